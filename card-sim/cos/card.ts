@@ -1,0 +1,137 @@
+/**
+ * The simulated card: createCard(image, { seed, defects }). transmit() is synchronous, deterministic
+ * for a seed, and never throws: every malformed command gets the status word ISO/IEC 7816-4 prescribes.
+ *
+ * Order of checks (ISO/IEC 7816-4 §5.1.1, §5.6): length fields (6700), class (6E00 / 6881 for logical
+ * channels), instruction (6D00), then the command's own parameter, length and security checks.
+ * Output stage (ISO/IEC 7816-3 §12.2): over T=0 a command with data that yields data answers 61xx,
+ * and a case-2 command with Le other than the length available answers 6Cxx.
+ */
+import { type CommandApdu, ApduFormatError, parseCommand } from '../../src/apdu/command.ts';
+import { encodeResponse } from '../../src/apdu/response.ts';
+import { SW } from '../../src/apdu/sw.ts';
+import { fromHex } from '../../src/bytes/hex.ts';
+import type { Protocol } from '../../src/transport/channel.ts';
+import { type DefectId, checkDefects } from '../defects/catalogue.ts';
+import { CardContext, type Handler, type Reply, SeededRandom } from './context.ts';
+import { buildTree } from './files.ts';
+import type { CardImage } from './image.ts';
+import { readBinary, readRecord } from './commands/read.ts';
+import { select } from './commands/select.ts';
+import { getChallenge, getResponse, verify } from './commands/security.ts';
+
+export interface CardOptions {
+  seed?: string;
+  defects?: readonly DefectId[];
+}
+
+export interface SimCard {
+  readonly image: CardImage;
+  readonly atr: Uint8Array;
+  readonly protocol: Protocol;
+  readonly defects: readonly DefectId[];
+  transmit(command: Uint8Array): Uint8Array;
+  /** Cold or warm reset: volatile state (selection, security status, pending response) is lost. */
+  reset(): Uint8Array;
+}
+
+/** Inter-industry commands with CLA 00 (ISO/IEC 7816-4 table 4). */
+const INTERINDUSTRY: Record<number, Handler> = {
+  0xa4: select,
+  0xb0: readBinary,
+  0xb2: readRecord,
+  0x84: getChallenge,
+  0x20: verify,
+  0xc0: getResponse,
+};
+
+export function createCard(image: CardImage, options: CardOptions = {}): SimCard {
+  const defects = new Set(checkDefects(options.defects ?? []));
+  const seed = options.seed ?? 'sscc';
+  const atr = fromHex(image.atr);
+  const mf = buildTree(image); // non-volatile: survives reset
+  const random = new SeededRandom(`${seed}:${image.name}`);
+  let card = new CardContext(mf, image.protocol, random, defects);
+
+  function dispatch(cmd: CommandApdu): Reply {
+    // CLA (ISO/IEC 7816-4 §5.1.1): b8..b5 = 0000 inter-industry; b2..b1 logical channel; b4..b3 SM.
+    if (!defects.has('wrong-cla-accepted')) {
+      if ((cmd.cla & 0xf0) !== 0x00) return { sw: SW.CLA_NOT_SUPPORTED };
+      if (cmd.cla & 0x03) return { sw: SW.LOGICAL_CHANNEL_NOT_SUPPORTED };
+      if (cmd.cla & 0x0c) return { sw: SW.SECURE_MESSAGING_NOT_SUPPORTED };
+    }
+    const handler = INTERINDUSTRY[cmd.ins];
+    if (!handler) return { sw: SW.INS_NOT_SUPPORTED };
+    return handler(cmd, card);
+  }
+
+  function transmit(bytes: Uint8Array): Uint8Array {
+    let cmd: CommandApdu;
+    try {
+      cmd = parseCommand(bytes);
+    } catch (e) {
+      if (e instanceof ApduFormatError) {
+        card.pending = undefined;
+        return sw(SW.WRONG_LENGTH);
+      }
+      throw e;
+    }
+    // Extended length is not offered by this COS (no ATR indication): ISO/IEC 7816-4 §5.1.
+    if (cmd.extended) {
+      card.pending = undefined;
+      return sw(SW.WRONG_LENGTH);
+    }
+    let reply: Reply;
+    try {
+      reply = dispatch(cmd);
+    } catch {
+      reply = { sw: SW.NO_PRECISE_DIAGNOSIS };
+    }
+    // Response data waits only for an immediately following GET RESPONSE.
+    if (cmd.ins !== 0xc0 || cmd.cla !== 0x00) card.pending = undefined;
+    return output(cmd, reply);
+  }
+
+  function output(cmd: CommandApdu, reply: Reply): Uint8Array {
+    const data = reply.data ?? new Uint8Array(0);
+    const ok = reply.sw === SW.NO_ERROR || reply.sw >> 8 === 0x61 || reply.sw >> 8 === 0x62;
+    if (!ok || data.length === 0) return sw(reply.sw);
+    const xx = data.length & 0xff; // 256 is coded 00
+    if (image.protocol === 'T=0') {
+      if (cmd.data.length > 0 || cmd.ne === undefined) {
+        if (defects.has('t0-case4-data-without-61xx')) return encodeResponse({ data, sw: reply.sw });
+        card.pending = data;
+        return sw(0x6100 | xx);
+      }
+      if (cmd.ne !== data.length) return sw(0x6c00 | xx);
+      return encodeResponse({ data, sw: reply.sw });
+    }
+    if (cmd.ne === undefined) return sw(reply.sw);
+    if (cmd.ne >= data.length) return encodeResponse({ data, sw: reply.sw });
+    if (reply.exact) return sw(0x6c00 | xx);
+    card.pending = data.slice(cmd.ne);
+    return encodeResponse({ data: data.slice(0, cmd.ne), sw: 0x6100 | (Math.min(data.length - cmd.ne, 256) & 0xff) });
+  }
+
+  return {
+    image,
+    atr,
+    protocol: image.protocol,
+    defects: [...defects],
+    transmit(bytes: Uint8Array): Uint8Array {
+      try {
+        return transmit(bytes);
+      } catch {
+        return sw(SW.NO_PRECISE_DIAGNOSIS);
+      }
+    },
+    reset(): Uint8Array {
+      card = new CardContext(mf, image.protocol, random, defects);
+      return atr.slice();
+    },
+  };
+}
+
+function sw(value: number): Uint8Array {
+  return Uint8Array.of(value >> 8, value & 0xff);
+}

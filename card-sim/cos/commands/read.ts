@@ -1,0 +1,85 @@
+/**
+ * READ BINARY (ISO/IEC 7816-4 §7.2.3) and READ RECORD (§7.3.3), as 社会保障卡规范 part 5 codes them.
+ * READ BINARY P1 b8 = 1: SFI in b5..b1 and offset P2; otherwise a 15-bit offset in P1-P2.
+ * READ RECORD P2 = SFI << 3 | mode; mode 100 record number P1 (00 = current), 000/001/010/011 first/
+ * last/next/previous record whose identifier (first byte, the SIMPLE-TLV tag) is P1.
+ */
+import { SW } from '../../../src/apdu/sw.ts';
+import type { CardContext, Handler } from '../context.ts';
+import type { EfNode } from '../files.ts';
+
+/** The EF named by a short EF identifier in the current DF, made current; or an error SW. */
+function efBySfi(card: CardContext, sfi: number): EfNode | number {
+  const ef = card.currentDf.children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
+  if (!ef) return SW.FILE_NOT_FOUND;
+  card.selectEf(ef);
+  return ef;
+}
+
+export const readBinary: Handler = (cmd, card) => {
+  let ef: EfNode | undefined | number;
+  let offset: number;
+  if (cmd.p1 & 0x80) {
+    if (cmd.p1 & 0x60) return { sw: SW.INCORRECT_P1P2 };
+    const sfi = cmd.p1 & 0x1f;
+    if (sfi === 0 || sfi === 0x1f) return { sw: SW.INCORRECT_P1P2 };
+    ef = efBySfi(card, sfi);
+    offset = cmd.p2;
+  } else {
+    ef = card.currentEf;
+    offset = (cmd.p1 << 8) | cmd.p2;
+  }
+  if (typeof ef === 'number') return { sw: ef };
+  if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
+  if (!ef) return { sw: SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };
+  if (ef.structure !== 'transparent') return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
+  if (!card.satisfied(ef.read) && !card.has('read-binary-ignores-access-condition')) {
+    return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+  }
+  if (card.has('read-binary-ignores-offset')) offset = 0;
+  if (offset >= ef.data.length) return { sw: SW.WRONG_P1P2 };
+  const available = ef.data.length - offset;
+  const n = Math.min(cmd.ne, available);
+  // Fewer bytes than Ne: 6282 (T=1); the T=0 output stage turns it into 6Cxx.
+  return { data: ef.data.slice(offset, offset + n), sw: n < cmd.ne && cmd.ne !== 256 ? SW.WARNING_END_OF_FILE : SW.NO_ERROR };
+};
+
+export const readRecord: Handler = (cmd, card) => {
+  const sfi = cmd.p2 >> 3;
+  const mode = cmd.p2 & 0x07;
+  if (sfi === 0x1f || mode > 4 || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
+  let ef: EfNode | undefined | number = sfi === 0 ? card.currentEf : efBySfi(card, sfi);
+  if (typeof ef === 'number') return { sw: ef };
+  if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
+  if (!ef) return { sw: SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };
+  if (ef.structure === 'transparent') return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
+  if (!card.satisfied(ef.read) && !card.has('read-record-ignores-access-condition')) {
+    return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+  }
+  const index = mode === 4 ? byNumber(cmd.p1, card, ef) : byIdentifier(cmd.p1, mode, card, ef);
+  const record = index === undefined ? undefined : ef.records[index];
+  if (index === undefined || !record) return { sw: SW.RECORD_NOT_FOUND };
+  card.currentRecord = index + 1;
+  return { data: record.slice(), sw: SW.NO_ERROR, exact: true };
+};
+
+function byNumber(p1: number, card: CardContext, ef: EfNode): number | undefined {
+  const number = p1 === 0 ? card.currentRecord : p1;
+  if (number < 1 || number > ef.records.length) return undefined;
+  return number - 1;
+}
+
+function byIdentifier(id: number, mode: number, card: CardContext, ef: EfNode): number | undefined {
+  const hits = ef.records.map((r, i) => (r[0] === id ? i : -1)).filter((i) => i >= 0);
+  const current = card.currentRecord - 1;
+  switch (mode) {
+    case 0:
+      return hits[0];
+    case 1:
+      return hits[hits.length - 1];
+    case 2:
+      return hits.find((i) => i > current);
+    default:
+      return [...hits].reverse().find((i) => i < current && current >= 0);
+  }
+}

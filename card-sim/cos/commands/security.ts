@@ -1,0 +1,60 @@
+/**
+ * GET CHALLENGE (ISO/IEC 7816-4 §7.5.3; 社会保障卡规范 part 5: Le 04, 08 or 10) and
+ * VERIFY (§7.5.6; part 5: P2 00, PIN 2–8 bytes cn padded with F, Lc 00 asks the try counter).
+ */
+import { SW } from '../../../src/apdu/sw.ts';
+import { decodeCn } from '../../../src/bytes/bcd.ts';
+import type { Handler } from '../context.ts';
+
+export const CHALLENGE_LENGTHS = [4, 8, 16];
+
+export const getChallenge: Handler = (cmd, card) => {
+  if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.data.length !== 0 || cmd.ne === undefined || !CHALLENGE_LENGTHS.includes(cmd.ne)) {
+    return { sw: SW.WRONG_LENGTH };
+  }
+  const random = card.has('get-challenge-repeats') ? new Uint8Array(cmd.ne).fill(0x5a) : card.random.bytes(cmd.ne);
+  card.challenge = random;
+  return { data: random, sw: SW.NO_ERROR };
+};
+
+export const verify: Handler = (cmd, card) => {
+  if (cmd.p1 !== 0) return { sw: SW.INCORRECT_P1P2 };
+  const pin = card.findPin(cmd.p2);
+  if (!pin) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
+  if (cmd.data.length === 0) {
+    // Status query: 9000 when already verified, else the tries left.
+    if (card.verifiedPins.has(pin)) return { sw: SW.NO_ERROR };
+    return { sw: pin.triesLeft === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | pin.triesLeft };
+  }
+  if (cmd.data.length < 2 || cmd.data.length > 8) return { sw: SW.WRONG_LENGTH };
+  if (pin.triesLeft === 0) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
+  let digits: string;
+  try {
+    digits = decodeCn(cmd.data);
+  } catch {
+    return { sw: SW.INCORRECT_DATA };
+  }
+  if (digits === pin.value) {
+    pin.triesLeft = pin.tryLimit;
+    card.verifiedPins.add(pin);
+    return { sw: SW.NO_ERROR };
+  }
+  card.verifiedPins.delete(pin);
+  if (!card.has('pin-counter-not-decremented')) pin.triesLeft--;
+  // 63Cx with the tries left, 63C0 on the try that blocks it; 6983 from then on.
+  return { sw: 0x63c0 | pin.triesLeft };
+};
+
+export const getResponse: Handler = (cmd, card) => {
+  if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
+  const pending = card.pending;
+  if (!pending) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+  if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
+  // Over T=1, Le 00 takes what there is (up to 256); otherwise a longer Le gets the exact length.
+  const n = cmd.ne === 256 && card.protocol === 'T=1' ? Math.min(256, pending.length) : cmd.ne;
+  if (n > pending.length) return { sw: 0x6c00 | (pending.length & 0xff) };
+  const rest = pending.length - n;
+  card.pending = rest > 0 ? pending.slice(n) : undefined;
+  return { data: pending.slice(0, n), sw: rest > 0 ? 0x6100 | (Math.min(rest, 256) & 0xff) : SW.NO_ERROR };
+};

@@ -1,0 +1,104 @@
+/** What a command handler sees of the card: file tree, current selection, security state. */
+import { createHash } from 'node:crypto';
+import type { CommandApdu } from '../../src/apdu/command.ts';
+import type { Protocol } from '../../src/transport/channel.ts';
+import type { DefectId } from '../defects/catalogue.ts';
+import type { AccessCondition } from './image.ts';
+import { type DfNode, type EfNode, type PinState, isAncestorOrSelf } from './files.ts';
+
+export interface Reply {
+  data?: Uint8Array;
+  sw: number;
+  /** The response must be read whole: Ne shorter than the data gives 6Cxx (READ RECORD). */
+  exact?: boolean;
+}
+
+export type Handler = (cmd: CommandApdu, card: CardContext) => Reply;
+
+/** Deterministic random bytes: SHA-256 over seed ‖ counter (simulation only, not a key source). */
+export class SeededRandom {
+  private counter = 0;
+  constructor(private readonly seed: string) {}
+  bytes(n: number): Uint8Array {
+    const out = new Uint8Array(n);
+    for (let at = 0; at < n; at += 32) {
+      const block = createHash('sha256').update(`${this.seed}:${this.counter++}`).digest();
+      out.set(block.subarray(0, Math.min(32, n - at)), at);
+    }
+    return out;
+  }
+}
+
+export class CardContext {
+  currentDf: DfNode;
+  currentEf: EfNode | undefined;
+  currentRecord = 0;
+  /** Response bytes waiting for GET RESPONSE. */
+  pending: Uint8Array | undefined;
+  /** The last GET CHALLENGE random; valid for one use. */
+  challenge: Uint8Array | undefined;
+  readonly verifiedPins = new Set<PinState>();
+  readonly authenticatedKeys = new Set<number>();
+
+  constructor(
+    readonly mf: DfNode,
+    readonly protocol: Protocol,
+    readonly random: SeededRandom,
+    readonly defects: ReadonlySet<DefectId>,
+  ) {
+    this.currentDf = mf;
+  }
+
+  has(defect: DefectId): boolean {
+    return this.defects.has(defect);
+  }
+
+  /** Make `df` current; security state of DFs left behind is lost (ISO/IEC 7816-4 §5.4). */
+  selectDf(df: DfNode): void {
+    this.currentDf = df;
+    this.currentEf = undefined;
+    this.currentRecord = 0;
+    for (const pin of [...this.verifiedPins]) {
+      const owner = this.pinOwner(pin);
+      if (!owner || !isAncestorOrSelf(owner, df)) this.verifiedPins.delete(pin);
+    }
+    this.authenticatedKeys.clear();
+  }
+
+  selectEf(ef: EfNode): void {
+    if (ef.parent !== this.currentDf) this.selectDf(ef.parent);
+    this.currentEf = ef;
+    this.currentRecord = 0;
+  }
+
+  /** The PIN with `ref` in the current DF or its nearest ancestor holding one. */
+  findPin(ref: number): PinState | undefined {
+    for (let d: DfNode | undefined = this.currentDf; d; d = d.parent) {
+      const pin = d.pins.find((p) => p.ref === ref);
+      if (pin) return pin;
+    }
+    return undefined;
+  }
+
+  satisfied(ac: AccessCondition): boolean {
+    if (ac === 'always') return true;
+    if (ac === 'never') return false;
+    if ('pin' in ac) {
+      const pin = this.findPin(ac.pin);
+      return pin !== undefined && this.verifiedPins.has(pin);
+    }
+    return this.authenticatedKeys.has(ac.key);
+  }
+
+  private pinOwner(pin: PinState): DfNode | undefined {
+    const walk = (d: DfNode): DfNode | undefined => {
+      if (d.pins.includes(pin)) return d;
+      for (const c of d.children) if (c.kind === 'DF') {
+        const hit = walk(c);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    return walk(this.mf);
+  }
+}

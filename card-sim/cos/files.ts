@@ -1,0 +1,91 @@
+/** The runtime file tree of a simulated card, built from its image (ISO/IEC 7816-4 §5.3). */
+import { fromHex } from '../../src/bytes/hex.ts';
+import { buildTlv } from '../../src/tlv/ber.ts';
+import type { AccessCondition, CardImage, DfImage, EfImage, EfStructure, PinImage } from './image.ts';
+
+export interface PinState {
+  ref: number;
+  value: string;
+  tryLimit: number;
+  triesLeft: number;
+}
+
+export interface DfNode {
+  kind: 'DF';
+  fid?: number;
+  name?: Uint8Array;
+  parent?: DfNode;
+  children: FileNode[];
+  pins: PinState[];
+  fciProprietary: Uint8Array;
+}
+
+export interface EfNode {
+  kind: 'EF';
+  fid: number;
+  sfi?: number;
+  parent: DfNode;
+  structure: EfStructure;
+  data: Uint8Array;
+  records: Uint8Array[];
+  read: AccessCondition;
+  update: AccessCondition;
+}
+
+export type FileNode = DfNode | EfNode;
+
+export const MF_FID = 0x3f00;
+
+export function buildTree(image: CardImage): DfNode {
+  return buildDf(image.mf, undefined);
+}
+
+function buildDf(img: DfImage, parent: DfNode | undefined): DfNode {
+  const df: DfNode = {
+    kind: 'DF',
+    ...(img.fid ? { fid: parseInt(img.fid, 16) } : {}),
+    ...(img.name ? { name: fromHex(img.name) } : {}),
+    ...(parent ? { parent } : {}),
+    children: [],
+    pins: (img.pins ?? []).map((p: PinImage) => ({ ...p, triesLeft: p.tryLimit })),
+    fciProprietary: fromHex(img.fciProprietary ?? ''),
+  };
+  for (const child of img.children) df.children.push(child.kind === 'DF' ? buildDf(child, df) : buildEf(child, df));
+  return df;
+}
+
+function buildEf(img: EfImage, parent: DfNode): EfNode {
+  const data = new Uint8Array(img.size ?? 0);
+  if (img.data) data.set(fromHex(img.data).subarray(0, data.length));
+  return {
+    kind: 'EF',
+    fid: parseInt(img.fid, 16),
+    ...(img.sfi === undefined ? {} : { sfi: img.sfi }),
+    parent,
+    structure: img.structure,
+    data,
+    records: (img.records ?? []).map((r) => fromHex(r)),
+    read: img.read,
+    update: img.update,
+  };
+}
+
+/** DFs in depth-first order, the order SELECT by DF name searches. */
+export function allDfs(root: DfNode): DfNode[] {
+  const out: DfNode[] = [root];
+  for (const c of root.children) if (c.kind === 'DF') out.push(...allDfs(c));
+  return out;
+}
+
+export function isAncestorOrSelf(df: DfNode, of: DfNode): boolean {
+  for (let d: DfNode | undefined = of; d; d = d.parent) if (d === df) return true;
+  return false;
+}
+
+/** FCI template of a DF (ISO/IEC 7816-4 §5.3.3, 社会保障卡规范 part 5 table 36): 6F { 84 name, A5 {…} }. */
+export function fci(df: DfNode): Uint8Array {
+  const parts: Uint8Array[] = [];
+  if (df.name) parts.push(buildTlv('84', df.name));
+  if (df.fciProprietary.length) parts.push(buildTlv('A5', df.fciProprietary));
+  return buildTlv('6F', parts);
+}

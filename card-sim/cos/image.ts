@@ -1,0 +1,61 @@
+/**
+ * A card image: the personalised content of a simulated card. Images are plain data (hex strings),
+ * built in card-sim/images/ with the spec's encodings.
+ */
+import type { Protocol } from '../../src/transport/channel.ts';
+
+/** Who may perform an operation on a file. */
+export type AccessCondition =
+  | 'always'
+  | 'never'
+  /** After a successful VERIFY of the PIN with this reference in this DF or an ancestor. */
+  | { pin: number }
+  /** After a successful EXTERNAL AUTHENTICATE with this key id (社会保障卡规范 part 5 table 14). */
+  | { key: number };
+
+export interface PinImage {
+  /** Reference in P2 of VERIFY. */
+  ref: number;
+  /** Digits of the PIN (a test value). */
+  value: string;
+  tryLimit: number;
+}
+
+export interface DfImage {
+  kind: 'DF';
+  /** File identifier, 4 hex digits; optional for DFs selected only by name. */
+  fid?: string;
+  /** DF name or AID, hex. */
+  name?: string;
+  label?: string;
+  /** Proprietary information inside A5 of the FCI (hex of the TLVs), see fci() in files.ts. */
+  fciProprietary?: string;
+  pins?: PinImage[];
+  children: Array<DfImage | EfImage>;
+}
+
+export type EfStructure = 'transparent' | 'linear-fixed' | 'linear-variable' | 'cyclic';
+
+export interface EfImage {
+  kind: 'EF';
+  fid: string;
+  sfi?: number;
+  label?: string;
+  structure: EfStructure;
+  /** Transparent EF: size in bytes, and content (hex; the rest is 00). */
+  size?: number;
+  data?: string;
+  /** Record EF: the records, hex. */
+  records?: string[];
+  read: AccessCondition;
+  update: AccessCondition;
+}
+
+export interface CardImage {
+  name: string;
+  description: string;
+  /** Answer to reset, hex. */
+  atr: string;
+  protocol: Protocol;
+  mf: DfImage;
+}

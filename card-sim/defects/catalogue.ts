@@ -1,0 +1,73 @@
+/**
+ * The defect catalogue: small deviations a real COS could have. Each names the scenarios (by @TC id)
+ * that must FAIL when it is switched on; `sscc defects verify` runs the suite once per defect and
+ * checks that exactly those fail, and that the reference image passes everything that applies.
+ */
+
+export interface Defect {
+  id: string;
+  title: string;
+  /** What the card does wrong, and which requirement that breaks. */
+  description: string;
+  /** @TC ids that must fail with this defect on. */
+  mustFail: string[];
+}
+
+export const DEFECTS = [
+  {
+    id: 'read-binary-ignores-offset',
+    title: 'READ BINARY ignores the offset in P1-P2',
+    description: 'Reads always start at offset 0 (ISO/IEC 7816-4 §7.2.3).',
+    mustFail: ['ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004'],
+  },
+  {
+    id: 'read-binary-ignores-access-condition',
+    title: 'READ BINARY does not check the read access condition',
+    description: 'A transparent EF behind a key is read without authentication (ISO/IEC 7816-4 §7.2.3, 6982).',
+    mustFail: ['ISO-RB-008'],
+  },
+  {
+    id: 'read-record-ignores-access-condition',
+    title: 'READ RECORD does not check the read access condition',
+    description: 'A record EF behind the PIN is read before VERIFY (ISO/IEC 7816-4 §7.3.3, 6982).',
+    mustFail: ['ISO-RR-006'],
+  },
+  {
+    id: 'wrong-cla-accepted',
+    title: 'Commands with an unsupported class are executed',
+    description: 'The class byte is not checked: no 6E00 for a proprietary class, no 6881 for a logical channel (ISO/IEC 7816-4 §5.1.1).',
+    mustFail: ['ISO-CLA-001', 'ISO-CLA-002', 'ISO-CLA-003'],
+  },
+  {
+    id: 'get-challenge-repeats',
+    title: 'GET CHALLENGE returns the same random every time',
+    description: 'The challenge is constant, so external authentication can be replayed (ISO/IEC 7816-4 §7.5.3).',
+    mustFail: ['ISO-GC-002'],
+  },
+  {
+    id: 'pin-counter-not-decremented',
+    title: 'A wrong PIN does not decrement the try counter',
+    description: 'VERIFY with a wrong PIN answers 63Cx with x unchanged and never blocks (ISO/IEC 7816-4 §7.5.6).',
+    mustFail: ['ISO-VER-001', 'ISO-VER-003'],
+  },
+  {
+    id: 't0-case4-data-without-61xx',
+    title: 'Over T=0, a command with data returns its response data directly',
+    description: 'A case 3/4 command answers data instead of 61xx, which a T=0 reader cannot carry (ISO/IEC 7816-3 §12.2.2).',
+    mustFail: ['ISO-T0-001', 'ISO-SEL-002'],
+  },
+] as const satisfies readonly Defect[];
+
+export type DefectId = (typeof DEFECTS)[number]['id'];
+
+export function findDefect(id: string): Defect | undefined {
+  return DEFECTS.find((d) => d.id === id);
+}
+
+/** The ids, checked: an unknown id is an error naming the known ones. */
+export function checkDefects(ids: readonly string[]): DefectId[] {
+  for (const id of ids) {
+    if (!findDefect(id)) throw new Error(`unknown defect "${id}"; known: ${DEFECTS.map((d) => d.id).join(', ')}`);
+  }
+  return ids as DefectId[];
+}

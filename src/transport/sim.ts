@@ -1,0 +1,31 @@
+/** CardChannel over the in-process card simulator. */
+import { createCard, type SimCard } from '../../card-sim/cos/card.ts';
+import type { CardImage } from '../../card-sim/cos/image.ts';
+import type { DefectId } from '../../card-sim/defects/catalogue.ts';
+import type { CardChannel, Protocol } from './channel.ts';
+
+export class SimChannel implements CardChannel {
+  readonly card: SimCard;
+  atr: Uint8Array;
+  readonly protocol: Protocol;
+  readonly description: string;
+
+  constructor(image: CardImage, options: { seed?: string; defects?: readonly DefectId[] } = {}) {
+    this.card = createCard(image, options);
+    this.atr = this.card.atr;
+    this.protocol = this.card.protocol;
+    const defects = options.defects?.length ? ` with defect ${options.defects.join(', ')}` : '';
+    this.description = `card-sim image "${image.name}"${defects}`;
+  }
+
+  async transmit(command: Uint8Array): Promise<Uint8Array> {
+    return this.card.transmit(command);
+  }
+
+  async reset(): Promise<Uint8Array> {
+    this.atr = this.card.reset();
+    return this.atr;
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,23 @@
+/**
+ * Errors that decide a verdict. A step throws one; the cucumber message carries its class name
+ * (testStepResult.exception.type) and src/report/verdict.ts maps that name to the verdict.
+ */
+
+/** The card does not do what the requirement says, or answered something malformed: FAIL. */
+export class NonConformance extends Error {
+  override name = 'NonConformance';
+}
+
+/** The reader or link failed, so the card could not be judged: INCONCLUSIVE. */
+export class TransportError extends Error {
+  override name = 'TransportError';
+}
+
+/** The card left the reader mid-scenario: INCONCLUSIVE. */
+export class CardRemovedError extends TransportError {
+  override name = 'CardRemovedError';
+}
+
+/** Exception type names → verdicts; anything else thrown is a defect of the tool: ERROR. */
+export const FAIL_TYPES = new Set(['NonConformance', 'AssertionError', 'TlvError', 'ApduFormatError']);
+export const INCONCLUSIVE_TYPES = new Set(['TransportError', 'CardRemovedError']);

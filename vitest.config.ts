@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'card-sim/**/*.test.ts', 'steps/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
