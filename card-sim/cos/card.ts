@@ -96,6 +96,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     const data = reply.data ?? new Uint8Array(0);
     const ok = reply.sw === SW.NO_ERROR || reply.sw >> 8 === 0x61 || reply.sw >> 8 === 0x62;
     if (!ok || data.length === 0) return sw(reply.sw);
+    if (reply.asIs) return encodeResponse({ data, sw: reply.sw });
     const xx = data.length & 0xff; // 256 is coded 00
     if (image.protocol === 'T=0') {
       if (cmd.data.length > 0 || cmd.ne === undefined) {

@@ -11,6 +11,8 @@ export interface Reply {
   sw: number;
   /** The response must be read whole: Ne shorter than the data gives 6Cxx (READ RECORD). */
   exact?: boolean;
+  /** Skip the output stage and send data and SW as they are (used by defects that break it). */
+  asIs?: boolean;
 }
 
 export type Handler = (cmd: CommandApdu, card: CardContext) => Reply;

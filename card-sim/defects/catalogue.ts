@@ -36,7 +36,7 @@ export const DEFECTS = [
     id: 'wrong-cla-accepted',
     title: 'Commands with an unsupported class are executed',
     description: 'The class byte is not checked: no 6E00 for a proprietary class, no 6881 for a logical channel (ISO/IEC 7816-4 §5.1.1).',
-    mustFail: ['ISO-CLA-001', 'ISO-CLA-002', 'ISO-CLA-003'],
+    mustFail: ['ISO-CLA-001', 'ISO-CLA-002'],
   },
   {
     id: 'get-challenge-repeats',
@@ -54,7 +54,25 @@ export const DEFECTS = [
     id: 't0-case4-data-without-61xx',
     title: 'Over T=0, a command with data returns its response data directly',
     description: 'A case 3/4 command answers data instead of 61xx, which a T=0 reader cannot carry (ISO/IEC 7816-3 §12.2.2).',
-    mustFail: ['ISO-T0-001', 'ISO-SEL-002'],
+    mustFail: ['ISO-T0-001', 'ISO-T0-002'],
+  },
+  {
+    id: 'file-not-found-as-6a80',
+    title: 'A file or application that does not exist answers 6A80 instead of 6A82',
+    description: 'SELECT and READ BINARY by SFI report a missing file as incorrect data (ISO/IEC 7816-4 §5.6 table 6).',
+    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007'],
+  },
+  {
+    id: 'blocked-pin-still-verifies',
+    title: 'A blocked PIN is still accepted',
+    description: 'After the last try VERIFY with the right PIN answers 9000 instead of 6983 (社会保障卡规范 part 5 §6.14).',
+    mustFail: ['ISO-VER-003'],
+  },
+  {
+    id: 'read-record-le00-returns-data',
+    title: 'READ RECORD with Le 00 returns the record instead of 6Cxx',
+    description: 'The card does not tell the record length first (社会保障卡规范 part 5 §6.10).',
+    mustFail: ['ISO-RR-004'],
   },
 ] as const satisfies readonly Defect[];
 

@@ -21,3 +21,9 @@ export class CardRemovedError extends TransportError {
 /** Exception type names → verdicts; anything else thrown is a defect of the tool: ERROR. */
 export const FAIL_TYPES = new Set(['NonConformance', 'AssertionError', 'TlvError', 'ApduFormatError']);
 export const INCONCLUSIVE_TYPES = new Set(['TransportError', 'CardRemovedError']);
+
+/** The card's content does not let the requirement be observed (e.g. a uniform EF): INCONCLUSIVE. */
+export class Unobservable extends Error {
+  override name = 'Unobservable';
+}
+INCONCLUSIVE_TYPES.add('Unobservable');

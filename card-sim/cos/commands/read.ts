@@ -1,8 +1,9 @@
 /**
  * READ BINARY (ISO/IEC 7816-4 §7.2.3) and READ RECORD (§7.3.3), as 社会保障卡规范 part 5 codes them.
  * READ BINARY P1 b8 = 1: SFI in b5..b1 and offset P2; otherwise a 15-bit offset in P1-P2.
- * READ RECORD P2 = SFI << 3 | mode; mode 100 record number P1 (00 = current), 000/001/010/011 first/
- * last/next/previous record whose identifier (first byte, the SIMPLE-TLV tag) is P1.
+ * READ RECORD P2 = SFI << 3 | mode; mode 100 record number P1 (00 = current), 101 from P1 to the last,
+ * 110 from the last to P1, 000/001/010/011 first/last/next/previous record whose identifier (first byte,
+ * the SIMPLE-TLV tag) is P1; 111 is RFU. Le 00 is answered 6Cxx with the length (part 5 §6.10).
  */
 import { SW } from '../../../src/apdu/sw.ts';
 import type { CardContext, Handler } from '../context.ts';
@@ -11,7 +12,7 @@ import type { EfNode } from '../files.ts';
 /** The EF named by a short EF identifier in the current DF, made current; or an error SW. */
 function efBySfi(card: CardContext, sfi: number): EfNode | number {
   const ef = card.currentDf.children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
-  if (!ef) return SW.FILE_NOT_FOUND;
+  if (!ef) return card.has('file-not-found-as-6a80') ? SW.INCORRECT_DATA : SW.FILE_NOT_FOUND;
   card.selectEf(ef);
   return ef;
 }
@@ -47,7 +48,7 @@ export const readBinary: Handler = (cmd, card) => {
 export const readRecord: Handler = (cmd, card) => {
   const sfi = cmd.p2 >> 3;
   const mode = cmd.p2 & 0x07;
-  if (sfi === 0x1f || mode > 4 || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
+  if (sfi === 0x1f || mode === 7 || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
   let ef: EfNode | undefined | number = sfi === 0 ? card.currentEf : efBySfi(card, sfi);
   if (typeof ef === 'number') return { sw: ef };
   if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
@@ -56,11 +57,25 @@ export const readRecord: Handler = (cmd, card) => {
   if (!card.satisfied(ef.read) && !card.has('read-record-ignores-access-condition')) {
     return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   }
-  const index = mode === 4 ? byNumber(cmd.p1, card, ef) : byIdentifier(cmd.p1, mode, card, ef);
-  const record = index === undefined ? undefined : ef.records[index];
-  if (index === undefined || !record) return { sw: SW.RECORD_NOT_FOUND };
-  card.currentRecord = index + 1;
-  return { data: record.slice(), sw: SW.NO_ERROR, exact: true };
+  let data: Uint8Array;
+  if (mode === 5 || mode === 6) {
+    const first = byNumber(cmd.p1, card, ef);
+    if (first === undefined) return { sw: SW.RECORD_NOT_FOUND };
+    const picked = mode === 5 ? ef.records.slice(first) : ef.records.slice(first).reverse();
+    data = Uint8Array.from(picked.flatMap((r) => [...r]));
+    card.currentRecord = mode === 5 ? ef.records.length : first + 1;
+  } else {
+    const index = mode === 4 ? byNumber(cmd.p1, card, ef) : byIdentifier(cmd.p1, mode, card, ef);
+    const record = index === undefined ? undefined : ef.records[index];
+    if (index === undefined || !record) return { sw: SW.RECORD_NOT_FOUND };
+    card.currentRecord = index + 1;
+    data = record.slice();
+  }
+  if (cmd.ne === 256 && data.length !== 256) {
+    if (card.has('read-record-le00-returns-data')) return { data, sw: SW.NO_ERROR, asIs: true };
+    return { sw: 0x6c00 | (data.length & 0xff) };
+  }
+  return { data, sw: SW.NO_ERROR, exact: true };
 };
 
 function byNumber(p1: number, card: CardContext, ef: EfNode): number | undefined {

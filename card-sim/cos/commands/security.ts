@@ -28,7 +28,7 @@ export const verify: Handler = (cmd, card) => {
     return { sw: pin.triesLeft === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | pin.triesLeft };
   }
   if (cmd.data.length < 2 || cmd.data.length > 8) return { sw: SW.WRONG_LENGTH };
-  if (pin.triesLeft === 0) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
+  if (pin.triesLeft === 0 && !card.has('blocked-pin-still-verifies')) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
   let digits: string;
   try {
     digits = decodeCn(cmd.data);

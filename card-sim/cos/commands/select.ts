@@ -49,7 +49,7 @@ export const select: Handler = (cmd, card) => {
     default:
       return { sw: SW.INCORRECT_P1P2 };
   }
-  if (!target) return { sw: SW.FILE_NOT_FOUND };
+  if (!target) return { sw: card.has('file-not-found-as-6a80') ? SW.INCORRECT_DATA : SW.FILE_NOT_FOUND };
   if (target.kind === 'EF') {
     card.selectEf(target);
     return { sw: SW.NO_ERROR };

@@ -1,0 +1,55 @@
+# ISO/IEC 7816-4 §7.3.3 READ RECORD; 社会保障卡规范 part 5 §6.10.
+Feature: READ RECORD
+
+  @TC:ISO-RR-001 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10
+  Scenario: READ RECORD by number reads that record
+    Given the DF of the record EF is selected
+    And the terminal has read record 1 of the record EF
+    And the terminal has read record 2 of the record EF
+    Then records 1 and 2 differ
+    When the terminal reads record 1 of the record EF by its SFI
+    Then the data is one SIMPLE-TLV data object
+    And the data equals record 1 of the record EF
+
+  @TC:ISO-RR-002 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10 @req:SSCARD-6:V2.0-table9
+  Scenario: READ RECORD by record identifier finds the record with that tag
+    Given the DF of the record EF is selected
+    And the terminal has read record 2 of the record EF
+    When the terminal reads the record whose identifier is that of record 2 of the record EF
+    Then the data equals record 2 of the record EF
+
+  @TC:ISO-RR-003 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10
+  Scenario: READ RECORD past the last record answers 6A83
+    Given the DF of the record EF is selected
+    When the terminal reads the records of the record EF one by one until the card has no more
+    Then at least 1 record was read and the card then answered 6A83
+
+  @TC:ISO-RR-004 @req:SSCARD-5:6.10 @req:ISO7816-4:5.6
+  Scenario: READ RECORD with Le 00 answers 6Cxx with the record length
+    Given the DF of the record EF is selected
+    When the terminal reads record 1 of the record EF with Le 00 without T=0 handling
+    Then the card answers 6Cxx with the exact length
+    When the terminal resends that command with Le set to the length the card gave
+    Then the response data is as long as the card said
+
+  @TC:ISO-RR-005 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10
+  Scenario: READ RECORD of a transparent EF answers 6981
+    Given the transparent EF is selected
+    When the terminal sends "00 B2 01 04 00"
+    Then the status word is 6981
+
+  @TC:ISO-RR-006 @req:ISO7816-4:7.3.3 @req:SSCARD-6:V2.0-table4 @needs:pin
+  Scenario: A record EF readable after the PIN answers 6982 before VERIFY and its record after
+    Given the DF of the PIN-protected EF is selected
+    When the terminal reads record 1 of the PIN-protected EF by its SFI
+    Then the status word is 6982
+    When the terminal presents the correct PIN
+    Then the status word is 9000
+    When the terminal reads record 1 of the PIN-protected EF by its SFI
+    Then the data is one SIMPLE-TLV data object
+
+  @TC:ISO-RR-007 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10
+  Scenario: READ RECORD with the reserved mode 111 in P2 answers 6A86
+    Given the DF of the record EF is selected
+    When the terminal sends "00 B2 01 2F 00"
+    Then the status word is 6A86

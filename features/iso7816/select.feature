@@ -1,0 +1,60 @@
+# ISO/IEC 7816-4 §7.1.1 SELECT; 社会保障卡规范 part 5 §6.11 (P1 00/02/04, P2 00/02/0C).
+Feature: SELECT
+
+  @TC:ISO-SEL-001 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT of the MF by its file identifier 3F00
+    When the terminal sends "00 A4 00 00 02 3F 00"
+    Then the status word is 9000
+
+  @TC:ISO-SEL-002 @req:ISO7816-4:7.1.1 @req:SSCARD-3:6.2 @req:SSCARD-5:6.11
+  Scenario: SELECT of the SSSE by its DF name returns its FCI with that name
+    When the terminal selects the SSSE by its name
+    Then the response is an FCI whose DF name is the SSSE name
+
+  @TC:ISO-SEL-003 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT by a partial DF name finds the SSSE
+    When the terminal selects by DF name "sx1.sh."
+    Then the response is an FCI whose DF name is the SSSE name
+
+  @TC:ISO-SEL-004 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT of a DF name the card does not have answers 6A82
+    When the terminal selects by DF name "A0 00 00 00 00 99 99 99"
+    Then the status word is 6A82
+
+  @TC:ISO-SEL-005 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT of a file identifier the card does not have answers 6A82
+    Given the SSSE is selected
+    When the terminal sends "00 A4 00 00 02 EF EE"
+    Then the status word is 6A82
+
+  @TC:ISO-SEL-006 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT with an undefined P1 answers 6A86
+    When the terminal sends "00 A4 0F 00 02 3F 00"
+    Then the status word is 6A86
+
+  @TC:ISO-SEL-007 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT by file identifier with a one-byte identifier answers 6700
+    When the terminal sends "00 A4 00 00 01 3F"
+    Then the status word is 6700
+
+  @TC:ISO-SEL-008 @req:ISO7816-4:7.1.1
+  Scenario: SELECT with P2 0C selects without response data
+    When the terminal sends "00 A4 04 0C 06 D1 56 00 00 05 00"
+    Then the status word is 9000
+    And the response data is empty
+
+  @TC:ISO-SEL-009 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT of an EF by file identifier under the current DF makes it current
+    Given the DF of the transparent EF is selected
+    When the terminal selects the transparent EF by file identifier
+    Then the status word is 9000
+    When the terminal reads 4 bytes at offset 0
+    Then the status word is 9000
+    And the response data is 4 bytes long
+
+  @TC:ISO-SEL-010 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT of the next occurrence of a partial AID moves to another application
+    When the terminal selects by DF name "D1 56 00 00 05"
+    Then the response is an FCI whose DF name starts with "D1 56 00 00 05"
+    When the terminal selects the next DF named "D1 56 00 00 05"
+    Then the response is an FCI whose DF name starts with "D1 56 00 00 05"

@@ -1,0 +1,20 @@
+# ISO/IEC 7816-3 §12.2 (transport of APDUs by T=0: 61xx, 6Cxx), ISO/IEC 7816-4 §7.6.1 GET RESPONSE,
+# 社会保障卡规范 part 5 §6.6.
+Feature: T=0 procedure: 61xx and GET RESPONSE
+
+  @TC:ISO-T0-001 @req:ISO7816-3:12.2.2 @req:ISO7816-4:7.6.1 @req:SSCARD-5:6.6 @ics:t0
+  Scenario: Over T=0 a command with data that returns data answers 61xx, and GET RESPONSE delivers it
+    When the terminal selects the SSSE by its name without T=0 handling
+    Then the card answers 61xx with the length available
+    When the terminal sends GET RESPONSE with the length the card gave
+    Then the response data is as long as the card said
+    And the response is an FCI whose DF name is the SSSE name
+
+  @TC:ISO-T0-002 @req:ISO7816-3:12.2.2 @req:ISO7816-4:7.6.1 @req:SSCARD-5:6.6 @ics:t0
+  Scenario: GET RESPONSE asking more than is available answers 6Cxx with the exact length
+    When the terminal selects the SSSE by its name without T=0 handling
+    Then the card answers 61xx with the length available
+    When the terminal sends GET RESPONSE with 4 bytes more than the card gave
+    Then the card answers 6Cxx with the exact length
+    When the terminal sends GET RESPONSE with the length the card gave
+    Then the response data is as long as the card said

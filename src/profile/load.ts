@@ -1,0 +1,166 @@
+/**
+ * Load and check a profile: YAML → JSON Schema (ajv, profiles/profile.schema.json) → plausibility.
+ * Every problem names the field and, where there is a closed set, the allowed values.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import { parseDocument } from 'yaml';
+import { IMAGES } from '../../card-sim/images/index.ts';
+import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
+import type { Profile } from './profile.ts';
+
+const SCHEMA_URL = new URL('../../profiles/profile.schema.json', import.meta.url);
+
+export class ProfileError extends Error {
+  override name = 'ProfileError';
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join('\n  - ')}`}`);
+  }
+}
+
+export interface LoadedProfile {
+  profile: Profile;
+  file: string;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  text: string;
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate(data: unknown): ErrorObject[] {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true });
+    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')));
+  }
+  return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+
+export function loadProfile(file: string): LoadedProfile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ProfileError(file, [`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
+  }
+  return { ...parseProfile(text, file), file, text, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+export function parseProfile(text: string, file = 'profile'): { profile: Profile } {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) throw new ProfileError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+  const data: unknown = doc.toJS();
+  const errors = validate(data);
+  if (errors.length) throw new ProfileError(file, describeErrors(errors, data));
+  const profile = data as Profile;
+  const problems = plausibility(profile);
+  if (problems.length) throw new ProfileError(file, problems);
+  return { profile };
+}
+
+/** Contradictions the schema cannot express. */
+export function plausibility(p: Profile): string[] {
+  const out: string[] = [];
+  const oda = p.ics.oda ?? [];
+  if (oda.includes('CDA') && !oda.includes('DDA')) out.push('ics.oda: CDA is declared without DDA (CDA needs the DDA key pair); add DDA or remove CDA');
+  if (oda.length && !p.ics.algorithms.includes('RSA') && !p.ics.algorithms.includes('SM2')) {
+    out.push('ics.oda: offline data authentication needs RSA or SM2 in ics.algorithms');
+  }
+  if (p.target.kind === 'sim') {
+    if (!IMAGES[p.target.image]) out.push(`target.image: unknown image "${p.target.image}"; allowed values: ${Object.keys(IMAGES).join(', ')}`);
+    for (const [i, d] of (p.target.defects ?? []).entries()) {
+      if (!DEFECTS.some((x) => x.id === d)) out.push(`target.defects[${i}]: unknown defect "${d}"; allowed values: ${DEFECTS.map((x) => x.id).join(', ')}`);
+    }
+  }
+  return out;
+}
+
+function describeErrors(errors: ErrorObject[], data: unknown): string[] {
+  const out = new Set<string>();
+  // With a discriminator, errors of the branch that was not chosen are noise.
+  for (const e of errors) {
+    const field = fieldName(e.instancePath);
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const extra = (e.params as { additionalProperty: string }).additionalProperty;
+        const allowed = allowedKeys(e.parentSchema);
+        const near = closest(extra, allowed);
+        out.add(`${join(field, extra)}: unknown field${near ? `; did you mean "${join(field, near)}"?` : '.'} Allowed fields here: ${allowed.join(', ')}`);
+        break;
+      }
+      case 'required':
+        out.add(`${join(field, (e.params as { missingProperty: string }).missingProperty)}: required field is missing`);
+        break;
+      case 'enum':
+        out.add(`${field}: ${JSON.stringify(valueAt(data, e.instancePath))} is not allowed; allowed values: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`);
+        break;
+      case 'const':
+        out.add(`${field}: must be "${String((e.params as { allowedValue: unknown }).allowedValue)}"`);
+        break;
+      case 'discriminator':
+        out.add(`${join(field, 'kind')}: must be one of sim, pcsc`);
+        break;
+      case 'oneOf':
+        break;
+      default:
+        out.add(`${field}: ${e.message ?? e.keyword}`);
+    }
+  }
+  return [...out];
+}
+
+function fieldName(instancePath: string): string {
+  if (!instancePath) return '(top level)';
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+function join(field: string, key: string): string {
+  return field === '(top level)' ? key : `${field}.${key}`;
+}
+
+function allowedKeys(schema: unknown): string[] {
+  const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return props ? Object.keys(props) : [];
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let here: unknown = data;
+  for (const part of pointer.split('/').slice(1)) here = (here as Record<string, unknown> | undefined)?.[part];
+  return here;
+}
+
+/** The allowed key nearest to a misspelt one (edit distance ≤ 2), if any. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] as number;
+}

@@ -1,0 +1,72 @@
+/** The profile: what is under test, its ICS, keys, test objects and the target (DESIGN.md flow step 1). */
+import { encodeGbk } from '../bytes/text.ts';
+
+export type ProductKind = 'chip' | 'cos' | 'card' | 'terminal';
+
+export interface EfRef {
+  /** DF name or AID holding the EF: text (GBK) or hex. */
+  df: string;
+  fid: string;
+  sfi?: number;
+}
+
+export interface Ics {
+  sscardVersion: '1.0' | '2.0' | '3.0';
+  protocols: Array<'T=0' | 'T=1'>;
+  algorithms: Array<'3DES' | 'SM4' | 'RSA' | 'SM2'>;
+  oda?: Array<'SDA' | 'DDA' | 'CDA'>;
+  electronicCash?: boolean;
+  contactless?: boolean;
+  logicalChannels?: boolean;
+  pboc?: 'none' | '2.0' | '3.0';
+}
+
+export type Target =
+  | { kind: 'sim'; image: string; defects?: string[] }
+  | { kind: 'pcsc'; reader?: string | number; timeoutSeconds?: number };
+
+export interface Profile {
+  schema: 'sscc-profile/1';
+  product: {
+    kind: ProductKind;
+    vendor: string;
+    model: string;
+    cosVersion?: string;
+    serial?: string;
+    expectedAtr?: string;
+    notes?: string;
+  };
+  ics: Ics;
+  keys?: { testKeys?: boolean; pin?: string };
+  testObjects?: Partial<TestObjects>;
+  run?: { allowDestructive?: boolean; seed?: string };
+  target: Target;
+}
+
+export interface TestObjects {
+  ssse: string;
+  transparentEf: EfRef;
+  recordEf: EfRef;
+  pinProtectedEf: EfRef;
+  keyProtectedEf: EfRef;
+}
+
+/** Where a 2.0/3.0 social security card keeps them (社会保障卡 V2.0 tables 3–4). */
+export const DEFAULT_TEST_OBJECTS: TestObjects = {
+  ssse: 'sx1.sh.社会保障',
+  transparentEf: { df: 'D15600000500', fid: 'EF16', sfi: 0x16 }, // DF01 预留信息文件1, read free
+  recordEf: { df: 'sx1.sh.社会保障', fid: 'EF05', sfi: 0x05 }, // SSSE 发卡机构数据, read free
+  pinProtectedEf: { df: 'D15600000500', fid: 'EF05', sfi: 0x05 }, // DF01 户籍信息, read PIN or RK1
+  keyProtectedEf: { df: 'sx1.sh.社会保障', fid: 'EF07', sfi: 0x07 }, // SSSE 指纹, read RK SSSE
+};
+
+export function testObjects(profile: Profile): TestObjects {
+  return { ...DEFAULT_TEST_OBJECTS, ...profile.testObjects };
+}
+
+/** A DF reference from the profile: hex digits are an AID, anything else a name in GBK. */
+export function dfNameBytes(ref: string): Uint8Array {
+  const compact = ref.replace(/\s/g, '');
+  if (/^([0-9A-Fa-f]{2}){1,16}$/.test(compact)) return Uint8Array.from(Buffer.from(compact, 'hex'));
+  return encodeGbk(ref);
+}

@@ -1,0 +1,105 @@
+/**
+ * report.json (schema sscc-report/1), built from the plan, the environment and the result model.
+ * Every planned scenario appears: run cases with their verdict, cases never started INCONCLUSIVE.
+ */
+import type { Plan, PlannedScenario } from '../plan/plan.ts';
+import type { Environment } from '../run/environment.ts';
+import { type DecodedApdu, decodeTrace } from './decode.ts';
+import type { CaseResult, RunModel, Verdict } from './model.ts';
+
+export interface ReportCase {
+  id: string;
+  title: string;
+  area: string;
+  feature: string;
+  uri: string;
+  line: number;
+  tags: string[];
+  requirements: string[];
+  verdict: Verdict;
+  reason: string;
+  failedStep?: string;
+  durationMs: number;
+  steps: Array<{ text: string; status: string; durationMs: number; error?: string }>;
+  apdus: DecodedApdu[];
+}
+
+export interface Summary {
+  total: number;
+  pass: number;
+  fail: number;
+  notApplicable: number;
+  inconclusive: number;
+  error: number;
+}
+
+export interface Report {
+  schema: 'sscc-report/1';
+  product: Plan['profile']['data']['product'];
+  ics: Plan['profile']['data']['ics'];
+  profile: { file: string; sha256: string; testKeys: boolean };
+  plan: { createdAt: string; features: Plan['features'] };
+  environment: Environment;
+  summary: Summary;
+  coverage: Array<{ requirement: string; cases: Array<{ id: string; verdict: Verdict }> }>;
+  cases: ReportCase[];
+}
+
+export function buildReport(plan: Plan, environment: Environment, model: RunModel): Report {
+  const byLocation = new Map<string, CaseResult>();
+  for (const c of model.cases()) byLocation.set(`${c.uri}:${c.line}`, c);
+  const showSecrets = plan.profile.data.keys?.testKeys === true;
+  const cases = plan.scenarios.map((s) => toCase(s, byLocation.get(`${s.uri}:${s.line}`), showSecrets));
+  return {
+    schema: 'sscc-report/1',
+    product: plan.profile.data.product,
+    ics: plan.profile.data.ics,
+    profile: { file: plan.profile.file, sha256: plan.profile.sha256, testKeys: showSecrets },
+    plan: { createdAt: plan.createdAt, features: plan.features },
+    environment,
+    summary: summarise(cases),
+    coverage: coverage(cases),
+    cases,
+  };
+}
+
+function toCase(s: PlannedScenario, r: CaseResult | undefined, showSecrets: boolean): ReportCase {
+  const base = { id: s.id, title: s.name, area: s.area, feature: s.feature, uri: s.uri, line: s.line, tags: s.tags, requirements: s.requirements };
+  if (!r) {
+    return { ...base, verdict: 'INCONCLUSIVE', reason: 'not run: the run stopped before this case started', durationMs: 0, steps: [], apdus: [] };
+  }
+  return {
+    ...base,
+    verdict: r.verdict,
+    reason: r.reason,
+    ...(r.failedStep ? { failedStep: r.failedStep } : {}),
+    durationMs: Math.round(r.durationMs * 1000) / 1000,
+    steps: r.steps.map((st) => ({ text: st.text, status: st.status, durationMs: Math.round(st.durationMs * 1000) / 1000, ...(st.error ? { error: st.error } : {}) })),
+    apdus: decodeTrace(r.steps.flatMap((st) => st.apdus), showSecrets),
+  };
+}
+
+export function summarise(cases: Array<{ verdict: Verdict }>): Summary {
+  const count = (v: Verdict) => cases.filter((c) => c.verdict === v).length;
+  return {
+    total: cases.length,
+    pass: count('PASS'),
+    fail: count('FAIL'),
+    notApplicable: count('NOT_APPLICABLE'),
+    inconclusive: count('INCONCLUSIVE'),
+    error: count('ERROR'),
+  };
+}
+
+function coverage(cases: ReportCase[]): Report['coverage'] {
+  const map = new Map<string, Array<{ id: string; verdict: Verdict }>>();
+  for (const c of cases) for (const r of c.requirements) map.set(r, [...(map.get(r) ?? []), { id: c.id, verdict: c.verdict }]);
+  return [...map.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([requirement, cs]) => ({ requirement, cases: cs }));
+}
+
+/** 0 no FAIL or ERROR; 1 some FAIL; 3 some ERROR (the tool failed). */
+export function exitCodeOf(summary: Summary): number {
+  if (summary.error > 0) return 3;
+  if (summary.fail > 0) return 1;
+  return 0;
+}

@@ -1,0 +1,169 @@
+/**
+ * The one result model: cucumber messages (NDJSON) reduced to cases with verdicts. The runner's
+ * progress, report.json, report.html and junit.xml are all built from it, also from a stream cut
+ * off by a crash (cases not finished are INCONCLUSIVE).
+ */
+import type * as messages from '@cucumber/messages';
+import { FAIL_TYPES, INCONCLUSIVE_TYPES } from '../verdict/errors.ts';
+import type { TraceEntry } from '../trace/trace.ts';
+import { APDU_TRACE_MEDIA_TYPE, NOT_APPLICABLE_MEDIA_TYPE } from './media-types.ts';
+
+export type Verdict = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'INCONCLUSIVE' | 'ERROR';
+
+export interface StepResult {
+  /** "When the terminal sends …", or "Before hook". */
+  text: string;
+  status: string;
+  durationMs: number;
+  error?: string;
+  errorType?: string;
+  apdus: TraceEntry[];
+}
+
+export interface CaseResult {
+  pickleId: string;
+  name: string;
+  uri: string;
+  line: number;
+  tags: string[];
+  verdict: Verdict;
+  reason: string;
+  /** Text of the step that decided a FAIL, INCONCLUSIVE or ERROR. */
+  failedStep?: string;
+  steps: StepResult[];
+  durationMs: number;
+  finished: boolean;
+}
+
+interface StartedCase {
+  testCaseId: string;
+  steps: Map<string, StepResult>;
+  notApplicable?: string;
+  startNs: number;
+  endNs?: number;
+}
+
+const KEYWORD: Record<string, string> = { Context: 'Given', Action: 'When', Outcome: 'Then' };
+const ms = (d: messages.Duration) => d.seconds * 1000 + d.nanos / 1e6;
+const ns = (t: messages.Timestamp) => t.seconds * 1e9 + t.nanos;
+
+export class RunModel {
+  readonly pickles = new Map<string, messages.Pickle>();
+  private readonly testCases = new Map<string, messages.TestCase>();
+  private readonly started = new Map<string, StartedCase>();
+  private readonly order: string[] = [];
+  private readonly hookNames = new Map<string, string>();
+  runStarted?: number;
+  runFinished?: number;
+  meta?: messages.Meta;
+
+  /** Feed one envelope; returns the case when this envelope finished it. */
+  accept(env: messages.Envelope): CaseResult | undefined {
+    if (env.meta) this.meta = env.meta;
+    if (env.pickle) this.pickles.set(env.pickle.id, env.pickle);
+    if (env.hook) this.hookNames.set(env.hook.id, env.hook.name ?? 'hook');
+    if (env.testCase) this.testCases.set(env.testCase.id, env.testCase);
+    if (env.testRunStarted) this.runStarted = ns(env.testRunStarted.timestamp) / 1e6;
+    if (env.testRunFinished) this.runFinished = ns(env.testRunFinished.timestamp) / 1e6;
+    if (env.testCaseStarted) {
+      const s = env.testCaseStarted;
+      this.started.set(s.id, { testCaseId: s.testCaseId, steps: new Map(), startNs: ns(s.timestamp) });
+      this.order.push(s.id);
+    }
+    if (env.testStepFinished) {
+      const f = env.testStepFinished;
+      const c = this.started.get(f.testCaseStartedId);
+      if (c) {
+        const step = this.stepOf(c, f.testStepId);
+        step.status = f.testStepResult.status;
+        step.durationMs = ms(f.testStepResult.duration);
+        const ex = f.testStepResult.exception;
+        if (ex) {
+          step.errorType = ex.type;
+          step.error = ex.message ?? ex.type;
+        } else if (f.testStepResult.message) {
+          step.error = f.testStepResult.message.split('\n')[0];
+        }
+      }
+    }
+    if (env.attachment && env.attachment.testCaseStartedId) {
+      const a = env.attachment;
+      const c = this.started.get(a.testCaseStartedId!);
+      if (c && a.mediaType === NOT_APPLICABLE_MEDIA_TYPE) c.notApplicable = (JSON.parse(a.body) as { reason: string }).reason;
+      if (c && a.mediaType === APDU_TRACE_MEDIA_TYPE && a.testStepId) this.stepOf(c, a.testStepId).apdus.push(...(JSON.parse(a.body) as TraceEntry[]));
+    }
+    if (env.testCaseFinished) {
+      const c = this.started.get(env.testCaseFinished.testCaseStartedId);
+      if (c && !env.testCaseFinished.willBeRetried) {
+        c.endNs = ns(env.testCaseFinished.timestamp);
+        return this.result(env.testCaseFinished.testCaseStartedId);
+      }
+    }
+    return undefined;
+  }
+
+  /** Every case that started, in start order; unfinished ones are INCONCLUSIVE. */
+  cases(): CaseResult[] {
+    return this.order.map((id) => this.result(id)).filter((c): c is CaseResult => c !== undefined);
+  }
+
+  private stepOf(c: StartedCase, testStepId: string): StepResult {
+    let step = c.steps.get(testStepId);
+    if (!step) {
+      step = { text: this.stepText(c.testCaseId, testStepId), status: 'UNKNOWN', durationMs: 0, apdus: [] };
+      c.steps.set(testStepId, step);
+    }
+    return step;
+  }
+
+  private stepText(testCaseId: string, testStepId: string): string {
+    const tc = this.testCases.get(testCaseId);
+    const ts = tc?.testSteps.find((s) => s.id === testStepId);
+    if (!tc || !ts) return 'step';
+    if (ts.hookId) return `hook: ${this.hookNames.get(ts.hookId) || 'unnamed'}`;
+    const pickle = this.pickles.get(tc.pickleId);
+    const ps = pickle?.steps.find((s) => s.id === ts.pickleStepId);
+    return ps ? `${KEYWORD[ps.type ?? ''] ?? '*'} ${ps.text}` : 'step';
+  }
+
+  private result(startedId: string): CaseResult | undefined {
+    const c = this.started.get(startedId);
+    const tc = c && this.testCases.get(c.testCaseId);
+    const pickle = tc && this.pickles.get(tc.pickleId);
+    if (!c || !tc || !pickle) return undefined;
+    // Steps in the order of the test case, with the ones never reached marked as such.
+    const steps = tc.testSteps.map((ts) => c.steps.get(ts.id) ?? { text: this.stepText(tc.id, ts.id), status: 'NOT_RUN', durationMs: 0, apdus: [] });
+    const finished = c.endNs !== undefined;
+    const { verdict, reason, failedStep } = decide(steps, c.notApplicable, finished);
+    return {
+      pickleId: pickle.id,
+      name: pickle.name,
+      uri: pickle.uri,
+      line: pickle.location?.line ?? 0,
+      tags: pickle.tags.map((t) => t.name),
+      verdict,
+      reason,
+      ...(failedStep ? { failedStep } : {}),
+      // Hooks show only when they matter: an error, or APDUs they exchanged.
+      steps: steps.filter((s) => !s.text.startsWith('hook:') || s.error || s.apdus.length || (s.status !== 'PASSED' && s.status !== 'NOT_RUN')),
+      durationMs: finished ? ((c.endNs as number) - c.startNs) / 1e6 : 0,
+      finished,
+    };
+  }
+}
+
+/** Verdict of one case from its steps (DESIGN.md: PASS, FAIL, NOT APPLICABLE, INCONCLUSIVE, ERROR). */
+export function decide(steps: StepResult[], notApplicable: string | undefined, finished: boolean): { verdict: Verdict; reason: string; failedStep?: string } {
+  if (notApplicable) return { verdict: 'NOT_APPLICABLE', reason: notApplicable };
+  const bad = steps.find((s) => s.status === 'FAILED' || s.status === 'UNDEFINED' || s.status === 'AMBIGUOUS' || s.status === 'PENDING');
+  if (bad) {
+    const at = { failedStep: bad.text };
+    if (bad.status !== 'FAILED') return { verdict: 'ERROR', reason: `step is ${bad.status.toLowerCase()} in the suite: ${bad.text}`, ...at };
+    const type = bad.errorType ?? '';
+    if (FAIL_TYPES.has(type)) return { verdict: 'FAIL', reason: bad.error ?? 'failed', ...at };
+    if (INCONCLUSIVE_TYPES.has(type)) return { verdict: 'INCONCLUSIVE', reason: bad.error ?? 'could not be judged', ...at };
+    return { verdict: 'ERROR', reason: `sscc failed (${type || 'error'}): ${bad.error ?? ''}`, ...at };
+  }
+  if (!finished) return { verdict: 'INCONCLUSIVE', reason: 'the run stopped before this case finished' };
+  return { verdict: 'PASS', reason: '' };
+}

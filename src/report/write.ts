@@ -1,0 +1,63 @@
+/** Write report.json, report.html (handlebars, zh-CN and English) and junit.xml into a run folder. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import type { Report } from './build.ts';
+import type { Verdict } from './model.ts';
+
+const REPORTS_DIR = new URL('../../reports/', import.meta.url);
+export type Lang = 'zh-CN' | 'en';
+const VERDICTS: Verdict[] = ['PASS', 'FAIL', 'NOT_APPLICABLE', 'INCONCLUSIVE', 'ERROR'];
+
+export function writeReports(outDir: string, report: Report, lang: Lang = 'zh-CN'): string[] {
+  const files = [join(outDir, 'report.json'), join(outDir, 'report.html'), join(outDir, 'junit.xml')];
+  writeFileSync(files[0] as string, JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(files[1] as string, renderHtml(report, lang));
+  writeFileSync(files[2] as string, renderJunit(report));
+  return files;
+}
+
+export function renderHtml(report: Report, lang: Lang): string {
+  const strings = JSON.parse(readFileSync(new URL(`i18n/${lang}.json`, REPORTS_DIR), 'utf8')) as Record<string, string>;
+  const hb = Handlebars.create();
+  hb.registerHelper('t', (key: string) => strings[key] ?? key);
+  hb.registerHelper('isBad', (v: Verdict) => v === 'FAIL' || v === 'ERROR' || v === 'INCONCLUSIVE');
+  const template = hb.compile(readFileSync(new URL('report.html.hbs', REPORTS_DIR), 'utf8'));
+  const counts: Record<Verdict, number> = {
+    PASS: report.summary.pass,
+    FAIL: report.summary.fail,
+    NOT_APPLICABLE: report.summary.notApplicable,
+    INCONCLUSIVE: report.summary.inconclusive,
+    ERROR: report.summary.error,
+  };
+  const total = Math.max(1, report.summary.total);
+  return template({
+    report,
+    lang,
+    verdicts: VERDICTS,
+    bars: VERDICTS.map((v) => ({ verdict: v, count: counts[v], percent: ((100 * counts[v]) / total).toFixed(2) })),
+    icsRows: Object.entries(report.ics).map(([key, value]) => ({ key, value: Array.isArray(value) ? value.join(', ') : String(value) })),
+  });
+}
+
+const xml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+
+export function renderJunit(report: Report): string {
+  const byArea = new Map<string, Report['cases']>();
+  for (const c of report.cases) byArea.set(c.area, [...(byArea.get(c.area) ?? []), c]);
+  const suites = [...byArea.entries()].map(([area, cases]) => {
+    const body = cases
+      .map((c) => {
+        const head = `    <testcase classname="${xml(`${area}.${c.feature}`)}" name="${xml(`${c.id} ${c.title}`)}" time="${(c.durationMs / 1000).toFixed(4)}">`;
+        let inner = '';
+        if (c.verdict === 'FAIL') inner = `\n      <failure message="${xml(c.reason)}">${xml(c.failedStep ?? '')}</failure>\n    `;
+        else if (c.verdict === 'ERROR') inner = `\n      <error message="${xml(c.reason)}">${xml(c.failedStep ?? '')}</error>\n    `;
+        else if (c.verdict === 'NOT_APPLICABLE' || c.verdict === 'INCONCLUSIVE') inner = `\n      <skipped message="${xml(`${c.verdict}: ${c.reason}`)}"/>\n    `;
+        return `${head}${inner}</testcase>`;
+      })
+      .join('\n');
+    const n = (v: Verdict) => cases.filter((c) => c.verdict === v).length;
+    return `  <testsuite name="${xml(area)}" tests="${cases.length}" failures="${n('FAIL')}" errors="${n('ERROR')}" skipped="${n('NOT_APPLICABLE') + n('INCONCLUSIVE')}">\n${body}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="sscc">\n${suites.join('\n')}\n</testsuites>\n`;
+}

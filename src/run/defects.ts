@@ -1,0 +1,54 @@
+/**
+ * Prove the suite: the clean image passes every scenario that applies, and each catalogued defect
+ * makes exactly the scenarios it names fail (DESIGN.md "Defects").
+ */
+import { join } from 'node:path';
+import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
+import type { Plan } from '../plan/plan.ts';
+import { buildReport } from '../report/build.ts';
+import { runPlan } from './runner.ts';
+
+export interface DefectCheck {
+  defect: string;
+  ok: boolean;
+  failed: string[];
+  /** Named but did not fail. */
+  missed: string[];
+  /** Failed but not named. */
+  unexpected: string[];
+  /** Cases with ERROR or INCONCLUSIVE: the suite could not judge. */
+  unjudged: string[];
+}
+
+export async function checkDefect(root: string, plan: Plan, defect: string | undefined, outDir: string, support?: ISupportCodeLibrary): Promise<DefectCheck & { support: ISupportCodeLibrary }> {
+  const target = plan.profile.data.target;
+  if (target.kind !== 'sim') throw new Error('defects verify needs a simulator profile');
+  const planned: Plan = { ...plan, profile: { ...plan.profile, data: { ...plan.profile.data, target: { ...target, defects: defect ? [defect] : [] } } } };
+  const outcome = await runPlan({ root, plan: planned, outDir: join(outDir, defect ?? 'clean'), ...(support ? { support } : {}) });
+  const report = buildReport(planned, outcome.environment, outcome.model);
+  const failed = report.cases.filter((c) => c.verdict === 'FAIL').map((c) => c.id);
+  const unjudged = report.cases.filter((c) => c.verdict === 'ERROR' || c.verdict === 'INCONCLUSIVE').map((c) => `${c.id} (${c.verdict}: ${c.reason})`);
+  const expected: string[] = defect ? [...(DEFECTS.find((d) => d.id === defect)?.mustFail ?? [])] : [];
+  const missed = expected.filter((id) => !failed.includes(id));
+  const unexpected = failed.filter((id) => !expected.includes(id));
+  return { defect: defect ?? '(none)', ok: !missed.length && !unexpected.length && !unjudged.length, failed, missed, unexpected, unjudged, support: outcome.support };
+}
+
+export async function verifyDefects(o: { root: string; plan: Plan; outDir: string; log: (s: string) => void }): Promise<boolean> {
+  let support: ISupportCodeLibrary | undefined;
+  let allOk = true;
+  for (const defect of [undefined, ...DEFECTS.map((d) => d.id)]) {
+    const r = await checkDefect(o.root, o.plan, defect, o.outDir, support);
+    support = r.support;
+    allOk &&= r.ok;
+    const detail = [
+      r.missed.length ? `not caught: ${r.missed.join(', ')}` : '',
+      r.unexpected.length ? `also failed: ${r.unexpected.join(', ')}` : '',
+      r.unjudged.length ? `unjudged: ${r.unjudged.join('; ')}` : '',
+    ].filter(Boolean);
+    o.log(`${r.ok ? 'ok  ' : 'BAD '} ${r.defect.padEnd(40)} failed: ${r.failed.join(', ') || '-'}${detail.length ? `\n     ${detail.join('\n     ')}` : ''}`);
+  }
+  o.log(allOk ? `every defect is caught by exactly its scenarios (${DEFECTS.length} defects)` : 'the suite does not catch the catalogue as it claims');
+  return allOk;
+}

@@ -1,0 +1,47 @@
+/** The environment of a run, recorded before the first scenario (DESIGN.md: tool version, reader, ATR). */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { toHex } from '../bytes/hex.ts';
+import type { Plan } from '../plan/plan.ts';
+import { openChannel } from '../transport/open.ts';
+
+export interface Environment {
+  tool: { name: 'sscc'; version: string; commit?: string };
+  node: string;
+  platform: string;
+  host: string;
+  target: { kind: string; description: string; atr?: string; protocol?: string; error?: string };
+  startedAt: string;
+  finishedAt?: string;
+}
+
+function gitCommit(root: string): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Open the target once to read its ATR; a failure is recorded, not thrown: the scenarios will say INCONCLUSIVE. */
+export async function probeEnvironment(root: string, plan: Plan): Promise<Environment> {
+  const target = plan.profile.data.target;
+  const commit = gitCommit(root);
+  const env: Environment = {
+    tool: { name: 'sscc', version: plan.tool.version, ...(commit ? { commit } : {}) },
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    host: os.hostname(),
+    target: { kind: target.kind, description: target.kind === 'sim' ? `card-sim image "${target.image}"` : 'PC/SC reader' },
+    startedAt: new Date().toISOString(),
+  };
+  try {
+    const channel = await openChannel(target);
+    const atr = await channel.reset();
+    env.target = { kind: target.kind, description: channel.description, atr: toHex(atr), protocol: channel.protocol };
+    await channel.close();
+  } catch (e) {
+    env.target.error = e instanceof Error ? e.message : String(e);
+  }
+  return env;
+}

@@ -1,0 +1,31 @@
+/** Assertions for scenarios. Each failure is a NonConformance whose message says expected vs actual. */
+import { describeSw } from '../apdu/sw.ts';
+import { swHex } from '../apdu/response.ts';
+import { equal, toHex } from '../bytes/hex.ts';
+import { NonConformance } from './errors.ts';
+
+export function swText(sw: number): string {
+  return `${swHex(sw)} (${describeSw(sw).en})`;
+}
+
+export function expectSw(actual: number, ...allowed: number[]): void {
+  if (!allowed.includes(actual)) {
+    throw new NonConformance(`expected status word ${allowed.map(swText).join(' or ')}, card answered ${swText(actual)}`);
+  }
+}
+
+/** SW1 equal to `sw1` with any SW2 (61xx, 6Cxx, 63Cx families). */
+export function expectSw1(actual: number, sw1: number, what: string): number {
+  if (actual >> 8 !== sw1) throw new NonConformance(`expected ${what} (${sw1.toString(16).toUpperCase()}xx), card answered ${swText(actual)}`);
+  return actual & 0xff;
+}
+
+export function expectBytes(actual: Uint8Array, expected: Uint8Array, what: string): void {
+  if (!equal(actual, expected)) {
+    throw new NonConformance(`${what}: expected ${toHex(expected, ' ') || '(empty)'}, card gave ${toHex(actual, ' ') || '(empty)'}`);
+  }
+}
+
+export function expectThat(condition: boolean, message: string): void {
+  if (!condition) throw new NonConformance(message);
+}

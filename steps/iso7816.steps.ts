@@ -1,0 +1,306 @@
+/** Steps of the ISO/IEC 7816-4 command layer. Thin: builders in src/iso7816, checks in src/verdict. */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { SW } from '../src/apdu/sw.ts';
+import { encodeCommand, parseCommand } from '../src/apdu/command.ts';
+import { encodeCn } from '../src/bytes/bcd.ts';
+import { equal, fromHex, toHex } from '../src/bytes/hex.ts';
+import { startsWith } from '../src/bytes/compare.ts';
+import * as iso from '../src/iso7816/commands.ts';
+import { transparentSize } from '../src/iso7816/probe.ts';
+import { dfNameBytes } from '../src/profile/profile.ts';
+import { findTlv, parseTlv } from '../src/tlv/ber.ts';
+import { parseSimpleTlv } from '../src/tlv/simple.ts';
+import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
+import { expectBytes, expectSw, expectSw1, expectThat } from '../src/verdict/expect.ts';
+import type { EfObject } from './parameters.ts';
+import type { CardWorld } from './world.ts';
+
+const SS_PIN_REF = 0x00; // 社会保障卡规范 part 5 §6.14: VERIFY P2 = 00
+
+function pinBlock(pin: string): Uint8Array {
+  return encodeCn(pin, Math.ceil(pin.length / 2));
+}
+
+/** A PIN of the same length that differs from the right one in its last digit. */
+function wrongPin(pin: string): string {
+  const last = Number(pin[pin.length - 1]);
+  return pin.slice(0, -1) + String((last + 1) % 10);
+}
+
+async function selectDf(world: CardWorld, ref: string): Promise<void> {
+  const r = await world.send(iso.selectByName(dfNameBytes(ref)));
+  if (r.sw !== SW.NO_ERROR) throw new NonConformance(`SELECT of DF "${ref}" answered ${toHex(Uint8Array.of(r.sw >> 8, r.sw & 0xff))}; the scenario needs it`);
+}
+
+async function selectObject(world: CardWorld, ef: EfObject): Promise<void> {
+  const o = world.objects[ef];
+  await selectDf(world, o.df);
+  const r = await world.send(iso.selectEf(parseInt(o.fid, 16)));
+  expectSw(r.sw, SW.NO_ERROR);
+}
+
+function sfiOf(world: CardWorld, ef: EfObject): number {
+  const sfi = world.objects[ef].sfi;
+  if (sfi === undefined) throw new Unobservable(`testObjects.${ef}.sfi is not given in the profile`);
+  return sfi;
+}
+
+function fciDfName(data: Uint8Array): Uint8Array {
+  const tlvs = parseTlv(data);
+  expectThat(tlvs[0]?.tag === '6F', `response is not an FCI template 6F: ${toHex(data, ' ')}`);
+  const name = findTlv(tlvs, '84');
+  if (!name) throw new NonConformance(`FCI has no DF name (84): ${toHex(data, ' ')}`);
+  return name.value;
+}
+
+// ---- Given --------------------------------------------------------------------------------------
+
+Given('the card has been reset', async function (this: CardWorld) {
+  await this.card.channel.reset();
+});
+
+Given('the SSSE is selected', async function (this: CardWorld) {
+  await selectDf(this, this.objects.ssse);
+});
+
+Given('the DF of the {ef} is selected', async function (this: CardWorld, ef: EfObject) {
+  await selectDf(this, this.objects[ef].df);
+});
+
+Given('the {ef} is selected', async function (this: CardWorld, ef: EfObject) {
+  await selectObject(this, ef);
+});
+
+Given('the terminal has read the first {int} bytes of the current EF', async function (this: CardWorld, n: number) {
+  const r = await this.send(iso.readBinary(0, n));
+  expectSw(r.sw, SW.NO_ERROR);
+  expectThat(r.data.length === n, `READ BINARY of ${n} bytes at offset 0 returned ${r.data.length} bytes`);
+  this.remember('content', r.data);
+});
+
+Given('the size of the current EF is known', async function (this: CardWorld) {
+  this.remember('size', await transparentSize(this.card));
+});
+
+Given('the terminal has read record {int} of the {ef}', async function (this: CardWorld, n: number, ef: EfObject) {
+  const r = await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.NUMBER, 256));
+  expectSw(r.sw, SW.NO_ERROR);
+  this.remember(`record ${n}`, r.data);
+});
+
+// ---- When ---------------------------------------------------------------------------------------
+
+When('the terminal sends {string}', async function (this: CardWorld, hex: string) {
+  await this.send(hex);
+});
+
+When('the terminal sends {string} without T=0 handling', async function (this: CardWorld, hex: string) {
+  await this.send(hex, { raw: true });
+});
+
+When('the terminal selects by DF name {string}', async function (this: CardWorld, name: string) {
+  await this.send(iso.selectByName(dfNameBytes(name)));
+});
+
+When('the terminal selects the SSSE by its name', async function (this: CardWorld) {
+  await this.send(iso.selectByName(dfNameBytes(this.objects.ssse)));
+});
+
+When('the terminal selects the SSSE by its name without T=0 handling', async function (this: CardWorld) {
+  await this.send(iso.selectByName(dfNameBytes(this.objects.ssse)), { raw: true });
+});
+
+When('the terminal selects the next DF named {string}', async function (this: CardWorld, name: string) {
+  await this.send(iso.selectByName(dfNameBytes(name), iso.SELECT_P2.NEXT));
+});
+
+When('the terminal selects the {ef} by file identifier', async function (this: CardWorld, ef: EfObject) {
+  await this.send(iso.selectEf(parseInt(this.objects[ef].fid, 16)));
+});
+
+When('the terminal reads {int} byte(s) at offset {int}', async function (this: CardWorld, n: number, offset: number) {
+  await this.send(iso.readBinary(offset, n));
+});
+
+When('the terminal reads {int} bytes at offset {int} of the {ef} by its SFI', async function (this: CardWorld, n: number, offset: number, ef: EfObject) {
+  await this.send(iso.readBinarySfi(sfiOf(this, ef), offset, n));
+});
+
+When('the terminal reads {int} bytes starting {int} bytes before the end of the EF', async function (this: CardWorld, n: number, before: number) {
+  const size = this.recall<number>('size');
+  if (size < before) throw new Unobservable(`the EF has only ${size} bytes`);
+  await this.send(iso.readBinary(size - before, n), { raw: true });
+});
+
+When('the terminal reads record {int} of the {ef} by its SFI', async function (this: CardWorld, n: number, ef: EfObject) {
+  await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.NUMBER, 256));
+});
+
+When('the terminal reads record {int} of the {ef} with Le 00 without T=0 handling', async function (this: CardWorld, n: number, ef: EfObject) {
+  await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.NUMBER, 256), { raw: true });
+});
+
+When('the terminal reads the record whose identifier is that of record {int} of the {ef}', async function (this: CardWorld, n: number, ef: EfObject) {
+  const record = this.recall<Uint8Array>(`record ${n}`);
+  const id = record[0];
+  if (id === undefined) throw new NonConformance(`record ${n} is empty`);
+  await this.send(iso.readRecord(id, sfiOf(this, ef), iso.RECORD_MODE.FIRST_ID, 256));
+});
+
+When('the terminal reads the records of the {ef} one by one until the card has no more', async function (this: CardWorld, ef: EfObject) {
+  const sfi = sfiOf(this, ef);
+  let n = 0;
+  for (let p1 = 1; p1 <= 0xfe; p1++) {
+    const r = await this.send(iso.readRecord(p1, sfi, iso.RECORD_MODE.NUMBER, 256));
+    if (r.sw !== SW.NO_ERROR) break;
+    n++;
+  }
+  this.remember('records read', n);
+});
+
+When('the terminal resends that command with Le set to the length the card gave', async function (this: CardWorld) {
+  const le = this.recall<number>('exact length');
+  const first = this.card.trace.entries.at(-1);
+  if (!first) throw new Error('no command to resend');
+  const cmd = parseCommand(fromHex(first.command));
+  await this.send(encodeCommand({ ...cmd, ne: le || 256 }), { raw: true });
+});
+
+When('the terminal sends GET RESPONSE with the length the card gave', async function (this: CardWorld) {
+  await this.send(iso.getResponse(this.recall<number>('available length')), { raw: true });
+});
+
+When('the terminal sends GET RESPONSE with {int} bytes more than the card gave', async function (this: CardWorld, more: number) {
+  await this.send(iso.getResponse(this.recall<number>('available length') + more), { raw: true });
+});
+
+When('the terminal asks for a challenge of {int} bytes', async function (this: CardWorld, n: number) {
+  const r = await this.send(iso.getChallenge(n));
+  if (r.sw === SW.NO_ERROR) this.remember(`challenge ${this.memory.has('challenge 1') ? 2 : 1}`, r.data);
+});
+
+When('the terminal asks the PIN try counter', async function (this: CardWorld) {
+  await this.send(iso.verify(SS_PIN_REF));
+});
+
+When('the terminal presents the correct PIN', async function (this: CardWorld) {
+  await this.send(iso.verify(SS_PIN_REF, pinBlock(this.profile.keys?.pin ?? '')));
+});
+
+When('the terminal presents a wrong PIN', async function (this: CardWorld) {
+  await this.send(iso.verify(SS_PIN_REF, pinBlock(wrongPin(this.profile.keys?.pin ?? ''))));
+});
+
+When('the terminal presents a wrong PIN as many times as tries are left', async function (this: CardWorld) {
+  const tries = this.recall<number>('tries left');
+  for (let i = 0; i < tries; i++) await this.send(iso.verify(SS_PIN_REF, pinBlock(wrongPin(this.profile.keys?.pin ?? ''))));
+});
+
+// ---- Then ---------------------------------------------------------------------------------------
+
+Then('the status word is {sw}', function (this: CardWorld, sw: number) {
+  expectSw(this.last.sw, sw);
+});
+
+Then('the response data is empty', function (this: CardWorld) {
+  expectBytes(this.last.data, new Uint8Array(0), 'response data');
+});
+
+Then('the response data is {int} bytes long', function (this: CardWorld, n: number) {
+  expectThat(this.last.data.length === n, `expected ${n} bytes of response data, card gave ${this.last.data.length}`);
+});
+
+Then('the ATR equals the expected ATR of the profile', function (this: CardWorld) {
+  expectBytes(this.card.channel.atr, fromHex(this.profile.product.expectedAtr ?? ''), 'ATR');
+});
+
+Then('the response is an FCI whose DF name is the SSSE name', function (this: CardWorld) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  expectBytes(fciDfName(this.last.data), dfNameBytes(this.objects.ssse), 'DF name (84) in the FCI');
+});
+
+Then('the response is an FCI whose DF name starts with {string}', function (this: CardWorld, prefix: string) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  const name = fciDfName(this.last.data);
+  expectThat(startsWith(name, dfNameBytes(prefix)), `DF name ${toHex(name)} in the FCI does not start with ${toHex(dfNameBytes(prefix))}`);
+  const before = this.memory.get('fci name') as Uint8Array | undefined;
+  if (before) expectThat(!equal(before, name), `the next occurrence has the same DF name ${toHex(name)} as the first`);
+  this.remember('fci name', name);
+});
+
+Then('the data equals the first-read content from offset {int}', function (this: CardWorld, offset: number) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  const content = this.recall<Uint8Array>('content');
+  const n = this.last.data.length;
+  const expected = content.subarray(offset, offset + n);
+  expectThat(expected.length === n, `the scenario reads beyond the first-read content`);
+  if (equal(expected, content.subarray(0, n))) {
+    throw new Unobservable(`the EF holds the same bytes at offset ${offset} as at offset 0; the offset cannot be observed`);
+  }
+  expectBytes(this.last.data, expected, `bytes at offset ${offset}`);
+});
+
+Then('the card reports that only {int} bytes remain', function (this: CardWorld, n: number) {
+  const r = this.last;
+  if (this.card.channel.protocol === 'T=0') {
+    expectSw(r.sw, 0x6c00 | n);
+  } else {
+    expectSw(r.sw, SW.WARNING_END_OF_FILE);
+    expectThat(r.data.length === n, `expected the ${n} remaining bytes, card gave ${r.data.length}`);
+  }
+});
+
+Then('the data is one SIMPLE-TLV data object', function (this: CardWorld) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  const objects = parseSimpleTlv(this.last.data);
+  expectThat(objects.length === 1, `record holds ${objects.length} SIMPLE-TLV objects, expected 1: ${toHex(this.last.data, ' ')}`);
+});
+
+Then('the data equals record {int} of the {ef}', function (this: CardWorld, n: number, _ef: EfObject) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  expectBytes(this.last.data, this.recall<Uint8Array>(`record ${n}`), `record ${n}`);
+});
+
+Then('records {int} and {int} differ', function (this: CardWorld, a: number, b: number) {
+  const ra = this.recall<Uint8Array>(`record ${a}`);
+  const rb = this.recall<Uint8Array>(`record ${b}`);
+  expectThat(!equal(ra, rb), `records ${a} and ${b} are identical (${toHex(ra, ' ')}): the record number is not honoured`);
+});
+
+Then('at least {int} record(s) was/were read and the card then answered {sw}', function (this: CardWorld, min: number, sw: number) {
+  const n = this.recall<number>('records read');
+  expectThat(n >= min, `only ${n} records could be read`);
+  expectSw(this.last.sw, sw);
+});
+
+Then('the card answers 6Cxx with the exact length', function (this: CardWorld) {
+  this.remember('exact length', expectSw1(this.last.sw, 0x6c, 'wrong Le with the exact length'));
+});
+
+Then('the card answers 61xx with the length available', function (this: CardWorld) {
+  this.remember('available length', expectSw1(this.last.sw, 0x61, 'response bytes available'));
+});
+
+Then('the response data is as long as the card said', function (this: CardWorld) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  const said = this.memory.get('exact length') ?? this.memory.get('available length');
+  const n = (said as number) || 256;
+  expectThat(this.last.data.length === n, `card said ${n} bytes, then gave ${this.last.data.length}`);
+});
+
+Then('the two challenges differ', function (this: CardWorld) {
+  const a = this.recall<Uint8Array>('challenge 1');
+  const b = this.recall<Uint8Array>('challenge 2');
+  expectThat(!equal(a, b), `two GET CHALLENGE gave the same random ${toHex(a, ' ')}`);
+});
+
+Then('the card reports the tries left', function (this: CardWorld) {
+  const x = expectSw1(this.last.sw, 0x63, 'the PIN tries left (63Cx)');
+  expectThat((x & 0xf0) === 0xc0 && (x & 0x0f) > 0, `expected 63Cx with x > 0, card answered 63${x.toString(16).toUpperCase()}`);
+  this.remember('tries left', x & 0x0f);
+});
+
+Then('the card reports {int} try/tries fewer than before', function (this: CardWorld, fewer: number) {
+  const before = this.recall<number>('tries left');
+  expectSw(this.last.sw, 0x63c0 | (before - fewer));
+});
