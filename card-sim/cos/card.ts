@@ -13,8 +13,10 @@ import { SW } from '../../src/apdu/sw.ts';
 import { fromHex } from '../../src/bytes/hex.ts';
 import type { Protocol } from '../../src/transport/channel.ts';
 import { type DefectId, checkDefects } from '../defects/catalogue.ts';
-import { CardContext, type Handler, type Reply, SeededRandom } from './context.ts';
-import { buildTree } from './files.ts';
+import { APPLICATIONS } from '../apps/index.ts';
+import type { CommandSpec } from './application.ts';
+import { CardContext, type Reply, SeededRandom } from './context.ts';
+import { type DfNode, buildTree } from './files.ts';
 import type { CardImage } from './image.ts';
 import { readBinary, readRecord } from './commands/read.ts';
 import { select } from './commands/select.ts';
@@ -35,15 +37,25 @@ export interface SimCard {
   reset(): Uint8Array;
 }
 
-/** Inter-industry commands with CLA 00 (ISO/IEC 7816-4 table 4). */
-const INTERINDUSTRY: Record<number, Handler> = {
-  0xa4: select,
-  0xb0: readBinary,
-  0xb2: readRecord,
-  0x84: getChallenge,
-  0x20: verify,
-  0xc0: getResponse,
-};
+/** Inter-industry commands with CLA 00 (ISO/IEC 7816-4 table 4), reachable everywhere. */
+const INTERINDUSTRY: readonly CommandSpec[] = [
+  { ins: 0xa4, classes: [0x00], handler: select },
+  { ins: 0xb0, classes: [0x00], handler: readBinary },
+  { ins: 0xb2, classes: [0x00], handler: readRecord },
+  { ins: 0x84, classes: [0x00], handler: getChallenge },
+  { ins: 0x20, classes: [0x00], handler: verify },
+  { ins: 0xc0, classes: [0x00], handler: getResponse },
+];
+
+/** Commands reachable from the current DF: its applications' (innermost first), then the inter-industry ones. */
+function reachable(card: CardContext): CommandSpec[] {
+  const out: CommandSpec[] = [];
+  for (let d: DfNode | undefined = card.currentDf; d; d = d.parent) {
+    const app = d.app ? APPLICATIONS[d.app] : undefined;
+    if (app) out.push(...app.commands);
+  }
+  return [...out, ...INTERINDUSTRY];
+}
 
 export function createCard(image: CardImage, options: CardOptions = {}): SimCard {
   const defects = new Set(checkDefects(options.defects ?? []));
@@ -54,15 +66,19 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
   let card = new CardContext(mf, image.protocol, random, defects);
 
   function dispatch(cmd: CommandApdu): Reply {
-    // CLA (ISO/IEC 7816-4 §5.1.1): b8..b5 = 0000 inter-industry; b2..b1 logical channel; b4..b3 SM.
-    if (!defects.has('wrong-cla-accepted')) {
-      if ((cmd.cla & 0xf0) !== 0x00) return { sw: SW.CLA_NOT_SUPPORTED };
+    // CLA (ISO/IEC 7816-4 §5.1.1): 0x inter-industry, 8x proprietary (JR/T 0025, 社会保障卡规范);
+    // b2..b1 logical channel, b4..b3 secure messaging.
+    const lenient = defects.has('wrong-cla-accepted');
+    if (!lenient && (cmd.cla & 0x70) !== 0) return { sw: SW.CLA_NOT_SUPPORTED };
+    const candidates = reachable(card).filter((c) => c.ins === cmd.ins);
+    if (!candidates.length) return { sw: SW.INS_NOT_SUPPORTED };
+    const spec = lenient ? candidates[0] : candidates.find((c) => c.classes.includes(cmd.cla));
+    if (!spec) {
       if (cmd.cla & 0x03) return { sw: SW.LOGICAL_CHANNEL_NOT_SUPPORTED };
-      if (cmd.cla & 0x0c) return { sw: SW.SECURE_MESSAGING_NOT_SUPPORTED };
+      if (candidates.some((c) => c.classes.includes(cmd.cla & ~0x0c))) return { sw: SW.SECURE_MESSAGING_NOT_SUPPORTED };
+      return { sw: SW.CLA_NOT_SUPPORTED };
     }
-    const handler = INTERINDUSTRY[cmd.ins];
-    if (!handler) return { sw: SW.INS_NOT_SUPPORTED };
-    return handler(cmd, card);
+    return spec.handler(cmd, card);
   }
 
   function transmit(bytes: Uint8Array): Uint8Array {

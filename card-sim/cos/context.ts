@@ -41,6 +41,8 @@ export class CardContext {
   challenge: Uint8Array | undefined;
   readonly verifiedPins = new Set<PinState>();
   readonly authenticatedKeys = new Set<number>();
+  /** Volatile state of applications (session keys, transaction flow); lost at reset. */
+  readonly session: Record<string, unknown> = {};
 
   constructor(
     readonly mf: DfNode,

@@ -18,6 +18,12 @@ export interface DfNode {
   children: FileNode[];
   pins: PinState[];
   fciProprietary: Uint8Array;
+  /** Application whose commands this DF (and the DFs below it) offers. */
+  app?: string;
+  /** Personalisation data of that application, from the image. */
+  appData: Record<string, unknown>;
+  /** Non-volatile state of that application (counters, keys' try counts …); survives reset. */
+  state: Record<string, unknown>;
 }
 
 export interface EfNode {
@@ -49,6 +55,9 @@ function buildDf(img: DfImage, parent: DfNode | undefined): DfNode {
     children: [],
     pins: (img.pins ?? []).map((p: PinImage) => ({ ...p, triesLeft: p.tryLimit })),
     fciProprietary: fromHex(img.fciProprietary ?? ''),
+    ...(img.app ? { app: img.app } : {}),
+    appData: img.appData ?? {},
+    state: {},
   };
   for (const child of img.children) df.children.push(child.kind === 'DF' ? buildDf(child, df) : buildEf(child, df));
   return df;

@@ -31,6 +31,10 @@ export interface DfImage {
   /** Proprietary information inside A5 of the FCI (hex of the TLVs), see fci() in files.ts. */
   fciProprietary?: string;
   pins?: PinImage[];
+  /** Application that handles this DF's proprietary commands (card-sim/apps/index.ts). */
+  app?: string;
+  /** Application data of the image (keys, counters), read by that application. */
+  appData?: Record<string, unknown>;
   children: Array<DfImage | EfImage>;
 }
 

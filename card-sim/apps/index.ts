@@ -1,0 +1,4 @@
+/** The applications card-sim knows, by the name a DF of an image gives in `app`. */
+import type { CardApplication } from '../cos/application.ts';
+
+export const APPLICATIONS: Readonly<Record<string, CardApplication>> = {};

@@ -1,0 +1,9 @@
+/** One entry of the defect catalogue. */
+export interface Defect {
+  id: string;
+  title: string;
+  /** What the card does wrong, and which requirement that breaks. */
+  description: string;
+  /** @TC ids that must fail with this defect on. */
+  mustFail: string[];
+}

@@ -1,0 +1,37 @@
+/** What the commands share: the project root, reading a plan from --profile or --plan, the --lang option. */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Option } from 'commander';
+import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
+import { loadProfile } from '../profile/load.ts';
+import { type Plan, buildPlan } from '../plan/plan.ts';
+import { UsageError } from './errors.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function planFrom(opts: { profile?: string; plan?: string; defect?: string[] }): Plan {
+  let plan: Plan;
+  if (opts.plan) {
+    try {
+      plan = JSON.parse(readFileSync(opts.plan, 'utf8')) as Plan;
+    } catch (e) {
+      throw new UsageError(`--plan ${opts.plan}: cannot read a plan (${(e as Error).message})`);
+    }
+    if (plan.schema !== 'sscc-plan/1') throw new UsageError(`--plan ${opts.plan}: not an sscc plan (schema is ${String(plan.schema)})`);
+  } else if (opts.profile) {
+    plan = buildPlan(ROOT, loadProfile(opts.profile));
+  } else {
+    throw new UsageError('give --profile FILE (or --plan plan.json); example: --profile profiles/sim-reference.yaml');
+  }
+  if (opts.defect?.length) {
+    const t = plan.profile.data.target;
+    if (t.kind !== 'sim') throw new UsageError('--defect needs a simulator target (target.kind: sim)');
+    for (const d of opts.defect) if (!DEFECTS.some((x) => x.id === d)) throw new UsageError(`--defect ${d}: unknown; known: ${DEFECTS.map((x) => x.id).join(', ')}`);
+    plan.profile.data = { ...plan.profile.data, target: { ...t, defects: [...(t.defects ?? []), ...opts.defect] } };
+  }
+  return plan;
+}
+
+export const langOption = new Option('--lang <lang>', 'language the HTML report opens in').choices(['zh-CN', 'en']).default('zh-CN');
+
