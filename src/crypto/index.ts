@@ -1,0 +1,4 @@
+export * from './des.ts';
+export * from './sm4.ts';
+export * from './hash.ts';
+export * from './mac.ts';
