@@ -1,63 +1,19 @@
 /** Steps of the ISO/IEC 7816-4 command layer. Thin: builders in src/iso7816, checks in src/verdict. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { SW } from '../src/apdu/sw.ts';
-import { encodeCommand, parseCommand } from '../src/apdu/command.ts';
-import { encodeCn } from '../src/bytes/bcd.ts';
-import { equal, fromHex, toHex } from '../src/bytes/hex.ts';
+import { equal, toHex } from '../src/bytes/hex.ts';
 import { startsWith } from '../src/bytes/compare.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { transparentSize } from '../src/iso7816/probe.ts';
 import { dfNameBytes } from '../src/profile/profile.ts';
-import { findTlv, parseTlv } from '../src/tlv/ber.ts';
 import { parseSimpleTlv } from '../src/tlv/simple.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectSw1, expectThat } from '../src/verdict/expect.ts';
+import { SS_PIN_REF, fciDfName, pinBlock, selectDf, selectObject, sfiOf, wrongPin } from './card-helpers.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
 
-const SS_PIN_REF = 0x00; // 社会保障卡规范 part 5 §6.14: VERIFY P2 = 00
-
-function pinBlock(pin: string): Uint8Array {
-  return encodeCn(pin, Math.ceil(pin.length / 2));
-}
-
-/** A PIN of the same length that differs from the right one in its last digit. */
-function wrongPin(pin: string): string {
-  const last = Number(pin[pin.length - 1]);
-  return pin.slice(0, -1) + String((last + 1) % 10);
-}
-
-async function selectDf(world: CardWorld, ref: string): Promise<void> {
-  const r = await world.send(iso.selectByName(dfNameBytes(ref)));
-  if (r.sw !== SW.NO_ERROR) throw new NonConformance(`SELECT of DF "${ref}" answered ${toHex(Uint8Array.of(r.sw >> 8, r.sw & 0xff))}; the scenario needs it`);
-}
-
-async function selectObject(world: CardWorld, ef: EfObject): Promise<void> {
-  const o = world.objects[ef];
-  await selectDf(world, o.df);
-  const r = await world.send(iso.selectEf(parseInt(o.fid, 16)));
-  expectSw(r.sw, SW.NO_ERROR);
-}
-
-function sfiOf(world: CardWorld, ef: EfObject): number {
-  const sfi = world.objects[ef].sfi;
-  if (sfi === undefined) throw new Unobservable(`testObjects.${ef}.sfi is not given in the profile`);
-  return sfi;
-}
-
-function fciDfName(data: Uint8Array): Uint8Array {
-  const tlvs = parseTlv(data);
-  expectThat(tlvs[0]?.tag === '6F', `response is not an FCI template 6F: ${toHex(data, ' ')}`);
-  const name = findTlv(tlvs, '84');
-  if (!name) throw new NonConformance(`FCI has no DF name (84): ${toHex(data, ' ')}`);
-  return name.value;
-}
-
 // ---- Given --------------------------------------------------------------------------------------
-
-Given('the card has been reset', async function (this: CardWorld) {
-  await this.card.channel.reset();
-});
 
 Given('the SSSE is selected', async function (this: CardWorld) {
   await selectDf(this, this.objects.ssse);
@@ -89,14 +45,6 @@ Given('the terminal has read record {int} of the {ef}', async function (this: Ca
 });
 
 // ---- When ---------------------------------------------------------------------------------------
-
-When('the terminal sends {string}', async function (this: CardWorld, hex: string) {
-  await this.send(hex);
-});
-
-When('the terminal sends {string} without T=0 handling', async function (this: CardWorld, hex: string) {
-  await this.send(hex, { raw: true });
-});
 
 When('the terminal selects by DF name {string}', async function (this: CardWorld, name: string) {
   await this.send(iso.selectByName(dfNameBytes(name)));
@@ -158,14 +106,6 @@ When('the terminal reads the records of the {ef} one by one until the card has n
   this.remember('records read', n);
 });
 
-When('the terminal resends that command with Le set to the length the card gave', async function (this: CardWorld) {
-  const le = this.recall<number>('exact length');
-  const first = this.card.trace.entries.at(-1);
-  if (!first) throw new Error('no command to resend');
-  const cmd = parseCommand(fromHex(first.command));
-  await this.send(encodeCommand({ ...cmd, ne: le || 256 }), { raw: true });
-});
-
 When('the terminal sends GET RESPONSE with the length the card gave', async function (this: CardWorld) {
   await this.send(iso.getResponse(this.recall<number>('available length')), { raw: true });
 });
@@ -197,22 +137,6 @@ When('the terminal presents a wrong PIN as many times as tries are left', async 
 });
 
 // ---- Then ---------------------------------------------------------------------------------------
-
-Then('the status word is {sw}', function (this: CardWorld, sw: number) {
-  expectSw(this.last.sw, sw);
-});
-
-Then('the response data is empty', function (this: CardWorld) {
-  expectBytes(this.last.data, new Uint8Array(0), 'response data');
-});
-
-Then('the response data is {int} bytes long', function (this: CardWorld, n: number) {
-  expectThat(this.last.data.length === n, `expected ${n} bytes of response data, card gave ${this.last.data.length}`);
-});
-
-Then('the ATR equals the expected ATR of the profile', function (this: CardWorld) {
-  expectBytes(this.card.channel.atr, fromHex(this.profile.product.expectedAtr ?? ''), 'ATR');
-});
 
 Then('the response is an FCI whose DF name is the SSSE name', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
@@ -271,21 +195,6 @@ Then('at least {int} record(s) was/were read and the card then answered {sw}', f
   const n = this.recall<number>('records read');
   expectThat(n >= min, `only ${n} records could be read`);
   expectSw(this.last.sw, sw);
-});
-
-Then('the card answers 6Cxx with the exact length', function (this: CardWorld) {
-  this.remember('exact length', expectSw1(this.last.sw, 0x6c, 'wrong Le with the exact length'));
-});
-
-Then('the card answers 61xx with the length available', function (this: CardWorld) {
-  this.remember('available length', expectSw1(this.last.sw, 0x61, 'response bytes available'));
-});
-
-Then('the response data is as long as the card said', function (this: CardWorld) {
-  expectSw(this.last.sw, SW.NO_ERROR);
-  const said = this.memory.get('exact length') ?? this.memory.get('available length');
-  const n = (said as number) || 256;
-  expectThat(this.last.data.length === n, `card said ${n} bytes, then gave ${this.last.data.length}`);
 });
 
 Then('the two challenges differ', function (this: CardWorld) {

@@ -6,7 +6,6 @@
  *   then decrypted with KR and encrypted with KL; with a 16-byte key that is the 3DES MAC of JR/T 0025.
  * - CBC-MAC with SM4 (all blocks SM4-CBC, last block is the MAC), as JR/T 0025.17 uses.
  */
-import { concat } from '../bytes/hex.ts';
 import { CryptoInputError, desCbcEncrypt, desEcbDecrypt, desEcbEncrypt } from './des.ts';
 import { sm4CbcEncrypt } from './sm4.ts';
 

@@ -1,0 +1,62 @@
+/**
+ * Steps any area may use: raw commands, status words, response data, the T=0 procedure by hand.
+ * Area steps live in <area>.steps.ts; shared glue in card-helpers.ts.
+ */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { encodeCommand, parseCommand } from '../src/apdu/command.ts';
+import { SW } from '../src/apdu/sw.ts';
+import { fromHex } from '../src/bytes/hex.ts';
+import { expectBytes, expectSw, expectSw1, expectThat } from '../src/verdict/expect.ts';
+import type { CardWorld } from './world.ts';
+
+Given('the card has been reset', async function (this: CardWorld) {
+  await this.card.channel.reset();
+});
+
+When('the terminal sends {string}', async function (this: CardWorld, hex: string) {
+  await this.send(hex);
+});
+
+When('the terminal sends {string} without T=0 handling', async function (this: CardWorld, hex: string) {
+  await this.send(hex, { raw: true });
+});
+
+When('the terminal resends that command with Le set to the length the card gave', async function (this: CardWorld) {
+  const le = this.recall<number>('exact length');
+  const first = this.card.trace.entries.at(-1);
+  if (!first) throw new Error('no command to resend');
+  const cmd = parseCommand(fromHex(first.command));
+  await this.send(encodeCommand({ ...cmd, ne: le || 256 }), { raw: true });
+});
+
+Then('the status word is {sw}', function (this: CardWorld, sw: number) {
+  expectSw(this.last.sw, sw);
+});
+
+Then('the response data is empty', function (this: CardWorld) {
+  expectBytes(this.last.data, new Uint8Array(0), 'response data');
+});
+
+Then('the response data is {int} bytes long', function (this: CardWorld, n: number) {
+  expectThat(this.last.data.length === n, `expected ${n} bytes of response data, card gave ${this.last.data.length}`);
+});
+
+Then('the ATR equals the expected ATR of the profile', function (this: CardWorld) {
+  expectBytes(this.card.channel.atr, fromHex(this.profile.product.expectedAtr ?? ''), 'ATR');
+});
+
+Then('the card answers 6Cxx with the exact length', function (this: CardWorld) {
+  this.remember('exact length', expectSw1(this.last.sw, 0x6c, 'wrong Le with the exact length'));
+});
+
+Then('the card answers 61xx with the length available', function (this: CardWorld) {
+  this.remember('available length', expectSw1(this.last.sw, 0x61, 'response bytes available'));
+});
+
+Then('the response data is as long as the card said', function (this: CardWorld) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  const said = this.memory.get('exact length') ?? this.memory.get('available length');
+  const n = (said as number) || 256;
+  expectThat(this.last.data.length === n, `card said ${n} bytes, then gave ${this.last.data.length}`);
+});
+
