@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { decide, type StepResult } from './model.ts';
+
+const step = (status: string, errorType?: string, error?: string): StepResult => ({
+  text: `Then x (${status})`,
+  status,
+  durationMs: 0,
+  apdus: [],
+  ...(errorType ? { errorType } : {}),
+  ...(error ? { error } : {}),
+});
+
+describe('verdict of a case', () => {
+  it('PASS when every step passed and the case finished', () => {
+    expect(decide([step('PASSED'), step('PASSED')], undefined, true).verdict).toBe('PASS');
+  });
+  it('NOT_APPLICABLE with the ICS reason', () => {
+    expect(decide([step('SKIPPED')], 'ICS: requires x', true)).toEqual({ verdict: 'NOT_APPLICABLE', reason: 'ICS: requires x' });
+  });
+  it('FAIL for a NonConformance, with its message and step', () => {
+    const d = decide([step('PASSED'), step('FAILED', 'NonConformance', 'expected 6A82, card answered 9000'), step('SKIPPED')], undefined, true);
+    expect(d).toEqual({ verdict: 'FAIL', reason: 'expected 6A82, card answered 9000', failedStep: 'Then x (FAILED)' });
+  });
+  it('FAIL for malformed card data (TlvError)', () => {
+    expect(decide([step('FAILED', 'TlvError', 'value of tag 6F claims 9 bytes')], undefined, true).verdict).toBe('FAIL');
+  });
+  it('INCONCLUSIVE for transport trouble and unobservable behaviour', () => {
+    expect(decide([step('FAILED', 'CardRemovedError', 'card removed')], undefined, true).verdict).toBe('INCONCLUSIVE');
+    expect(decide([step('FAILED', 'Unobservable', 'uniform EF')], undefined, true).verdict).toBe('INCONCLUSIVE');
+  });
+  it('ERROR for a defect of the tool: an unknown exception or an undefined step', () => {
+    expect(decide([step('FAILED', 'TypeError', 'x is undefined')], undefined, true).verdict).toBe('ERROR');
+    expect(decide([step('UNDEFINED')], undefined, true).verdict).toBe('ERROR');
+    expect(decide([step('AMBIGUOUS')], undefined, true).verdict).toBe('ERROR');
+  });
+  it('INCONCLUSIVE when the run stopped before the case finished', () => {
+    expect(decide([step('PASSED')], undefined, false)).toEqual({ verdict: 'INCONCLUSIVE', reason: 'the run stopped before this case finished' });
+  });
+});
