@@ -24,3 +24,11 @@ export function bytes(hex: string): Uint8Array {
 export function countingPattern(n: number): string {
   return toHex(Uint8Array.from({ length: n }, (_, i) => i & 0xff));
 }
+
+/** An ATR with its check byte TCK (ISO/IEC 7816-3 §8.2.5: XOR of T0 to the last byte), needed when T=1 is offered. */
+export function withTck(atrWithoutTck: string): string {
+  const b = bytes(atrWithoutTck);
+  let x = 0;
+  for (const v of b.subarray(1)) x ^= v;
+  return toHex(b) + toHex(Uint8Array.of(x));
+}

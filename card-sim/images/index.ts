@@ -1,9 +1,20 @@
 /** The images card-sim can run, by name (the profile's target.image). */
 import type { CardImage } from '../cos/image.ts';
+import { withTck } from './build.ts';
 import { referenceImage } from './reference.ts';
+
+/** The reference card speaking T=1: 3B ED 00 00 01 (TB1 TC1 TD1 present, TD1 offers T=1), same historical bytes, TCK. */
+const referenceT1: CardImage = {
+  ...referenceImage,
+  name: 'reference-t1',
+  description: 'Reference 2.0 social security card over T=1',
+  atr: withTck('3BED000001 0099 2611 01 0099 261122000001'),
+  protocol: 'T=1',
+};
 
 export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,
+  'reference-t1': referenceT1,
 };
 
 export function imageNames(): string[] {
