@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
 import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
 import { loadProfile } from '../profile/load.ts';
-import { type Plan, buildPlan } from '../plan/plan.ts';
+import { type Plan, PlanError, buildPlan, changedFeatures } from '../plan/plan.ts';
 import { UsageError } from './errors.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function planFrom(opts: { profile?: string; plan?: string; defect?: string[] }): Plan {
+export function planFrom(opts: { profile?: string; plan?: string; defect?: string[]; tags?: string }): Plan {
   let plan: Plan;
   if (opts.plan) {
     try {
@@ -19,8 +19,16 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
       throw new UsageError(`--plan ${opts.plan}: cannot read a plan (${(e as Error).message})`);
     }
     if (plan.schema !== 'sscc-plan/1') throw new UsageError(`--plan ${opts.plan}: not an sscc plan (schema is ${String(plan.schema)})`);
+    if (opts.tags) throw new UsageError('--tags applies when a plan is made from --profile; a saved plan keeps its own selection');
+    const changed = changedFeatures(ROOT, plan);
+    if (changed.length) throw new UsageError(`--plan ${opts.plan}: these feature files changed since the plan was made: ${changed.join(', ')}; make a new plan`);
   } else if (opts.profile) {
-    plan = buildPlan(ROOT, loadProfile(opts.profile));
+    try {
+      plan = buildPlan(ROOT, loadProfile(opts.profile), opts.tags ? { tags: opts.tags } : {});
+    } catch (e) {
+      if (e instanceof PlanError) throw new UsageError(e.message);
+      throw e;
+    }
   } else {
     throw new UsageError('give --profile FILE (or --plan plan.json); example: --profile profiles/sim-reference.yaml');
   }
@@ -35,3 +43,5 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
 
 export const langOption = new Option('--lang <lang>', 'language the HTML report opens in').choices(['zh-CN', 'en']).default('zh-CN');
 
+
+export const tagsOption = new Option('--tags <expression>', 'run only the scenarios a cucumber tag expression selects, e.g. "@TC:ISO-SEL-001" or "not @destructive"');

@@ -3,6 +3,7 @@
  * applicability, and the hash of every feature file. Self-contained: `sscc run --plan plan.json`.
  */
 import { readFileSync } from 'node:fs';
+import parseTagExpression from '@cucumber/tag-expressions';
 import type { LoadedProfile } from '../profile/load.ts';
 import type { Profile } from '../profile/profile.ts';
 import { applicability, unknownApplicabilityTags } from './applicability.ts';
@@ -19,6 +20,8 @@ export interface Plan {
   tool: { name: 'sscc'; version: string };
   profile: { file: string; sha256: string; data: Profile };
   features: FeatureFile[];
+  /** A cucumber tag expression that narrowed the plan (e.g. "@TC:ISO-SEL-001" or "not @destructive"). */
+  tags?: string;
   scenarios: PlannedScenario[];
 }
 
@@ -26,8 +29,19 @@ export function toolVersion(root: string): string {
   return (JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string }).version;
 }
 
-export function buildPlan(root: string, loaded: LoadedProfile): Plan {
-  const { scenarios, files } = readScenarios(root, featureFiles(root));
+export function buildPlan(root: string, loaded: LoadedProfile, options: { tags?: string } = {}): Plan {
+  const { scenarios: all, files } = readScenarios(root, featureFiles(root));
+  let scenarios = all;
+  if (options.tags) {
+    let expr: ReturnType<typeof parseTagExpression>;
+    try {
+      expr = parseTagExpression(options.tags);
+    } catch (e) {
+      throw new PlanError(`--tags "${options.tags}": ${(e as Error).message}`);
+    }
+    scenarios = all.filter((s) => expr.evaluate(s.tags));
+    if (!scenarios.length) throw new PlanError(`--tags "${options.tags}" selects no scenario`);
+  }
   const planned = scenarios.map((s) => {
     const unknown = unknownApplicabilityTags(s.tags);
     if (unknown.length) throw new FeatureError(`${s.uri}:${s.line}: unknown applicability tag ${unknown.join(', ')}`);
@@ -40,6 +54,18 @@ export function buildPlan(root: string, loaded: LoadedProfile): Plan {
     tool: { name: 'sscc', version: toolVersion(root) },
     profile: { file: loaded.file, sha256: loaded.sha256, data: loaded.profile },
     features: files,
+    ...(options.tags ? { tags: options.tags } : {}),
     scenarios: planned,
   };
+}
+
+/** A plan that cannot be made or run as asked (bad --tags, feature files changed since the plan). */
+export class PlanError extends Error {
+  override name = 'PlanError';
+}
+
+/** Feature files whose content differs from what the plan recorded. */
+export function changedFeatures(root: string, plan: Plan): string[] {
+  const now = new Map(readScenarios(root, featureFiles(root)).files.map((f) => [f.uri, f.sha256]));
+  return plan.features.filter((f) => now.get(f.uri) !== f.sha256).map((f) => f.uri);
 }

@@ -46,6 +46,7 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
         import: STEP_FILES,
         worldParameters: { profile: o.plan.profile.data } as never,
         strict: true,
+        ...(o.plan.tags ? { tags: o.plan.tags } : {}),
       },
     },
     cucumberEnv,

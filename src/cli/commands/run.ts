@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { buildReport, exitCodeOf } from '../../report/build.ts';
 import { type Lang, writeReports } from '../../report/write.ts';
 import { runPlan } from '../../run/runner.ts';
-import { ROOT, langOption, planFrom } from '../common.ts';
+import { ROOT, langOption, planFrom, tagsOption } from '../common.ts';
 import { Progress } from '../progress.ts';
 
 export function register(p: Command): void {
@@ -14,10 +14,11 @@ export function register(p: Command): void {
     .option('--plan <file>', 'run a plan.json written by an earlier run or by `sscc list --json`, instead of --profile')
     .requiredOption('--out <dir>', 'folder for the results (created if missing)')
     .option('--defect <id...>', 'switch on card-sim defects (simulator targets only); see `sscc defects list`')
+    .addOption(tagsOption)
     .addOption(langOption)
     .option('--quiet', 'print only the summary, not a line per scenario')
     .addHelpText('after', '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or invalid profile, 3 the tool failed.\nExample: npx sscc run --profile profiles/sim-reference.yaml --out out/first')
-    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; lang: Lang; quiet?: boolean }) => {
+    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; tags?: string; lang: Lang; quiet?: boolean }) => {
       const plan = planFrom(opts);
       const progress = new Progress(process.stderr, opts.quiet === true);
       progress.start(plan);
