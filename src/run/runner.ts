@@ -22,6 +22,10 @@ export interface RunOptions {
   support?: ISupportCodeLibrary;
   /** Called as each case finishes, with its index and the total. */
   onCase?: (c: CaseResult, done: number, total: number) => void;
+  /** Called once the environment is known, before the first scenario. */
+  onStart?: (environment: Environment) => void;
+  /** The model to feed (so that a caller can report from it if the run is interrupted). */
+  model?: RunModel;
 }
 
 export interface RunOutcome {
@@ -36,6 +40,7 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   writeFileSync(join(outDir, 'plan.json'), JSON.stringify(o.plan, null, 2) + '\n');
   const environment = await probeEnvironment(o.root, o.plan);
   writeFileSync(join(outDir, 'environment.json'), JSON.stringify(environment, null, 2) + '\n');
+  o.onStart?.(environment);
 
   const cucumberEnv = { cwd: o.root, stdout: new PassThrough().resume(), stderr: process.stderr, env: process.env };
   const { runConfiguration } = await loadConfiguration(
@@ -52,7 +57,7 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
     cucumberEnv,
   );
   const support = o.support ?? (await loadSupport(runConfiguration, cucumberEnv));
-  const model = new RunModel();
+  const model = o.model ?? new RunModel();
   const total = o.plan.scenarios.length;
   let done = 0;
   const fd = openSync(join(outDir, 'messages.ndjson'), 'w');

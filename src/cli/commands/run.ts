@@ -1,9 +1,13 @@
 /** `sscc run`: run the plan of a profile and write the results. */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { buildReport, exitCodeOf } from '../../report/build.ts';
 import { type Lang, writeReports } from '../../report/write.ts';
 import { runPlan } from '../../run/runner.ts';
+import type { Environment } from '../../run/environment.ts';
+import { RunModel } from '../../report/model.ts';
+import { UsageError } from '../errors.ts';
 import { ROOT, langOption, planFrom, tagsOption } from '../common.ts';
 import { Progress } from '../progress.ts';
 
@@ -17,12 +21,38 @@ export function register(p: Command): void {
     .addOption(tagsOption)
     .addOption(langOption)
     .option('--quiet', 'print only the summary, not a line per scenario')
+    .option('--force', 'write into --out even if it holds the results of an earlier run')
     .addHelpText('after', '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or invalid profile, 3 the tool failed.\nExample: npx sscc run --profile profiles/sim-reference.yaml --out out/first')
-    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; tags?: string; lang: Lang; quiet?: boolean }) => {
+    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; tags?: string; lang: Lang; quiet?: boolean; force?: boolean }) => {
       const plan = planFrom(opts);
+      if (!opts.force && existsSync(join(opts.out, 'messages.ndjson'))) {
+        throw new UsageError(`--out ${opts.out} holds the results of an earlier run; choose another folder or add --force to replace them`);
+      }
       const progress = new Progress(process.stderr, opts.quiet === true);
       progress.start(plan);
-      const outcome = await runPlan({ root: ROOT, plan, outDir: opts.out, onCase: (c, done, total) => progress.case(c, done, total) });
+      // Interrupted (Ctrl-C, kill): the stream is already on disk; write the reports from what finished.
+      const model = new RunModel();
+      let environment: Environment | undefined;
+      const interrupted = (signal: NodeJS.Signals) => {
+        if (environment) {
+          const report = buildReport(plan, { ...environment, finishedAt: new Date().toISOString() }, model);
+          writeReports(opts.out, report, opts.lang);
+          process.stderr.write(`\nsscc: ${signal}: stopped; reports written from the ${model.cases().length} cases that ran (the rest INCONCLUSIVE) in ${opts.out}\n`);
+        }
+        process.exit(130);
+      };
+      process.once('SIGINT', interrupted);
+      process.once('SIGTERM', interrupted);
+      const outcome = await runPlan({
+        root: ROOT,
+        plan,
+        outDir: opts.out,
+        model,
+        onStart: (e) => (environment = e),
+        onCase: (c, done, total) => progress.case(c, done, total),
+      });
+      process.removeListener('SIGINT', interrupted);
+      process.removeListener('SIGTERM', interrupted);
       const report = buildReport(plan, outcome.environment, outcome.model);
       const files = writeReports(opts.out, report, opts.lang);
       progress.end(report.summary, [join(opts.out, 'messages.ndjson'), ...files]);
