@@ -5,7 +5,9 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { encodeCommand, parseCommand } from '../src/apdu/command.ts';
 import { SW } from '../src/apdu/sw.ts';
-import { fromHex } from '../src/bytes/hex.ts';
+import { fromHex, toHex } from '../src/bytes/hex.ts';
+import { AtrError, parseAtr } from '../src/iso7816/atr.ts';
+import { NonConformance } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectSw1, expectThat } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
 
@@ -60,3 +62,14 @@ Then('the response data is as long as the card said', function (this: CardWorld)
   expectThat(this.last.data.length === n, `card said ${n} bytes, then gave ${this.last.data.length}`);
 });
 
+
+Then('the ATR is well formed', function (this: CardWorld) {
+  const atr = this.card.channel.atr;
+  try {
+    const parsed = parseAtr(atr);
+    expectThat(parsed.tckValid, `TCK of ATR ${toHex(atr, ' ')} is wrong: the XOR of T0 to TCK is not 00`);
+  } catch (e) {
+    if (e instanceof AtrError) throw new NonConformance(`ATR ${toHex(atr, ' ')}: ${e.message}`);
+    throw e;
+  }
+});

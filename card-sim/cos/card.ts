@@ -60,7 +60,8 @@ function reachable(card: CardContext): CommandSpec[] {
 export function createCard(image: CardImage, options: CardOptions = {}): SimCard {
   const defects = new Set(checkDefects(options.defects ?? []));
   const seed = options.seed ?? 'sscc';
-  const atr = fromHex(image.atr);
+  const fullAtr = fromHex(image.atr);
+  const atr = defects.has('atr-historical-bytes-short') ? fullAtr.slice(0, -1) : fullAtr;
   const mf = buildTree(image); // non-volatile: survives reset
   const random = new SeededRandom(`${seed}:${image.name}`);
   let card = new CardContext(mf, image.protocol, random, defects);

@@ -62,4 +62,10 @@ export const ISO7816_DEFECTS = [
     description: 'The card does not tell the record length first (社会保障卡规范 part 5 §6.10).',
     mustFail: ['ISO-RR-004'],
   },
+  {
+    id: 'atr-historical-bytes-short',
+    title: 'The ATR carries one historical byte fewer than T0 declares',
+    description: 'T0 says K historical bytes but the card sends K-1 (ISO/IEC 7816-3 §8.2.2).',
+    mustFail: ['ISO-ATR-001', 'ISO-ATR-002'],
+  },
 ] as const satisfies readonly Defect[];

@@ -30,3 +30,8 @@ Feature: Class, instruction and length checks
   Scenario: The card answers to reset with the ATR the product declares
     Given the card has been reset
     Then the ATR equals the expected ATR of the profile
+
+  @TC:ISO-ATR-002 @req:ISO7816-3:8.2 @req:ISO7816-3:8.2.5
+  Scenario: The ATR is well formed: interface bytes, as many historical bytes as T0 says, TCK when T=1 is offered
+    Given the card has been reset
+    Then the ATR is well formed
