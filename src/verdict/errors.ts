@@ -20,7 +20,7 @@ export class CardRemovedError extends TransportError {
 
 /** Exception type names → verdicts; anything else thrown is a defect of the tool: ERROR. */
 export const FAIL_TYPES = new Set(['NonConformance', 'AssertionError', 'TlvError', 'ApduFormatError']);
-export const INCONCLUSIVE_TYPES = new Set(['TransportError', 'CardRemovedError']);
+export const INCONCLUSIVE_TYPES = new Set(['TransportError', 'CardRemovedError', 'DriverError']);
 
 /** The card's content does not let the requirement be observed (e.g. a uniform EF): INCONCLUSIVE. */
 export class Unobservable extends Error {

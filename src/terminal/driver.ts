@@ -1,0 +1,67 @@
+/**
+ * Driving a terminal under test (DESIGN.md "Key interfaces"): the harness plays the card and asks the
+ * terminal to perform one operation at a time through a driver: `reference` (the bundled terminal
+ * logic), `command` (an external program, JSON out) or `manual` (an operator, with a timeout).
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { TransportError } from '../verdict/errors.ts';
+
+/** One operation for the terminal: a reader-terminal API call (iReadCardBas …) or a transaction. */
+export interface TerminalRequest {
+  /** e.g. "iReadCardBas", "iVerifyPIN", "purchase". */
+  operation: string;
+  /** Name of the test card image in the card slot. */
+  card?: string;
+  /** Amount in fen (分) for transactions. */
+  amount?: number;
+  /** PIN the cardholder enters (a test value). */
+  pin?: string;
+  /** Further parameters of the operation (pFileAddr, iType …). */
+  params?: Record<string, string | number>;
+}
+
+export type TerminalResult = 'success' | 'approved' | 'declined' | 'online' | 'refused' | 'cancelled' | 'error';
+
+/** What the terminal reports; JSON Schema in profiles/terminal-outcome.schema.json. */
+export interface TerminalOutcome {
+  result: TerminalResult;
+  code?: number;
+  output?: string;
+  fields?: Record<string, string>;
+  tvr?: string;
+  tsi?: string;
+  cid?: string;
+  message?: string;
+}
+
+export interface TerminalDriver {
+  readonly kind: 'reference' | 'command' | 'manual';
+  perform(request: TerminalRequest): Promise<TerminalOutcome>;
+}
+
+/** The terminal could not be driven (no answer in time, no operator, unreadable outcome): INCONCLUSIVE. */
+export class DriverError extends TransportError {
+  override name = 'DriverError';
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+/** Check an outcome against the schema; the error names the field. */
+export function checkOutcome(value: unknown, source: string): TerminalOutcome {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(new URL('../../profiles/terminal-outcome.schema.json', import.meta.url), 'utf8'));
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  if (!validator(value)) {
+    const problems = (validator.errors ?? []).map((e) => {
+      const field = e.instancePath.slice(1).replace(/\//g, '.') || '(top level)';
+      const extra = (e.params as { additionalProperty?: string; allowedValues?: unknown[] });
+      if (extra.additionalProperty) return `${extra.additionalProperty}: unknown field`;
+      if (extra.allowedValues) return `${field}: must be one of ${extra.allowedValues.join(', ')}`;
+      return `${field}: ${e.message}`;
+    });
+    throw new DriverError(`${source} reported an outcome that does not match profiles/terminal-outcome.schema.json: ${problems.join('; ')}`);
+  }
+  return value as TerminalOutcome;
+}
