@@ -1,11 +1,12 @@
 /** What the commands share: the project root, reading a plan from --profile or --plan, the --lang option. */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
 import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
 import { loadProfile } from '../profile/load.ts';
 import { type Plan, buildPlan } from '../plan/plan.ts';
+import { loadPlan } from '../plan/load.ts';
 import { UsageError } from './errors.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -13,12 +14,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export function planFrom(opts: { profile?: string; plan?: string; defect?: string[] }): Plan {
   let plan: Plan;
   if (opts.plan) {
-    try {
-      plan = JSON.parse(readFileSync(opts.plan, 'utf8')) as Plan;
-    } catch (e) {
-      throw new UsageError(`--plan ${opts.plan}: cannot read a plan (${(e as Error).message})`);
-    }
-    if (plan.schema !== 'sscc-plan/1') throw new UsageError(`--plan ${opts.plan}: not an sscc plan (schema is ${String(plan.schema)})`);
+    plan = loadPlan(opts.plan);
+    const missing = plan.features.filter((f) => !existsSync(resolve(ROOT, f.uri))).map((f) => f.uri);
+    if (missing.length) throw new UsageError(`--plan ${opts.plan}: feature file(s) ${missing.join(', ')} not found in ${ROOT}; the plan was made for another version of sscc`);
   } else if (opts.profile) {
     plan = buildPlan(ROOT, loadProfile(opts.profile));
   } else {

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ProfileError } from '../profile/load.ts';
+import { PlanError } from '../plan/load.ts';
 import { toolVersion } from '../plan/plan.ts';
 import { FeatureError } from '../plan/scenarios.ts';
 import { ROOT } from './common.ts';
@@ -31,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof ProfileError || e instanceof UsageError) {
+    if (e instanceof ProfileError || e instanceof UsageError || e instanceof PlanError) {
       process.stderr.write(`sscc: ${e.message}\n`);
       return 2;
     }
