@@ -6,6 +6,9 @@ import { Option } from 'commander';
 import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
 import { loadProfile } from '../profile/load.ts';
 import { type Plan, buildPlan } from '../plan/plan.ts';
+import type { Target } from '../profile/profile.ts';
+import { openChannel } from '../transport/open.ts';
+import { TransportError } from '../verdict/errors.ts';
 import { loadPlan } from '../plan/load.ts';
 import { UsageError } from './errors.ts';
 
@@ -33,3 +36,23 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
 
 export const langOption = new Option('--lang <lang>', 'language the HTML report opens in').choices(['zh-CN', 'en']).default('zh-CN');
 
+
+/**
+ * Open the target once before a run: an image or reader that is not there, or a reader without a card,
+ * is a mistake in the call (exit 2) with what to fix, not a run of INCONCLUSIVE cases. Trouble after
+ * this point is the card's or the reader's: INCONCLUSIVE, and the run goes on.
+ */
+export async function checkTarget(target: Target): Promise<void> {
+  try {
+    const channel = await openChannel(target);
+    await channel.reset();
+    await channel.close();
+  } catch (e) {
+    if (!(e instanceof TransportError)) throw e;
+    const fix =
+      target.kind === 'pcsc'
+        ? 'check that pcscd runs, that target.reader names a connected reader, and that the card is inserted'
+        : 'check target.image in the profile';
+    throw new UsageError(`target ${target.kind}${target.kind === 'pcsc' && target.reader !== undefined ? ` reader ${JSON.stringify(target.reader)}` : ''}: ${e.message}; ${fix}`);
+  }
+}

@@ -20,13 +20,14 @@ export function program(): Command {
   const p = new Command('sscc')
     .description('Conformance test harness for the social security card (社会保障卡) with financial function')
     .version(toolVersion(ROOT))
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Before the commands are registered, so that they inherit it: a usage error is exit code 2, not 1.
+    .exitOverride();
   for (const c of COMMANDS) c.register(p);
   return p;
 }
 export async function main(argv: string[]): Promise<number> {
   const p = program();
-  p.exitOverride();
   try {
     await p.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -45,4 +46,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `sscc list | head`: the reader went away; stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = await main(process.argv);

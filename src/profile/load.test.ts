@@ -27,6 +27,10 @@ describe('profile errors name the field', () => {
   it('unknown fields, with the nearest known one', () => {
     expect(problems(reference.replace('vendor:', 'vendr:'))).toContainEqual(expect.stringMatching(/^product\.vendr: unknown field; did you mean "product\.vendor"\?/));
   });
+  it('an unknown image or defect, with the allowed values', () => {
+    expect(problems(reference.replace('image: reference', 'image: nosuch'))).toEqual([expect.stringMatching(/^target\.image: unknown image "nosuch"; allowed values: reference, hostile/)]);
+    expect(problems(reference.replace('image: reference', 'image: reference\n  defects: [nosuch]'))).toEqual([expect.stringMatching(/^target\.defects\[0\]: unknown defect "nosuch"; allowed values: /)]);
+  });
   it('an unreadable file', () => {
     expect(() => loadProfile('/nonexistent/p.yaml')).toThrow(/cannot read the file \(ENOENT\)/);
   });

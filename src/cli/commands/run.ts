@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { buildReport, exitCodeOf } from '../../report/build.ts';
 import { type Lang, writeReports } from '../../report/write.ts';
 import { runPlan } from '../../run/runner.ts';
-import { ROOT, langOption, planFrom } from '../common.ts';
+import { ROOT, checkTarget, langOption, planFrom } from '../common.ts';
 import { Progress } from '../progress.ts';
 
 export function register(p: Command): void {
@@ -19,6 +19,7 @@ export function register(p: Command): void {
     .addHelpText('after', '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or invalid profile, 3 the tool failed.\nExample: npx sscc run --profile profiles/sim-reference.yaml --out out/first')
     .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; lang: Lang; quiet?: boolean }) => {
       const plan = planFrom(opts);
+      await checkTarget(plan.profile.data.target);
       const progress = new Progress(process.stderr, opts.quiet === true);
       progress.start(plan);
       const outcome = await runPlan({ root: ROOT, plan, outDir: opts.out, onCase: (c, done, total) => progress.case(c, done, total) });
