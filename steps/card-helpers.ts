@@ -4,9 +4,9 @@ import { encodeCn } from '../src/bytes/bcd.ts';
 import { toHex } from '../src/bytes/hex.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { dfNameBytes } from '../src/profile/profile.ts';
-import { findTlv, parseTlv } from '../src/tlv/ber.ts';
+import { type Tlv, TlvError, findTlv, parseTlv } from '../src/tlv/ber.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
-import { expectSw, expectThat } from '../src/verdict/expect.ts';
+import { expectSw, expectThat, hexPreview } from '../src/verdict/expect.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
 
@@ -42,10 +42,16 @@ export function sfiOf(world: CardWorld, ef: EfObject): number {
 }
 
 export function fciDfName(data: Uint8Array): Uint8Array {
-  const tlvs = parseTlv(data);
-  expectThat(tlvs[0]?.tag === '6F', `response is not an FCI template 6F: ${toHex(data, ' ')}`);
+  let tlvs: Tlv[];
+  try {
+    tlvs = parseTlv(data);
+  } catch (e) {
+    if (e instanceof TlvError) throw new NonConformance(`FCI is not valid BER-TLV (${e.message}): ${hexPreview(data)}`);
+    throw e;
+  }
+  expectThat(tlvs[0]?.tag === '6F', `response is not an FCI template 6F: ${hexPreview(data)}`);
   const name = findTlv(tlvs, '84');
-  if (!name) throw new NonConformance(`FCI has no DF name (84): ${toHex(data, ' ')}`);
+  if (!name) throw new NonConformance(`FCI has no DF name (84): ${hexPreview(data)}`);
   return name.value;
 }
 

@@ -1,14 +1,16 @@
 /** Steps of the ISO/IEC 7816-4 command layer. Thin: builders in src/iso7816, checks in src/verdict. */
 import { Given, Then, When } from '@cucumber/cucumber';
+import type { ResponseApdu } from '../src/apdu/response.ts';
 import { SW } from '../src/apdu/sw.ts';
 import { equal, toHex } from '../src/bytes/hex.ts';
 import { startsWith } from '../src/bytes/compare.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { transparentSize } from '../src/iso7816/probe.ts';
 import { dfNameBytes } from '../src/profile/profile.ts';
+import { TlvError } from '../src/tlv/ber.ts';
 import { parseSimpleTlv } from '../src/tlv/simple.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
-import { expectBytes, expectSw, expectSw1, expectThat } from '../src/verdict/expect.ts';
+import { expectBytes, expectSw, expectSw1, expectThat, hexPreview, swText } from '../src/verdict/expect.ts';
 import { SS_PIN_REF, fciDfName, pinBlock, selectDf, selectObject, sfiOf, wrongPin } from './card-helpers.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
@@ -41,6 +43,7 @@ Given('the size of the current EF is known', async function (this: CardWorld) {
 Given('the terminal has read record {int} of the {ef}', async function (this: CardWorld, n: number, ef: EfObject) {
   const r = await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.NUMBER, 256));
   expectSw(r.sw, SW.NO_ERROR);
+  expectThat(r.data.length > 0, `READ RECORD ${n} answered 9000 with no record data`);
   this.remember(`record ${n}`, r.data);
 });
 
@@ -116,7 +119,7 @@ When('the terminal sends GET RESPONSE with {int} bytes more than the card gave',
 
 When('the terminal asks for a challenge of {int} bytes', async function (this: CardWorld, n: number) {
   const r = await this.send(iso.getChallenge(n));
-  if (r.sw === SW.NO_ERROR) this.remember(`challenge ${this.memory.has('challenge 1') ? 2 : 1}`, r.data);
+  this.remember(`challenge ${this.memory.has('challenge 1') ? 2 : 1}`, r);
 });
 
 When('the terminal asks the PIN try counter', async function (this: CardWorld) {
@@ -176,8 +179,14 @@ Then('the card reports that only {int} bytes remain', function (this: CardWorld,
 
 Then('the data is one SIMPLE-TLV data object', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
-  const objects = parseSimpleTlv(this.last.data);
-  expectThat(objects.length === 1, `record holds ${objects.length} SIMPLE-TLV objects, expected 1: ${toHex(this.last.data, ' ')}`);
+  let objects: ReturnType<typeof parseSimpleTlv>;
+  try {
+    objects = parseSimpleTlv(this.last.data);
+  } catch (e) {
+    if (e instanceof TlvError) throw new NonConformance(`record is not valid SIMPLE-TLV (${e.message}): ${hexPreview(this.last.data)}`);
+    throw e;
+  }
+  expectThat(objects.length === 1, `record holds ${objects.length} SIMPLE-TLV objects, expected 1: ${hexPreview(this.last.data)}`);
 });
 
 Then('the data equals record {int} of the {ef}', function (this: CardWorld, n: number, _ef: EfObject) {
@@ -198,8 +207,11 @@ Then('at least {int} record(s) was/were read and the card then answered {sw}', f
 });
 
 Then('the two challenges differ', function (this: CardWorld) {
-  const a = this.recall<Uint8Array>('challenge 1');
-  const b = this.recall<Uint8Array>('challenge 2');
+  const [a, b] = [1, 2].map((k) => {
+    const r = this.recall<ResponseApdu>(`challenge ${k}`);
+    if (r.sw !== SW.NO_ERROR) throw new NonConformance(`GET CHALLENGE ${k} answered ${swText(r.sw)}, not a random`);
+    return r.data;
+  }) as [Uint8Array, Uint8Array];
   expectThat(!equal(a, b), `two GET CHALLENGE gave the same random ${toHex(a, ' ')}`);
 });
 

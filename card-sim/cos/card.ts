@@ -25,6 +25,8 @@ import { getChallenge, getResponse, verify } from './commands/security.ts';
 export interface CardOptions {
   seed?: string;
   defects?: readonly DefectId[];
+  /** Told of every exception the card turned into 6F00: a bug in card-sim (the fuzzer reports them). */
+  onInternalError?: (error: unknown) => void;
 }
 
 export interface SimCard {
@@ -101,7 +103,8 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     let reply: Reply;
     try {
       reply = dispatch(cmd);
-    } catch {
+    } catch (e) {
+      options.onInternalError?.(e);
       reply = { sw: SW.NO_PRECISE_DIAGNOSIS };
     }
     // Response data waits only for an immediately following GET RESPONSE.
@@ -139,7 +142,8 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     transmit(bytes: Uint8Array): Uint8Array {
       try {
         return transmit(bytes);
-      } catch {
+      } catch (e) {
+        options.onInternalError?.(e);
         return sw(SW.NO_PRECISE_DIAGNOSIS);
       }
     },

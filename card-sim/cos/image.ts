@@ -62,4 +62,6 @@ export interface CardImage {
   atr: string;
   protocol: Protocol;
   mf: DfImage;
+  /** false for an image that breaks the specs on purpose (the hostile card): fuzzing then checks only that it answers. */
+  conformant?: boolean;
 }

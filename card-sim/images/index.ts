@@ -1,6 +1,7 @@
 /** The images card-sim can run, by name (the profile's target.image). */
 import type { CardImage } from '../cos/image.ts';
 import { withTck } from './build.ts';
+import { hostileImage } from './hostile.ts';
 import { referenceImage } from './reference.ts';
 
 /** The reference card speaking T=1: 3B ED 00 00 01 (TB1 TC1 TD1 present, TD1 offers T=1), same historical bytes, TCK. */
@@ -15,6 +16,7 @@ const referenceT1: CardImage = {
 export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,
   'reference-t1': referenceT1,
+  hostile: hostileImage,
 };
 
 export function imageNames(): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../bytes/hex.ts';
-import { apduCase, command, commandFromHex, encodeCommand, parseCommand } from './command.ts';
+import { ApduFormatError, apduCase, command, commandFromHex, encodeCommand, parseCommand } from './command.ts';
 import { encodeResponse, parseResponse } from './response.ts';
 import { describeSw } from './sw.ts';
 import { commandName } from './names.ts';
@@ -72,5 +72,14 @@ describe('response APDU and status words', () => {
     expect(commandName({ cla: 0, ins: 0xa4 })).toBe('SELECT');
     expect(commandName({ cla: 0x80, ins: 0xae })).toBe('GENERATE AC');
     expect(commandName({ cla: 0, ins: 0x99 })).toBe('INS 99');
+  });
+});
+
+describe('encodeCommand against bad input (found by npm run fuzz)', () => {
+  // npm run fuzz -- --seed first --replay 3692 (Ne 1.5) and --replay 13367 (Ne NaN): encoded as Le 01 / 00 before the fix.
+  it('rejects an Ne that is not an integer', () => {
+    for (const ne of [1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => encodeCommand({ cla: 0, ins: 0xb0, p1: 0, p2: 0, data: new Uint8Array(0), ne })).toThrow(ApduFormatError);
+    }
   });
 });

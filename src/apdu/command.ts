@@ -38,7 +38,7 @@ export function encodeCommand(c: CommandApdu): Uint8Array {
     if (!Number.isInteger(v) || v < 0 || v > 0xff) throw new ApduFormatError(`${k} ${v} is not a byte`);
   }
   if (c.data.length > 65535) throw new ApduFormatError(`command data of ${c.data.length} bytes exceeds 65535`);
-  if (c.ne !== undefined && (c.ne < 1 || c.ne > 65536)) throw new ApduFormatError(`Ne ${c.ne} out of range 1..65536`);
+  if (c.ne !== undefined && (!Number.isInteger(c.ne) || c.ne < 1 || c.ne > 65536)) throw new ApduFormatError(`Ne ${c.ne} is not an integer in 1..65536`);
   const head = [c.cla, c.ins, c.p1, c.p2];
   const kase = apduCase(c);
   const out: number[] = [...head];

@@ -1,11 +1,15 @@
 /** What the commands share: the project root, reading a plan from --profile or --plan, the --lang option. */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
 import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
 import { loadProfile } from '../profile/load.ts';
 import { type Plan, PlanError, buildPlan, changedFeatures } from '../plan/plan.ts';
+import type { Target } from '../profile/profile.ts';
+import { openChannel } from '../transport/open.ts';
+import { TransportError } from '../verdict/errors.ts';
+import { loadPlan } from '../plan/load.ts';
 import { UsageError } from './errors.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -13,12 +17,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export function planFrom(opts: { profile?: string; plan?: string; defect?: string[]; tags?: string }): Plan {
   let plan: Plan;
   if (opts.plan) {
-    try {
-      plan = JSON.parse(readFileSync(opts.plan, 'utf8')) as Plan;
-    } catch (e) {
-      throw new UsageError(`--plan ${opts.plan}: cannot read a plan (${(e as Error).message})`);
-    }
-    if (plan.schema !== 'sscc-plan/1') throw new UsageError(`--plan ${opts.plan}: not an sscc plan (schema is ${String(plan.schema)})`);
+    plan = loadPlan(opts.plan);
+    const missing = plan.features.filter((f) => !existsSync(resolve(ROOT, f.uri))).map((f) => f.uri);
+    if (missing.length) throw new UsageError(`--plan ${opts.plan}: feature file(s) ${missing.join(', ')} not found in ${ROOT}; the plan was made for another version of sscc`);
     if (opts.tags) throw new UsageError('--tags applies when a plan is made from --profile; a saved plan keeps its own selection');
     const changed = changedFeatures(ROOT, plan);
     if (changed.length) throw new UsageError(`--plan ${opts.plan}: these feature files changed since the plan was made: ${changed.join(', ')}; make a new plan`);
@@ -45,3 +46,23 @@ export const langOption = new Option('--lang <lang>', 'language the HTML report 
 
 
 export const tagsOption = new Option('--tags <expression>', 'run only the scenarios a cucumber tag expression selects, e.g. "@TC:ISO-SEL-001" or "not @destructive"');
+
+/**
+ * Open the target once before a run: an image or reader that is not there, or a reader without a card,
+ * is a mistake in the call (exit 2) with what to fix, not a run of INCONCLUSIVE cases. Trouble after
+ * this point is the card's or the reader's: INCONCLUSIVE, and the run goes on.
+ */
+export async function checkTarget(target: Target): Promise<void> {
+  try {
+    const channel = await openChannel(target);
+    await channel.reset();
+    await channel.close();
+  } catch (e) {
+    if (!(e instanceof TransportError)) throw e;
+    const fix =
+      target.kind === 'pcsc'
+        ? 'check that pcscd runs, that target.reader names a connected reader, and that the card is inserted'
+        : 'check target.image in the profile';
+    throw new UsageError(`target ${target.kind}${target.kind === 'pcsc' && target.reader !== undefined ? ` reader ${JSON.stringify(target.reader)}` : ''}: ${e.message}; ${fix}`);
+  }
+}

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ProfileError } from '../profile/load.ts';
+import { PlanError } from '../plan/load.ts';
 import { toolVersion } from '../plan/plan.ts';
 import { FeatureError } from '../plan/scenarios.ts';
 import { ROOT } from './common.ts';
@@ -19,19 +20,20 @@ export function program(): Command {
   const p = new Command('sscc')
     .description('Conformance test harness for the social security card (社会保障卡) with financial function')
     .version(toolVersion(ROOT))
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Before the commands are registered, so that they inherit it: a usage error is exit code 2, not 1.
+    .exitOverride();
   for (const c of COMMANDS) c.register(p);
   return p;
 }
 export async function main(argv: string[]): Promise<number> {
   const p = program();
-  p.exitOverride();
   try {
     await p.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof ProfileError || e instanceof UsageError) {
+    if (e instanceof ProfileError || e instanceof UsageError || e instanceof PlanError) {
       process.stderr.write(`sscc: ${e.message}\n`);
       return 2;
     }
@@ -44,4 +46,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `sscc list | head`: the reader went away; stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = await main(process.argv);

@@ -52,13 +52,24 @@ export function loadProfile(file: string): LoadedProfile {
 export function parseProfile(text: string, file = 'profile'): { profile: Profile } {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) throw new ProfileError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // An alias whose anchor is missing only shows when the document is converted (yaml's toJS throws).
+    throw new ProfileError(file, [`YAML: ${(e as Error).message.split('\n')[0]}`]);
+  }
+  return { profile: checkProfile(data, file) };
+}
+
+/** Schema and plausibility check of profile data already parsed (from YAML, or from a plan's JSON). */
+export function checkProfile(data: unknown, file = 'profile'): Profile {
   const errors = validate(data);
   if (errors.length) throw new ProfileError(file, describeErrors(errors, data));
   const profile = data as Profile;
   const problems = plausibility(profile);
   if (problems.length) throw new ProfileError(file, problems);
-  return { profile };
+  return profile;
 }
 
 /** Contradictions the schema cannot express. */

@@ -22,7 +22,7 @@ export interface Ics {
 }
 
 export type Target =
-  | { kind: 'sim'; image: string; defects?: string[] }
+  | { kind: 'sim'; image: string; defects?: string[]; latencyMs?: number }
   | { kind: 'pcsc'; reader?: string | number; timeoutSeconds?: number };
 
 export interface Profile {

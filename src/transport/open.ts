@@ -15,7 +15,7 @@ export async function openChannel(target: Target, options: OpenOptions = {}): Pr
   if (target.kind === 'sim') {
     const image = IMAGES[target.image];
     if (!image) throw new TransportError(`card-sim has no image "${target.image}"`);
-    return new SimChannel(image, { seed: options.seed ?? 'sscc', defects: checkDefects(target.defects ?? []) });
+    return new SimChannel(image, { seed: options.seed ?? 'sscc', defects: checkDefects(target.defects ?? []), latencyMs: target.latencyMs ?? 0 });
   }
   throw new TransportError(
     'the PC/SC target is not available in this build of sscc yet; run against the simulator (target.kind: sim)',

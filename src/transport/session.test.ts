@@ -1,80 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../bytes/hex.ts';
-import type { CardChannel } from './channel.ts';
-import { CardSession, MAX_GET_RESPONSE } from './session.ts';
+import { IMAGES } from '../../card-sim/images/index.ts';
+import { fromHex } from '../bytes/hex.ts';
+import { NonConformance } from '../verdict/errors.ts';
+import { CardSession, MAX_GET_RESPONSE, responseProblem } from './session.ts';
+import { SimChannel } from './sim.ts';
 
-/** A channel that answers from a script: command hex → response hex, in order. */
-function scripted(script: Array<[string, string]>): CardChannel & { sent: string[] } {
-  const sent: string[] = [];
-  let i = 0;
-  return {
-    atr: fromHex('3B00'),
-    protocol: 'T=0',
-    description: 'script',
-    sent,
-    async transmit(cmd) {
-      sent.push(toHex(cmd));
-      const step = script[i++];
-      if (!step) throw new Error(`unexpected command ${toHex(cmd)}`);
-      expect(toHex(cmd)).toBe(step[0].replace(/\s/g, ''));
-      return fromHex(step[1]);
-    },
-    async reset() {
-      return fromHex('3B00');
-    },
-    async close() {},
-  };
-}
-
-describe('CardSession: the shared T=0 layer (ISO/IEC 7816-3 §12.2.2)', () => {
-  it('61xx: GET RESPONSE with Le = xx, data joined', async () => {
-    const ch = scripted([
-      ['00A404000F7378312E73682EC9E7BBE1B1A3D5CF00', '6104'],
-      ['00C0000004', '6F0284006102'],
-      ['00C0000002', '01029000'],
-    ]);
-    const r = await new CardSession(ch).send(fromHex('00A404000F7378312E73682EC9E7BBE1B1A3D5CF00'));
-    expect(toHex(r.data)).toBe('6F0284000102');
-    expect(r.sw).toBe(0x9000);
+describe('responseProblem: malformed whatever the command', () => {
+  const readBinary8 = fromHex('00B0000008');
+  it('accepts a well-formed response', () => {
+    expect(responseProblem(readBinary8, fromHex('0102030405060708 9000'))).toBeUndefined();
+    expect(responseProblem(readBinary8, fromHex('6A82'))).toBeUndefined();
+    expect(responseProblem(fromHex('FF'), fromHex('0102 9000'))).toBeUndefined();
   });
-
-  it('6Cxx: the same command again with Le = xx', async () => {
-    const ch = scripted([
-      ['00B2012C00', '6C03'],
-      ['00B2012C03', '0101339000'],
-    ]);
-    const s = new CardSession(ch);
-    const r = await s.send(fromHex('00B2012C00'));
-    expect(toHex(r.data)).toBe('010133');
-    const entry = s.trace.entries[0]!;
-    expect(entry.wire).toHaveLength(2);
-    expect(entry.sw).toBe('9000');
-    expect(entry.name).toBe('READ RECORD');
-    expect(entry.us).toBeGreaterThanOrEqual(0);
+  it('no status word', () => expect(responseProblem(readBinary8, fromHex('90'))).toMatch(/has no status word/));
+  it('SW1 not 6X or 9X (ISO/IEC 7816-3 §10.3.3)', () => {
+    expect(responseProblem(readBinary8, fromHex('4F4B'))).toMatch(/4F4B is not a status word/);
+    expect(responseProblem(readBinary8, fromHex('6000'))).toMatch(/6000 is not a status word/);
   });
+  it('more data than Le asked', () => expect(responseProblem(readBinary8, fromHex('010203040506070809 9000'))).toMatch(/9 data bytes, more than the 8/));
+  it('longer than any response APDU', () => expect(responseProblem(readBinary8, new Uint8Array(70_002))).toMatch(/longer than any response APDU/));
+});
 
-  it('raw: sends once and returns 61xx as it came', async () => {
-    const ch = scripted([['00A4040000', '6110']]);
-    const r = await new CardSession(ch).send(fromHex('00A4040000'), { raw: true });
-    expect(r.sw).toBe(0x6110);
-    expect(ch.sent).toHaveLength(1);
+describe('CardSession against the hostile card', () => {
+  const session = () => new CardSession(new SimChannel(IMAGES.hostile!));
+  it('an endless 61xx is a NonConformance after MAX_GET_RESPONSE rounds', async () => {
+    const s = session();
+    const e = await s.send(fromHex('00A4040005 7378312E73 00')).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NonConformance);
+    expect(String(e)).toMatch(/still answers 61xx after 64 GET RESPONSE/);
+    expect(s.trace.entries[0]?.wire.length).toBe(MAX_GET_RESPONSE + 1);
+    expect(s.trace.entries[0]?.error).toMatch(/^NonConformance/);
   });
-
-  it('a card stuck in 61xx is a NonConformance, not a hang', async () => {
-    const script: Array<[string, string]> = [['0084000008', '6101']];
-    for (let i = 0; i <= MAX_GET_RESPONSE; i++) script.push(['00C0000001', '006101']);
-    const s = new CardSession(scripted(script));
-    await expect(s.send(fromHex('0084000008'))).rejects.toMatchObject({ name: 'NonConformance', message: expect.stringMatching(/still answers 61xx/) });
-    expect(s.trace.entries[0]?.error).toMatch(/NonConformance/);
+  it('a huge response is a NonConformance', async () => {
+    const e = await session().send(fromHex('00A4040008 A000000000999999 00')).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NonConformance);
+    expect(String(e)).toMatch(/70002 bytes is longer than any response APDU/);
   });
-
-  it('a response without a status word is a NonConformance', async () => {
-    const s = new CardSession(scripted([['00A40000023F00', '90']]));
-    await expect(s.send(fromHex('00A40000023F00'))).rejects.toMatchObject({ name: 'NonConformance' });
+  it('an endless 6Cxx is a NonConformance', async () => {
+    const e = await session().send(fromHex('00B0000008')).catch((x: unknown) => x);
+    expect(String(e)).toMatch(/6Cxx again/);
   });
+});
 
-  it('6Cxx twice is a NonConformance', async () => {
-    const s = new CardSession(scripted([['00B2012C00', '6C03'], ['00B2012C03', '6C04']]));
-    await expect(s.send(fromHex('00B2012C00'))).rejects.toThrow(/6Cxx again/);
+describe('SimChannel latency', () => {
+  it('delays every exchange by target.latencyMs', async () => {
+    const ch = new SimChannel(IMAGES.reference!, { latencyMs: 30 });
+    const t0 = performance.now();
+    await ch.transmit(fromHex('00A4000002 3F00'));
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(25);
   });
 });

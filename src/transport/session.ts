@@ -66,7 +66,8 @@ export class CardSession {
     const t0 = process.hrtime.bigint();
     const raw = await this.channel.transmit(bytes);
     wire.push({ command: hex(bytes), response: hex(raw), us: Number((process.hrtime.bigint() - t0) / 1000n) });
-    if (raw.length < 2) throw new NonConformance(`response of ${raw.length} byte(s) has no status word`);
+    const problem = responseProblem(bytes, raw);
+    if (problem) throw new NonConformance(problem);
     return parseResponse(raw);
   }
 
@@ -92,6 +93,29 @@ export class CardSession {
     }
     return { data: parts.length === 1 ? r.data : concat(...parts), sw: r.sw };
   }
+}
+
+/**
+ * What makes a response malformed whatever the command asked, or undefined: no status word; a status
+ * word whose SW1 is not 6X (other than 60) or 9X (ISO/IEC 7816-3 §10.3.3, ISO/IEC 7816-4 §5.6); more
+ * data than the longest response APDU; more data than Ne, the most the command asked for
+ * (ISO/IEC 7816-4 §5.1).
+ */
+export function responseProblem(command: Uint8Array, raw: Uint8Array): string | undefined {
+  if (raw.length < 2) return `response of ${raw.length} byte(s) has no status word`;
+  if (raw.length > MAX_RESPONSE_BYTES) return `response of ${raw.length} bytes is longer than any response APDU (at most 65 536 data bytes and SW1-SW2)`;
+  const sw1 = raw[raw.length - 2] as number;
+  const valid = (sw1 >= 0x61 && sw1 <= 0x6f) || (sw1 >= 0x90 && sw1 <= 0x9f);
+  if (!valid) return `status word ${swHex((sw1 << 8) | (raw[raw.length - 1] as number))} is not a status word: SW1 must be 6X (not 60) or 9X (ISO/IEC 7816-3 §10.3.3)`;
+  let ne: number | undefined;
+  try {
+    ne = parseCommand(command).ne;
+  } catch {
+    return undefined; // raw bytes that are not an APDU: nothing to hold the length against
+  }
+  const n = raw.length - 2;
+  if (ne !== undefined && n > ne) return `card returned ${n} data bytes, more than the ${ne} the command asked for (Le)`;
+  return undefined;
 }
 
 /** The same command with its short Le set to `le` (added when the command had none). */

@@ -1,24 +1,35 @@
 /** CardChannel over the in-process card simulator. */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createCard, type SimCard } from '../../card-sim/cos/card.ts';
 import type { CardImage } from '../../card-sim/cos/image.ts';
 import type { DefectId } from '../../card-sim/defects/catalogue.ts';
 import type { CardChannel, Protocol } from './channel.ts';
+
+export interface SimChannelOptions {
+  seed?: string;
+  defects?: readonly DefectId[];
+  /** Delay of every exchange in milliseconds, to simulate a slow card (profile target.latencyMs). */
+  latencyMs?: number;
+}
 
 export class SimChannel implements CardChannel {
   readonly card: SimCard;
   atr: Uint8Array;
   readonly protocol: Protocol;
   readonly description: string;
+  private readonly latencyMs: number;
 
-  constructor(image: CardImage, options: { seed?: string; defects?: readonly DefectId[] } = {}) {
+  constructor(image: CardImage, options: SimChannelOptions = {}) {
     this.card = createCard(image, options);
     this.atr = this.card.atr;
     this.protocol = this.card.protocol;
+    this.latencyMs = options.latencyMs ?? 0;
     const defects = options.defects?.length ? ` with defect ${options.defects.join(', ')}` : '';
     this.description = `card-sim image "${image.name}"${defects}`;
   }
 
   async transmit(command: Uint8Array): Promise<Uint8Array> {
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
     return this.card.transmit(command);
   }
 

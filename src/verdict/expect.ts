@@ -20,9 +20,16 @@ export function expectSw1(actual: number, sw1: number, what: string): number {
   return actual & 0xff;
 }
 
+/** Hex for a message: at most `max` bytes, then how many there were (a hostile card may send 64 KB). */
+export function hexPreview(bytes: Uint8Array, max = 64): string {
+  if (bytes.length === 0) return '(empty)';
+  if (bytes.length <= max) return toHex(bytes, ' ');
+  return `${toHex(bytes.subarray(0, max), ' ')} … (${bytes.length} bytes)`;
+}
+
 export function expectBytes(actual: Uint8Array, expected: Uint8Array, what: string): void {
   if (!equal(actual, expected)) {
-    throw new NonConformance(`${what}: expected ${toHex(expected, ' ') || '(empty)'}, card gave ${toHex(actual, ' ') || '(empty)'}`);
+    throw new NonConformance(`${what}: expected ${hexPreview(expected)}, card gave ${hexPreview(actual)}`);
   }
 }
 

@@ -8,7 +8,7 @@ import { runPlan } from '../../run/runner.ts';
 import type { Environment } from '../../run/environment.ts';
 import { RunModel } from '../../report/model.ts';
 import { UsageError } from '../errors.ts';
-import { ROOT, langOption, planFrom, tagsOption } from '../common.ts';
+import { ROOT, checkTarget, langOption, planFrom, tagsOption } from '../common.ts';
 import { Progress } from '../progress.ts';
 
 export function register(p: Command): void {
@@ -28,6 +28,7 @@ export function register(p: Command): void {
       if (!opts.force && existsSync(join(opts.out, 'messages.ndjson'))) {
         throw new UsageError(`--out ${opts.out} holds the results of an earlier run; choose another folder or add --force to replace them`);
       }
+      await checkTarget(plan.profile.data.target);
       const progress = new Progress(process.stderr, opts.quiet === true);
       progress.start(plan);
       // Interrupted (Ctrl-C, kill): the stream is already on disk; write the reports from what finished.

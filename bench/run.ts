@@ -1,0 +1,141 @@
+/**
+ * npm run bench [-- --json] [--pcsc-reader NAME ...]   (never part of npm test)
+ *
+ *   scenarios          scenarios in the reference plan
+ *   suiteSeconds       the whole reference suite on the simulator, in process (support code loaded, all
+ *                      reports built); suiteSecondsWarm a second run with the support code reused;
+ *                      cliSeconds `node bin/sscc.js run` from start to exit, as a user or CI sees it
+ *   apdusPerSecondSim  logical APDUs per second through CardSession over the in-process simulator
+ *                      (a mix of SELECT with 61xx + GET RESPONSE, READ BINARY, READ RECORD, GET CHALLENGE, VERIFY)
+ *   pcscOverheadRatio  harness per-APDU time over PC/SC / bare `smartcard` transmit loop (goal ≤ 1.10)
+ *   parallelSpeedup    N readers at once against one (N virtual readers)
+ * The goal of issue 9: the whole suite under 30 s on 2 cores.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { IMAGES } from '../card-sim/images/index.ts';
+import { encodeCommand } from '../src/apdu/command.ts';
+import * as iso from '../src/iso7816/commands.ts';
+import { buildPlan } from '../src/plan/plan.ts';
+import { loadProfile } from '../src/profile/load.ts';
+import { dfNameBytes } from '../src/profile/profile.ts';
+import { buildReport } from '../src/report/build.ts';
+import { writeReports } from '../src/report/write.ts';
+import { runPlan } from '../src/run/runner.ts';
+import { CardSession } from '../src/transport/session.ts';
+import { SimChannel } from '../src/transport/sim.ts';
+import { pcscFigures } from './pcsc.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, 'pcsc-reader': { type: 'string', multiple: true } } });
+const log = (s: string) => {
+  if (!values.json) process.stderr.write(s);
+};
+
+async function suite(): Promise<{ scenarios: number; cold: number; warm: number; verdicts: string }> {
+  const plan = buildPlan(ROOT, loadProfile(join(ROOT, 'profiles/sim-reference.yaml')));
+  const tmp = mkdtempSync(join(os.tmpdir(), 'sscc-bench-'));
+  try {
+    const once = async (support?: Awaited<ReturnType<typeof runPlan>>['support']) => {
+      const t0 = performance.now();
+      const outcome = await runPlan({ root: ROOT, plan, outDir: tmp, ...(support ? { support } : {}) });
+      const report = buildReport(plan, outcome.environment, outcome.model);
+      writeReports(tmp, report, 'zh-CN');
+      return { seconds: (performance.now() - t0) / 1000, outcome, report };
+    };
+    const cold = await once();
+    const warm = await once(cold.outcome.support);
+    const s = warm.report.summary;
+    return { scenarios: plan.scenarios.length, cold: cold.seconds, warm: warm.seconds, verdicts: `${s.pass} PASS, ${s.fail} FAIL, ${s.error} ERROR` };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function cliSeconds(): number {
+  const tmp = mkdtempSync(join(os.tmpdir(), 'sscc-bench-cli-'));
+  try {
+    const t0 = performance.now();
+    execFileSync(process.execPath, ['bin/sscc.js', 'run', '--profile', 'profiles/sim-reference.yaml', '--out', tmp, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+    return (performance.now() - t0) / 1000;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Logical APDUs per second through the harness's CardSession on the reference simulator, for about `seconds`. */
+async function apdusPerSecondSim(seconds: number): Promise<{ logical: number; wire: number }> {
+  const mix = [
+    iso.selectByName(dfNameBytes('sx1.sh.社会保障')), // 61xx + GET RESPONSE
+    iso.readRecord(1, 0x05, iso.RECORD_MODE.NUMBER, 0x12),
+    iso.getChallenge(8),
+    iso.verify(0x00),
+    iso.selectByName(dfNameBytes('D15600000500')),
+    iso.selectEf(0xef16),
+    iso.readBinary(0, 0x80),
+  ].map(encodeCommand);
+  const session = new CardSession(new SimChannel(IMAGES.reference!));
+  let n = 0;
+  let wire = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    for (const c of mix) await session.send(c);
+    n += mix.length;
+    for (const e of session.trace.entries) wire += e.wire.length;
+    session.trace.entries.length = 0;
+  }
+  const s = (performance.now() - t0) / 1000;
+  return { logical: n / s, wire: wire / s };
+}
+
+log('bench: reference suite in process …\n');
+const s = await suite();
+log('bench: the same through the command line …\n');
+const cli = cliSeconds();
+log('bench: APDUs through CardSession on the simulator …\n');
+const sim = await apdusPerSecondSim(2);
+const readers = values['pcsc-reader'] ?? ['Virtual PCD 00 00', 'Virtual PCD 00 01'];
+log(`bench: PC/SC (${readers.join(', ')}) …\n`);
+const pcsc = await pcscFigures(readers, { blocks: 10, perBlock: 200, perReader: 500 });
+
+const result = {
+  scenarios: s.scenarios,
+  suiteSeconds: round(s.cold, 3),
+  suiteSecondsWarm: round(s.warm, 3),
+  cliSeconds: round(cli, 3),
+  suiteVerdicts: s.verdicts,
+  apdusPerSecondSim: Math.round(sim.logical),
+  wireApdusPerSecondSim: Math.round(sim.wire),
+  pcscOverheadRatio: pcsc.overhead ? round(pcsc.overhead.ratio, 3) : null,
+  ...(pcsc.overhead ? { pcscHarnessUs: round(pcsc.overhead.harnessUs, 1), pcscBareUs: round(pcsc.overhead.bareUs, 1) } : { pcscOverheadReason: pcsc.overheadReason }),
+  parallelSpeedup: pcsc.speedup ? round(pcsc.speedup.speedup, 2) : null,
+  ...(pcsc.speedup ? { parallelReaders: pcsc.speedup.readers } : { parallelSpeedupReason: pcsc.speedupReason }),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', node: process.version },
+  goals: { suiteUnder30s: cli < 30, pcscOverheadAtMost110: pcsc.overhead ? pcsc.overhead.ratio <= 1.1 : null },
+};
+
+function round(x: number, digits: number): number {
+  return Math.round(x * 10 ** digits) / 10 ** digits;
+}
+
+if (values.json) {
+  process.stdout.write(JSON.stringify(result) + '\n');
+} else {
+  const rows: Array<[string, string, string]> = [
+    ['scenarios', String(result.scenarios), s.verdicts],
+    ['suite, in process (cold)', `${result.suiteSeconds} s`, 'goal: whole suite < 30 s on 2 cores'],
+    ['suite, in process (warm)', `${result.suiteSecondsWarm} s`, 'support code already loaded'],
+    ['suite, node bin/sscc.js run', `${result.cliSeconds} s`, 'process start to exit'],
+    ['APDUs/s, simulator', String(result.apdusPerSecondSim), `logical, through CardSession (${result.wireApdusPerSecondSim} wire/s)`],
+    ['PC/SC overhead ratio', result.pcscOverheadRatio === null ? 'n/a' : String(result.pcscOverheadRatio), pcsc.overhead ? `harness ${round(pcsc.overhead.harnessUs, 1)} µs vs bare ${round(pcsc.overhead.bareUs, 1)} µs per APDU; goal ≤ 1.10` : (pcsc.overheadReason ?? '')],
+    ['parallel speedup', result.parallelSpeedup === null ? 'n/a' : `${result.parallelSpeedup}×`, pcsc.speedup ? `${pcsc.speedup.readers} readers` : (pcsc.speedupReason ?? '')],
+  ];
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  process.stdout.write(`sscc bench — ${result.machine.cpus} × ${result.machine.cpu}, Node ${result.machine.node}\n\n`);
+  for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}\n`);
+}

@@ -1,0 +1,4 @@
+/** Paths for tests that run the command line. */
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
