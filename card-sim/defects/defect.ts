@@ -1,6 +1,8 @@
 /** One entry of the defect catalogue. */
 export interface Defect {
   id: string;
+  /** The suite area whose scenarios catch it: iso7816, sscard, pboc, dual-app, lifecycle, terminal. */
+  area: string;
   title: string;
   /** What the card does wrong, and which requirement that breaks. */
   description: string;

@@ -35,13 +35,46 @@ export async function checkDefect(root: string, plan: Plan, defect: string | und
   return { defect: defect ?? '(none)', ok: !missed.length && !unexpected.length && !unjudged.length, failed, missed, unexpected, unjudged, support: outcome.support };
 }
 
-export async function verifyDefects(o: { root: string; plan: Plan; outDir: string; log: (s: string) => void }): Promise<boolean> {
+/** One defect's line of `sscc defects --json`. */
+export interface DefectResult {
+  id: string;
+  area: string;
+  expected: string[];
+  failed: string[];
+  /** Every named scenario failed. */
+  detected: boolean;
+  /** Detected, and nothing else failed or went unjudged. */
+  exact: boolean;
+  unexpected: string[];
+  unjudged: string[];
+}
+
+export interface DefectSummary {
+  total: number;
+  detected: number;
+  /** The clean image passed everything that applies. */
+  clean: boolean;
+  defects: DefectResult[];
+}
+
+/** The areas the catalogue has, in catalogue order. */
+export function defectAreas(): string[] {
+  return [...new Set(DEFECTS.map((d) => d.area))];
+}
+
+export async function verifyDefects(o: { root: string; plan: Plan; outDir: string; log: (s: string) => void; area?: string }): Promise<DefectSummary & { ok: boolean }> {
   let support: ISupportCodeLibrary | undefined;
   let allOk = true;
-  for (const defect of [undefined, ...DEFECTS.map((d) => d.id)]) {
+  const chosen = DEFECTS.filter((d) => !o.area || d.area === o.area);
+  const results: DefectResult[] = [];
+  let clean = true;
+  for (const defect of [undefined, ...chosen.map((d) => d.id)]) {
     const r = await checkDefect(o.root, o.plan, defect, o.outDir, support);
     support = r.support;
     allOk &&= r.ok;
+    const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
+    if (!entry) clean = r.ok;
+    else results.push({ id: entry.id, area: entry.area, expected: [...entry.mustFail], failed: r.failed, detected: r.missed.length === 0, exact: r.ok, unexpected: r.unexpected, unjudged: r.unjudged });
     const detail = [
       r.missed.length ? `not caught: ${r.missed.join(', ')}` : '',
       r.unexpected.length ? `also failed: ${r.unexpected.join(', ')}` : '',
@@ -49,6 +82,6 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
     ].filter(Boolean);
     o.log(`${r.ok ? 'ok  ' : 'BAD '} ${r.defect.padEnd(40)} failed: ${r.failed.join(', ') || '-'}${detail.length ? `\n     ${detail.join('\n     ')}` : ''}`);
   }
-  o.log(allOk ? `every defect is caught by exactly its scenarios (${DEFECTS.length} defects)` : 'the suite does not catch the catalogue as it claims');
-  return allOk;
+  o.log(allOk ? `every defect is caught by exactly its scenarios (${chosen.length} defects${o.area ? ` of area ${o.area}` : ''})` : 'the suite does not catch the catalogue as it claims');
+  return { ok: allOk, total: results.length, detected: results.filter((r) => r.detected).length, clean, defects: results };
 }
