@@ -74,7 +74,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     const lenient = defects.has('wrong-cla-accepted');
     if (!lenient && (cmd.cla & 0x70) !== 0) return { sw: SW.CLA_NOT_SUPPORTED };
     const candidates = reachable(card).filter((c) => c.ins === cmd.ins);
-    if (!candidates.length) return { sw: SW.INS_NOT_SUPPORTED };
+    if (!candidates.length) return { sw: defects.has('unknown-ins-answers-6e00') ? SW.CLA_NOT_SUPPORTED : SW.INS_NOT_SUPPORTED };
     const spec = lenient ? candidates[0] : candidates.find((c) => c.classes.includes(cmd.cla));
     if (!spec) {
       if (cmd.cla & 0x03) return { sw: SW.LOGICAL_CHANNEL_NOT_SUPPORTED };
@@ -91,9 +91,11 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     } catch (e) {
       if (e instanceof ApduFormatError) {
         card.pending = undefined;
-        return sw(SW.WRONG_LENGTH);
+        // Defect: Lc not checked against the data that came; the command runs on what is there.
+        if (!defects.has('lc-mismatch-accepted') || bytes.length < 6) return sw(SW.WRONG_LENGTH);
+        cmd = { cla: bytes[0] as number, ins: bytes[1] as number, p1: bytes[2] as number, p2: bytes[3] as number, data: bytes.slice(5), ne: undefined, extended: false };
       }
-      throw e;
+      else throw e;
     }
     // Extended length is not offered by this COS (no ATR indication): ISO/IEC 7816-4 §5.1.
     if (cmd.extended) {

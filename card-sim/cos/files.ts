@@ -92,9 +92,9 @@ export function isAncestorOrSelf(df: DfNode, of: DfNode): boolean {
 }
 
 /** FCI template of a DF (ISO/IEC 7816-4 §5.3.3, 社会保障卡规范 part 5 table 36): 6F { 84 name, A5 {…} }. */
-export function fci(df: DfNode): Uint8Array {
+export function fci(df: DfNode, o: { withoutName?: boolean } = {}): Uint8Array {
   const parts: Uint8Array[] = [];
-  if (df.name) parts.push(buildTlv('84', df.name));
+  if (df.name && !o.withoutName) parts.push(buildTlv('84', df.name));
   if (df.fciProprietary.length) parts.push(buildTlv('A5', df.fciProprietary));
   return buildTlv('6F', parts);
 }

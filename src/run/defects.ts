@@ -54,6 +54,8 @@ export interface DefectSummary {
   detected: number;
   /** The clean image passed everything that applies. */
   clean: boolean;
+  /** Applicable scenarios of the chosen area that no catalogued defect names: nothing proves they can fail. */
+  unproven: string[];
   defects: DefectResult[];
 }
 
@@ -82,6 +84,11 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
     ].filter(Boolean);
     o.log(`${r.ok ? 'ok  ' : 'BAD '} ${r.defect.padEnd(40)} failed: ${r.failed.join(', ') || '-'}${detail.length ? `\n     ${detail.join('\n     ')}` : ''}`);
   }
+  const named = new Set(DEFECTS.flatMap((d) => d.mustFail as readonly string[]));
+  const unproven = o.plan.scenarios
+    .filter((s) => s.applicable && (!o.area || s.area === o.area) && !named.has(s.id))
+    .map((s) => s.id);
+  if (unproven.length) o.log(`no defect proves these scenarios can fail: ${unproven.join(', ')}`);
   o.log(allOk ? `every defect is caught by exactly its scenarios (${chosen.length} defects${o.area ? ` of area ${o.area}` : ''})` : 'the suite does not catch the catalogue as it claims');
-  return { ok: allOk, total: results.length, detected: results.filter((r) => r.detected).length, clean, defects: results };
+  return { ok: allOk, total: results.length, detected: results.filter((r) => r.detected).length, clean, unproven, defects: results };
 }

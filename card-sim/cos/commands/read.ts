@@ -32,42 +32,49 @@ export const readBinary: Handler = (cmd, card) => {
   }
   if (typeof ef === 'number') return { sw: ef };
   if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
-  if (!ef) return { sw: SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };
-  if (ef.structure !== 'transparent') return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
+  if (!ef) return { sw: card.has('read-binary-no-current-ef-6a82') ? SW.FILE_NOT_FOUND : SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };
+  const lax = card.has('read-ignores-file-structure');
+  if (ef.structure !== 'transparent' && !lax) return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
   if (!card.satisfied(ef.read) && !card.has('read-binary-ignores-access-condition')) {
     return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   }
+  const content = ef.structure === 'transparent' ? ef.data : Uint8Array.from(ef.records.flatMap((r) => [...r]));
   if (card.has('read-binary-ignores-offset')) offset = 0;
-  if (offset >= ef.data.length) return { sw: SW.WRONG_P1P2 };
-  const available = ef.data.length - offset;
+  if (offset >= content.length) return { sw: SW.WRONG_P1P2 };
+  const available = content.length - offset;
   const n = Math.min(cmd.ne, available);
   // Fewer bytes than Ne: 6282 (T=1); the T=0 output stage turns it into 6Cxx.
-  return { data: ef.data.slice(offset, offset + n), sw: n < cmd.ne && cmd.ne !== 256 ? SW.WARNING_END_OF_FILE : SW.NO_ERROR };
+  return { data: content.slice(offset, offset + n), sw: n < cmd.ne && cmd.ne !== 256 ? SW.WARNING_END_OF_FILE : SW.NO_ERROR };
 };
 
 export const readRecord: Handler = (cmd, card) => {
   const sfi = cmd.p2 >> 3;
   const mode = cmd.p2 & 0x07;
-  if (sfi === 0x1f || mode === 7 || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
+  if (sfi === 0x1f || (mode === 7 && !card.has('read-record-mode-111-accepted')) || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
   let ef: EfNode | undefined | number = sfi === 0 ? card.currentEf : efBySfi(card, sfi);
   if (typeof ef === 'number') return { sw: ef };
   if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
   if (!ef) return { sw: SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };
-  if (ef.structure === 'transparent') return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
+  if (ef.structure === 'transparent') {
+    if (!card.has('read-ignores-file-structure')) return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
+    return { data: ef.data.slice(0, Math.min(ef.data.length, cmd.ne)), sw: SW.NO_ERROR };
+  }
   if (!card.satisfied(ef.read) && !card.has('read-record-ignores-access-condition')) {
     return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   }
+  if (mode < 4 && card.has('read-record-by-identifier-unsupported')) return { sw: SW.INCORRECT_P1P2 };
+  const notFound = card.has('read-record-past-end-6a82') ? SW.FILE_NOT_FOUND : SW.RECORD_NOT_FOUND;
   let data: Uint8Array;
   if (mode === 5 || mode === 6) {
     const first = byNumber(cmd.p1, card, ef);
-    if (first === undefined) return { sw: SW.RECORD_NOT_FOUND };
+    if (first === undefined) return { sw: notFound };
     const picked = mode === 5 ? ef.records.slice(first) : ef.records.slice(first).reverse();
     data = Uint8Array.from(picked.flatMap((r) => [...r]));
     card.currentRecord = mode === 5 ? ef.records.length : first + 1;
   } else {
-    const index = mode === 4 ? byNumber(cmd.p1, card, ef) : byIdentifier(cmd.p1, mode, card, ef);
+    const index = mode === 4 || mode === 7 ? byNumber(card.has('read-record-p1-ignored') ? 1 : cmd.p1, card, ef) : byIdentifier(cmd.p1, mode, card, ef);
     const record = index === undefined ? undefined : ef.records[index];
-    if (index === undefined || !record) return { sw: SW.RECORD_NOT_FOUND };
+    if (index === undefined || !record) return { sw: notFound };
     card.currentRecord = index + 1;
     data = record.slice();
   }

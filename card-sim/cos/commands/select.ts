@@ -21,8 +21,9 @@ export const select: Handler = (cmd, card) => {
   switch (cmd.p1) {
     case 0x00:
       if (cmd.data.length === 0) target = card.mf;
-      else if (cmd.data.length !== 2) return { sw: SW.WRONG_LENGTH };
-      else target = byFid(card, fidOf(cmd.data, 0));
+      else if (cmd.data.length !== 2) {
+        if (!card.has('select-fid-length-unchecked')) return { sw: SW.WRONG_LENGTH };
+      } else target = byFid(card, fidOf(cmd.data, 0));
       break;
     case 0x01:
     case 0x02: {
@@ -47,15 +48,17 @@ export const select: Handler = (cmd, card) => {
       break;
     }
     default:
-      return { sw: SW.INCORRECT_P1P2 };
+      if (!card.has('select-p1-unchecked')) return { sw: SW.INCORRECT_P1P2 };
+      target = cmd.data.length === 2 ? byFid(card, fidOf(cmd.data, 0)) : card.mf;
   }
   if (!target) return { sw: card.has('file-not-found-as-6a80') ? SW.INCORRECT_DATA : SW.FILE_NOT_FOUND };
   if (target.kind === 'EF') {
-    card.selectEf(target);
+    if (!card.has('select-ef-not-made-current')) card.selectEf(target);
     return { sw: SW.NO_ERROR };
   }
   card.selectDf(target);
-  return control === 0x0c ? { sw: SW.NO_ERROR } : { data: fci(target), sw: SW.NO_ERROR };
+  if (control === 0x0c && !card.has('select-p2-0c-returns-fci')) return { sw: SW.NO_ERROR };
+  return { data: fci(target, { withoutName: card.has('fci-without-df-name') }), sw: SW.NO_ERROR };
 };
 
 function fidOf(data: Uint8Array, at: number): number {
@@ -64,7 +67,7 @@ function fidOf(data: Uint8Array, at: number): number {
 
 /** P1 = 00: the MF, a child of the current DF, the current DF's parent, or a sibling DF. */
 function byFid(card: CardContext, fid: number): FileNode | undefined {
-  if (fid === MF_FID) return card.mf;
+  if (fid === MF_FID) return card.has('select-mf-fid-not-found') ? undefined : card.mf;
   const here = card.currentDf;
   if (here.fid === fid) return here;
   const child = here.children.find((c) => c.fid === fid);
@@ -76,8 +79,9 @@ function byFid(card: CardContext, fid: number): FileNode | undefined {
 
 /** P1 = 04: the first DF whose name starts with `name`, or the next one after the current DF. */
 function byName(card: CardContext, name: Uint8Array, next: boolean): DfNode | undefined {
-  const matches = allDfs(card.mf).filter((d) => d.name !== undefined && startsWith(d.name, name));
-  if (!next) return matches[0];
+  const partial = !card.has('select-partial-name-unsupported');
+  const matches = allDfs(card.mf).filter((d) => d.name !== undefined && (partial ? startsWith(d.name, name) : d.name.length === name.length && startsWith(d.name, name)));
+  if (!next || card.has('select-next-occurrence-repeats-first')) return matches[0];
   const at = matches.indexOf(card.currentDf);
   return at < 0 ? matches[0] : matches[at + 1];
 }
