@@ -30,7 +30,7 @@ export const SSCARD10: SsCardData = {
   expiryDate: '20200105',
   cardNumberBody: 'B3301003',
   institution: '915600000233010033010001',
-  holder: { idFirst17: '33010219701231001', name: '王芳芳', sex: '2', ethnicGroup: '01', birthPlace: '330102' },
+  holder: { idFirst17: '33010219701231002', name: '王芳芳', sex: '2', ethnicGroup: '01', birthPlace: '330102' },
   pin: '123456',
 };
 

@@ -57,7 +57,7 @@ export const REFERENCE_CARD: SsCardData = {
   expiryDate: '20361122',
   cardNumberBody: 'D2143569', // V2.0 annex A example
   institution: '915600000211000011010002', // V2.0 table 12 example
-  holder: { idFirst17: '11010119900307002', name: '张伟', sex: '1', ethnicGroup: '01', birthPlace: '110101' },
+  holder: { idFirst17: '11010119900307001', name: '张伟', sex: '1', ethnicGroup: '01', birthPlace: '110101' },
   pin: '123456',
 };
 

@@ -258,6 +258,11 @@ export class SsTerminal {
     };
   }
 
+  /** Random bytes of the terminal (test data for records). */
+  psamRandom(n: number): Uint8Array {
+    return this.random(n);
+  }
+
   get blockSize(): number {
     return blockSize(this.algorithm);
   }
