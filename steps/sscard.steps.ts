@@ -293,6 +293,12 @@ Then('the FCI carries an algorithm identifier the ICS declares', function (this:
   expectThat(declared.includes(id), `the FCI names algorithm ${toHex(Uint8Array.of(id))}; the ICS declares ${declared.map((d) => toHex(Uint8Array.of(d))).join(', ') || 'neither 3DES nor SM4'}`);
 });
 
+Then('the FCI names the algorithm {item}', function (this: CardWorld, id: number) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  const got = parseSsseFci(this.last.data).algorithmId;
+  expectThat(got === id, `the SSSE FCI names algorithm ${got === undefined ? '(none)' : toHex(Uint8Array.of(got))}, expected ${toHex(Uint8Array.of(id))}`);
+});
+
 Then('the FCI carries no algorithm identifier or 01', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
   const id = parseSsseFci(this.last.data).algorithmId;

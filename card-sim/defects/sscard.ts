@@ -133,6 +133,6 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'The SSSE FCI has no algorithm identifier',
     description: 'SELECT SSSE answers an FCI without 9F0C/86 on a 2.0/3.0 card (part 3 §6.4; LD/T 33 §10.1).',
-    mustFail: ['SS-SEL-002'],
+    mustFail: ['SS-SEL-002', 'SS-ALG-002'],
   },
 ] as const satisfies readonly Defect[];

@@ -47,3 +47,17 @@ Feature: Selection of the SSSE and its applications
     Examples: DF07
       | label          | aid          |
       | 人事人才信息区 | D15600000504 |
+
+  @TC:SS-ALG-001 @req:SSCARD-3:6.4 @req:SSCARD-4:8.4.2 @ics:sm4 @sscard:3.0
+  Scenario: An SM4 card names algorithm 03 and authenticates itself with SM4 process keys
+    When the terminal selects the SSSE by its name
+    Then the FCI names the algorithm 03
+    When the terminal asks INTERNAL AUTHENTICATE without a key version
+    Then the internal authentication data is what the PSAM computes
+
+  @TC:SS-ALG-002 @req:SSCARD-3:6.4 @req:SSCARD-4:8.4.1 @ics:3des @sscard:2.0
+  Scenario: A 3DES card names algorithm 01 and authenticates itself with 3DES process keys
+    When the terminal selects the SSSE by its name
+    Then the FCI names the algorithm 01
+    When the terminal asks INTERNAL AUTHENTICATE without a key version
+    Then the internal authentication data is what the PSAM computes
