@@ -201,6 +201,14 @@ When('the terminal writes a business record into DF04 without secure messaging',
   await this.send(command(0x00, SS_INS.UPDATE_RECORD, 0x60, 0x0c << 3, Uint8Array.from([0x60, 16, ...new Uint8Array(16).fill(0x11)])));
 });
 
+When('the terminal writes {int} bytes at offset {int} of EF07 with a MAC under UK SSSE', async function (this: CardWorld, n: number, offset: number) {
+  const t = await terminal(this);
+  const content = t.psamRandom(n);
+  this.remember('written EF07', content);
+  // UPDATE BINARY with the SFI in P1 (b8 = 1) and the offset in P2 (part 5 §6.12).
+  await this.send(await t.macCommand('UK', 0x04, SS_INS.UPDATE_BINARY, 0x80 | SFI.EF07, offset, content));
+});
+
 // ---- When: PIN ----------------------------------------------------------------------------------
 
 When('the terminal presents the PIN {string}', async function (this: CardWorld, pin: string) {
@@ -406,6 +414,11 @@ Then('item 02 of the SSSE reads back as written', async function (this: CardWorl
 Then('item {item} of the SSSE reads back unchanged', async function (this: CardWorld, tag: number) {
   const v = await (await terminal(this)).item(efOf(tag), tag);
   expectBytes(v, this.recall<Uint8Array>('original'), `item ${toHex(Uint8Array.of(tag))} after the refused UPDATE RECORD`);
+});
+
+Then('the data is what was written into EF07', function (this: CardWorld) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  expectBytes(this.last.data, this.recall<Uint8Array>('written EF07'), 'EF07 after UPDATE BINARY with MAC');
 });
 
 Then('the business record reads back as written', async function (this: CardWorld) {

@@ -98,3 +98,12 @@ Feature: Access conditions of the SSSE files
     When the terminal selects the application D15600000503
     And the terminal writes a business record into DF04 without secure messaging
     Then the status word is 6982
+
+  @TC:SSSE_SAFETY-11 @req:SSCARD-4:8.2 @req:SSCARD-5:6.12 @req:SSCARD-6:V2.0-table3
+  Scenario: UPDATE BINARY of EF07 with a MAC under UK SSSE writes the fingerprint file, read back after RK SSSE
+    Given the SSSE is selected
+    When the terminal writes 16 bytes at offset 0 of EF07 with a MAC under UK SSSE
+    Then the status word is 9000
+    When the terminal authenticates with RK SSSE
+    And the terminal reads 16 bytes at offset 0 of the key-protected EF by its SFI
+    Then the data is what was written into EF07
