@@ -10,12 +10,9 @@
  */
 import { toHex } from '../../src/bytes/hex.ts';
 import type { SsAlgorithm } from '../../src/sscard/crypto.ts';
-import { KEY_ID, type KeyName, rootKey } from '../../src/sscard/keys.ts';
+import { KEY_ID, type KeyName, psamUsage, rootKey } from '../../src/sscard/keys.ts';
 import type { CardImage, DfImage } from '../cos/image.ts';
 import { cn, gbkHex } from '../images/build.ts';
-
-/** Key types of part 9 §6.3 (b5–b1 of the usage byte). */
-export const PSAM_KEY_TYPE = { MAC: 0x06, ENC: 0x07, MAC_ENC: 0x08 } as const;
 
 export interface PsamKeyImage {
   /** Usage byte = P1 of DELIVERY SESSION KEY: levels << 5 | type. */
@@ -30,12 +27,6 @@ export interface PsamKeyImage {
 export interface PsamAppData {
   algorithm: SsAlgorithm;
   keys: PsamKeyImage[];
-}
-
-/** Usage byte of a three-level root of each card key. */
-export function psamUsage(name: KeyName): number {
-  const type = name === 'STK' || name === 'UK1' ? PSAM_KEY_TYPE.MAC_ENC : name === 'BK' ? PSAM_KEY_TYPE.MAC : PSAM_KEY_TYPE.ENC;
-  return (3 << 5) | type;
 }
 
 const KEYS: Array<[KeyName, number, number[]]> = [

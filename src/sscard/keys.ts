@@ -82,3 +82,15 @@ export function cardFactors(id: CardIdentity): Uint8Array[] {
 export function cardKey(alg: SsAlgorithm, root: Uint8Array, id: CardIdentity): Uint8Array {
   return diversifyLevels(alg, root, cardFactors(id));
 }
+
+/** Key types of the PSAM's key records (part 9 §6.3, b5–b1 of the usage byte). */
+export const PSAM_KEY_TYPE = { MAC: 0x06, ENC: 0x07, MAC_ENC: 0x08 } as const;
+
+/**
+ * Usage byte of a PSAM key record = P1 of DELIVERY SESSION KEY (part 9 §6.1): diversification levels in
+ * b8–b6 (3: the PSAM holds the root), key type in b5–b1.
+ */
+export function psamUsage(name: KeyName, levels = 3): number {
+  const type = name === 'STK' || name === 'UK1' ? PSAM_KEY_TYPE.MAC_ENC : name === 'BK' ? PSAM_KEY_TYPE.MAC : PSAM_KEY_TYPE.ENC;
+  return (levels << 5) | type;
+}

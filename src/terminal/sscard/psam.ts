@@ -9,7 +9,7 @@ import { SW } from '../../apdu/sw.ts';
 import { encodeGbk } from '../../bytes/text.ts';
 import { type SsAlgorithm, blockSize, encryptionInput, macFromCbc, macInput } from '../../sscard/crypto.ts';
 import { psamCipherData, psamDeliverySessionKey, psamInitializeEnvironment, pinCn } from '../../sscard/commands.ts';
-import { type CardIdentity, type KeyName, KEY_ID, cardFactors } from '../../sscard/keys.ts';
+import { type CardIdentity, type KeyName, KEY_ID, cardFactors, psamUsage } from '../../sscard/keys.ts';
 import { readBinarySfi, selectByName } from '../../iso7816/commands.ts';
 import { toHex } from '../../bytes/hex.ts';
 import { swHex } from '../../apdu/response.ts';
@@ -21,12 +21,6 @@ export interface ApduPort {
 
 export class PsamError extends Error {
   override name = 'PsamError';
-}
-
-/** Usage byte of the PSAM's three-level roots (card-sim/psam/image.ts psamUsage). */
-function usage(name: KeyName): number {
-  const type = name === 'STK' || name === 'UK1' ? 0x08 : name === 'BK' ? 0x06 : 0x07;
-  return (3 << 5) | type;
 }
 
 /** DES environment "sx1.sh.社会保障" (part 9 §5); SM4 "sx3.sh.社会保障" (public terminal code). */
@@ -55,7 +49,7 @@ export class Psam {
     const pf = new Uint8Array(m);
     pf.set(random.subarray(0, m));
     const kid = ((version - 1) << 4) | KEY_ID[name];
-    await this.ok(psamDeliverySessionKey(usage(name), kid, cardFactors(card), pf), `DELIVERY SESSION KEY ${name}`);
+    await this.ok(psamDeliverySessionKey(psamUsage(name), kid, cardFactors(card), pf), `DELIVERY SESSION KEY ${name}`);
   }
 
   /** Authentication data of an 8-byte original (part 9 §9.4: SM4 encrypts orig ‖ 00×8 and XORs the halves). */
