@@ -72,7 +72,9 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     // CLA (ISO/IEC 7816-4 §5.1.1): 0x inter-industry, 8x proprietary (JR/T 0025, 社会保障卡规范);
     // b2..b1 logical channel, b4..b3 secure messaging.
     const lenient = defects.has('wrong-cla-accepted');
-    if (!lenient && (cmd.cla & 0x70) !== 0) return { sw: SW.CLA_NOT_SUPPORTED };
+    // A proprietary class an application declares (the PSAM's BF, 社会保障卡规范 part 9 §9.3) passes.
+    const declared = reachable(card).some((c) => c.classes.includes(cmd.cla));
+    if (!lenient && (cmd.cla & 0x70) !== 0 && !declared) return { sw: SW.CLA_NOT_SUPPORTED };
     const candidates = reachable(card).filter((c) => c.ins === cmd.ins);
     if (!candidates.length) return { sw: defects.has('unknown-ins-answers-6e00') ? SW.CLA_NOT_SUPPORTED : SW.INS_NOT_SUPPORTED };
     const spec = lenient ? candidates[0] : candidates.find((c) => c.classes.includes(cmd.cla));

@@ -14,7 +14,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ BINARY does not check the read access condition',
     description: 'A transparent EF behind a key is read without authentication (ISO/IEC 7816-4 §7.2.3, 6982).',
-    mustFail: ['ISO-RB-008'],
+    mustFail: ['ISO-RB-008', 'SSSE_SAFETY-04', 'SSSE_SAFETY-09', 'SSSE_SAFETY-10'],
   },
   {
     id: 'read-record-ignores-access-condition',
@@ -35,14 +35,14 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'GET CHALLENGE returns the same random every time',
     description: 'The challenge is constant, so external authentication can be replayed (ISO/IEC 7816-4 §7.5.3).',
-    mustFail: ['ISO-GC-002'],
+    mustFail: ['ISO-GC-002', 'SS-EA-003'],
   },
   {
     id: 'pin-counter-not-decremented',
     area: 'iso7816',
     title: 'A wrong PIN does not decrement the try counter',
     description: 'VERIFY with a wrong PIN answers 63Cx with x unchanged and never blocks (ISO/IEC 7816-4 §7.5.6).',
-    mustFail: ['ISO-VER-001', 'ISO-VER-003'],
+    mustFail: ['ISO-VER-001', 'ISO-VER-003', 'SS-PIN-001', 'SS-PIN-008'],
   },
   {
     id: 't0-case4-data-without-61xx',

@@ -4,7 +4,7 @@
  * wrong status words. profiles/sim-hostile.yaml runs the suite against it: every case it breaks
  * must FAIL with a diagnosis, none may end in ERROR.
  */
-import type { CardImage } from '../cos/image.ts';
+import type { CardImage, DfImage } from '../cos/image.ts';
 import { referenceImage } from './reference.ts';
 
 export const hostileImage: CardImage = {
@@ -14,5 +14,11 @@ export const hostileImage: CardImage = {
   // T0 = 6D announces 13 historical bytes; only 5 follow (a length that lies).
   atr: '3B6D0000 0099 2611 01',
   conformant: false,
-  mf: { ...referenceImage.mf, app: 'hostile' },
+  // The hostile application answers for the whole card: the SSSE's own application is taken off.
+  mf: { ...referenceImage.mf, app: 'hostile', children: referenceImage.mf.children.map((c) => (c.kind === 'DF' ? withoutApp(c) : c)) },
 };
+
+function withoutApp(df: DfImage): DfImage {
+  const { app: _app, ...rest } = df;
+  return rest;
+}

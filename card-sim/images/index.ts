@@ -3,6 +3,8 @@ import type { CardImage } from '../cos/image.ts';
 import { withTck } from './build.ts';
 import { hostileImage } from './hostile.ts';
 import { referenceImage } from './reference.ts';
+import { sscard10Image, sscard30Image } from './sscard.ts';
+import { psamImage } from '../psam/image.ts';
 
 /** The reference card speaking T=1: 3B ED 00 00 01 (TB1 TC1 TD1 present, TD1 offers T=1), same historical bytes, TCK. */
 const referenceT1: CardImage = {
@@ -17,6 +19,9 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,
   'reference-t1': referenceT1,
   hostile: hostileImage,
+  sscard30: sscard30Image,
+  sscard10: sscard10Image,
+  psam: psamImage,
 };
 
 export function imageNames(): string[] {

@@ -16,6 +16,7 @@ export const referenceImage: CardImage = {
   mf: {
     kind: 'DF',
     fid: '3F00',
+    app: 'sscard-mf', // CARD BLOCK and blocked-SSSE SELECT (card-sim/apps/sscard/app.ts)
     children: [ssse20()],
   },
 };

@@ -37,7 +37,12 @@ export interface Profile {
     notes?: string;
   };
   ics: Ics;
-  keys?: { testKeys?: boolean; pin?: string };
+  keys?: {
+    testKeys?: boolean;
+    pin?: string;
+    /** Root keys of the SSSE keys by name (UK, PUK, IRK, STK, RK, BK, UK1), hex; default the test roots. */
+    sscardRoots?: Record<string, string>;
+  };
   testObjects?: Partial<TestObjects>;
   run?: { allowDestructive?: boolean; seed?: string };
   target: Target;
