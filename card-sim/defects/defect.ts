@@ -8,4 +8,10 @@ export interface Defect {
   description: string;
   /** @TC ids that must fail with this defect on. */
   mustFail: string[];
+  /**
+   * Areas whose scenarios may also fail, because they rely on the broken function as a precondition
+   * (an SSSE flow cannot run on a card whose FCI lacks the DF name). Failures there are reported, not
+   * held against the defect; failures in any other area are.
+   */
+  collateralAreas?: string[];
 }

@@ -19,6 +19,8 @@ export interface DefectCheck {
   unexpected: string[];
   /** Cases with ERROR or INCONCLUSIVE: the suite could not judge. */
   unjudged: string[];
+  /** Cases of the defect's collateral areas that failed too (see Defect.collateralAreas). */
+  collateral: string[];
 }
 
 export async function checkDefect(root: string, plan: Plan, defect: string | undefined, outDir: string, support?: ISupportCodeLibrary): Promise<DefectCheck & { support: ISupportCodeLibrary }> {
@@ -27,12 +29,18 @@ export async function checkDefect(root: string, plan: Plan, defect: string | und
   const planned: Plan = { ...plan, profile: { ...plan.profile, data: { ...plan.profile.data, target: { ...target, defects: defect ? [defect] : [] } } } };
   const outcome = await runPlan({ root, plan: planned, outDir: join(outDir, defect ?? 'clean'), ...(support ? { support } : {}) });
   const report = buildReport(planned, outcome.environment, outcome.model);
+  const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
+  const expected: string[] = [...(entry?.mustFail ?? [])];
+  const collateralAreas: readonly string[] = (entry as { collateralAreas?: readonly string[] } | undefined)?.collateralAreas ?? [];
+  // A scenario of a collateral area that fails or cannot be judged is reported but not held against the defect.
+  const isCollateral = (c: { id: string; area: string; verdict: string }) =>
+    !expected.includes(c.id) && collateralAreas.includes(c.area) && (c.verdict === 'FAIL' || c.verdict === 'INCONCLUSIVE');
+  const collateral = report.cases.filter(isCollateral).map((c) => c.id);
   const failed = report.cases.filter((c) => c.verdict === 'FAIL').map((c) => c.id);
-  const unjudged = report.cases.filter((c) => c.verdict === 'ERROR' || c.verdict === 'INCONCLUSIVE').map((c) => `${c.id} (${c.verdict}: ${c.reason})`);
-  const expected: string[] = defect ? [...(DEFECTS.find((d) => d.id === defect)?.mustFail ?? [])] : [];
+  const unjudged = report.cases.filter((c) => (c.verdict === 'ERROR' || c.verdict === 'INCONCLUSIVE') && !isCollateral(c)).map((c) => `${c.id} (${c.verdict}: ${c.reason})`);
   const missed = expected.filter((id) => !failed.includes(id));
-  const unexpected = failed.filter((id) => !expected.includes(id));
-  return { defect: defect ?? '(none)', ok: !missed.length && !unexpected.length && !unjudged.length, failed, missed, unexpected, unjudged, support: outcome.support };
+  const unexpected = failed.filter((id) => !expected.includes(id) && !collateral.includes(id));
+  return { defect: defect ?? '(none)', ok: !missed.length && !unexpected.length && !unjudged.length, failed, missed, unexpected, unjudged, collateral, support: outcome.support };
 }
 
 /** One defect's line of `sscc defects --json`. */
@@ -47,6 +55,7 @@ export interface DefectResult {
   exact: boolean;
   unexpected: string[];
   unjudged: string[];
+  collateral: string[];
 }
 
 export interface DefectSummary {
@@ -76,13 +85,15 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
     allOk &&= r.ok;
     const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
     if (!entry) clean = r.ok;
-    else results.push({ id: entry.id, area: entry.area, expected: [...entry.mustFail], failed: r.failed, detected: r.missed.length === 0, exact: r.ok, unexpected: r.unexpected, unjudged: r.unjudged });
+    else results.push({ id: entry.id, area: entry.area, expected: [...entry.mustFail], failed: r.failed, detected: r.missed.length === 0, exact: r.ok, unexpected: r.unexpected, unjudged: r.unjudged, collateral: r.collateral });
     const detail = [
       r.missed.length ? `not caught: ${r.missed.join(', ')}` : '',
       r.unexpected.length ? `also failed: ${r.unexpected.join(', ')}` : '',
       r.unjudged.length ? `unjudged: ${r.unjudged.join('; ')}` : '',
     ].filter(Boolean);
-    o.log(`${r.ok ? 'ok  ' : 'BAD '} ${r.defect.padEnd(40)} failed: ${r.failed.join(', ') || '-'}${detail.length ? `\n     ${detail.join('\n     ')}` : ''}`);
+    const own = r.failed.filter((id) => !r.collateral.includes(id));
+    const more = r.collateral.length ? ` (+${r.collateral.length} collateral)` : '';
+    o.log(`${r.ok ? 'ok  ' : 'BAD '} ${r.defect.padEnd(40)} failed: ${own.join(', ') || '-'}${more}${detail.length ? `\n     ${detail.join('\n     ')}` : ''}`);
   }
   const named = new Set(DEFECTS.flatMap((d) => d.mustFail as readonly string[]));
   const unproven = o.plan.scenarios
