@@ -2,7 +2,7 @@
 import { defineParameterType } from '@cucumber/cucumber';
 import type { TestObjects } from '../src/profile/profile.ts';
 
-export type EfObject = Exclude<keyof TestObjects, 'ssse'>;
+export type EfObject = Exclude<keyof TestObjects, 'ssse' | 'pse'>;
 
 const EF_NAMES: Record<string, EfObject> = {
   'transparent EF': 'transparentEf',

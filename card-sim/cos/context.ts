@@ -4,7 +4,7 @@ import type { CommandApdu } from '../../src/apdu/command.ts';
 import type { Protocol } from '../../src/transport/channel.ts';
 import type { DefectId } from '../defects/catalogue.ts';
 import type { AccessCondition } from './image.ts';
-import { type DfNode, type EfNode, type PinState, isAncestorOrSelf } from './files.ts';
+import { type DfNode, type EfNode, type PinState, allDfs, isAncestorOrSelf } from './files.ts';
 
 export interface Reply {
   data?: Uint8Array;
@@ -62,7 +62,8 @@ export class CardContext {
     this.currentDf = df;
     this.currentEf = undefined;
     this.currentRecord = 0;
-    for (const pin of [...this.verifiedPins]) {
+    // Defect pin-state-kept-across-environments: PIN status is kept whatever DF becomes current.
+    if (!this.has('pin-state-kept-across-environments')) for (const pin of [...this.verifiedPins]) {
       const owner = this.pinOwner(pin);
       if (!owner || !isAncestorOrSelf(owner, df)) this.verifiedPins.delete(pin);
     }
@@ -81,6 +82,8 @@ export class CardContext {
       const pin = d.pins.find((p) => p.ref === ref);
       if (pin) return pin;
     }
+    // Defect: one PIN table for the whole card, across the firewall (part 4 §5.5).
+    if (this.has('pin-shared-across-environments')) return allDfs(this.mf).flatMap((d) => d.pins).find((p) => p.ref === ref);
     return undefined;
   }
 

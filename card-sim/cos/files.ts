@@ -86,6 +86,13 @@ export function allDfs(root: DfNode): DfNode[] {
   return out;
 }
 
+/** The application environment (SSSE, PSE) a DF is in: its ancestor directly under the MF; none for the MF. */
+export function envOf(df: DfNode): DfNode | undefined {
+  let d: DfNode | undefined = df;
+  while (d?.parent?.parent) d = d.parent;
+  return d?.parent ? d : undefined;
+}
+
 export function isAncestorOrSelf(df: DfNode, of: DfNode): boolean {
   for (let d: DfNode | undefined = of; d; d = d.parent) if (d === df) return true;
   return false;

@@ -21,7 +21,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD does not check the read access condition',
     description: 'A record EF behind the PIN is read before VERIFY (ISO/IEC 7816-4 §7.3.3, 6982).',
-    mustFail: ['ISO-RR-006'],
+    mustFail: ['ISO-RR-006', 'DA-FW-004'],
   },
   {
     id: 'wrong-cla-accepted',
@@ -56,7 +56,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'A file or application that does not exist answers 6A80 instead of 6A82',
     description: 'SELECT and READ BINARY by SFI report a missing file as incorrect data (ISO/IEC 7816-4 §5.6 table 6).',
-    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007'],
+    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002'],
   },
   {
     id: 'blocked-pin-still-verifies',
@@ -99,13 +99,14 @@ export const ISO7816_DEFECTS = [
     title: 'SELECT of the MF by its file identifier 3F00 answers 6A82',
     description: '3F00 is not recognised as the MF when the current DF is the MF (ISO/IEC 7816-4 §7.1.1, §5.3.1.1).',
     mustFail: ['ISO-SEL-001'],
+    collateralAreas: ['dual-app', 'lifecycle'],
   },
   {
     id: 'fci-without-df-name',
     area: 'iso7816',
     title: 'The FCI of a DF carries no DF name (84)',
     description: 'SELECT of a DF answers an FCI template 6F without the DF name the terminal needs to know what it selected (ISO/IEC 7816-4 §5.3.3 table 12; 社会保障卡规范 part 5 §6.11).',
-    mustFail: ['ISO-SEL-002', 'ISO-SEL-003', 'ISO-SEL-010', 'ISO-T0-001'],
+    mustFail: ['ISO-SEL-002', 'ISO-SEL-003', 'ISO-SEL-010', 'ISO-T0-001', 'DA-ENV-001'],
     collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle'],
   },
   {

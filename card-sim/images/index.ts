@@ -1,6 +1,7 @@
 /** The images card-sim can run, by name (the profile's target.image). */
 import type { CardImage } from '../cos/image.ts';
 import { withTck } from './build.ts';
+import { blankImage } from './environments.ts';
 import { hostileImage } from './hostile.ts';
 import { referenceImage } from './reference.ts';
 import { sscard10Image, sscard30Image } from './sscard.ts';
@@ -22,6 +23,7 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   sscard30: sscard30Image,
   sscard10: sscard10Image,
   psam: psamImage,
+  blank: blankImage,
 };
 
 export function imageNames(): string[] {

@@ -4,6 +4,7 @@
  * financial application sits beside it when that application is present.
  */
 import type { CardImage } from '../cos/image.ts';
+import { cardMf, minimalPse, withMasterKey } from './environments.ts';
 import { ssse20 } from './ssse.ts';
 
 export const referenceImage: CardImage = {
@@ -13,10 +14,6 @@ export const referenceImage: CardImage = {
   // 送检年月 2611, COS version 01, card maker 0099, card serial 261122000001.
   atr: '3B6D0000 0099 2611 01 0099 261122000001',
   protocol: 'T=0',
-  mf: {
-    kind: 'DF',
-    fid: '3F00',
-    app: 'sscard-mf', // CARD BLOCK and blocked-SSSE SELECT (card-sim/apps/sscard/app.ts)
-    children: [ssse20()],
-  },
+  // The MF: card master key and card management, CARD BLOCK and blocked-SSSE SELECT (apps/index.ts card-mf).
+  mf: cardMf([withMasterKey(ssse20(), 'ssse'), withMasterKey(minimalPse(), 'pse')]),
 };

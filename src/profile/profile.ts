@@ -19,6 +19,8 @@ export interface Ics {
   contactless?: boolean;
   logicalChannels?: boolean;
   pboc?: 'none' | '2.0' | '3.0';
+  /** Card-management commands the harness may use (docs/dual-app.md). */
+  cardManagement?: 'none' | 'card-sim';
 }
 
 export type Target =
@@ -42,6 +44,8 @@ export interface Profile {
     pin?: string;
     /** Root keys of the SSSE keys by name (UK, PUK, IRK, STK, RK, BK, UK1), hex; default the test roots. */
     sscardRoots?: Record<string, string>;
+    /** Master keys of the card, SSSE, PSE and the transport key, hex; default the test values. */
+    masterKeys?: Partial<Record<'transport' | 'card' | 'ssse' | 'pse', string>>;
   };
   testObjects?: Partial<TestObjects>;
   run?: { allowDestructive?: boolean; seed?: string };
@@ -50,6 +54,8 @@ export interface Profile {
 
 export interface TestObjects {
   ssse: string;
+  /** DF name of the PSE (JR/T 0025.5: 1PAY.SYS.DDF01). */
+  pse: string;
   transparentEf: EfRef;
   recordEf: EfRef;
   pinProtectedEf: EfRef;
@@ -59,6 +65,7 @@ export interface TestObjects {
 /** Where a 2.0/3.0 social security card keeps them (社会保障卡 V2.0 tables 3–4). */
 export const DEFAULT_TEST_OBJECTS: TestObjects = {
   ssse: 'sx1.sh.社会保障',
+  pse: '1PAY.SYS.DDF01',
   transparentEf: { df: 'D15600000500', fid: 'EF16', sfi: 0x16 }, // DF01 预留信息文件1, read free
   recordEf: { df: 'sx1.sh.社会保障', fid: 'EF05', sfi: 0x05 }, // SSSE 发卡机构数据, read free
   pinProtectedEf: { df: 'D15600000500', fid: 'EF05', sfi: 0x05 }, // DF01 户籍信息, read PIN or RK1

@@ -17,7 +17,9 @@ import { decodeCn } from '../../../src/bytes/bcd.ts';
 import { equal } from '../../../src/bytes/hex.ts';
 import { authData, blockSize, commandMac, decryptData, sessionKey } from '../../../src/sscard/crypto.ts';
 import { KEY_ID } from '../../../src/sscard/keys.ts';
+import { MASTER_KEY_ID } from '../../../src/personalisation/keys.ts';
 import type { CardApplication, CommandSpec } from '../../cos/application.ts';
+import { masterKeyAuthenticate } from '../card-manager.ts';
 import type { CardContext, Handler, Reply } from '../../cos/context.ts';
 import { readBinary, readRecord } from '../../cos/commands/read.ts';
 import { getChallenge, getResponse, verify } from '../../cos/commands/security.ts';
@@ -129,6 +131,8 @@ function corruptRecords(card: CardContext, data: Uint8Array): Uint8Array {
 // ---- security commands -----------------------------------------------------------------------------
 
 const externalAuthenticate: Handler = (cmd, card) => {
+  // Key 00 is the SSSE master key: card management (card-sim/apps/card-manager.ts).
+  if (cmd.p2 === MASTER_KEY_ID) return masterKeyAuthenticate(cmd, card);
   restoreAuth(card);
   if (cmd.p1 !== 0x00) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 16 && cmd.data.length !== 17) return { sw: SW.WRONG_LENGTH };

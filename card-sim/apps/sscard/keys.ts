@@ -2,6 +2,7 @@
 import { fromHex } from '../../../src/bytes/hex.ts';
 import type { SsAlgorithm } from '../../../src/sscard/crypto.ts';
 import type { DfNode } from '../../cos/files.ts';
+import { loadedKeys } from '../card-manager.ts';
 
 export interface SsKeyImage {
   /** Key identifier (P2 of EXTERNAL AUTHENTICATE; part 5 table 14). */
@@ -42,7 +43,8 @@ export function algorithmOf(df: DfNode): SsAlgorithm {
  */
 export function findKey(df: DfNode, id: number, version?: number): FoundKey | undefined {
   for (let d: DfNode | undefined = df; d; d = d.parent) {
-    const keys = ((d.appData as Partial<SsseAppData>).keys ?? []).filter((k) => k.id === id);
+    // Keys of the image, and keys the SSSE master key loaded since (card-sim/apps/card-manager.ts).
+    const keys = [...loadedKeys(d), ...((d.appData as Partial<SsseAppData>).keys ?? [])].filter((k) => k.id === id);
     if (keys.length) {
       const pick = version === undefined ? [...keys].sort((a, b) => a.version - b.version)[0] : keys.find((k) => k.version === version);
       return pick ? { image: pick, key: fromHex(pick.key), owner: d } : undefined;

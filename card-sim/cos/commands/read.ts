@@ -7,11 +7,15 @@
  */
 import { SW } from '../../../src/apdu/sw.ts';
 import type { CardContext, Handler } from '../context.ts';
-import type { EfNode } from '../files.ts';
+import { type EfNode, allDfs, envOf } from '../files.ts';
 
 /** The EF named by a short EF identifier in the current DF, made current; or an error SW. */
 function efBySfi(card: CardContext, sfi: number): EfNode | number {
-  const ef = card.currentDf.children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
+  let ef = card.currentDf.children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
+  // Defect: an SFI the current DF lacks is looked up in the other environment (a firewall leak, part 4 §5.5).
+  if (!ef && card.has('firewall-sfi-crosses-environment')) {
+    ef = allDfs(card.mf).flatMap((d) => d.children).find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi && envOf(c.parent) !== envOf(card.currentDf));
+  }
   if (!ef) return card.has('file-not-found-as-6a80') ? SW.INCORRECT_DATA : SW.FILE_NOT_FOUND;
   card.selectEf(ef);
   return ef;

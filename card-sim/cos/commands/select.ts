@@ -8,7 +8,7 @@
 import { startsWith } from '../../../src/bytes/compare.ts';
 import { SW } from '../../../src/apdu/sw.ts';
 import type { CardContext, Handler, Reply } from '../context.ts';
-import { type DfNode, type EfNode, type FileNode, MF_FID, allDfs, fci } from '../files.ts';
+import { type DfNode, type EfNode, type FileNode, MF_FID, allDfs, envOf, fci } from '../files.ts';
 
 export const select: Handler = (cmd, card) => {
   const occurrence = cmd.p2 & 0x03;
@@ -51,6 +51,8 @@ export const select: Handler = (cmd, card) => {
       if (!card.has('select-p1-unchecked')) return { sw: SW.INCORRECT_P1P2 };
       target = cmd.data.length === 2 ? byFid(card, fidOf(cmd.data, 0)) : card.mf;
   }
+  // The firewall (社会保障卡规范 part 4 §5.5): file identifiers and paths do not lead into the other environment.
+  if (target && cmd.p1 !== 0x04 && crossesEnvironment(card.currentDf, target) && !card.has('firewall-fid-crosses-environment')) target = undefined;
   if (!target) return { sw: card.has('file-not-found-as-6a80') ? SW.INCORRECT_DATA : SW.FILE_NOT_FOUND };
   if (target.kind === 'EF') {
     if (!card.has('select-ef-not-made-current')) card.selectEf(target);
@@ -74,7 +76,21 @@ function byFid(card: CardContext, fid: number): FileNode | undefined {
   if (child) return child;
   const parent = here.parent;
   if (parent?.fid === fid) return parent;
-  return parent?.children.find((c) => c.kind === 'DF' && c.fid === fid);
+  const sibling = parent?.children.find((c) => c.kind === 'DF' && c.fid === fid);
+  if (sibling || !card.has('firewall-fid-crosses-environment')) return sibling;
+  // Defect: a flat file-identifier search over the whole card.
+  for (const df of allDfs(card.mf)) {
+    const hit = df.children.find((c) => c.fid === fid);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Is `target` inside an application environment other than the one `from` is in (the MF is in none)? */
+export function crossesEnvironment(from: DfNode, target: FileNode): boolean {
+  const to = envOf(target.kind === 'DF' ? target : target.parent);
+  const here = envOf(from);
+  return here !== undefined && to !== undefined && to !== here;
 }
 
 /** P1 = 04: the first DF whose name starts with `name`, or the next one after the current DF. */

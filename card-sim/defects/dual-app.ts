@@ -1,0 +1,89 @@
+/** Defects of the card level: the firewall between SSSE and PSE and the master keys (features/dual-app). */
+import type { Defect } from './defect.ts';
+
+export const DUAL_APP_DEFECTS = [
+  {
+    id: 'card-mk-controls-environment',
+    area: 'dual-app',
+    title: 'The card master key still controls an environment after its master key is loaded',
+    description: 'WRITE KEY in the SSSE or the PSE is accepted under the card master key (社会保障卡规范 part 4 §5.2).',
+    mustFail: ['DA-CMK-001', 'DA-CMK-002', 'DA-PERS-003'],
+  },
+  {
+    id: 'card-mk-state-kept-in-environment',
+    area: 'dual-app',
+    title: 'EXTERNAL AUTHENTICATE with the card master key still counts after SELECT of an environment',
+    description: 'The MF security state follows the terminal into the SSSE, where it authorises CREATE FILE (part 4 §5.2, §5.5).',
+    mustFail: ['DA-CMK-003'],
+  },
+  {
+    id: 'master-key-replace-ignored',
+    area: 'dual-app',
+    title: 'Replacing a master key answers 9000 but keeps the old key',
+    description: 'WRITE KEY with P1 01 does not write (part 4 §5.2–5.4: each master key may update itself; part 10 §5.2.6).',
+    mustFail: ['DA-CMK-004', 'DA-EMK-001', 'DA-EMK-002', 'DA-PERS-001', 'DA-PERS-002', 'DA-PERS-003', 'DA-PERS-004'],
+  },
+  {
+    id: 'loaded-key-not-stored',
+    area: 'dual-app',
+    title: 'An application key loaded under the environment master key is not stored',
+    description: 'WRITE KEY of a new key answers 9000 but the key cannot be used (part 4 §5.3, §7.3).',
+    mustFail: ['DA-EMK-003'],
+  },
+  {
+    id: 'firewall-sfi-crosses-environment',
+    area: 'dual-app',
+    title: 'A short EF identifier the current DF lacks is found in the other environment',
+    description: 'READ RECORD by SFI in the SSSE returns a record of the PSE (firewall, part 4 §5.5, §6.1).',
+    mustFail: ['DA-FW-001'],
+  },
+  {
+    id: 'firewall-fid-crosses-environment',
+    area: 'dual-app',
+    title: 'SELECT by file identifier searches the whole card',
+    description: 'From the PSE, SELECT by the FID of an SSSE file selects it (firewall, part 4 §5.5, §6.1).',
+    mustFail: ['DA-FW-002'],
+  },
+  {
+    id: 'pin-shared-across-environments',
+    area: 'dual-app',
+    title: 'The social security PIN is reachable from the PSE',
+    description: 'VERIFY with the SS PIN reference in the PSE reaches the SSSE PIN and its try counter (part 4 §5.5).',
+    mustFail: ['DA-FW-003'],
+  },
+  {
+    id: 'pin-state-kept-across-environments',
+    area: 'dual-app',
+    title: 'A verified PIN stays verified when the terminal goes to the other environment and back',
+    description: 'SELECT does not clear the PIN status of a DF left behind (ISO/IEC 7816-4 §5.4; part 4 §5.5).',
+    mustFail: ['DA-FW-004'],
+  },
+  {
+    id: 'keys-cross-environment',
+    area: 'dual-app',
+    title: 'A key of the SSSE authenticates in the PSE',
+    description: 'EXTERNAL AUTHENTICATE in the PSE finds the SSSE read key RK (part 4 §5.5, §7.1 key independence).',
+    mustFail: ['DA-FW-005'],
+  },
+  {
+    id: 'transport-key-still-active',
+    area: 'dual-app',
+    title: 'The transport key still authenticates after the card master key replaced it',
+    description: 'The MF keeps the COS default key (part 10 §5.2.1, §5.2.6).',
+    mustFail: ['DA-PERS-002'],
+  },
+  {
+    id: 'duplicate-df-name-accepted',
+    area: 'dual-app',
+    title: 'CREATE FILE accepts a DF name the card already has',
+    description: 'A second SSSE can be created, so SELECT by name no longer names one environment (ISO/IEC 7816-4 §5.3.1.2; part 4 §5.2).',
+    mustFail: ['DA-PERS-004'],
+  },
+  {
+    id: 'create-file-without-authentication',
+    area: 'dual-app',
+    title: 'CREATE FILE works without the master key',
+    description: 'An environment can be created at the MF without EXTERNAL AUTHENTICATE of the card master key (part 4 §5.2).',
+    mustFail: ['DA-PERS-005', 'DA-CMK-003'],
+  },
+] as const satisfies readonly Defect[];

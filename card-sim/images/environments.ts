@@ -1,0 +1,59 @@
+/**
+ * The card level of a social security card with financial function (社会保障卡规范 part 4 §5, figure 1):
+ * the MF with the card master key, the two application environments SSSE and PSE under it, each with
+ * its own master key; and the blank card the COS activation leaves (transport key only, part 10 §5.2.1).
+ * Key values are the project's published test keys (src/personalisation/keys.ts).
+ */
+import { TEST_MASTER_KEYS, type MasterKeyName } from '../../src/personalisation/keys.ts';
+import type { MasterKeyImage } from '../apps/card-manager.ts';
+import type { CardImage, DfImage } from '../cos/image.ts';
+
+function masterKeyImage(name: MasterKeyName, version = 1): MasterKeyImage {
+  return { key: TEST_MASTER_KEYS[name], version, tryLimit: 15 };
+}
+
+/** The MF: card management (card-mf) and the card master key. */
+export function cardMf(children: DfImage[], o: { algorithm?: '3DES' | 'SM4'; key?: MasterKeyName } = {}): DfImage {
+  return {
+    kind: 'DF',
+    fid: '3F00',
+    app: 'card-mf',
+    appData: { algorithm: o.algorithm ?? '3DES', masterKey: masterKeyImage(o.key ?? 'card') },
+    children,
+  };
+}
+
+/** An environment DDF with its master key loaded. */
+export function withMasterKey(env: DfImage, name: MasterKeyName): DfImage {
+  return { ...env, appData: { ...env.appData, masterKey: masterKeyImage(name) } };
+}
+
+/** PSE name 1PAY.SYS.DDF01 (JR/T 0025.5 §6.3.1, ASCII). */
+export const PSE_NAME = '1PAY.SYS.DDF01';
+
+/**
+ * A minimal payment system environment: the PSE DDF and its directory (SFI 1) naming the UnionPay
+ * debit AID. Enough for the firewall to have two sides when the financial application is not in the image.
+ */
+export function minimalPse(): DfImage {
+  // 70 { 61 { 4F A000000333010101, 50 "PBOC DEBIT", 87 01 } }
+  const entry = '4F08A000000333010101' + '500A50424F43204445424954' + '870101';
+  const dirRecord = `70${((entry.length / 2) + 2).toString(16).padStart(2, '0')}61${(entry.length / 2).toString(16).padStart(2, '0')}${entry}`;
+  return {
+    kind: 'DF',
+    name: Buffer.from(PSE_NAME, 'ascii').toString('hex').toUpperCase(),
+    label: 'PSE',
+    fciProprietary: '880101', // A5 { 88 01 01: SFI of the directory EF }
+    children: [{ kind: 'EF', fid: 'EF01', sfi: 0x01, label: 'PSE directory', structure: 'linear-variable', records: [dirRecord], read: 'always', update: 'never' }],
+  };
+}
+
+/** A card straight from COS activation: the MF with the transport key and nothing else (part 10 §5.1–5.2.1). */
+export const blankImage: CardImage = {
+  name: 'blank',
+  description: 'Blank card of the reference COS: MF and transport key only, before pre-personalisation',
+  atr: '3B6D0000 0099 2611 01 0099 261122000099',
+  protocol: 'T=0',
+  mf: cardMf([], { key: 'transport' }),
+};
+

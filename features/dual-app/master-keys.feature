@@ -1,0 +1,59 @@
+# The card master key creates the SSSE and the PSE and loads each environment's master key; after
+# that it has no control over either. Each environment master key may update itself, create its
+# environment's files and load its application keys (社会保障卡规范 part 4 §5.2–5.4; 总体方案).
+# The card-management commands are the COS's own; docs/dual-app.md gives the coding the harness uses.
+Feature: Card master key and environment master keys
+
+  @TC:DA-CMK-001 @req:SSCARD-4:5.2 @req:SSCARD-4:5.3 @ics:card-management
+  Scenario: The card master key cannot replace the SSSE master key
+    Given the SSSE is selected
+    When the terminal replaces the master key of the current DF under the card master key
+    Then the card refuses the key: 6982 or 6988
+    And the SSSE master key still authenticates in the current DF
+
+  @TC:DA-CMK-002 @req:SSCARD-4:5.2 @req:SSCARD-4:5.4 @ics:card-management @ics:financial
+  Scenario: The card master key cannot replace the PSE master key
+    Given the PSE is selected
+    When the terminal replaces the master key of the current DF under the card master key
+    Then the card refuses the key: 6982 or 6988
+    And the PSE master key still authenticates in the current DF
+
+  @TC:DA-CMK-003 @req:SSCARD-4:5.2 @req:SSCARD-4:5.5 @ics:card-management
+  Scenario: Authentication with the card master key does not authorise file creation in the SSSE
+    Given the MF is selected
+    When the terminal authenticates with the card master key
+    Then the status word is 9000
+    When the terminal selects the SSSE by its name
+    And the terminal creates a DF named "TEST.DF.01" in the current DF
+    Then the status word is 6982
+
+  @TC:DA-CMK-004 @req:SSCARD-4:5.2 @req:SSCARD-10:5.2.6 @ics:card-management @destructive
+  Scenario: The card master key replaces itself
+    Given the MF is selected
+    When the terminal replaces the master key of the current DF under the card master key
+    Then the status word is 9000
+    And the new master key authenticates in the current DF
+    And the card master key no longer authenticates in the current DF
+
+  @TC:DA-EMK-001 @req:SSCARD-4:5.3 @ics:card-management @destructive
+  Scenario: The SSSE master key replaces itself
+    Given the SSSE is selected
+    When the terminal replaces the master key of the current DF under the SSSE master key
+    Then the status word is 9000
+    And the new master key authenticates in the current DF
+    And the SSSE master key no longer authenticates in the current DF
+
+  @TC:DA-EMK-002 @req:SSCARD-4:5.4 @ics:card-management @destructive @ics:financial
+  Scenario: The PSE master key replaces itself
+    Given the PSE is selected
+    When the terminal replaces the master key of the current DF under the PSE master key
+    Then the status word is 9000
+    And the new master key authenticates in the current DF
+    And the PSE master key no longer authenticates in the current DF
+
+  @TC:DA-EMK-003 @req:SSCARD-4:5.3 @req:SSCARD-4:7.3 @ics:card-management @destructive
+  Scenario: A key the SSSE master key loads is usable in the SSSE
+    Given the SSSE is selected
+    When the terminal loads key 12 into the current DF under the SSSE master key
+    Then the status word is 9000
+    And key 12 authenticates in the current DF

@@ -1,0 +1,46 @@
+# Pre-personalisation of a blank card (社会保障卡规范 part 10 §5.2): authenticate the COS transport key,
+# replace it with the card master key, create the SSSE and load its master key; then the bank's side
+# creates the PSE the same way (总体方案: 人社 data first, then the bank's).
+Feature: Personalisation creates both environments
+
+  @TC:DA-PERS-001 @req:SSCARD-10:5.2 @req:SSCARD-4:5.2 @ics:card-management @needs:blank-card @ics:financial
+  Scenario: The personalisation sequence creates the SSSE, then the PSE, each with its master key
+    Given a blank card of the COS under test
+    When the bureau personalises the card: SSSE first, then PSE
+    Then every personalisation step answered 9000
+    And the SSSE master key authenticates in its environment
+    And the PSE master key authenticates in its environment
+
+  @TC:DA-PERS-002 @req:SSCARD-10:5.2.1 @req:SSCARD-10:5.2.6 @ics:card-management @needs:blank-card @ics:financial
+  Scenario: Once replaced, the transport key no longer opens the card
+    Given a blank card of the COS under test
+    When the bureau personalises the card: SSSE first, then PSE
+    And the MF is selected
+    Then the transport master key no longer authenticates in the current DF
+    And the card master key still authenticates in the current DF
+
+  @TC:DA-PERS-003 @req:SSCARD-4:5.2 @ics:card-management @needs:blank-card @ics:financial
+  Scenario: On a freshly personalised card the card master key controls neither environment
+    Given a blank card of the COS under test
+    When the bureau personalises the card: SSSE first, then PSE
+    And the SSSE is selected
+    And the terminal replaces the master key of the current DF under the card master key
+    Then the card refuses the key: 6982 or 6988
+    When the PSE is selected
+    And the terminal replaces the master key of the current DF under the card master key
+    Then the card refuses the key: 6982 or 6988
+
+  @TC:DA-PERS-004 @req:SSCARD-4:5.2 @req:ISO7816-4:5.3.1 @ics:card-management @needs:blank-card @ics:financial
+  Scenario: An environment cannot be created twice
+    Given a blank card of the COS under test
+    When the bureau personalises the card: SSSE first, then PSE
+    And the MF is selected
+    And the terminal authenticates with the card master key
+    And the terminal creates the SSSE again in the current DF
+    Then the status word is 6A89
+
+  @TC:DA-PERS-005 @req:SSCARD-4:5.2 @ics:card-management @needs:blank-card @ics:financial
+  Scenario: Without the transport key no environment can be created
+    Given a blank card of the COS under test
+    When the terminal creates the SSSE again in the current DF
+    Then the status word is 6982

@@ -1,0 +1,160 @@
+/**
+ * Steps of the card level (features/dual-app): the two environments, the firewall between them and
+ * the master keys. Thin: the card-management flows live in src/personalisation.
+ */
+import { Given, Then, When, defineParameterType } from '@cucumber/cucumber';
+import { SW } from '../src/apdu/sw.ts';
+import { equal, toHex } from '../src/bytes/hex.ts';
+import * as iso from '../src/iso7816/commands.ts';
+import { type CardManagement as Management, CardManagement, ENVIRONMENT_NAMES, authenticateKey, personalise } from '../src/personalisation/management.ts';
+import type { PersonalisationStep } from '../src/personalisation/management.ts';
+import type { MasterKeyName } from '../src/personalisation/keys.ts';
+import { dfNameBytes } from '../src/profile/profile.ts';
+import { findTlv, parseTlv } from '../src/tlv/ber.ts';
+import { CardSession } from '../src/transport/session.ts';
+import { SimChannel } from '../src/transport/sim.ts';
+import { IMAGES } from '../card-sim/images/index.ts';
+import { checkDefects } from '../card-sim/defects/catalogue.ts';
+import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
+import { expectBytes, expectSw, expectSw1, expectThat, swText } from '../src/verdict/expect.ts';
+import { fciDfName, selectDf } from './card-helpers.ts';
+import type { EfObject } from './parameters.ts';
+import type { CardWorld } from './world.ts';
+
+const MKEYS: Record<string, MasterKeyName> = { card: 'card', SSSE: 'ssse', PSE: 'pse', transport: 'transport' };
+defineParameterType({ name: 'mkey', regexp: /card|SSSE|PSE|transport/, transformer: (s: string): MasterKeyName => MKEYS[s] as MasterKeyName });
+
+function management(world: CardWorld): Management {
+  const have = world.memory.get('card management') as Management | undefined;
+  if (have) return have;
+  const algorithm = world.profile.ics.algorithms.includes('3DES') ? '3DES' : 'SM4';
+  const keys = world.profile.keys?.masterKeys;
+  return world.remember('card management', new CardManagement((c) => world.send(c), { algorithm, ...(keys ? { keys } : {}) }));
+}
+
+// ---- Given --------------------------------------------------------------------------------------
+
+Given('the MF is selected', async function (this: CardWorld) {
+  expectSw((await this.send(iso.selectByFid(0x3f00))).sw, SW.NO_ERROR);
+});
+
+Given('the PSE is selected', async function (this: CardWorld) {
+  await selectDf(this, this.objects.pse);
+});
+
+Given('the terminal knows the directory SFI of the PSE and its first record', async function (this: CardWorld) {
+  const r = await this.send(iso.selectByName(dfNameBytes(this.objects.pse)));
+  expectSw(r.sw, SW.NO_ERROR);
+  const sfi = findTlv(parseTlv(r.data), '88')?.value[0];
+  if (sfi === undefined) throw new NonConformance('the PSE FCI names no directory SFI (A5 › 88, JR/T 0025.5 §6.3.1)');
+  const rec = await this.send(iso.readRecord(1, sfi, iso.RECORD_MODE.NUMBER, 256));
+  expectSw(rec.sw, SW.NO_ERROR);
+  this.remember('pse sfi', sfi);
+  this.remember('pse record', rec.data);
+});
+
+/** A second card of the same COS, straight from activation: card-sim's blank image with the run's defects. */
+Given('a blank card of the COS under test', async function (this: CardWorld) {
+  const target = this.profile.target;
+  if (target.kind !== 'sim') throw new Unobservable('a blank card is only available from the simulator');
+  const blank = IMAGES.blank;
+  if (!blank) throw new Error('card-sim has no blank image');
+  await this.channel?.close();
+  this.channel = new SimChannel(blank, { seed: `${this.profile.run?.seed ?? 'sscc'}:blank`, defects: checkDefects(target.defects ?? []) });
+  this.session = new CardSession(this.channel);
+  await this.channel.reset();
+});
+
+// ---- When ---------------------------------------------------------------------------------------
+
+When('the terminal selects the PSE by its name', async function (this: CardWorld) {
+  await this.send(iso.selectByName(dfNameBytes(this.objects.pse)));
+});
+
+When('the terminal reads record 1 by the directory SFI of the PSE', async function (this: CardWorld) {
+  await this.send(iso.readRecord(1, this.recall<number>('pse sfi'), iso.RECORD_MODE.NUMBER, 256));
+});
+
+When('the terminal selects the {ef} by its file identifier with P1 00', async function (this: CardWorld, ef: EfObject) {
+  await this.send(iso.selectByFid(parseInt(this.objects[ef].fid, 16)));
+});
+
+When('the terminal authenticates with the {mkey} master key', async function (this: CardWorld, k: MasterKeyName) {
+  const m = management(this);
+  await m.authenticate(m.key(k));
+});
+
+When('the terminal replaces the master key of the current DF under the {mkey} master key', async function (this: CardWorld, k: MasterKeyName) {
+  const m = management(this);
+  await m.replaceMasterKey(m.key(k), this.remember('new master key', m.newKey()));
+});
+
+When('the terminal loads key {int} into the current DF under the {mkey} master key', async function (this: CardWorld, id: number, k: MasterKeyName) {
+  const m = management(this);
+  await m.writeKey(m.key(k), 0x00, id, this.remember(`loaded key ${id}`, m.newKey()));
+});
+
+When('the terminal creates a DF named {string} in the current DF', async function (this: CardWorld, name: string) {
+  await management(this).createDf(dfNameBytes(name));
+});
+
+When('the terminal creates the SSSE again in the current DF', async function (this: CardWorld) {
+  await management(this).createDf(ENVIRONMENT_NAMES.ssse);
+});
+
+When('the bureau personalises the card: SSSE first, then PSE', async function (this: CardWorld) {
+  this.remember('personalisation', await personalise(management(this)));
+});
+
+// ---- Then ---------------------------------------------------------------------------------------
+
+Then('the response is an FCI whose DF name is the PSE name', function (this: CardWorld) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  expectBytes(fciDfName(this.last.data), dfNameBytes(this.objects.pse), 'DF name (84) in the FCI');
+});
+
+Then('the card does not return the directory record of the PSE', function (this: CardWorld) {
+  const r = this.last;
+  if (r.sw === SW.NO_ERROR && equal(r.data, this.recall<Uint8Array>('pse record'))) {
+    throw new NonConformance(`READ RECORD by the PSE's SFI in the SSSE returned the PSE directory record ${toHex(r.data)}: the firewall leaks`);
+  }
+});
+
+Then('the card refuses the key: 6982 or 6988', function (this: CardWorld) {
+  const sw = this.last.sw;
+  expectThat(sw === SW.SECURITY_STATUS_NOT_SATISFIED || sw === SW.SM_DATA_OBJECTS_INCORRECT, `expected 6982 or 6988, card answered ${swText(sw)}`);
+});
+
+Then('the {mkey} master key still authenticates in the current DF', async function (this: CardWorld, k: MasterKeyName) {
+  const m = management(this);
+  expectSw((await m.authenticate(m.key(k))).sw, SW.NO_ERROR);
+});
+
+Then('the {mkey} master key no longer authenticates in the current DF', async function (this: CardWorld, k: MasterKeyName) {
+  const m = management(this);
+  expectSw1((await m.authenticate(m.key(k))).sw, 0x63, `EXTERNAL AUTHENTICATE with the old ${k} key must fail (63Cx)`);
+});
+
+Then('the new master key authenticates in the current DF', async function (this: CardWorld) {
+  expectSw((await management(this).authenticate(this.recall<Uint8Array>('new master key'))).sw, SW.NO_ERROR);
+});
+
+Then('key {int} authenticates in the current DF', async function (this: CardWorld, id: number) {
+  const m = management(this);
+  expectSw((await authenticateKey(m, (c) => this.send(c), id, this.recall<Uint8Array>(`loaded key ${id}`))).sw, SW.NO_ERROR);
+});
+
+Then('every personalisation step answered 9000', function (this: CardWorld) {
+  const steps = this.recall<PersonalisationStep[]>('personalisation');
+  const bad = steps.filter((s) => s.response.sw !== SW.NO_ERROR).map((s) => `${s.step}: ${swText(s.response.sw)}`);
+  expectThat(bad.length === 0, `personalisation steps refused: ${bad.join('; ')}`);
+});
+
+Then('the {mkey} master key authenticates in its environment', async function (this: CardWorld, k: MasterKeyName) {
+  const m = management(this);
+  if (k !== 'ssse' && k !== 'pse') throw new Error(`${k} is not an environment`);
+  const r = await m.selectEnvironment(k);
+  expectSw(r.sw, SW.NO_ERROR);
+  expectBytes(fciDfName(r.data), ENVIRONMENT_NAMES[k], 'DF name (84) in the FCI');
+  expectSw((await m.authenticate(m.key(k))).sw, SW.NO_ERROR);
+});
