@@ -14,7 +14,7 @@ import { UsageError } from './errors.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function planFrom(opts: { profile?: string; plan?: string; defect?: string[]; tags?: string }): Plan {
+export function planFrom(opts: { profile?: string; plan?: string; defect?: string[]; tags?: string; reader?: string }): Plan {
   let plan: Plan;
   if (opts.plan) {
     plan = loadPlan(opts.plan);
@@ -38,6 +38,12 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
     if (t.kind !== 'sim') throw new UsageError('--defect needs a simulator target (target.kind: sim)');
     for (const d of opts.defect) if (!DEFECTS.some((x) => x.id === d)) throw new UsageError(`--defect ${d}: unknown; known: ${DEFECTS.map((x) => x.id).join(', ')}`);
     plan.profile.data = { ...plan.profile.data, target: { ...t, defects: [...(t.defects ?? []), ...opts.defect] } };
+  }
+  if (opts.reader !== undefined) {
+    const t = plan.profile.data.target;
+    if (t.kind !== 'pcsc') throw new UsageError('--reader needs a PC/SC target (target.kind: pcsc)');
+    const reader = /^\d+$/.test(opts.reader) ? Number(opts.reader) : opts.reader;
+    plan.profile.data = { ...plan.profile.data, target: { ...t, reader } };
   }
   return plan;
 }

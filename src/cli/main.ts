@@ -12,9 +12,11 @@ import { UsageError } from './errors.ts';
 import * as defects from './commands/defects.ts';
 import * as list from './commands/list.ts';
 import * as report from './commands/report.ts';
+import * as readers from './commands/readers.ts';
 import * as run from './commands/run.ts';
+import * as sim from './commands/sim.ts';
 
-const COMMANDS: Array<{ register(p: Command): void }> = [run, list, report, defects];
+const COMMANDS: Array<{ register(p: Command): void }> = [run, list, report, defects, readers, sim];
 
 export function program(): Command {
   const p = new Command('sscc')

@@ -18,12 +18,13 @@ export function register(p: Command): void {
     .option('--plan <file>', 'run a plan.json written by an earlier run or by `sscc list --json`, instead of --profile')
     .requiredOption('--out <dir>', 'folder for the results (created if missing)')
     .option('--defect <id...>', 'switch on card-sim defects (simulator targets only); see `sscc defects list`')
+    .option('--reader <name|index>', 'PC/SC reader to use instead of the profile\'s target.reader (name, part of a name, or index; see `sscc readers`)')
     .addOption(tagsOption)
     .addOption(langOption)
     .option('--quiet', 'print only the summary, not a line per scenario')
     .option('--force', 'write into --out even if it holds the results of an earlier run')
     .addHelpText('after', '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or invalid profile, 3 the tool failed.\nExample: npx sscc run --profile profiles/sim-reference.yaml --out out/first')
-    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; tags?: string; lang: Lang; quiet?: boolean; force?: boolean }) => {
+    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; reader?: string; tags?: string; lang: Lang; quiet?: boolean; force?: boolean }) => {
       const plan = planFrom(opts);
       if (!opts.force && existsSync(join(opts.out, 'messages.ndjson'))) {
         throw new UsageError(`--out ${opts.out} holds the results of an earlier run; choose another folder or add --force to replace them`);

@@ -1,0 +1,204 @@
+/**
+ * CardChannel over PC/SC: pcsc-lite through the npm package `smartcard` (N-API). The package is an
+ * optional dependency: without libpcsclite-dev it is not built, and every PC/SC command says what to
+ * install. T=0 procedure bytes are left to CardSession (smartcard's transmit returns them as they are).
+ */
+import type { CardChannel, Protocol } from './channel.ts';
+import { CardRemovedError, TransportError } from '../verdict/errors.ts';
+
+type Smartcard = typeof import('smartcard');
+type PcscCard = import('smartcard').CardInterface;
+type PcscContext = import('smartcard').ContextInterface;
+type PcscReader = import('smartcard').ReaderInterface;
+
+export const PCSC_PACKAGES = 'pcscd libpcsclite-dev';
+export const VPCD_PACKAGES = 'vsmartcard-vpcd';
+
+let binding: Promise<Smartcard> | undefined;
+
+/** The smartcard binding, or a TransportError naming what to install. */
+export function smartcard(): Promise<Smartcard> {
+  binding ??= import('smartcard').catch((e: unknown) => {
+    binding = undefined;
+    throw new TransportError(
+      `the PC/SC binding (npm package "smartcard") is not available (${(e as Error).message.split('\n')[0]}). ` +
+        `Install the PC/SC stack and rebuild: apt-get install ${PCSC_PACKAGES} && npm ci`,
+    );
+  });
+  return binding;
+}
+
+/** A pcsc-lite error as the harness reports it: the service missing gets the command that starts it. */
+export function pcscError(e: unknown, what: string): TransportError {
+  const err = e as Error & { code?: number };
+  const text = err?.message ?? String(e);
+  if (err?.name === 'CardRemovedError' || /removed|reset/i.test(text)) return new CardRemovedError(`${what}: the card was removed (${text})`);
+  if (err?.name === 'ServiceNotRunningError' || /service not running|not running/i.test(text)) {
+    return new TransportError(`${what}: the PC/SC service is not running. Start it with \`pcscd -f &\` (Debian: apt-get install ${PCSC_PACKAGES})`);
+  }
+  if (err?.name === 'NoReadersError' || /no readers/i.test(text)) return new TransportError(`${what}: PC/SC sees no reader. Plug one in, or serve card-sim to the virtual reader: \`sscc sim serve --image reference\` (apt-get install ${VPCD_PACKAGES})`);
+  return new TransportError(`${what}: ${text}`);
+}
+
+export interface ReaderInfo {
+  index: number;
+  name: string;
+  cardPresent: boolean;
+  atr?: string;
+}
+
+/** Readers pcscd knows, with card presence and ATR. */
+export async function listReaders(): Promise<ReaderInfo[]> {
+  const sc = await smartcard();
+  let ctx: PcscContext;
+  try {
+    ctx = new sc.Context();
+  } catch (e) {
+    throw pcscError(e, 'PC/SC');
+  }
+  try {
+    let readers: PcscReader[];
+    try {
+      readers = ctx.listReaders();
+    } catch (e) {
+      if ((e as Error).name === 'NoReadersError' || /no readers/i.test((e as Error).message)) return [];
+      throw e;
+    }
+    return readers.map((r, index) => ({
+      index,
+      name: r.name,
+      cardPresent: (r.state & sc.SCARD_STATE_PRESENT) !== 0,
+      ...(r.atr && r.atr.length ? { atr: r.atr.toString('hex').toUpperCase() } : {}),
+    }));
+  } catch (e) {
+    throw pcscError(e, 'PC/SC');
+  } finally {
+    ctx.close();
+  }
+}
+
+/** The reader a profile or --reader names: an index, or a name or part of one. */
+export function pickReader<T extends { name: string }>(readers: readonly T[], wanted: string | number | undefined): T | undefined {
+  if (wanted === undefined || wanted === '') return readers[0];
+  if (typeof wanted === 'number' || /^\d+$/.test(wanted)) return readers[Number(wanted)];
+  return readers.find((r) => r.name === wanted) ?? readers.find((r) => r.name.includes(wanted));
+}
+
+export interface PcscOpenOptions {
+  reader?: string | number;
+  /** How long to wait for a card in the reader; default 60 s, 10 s in CI. */
+  timeoutSeconds?: number;
+  /** Told once when the run waits for a card. */
+  notify?: (line: string) => void;
+}
+
+/** Readers whose wait for a card already timed out in this run: later scenarios do not wait again. */
+const abandoned = new Set<string>();
+
+export class PcscChannel implements CardChannel {
+  atr: Uint8Array;
+  readonly protocol: Protocol;
+  readonly description: string;
+
+  private constructor(
+    private readonly sc: Smartcard,
+    private readonly ctx: PcscContext,
+    private readonly card: PcscCard,
+    readonly readerName: string,
+  ) {
+    this.atr = Uint8Array.from(card.atr ?? []);
+    this.protocol = card.protocol === sc.SCARD_PROTOCOL_T0 ? 'T=0' : 'T=1';
+    this.description = `PC/SC reader "${readerName}" (${this.protocol})`;
+  }
+
+  static async open(o: PcscOpenOptions = {}): Promise<PcscChannel> {
+    const sc = await smartcard();
+    let ctx: PcscContext;
+    try {
+      ctx = new sc.Context();
+    } catch (e) {
+      throw pcscError(e, 'PC/SC');
+    }
+    try {
+      let readers: PcscReader[];
+      try {
+        readers = ctx.listReaders();
+      } catch (e) {
+        throw pcscError(e, 'PC/SC');
+      }
+      const reader = pickReader(readers, o.reader);
+      if (!reader) {
+        throw new TransportError(`no PC/SC reader matches "${o.reader ?? '(first)'}"; readers: ${readers.map((r, i) => `${i} "${r.name}"`).join(', ') || 'none'}`);
+      }
+      await waitForCard(sc, ctx, reader, o);
+      let card: PcscCard;
+      try {
+        card = await reader.connect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1);
+      } catch (e) {
+        throw pcscError(e, `connect to "${reader.name}"`);
+      }
+      return new PcscChannel(sc, ctx, card, reader.name);
+    } catch (e) {
+      ctx.close();
+      throw e;
+    }
+  }
+
+  async transmit(command: Uint8Array): Promise<Uint8Array> {
+    let response: Uint8Array;
+    try {
+      response = Uint8Array.from(await this.card.transmit(Buffer.from(command), { maxRecvLength: 65538 }));
+    } catch (e) {
+      throw pcscError(e, `transmit on "${this.readerName}"`);
+    }
+    // Nothing at all, not even a status word: the reader lost the card (a card's own bad answer has bytes).
+    if (response.length === 0) throw new CardRemovedError(`transmit on "${this.readerName}": no response from the card (removed or mute)`);
+    return response;
+  }
+
+  async reset(): Promise<Uint8Array> {
+    try {
+      await this.card.reconnect(this.sc.SCARD_SHARE_SHARED, this.sc.SCARD_PROTOCOL_T0 | this.sc.SCARD_PROTOCOL_T1, this.sc.SCARD_RESET_CARD);
+      this.atr = Uint8Array.from(this.card.getStatus().atr);
+    } catch (e) {
+      throw pcscError(e, `reset of the card in "${this.readerName}"`);
+    }
+    return this.atr;
+  }
+
+  async close(): Promise<void> {
+    try {
+      // Power the card down: the next scenario starts from a cold reset (ISO/IEC 7816-3 §6.2.2).
+      if (this.card.connected) this.card.disconnect(this.sc.SCARD_UNPOWER_CARD);
+    } catch {
+      // the card may be gone already
+    }
+    this.ctx.close();
+  }
+}
+
+async function waitForCard(sc: Smartcard, ctx: PcscContext, reader: PcscReader, o: PcscOpenOptions): Promise<void> {
+  const present = (state: number) => (state & sc.SCARD_STATE_PRESENT) !== 0 && (state & sc.SCARD_STATE_MUTE) === 0;
+  if (present(reader.state)) {
+    abandoned.delete(reader.name);
+    return;
+  }
+  if (abandoned.has(reader.name)) throw new CardRemovedError(`no card in "${reader.name}" (the run stopped waiting for one earlier)`);
+  const seconds = o.timeoutSeconds ?? (process.env.CI ? 10 : 60);
+  o.notify?.(`sscc: waiting up to ${seconds} s for a card in "${reader.name}"`);
+  const until = Date.now() + seconds * 1000;
+  let states = [{ name: reader.name, state: reader.state, changed: false, atr: null }] as Parameters<PcscContext['waitForChange']>[0];
+  while (Date.now() < until) {
+    let changed: Awaited<ReturnType<PcscContext['waitForChange']>>;
+    try {
+      changed = await ctx.waitForChange(states, Math.min(1000, until - Date.now()));
+    } catch (e) {
+      throw pcscError(e, `waiting for a card in "${reader.name}"`);
+    }
+    const now = changed?.find((s) => s.name === reader.name);
+    if (now && present(now.state)) return;
+    if (now) states = [{ ...now, changed: false }];
+  }
+  abandoned.add(reader.name);
+  throw new CardRemovedError(`no card in "${reader.name}" after ${seconds} s`);
+}
