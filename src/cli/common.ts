@@ -42,7 +42,9 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
   if (opts.reader !== undefined) {
     const t = plan.profile.data.target;
     if (t.kind !== 'pcsc') throw new UsageError('--reader needs a PC/SC target (target.kind: pcsc)');
-    const reader = /^\d+$/.test(opts.reader) ? Number(opts.reader) : opts.reader;
+    const one = (r: string) => (/^\d+$/.test(r) ? Number(r) : r);
+    const list = opts.reader.split(',').map((r) => r.trim()).filter(Boolean);
+    const reader = list.length > 1 ? list.map(one) : one(opts.reader);
     plan.profile.data = { ...plan.profile.data, target: { ...t, reader } };
   }
   return plan;
@@ -59,10 +61,13 @@ export const tagsOption = new Option('--tags <expression>', 'run only the scenar
  * this point is the card's or the reader's: INCONCLUSIVE, and the run goes on.
  */
 export async function checkTarget(target: Target): Promise<void> {
+  const each: Target[] = target.kind === 'pcsc' && Array.isArray(target.reader) ? target.reader.map((reader) => ({ ...target, reader })) : [target];
   try {
-    const channel = await openChannel(target);
-    await channel.reset();
-    await channel.close();
+    for (const t of each) {
+      const channel = await openChannel(t);
+      await channel.reset();
+      await channel.close();
+    }
   } catch (e) {
     if (!(e instanceof TransportError)) throw e;
     const fix =

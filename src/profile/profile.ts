@@ -25,7 +25,7 @@ export interface Ics {
 
 export type Target =
   | { kind: 'sim'; image: string; defects?: string[]; latencyMs?: number }
-  | { kind: 'pcsc'; reader?: string | number; timeoutSeconds?: number };
+  | { kind: 'pcsc'; reader?: string | number | Array<string | number>; timeoutSeconds?: number };
 
 export interface Profile {
   schema: 'sscc-profile/1';

@@ -9,6 +9,7 @@ import { PassThrough } from 'node:stream';
 import type * as messages from '@cucumber/messages';
 import { type ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import type { Plan } from '../plan/plan.ts';
+import { workersOf } from '../transport/open.ts';
 import { type Environment, probeEnvironment } from './environment.ts';
 import { type CaseResult, RunModel } from '../report/model.ts';
 
@@ -42,7 +43,10 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   writeFileSync(join(outDir, 'environment.json'), JSON.stringify(environment, null, 2) + '\n');
   o.onStart?.(environment);
 
-  const cucumberEnv = { cwd: o.root, stdout: new PassThrough().resume(), stderr: process.stderr, env: process.env };
+  // One worker per reader (profile target.reader as a list); workers load the TypeScript steps through tsx.
+  const parallel = workersOf(o.plan.profile.data.target);
+  const env = parallel > 1 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() } : process.env;
+  const cucumberEnv = { cwd: o.root, stdout: new PassThrough().resume(), stderr: process.stderr, env };
   const { runConfiguration } = await loadConfiguration(
     {
       file: false,
@@ -51,6 +55,7 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
         import: STEP_FILES,
         worldParameters: { profile: o.plan.profile.data } as never,
         strict: true,
+        ...(parallel > 1 ? { parallel } : {}),
         ...(o.plan.tags ? { tags: o.plan.tags } : {}),
       },
     },

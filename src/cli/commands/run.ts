@@ -18,7 +18,7 @@ export function register(p: Command): void {
     .option('--plan <file>', 'run a plan.json written by an earlier run or by `sscc list --json`, instead of --profile')
     .requiredOption('--out <dir>', 'folder for the results (created if missing)')
     .option('--defect <id...>', 'switch on card-sim defects (simulator targets only); see `sscc defects list`')
-    .option('--reader <name|index>', 'PC/SC reader to use instead of the profile\'s target.reader (name, part of a name, or index; see `sscc readers`)')
+    .option('--reader <name|index>', 'PC/SC reader(s) instead of the profile\'s target.reader: name, part of a name or index; several, comma-separated, run in parallel (see `sscc readers`)')
     .addOption(tagsOption)
     .addOption(langOption)
     .option('--quiet', 'print only the summary, not a line per scenario')
