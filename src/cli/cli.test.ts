@@ -11,20 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../run/test-support.ts';
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export function sscc(...args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/sscc.js', ...args], { cwd: ROOT, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
+import { sscc } from './test-cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sscc-cli-'));
 const reference = readFileSync(join(ROOT, 'profiles/sim-reference.yaml'), 'utf8');

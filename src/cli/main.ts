@@ -9,14 +9,16 @@ import { toolVersion } from '../plan/plan.ts';
 import { FeatureError } from '../plan/scenarios.ts';
 import { ROOT } from './common.ts';
 import { UsageError } from './errors.ts';
+import { ReportError } from '../report/schema.ts';
 import * as defects from './commands/defects.ts';
+import * as integrity from './commands/integrity.ts';
 import * as list from './commands/list.ts';
 import * as report from './commands/report.ts';
 import * as readers from './commands/readers.ts';
 import * as run from './commands/run.ts';
 import * as sim from './commands/sim.ts';
 
-const COMMANDS: Array<{ register(p: Command): void }> = [run, list, report, defects, readers, sim];
+const COMMANDS: Array<{ register(p: Command): void }> = [run, list, report, defects, readers, sim, integrity];
 
 export function program(): Command {
   const p = new Command('sscc')
@@ -35,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof ProfileError || e instanceof UsageError || e instanceof PlanError) {
+    if (e instanceof ProfileError || e instanceof UsageError || e instanceof PlanError || e instanceof ReportError) {
       process.stderr.write(`sscc: ${e.message}\n`);
       return 2;
     }

@@ -6,6 +6,8 @@ import type { Plan, PlannedScenario } from '../plan/plan.ts';
 import type { Environment } from '../run/environment.ts';
 import { type DecodedApdu, decodeTrace } from './decode.ts';
 import type { CaseResult, RunModel, Verdict } from './model.ts';
+import type { Integrity, Signature } from './integrity.ts';
+import { requirementCatalogue } from './requirements.ts';
 
 export interface ReportCase {
   id: string;
@@ -41,8 +43,13 @@ export interface Report {
   plan: { createdAt: string; features: Plan['features'] };
   environment: Environment;
   summary: Summary;
-  coverage: Array<{ requirement: string; cases: Array<{ id: string; verdict: Verdict }> }>;
+  /** Each requirement clause → its cases and verdicts; a clause of the catalogue with no case is a gap (cases: []). */
+  coverage: Array<{ requirement: string; title?: string; cases: Array<{ id: string; verdict: Verdict }> }>;
+  /** Clauses of reports/requirements.yaml that no planned scenario covers. */
+  gaps: string[];
   cases: ReportCase[];
+  integrity?: Integrity;
+  signature?: Signature;
 }
 
 export function buildReport(plan: Plan, environment: Environment, model: RunModel): Report {
@@ -59,6 +66,7 @@ export function buildReport(plan: Plan, environment: Environment, model: RunMode
     environment,
     summary: summarise(cases),
     coverage: coverage(cases),
+    gaps: coverage(cases).filter((c) => c.cases.length === 0).map((c) => c.requirement),
     cases,
   };
 }
@@ -93,8 +101,15 @@ export function summarise(cases: Array<{ verdict: Verdict }>): Summary {
 
 function coverage(cases: ReportCase[]): Report['coverage'] {
   const map = new Map<string, Array<{ id: string; verdict: Verdict }>>();
+  const titles = new Map<string, string>();
+  for (const r of requirementCatalogue()) {
+    map.set(r.requirement, []);
+    if (r.title) titles.set(r.requirement, r.title);
+  }
   for (const c of cases) for (const r of c.requirements) map.set(r, [...(map.get(r) ?? []), { id: c.id, verdict: c.verdict }]);
-  return [...map.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([requirement, cs]) => ({ requirement, cases: cs }));
+  return [...map.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([requirement, cs]) => ({ requirement, ...(titles.has(requirement) ? { title: titles.get(requirement) as string } : {}), cases: cs }));
 }
 
 /** 0 no FAIL or ERROR; 1 some FAIL; 3 some ERROR (the tool failed). */

@@ -18,8 +18,8 @@ export interface DecodedApdu {
   error?: string;
 }
 
-/** Instructions whose data field carries a PIN or key material (VERIFY, CHANGE PIN, PIN CHANGE/UNBLOCK). */
-const SECRET_INS = new Set([0x20, 0x24, 0x5e, 0x2c]);
+/** Instructions whose data field carries a PIN or key material (VERIFY, CHANGE PIN, PIN CHANGE/UNBLOCK, WRITE KEY). */
+const SECRET_INS = new Set([0x20, 0x24, 0x5e, 0x2c, 0xd4]);
 
 function maskCommand(hex: string): string {
   const bytes = hex.split(' ');

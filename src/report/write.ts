@@ -4,12 +4,18 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Report } from './build.ts';
 import type { Verdict } from './model.ts';
+import { seal } from './integrity.ts';
+import { reportProblems } from './schema.ts';
 
 const REPORTS_DIR = new URL('../../reports/', import.meta.url);
 export type Lang = 'zh-CN' | 'en';
 const VERDICTS: Verdict[] = ['PASS', 'FAIL', 'NOT_APPLICABLE', 'INCONCLUSIVE', 'ERROR'];
 
-export function writeReports(outDir: string, report: Report, lang: Lang = 'zh-CN'): string[] {
+/** Seal the report (digest, see integrity.ts), check it against the schema, and write the three files. */
+export function writeReports(outDir: string, unsealed: Report, lang: Lang = 'zh-CN'): string[] {
+  const report = seal(unsealed);
+  const problems = reportProblems(report);
+  if (problems.length) throw new Error(`the report does not match reports/report.schema.json (a defect of sscc): ${problems.join('; ')}`);
   const files = [join(outDir, 'report.json'), join(outDir, 'report.html'), join(outDir, 'junit.xml')];
   writeFileSync(files[0] as string, JSON.stringify(report, null, 2) + '\n');
   writeFileSync(files[1] as string, renderHtml(report, lang));

@@ -13,7 +13,7 @@ export function register(p: Command): void {
     .option('--out <dir>', 'folder for the reports (default: the folder of --from)')
     .addOption(langOption)
     .action((opts: { from: string; out?: string; lang: Lang }) => {
-      const report = rebuildFromStream(opts.from);
+      const report = rebuildFromStream(opts.from); // written sealed and checked against the schema
       const files = writeReports(opts.out ?? dirname(opts.from), report, opts.lang);
       process.stderr.write(`rebuilt ${files.join(', ')}\n`);
       process.exitCode = exitCodeOf(report.summary);

@@ -1,0 +1,21 @@
+/** The requirement catalogue (reports/requirements.yaml): clauses the suite intends to cover. */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { requirementOf } from '../plan/scenarios.ts';
+
+export interface Requirement {
+  /** As the report writes it: "ISO7816-4 7.1.1". */
+  requirement: string;
+  title?: string;
+}
+
+const FILE = new URL('../../reports/requirements.yaml', import.meta.url);
+
+let cached: Requirement[] | undefined;
+
+export function requirementCatalogue(): Requirement[] {
+  if (cached) return cached;
+  const doc = parse(readFileSync(FILE, 'utf8')) as { requirements?: Array<{ id: string; title?: string }> };
+  cached = (doc.requirements ?? []).map((r) => ({ requirement: requirementOf(`@req:${r.id}`), ...(r.title ? { title: r.title } : {}) }));
+  return cached;
+}
