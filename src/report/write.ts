@@ -24,9 +24,15 @@ export function writeReports(outDir: string, unsealed: Report, lang: Lang = 'zh-
 }
 
 export function renderHtml(report: Report, lang: Lang): string {
-  const strings = JSON.parse(readFileSync(new URL(`i18n/${lang}.json`, REPORTS_DIR), 'utf8')) as Record<string, string>;
+  const load = (l: Lang) => JSON.parse(readFileSync(new URL(`i18n/${l}.json`, REPORTS_DIR), 'utf8')) as Record<string, string>;
+  const strings = { 'zh-CN': load('zh-CN'), en: load('en') };
   const hb = Handlebars.create();
-  hb.registerHelper('t', (key: string) => strings[key] ?? key);
+  // Every label in both languages; the page shows the one of its body class (--lang, or the switch).
+  hb.registerHelper('t', (key: string) => {
+    const both = (['zh-CN', 'en'] as const).map((l) => `<span data-lang="${l}">${hb.escapeExpression(strings[l][key] ?? key)}</span>`);
+    return new hb.SafeString(both.join(''));
+  });
+  hb.registerHelper('tl', (key: string) => strings[lang][key] ?? key);
   hb.registerHelper('isBad', (v: Verdict) => v === 'FAIL' || v === 'ERROR' || v === 'INCONCLUSIVE');
   const template = hb.compile(readFileSync(new URL('report.html.hbs', REPORTS_DIR), 'utf8'));
   const counts: Record<Verdict, number> = {
