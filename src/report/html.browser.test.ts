@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML report as a person sees it, in headless Chromium (Debian's chromium; puppeteer-core drives it,
  * no browser download): summary counts, a failing case open with its APDU trace by command name and the
