@@ -30,7 +30,9 @@ export async function checkDefect(root: string, plan: Plan, defect: string | und
   const outcome = await runPlan({ root, plan: planned, outDir: join(outDir, defect ?? 'clean'), ...(support ? { support } : {}) });
   const report = buildReport(planned, outcome.environment, outcome.model);
   const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
-  const expected: string[] = [...(entry?.mustFail ?? [])];
+  // Named scenarios that do not apply to this profile cannot fail: they are not expected to.
+  const applies = new Set(plan.scenarios.filter((s) => s.applicable).map((s) => s.id));
+  const expected: string[] = [...(entry?.mustFail ?? [])].filter((id) => applies.has(id));
   const collateralAreas: readonly string[] = (entry as { collateralAreas?: readonly string[] } | undefined)?.collateralAreas ?? [];
   // A scenario of a collateral area that fails or cannot be judged is reported but not held against the defect.
   const isCollateral = (c: { id: string; area: string; verdict: string }) =>
@@ -99,7 +101,9 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
   const unproven = o.plan.scenarios
     .filter((s) => s.applicable && (!o.area || s.area === o.area) && !named.has(s.id))
     .map((s) => s.id);
+  // A scenario no defect makes fail has not shown that it can fail: that is a defect of the suite.
   if (unproven.length) o.log(`no defect proves these scenarios can fail: ${unproven.join(', ')}`);
+  allOk &&= unproven.length === 0;
   o.log(allOk ? `every defect is caught by exactly its scenarios (${chosen.length} defects${o.area ? ` of area ${o.area}` : ''})` : 'the suite does not catch the catalogue as it claims');
   return { ok: allOk, total: results.length, detected: results.filter((r) => r.detected).length, clean, unproven, defects: results };
 }

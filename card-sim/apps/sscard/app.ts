@@ -12,6 +12,8 @@
  * and answers 9303 to SELECT of a blocked SSSE.
  */
 import type { CommandApdu } from '../../../src/apdu/command.ts';
+import { decodeGbk } from '../../../src/bytes/text.ts';
+import { buildTlv, parseTlv } from '../../../src/tlv/ber.ts';
 import { SW } from '../../../src/apdu/sw.ts';
 import { decodeCn } from '../../../src/bytes/bcd.ts';
 import { equal } from '../../../src/bytes/hex.ts';
@@ -25,6 +27,7 @@ import { readBinary, readRecord } from '../../cos/commands/read.ts';
 import { getChallenge, getResponse, verify } from '../../cos/commands/security.ts';
 import { select } from '../../cos/commands/select.ts';
 import type { DfNode, EfNode, PinState } from '../../cos/files.ts';
+import type { DefectId } from '../../defects/catalogue.ts';
 import { type FoundKey, algorithmOf, findKey, setTriesLeft, ssseOf, triesLeft } from './keys.ts';
 
 const CHALLENGES = 'sscard.challenges';
@@ -109,6 +112,23 @@ function ssRead(core: Handler): Handler {
   };
 }
 
+/** Personalisation defects of EF05/EF06 items: what the card holds instead of the V2.0 table 9 value. */
+const DATA_DEFECTS: ReadonlyArray<{ defect: DefectId; tag: number; corrupt(v: Uint8Array): void }> = [
+  { defect: 'ss-card-id-wrong-rid', tag: 0x01, corrupt: (v) => void (v[7] = 0x06) }, // RID D156000006
+  { defect: 'ss-card-type-out-of-range', tag: 0x02, corrupt: (v) => void (v[0] = 0x35) }, // "5"
+  { defect: 'ss-spec-version-binary', tag: 0x03, corrupt: (v) => v.set([0x02, 0x00, 0x00, 0x00].slice(0, v.length)) },
+  { defect: 'ss-institution-not-cn', tag: 0x04, corrupt: (v) => void (v[v.length - 1] = 0xab) },
+  // 发卡地区 of 初始化机构编号 (digits 11–12) in another province than 卡的识别码 (table 12).
+  { defect: 'ss-institution-other-province', tag: 0x04, corrupt: (v) => void (v[5] = v[5] === 0x11 ? 0x12 : 0x11) },
+  { defect: 'ss-expiry-month-13', tag: 0x06, corrupt: (v) => void (v[2] = 0x13) },
+  { defect: 'ss-name-not-gbk', tag: 0x09, corrupt: (v) => v.set([0x81, 0x7f]) }, // 81 7F is no GBK character
+  { defect: 'ss-name-extension-zero-inside', tag: 0x4e, corrupt: (v) => v.set([0x00, 0x41]) },
+  { defect: 'ss-sex-code-3', tag: 0x0a, corrupt: (v) => void (v[0] = 0x33) },
+  { defect: 'ss-ethnic-code-57', tag: 0x0b, corrupt: (v) => void (v[0] = 0x57) },
+  { defect: 'ss-birthplace-not-cn', tag: 0x0c, corrupt: (v) => void (v[0] = 0xa1) },
+  { defect: 'ss-birth-date-day-32', tag: 0x0d, corrupt: (v) => void (v[3] = 0x32) },
+];
+
 /** Data defects: the card returns a record other than the spec wants (only SSSE EF05/EF06 records). */
 function corruptRecords(card: CardContext, data: Uint8Array): Uint8Array {
   const ef = card.currentEf;
@@ -123,6 +143,7 @@ function corruptRecords(card: CardContext, data: Uint8Array): Uint8Array {
       v.set([Number(d.slice(0, 4)) >> 8, Number(d.slice(0, 4)) & 0xff, Number(d.slice(4, 6)), Number(d.slice(6, 8))]);
     }
     if (tag === 0x08 && card.has('ss-ssn-bad-check-digit') && v.length === 18) v[17] = v[17] === 0x30 ? 0x31 : 0x30;
+    for (const d of DATA_DEFECTS) if (d.tag === tag && card.has(d.defect)) d.corrupt(v);
     if (tag === 0x07 && card.has('ss-card-number-bad-check') && v.length === 9) v[8] = v[8] === 0x30 ? 0x31 : 0x30;
   }
   return out;
@@ -134,13 +155,17 @@ const externalAuthenticate: Handler = (cmd, card) => {
   // Key 00 is the SSSE master key: card management (card-sim/apps/card-manager.ts).
   if (cmd.p2 === MASTER_KEY_ID) return masterKeyAuthenticate(cmd, card);
   restoreAuth(card);
-  if (cmd.p1 !== 0x00) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 16 && cmd.data.length !== 17) return { sw: SW.WRONG_LENGTH };
-  const found = findKey(card.currentDf, cmd.p2, cmd.data.length === 17 ? cmd.data[16] : undefined);
-  if (!found || found.image.tryLimit === 0) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
+  if (cmd.p1 !== 0x00 && !card.has('ss-ext-auth-p1-unchecked')) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.data.length !== 16 && cmd.data.length !== 17 && !(card.has('ss-ext-auth-length-unchecked') && cmd.data.length >= 8)) return { sw: SW.WRONG_LENGTH };
+  // Defect ss-ext-auth-ignores-key-id: every key id is checked against RK SSSE.
+  const keyId = card.has('ss-ext-auth-ignores-key-id') && cmd.p2 !== KEY_ID.RK ? KEY_ID.RK : cmd.p2;
+  const found = findKey(card.currentDf, keyId, cmd.data.length === 17 ? cmd.data[16] : undefined);
+  if (!found || found.image.tryLimit === 0) return { sw: card.has('ss-unknown-key-answers-6982') ? SW.SECURITY_STATUS_NOT_SATISFIED : SW.REFERENCED_DATA_NOT_FOUND };
+  if (found.image.id === KEY_ID.RK && card.has('ss-rk-locked-at-issue')) setTriesLeft(found, 0);
   const left = triesLeft(found);
   if (left === 0 && !card.has('ss-ext-auth-locked-still-accepts')) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
-  const latest = takeChallenge(card);
+  // Defect ss-ext-auth-without-challenge-uses-zero: no challenge is taken as eight 00 bytes.
+  const latest = takeChallenge(card) ?? (card.has('ss-ext-auth-without-challenge-uses-zero') ? new Uint8Array(8) : undefined);
   if (!latest) return { sw: SW.REFERENCE_DATA_NOT_USABLE };
   const alg = algorithmOf(card.currentDf);
   const original = cmd.data.subarray(8, 16);
@@ -159,14 +184,22 @@ const externalAuthenticate: Handler = (cmd, card) => {
 };
 
 const internalAuthenticate: Handler = (cmd, card) => {
-  if (cmd.p1 !== 0x00 || cmd.p2 !== 0x00) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 16 && cmd.data.length !== 17) return { sw: SW.WRONG_LENGTH };
+  if ((cmd.p1 !== 0x00 || cmd.p2 !== 0x00) && !card.has('ss-internal-auth-p1p2-unchecked')) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.data.length !== 16 && cmd.data.length !== 17 && !(card.has('ss-internal-auth-length-unchecked') && cmd.data.length >= 8)) return { sw: SW.WRONG_LENGTH };
   const version = cmd.data.length === 17 && !card.has('ss-internal-auth-ignores-version') ? cmd.data[16] : undefined;
-  const irk = findKey(card.currentDf, KEY_ID.IRK, version);
-  if (!irk) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
+  // Defect ss-irk-version1-missing: the personalisation loaded IRK versions 2 and 3 only.
+  const irk = card.has('ss-irk-version1-missing') ? findKey(card.currentDf, KEY_ID.IRK, version === undefined || version === 1 ? 2 : version) : findKey(card.currentDf, KEY_ID.IRK, version);
+  if (!irk || (card.has('ss-irk-version1-missing') && version === 1)) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
   const alg = algorithmOf(card.currentDf);
-  const ks = sessionKey(alg, irk.key, cmd.data.subarray(0, 8));
-  return { data: authData(alg, ks, cmd.data.subarray(8, 16)), sw: SW.NO_ERROR };
+  // Defect ss-internal-auth-ignores-random: the process key from a fixed value, not from R1.
+  const fixed = card.has('ss-internal-auth-ignores-random');
+  const r1 = new Uint8Array(8);
+  const original = new Uint8Array(8);
+  if (!fixed) {
+    r1.set(cmd.data.subarray(0, 8));
+    original.set(cmd.data.subarray(8, 16));
+  }
+  return { data: authData(alg, sessionKey(alg, irk.key, r1), original), sw: SW.NO_ERROR };
 };
 
 /**
@@ -205,6 +238,8 @@ function updateData(cmd: CommandApdu, card: CardContext, ef: EfNode): Uint8Array
     return typeof r === 'number' ? r : r.data;
   }
   if (!card.satisfied(ef.update) && !card.has('ss-update-without-auth')) return SW.SECURITY_STATUS_NOT_SATISFIED;
+  // Defect ss-update-plain-refused: only secure messaging writes, against part 5 §6.13 (plain after authentication).
+  if (card.has('ss-update-plain-refused') && !card.has('ss-update-without-auth')) return SW.SECURITY_STATUS_NOT_SATISFIED;
   return cmd.data;
 }
 
@@ -224,11 +259,12 @@ const updateRecord: Handler = (cmd, card) => {
   if (mode === 4) {
     const n = cmd.p1 === 0 ? card.currentRecord : cmd.p1;
     if (n < 1 || n > ef.records.length) return { sw: SW.RECORD_NOT_FOUND };
-    ef.records[n - 1] = data.slice();
+    if (!card.has('ss-update-not-written')) ef.records[n - 1] = data.slice();
     card.currentRecord = n;
   } else {
     if (data[0] !== cmd.p1) return { sw: SW.INCORRECT_DATA };
     const at = ef.records.findIndex((r) => r[0] === cmd.p1);
+    if (card.has('ss-update-not-written')) return { sw: SW.NO_ERROR };
     if (at < 0) ef.records.push(data.slice());
     else ef.records[at] = data.slice();
     card.currentRecord = (at < 0 ? ef.records.length - 1 : at) + 1;
@@ -254,34 +290,36 @@ const updateBinary: Handler = (cmd, card) => {
   const data = updateData(cmd, card, ef);
   if (typeof data === 'number') return { sw: data };
   if (offset + data.length > ef.data.length) return { sw: SW.WRONG_P1P2 };
-  ef.data.set(data, offset);
+  if (!card.has('ss-update-not-written')) ef.data.set(data, offset);
   return { sw: SW.NO_ERROR };
 };
 
 /** CHANGE PIN 80 5E 01 00: old PIN ‖ FF ‖ new PIN, cn, in clear (§6.3). */
 const changePin: Handler = (cmd, card) => {
-  if (cmd.p1 !== 0x01 || cmd.p2 !== 0x00) return { sw: SW.INCORRECT_P1P2 };
+  if ((cmd.p1 !== 0x01 || cmd.p2 !== 0x00) && !card.has('ss-change-pin-p1-unchecked')) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length < 3 || cmd.data.length > 0x11) return { sw: SW.WRONG_LENGTH };
   const pin = pinOf(card);
   if (!pin) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
-  const sep = cmd.data.indexOf(0xff);
+  let sep = cmd.data.indexOf(0xff);
+  // Defect ss-change-pin-no-separator-accepted: without FF the data is split in the middle.
+  if (sep < 0 && card.has('ss-change-pin-no-separator-accepted')) sep = Math.floor(cmd.data.length / 2);
   if (sep < 0) return { sw: SW.INCORRECT_DATA };
   let oldPin: string;
   let newPin: string;
   try {
     oldPin = decodeCn(cmd.data.subarray(0, sep));
-    newPin = decodeCn(cmd.data.subarray(sep + 1));
+    newPin = decodeCn(cmd.data.subarray(cmd.data[sep] === 0xff ? sep + 1 : sep));
   } catch {
     return { sw: SW.INCORRECT_DATA };
   }
-  if (newPin.length < 4 || newPin.length > 12) return { sw: SW.INCORRECT_DATA };
+  if ((newPin.length < 4 && !card.has('ss-change-pin-short-accepted')) || newPin.length > 12) return { sw: SW.INCORRECT_DATA };
   if (pin.triesLeft === 0) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
   if (oldPin !== pin.value && !card.has('ss-change-pin-old-not-checked')) {
     pin.triesLeft--;
     card.verifiedPins.delete(pin);
     return { sw: 0x63c0 | pin.triesLeft };
   }
-  pin.value = newPin;
+  if (!card.has('ss-change-pin-not-stored')) pin.value = newPin;
   pin.triesLeft = pin.tryLimit;
   return { sw: SW.NO_ERROR };
 };
@@ -289,14 +327,17 @@ const changePin: Handler = (cmd, card) => {
 /** PIN CHANGE/UNBLOCK 84 24 00 P2 (§6.8): after EXTERNAL AUTHENTICATE with PUK; MAC (and PIN) under STK. */
 const pinChangeUnblock: Handler = (cmd, card) => {
   restoreAuth(card);
-  if (cmd.p1 !== 0x00 || (cmd.p2 !== 0x00 && cmd.p2 !== 0x01)) return { sw: SW.INCORRECT_P1P2 };
+  const p2ok = cmd.p2 === 0x00 || cmd.p2 === 0x01 || (card.has('ss-pin-unblock-p2-unchecked') && cmd.p2 !== 0x01);
+  if (cmd.p1 !== 0x00 || !p2ok) return { sw: SW.INCORRECT_P1P2 };
   const alg = algorithmOf(card.currentDf);
-  const lc = cmd.p2 === 0x00 ? [4] : [4 + blockSize(alg), 4 + 2 * blockSize(alg)];
+  const lc = cmd.p2 !== 0x01 ? [4] : [4 + blockSize(alg), 4 + 2 * blockSize(alg)];
   if (!lc.includes(cmd.data.length)) return { sw: SW.WRONG_LENGTH };
   const pin = pinOf(card);
   if (!pin) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
   if (!card.authenticatedKeys.has(KEY_ID.PUK) && !card.has('ss-pin-reload-without-puk')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
-  const r = checkMac(cmd, card, findKey(card.currentDf, KEY_ID.STK));
+  const checked = checkMac(cmd, card, findKey(card.currentDf, KEY_ID.STK));
+  // Defect ss-pin-unblock-mac-not-checked: a wrong MAC is accepted (the session key still comes from the challenge).
+  const r = typeof checked === 'number' && checked === SW.SM_DATA_OBJECTS_INCORRECT && card.has('ss-pin-unblock-mac-not-checked') ? { data: cmd.data.subarray(0, cmd.data.length - 4), ks: new Uint8Array(0) } : checked;
   if (typeof r === 'number') return { sw: r };
   if (cmd.p2 === 0x01) {
     const plain = decryptData(alg, r.ks, r.data);
@@ -307,18 +348,19 @@ const pinChangeUnblock: Handler = (cmd, card) => {
       return { sw: SW.INCORRECT_DATA };
     }
     if (digits.length < 4 || digits.length > 12) return { sw: SW.INCORRECT_DATA };
-    pin.value = digits;
+    if (!card.has('ss-pin-reload-not-stored')) pin.value = digits;
   }
-  pin.triesLeft = pin.tryLimit;
+  if (!card.has('ss-pin-unblock-counter-not-reset')) pin.triesLeft = pin.tryLimit;
   return { sw: SW.NO_ERROR };
 };
 
 /** APPLICATION BLOCK 84 1E 00 01, MAC under STK (§6.1). */
 const applicationBlock: Handler = (cmd, card) => {
-  if (cmd.p1 !== 0x00 || cmd.p2 !== 0x01) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.p1 !== 0x00 || (cmd.p2 !== 0x01 && !card.has('ss-app-block-p2-unchecked'))) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 4) return { sw: SW.WRONG_LENGTH };
   const r = checkMac(cmd, card, findKey(card.currentDf, KEY_ID.STK));
-  if (typeof r === 'number') return { sw: r };
+  if (typeof r === 'number' && !(r === SW.SM_DATA_OBJECTS_INCORRECT && card.has('ss-app-block-mac-not-checked'))) return { sw: r };
+  if (card.has('ss-app-block-ignored')) return { sw: SW.NO_ERROR };
   const ssse = ssseOf(card.currentDf);
   if (ssse && !card.has('ss-app-block-not-persistent')) (ssse.state as { blocked?: boolean }).blocked = true;
   if (ssse && card.has('ss-app-block-not-persistent')) card.session['sscard.blocked'] = true;
@@ -349,6 +391,22 @@ function ssSelect(cmd: CommandApdu, card: CardContext): Reply {
       if (before.ef) card.selectEf(before.ef);
     }
     return { sw: SW.APPLICATION_PERMANENTLY_LOCKED };
+  }
+  if (r.data && ssse === card.currentDf && card.has('ss-fci-name-utf8')) {
+    // The DF name of the FCI personalised in UTF-8, though the GBK name selects it.
+    const [tpl] = parseTlv(r.data);
+    const rest = (tpl?.children ?? []).filter((t) => t.tag !== '84').map((t) => buildTlv(t.tag, t.value));
+    return { ...r, data: buildTlv('6F', [buildTlv('84', Uint8Array.from(Buffer.from(decodeGbk(ssse.name ?? new Uint8Array(0)), 'utf8'))), ...rest]) };
+  }
+  if (r.data && ssse && card.currentDf.parent === ssse && card.has('ss-adf-fci-wrong-aid')) {
+    // The FCI of an ADF names an AID one off in its last byte.
+    const i = findSubarray(r.data, Uint8Array.of(0x84));
+    const n = i >= 0 ? (r.data[i + 1] as number) : 0;
+    if (n > 0) {
+      const out = r.data.slice();
+      out[i + 1 + n] = (out[i + 1 + n] as number) ^ 0x01;
+      return { ...r, data: out };
+    }
   }
   if (r.data && ssse === card.currentDf && card.has('ss-fci-no-algorithm-id')) {
     const i = findSubarray(r.data, Uint8Array.of(0x9f, 0x0c));
@@ -393,11 +451,12 @@ export const SSCARD_APP: CardApplication = { name: 'sscard', commands: SSSE_COMM
 export const SSCARD_MF_APP: CardApplication = {
   name: 'sscard-mf',
   commands: [
-    { ins: 0xa4, classes: [0x00], handler: guardCard(ssSelect) },
+    // Defect ss-card-block-select-still-works: CARD BLOCK forgets SELECT (and the GET RESPONSE of its FCI).
+    { ins: 0xa4, classes: [0x00], handler: (cmd, card) => (card.has('ss-card-block-select-still-works') ? ssSelect(cmd, card) : guardCard(ssSelect)(cmd, card)) },
     { ins: 0xb0, classes: [0x00], handler: guardCard(readBinary) },
     { ins: 0xb2, classes: [0x00], handler: guardCard(readRecord) },
     { ins: 0x84, classes: [0x00], handler: guardCard(getChallenge) },
     { ins: 0x20, classes: [0x00], handler: guardCard(verify) },
-    { ins: 0xc0, classes: [0x00], handler: guardCard(getResponse) },
+    { ins: 0xc0, classes: [0x00], handler: (cmd, card) => (card.has('ss-card-block-select-still-works') ? getResponse(cmd, card) : guardCard(getResponse)(cmd, card)) },
   ],
 };
