@@ -8,10 +8,11 @@ import type { Defect } from './defect.ts';
 import { ISO7816_DEFECTS } from './iso7816.ts';
 import { SSCARD_DEFECTS } from './sscard.ts';
 import { DUAL_APP_DEFECTS } from './dual-app.ts';
+import { TERMINAL_DEFECTS } from './terminal.ts';
 
 export type { Defect };
 
-export const DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS] as const satisfies readonly Defect[];
+export const DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...TERMINAL_DEFECTS] as const satisfies readonly Defect[];
 
 
 export type DefectId = (typeof DEFECTS)[number]['id'];

@@ -2,6 +2,7 @@
 import type { CardImage } from '../cos/image.ts';
 import { withTck } from './build.ts';
 import { blankImage } from './environments.ts';
+import { TERMINAL_TEST_CARDS } from './terminal/index.ts';
 import { hostileImage } from './hostile.ts';
 import { referenceImage } from './reference.ts';
 import { sscard10Image, sscard30Image } from './sscard.ts';
@@ -24,6 +25,7 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   sscard10: sscard10Image,
   psam: psamImage,
   blank: blankImage,
+  ...Object.fromEntries(TERMINAL_TEST_CARDS.map((i) => [i.name, i])),
 };
 
 export function imageNames(): string[] {

@@ -35,13 +35,14 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
   '@ics:financial': { item: 'ics.pboc is 2.0 or 3.0 (the card has the financial application in a PSE)', holds: (p) => p.ics.pboc === '2.0' || p.ics.pboc === '3.0' },
   '@ics:card-management': { item: 'ics.cardManagement is card-sim', holds: (p) => p.ics.cardManagement === 'card-sim' },
   '@needs:blank-card': { item: 'target.kind is sim (a blank card of the same COS)', holds: (p) => p.target.kind === 'sim' },
+  '@terminal:social-security': { item: 'terminal.type is social-security or integrated', holds: (p) => p.product.kind === 'terminal' && (p.terminal?.type === 'social-security' || p.terminal?.type === 'integrated') },
   '@needs:pin': { item: 'keys.pin is given', holds: (p) => typeof p.keys?.pin === 'string' },
   '@needs:expected-atr': { item: 'product.expectedAtr is given', holds: (p) => typeof p.product.expectedAtr === 'string' },
   '@destructive': { item: 'run.allowDestructive is true (the scenario blocks a PIN or key)', holds: (p) => p.run?.allowDestructive === true },
 };
 
 /** Version families: one of the listed versions is enough. */
-const ANY_OF = ['@sscard:', '@pboc:'];
+const ANY_OF = ['@sscard:', '@pboc:', '@terminal:'];
 
 export interface Applicability {
   applicable: boolean;
@@ -51,6 +52,9 @@ export interface Applicability {
 
 export function applicability(tags: readonly string[], profile: Profile): Applicability {
   const failed: string[] = [];
+  // A terminal under test is judged by the terminal scenarios only; a card by the others.
+  const forTerminal = tags.some((t) => t.startsWith('@terminal:'));
+  if (profile.product.kind === 'terminal' && !forTerminal) return { applicable: false, reason: 'ICS: product.kind is terminal; this scenario tests a card' };
   for (const family of ANY_OF) {
     const inFamily = tags.filter((t) => t.startsWith(family));
     if (inFamily.length && !inFamily.some((t) => APPLICABILITY_TAGS[t]?.holds(profile))) {
@@ -67,5 +71,5 @@ export function applicability(tags: readonly string[], profile: Profile): Applic
 
 /** Tags in the ICS namespaces that no rule knows: a typo in a feature file. */
 export function unknownApplicabilityTags(tags: readonly string[]): string[] {
-  return tags.filter((t) => /^@(ics|sscard|pboc|needs):/.test(t) && !APPLICABILITY_TAGS[t]);
+  return tags.filter((t) => /^@(ics|sscard|pboc|needs|terminal):/.test(t) && !APPLICABILITY_TAGS[t]);
 }

@@ -39,6 +39,15 @@ export interface Profile {
     notes?: string;
   };
   ics: Ics;
+  /** The terminal under test, when product.kind is terminal. */
+  terminal?: {
+    type: 'social-security' | 'financial' | 'integrated';
+    driver: { kind: 'reference' | 'command' | 'manual'; command?: string[]; timeoutSeconds?: number };
+    terminalNumber?: string;
+    deviceNumber?: string;
+    blacklist?: string[];
+    today?: string;
+  };
   keys?: {
     testKeys?: boolean;
     pin?: string;

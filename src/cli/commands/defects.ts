@@ -33,9 +33,12 @@ function verifyOptions(c: Command): Command {
 }
 
 export function register(p: Command): void {
+  // The parent's options come before `list`/`verify`, so `defects verify --profile X` gives X to verify.
+  p.enablePositionalOptions();
   const defects = verifyOptions(
     p
       .command('defects')
+      .enablePositionalOptions()
       .description('the card-sim defect catalogue: run it (exactly the named scenarios must fail, the clean image must pass), or list it')
       .addHelpText('after', '\nExamples:\n  sscc defects --area iso7816 --json\n  sscc defects list --area sscard\n'),
   ).action((opts: VerifyOptions) => verify(opts));

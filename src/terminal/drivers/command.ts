@@ -11,6 +11,8 @@ export interface CommandDriverOptions {
   command: string[];
   timeoutSeconds?: number;
   cwd?: string;
+  /** Further environment of each run, e.g. where the card slot is served (SSCC_CARD_SOCKET). */
+  env?: () => Promise<Record<string, string>> | Record<string, string>;
 }
 
 export class CommandDriver implements TerminalDriver {
@@ -20,13 +22,18 @@ export class CommandDriver implements TerminalDriver {
     if (!o.command.length || !o.command[0]) throw new DriverError('the command driver needs a program to run');
   }
 
-  perform(request: TerminalRequest): Promise<TerminalOutcome> {
+  async perform(request: TerminalRequest): Promise<TerminalOutcome> {
+    const extra = (await this.o.env?.()) ?? {};
+    return this.run(request, extra);
+  }
+
+  private run(request: TerminalRequest, extra: Record<string, string>): Promise<TerminalOutcome> {
     const [program, ...args] = this.o.command as [string, ...string[]];
     const timeoutMs = (this.o.timeoutSeconds ?? 60) * 1000;
     return new Promise((resolve, reject) => {
       const child = spawn(program, args, {
         cwd: this.o.cwd,
-        env: { ...process.env, SSCC_OPERATION: request.operation },
+        env: { ...process.env, ...extra, SSCC_OPERATION: request.operation },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let out = '';

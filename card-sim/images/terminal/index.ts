@@ -1,0 +1,41 @@
+/**
+ * Test cards that provoke terminal behaviour (issue 7): each is a real-looking social security card with
+ * one property a terminal must react to. Test data only; names and ids invented, check characters valid.
+ */
+import type { CardImage } from '../../cos/image.ts';
+import { cardMf } from '../environments.ts';
+import { SSCARD10 } from '../sscard.ts';
+import { REFERENCE_CARD, type SsCardData, ssseImage } from '../ssse.ts';
+
+function card(name: string, description: string, data: SsCardData): CardImage {
+  return { name, description, atr: `3B6D0000 ${data.historical}`, protocol: 'T=0', mf: cardMf([ssseImage(data)]) };
+}
+
+/** Expired: 卡有效期 2020-01-05 (part 7 "IC 卡有效性检查"). */
+export const TM_EXPIRED: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000011',
+  serial: '00000011',
+  issueDate: '20100105',
+  expiryDate: '20200105',
+  cardNumberBody: 'E1101011',
+  holder: { ...REFERENCE_CARD.holder, idFirst17: '11010219800101002', name: '刘洋', sex: '2' },
+};
+
+/** On the lab terminal's blacklist (profiles/terminal-*.yaml): 卡识别码 11 01 00 D156000005 00000012 …. */
+export const TM_BLACKLISTED: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000012',
+  serial: '00000012',
+  cardNumberBody: 'E1101012',
+  holder: { ...REFERENCE_CARD.holder, idFirst17: '11010519750505003', name: '陈静', sex: '1' },
+};
+
+/** A 1.0 card still valid (the card-sim 1.0 image expired in 2020): no 姓名扩展, DES. */
+export const TM_CARD10: SsCardData = { ...SSCARD10, historical: '0099261101 0099330100000013', serial: '00000013', issueDate: '20200105', expiryDate: '20300105', cardNumberBody: 'B3301013' };
+
+export const TERMINAL_TEST_CARDS: readonly CardImage[] = [
+  card('tm-card10', 'Social security card 1.0, still valid (terminal tests)', TM_CARD10),
+  card('tm-expired', 'Social security card 2.0 that expired in 2020 (terminal tests)', TM_EXPIRED),
+  card('tm-blacklisted', 'Social security card 2.0 whose 卡识别码 is on the test blacklist (terminal tests)', TM_BLACKLISTED),
+];

@@ -1,0 +1,88 @@
+/**
+ * One terminal test: the test card in the card slot, the test PSAM in the second slot, and the driver
+ * the profile declares (reference, command, manual). sscc plays the card; the slots record what the
+ * terminal sent.
+ */
+import { checkDefects } from '../../card-sim/defects/catalogue.ts';
+import { IMAGES } from '../../card-sim/images/index.ts';
+import { buildPsamImage } from '../../card-sim/psam/image.ts';
+import type { Profile } from '../profile/profile.ts';
+import { SimChannel } from '../transport/sim.ts';
+import { TransportError } from '../verdict/errors.ts';
+import type { TerminalDriver, TerminalOutcome, TerminalRequest } from './driver.ts';
+import { CommandDriver } from './drivers/command.ts';
+import { ManualDriver } from './drivers/manual.ts';
+import { ReferenceDriver } from './drivers/reference.ts';
+import { CardSlot } from './slot.ts';
+import type { SsTerminalConfig } from './sscard/api.ts';
+
+export class TerminalHarness {
+  card: CardSlot | undefined;
+  readonly psam: CardSlot;
+  readonly config: SsTerminalConfig;
+  readonly driver: TerminalDriver;
+  private readonly defects: string[];
+
+  constructor(private readonly profile: Profile, private readonly seed: string) {
+    const t = profile.terminal;
+    if (!t) throw new TransportError('the profile names no terminal (terminal: { type, driver })');
+    this.defects = profile.target.kind === 'sim' ? [...(profile.target.defects ?? [])] : [];
+    this.config = {
+      terminalNumber: t.terminalNumber ?? '000000000000',
+      deviceNumber: t.deviceNumber ?? '',
+      blacklist: t.blacklist ?? [],
+      today: t.today ?? new Date().toISOString().slice(0, 10).replace(/-/g, ''),
+      defects: new Set(this.defects),
+    };
+    this.psam = new CardSlot('psam', new SimChannel(buildPsamImage(profile.keys?.sscardRoots ?? {}), { seed: `${seed}:psam` }));
+    this.driver = this.makeDriver();
+  }
+
+  private makeDriver(): TerminalDriver {
+    const d = (this.profile.terminal as NonNullable<Profile['terminal']>).driver;
+    const timeout = d.timeoutSeconds !== undefined ? { timeoutSeconds: d.timeoutSeconds } : {};
+    if (d.kind === 'reference') return new ReferenceDriver(() => ({ card: this.requireCard(), psam: this.psam }), this.config);
+    if (d.kind === 'command') {
+      return new CommandDriver({
+        command: d.command ?? [],
+        ...timeout,
+        env: async () => {
+          const [card, psam] = await Promise.all([this.requireCard().serve(), this.psam.serve()]);
+          this.served.push(card, psam);
+          return {
+            SSCC_CARD_SOCKET: card.path,
+            SSCC_PSAM_SOCKET: psam.path,
+            SSCC_TERMINAL_CONFIG: JSON.stringify({ ...this.config, defects: [...this.config.defects] }),
+          };
+        },
+      });
+    }
+    return new ManualDriver({ input: process.stdin, output: process.stderr, interactive: process.stdin.isTTY === true && process.env.CI !== 'true', ...timeout });
+  }
+
+  private served: Array<{ close(): Promise<void> }> = [];
+
+  /** Put a test card (a card-sim image) into the card slot, with the run's card defects. */
+  async insert(image: string): Promise<CardSlot> {
+    const img = IMAGES[image];
+    if (!img) throw new TransportError(`card-sim has no test card "${image}"`);
+    const channel = new SimChannel(img, { seed: `${this.seed}:${image}`, defects: checkDefects(this.defects) });
+    await channel.reset();
+    this.card = new CardSlot('card', channel);
+    return this.card;
+  }
+
+  requireCard(): CardSlot {
+    if (!this.card) throw new TransportError('no test card in the card slot: a Given step is missing');
+    return this.card;
+  }
+
+  async perform(request: TerminalRequest): Promise<TerminalOutcome> {
+    try {
+      return await this.driver.perform(request);
+    } finally {
+      await Promise.all(this.served.splice(0).map((s) => s.close()));
+    }
+  }
+
+}

@@ -1,0 +1,100 @@
+/**
+ * The card side of a terminal test (DESIGN.md "Key interfaces"): sscc plays the card. A slot holds a
+ * card-sim test card and records every command the terminal sends it, with the card's answer, in
+ * order: the card-side trace the verdicts read. For an external terminal program the slot is also
+ * reachable through a local socket (2-byte big-endian length ‖ APDU, answered the same way; an empty
+ * frame asks the ATR), the same framing as the vpcd virtual reader.
+ */
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { FrameReader, frame } from '../../card-sim/vpcd.ts';
+import type { CommandApdu } from '../apdu/command.ts';
+import type { ResponseApdu } from '../apdu/response.ts';
+import { toHex } from '../bytes/hex.ts';
+import type { CardChannel } from '../transport/channel.ts';
+import { CardSession } from '../transport/session.ts';
+
+export interface CardSideEntry {
+  /** Command APDU as the card received it, hex. */
+  command: string;
+  /** Response APDU as the card answered, hex. */
+  response: string;
+  cla: number;
+  ins: number;
+  p1: number;
+  p2: number;
+}
+
+/** A CardChannel that records what crosses it. */
+export class RecordingChannel implements CardChannel {
+  readonly log: CardSideEntry[] = [];
+  constructor(private readonly inner: CardChannel) {}
+  get atr(): Uint8Array {
+    return this.inner.atr;
+  }
+  get protocol() {
+    return this.inner.protocol;
+  }
+  get description(): string {
+    return this.inner.description;
+  }
+  async transmit(command: Uint8Array): Promise<Uint8Array> {
+    const response = await this.inner.transmit(command);
+    this.log.push({ command: toHex(command), response: toHex(response), cla: command[0] ?? 0, ins: command[1] ?? 0, p1: command[2] ?? 0, p2: command[3] ?? 0 });
+    return response;
+  }
+  reset(): Promise<Uint8Array> {
+    return this.inner.reset();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+export class CardSlot {
+  readonly channel: RecordingChannel;
+  readonly session: CardSession;
+
+  constructor(readonly name: string, card: CardChannel) {
+    this.channel = new RecordingChannel(card);
+    this.session = new CardSession(this.channel);
+  }
+
+  send(cmd: CommandApdu | Uint8Array): Promise<ResponseApdu> {
+    return this.session.send(cmd);
+  }
+
+  get trace(): readonly CardSideEntry[] {
+    return this.channel.log;
+  }
+
+  /** Serve the slot on a local socket for an external terminal program; resolves to its path. */
+  async serve(): Promise<{ path: string; close(): Promise<void> }> {
+    const path = join(tmpdir(), `sscc-${this.name}-${process.pid}-${Math.random().toString(36).slice(2)}.sock`);
+    const server: Server = createServer((socket) => {
+      const frames = new FrameReader();
+      let chain = Promise.resolve();
+      socket.on('data', (chunk) => {
+        for (const payload of frames.push(chunk)) {
+          chain = chain.then(async () => {
+            const reply = payload.length === 0 ? this.channel.atr : await this.channel.transmit(payload).catch(() => new Uint8Array(0));
+            if (socket.writable) socket.write(frame(reply));
+          });
+        }
+      });
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((ok, fail) => server.once('error', fail).listen(path, ok));
+    return {
+      path,
+      close: () =>
+        new Promise<void>((ok) => {
+          server.close(() => ok());
+          rmSync(path, { force: true });
+        }),
+    };
+  }
+}
+

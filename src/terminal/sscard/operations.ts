@@ -1,0 +1,25 @@
+/**
+ * One operation of a social-security terminal on a card and a PSAM, as a driver asks it
+ * (TerminalRequest → TerminalOutcome). The reference driver and the example external terminal program
+ * both run it; only the way they reach the card differs.
+ */
+import type { TerminalOutcome, TerminalRequest } from '../driver.ts';
+import type { ApduPort } from './psam.ts';
+import { type SsTerminalConfig, iChangePIN, iReadCardBas, iVerifyPIN } from './api.ts';
+import { SsTerminal } from './terminal.ts';
+
+export const SS_OPERATIONS = ['iReadCardBas', 'iVerifyPIN', 'iChangePIN'] as const;
+
+export async function performSsOperation(request: TerminalRequest, card: ApduPort, psam: ApduPort, atr: Uint8Array, config: SsTerminalConfig): Promise<TerminalOutcome> {
+  const t = new SsTerminal(card, psam, atr);
+  switch (request.operation) {
+    case 'iReadCardBas':
+      return iReadCardBas(t, config);
+    case 'iVerifyPIN':
+      return iVerifyPIN(t, request.pin ?? '', config.defects);
+    case 'iChangePIN':
+      return iChangePIN(t, request.pin ?? '', String(request.params?.newPin ?? ''), config.defects);
+    default:
+      return { result: 'error', code: -13, message: `operation ${request.operation} is not supported (${SS_OPERATIONS.join(', ')})` };
+  }
+}

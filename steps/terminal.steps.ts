@@ -1,0 +1,91 @@
+/**
+ * Steps of the terminal suite (features/terminal): sscc plays the card, the profile's driver drives the
+ * terminal under test, verdicts come from the terminal's outcome and the card-side trace. Thin: the
+ * harness is src/terminal/harness.ts, the checks src/terminal/sscard/trace-check.ts.
+ */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { parseAtr } from '../src/iso7816/atr.ts';
+import type { TerminalOutcome } from '../src/terminal/driver.ts';
+import { TerminalHarness } from '../src/terminal/harness.ts';
+import { expectedReadCardBas, firstIndex, isInternalAuthenticate, isReadOfEf06, isRkAuthentication, itemsSeen, readCardBasProblems } from '../src/terminal/sscard/trace-check.ts';
+import { NonConformance } from '../src/verdict/errors.ts';
+import { expectThat } from '../src/verdict/expect.ts';
+import type { CardWorld } from './world.ts';
+
+function harness(world: CardWorld): TerminalHarness {
+  const have = world.memory.get('terminal harness') as TerminalHarness | undefined;
+  return have ?? world.remember('terminal harness', new TerminalHarness(world.profile, world.profile.run?.seed ?? 'sscc'));
+}
+
+function outcome(world: CardWorld): TerminalOutcome {
+  return world.recall<TerminalOutcome>('terminal outcome');
+}
+
+function attachTrace(world: CardWorld): void {
+  const trace = harness(world).card?.trace ?? [];
+  world.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+}
+
+Given('the test card {string} is in the card slot', async function (this: CardWorld, image: string) {
+  await harness(this).insert(image);
+});
+
+When('the terminal performs {word}', async function (this: CardWorld, operation: string) {
+  this.remember('terminal outcome', await harness(this).perform({ operation, card: harness(this).requireCard().channel.description }));
+  attachTrace(this);
+});
+
+When('the terminal performs iVerifyPIN with the PIN {string}', async function (this: CardWorld, pin: string) {
+  this.remember('terminal outcome', await harness(this).perform({ operation: 'iVerifyPIN', pin }));
+  attachTrace(this);
+});
+
+When('the terminal performs iChangePIN from {string} to {string}', async function (this: CardWorld, pin: string, newPin: string) {
+  this.remember('terminal outcome', await harness(this).perform({ operation: 'iChangePIN', pin, params: { newPin } }));
+  attachTrace(this);
+});
+
+Then('the terminal reports {word}', function (this: CardWorld, result: string) {
+  const o = outcome(this);
+  expectThat(o.result === result, `the terminal reported ${o.result}${o.code !== undefined ? ` (code ${o.code})` : ''}${o.message ? `: ${o.message}` : ''}, expected ${result}`);
+});
+
+Then('the terminal reports code {int}', function (this: CardWorld, code: number) {
+  const o = outcome(this);
+  expectThat(o.code === code, `the terminal reported code ${o.code ?? '(none)'}${o.message ? ` (${o.message})` : ''}, LD/T 33 appendix A gives ${code}`);
+});
+
+Then("the iReadCardBas output holds the card's data in the LD\\/T 33 field order", function (this: CardWorld) {
+  const o = outcome(this);
+  if (o.output === undefined) throw new NonConformance(`the terminal reported no pOutInfo (${o.result}${o.message ? `: ${o.message}` : ''})`);
+  const h = harness(this);
+  const card = h.requireCard();
+  const expected = expectedReadCardBas(itemsSeen(card.trace), parseAtr(card.channel.atr).historical, h.config.terminalNumber, h.config.deviceNumber);
+  const problems = readCardBasProblems(o.output, expected);
+  expectThat(problems.length === 0, problems.join('; '));
+});
+
+Then('the card saw INTERNAL AUTHENTICATE before any read of EF06', function (this: CardWorld) {
+  const trace = harness(this).requireCard().trace;
+  const ia = firstIndex(trace, isInternalAuthenticate);
+  const read = firstIndex(trace, isReadOfEf06);
+  expectThat(ia >= 0, 'the terminal never authenticated the card (no INTERNAL AUTHENTICATE with IRK, part 7 §5.4)');
+  expectThat(read < 0 || ia < read, `the terminal read EF06 (command ${read + 1}) before authenticating the card (command ${ia + 1})`);
+});
+
+Then('the card saw EXTERNAL AUTHENTICATE with RK SSSE before any read of EF06', function (this: CardWorld) {
+  const trace = harness(this).requireCard().trace;
+  const rk = firstIndex(trace, isRkAuthentication);
+  const read = firstIndex(trace, isReadOfEf06);
+  expectThat(rk >= 0, 'the terminal never authenticated with RK SSSE, which a 3.0 card requires before EF06 (LD/T 33 §10.2)');
+  expectThat(read < 0 || rk < read, `the terminal read EF06 (command ${read + 1}) before EXTERNAL AUTHENTICATE with RK SSSE (command ${rk + 1})`);
+});
+
+Then('the terminal reports the name as 姓名 followed by 姓名扩展', function (this: CardWorld) {
+  const o = outcome(this);
+  const items = itemsSeen(harness(this).requireCard().trace);
+  const ext = items.get(0x4e);
+  expectThat(ext !== undefined, 'the terminal never read 姓名扩展 (4E) of a 2.0/3.0 card');
+  const reported = o.fields?.['姓名'] ?? o.output?.split('|')[4];
+  expectThat(reported !== undefined, 'the terminal reported no name');
+});
