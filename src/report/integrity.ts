@@ -1,7 +1,8 @@
 /**
  * Tamper evidence of a report: a SHA-256 digest over its canonical JSON (without the integrity and
- * signature members), and a lab's signature over that digest (Ed25519, or SM2 with SM3 as Node's
- * OpenSSL computes it). verifyReport says exactly what does not hold.
+ * signature members), and a lab's Ed25519 signature over that digest. verifyReport says exactly what
+ * does not hold. SM2 is refused: Node's OpenSSL signs SM2 without the GB/T 32918.2 user ID (its
+ * Annex A example does not verify through it), so such a signature would not be the standard's.
  */
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from './canonical.ts';
@@ -15,7 +16,7 @@ export interface Integrity {
 }
 
 export interface Signature {
-  algorithm: 'Ed25519' | 'SM2-SM3';
+  algorithm: 'Ed25519';
   /** SPKI, PEM. */
   publicKey: string;
   /** base64 of the signature over the UTF-8 bytes of "sscc-report-digest:" ‖ digest (hex). */
@@ -49,15 +50,15 @@ function algorithmOf(key: KeyObject): Signature['algorithm'] {
   if (key.asymmetricKeyType === 'ed25519') return 'Ed25519';
   // Node names an SM2 key read from PEM neither 'ec' nor 'sm2': recognise the curve by its OID.
   const spki = createPublicKey(key).export({ type: 'spki', format: 'der' });
-  if (spki.includes(SM2_OID)) return 'SM2-SM3';
-  throw new Error(`the key is ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` (${key.asymmetricKeyDetails.namedCurve})` : ''}; sign with an Ed25519 or SM2 private key`);
+  if (spki.includes(SM2_OID)) throw new Error('SM2 signing is not offered: Node\'s OpenSSL does not apply the GB/T 32918.2 user ID (1234567812345678), so the signature would not verify elsewhere; sign with an Ed25519 key');
+  throw new Error(`the key is ${key.asymmetricKeyType ?? 'of an unknown type'}${key.asymmetricKeyDetails?.namedCurve ? ` (${key.asymmetricKeyDetails.namedCurve})` : ''}; sign with an Ed25519 or SM2 private key`);
 }
 
 export function signReport<T extends object>(report: T, privateKeyPem: string, signer?: string, now = new Date()): T & { integrity: Integrity; signature: Signature } {
   const key = createPrivateKey(privateKeyPem);
   const algorithm = algorithmOf(key);
   const sealed = seal(report);
-  const value = sign(algorithm === 'Ed25519' ? null : 'sm3', signedBytes(sealed.integrity.digest), key).toString('base64');
+  const value = sign(null, signedBytes(sealed.integrity.digest), key).toString('base64');
   const publicKey = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
   return { ...sealed, signature: { algorithm, publicKey, value, signedAt: now.toISOString(), ...(signer ? { signer } : {}) } };
 }
@@ -89,7 +90,7 @@ export function verifyReport(value: object, expectedPublicKeyPem?: string): Veri
   if (sig) {
     try {
       const key = createPublicKey(sig.publicKey);
-      signatureOk = verify(sig.algorithm === 'Ed25519' ? null : 'sm3', signedBytes(integrity?.digest ?? ''), key, Buffer.from(sig.value, 'base64'));
+      signatureOk = verify(null, signedBytes(integrity?.digest ?? ''), key, Buffer.from(sig.value, 'base64'));
       if (!signatureOk) problems.push(`the ${sig.algorithm} signature does not verify over the digest`);
       if (expectedPublicKeyPem) {
         const expected = createPublicKey(expectedPublicKeyPem).export({ type: 'spki', format: 'der' });

@@ -16,7 +16,7 @@ function readKey(file: string, what: string): string {
 
 export function register(p: Command): void {
   p.command('sign')
-    .description("sign a report.json with the lab's private key (Ed25519 or SM2, PEM): digest over the canonical JSON, signature over the digest")
+    .description("sign a report.json with the lab's Ed25519 private key (PEM): digest over the canonical JSON, signature over the digest")
     .argument('<report>', 'report.json of a run')
     .requiredOption('--key <pem>', 'private key, PEM (openssl genpkey -algorithm ed25519 -out lab.pem)')
     .option('--signer <name>', 'who signs, written into the signature')
