@@ -86,4 +86,11 @@ export const DUAL_APP_DEFECTS = [
     description: 'An environment can be created at the MF without EXTERNAL AUTHENTICATE of the card master key (part 4 §5.2).',
     mustFail: ['DA-PERS-005', 'DA-CMK-003'],
   },
+  {
+    id: 'pin-counters-shared',
+    area: 'dual-app',
+    title: 'Blocking the social security PIN blocks the bank PIN too',
+    description: 'The two applications share one PIN state across the firewall (part 4 §5.5; 总体方案: the SS PIN and the bank PIN are independent).',
+    mustFail: ['DA-PIN-001'],
+  },
 ] as const satisfies readonly Defect[];

@@ -42,7 +42,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'A wrong PIN does not decrement the try counter',
     description: 'VERIFY with a wrong PIN answers 63Cx with x unchanged and never blocks (ISO/IEC 7816-4 §7.5.6).',
-    mustFail: ['ISO-VER-001', 'ISO-VER-003', 'SS-PIN-001', 'SS-PIN-008'],
+    mustFail: ['ISO-VER-001', 'ISO-VER-003', 'SS-PIN-001', 'SS-PIN-008', 'DA-PIN-001'],
   },
   {
     id: 't0-case4-data-without-61xx',
@@ -170,7 +170,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD by number always returns the first record',
     description: 'The record number in P1 is not honoured (ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'SS-DATA-009'],
+    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'SS-DATA-009', 'PB-REC-002-8C', 'PB-REC-002-8D', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003'],
   },
   {
     id: 'read-record-by-identifier-unsupported',

@@ -14,7 +14,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'VERIFY without data costs a try',
     description: 'The PIN status query (Lc 00) decrements the counter instead of only reporting it (part 5 §6.14, part 7 §5.6).',
-    mustFail: ['SS-PIN-001', 'ISO-VER-001', 'ISO-VER-003'],
+    mustFail: ['SS-PIN-001', 'ISO-VER-001', 'ISO-VER-003', 'DA-PIN-001'],
   },
   {
     id: 'ss-ext-auth-stale-challenge',

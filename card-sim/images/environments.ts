@@ -28,26 +28,6 @@ export function withMasterKey(env: DfImage, name: MasterKeyName): DfImage {
   return { ...env, appData: { ...env.appData, masterKey: masterKeyImage(name) } };
 }
 
-/** PSE name 1PAY.SYS.DDF01 (JR/T 0025.5 §6.3.1, ASCII). */
-export const PSE_NAME = '1PAY.SYS.DDF01';
-
-/**
- * A minimal payment system environment: the PSE DDF and its directory (SFI 1) naming the UnionPay
- * debit AID. Enough for the firewall to have two sides when the financial application is not in the image.
- */
-export function minimalPse(): DfImage {
-  // 70 { 61 { 4F A000000333010101, 50 "PBOC DEBIT", 87 01 } }
-  const entry = '4F08A000000333010101' + '500A50424F43204445424954' + '870101';
-  const dirRecord = `70${((entry.length / 2) + 2).toString(16).padStart(2, '0')}61${(entry.length / 2).toString(16).padStart(2, '0')}${entry}`;
-  return {
-    kind: 'DF',
-    name: Buffer.from(PSE_NAME, 'ascii').toString('hex').toUpperCase(),
-    label: 'PSE',
-    fciProprietary: '880101', // A5 { 88 01 01: SFI of the directory EF }
-    children: [{ kind: 'EF', fid: 'EF01', sfi: 0x01, label: 'PSE directory', structure: 'linear-variable', records: [dirRecord], read: 'always', update: 'never' }],
-  };
-}
-
 /** A card straight from COS activation: the MF with the transport key and nothing else (part 10 §5.1–5.2.1). */
 export const blankImage: CardImage = {
   name: 'blank',

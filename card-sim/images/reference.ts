@@ -4,7 +4,8 @@
  * financial application sits beside it when that application is present.
  */
 import type { CardImage } from '../cos/image.ts';
-import { cardMf, minimalPse, withMasterKey } from './environments.ts';
+import { cardMf, withMasterKey } from './environments.ts';
+import { pse } from './pse.ts';
 import { ssse20 } from './ssse.ts';
 
 export const referenceImage: CardImage = {
@@ -15,5 +16,5 @@ export const referenceImage: CardImage = {
   atr: '3B6D0000 0099 2611 01 0099 261122000001',
   protocol: 'T=0',
   // The MF: card master key and card management, CARD BLOCK and blocked-SSSE SELECT (apps/index.ts card-mf).
-  mf: cardMf([withMasterKey(ssse20(), 'ssse'), withMasterKey(minimalPse(), 'pse')]),
+  mf: cardMf([withMasterKey(ssse20(), 'ssse'), withMasterKey(pse(), 'pse')]),
 };

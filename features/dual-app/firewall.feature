@@ -46,3 +46,14 @@ Feature: The firewall between the SSSE and the PSE
     When the terminal selects the PSE by its name
     And the terminal authenticates with RK SSSE
     Then the status word is 6A88
+
+  @TC:DA-PIN-001 @req:SSCARD-4:5.5 @req:JRT0025-5:B.12 @ics:financial @needs:pin @destructive
+  Scenario: Blocking the social security PIN leaves the bank PIN working
+    Given the SSSE is selected
+    When the terminal asks the PIN try counter
+    Then the card reports the tries left
+    When the terminal presents a wrong PIN as many times as tries are left
+    Then the status word is 63C0
+    Given the terminal has read the debit application
+    When the terminal presents the offline PIN "1234"
+    Then the status word is 9000

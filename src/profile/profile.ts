@@ -53,6 +53,8 @@ export interface Profile {
     pin?: string;
     /** Root keys of the SSSE keys by name (UK, PUK, IRK, STK, RK, BK, UK1), hex; default the test roots. */
     sscardRoots?: Record<string, string>;
+    /** Issuer master key for application cryptograms of the debit application, hex; default the test key. */
+    pbocImkAc?: string;
     /** Master keys of the card, SSSE, PSE and the transport key, hex; default the test values. */
     masterKeys?: Partial<Record<'transport' | 'card' | 'ssse' | 'pse', string>>;
   };
