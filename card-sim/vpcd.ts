@@ -75,6 +75,8 @@ export interface ServeOptions {
   freshOnReset?: () => SimCard;
   /** Delay of every APDU's answer in milliseconds (a slow card). */
   latencyMs?: number;
+  /** Pull the card out (for 1.5 s) instead of answering the APDU with this number: a removal mid-command. */
+  pullAt?: number;
 }
 
 /** A card in the virtual reader: connects, answers, reconnects; `remove()` closes the socket (card pulled). */
@@ -115,6 +117,11 @@ export class VirtualCard {
     socket.on('data', (chunk) => {
       for (const payload of frames.push(chunk)) {
         if (payload.length > 1) this.apdus++;
+        if (payload.length > 1 && this.apdus === this.o.pullAt) {
+          this.log(`APDU ${this.apdus}: card pulled out for 1.5 s instead of answering`);
+          this.remove(1500);
+          return;
+        }
         const fresh = this.o.freshOnReset;
         const reply = answer(this.card, payload, this.state, fresh ? () => (this.card = fresh()) : undefined);
         if (!reply) continue;

@@ -6,19 +6,15 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { SW } from '../src/apdu/sw.ts';
 import { equal, fromHex, toHex } from '../src/bytes/hex.ts';
 import { luhnValid } from '../src/pboc/crypto.ts';
-import { TERMINAL_DEFAULTS, TEST_IMK_AC } from '../src/pboc/data.ts';
+import { TEST_IMK_AC } from '../src/pboc/data.ts';
+import { DEBIT_AID, pbocKernel } from './pboc-helpers.ts';
 import { PbocTerminal, flatten, issuerExpectedAc, parseGenerateAc, tlvOf } from '../src/pboc/kernel.ts';
 import { validDate } from '../src/sscard/data.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectSw1, expectThat } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
 
-const DEBIT_AID = 'A000000333010101';
-
-function kernel(world: CardWorld): PbocTerminal {
-  const have = world.memory.get('pboc kernel') as PbocTerminal | undefined;
-  return have ?? world.remember('pboc kernel', new PbocTerminal(world, { ...TERMINAL_DEFAULTS }));
-}
+const kernel = pbocKernel;
 
 const pan = (k: PbocTerminal) => {
   const v = k.cardData.get('5A');
@@ -58,6 +54,10 @@ When('the terminal asks GET DATA {word}', async function (this: CardWorld, tag: 
 
 When('the terminal presents the offline PIN {string}', async function (this: CardWorld, pin: string) {
   await kernel(this).verifyPin(pin);
+});
+
+When('the terminal presents the offline PIN {string} {int} times', async function (this: CardWorld, pin: string, n: number) {
+  for (let i = 0; i < n; i++) await kernel(this).verifyPin(pin);
 });
 
 When('the terminal asks GENERATE AC for {word}', async function (this: CardWorld, type: 'AAC' | 'TC' | 'ARQC') {

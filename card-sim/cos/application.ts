@@ -3,7 +3,7 @@
  * JR/T 0025.5). A DF in the image names its application (`app`); while that DF or one below it is
  * current, the application's commands are reachable, and the firewall keeps the others out.
  */
-import type { Handler } from './context.ts';
+import type { CardContext, Handler, Reply } from './context.ts';
 
 export interface CommandSpec {
   ins: number;
@@ -16,4 +16,6 @@ export interface CardApplication {
   /** The name a DfImage.app refers to. */
   name: string;
   commands: readonly CommandSpec[];
+  /** After a successful SELECT of one of its DFs: the application may qualify the answer (a blocked application's 6283). */
+  onSelect?: (card: CardContext, reply: Reply) => Reply;
 }

@@ -83,7 +83,12 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       if (candidates.some((c) => c.classes.includes(cmd.cla & ~0x0c))) return { sw: SW.SECURE_MESSAGING_NOT_SUPPORTED };
       return { sw: SW.CLA_NOT_SUPPORTED };
     }
-    return spec.handler(cmd, card);
+    const reply = spec.handler(cmd, card);
+    if (cmd.ins === 0xa4 && reply.sw === SW.NO_ERROR && card.currentEf === undefined) {
+      const app = card.currentDf.app ? APPLICATIONS[card.currentDf.app] : undefined;
+      if (app?.onSelect) return app.onSelect(card, reply);
+    }
+    return reply;
   }
 
   function transmit(bytes: Uint8Array): Uint8Array {
@@ -126,6 +131,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       if (cmd.data.length > 0 || cmd.ne === undefined) {
         if (defects.has('t0-case4-data-without-61xx')) return encodeResponse({ data, sw: reply.sw });
         card.pending = data;
+        card.pendingSw = reply.sw >> 8 === 0x62 ? reply.sw : SW.NO_ERROR;
         return sw(0x6100 | xx);
       }
       if (cmd.ne !== data.length) return sw(0x6c00 | xx);
@@ -135,6 +141,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     if (cmd.ne >= data.length) return encodeResponse({ data, sw: reply.sw });
     if (reply.exact) return sw(0x6c00 | xx);
     card.pending = data.slice(cmd.ne);
+    card.pendingSw = reply.sw >> 8 === 0x62 ? reply.sw : SW.NO_ERROR;
     return encodeResponse({ data: data.slice(0, cmd.ne), sw: 0x6100 | (Math.min(data.length - cmd.ne, 256) & 0xff) });
   }
 

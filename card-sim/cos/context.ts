@@ -37,6 +37,8 @@ export class CardContext {
   currentRecord = 0;
   /** Response bytes waiting for GET RESPONSE. */
   pending: Uint8Array | undefined;
+  /** The status word that ends the pending response (a warning such as 6283 survives 61xx). */
+  pendingSw = 0x9000;
   /** The last GET CHALLENGE random; valid for one use. */
   challenge: Uint8Array | undefined;
   readonly verifiedPins = new Set<PinState>();

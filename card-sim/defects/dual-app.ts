@@ -91,6 +91,6 @@ export const DUAL_APP_DEFECTS = [
     area: 'dual-app',
     title: 'Blocking the social security PIN blocks the bank PIN too',
     description: 'The two applications share one PIN state across the firewall (part 4 §5.5; 总体方案: the SS PIN and the bank PIN are independent).',
-    mustFail: ['DA-PIN-001'],
+    mustFail: ['DA-PIN-001', 'DA-PIN-002'],
   },
 ] as const satisfies readonly Defect[];

@@ -171,6 +171,7 @@ export const ISO7816_DEFECTS = [
     title: 'READ RECORD by number always returns the first record',
     description: 'The record number in P1 is not honoured (ISO/IEC 7816-4 §7.3.3).',
     mustFail: ['ISO-RR-001', 'ISO-RR-003', 'SS-DATA-009', 'PB-REC-002-8C', 'PB-REC-002-8D', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003'],
+    collateralAreas: ['lifecycle'],
   },
   {
     id: 'read-record-by-identifier-unsupported',

@@ -43,6 +43,7 @@ export const PBOC_DEFECTS = [
     title: 'The PAN has a wrong Luhn check digit',
     description: 'ISO/IEC 7812-1 annex B; JR/T 0025.5 annex A (5A).',
     mustFail: ['PB-REC-003', 'PB-AC-001', 'PB-AC-002'],
+    collateralAreas: ['lifecycle'],
   },
   {
     id: 'pboc-expiry-before-effective',
@@ -70,7 +71,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'A wrong offline PIN does not decrement the PIN try counter 9F17',
     description: 'JR/T 0025.5 §B.12: 63Cx with one try fewer.',
-    mustFail: ['PB-PIN-002'],
+    mustFail: ['PB-PIN-002', 'DA-PIN-002'],
   },
   {
     id: 'pboc-ac-without-cvr',
@@ -106,6 +107,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack PAN (5A)',
     description: '5A is mandatory in the records the AFL names (JR/T 0025.5 annex A).',
     mustFail: ['PB-REC-002-5A', 'PB-REC-003', 'PB-AC-001', 'PB-AC-002'],
+    collateralAreas: ['lifecycle'],
   },
   {
     id: 'pboc-record-without-5F24',
@@ -120,6 +122,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack CDOL1 (8C)',
     description: '8C is mandatory in the records the AFL names (JR/T 0025.5 annex A).',
     mustFail: ['PB-REC-002-8C', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003'],
+    collateralAreas: ['lifecycle'],
   },
   {
     id: 'pboc-record-without-8D',
@@ -141,12 +144,14 @@ export const PBOC_DEFECTS = [
     title: 'The records lack PAN sequence number (5F34)',
     description: '5F34 is mandatory in the records the AFL names (JR/T 0025.5 annex A).',
     mustFail: ['PB-REC-002-5F34', 'PB-AC-001', 'PB-AC-002'],
+    collateralAreas: ['lifecycle'],
   },
   {
     id: 'pboc-gpo-without-afl',
     area: 'pboc',
     title: 'GET PROCESSING OPTIONS answers the AIP without the AFL',
     description: 'Format 2 must hold 82 AIP and 94 AFL (JR/T 0025.5 §6.5); the terminal cannot read the application data.',
-    mustFail: ['PB-GPO-001', 'PB-GPO-003', 'PB-REC-001', 'PB-REC-002-5A', 'PB-REC-002-5F24', 'PB-REC-002-8C', 'PB-REC-002-8D', 'PB-REC-002-57', 'PB-REC-002-5F34', 'PB-REC-003', 'PB-REC-004', 'PB-PIN-001', 'PB-PIN-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'DA-PIN-001'],
+    mustFail: ['PB-GPO-001', 'PB-GPO-003', 'PB-REC-001', 'PB-REC-002-5A', 'PB-REC-002-5F24', 'PB-REC-002-8C', 'PB-REC-002-8D', 'PB-REC-002-57', 'PB-REC-002-5F34', 'PB-REC-003', 'PB-REC-004', 'PB-PIN-001', 'PB-PIN-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'DA-PIN-001', 'DA-PIN-002'],
+    collateralAreas: ['lifecycle'],
   },
 ] as const satisfies readonly Defect[];

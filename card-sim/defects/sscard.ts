@@ -98,7 +98,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'APPLICATION BLOCK is lost at reset',
     description: 'The SSSE answers 9303 until the card is reset, then works again (part 5 §6.1: blocked permanently).',
-    mustFail: ['SS-BLK-006'],
+    mustFail: ['SS-BLK-006', 'LC-CANCEL-002'],
   },
   {
     id: 'ss-card-block-mac-not-checked',
@@ -224,7 +224,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'APPLICATION BLOCK answers 9000 but does not block',
     description: 'SELECT of the SSSE still answers 9000 (part 5 §6.1).',
-    mustFail: ['SS-BLK-001', 'SS-BLK-006'],
+    mustFail: ['SS-BLK-001', 'SS-BLK-006', 'LC-CANCEL-001', 'LC-CANCEL-002'],
   },
   {
     id: 'ss-app-block-mac-not-checked',
@@ -322,7 +322,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: '卡的识别码 holds RID D156000006',
     description: 'V2.0 §8.1.1.1: city code ‖ RID D156000005 ‖ serial ‖ 认证码.',
-    mustFail: ['SSSE_RECORD-01', 'SSSE_SAFETY-01'],
+    mustFail: ['SSSE_RECORD-01', 'SSSE_SAFETY-01', 'LC-LOSS-003'],
   },
   {
     id: 'ss-card-type-out-of-range',

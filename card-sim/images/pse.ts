@@ -7,7 +7,7 @@
 import { buildTlv } from '../../src/tlv/ber.ts';
 import { toHex, fromHex } from '../../src/bytes/hex.ts';
 import { deriveUdk } from '../../src/pboc/crypto.ts';
-import { TEST_IMK_AC } from '../../src/pboc/data.ts';
+import { TEST_IMK_AC, TEST_IMK_MAC } from '../../src/pboc/data.ts';
 import type { DfImage } from '../cos/image.ts';
 
 export const PSE_NAME = '1PAY.SYS.DDF01';
@@ -64,6 +64,7 @@ export function debitApplication(d: PbocCardData): DfImage {
       pdol: PDOL,
       cdol1: CDOL1,
       udkAc: toHex(deriveUdk(fromHex(TEST_IMK_AC), d.pan, d.psn)),
+      udkMac: toHex(deriveUdk(fromHex(TEST_IMK_MAC), d.pan, d.psn)),
       ecBalance: '000000010000',
     },
     children: [

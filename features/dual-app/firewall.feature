@@ -57,3 +57,12 @@ Feature: The firewall between the SSSE and the PSE
     Given the terminal has read the debit application
     When the terminal presents the offline PIN "1234"
     Then the status word is 9000
+
+  @TC:DA-PIN-002 @req:SSCARD-4:5.5 @req:JRT0025-5:B.12 @ics:financial @needs:pin @destructive
+  Scenario: Blocking the bank PIN leaves the social security PIN working
+    Given the terminal has read the debit application
+    When the terminal presents the offline PIN "9999" 3 times
+    Then the status word is 63C0
+    Given the SSSE is selected
+    When the terminal presents the correct PIN
+    Then the status word is 9000

@@ -65,3 +65,13 @@ export function luhnValid(pan: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/**
+ * MAC of an issuer script command (JR/T 0025.5 annex C.2.4): over CLA INS P1 P2 Lc (counting the MAC)
+ * ‖ ATC ‖ the AC sent online ‖ data, padding method 2, MAC algorithm 3 with the MAC session key of this
+ * ATC; the leftmost 4 bytes.
+ */
+export function scriptMac(udkMac: Uint8Array, atc: number, ac: Uint8Array, header: readonly number[], data: Uint8Array = new Uint8Array(0)): Uint8Array {
+  const input = Uint8Array.from([...header.slice(0, 4), data.length + 4, (atc >> 8) & 0xff, atc & 0xff, ...ac, ...data]);
+  return retailMac(sessionKey(udkMac, atc), padMethod2(input, 8)).subarray(0, 4);
+}

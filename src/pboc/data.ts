@@ -42,8 +42,9 @@ export function buildDolData(dol: DolEntry[], values: Readonly<Record<string, st
   return Uint8Array.from(parts);
 }
 
-/** The project's TEST issuer master key for application cryptograms (not any issuer's). */
+/** The project's TEST issuer master keys for application cryptograms and script MACs (not any issuer's). */
 export const TEST_IMK_AC = '0123456789ABCDEF0123456789ABCDEF';
+export const TEST_IMK_MAC = 'FEDCBA9876543210FEDCBA9876543210';
 
 /** Terminal data the scenarios transact with (amount 12.34 CNY, China, today's test date). */
 export const TERMINAL_DEFAULTS: Readonly<Record<string, string>> = {

@@ -13,7 +13,7 @@ import { fromHex, toHex } from '../bytes/hex.ts';
 import * as iso from '../iso7816/commands.ts';
 import { type Tlv, TlvError, findTlv, parseTlv } from '../tlv/ber.ts';
 import { NonConformance } from '../verdict/errors.ts';
-import { applicationCryptogram, deriveUdk } from './crypto.ts';
+import { applicationCryptogram, deriveUdk, scriptMac } from './crypto.ts';
 import { type DolEntry, buildDolData, parseDol } from './data.ts';
 
 export interface Port {
@@ -93,7 +93,8 @@ export class PbocTerminal {
 
   async selectAid(aid: string): Promise<ResponseApdu> {
     const r = await this.send(iso.selectByName(fromHex(aid)));
-    if (r.sw === SW.NO_ERROR) {
+    // 6283: a blocked application still gives its FCI (JR/T 0025.5 annex B.1).
+    if ((r.sw === SW.NO_ERROR || r.sw === SW.WARNING_SELECTED_FILE_INVALIDATED) && r.data.length) {
       const pdol = flatten(tlvOf(r.data, 'application FCI')).get('9F38');
       this.pdol = pdol ? parseDol(pdol) : [];
     }
@@ -179,6 +180,16 @@ export class PbocTerminal {
   generateAc(type: 'AAC' | 'TC' | 'ARQC', data = this.cdol1Data()): Promise<ResponseApdu> {
     const p1 = { AAC: 0x00, TC: 0x40, ARQC: 0x80 }[type];
     return this.send(command(0x80, 0xae, p1, 0x00, data, 256));
+  }
+
+  /**
+   * An issuer script command after an online GENERATE AC: APPLICATION BLOCK (1E) or UNBLOCK (18),
+   * 84 INS 00 00 04 MAC, the MAC computed by the issuer with its MAC master key (annex C.2.4).
+   */
+  issuerScript(ins: 0x1e | 0x18, imkMac: Uint8Array, pan: string, psn: string, online: GenerateAcResponse, o: { corrupt?: boolean } = {}): Promise<ResponseApdu> {
+    const mac = scriptMac(deriveUdk(imkMac, pan, psn), online.atc, online.ac, [0x84, ins, 0x00, 0x00]);
+    if (o.corrupt) mac[0] = (mac[0] as number) ^ 0x01;
+    return this.send(command(0x84, ins, 0x00, 0x00, mac));
   }
 
   async must(p: Promise<ResponseApdu>, what: string): Promise<ResponseApdu> {

@@ -55,6 +55,8 @@ export interface Profile {
     sscardRoots?: Record<string, string>;
     /** Issuer master key for application cryptograms of the debit application, hex; default the test key. */
     pbocImkAc?: string;
+    /** Issuer master key for script MACs (secure messaging) of the debit application, hex. */
+    pbocImkMac?: string;
     /** Master keys of the card, SSSE, PSE and the transport key, hex; default the test values. */
     masterKeys?: Partial<Record<'transport' | 'card' | 'ssse' | 'pse', string>>;
   };

@@ -131,11 +131,15 @@ export class PcscChannel implements CardChannel {
         throw new TransportError(`no PC/SC reader matches "${o.reader ?? '(first)'}"; readers: ${readers.map((r, i) => `${i} "${r.name}"`).join(', ') || 'none'}`);
       }
       await waitForCard(sc, ctx, reader, o);
-      let card: PcscCard;
-      try {
-        card = await reader.connect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1);
-      } catch (e) {
-        throw pcscError(e, `connect to "${reader.name}"`);
+      let card: PcscCard | undefined;
+      // Just after insertion the reader may still be powering the card: retry "unpowered" for up to 5 s.
+      for (let attempt = 0; !card; attempt++) {
+        try {
+          card = await reader.connect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1);
+        } catch (e) {
+          if (attempt < 25 && /unpowered|unresponsive/i.test((e as Error).message)) await new Promise((ok) => setTimeout(ok, 200));
+          else throw pcscError(e, `connect to "${reader.name}"`);
+        }
       }
       return new PcscChannel(sc, ctx, card, reader.name);
     } catch (e) {

@@ -10,7 +10,8 @@
  */
 import { SW } from '../../../src/apdu/sw.ts';
 import { fromHex } from '../../../src/bytes/hex.ts';
-import { applicationCryptogram } from '../../../src/pboc/crypto.ts';
+import { applicationCryptogram, scriptMac } from '../../../src/pboc/crypto.ts';
+import { equal } from '../../../src/bytes/hex.ts';
 import { dolLength, parseDol } from '../../../src/pboc/data.ts';
 import { type Tlv, buildTlv, parseTlv } from '../../../src/tlv/ber.ts';
 import type { DefectId } from '../../defects/catalogue.ts';
@@ -32,10 +33,13 @@ interface PbocData {
   pdol: string;
   cdol1: string;
   udkAc: string;
+  udkMac: string;
   ecBalance: string;
 }
 
 interface PbocState {
+  /** APPLICATION BLOCK by issuer script (JR/T 0025.5 B.1): SELECT answers 6283, GENERATE AC only AAC. */
+  blocked?: boolean;
   atc?: number;
   lastOnlineAtc?: number;
   pinTries?: number;
@@ -60,9 +64,17 @@ function ctx(card: CardContext): { adf: DfNode; data: PbocData; state: PbocState
   return { adf, data, state };
 }
 
-function txn(card: CardContext): { gpo?: boolean; acs?: number } {
+interface Txn {
+  gpo?: boolean;
+  acs?: number;
+  /** The ATC and AC of the first GENERATE AC: the issuer's script MACs are computed over them. */
+  atc?: number;
+  ac?: Uint8Array;
+}
+
+function txn(card: CardContext): Txn {
   card.session[TXN] ??= {};
-  return card.session[TXN] as { gpo?: boolean; acs?: number };
+  return card.session[TXN] as Txn;
 }
 
 const gpo: Handler = (cmd, card) => {
@@ -144,11 +156,18 @@ const generateAc: Handler = (cmd, card) => {
   // Card action analysis: never more than asked; a TC request goes online (ARQC); a blocked PIN declines.
   const asked = cmd.p1 & 0xc0;
   let cid = asked === 0x00 ? 0x00 : 0x80;
-  if ((c.state.pinTries as number) === 0) cid = 0x00;
+  // Defect ssse-block-blocks-debit: one block flag for the card; the SSSE's APPLICATION BLOCK counts here.
+  const ssseBlocked = card.has('ssse-block-blocks-debit') && allDfs(card.mf).some((d) => d.app === 'sscard' && (d.state as { blocked?: boolean }).blocked === true);
+  const blocked = c.state.blocked === true || card.session['pboc.blocked'] === true || ssseBlocked;
+  if ((c.state.pinTries as number) === 0 || (blocked && !card.has('pboc-blocked-app-still-goes-online'))) cid = 0x00;
   if (asked === 0x00 && card.has('pboc-tc-when-aac-requested')) cid = 0x40;
   const iad = Uint8Array.from([0x07, 0x01, 0x01, ...cvr(cid)]);
   const acData = Uint8Array.from([...cmd.data, ...fromHex(c.data.aip), (atc >> 8) & 0xff, atc & 0xff, ...(card.has('pboc-ac-without-cvr') ? [] : cvr(cid))]);
   const ac = applicationCryptogram(fromHex(c.data.udkAc), atc, acData);
+  if (t.acs === 1) {
+    t.atc = atc;
+    t.ac = ac;
+  }
   return { data: buildTlv('80', Uint8Array.from([cid, (atc >> 8) & 0xff, atc & 0xff, ...ac, ...iad])), sw: SW.NO_ERROR };
 };
 
@@ -209,6 +228,26 @@ export const PBOC_PSE_APP: CardApplication = {
   ],
 };
 
+/** APPLICATION BLOCK 84 1E and APPLICATION UNBLOCK 84 18 by issuer script, MAC over ATC ‖ AC (annex B.1, B.2, C.2.4). */
+function scriptBlock(block: boolean): Handler {
+  return (cmd, card) => {
+    const c = ctx(card);
+    if (!c) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+    if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
+    if (cmd.data.length !== 4) return { sw: SW.WRONG_LENGTH };
+    const t = txn(card);
+    const early = t.atc === undefined || !t.ac;
+    if (early && !card.has('pboc-script-before-online-accepted')) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+    const mac = early ? cmd.data : scriptMac(fromHex(c.data.udkMac), t.atc as number, t.ac as Uint8Array, [cmd.cla, cmd.ins, cmd.p1, cmd.p2]);
+    if (!equal(mac, cmd.data) && !card.has('pboc-script-mac-not-checked')) return { sw: SW.SM_DATA_OBJECTS_INCORRECT };
+    if ((block && card.has('pboc-app-block-ignored')) || (!block && card.has('pboc-app-unblock-ignored'))) return { sw: SW.NO_ERROR };
+    // Defect pboc-app-block-not-persistent: the block lives in RAM and a reset forgets it.
+    if (card.has('pboc-app-block-not-persistent')) card.session['pboc.blocked'] = block;
+    else c.state.blocked = block;
+    return { sw: SW.NO_ERROR };
+  };
+}
+
 export const PBOC_APP: CardApplication = {
   name: 'pboc',
   commands: [
@@ -217,5 +256,12 @@ export const PBOC_APP: CardApplication = {
     { ins: 0x20, classes: [0x00], handler: verify },
     { ins: 0xae, classes: [0x80], handler: generateAc },
     { ins: 0xb2, classes: [0x00], handler: readRecord },
+    { ins: 0x1e, classes: [0x84], handler: scriptBlock(true) },
+    { ins: 0x18, classes: [0x84], handler: scriptBlock(false) },
   ],
+  // SELECT of a blocked debit application, from wherever: its FCI with 6283 (annex B.1).
+  onSelect: (card, reply) => {
+    const blocked = (card.currentDf.state as PbocState).blocked === true || card.session['pboc.blocked'] === true;
+    return blocked && !card.has('pboc-blocked-select-answers-9000') ? { ...reply, sw: SW.WARNING_SELECTED_FILE_INVALIDATED } : reply;
+  },
 };

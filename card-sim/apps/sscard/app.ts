@@ -26,7 +26,7 @@ import type { CardContext, Handler, Reply } from '../../cos/context.ts';
 import { readBinary, readRecord } from '../../cos/commands/read.ts';
 import { getChallenge, getResponse, verify } from '../../cos/commands/security.ts';
 import { select } from '../../cos/commands/select.ts';
-import type { DfNode, EfNode, PinState } from '../../cos/files.ts';
+import { type DfNode, type EfNode, type PinState, allDfs } from '../../cos/files.ts';
 import type { DefectId } from '../../defects/catalogue.ts';
 import { type FoundKey, algorithmOf, findKey, setTriesLeft, ssseOf, triesLeft } from './keys.ts';
 
@@ -39,8 +39,10 @@ function cardBlocked(card: CardContext): boolean {
   return (card.mf.state as { cardBlocked?: boolean }).cardBlocked === true;
 }
 
-function appBlocked(df: DfNode | undefined): boolean {
-  return df !== undefined && (df.state as { blocked?: boolean }).blocked === true;
+function appBlocked(df: DfNode | undefined, card?: CardContext): boolean {
+  if (df !== undefined && (df.state as { blocked?: boolean }).blocked === true) return true;
+  // Defect debit-block-blocks-ssse: one block flag for the card; the debit application's block counts here.
+  return card !== undefined && df !== undefined && card.has('debit-block-blocks-ssse') && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { blocked?: boolean }).blocked === true);
 }
 
 /** CARD BLOCK: every later command answers 6A81 (§6.2.1). */
@@ -50,7 +52,7 @@ function guardCard(h: Handler): Handler {
 
 /** A blocked SSSE answers 9303 (§6.1.1; the command tables list 9303 for every command). */
 function guardApp(h: Handler): Handler {
-  return guardCard((cmd, card) => (appBlocked(ssseOf(card.currentDf)) ? { sw: SW.APPLICATION_PERMANENTLY_LOCKED } : h(cmd, card)));
+  return guardCard((cmd, card) => (appBlocked(ssseOf(card.currentDf), card) ? { sw: SW.APPLICATION_PERMANENTLY_LOCKED } : h(cmd, card)));
 }
 
 /** The latest challenge, used once (§6.5.1); the defect keeps it. */
@@ -86,6 +88,8 @@ const ssGetChallenge: Handler = (cmd, card) => {
 };
 
 const ssVerify: Handler = (cmd, card) => {
+  // Defect pin-counters-shared: a blocked bank PIN blocks the SS PIN too.
+  if (card.has('pin-counters-shared') && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { pinTries?: number }).pinTries === 0)) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
   const pin = pinOf(card);
   const before = pin?.triesLeft;
   const r = verify(cmd, card);
@@ -384,7 +388,7 @@ function ssSelect(cmd: CommandApdu, card: CardContext): Reply {
   const before = { df: card.currentDf, ef: card.currentEf };
   const r = select(cmd, card);
   const ssse = ssseOf(card.currentDf);
-  const blocked = appBlocked(ssse) || (ssse !== undefined && card.session['sscard.blocked'] === true);
+  const blocked = appBlocked(ssse, card) || (ssse !== undefined && card.session['sscard.blocked'] === true);
   if (r.sw === SW.NO_ERROR && blocked && card.currentEf === undefined) {
     if (before.df !== card.currentDf) {
       card.selectDf(before.df);

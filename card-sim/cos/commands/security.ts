@@ -56,5 +56,5 @@ export const getResponse: Handler = (cmd, card) => {
   if (n > pending.length) return { sw: 0x6c00 | (pending.length & 0xff) };
   const rest = pending.length - n;
   card.pending = rest > 0 ? pending.slice(n) : undefined;
-  return { data: pending.slice(0, n), sw: rest > 0 ? 0x6100 | (Math.min(rest, 256) & 0xff) : SW.NO_ERROR };
+  return { data: pending.slice(0, n), sw: rest > 0 ? 0x6100 | (Math.min(rest, 256) & 0xff) : card.pendingSw };
 };

@@ -31,11 +31,19 @@ export const TM_BLACKLISTED: SsCardData = {
   holder: { ...REFERENCE_CARD.holder, idFirst17: '11010519750505003', name: '陈静', sex: '1' },
 };
 
+/** Replacement (补卡) of tm-blacklisted: the same holder and 社会保障号码, a new 卡号 and 卡识别码. */
+export const TM_REPLACEMENT: SsCardData = { ...TM_BLACKLISTED, historical: '0099261101 0099261122000014', serial: '00000014', cardNumberBody: 'E1101014' };
+
+/** Renewal (换卡) of tm-expired: the same holder, issued 2020, valid to 2030. */
+export const TM_RENEWED: SsCardData = { ...TM_EXPIRED, historical: '0099261101 0099261122000015', serial: '00000015', issueDate: '20200105', expiryDate: '20300105', cardNumberBody: 'E1101015' };
+
 /** A 1.0 card still valid (the card-sim 1.0 image expired in 2020): no 姓名扩展, DES. */
 export const TM_CARD10: SsCardData = { ...SSCARD10, historical: '0099261101 0099330100000013', serial: '00000013', issueDate: '20200105', expiryDate: '20300105', cardNumberBody: 'B3301013' };
 
 export const TERMINAL_TEST_CARDS: readonly CardImage[] = [
   card('tm-card10', 'Social security card 1.0, still valid (terminal tests)', TM_CARD10),
+  card('tm-replacement', 'Replacement (补卡) of tm-blacklisted: same 社会保障号码, new 卡号 and 卡识别码', TM_REPLACEMENT),
+  card('tm-renewed', 'Renewal (换卡) of tm-expired, valid to 2030', TM_RENEWED),
   card('tm-expired', 'Social security card 2.0 that expired in 2020 (terminal tests)', TM_EXPIRED),
   card('tm-blacklisted', 'Social security card 2.0 whose 卡识别码 is on the test blacklist (terminal tests)', TM_BLACKLISTED),
 ];

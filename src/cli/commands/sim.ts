@@ -16,6 +16,7 @@ interface ServeOptions {
   quiet?: boolean;
   fresh?: boolean;
   latency: string;
+  pullAt?: string;
 }
 
 export function register(p: Command): void {
@@ -30,6 +31,7 @@ export function register(p: Command): void {
     .option('--defect <id...>', 'switch on card-sim defects; see `sscc defects list`')
     .option('--seed <text>', "seed of the card's randomness", 'sscc')
     .option('--quiet', 'log nothing but errors')
+    .option('--pull-at <n>', 'pull the card out for 1.5 s instead of answering the n-th APDU (tests of removal mid-command)')
     .option('--latency <ms>', 'delay every answer to an APDU by this many milliseconds (a slow card)', '0')
     .option('--fresh', 'a new card from the image at every power-up (sscc powers the card down after each scenario), as the in-process simulator gives; a real card keeps its state')
     .addHelpText(
@@ -58,7 +60,7 @@ export function register(p: Command): void {
       const make = () => createCard(image, { seed: o.seed, defects });
       const latencyMs = Number(o.latency);
       if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new UsageError(`--latency ${o.latency}: not a number of milliseconds`);
-      const card = new VirtualCard(make(), { host: o.host, port, log, latencyMs, ...(o.fresh ? { freshOnReset: make } : {}) }).start();
+      const card = new VirtualCard(make(), { host: o.host, port, log, latencyMs, ...(o.pullAt ? { pullAt: Number(o.pullAt) } : {}), ...(o.fresh ? { freshOnReset: make } : {}) }).start();
       // SIGUSR1 pulls the card out of the reader for 1.5 s (tests of card removal mid-run).
       process.on('SIGUSR1', () => {
         log('SIGUSR1: card removed for 1.5 s');

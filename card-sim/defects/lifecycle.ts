@@ -1,0 +1,68 @@
+/** Defects of the card life cycle as the card sees it (features/lifecycle): issuer scripts that block and unblock. */
+import type { Defect } from './defect.ts';
+
+export const LIFECYCLE_DEFECTS = [
+  {
+    id: 'pboc-app-block-ignored',
+    area: 'lifecycle',
+    title: 'APPLICATION BLOCK by script answers 9000 but does not block',
+    description: 'A reported loss never reaches the card (JR/T 0025.5 annex B.1).',
+    mustFail: ['LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-006', 'LC-CANCEL-002', 'LC-UNRP-002'],
+  },
+  {
+    id: 'pboc-script-mac-not-checked',
+    area: 'lifecycle',
+    title: 'An issuer script with a wrong MAC is executed',
+    description: 'Anyone could block the application (JR/T 0025.5 annex C.2.4: 6988).',
+    mustFail: ['LC-LOSS-004', 'LC-UNRP-002'],
+  },
+  {
+    id: 'pboc-script-before-online-accepted',
+    area: 'lifecycle',
+    title: 'An issuer script is executed before any online cryptogram',
+    description: 'Script MACs are computed over the ATC and the AC sent online; before one the card must answer 6985 (annex B.1, C.2.4).',
+    mustFail: ['LC-LOSS-005'],
+  },
+  {
+    id: 'pboc-blocked-select-answers-9000',
+    area: 'lifecycle',
+    title: 'SELECT of a blocked debit application answers 9000',
+    description: 'A blocked application answers 6283 with its FCI (JR/T 0025.5 annex B.1).',
+    mustFail: ['LC-LOSS-001', 'LC-LOSS-006', 'LC-CANCEL-002', 'LC-UNRP-002'],
+  },
+  {
+    id: 'pboc-blocked-app-still-goes-online',
+    area: 'lifecycle',
+    title: 'A blocked debit application still gives an ARQC',
+    description: 'After APPLICATION BLOCK the card gives only AAC (JR/T 0025.5 annex B.1).',
+    mustFail: ['LC-LOSS-002'],
+  },
+  {
+    id: 'pboc-app-block-not-persistent',
+    area: 'lifecycle',
+    title: 'APPLICATION BLOCK is forgotten at the next reset',
+    description: 'The block must hold until APPLICATION UNBLOCK (JR/T 0025.5 annex B.1).',
+    mustFail: ['LC-LOSS-002', 'LC-LOSS-006', 'LC-CANCEL-002', 'LC-UNRP-002'],
+  },
+  {
+    id: 'pboc-app-unblock-ignored',
+    area: 'lifecycle',
+    title: 'APPLICATION UNBLOCK answers 9000 but the application stays blocked',
+    description: 'Unreport (解挂) never reaches the card (JR/T 0025.5 annex B.2).',
+    mustFail: ['LC-UNRP-001'],
+  },
+  {
+    id: 'debit-block-blocks-ssse',
+    area: 'lifecycle',
+    title: 'Blocking the debit application blocks the social security application too',
+    description: 'The COS keeps one block flag for the card: a loss report at the bank stops the SS application (社会保障卡规范 part 4 §5.5; 总体方案).',
+    mustFail: ['LC-LOSS-003'],
+  },
+  {
+    id: 'ssse-block-blocks-debit',
+    area: 'lifecycle',
+    title: 'Blocking the social security application blocks the debit application too',
+    description: 'Cancellation of the SS application first must leave the financial one working until it is cancelled in turn (总体方案; part 4 §5.5).',
+    mustFail: ['LC-CANCEL-001'],
+  },
+] as const satisfies readonly Defect[];
