@@ -6,10 +6,11 @@
  */
 import type { Defect } from './defect.ts';
 import { ISO7816_DEFECTS } from './iso7816.ts';
+import { PBOC_DEFECTS } from './pboc.ts';
 
 export type { Defect };
 
-export const DEFECTS = [...ISO7816_DEFECTS] as const satisfies readonly Defect[];
+export const DEFECTS = [...ISO7816_DEFECTS, ...PBOC_DEFECTS] as const satisfies readonly Defect[];
 
 
 export type DefectId = (typeof DEFECTS)[number]['id'];

@@ -5,6 +5,7 @@
  */
 import type { CardImage } from '../cos/image.ts';
 import { ssse20 } from './ssse.ts';
+import { pse } from './pse.ts';
 
 export const referenceImage: CardImage = {
   name: 'reference',
@@ -16,6 +17,6 @@ export const referenceImage: CardImage = {
   mf: {
     kind: 'DF',
     fid: '3F00',
-    children: [ssse20()],
+    children: [ssse20(), pse()],
   },
 };

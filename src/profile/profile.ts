@@ -37,10 +37,18 @@ export interface Profile {
     notes?: string;
   };
   ics: Ics;
-  keys?: { testKeys?: boolean; pin?: string };
+  keys?: { testKeys?: boolean; pin?: string; pboc?: PbocKeys };
   testObjects?: Partial<TestObjects>;
   run?: { allowDestructive?: boolean; seed?: string };
   target: Target;
+}
+
+/** PBOC test keys (JR/T 0025.7): issuer master keys for the simulated issuer, CA public key for ODA. */
+export interface PbocKeys {
+  aid?: string;
+  imk: { ac: string; mac: string; enc: string };
+  ca: { index: string; modulus: string; exponent: string };
+  sm4Variant?: { udkInput?: 'part17' | 'part5'; acFold?: 'part17' | 'part7' };
 }
 
 export interface TestObjects {
