@@ -21,7 +21,7 @@ export const PBOC_TEST_IMK = {
 };
 export const PBOC_AID = 'A000000333010101';
 export const PBOC_CA_INDEX = 0x01;
-export const PBOC_PAN = '6230000000000011';
+export const PBOC_PAN = '6230000000000017';
 export const PBOC_PSN = '01';
 /** CDOL1 (EMV Book 3 §5.4 recommended minimum: amount, other amount, country, TVR, currency, date, type, UN). */
 export const PBOC_CDOL1 = '9F02069F03069F1A0295055F2A029A039C019F3704';
@@ -158,7 +158,7 @@ export function pse(): DfImage {
           iccKey: PBOC_TEST_ICC_KEY,
           pin: '123456',
           pinTryLimit: 3,
-          ecBalance: 50000, // 500.00 CNY, n12 in minor units
+          ecBalance: 10000, // 100.00 CNY, n12 in minor units
           ecBalanceLimit: 100000,
           ecSingleLimit: 20000,
           ecResetThreshold: 1000,

@@ -20,6 +20,7 @@ import { parseDol, splitDolData } from '../../../src/tlv/dol.ts';
 import type { CardApplication } from '../../cos/application.ts';
 import type { CardContext, Handler, Reply } from '../../cos/context.ts';
 import { readRecord } from '../../cos/commands/read.ts';
+import { select } from '../../cos/commands/select.ts';
 import type { DfNode, EfNode } from '../../cos/files.ts';
 import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL } from '../../images/pse.ts';
 
@@ -113,20 +114,28 @@ const gpo: Handler = (cmd, card) => {
   return { data: buildTlv('80', fromHex(PBOC_AIP + (ec ? PBOC_AFL_EC : PBOC_AFL))), sw: SW.NO_ERROR };
 };
 
-/** READ RECORD of the COS, with the record-level defects. */
+/**
+ * READ RECORD of the COS. The record-level defects patch the ADF's records in place before the first
+ * read, so that lengths (6Cxx) stay consistent with what is sent.
+ */
 const pbocReadRecord: Handler = (cmd, card) => {
-  const r = readRecord(cmd, card);
-  if (!r.data || r.sw !== SW.NO_ERROR) return r;
-  const sfi = cmd.p2 >> 3;
-  let hex = toHex(r.data);
-  if (sfi === 1 && card.has('pboc-cvm-list-missing')) hex = stripTag(hex, '8E');
-  if (sfi === 2 && cmd.p1 === 1 && card.has('pboc-issuer-cert-expired')) {
-    const at = hex.indexOf('9081');
-    const len = parseInt(hex.slice(at + 4, at + 6), 16);
-    hex = hex.slice(0, at + 6) + toHex(PBOC_EXPIRED_ISSUER_CERT) + hex.slice(at + 6 + len * 2);
+  const df = adf(card);
+  if (!df.state['recordDefectsApplied']) {
+    df.state['recordDefectsApplied'] = true;
+    const patch = (sfi: number, rec: number, f: (hex: string) => string) => {
+      const e = ef(card, sfi);
+      const r = e?.records[rec - 1];
+      if (e && r) e.records[rec - 1] = fromHex(f(toHex(r)));
+    };
+    if (card.has('pboc-cvm-list-missing')) patch(1, 1, (hex) => stripTag(hex, '8E'));
+    if (card.has('pboc-issuer-cert-expired')) patch(2, 1, (hex) => {
+      const at = hex.indexOf('9081');
+      const len = parseInt(hex.slice(at + 4, at + 6), 16);
+      return hex.slice(0, at + 6) + toHex(PBOC_EXPIRED_ISSUER_CERT) + hex.slice(at + 6 + len * 2);
+    });
+    if (card.has('pboc-ssad-corrupt')) patch(2, 2, (hex) => hex.slice(0, -6) + 'A5' + hex.slice(-4));
   }
-  if (sfi === 2 && cmd.p1 === 2 && card.has('pboc-ssad-corrupt')) hex = hex.slice(0, -6) + 'A5' + hex.slice(-4);
-  return { ...r, data: fromHex(hex) };
+  return readRecord(cmd, card);
 };
 
 /** Remove a primitive one-byte-tag object from a 70 template with a one-byte length. */
@@ -337,9 +346,21 @@ const pinUnblock = scripted((cmd, card, data) => {
   return { sw: SW.NO_ERROR };
 });
 
+/** SELECT inside the application: a new selection ends the transaction (EMV Book 3 §12.4); blocked states answer 6283 / 6A81. */
+const pbocSelect: Handler = (cmd, card) => {
+  const s = state(card);
+  delete card.session[TXN];
+  const r = select(cmd, card);
+  if (r.sw !== SW.NO_ERROR || card.currentDf.app !== 'pboc') return r;
+  if (s.cardBlocked && !card.has('pboc-card-block-ignored')) return { sw: SW.FUNCTION_NOT_SUPPORTED };
+  if (s.appBlocked && !card.has('pboc-app-block-ignored')) return { ...r, sw: SW.WARNING_SELECTED_FILE_INVALIDATED };
+  return r;
+};
+
 export const PBOC_APP: CardApplication = {
   name: 'pboc',
   commands: [
+    { ins: 0xa4, classes: [0x00], handler: pbocSelect },
     { ins: 0xa8, classes: [0x80], handler: live(gpo) },
     { ins: 0xb2, classes: [0x00], handler: live(pbocReadRecord) },
     { ins: 0x20, classes: [0x00], handler: live(verifyPin) },
