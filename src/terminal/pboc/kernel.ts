@@ -110,7 +110,7 @@ export class PbocKernel {
 
   async selectApplication(aid: Uint8Array): Promise<ResponseApdu> {
     const r = await this.selectByName(aid);
-    if (r.sw === 0x9000) primitives(tlvs(r, 'application FCI'), this.data);
+    if ((r.sw === 0x9000 || r.sw === 0x6283) && r.data.length) primitives(tlvs(r, 'application FCI'), this.data);
     return r;
   }
 
