@@ -3,6 +3,7 @@ import type { CardImage } from '../cos/image.ts';
 import { withTck } from './build.ts';
 import { hostileImage } from './hostile.ts';
 import { referenceImage } from './reference.ts';
+import { pse } from './pse.ts';
 
 /** The reference card speaking T=1: 3B ED 00 00 01 (TB1 TC1 TD1 present, TD1 offers T=1), same historical bytes, TCK. */
 const referenceT1: CardImage = {
@@ -13,10 +14,19 @@ const referenceT1: CardImage = {
   protocol: 'T=1',
 };
 
+/** The reference card with its financial application on SM4 cryptograms (JR/T 0025.17 §8; ODA stays RSA: SM2 is not in card-sim yet). */
+const referencePbocSm4: CardImage = {
+  ...referenceImage,
+  name: 'reference-pboc-sm4',
+  description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and RSA ODA',
+  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4' })] },
+};
+
 export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,
   'reference-t1': referenceT1,
   hostile: hostileImage,
+  'reference-pboc-sm4': referencePbocSm4,
 };
 
 export function imageNames(): string[] {

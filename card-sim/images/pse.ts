@@ -7,7 +7,7 @@
  */
 import { concat, fromHex } from '../../src/bytes/hex.ts';
 import { encodeCn } from '../../src/bytes/bcd.ts';
-import { deriveUdk, rsaPublicOf, rsaSign, sha1 } from '../../src/crypto/index.ts';
+import { deriveUdk, PART17, rsaPublicOf, rsaSign, sha1, type PbocAlgorithm, type Sm4Variant } from '../../src/crypto/index.ts';
 import { buildTlv, parseTlv, type Tlv } from '../../src/tlv/ber.ts';
 import { toHex } from '../../src/bytes/hex.ts';
 import type { DfImage } from '../cos/image.ts';
@@ -123,9 +123,17 @@ const appRecordsSfi4 = [record(h('9F74', Buffer.from('ECC001', 'ascii')))];
 export const PBOC_AFL = '08010101' + '10010200' + '18010100';
 export const PBOC_AFL_EC = PBOC_AFL + '20010100';
 
-const udk = (key: string) => toHex(deriveUdk('3DES', fromHex(key), PBOC_PAN, PBOC_PSN));
+export interface PseOptions {
+  /** Cryptogram and secure-messaging algorithm: 3DES (PBOC 2.0) or SM4 (JR/T 0025.17). */
+  algorithm?: PbocAlgorithm;
+  /** Where JR/T 0025 parts disagree for SM4 (docs/pboc.md): default part 17. */
+  sm4Variant?: Sm4Variant;
+}
 
-export function pse(): DfImage {
+export function pse(options: PseOptions = {}): DfImage {
+  const algorithm = options.algorithm ?? '3DES';
+  const variant = options.sm4Variant ?? PART17;
+  const udk = (key: string) => toHex(deriveUdk(algorithm, fromHex(key), PBOC_PAN, PBOC_PSN, variant));
   return {
     kind: 'DF',
     fid: '7F10',
@@ -149,7 +157,8 @@ export function pse(): DfImage {
         fciProprietary: toHex(concat(h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', '01'), h('9F38', PBOC_PDOL),
           h('5F2D', Buffer.from('zhen', 'ascii')), buildTlv('BF0C', [h('9F4D', '0B0A')]))),
         appData: {
-          algorithm: '3DES',
+          algorithm,
+          sm4Variant: variant,
           pan: PBOC_PAN,
           psn: PBOC_PSN,
           udkAc: udk(PBOC_TEST_IMK.ac),

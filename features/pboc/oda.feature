@@ -1,5 +1,5 @@
 # JR/T 0025.7 §5 (RSA offline data authentication = EMV Book 2 §5–6), with the CA key of the profile.
-@pboc:2.0 @ics:rsa
+@pboc:2.0 @pboc:3.0 @ics:rsa
 Feature: PBOC offline data authentication with RSA
 
   Background:

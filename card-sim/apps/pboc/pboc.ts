@@ -14,7 +14,7 @@
 import { SW } from '../../../src/apdu/sw.ts';
 import { concat, equal, fromHex, fromUint, toHex } from '../../../src/bytes/hex.ts';
 import { encodeN } from '../../../src/bytes/bcd.ts';
-import { arpc, pbocMac, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, type PbocAlgorithm } from '../../../src/crypto/index.ts';
+import { arpc, pbocMac, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
 import { buildTlv } from '../../../src/tlv/ber.ts';
 import { parseDol, splitDolData } from '../../../src/tlv/dol.ts';
 import type { CardApplication } from '../../cos/application.ts';
@@ -26,6 +26,7 @@ import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_I
 
 interface AppData {
   algorithm: PbocAlgorithm;
+  sm4Variant: Sm4Variant;
   pan: string;
   psn: string;
   udkAc: string;
@@ -233,12 +234,12 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   if (card.has('pboc-tc-when-aac-requested') && requested === 'AAC' && !second) type = 'TC';
   t.gacs++;
   if (!second) t.firstType = type;
-  const iad = concat(Uint8Array.of(0x07, 0x01, 0x01), cvr(card, t, t.firstType as keyof typeof CID, second ? type : undefined), Uint8Array.of(0x01));
+  const iad = concat(Uint8Array.of(0x07, 0x01, 0x01), cvr(card, t, t.firstType as keyof typeof CID, second ? type : undefined), Uint8Array.of(a.algorithm === 'SM4' ? 0x04 : 0x01));
   const cvrBytes = iad.subarray(3, 7);
   const atc = fromUint(s.atc, 2);
   const acData = concat(cmd.data, fromHex(PBOC_AIP), atc, card.has('pboc-arqc-wrong-data') ? new Uint8Array(0) : cvrBytes);
   const sk = sessionKey(a.algorithm, fromHex(a.udkAc), s.atc);
-  const ac = pbocMac(a.algorithm, sk, acData);
+  const ac = pbocMac(a.algorithm, sk, acData, a.sm4Variant);
   if (!second) t.lastAc = ac; // scripts are MACed with the cryptogram sent online
   // Effects of the decision.
   if (type === 'TC') {
@@ -315,7 +316,7 @@ function scripted(effect: (cmd: Parameters<Handler>[0], card: CardContext, data:
     const data = cmd.data.subarray(0, cmd.data.length - 4);
     const header = Uint8Array.of(cmd.cla, cmd.ins, cmd.p1, cmd.p2, cmd.data.length);
     const sk = sessionKey(a.algorithm, fromHex(a.udkMac), s.atc);
-    const mac = scriptMac(a.algorithm, sk, concat(header, fromUint(s.atc, 2), t.lastAc, data));
+    const mac = scriptMac(a.algorithm, sk, concat(header, fromUint(s.atc, 2), t.lastAc, data), a.sm4Variant);
     if (!equal(mac, cmd.data.subarray(cmd.data.length - 4)) && !card.has('pboc-script-bad-mac-accepted')) return { sw: SW.SM_DATA_OBJECTS_INCORRECT };
     return effect(cmd, card, data);
   };
