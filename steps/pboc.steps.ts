@@ -544,3 +544,23 @@ Then('after a reset GET DATA 9F36 still gives the last ATC', async function (thi
   const v = await getNumber(this, '9F36');
   expectThat(v === atcs[atcs.length - 1], `ATC after reset ${v}, last ${atcs[atcs.length - 1]}`);
 });
+
+// ---- whole transactions through the reference kernel ----
+
+/** UnionPay POS default TACs (spec-notes/pboc.md §1.5). */
+const UNIONPAY_TACS = { default: fromHex('D84000A800'), online: fromHex('D84004F800'), denial: fromHex('0010000000') };
+
+When('the reference kernel runs a {word} transaction of {int}', async function (this: CardWorld, mode: string, amount: number) {
+  const k = await selectAndRead(this, false, amount);
+  const outcome = await k.transaction({
+    ca: ca(this), issuer: issuer(this), tac: UNIONPAY_TACS, pin: this.profile.keys?.pin, onlineCapable: true, forceOnline: mode === 'merchant-forced-online',
+  });
+  this.remember('pboc.outcome', outcome);
+});
+
+Then('the transaction is approved with {word} cryptograms that verify with the issuer keys', function (this: CardWorld, how: string) {
+  const o = this.recall<import('../src/terminal/pboc/kernel.ts').TransactionOutcome>('pboc.outcome');
+  expectThat(o.problems.length === 0, o.problems.join('; '));
+  expectThat(o.approved, `not approved: first ${o.first?.type}, second ${o.second?.type ?? 'none'}`);
+  expectThat((how === 'online') === (o.second !== undefined), `expected an ${how} approval; first GENERATE AC gave ${o.first?.type}`);
+});

@@ -14,14 +14,14 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'Cryptograms over the wrong data',
     description: 'The application cryptogram leaves out the CVR of the IAD (JR/T 0025.5 Annex E, CVN 01).',
-    mustFail: ['PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-EC-002', 'PB-IA-001'],
+    mustFail: ['PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-EC-002', 'PB-IA-001', 'PB-TXN-001', 'PB-TXN-002'],
   },
   {
     id: 'pboc-sdad-wrong-ddol-data',
     area: 'pboc',
     title: 'SDAD hash without the DDOL data',
     description: 'The SDAD of INTERNAL AUTHENTICATE does not cover the terminal’s DDOL data (EMV Book 2 §6.5.1).',
-    mustFail: ['PB-ODA-005', 'PB-ODA-006'],
+    mustFail: ['PB-ODA-005', 'PB-ODA-006', 'PB-TXN-001', 'PB-TXN-002'],
   },
   {
     id: 'pboc-dynamic-number-constant',
@@ -91,14 +91,14 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'CVM list missing',
     description: 'The application records lack the mandatory CVM list 8E (JR/T 0025.5 §5.2 table 10); the SSAD and ICC certificate were signed over the records with it, so ODA fails too.',
-    mustFail: ['PB-DATA-007', 'PB-DATA-032', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005'],
+    mustFail: ['PB-DATA-007', 'PB-DATA-032', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
   },
   {
     id: 'pboc-issuer-cert-expired',
     area: 'pboc',
     title: 'Expired issuer public key certificate',
     description: 'The issuer PK certificate 90 on the card expired in 12/19 (JR/T 0025.7 §5.3, EMV Book 2 §5.3 step 7).',
-    mustFail: ['PB-ODA-001', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005'],
+    mustFail: ['PB-ODA-001', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
   },
   {
     id: 'pboc-ssad-corrupt',

@@ -14,6 +14,8 @@ import type { RsaPublic } from '../../crypto/index.ts';
 import { parseTlv, type Tlv } from '../../tlv/ber.ts';
 import { buildDolData, parseDol } from '../../tlv/dol.ts';
 import { NonConformance } from '../../verdict/errors.ts';
+import { selectCvm, terminalActionAnalysis, type ActionCodes } from './decisions.ts';
+import type { PbocIssuer } from './issuer.ts';
 import { recoverIccKey, recoverIssuerKey, verifySdad, verifySsad } from './oda.ts';
 
 export type Send = (apdu: Uint8Array) => Promise<ResponseApdu>;
@@ -335,6 +337,60 @@ export class PbocKernel {
   script(apdu: Uint8Array): Promise<ResponseApdu> {
     return this.send(apdu);
   }
+
+  /**
+   * One whole transaction after READ RECORD (EMV Book 3 §10.3–10.11): ODA (DDA when the AIP offers it,
+   * else SDA), processing restrictions, CVM (offline plaintext PIN when the list selects it), terminal
+   * action analysis with the TACs, first GENERATE AC, and when the card asks for it: the issuer checks the
+   * ARQC and answers ARPC + ARC 00, EXTERNAL AUTHENTICATE, second GENERATE AC. Failures are in `problems`.
+   */
+  async transaction(opts: { ca: RsaPublic; issuer: PbocIssuer; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean }): Promise<TransactionOutcome> {
+    const problems: string[] = [];
+    const b1 = this.aip[0] ?? 0;
+    if (b1 & 0x20) problems.push(...(await this.dda(opts.ca)).errors.map((e) => `DDA: ${e}`));
+    else if (b1 & 0x40) problems.push(...this.sda(opts.ca).map((e) => `SDA: ${e}`));
+    else this.tvr[0] = (this.tvr[0] as number) | 0x80; // ODA not performed
+    this.processingRestrictions();
+    const cvmList = this.data.get('8E');
+    const cvm = cvmList ? selectCvm(cvmList, { amount: this.terminal.amount, supports: (m) => m === 0x1f || (m === 0x01 && opts.pin !== undefined) }) : undefined;
+    if (cvm?.method === 0x01 && opts.pin) {
+      const r = await this.verifyPin(opts.pin);
+      if (r.sw !== 0x9000) {
+        this.tvr[2] = (this.tvr[2] as number) | 0x80;
+        problems.push(`offline PIN answered ${r.sw.toString(16).toUpperCase()}`);
+      }
+    }
+    if (opts.forceOnline) this.tvr[3] = (this.tvr[3] as number) | 0x08;
+    const iac = { denial: this.data.get('9F0E'), online: this.data.get('9F0F'), default: this.data.get('9F0D') };
+    const asked = terminalActionAnalysis(this.tvr, opts.tac, iac, opts.onlineCapable);
+    const first = await this.generateAc(asked);
+    if (!first.result) return { asked, problems: [...problems, `first GENERATE AC answered ${first.response.sw.toString(16).toUpperCase()}`], approved: false };
+    const g1 = first.result;
+    const check = (g: GacResult, what: string) => {
+      const expected = opts.issuer.expectedAc(this.pan, this.psn, g.atc, g.acData);
+      if (toHex(expected) !== toHex(g.ac)) problems.push(`${what} ${toHex(g.ac)} does not verify (issuer computes ${toHex(expected)})`);
+    };
+    check(g1, g1.type);
+    if (g1.type !== 'ARQC') return { asked, first: g1, problems, approved: g1.type === 'TC' };
+    const arc = fromHex('3030');
+    const ea = await this.externalAuthenticate(opts.issuer.arpc(this.pan, this.psn, g1.atc, g1.ac, arc), arc);
+    if (ea.sw !== 0x9000) {
+      this.tvr[4] = (this.tvr[4] as number) | 0x40;
+      problems.push(`EXTERNAL AUTHENTICATE answered ${ea.sw.toString(16).toUpperCase()}`);
+    }
+    const second = await this.generateAc('TC', true, { '8A': arc });
+    if (!second.result) return { asked, first: g1, problems: [...problems, `second GENERATE AC answered ${second.response.sw.toString(16).toUpperCase()}`], approved: false };
+    check(second.result, second.result.type);
+    return { asked, first: g1, second: second.result, problems, approved: second.result.type === 'TC' };
+  }
 }
 
+export interface TransactionOutcome {
+  /** What terminal action analysis asked for in the first GENERATE AC. */
+  asked: AcType;
+  first?: GacResult;
+  second?: GacResult;
+  approved: boolean;
+  problems: string[];
+}
 
