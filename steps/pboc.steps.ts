@@ -5,7 +5,6 @@
  * with the CA key, counters compared before and after.
  */
 import { Given, Then, When } from '@cucumber/cucumber';
-import { decodeCn } from '../src/bytes/bcd.ts';
 import { fromHex, toHex, toUint } from '../src/bytes/hex.ts';
 import type { RsaPublic } from '../src/crypto/index.ts';
 import { verifySdad } from '../src/terminal/pboc/oda.ts';
@@ -68,7 +67,9 @@ async function firstGac(w: CardWorld, type: AcType): Promise<GacResult> {
 
 async function getNumber(w: CardWorld, tag: string): Promise<number> {
   const v = await kernel(w).getDataValue(tag);
-  return tag === '9F36' || tag === '9F13' || tag === '9F17' ? toUint(v) : Number(decodeCn(v));
+  if (tag === '9F36' || tag === '9F13' || tag === '9F17') return toUint(v);
+  if (!/^[0-9]+$/.test(toHex(v))) throw new NonConformance(`${tag} ${toHex(v)} is not an n value`);
+  return Number(toHex(v));
 }
 
 // ---- selection ----

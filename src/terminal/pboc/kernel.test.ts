@@ -53,3 +53,13 @@ describe('PBOC kernel on the reference card', () => {
     expect(k.sda(rsaPublicOf(PBOC_TEST_CA_KEY)).join()).toMatch(/expired/);
   });
 });
+
+describe('ODA on malformed card data', () => {
+  it('names the failure instead of throwing when a certificate is not below the modulus', async () => {
+    const { recoverIssuerKey } = await import('./oda.ts');
+    const ca = rsaPublicOf(PBOC_TEST_CA_KEY);
+    const r = recoverIssuerKey(ca, new Uint8Array(ca.modulus.length).fill(0xff), new Uint8Array(0), fromHex('03'), '6230000000000017', '2611');
+    expect(r.value).toBeUndefined();
+    expect(r.errors.join()).toMatch(/RSA recovery failed|header|trailer/);
+  });
+});

@@ -24,7 +24,13 @@ function recover(key: RsaPublic, data: Uint8Array, type: number, errors: string[
     errors.push(`length ${data.length} differs from the key modulus ${key.modulus.length}`);
     return undefined;
   }
-  const r = rsaRecover(key, data);
+  let r: Uint8Array;
+  try {
+    r = rsaRecover(key, data);
+  } catch (e) {
+    errors.push(`RSA recovery failed: ${(e as Error).message}`); // e.g. data not below the modulus
+    return undefined;
+  }
   if (r[0] !== 0x6a) errors.push(`recovered header ${toHex(r.subarray(0, 1))} is not 6A`);
   if (r[r.length - 1] !== 0xbc) errors.push(`recovered trailer ${toHex(r.subarray(-1))} is not BC`);
   if (r[1] !== type) errors.push(`certificate format ${toHex(r.subarray(1, 2))} is not ${type.toString(16).padStart(2, '0')}`);
