@@ -4,14 +4,15 @@ import { createCard } from '../../../card-sim/cos/card.ts';
 import { PBOC_AID, PBOC_TEST_IMK } from '../../../card-sim/images/pse.ts';
 import { PBOC_TEST_CA_KEY } from '../../../card-sim/images/pboc-keys.ts';
 import { referenceImage } from '../../../card-sim/images/reference.ts';
+import { IMAGES } from '../../../card-sim/images/index.ts';
 import { parseResponse } from '../../apdu/response.ts';
 import { fromHex, toHex } from '../../bytes/hex.ts';
 import { rsaPublicOf } from '../../crypto/index.ts';
 import { PbocIssuer } from './issuer.ts';
 import { PbocKernel, type Send } from './kernel.ts';
 
-function sender(defects: string[] = []): Send {
-  const card = createCard(referenceImage, { defects: defects as never });
+function sender(defects: string[] = [], image = referenceImage): Send {
+  const card = createCard(image, { defects: defects as never });
   card.reset();
   return async (apdu) => {
     let r = parseResponse(card.transmit(apdu));
@@ -61,5 +62,18 @@ describe('ODA on malformed card data', () => {
     const r = recoverIssuerKey(ca, new Uint8Array(ca.modulus.length).fill(0xff), new Uint8Array(0), fromHex('03'), '6230000000000017', '2611');
     expect(r.value).toBeUndefined();
     expect(r.errors.join()).toMatch(/RSA recovery failed|header|trailer/);
+  });
+});
+
+describe('PBOC on SM4 (JR/T 0025.17 §8)', () => {
+  it('the SM4 card computes ARQCs the SM4 issuer verifies, and the 3DES issuer does not', async () => {
+    const k = new PbocKernel(sender([], IMAGES['reference-pboc-sm4']));
+    await k.selectApplication(fromHex(PBOC_AID));
+    await k.gpo();
+    await k.readApplicationData();
+    const r = (await k.generateAc('ARQC')).result!;
+    expect(r.iad[7]).toBe(0x04);
+    expect(toHex(new PbocIssuer(PBOC_TEST_IMK, 'SM4').expectedAc(k.pan, k.psn, r.atc, r.acData))).toBe(toHex(r.ac));
+    expect(toHex(new PbocIssuer(PBOC_TEST_IMK, '3DES').expectedAc(k.pan, k.psn, r.atc, r.acData))).not.toBe(toHex(r.ac));
   });
 });
