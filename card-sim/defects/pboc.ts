@@ -146,7 +146,7 @@ export const PBOC_DEFECTS = [
     id: 'pboc-log-not-written',
     area: 'pboc',
     title: 'Transaction log not written',
-    description: 'Approved transactions leave no record in the log file 9F4D (JR/T 0025.5 §? / JR/T 0025.13 §9).',
+    description: 'Approved transactions leave no record in the log file 9F4D (JR/T 0025.13 §9).',
     mustFail: ['PB-LOG-001', 'PB-LOG-002'],
   },
   {

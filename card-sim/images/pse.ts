@@ -29,7 +29,7 @@ export const PBOC_CDOL1 = '9F02069F03069F1A0295055F2A029A039C019F3704';
 export const PBOC_CDOL2 = '8A02' + PBOC_CDOL1;
 /** PDOL: EC terminal support indicator, amount, currency (JR/T 0025.13 §7.4.2). */
 export const PBOC_PDOL = '9F7A019F02065F2A02';
-/** Transaction log format (9F4F, JR/T 0025.5 §? / 13 §): amount, currency, date, type, ATC. */
+/** Transaction log format (9F4F, JR/T 0025.13 §9): amount, currency, date, type, ATC. */
 export const PBOC_LOG_FORMAT = '9F02065F2A029A039C019F3602';
 /** AIP: SDA, DDA, cardholder verification, terminal risk management, issuer authentication (EMV Book 3 C1). */
 export const PBOC_AIP = '7C00';

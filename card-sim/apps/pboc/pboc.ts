@@ -260,7 +260,7 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   return { data, sw: SW.NO_ERROR };
 }
 
-/** Transaction log record in the 9F4F format (JR/T 0025.5 §?, 13): values only, newest first, 10 kept. */
+/** Transaction log record in the 9F4F format (JR/T 0025.13 §9): values only, newest first, 10 kept. */
 function writeLog(card: CardContext, values: Record<string, Uint8Array>): void {
   const log = ef(card, 0x0b);
   if (!log) return;
