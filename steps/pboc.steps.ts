@@ -1,162 +1,567 @@
 /**
- * Steps of the financial application (features/pboc). Thin: the transaction flow is src/pboc/kernel.ts,
- * the cryptography src/pboc/crypto.ts.
+ * Steps of features/pboc: thin glue over the reference kernel (src/terminal/pboc/kernel.ts), the ODA
+ * checks (oda.ts) and the simulated issuer (issuer.ts) with the profile's test keys (keys.pboc).
+ * Judgements are relational: cryptograms are recomputed with the issuer keys, certificates recovered
+ * with the CA key, counters compared before and after.
  */
 import { Given, Then, When } from '@cucumber/cucumber';
-import { SW } from '../src/apdu/sw.ts';
-import { equal, fromHex, toHex } from '../src/bytes/hex.ts';
-import { luhnValid } from '../src/pboc/crypto.ts';
-import { TEST_IMK_AC } from '../src/pboc/data.ts';
-import { DEBIT_AID, pbocKernel } from './pboc-helpers.ts';
-import { PbocTerminal, flatten, issuerExpectedAc, parseGenerateAc, tlvOf } from '../src/pboc/kernel.ts';
-import { validDate } from '../src/sscard/data.ts';
-import { NonConformance } from '../src/verdict/errors.ts';
-import { expectBytes, expectSw, expectSw1, expectThat } from '../src/verdict/expect.ts';
+import { fromHex, toHex, toUint } from '../src/bytes/hex.ts';
+import type { RsaPublic } from '../src/crypto/index.ts';
+import { verifySdad } from '../src/terminal/pboc/oda.ts';
+import { PbocIssuer } from '../src/terminal/pboc/issuer.ts';
+import { type AcType, type GacResult, PbocKernel } from '../src/terminal/pboc/kernel.ts';
+import { parseDol, dolLength } from '../src/tlv/dol.ts';
+import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
+import { expectSw, expectThat } from '../src/verdict/expect.ts';
+import { wrongPin } from './card-helpers.ts';
 import type { CardWorld } from './world.ts';
 
-const kernel = pbocKernel;
+const RANK: Record<AcType, number> = { AAC: 0, ARQC: 1, TC: 2 };
 
-const pan = (k: PbocTerminal) => {
-  const v = k.cardData.get('5A');
-  if (!v) throw new NonConformance('the card gave no PAN (5A)');
-  return toHex(v).replace(/F+$/, '');
-};
-
-Given('the debit application is selected', async function (this: CardWorld) {
-  await kernel(this).must(kernel(this).selectAid(DEBIT_AID), `SELECT ${DEBIT_AID}`);
+function keys(w: CardWorld) {
+  const k = w.profile.keys?.pboc;
+  if (!k) throw new Unobservable('the profile gives no keys.pboc (issuer master keys, CA key)');
+  return k;
+}
+const aid = (w: CardWorld) => fromHex(keys(w).aid ?? 'A000000333010101');
+const ca = (w: CardWorld): RsaPublic => ({ modulus: fromHex(keys(w).ca.modulus), exponent: fromHex(keys(w).ca.exponent) });
+const issuer = (w: CardWorld) => new PbocIssuer(keys(w).imk, w.profile.ics.algorithms.includes('SM4') && w.profile.ics.pboc === '3.0' ? 'SM4' : '3DES', {
+  udkInput: keys(w).sm4Variant?.udkInput ?? 'part17', acFold: keys(w).sm4Variant?.acFold ?? 'part17',
 });
 
-Given('the terminal has read the debit application', async function (this: CardWorld) {
-  await kernel(this).prepare(DEBIT_AID);
+function kernel(w: CardWorld): PbocKernel {
+  let k = w.memory.get('pboc.kernel') as PbocKernel | undefined;
+  if (!k) {
+    k = new PbocKernel((apdu) => w.send(apdu));
+    w.remember('pboc.kernel', k);
+  }
+  return k;
+}
+/** A new transaction: a fresh kernel that keeps the terminal data of the last one. */
+function freshKernel(w: CardWorld): PbocKernel {
+  const old = w.memory.get('pboc.kernel') as PbocKernel | undefined;
+  const k = new PbocKernel((apdu) => w.send(apdu), old?.terminal);
+  w.remember('pboc.kernel', k);
+  return k;
+}
+const gac = (w: CardWorld, n: 1 | 2 = 1) => w.recall<GacResult>(`pboc.gac${n}`);
+const swHex = (sw: number) => sw.toString(16).toUpperCase().padStart(4, '0');
+
+async function selectAndRead(w: CardWorld, ec = false, amount?: number): Promise<PbocKernel> {
+  const k = freshKernel(w);
+  k.terminal.ecSupport = ec;
+  if (amount !== undefined) k.terminal.amount = amount;
+  const r = await k.selectApplication(aid(w));
+  expectSw(r.sw, 0x9000, 0x6283); // 6283: application blocked, still selected (JR/T 0025.5 §6.3.5)
+  const g = await k.gpo();
+  if (g.sw !== 0x9000) throw new NonConformance(`GET PROCESSING OPTIONS answered ${swHex(g.sw)}`);
+  await k.readApplicationData();
+  return k;
+}
+
+async function firstGac(w: CardWorld, type: AcType): Promise<GacResult> {
+  const { response, result } = await kernel(w).generateAc(type);
+  if (!result) throw new NonConformance(`first GENERATE AC (${type}) answered ${swHex(response.sw)}`);
+  return w.remember('pboc.gac1', result);
+}
+
+async function getNumber(w: CardWorld, tag: string): Promise<number> {
+  const v = await kernel(w).getDataValue(tag);
+  if (tag === '9F36' || tag === '9F13' || tag === '9F17') return toUint(v);
+  if (!/^[0-9]+$/.test(toHex(v))) throw new NonConformance(`${tag} ${toHex(v)} is not an n value`);
+  return Number(toHex(v));
+}
+
+// ---- selection ----
+
+When('the terminal reads the PSE directory', async function (this: CardWorld) {
+  this.remember('pboc.dir', await kernel(this).pseDirectory());
+});
+
+Then('the PSE directory lists the debit application', function (this: CardWorld) {
+  const dir = this.recall<{ aids: Uint8Array[] }>('pboc.dir');
+  expectThat(dir.aids.some((a) => toHex(a) === toHex(aid(this))), `PSE directory AIDs ${dir.aids.map((a) => toHex(a)).join(', ') || 'none'} lack ${toHex(aid(this))}`);
 });
 
 When('the terminal selects the debit application', async function (this: CardWorld) {
-  await kernel(this).selectAid(DEBIT_AID);
+  await freshKernel(this).selectApplication(aid(this));
 });
 
-When('the terminal sends GET PROCESSING OPTIONS with the PDOL data', async function (this: CardWorld) {
-  await kernel(this).gpo();
+Then('the FCI names the debit application in 84', function (this: CardWorld) {
+  expectThat(toHex(kernel(this).data.get('84') ?? new Uint8Array()) === toHex(aid(this)), `84 is ${toHex(kernel(this).data.get('84') ?? new Uint8Array())}`);
 });
 
-When('the terminal sends GET PROCESSING OPTIONS with one byte of PDOL data too many', async function (this: CardWorld) {
-  const c = kernel(this).gpoCommand();
-  const data = Uint8Array.from([0x83, c.data.length - 1, ...c.data.subarray(2), 0x00]);
-  await this.send({ ...c, data });
+Then('the FCI carries the data object {word}', function (this: CardWorld, tag: string) {
+  expectThat(kernel(this).data.has(tag), `the FCI lacks ${tag}`);
 });
 
-When('the terminal reads every record the AFL names', async function (this: CardWorld) {
-  this.remember('afl records', await kernel(this).readAflRecords());
+Then('the log entry 9F4D names an SFI from 11 to 30 and at least one record', function (this: CardWorld) {
+  const v = kernel(this).data.get('9F4D');
+  expectThat(v?.length === 2 && (v[0] as number) >= 11 && (v[0] as number) <= 30 && (v[1] as number) >= 1, `9F4D is ${v ? toHex(v) : 'absent'}`);
 });
 
-When('the terminal asks GET DATA {word}', async function (this: CardWorld, tag: string) {
-  this.remember(`get data ${tag}`, await kernel(this).getData(tag));
+// ---- GPO and records ----
+
+Given('the debit application is selected and its records read', async function (this: CardWorld) {
+  await selectAndRead(this);
 });
 
-When('the terminal presents the offline PIN {string}', async function (this: CardWorld, pin: string) {
-  await kernel(this).verifyPin(pin);
+Given('the debit application is selected and its records read for an EC purchase of {int}', async function (this: CardWorld, amount: number) {
+  await selectAndRead(this, true, amount);
 });
 
-When('the terminal presents the offline PIN {string} {int} times', async function (this: CardWorld, pin: string, n: number) {
-  for (let i = 0; i < n; i++) await kernel(this).verifyPin(pin);
+When('the terminal sends GET PROCESSING OPTIONS with PDOL data one byte short', async function (this: CardWorld) {
+  const k = freshKernel(this);
+  expectSw((await k.selectApplication(aid(this))).sw, 0x9000);
+  const d = k.pdolData();
+  await k.gpo(d.subarray(0, d.length - 1));
 });
 
-When('the terminal asks GENERATE AC for {word}', async function (this: CardWorld, type: 'AAC' | 'TC' | 'ARQC') {
+Then('the AFL names at least one record and every entry is well formed', function (this: CardWorld) {
+  const e = kernel(this).aflEntries();
+  expectThat(e.length > 0, 'empty AFL');
+  for (const x of e) expectThat(x.sfi >= 1 && x.sfi <= 30 && x.first >= 1 && x.last >= x.first && x.oda <= x.last - x.first + 1, `AFL entry ${JSON.stringify(x)}`);
+});
+
+Then('the AIP announces the offline data authentication methods of the ICS', function (this: CardWorld) {
+  const b1 = kernel(this).aip[0] as number;
+  const oda = this.profile.ics.oda ?? [];
+  for (const [m, bit] of [['SDA', 0x40], ['DDA', 0x20], ['CDA', 0x01]] as const) {
+    expectThat(Boolean(b1 & bit) === oda.includes(m), `AIP ${toHex(kernel(this).aip)}: ${m} bit ${b1 & bit ? 'set' : 'clear'} but ICS oda ${oda.includes(m) ? 'has' : 'lacks'} it`);
+  }
+});
+
+Then('the application data holds {word}', function (this: CardWorld, tag: string) {
+  kernel(this).need(tag);
+});
+
+Then('the PAN is 12 to 19 digits with a valid Luhn check digit', function (this: CardWorld) {
+  const pan = kernel(this).pan;
+  let sum = 0;
+  for (let i = 0; i < pan.length; i++) {
+    let d = Number(pan[pan.length - 1 - i]);
+    if (i % 2) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  expectThat(pan.length >= 12 && pan.length <= 19 && sum % 10 === 0, `PAN ${pan} fails the length or Luhn check`);
+});
+
+Then('the effective date is before the expiry date and both are valid YYMMDD', function (this: CardWorld) {
+  const ok = (v: string) => /^\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(v);
+  const exp = toHex(kernel(this).need('5F24'));
+  const eff = toHex(kernel(this).need('5F25'));
+  expectThat(ok(exp) && ok(eff) && eff < exp, `5F25 ${eff} / 5F24 ${exp}`);
+});
+
+Then('the CVM list is X, Y and whole CVM rules', function (this: CardWorld) {
+  const v = kernel(this).need('8E');
+  expectThat(v.length >= 10 && (v.length - 8) % 2 === 0, `8E of ${v.length} bytes`);
+});
+
+Then('CDOL1 asks for {word}', function (this: CardWorld, tag: string) {
+  const dol = parseDol(kernel(this).need('8C'));
+  expectThat(dol.some((e) => e.tag === tag), `CDOL1 ${toHex(kernel(this).need('8C'))} lacks ${tag}`);
+});
+
+Then('the application data holds the EC issuer authorisation code 9F74', function (this: CardWorld) {
+  const v = kernel(this).need('9F74');
+  expectThat(Buffer.from(v).toString('latin1').startsWith('ECC'), `9F74 is ${toHex(v)}`);
+});
+
+Then('the application data holds no EC issuer authorisation code 9F74', function (this: CardWorld) {
+  expectThat(!kernel(this).data.has('9F74'), 'the AFL of a non-EC transaction named the 9F74 record');
+});
+
+// ---- GET DATA ----
+
+When('the terminal gets the data object {word}', async function (this: CardWorld, tag: string) {
+  this.remember('pboc.getdata', await kernel(this).getDataValue(tag));
+});
+
+Then('its value is {int} bytes long', function (this: CardWorld, n: number) {
+  const v = this.recall<Uint8Array>('pboc.getdata');
+  expectThat(v.length === n, `value of ${v.length} bytes: ${toHex(v)}`);
+});
+
+Then('the log format is a data object list', function (this: CardWorld) {
+  const v = this.recall<Uint8Array>('pboc.getdata');
+  expectThat(v.length > 0 && dolLength(parseDol(v)) > 0, `9F4F ${toHex(v)}`);
+});
+
+When('the terminal sends GET DATA for the tag {word}', async function (this: CardWorld, tag: string) {
+  await kernel(this).getData(tag);
+});
+
+// ---- ODA ----
+
+Then('the issuer public key certificate recovers with the CA key and passes every check', function (this: CardWorld) {
+  const r = kernel(this).issuerKey(ca(this));
+  expectThat(r.errors.length === 0, `issuer certificate: ${r.errors.join('; ')}`);
+});
+
+Then('static data authentication succeeds', function (this: CardWorld) {
+  const errors = kernel(this).sda(ca(this));
+  expectThat(errors.length === 0, `SDA: ${errors.join('; ')}`);
+});
+
+Then('the data authentication code 9F45 is 2 bytes', function (this: CardWorld) {
+  kernel(this).sda(ca(this));
+  expectThat(kernel(this).data.get('9F45')?.length === 2, 'no DAC recovered from the SSAD');
+});
+
+Then('the ICC public key certificate recovers and names the PAN of 5A', function (this: CardWorld) {
+  const r = kernel(this).iccKey(ca(this));
+  expectThat(r.errors.length === 0, `ICC certificate: ${r.errors.join('; ')}`);
+});
+
+Then('dynamic data authentication succeeds', async function (this: CardWorld) {
+  const r = await kernel(this).dda(ca(this));
+  expectThat(r.errors.length === 0, `DDA: ${r.errors.join('; ')}`);
+});
+
+When('the terminal runs INTERNAL AUTHENTICATE twice with the unpredictable numbers {word} and {word}', async function (this: CardWorld, a: string, b: string) {
   const k = kernel(this);
-  const data = k.cdol1Data();
-  const r = await k.generateAc(type, data);
-  this.remember('cdol1 data', data);
-  if (r.sw === SW.NO_ERROR) this.remember(`ac ${this.memory.has('ac 1') ? 2 : 1}`, parseGenerateAc(r.data));
+  const icc = k.iccKey(ca(this));
+  if (!icc.key) throw new NonConformance(`ICC key: ${icc.errors.join('; ')}`);
+  const out = [];
+  for (const un of [a, b]) {
+    const ia = await k.internalAuthenticate(fromHex(un));
+    if (!ia.sdad) throw new NonConformance(`INTERNAL AUTHENTICATE answered ${swHex(ia.response.sw)}`);
+    out.push({ un: fromHex(un), sdad: ia.sdad });
+  }
+  this.remember('pboc.ia', { key: icc.key, out });
 });
 
-When('the terminal asks GENERATE AC for ARQC without GET PROCESSING OPTIONS', async function (this: CardWorld) {
+Then('each SDAD verifies with its own unpredictable number only', function (this: CardWorld) {
+  const { key, out } = this.recall<{ key: RsaPublic; out: Array<{ un: Uint8Array; sdad: Uint8Array }> }>('pboc.ia');
+  const [x, y] = out as [typeof out[0], typeof out[0]];
+  expectThat(verifySdad(key, x.sdad, x.un).errors.length === 0, `SDAD 1: ${verifySdad(key, x.sdad, x.un).errors.join('; ')}`);
+  expectThat(verifySdad(key, y.sdad, y.un).errors.length === 0, `SDAD 2: ${verifySdad(key, y.sdad, y.un).errors.join('; ')}`);
+  expectThat(verifySdad(key, x.sdad, y.un).errors.length > 0, 'SDAD 1 also verifies with the other unpredictable number');
+});
+
+Then('the two ICC dynamic numbers differ', function (this: CardWorld) {
+  const { key, out } = this.recall<{ key: RsaPublic; out: Array<{ un: Uint8Array; sdad: Uint8Array }> }>('pboc.ia');
+  const n = out.map((o) => toHex(verifySdad(key, o.sdad, o.un).value ?? new Uint8Array()));
+  expectThat(n[0] !== n[1], `ICC dynamic number repeated: ${n[0]}`);
+});
+
+
+
+// ---- PIN ----
+
+When('the terminal verifies the offline PIN of the profile', async function (this: CardWorld) {
+  await kernel(this).verifyPin(profilePin(this));
+});
+
+When('the terminal verifies a wrong offline PIN', async function (this: CardWorld) {
+  this.remember('pboc.pinBefore', await getNumber(this, '9F17'));
+  await kernel(this).verifyPin(wrongPin(profilePin(this)));
+});
+
+When('the terminal verifies a wrong offline PIN until the card blocks it', async function (this: CardWorld) {
+  for (let i = 0; i < 16; i++) {
+    const r = await kernel(this).verifyPin(wrongPin(profilePin(this)));
+    if (r.sw === 0x6983) return;
+    if (r.sw >> 4 !== 0x63c) throw new NonConformance(`wrong PIN answered ${swHex(r.sw)}`);
+  }
+  throw new NonConformance('16 wrong PINs did not block the PIN');
+});
+
+When('the terminal sends VERIFY with a PIN block that is not format 2', async function (this: CardWorld) {
+  await this.send('002000800834123456FFFFFFFF');
+});
+
+Then('the card answers 63Cx with the PIN try counter 9F17 one less than before', async function (this: CardWorld) {
+  const sw = this.last.sw;
+  const before = this.recall<number>('pboc.pinBefore');
+  expectThat(sw >> 4 === 0x63c, `wrong PIN answered ${swHex(sw)}`);
+  const after = await getNumber(this, '9F17');
+  expectThat(after === before - 1 && (sw & 0xf) === after, `9F17 ${before} → ${after}, SW ${swHex(sw)}`);
+});
+
+Then('the PIN try counter 9F17 is back at its value before the wrong PIN', async function (this: CardWorld) {
+  const after = await getNumber(this, '9F17');
+  expectThat(after === this.recall<number>('pboc.pinBefore'), `9F17 is ${after}`);
+});
+
+function profilePin(w: CardWorld): string {
+  const pin = w.profile.keys?.pin;
+  if (!pin) throw new Unobservable('the profile gives no keys.pin');
+  return pin;
+}
+
+// ---- GENERATE AC ----
+
+When('the terminal asks for {word} in the first GENERATE AC', async function (this: CardWorld, type: AcType) {
+  this.remember('pboc.asked', type);
+  await firstGac(this, type);
+});
+
+When('the terminal sends the first GENERATE AC asking for {word}', async function (this: CardWorld, type: AcType) {
+  await kernel(this).generateAc(type);
+});
+
+Then('the card answers no higher cryptogram than asked', function (this: CardWorld) {
+  const asked = this.recall<AcType>('pboc.asked');
+  const got = gac(this).type;
+  expectThat(RANK[got] <= RANK[asked], `asked ${asked}, card answered ${got}`);
+});
+
+Then('the card answers {word}', function (this: CardWorld, type: AcType) {
+  const g = (this.memory.get('pboc.gac2') as GacResult | undefined) ?? gac(this);
+  expectThat(g.type === type, `card answered ${g.type}, expected ${type}`);
+});
+
+Then('the cryptogram of the {word} GENERATE AC verifies with the issuer keys', function (this: CardWorld, which: string) {
+  const g = gac(this, which === 'second' ? 2 : 1);
   const k = kernel(this);
-  await k.generateAc('ARQC', new Uint8Array(29));
+  const expected = issuer(this).expectedAc(k.pan, k.psn, g.atc, g.acData);
+  expectThat(toHex(expected) === toHex(g.ac), `${g.type} ${toHex(g.ac)}; the issuer computes ${toHex(expected)} over ${toHex(g.acData)}`);
 });
 
-Then('the response is an FCI naming the debit AID, a label and a PDOL', function (this: CardWorld) {
-  expectSw(this.last.sw, SW.NO_ERROR);
-  const m = flatten(tlvOf(this.last.data, 'FCI'));
-  expectBytes(m.get('84') ?? new Uint8Array(0), fromHex(DEBIT_AID), 'DF name (84) in the FCI');
-  expectThat(m.has('50'), 'the FCI has no application label (50)');
-  expectThat(m.has('9F38'), 'the FCI has no PDOL (9F38)');
+Then('the IAD is 07, DKI, CVN 01, CVR of length 03 and the algorithm of the ICS', function (this: CardWorld) {
+  const iad = gac(this).iad;
+  const alg = this.profile.ics.pboc === '3.0' && this.profile.ics.algorithms.includes('SM4') ? 0x04 : 0x01;
+  expectThat(iad[0] === 0x07 && iad[2] === 0x01 && iad[3] === 0x03 && iad[7] === alg, `IAD ${toHex(iad)}`);
 });
 
-Then('the PSE directory lists the debit AID', async function (this: CardWorld) {
-  const aids = await kernel(this).directoryAids();
-  expectThat(aids.includes(DEBIT_AID), `the PSE directory lists ${aids.join(', ') || 'no AID'}, not ${DEBIT_AID}`);
+Then('the CVR says offline PIN performed', function (this: CardWorld) {
+  expectThat(((gac(this).iad[4] as number) & 0x04) !== 0, `CVR ${toHex(gac(this).iad.subarray(3, 7))}`);
 });
 
-Then('the card answers an AIP and an AFL', function (this: CardWorld) {
-  expectSw(this.last.sw, SW.NO_ERROR);
+Then('the ATC of the GENERATE AC response equals GET DATA 9F36', async function (this: CardWorld) {
+  const atc = await getNumber(this, '9F36');
+  expectThat(atc === gac(this).atc, `GENERATE AC ATC ${gac(this).atc}, GET DATA ${atc}`);
+});
+
+When('the terminal sends a third GENERATE AC', async function (this: CardWorld) {
+  await kernel(this).generateAc('AAC', true, { '8A': fromHex('3030') });
+});
+
+When('the terminal sends GENERATE AC without GET PROCESSING OPTIONS', async function (this: CardWorld) {
+  const k = freshKernel(this);
+  expectSw((await k.selectApplication(aid(this))).sw, 0x9000);
+  await this.send('80AE80001D' + '00'.repeat(29) + '00');
+});
+
+When('the terminal runs up to {int} offline transactions asking for TC', async function (this: CardWorld, n: number) {
+  const seen: AcType[] = [];
+  for (let i = 0; i < n; i++) {
+    await selectAndRead(this);
+    const g = await firstGac(this, 'TC');
+    seen.push(g.type);
+    if (g.type !== 'TC') break;
+  }
+  this.remember('pboc.seen', seen);
+});
+
+Then('the card asks to go online before the last one', function (this: CardWorld) {
+  const seen = this.recall<AcType[]>('pboc.seen');
+  expectThat(seen.includes('ARQC'), `the card answered ${seen.join(', ')}`);
+});
+
+// ---- online ----
+
+Given('the card has asked to go online with an ARQC', async function (this: CardWorld) {
+  await selectAndRead(this);
+  const g = await firstGac(this, 'ARQC');
+  if (g.type !== 'ARQC') throw new NonConformance(`asked ARQC, card answered ${g.type}`);
+});
+
+When('the issuer answers with the right ARPC and ARC {word}', async function (this: CardWorld, arc: string) {
   const k = kernel(this);
-  expectThat(k.aip?.length === 2, 'the AIP is not 2 bytes');
-  expectThat(k.afl.length > 0, 'the AFL names no record');
+  const g = gac(this);
+  const a = fromHex(Buffer.from(arc, 'ascii').toString('hex'));
+  this.remember('pboc.arc', a);
+  await k.externalAuthenticate(issuer(this).arpc(k.pan, k.psn, g.atc, g.ac, a), a);
 });
 
-Then('every record the AFL names is a 70 template', function (this: CardWorld) {
-  const recs = this.recall<Array<{ sfi: number; record: number; response: { sw: number } }>>('afl records');
-  const bad = recs.filter((r) => r.response.sw !== SW.NO_ERROR).map((r) => `SFI ${r.sfi} record ${r.record}: ${r.response.sw.toString(16).toUpperCase()}`);
-  expectThat(bad.length === 0, `records the AFL names cannot be read: ${bad.join('; ')}`);
-});
-
-Then('the card data hold {word}', function (this: CardWorld, tag: string) {
-  expectThat(kernel(this).cardData.has(tag), `the records the AFL names hold no ${tag}`);
-});
-
-Then('the PAN passes its Luhn check', function (this: CardWorld) {
-  const p = pan(kernel(this));
-  expectThat(luhnValid(p), `PAN ${p} fails its Luhn check (ISO/IEC 7812-1)`);
-});
-
-Then('the expiry date is a date after the effective date', function (this: CardWorld) {
+When('the issuer answers with a wrong ARPC', async function (this: CardWorld) {
   const k = kernel(this);
-  const exp = k.cardData.get('5F24');
-  const eff = k.cardData.get('5F25');
-  if (!exp || !eff) throw new NonConformance('the card gave no expiry (5F24) or effective date (5F25)');
-  const [e, f] = [toHex(exp), toHex(eff)];
-  expectThat(validDate(`20${e}`) && validDate(`20${f}`), `5F24 ${e} or 5F25 ${f} is not a YYMMDD date`);
-  expectThat(e > f, `the application expires (${e}) before it becomes effective (${f})`);
+  const g = gac(this);
+  const a = fromHex('3030');
+  this.remember('pboc.arc', a);
+  const good = issuer(this).arpc(k.pan, k.psn, g.atc, g.ac, a);
+  await k.externalAuthenticate(good.map((b, i) => (i === 0 ? b ^ 0x01 : b)), a);
 });
 
-Then('GET DATA {word} answers {int} byte(s)', function (this: CardWorld, tag: string, n: number) {
-  const v = PbocTerminal.dataValue(this.recall(`get data ${tag}`), tag);
-  expectThat(v.length === n, `GET DATA ${tag} gave ${v.length} bytes, expected ${n}`);
+When('the terminal sends the second GENERATE AC asking for TC', async function (this: CardWorld) {
+  const arc = (this.memory.get('pboc.arc') as Uint8Array | undefined) ?? fromHex('3030');
+  const { response, result } = await kernel(this).generateAc('TC', true, { '8A': arc });
+  if (!result) throw new NonConformance(`second GENERATE AC answered ${swHex(response.sw)}`);
+  this.remember('pboc.gac2', result);
 });
 
-Then('the PIN try counter is {int} less than before', async function (this: CardWorld, less: number) {
-  const before = PbocTerminal.dataValue(this.recall('get data 9F17'), '9F17')[0] as number;
-  const now = PbocTerminal.dataValue(await kernel(this).getData('9F17'), '9F17')[0] as number;
-  expectThat(now === before - less, `PIN try counter went from ${before} to ${now}, expected ${before - less}`);
+Then('the last online ATC register 9F13 equals the ATC of the transaction', async function (this: CardWorld) {
+  const v = await getNumber(this, '9F13');
+  expectThat(v === gac(this).atc, `9F13 ${v}, transaction ATC ${gac(this).atc}`);
 });
 
-Then('the card answers 63Cx', function (this: CardWorld) {
-  expectSw1(this.last.sw, 0x63, 'a wrong PIN (63Cx)');
-});
+// ---- scripts ----
 
-Then('the cryptogram is {word}', function (this: CardWorld, type: string) {
-  const ac = this.recall<ReturnType<typeof parseGenerateAc>>('ac 1');
-  const kind = ({ 0x00: 'AAC', 0x40: 'TC', 0x80: 'ARQC' } as Record<number, string>)[ac.cid & 0xc0];
-  expectThat(kind === type, `CID ${ac.cid.toString(16).padStart(2, '0')} is ${kind ?? 'RFU'}, expected ${type}`);
-});
-
-Then('the issuer verifies the cryptogram', function (this: CardWorld) {
+When('the issuer sends the script command {word} with a right MAC', async function (this: CardWorld, header: string) {
   const k = kernel(this);
-  const ac = this.recall<ReturnType<typeof parseGenerateAc>>('ac 1');
-  const psn = k.cardData.get('5F34');
-  const expected = issuerExpectedAc(fromHex(this.profile.keys?.pbocImkAc ?? TEST_IMK_AC), pan(k), psn ? toHex(psn) : '00', this.recall('cdol1 data'), k.aip ?? new Uint8Array(2), ac);
-  expectThat(equal(ac.ac, expected), `the cryptogram ${toHex(ac.ac)} is not what the issuer computes (${toHex(expected)}) over the CDOL1 data, AIP, ATC and CVR`);
+  const g = gac(this);
+  const [h, data] = header.split('+') as [string, string | undefined];
+  await k.script(issuer(this).script(k.pan, k.psn, g.atc, g.ac, h, fromHex(data ?? '')));
 });
 
-Then('the two cryptograms carry ATCs one apart and differ', function (this: CardWorld) {
-  const a = this.recall<ReturnType<typeof parseGenerateAc>>('ac 1');
-  const b = this.recall<ReturnType<typeof parseGenerateAc>>('ac 2');
-  expectThat(b.atc === ((a.atc + 1) & 0xffff), `ATC went from ${a.atc} to ${b.atc}; each GENERATE AC must count it up by one`);
-  expectThat(!equal(a.ac, b.ac), 'two cryptograms with different ATCs are identical');
+When('the issuer sends the script command {word} with a wrong MAC', async function (this: CardWorld, header: string) {
+  const k = kernel(this);
+  const g = gac(this);
+  const [h, data] = header.split('+') as [string, string | undefined];
+  const apdu = issuer(this).script(k.pan, k.psn, g.atc, g.ac, h, fromHex(data ?? ''));
+  apdu[apdu.length - 1] = (apdu[apdu.length - 1] as number) ^ 0x01;
+  await k.script(apdu);
 });
 
-Then('the cryptogram carries the ATC after the one GET DATA gave', function (this: CardWorld) {
-  const v = PbocTerminal.dataValue(this.recall('get data 9F36'), '9F36');
-  const before = ((v[0] as number) << 8) | (v[1] as number);
-  const ac = this.recall<ReturnType<typeof parseGenerateAc>>('ac 1');
-  expectThat(ac.atc === ((before + 1) & 0xffff), `GET DATA gave ATC ${before}, GENERATE AC then carried ${ac.atc}; the ATC must count up by one per transaction (JR/T 0025.5)`);
+When('the issuer loads the EC balance with {int} more than the balance limit allows', async function (this: CardWorld, more: number) {
+  const limit = await getNumber(this, '9F77');
+  this.remember('pboc.balanceBefore', await getNumber(this, '9F79'));
+  const k = kernel(this);
+  const g = gac(this);
+  await k.script(issuer(this).script(k.pan, k.psn, g.atc, g.ac, '04DA9F79', fromHex(String(limit + more).padStart(12, '0'))));
+});
+
+Then('the EC balance is unchanged', async function (this: CardWorld) {
+  const v = await getNumber(this, '9F79');
+  expectThat(v === this.recall<number>('pboc.balanceBefore'), `9F79 ${this.recall<number>('pboc.balanceBefore')} → ${v}`);
+});
+
+Given('the terminal remembers the EC balance', async function (this: CardWorld) {
+  this.remember('pboc.balanceBefore', await getNumber(this, '9F79'));
+});
+
+Then('GET DATA {word} gives {int}', async function (this: CardWorld, tag: string, n: number) {
+  const v = await getNumber(this, tag);
+  expectThat(v === n, `${tag} is ${v}, expected ${n}`);
+});
+
+Then('a new transaction asking for ARQC gets AAC', async function (this: CardWorld) {
+  await selectAndRead(this);
+  const g = await firstGac(this, 'ARQC');
+  expectThat(g.type === 'AAC', `blocked application answered ${g.type}`);
+});
+
+Then('a new transaction asking for ARQC gets ARQC', async function (this: CardWorld) {
+  await selectAndRead(this);
+  const g = await firstGac(this, 'ARQC');
+  expectThat(g.type === 'ARQC', `unblocked application answered ${g.type}`);
+});
+
+Then('the debit application no longer answers GET PROCESSING OPTIONS', async function (this: CardWorld) {
+  const k = freshKernel(this);
+  const s = await k.selectApplication(aid(this));
+  if (s.sw === 0x6a81) return;
+  const r = await k.gpo();
+  expectThat(r.sw === 0x6a81, `after CARD BLOCK: SELECT ${swHex(s.sw)}, GPO ${swHex(r.sw)}`);
+});
+
+When('the issuer sends a script command before any GENERATE AC', async function (this: CardWorld) {
+  await this.send('841E00000401020304');
+});
+
+// ---- EC ----
+
+Then('the EC balance 9F79 is within the balance limit 9F77', async function (this: CardWorld) {
+  const b = await getNumber(this, '9F79');
+  const l = await getNumber(this, '9F77');
+  expectThat(b <= l, `balance ${b} above limit ${l}`);
+});
+
+Then('the EC balance went down by {int}', async function (this: CardWorld, n: number) {
+  const v = await getNumber(this, '9F79');
+  const before = this.recall<number>('pboc.balanceBefore');
+  expectThat(v === before - n, `9F79 ${before} → ${v}, expected −${n}`);
+});
+
+Given('the EC balance and single limit are known', async function (this: CardWorld) {
+  const k = freshKernel(this);
+  expectSw((await k.selectApplication(aid(this))).sw, 0x9000);
+  this.remember('pboc.balanceBefore', await getNumber(this, '9F79'));
+  this.remember('pboc.single', await getNumber(this, '9F78'));
+});
+
+When('the terminal asks for TC offline for an EC purchase of the balance plus {int}', async function (this: CardWorld, more: number) {
+  await selectAndRead(this, true, this.recall<number>('pboc.balanceBefore') + more);
+  this.remember('pboc.asked', 'TC');
+  await firstGac(this, 'TC');
+});
+
+When('the terminal starts an EC purchase of the single limit plus {int}', async function (this: CardWorld, more: number) {
+  await selectAndRead(this, true, this.recall<number>('pboc.single') + more);
+});
+
+Then('the card does not approve offline', function (this: CardWorld) {
+  expectThat(gac(this).type !== 'TC', 'the card approved offline with a TC');
+});
+
+// ---- log and ATC ----
+
+Then('log record 1 holds the amount {int} and the ATC of the transaction in the 9F4F format', async function (this: CardWorld, amount: number) {
+  const k = kernel(this);
+  const fmt = parseDol(await k.getDataValue('9F4F'));
+  const entry = k.data.get('9F4D');
+  if (!entry) throw new NonConformance('no log entry 9F4D in the FCI');
+  const r = await k.readRecord(entry[0] as number, 1);
+  if (r.sw !== 0x9000) throw new NonConformance(`READ RECORD 1 of the log answered ${swHex(r.sw)}`);
+  expectThat(r.data.length === dolLength(fmt), `log record of ${r.data.length} bytes; 9F4F says ${dolLength(fmt)}`);
+  let at = 0;
+  const v: Record<string, Uint8Array> = {};
+  for (const e of fmt) {
+    v[e.tag] = r.data.subarray(at, at + e.length);
+    at += e.length;
+  }
+  if (v['9F02']) expectThat(Number(toHex(v['9F02'])) === amount, `log amount ${toHex(v['9F02'])}`);
+  if (v['9F36']) expectThat(toUint(v['9F36']) === gac(this).atc, `log ATC ${toHex(v['9F36'])}, transaction ${gac(this).atc}`);
+});
+
+When('the terminal notes the ATC', async function (this: CardWorld) {
+  const k = freshKernel(this);
+  expectSw((await k.selectApplication(aid(this))).sw, 0x9000);
+  this.remember('pboc.atc0', await getNumber(this, '9F36'));
+});
+
+When('the terminal runs {int} transactions that end in AAC', async function (this: CardWorld, n: number) {
+  const atcs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await selectAndRead(this);
+    atcs.push((await firstGac(this, 'AAC')).atc);
+  }
+  this.remember('pboc.atcs', atcs);
+});
+
+Then('each transaction had an ATC one above the one before', function (this: CardWorld) {
+  const atcs = [this.recall<number>('pboc.atc0'), ...this.recall<number[]>('pboc.atcs')];
+  for (let i = 1; i < atcs.length; i++) expectThat(atcs[i] === (atcs[i - 1] as number) + 1, `ATCs ${atcs.join(', ')}`);
+});
+
+Then('after a reset GET DATA 9F36 still gives the last ATC', async function (this: CardWorld) {
+  await this.card.channel.reset();
+  const atcs = this.recall<number[]>('pboc.atcs');
+  const k = freshKernel(this);
+  expectSw((await k.selectApplication(aid(this))).sw, 0x9000);
+  const v = await getNumber(this, '9F36');
+  expectThat(v === atcs[atcs.length - 1], `ATC after reset ${v}, last ${atcs[atcs.length - 1]}`);
+});
+
+// ---- whole transactions through the reference kernel ----
+
+/** UnionPay POS default TACs (spec-notes/pboc.md §1.5). */
+const UNIONPAY_TACS = { default: fromHex('D84000A800'), online: fromHex('D84004F800'), denial: fromHex('0010000000') };
+
+When('the reference kernel runs a {word} transaction of {int}', async function (this: CardWorld, mode: string, amount: number) {
+  const k = await selectAndRead(this, false, amount);
+  const outcome = await k.transaction({
+    ca: ca(this), issuer: issuer(this), tac: UNIONPAY_TACS, pin: this.profile.keys?.pin, onlineCapable: true, forceOnline: mode === 'merchant-forced-online',
+  });
+  this.remember('pboc.outcome', outcome);
+});
+
+Then('the transaction is approved with {word} cryptograms that verify with the issuer keys', function (this: CardWorld, how: string) {
+  const o = this.recall<import('../src/terminal/pboc/kernel.ts').TransactionOutcome>('pboc.outcome');
+  expectThat(o.problems.length === 0, o.problems.join('; '));
+  expectThat(o.approved, `not approved: first ${o.first?.type}, second ${o.second?.type ?? 'none'}`);
+  expectThat((how === 'online') === (o.second !== undefined), `expected an ${how} approval; first GENERATE AC gave ${o.first?.type}`);
 });

@@ -170,7 +170,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD by number always returns the first record',
     description: 'The record number in P1 is not honoured (ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'SS-DATA-009', 'PB-REC-002-8C', 'PB-REC-002-8D', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003'],
+    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003'],
     collateralAreas: ['lifecycle'],
   },
   {
@@ -186,7 +186,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD past the last record answers 6A82 instead of 6A83',
     description: 'A missing record is reported as a missing file (ISO/IEC 7816-4 §7.3.3, §5.6 table 6).',
-    mustFail: ['ISO-RR-003'],
+    mustFail: ['ISO-RR-003', 'PB-SEL-001'],
   },
   {
     id: 'read-record-mode-111-accepted',

@@ -3,20 +3,6 @@ import type { Defect } from './defect.ts';
 
 export const LIFECYCLE_DEFECTS = [
   {
-    id: 'pboc-app-block-ignored',
-    area: 'lifecycle',
-    title: 'APPLICATION BLOCK by script answers 9000 but does not block',
-    description: 'A reported loss never reaches the card (JR/T 0025.5 annex B.1).',
-    mustFail: ['LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-006', 'LC-CANCEL-002', 'LC-UNRP-002'],
-  },
-  {
-    id: 'pboc-script-mac-not-checked',
-    area: 'lifecycle',
-    title: 'An issuer script with a wrong MAC is executed',
-    description: 'Anyone could block the application (JR/T 0025.5 annex C.2.4: 6988).',
-    mustFail: ['LC-LOSS-004', 'LC-UNRP-002'],
-  },
-  {
     id: 'pboc-script-before-online-accepted',
     area: 'lifecycle',
     title: 'An issuer script is executed before any online cryptogram',
@@ -35,21 +21,21 @@ export const LIFECYCLE_DEFECTS = [
     area: 'lifecycle',
     title: 'A blocked debit application still gives an ARQC',
     description: 'After APPLICATION BLOCK the card gives only AAC (JR/T 0025.5 annex B.1).',
-    mustFail: ['LC-LOSS-002'],
+    mustFail: ['LC-LOSS-002', 'LC-UNRP-001', 'LC-UNRP-002', 'PB-SC-001', 'PB-SC-002'],
   },
   {
     id: 'pboc-app-block-not-persistent',
     area: 'lifecycle',
     title: 'APPLICATION BLOCK is forgotten at the next reset',
     description: 'The block must hold until APPLICATION UNBLOCK (JR/T 0025.5 annex B.1).',
-    mustFail: ['LC-LOSS-002', 'LC-LOSS-006', 'LC-CANCEL-002', 'LC-UNRP-002'],
+    mustFail: ['LC-LOSS-006', 'LC-UNRP-001', 'LC-CANCEL-002', 'PB-SC-002'],
   },
   {
     id: 'pboc-app-unblock-ignored',
     area: 'lifecycle',
     title: 'APPLICATION UNBLOCK answers 9000 but the application stays blocked',
     description: 'Unreport (解挂) never reaches the card (JR/T 0025.5 annex B.2).',
-    mustFail: ['LC-UNRP-001'],
+    mustFail: ['LC-UNRP-001', 'PB-SC-002'],
   },
   {
     id: 'debit-block-blocks-ssse',

@@ -7,6 +7,7 @@ import { hostileImage } from './hostile.ts';
 import { referenceImage } from './reference.ts';
 import { sscard10Image, sscard30Image } from './sscard.ts';
 import { psamImage } from '../psam/image.ts';
+import { pse } from './pse.ts';
 
 /** The reference card speaking T=1: 3B ED 00 00 01 (TB1 TC1 TD1 present, TD1 offers T=1), same historical bytes, TCK. */
 const referenceT1: CardImage = {
@@ -15,6 +16,14 @@ const referenceT1: CardImage = {
   description: 'Reference 2.0 social security card over T=1',
   atr: withTck('3BED000001 0099 2611 01 0099 261122000001'),
   protocol: 'T=1',
+};
+
+/** The reference card with its financial application on SM4 cryptograms (JR/T 0025.17 §8; ODA stays RSA: SM2 is not in card-sim yet). */
+const referencePbocSm4: CardImage = {
+  ...referenceImage,
+  name: 'reference-pboc-sm4',
+  description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and RSA ODA',
+  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4' })] },
 };
 
 export const IMAGES: Readonly<Record<string, CardImage>> = {
@@ -26,6 +35,7 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   psam: psamImage,
   blank: blankImage,
   ...Object.fromEntries(TERMINAL_TEST_CARDS.map((i) => [i.name, i])),
+  'reference-pboc-sm4': referencePbocSm4,
 };
 
 export function imageNames(): string[] {

@@ -1,95 +1,187 @@
 /**
- * The payment system environment of the reference card (JR/T 0025.5): the PSE DDF 1PAY.SYS.DDF01 with
- * its directory (SFI 1), and under it the UnionPay debit application A000000333010101 with its FCI,
- * PDOL, AFL records and keys. Test data only: PAN 6222 0200 0000 0000 000 (Luhn-valid, invented), the
- * card's AC key diversified from the project's test issuer master key.
+ * The PSE subtree of the reference card: the financial application (金融应用) of JR/T 0025 — the
+ * payment system environment 1PAY.SYS.DDF01 (JR/T 0025.5 §6.3) with its directory EF (SFI 1), and the
+ * UnionPay debit application A000000333010101 with electronic cash (JR/T 0025.13). PBOC 2.0 profile:
+ * RSA offline data authentication (SDA, DDA; JR/T 0025.7 §5, EMV Book 2) and 3DES cryptograms.
+ * Every key and PIN here is published test data (pboc-keys.ts, PBOC_TEST_IMK).
  */
-import { buildTlv } from '../../src/tlv/ber.ts';
-import { toHex, fromHex } from '../../src/bytes/hex.ts';
-import { deriveUdk } from '../../src/pboc/crypto.ts';
-import { TEST_IMK_AC, TEST_IMK_MAC } from '../../src/pboc/data.ts';
+import { concat, fromHex } from '../../src/bytes/hex.ts';
+import { encodeCn } from '../../src/bytes/bcd.ts';
+import { deriveUdk, PART17, rsaPublicOf, rsaSign, sha1, type PbocAlgorithm, type Sm4Variant } from '../../src/crypto/index.ts';
+import { buildTlv, parseTlv, type Tlv } from '../../src/tlv/ber.ts';
+import { toHex } from '../../src/bytes/hex.ts';
 import type { DfImage } from '../cos/image.ts';
+import { PBOC_TEST_CA_KEY, PBOC_TEST_ICC_KEY, PBOC_TEST_ISS_KEY } from './pboc-keys.ts';
 
-export const PSE_NAME = '1PAY.SYS.DDF01';
-export const DEBIT_AID = 'A000000333010101';
+/** Issuer master keys (test values), the ones the profile's simulated issuer holds too. */
+export const PBOC_TEST_IMK = {
+  ac: '11223344556677888877665544332211',
+  mac: '2233445566778899AABBCCDDEEFF0011',
+  enc: '33445566778899AABBCCDDEEFF001122',
+};
+export const PBOC_AID = 'A000000333010101';
+export const PBOC_CA_INDEX = 0x01;
+export const PBOC_PAN = '6230000000000017';
+export const PBOC_PSN = '01';
+/** CDOL1 (EMV Book 3 §5.4 recommended minimum: amount, other amount, country, TVR, currency, date, type, UN). */
+export const PBOC_CDOL1 = '9F02069F03069F1A0295055F2A029A039C019F3704';
+/** CDOL2: the authorisation response code first. */
+export const PBOC_CDOL2 = '8A02' + PBOC_CDOL1;
+/** PDOL: EC terminal support indicator, amount, currency (JR/T 0025.13 §7.4.2). */
+export const PBOC_PDOL = '9F7A019F02065F2A02';
+/** Transaction log format (9F4F, JR/T 0025.13 §9): amount, currency, date, type, ATC. */
+export const PBOC_LOG_FORMAT = '9F02065F2A029A039C019F3602';
+/** AIP: SDA, DDA, cardholder verification, terminal risk management, issuer authentication (EMV Book 3 C1). */
+export const PBOC_AIP = '7C00';
 
-export interface PbocCardData {
-  pan: string;
-  psn: string;
-  expiry: string; // YYMMDD
-  effective: string; // YYMMDD
-  pin: string;
-  atc: number;
+const h = (t: string, v: Uint8Array | string) => buildTlv(t, typeof v === 'string' ? fromHex(v) : v);
+const record = (...objects: Uint8Array[]) => toHex(buildTlv('70', objects));
+
+/** EMV Book 2 §5.3 / JR/T 0025.7 §5: a recovered-format block 6A ‖ body ‖ hash ‖ BC signed with `pem`. */
+function signRecoverable(pem: string, body: Uint8Array, hashed: Uint8Array): Uint8Array {
+  return rsaSign(pem, concat(Uint8Array.of(0x6a), body, sha1(hashed), Uint8Array.of(0xbc)));
 }
 
-export const REFERENCE_DEBIT: PbocCardData = { pan: '6222020000000000000', psn: '01', expiry: '361130', effective: '261122', pin: '1234', atc: 0x0010 };
-
-const t = (tag: string, hex: string) => buildTlv(tag, fromHex(hex));
-const hex = (b: Uint8Array) => toHex(b);
-const ascii = (s: string) => Buffer.from(s, 'ascii').toString('hex');
-
-/** PDOL: EC terminal indicator, amount authorised, currency (JR/T 0025.5 §6.4). */
-export const PDOL = '9F7A01' + '9F0206' + '5F2A02';
-/** CDOL1 (JR/T 0025.5 annex E, CVN 01 data): amount, other amount, country, TVR, currency, date, type, UN. */
-export const CDOL1 = '9F0206' + '9F0306' + '9F1A02' + '9505' + '5F2A02' + '9A03' + '9C01' + '9F3704';
-export const CDOL2 = '8A02' + '9F3704';
-/** AIP: cardholder verification, terminal risk management, issuer authentication (no ODA in this image). */
-export const AIP = '1C00';
-/** AFL: SFI 1 record 1; SFI 2 records 1–2 (none for ODA). */
-export const AFL = '08010100' + '10010200';
-
-export function pseDirectoryRecord(): string {
-  const entry = buildTlv('61', [t('4F', DEBIT_AID), t('50', ascii('PBOC DEBIT')), t('87', '01')]);
-  return hex(buildTlv('70', [entry]));
+export interface PbocCerts {
+  issuerCert: Uint8Array;
+  issuerRemainder: Uint8Array;
+  ssad: Uint8Array;
+  iccCert: Uint8Array;
+  iccRemainder: Uint8Array;
+  /** The same issuer certificate, expired 12/19: the 'pboc-issuer-cert-expired' defect shows it. */
+  expiredIssuerCert: Uint8Array;
 }
 
-export function debitApplication(d: PbocCardData): DfImage {
-  const panHex = d.pan.length % 2 ? d.pan + 'F' : d.pan;
-  const track2 = `${d.pan}D${d.expiry.slice(0, 4)}2200000000000`;
-  const rec = (...objs: Uint8Array[]) => hex(buildTlv('70', objs));
+/** Issuer and ICC public key certificates and the SSAD over the static data to authenticate. */
+export function buildCerts(staticData: Uint8Array): PbocCerts {
+  const ca = rsaPublicOf(PBOC_TEST_CA_KEY);
+  const iss = rsaPublicOf(PBOC_TEST_ISS_KEY);
+  const icc = rsaPublicOf(PBOC_TEST_ICC_KEY);
+  const nca = ca.modulus.length;
+  const ni = iss.modulus.length;
+  const issuerCertFor = (expiry: string) => {
+    // 02 | issuer id (leftmost PAN digits, cn 4) | expiry MMYY | serial | hash alg | PK alg | NI | exp len | PK (NCA−36)
+    const fixed = concat(Uint8Array.of(0x02), encodeCn(PBOC_PAN.slice(0, 6), 4), fromHex(expiry), fromHex('000001'),
+      Uint8Array.of(0x01, 0x01, ni, iss.exponent.length));
+    const inCert = iss.modulus.subarray(0, nca - 36);
+    const body = concat(fixed, inCert);
+    return signRecoverable(PBOC_TEST_CA_KEY, body, concat(body, iss.modulus.subarray(nca - 36), iss.exponent));
+  };
+  // 03 | hash alg | DAC | pad BB (NI − 26)
+  const ssadBody = concat(Uint8Array.of(0x03, 0x01), fromHex('DAC1'), new Uint8Array(ni - 26).fill(0xbb));
+  const ssad = signRecoverable(PBOC_TEST_ISS_KEY, ssadBody, concat(ssadBody, staticData));
+  // 04 | PAN cn 10 | expiry | serial | hash alg | PK alg | NIC | exp len | PK (NI − 42)
+  const iccFixed = concat(Uint8Array.of(0x04), encodeCn(PBOC_PAN, 10), fromHex('1230'), fromHex('000002'),
+    Uint8Array.of(0x01, 0x01, icc.modulus.length, icc.exponent.length));
+  const iccBody = concat(iccFixed, icc.modulus.subarray(0, ni - 42));
+  const iccCert = signRecoverable(PBOC_TEST_ISS_KEY, iccBody, concat(iccBody, icc.modulus.subarray(ni - 42), icc.exponent, staticData));
   return {
-    kind: 'DF',
-    name: DEBIT_AID,
-    label: 'PBOC debit',
-    app: 'pboc',
-    fciProprietary: hex(t('50', ascii('PBOC DEBIT'))) + hex(t('87', '01')) + hex(t('9F38', PDOL)) + hex(t('5F2D', ascii('zh'))),
-    appData: {
-      pan: d.pan,
-      psn: d.psn,
-      pin: d.pin,
-      pinTryLimit: 3,
-      atc: d.atc,
-      aip: AIP,
-      afl: AFL,
-      pdol: PDOL,
-      cdol1: CDOL1,
-      udkAc: toHex(deriveUdk(fromHex(TEST_IMK_AC), d.pan, d.psn)),
-      udkMac: toHex(deriveUdk(fromHex(TEST_IMK_MAC), d.pan, d.psn)),
-      ecBalance: '000000010000',
-    },
-    children: [
-      { kind: 'EF', fid: 'EF01', sfi: 1, label: 'track 2, cardholder name', structure: 'linear-variable', read: 'always', update: 'never',
-        records: [rec(t('57', track2.length % 2 ? track2 + 'F' : track2), t('5F20', ascii('ZHANG/WEI')))] },
-      { kind: 'EF', fid: 'EF02', sfi: 2, label: 'application data', structure: 'linear-variable', read: 'always', update: 'never',
-        records: [
-          rec(t('5A', panHex), t('5F24', d.expiry), t('5F25', d.effective), t('5F28', '0156'), t('5F34', d.psn), t('9F07', 'FF00'), t('9F08', '0030')),
-          rec(t('8C', CDOL1), t('8D', CDOL2), t('8E', '000000000000000042031E031F00'), t('9F0D', 'D86004A800'), t('9F0E', '0010000000'), t('9F0F', 'D86004F800')),
-        ] },
-    ],
+    issuerCert: issuerCertFor('1230'),
+    issuerRemainder: iss.modulus.slice(nca - 36),
+    ssad,
+    iccCert,
+    iccRemainder: icc.modulus.slice(ni - 42),
+    expiredIssuerCert: issuerCertFor('1219'),
   };
 }
 
-/** The PSE DDF with its directory, and the debit application under it. */
-export function pse(d: PbocCardData = REFERENCE_DEBIT): DfImage {
+/** SFI 1 record 1: the data in offline data authentication (AFL byte 4 = 1). */
+const appRecord1 = record(
+  h('5A', encodeCn(PBOC_PAN, 8)),
+  h('5F24', '301231'),
+  h('5F25', '200101'),
+  h('5F34', PBOC_PSN),
+  h('5F28', '0156'),
+  h('9F07', 'FF00'),
+  h('9F08', '0020'),
+  h('8C', PBOC_CDOL1),
+  h('8D', PBOC_CDOL2),
+  // CVM list: X = Y = 0; offline plaintext PIN if terminal supports (01 03), else no CVM (1F 03)
+  h('8E', '00000000000000000000' + '4103' + '1F03'),
+  h('9F0D', 'D86004A800'),
+  h('9F0E', '0010000000'),
+  h('9F0F', 'D86004F800'),
+  h('9F4A', '82'),
+);
+/** Static data to authenticate: SFI 1–10 records without the 70 template, then the AIP (9F4A = 82). */
+export const PBOC_STATIC_DATA = concat((parseTlv(fromHex(appRecord1))[0] as Tlv).value, fromHex(PBOC_AIP));
+const certs = buildCerts(PBOC_STATIC_DATA);
+export const PBOC_EXPIRED_ISSUER_CERT = certs.expiredIssuerCert;
+
+const iccPub = rsaPublicOf(PBOC_TEST_ICC_KEY);
+const appRecordsSfi2 = [
+  record(h('8F', Uint8Array.of(PBOC_CA_INDEX)), h('90', certs.issuerCert), h('92', certs.issuerRemainder), h('9F32', rsaPublicOf(PBOC_TEST_ISS_KEY).exponent)),
+  record(h('93', certs.ssad)),
+];
+const appRecordsSfi3 = [
+  record(h('9F46', certs.iccCert), h('9F47', iccPub.exponent), h('9F48', certs.iccRemainder), h('9F49', '9F3704')),
+];
+/** SFI 4: the EC issuer authorisation code, in the EC AFL only (JR/T 0025.13 §7.4.3). */
+const appRecordsSfi4 = [record(h('9F74', Buffer.from('ECC001', 'ascii')))];
+
+/** AFL entries: SFI << 3, first, last, records in ODA (EMV Book 3 §10.2). */
+export const PBOC_AFL = '08010101' + '10010200' + '18010100';
+export const PBOC_AFL_EC = PBOC_AFL + '20010100';
+
+export interface PseOptions {
+  /** Cryptogram and secure-messaging algorithm: 3DES (PBOC 2.0) or SM4 (JR/T 0025.17). */
+  algorithm?: PbocAlgorithm;
+  /** Where JR/T 0025 parts disagree for SM4 (docs/pboc.md): default part 17. */
+  sm4Variant?: Sm4Variant;
+}
+
+export function pse(options: PseOptions = {}): DfImage {
+  const algorithm = options.algorithm ?? '3DES';
+  const variant = options.sm4Variant ?? PART17;
+  const udk = (key: string) => toHex(deriveUdk(algorithm, fromHex(key), PBOC_PAN, PBOC_PSN, variant));
   return {
     kind: 'DF',
-    name: Buffer.from(PSE_NAME, 'ascii').toString('hex').toUpperCase(),
+    fid: '7F10',
+    name: toHex(Buffer.from('1PAY.SYS.DDF01', 'ascii')),
     label: 'PSE',
-    app: 'pboc-pse',
-    fciProprietary: '880101', // A5 { 88 01 01: SFI of the directory EF }
+    // A5 { 88 SFI of the directory, 5F2D language }
+    fciProprietary: toHex(concat(h('88', '01'), h('5F2D', Buffer.from('zhen', 'ascii')))),
     children: [
-      { kind: 'EF', fid: 'EF01', sfi: 1, label: 'PSE directory', structure: 'linear-variable', records: [pseDirectoryRecord()], read: 'always', update: 'never' },
-      debitApplication(d),
+      {
+        kind: 'EF', fid: 'EF01', sfi: 1, label: 'PSE directory', structure: 'linear-variable', read: 'always', update: 'never',
+        // 70 { 61 { 4F AID, 50 label, 87 priority } }
+        records: [record(buildTlv('61', [h('4F', PBOC_AID), h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', '01')]))],
+      },
+      {
+        kind: 'DF',
+        fid: '7F11',
+        name: PBOC_AID,
+        label: 'UnionPay debit',
+        app: 'pboc',
+        // A5 { 50 label, 87 priority, 9F38 PDOL, 5F2D, BF0C { 9F4D log entry SFI 0B, 10 records } }
+        fciProprietary: toHex(concat(h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', '01'), h('9F38', PBOC_PDOL),
+          h('5F2D', Buffer.from('zhen', 'ascii')), buildTlv('BF0C', [h('9F4D', '0B0A')]))),
+        appData: {
+          algorithm,
+          sm4Variant: variant,
+          pan: PBOC_PAN,
+          psn: PBOC_PSN,
+          udkAc: udk(PBOC_TEST_IMK.ac),
+          udkMac: udk(PBOC_TEST_IMK.mac),
+          udkEnc: udk(PBOC_TEST_IMK.enc),
+          iccKey: PBOC_TEST_ICC_KEY,
+          pin: '123456',
+          pinTryLimit: 3,
+          ecBalance: 10000, // 100.00 CNY, n12 in minor units
+          ecBalanceLimit: 100000,
+          ecSingleLimit: 20000,
+          ecResetThreshold: 1000,
+          lowerConsecutiveOfflineLimit: 3,
+        },
+        children: [
+          { kind: 'EF', fid: 'EF01', sfi: 1, structure: 'linear-variable', read: 'always', update: 'never', records: [appRecord1] },
+          { kind: 'EF', fid: 'EF02', sfi: 2, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi2 },
+          { kind: 'EF', fid: 'EF03', sfi: 3, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi3 },
+          { kind: 'EF', fid: 'EF04', sfi: 4, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi4 },
+          { kind: 'EF', fid: 'EF0B', sfi: 0x0b, label: 'transaction log', structure: 'cyclic', read: 'always', update: 'never', records: [] },
+        ],
+      },
     ],
   };
 }
+

@@ -54,15 +54,14 @@ Feature: The firewall between the SSSE and the PSE
     Then the card reports the tries left
     When the terminal presents a wrong PIN as many times as tries are left
     Then the status word is 63C0
-    Given the terminal has read the debit application
-    When the terminal presents the offline PIN "1234"
+    Given the debit application is selected and its records read
+    When the terminal verifies the offline PIN of the profile
     Then the status word is 9000
 
   @TC:DA-PIN-002 @req:SSCARD-4:5.5 @req:JRT0025-5:B.12 @ics:financial @needs:pin @destructive
   Scenario: Blocking the bank PIN leaves the social security PIN working
-    Given the terminal has read the debit application
-    When the terminal presents the offline PIN "9999" 3 times
-    Then the status word is 63C0
+    Given the debit application is selected and its records read
+    When the terminal verifies a wrong offline PIN until the card blocks it
     Given the SSSE is selected
     When the terminal presents the correct PIN
     Then the status word is 9000

@@ -7,23 +7,26 @@ Feature: Card life cycle
 
   @TC:LC-LOSS-001 @req:JRT0025-5:B.1 @ics:financial
   Scenario: Loss report: the issuer's APPLICATION BLOCK script blocks the debit application at the next online transaction
-    Given the terminal has read the debit application
-    When the terminal asks GENERATE AC for ARQC
-    And the issuer answers with an APPLICATION BLOCK script
+    Given the debit application is selected and its records read
+    When the terminal asks for ARQC in the first GENERATE AC
+    And the issuer sends the script command 841E0000 with a right MAC
     Then the status word is 9000
     And the debit application answers SELECT with 6283
 
   @TC:LC-LOSS-002 @req:JRT0025-5:B.1 @req:JRT0025-5:B.6 @ics:financial @destructive
   Scenario: A blocked debit application declines: it gives only an AAC
-    Given the issuer has blocked the debit application at an online transaction
-    When a new transaction starts
-    And the terminal reads the debit application although it is blocked
-    And the terminal asks GENERATE AC for ARQC
-    Then the cryptogram is AAC
+    Given the debit application is selected and its records read
+    When the terminal asks for ARQC in the first GENERATE AC
+    And the issuer sends the script command 841E0000 with a right MAC
+    Then the status word is 9000
+    And a new transaction asking for ARQC gets AAC
 
   @TC:LC-LOSS-003 @req:SSCARD-4:5.5 @req:JRT0025-5:B.1 @ics:financial @destructive
   Scenario: Blocking the debit application leaves the social security application working
-    Given the issuer has blocked the debit application at an online transaction
+    Given the debit application is selected and its records read
+    When the terminal asks for ARQC in the first GENERATE AC
+    And the issuer sends the script command 841E0000 with a right MAC
+    Then the status word is 9000
     When the terminal selects the SSSE by its name
     Then the response is an FCI whose DF name is the SSSE name
     When the terminal reads the item 01 of the SSSE
@@ -31,37 +34,46 @@ Feature: Card life cycle
 
   @TC:LC-LOSS-004 @req:JRT0025-5:B.1 @req:JRT0025-5:C.2.4 @ics:financial
   Scenario: An APPLICATION BLOCK script with a wrong MAC is refused and the application stays usable
-    Given the terminal has read the debit application
-    When the terminal asks GENERATE AC for ARQC
-    And the issuer answers with an APPLICATION BLOCK script with a wrong MAC
+    Given the debit application is selected and its records read
+    When the terminal asks for ARQC in the first GENERATE AC
+    And the issuer sends the script command 841E0000 with a wrong MAC
     Then the status word is 6988
     And the debit application answers SELECT with 9000
 
   @TC:LC-LOSS-005 @req:JRT0025-5:B.1 @ics:financial
   Scenario: A script before any online cryptogram is refused
-    Given the terminal has read the debit application
-    When the terminal sends an APPLICATION BLOCK script before any GENERATE AC
+    Given the debit application is selected and its records read
+    When the issuer sends a script command before any GENERATE AC
     Then the status word is 6985
 
   @TC:LC-LOSS-006 @req:JRT0025-5:B.1 @ics:financial @destructive
   Scenario: The block is permanent: after a reset SELECT still answers 6283
-    Given the issuer has blocked the debit application at an online transaction
-    When a new transaction starts
+    Given the debit application is selected and its records read
+    When the terminal asks for ARQC in the first GENERATE AC
+    And the issuer sends the script command 841E0000 with a right MAC
+    Then the status word is 9000
+    Given the card has been reset
     Then the debit application answers SELECT with 6283
 
   @TC:LC-UNRP-001 @req:JRT0025-5:B.2 @ics:financial @destructive
   Scenario: Unreport: the issuer's APPLICATION UNBLOCK script restores the debit application
-    Given the issuer has blocked the debit application at an online transaction
-    When a new transaction starts
-    And the terminal reads the debit application although it is blocked
-    And the terminal asks GENERATE AC for ARQC
-    And the issuer answers with an APPLICATION UNBLOCK script
+    Given the debit application is selected and its records read
+    When the terminal asks for ARQC in the first GENERATE AC
+    And the issuer sends the script command 841E0000 with a right MAC
+    Then a new transaction asking for ARQC gets AAC
+    When the issuer sends the script command 84180000 with a right MAC
     Then the status word is 9000
-    When a new transaction starts
-    Then the debit application answers SELECT with 9000
-    When the terminal reads the debit application although it is blocked
-    And the terminal asks GENERATE AC for ARQC
-    Then the cryptogram is ARQC
+    And a new transaction asking for ARQC gets ARQC
+
+  @TC:LC-UNRP-002 @req:JRT0025-5:B.2 @req:JRT0025-5:C.2.4 @ics:financial @destructive
+  Scenario: An APPLICATION UNBLOCK script with a wrong MAC is refused and the application stays blocked
+    Given the debit application is selected and its records read
+    When the terminal asks for ARQC in the first GENERATE AC
+    And the issuer sends the script command 841E0000 with a right MAC
+    Then a new transaction asking for ARQC gets AAC
+    When the issuer sends the script command 84180000 with a wrong MAC
+    Then the status word is 6988
+    And the debit application answers SELECT with 6283
 
   @TC:LC-CANCEL-001 @req:SSCARD-5:6.1 @req:SSCARD-4:5.5 @ics:financial @destructive
   Scenario: Cancellation, social security side first: the blocked SSSE leaves the debit application working
@@ -70,28 +82,18 @@ Feature: Card life cycle
     Then the status word is 9000
     When the terminal selects the SSSE by its name
     Then the status word is 9303
-    Given the terminal has read the debit application
-    When the terminal asks GENERATE AC for ARQC
-    Then the cryptogram is ARQC
+    And a new transaction asking for ARQC gets ARQC
 
   @TC:LC-CANCEL-002 @req:SSCARD-5:6.1 @req:JRT0025-5:B.1 @ics:financial @destructive
   Scenario: Cancellation of both: the SS application, then the financial one; afterwards neither works
     Given the SSSE is selected
     When the terminal blocks the application
     Then the status word is 9000
-    Given the issuer has blocked the debit application at an online transaction
-    When a new transaction starts
-    And the terminal selects the SSSE by its name
+    Given the debit application is selected and its records read
+    When the terminal asks for ARQC in the first GENERATE AC
+    And the issuer sends the script command 841E0000 with a right MAC
+    Then the status word is 9000
+    Given the card has been reset
+    When the terminal selects the SSSE by its name
     Then the status word is 9303
     And the debit application answers SELECT with 6283
-
-  @TC:LC-UNRP-002 @req:JRT0025-5:B.2 @req:JRT0025-5:C.2.4 @ics:financial @destructive
-  Scenario: An APPLICATION UNBLOCK script with a wrong MAC is refused and the application stays blocked
-    Given the issuer has blocked the debit application at an online transaction
-    When a new transaction starts
-    And the terminal reads the debit application although it is blocked
-    And the terminal asks GENERATE AC for ARQC
-    And the issuer answers with an APPLICATION UNBLOCK script with a wrong MAC
-    Then the status word is 6988
-    When a new transaction starts
-    Then the debit application answers SELECT with 6283

@@ -33,7 +33,7 @@ describe('profile loading', () => {
     expect(problems('a: [')[0]).toMatch(/^YAML: /);
   });
   it('catches contradictions: CDA without DDA', () => {
-    expect(problems(reference.replace('algorithms: [3DES]', 'algorithms: [3DES, RSA]\n  oda: [CDA]'))).toEqual([
+    expect(problems(reference.replace(/oda: \[[^\]]*\]/, 'oda: [CDA]'))).toEqual([
       expect.stringMatching(/^ics\.oda: CDA is declared without DDA/),
     ]);
   });

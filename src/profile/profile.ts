@@ -53,16 +53,22 @@ export interface Profile {
     pin?: string;
     /** Root keys of the SSSE keys by name (UK, PUK, IRK, STK, RK, BK, UK1), hex; default the test roots. */
     sscardRoots?: Record<string, string>;
-    /** Issuer master key for application cryptograms of the debit application, hex; default the test key. */
-    pbocImkAc?: string;
-    /** Issuer master key for script MACs (secure messaging) of the debit application, hex. */
-    pbocImkMac?: string;
+    /** Keys of the debit application: AID, issuer master keys, CA key, SM4 choices (card-sim/images/pse.ts). */
+    pboc?: PbocKeys;
     /** Master keys of the card, SSSE, PSE and the transport key, hex; default the test values. */
     masterKeys?: Partial<Record<'transport' | 'card' | 'ssse' | 'pse', string>>;
   };
   testObjects?: Partial<TestObjects>;
   run?: { allowDestructive?: boolean; seed?: string };
   target: Target;
+}
+
+/** PBOC test keys (JR/T 0025.7): issuer master keys for the simulated issuer, CA public key for ODA. */
+export interface PbocKeys {
+  aid?: string;
+  imk: { ac: string; mac: string; enc: string };
+  ca: { index: string; modulus: string; exponent: string };
+  sm4Variant?: { udkInput?: 'part17' | 'part5'; acFold?: 'part17' | 'part7' };
 }
 
 export interface TestObjects {

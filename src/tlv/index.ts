@@ -1,2 +1,3 @@
 export * from './ber.ts';
 export * from './simple.ts';
+export * from './dol.ts';

@@ -42,7 +42,7 @@ function cardBlocked(card: CardContext): boolean {
 function appBlocked(df: DfNode | undefined, card?: CardContext): boolean {
   if (df !== undefined && (df.state as { blocked?: boolean }).blocked === true) return true;
   // Defect debit-block-blocks-ssse: one block flag for the card; the debit application's block counts here.
-  return card !== undefined && df !== undefined && card.has('debit-block-blocks-ssse') && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { blocked?: boolean }).blocked === true);
+  return card !== undefined && df !== undefined && card.has('debit-block-blocks-ssse') && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { appBlocked?: boolean }).appBlocked === true);
 }
 
 /** CARD BLOCK: every later command answers 6A81 (§6.2.1). */

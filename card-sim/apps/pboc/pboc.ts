@@ -1,0 +1,401 @@
+/**
+ * The PBOC debit/credit application with electronic cash (JR/T 0025.5, .7, .13), 3DES variant
+ * (PBOC 2.0). Commands (JR/T 0025.5 Annex B):
+ *   80 A8 GET PROCESSING OPTIONS   starts a transaction: ATC + 1, EC or standard path, AIP ‖ AFL
+ *   00 B2 READ RECORD              the COS command (records of the ADF's EFs by SFI)
+ *   00 20 VERIFY P2 80             offline plaintext PIN, ISO 9564 format 2 block; PIN try counter 9F17
+ *   00 88 INTERNAL AUTHENTICATE    DDA: SDAD over the DDOL data (EMV Book 2 §6.5)
+ *   80 AE GENERATE AC              1st and 2nd, AAC/TC/ARQC with the card's decision, format 2 response
+ *   00 82 EXTERNAL AUTHENTICATE    ARPC ‖ ARC (method 1)
+ *   80 CA GET DATA                 9F36 9F13 9F17 9F79 9F77 9F78 9F6D 9F4F
+ *   84 1E/18/16/24, 04 DA          issuer scripts with a 4-byte MAC (JR/T 0025.5 C.2)
+ * Non-volatile state lives in the ADF's `state`; the transaction in `card.session`.
+ */
+import { SW } from '../../../src/apdu/sw.ts';
+import { concat, equal, fromHex, fromUint, toHex } from '../../../src/bytes/hex.ts';
+import { encodeN } from '../../../src/bytes/bcd.ts';
+import { arpc, pbocMac, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
+import { buildTlv } from '../../../src/tlv/ber.ts';
+import { parseDol, splitDolData } from '../../../src/tlv/dol.ts';
+import type { CardApplication } from '../../cos/application.ts';
+import type { CardContext, Handler, Reply } from '../../cos/context.ts';
+import { readRecord } from '../../cos/commands/read.ts';
+import { select } from '../../cos/commands/select.ts';
+import { type DfNode, type EfNode, allDfs } from '../../cos/files.ts';
+import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL } from '../../images/pse.ts';
+
+interface AppData {
+  algorithm: PbocAlgorithm;
+  sm4Variant: Sm4Variant;
+  pan: string;
+  psn: string;
+  udkAc: string;
+  udkMac: string;
+  udkEnc: string;
+  iccKey: string;
+  pin: string;
+  pinTryLimit: number;
+  ecBalance: number;
+  ecBalanceLimit: number;
+  ecSingleLimit: number;
+  ecResetThreshold: number;
+  lowerConsecutiveOfflineLimit: number;
+}
+
+interface State {
+  atc: number;
+  lastOnlineAtc: number;
+  pinTries: number;
+  ec: { balance: number; balanceLimit: number; singleLimit: number; resetThreshold: number };
+  appBlocked: boolean;
+  cardBlocked: boolean;
+  consecutiveOffline: number;
+  lastIssuerAuthFailed: boolean;
+}
+
+interface Txn {
+  ec: boolean;
+  gacs: number;
+  firstType?: 'AAC' | 'TC' | 'ARQC';
+  lastAc?: Uint8Array;
+  extAuth?: 'ok' | 'failed';
+  pinPerformed: boolean;
+  pinFailed: boolean;
+}
+
+const TXN = 'pboc.txn';
+const AC_TYPES = { 0x00: 'AAC', 0x40: 'TC', 0x80: 'ARQC' } as const;
+
+const CID = { AAC: 0x00, TC: 0x40, ARQC: 0x80 } as const;
+
+function adf(card: CardContext): DfNode {
+  for (let d: DfNode | undefined = card.currentDf; d; d = d.parent) if (d.app === 'pboc') return d;
+  throw new Error('pboc command outside the ADF');
+}
+const app = (card: CardContext) => adf(card).appData as unknown as AppData;
+function state(card: CardContext): State {
+  const df = adf(card);
+  const a = df.appData as unknown as AppData;
+  const s = df.state as unknown as Partial<State>;
+  if (s.atc === undefined) {
+    Object.assign(s, {
+      atc: 0, lastOnlineAtc: 0, pinTries: a.pinTryLimit, appBlocked: false, cardBlocked: false, consecutiveOffline: 0,
+      lastIssuerAuthFailed: false,
+      ec: { balance: a.ecBalance, balanceLimit: a.ecBalanceLimit, singleLimit: a.ecSingleLimit, resetThreshold: a.ecResetThreshold },
+    } satisfies State);
+  }
+  return s as State;
+}
+const txn = (card: CardContext) => card.session[TXN] as Txn | undefined;
+const ef = (card: CardContext, sfi: number) => adf(card).children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
+
+/** Every command answers 6A81 once CARD BLOCK has been run (JR/T 0025.5 B.3). */
+function live(h: Handler): Handler {
+  return (cmd, card) => (state(card).cardBlocked && !card.has('pboc-card-block-ignored') ? { sw: SW.FUNCTION_NOT_SUPPORTED } : h(cmd, card));
+}
+
+const gpo: Handler = (cmd, card) => {
+  if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
+  const pdol = parseDol(fromHex(PBOC_PDOL));
+  if (cmd.data[0] !== 0x83 || cmd.data[1] !== cmd.data.length - 2) return { sw: SW.WRONG_LENGTH };
+  let values: Record<string, Uint8Array>;
+  try {
+    values = splitDolData(pdol, cmd.data.subarray(2));
+  } catch {
+    if (!card.has('pboc-gpo-ignores-pdol-length')) return { sw: SW.WRONG_LENGTH };
+    values = {};
+  }
+  const s = state(card);
+  if (!card.has('pboc-atc-not-incremented')) s.atc = (s.atc + 1) & 0xffff;
+  // EC path (JR/T 0025.13 §7.4.3): terminal supports EC, currency CNY, amount within balance and single limit.
+  const amount = values['9F02'] ? Number(toHex(values['9F02'])) : NaN;
+  const ec = values['9F7A']?.[0] === 1 && toHex(values['5F2A'] ?? new Uint8Array()) === '0156' && amount <= s.ec.singleLimit &&
+    (amount <= s.ec.balance || card.has('pboc-ec-over-balance-offline')) && s.pinTries > 0 && !s.lastIssuerAuthFailed;
+  card.session[TXN] = { ec, gacs: 0, pinPerformed: false, pinFailed: false } satisfies Txn;
+  return { data: buildTlv('80', fromHex(PBOC_AIP + (ec ? PBOC_AFL_EC : PBOC_AFL))), sw: SW.NO_ERROR };
+};
+
+/**
+ * READ RECORD of the COS. The record-level defects patch the ADF's records in place before the first
+ * read, so that lengths (6Cxx) stay consistent with what is sent.
+ */
+const pbocReadRecord: Handler = (cmd, card) => {
+  const df = adf(card);
+  if (!df.state['recordDefectsApplied']) {
+    df.state['recordDefectsApplied'] = true;
+    const patch = (sfi: number, rec: number, f: (hex: string) => string) => {
+      const e = ef(card, sfi);
+      const r = e?.records[rec - 1];
+      if (e && r) e.records[rec - 1] = fromHex(f(toHex(r)));
+    };
+    if (card.has('pboc-cvm-list-missing')) patch(1, 1, (hex) => stripTag(hex, '8E'));
+    if (card.has('pboc-issuer-cert-expired')) patch(2, 1, (hex) => {
+      const at = hex.indexOf('9081');
+      const len = parseInt(hex.slice(at + 4, at + 6), 16);
+      return hex.slice(0, at + 6) + toHex(PBOC_EXPIRED_ISSUER_CERT) + hex.slice(at + 6 + len * 2);
+    });
+    if (card.has('pboc-ssad-corrupt')) patch(2, 2, (hex) => hex.slice(0, -6) + 'A5' + hex.slice(-4));
+  }
+  return readRecord(cmd, card);
+};
+
+/** Remove a primitive one-byte-tag object from a 70 template with a one-byte length. */
+function stripTag(hex: string, tag: string): string {
+  const inner = fromHex(hex).subarray(hex.startsWith('7081') ? 3 : 2);
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < inner.length;) {
+    const tagLen = ((inner[at] as number) & 0x1f) === 0x1f ? 2 : 1;
+    const len = inner[at + tagLen] as number;
+    const whole = inner.subarray(at, at + tagLen + 1 + len);
+    if (toHex(whole.subarray(0, tagLen)) !== tag) out.push(whole);
+    at += whole.length;
+  }
+  return toHex(buildTlv('70', out));
+}
+
+/** VERIFY, offline plaintext PIN (JR/T 0025.5 B.12): P2 80, 8-byte block 2N PIN F…F. */
+const verifyPin: Handler = (cmd, card) => {
+  if (cmd.p1 !== 0 || cmd.p2 !== 0x80) return { sw: SW.INCORRECT_P1P2 };
+  const s = state(card);
+  const t = txn(card);
+  if (cmd.data.length === 0) return { sw: s.pinTries === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | s.pinTries };
+  if (cmd.data.length !== 8) return { sw: SW.WRONG_LENGTH };
+  const block = toHex(cmd.data);
+  const n = parseInt(block[1] as string, 16);
+  if (block[0] !== '2' || n < 4 || n > 12 || !/^[0-9]+F*$/.test(block.slice(2)) || block.slice(2, 2 + n).includes('F')) return { sw: SW.INCORRECT_DATA };
+  // Defect pin-counters-shared: a blocked SS PIN blocks the bank PIN too (the firewall, 社会保障卡规范 part 4 §5.5).
+  const ssBlocked = card.has('pin-counters-shared') && allDfs(card.mf).some((d) => d.pins.some((p) => p.ref === 0x00 && p.triesLeft === 0));
+  if (s.pinTries === 0 || ssBlocked) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
+  if (t) t.pinPerformed = true;
+  if (block.slice(2, 2 + n) === app(card).pin || card.has('pboc-verify-any-pin')) {
+    s.pinTries = app(card).pinTryLimit;
+    return { sw: SW.NO_ERROR };
+  }
+  if (t) t.pinFailed = true;
+  if (!card.has('pboc-pin-counter-not-decremented')) s.pinTries--;
+  return { sw: s.pinTries === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | s.pinTries };
+};
+
+/** INTERNAL AUTHENTICATE (EMV Book 2 §6.5.1): SDAD = 6A 05 01 LDD ICC dynamic data BB… hash BC. */
+const internalAuthenticate: Handler = (cmd, card) => {
+  if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.data.length !== 4) return { sw: SW.WRONG_LENGTH }; // DDOL 9F37 04
+  const a = app(card);
+  const nic = rsaPublicOf(a.iccKey).modulus.length;
+  const dyn = card.has('pboc-dynamic-number-constant') ? fromHex('01020304') : card.random.bytes(4);
+  const iccdd = concat(Uint8Array.of(dyn.length), dyn);
+  const body = concat(Uint8Array.of(0x05, 0x01, iccdd.length), iccdd, new Uint8Array(nic - 25 - iccdd.length).fill(0xbb));
+  const hashed = card.has('pboc-sdad-wrong-ddol-data') ? body : concat(body, cmd.data);
+  const sdad = rsaSign(a.iccKey, concat(Uint8Array.of(0x6a), body, sha1(hashed), Uint8Array.of(0xbc)));
+  return { data: buildTlv('80', sdad), sw: SW.NO_ERROR };
+};
+
+/** CVR (JR/T 0025.5 A.1): length 03, then three bytes. */
+function cvr(card: CardContext, t: Txn, first: keyof typeof CID, second?: keyof typeof CID): Uint8Array {
+  const s = state(card);
+  let b2 = second === undefined ? 0x80 : second === 'TC' ? 0x40 : second === 'ARQC' ? 0x80 : 0x00;
+  b2 |= first === 'TC' ? 0x10 : first === 'ARQC' ? 0x20 : 0x00;
+  if (t.extAuth === 'failed') b2 |= 0x08;
+  if (t.pinPerformed) b2 |= 0x04;
+  if (t.pinFailed) b2 |= 0x02;
+  let b3 = 0;
+  if (s.pinTries === 0) b3 |= 0x40;
+  if (s.lastIssuerAuthFailed) b3 |= 0x08;
+  return Uint8Array.of(0x03, b2, b3, 0x00);
+}
+
+function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
+  const t = txn(card);
+  if (!t) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+  if (t.gacs >= 2 && !card.has('pboc-third-gac-accepted')) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+  const requested = AC_TYPES[(cmd.p1 & 0xc0) as 0x00 | 0x40 | 0x80];
+  if (!requested || cmd.p2 !== 0 || (cmd.p1 & 0x3f) !== 0) return { sw: SW.INCORRECT_P1P2 };
+  const second = t.gacs >= 1;
+  if (second && t.firstType !== 'ARQC') return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+  const dol = parseDol(fromHex(second ? PBOC_CDOL2 : PBOC_CDOL1));
+  let values: Record<string, Uint8Array>;
+  try {
+    values = splitDolData(dol, cmd.data);
+  } catch {
+    return { sw: SW.WRONG_LENGTH };
+  }
+  const s = state(card);
+  const a = app(card);
+  const amount = Number(toHex(values['9F02'] as Uint8Array));
+  // Card risk management and the card's decision (EMV Book 3 §10.8, JR/T 0025.5 §7.7): never more than asked.
+  let type: keyof typeof CID = requested;
+  if (!second) {
+    if (blockedNow(card) && !card.has('pboc-app-block-ignored') && !card.has('pboc-blocked-app-still-goes-online')) type = 'AAC';
+    else if (type === 'TC' && !t.ec && s.consecutiveOffline >= a.lowerConsecutiveOfflineLimit && !card.has('pboc-offline-counter-ignored')) type = 'ARQC';
+    else if (type === 'TC' && t.ec && amount > s.ec.balance && !card.has('pboc-ec-over-balance-offline')) type = 'AAC';
+  } else {
+    const arc = toHex(values['8A'] as Uint8Array);
+    if (type === 'TC' && (arc !== '3030' || t.extAuth === 'failed')) type = 'AAC';
+    if (type === 'ARQC') return { sw: SW.INCORRECT_P1P2 };
+  }
+  if (card.has('pboc-tc-when-aac-requested') && requested === 'AAC' && !second) type = 'TC';
+  t.gacs++;
+  if (!second) t.firstType = type;
+  const iad = concat(Uint8Array.of(0x07, 0x01, 0x01), cvr(card, t, t.firstType as keyof typeof CID, second ? type : undefined), Uint8Array.of(a.algorithm === 'SM4' ? 0x04 : 0x01));
+  const cvrBytes = iad.subarray(3, 7);
+  const atc = fromUint(s.atc, 2);
+  const acData = concat(cmd.data, fromHex(PBOC_AIP), atc, card.has('pboc-arqc-wrong-data') ? new Uint8Array(0) : cvrBytes);
+  const sk = sessionKey(a.algorithm, fromHex(a.udkAc), s.atc);
+  const ac = pbocMac(a.algorithm, sk, acData, a.sm4Variant);
+  if (!second) t.lastAc = ac; // scripts are MACed with the cryptogram sent online
+  // Effects of the decision.
+  if (type === 'TC') {
+    if (t.ec && !second && !card.has('pboc-ec-balance-not-debited')) s.ec.balance -= amount;
+    if (second) {
+      if (!card.has('pboc-last-online-atc-not-updated')) s.lastOnlineAtc = s.atc;
+      s.consecutiveOffline = 0;
+    } else s.consecutiveOffline++;
+    if (!card.has('pboc-log-not-written')) writeLog(card, values);
+  }
+  if (second) s.lastIssuerAuthFailed = t.extAuth === 'failed';
+  const data = buildTlv('77', [
+    buildTlv('9F27', Uint8Array.of(CID[type])),
+    buildTlv('9F36', atc),
+    buildTlv('9F26', ac),
+    buildTlv('9F10', iad),
+  ]);
+  return { data, sw: SW.NO_ERROR };
+}
+
+/** Transaction log record in the 9F4F format (JR/T 0025.13 §9): values only, newest first, 10 kept. */
+function writeLog(card: CardContext, values: Record<string, Uint8Array>): void {
+  const log = ef(card, 0x0b);
+  if (!log) return;
+  const rec = concat(values['9F02'] as Uint8Array, values['5F2A'] as Uint8Array, values['9A'] as Uint8Array, values['9C'] as Uint8Array, fromUint(state(card).atc, 2));
+  log.records.unshift(rec);
+  if (log.records.length > 10) log.records.length = 10;
+}
+
+const externalAuthenticate: Handler = (cmd, card) => {
+  const t = txn(card);
+  if (!t || t.firstType !== 'ARQC' || t.gacs !== 1 || t.extAuth) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+  if (cmd.data.length !== 10) return { sw: SW.WRONG_LENGTH };
+  const a = app(card);
+  const sk = sessionKey(a.algorithm, fromHex(a.udkAc), state(card).atc);
+  const expected = arpc(a.algorithm, sk, t.lastAc as Uint8Array, cmd.data.subarray(8, 10));
+  if (equal(expected, cmd.data.subarray(0, 8)) || card.has('pboc-arpc-not-checked')) {
+    t.extAuth = 'ok';
+    return { sw: SW.NO_ERROR };
+  }
+  t.extAuth = 'failed';
+  return { sw: 0x6300 };
+};
+
+const GET_DATA_TAGS = ['9F36', '9F13', '9F17', '9F79', '9F77', '9F78', '9F6D', '9F4F'];
+const getData: Handler = (cmd, card) => {
+  const tag = toHex(Uint8Array.of(cmd.p1, cmd.p2));
+  if (!GET_DATA_TAGS.includes(tag)) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
+  const s = state(card);
+  const value: Record<string, () => Uint8Array> = {
+    '9F36': () => fromUint(s.atc, 2),
+    '9F13': () => fromUint(s.lastOnlineAtc, 2),
+    '9F17': () => Uint8Array.of(s.pinTries),
+    '9F79': () => encodeN(s.ec.balance, 6),
+    '9F77': () => encodeN(s.ec.balanceLimit, 6),
+    '9F78': () => encodeN(s.ec.singleLimit, 6),
+    '9F6D': () => encodeN(s.ec.resetThreshold, 6),
+    '9F4F': () => fromHex(PBOC_LOG_FORMAT),
+  };
+  return { data: buildTlv(tag, (value[tag] as () => Uint8Array)()), sw: SW.NO_ERROR };
+};
+
+/**
+ * Issuer script command with secure messaging (JR/T 0025.5 C.2.4): MAC (4 bytes, last in the data) over
+ * CLA INS P1 P2 Lc ‖ ATC ‖ the application cryptogram of this transaction ‖ data, with the MAC session key.
+ */
+function scripted(effect: (cmd: Parameters<Handler>[0], card: CardContext, data: Uint8Array) => Reply): Handler {
+  return (cmd, card) => {
+    const t = txn(card);
+    // Defect pboc-script-before-online-accepted: a script runs with no cryptogram to MAC over (annex C.2.4).
+    if (!t?.lastAc) return card.has('pboc-script-before-online-accepted') && cmd.data.length >= 4 ? effect(cmd, card, cmd.data.subarray(0, cmd.data.length - 4)) : { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+    if (cmd.data.length < 4) return { sw: SW.SM_DATA_OBJECTS_MISSING };
+    const a = app(card);
+    const s = state(card);
+    const data = cmd.data.subarray(0, cmd.data.length - 4);
+    const header = Uint8Array.of(cmd.cla, cmd.ins, cmd.p1, cmd.p2, cmd.data.length);
+    const sk = sessionKey(a.algorithm, fromHex(a.udkMac), s.atc);
+    const mac = scriptMac(a.algorithm, sk, concat(header, fromUint(s.atc, 2), t.lastAc, data), a.sm4Variant);
+    if (!equal(mac, cmd.data.subarray(cmd.data.length - 4)) && !card.has('pboc-script-bad-mac-accepted')) return { sw: SW.SM_DATA_OBJECTS_INCORRECT };
+    return effect(cmd, card, data);
+  };
+}
+
+const PUT_DATA_TAGS: Record<string, keyof State['ec']> = { '9F79': 'balance', '9F77': 'balanceLimit', '9F78': 'singleLimit', '9F6D': 'resetThreshold' };
+const putData = scripted((cmd, card, data) => {
+  const field = PUT_DATA_TAGS[toHex(Uint8Array.of(cmd.p1, cmd.p2))];
+  if (!field) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
+  if (data.length !== 6 || !/^[0-9]+$/.test(toHex(data))) return { sw: SW.INCORRECT_DATA };
+  const s = state(card);
+  const v = Number(toHex(data));
+  // JR/T 0025.13 §7.5: the EC balance never exceeds the balance limit 9F77.
+  if (field === 'balance' && v > s.ec.balanceLimit && !card.has('pboc-ec-load-over-limit')) return { sw: SW.INCORRECT_DATA };
+  s.ec[field] = v;
+  return { sw: SW.NO_ERROR };
+});
+
+const simple = (f: (s: State, card: CardContext) => void) => scripted((cmd, card, data) => {
+  if (data.length || cmd.p1 !== 0) return { sw: SW.INCORRECT_P1P2 };
+  f(state(card), card);
+  return { sw: SW.NO_ERROR };
+});
+
+const pinUnblock = scripted((cmd, card, data) => {
+  if (cmd.p2 !== 0 || data.length) return { sw: SW.INCORRECT_P1P2 }; // P2 00: reset the try counter only
+  state(card).pinTries = app(card).pinTryLimit;
+  return { sw: SW.NO_ERROR };
+});
+
+/** SELECT inside the application: a new selection ends the transaction (EMV Book 3 §12.4); blocked states answer 6283 / 6A81. */
+/**
+ * Is the debit application blocked now: by script (non-volatile), or by the defects that keep a block in
+ * RAM (pboc-app-block-not-persistent) or share one flag with the SSSE (ssse-block-blocks-debit).
+ */
+function blockedNow(card: CardContext): boolean {
+  if (state(card).appBlocked || card.session['pboc.ramBlocked'] === true) return true;
+  return card.has('ssse-block-blocks-debit') && allDfs(card.mf).some((d) => d.app === 'sscard' && (d.state as { blocked?: boolean }).blocked === true);
+}
+
+const pbocSelect: Handler = (cmd, card) => {
+  const s = state(card);
+  delete card.session[TXN];
+  const r = select(cmd, card);
+  if (r.sw !== SW.NO_ERROR || card.currentDf.app !== 'pboc') return r;
+  if (s.cardBlocked && !card.has('pboc-card-block-ignored')) return { sw: SW.FUNCTION_NOT_SUPPORTED };
+  if (blockedNow(card) && !card.has('pboc-app-block-ignored') && !card.has('pboc-blocked-select-answers-9000')) return { ...r, sw: SW.WARNING_SELECTED_FILE_INVALIDATED };
+  return r;
+};
+
+export const PBOC_APP: CardApplication = {
+  name: 'pboc',
+  commands: [
+    { ins: 0xa4, classes: [0x00], handler: pbocSelect },
+    { ins: 0xa8, classes: [0x80], handler: live(gpo) },
+    { ins: 0xb2, classes: [0x00], handler: live(pbocReadRecord) },
+    { ins: 0x20, classes: [0x00], handler: live(verifyPin) },
+    { ins: 0x88, classes: [0x00], handler: live(internalAuthenticate) },
+    { ins: 0xae, classes: [0x80], handler: live(generateAc) },
+    { ins: 0x82, classes: [0x00], handler: live(externalAuthenticate) },
+    { ins: 0xca, classes: [0x80], handler: live(getData) },
+    // Defect pboc-app-block-not-persistent: the block kept in RAM, forgotten at reset.
+    { ins: 0x1e, classes: [0x84], handler: live(simple((s, card) => { if (card.has('pboc-app-block-not-persistent')) card.session['pboc.ramBlocked'] = true; else s.appBlocked = true; })) },
+    // Defect pboc-app-unblock-ignored: APPLICATION UNBLOCK answers 9000 and changes nothing.
+    { ins: 0x18, classes: [0x84], handler: live(simple((s, card) => { if (!card.has('pboc-app-unblock-ignored')) s.appBlocked = false; })) },
+    { ins: 0x16, classes: [0x84], handler: live(simple((s) => { s.cardBlocked = true; })) },
+    { ins: 0x24, classes: [0x84], handler: live(pinUnblock) },
+    { ins: 0xda, classes: [0x04], handler: live(putData) },
+  ],
+  // SELECT from anywhere (the MF, the PSE): a blocked application answers its FCI with 6283, a blocked card 6A81.
+  onSelect: (card, reply) => {
+    const s = state(card);
+    if (s.cardBlocked && !card.has('pboc-card-block-ignored')) return { sw: SW.FUNCTION_NOT_SUPPORTED };
+    if (blockedNow(card) && !card.has('pboc-app-block-ignored') && !card.has('pboc-blocked-select-answers-9000')) return { ...reply, sw: SW.WARNING_SELECTED_FILE_INVALIDATED };
+    return reply;
+  },
+};
+
+

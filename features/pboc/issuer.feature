@@ -1,0 +1,43 @@
+# JR/T 0025.5 B.5 EXTERNAL AUTHENTICATE, JR/T 0025.7 §6.2 (ARPC method 1), second GENERATE AC.
+@pboc:2.0 @pboc:3.0
+Feature: PBOC online processing and issuer authentication
+
+  Background:
+    Given the card has asked to go online with an ARQC
+
+  @TC:PB-IA-001 @req:JRT0025-5:B.5 @req:JRT0025-7:6.2
+  Scenario: The right ARPC is accepted and the second GENERATE AC approves with a TC that verifies
+    When the issuer answers with the right ARPC and ARC 00
+    Then the status word is 9000
+    When the terminal sends the second GENERATE AC asking for TC
+    Then the card answers TC
+    And the cryptogram of the second GENERATE AC verifies with the issuer keys
+
+  @TC:PB-IA-002 @req:JRT0025-5:B.5
+  Scenario: A wrong ARPC answers 6300
+    When the issuer answers with a wrong ARPC
+    Then the status word is 6300
+
+  @TC:PB-IA-003 @req:JRT0025-5:B.5
+  Scenario: A second EXTERNAL AUTHENTICATE in the transaction answers 6985
+    When the issuer answers with the right ARPC and ARC 00
+    And the issuer answers with the right ARPC and ARC 00
+    Then the status word is 6985
+
+  @TC:PB-IA-004 @req:JRT0025-5:7.7
+  Scenario: After failed issuer authentication the card declines the second GENERATE AC
+    When the issuer answers with a wrong ARPC
+    And the terminal sends the second GENERATE AC asking for TC
+    Then the card answers AAC
+
+  @TC:PB-IA-005 @req:JRT0025-5:B.6
+  Scenario: An issuer decline (ARC 05) ends in AAC
+    When the issuer answers with the right ARPC and ARC 05
+    And the terminal sends the second GENERATE AC asking for TC
+    Then the card answers AAC
+
+  @TC:PB-IA-006 @req:JRT0025-5:7.7
+  Scenario: An approved online transaction sets the last online ATC register
+    When the issuer answers with the right ARPC and ARC 00
+    And the terminal sends the second GENERATE AC asking for TC
+    Then the last online ATC register 9F13 equals the ATC of the transaction

@@ -1,0 +1,33 @@
+# JR/T 0025.5 B.12 VERIFY (offline plaintext PIN, format 2 block), PIN try counter 9F17.
+@pboc:2.0 @pboc:3.0 @needs:pin
+Feature: PBOC offline PIN
+
+  Background:
+    Given the debit application is selected and its records read
+
+  @TC:PB-PIN-001 @req:JRT0025-5:B.12
+  Scenario: The right offline PIN is accepted
+    When the terminal verifies the offline PIN of the profile
+    Then the status word is 9000
+
+  @TC:PB-PIN-002 @req:JRT0025-5:B.12
+  Scenario: A wrong offline PIN answers 63Cx and decrements the PIN try counter
+    When the terminal verifies a wrong offline PIN
+    Then the card answers 63Cx with the PIN try counter 9F17 one less than before
+
+  @TC:PB-PIN-003 @req:JRT0025-5:B.12
+  Scenario: The right PIN after a wrong one resets the PIN try counter
+    When the terminal verifies a wrong offline PIN
+    And the terminal verifies the offline PIN of the profile
+    Then the PIN try counter 9F17 is back at its value before the wrong PIN
+
+  @TC:PB-PIN-004 @req:JRT0025-5:B.12 @destructive
+  Scenario: Once the PIN try limit is reached the right PIN is refused with 6983
+    When the terminal verifies a wrong offline PIN until the card blocks it
+    And the terminal verifies the offline PIN of the profile
+    Then the status word is 6983
+
+  @TC:PB-PIN-005 @req:JRT0025-5:B.12 @req:ISO9564-1:format-2
+  Scenario: A PIN block that is not ISO 9564 format 2 is refused with 6A80
+    When the terminal sends VERIFY with a PIN block that is not format 2
+    Then the status word is 6A80

@@ -1,0 +1,63 @@
+# JR/T 0025.5 Annex B (post-issuance commands) and C.2 (secure messaging for issuer scripts).
+@pboc:2.0 @pboc:3.0
+Feature: PBOC issuer scripts
+
+  Background:
+    Given the card has asked to go online with an ARQC
+
+  @TC:PB-SC-001 @req:JRT0025-5:B.1
+  Scenario: APPLICATION BLOCK with a right MAC makes the application decline
+    When the issuer sends the script command 841E0000 with a right MAC
+    Then the status word is 9000
+    And a new transaction asking for ARQC gets AAC
+
+  @TC:PB-SC-002 @req:JRT0025-5:B.2
+  Scenario: APPLICATION UNBLOCK lifts the block
+    When the issuer sends the script command 841E0000 with a right MAC
+    Then a new transaction asking for ARQC gets AAC
+    When the issuer sends the script command 84180000 with a right MAC
+    Then the status word is 9000
+    And a new transaction asking for ARQC gets ARQC
+
+  @TC:PB-SC-003 @req:JRT0025-5:C.2
+  Scenario: A script command with a wrong MAC is refused and has no effect
+    When the issuer sends the script command 841E0000 with a wrong MAC
+    Then the status word is 6988
+    And a new transaction asking for ARQC gets ARQC
+
+  @TC:PB-SC-004 @req:JRT0025-5:B.10 @needs:pin
+  Scenario: PIN UNBLOCK resets the PIN try counter
+    When the terminal verifies a wrong offline PIN
+    And the issuer sends the script command 84240000 with a right MAC
+    Then the status word is 9000
+    And the PIN try counter 9F17 is back at its value before the wrong PIN
+
+  @TC:PB-SC-005 @req:JRT0025-13:7.5 @ics:ec
+  Scenario: PUT DATA 9F79 loads the EC balance
+    When the issuer sends the script command 04DA9F79+000000012345 with a right MAC
+    Then the status word is 9000
+    And GET DATA 9F79 gives 12345
+
+  @TC:PB-SC-006 @req:JRT0025-13:7.5 @ics:ec
+  Scenario: A load above the EC balance limit is refused
+    When the issuer loads the EC balance with 1 more than the balance limit allows
+    Then the EC balance is unchanged
+
+  @TC:PB-SC-007 @req:JRT0025-13:7.5 @ics:ec
+  Scenario: PUT DATA 9F78 sets the EC single transaction limit
+    When the issuer sends the script command 04DA9F78+000000003000 with a right MAC
+    Then the status word is 9000
+    And GET DATA 9F78 gives 3000
+
+  @TC:PB-SC-008 @req:JRT0025-5:B.3 @destructive
+  Scenario: After CARD BLOCK the debit application no longer answers
+    When the issuer sends the script command 84160000 with a right MAC
+    Then the status word is 9000
+    And the debit application no longer answers GET PROCESSING OPTIONS
+
+  @TC:PB-SC-009 @req:JRT0025-5:C.2
+  Scenario: A script command with a wrong MAC does not change the EC balance
+    Given the terminal remembers the EC balance
+    When the issuer sends the script command 04DA9F79+000000012345 with a wrong MAC
+    Then the status word is 6988
+    And the EC balance is unchanged

@@ -1,0 +1,78 @@
+/**
+ * JR/T 0025 symmetric key handling for the debit/credit application (PBOC's own scheme, not the EMV
+ * common session key):
+ * - card master key (UDK) from the issuer master key, PAN and PSN (JR/T 0025.7 §11.1.4 "option A";
+ *   SM4: JR/T 0025.17 §8.1.4). Y = rightmost 16 digits of PAN ‖ PSN.
+ *   3DES: UDK = 3DES(IMK)[Y] ‖ 3DES(IMK)[Y ⊕ FF..FF], DES parity fixed.
+ *   SM4 (part 17): UDK = SM4(IMK)[Y ‖ (Y ⊕ FF..FF)]; part 5 Annex D.4 says Y ‖ 00×8 ('part5' variant).
+ * - session key from the UDK and the ATC (JR/T 0025.7 §11.1.3):
+ *   3DES: SK = 3DES(UDK)[00×6 ‖ ATC] ‖ 3DES(UDK)[00×6 ‖ ATC ⊕ FFFF], parity fixed;
+ *   SM4: SK = SM4(UDK)[00×6 ‖ ATC ‖ 00×6 ‖ ATC ⊕ FFFF].
+ * - application cryptogram: 3DES = ISO/IEC 9797-1 MAC algorithm 3, padding method 2 (JR/T 0025.7 §11.1.2.1);
+ *   SM4 = SM4 CBC-MAC, padding method 2 to 16, leftmost 8 bytes (JR/T 0025.17 §8.1.2, part 5 D.2) or,
+ *   per part 7 §11.1.2.2, the two halves XORed ('part7' fold).
+ * - ARPC method 1 (JR/T 0025.7 §6.2): Y = ARQC ⊕ (ARC ‖ 00×6), 3DES(SK_AC)[Y]; SM4: left 8 of SM4(SK_AC)[Y ‖ 00×8].
+ * - script MAC (JR/T 0025.5 C.2): MAC with SK_MAC, leftmost 4 bytes.
+ */
+import { concat } from '../bytes/hex.ts';
+import { CryptoInputError, desEcbEncrypt } from './des.ts';
+import { padMethod2, retailMac, sm4CbcMac } from './mac.ts';
+import { sm4EcbEncrypt } from './sm4.ts';
+
+export type PbocAlgorithm = '3DES' | 'SM4';
+/** Where JR/T 0025 parts disagree for SM4 (spec-notes/pboc.md §5.1): the default is part 17. */
+export interface Sm4Variant {
+  udkInput: 'part17' | 'part5';
+  acFold: 'part17' | 'part7';
+}
+export const PART17: Sm4Variant = { udkInput: 'part17', acFold: 'part17' };
+
+/** Odd parity in every byte (DES key convention). */
+export function fixParity(key: Uint8Array): Uint8Array {
+  return key.map((b) => {
+    let ones = 0;
+    for (let v = b >> 1; v; v >>= 1) ones += v & 1;
+    return (b & 0xfe) | (ones % 2 === 0 ? 1 : 0);
+  });
+}
+
+const invert = (b: Uint8Array) => b.map((x) => x ^ 0xff);
+
+/** Y: rightmost 16 digits of PAN ‖ PSN (PSN 00 when absent), left-padded with 0, as 8 bytes. */
+export function udkInput(pan: string, psn = '00'): Uint8Array {
+  const digits = (pan + psn).padStart(16, '0').slice(-16);
+  return new Uint8Array(Buffer.from(digits, 'hex'));
+}
+
+export function deriveUdk(alg: PbocAlgorithm, imk: Uint8Array, pan: string, psn = '00', variant: Sm4Variant = PART17): Uint8Array {
+  const y = udkInput(pan, psn);
+  if (alg === '3DES') return fixParity(concat(desEcbEncrypt(imk, y), desEcbEncrypt(imk, invert(y))));
+  return sm4EcbEncrypt(imk, concat(y, variant.udkInput === 'part5' ? new Uint8Array(8) : invert(y)));
+}
+
+export function sessionKey(alg: PbocAlgorithm, udk: Uint8Array, atc: number): Uint8Array {
+  if (atc < 0 || atc > 0xffff) throw new CryptoInputError(`ATC ${atc} out of range`);
+  const a = Uint8Array.of(atc >> 8, atc & 0xff);
+  const l = concat(new Uint8Array(6), a);
+  const r = concat(new Uint8Array(6), invert(a));
+  if (alg === '3DES') return fixParity(concat(desEcbEncrypt(udk, l), desEcbEncrypt(udk, r)));
+  return sm4EcbEncrypt(udk, concat(l, r));
+}
+
+/** 8-byte MAC over data (padding method 2) with a session key. */
+export function pbocMac(alg: PbocAlgorithm, sk: Uint8Array, data: Uint8Array, variant: Sm4Variant = PART17): Uint8Array {
+  if (alg === '3DES') return retailMac(sk, padMethod2(data, 8));
+  const h = sm4CbcMac(sk, padMethod2(data, 16));
+  if (variant.acFold === 'part7') return h.subarray(0, 8).map((b, i) => b ^ (h[8 + i] as number));
+  return h.slice(0, 8);
+}
+
+export function arpc(alg: PbocAlgorithm, skAc: Uint8Array, arqc: Uint8Array, arc: Uint8Array): Uint8Array {
+  const y = arqc.map((b, i) => b ^ (i < 2 ? (arc[i] as number) : 0));
+  if (alg === '3DES') return desEcbEncrypt(skAc, y);
+  return sm4EcbEncrypt(skAc, concat(y, new Uint8Array(8))).slice(0, 8);
+}
+
+export function scriptMac(alg: PbocAlgorithm, skMac: Uint8Array, data: Uint8Array, variant: Sm4Variant = PART17): Uint8Array {
+  return pbocMac(alg, skMac, data, variant).slice(0, 4);
+}

@@ -1,0 +1,106 @@
+/**
+ * Offline data authentication with RSA, terminal side (EMV Book 2 §5–6, JR/T 0025.7 §5): recover the
+ * issuer public key from its certificate with the CA key, the ICC key from its certificate with the
+ * issuer key, check the SSAD (SDA) and the SDAD (DDA). Each check that fails is named in `errors`;
+ * nothing throws on a card's malformed data.
+ */
+import { decodeCn } from '../../bytes/bcd.ts';
+import { concat, toHex } from '../../bytes/hex.ts';
+import { rsaRecover, sha1, type RsaPublic } from '../../crypto/index.ts';
+
+export interface Recovered<T> {
+  value?: T;
+  errors: string[];
+}
+
+/** Expiry MMYY is on or after today (YYMM). */
+function notExpired(mmyy: Uint8Array, today: string): boolean {
+  const hex = toHex(mmyy);
+  return hex.slice(2, 4) + hex.slice(0, 2) >= today;
+}
+
+function recover(key: RsaPublic, data: Uint8Array, type: number, errors: string[]): Uint8Array | undefined {
+  if (data.length !== key.modulus.length) {
+    errors.push(`length ${data.length} differs from the key modulus ${key.modulus.length}`);
+    return undefined;
+  }
+  let r: Uint8Array;
+  try {
+    r = rsaRecover(key, data);
+  } catch (e) {
+    errors.push(`RSA recovery failed: ${(e as Error).message}`); // e.g. data not below the modulus
+    return undefined;
+  }
+  if (r[0] !== 0x6a) errors.push(`recovered header ${toHex(r.subarray(0, 1))} is not 6A`);
+  if (r[r.length - 1] !== 0xbc) errors.push(`recovered trailer ${toHex(r.subarray(-1))} is not BC`);
+  if (r[1] !== type) errors.push(`certificate format ${toHex(r.subarray(1, 2))} is not ${type.toString(16).padStart(2, '0')}`);
+  return r;
+}
+
+const hashOk = (r: Uint8Array, extra: Uint8Array) =>
+  toHex(sha1(concat(r.subarray(1, r.length - 21), extra))) === toHex(r.subarray(r.length - 21, r.length - 1));
+
+/** Issuer public key (EMV Book 2 §5.3 / 6.3, table 6). `today` is YYMM. */
+export function recoverIssuerKey(ca: RsaPublic, cert: Uint8Array, remainder: Uint8Array, exponent: Uint8Array, pan: string, today: string): Recovered<RsaPublic> {
+  const errors: string[] = [];
+  const r = recover(ca, cert, 0x02, errors);
+  if (!r) return { errors };
+  if (!hashOk(r, concat(remainder, exponent))) errors.push('issuer certificate hash does not match');
+  let issuerId = '';
+  try {
+    issuerId = decodeCn(r.subarray(2, 6));
+  } catch {
+    errors.push('issuer identifier is not cn');
+  }
+  if (!pan.startsWith(issuerId) || issuerId.length < 3) errors.push(`issuer identifier ${issuerId} does not match the PAN`);
+  if (!notExpired(r.subarray(6, 8), today)) errors.push(`issuer certificate expired (${toHex(r.subarray(6, 8))} MMYY)`);
+  if (r[11] !== 0x01 || r[12] !== 0x01) errors.push('hash or public key algorithm is not 01');
+  const ni = r[13] as number;
+  const inCert = r.subarray(15, r.length - 21);
+  const modulus = ni <= inCert.length ? inCert.slice(0, ni) : concat(inCert, remainder);
+  if (modulus.length !== ni) errors.push(`issuer modulus of ${modulus.length} bytes; certificate says ${ni}`);
+  return { value: { modulus, exponent }, errors };
+}
+
+/** SDA (EMV Book 2 §5.4): the SSAD and its data authentication code. */
+export function verifySsad(issuer: RsaPublic, ssad: Uint8Array, staticData: Uint8Array): Recovered<Uint8Array> {
+  const errors: string[] = [];
+  const r = recover(issuer, ssad, 0x03, errors);
+  if (!r) return { errors };
+  if (!hashOk(r, staticData)) errors.push('SSAD hash does not match the static data to authenticate');
+  return { value: r.slice(3, 5), errors };
+}
+
+/** ICC public key (EMV Book 2 §6.4, table 14). */
+export function recoverIccKey(issuer: RsaPublic, cert: Uint8Array, remainder: Uint8Array, exponent: Uint8Array, pan: string, staticData: Uint8Array, today: string): Recovered<RsaPublic> {
+  const errors: string[] = [];
+  const r = recover(issuer, cert, 0x04, errors);
+  if (!r) return { errors };
+  if (!hashOk(r, concat(remainder, exponent, staticData))) errors.push('ICC certificate hash does not match');
+  let certPan = '';
+  try {
+    certPan = decodeCn(r.subarray(2, 12));
+  } catch {
+    errors.push('PAN in the ICC certificate is not cn');
+  }
+  if (certPan !== pan) errors.push(`PAN in the ICC certificate ${certPan} differs from 5A ${pan}`);
+  if (!notExpired(r.subarray(12, 14), today)) errors.push('ICC certificate expired');
+  const nic = r[19] as number;
+  const inCert = r.subarray(21, r.length - 21);
+  const modulus = nic <= inCert.length ? inCert.slice(0, nic) : concat(inCert, remainder);
+  if (modulus.length !== nic) errors.push(`ICC modulus of ${modulus.length} bytes; certificate says ${nic}`);
+  return { value: { modulus, exponent }, errors };
+}
+
+/** DDA (EMV Book 2 §6.5.2): the SDAD over the DDOL data; value = ICC dynamic number. */
+export function verifySdad(icc: RsaPublic, sdad: Uint8Array, ddolData: Uint8Array): Recovered<Uint8Array> {
+  const errors: string[] = [];
+  const r = recover(icc, sdad, 0x05, errors);
+  if (!r) return { errors };
+  if (!hashOk(r, ddolData)) errors.push('SDAD hash does not match the DDOL data');
+  const ldd = r[3] as number;
+  const iccdd = r.subarray(4, 4 + ldd);
+  const n = iccdd[0] as number;
+  if (n < 2 || n > 8 || n + 1 > ldd) errors.push(`ICC dynamic number length ${n} is not 2..8`);
+  return { value: iccdd.slice(1, 1 + n), errors };
+}
