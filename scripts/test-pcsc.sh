@@ -4,6 +4,7 @@
 # Starts pcscd and the card in their own network namespace with quickack on loopback when it can
 # (0.1 ms per APDU instead of 48, spec-notes pcsc.md §7), stops everything it started by PID.
 set -uo pipefail
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/.."
 OUT=out/test-pcsc
 PACKAGES="pcscd libpcsclite-dev vsmartcard-vpcd"
@@ -22,7 +23,7 @@ fi
 # pcscd) meets the first one's pcscd and the two runs reset each other's cards.
 if [ -z "${SSCC_PCSC_ISOLATED:-}" ] && unshare -m -n --propagation private true 2>/dev/null && command -v ip >/dev/null 2>&1; then
   exec env SSCC_PCSC_ISOLATED=1 unshare -m -n --propagation private \
-    bash -c 'mkdir -p /run/pcscd && mount -t tmpfs -o mode=0755 sscc-pcscd /run/pcscd && exec bash "$0"' "$0"
+    bash -c 'mkdir -p /run/pcscd && mount -t tmpfs -o mode=0755 sscc-pcscd /run/pcscd && exec bash "$0"' "$SELF"
 fi
 ISOLATED="${SSCC_PCSC_ISOLATED:-}"
 if [ -z "$ISOLATED" ] && pgrep -x pcscd >/dev/null 2>&1; then
