@@ -35,14 +35,20 @@ fi
 mkdir -p "$OUT"
 STACK_PID=""
 CARD2_PID=""
+RUN_PID=""
 cleanup() {
+  if [ -n "$RUN_PID" ]; then kill "$RUN_PID" 2>/dev/null; wait "$RUN_PID" 2>/dev/null; fi
   if [ -n "$CARD2_PID" ]; then kill "$CARD2_PID" 2>/dev/null; wait "$CARD2_PID" 2>/dev/null; fi
   if [ -n "$STACK_PID" ]; then
     kill -- -"$STACK_PID" 2>/dev/null || kill "$STACK_PID" 2>/dev/null
     wait "$STACK_PID" 2>/dev/null
   fi
 }
-trap cleanup EXIT INT TERM
+# Interrupted: stop (the EXIT trap then stops what was started); runs are waited for with `wait`,
+# which a signal interrupts, so that the trap runs at once.
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # The stack: pcscd in the foreground and the card, in one process group (killed together).
 STACK='pcscd -f > "$OUT/pcscd.log" 2>&1 & node bin/sscc.js sim serve --image reference-t1 --fresh --latency "${LATENCY:-0}" > "$OUT/card.log" 2>&1 & echo $! > "$OUT/card.pid"; wait'
@@ -77,8 +83,11 @@ start_stack || exit 1
 
 # 1. The whole reference profile through PC/SC.
 rm -rf "$OUT/suite" # counts below must come from this run, never from an earlier one's report
-node bin/sscc.js run --profile profiles/pcsc-reference.yaml --out "$OUT/suite" --quiet --force
+node bin/sscc.js run --profile profiles/pcsc-reference.yaml --out "$OUT/suite" --quiet --force &
+RUN_PID=$!
+wait $RUN_PID
 SUITE=$?
+RUN_PID=""
 counts() { [ -f "$1/report.json" ] || { echo '{"pass":0,"fail":1,"inconclusive":0,"na":0}'; return; }; node -e "const r=require('./$1/report.json');const n=v=>r.cases.filter(c=>c.verdict===v).length;console.log(JSON.stringify({pass:n('PASS'),fail:n('FAIL')+n('ERROR'),inconclusive:n('INCONCLUSIVE'),na:n('NOT_APPLICABLE')}))"; }
 SUITE_COUNTS=$(counts "$OUT/suite")
 echo "test:pcsc: suite through PC/SC: $SUITE_COUNTS (exit $SUITE)"
@@ -106,6 +115,7 @@ done
 kill -USR2 "$CARD2_PID" # the card leaves during the next command APDU: a scenario is in flight
 wait $RUN_PID
 REMOVAL=$?
+RUN_PID=""
 REMOVAL_COUNTS=$(counts "$OUT/removal")
 echo "test:pcsc: card pulled mid-run: $REMOVAL_COUNTS (exit $REMOVAL)"
 OK_REMOVAL=$(node -e "const c=$REMOVAL_COUNTS;process.stdout.write(c.inconclusive===1&&c.fail===0&&c.pass>=1?'yes':'no')")
