@@ -41,3 +41,33 @@ describe('VirtualCard against a fake vpcd', () => {
     expect(card.apdus).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('VirtualCard pulled during a command APDU', () => {
+  it('answers polls, then closes the connection at the next command APDU without answering it, and comes back', async () => {
+    const received: string[] = [];
+    const closed: number[] = [];
+    let connections = 0;
+    const server = createServer((s) => {
+      const n = ++connections;
+      const frames = new FrameReader();
+      s.on('data', (c) => frames.push(c).forEach((p) => received.push(`${n}:${toHex(p)}`)));
+      s.on('close', () => closed.push(n));
+      if (n === 1) {
+        s.write(frame(Uint8Array.of(0x04))); // a presence poll: answered even with the pull armed
+        setTimeout(() => s.write(frame(fromHex('00A4000C023F00'))), 30); // the command in flight
+      }
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as { port: number }).port;
+    const card = new VirtualCard(createCard(referenceImage), { port, retryMs: 20 }).start();
+    await new Promise((ok) => setTimeout(ok, 10));
+    card.removeAtNextApdu(50);
+    await new Promise((ok) => setTimeout(ok, 250));
+    card.stop();
+    server.close();
+    expect(received).toEqual([`1:${toHex(createCard(referenceImage).atr)}`]);
+    expect(closed[0]).toBe(1);
+    expect(connections).toBe(2);
+    expect(card.apdus).toBe(0);
+  });
+});

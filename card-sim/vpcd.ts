@@ -85,6 +85,8 @@ export class VirtualCard {
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly state = { powered: false };
+  /** Set by removeAtNextApdu: the reinsertion delay, once the next command APDU arrives. */
+  private pullAtApdu: number | undefined;
   apdus = 0;
   connected = false;
 
@@ -116,6 +118,14 @@ export class VirtualCard {
     });
     socket.on('data', (chunk) => {
       for (const payload of frames.push(chunk)) {
+        if (payload.length > 1 && this.pullAtApdu !== undefined) {
+          // Pulled while the command is on its way: no answer, the exchange in flight breaks.
+          const reinsertMs = this.pullAtApdu;
+          this.pullAtApdu = undefined;
+          this.log('card pulled during a command APDU');
+          this.remove(reinsertMs);
+          return;
+        }
         if (payload.length > 1) this.apdus++;
         if (payload.length > 1 && this.apdus === this.o.pullAt) {
           this.log(`APDU ${this.apdus}: card pulled out for 1.5 s instead of answering`);
@@ -153,6 +163,14 @@ export class VirtualCard {
         this.open();
       }, reinsertMs);
     }
+  }
+
+  /**
+   * Pull the card when the next command APDU arrives (not a presence poll or reset), so that the
+   * exchange of a running scenario breaks; back after `reinsertMs`.
+   */
+  removeAtNextApdu(reinsertMs: number): void {
+    this.pullAtApdu = reinsertMs;
   }
 
   stop(): void {

@@ -4,6 +4,7 @@
 # Starts pcscd and the card in their own network namespace with quickack on loopback when it can
 # (0.1 ms per APDU instead of 48, spec-notes pcsc.md §7), stops everything it started by PID.
 set -uo pipefail
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/.."
 OUT=out/test-pcsc
 PACKAGES="pcscd libpcsclite-dev vsmartcard-vpcd"
@@ -17,30 +18,49 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "${CI:-}" = "true" ]; then echo "test:pcsc: FAILED (CI must run the PC/SC path; .ci/run installs the packages)"; exit 1; fi
   echo "test:pcsc: SKIPPED (not in CI)"; exit 0
 fi
-if pgrep -x -r R,S,D,T pcscd >/dev/null 2>&1; then
-  echo "test:pcsc: another pcscd runs (pid $(pgrep -x -r R,S,D,T pcscd | tr '\n' ' ')); only one can run per machine. Stop it (or run against it: sscc sim serve + sscc run --profile profiles/pcsc-reference.yaml)."
+# Its own mount and network namespace, with a private /run/pcscd: pcscd allows one instance per
+# /run/pcscd, so without this a second run of test:pcsc on the machine (another worktree, the system's
+# pcscd) meets the first one's pcscd and the two runs reset each other's cards.
+if [ -z "${SSCC_PCSC_ISOLATED:-}" ] && unshare -m -n --propagation private true 2>/dev/null && command -v ip >/dev/null 2>&1; then
+  exec env SSCC_PCSC_ISOLATED=1 unshare -m -n --propagation private \
+    bash -c 'mkdir -p /run/pcscd && mount -t tmpfs -o mode=0755 sscc-pcscd /run/pcscd && exec bash "$0"' "$SELF"
+fi
+ISOLATED="${SSCC_PCSC_ISOLATED:-}"
+if [ -z "$ISOLATED" ] && pgrep -x pcscd >/dev/null 2>&1; then
+  echo "test:pcsc: another pcscd runs (pid $(pgrep -x pcscd | tr '\n' ' ')); only one can run per machine. Stop it (or run against it: sscc sim serve + sscc run --profile profiles/pcsc-reference.yaml)."
   if [ "${CI:-}" = "true" ]; then exit 1; fi
   echo "test:pcsc: SKIPPED (not in CI)"; exit 0
 fi
 
 mkdir -p "$OUT"
 STACK_PID=""
+CARD2_PID=""
+RUN_PID=""
 cleanup() {
-  # By PID: what this script started (pcscd, the card, the shell around them), then wait for pcscd to go.
-  for f in "$OUT/card.pid" "$OUT/pcscd.pid"; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; rm -f "$f"; done
+  if [ -n "$RUN_PID" ]; then kill "$RUN_PID" 2>/dev/null; wait "$RUN_PID" 2>/dev/null; fi
+  if [ -n "$CARD2_PID" ]; then kill "$CARD2_PID" 2>/dev/null; wait "$CARD2_PID" 2>/dev/null; fi
   if [ -n "$STACK_PID" ]; then
     kill -- -"$STACK_PID" 2>/dev/null || kill "$STACK_PID" 2>/dev/null
     wait "$STACK_PID" 2>/dev/null
   fi
-  for _ in $(seq 1 50); do pgrep -x -r R,S,D,T pcscd >/dev/null || break; sleep 0.1; done
 }
-trap cleanup EXIT INT TERM
+# Interrupted: stop (the EXIT trap then stops what was started); runs are waited for with `wait`,
+# which a signal interrupts, so that the trap runs at once.
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # The stack: pcscd in the foreground and the card, in one process group (killed together).
-STACK='pcscd -f > "$OUT/pcscd.log" 2>&1 & echo $! > "$OUT/pcscd.pid"; node bin/sscc.js sim serve --image reference-t1 --fresh --latency "${LATENCY:-0}" ${PULL_AT:+--pull-at $PULL_AT} > "$OUT/card.log" 2>&1 & echo $! > "$OUT/card.pid"; wait'
+STACK='pcscd -f > "$OUT/pcscd.log" 2>&1 & node bin/sscc.js sim serve --image reference-t1 --fresh --latency "${LATENCY:-0}" > "$OUT/card.log" 2>&1 & echo $! > "$OUT/card.pid"; wait'
 NETNS='ip link set lo up && ip route replace local 127.0.0.1 dev lo table local proto kernel scope host src 127.0.0.1 quickack 1 && ip route replace local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1 quickack 1'
 start_stack() {
-  if unshare -n true 2>/dev/null && command -v ip >/dev/null 2>&1; then
+  if [ -n "$ISOLATED" ]; then
+    # Already in a namespace of its own (see above): quickack on its loopback, then the stack.
+    MODE="own mount and network namespace, quickack"
+    NETNS_ON=0
+    bash -c "$NETNS" || { echo "test:pcsc: could not set up the loopback of the namespace"; return 1; }
+    setsid bash -c "$STACK" &
+  elif unshare -n true 2>/dev/null && command -v ip >/dev/null 2>&1; then
     MODE="own network namespace, quickack"
     NETNS_ON=1
     setsid unshare -n bash -c "$NETNS && $STACK" &
@@ -62,21 +82,43 @@ export OUT
 start_stack || exit 1
 
 # 1. The whole reference profile through PC/SC.
-node bin/sscc.js run --profile profiles/pcsc-reference.yaml --out "$OUT/suite" --quiet --force
+rm -rf "$OUT/suite" # counts below must come from this run, never from an earlier one's report
+node bin/sscc.js run --profile profiles/pcsc-reference.yaml --out "$OUT/suite" --quiet --force &
+RUN_PID=$!
+wait $RUN_PID
 SUITE=$?
-counts() { node -e "const r=require('./$1/report.json');const n=v=>r.cases.filter(c=>c.verdict===v).length;console.log(JSON.stringify({pass:n('PASS'),fail:n('FAIL')+n('ERROR'),inconclusive:n('INCONCLUSIVE'),na:n('NOT_APPLICABLE')}))"; }
+RUN_PID=""
+counts() { [ -f "$1/report.json" ] || { echo '{"pass":0,"fail":1,"inconclusive":0,"na":0}'; return; }; node -e "const r=require('./$1/report.json');const n=v=>r.cases.filter(c=>c.verdict===v).length;console.log(JSON.stringify({pass:n('PASS'),fail:n('FAIL')+n('ERROR'),inconclusive:n('INCONCLUSIVE'),na:n('NOT_APPLICABLE')}))"; }
 SUITE_COUNTS=$(counts "$OUT/suite")
 echo "test:pcsc: suite through PC/SC: $SUITE_COUNTS (exit $SUITE)"
 
-# 2. The card pulled mid-run: a fresh stack whose card, instead of answering its 300th APDU, leaves the
-#    reader for 1.5 s. The run must finish with a report: that scenario INCONCLUSIVE, the others PASS.
-cleanup; STACK_PID=""
-PULL_AT=300 start_stack || exit 1
-node bin/sscc.js run --profile profiles/pcsc-reference.yaml --out "$OUT/removal" --quiet --force
+# 2. The card pulled mid-run: a slow card in place of the first, SIGUSR1 to it after 1 s; the run must
+#    finish with a report, the scenario in flight INCONCLUSIVE, the others PASS after the card is back.
+kill "$(cat "$OUT/card.pid")" 2>/dev/null; sleep 0.3
+CARD2=(node bin/sscc.js sim serve --image reference-t1 --fresh --latency 5)
+if [ "$NETNS_ON" = 1 ]; then nsenter -t "$STACK_PID" -n "${CARD2[@]}" > "$OUT/card2.log" 2>&1 &
+else "${CARD2[@]}" > "$OUT/card2.log" 2>&1 &
+fi
+CARD2_PID=$!
+sleep 1.5
+rm -rf "$OUT/removal"
+node bin/sscc.js run --profile profiles/pcsc-reference.yaml --out "$OUT/removal" --quiet --force &
+RUN_PID=$!
+# Pull the card once 20 scenarios have finished (not after a fixed time: start-up time varies), so
+# that a scenario is in flight.
+finished() { local n; n=$(grep -c '"testCaseFinished"' "$OUT/removal/messages.ndjson" 2>/dev/null); echo "${n:-0}"; }
+for _ in $(seq 1 300); do
+  [ "$(finished)" -ge 20 ] && break
+  kill -0 "$RUN_PID" 2>/dev/null || break
+  sleep 0.05
+done
+kill -USR2 "$CARD2_PID" # the card leaves during the next command APDU: a scenario is in flight
+wait $RUN_PID
 REMOVAL=$?
+RUN_PID=""
 REMOVAL_COUNTS=$(counts "$OUT/removal")
 echo "test:pcsc: card pulled mid-run: $REMOVAL_COUNTS (exit $REMOVAL)"
-OK_REMOVAL=$(node -e "const c=$REMOVAL_COUNTS;process.stdout.write(c.inconclusive>=1&&c.fail===0&&c.pass>=1?'yes':'no')")
+OK_REMOVAL=$(node -e "const c=$REMOVAL_COUNTS;process.stdout.write(c.inconclusive===1&&c.fail===0&&c.pass>=1?'yes':'no')")
 
 PASSED=$(node -e "process.stdout.write(String($SUITE_COUNTS.pass))")
 FAILED=$(node -e "process.stdout.write(String($SUITE_COUNTS.fail+$SUITE_COUNTS.inconclusive))")

@@ -131,16 +131,7 @@ export class PcscChannel implements CardChannel {
         throw new TransportError(`no PC/SC reader matches "${o.reader ?? '(first)'}"; readers: ${readers.map((r, i) => `${i} "${r.name}"`).join(', ') || 'none'}`);
       }
       await waitForCard(sc, ctx, reader, o);
-      let card: PcscCard | undefined;
-      // Just after insertion the reader may still be powering the card: retry "unpowered" for up to 5 s.
-      for (let attempt = 0; !card; attempt++) {
-        try {
-          card = await reader.connect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1);
-        } catch (e) {
-          if (attempt < 25 && /unpowered|unresponsive/i.test((e as Error).message)) await new Promise((ok) => setTimeout(ok, 200));
-          else throw pcscError(e, `connect to "${reader.name}"`);
-        }
-      }
+      const card = await connectSettled(sc, ctx, reader, o);
       return new PcscChannel(sc, ctx, card, reader.name);
     } catch (e) {
       ctx.close();
@@ -178,6 +169,34 @@ export class PcscChannel implements CardChannel {
       // the card may be gone already
     }
     this.ctx.close();
+  }
+}
+
+/**
+ * Connect to the card in `reader`. pcscd notices a pulled card only at its next presence poll (about
+ * 0.4 s with vpcd, spec-notes pcsc.md §4); until then, and while a card comes back, connect answers
+ * "Card is unpowered"/"unresponsive"/"removed". Without this wait every scenario that starts in that
+ * window would be INCONCLUSIVE, not just the one in flight: wait for the reader's state to change and
+ * connect again, within the card wait's timeout.
+ */
+async function connectSettled(sc: Smartcard, ctx: PcscContext, reader: PcscReader, o: PcscOpenOptions): Promise<PcscCard> {
+  const until = Date.now() + (o.timeoutSeconds ?? (process.env.CI ? 10 : 60)) * 1000;
+  let state = reader.state;
+  for (;;) {
+    try {
+      return await reader.connect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1);
+    } catch (e) {
+      const text = (e as Error)?.message ?? String(e);
+      if (!/unpowered|unresponsive|removed|no smart ?card/i.test(text) || Date.now() >= until) throw pcscError(e, `connect to "${reader.name}"`);
+    }
+    let changed: Awaited<ReturnType<PcscContext['waitForChange']>>;
+    try {
+      changed = await ctx.waitForChange([{ name: reader.name, state, changed: false, atr: null }] as Parameters<PcscContext['waitForChange']>[0], Math.max(1, Math.min(1000, until - Date.now())));
+    } catch (e) {
+      throw pcscError(e, `waiting for a card in "${reader.name}"`);
+    }
+    const now = changed?.find((x) => x.name === reader.name);
+    if (now) state = now.state;
   }
 }
 

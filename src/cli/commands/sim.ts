@@ -38,7 +38,7 @@ export function register(p: Command): void {
       'after',
       '\nNeeds pcscd with vpcd: apt-get install pcscd vsmartcard-vpcd; start `pcscd -f &`.\n' +
         'The card stays in the reader until you stop this command (Ctrl-C); it reconnects when pcscd restarts.\n' +
-        'kill -USR1 <pid> pulls the card out for 1.5 s.\n' +
+        'kill -USR1 <pid> pulls the card out for 1.5 s; kill -USR2 <pid> pulls it during the next command APDU.\n' +
         "Then: opensc-tool -r 'Virtual PCD 00 00' -a   or   echo '00 A4 04 00 00' | scriptor -r 'Virtual PCD 00 00'",
     )
     .action(async (o: ServeOptions) => {
@@ -65,6 +65,11 @@ export function register(p: Command): void {
       process.on('SIGUSR1', () => {
         log('SIGUSR1: card removed for 1.5 s');
         card.remove(1500);
+      });
+      // SIGUSR2 pulls it in the middle of the next command APDU, so that a scenario is surely in flight.
+      process.on('SIGUSR2', () => {
+        log('SIGUSR2: card removed at the next command APDU, for 1.5 s');
+        card.removeAtNextApdu(1500);
       });
       log(`serving image "${image.name}"${defects.length ? ` with ${defects.join(', ')}` : ''} to vpcd at ${o.host}:${port}; Ctrl-C to stop`);
       await new Promise<void>((done) => {
