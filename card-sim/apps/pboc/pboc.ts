@@ -15,7 +15,8 @@ import { SW } from '../../../src/apdu/sw.ts';
 import { concat, equal, fromHex, fromUint, toHex } from '../../../src/bytes/hex.ts';
 import { encodeN } from '../../../src/bytes/bcd.ts';
 import { arpc, pbocMac, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
-import { buildTlv } from '../../../src/tlv/ber.ts';
+import { type Tlv, buildTlv, parseTlv } from '../../../src/tlv/ber.ts';
+import type { DefectId } from '../../defects/catalogue.ts';
 import { parseDol, splitDolData } from '../../../src/tlv/dol.ts';
 import type { CardApplication } from '../../cos/application.ts';
 import type { CardContext, Handler, Reply } from '../../cos/context.ts';
@@ -135,9 +136,30 @@ const pbocReadRecord: Handler = (cmd, card) => {
       return hex.slice(0, at + 6) + toHex(PBOC_EXPIRED_ISSUER_CERT) + hex.slice(at + 6 + len * 2);
     });
     if (card.has('pboc-ssad-corrupt')) patch(2, 2, (hex) => hex.slice(0, -6) + 'A5' + hex.slice(-4));
+    // Personalisation defects: a data object JR/T 0025.5 annex A requires is left out of every record.
+    for (const tag of RECORD_TAGS) {
+      if (!card.has(`pboc-record-without-${tag}` as DefectId)) continue;
+      for (const e of df.children) if (e.kind === 'EF') e.records = e.records.map((r) => withoutObject(r, tag));
+    }
   }
   return readRecord(cmd, card);
 };
+
+/** Data objects a defect may leave out of the records (features/pboc/data.feature). */
+export const RECORD_TAGS = ['5A', '5F24', '5F25', '5F34', '8C', '8D', '9F07', '9F08', '9F0D', '9F0E', '9F0F', '5F28', '9F4A', '8F', '90', '92', '9F32', '9F46', '9F47', '9F48', '9F49'] as const;
+
+/** A record (70 template) without the object `tag`. */
+function withoutObject(record: Uint8Array, tag: string): Uint8Array {
+  let tlv: Tlv[];
+  try {
+    tlv = parseTlv(record);
+  } catch {
+    return record;
+  }
+  const t70 = tlv[0];
+  if (t70?.tag !== '70' || !t70.children) return record;
+  return buildTlv('70', t70.children.filter((c) => c.tag !== tag).map((c) => buildTlv(c.tag, c.value)));
+}
 
 /** Remove a primitive one-byte-tag object from a 70 template with a one-byte length. */
 function stripTag(hex: string, tag: string): string {
