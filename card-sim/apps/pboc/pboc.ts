@@ -311,7 +311,15 @@ const externalAuthenticate: Handler = (cmd, card) => {
 const GET_DATA_TAGS = ['9F36', '9F13', '9F17', '9F79', '9F77', '9F78', '9F6D', '9F4F'];
 const getData: Handler = (cmd, card) => {
   const tag = toHex(Uint8Array.of(cmd.p1, cmd.p2));
-  if (!GET_DATA_TAGS.includes(tag)) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
+  // Defect pboc-get-data-unknown-tag-9000: a tag the application does not have answers 9000 with nothing.
+  if (!GET_DATA_TAGS.includes(tag)) return card.has('pboc-get-data-unknown-tag-9000') ? { sw: SW.NO_ERROR } : { sw: SW.REFERENCED_DATA_NOT_FOUND };
+  // Defects pboc-get-data-short-<tag>: the value one byte short of its JR/T 0025.5 length.
+  if (card.has(`pboc-get-data-short-${tag}` as DefectId)) {
+    const s0 = state(card);
+    const full: Record<string, Uint8Array> = { '9F36': fromUint(s0.atc, 2), '9F13': fromUint(s0.lastOnlineAtc, 2), '9F17': Uint8Array.of(s0.pinTries, 0), '9F79': encodeN(s0.ec.balance, 6), '9F77': encodeN(s0.ec.balanceLimit, 6), '9F78': encodeN(s0.ec.singleLimit, 6), '9F6D': encodeN(s0.ec.resetThreshold, 6), '9F4F': fromHex(PBOC_LOG_FORMAT + '9F') };
+    const v = full[tag] as Uint8Array;
+    return { data: buildTlv(tag, tag === '9F17' || tag === '9F4F' ? v : v.subarray(1)), sw: SW.NO_ERROR };
+  }
   const s = state(card);
   const value: Record<string, () => Uint8Array> = {
     '9F36': () => fromUint(s.atc, 2),
