@@ -47,8 +47,8 @@ export interface ReaderInfo {
   atr?: string;
 }
 
-/** Readers pcscd knows, with card presence and ATR. */
-export async function listReaders(): Promise<ReaderInfo[]> {
+/** A PC/SC context and the readers it sees (none is an empty list); the caller closes the context. */
+async function openContext(): Promise<{ sc: Smartcard; ctx: PcscContext; readers: PcscReader[] }> {
   const sc = await smartcard();
   let ctx: PcscContext;
   try {
@@ -57,13 +57,18 @@ export async function listReaders(): Promise<ReaderInfo[]> {
     throw pcscError(e, 'PC/SC');
   }
   try {
-    let readers: PcscReader[];
-    try {
-      readers = ctx.listReaders();
-    } catch (e) {
-      if ((e as Error).name === 'NoReadersError' || /no readers/i.test((e as Error).message)) return [];
-      throw e;
-    }
+    return { sc, ctx, readers: ctx.listReaders() };
+  } catch (e) {
+    if ((e as Error).name === 'NoReadersError' || /no readers/i.test((e as Error).message)) return { sc, ctx, readers: [] };
+    ctx.close();
+    throw pcscError(e, 'PC/SC');
+  }
+}
+
+/** Readers pcscd knows, with card presence and ATR. */
+export async function listReaders(): Promise<ReaderInfo[]> {
+  const { sc, ctx, readers } = await openContext();
+  try {
     return readers.map((r, index) => ({
       index,
       name: r.name,
@@ -112,20 +117,8 @@ export class PcscChannel implements CardChannel {
   }
 
   static async open(o: PcscOpenOptions = {}): Promise<PcscChannel> {
-    const sc = await smartcard();
-    let ctx: PcscContext;
+    const { sc, ctx, readers } = await openContext();
     try {
-      ctx = new sc.Context();
-    } catch (e) {
-      throw pcscError(e, 'PC/SC');
-    }
-    try {
-      let readers: PcscReader[];
-      try {
-        readers = ctx.listReaders();
-      } catch (e) {
-        throw pcscError(e, 'PC/SC');
-      }
       const reader = pickReader(readers, o.reader);
       if (!reader) {
         throw new TransportError(`no PC/SC reader matches "${o.reader ?? '(first)'}"; readers: ${readers.map((r, i) => `${i} "${r.name}"`).join(', ') || 'none'}`);
