@@ -12,7 +12,7 @@ import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
 
-function harness(world: CardWorld): TerminalHarness {
+export function harness(world: CardWorld): TerminalHarness {
   const have = world.memory.get('terminal harness') as TerminalHarness | undefined;
   return have ?? world.remember('terminal harness', new TerminalHarness(world.profile, world.profile.run?.seed ?? 'sscc'));
 }

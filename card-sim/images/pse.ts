@@ -53,7 +53,7 @@ export interface PbocCerts {
 }
 
 /** Issuer and ICC public key certificates and the SSAD over the static data to authenticate. */
-export function buildCerts(staticData: Uint8Array): PbocCerts {
+export function buildCerts(staticData: Uint8Array, pan: string = PBOC_PAN): PbocCerts {
   const ca = rsaPublicOf(PBOC_TEST_CA_KEY);
   const iss = rsaPublicOf(PBOC_TEST_ISS_KEY);
   const icc = rsaPublicOf(PBOC_TEST_ICC_KEY);
@@ -61,7 +61,7 @@ export function buildCerts(staticData: Uint8Array): PbocCerts {
   const ni = iss.modulus.length;
   const issuerCertFor = (expiry: string) => {
     // 02 | issuer id (leftmost PAN digits, cn 4) | expiry MMYY | serial | hash alg | PK alg | NI | exp len | PK (NCA−36)
-    const fixed = concat(Uint8Array.of(0x02), encodeCn(PBOC_PAN.slice(0, 6), 4), fromHex(expiry), fromHex('000001'),
+    const fixed = concat(Uint8Array.of(0x02), encodeCn(pan.slice(0, 6), 4), fromHex(expiry), fromHex('000001'),
       Uint8Array.of(0x01, 0x01, ni, iss.exponent.length));
     const inCert = iss.modulus.subarray(0, nca - 36);
     const body = concat(fixed, inCert);
@@ -71,7 +71,7 @@ export function buildCerts(staticData: Uint8Array): PbocCerts {
   const ssadBody = concat(Uint8Array.of(0x03, 0x01), fromHex('DAC1'), new Uint8Array(ni - 26).fill(0xbb));
   const ssad = signRecoverable(PBOC_TEST_ISS_KEY, ssadBody, concat(ssadBody, staticData));
   // 04 | PAN cn 10 | expiry | serial | hash alg | PK alg | NIC | exp len | PK (NI − 42)
-  const iccFixed = concat(Uint8Array.of(0x04), encodeCn(PBOC_PAN, 10), fromHex('1230'), fromHex('000002'),
+  const iccFixed = concat(Uint8Array.of(0x04), encodeCn(pan, 10), fromHex('1230'), fromHex('000002'),
     Uint8Array.of(0x01, 0x01, icc.modulus.length, icc.exponent.length));
   const iccBody = concat(iccFixed, icc.modulus.subarray(0, ni - 42));
   const iccCert = signRecoverable(PBOC_TEST_ISS_KEY, iccBody, concat(iccBody, icc.modulus.subarray(ni - 42), icc.exponent, staticData));
@@ -96,8 +96,8 @@ const appRecord1 = record(
   h('9F08', '0020'),
   h('8C', PBOC_CDOL1),
   h('8D', PBOC_CDOL2),
-  // CVM list: X = Y = 0; offline plaintext PIN if terminal supports (01 03), else no CVM (1F 03)
-  h('8E', '00000000000000000000' + '4103' + '1F03'),
+  // CVM list: X = Y = 0 (4 bytes each); offline plaintext PIN if terminal supports (01 03), else no CVM (1F 03)
+  h('8E', '0000000000000000' + '4103' + '1F03'),
   h('9F0D', 'D86004A800'),
   h('9F0E', '0010000000'),
   h('9F0F', 'D86004F800'),

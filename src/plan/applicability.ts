@@ -36,6 +36,8 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
   '@ics:card-management': { item: 'ics.cardManagement is card-sim', holds: (p) => p.ics.cardManagement === 'card-sim' },
   '@needs:blank-card': { item: 'target.kind is sim (a blank card of the same COS)', holds: (p) => p.target.kind === 'sim' },
   '@terminal:social-security': { item: 'terminal.type is social-security or integrated', holds: (p) => p.product.kind === 'terminal' && (p.terminal?.type === 'social-security' || p.terminal?.type === 'integrated') },
+  '@terminal:financial': { item: 'terminal.type is financial or integrated', holds: (p) => p.product.kind === 'terminal' && (p.terminal?.type === 'financial' || p.terminal?.type === 'integrated') },
+  '@terminal:integrated': { item: 'terminal.type is integrated', holds: (p) => p.product.kind === 'terminal' && p.terminal?.type === 'integrated' },
   '@needs:pin': { item: 'keys.pin is given', holds: (p) => typeof p.keys?.pin === 'string' },
   '@needs:expected-atr': { item: 'product.expectedAtr is given', holds: (p) => typeof p.product.expectedAtr === 'string' },
   '@destructive': { item: 'run.allowDestructive is true (the scenario blocks a PIN or key)', holds: (p) => p.run?.allowDestructive === true },

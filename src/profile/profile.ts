@@ -47,6 +47,20 @@ export interface Profile {
     deviceNumber?: string;
     blacklist?: string[];
     today?: string;
+    /** The financial side of a financial or integrated terminal (src/terminal/settings.ts gives the defaults). */
+    pboc?: {
+      aids?: string[];
+      floorLimit?: number;
+      randomSelection?: { threshold?: number; targetPercent?: number; maxTargetPercent?: number };
+      tac?: { denial?: string; online?: string; default?: string };
+      onlineCapable?: boolean;
+      cardholderConfirmation?: boolean;
+      pinPad?: boolean;
+      signature?: boolean;
+      ecSupport?: boolean;
+      exceptionFile?: string[];
+      host?: Record<string, import('../terminal/pboc/host.ts').HostRule>;
+    };
   };
   keys?: {
     testKeys?: boolean;

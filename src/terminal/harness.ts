@@ -14,12 +14,14 @@ import { CommandDriver } from './drivers/command.ts';
 import { ManualDriver } from './drivers/manual.ts';
 import { ReferenceDriver } from './drivers/reference.ts';
 import { CardSlot } from './slot.ts';
-import type { SsTerminalConfig } from './sscard/api.ts';
+import type { TerminalConfig } from './operations.ts';
+import { pbocSettings } from './settings.ts';
 
 export class TerminalHarness {
   card: CardSlot | undefined;
   readonly psam: CardSlot;
-  readonly config: SsTerminalConfig;
+  readonly config: TerminalConfig;
+  private sequence = 0;
   readonly driver: TerminalDriver;
   private readonly defects: string[];
 
@@ -33,6 +35,8 @@ export class TerminalHarness {
       blacklist: t.blacklist ?? [],
       today: t.today ?? new Date().toISOString().slice(0, 10).replace(/-/g, ''),
       defects: new Set(this.defects),
+      type: t.type,
+      ...(t.type !== 'social-security' ? { pboc: pbocSettings(profile, seed) } : {}),
     };
     this.psam = new CardSlot('psam', new SimChannel(buildPsamImage(profile.keys?.sscardRoots ?? {}), { seed: `${seed}:psam` }));
     this.driver = this.makeDriver();
@@ -79,7 +83,8 @@ export class TerminalHarness {
 
   async perform(request: TerminalRequest): Promise<TerminalOutcome> {
     try {
-      return await this.driver.perform(request);
+      // Each transaction gets its own number, so that random selection draws anew and runs repeat.
+      return await this.driver.perform({ ...request, params: { sequence: ++this.sequence, ...request.params } });
     } finally {
       await Promise.all(this.served.splice(0).map((s) => s.close()));
     }

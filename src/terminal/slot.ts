@@ -25,7 +25,11 @@ export interface CardSideEntry {
   ins: number;
   p1: number;
   p2: number;
+  /** Order across every slot of the process (card and PSAM), so that the two traces interleave. */
+  seq: number;
 }
+
+let sequence = 0;
 
 /** A CardChannel that records what crosses it. */
 export class RecordingChannel implements CardChannel {
@@ -42,7 +46,7 @@ export class RecordingChannel implements CardChannel {
   }
   async transmit(command: Uint8Array): Promise<Uint8Array> {
     const response = await this.inner.transmit(command);
-    this.log.push({ command: toHex(command), response: toHex(response), cla: command[0] ?? 0, ins: command[1] ?? 0, p1: command[2] ?? 0, p2: command[3] ?? 0 });
+    this.log.push({ command: toHex(command), response: toHex(response), cla: command[0] ?? 0, ins: command[1] ?? 0, p1: command[2] ?? 0, p2: command[3] ?? 0, seq: ++sequence });
     return response;
   }
   reset(): Promise<Uint8Array> {

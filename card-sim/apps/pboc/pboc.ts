@@ -41,6 +41,10 @@ interface AppData {
   ecSingleLimit: number;
   ecResetThreshold: number;
   lowerConsecutiveOfflineLimit: number;
+  /** Test-card personalisation (card-sim/images/terminal): another AIP, a blocked application, PIN tries used up. */
+  aip?: string;
+  blocked?: boolean;
+  pinTries?: number;
 }
 
 interface State {
@@ -80,13 +84,14 @@ function state(card: CardContext): State {
   const s = df.state as unknown as Partial<State>;
   if (s.atc === undefined) {
     Object.assign(s, {
-      atc: 0, lastOnlineAtc: 0, pinTries: a.pinTryLimit, appBlocked: false, cardBlocked: false, consecutiveOffline: 0,
+      atc: 0, lastOnlineAtc: 0, pinTries: a.pinTries ?? a.pinTryLimit, appBlocked: a.blocked === true, cardBlocked: false, consecutiveOffline: 0,
       lastIssuerAuthFailed: false,
       ec: { balance: a.ecBalance, balanceLimit: a.ecBalanceLimit, singleLimit: a.ecSingleLimit, resetThreshold: a.ecResetThreshold },
     } satisfies State);
   }
   return s as State;
 }
+const aipOf = (card: CardContext) => app(card).aip ?? PBOC_AIP;
 const txn = (card: CardContext) => card.session[TXN] as Txn | undefined;
 const ef = (card: CardContext, sfi: number) => adf(card).children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
 
@@ -113,7 +118,7 @@ const gpo: Handler = (cmd, card) => {
   const ec = values['9F7A']?.[0] === 1 && toHex(values['5F2A'] ?? new Uint8Array()) === '0156' && amount <= s.ec.singleLimit &&
     (amount <= s.ec.balance || card.has('pboc-ec-over-balance-offline')) && s.pinTries > 0 && !s.lastIssuerAuthFailed;
   card.session[TXN] = { ec, gacs: 0, pinPerformed: false, pinFailed: false } satisfies Txn;
-  return { data: buildTlv('80', fromHex(PBOC_AIP + (ec ? PBOC_AFL_EC : PBOC_AFL))), sw: SW.NO_ERROR };
+  return { data: buildTlv('80', fromHex(aipOf(card) + (ec ? PBOC_AFL_EC : PBOC_AFL))), sw: SW.NO_ERROR };
 };
 
 /**
@@ -261,7 +266,7 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   const iad = concat(Uint8Array.of(0x07, 0x01, 0x01), cvr(card, t, t.firstType as keyof typeof CID, second ? type : undefined), Uint8Array.of(a.algorithm === 'SM4' ? 0x04 : 0x01));
   const cvrBytes = iad.subarray(3, 7);
   const atc = fromUint(s.atc, 2);
-  const acData = concat(cmd.data, fromHex(PBOC_AIP), atc, card.has('pboc-arqc-wrong-data') ? new Uint8Array(0) : cvrBytes);
+  const acData = concat(cmd.data, fromHex(aipOf(card)), atc, card.has('pboc-arqc-wrong-data') ? new Uint8Array(0) : cvrBytes);
   const sk = sessionKey(a.algorithm, fromHex(a.udkAc), s.atc);
   const ac = pbocMac(a.algorithm, sk, acData, a.sm4Variant);
   if (!second) t.lastAc = ac; // scripts are MACed with the cryptogram sent online

@@ -5,6 +5,7 @@
 import type { CardImage } from '../../cos/image.ts';
 import { cardMf } from '../environments.ts';
 import { SSCARD10 } from '../sscard.ts';
+import { FINANCIAL_TEST_CARDS } from './pboc.ts';
 import { REFERENCE_CARD, type SsCardData, ssseImage } from '../ssse.ts';
 
 function card(name: string, description: string, data: SsCardData): CardImage {
@@ -46,4 +47,5 @@ export const TERMINAL_TEST_CARDS: readonly CardImage[] = [
   card('tm-renewed', 'Renewal (换卡) of tm-expired, valid to 2030', TM_RENEWED),
   card('tm-expired', 'Social security card 2.0 that expired in 2020 (terminal tests)', TM_EXPIRED),
   card('tm-blacklisted', 'Social security card 2.0 whose 卡识别码 is on the test blacklist (terminal tests)', TM_BLACKLISTED),
+  ...FINANCIAL_TEST_CARDS,
 ];

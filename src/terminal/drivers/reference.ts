@@ -1,16 +1,15 @@
 /** The reference driver: the bundled terminal logic performs each operation (validates the terminal suite in CI). */
 import type { TerminalDriver, TerminalOutcome, TerminalRequest } from '../driver.ts';
 import type { CardSlot } from '../slot.ts';
-import type { SsTerminalConfig } from '../sscard/api.ts';
-import { performSsOperation } from '../sscard/operations.ts';
+import { performOperation, type TerminalConfig } from '../operations.ts';
 
 export class ReferenceDriver implements TerminalDriver {
   readonly kind = 'reference';
 
-  constructor(private readonly slots: () => { card: CardSlot; psam: CardSlot }, private readonly config: SsTerminalConfig) {}
+  constructor(private readonly slots: () => { card: CardSlot; psam: CardSlot }, private readonly config: TerminalConfig) {}
 
   perform(request: TerminalRequest): Promise<TerminalOutcome> {
     const { card, psam } = this.slots();
-    return performSsOperation(request, card, psam, card.channel.atr, this.config);
+    return performOperation(request, card, psam, card.channel.atr, this.config);
   }
 }

@@ -4,22 +4,22 @@
  * reads the request as JSON on standard input, reaches the test card and the PSAM through the local
  * sockets sscc serves (SSCC_CARD_SOCKET, SSCC_PSAM_SOCKET), performs the operation and prints the
  * outcome as JSON on its last line. A vendor replaces it with a bridge to their terminal.
- * SSCC_TERMINAL_CONFIG carries the terminal's configuration (terminal number, blacklist, date).
+ * SSCC_TERMINAL_CONFIG carries the terminal's configuration (terminal number, blacklist, date, and for a
+ * financial or integrated terminal its kernel parameters and the simulated host's test keys).
  */
 import { CardSession } from '../../src/transport/session.ts';
 import { SocketChannel } from '../../src/terminal/socket-channel.ts';
-import type { SsTerminalConfig } from '../../src/terminal/sscard/api.ts';
-import { performSsOperation } from '../../src/terminal/sscard/operations.ts';
+import { performOperation, type TerminalConfig } from '../../src/terminal/operations.ts';
 
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const request = JSON.parse(input);
 const raw = JSON.parse(process.env.SSCC_TERMINAL_CONFIG ?? '{}');
-const config: SsTerminalConfig = { terminalNumber: '000000000000', deviceNumber: '', blacklist: [], today: '20260101', ...raw, defects: new Set<string>(raw.defects ?? []) };
+const config: TerminalConfig = { type: 'social-security', terminalNumber: '000000000000', deviceNumber: '', blacklist: [], today: '20260101', ...raw, defects: new Set<string>(raw.defects ?? []) };
 const card = await SocketChannel.open(process.env.SSCC_CARD_SOCKET ?? '');
 const psam = await SocketChannel.open(process.env.SSCC_PSAM_SOCKET ?? '');
 try {
-  const outcome = await performSsOperation(request, new CardSession(card), new CardSession(psam), card.atr, config);
+  const outcome = await performOperation(request, new CardSession(card), new CardSession(psam), card.atr, config);
   console.log(JSON.stringify(outcome));
 } finally {
   await card.close();

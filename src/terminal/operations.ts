@@ -1,0 +1,108 @@
+/**
+ * One operation of the reference terminal, as a driver asks it (TerminalRequest → TerminalOutcome):
+ * the social-security API calls (LD/T 33, with the PSAM), a financial purchase (JR/T 0025 kernel, no
+ * PSAM) and, on an integrated terminal (全业务功能终端), both in one card session. The reference driver
+ * and the example external terminal program both run it; only the way they reach the card differs.
+ * Everything in `TerminalConfig` is plain JSON, so that the command driver can hand it over.
+ */
+import { fromHex } from '../bytes/hex.ts';
+import { PART17, type PbocAlgorithm } from '../crypto/index.ts';
+import type { TerminalOutcome, TerminalRequest } from './driver.ts';
+import { SimulatedHost, type HostRule } from './pboc/host.ts';
+import { PbocIssuer } from './pboc/issuer.ts';
+import { FinancialTerminal, seededPercent, type FinancialTerminalConfig } from './pboc/pos.ts';
+import { iReadCardBas, type SsTerminalConfig } from './sscard/api.ts';
+import { SS_OPERATIONS, performSsOperation } from './sscard/operations.ts';
+import type { ApduPort } from './sscard/psam.ts';
+import { SsTerminal } from './sscard/terminal.ts';
+
+/** The financial side of the terminal's configuration (profile terminal.pboc, keys.pboc). */
+export interface PbocTerminalSettings {
+  aids: string[];
+  floorLimit: number;
+  randomSelection: { threshold: number; targetPercent: number; maxTargetPercent: number };
+  tac: { denial: string; online: string; default: string };
+  onlineCapable: boolean;
+  cardholderConfirmation: boolean;
+  pinPad: boolean;
+  signature: boolean;
+  ecSupport: boolean;
+  exceptionFile: string[];
+  /** The CA public key for RID A000000333 (keys.pboc.ca). */
+  ca: { index: string; modulus: string; exponent: string };
+  /** The simulated host's issuer master keys and algorithm (keys.pboc). */
+  imk: { ac: string; mac: string; enc: string };
+  algorithm: PbocAlgorithm;
+  sm4Variant?: { udkInput?: 'part17' | 'part5'; acFold?: 'part17' | 'part7' };
+  /** What the simulated host does per PAN (decline, bad ARPC, scripts). */
+  host: Record<string, HostRule>;
+  seed: string;
+}
+
+export interface TerminalConfig extends SsTerminalConfig {
+  type: 'social-security' | 'financial' | 'integrated';
+  pboc?: PbocTerminalSettings;
+}
+
+/** purchase: debit (消费); ecPurchase: electronic cash (电子现金消费, JR/T 0025.13), 9F7A = 1 in the PDOL data. */
+export const FINANCIAL_OPERATIONS = ['purchase', 'ecPurchase'] as const;
+export const INTEGRATED_OPERATIONS = ['iReadCardBas+purchase'] as const;
+
+/** Parameters a scenario may set for one transaction, as a lab loads them into the terminal. */
+const OVERRIDES = ['floorLimit', 'targetPercent', 'maxTargetPercent', 'threshold'] as const;
+
+export function financialConfig(s: PbocTerminalSettings, today: string, defects: ReadonlySet<string>, params: TerminalRequest['params'] = {}): FinancialTerminalConfig {
+  const n = (k: (typeof OVERRIDES)[number], d: number) => (params[k] !== undefined ? Number(params[k]) : d);
+  return {
+    aids: s.aids,
+    floorLimit: n('floorLimit', s.floorLimit),
+    randomSelection: {
+      threshold: n('threshold', s.randomSelection.threshold),
+      targetPercent: n('targetPercent', s.randomSelection.targetPercent),
+      maxTargetPercent: n('maxTargetPercent', s.randomSelection.maxTargetPercent),
+    },
+    tac: { denial: fromHex(s.tac.denial), online: fromHex(s.tac.online), default: fromHex(s.tac.default) },
+    onlineCapable: s.onlineCapable,
+    cardholderConfirmation: s.cardholderConfirmation,
+    pinPad: s.pinPad,
+    signature: s.signature,
+    ecSupport: s.ecSupport,
+    exceptionFile: s.exceptionFile,
+    date: today.slice(2, 8),
+    caIndex: parseInt(s.ca.index, 16),
+    ca: { modulus: fromHex(s.ca.modulus), exponent: fromHex(s.ca.exponent) },
+    host: new SimulatedHost(new PbocIssuer(s.imk, s.algorithm, { udkInput: s.sm4Variant?.udkInput ?? PART17.udkInput, acFold: s.sm4Variant?.acFold ?? PART17.acFold }), s.host),
+    random: seededPercent(`${s.seed}:${String(params['sequence'] ?? 0)}`),
+    defects,
+  };
+}
+
+async function purchase(request: TerminalRequest, card: ApduPort, config: TerminalConfig, ec = false): Promise<TerminalOutcome> {
+  if (!config.pboc) return { result: 'error', message: 'this terminal has no financial configuration (profile terminal.pboc)' };
+  const amount = request.amount ?? 0;
+  const settings = { ...config.pboc, ecSupport: config.pboc.ecSupport && ec };
+  const t = new FinancialTerminal((apdu) => card.send(apdu), financialConfig(settings, config.today, config.defects, request.params), amount);
+  return t.purchase(amount, request.pin);
+}
+
+/**
+ * Integrated terminal (总体方案: 全业务功能终端): read the card's social-security data through the SSSE
+ * with the PSAM, then pay through the PSE in the same card session. The PSAM serves the SSSE only.
+ */
+async function integratedPurchase(request: TerminalRequest, card: ApduPort, psam: ApduPort, atr: Uint8Array, config: TerminalConfig): Promise<TerminalOutcome> {
+  const ss = await iReadCardBas(new SsTerminal(card, psam, atr), config);
+  if (ss.result !== 'success') return ss;
+  if (config.defects.has('tm-int-psam-for-financial')) await psam.send(fromHex('0084000008')); // GET CHALLENGE to the PSAM during the payment
+  const pay = await purchase(request, card, config);
+  return { ...pay, output: ss.output, fields: { ...ss.fields, ...pay.fields } };
+}
+
+export async function performOperation(request: TerminalRequest, card: ApduPort, psam: ApduPort, atr: Uint8Array, config: TerminalConfig): Promise<TerminalOutcome> {
+  const op = request.operation;
+  const financial = config.type !== 'social-security';
+  const social = config.type !== 'financial';
+  if ((SS_OPERATIONS as readonly string[]).includes(op) && social) return performSsOperation(request, card, psam, atr, config);
+  if ((op === 'purchase' || op === 'ecPurchase') && financial) return purchase(request, card, config, op === 'ecPurchase');
+  if (op === 'iReadCardBas+purchase' && config.type === 'integrated') return integratedPurchase(request, card, psam, atr, config);
+  return { result: 'error', code: -13, message: `a ${config.type} terminal does not offer ${op}` };
+}

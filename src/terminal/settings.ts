@@ -1,0 +1,35 @@
+/**
+ * The financial configuration of the terminal under test from its profile (terminal.pboc and keys.pboc),
+ * with the defaults of a UnionPay POS (TACs of spec-notes/pboc.md §1.5; no random selection unless the
+ * profile or the scenario asks for it).
+ */
+import type { Profile } from '../profile/profile.ts';
+import { TransportError } from '../verdict/errors.ts';
+import type { PbocTerminalSettings } from './operations.ts';
+
+export const UNIONPAY_TAC = { denial: '0010000000', online: 'D84004F800', default: 'D84000A800' };
+
+export function pbocSettings(profile: Profile, seed: string): PbocTerminalSettings {
+  const t = profile.terminal?.pboc ?? {};
+  const keys = profile.keys?.pboc;
+  if (!keys) throw new TransportError('a financial or integrated terminal needs keys.pboc (the CA public key and the simulated host\'s issuer master keys)');
+  const sm4 = profile.ics.algorithms.includes('SM4') && profile.ics.pboc === '3.0';
+  return {
+    aids: t.aids ?? ['A000000333'],
+    floorLimit: t.floorLimit ?? 50000,
+    randomSelection: { threshold: 0, targetPercent: 0, maxTargetPercent: 0, ...t.randomSelection },
+    tac: { ...UNIONPAY_TAC, ...t.tac },
+    onlineCapable: t.onlineCapable ?? true,
+    cardholderConfirmation: t.cardholderConfirmation ?? false,
+    pinPad: t.pinPad ?? true,
+    signature: t.signature ?? true,
+    ecSupport: t.ecSupport ?? true,
+    exceptionFile: t.exceptionFile ?? [],
+    ca: { index: keys.ca.index, modulus: keys.ca.modulus, exponent: keys.ca.exponent },
+    imk: keys.imk,
+    algorithm: sm4 ? 'SM4' : '3DES',
+    ...(keys.sm4Variant ? { sm4Variant: keys.sm4Variant } : {}),
+    host: t.host ?? {},
+    seed,
+  };
+}

@@ -1,0 +1,243 @@
+/**
+ * Steps of the financial and integrated terminal suites (features/terminal): the terminal under test
+ * pays with a test card; verdicts read its reported outcome (result, TVR, TSI) and the card-side trace.
+ * Thin: the checks are src/terminal/pboc/trace-check.ts, the bits src/terminal/pboc/tvr.ts.
+ */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { encodeGbk } from '../src/bytes/text.ts';
+import { fromHex, toHex } from '../src/bytes/hex.ts';
+import type { TerminalOutcome } from '../src/terminal/driver.ts';
+import type { TerminalHarness } from '../src/terminal/harness.ts';
+import { askedFor, exchanges, gacValue, generateAcs, INS, isApdu, PSE_NAME_HEX, recordData, selectedAid, type Exchange } from '../src/terminal/pboc/trace-check.ts';
+import { bitByName, hasBit, TSI, TVR, type Bit } from '../src/terminal/pboc/tvr.ts';
+import { SSSE_DF_NAME } from '../src/terminal/sscard/terminal.ts';
+import { parseTlv } from '../src/tlv/ber.ts';
+import { parseDol, splitDolData } from '../src/tlv/dol.ts';
+import { NonConformance } from '../src/verdict/errors.ts';
+import { expectThat } from '../src/verdict/expect.ts';
+import { harness } from './terminal.steps.ts';
+import type { CardWorld } from './world.ts';
+
+const outcome = (w: CardWorld) => w.recall<TerminalOutcome>('terminal outcome');
+const cardSide = (w: CardWorld): Exchange[] => exchanges(harness(w).requireCard().trace);
+const params = (w: CardWorld) => (w.memory.get('terminal params') as Record<string, number> | undefined) ?? {};
+
+function attach(w: CardWorld, h: TerminalHarness): void {
+  w.attach(JSON.stringify((h.card?.trace ?? []).map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+}
+
+async function pay(w: CardWorld, operation: string, amount: number, pin?: string): Promise<void> {
+  const h = harness(w);
+  w.remember('terminal outcome', await h.perform({ operation, amount, ...(pin !== undefined ? { pin } : {}), params: params(w) }));
+  attach(w, h);
+}
+
+When('the terminal performs a purchase of {int} fen with the PIN {string}', (function (this: CardWorld, amount: number, pin: string) {
+  return pay(this, 'purchase', amount, pin);
+}));
+
+When('the terminal performs an electronic cash purchase of {int} fen', function (this: CardWorld, amount: number) {
+  return pay(this, 'ecPurchase', amount);
+});
+
+When('the terminal reads the card basic data and pays {int} fen with the PIN {string} in one session', function (this: CardWorld, amount: number, pin: string) {
+  return pay(this, 'iReadCardBas+purchase', amount, pin);
+});
+
+Given("the terminal's random selection target is {int} percent", function (this: CardWorld, percent: number) {
+  this.remember('terminal params', { ...params(this), targetPercent: percent, maxTargetPercent: percent, threshold: 0 });
+});
+
+When('the terminal performs {int} purchases of {int} fen on fresh {string} cards', async function (this: CardWorld, n: number, amount: number, image: string) {
+  const h = harness(this);
+  const sent: Uint8Array[] = [];
+  for (let i = 0; i < n; i++) {
+    await h.insert(image);
+    await h.perform({ operation: 'purchase', amount, pin: this.profile.keys?.pin ?? '123456', params: params(this) });
+    const tvr = gacValue(cardSide(this), 0, '95');
+    if (!tvr) throw new NonConformance(`purchase ${i + 1}: the card saw no GENERATE AC carrying a TVR`);
+    sent.push(tvr);
+  }
+  this.remember('terminal tvrs', sent);
+});
+
+Then('between {int} and {int} of them were randomly selected for online processing', function (this: CardWorld, low: number, high: number) {
+  const tvrs = this.recall<Uint8Array[]>('terminal tvrs');
+  const n = tvrs.filter((t) => hasBit(t, TVR.RANDOMLY_SELECTED_ONLINE)).length;
+  expectThat(n >= low && n <= high, `${n} of ${tvrs.length} purchases were marked "randomly selected for online" in the TVR sent to the card (JR/T 0025.5 §12.4.4), expected ${low}–${high}`);
+});
+
+Then('the card saw SELECT of the PSE before any other application selection', function (this: CardWorld) {
+  const byName = cardSide(this).filter((e) => e.command.ins === INS.SELECT && e.command.p1 === 0x04);
+  const pse = byName.findIndex((e) => toHex(e.command.data) === PSE_NAME_HEX);
+  expectThat(pse >= 0, 'the terminal never selected 1PAY.SYS.DDF01, though the card has a PSE');
+  expectThat(byName.slice(0, pse).every((e) => toHex(e.command.data) === toHex(encodeGbk(SSSE_DF_NAME))), `the terminal selected ${toHex((byName[0] as Exchange).command.data)} before the PSE`);
+});
+
+Then('the terminal selected the application {word}', function (this: CardWorld, aid: string) {
+  const seen = selectedAid(cardSide(this));
+  expectThat(seen === aid.toUpperCase(), `the card saw GET PROCESSING OPTIONS after SELECT of ${seen ?? '(no application: no GPO)'}, expected ${aid}`);
+  const reported = outcome(this).fields?.['aid'];
+  expectThat(reported === undefined || reported.toUpperCase() === aid.toUpperCase(), `the terminal reports application ${reported}, the card saw ${seen}`);
+});
+
+Then(/^the card saw no GET PROCESSING OPTIONS(?: for (\w+))?$/, function (this: CardWorld, aid?: string) {
+  const x = cardSide(this);
+  x.forEach((e, i) => {
+    if (!isApdu(INS.GET_PROCESSING_OPTIONS)(e)) return;
+    const selected = selectedAid(x.slice(0, i + 1));
+    expectThat(aid !== undefined && selected !== aid.toUpperCase(), `the card saw GET PROCESSING OPTIONS (command ${i + 1}) for ${selected}`);
+  });
+});
+
+const NAMED: Record<string, number> = { VERIFY: INS.VERIFY, 'INTERNAL AUTHENTICATE': INS.INTERNAL_AUTHENTICATE, 'EXTERNAL AUTHENTICATE': INS.EXTERNAL_AUTHENTICATE };
+
+Then(/^the card saw no (VERIFY|INTERNAL AUTHENTICATE|EXTERNAL AUTHENTICATE)$/, function (this: CardWorld, name: string) {
+  const i = cardSide(this).findIndex(isApdu(NAMED[name] as number));
+  expectThat(i < 0, `the card saw ${name} (command ${i + 1})`);
+});
+
+Then(/^the card saw (VERIFY|INTERNAL AUTHENTICATE|EXTERNAL AUTHENTICATE)(?: answered ([0-9A-F]{4}))?$/, function (this: CardWorld, name: string, sw?: string) {
+  const seen = cardSide(this).filter(isApdu(NAMED[name] as number));
+  expectThat(seen.length > 0, `the card saw no ${name}`);
+  if (sw) expectThat(seen.some((e) => e.sw === parseInt(sw, 16)), `the card answered ${name} with ${seen.map((e) => e.sw.toString(16).toUpperCase()).join(', ')}, not ${sw}`);
+});
+
+Then('the card saw INTERNAL AUTHENTICATE before the first GENERATE AC', function (this: CardWorld) {
+  const x = cardSide(this);
+  const ia = x.findIndex(isApdu(INS.INTERNAL_AUTHENTICATE));
+  const gac = x.findIndex(isApdu(INS.GENERATE_AC));
+  expectThat(ia >= 0, 'the card saw no INTERNAL AUTHENTICATE though its AIP asks for DDA (JR/T 0025.5 §9.2)');
+  expectThat(gac < 0 || ia < gac, 'INTERNAL AUTHENTICATE came after GENERATE AC');
+});
+
+function bit(table: Record<string, Bit>, words: string): Bit {
+  const b = bitByName(table, words);
+  if (!b) throw new Error(`no bit "${words}" (src/terminal/pboc/tvr.ts)`);
+  return b;
+}
+
+Then(/^the TSI bit "([^"]+)" is (set|clear)$/, function (this: CardWorld, words: string, state: string) {
+  const tsi = outcome(this).tsi;
+  expectThat(tsi !== undefined, 'the terminal reported no TSI (9B)');
+  const on = hasBit(fromHex(tsi as string), bit(TSI, words));
+  expectThat(on === (state === 'set'), `TSI ${tsi}: "${words}" is ${on ? 'set' : 'clear'}, expected ${state}`);
+});
+
+/** A TVR bit as the card saw it in GENERATE AC (first or second), checked against the reported TVR. */
+Then(/^the TVR bit "([^"]+)" is (set|clear)( in the second GENERATE AC)?$/, function (this: CardWorld, words: string, state: string, second?: string) {
+  const b = bit(TVR, words);
+  const sent = gacValue(cardSide(this), second ? 1 : 0, '95');
+  const reported = outcome(this).tvr;
+  expectThat(sent !== undefined || reported !== undefined, 'no TVR: the card saw no GENERATE AC and the terminal reported none');
+  const want = state === 'set';
+  if (sent) expectThat(hasBit(sent, b) === want, `the TVR the terminal sent in the ${second ? 'second' : 'first'} GENERATE AC is ${toHex(sent)}: "${words}" is ${want ? 'clear' : 'set'}`);
+  if (reported && (second || !sent)) expectThat(hasBit(fromHex(reported), b) === want, `the terminal reports TVR ${reported}: "${words}" is ${want ? 'clear' : 'set'}`);
+});
+
+Then(/^the (first|second) GENERATE AC asked for (AAC|TC|ARQC)$/, function (this: CardWorld, which: string, type: string) {
+  const gac = generateAcs(cardSide(this))[which === 'first' ? 0 : 1];
+  expectThat(gac !== undefined, `the card saw no ${which} GENERATE AC`);
+  expectThat(askedFor(gac as Exchange) === type, `the ${which} GENERATE AC asked for ${askedFor(gac as Exchange)} (P1 ${toHex(Uint8Array.of((gac as Exchange).command.p1))}), expected ${type}`);
+});
+
+Then(/^the terminal (went|did not go) online$/, function (this: CardWorld, how: string) {
+  const online = generateAcs(cardSide(this)).length > 1;
+  expectThat(online === (how === 'went'), `the card saw ${online ? 'a second' : 'no second'} GENERATE AC: the terminal ${online ? 'went' : 'did not go'} online`);
+  const reported = outcome(this).fields?.['online'];
+  expectThat(reported === undefined || (reported === 'yes') === online, `the terminal reports online=${reported}, the card saw otherwise`);
+});
+
+Then('the terminal reports the CVM {string}', function (this: CardWorld, cvm: string) {
+  const reported = outcome(this).fields?.['cvm'];
+  expectThat(reported === cvm, `the terminal reports the CVM ${reported ?? '(none)'}, expected ${cvm}`);
+  const verified = cardSide(this).some(isApdu(INS.VERIFY));
+  expectThat(verified === cvm.includes('offline PIN'), `the card ${verified ? 'saw' : 'did not see'} VERIFY, which does not fit the CVM ${cvm}`);
+});
+
+Then('the card saw GET DATA 9F36 and 9F13', function (this: CardWorld) {
+  const asked = cardSide(this).filter(isApdu(INS.GET_DATA)).map((e) => toHex(Uint8Array.of(e.command.p1, e.command.p2)));
+  expectThat(asked.includes('9F36') && asked.includes('9F13'), `GET DATA for ${asked.join(', ') || 'nothing'}: velocity checking needs the ATC 9F36 and the last online ATC 9F13`);
+});
+
+Then(/^the card accepted PUT DATA (\w{4}) (before|after) the second GENERATE AC$/, function (this: CardWorld, tag: string, when: string) {
+  const x = cardSide(this);
+  const second = x.indexOf(generateAcs(x)[1] as Exchange);
+  const i = x.findIndex((e) => e.command.ins === INS.PUT_DATA && toHex(Uint8Array.of(e.command.p1, e.command.p2)) === tag.toUpperCase());
+  expectThat(i >= 0, `the card saw no PUT DATA ${tag} (the issuer script)`);
+  expectThat(second >= 0, 'the card saw no second GENERATE AC');
+  expectThat(when === 'before' ? i < second : i > second, `PUT DATA ${tag} came ${i < second ? 'before' : 'after'} the second GENERATE AC; template ${when === 'before' ? '71' : '72'} puts it ${when}`);
+  expectThat((x[i] as Exchange).sw === 0x9000, `the card answered PUT DATA ${tag} with ${(x[i] as Exchange).sw.toString(16).toUpperCase()}`);
+});
+
+Then('the card saw 9F7A = 01 in the GET PROCESSING OPTIONS data', function (this: CardWorld) {
+  const x = cardSide(this);
+  const gpo = x.findIndex(isApdu(INS.GET_PROCESSING_OPTIONS));
+  expectThat(gpo >= 0, 'the card saw no GET PROCESSING OPTIONS');
+  const select = x.slice(0, gpo).reverse().find((e) => e.command.ins === INS.SELECT && e.sw === 0x9000);
+  const fci = select ? recordData([{ ...select, command: { ...select.command, ins: INS.READ_RECORD } }]) : new Map();
+  const pdol = fci.get('9F38');
+  expectThat(pdol !== undefined, 'the selected application gave no PDOL');
+  const data = (x[gpo] as Exchange).command.data.subarray(2);
+  const v = splitDolData(parseDol(pdol as Uint8Array), data)['9F7A'];
+  expectThat(v !== undefined && v[0] === 1, `the GPO data ${toHex(data)} carries 9F7A = ${v ? toHex(v) : '(absent)'}: the terminal did not offer electronic cash (JR/T 0025.13 §7.4.2)`);
+});
+
+Then("the card's EC balance is now {int} fen", async function (this: CardWorld, fen: number) {
+  const card = harness(this).requireCard();
+  const aid = selectedAid(cardSide(this)) ?? 'A000000333010101';
+  await card.send(fromHex(`00A40400${toHex(Uint8Array.of(aid.length / 2))}${aid}00`));
+  const r = await card.send(fromHex('80CA9F7900'));
+  const v = r.sw === 0x9000 ? parseTlv(r.data)[0]?.value : undefined;
+  expectThat(v !== undefined, `GET DATA 9F79 answered ${r.sw.toString(16)}`);
+  expectThat(Number(toHex(v as Uint8Array)) === fen, `the EC balance is ${Number(toHex(v as Uint8Array))} fen, expected ${fen}`);
+});
+
+Then('the terminal reports the debit path', function (this: CardWorld) {
+  const path = outcome(this).fields?.['path'];
+  expectThat(path === undefined || path === 'debit', `the terminal reports the ${path} path`);
+  expectThat(!recordData(cardSide(this)).has('9F74'), 'the card gave the EC issuer authorisation code 9F74: it took the EC path');
+});
+
+Then('the reported TVR equals the TVR in the last GENERATE AC', function (this: CardWorld) {
+  const x = cardSide(this);
+  const n = generateAcs(x).length;
+  const sent = n ? gacValue(x, (n - 1) as 0 | 1, '95') : undefined;
+  const reported = outcome(this).tvr;
+  expectThat(sent !== undefined && reported !== undefined, `TVR sent ${sent ? toHex(sent) : '(none)'}, reported ${reported ?? '(none)'}`);
+  expectThat(toHex(sent as Uint8Array) === (reported as string).toUpperCase(), `the terminal reports TVR ${reported} but sent ${toHex(sent as Uint8Array)} to the card`);
+});
+
+Then('the first GENERATE AC carried the amount {int} fen in currency {word}', function (this: CardWorld, fen: number, currency: string) {
+  const x = cardSide(this);
+  const amount = gacValue(x, 0, '9F02');
+  const cur = gacValue(x, 0, '5F2A');
+  expectThat(amount !== undefined && Number(toHex(amount)) === fen, `9F02 in GENERATE AC is ${amount ? toHex(amount) : '(absent)'}, the transaction was ${fen} fen`);
+  expectThat(cur !== undefined && toHex(cur) === currency, `5F2A in GENERATE AC is ${cur ? toHex(cur) : '(absent)'}, expected ${currency}`);
+});
+
+Then('the card saw the SSSE selected before the PSE', function (this: CardWorld) {
+  const x = cardSide(this);
+  const at = (hex: string) => x.findIndex((e) => e.command.ins === INS.SELECT && toHex(e.command.data) === hex);
+  const ssse = at(toHex(encodeGbk(SSSE_DF_NAME)));
+  const pse = at(PSE_NAME_HEX);
+  expectThat(ssse >= 0 && pse >= 0, `SSSE selected at ${ssse + 1}, PSE at ${pse + 1}: both must be selected`);
+  expectThat(ssse < pse, 'the PSE was selected before the SSSE');
+});
+
+function pseSeq(w: CardWorld): number {
+  const e = cardSide(w).find((x) => x.command.ins === INS.SELECT && toHex(x.command.data) === PSE_NAME_HEX);
+  if (!e) throw new NonConformance('the card saw no SELECT of the PSE');
+  return e.seq;
+}
+
+Then("the PSAM saw commands before the card's SELECT of the PSE", function (this: CardWorld) {
+  const at = pseSeq(this);
+  expectThat(harness(this).psam.trace.some((e) => e.seq < at), 'the PSAM saw nothing before the payment: the social-security part did not use it');
+});
+
+Then("the PSAM saw no command from the card's SELECT of the PSE to the end of the payment", function (this: CardWorld) {
+  const at = pseSeq(this);
+  const after = harness(this).psam.trace.filter((e) => e.seq > at);
+  expectThat(after.length === 0, `the PSAM saw ${after.map((e) => e.command).join(', ')} during the payment: the PSAM serves the SSSE only (总体方案)`);
+});
