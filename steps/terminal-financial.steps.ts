@@ -216,28 +216,32 @@ Then('the first GENERATE AC carried the amount {int} fen in currency {word}', fu
   expectThat(cur !== undefined && toHex(cur) === currency, `5F2A in GENERATE AC is ${cur ? toHex(cur) : '(absent)'}, expected ${currency}`);
 });
 
-Then('the card saw the SSSE selected before the PSE', function (this: CardWorld) {
+/** The first SELECT of the payment side: the PSE or a UnionPay application (RID A000000333). */
+function financialSelection(x: readonly Exchange[]): Exchange | undefined {
+  return x.find((e) => e.command.ins === INS.SELECT && e.command.p1 === 0x04 && (toHex(e.command.data) === PSE_NAME_HEX || toHex(e.command.data).startsWith('A000000333')));
+}
+
+Then('the card saw the SSSE selected before the financial application', function (this: CardWorld) {
   const x = cardSide(this);
-  const at = (hex: string) => x.findIndex((e) => e.command.ins === INS.SELECT && toHex(e.command.data) === hex);
-  const ssse = at(toHex(encodeGbk(SSSE_DF_NAME)));
-  const pse = at(PSE_NAME_HEX);
-  expectThat(ssse >= 0 && pse >= 0, `SSSE selected at ${ssse + 1}, PSE at ${pse + 1}: both must be selected`);
-  expectThat(ssse < pse, 'the PSE was selected before the SSSE');
+  const ssse = x.findIndex((e) => e.command.ins === INS.SELECT && toHex(e.command.data) === toHex(encodeGbk(SSSE_DF_NAME)));
+  const pay = financialSelection(x);
+  expectThat(ssse >= 0 && pay !== undefined, `SSSE selected: ${ssse >= 0}, financial application selected: ${pay !== undefined}; both must be`);
+  expectThat(ssse < x.indexOf(pay as Exchange), 'the financial application was selected before the SSSE');
 });
 
-function pseSeq(w: CardWorld): number {
-  const e = cardSide(w).find((x) => x.command.ins === INS.SELECT && toHex(x.command.data) === PSE_NAME_HEX);
-  if (!e) throw new NonConformance('the card saw no SELECT of the PSE');
+function paymentStart(w: CardWorld): number {
+  const e = financialSelection(cardSide(w));
+  if (!e) throw new NonConformance('the card saw no selection of the PSE or of a financial application');
   return e.seq;
 }
 
-Then("the PSAM saw commands before the card's SELECT of the PSE", function (this: CardWorld) {
-  const at = pseSeq(this);
+Then('the PSAM saw commands before the payment began', function (this: CardWorld) {
+  const at = paymentStart(this);
   expectThat(harness(this).psam.trace.some((e) => e.seq < at), 'the PSAM saw nothing before the payment: the social-security part did not use it');
 });
 
-Then("the PSAM saw no command from the card's SELECT of the PSE to the end of the payment", function (this: CardWorld) {
-  const at = pseSeq(this);
+Then('the PSAM saw no command during the payment', function (this: CardWorld) {
+  const at = paymentStart(this);
   const after = harness(this).psam.trace.filter((e) => e.seq > at);
   expectThat(after.length === 0, `the PSAM saw ${after.map((e) => e.command).join(', ')} during the payment: the PSAM serves the SSSE only (总体方案)`);
 });

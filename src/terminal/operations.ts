@@ -91,9 +91,13 @@ async function purchase(request: TerminalRequest, card: ApduPort, config: Termin
  */
 async function integratedPurchase(request: TerminalRequest, card: ApduPort, psam: ApduPort, atr: Uint8Array, config: TerminalConfig): Promise<TerminalOutcome> {
   const ss = await iReadCardBas(new SsTerminal(card, psam, atr), config);
-  if (ss.result !== 'success') return ss;
-  if (config.defects.has('tm-int-psam-for-financial')) await psam.send(fromHex('0084000008')); // GET CHALLENGE to the PSAM during the payment
-  const pay = await purchase(request, card, config);
+  if (ss.result !== 'success' && !config.defects.has('tm-int-pays-refused-card')) return ss;
+  let port = card;
+  if (config.defects.has('tm-int-psam-for-financial')) {
+    // GET CHALLENGE to the PSAM once the payment has begun.
+    port = { send: async (apdu) => { const r = await card.send(apdu); await psam.send(fromHex('0084000008')); return r; } };
+  }
+  const pay = await purchase(request, port, config);
   return { ...pay, output: ss.output, fields: { ...ss.fields, ...pay.fields } };
 }
 

@@ -1,15 +1,16 @@
 /**
- * Test cards that provoke terminal behaviour (issue 7): each is a real-looking social security card with
- * one property a terminal must react to. Test data only; names and ids invented, check characters valid.
+ * Test cards that provoke terminal behaviour (issue 7): each is a real-looking social security card (SSSE
+ * and the reference PSE) with one property a terminal must react to. Test data only; names and ids invented, check characters valid.
  */
 import type { CardImage } from '../../cos/image.ts';
 import { cardMf } from '../environments.ts';
+import { pse } from '../pse.ts';
 import { SSCARD10 } from '../sscard.ts';
 import { FINANCIAL_TEST_CARDS } from './pboc.ts';
 import { REFERENCE_CARD, type SsCardData, ssseImage } from '../ssse.ts';
 
 function card(name: string, description: string, data: SsCardData): CardImage {
-  return { name, description, atr: `3B6D0000 ${data.historical}`, protocol: 'T=0', mf: cardMf([ssseImage(data)]) };
+  return { name, description, atr: `3B6D0000 ${data.historical}`, protocol: 'T=0', mf: cardMf([ssseImage(data), pse()]) };
 }
 
 /** Expired: 卡有效期 2020-01-05 (part 7 "IC 卡有效性检查"). */

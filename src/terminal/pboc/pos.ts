@@ -9,6 +9,7 @@
  * `defects` switches on catalogued defects of this terminal (card-sim/defects/terminal.ts).
  */
 import { createHash } from 'node:crypto';
+import { command, encodeCommand } from '../../apdu/command.ts';
 import type { ResponseApdu } from '../../apdu/response.ts';
 import { fromHex, toHex, toUint } from '../../bytes/hex.ts';
 import { parseTlv, type Tlv } from '../../tlv/ber.ts';
@@ -85,10 +86,12 @@ export class FinancialTerminal {
   cvm = 'none';
   private readonly has: (d: string) => boolean;
 
-  constructor(send: Send, private readonly config: FinancialTerminalConfig, amount: number) {
+  constructor(private readonly send: Send, private readonly config: FinancialTerminalConfig, amount: number) {
     this.has = (d) => config.defects.has(d);
     const yymmdd = config.date;
-    this.kernel = new PbocKernel(send, { amount, date: yymmdd, ecSupport: config.ecSupport && !this.has('tm-fin-ec-not-offered') });
+    // Defect tm-fin-amount-in-yuan: 9F02 carries yuan, not fen (n12 in minor units, JR/T 0025.5 annex A).
+    const sent = this.has('tm-fin-amount-in-yuan') ? Math.floor(amount / 100) : amount;
+    this.kernel = new PbocKernel(send, { amount: sent, date: yymmdd, ecSupport: config.ecSupport && !this.has('tm-fin-ec-not-offered') });
   }
 
   private get tvr(): Uint8Array {
@@ -108,8 +111,8 @@ export class FinancialTerminal {
   async candidates(): Promise<Candidate[]> {
     const k = this.kernel;
     const list: Candidate[] = [];
-    const pse = await k.selectByName(new Uint8Array(Buffer.from(PSE_NAME, 'ascii')));
-    const sfi = pse.sw === 0x9000 ? find(tlvsOrNone(pse.data), '88')?.[0] : undefined;
+    const pse = this.has('tm-fin-no-pse') ? undefined : await k.selectByName(new Uint8Array(Buffer.from(PSE_NAME, 'ascii')));
+    const sfi = pse?.sw === 0x9000 ? find(tlvsOrNone(pse.data), '88')?.[0] : undefined;
     if (sfi !== undefined) {
       for (let rec = 1; rec < 32; rec++) {
         const r = await k.readRecord(sfi, rec);
@@ -120,12 +123,16 @@ export class FinancialTerminal {
           if (aid && this.supported(aid)) list.push({ aid, priority: p & 0x0f, confirmation: (p & 0x80) !== 0 });
         }
       }
-    } else {
+    } else if (!this.has('tm-fin-no-aid-list')) {
+      // Each terminal AID, then SELECT next occurrence (P2 02) while the card finds more (JR/T 0025.5 §6.4.2).
       for (const a of this.config.aids) {
-        const r = await k.selectByName(fromHex(a));
-        if (r.sw !== 0x9000) continue;
-        const p = find(tlvsOrNone(r.data), '87')?.[0] ?? 0;
-        list.push({ aid: find(tlvsOrNone(r.data), '84') ?? fromHex(a), priority: p & 0x0f, confirmation: (p & 0x80) !== 0 });
+        for (let next = false, n = 0; n < 16; next = true, n++) {
+          const r = await this.send(encodeCommand(command(0x00, 0xa4, 0x04, next ? 0x02 : 0x00, fromHex(a), 256)));
+          if (r.sw !== 0x9000 && r.sw !== 0x6283) break;
+          if (r.sw === 0x6283) continue; // blocked: not a candidate
+          const p = find(tlvsOrNone(r.data), '87')?.[0] ?? 0;
+          list.push({ aid: find(tlvsOrNone(r.data), '84') ?? fromHex(a), priority: p & 0x0f, confirmation: (p & 0x80) !== 0 });
+        }
       }
     }
     const usable = this.config.cardholderConfirmation || this.has('tm-fin-ignores-confirmation') ? list : list.filter((c) => !c.confirmation);
@@ -147,7 +154,7 @@ export class FinancialTerminal {
     const k = this.kernel;
     const b1 = k.aip[0] ?? 0;
     if (this.has('tm-fin-skips-oda') || !(b1 & 0x60)) {
-      this.set(TVR.ODA_NOT_PERFORMED);
+      if (!this.has('tm-fin-oda-failure-not-in-tvr')) this.set(TVR.ODA_NOT_PERFORMED);
       return;
     }
     setBit(this.tsi, TSI.ODA_PERFORMED);
@@ -165,10 +172,10 @@ export class FinancialTerminal {
 
   private supportsCvm(method: number): boolean {
     switch (method) {
-      case 0x01: return this.config.pinPad;
+      case 0x01: return this.config.pinPad && !this.has('tm-fin-no-offline-pin');
       case 0x02: return this.config.pinPad && this.config.onlineCapable;
       case 0x03: return this.config.pinPad && this.config.signature;
-      case 0x1e: return this.config.signature;
+      case 0x1e: return this.config.signature && !this.has('tm-fin-no-signature-cvm');
       case 0x1f: return true;
       default: return false;
     }
@@ -202,7 +209,7 @@ export class FinancialTerminal {
       this.set(TVR.CVM_NOT_SUCCESSFUL);
       return;
     }
-    if (rule.method === 0x02) {
+    if (rule.method === 0x02 && !this.has('tm-fin-online-pin-as-offline')) {
       this.cvm = 'online PIN';
       this.set(TVR.ONLINE_PIN_ENTERED); // enciphered for the host, which checks it
       return;
@@ -249,7 +256,7 @@ export class FinancialTerminal {
     } catch {
       this.set(TVR.ICC_DATA_MISSING);
     }
-    if (pan && c.exceptionFile.includes(pan)) this.set(TVR.CARD_ON_EXCEPTION_FILE);
+    if (pan && c.exceptionFile.includes(pan) && !this.has('tm-fin-ignores-exception-file')) this.set(TVR.CARD_ON_EXCEPTION_FILE);
     if (amount >= c.floorLimit && !this.has('tm-fin-ignores-floor-limit')) this.set(TVR.FLOOR_LIMIT_EXCEEDED);
     if (amount < c.floorLimit && c.onlineCapable && !this.has('tm-fin-no-random-selection')) {
       const { threshold, targetPercent, maxTargetPercent } = c.randomSelection;
@@ -278,8 +285,11 @@ export class FinancialTerminal {
     }
   }
 
+  /** Defect tm-fin-reports-stale-tvr: the TVR as it was after application selection. */
+  private staleTvr = '0000000000';
+
   private outcome(result: TerminalOutcome['result'], extra: Partial<TerminalOutcome> = {}, fields: Record<string, string> = {}): TerminalOutcome {
-    return { result, tvr: toHex(this.tvr), tsi: toHex(this.tsi), fields: { cvm: this.cvm, ...fields }, ...extra };
+    return { result, tvr: this.has('tm-fin-reports-stale-tvr') ? this.staleTvr : toHex(this.tvr), tsi: toHex(this.tsi), fields: { cvm: this.cvm, ...fields }, ...extra };
   }
 
   /** One purchase of `amount` fen; `pin` is what the cardholder enters, if asked. */
@@ -290,6 +300,7 @@ export class FinancialTerminal {
     const g = await k.gpo();
     if (g.sw !== 0x9000) return this.outcome('refused', { message: `GET PROCESSING OPTIONS answered ${swHex(g)}` });
     await k.readApplicationData();
+    this.staleTvr = toHex(this.tvr);
     const ec = k.data.has('9F74'); // EC issuer authorisation code: the card chose the EC path (JR/T 0025.13 §7.4.3)
     await this.oda();
     if (!this.has('tm-fin-ignores-expiry')) k.processingRestrictions();
@@ -317,7 +328,7 @@ export class FinancialTerminal {
       if (ea.sw !== 0x9000) this.set(TVR.ISSUER_AUTHENTICATION_FAILED);
     }
     await this.scripts(answer.scripts71, TVR.SCRIPT_FAILED_BEFORE_FINAL_GAC);
-    const approve = toHex(answer.arc) === '3030';
+    const approve = toHex(answer.arc) === '3030' || this.has('tm-fin-ignores-arc');
     const second = await k.generateAc(approve ? 'TC' : 'AAC', true, { '8A': answer.arc });
     await this.scripts(answer.scripts72, TVR.SCRIPT_FAILED_AFTER_FINAL_GAC);
     const f = { ...fields, online: 'yes', arc: Buffer.from(answer.arc).toString('ascii') };
