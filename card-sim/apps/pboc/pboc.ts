@@ -185,7 +185,12 @@ function withoutObject(record: Uint8Array, tag: string): Uint8Array {
 
 /** A record (70 template) with the value of the object `tag` replaced, if it has one. */
 function withObject(record: Uint8Array, tag: string, value: Uint8Array): Uint8Array {
-  const t70 = parseTlv(record)[0];
+  let t70: Tlv | undefined;
+  try {
+    t70 = parseTlv(record)[0];
+  } catch {
+    return record;
+  }
   if (t70?.tag !== '70' || !t70.children?.some((c) => c.tag === tag)) return record;
   return buildTlv('70', t70.children.map((c) => buildTlv(c.tag, c.tag === tag ? value : c.value)));
 }
@@ -429,7 +434,13 @@ function fciDefects(card: CardContext, reply: Reply): Reply {
     if (t.tag === '9F4D' && on.includes('pboc-log-entry-no-records')) return [buildTlv('9F4D', Uint8Array.of(t.value[0] as number, 0))];
     return [buildTlv(t.tag, t.children ? t.children.flatMap(rebuild) : t.value)];
   };
-  return { ...reply, data: concat(...parseTlv(reply.data).flatMap(rebuild)) };
+  let fciTlv: Tlv[];
+  try {
+    fciTlv = parseTlv(reply.data);
+  } catch {
+    return reply;
+  }
+  return { ...reply, data: concat(...fciTlv.flatMap(rebuild)) };
 }
 
 /** SELECT inside the application: a new selection ends the transaction (EMV Book 3 §12.4); blocked states answer 6283 / 6A81. */
