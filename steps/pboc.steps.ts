@@ -118,9 +118,8 @@ When('the terminal sends GET PROCESSING OPTIONS with PDOL data one byte short', 
 });
 
 Then('the AFL names at least one record and every entry is well formed', function (this: CardWorld) {
-  const e = kernel(this).aflEntries();
-  expectThat(e.length > 0, 'empty AFL');
-  for (const x of e) expectThat(x.sfi >= 1 && x.sfi <= 30 && x.first >= 1 && x.last >= x.first && x.oda <= x.last - x.first + 1, `AFL entry ${JSON.stringify(x)}`);
+  const problems = kernel(this).aflProblems();
+  expectThat(problems.length === 0, `AFL ${toHex(kernel(this).afl)}: ${problems.join('; ')}`);
 });
 
 Then('the AIP announces the offline data authentication methods of the ICS', function (this: CardWorld) {
@@ -484,13 +483,38 @@ Given('the EC balance and single limit are known', async function (this: CardWor
 });
 
 When('the terminal asks for TC offline for an EC purchase of the balance plus {int}', async function (this: CardWorld, more: number) {
-  await selectAndRead(this, true, this.recall<number>('pboc.balanceBefore') + more);
+  const amount = this.recall<number>('pboc.balanceBefore') + more;
+  // Above the single limit too, the purchase would leave the EC path whether or not the balance is checked.
+  if (amount > this.recall<number>('pboc.single')) throw new Unobservable(`the balance plus ${more} (${amount}) is above the EC single limit ${this.recall<number>('pboc.single')}`);
+  await selectAndRead(this, true, amount);
   this.remember('pboc.asked', 'TC');
   await firstGac(this, 'TC');
 });
 
+/**
+ * JR/T 0025.13 §7.4.3: a purchase above the single limit but within the balance is the one that shows the
+ * single limit is checked. If the balance is not above the single limit, the issuer lowers 9F78 to half the
+ * balance by script (PUT DATA, as PB-SC-007) in an online transaction.
+ */
+Given('the EC single limit is below the EC balance, lowered by issuer script if need be', async function (this: CardWorld) {
+  const balance = this.recall<number>('pboc.balanceBefore');
+  if (this.recall<number>('pboc.single') < balance) return;
+  if (balance < 2) throw new Unobservable(`the EC balance ${balance} leaves no single limit below it`);
+  await selectAndRead(this);
+  const g = await firstGac(this, 'ARQC');
+  if (g.type !== 'ARQC') throw new NonConformance(`asked ARQC to send the script, card answered ${g.type}`);
+  const k = kernel(this);
+  const single = Math.floor(balance / 2);
+  const r = await k.script(issuer(this).script(k.pan, k.psn, g.atc, g.ac, '04DA9F78', fromHex(String(single).padStart(12, '0'))));
+  if (r.sw !== 0x9000) throw new NonConformance(`PUT DATA 9F78 by script answered ${swHex(r.sw)}`);
+  this.remember('pboc.single', await getNumber(this, '9F78'));
+});
+
 When('the terminal starts an EC purchase of the single limit plus {int}', async function (this: CardWorld, more: number) {
-  await selectAndRead(this, true, this.recall<number>('pboc.single') + more);
+  const amount = this.recall<number>('pboc.single') + more;
+  // Above the balance too, the purchase would leave the EC path whether or not the single limit is checked.
+  if (amount > this.recall<number>('pboc.balanceBefore')) throw new Unobservable(`the single limit plus ${more} (${amount}) is above the EC balance ${this.recall<number>('pboc.balanceBefore')}`);
+  await selectAndRead(this, true, amount);
 });
 
 Then('the card does not approve offline', function (this: CardWorld) {

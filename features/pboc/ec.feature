@@ -24,7 +24,8 @@ Feature: PBOC electronic cash
     And the EC balance is unchanged
 
   @TC:PB-EC-004 @req:JRT0025-13:7.4.3
-  Scenario: A purchase above the EC single transaction limit does not take the EC path
+  Scenario: A purchase above the EC single transaction limit, within the balance, does not take the EC path
     Given the EC balance and single limit are known
+    And the EC single limit is below the EC balance, lowered by issuer script if need be
     When the terminal starts an EC purchase of the single limit plus 1
     Then the application data holds no EC issuer authorisation code 9F74

@@ -23,7 +23,7 @@ import type { CardContext, Handler, Reply } from '../../cos/context.ts';
 import { readRecord } from '../../cos/commands/read.ts';
 import { select } from '../../cos/commands/select.ts';
 import { type DfNode, type EfNode, allDfs } from '../../cos/files.ts';
-import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL } from '../../images/pse.ts';
+import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_STATIC_DATA, buildCerts } from '../../images/pse.ts';
 
 interface AppData {
   algorithm: PbocAlgorithm;
@@ -88,10 +88,11 @@ function state(card: CardContext): State {
       lastIssuerAuthFailed: false,
       ec: { balance: a.ecBalance, balanceLimit: a.ecBalanceLimit, singleLimit: a.ecSingleLimit, resetThreshold: a.ecResetThreshold },
     } satisfies State);
+    // Defect pboc-ec-balance-above-limit: personalised with a balance limit 9F77 below the balance 9F79.
+    if (card.has('pboc-ec-balance-above-limit')) (s as State).ec.balanceLimit = a.ecBalance / 2;
   }
   return s as State;
 }
-const aipOf = (card: CardContext) => app(card).aip ?? PBOC_AIP;
 const txn = (card: CardContext) => card.session[TXN] as Txn | undefined;
 const ef = (card: CardContext, sfi: number) => adf(card).children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
 
@@ -108,18 +109,34 @@ const gpo: Handler = (cmd, card) => {
   try {
     values = splitDolData(pdol, cmd.data.subarray(2));
   } catch {
-    if (!card.has('pboc-gpo-ignores-pdol-length')) return { sw: SW.WRONG_LENGTH };
+    // Defect pboc-fci-without-pdol: with no PDOL in the FCI the terminal sends 83 00, taken as a standard purchase.
+    const noPdol = card.has('pboc-fci-without-pdol') && cmd.data.length === 2;
+    if (!card.has('pboc-gpo-ignores-pdol-length') && !noPdol) return { sw: SW.WRONG_LENGTH };
     values = {};
   }
   const s = state(card);
   if (!card.has('pboc-atc-not-incremented')) s.atc = (s.atc + 1) & 0xffff;
   // EC path (JR/T 0025.13 §7.4.3): terminal supports EC, currency CNY, amount within balance and single limit.
   const amount = values['9F02'] ? Number(toHex(values['9F02'])) : NaN;
-  const ec = values['9F7A']?.[0] === 1 && toHex(values['5F2A'] ?? new Uint8Array()) === '0156' && amount <= s.ec.singleLimit &&
+  const ec = values['9F7A']?.[0] === 1 && toHex(values['5F2A'] ?? new Uint8Array()) === '0156' && (amount <= s.ec.singleLimit || card.has('pboc-ec-single-limit-not-checked')) &&
     (amount <= s.ec.balance || card.has('pboc-ec-over-balance-offline')) && s.pinTries > 0 && !s.lastIssuerAuthFailed;
   card.session[TXN] = { ec, gacs: 0, pinPerformed: false, pinFailed: false } satisfies Txn;
-  return { data: buildTlv('80', fromHex(aipOf(card) + (ec ? PBOC_AFL_EC : PBOC_AFL))), sw: SW.NO_ERROR };
+  return { data: buildTlv('80', fromHex(aip(card) + afl(card, ec))), sw: SW.NO_ERROR };
 };
+
+/** The AIP as personalised. Defect pboc-aip-without-dda: 5C00, DDA not announced (the records are signed with it). */
+/** The AIP: the image's (test cards of card-sim/images/terminal) or the reference one; defect pboc-aip-without-dda. */
+const aip = (card: CardContext) => (card.has('pboc-aip-without-dda') ? '5C00' : app(card).aip ?? PBOC_AIP);
+
+/** The AFL of the path taken, with the AFL personalisation defects. */
+function afl(card: CardContext, ec: boolean): string {
+  // Defect pboc-ec-afl-without-9F74: the EC AFL lacks the entry of the 9F74 record. Defect
+  // pboc-standard-afl-names-ec-record: the standard AFL names it too.
+  let hex = (ec && !card.has('pboc-ec-afl-without-9F74')) || card.has('pboc-standard-afl-names-ec-record') ? PBOC_AFL_EC : PBOC_AFL;
+  // Defect pboc-afl-sfi-low-bits-set: byte 1 of each entry is the READ RECORD P2 (SFI << 3 | 4), not SFI << 3.
+  if (card.has('pboc-afl-sfi-low-bits-set')) hex = hex.replace(/(..)(......)/g, (_m, b1: string, rest: string) => toHex(Uint8Array.of(parseInt(b1, 16) | 4)) + rest);
+  return hex;
+}
 
 /**
  * READ RECORD of the COS. The record-level defects patch the ADF's records in place before the first
@@ -141,6 +158,11 @@ const pbocReadRecord: Handler = (cmd, card) => {
       return hex.slice(0, at + 6) + toHex(PBOC_EXPIRED_ISSUER_CERT) + hex.slice(at + 6 + len * 2);
     });
     if (card.has('pboc-ssad-corrupt')) patch(2, 2, (hex) => hex.slice(0, -6) + 'A5' + hex.slice(-4));
+    if (card.has('pboc-aip-without-dda')) {
+      // The issuer signed the static data with the AIP as personalised: SSAD and ICC certificate over 5C00.
+      const c = buildCerts(concat(PBOC_STATIC_DATA.subarray(0, -2), fromHex(aip(card))));
+      for (const e of df.children) if (e.kind === 'EF') e.records = e.records.map((r) => withObject(withObject(r, '93', c.ssad), '9F46', c.iccCert));
+    }
     // Personalisation defects: a data object JR/T 0025.5 annex A requires is left out of every record.
     for (const tag of RECORD_TAGS) {
       if (!card.has(`pboc-record-without-${tag}` as DefectId)) continue;
@@ -166,6 +188,18 @@ function withoutObject(record: Uint8Array, tag: string): Uint8Array {
   return buildTlv('70', t70.children.filter((c) => c.tag !== tag).map((c) => buildTlv(c.tag, c.value)));
 }
 
+/** A record (70 template) with the value of the object `tag` replaced, if it has one. */
+function withObject(record: Uint8Array, tag: string, value: Uint8Array): Uint8Array {
+  let t70: Tlv | undefined;
+  try {
+    t70 = parseTlv(record)[0];
+  } catch {
+    return record;
+  }
+  if (t70?.tag !== '70' || !t70.children?.some((c) => c.tag === tag)) return record;
+  return buildTlv('70', t70.children.map((c) => buildTlv(c.tag, c.tag === tag ? value : c.value)));
+}
+
 /** Remove a primitive one-byte-tag object from a 70 template with a one-byte length. */
 function stripTag(hex: string, tag: string): string {
   const inner = fromHex(hex).subarray(hex.startsWith('7081') ? 3 : 2);
@@ -189,13 +223,16 @@ const verifyPin: Handler = (cmd, card) => {
   if (cmd.data.length !== 8) return { sw: SW.WRONG_LENGTH };
   const block = toHex(cmd.data);
   const n = parseInt(block[1] as string, 16);
-  if (block[0] !== '2' || n < 4 || n > 12 || !/^[0-9]+F*$/.test(block.slice(2)) || block.slice(2, 2 + n).includes('F')) return { sw: SW.INCORRECT_DATA };
+  // Defect pboc-pin-block-control-not-checked: the control field C (2 = format 2) is not looked at.
+  if ((block[0] !== '2' && !card.has('pboc-pin-block-control-not-checked')) || n < 4 || n > 12 || !/^[0-9]+F*$/.test(block.slice(2)) || block.slice(2, 2 + n).includes('F')) return { sw: SW.INCORRECT_DATA };
   // Defect pin-counters-shared: a blocked SS PIN blocks the bank PIN too (the firewall, 社会保障卡规范 part 4 §5.5).
   const ssBlocked = card.has('pin-counters-shared') && allDfs(card.mf).some((d) => d.pins.some((p) => p.ref === 0x00 && p.triesLeft === 0));
   if (s.pinTries === 0 || ssBlocked) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
   if (t) t.pinPerformed = true;
-  if (block.slice(2, 2 + n) === app(card).pin || card.has('pboc-verify-any-pin')) {
-    s.pinTries = app(card).pinTryLimit;
+  // Defect pboc-pin-compares-filler: off by one, the first filler nibble is compared with the PIN too.
+  const entered = block.slice(2, 2 + n + (card.has('pboc-pin-compares-filler') ? 1 : 0));
+  if (entered === app(card).pin || card.has('pboc-verify-any-pin')) {
+    if (!card.has('pboc-pin-counter-not-reset')) s.pinTries = app(card).pinTryLimit;
     return { sw: SW.NO_ERROR };
   }
   if (t) t.pinFailed = true;
@@ -232,6 +269,8 @@ function cvr(card: CardContext, t: Txn, first: keyof typeof CID, second?: keyof 
 }
 
 function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
+  // Defect pboc-gac-without-gpo: GENERATE AC opens a transaction of its own when no GPO started one.
+  if (!txn(card) && card.has('pboc-gac-without-gpo')) card.session[TXN] = { ec: false, gacs: 0, pinPerformed: false, pinFailed: false } satisfies Txn;
   const t = txn(card);
   if (!t) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   if (t.gacs >= 2 && !card.has('pboc-third-gac-accepted')) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
@@ -266,7 +305,7 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   const iad = concat(Uint8Array.of(0x07, 0x01, 0x01), cvr(card, t, t.firstType as keyof typeof CID, second ? type : undefined), Uint8Array.of(a.algorithm === 'SM4' ? 0x04 : 0x01));
   const cvrBytes = iad.subarray(3, 7);
   const atc = fromUint(s.atc, 2);
-  const acData = concat(cmd.data, fromHex(aipOf(card)), atc, card.has('pboc-arqc-wrong-data') ? new Uint8Array(0) : cvrBytes);
+  const acData = concat(cmd.data, fromHex(aip(card)), atc, card.has('pboc-arqc-wrong-data') ? new Uint8Array(0) : cvrBytes);
   const sk = sessionKey(a.algorithm, fromHex(a.udkAc), s.atc);
   const ac = pbocMac(a.algorithm, sk, acData, a.sm4Variant);
   if (!second) t.lastAc = ac; // scripts are MACed with the cryptogram sent online
@@ -385,6 +424,30 @@ const pinUnblock = scripted((cmd, card, data) => {
   return { sw: SW.NO_ERROR };
 });
 
+/**
+ * FCI personalisation defects (JR/T 0025.5 §6.3.5): 6F { 84 DF name, A5 { 50, 87, 9F38, 5F2D, BF0C { 9F4D } } }.
+ * pboc-fci-df-name-of-pse: 84 is the PSE's name; pboc-fci-without-pdol: no 9F38; pboc-fci-without-label:
+ * no 50; pboc-log-entry-no-records: 9F4D names the log SFI with 0 records.
+ */
+function fciDefects(card: CardContext, reply: Reply): Reply {
+  const on = (['pboc-fci-df-name-of-pse', 'pboc-fci-without-pdol', 'pboc-fci-without-label', 'pboc-log-entry-no-records'] as const).filter((d) => card.has(d));
+  if (!on.length || !reply.data?.length) return reply;
+  const drop = new Set([...(on.includes('pboc-fci-without-pdol') ? ['9F38'] : []), ...(on.includes('pboc-fci-without-label') ? ['50'] : [])]);
+  const rebuild = (t: Tlv): Uint8Array[] => {
+    if (drop.has(t.tag)) return [];
+    if (t.tag === '84' && on.includes('pboc-fci-df-name-of-pse')) return [buildTlv('84', adf(card).parent?.name ?? t.value)];
+    if (t.tag === '9F4D' && on.includes('pboc-log-entry-no-records')) return [buildTlv('9F4D', Uint8Array.of(t.value[0] as number, 0))];
+    return [buildTlv(t.tag, t.children ? t.children.flatMap(rebuild) : t.value)];
+  };
+  let fciTlv: Tlv[];
+  try {
+    fciTlv = parseTlv(reply.data);
+  } catch {
+    return reply;
+  }
+  return { ...reply, data: concat(...fciTlv.flatMap(rebuild)) };
+}
+
 /** SELECT inside the application: a new selection ends the transaction (EMV Book 3 §12.4); blocked states answer 6283 / 6A81. */
 /**
  * Is the debit application blocked now: by script (non-volatile), or by the defects that keep a block in
@@ -425,7 +488,8 @@ export const PBOC_APP: CardApplication = {
     { ins: 0xda, classes: [0x04], handler: live(putData) },
   ],
   // SELECT from anywhere (the MF, the PSE): a blocked application answers its FCI with 6283, a blocked card 6A81.
-  onSelect: (card, reply) => {
+  onSelect: (card, selected) => {
+    const reply = fciDefects(card, selected);
     const s = state(card);
     if (s.cardBlocked && !card.has('pboc-card-block-ignored')) return { sw: SW.FUNCTION_NOT_SUPPORTED };
     if (blockedNow(card) && !card.has('pboc-app-block-ignored') && !card.has('pboc-blocked-select-answers-9000')) return { ...reply, sw: SW.WARNING_SELECTED_FILE_INVALIDATED };

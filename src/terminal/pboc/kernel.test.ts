@@ -53,6 +53,30 @@ describe('PBOC kernel on the reference card', () => {
     await k.readApplicationData();
     expect(k.sda(rsaPublicOf(PBOC_TEST_CA_KEY)).join()).toMatch(/expired/);
   });
+
+  it('reads the records of an AFL whose SFI bytes have low bits set, and names the fault', async () => {
+    const k = new PbocKernel(sender(['pboc-afl-sfi-low-bits-set']));
+    await k.selectApplication(fromHex(PBOC_AID));
+    await k.gpo();
+    await k.readApplicationData();
+    expect(k.sda(rsaPublicOf(PBOC_TEST_CA_KEY))).toEqual([]);
+    expect(k.aflProblems().join()).toMatch(/entry 1 byte 1 0C: the three low bits/);
+    const clean = new PbocKernel(sender());
+    await clean.selectApplication(fromHex(PBOC_AID));
+    await clean.gpo();
+    expect(clean.aflProblems()).toEqual([]);
+  });
+
+  it('an AIP personalised without DDA is signed as such: SDA and DDA still verify', async () => {
+    const k = new PbocKernel(sender(['pboc-aip-without-dda']));
+    await k.selectApplication(fromHex(PBOC_AID));
+    await k.gpo();
+    await k.readApplicationData();
+    expect(toHex(k.aip)).toBe('5C00');
+    const ca = rsaPublicOf(PBOC_TEST_CA_KEY);
+    expect(k.sda(ca)).toEqual([]);
+    expect((await k.dda(ca)).errors).toEqual([]);
+  });
 });
 
 describe('ODA on malformed card data', () => {

@@ -167,6 +167,22 @@ export class PbocKernel {
     return out;
   }
 
+  /**
+   * What is wrong with the AFL (EMV Book 3 §10.2, JR/T 0025.5 §7.3): empty; an entry with SFI 0 or above
+   * 30, first record 0, last before first, more ODA records than it names; or byte 1 with any of its three
+   * low bits set (the SFI is in the five high bits, the rest 0). A kernel terminates on the first four only.
+   */
+  aflProblems(): string[] {
+    const out: string[] = [];
+    if (this.afl.length === 0 || this.afl.length % 4) out.push(`AFL of ${this.afl.length} bytes is not a non-empty multiple of 4`);
+    this.aflEntries().forEach((e, i) => {
+      const b1 = this.afl[i * 4] as number;
+      if (e.sfi < 1 || e.sfi > 30 || e.first === 0 || e.last < e.first || e.oda > e.last - e.first + 1) out.push(`entry ${i + 1} SFI ${e.sfi} records ${e.first}-${e.last} ODA ${e.oda} is malformed`);
+      if (b1 & 0x07) out.push(`entry ${i + 1} byte 1 ${toHex(Uint8Array.of(b1))}: the three low bits must be 0`);
+    });
+    return out;
+  }
+
   /** READ RECORD for every record the AFL names; builds the static data to authenticate (EMV Book 3 §10.3). */
   async readApplicationData(): Promise<void> {
     const parts: Uint8Array[] = [];
