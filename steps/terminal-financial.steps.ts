@@ -15,7 +15,7 @@ import { parseTlv } from '../src/tlv/ber.ts';
 import { parseDol, splitDolData } from '../src/tlv/dol.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat } from '../src/verdict/expect.ts';
-import { harness } from './terminal.steps.ts';
+import { DRIVER_PACED, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
 
 const outcome = (w: CardWorld) => w.recall<TerminalOutcome>('terminal outcome');
@@ -32,15 +32,15 @@ async function pay(w: CardWorld, operation: string, amount: number, pin?: string
   attach(w, h);
 }
 
-When('the terminal performs a purchase of {int} fen with the PIN {string}', (function (this: CardWorld, amount: number, pin: string) {
+When('the terminal performs a purchase of {int} fen with the PIN {string}', DRIVER_PACED, (function (this: CardWorld, amount: number, pin: string) {
   return pay(this, 'purchase', amount, pin);
 }));
 
-When('the terminal performs an electronic cash purchase of {int} fen', function (this: CardWorld, amount: number) {
+When('the terminal performs an electronic cash purchase of {int} fen', DRIVER_PACED, function (this: CardWorld, amount: number) {
   return pay(this, 'ecPurchase', amount);
 });
 
-When('the terminal reads the card basic data and pays {int} fen with the PIN {string} in one session', function (this: CardWorld, amount: number, pin: string) {
+When('the terminal reads the card basic data and pays {int} fen with the PIN {string} in one session', DRIVER_PACED, function (this: CardWorld, amount: number, pin: string) {
   return pay(this, 'iReadCardBas+purchase', amount, pin);
 });
 
@@ -48,7 +48,7 @@ Given("the terminal's random selection target is {int} percent", function (this:
   this.remember('terminal params', { ...params(this), targetPercent: percent, maxTargetPercent: percent, threshold: 0 });
 });
 
-When('the terminal performs {int} purchases of {int} fen on fresh {string} cards', async function (this: CardWorld, n: number, amount: number, image: string) {
+When('the terminal performs {int} purchases of {int} fen on fresh {string} cards', DRIVER_PACED, async function (this: CardWorld, n: number, amount: number, image: string) {
   const h = harness(this);
   const sent: Uint8Array[] = [];
   for (let i = 0; i < n; i++) {

@@ -12,6 +12,9 @@ import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
 
+/** Steps that wait for the terminal: the driver has its own timeout (DriverError → INCONCLUSIVE), so cucumber's 5 s does not apply. */
+export const DRIVER_PACED = { timeout: -1 };
+
 export function harness(world: CardWorld): TerminalHarness {
   const have = world.memory.get('terminal harness') as TerminalHarness | undefined;
   return have ?? world.remember('terminal harness', new TerminalHarness(world.profile, world.profile.run?.seed ?? 'sscc'));
@@ -30,17 +33,17 @@ Given('the test card {string} is in the card slot', async function (this: CardWo
   await harness(this).insert(image);
 });
 
-When('the terminal performs {word}', async function (this: CardWorld, operation: string) {
+When('the terminal performs {word}', DRIVER_PACED, async function (this: CardWorld, operation: string) {
   this.remember('terminal outcome', await harness(this).perform({ operation, card: harness(this).requireCard().channel.description }));
   attachTrace(this);
 });
 
-When('the terminal performs iVerifyPIN with the PIN {string}', async function (this: CardWorld, pin: string) {
+When('the terminal performs iVerifyPIN with the PIN {string}', DRIVER_PACED, async function (this: CardWorld, pin: string) {
   this.remember('terminal outcome', await harness(this).perform({ operation: 'iVerifyPIN', pin }));
   attachTrace(this);
 });
 
-When('the terminal performs iChangePIN from {string} to {string}', async function (this: CardWorld, pin: string, newPin: string) {
+When('the terminal performs iChangePIN from {string} to {string}', DRIVER_PACED, async function (this: CardWorld, pin: string, newPin: string) {
   this.remember('terminal outcome', await harness(this).perform({ operation: 'iChangePIN', pin, params: { newPin } }));
   attachTrace(this);
 });

@@ -448,7 +448,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'Right offline PIN refused',
     description: 'VERIFY compares one nibble too many, the first filler F with the PIN, so the right PIN answers 63Cx (JR/T 0025.5 B.12, ISO 9564-1 format 2).',
-    mustFail: ['PB-PIN-001', 'PB-PIN-003', 'DA-PIN-001'],
+    mustFail: ['PB-PIN-001', 'PB-PIN-003', 'DA-PIN-001', 'PB-TXN-001', 'PB-TXN-002'],
   },
   {
     id: 'pboc-pin-counter-not-reset',

@@ -1,4 +1,5 @@
 /** `sscc defects`: the card-sim defect catalogue and the proof that the suite catches it. */
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFECTS } from '../../../card-sim/defects/catalogue.ts';
 import { defectAreas, verifyDefects } from '../../run/defects.ts';
@@ -6,27 +7,49 @@ import { ROOT, planFrom } from '../common.ts';
 import { UsageError } from '../errors.ts';
 
 interface VerifyOptions {
-  profile: string;
+  profile?: string;
   out: string;
   area?: string;
   json?: boolean;
 }
 
+/** The profile the catalogue runs on: card defects on the reference card, terminal defects on the reference terminal. */
+export const CARD_PROFILE = 'profiles/sim-reference.yaml';
+export const TERMINAL_PROFILE = 'profiles/terminal-reference.yaml';
+
+export function profilesFor(opts: { profile?: string; area?: string }): string[] {
+  if (opts.profile) return [opts.profile];
+  if (opts.area === 'terminal') return [TERMINAL_PROFILE];
+  return opts.area ? [CARD_PROFILE] : [CARD_PROFILE, TERMINAL_PROFILE];
+}
+
 async function verify(opts: VerifyOptions): Promise<void> {
   if (opts.area && !defectAreas().includes(opts.area)) throw new UsageError(`unknown area "${opts.area}"; the catalogue has: ${defectAreas().join(', ')}`);
-  const plan = planFrom(opts);
   const log = (s: string) => process.stderr.write(s + '\n');
-  const summary = await verifyDefects({ root: ROOT, plan, outDir: opts.out, log: opts.json ? () => {} : log, ...(opts.area ? { area: opts.area } : {}) });
+  const summaries = [];
+  const profiles = profilesFor(opts);
+  for (const profile of profiles) {
+    const plan = planFrom({ ...opts, profile });
+    if (!opts.json) log(`defects on ${profile}:`);
+    summaries.push(await verifyDefects({ root: ROOT, plan, outDir: profiles.length > 1 ? join(opts.out, basename(profile, '.yaml')) : opts.out, log: opts.json ? () => {} : log, ...(opts.area ? { area: opts.area } : {}) }));
+  }
+  const ok = summaries.every((s) => s.ok);
   if (opts.json) {
-    const { ok: _ok, ...out } = summary;
+    const out = {
+      total: summaries.reduce((n, s) => n + s.total, 0),
+      detected: summaries.reduce((n, s) => n + s.detected, 0),
+      clean: summaries.every((s) => s.clean),
+      unproven: summaries.flatMap((s) => s.unproven),
+      defects: summaries.flatMap((s) => s.defects),
+    };
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   }
-  process.exitCode = summary.ok ? 0 : 1;
+  process.exitCode = ok ? 0 : 1;
 }
 
 function verifyOptions(c: Command): Command {
   return c
-    .option('--profile <file>', 'a simulator profile', 'profiles/sim-reference.yaml')
+    .option('--profile <file>', `a simulator profile (default ${CARD_PROFILE} for card defects, ${TERMINAL_PROFILE} for terminal defects, both without --area)`)
     .option('--area <area>', `only this area's defects (${defectAreas().join(', ')})`)
     .option('--json', 'print { total, detected, clean, defects: [{ id, area, expected, failed, detected, exact }] } on stdout')
     .option('--out <dir>', "folder for each run's results", 'out/defects');
