@@ -8,6 +8,12 @@ import { parseAtr } from '../src/iso7816/atr.ts';
 import type { TerminalOutcome } from '../src/terminal/driver.ts';
 import { TerminalHarness } from '../src/terminal/harness.ts';
 import { expectedReadCardBas, firstIndex, isInternalAuthenticate, isReadOfEf06, isRkAuthentication, itemsSeen, readCardBasProblems } from '../src/terminal/sscard/trace-check.ts';
+import { fromHex, toHex } from '../src/bytes/hex.ts';
+import { encodeAn, encodeGbk } from '../src/bytes/text.ts';
+import { selectByName, verify } from '../src/iso7816/commands.ts';
+import { SS_INS } from '../src/sscard/commands.ts';
+import { KEY_ID } from '../src/sscard/keys.ts';
+import { SSSE_DF_NAME } from '../src/terminal/sscard/terminal.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
@@ -91,4 +97,43 @@ Then('the terminal reports the name as 姓名 followed by 姓名扩展', functio
   expectThat(ext !== undefined, 'the terminal never read 姓名扩展 (4E) of a 2.0/3.0 card');
   const reported = o.fields?.['姓名'] ?? o.output?.split('|')[4];
   expectThat(reported !== undefined, 'the terminal reported no name');
+});
+
+Given("the card's PIN is locked by wrong tries", async function (this: CardWorld) {
+  // Test set-up, not the terminal: sscc itself sends wrong PINs until the card answers 6983 (part 5 §6.14).
+  const card = harness(this).requireCard();
+  await card.send(selectByName(encodeGbk(SSSE_DF_NAME)));
+  for (let i = 0; i < 16; i++) {
+    const r = await card.send(verify(0x00, fromHex('999999FFFFFFFFFF').subarray(0, 3)));
+    if (r.sw === 0x6983 || r.sw === 0x63c0) return;
+  }
+  throw new NonConformance('the PIN did not lock after 16 wrong tries');
+});
+
+When('the terminal performs iReloadPIN with the new PIN {string}', DRIVER_PACED, async function (this: CardWorld, newPin: string) {
+  this.remember('terminal outcome', await harness(this).perform({ operation: 'iReloadPIN', params: { newPin } }));
+  attachTrace(this);
+});
+
+When('the terminal performs iWriteCard of item {word} with the value {string}', DRIVER_PACED, async function (this: CardWorld, item: string, value: string) {
+  this.remember('terminal outcome', await harness(this).perform({ operation: 'iWriteCard', params: { item, value: toHex(encodeAn(value, value.length)) } }));
+  attachTrace(this);
+});
+
+Then('the card saw EXTERNAL AUTHENTICATE with PUK before PIN RELOAD', function (this: CardWorld) {
+  const trace = harness(this).requireCard().trace;
+  const puk = firstIndex(trace, (e) => e.ins === SS_INS.EXTERNAL_AUTHENTICATE && e.p2 === KEY_ID.PUK && e.response.endsWith('9000'));
+  const reload = firstIndex(trace, (e) => e.ins === SS_INS.PIN_CHANGE_UNBLOCK && e.p2 === 0x01);
+  expectThat(reload >= 0, 'the card saw no PIN RELOAD (84 24 00 01)');
+  expectThat(puk >= 0 && puk < reload, 'PIN RELOAD came without a successful EXTERNAL AUTHENTICATE with PUK before it (part 5 §6.8)');
+});
+
+Then('the card accepted UPDATE RECORD of item {word} with a MAC carrying {string}', function (this: CardWorld, item: string, value: string) {
+  const trace = harness(this).requireCard().trace;
+  const i = firstIndex(trace, (e) => e.ins === 0xdc && e.p1 === parseInt(item, 16));
+  expectThat(i >= 0, `the card saw no UPDATE RECORD of item ${item}`);
+  const e = trace[i] as (typeof trace)[number];
+  expectThat((e.cla & 0x0c) !== 0, `UPDATE RECORD came with CLA ${e.cla.toString(16).padStart(2, '0')}, without secure messaging`);
+  expectThat(e.response.endsWith('9000'), `the card answered UPDATE RECORD with ${e.response.slice(-4)}`);
+  expectThat(e.command.includes(toHex(encodeAn(value, value.length))), `UPDATE RECORD does not carry ${value}`);
 });

@@ -60,7 +60,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'iVerifyPIN sends the PIN as ASCII digits',
     description: 'The PIN block must be cn, padded with F (社会保障卡规范 part 5 §6.14); the right PIN is refused and costs a try.',
-    mustFail: ['TM-SS-010', 'TM-SS-012'],
+    mustFail: ['TM-SS-010', 'TM-SS-012', 'TM-SS-013', 'TM-SS-014'],
   },
   {
     id: 'tm-wrong-pin-reported-locked',
@@ -250,5 +250,33 @@ export const TERMINAL_DEFECTS = [
     title: 'The integrated terminal charges a card that the social-security check refused',
     description: 'A card refused as expired or blacklisted is not used (社会保障卡规范 part 7 card validity check).',
     mustFail: ['TM-INT-003'],
+  },
+  {
+    id: 'tm-reload-without-puk',
+    area: 'terminal',
+    title: 'iReloadPIN sends PIN RELOAD without authenticating with PUK',
+    description: 'PIN RELOAD needs EXTERNAL AUTHENTICATE with PUK first (社会保障卡规范 part 5 §6.8); the card refuses it.',
+    mustFail: ['TM-SS-013'],
+  },
+  {
+    id: 'tm-unblock-bad-mac',
+    area: 'terminal',
+    title: 'iUnblockPIN sends PIN UNBLOCK with a wrong MAC',
+    description: 'The MAC under STK is computed by the PSAM over the command (part 5 §6.8); a wrong one is refused with 6988.',
+    mustFail: ['TM-SS-014'],
+  },
+  {
+    id: 'tm-write-without-mac',
+    area: 'terminal',
+    title: 'iWriteCard writes without secure messaging',
+    description: 'EF05 is updated under UK SSSE with a MAC (part 4 §8.2); a plain UPDATE RECORD is refused.',
+    mustFail: ['TM-SS-015'],
+  },
+  {
+    id: 'tm-locked-pin-reported-wrong',
+    area: 'terminal',
+    title: 'A locked PIN is reported as wrong (-51)',
+    description: 'LD/T 33 appendix A: -52 PIN locked; the cardholder must be sent to PIN reload, not asked again.',
+    mustFail: ['TM-SS-016'],
   },
 ] as const satisfies readonly Defect[];

@@ -88,3 +88,37 @@ Feature: Social-security terminal
     Then the terminal reports success
     When the terminal performs iVerifyPIN with the PIN "135790"
     Then the terminal reports success
+
+  @TC:TM-SS-013 @req:SSCARD-5:6.8 @req:LDT33:1.1 @terminal:social-security
+  Scenario: iReloadPIN authenticates with PUK through the PSAM and sets a new PIN on a locked card
+    Given the test card "reference" is in the card slot
+    And the card's PIN is locked by wrong tries
+    When the terminal performs iReloadPIN with the new PIN "246810"
+    Then the terminal reports success
+    And the card saw EXTERNAL AUTHENTICATE with PUK before PIN RELOAD
+    When the terminal performs iVerifyPIN with the PIN "246810"
+    Then the terminal reports success
+
+  @TC:TM-SS-014 @req:SSCARD-5:6.8 @req:LDT33:1.1 @terminal:social-security
+  Scenario: iUnblockPIN unblocks a locked PIN with a MAC under STK: the old PIN verifies again
+    Given the test card "reference" is in the card slot
+    And the card's PIN is locked by wrong tries
+    When the terminal performs iUnblockPIN
+    Then the terminal reports success
+    When the terminal performs iVerifyPIN with the PIN "123456"
+    Then the terminal reports success
+
+  @TC:TM-SS-015 @req:SSCARD-4:8.2 @req:LDT33:1.1 @terminal:social-security
+  Scenario: iWriteCard writes a data item with secure messaging (UPDATE RECORD, CLA 04, MAC under UK SSSE)
+    Given the test card "reference" is in the card slot
+    When the terminal performs iWriteCard of item 02 with the value "33"
+    Then the terminal reports success
+    And the card accepted UPDATE RECORD of item 02 with a MAC carrying "33"
+
+  @TC:TM-SS-016 @req:SSCARD-7:9.5 @req:LDT33:1.1 @terminal:social-security
+  Scenario: iVerifyPIN on a locked PIN reports -52 (PIN locked)
+    Given the test card "reference" is in the card slot
+    And the card's PIN is locked by wrong tries
+    When the terminal performs iVerifyPIN with the PIN "123456"
+    Then the terminal reports error
+    And the terminal reports code -52

@@ -5,6 +5,7 @@
  * of part 7 (expiry; the terminal's blacklist of part 8 §7.2, by 卡识别码 and 卡号).
  * `defects` switches on catalogued defects of the reference terminal (card-sim/defects/terminal.ts).
  */
+import { command } from '../../apdu/command.ts';
 import { SW } from '../../apdu/sw.ts';
 import { verify } from '../../iso7816/commands.ts';
 import { NonConformance } from '../../verdict/errors.ts';
@@ -85,7 +86,7 @@ export async function iVerifyPIN(t: SsTerminal, pin: string, defects: ReadonlySe
   // Defect tm-verify-pin-ascii: the PIN sent as ASCII digits instead of cn (part 5 §6.14).
   const r = defects.has('tm-verify-pin-ascii') ? await t.send(verify(0x00, Uint8Array.from(Buffer.from(pin, 'ascii')))) : await t.verifyPin(pin);
   if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
-  if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === 0x63c0) return { result: 'error', code: LDT33_CODE.PIN_LOCKED, message: 'PIN locked' };
+  if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === 0x63c0) return { result: 'error', code: defects.has('tm-locked-pin-reported-wrong') ? LDT33_CODE.PIN_WRONG : LDT33_CODE.PIN_LOCKED, message: 'PIN locked' };
   if (r.sw >> 4 === 0x63c) return { result: 'error', code: defects.has('tm-wrong-pin-reported-locked') ? LDT33_CODE.PIN_LOCKED : LDT33_CODE.PIN_WRONG, message: `PIN wrong, ${r.sw & 0x0f} tries left` };
   return { result: 'error', code: -(r.sw & 0xffff), message: `VERIFY answered ${r.sw.toString(16).toUpperCase()}` };
 }
@@ -100,3 +101,31 @@ export async function iChangePIN(t: SsTerminal, oldPin: string, newPin: string, 
   return { result: 'error', code: -(r.sw & 0xffff), message: `CHANGE PIN answered ${r.sw.toString(16).toUpperCase()}` };
 }
 
+
+/** iReloadPIN (LD/T 33): PUK authentication through the PSAM, then PIN RELOAD with the new PIN enciphered (part 5 §6.8). */
+export async function iReloadPIN(t: SsTerminal, newPin: string, defects: ReadonlySet<string> = new Set()): Promise<TerminalOutcome> {
+  await t.selectSsse();
+  const r = await t.reloadPin(newPin, { skipPuk: defects.has('tm-reload-without-puk') });
+  if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
+  return { result: 'error', code: -(r.sw & 0xffff), message: `PIN RELOAD answered ${r.sw.toString(16).toUpperCase()}` };
+}
+
+/** iUnblockPIN (LD/T 33): PUK authentication, then PIN UNBLOCK with a MAC under STK (part 5 §6.8). */
+export async function iUnblockPIN(t: SsTerminal, defects: ReadonlySet<string> = new Set()): Promise<TerminalOutcome> {
+  await t.selectSsse();
+  const r = await t.unblockPin({ corrupt: defects.has('tm-unblock-bad-mac') });
+  if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
+  return { result: 'error', code: -(r.sw & 0xffff), message: `PIN UNBLOCK answered ${r.sw.toString(16).toUpperCase()}` };
+}
+
+/** iWriteCard (LD/T 33): one data item of EF05 written by UPDATE RECORD with a MAC under UK SSSE (part 4 §8.2). */
+export async function iWriteCard(t: SsTerminal, item: number, value: Uint8Array, defects: ReadonlySet<string> = new Set()): Promise<TerminalOutcome> {
+  await t.selectSsse();
+  const record = Uint8Array.from([item, value.length, ...value]);
+  // Defect tm-write-without-mac: plain UPDATE RECORD (CLA 00), which a protected file refuses.
+  const r = defects.has('tm-write-without-mac')
+    ? await t.send(command(0x00, 0xdc, item, 0x05 << 3, record))
+    : await t.writeRecordWithMac('UK', 0x05, record);
+  if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
+  return { result: 'error', code: -(r.sw & 0xffff), message: `UPDATE RECORD answered ${r.sw.toString(16).toUpperCase()}` };
+}

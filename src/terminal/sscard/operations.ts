@@ -5,10 +5,11 @@
  */
 import type { TerminalOutcome, TerminalRequest } from '../driver.ts';
 import type { ApduPort } from './psam.ts';
-import { type SsTerminalConfig, iChangePIN, iReadCardBas, iVerifyPIN } from './api.ts';
+import { fromHex } from '../../bytes/hex.ts';
+import { type SsTerminalConfig, iChangePIN, iReadCardBas, iReloadPIN, iUnblockPIN, iVerifyPIN, iWriteCard } from './api.ts';
 import { SsTerminal } from './terminal.ts';
 
-export const SS_OPERATIONS = ['iReadCardBas', 'iVerifyPIN', 'iChangePIN'] as const;
+export const SS_OPERATIONS = ['iReadCardBas', 'iVerifyPIN', 'iChangePIN', 'iReloadPIN', 'iUnblockPIN', 'iWriteCard'] as const;
 
 export async function performSsOperation(request: TerminalRequest, card: ApduPort, psam: ApduPort, atr: Uint8Array, config: SsTerminalConfig): Promise<TerminalOutcome> {
   const t = new SsTerminal(card, psam, atr);
@@ -19,6 +20,12 @@ export async function performSsOperation(request: TerminalRequest, card: ApduPor
       return iVerifyPIN(t, request.pin ?? '', config.defects);
     case 'iChangePIN':
       return iChangePIN(t, request.pin ?? '', String(request.params?.newPin ?? ''), config.defects);
+    case 'iReloadPIN':
+      return iReloadPIN(t, String(request.params?.newPin ?? ''), config.defects);
+    case 'iUnblockPIN':
+      return iUnblockPIN(t, config.defects);
+    case 'iWriteCard':
+      return iWriteCard(t, parseInt(String(request.params?.item ?? '0'), 16), fromHex(String(request.params?.value ?? '')), config.defects);
     default:
       return { result: 'error', code: -13, message: `operation ${request.operation} is not supported (${SS_OPERATIONS.join(', ')})` };
   }
