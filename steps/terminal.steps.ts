@@ -3,7 +3,7 @@
  * terminal under test, verdicts come from the terminal's outcome and the card-side trace. Thin: the
  * harness is src/terminal/harness.ts, the checks src/terminal/sscard/trace-check.ts.
  */
-import { Given, Then, When } from '@cucumber/cucumber';
+import { After, Given, Then, When } from '@cucumber/cucumber';
 import { parseAtr } from '../src/iso7816/atr.ts';
 import type { TerminalOutcome } from '../src/terminal/driver.ts';
 import { TerminalHarness } from '../src/terminal/harness.ts';
@@ -34,6 +34,10 @@ function attachTrace(world: CardWorld): void {
   const trace = harness(world).card?.trace ?? [];
   world.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
 }
+
+After({ name: 'take the test cards out of the virtual readers' }, function (this: CardWorld) {
+  (this.memory.get('terminal harness') as TerminalHarness | undefined)?.close();
+});
 
 Given('the test card {string} is in the card slot', async function (this: CardWorld, image: string) {
   await harness(this).insert(image);

@@ -47,6 +47,8 @@ export interface Profile {
     deviceNumber?: string;
     blacklist?: string[];
     today?: string;
+    /** Serve the test card and PSAM in these vpcd virtual readers, for a terminal that reaches them through PC/SC. */
+    readers?: { card: string; psam: string; cardPort?: number; psamPort?: number };
     /** The financial side of a financial or integrated terminal (src/terminal/settings.ts gives the defaults). */
     pboc?: {
       aids?: string[];

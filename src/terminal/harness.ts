@@ -7,6 +7,8 @@ import { checkDefects } from '../../card-sim/defects/catalogue.ts';
 import { IMAGES } from '../../card-sim/images/index.ts';
 import { buildPsamImage } from '../../card-sim/psam/image.ts';
 import type { Profile } from '../profile/profile.ts';
+
+type TerminalReaders = NonNullable<NonNullable<Profile['terminal']>['readers']>;
 import { SimChannel } from '../transport/sim.ts';
 import { TransportError } from '../verdict/errors.ts';
 import type { TerminalDriver, TerminalOutcome, TerminalRequest } from './driver.ts';
@@ -14,6 +16,9 @@ import { CommandDriver } from './drivers/command.ts';
 import { ManualDriver } from './drivers/manual.ts';
 import { ReferenceDriver } from './drivers/reference.ts';
 import { CardSlot } from './slot.ts';
+import { VPCD_PORT, type VirtualCard } from '../../card-sim/vpcd.ts';
+import type { TerminalPorts } from './drivers/reference.ts';
+
 import type { TerminalConfig } from './operations.ts';
 import { pbocSettings } from './settings.ts';
 
@@ -45,19 +50,23 @@ export class TerminalHarness {
   private makeDriver(): TerminalDriver {
     const d = (this.profile.terminal as NonNullable<Profile['terminal']>).driver;
     const timeout = d.timeoutSeconds !== undefined ? { timeoutSeconds: d.timeoutSeconds } : {};
-    if (d.kind === 'reference') return new ReferenceDriver(() => ({ card: this.requireCard(), psam: this.psam }), this.config);
+    if (d.kind === 'reference') {
+      // The virtual readers are served by this process's event loop, which a PC/SC client in the same
+      // process blocks while it connects: the terminal must be another process.
+      if (this.readers) throw new TransportError('terminal.readers serves the cards to PC/SC readers for a terminal program: use driver kind command (or manual), not reference');
+      return new ReferenceDriver(() => this.ports(), this.config);
+    }
     if (d.kind === 'command') {
       return new CommandDriver({
         command: d.command ?? [],
         ...timeout,
         env: async () => {
+          const config = { SSCC_TERMINAL_CONFIG: JSON.stringify({ ...this.config, defects: [...this.config.defects] }) };
+          const readers = this.readers;
+          if (readers) return { SSCC_CARD_READER: readers.card, SSCC_PSAM_READER: readers.psam, ...config };
           const [card, psam] = await Promise.all([this.requireCard().serve(), this.psam.serve()]);
           this.served.push(card, psam);
-          return {
-            SSCC_CARD_SOCKET: card.path,
-            SSCC_PSAM_SOCKET: psam.path,
-            SSCC_TERMINAL_CONFIG: JSON.stringify({ ...this.config, defects: [...this.config.defects] }),
-          };
+          return { SSCC_CARD_SOCKET: card.path, SSCC_PSAM_SOCKET: psam.path, ...config };
         },
       });
     }
@@ -65,6 +74,24 @@ export class TerminalHarness {
   }
 
   private served: Array<{ close(): Promise<void> }> = [];
+  /** The test card and PSAM in vpcd virtual readers, when the profile names terminal.readers. */
+  private readonly virtual: { card?: VirtualCard; psam?: VirtualCard } = {};
+
+  get readers(): TerminalReaders | undefined {
+    return this.profile.terminal?.readers;
+  }
+
+  /** The slots as the reference terminal reaches them, in this process. */
+  private async ports(): Promise<TerminalPorts> {
+    const card = this.requireCard();
+    return { card, psam: this.psam, atr: card.channel.atr, close: async () => {} };
+  }
+
+  /** Take the cards out of the virtual readers (end of the scenario). */
+  close(): void {
+    this.virtual.card?.stop();
+    this.virtual.psam?.stop();
+  }
 
   /** Put a test card (a card-sim image) into the card slot, with the run's card defects. */
   async insert(image: string): Promise<CardSlot> {
@@ -73,6 +100,12 @@ export class TerminalHarness {
     const channel = new SimChannel(img, { seed: `${this.seed}:${image}`, defects: checkDefects(this.defects) });
     await channel.reset();
     this.card = new CardSlot('card', channel);
+    const readers = this.readers;
+    if (readers) {
+      this.virtual.card?.stop();
+      this.virtual.card = this.card.serveVpcd(readers.cardPort ?? VPCD_PORT);
+      this.virtual.psam ??= this.psam.serveVpcd(readers.psamPort ?? VPCD_PORT + 1);
+    }
     return this.card;
   }
 

@@ -9,7 +9,10 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { FrameReader, frame } from '../../card-sim/vpcd.ts';
+import type { SimCard } from '../../card-sim/cos/card.ts';
+import { FrameReader, VirtualCard, frame } from '../../card-sim/vpcd.ts';
+import { SimChannel } from '../transport/sim.ts';
+import { TransportError } from '../verdict/errors.ts';
 import type { CommandApdu } from '../apdu/command.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
 import { toHex } from '../bytes/hex.ts';
@@ -46,8 +49,18 @@ export class RecordingChannel implements CardChannel {
   }
   async transmit(command: Uint8Array): Promise<Uint8Array> {
     const response = await this.inner.transmit(command);
-    this.log.push({ command: toHex(command), response: toHex(response), cla: command[0] ?? 0, ins: command[1] ?? 0, p1: command[2] ?? 0, p2: command[3] ?? 0, seq: ++sequence });
+    this.record(command, response);
     return response;
+  }
+
+  /** Log an exchange that reached the card another way (the vpcd virtual reader). */
+  record(command: Uint8Array, response: Uint8Array): void {
+    this.log.push({ command: toHex(command), response: toHex(response), cla: command[0] ?? 0, ins: command[1] ?? 0, p1: command[2] ?? 0, p2: command[3] ?? 0, seq: ++sequence });
+  }
+
+  /** The simulated card behind the channel, when it is one. */
+  get simCard(): SimCard | undefined {
+    return this.inner instanceof SimChannel ? this.inner.card : undefined;
   }
   reset(): Promise<Uint8Array> {
     return this.inner.reset();
@@ -72,6 +85,29 @@ export class CardSlot {
 
   get trace(): readonly CardSideEntry[] {
     return this.channel.log;
+  }
+
+  /**
+   * Put the slot's card into a vpcd virtual reader (DESIGN.md "The real PC/SC path"), so that a terminal
+   * reaches it through PC/SC; every APDU is recorded in the trace as on the other paths.
+   */
+  serveVpcd(port: number): VirtualCard {
+    const sim = this.channel.simCard;
+    if (!sim) throw new TransportError(`the ${this.name} slot holds no simulated card to serve`);
+    const channel = this.channel;
+    const recorded: SimCard = {
+      image: sim.image,
+      get atr() { return sim.atr; },
+      protocol: sim.protocol,
+      defects: sim.defects,
+      transmit: (command) => {
+        const response = sim.transmit(command);
+        channel.record(command, response);
+        return response;
+      },
+      reset: () => sim.reset(),
+    };
+    return new VirtualCard(recorded, { port, retryMs: 200 }).start();
   }
 
   /** Serve the slot on a local socket for an external terminal program; resolves to its path. */

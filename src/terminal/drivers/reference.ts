@@ -1,15 +1,27 @@
 /** The reference driver: the bundled terminal logic performs each operation (validates the terminal suite in CI). */
 import type { TerminalDriver, TerminalOutcome, TerminalRequest } from '../driver.ts';
-import type { CardSlot } from '../slot.ts';
 import { performOperation, type TerminalConfig } from '../operations.ts';
+import type { ApduPort } from '../sscard/psam.ts';
+
+/** Where the terminal's card and PSAM are: the slots themselves, or PC/SC readers; closed after each operation. */
+export interface TerminalPorts {
+  card: ApduPort;
+  psam: ApduPort;
+  atr: Uint8Array;
+  close(): Promise<void>;
+}
 
 export class ReferenceDriver implements TerminalDriver {
   readonly kind = 'reference';
 
-  constructor(private readonly slots: () => { card: CardSlot; psam: CardSlot }, private readonly config: TerminalConfig) {}
+  constructor(private readonly ports: () => Promise<TerminalPorts>, private readonly config: TerminalConfig) {}
 
-  perform(request: TerminalRequest): Promise<TerminalOutcome> {
-    const { card, psam } = this.slots();
-    return performOperation(request, card, psam, card.channel.atr, this.config);
+  async perform(request: TerminalRequest): Promise<TerminalOutcome> {
+    const p = await this.ports();
+    try {
+      return await performOperation(request, p.card, p.psam, p.atr, this.config);
+    } finally {
+      await p.close();
+    }
   }
 }
