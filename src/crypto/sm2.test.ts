@@ -32,7 +32,7 @@ describe('SM2 (GB/T 32918.2-2016 Annex A example, JR/T 0025.17 §8.2)', () => {
   it('rejects a tampered message, a tampered signature, another key', () => {
     expect(sm2Verify(fromHex(P), new Uint8Array(Buffer.from('message digesT', 'ascii')), fromHex(R + S))).toBe(false);
     const bad = fromHex(R + S);
-    bad[63] ^= 1;
+    bad[63] = (bad[63] as number) ^ 1;
     expect(sm2Verify(fromHex(P), M, bad)).toBe(false);
     expect(sm2Verify(sm2PublicOf('01'.padStart(64, '0')), M, fromHex(R + S))).toBe(false);
   });
