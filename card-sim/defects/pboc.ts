@@ -91,7 +91,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'CVM list missing',
     description: 'The application records lack the mandatory CVM list 8E (JR/T 0025.5 §5.2 table 10); the SSAD and ICC certificate were signed over the records with it, so ODA fails too.',
-    mustFail: ['PB-DATA-007', 'PB-DATA-032', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-007', 'PB-DATA-032', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-issuer-cert-expired',
@@ -113,6 +113,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 issuer certificate naming the RSA algorithm',
     description: 'The SM2 issuer PK certificate 90 gives signature algorithm 01 (RSA) instead of 04 (SM2), correctly signed by the CA (JR/T 0025.17 §5.1.2 e, Annex A).',
     mustFail: ['PB-ODA-101', 'PB-ODA-102', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-TXN-001', 'PB-TXN-002'],
+    ics: ['@ics:sm2'],
   },
   {
     id: 'pboc-sm2-issuer-id-mismatch',
@@ -120,6 +121,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 issuer certificate of another issuer',
     description: 'The SM2 issuer PK certificate 90 names issuer 622222, not the leftmost digits of the PAN (JR/T 0025.17 §5.1.2 b).',
     mustFail: ['PB-ODA-101', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-TXN-001', 'PB-TXN-002'],
+    ics: ['@ics:sm2'],
   },
   {
     id: 'pboc-sm2-icc-cert-other-pan',
@@ -127,6 +129,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 ICC certificate of another card',
     description: 'The SM2 ICC PK certificate 9F46 names another PAN than 5A, correctly signed by the issuer (JR/T 0025.17 §5.2.3 c).',
     mustFail: ['PB-ODA-105', 'PB-ODA-106', 'PB-TXN-001', 'PB-TXN-002'],
+    ics: ['@ics:sm2'],
   },
   {
     id: 'pboc-sm2-ssad-without-aip',
@@ -134,6 +137,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 SSAD signed without the AIP',
     description: 'The issuer signed the SM2 SSAD 93 over the records only, leaving out the AIP that the tag list 9F4A = 82 adds to the static data (JR/T 0025.17 §5.1.3 table 2, JR/T 0025.5 §9.3.1).',
     mustFail: ['PB-ODA-103', 'PB-ODA-104'],
+    ics: ['@ics:sm2'],
   },
   {
     id: 'pboc-arpc-not-checked',
@@ -189,91 +193,91 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'The records lack 5A',
     description: '5A is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-001', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-004', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-DATA-030', 'PB-EC-002', 'PB-GPO-002', 'PB-IA-001', 'PB-IA-002', 'PB-IA-003', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-SC-001', 'PB-SC-002', 'PB-SC-003', 'PB-SC-004', 'PB-SC-005', 'PB-SC-006', 'PB-SC-007', 'PB-SC-008', 'PB-SC-009', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-001', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-004', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-DATA-030', 'PB-EC-002', 'PB-GPO-002', 'PB-IA-001', 'PB-IA-002', 'PB-IA-003', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-SC-001', 'PB-SC-002', 'PB-SC-003', 'PB-SC-004', 'PB-SC-005', 'PB-SC-006', 'PB-SC-007', 'PB-SC-008', 'PB-SC-009', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-101', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-ODA-107', 'PB-ODA-108'],
   },
   {
     id: 'pboc-record-without-5F24',
     area: 'pboc',
     title: 'The records lack 5F24',
     description: '5F24 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-002', 'PB-DATA-031', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-002', 'PB-DATA-031', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-5F25',
     area: 'pboc',
     title: 'The records lack 5F25',
     description: '5F25 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-003', 'PB-DATA-031', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-003', 'PB-DATA-031', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-5F34',
     area: 'pboc',
     title: 'The records lack 5F34',
     description: '5F34 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-004', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-EC-002', 'PB-IA-001', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-SC-001', 'PB-SC-002', 'PB-SC-004', 'PB-SC-005', 'PB-SC-007', 'PB-SC-008', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-004', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-EC-002', 'PB-IA-001', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-SC-001', 'PB-SC-002', 'PB-SC-004', 'PB-SC-005', 'PB-SC-007', 'PB-SC-008', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-8C',
     area: 'pboc',
     title: 'The records lack 8C',
     description: '8C is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-005', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-004', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-001', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-AC-005', 'PB-AC-006', 'PB-AC-007', 'PB-AC-009', 'PB-AC-010', 'PB-ATC-001', 'PB-ATC-002', 'PB-DATA-040', 'PB-DATA-041', 'PB-DATA-042', 'PB-DATA-043', 'PB-DATA-044', 'PB-DATA-045', 'PB-DATA-046', 'PB-EC-002', 'PB-EC-003', 'PB-IA-001', 'PB-IA-002', 'PB-IA-003', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-001', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-SC-001', 'PB-SC-002', 'PB-SC-003', 'PB-SC-004', 'PB-SC-005', 'PB-SC-006', 'PB-SC-007', 'PB-SC-008', 'PB-SC-009', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-005', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-004', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-001', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-AC-005', 'PB-AC-006', 'PB-AC-007', 'PB-AC-009', 'PB-AC-010', 'PB-ATC-001', 'PB-ATC-002', 'PB-DATA-040', 'PB-DATA-041', 'PB-DATA-042', 'PB-DATA-043', 'PB-DATA-044', 'PB-DATA-045', 'PB-DATA-046', 'PB-EC-002', 'PB-EC-003', 'PB-IA-001', 'PB-IA-002', 'PB-IA-003', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-001', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-SC-001', 'PB-SC-002', 'PB-SC-003', 'PB-SC-004', 'PB-SC-005', 'PB-SC-006', 'PB-SC-007', 'PB-SC-008', 'PB-SC-009', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-8D',
     area: 'pboc',
     title: 'The records lack 8D',
     description: '8D is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-006', 'PB-AC-007', 'PB-IA-001', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-006', 'PB-AC-007', 'PB-IA-001', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-9F07',
     area: 'pboc',
     title: 'The records lack 9F07',
     description: '9F07 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-008', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-008', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-9F08',
     area: 'pboc',
     title: 'The records lack 9F08',
     description: '9F08 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-009', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-009', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-9F0D',
     area: 'pboc',
     title: 'The records lack 9F0D',
     description: '9F0D is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-010', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-010', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-9F0E',
     area: 'pboc',
     title: 'The records lack 9F0E',
     description: '9F0E is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-011', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-011', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-9F0F',
     area: 'pboc',
     title: 'The records lack 9F0F',
     description: '9F0F is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-012', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-012', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-5F28',
     area: 'pboc',
     title: 'The records lack 5F28',
     description: '5F28 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-013', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-013', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-9F4A',
     area: 'pboc',
     title: 'The records lack 9F4A',
     description: '9F4A is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-014', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-014', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'],
   },
   {
     id: 'pboc-record-without-8F',
@@ -287,7 +291,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'The records lack 90',
     description: '90 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-016', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-016', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-101', 'PB-ODA-102', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-ODA-107', 'PB-ODA-108'],
   },
   {
     id: 'pboc-record-without-92',
@@ -295,6 +299,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 92',
     description: '92 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-017', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002'],
+    ics: ['@ics:rsa'], // an SM2 card has no RSA remainder or exponent (JR/T 0025.17 tables 3, 7)
   },
   {
     id: 'pboc-record-without-9F32',
@@ -302,13 +307,14 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 9F32',
     description: '9F32 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-018', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002'],
+    ics: ['@ics:rsa'], // an SM2 card has no RSA remainder or exponent (JR/T 0025.17 tables 3, 7)
   },
   {
     id: 'pboc-record-without-9F46',
     area: 'pboc',
     title: 'The records lack 9F46',
     description: '9F46 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-020', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002'],
+    mustFail: ['PB-DATA-020', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-105', 'PB-ODA-106', 'PB-ODA-107', 'PB-ODA-108'],
   },
   {
     id: 'pboc-record-without-9F47',
@@ -316,6 +322,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 9F47',
     description: '9F47 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-021', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002'],
+    ics: ['@ics:rsa'], // an SM2 card has no RSA remainder or exponent (JR/T 0025.17 tables 3, 7)
   },
   {
     id: 'pboc-record-without-9F48',
@@ -323,6 +330,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 9F48',
     description: '9F48 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-022', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002'],
+    ics: ['@ics:rsa'], // an SM2 card has no RSA remainder or exponent (JR/T 0025.17 tables 3, 7)
   },
   {
     id: 'pboc-record-without-9F49',

@@ -18,7 +18,7 @@ const referenceT1: CardImage = {
   protocol: 'T=1',
 };
 
-/** The reference card with its financial application on SM4 cryptograms (JR/T 0025.17 §8; ODA stays RSA: SM2 is not in card-sim yet). */
+/** The reference card with its financial application on SM4 cryptograms (JR/T 0025.17 §8) and RSA ODA (for SM2 ODA see reference-pboc30). */
 const referencePbocSm4: CardImage = {
   ...referenceImage,
   name: 'reference-pboc-sm4',
