@@ -124,6 +124,14 @@ export const PBOC_DEFECTS = [
     ics: ['@ics:sm2'],
   },
   {
+    id: 'pboc-sm2-issuer-cert-tampered',
+    area: 'pboc',
+    title: 'SM2 issuer certificate altered after signing',
+    description: 'One byte of the SM2 issuer PK certificate 90 (its serial number) differs from what the CA signed, so the CA signature does not verify (JR/T 0025.17 §5.1.2 g, §8.2.3).',
+    mustFail: ['PB-ODA-101', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-TXN-001', 'PB-TXN-002'],
+    ics: ['@ics:sm2'],
+  },
+  {
     id: 'pboc-sm2-icc-cert-other-pan',
     area: 'pboc',
     title: 'SM2 ICC certificate of another card',

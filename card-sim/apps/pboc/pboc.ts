@@ -143,6 +143,11 @@ const pbocReadRecord: Handler = (cmd, card) => {
     if (card.has('pboc-issuer-cert-expired')) issuerCert(sm2 ? PBOC_SM2_CERTS.expiredIssuerCert : PBOC_EXPIRED_ISSUER_CERT);
     if (sm2 && card.has('pboc-sm2-issuer-cert-rsa-algorithm')) issuerCert(PBOC_SM2_CERTS.issuerCertRsaAlgorithm);
     if (sm2 && card.has('pboc-sm2-issuer-id-mismatch')) issuerCert(PBOC_SM2_CERTS.issuerCertOtherIssuer);
+    if (sm2 && card.has('pboc-sm2-issuer-cert-tampered')) {
+      const tampered = PBOC_SM2_CERTS.issuerCert.slice();
+      tampered[9] = (tampered[9] as number) ^ 0x01; // the last byte of the serial number, after signing
+      issuerCert(tampered);
+    }
     if (sm2 && card.has('pboc-sm2-icc-cert-other-pan')) patch(3, 1, (hex) => hex.replace(toHex(PBOC_SM2_CERTS.iccCert), toHex(PBOC_SM2_CERTS.iccCertOtherPan)));
     if (sm2 && card.has('pboc-sm2-ssad-without-aip')) patch(2, 2, (hex) => hex.replace(toHex(PBOC_SM2_CERTS.ssad), toHex(PBOC_SM2_CERTS.ssadWithoutAip)));
     if (card.has('pboc-ssad-corrupt')) patch(2, 2, (hex) => hex.slice(0, -6) + 'A5' + hex.slice(-4));
