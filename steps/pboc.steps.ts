@@ -110,6 +110,12 @@ Then('the FCI carries the data object {word}', function (this: CardWorld, tag: s
   expectThat(kernel(this).data.has(tag), `the FCI lacks ${tag}`);
 });
 
+Then('the PDOL asks for the 1-byte SM algorithm support indicator DF69', function (this: CardWorld) {
+  const pdol = kernel(this).data.get('9F38');
+  const df69 = pdol ? parseDol(pdol).find((e) => e.tag === 'DF69') : undefined;
+  expectThat(df69?.length === 1, `PDOL ${pdol ? toHex(pdol) : 'absent'} ${df69 ? `asks DF69 in ${df69.length} bytes` : 'lacks DF69'}`);
+});
+
 Then('the log entry 9F4D names an SFI from 11 to 30 and at least one record', function (this: CardWorld) {
   const v = kernel(this).data.get('9F4D');
   expectThat(v?.length === 2 && (v[0] as number) >= 11 && (v[0] as number) <= 30 && (v[1] as number) >= 1, `9F4D is ${v ? toHex(v) : 'absent'}`);

@@ -108,6 +108,14 @@ export const PBOC_DEFECTS = [
     mustFail: ['PB-ODA-002', 'PB-ODA-103', 'PB-ODA-104'],
   },
   {
+    id: 'pboc-sm2-pdol-without-df69',
+    area: 'pboc',
+    title: 'SM card whose PDOL lacks DF69',
+    description: 'The FCI of an SM2/SM3/SM4 card gives a PDOL without the SM algorithm support indicator DF69, so a terminal cannot say which algorithms it supports (JR/T 0025.17 §10.3.2).',
+    mustFail: ['PB-GPO-101'],
+    ics: ['@ics:sm2'],
+  },
+  {
     id: 'pboc-sm2-issuer-cert-rsa-algorithm',
     area: 'pboc',
     title: 'SM2 issuer certificate naming the RSA algorithm',

@@ -31,6 +31,8 @@ export const PBOC_CDOL1 = '9F02069F03069F1A0295055F2A029A039C019F3704';
 export const PBOC_CDOL2 = '8A02' + PBOC_CDOL1;
 /** PDOL: EC terminal support indicator, amount, currency (JR/T 0025.13 §7.4.2). */
 export const PBOC_PDOL = '9F7A019F02065F2A02';
+/** PDOL of a card with SM algorithms: the SM algorithm support indicator DF69 too (JR/T 0025.17 §10.3.2). */
+export const PBOC_PDOL_SM = PBOC_PDOL + 'DF6901';
 /** Transaction log format (9F4F, JR/T 0025.13 §9): amount, currency, date, type, ATC. */
 export const PBOC_LOG_FORMAT = '9F02065F2A029A039C019F3602';
 /** AIP: SDA, DDA, cardholder verification, terminal risk management, issuer authentication (EMV Book 3 C1). */
@@ -199,6 +201,7 @@ export function pse(options: PseOptions = {}): DfImage {
   const algorithm = options.algorithm ?? '3DES';
   const variant = options.sm4Variant ?? PART17;
   const sm2 = options.oda === 'SM2';
+  const pdol = sm2 ? PBOC_PDOL_SM : PBOC_PDOL;
   const udk = (key: string) => toHex(deriveUdk(algorithm, fromHex(key), PBOC_PAN, PBOC_PSN, variant));
   return {
     kind: 'DF',
@@ -220,7 +223,7 @@ export function pse(options: PseOptions = {}): DfImage {
         label: 'UnionPay debit',
         app: 'pboc',
         // A5 { 50 label, 87 priority, 9F38 PDOL, 5F2D, BF0C { 9F4D log entry SFI 0B, 10 records } }
-        fciProprietary: toHex(concat(h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', '01'), h('9F38', PBOC_PDOL),
+        fciProprietary: toHex(concat(h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', '01'), h('9F38', pdol),
           h('5F2D', Buffer.from('zhen', 'ascii')), buildTlv('BF0C', [h('9F4D', '0B0A')]))),
         appData: {
           algorithm,
@@ -232,7 +235,8 @@ export function pse(options: PseOptions = {}): DfImage {
           udkEnc: udk(PBOC_TEST_IMK.enc),
           // The ICC private key: a PEM RSA key, or the SM2 d in hex with oda 'SM2'.
           iccKey: sm2 ? PBOC_SM2_TEST_ICC_KEY : PBOC_TEST_ICC_KEY,
-          ...(sm2 ? { oda: 'SM2' } : {}),
+          // A single-SM-algorithm card (JR/T 0025.17 §10.2): SM2 ODA, DF69 in the PDOL, the SM AFL always.
+          ...(sm2 ? { oda: 'SM2', pdol } : {}),
           pin: '123456',
           pinTryLimit: 3,
           ecBalance: 10000, // 100.00 CNY, n12 in minor units

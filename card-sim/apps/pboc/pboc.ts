@@ -22,8 +22,8 @@ import type { CardApplication } from '../../cos/application.ts';
 import type { CardContext, Handler, Reply } from '../../cos/context.ts';
 import { readRecord } from '../../cos/commands/read.ts';
 import { select } from '../../cos/commands/select.ts';
-import { type DfNode, type EfNode, allDfs } from '../../cos/files.ts';
-import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_SM2_CERTS } from '../../images/pse.ts';
+import { type DfNode, type EfNode, allDfs, fci } from '../../cos/files.ts';
+import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_SM2_CERTS } from '../../images/pse.ts';
 
 interface AppData {
   algorithm: PbocAlgorithm;
@@ -37,6 +37,8 @@ interface AppData {
   iccKey: string;
   /** Offline data authentication algorithm; absent = RSA. */
   oda?: 'RSA' | 'SM2';
+  /** PDOL (hex) when not PBOC_PDOL: with DF69 on an SM card (JR/T 0025.17 §10.3.2). */
+  pdol?: string;
   pin: string;
   pinTryLimit: number;
   ecBalance: number;
@@ -98,9 +100,24 @@ function live(h: Handler): Handler {
   return (cmd, card) => (state(card).cardBlocked && !card.has('pboc-card-block-ignored') ? { sw: SW.FUNCTION_NOT_SUPPORTED } : h(cmd, card));
 }
 
+/** The PDOL of the application; defect pboc-sm2-pdol-without-df69: the SM card's PDOL lacks DF69. */
+function pdolOf(card: CardContext): string {
+  return card.has('pboc-sm2-pdol-without-df69') ? PBOC_PDOL : (app(card).pdol ?? PBOC_PDOL);
+}
+
+/** The FCI as the defects leave it: without DF69 in the PDOL (pboc-sm2-pdol-without-df69). */
+function withFci(card: CardContext, reply: Reply): Reply {
+  if (!card.has('pboc-sm2-pdol-without-df69') || app(card).pdol !== PBOC_PDOL_SM) return reply;
+  const df = adf(card);
+  const from = toHex(buildTlv('9F38', fromHex(PBOC_PDOL_SM)));
+  df.fciProprietary = fromHex(toHex(df.fciProprietary).replace(from, toHex(buildTlv('9F38', fromHex(PBOC_PDOL)))));
+  return { ...reply, data: fci(df) };
+}
+
 const gpo: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
-  const pdol = parseDol(fromHex(PBOC_PDOL));
+  // A single-SM-algorithm card answers the SM AFL whatever DF69 says (JR/T 0025.17 §10.3.3 a).
+  const pdol = parseDol(fromHex(pdolOf(card)));
   if (cmd.data[0] !== 0x83 || cmd.data[1] !== cmd.data.length - 2) return { sw: SW.WRONG_LENGTH };
   let values: Record<string, Uint8Array>;
   try {
@@ -444,7 +461,8 @@ export const PBOC_APP: CardApplication = {
     { ins: 0xda, classes: [0x04], handler: live(putData) },
   ],
   // SELECT from anywhere (the MF, the PSE): a blocked application answers its FCI with 6283, a blocked card 6A81.
-  onSelect: (card, reply) => {
+  onSelect: (card, selected) => {
+    const reply = withFci(card, selected);
     const s = state(card);
     if (s.cardBlocked && !card.has('pboc-card-block-ignored')) return { sw: SW.FUNCTION_NOT_SUPPORTED };
     if (blockedNow(card) && !card.has('pboc-app-block-ignored') && !card.has('pboc-blocked-select-answers-9000')) return { ...reply, sw: SW.WARNING_SELECTED_FILE_INVALIDATED };

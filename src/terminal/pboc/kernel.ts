@@ -135,6 +135,7 @@ export class PbocKernel {
       '9C': fromHex(t.type),
       '9F37': t.unpredictable,
       '9F7A': Uint8Array.of(t.ecSupport ? 1 : 0),
+      'DF69': Uint8Array.of(1), // SM algorithm support indicator: this kernel does SM2/SM3/SM4 (JR/T 0025.17 §10.3.3)
       ...extra,
     };
   }

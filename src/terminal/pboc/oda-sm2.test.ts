@@ -121,6 +121,13 @@ describe('PBOC kernel on the reference-pboc30 card (SM2 ODA)', () => {
     expect(toHex(k.data.get('9F4C')!)).toBe(toHex(dda.dynamicNumber!));
     expect(toHex(k.tvr)).toBe('0000000000');
   });
+  it('sends DF69 = 01 (SM supported) in the GPO of the single-SM card, which answers the SM AFL (JR/T 0025.17 §10.3)', async () => {
+    const k = await readCard();
+    expect(toHex(k.data.get('9F38')!)).toMatch(/DF6901$/);
+    expect(toHex(k.pdolData())).toMatch(/01$/);
+    expect(k.data.has('92')).toBe(false);
+    expect(k.data.get('90')?.[0]).toBe(0x12);
+  });
   it('sets TVR SDA failed and DDA failed on a card whose certificate expired', async () => {
     const k = await readCard(['pboc-issuer-cert-expired']);
     expect(k.sda({ sm2: CA }).join()).toMatch(/expired/);
