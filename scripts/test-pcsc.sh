@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run test:pcsc: the reference profile through the real PC/SC path (pcscd + vsmartcard vpcd +
-# card-sim served into the virtual reader), then a card pulled mid-run. Installs nothing: .ci/run does.
+# card-sim served into the virtual reader), then a card pulled mid-run, then the terminal suite with the
+# test cards and the PSAM in the two virtual readers. Installs nothing: .ci/run does.
 # Starts pcscd and the card in their own network namespace with quickack on loopback when it can
 # (0.1 ms per APDU instead of 48, spec-notes pcsc.md §7), stops everything it started by PID.
 set -uo pipefail
@@ -120,8 +121,25 @@ REMOVAL_COUNTS=$(counts "$OUT/removal")
 echo "test:pcsc: card pulled mid-run: $REMOVAL_COUNTS (exit $REMOVAL)"
 OK_REMOVAL=$(node -e "const c=$REMOVAL_COUNTS;process.stdout.write(c.inconclusive===1&&c.fail===0&&c.pass>=1?'yes':'no')")
 
+# 3. The terminal suite through PC/SC: sscc serves each test card into 'Virtual PCD 00 00' and the PSAM
+#    into 'Virtual PCD 00 01'; the example terminal program reaches them through pcscd.
+kill "$CARD2_PID" 2>/dev/null; wait "$CARD2_PID" 2>/dev/null; CARD2_PID=""; sleep 0.3
+rm -rf "$OUT/terminal"
+TERMINAL_RUN=(node bin/sscc.js run --profile profiles/terminal-pcsc.yaml --out "$OUT/terminal" --quiet --force)
+if [ "$NETNS_ON" = 1 ]; then nsenter -t "$STACK_PID" -n "${TERMINAL_RUN[@]}" &
+else "${TERMINAL_RUN[@]}" &
+fi
+RUN_PID=$!
+wait $RUN_PID
+TERMINAL=$?
+RUN_PID=""
+TERMINAL_COUNTS=$(counts "$OUT/terminal")
+echo "test:pcsc: terminal suite through PC/SC: $TERMINAL_COUNTS (exit $TERMINAL)"
+OK_TERMINAL=$(node -e "const c=$TERMINAL_COUNTS;process.stdout.write(c.fail===0&&c.inconclusive===0&&c.pass>=40?'yes':'no')")
+
 PASSED=$(node -e "process.stdout.write(String($SUITE_COUNTS.pass))")
 FAILED=$(node -e "process.stdout.write(String($SUITE_COUNTS.fail+$SUITE_COUNTS.inconclusive))")
+[ "$OK_TERMINAL" = "yes" ] || { echo "test:pcsc: the terminal suite through PC/SC did not pass"; FAILED=$((FAILED+1)); }
 [ "$OK_REMOVAL" = "yes" ] || { echo "test:pcsc: the card removal did not give INCONCLUSIVE for the scenario in flight with the others PASS"; FAILED=$((FAILED+1)); }
 echo "$PASSED passed, $FAILED failed"
 [ "$SUITE" -eq 0 ] && [ "$FAILED" -eq 0 ] && [ "$PASSED" -ge 50 ]

@@ -7,7 +7,8 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { fromHex, toHex, toUint } from '../src/bytes/hex.ts';
 import type { RsaPublic } from '../src/crypto/index.ts';
-import { verifySdad } from '../src/terminal/pboc/oda.ts';
+import { type Recovered, verifySdad } from '../src/terminal/pboc/oda.ts';
+import { type CaKey, caKeyOf, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors, verifySdadSm2 } from '../src/terminal/pboc/oda-sm2.ts';
 import { PbocIssuer } from '../src/terminal/pboc/issuer.ts';
 import { type AcType, type GacResult, PbocKernel } from '../src/terminal/pboc/kernel.ts';
 import { parseDol, dolLength } from '../src/tlv/dol.ts';
@@ -24,7 +25,18 @@ function keys(w: CardWorld) {
   return k;
 }
 const aid = (w: CardWorld) => fromHex(keys(w).aid ?? 'A000000333010101');
-const ca = (w: CardWorld): RsaPublic => ({ modulus: fromHex(keys(w).ca.modulus), exponent: fromHex(keys(w).ca.exponent) });
+/** The CA public key of the profile: RSA (modulus, exponent) or SM2 (x ‖ y, JR/T 0025.17). */
+const ca = (w: CardWorld): CaKey => caKeyOf(keys(w).ca);
+function rsaCa(w: CardWorld): RsaPublic {
+  const c = ca(w);
+  if ('sm2' in c) throw new Unobservable('keys.pboc.ca is an SM2 key; this scenario needs the RSA CA key');
+  return c;
+}
+function sm2Ca(w: CardWorld): Uint8Array {
+  const c = ca(w);
+  if (!('sm2' in c)) throw new Unobservable('keys.pboc.ca is an RSA key; this scenario needs the SM2 CA key (algorithm: SM2)');
+  return c.sm2;
+}
 const issuer = (w: CardWorld) => new PbocIssuer(keys(w).imk, w.profile.ics.algorithms.includes('SM4') && w.profile.ics.pboc === '3.0' ? 'SM4' : '3DES', {
   udkInput: keys(w).sm4Variant?.udkInput ?? 'part17', acFold: keys(w).sm4Variant?.acFold ?? 'part17',
 });
@@ -93,6 +105,12 @@ Then('the FCI names the debit application in 84', function (this: CardWorld) {
 
 Then('the FCI carries the data object {word}', function (this: CardWorld, tag: string) {
   expectThat(kernel(this).data.has(tag), `the FCI lacks ${tag}`);
+});
+
+Then('the PDOL asks for the 1-byte SM algorithm support indicator DF69', function (this: CardWorld) {
+  const pdol = kernel(this).data.get('9F38');
+  const df69 = pdol ? parseDol(pdol).find((e) => e.tag === 'DF69') : undefined;
+  expectThat(df69?.length === 1, `PDOL ${pdol ? toHex(pdol) : 'absent'} ${df69 ? `asks DF69 in ${df69.length} bytes` : 'lacks DF69'}`);
 });
 
 Then('the log entry 9F4D names an SFI from 11 to 30 and at least one record', function (this: CardWorld) {
@@ -194,7 +212,7 @@ When('the terminal sends GET DATA for the tag {word}', async function (this: Car
 // ---- ODA ----
 
 Then('the issuer public key certificate recovers with the CA key and passes every check', function (this: CardWorld) {
-  const r = kernel(this).issuerKey(ca(this));
+  const r = kernel(this).issuerKey(rsaCa(this));
   expectThat(r.errors.length === 0, `issuer certificate: ${r.errors.join('; ')}`);
 });
 
@@ -209,7 +227,7 @@ Then('the data authentication code 9F45 is 2 bytes', function (this: CardWorld) 
 });
 
 Then('the ICC public key certificate recovers and names the PAN of 5A', function (this: CardWorld) {
-  const r = kernel(this).iccKey(ca(this));
+  const r = kernel(this).iccKey(rsaCa(this));
   expectThat(r.errors.length === 0, `ICC certificate: ${r.errors.join('; ')}`);
 });
 
@@ -218,34 +236,91 @@ Then('dynamic data authentication succeeds', async function (this: CardWorld) {
   expectThat(r.errors.length === 0, `DDA: ${r.errors.join('; ')}`);
 });
 
+/** Verify one SDAD with the ICC key: RSA (JR/T 0025.7 §6.5.2) or SM2 (JR/T 0025.17 §5.2.4.2). */
+type SdadCheck = (sdad: Uint8Array, ddolData: Uint8Array) => Recovered<Uint8Array>;
+
 When('the terminal runs INTERNAL AUTHENTICATE twice with the unpredictable numbers {word} and {word}', async function (this: CardWorld, a: string, b: string) {
   const k = kernel(this);
-  const icc = k.iccKey(ca(this));
-  if (!icc.key) throw new NonConformance(`ICC key: ${icc.errors.join('; ')}`);
+  const c = ca(this);
+  let check: SdadCheck;
+  if ('sm2' in c) {
+    const icc = iccKeySm2(k, c.sm2);
+    if (!icc.key) throw new NonConformance(`ICC key: ${icc.errors.join('; ')}`);
+    const key = icc.key;
+    check = (sdad, un) => verifySdadSm2(key, sdad, un);
+  } else {
+    const icc = k.iccKey(c);
+    if (!icc.key) throw new NonConformance(`ICC key: ${icc.errors.join('; ')}`);
+    const key = icc.key;
+    check = (sdad, un) => verifySdad(key, sdad, un);
+  }
   const out = [];
   for (const un of [a, b]) {
     const ia = await k.internalAuthenticate(fromHex(un));
     if (!ia.sdad) throw new NonConformance(`INTERNAL AUTHENTICATE answered ${swHex(ia.response.sw)}`);
     out.push({ un: fromHex(un), sdad: ia.sdad });
   }
-  this.remember('pboc.ia', { key: icc.key, out });
+  this.remember('pboc.ia', { check, out });
 });
 
 Then('each SDAD verifies with its own unpredictable number only', function (this: CardWorld) {
-  const { key, out } = this.recall<{ key: RsaPublic; out: Array<{ un: Uint8Array; sdad: Uint8Array }> }>('pboc.ia');
+  const { check, out } = this.recall<{ check: SdadCheck; out: Array<{ un: Uint8Array; sdad: Uint8Array }> }>('pboc.ia');
   const [x, y] = out as [typeof out[0], typeof out[0]];
-  expectThat(verifySdad(key, x.sdad, x.un).errors.length === 0, `SDAD 1: ${verifySdad(key, x.sdad, x.un).errors.join('; ')}`);
-  expectThat(verifySdad(key, y.sdad, y.un).errors.length === 0, `SDAD 2: ${verifySdad(key, y.sdad, y.un).errors.join('; ')}`);
-  expectThat(verifySdad(key, x.sdad, y.un).errors.length > 0, 'SDAD 1 also verifies with the other unpredictable number');
+  expectThat(check(x.sdad, x.un).errors.length === 0, `SDAD 1: ${check(x.sdad, x.un).errors.join('; ')}`);
+  expectThat(check(y.sdad, y.un).errors.length === 0, `SDAD 2: ${check(y.sdad, y.un).errors.join('; ')}`);
+  expectThat(check(x.sdad, y.un).errors.length > 0, 'SDAD 1 also verifies with the other unpredictable number');
 });
 
 Then('the two ICC dynamic numbers differ', function (this: CardWorld) {
-  const { key, out } = this.recall<{ key: RsaPublic; out: Array<{ un: Uint8Array; sdad: Uint8Array }> }>('pboc.ia');
-  const n = out.map((o) => toHex(verifySdad(key, o.sdad, o.un).value ?? new Uint8Array()));
+  const { check, out } = this.recall<{ check: SdadCheck; out: Array<{ un: Uint8Array; sdad: Uint8Array }> }>('pboc.ia');
+  const n = out.map((o) => toHex(check(o.sdad, o.un).value ?? new Uint8Array()));
   expectThat(n[0] !== n[1], `ICC dynamic number repeated: ${n[0]}`);
 });
 
+// ---- ODA with SM2 (JR/T 0025.17 §5) ----
 
+Then('the SM2 issuer public key certificate passes every check with the CA key', function (this: CardWorld) {
+  const r = issuerKeySm2(kernel(this), sm2Ca(this));
+  expectThat(r.errors.length === 0, `issuer certificate: ${r.errors.join('; ')}`);
+});
+
+Then('the SM2 issuer public key certificate 90 is 12, issuer id, expiry, serial, 04, 00, 11, 40, a 64-byte key and a 64-byte signature', function (this: CardWorld) {
+  const errors = sm2CertLayoutErrors(kernel(this).need('90'), 'issuer');
+  expectThat(errors.length === 0, `90: ${errors.join('; ')}`);
+});
+
+Then('the application data holds no RSA remainder 92 or exponent 9F32', function (this: CardWorld) {
+  const found = ['92', '9F32'].filter((t) => kernel(this).data.has(t));
+  expectThat(found.length === 0, `an SM2 card carries the RSA objects ${found.join(', ')} (JR/T 0025.17 table 3 has none)`);
+});
+
+Then('the application data holds no RSA exponent 9F47 or remainder 9F48', function (this: CardWorld) {
+  const found = ['9F47', '9F48'].filter((t) => kernel(this).data.has(t));
+  expectThat(found.length === 0, `an SM2 card carries the RSA objects ${found.join(', ')} (JR/T 0025.17 table 7 has none)`);
+});
+
+Then('the SM2 SSAD 93 is 13, a 2-byte data authentication code and a 64-byte signature', function (this: CardWorld) {
+  const v = kernel(this).need('93');
+  expectThat(v.length === 67 && v[0] === 0x13, `93 is ${v.length} bytes opening ${toHex(v.subarray(0, 1))}: not 13 ‖ DAC(2) ‖ r ‖ s(64)`);
+});
+
+Then('the data authentication code 9F45 is the one of the SSAD', function (this: CardWorld) {
+  const dac = kernel(this).data.get('9F45');
+  const ssad = kernel(this).need('93');
+  expectThat(dac !== undefined && toHex(dac) === toHex(ssad.subarray(1, 3)), `9F45 ${dac ? toHex(dac) : 'absent'}; the SSAD's DAC is ${toHex(ssad.subarray(1, 3))}`);
+});
+
+Then('the SM2 ICC public key certificate passes every check with the issuer key', function (this: CardWorld) {
+  const layout = sm2CertLayoutErrors(kernel(this).need('9F46'), 'icc');
+  const r = iccKeySm2(kernel(this), sm2Ca(this));
+  const errors = [...layout, ...r.errors.filter((e) => !layout.includes(e))];
+  expectThat(errors.length === 0, `ICC certificate: ${errors.join('; ')}`);
+});
+
+Then('the ICC dynamic number 9F4C is 2 to 8 bytes', function (this: CardWorld) {
+  const v = kernel(this).data.get('9F4C');
+  expectThat(v !== undefined && v.length >= 2 && v.length <= 8, `9F4C is ${v ? toHex(v) : 'absent'}`);
+});
 
 // ---- PIN ----
 

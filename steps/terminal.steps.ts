@@ -3,10 +3,10 @@
  * terminal under test, verdicts come from the terminal's outcome and the card-side trace. Thin: the
  * harness is src/terminal/harness.ts, the checks src/terminal/sscard/trace-check.ts.
  */
-import { After, Given, Then, When } from '@cucumber/cucumber';
+import { AfterAll, Given, Then, When } from '@cucumber/cucumber';
 import { parseAtr } from '../src/iso7816/atr.ts';
 import type { TerminalOutcome } from '../src/terminal/driver.ts';
-import { TerminalHarness } from '../src/terminal/harness.ts';
+import { closeVirtualReaders, TerminalHarness } from '../src/terminal/harness.ts';
 import { expectedReadCardBas, firstIndex, isInternalAuthenticate, isReadOfEf06, isRkAuthentication, itemsSeen, readCardBasProblems } from '../src/terminal/sscard/trace-check.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { encodeAn, encodeGbk } from '../src/bytes/text.ts';
@@ -35,8 +35,8 @@ function attachTrace(world: CardWorld): void {
   world.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
 }
 
-After({ name: 'take the test cards out of the virtual readers' }, function (this: CardWorld) {
-  (this.memory.get('terminal harness') as TerminalHarness | undefined)?.close();
+AfterAll({ name: 'take the test cards out of the virtual readers' }, function () {
+  closeVirtualReaders();
 });
 
 Given('the test card {string} is in the card slot', async function (this: CardWorld, image: string) {

@@ -14,4 +14,10 @@ export interface Defect {
    * held against the defect; failures in any other area are.
    */
   collateralAreas?: string[];
+  /**
+   * Applicability tags (src/plan/applicability.ts) the profile must meet for the defect to exist on its
+   * card: a missing RSA remainder (92) is no defect of an SM2-only card, so `['@ics:rsa']`. Where they
+   * do not hold, `defects verify` leaves the defect out, as one none of whose scenarios applies.
+   */
+  ics?: string[];
 }

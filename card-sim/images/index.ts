@@ -18,12 +18,23 @@ const referenceT1: CardImage = {
   protocol: 'T=1',
 };
 
-/** The reference card with its financial application on SM4 cryptograms (JR/T 0025.17 §8; ODA stays RSA: SM2 is not in card-sim yet). */
+/** The reference card with its financial application on SM4 cryptograms (JR/T 0025.17 §8) and RSA ODA (for SM2 ODA see reference-pboc30). */
 const referencePbocSm4: CardImage = {
   ...referenceImage,
   name: 'reference-pboc-sm4',
   description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and RSA ODA',
   mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4' })] },
+};
+
+/**
+ * The reference card as a PBOC 3.0 card (JR/T 0025-2013): SM4 cryptograms (part 17 §8) and SM2/SM3
+ * offline data authentication (part 17 §5), application version 0030; no RSA keys or certificates.
+ */
+const referencePboc30: CardImage = {
+  ...referenceImage,
+  name: 'reference-pboc30',
+  description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and SM2 ODA',
+  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4', oda: 'SM2' })] },
 };
 
 export const IMAGES: Readonly<Record<string, CardImage>> = {
@@ -36,6 +47,7 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   blank: blankImage,
   ...Object.fromEntries(TERMINAL_TEST_CARDS.map((i) => [i.name, i])),
   'reference-pboc-sm4': referencePbocSm4,
+  'reference-pboc30': referencePboc30,
 };
 
 export function imageNames(): string[] {

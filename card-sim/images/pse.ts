@@ -7,11 +7,11 @@
  */
 import { concat, fromHex } from '../../src/bytes/hex.ts';
 import { encodeCn } from '../../src/bytes/bcd.ts';
-import { deriveUdk, PART17, rsaPublicOf, rsaSign, sha1, type PbocAlgorithm, type Sm4Variant } from '../../src/crypto/index.ts';
+import { deriveUdk, PART17, rsaPublicOf, rsaSign, sha1, SM2_ODA, sm2PublicOf, sm2Sign, type PbocAlgorithm, type Sm4Variant } from '../../src/crypto/index.ts';
 import { buildTlv, parseTlv, type Tlv } from '../../src/tlv/ber.ts';
 import { toHex } from '../../src/bytes/hex.ts';
 import type { DfImage } from '../cos/image.ts';
-import { PBOC_TEST_CA_KEY, PBOC_TEST_ICC_KEY, PBOC_TEST_ISS_KEY } from './pboc-keys.ts';
+import { PBOC_SM2_TEST_CA_KEY, PBOC_SM2_TEST_ICC_KEY, PBOC_SM2_TEST_ISS_KEY, PBOC_TEST_CA_KEY, PBOC_TEST_ICC_KEY, PBOC_TEST_ISS_KEY } from './pboc-keys.ts';
 
 /** Issuer master keys (test values), the ones the profile's simulated issuer holds too. */
 export const PBOC_TEST_IMK = {
@@ -21,6 +21,8 @@ export const PBOC_TEST_IMK = {
 };
 export const PBOC_AID = 'A000000333010101';
 export const PBOC_CA_INDEX = 0x01;
+/** Index (8F) of the SM2 test CA key (profiles/sim-pboc30.yaml). */
+export const PBOC_SM2_CA_INDEX = 0x02;
 export const PBOC_PAN = '6230000000000017';
 export const PBOC_PSN = '01';
 /** CDOL1 (EMV Book 3 §5.4 recommended minimum: amount, other amount, country, TVR, currency, date, type, UN). */
@@ -29,6 +31,8 @@ export const PBOC_CDOL1 = '9F02069F03069F1A0295055F2A029A039C019F3704';
 export const PBOC_CDOL2 = '8A02' + PBOC_CDOL1;
 /** PDOL: EC terminal support indicator, amount, currency (JR/T 0025.13 §7.4.2). */
 export const PBOC_PDOL = '9F7A019F02065F2A02';
+/** PDOL of a card with SM algorithms: the SM algorithm support indicator DF69 too (JR/T 0025.17 §10.3.2). */
+export const PBOC_PDOL_SM = PBOC_PDOL + 'DF6901';
 /** Transaction log format (9F4F, JR/T 0025.13 §9): amount, currency, date, type, ATC. */
 export const PBOC_LOG_FORMAT = '9F02065F2A029A039C019F3602';
 /** AIP: SDA, DDA, cardholder verification, terminal risk management, issuer authentication (EMV Book 3 C1). */
@@ -85,15 +89,15 @@ export function buildCerts(staticData: Uint8Array, pan: string = PBOC_PAN): Pboc
   };
 }
 
-/** SFI 1 record 1: the data in offline data authentication (AFL byte 4 = 1). */
-const appRecord1 = record(
+/** SFI 1 record 1: the data in offline data authentication (AFL byte 4 = 1). 9F08: 0020 PBOC 2.0, 0030 PBOC 3.0. */
+const appRecord1For = (version: string) => record(
   h('5A', encodeCn(PBOC_PAN, 8)),
   h('5F24', '301231'),
   h('5F25', '200101'),
   h('5F34', PBOC_PSN),
   h('5F28', '0156'),
   h('9F07', 'FF00'),
-  h('9F08', '0020'),
+  h('9F08', version),
   h('8C', PBOC_CDOL1),
   h('8D', PBOC_CDOL2),
   // CVM list: X = Y = 0 (4 bytes each); offline plaintext PIN if terminal supports (01 03), else no CVM (1F 03)
@@ -103,10 +107,64 @@ const appRecord1 = record(
   h('9F0F', 'D86004F800'),
   h('9F4A', '82'),
 );
+const appRecord1 = appRecord1For('0020');
 /** Static data to authenticate: SFI 1–10 records without the 70 template, then the AIP (9F4A = 82). */
-export const PBOC_STATIC_DATA = concat((parseTlv(fromHex(appRecord1))[0] as Tlv).value, fromHex(PBOC_AIP));
+const staticDataOf = (rec: string) => concat((parseTlv(fromHex(rec))[0] as Tlv).value, fromHex(PBOC_AIP));
+export const PBOC_STATIC_DATA = staticDataOf(appRecord1);
 const certs = buildCerts(PBOC_STATIC_DATA);
 export const PBOC_EXPIRED_ISSUER_CERT = certs.expiredIssuerCert;
+
+/** The PBOC 3.0 card (oda SM2): application version 0030. */
+const appRecord1Sm2 = appRecord1For('0030');
+export const PBOC_SM2_STATIC_DATA = staticDataOf(appRecord1Sm2);
+
+export interface PbocSm2Certs {
+  issuerCert: Uint8Array;
+  ssad: Uint8Array;
+  iccCert: Uint8Array;
+  /** Variants the defects show (card-sim/defects/pboc.ts), each correctly signed. */
+  expiredIssuerCert: Uint8Array;
+  issuerCertRsaAlgorithm: Uint8Array;
+  issuerCertOtherIssuer: Uint8Array;
+  iccCertOtherPan: Uint8Array;
+  ssadWithoutAip: Uint8Array;
+}
+
+/**
+ * JR/T 0025.17 §5: certificates without message recovery, the plain fields then the SM2 signature r ‖ s.
+ * Issuer PK certificate 90 (table 4): 12 | issuer id cn 4 | expiry MMYY | serial(3) | 04 | 00 | 11 | 40 |
+ * PK x ‖ y | CA signature over the fields before it (table 1). SSAD 93 (table 5): 13 | DAC | issuer
+ * signature over 13 ‖ DAC ‖ static data (table 2). ICC PK certificate 9F46 (table 8): 14 | PAN cn 10 |
+ * expiry | serial | 04 | 00 | 11 | 40 | PK | issuer signature over the fields ‖ static data (table 6).
+ */
+export function buildSm2Certs(staticData: Uint8Array): PbocSm2Certs {
+  const { ISSUER_CERT_FORMAT, SSAD_FORMAT, ICC_CERT_FORMAT, SIG_ALG_SM2, ENC_ALG_NONE, PARAM_SM2, KEY_LENGTH } = SM2_ODA;
+  const issuerCertFor = (issuerId: string, expiry: string, sigAlg: number) => {
+    const signed = concat(Uint8Array.of(ISSUER_CERT_FORMAT), encodeCn(issuerId, 4), fromHex(expiry), fromHex('000001'),
+      Uint8Array.of(sigAlg, ENC_ALG_NONE, PARAM_SM2, KEY_LENGTH), sm2PublicOf(PBOC_SM2_TEST_ISS_KEY));
+    return concat(signed, sm2Sign(PBOC_SM2_TEST_CA_KEY, signed));
+  };
+  const ssadFor = (data: Uint8Array) => {
+    const head = concat(Uint8Array.of(SSAD_FORMAT), fromHex('DAC1'));
+    return concat(head, sm2Sign(PBOC_SM2_TEST_ISS_KEY, concat(head, data)));
+  };
+  const iccCertFor = (pan: string) => {
+    const fields = concat(Uint8Array.of(ICC_CERT_FORMAT), encodeCn(pan, 10), fromHex('1230'), fromHex('000002'),
+      Uint8Array.of(SIG_ALG_SM2, ENC_ALG_NONE, PARAM_SM2, KEY_LENGTH), sm2PublicOf(PBOC_SM2_TEST_ICC_KEY));
+    return concat(fields, sm2Sign(PBOC_SM2_TEST_ISS_KEY, concat(fields, staticData)));
+  };
+  return {
+    issuerCert: issuerCertFor(PBOC_PAN.slice(0, 6), '1230', SIG_ALG_SM2),
+    ssad: ssadFor(staticData),
+    iccCert: iccCertFor(PBOC_PAN),
+    expiredIssuerCert: issuerCertFor(PBOC_PAN.slice(0, 6), '1219', SIG_ALG_SM2),
+    issuerCertRsaAlgorithm: issuerCertFor(PBOC_PAN.slice(0, 6), '1230', 0x01),
+    issuerCertOtherIssuer: issuerCertFor('622222', '1230', SIG_ALG_SM2),
+    iccCertOtherPan: iccCertFor('6230000000000025'),
+    ssadWithoutAip: ssadFor(staticData.subarray(0, staticData.length - 2)),
+  };
+}
+export const PBOC_SM2_CERTS = buildSm2Certs(PBOC_SM2_STATIC_DATA);
 
 const iccPub = rsaPublicOf(PBOC_TEST_ICC_KEY);
 const appRecordsSfi2 = [
@@ -123,16 +181,27 @@ const appRecordsSfi4 = [record(h('9F74', Buffer.from('ECC001', 'ascii')))];
 export const PBOC_AFL = '08010101' + '10010200' + '18010100';
 export const PBOC_AFL_EC = PBOC_AFL + '20010100';
 
+const appRecordsSfi2Sm2 = [
+  record(h('8F', Uint8Array.of(PBOC_SM2_CA_INDEX)), h('90', PBOC_SM2_CERTS.issuerCert)),
+  record(h('93', PBOC_SM2_CERTS.ssad)),
+];
+/** No 9F47 / 9F48 with SM2: the key is whole in the certificate (JR/T 0025.17 table 7). */
+const appRecordsSfi3Sm2 = [record(h('9F46', PBOC_SM2_CERTS.iccCert), h('9F49', '9F3704'))];
+
 export interface PseOptions {
   /** Cryptogram and secure-messaging algorithm: 3DES (PBOC 2.0) or SM4 (JR/T 0025.17). */
   algorithm?: PbocAlgorithm;
   /** Where JR/T 0025 parts disagree for SM4 (docs/pboc.md): default part 17. */
   sm4Variant?: Sm4Variant;
+  /** Offline data authentication: RSA (JR/T 0025.7 §5, the default) or SM2/SM3 (JR/T 0025.17 §5). */
+  oda?: 'RSA' | 'SM2';
 }
 
 export function pse(options: PseOptions = {}): DfImage {
   const algorithm = options.algorithm ?? '3DES';
   const variant = options.sm4Variant ?? PART17;
+  const sm2 = options.oda === 'SM2';
+  const pdol = sm2 ? PBOC_PDOL_SM : PBOC_PDOL;
   const udk = (key: string) => toHex(deriveUdk(algorithm, fromHex(key), PBOC_PAN, PBOC_PSN, variant));
   return {
     kind: 'DF',
@@ -154,7 +223,7 @@ export function pse(options: PseOptions = {}): DfImage {
         label: 'UnionPay debit',
         app: 'pboc',
         // A5 { 50 label, 87 priority, 9F38 PDOL, 5F2D, BF0C { 9F4D log entry SFI 0B, 10 records } }
-        fciProprietary: toHex(concat(h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', '01'), h('9F38', PBOC_PDOL),
+        fciProprietary: toHex(concat(h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', '01'), h('9F38', pdol),
           h('5F2D', Buffer.from('zhen', 'ascii')), buildTlv('BF0C', [h('9F4D', '0B0A')]))),
         appData: {
           algorithm,
@@ -164,7 +233,10 @@ export function pse(options: PseOptions = {}): DfImage {
           udkAc: udk(PBOC_TEST_IMK.ac),
           udkMac: udk(PBOC_TEST_IMK.mac),
           udkEnc: udk(PBOC_TEST_IMK.enc),
-          iccKey: PBOC_TEST_ICC_KEY,
+          // The ICC private key: a PEM RSA key, or the SM2 d in hex with oda 'SM2'.
+          iccKey: sm2 ? PBOC_SM2_TEST_ICC_KEY : PBOC_TEST_ICC_KEY,
+          // A single-SM-algorithm card (JR/T 0025.17 §10.2): SM2 ODA, DF69 in the PDOL, the SM AFL always.
+          ...(sm2 ? { oda: 'SM2', pdol } : {}),
           pin: '123456',
           pinTryLimit: 3,
           ecBalance: 10000, // 100.00 CNY, n12 in minor units
@@ -174,9 +246,9 @@ export function pse(options: PseOptions = {}): DfImage {
           lowerConsecutiveOfflineLimit: 3,
         },
         children: [
-          { kind: 'EF', fid: 'EF01', sfi: 1, structure: 'linear-variable', read: 'always', update: 'never', records: [appRecord1] },
-          { kind: 'EF', fid: 'EF02', sfi: 2, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi2 },
-          { kind: 'EF', fid: 'EF03', sfi: 3, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi3 },
+          { kind: 'EF', fid: 'EF01', sfi: 1, structure: 'linear-variable', read: 'always', update: 'never', records: [sm2 ? appRecord1Sm2 : appRecord1] },
+          { kind: 'EF', fid: 'EF02', sfi: 2, structure: 'linear-variable', read: 'always', update: 'never', records: sm2 ? appRecordsSfi2Sm2 : appRecordsSfi2 },
+          { kind: 'EF', fid: 'EF03', sfi: 3, structure: 'linear-variable', read: 'always', update: 'never', records: sm2 ? appRecordsSfi3Sm2 : appRecordsSfi3 },
           { kind: 'EF', fid: 'EF04', sfi: 4, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi4 },
           { kind: 'EF', fid: 'EF0B', sfi: 0x0b, label: 'transaction log', structure: 'cyclic', read: 'always', update: 'never', records: [] },
         ],

@@ -1,4 +1,5 @@
-# JR/T 0025.5 §5.2 (tables of mandatory data), JR/T 0025.7 §5 (ODA data), EMV Book 3 §7.2.
+# JR/T 0025.5 §5.2 (tables of mandatory data), JR/T 0025.7 §5 (ODA data), EMV Book 3 §7.2. The RSA
+# remainders and exponents (92, 9F32, 9F47, 9F48) are @ics:rsa: an SM2 card has none (JR/T 0025.17 tables 3, 7).
 @pboc:2.0 @pboc:3.0
 Feature: PBOC mandatory application data
 
@@ -87,12 +88,12 @@ Feature: PBOC mandatory application data
       | tag | name |
       | 90 | issuer PK certificate |
 
-    @TC:PB-DATA-017
+    @TC:PB-DATA-017 @ics:rsa
     Examples: issuer PK remainder
       | tag | name |
       | 92 | issuer PK remainder |
 
-    @TC:PB-DATA-018
+    @TC:PB-DATA-018 @ics:rsa
     Examples: issuer PK exponent
       | tag | name |
       | 9F32 | issuer PK exponent |
@@ -107,12 +108,12 @@ Feature: PBOC mandatory application data
       | tag | name |
       | 9F46 | ICC PK certificate |
 
-    @TC:PB-DATA-021 @ics:dda
+    @TC:PB-DATA-021 @ics:dda @ics:rsa
     Examples: ICC PK exponent
       | tag | name |
       | 9F47 | ICC PK exponent |
 
-    @TC:PB-DATA-022 @ics:dda
+    @TC:PB-DATA-022 @ics:dda @ics:rsa
     Examples: ICC PK remainder
       | tag | name |
       | 9F48 | ICC PK remainder |

@@ -31,3 +31,8 @@ Feature: PBOC GET PROCESSING OPTIONS and application data
   Scenario: A purchase without EC support from the terminal takes the standard path
     Given the debit application is selected and its records read
     Then the application data holds no EC issuer authorisation code 9F74
+
+  @TC:PB-GPO-101 @req:JRT0025-17:10.3.2 @ics:sm2
+  Scenario: A card with SM algorithms asks for the SM algorithm support indicator DF69 in its PDOL
+    When the terminal selects the debit application
+    Then the PDOL asks for the 1-byte SM algorithm support indicator DF69

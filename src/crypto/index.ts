@@ -4,3 +4,4 @@ export * from './hash.ts';
 export * from './mac.ts';
 export * from './rsa.ts';
 export * from './pboc.ts';
+export * from './sm2.ts';

@@ -76,3 +76,27 @@ export function arpc(alg: PbocAlgorithm, skAc: Uint8Array, arqc: Uint8Array, arc
 export function scriptMac(alg: PbocAlgorithm, skMac: Uint8Array, data: Uint8Array, variant: Sm4Variant = PART17): Uint8Array {
   return pbocMac(alg, skMac, data, variant).slice(0, 4);
 }
+
+/**
+ * Codes of SM2 offline data authentication (JR/T 0025.17 §5 tables 1–11, Annex A): the format byte
+ * that opens each signed object, the algorithm identifiers, and the fixed lengths of the SM2 curve.
+ */
+export const SM2_ODA = {
+  /** 发卡行公钥证书 tag 90, table 4. */
+  ISSUER_CERT_FORMAT: 0x12,
+  /** 签名的静态应用数据 tag 93, table 5. */
+  SSAD_FORMAT: 0x13,
+  /** IC卡公钥证书 tag 9F46, table 8. */
+  ICC_CERT_FORMAT: 0x14,
+  /** 签名的动态应用数据 tag 9F4B, table 11. */
+  SDAD_FORMAT: 0x15,
+  /** Public key signature algorithm SM2 with SM3 (Annex A.1; 01 is RSA/SHA-1). */
+  SIG_ALG_SM2: 0x04,
+  /** Public key encryption algorithm: not used, 00 (tables 1, 6). */
+  ENC_ALG_NONE: 0x00,
+  /** Parameter identifier of the SM2 recommended curve (Annex A.4): a 64-byte public key. */
+  PARAM_SM2: 0x11,
+  /** Public key x ‖ y and signature r ‖ s on that curve. */
+  KEY_LENGTH: 64,
+  SIG_LENGTH: 64,
+} as const;

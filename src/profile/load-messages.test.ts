@@ -39,6 +39,26 @@ describe('profile loading', () => {
   });
 });
 
+describe('the SM2 CA key (keys.pboc.ca, JR/T 0025.17)', () => {
+  const pboc30 = readFileSync(new URL('../../profiles/sim-pboc30.yaml', import.meta.url), 'utf8');
+  it('accepts the PBOC 3.0 profile with an SM2 CA key', () => {
+    expect(problems(pboc30)).toEqual([]);
+    expect(loadProfile('profiles/sim-pboc30.yaml').profile.keys?.pboc?.ca).toMatchObject({ algorithm: 'SM2', index: '02' });
+  });
+  it('says what an SM2 key needs and what an RSA key needs', () => {
+    expect(problems(pboc30.replace(/publicKey: "[0-9A-F]+"/, 'modulus: "00"'))).toEqual([
+      'keys.pboc.ca.publicKey: an SM2 CA key (algorithm: SM2) needs publicKey, x ‖ y in 64 bytes hex',
+      'keys.pboc.ca: an SM2 CA key (algorithm: SM2) has no modulus or exponent; remove them',
+    ]);
+    expect(problems(pboc30.replace('algorithm: SM2', 'algorithm: RSA'))).toEqual([
+      'keys.pboc.ca: an RSA CA key needs modulus and exponent; for an SM2 CA key set algorithm: SM2 and publicKey',
+      'keys.pboc.ca.publicKey: only an SM2 CA key has publicKey; set algorithm: SM2, or give modulus and exponent',
+    ]);
+    expect(problems(pboc30.replace('[3DES, SM4, SM2]', '[3DES, SM4, RSA]'))).toEqual(['keys.pboc.ca: an SM2 CA key is given but ics.algorithms lacks SM2']);
+    expect(problems(pboc30.replace('algorithm: SM2', 'algorithm: ECC'))).toEqual(['keys.pboc.ca.algorithm: "ECC" is not allowed; allowed values: RSA, SM2']);
+  });
+});
+
 describe('DF references', () => {
   it('reads hex as an AID and anything else as a GBK name', () => {
     expect(toHex(dfNameBytes('D1 56 00 00 05 00'))).toBe('D15600000500');

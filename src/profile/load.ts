@@ -80,6 +80,15 @@ export function plausibility(p: Profile): string[] {
   if (oda.length && !p.ics.algorithms.includes('RSA') && !p.ics.algorithms.includes('SM2')) {
     out.push('ics.oda: offline data authentication needs RSA or SM2 in ics.algorithms');
   }
+  const ca = p.keys?.pboc?.ca as { algorithm?: string; modulus?: string; exponent?: string; publicKey?: string } | undefined;
+  if (ca?.algorithm === 'SM2') {
+    if (!ca.publicKey) out.push('keys.pboc.ca.publicKey: an SM2 CA key (algorithm: SM2) needs publicKey, x ‖ y in 64 bytes hex');
+    if (ca.modulus !== undefined || ca.exponent !== undefined) out.push('keys.pboc.ca: an SM2 CA key (algorithm: SM2) has no modulus or exponent; remove them');
+    if (!p.ics.algorithms.includes('SM2')) out.push('keys.pboc.ca: an SM2 CA key is given but ics.algorithms lacks SM2');
+  } else if (ca) {
+    if (ca.modulus === undefined || ca.exponent === undefined) out.push('keys.pboc.ca: an RSA CA key needs modulus and exponent; for an SM2 CA key set algorithm: SM2 and publicKey');
+    if (ca.publicKey !== undefined) out.push('keys.pboc.ca.publicKey: only an SM2 CA key has publicKey; set algorithm: SM2, or give modulus and exponent');
+  }
   if (p.target.kind === 'sim') {
     if (!IMAGES[p.target.image]) out.push(`target.image: unknown image "${p.target.image}"; allowed values: ${Object.keys(IMAGES).join(', ')}`);
     for (const [i, d] of (p.target.defects ?? []).entries()) {

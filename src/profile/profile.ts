@@ -79,11 +79,16 @@ export interface Profile {
   target: Target;
 }
 
+/** The CA public key of ODA: RSA (JR/T 0025.7 §5) or SM2 x ‖ y (JR/T 0025.17 §5). */
+export type PbocCaKey =
+  | { index: string; algorithm?: 'RSA'; modulus: string; exponent: string }
+  | { index: string; algorithm: 'SM2'; publicKey: string };
+
 /** PBOC test keys (JR/T 0025.7): issuer master keys for the simulated issuer, CA public key for ODA. */
 export interface PbocKeys {
   aid?: string;
   imk: { ac: string; mac: string; enc: string };
-  ca: { index: string; modulus: string; exponent: string };
+  ca: PbocCaKey;
   sm4Variant?: { udkInput?: 'part17' | 'part5'; acFold?: 'part17' | 'part7' };
 }
 

@@ -16,11 +16,31 @@ import { CommandDriver } from './drivers/command.ts';
 import { ManualDriver } from './drivers/manual.ts';
 import { ReferenceDriver } from './drivers/reference.ts';
 import { CardSlot } from './slot.ts';
-import { VPCD_PORT, type VirtualCard } from '../../card-sim/vpcd.ts';
+import type { SimCard } from '../../card-sim/cos/card.ts';
+import { VPCD_PORT, VirtualCard } from '../../card-sim/vpcd.ts';
 import type { TerminalPorts } from './drivers/reference.ts';
 
 import type { TerminalConfig } from './operations.ts';
 import { pbocSettings } from './settings.ts';
+
+/**
+ * The virtual readers this process serves, by vpcd port. A new test card replaces the one in the reader
+ * without pulling it, so that pcscd need not notice an insertion (about a second each); the terminal
+ * powers the card up at its next connect and reads the new ATR.
+ */
+const virtualReaders = new Map<number, VirtualCard>();
+
+function serveInReader(port: number, card: SimCard): void {
+  const served = virtualReaders.get(port);
+  if (served) served.card = card;
+  else virtualReaders.set(port, new VirtualCard(card, { port, retryMs: 200 }).start());
+}
+
+/** Take the cards out of the virtual readers (end of the run). */
+export function closeVirtualReaders(): void {
+  for (const v of virtualReaders.values()) v.stop();
+  virtualReaders.clear();
+}
 
 export class TerminalHarness {
   card: CardSlot | undefined;
@@ -74,8 +94,6 @@ export class TerminalHarness {
   }
 
   private served: Array<{ close(): Promise<void> }> = [];
-  /** The test card and PSAM in vpcd virtual readers, when the profile names terminal.readers. */
-  private readonly virtual: { card?: VirtualCard; psam?: VirtualCard } = {};
 
   get readers(): TerminalReaders | undefined {
     return this.profile.terminal?.readers;
@@ -87,12 +105,6 @@ export class TerminalHarness {
     return { card, psam: this.psam, atr: card.channel.atr, close: async () => {} };
   }
 
-  /** Take the cards out of the virtual readers (end of the scenario). */
-  close(): void {
-    this.virtual.card?.stop();
-    this.virtual.psam?.stop();
-  }
-
   /** Put a test card (a card-sim image) into the card slot, with the run's card defects. */
   async insert(image: string): Promise<CardSlot> {
     const img = IMAGES[image];
@@ -102,9 +114,8 @@ export class TerminalHarness {
     this.card = new CardSlot('card', channel);
     const readers = this.readers;
     if (readers) {
-      this.virtual.card?.stop();
-      this.virtual.card = this.card.serveVpcd(readers.cardPort ?? VPCD_PORT);
-      this.virtual.psam ??= this.psam.serveVpcd(readers.psamPort ?? VPCD_PORT + 1);
+      serveInReader(readers.cardPort ?? VPCD_PORT, this.card.vpcdCard());
+      serveInReader(readers.psamPort ?? VPCD_PORT + 1, this.psam.vpcdCard());
     }
     return this.card;
   }

@@ -7,7 +7,9 @@
  */
 import { fromHex } from '../bytes/hex.ts';
 import { PART17, type PbocAlgorithm } from '../crypto/index.ts';
+import type { PbocCaKey } from '../profile/profile.ts';
 import type { TerminalOutcome, TerminalRequest } from './driver.ts';
+import { caKeyOf } from './pboc/oda-sm2.ts';
 import { SimulatedHost, type HostRule } from './pboc/host.ts';
 import { PbocIssuer } from './pboc/issuer.ts';
 import { FinancialTerminal, seededPercent, type FinancialTerminalConfig } from './pboc/pos.ts';
@@ -29,7 +31,7 @@ export interface PbocTerminalSettings {
   ecSupport: boolean;
   exceptionFile: string[];
   /** The CA public key for RID A000000333 (keys.pboc.ca). */
-  ca: { index: string; modulus: string; exponent: string };
+  ca: PbocCaKey;
   /** The simulated host's issuer master keys and algorithm (keys.pboc). */
   imk: { ac: string; mac: string; enc: string };
   algorithm: PbocAlgorithm;
@@ -70,7 +72,7 @@ export function financialConfig(s: PbocTerminalSettings, today: string, defects:
     exceptionFile: s.exceptionFile,
     date: today.slice(2, 8),
     caIndex: parseInt(s.ca.index, 16),
-    ca: { modulus: fromHex(s.ca.modulus), exponent: fromHex(s.ca.exponent) },
+    ca: caKeyOf(s.ca),
     host: new SimulatedHost(new PbocIssuer(s.imk, s.algorithm, { udkInput: s.sm4Variant?.udkInput ?? PART17.udkInput, acFold: s.sm4Variant?.acFold ?? PART17.acFold }), s.host),
     random: seededPercent(`${s.seed}:${String(params['sequence'] ?? 0)}`),
     defects,

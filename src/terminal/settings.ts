@@ -25,7 +25,7 @@ export function pbocSettings(profile: Profile, seed: string): PbocTerminalSettin
     signature: t.signature ?? true,
     ecSupport: t.ecSupport ?? true,
     exceptionFile: t.exceptionFile ?? [],
-    ca: { index: keys.ca.index, modulus: keys.ca.modulus, exponent: keys.ca.exponent },
+    ca: keys.ca,
     imk: keys.imk,
     algorithm: sm4 ? 'SM4' : '3DES',
     ...(keys.sm4Variant ? { sm4Variant: keys.sm4Variant } : {}),

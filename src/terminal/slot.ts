@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import type { SimCard } from '../../card-sim/cos/card.ts';
-import { FrameReader, VirtualCard, frame } from '../../card-sim/vpcd.ts';
+import { FrameReader, frame } from '../../card-sim/vpcd.ts';
 import { SimChannel } from '../transport/sim.ts';
 import { TransportError } from '../verdict/errors.ts';
 import type { CommandApdu } from '../apdu/command.ts';
@@ -88,14 +88,14 @@ export class CardSlot {
   }
 
   /**
-   * Put the slot's card into a vpcd virtual reader (DESIGN.md "The real PC/SC path"), so that a terminal
-   * reaches it through PC/SC; every APDU is recorded in the trace as on the other paths.
+   * The slot's card as a vpcd virtual reader serves it (DESIGN.md "The real PC/SC path"): every APDU
+   * the reader brings is recorded in the trace as on the other paths.
    */
-  serveVpcd(port: number): VirtualCard {
+  vpcdCard(): SimCard {
     const sim = this.channel.simCard;
     if (!sim) throw new TransportError(`the ${this.name} slot holds no simulated card to serve`);
     const channel = this.channel;
-    const recorded: SimCard = {
+    return {
       image: sim.image,
       get atr() { return sim.atr; },
       protocol: sim.protocol,
@@ -107,7 +107,6 @@ export class CardSlot {
       },
       reset: () => sim.reset(),
     };
-    return new VirtualCard(recorded, { port, retryMs: 200 }).start();
   }
 
   /** Serve the slot on a local socket for an external terminal program; resolves to its path. */

@@ -14,7 +14,7 @@
 import { SW } from '../../../src/apdu/sw.ts';
 import { concat, equal, fromHex, fromUint, toHex } from '../../../src/bytes/hex.ts';
 import { encodeN } from '../../../src/bytes/bcd.ts';
-import { arpc, pbocMac, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
+import { arpc, pbocMac, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, SM2_ODA, sm2Sign, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
 import { type Tlv, buildTlv, parseTlv } from '../../../src/tlv/ber.ts';
 import type { DefectId } from '../../defects/catalogue.ts';
 import { parseDol, splitDolData } from '../../../src/tlv/dol.ts';
@@ -22,8 +22,8 @@ import type { CardApplication } from '../../cos/application.ts';
 import type { CardContext, Handler, Reply } from '../../cos/context.ts';
 import { readRecord } from '../../cos/commands/read.ts';
 import { select } from '../../cos/commands/select.ts';
-import { type DfNode, type EfNode, allDfs } from '../../cos/files.ts';
-import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_STATIC_DATA, buildCerts } from '../../images/pse.ts';
+import { type DfNode, type EfNode, allDfs, fci } from '../../cos/files.ts';
+import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_SM2_CERTS, PBOC_STATIC_DATA, buildCerts } from '../../images/pse.ts';
 
 interface AppData {
   algorithm: PbocAlgorithm;
@@ -33,7 +33,12 @@ interface AppData {
   udkAc: string;
   udkMac: string;
   udkEnc: string;
+  /** ICC private key: PEM (RSA) or the SM2 d in hex (oda SM2). */
   iccKey: string;
+  /** Offline data authentication algorithm; absent = RSA. */
+  oda?: 'RSA' | 'SM2';
+  /** PDOL (hex) when not PBOC_PDOL: with DF69 on an SM card (JR/T 0025.17 §10.3.2). */
+  pdol?: string;
   pin: string;
   pinTryLimit: number;
   ecBalance: number;
@@ -101,9 +106,24 @@ function live(h: Handler): Handler {
   return (cmd, card) => (state(card).cardBlocked && !card.has('pboc-card-block-ignored') ? { sw: SW.FUNCTION_NOT_SUPPORTED } : h(cmd, card));
 }
 
+/** The PDOL of the application; defect pboc-sm2-pdol-without-df69: the SM card's PDOL lacks DF69. */
+function pdolOf(card: CardContext): string {
+  return card.has('pboc-sm2-pdol-without-df69') ? PBOC_PDOL : (app(card).pdol ?? PBOC_PDOL);
+}
+
+/** The FCI as the defects leave it: without DF69 in the PDOL (pboc-sm2-pdol-without-df69). */
+function withFci(card: CardContext, reply: Reply): Reply {
+  if (!card.has('pboc-sm2-pdol-without-df69') || app(card).pdol !== PBOC_PDOL_SM) return reply;
+  const df = adf(card);
+  const from = toHex(buildTlv('9F38', fromHex(PBOC_PDOL_SM)));
+  df.fciProprietary = fromHex(toHex(df.fciProprietary).replace(from, toHex(buildTlv('9F38', fromHex(PBOC_PDOL)))));
+  return { ...reply, data: fci(df) };
+}
+
 const gpo: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
-  const pdol = parseDol(fromHex(PBOC_PDOL));
+  // A single-SM-algorithm card answers the SM AFL whatever DF69 says (JR/T 0025.17 §10.3.3 a).
+  const pdol = parseDol(fromHex(pdolOf(card)));
   if (cmd.data[0] !== 0x83 || cmd.data[1] !== cmd.data.length - 2) return { sw: SW.WRONG_LENGTH };
   let values: Record<string, Uint8Array>;
   try {
@@ -152,11 +172,23 @@ const pbocReadRecord: Handler = (cmd, card) => {
       if (e && r) e.records[rec - 1] = fromHex(f(toHex(r)));
     };
     if (card.has('pboc-cvm-list-missing')) patch(1, 1, (hex) => stripTag(hex, '8E'));
-    if (card.has('pboc-issuer-cert-expired')) patch(2, 1, (hex) => {
+    // Certificate defects: another certificate, correctly signed, in place of the issuer's (tag 90 81 L).
+    const sm2 = app(card).oda === 'SM2';
+    const issuerCert = (cert: Uint8Array) => patch(2, 1, (hex) => {
       const at = hex.indexOf('9081');
       const len = parseInt(hex.slice(at + 4, at + 6), 16);
-      return hex.slice(0, at + 6) + toHex(PBOC_EXPIRED_ISSUER_CERT) + hex.slice(at + 6 + len * 2);
+      return hex.slice(0, at + 6) + toHex(cert) + hex.slice(at + 6 + len * 2);
     });
+    if (card.has('pboc-issuer-cert-expired')) issuerCert(sm2 ? PBOC_SM2_CERTS.expiredIssuerCert : PBOC_EXPIRED_ISSUER_CERT);
+    if (sm2 && card.has('pboc-sm2-issuer-cert-rsa-algorithm')) issuerCert(PBOC_SM2_CERTS.issuerCertRsaAlgorithm);
+    if (sm2 && card.has('pboc-sm2-issuer-id-mismatch')) issuerCert(PBOC_SM2_CERTS.issuerCertOtherIssuer);
+    if (sm2 && card.has('pboc-sm2-issuer-cert-tampered')) {
+      const tampered = PBOC_SM2_CERTS.issuerCert.slice();
+      tampered[9] = (tampered[9] as number) ^ 0x01; // the last byte of the serial number, after signing
+      issuerCert(tampered);
+    }
+    if (sm2 && card.has('pboc-sm2-icc-cert-other-pan')) patch(3, 1, (hex) => hex.replace(toHex(PBOC_SM2_CERTS.iccCert), toHex(PBOC_SM2_CERTS.iccCertOtherPan)));
+    if (sm2 && card.has('pboc-sm2-ssad-without-aip')) patch(2, 2, (hex) => hex.replace(toHex(PBOC_SM2_CERTS.ssad), toHex(PBOC_SM2_CERTS.ssadWithoutAip)));
     if (card.has('pboc-ssad-corrupt')) patch(2, 2, (hex) => hex.slice(0, -6) + 'A5' + hex.slice(-4));
     if (card.has('pboc-aip-without-dda')) {
       // The issuer signed the static data with the AIP as personalised: SSAD and ICC certificate over 5C00.
@@ -240,14 +272,23 @@ const verifyPin: Handler = (cmd, card) => {
   return { sw: s.pinTries === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | s.pinTries };
 };
 
-/** INTERNAL AUTHENTICATE (EMV Book 2 §6.5.1): SDAD = 6A 05 01 LDD ICC dynamic data BB… hash BC. */
+/**
+ * INTERNAL AUTHENTICATE (EMV Book 2 §6.5.1): SDAD = 6A 05 01 LDD ICC dynamic data BB… hash BC. With SM2
+ * (JR/T 0025.17 §5.2.4.1, tables 9 and 11): 9F4B = 15 ‖ LDD ‖ ICC dynamic data ‖ SM2 signature r ‖ s
+ * over 15 ‖ LDD ‖ ICC dynamic data ‖ the DDOL data, answered in format 2 (77 { 9F4B }).
+ */
 const internalAuthenticate: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 4) return { sw: SW.WRONG_LENGTH }; // DDOL 9F37 04
   const a = app(card);
-  const nic = rsaPublicOf(a.iccKey).modulus.length;
   const dyn = card.has('pboc-dynamic-number-constant') ? fromHex('01020304') : card.random.bytes(4);
   const iccdd = concat(Uint8Array.of(dyn.length), dyn);
+  if (a.oda === 'SM2') {
+    const head = concat(Uint8Array.of(SM2_ODA.SDAD_FORMAT, iccdd.length), iccdd);
+    const signed = card.has('pboc-sdad-wrong-ddol-data') ? head : concat(head, cmd.data);
+    return { data: buildTlv('77', [buildTlv('9F4B', concat(head, sm2Sign(a.iccKey, signed)))]), sw: SW.NO_ERROR };
+  }
+  const nic = rsaPublicOf(a.iccKey).modulus.length;
   const body = concat(Uint8Array.of(0x05, 0x01, iccdd.length), iccdd, new Uint8Array(nic - 25 - iccdd.length).fill(0xbb));
   const hashed = card.has('pboc-sdad-wrong-ddol-data') ? body : concat(body, cmd.data);
   const sdad = rsaSign(a.iccKey, concat(Uint8Array.of(0x6a), body, sha1(hashed), Uint8Array.of(0xbc)));
@@ -489,7 +530,7 @@ export const PBOC_APP: CardApplication = {
   ],
   // SELECT from anywhere (the MF, the PSE): a blocked application answers its FCI with 6283, a blocked card 6A81.
   onSelect: (card, selected) => {
-    const reply = fciDefects(card, selected);
+    const reply = fciDefects(card, withFci(card, selected));
     const s = state(card);
     if (s.cardBlocked && !card.has('pboc-card-block-ignored')) return { sw: SW.FUNCTION_NOT_SUPPORTED };
     if (blockedNow(card) && !card.has('pboc-app-block-ignored') && !card.has('pboc-blocked-select-answers-9000')) return { ...reply, sw: SW.WARNING_SELECTED_FILE_INVALIDATED };

@@ -1,7 +1,7 @@
 /** `sscc defects`: the card-sim defect catalogue and the proof that the suite catches it. */
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFECTS } from '../../../card-sim/defects/catalogue.ts';
+import { DEFECTS, type Defect } from '../../../card-sim/defects/catalogue.ts';
 import { defectAreas, verifyDefects } from '../../run/defects.ts';
 import { ROOT, planFrom } from '../common.ts';
 import { UsageError } from '../errors.ts';
@@ -70,7 +70,11 @@ export function register(p: Command): void {
     .description('list the defects and the scenarios each must make fail')
     .option('--area <area>', 'only this area')
     .action((opts: { area?: string }) => {
-      for (const d of DEFECTS) if (!opts.area || d.area === opts.area) process.stdout.write(`${d.id} [${d.area}]\n  ${d.title}\n  must fail: ${d.mustFail.join(', ')}\n`);
+      for (const d of DEFECTS as readonly Defect[]) {
+        if (opts.area && d.area !== opts.area) continue;
+        const only = d.ics ? `\n  only where: ${d.ics.join(' ')}` : '';
+        process.stdout.write(`${d.id} [${d.area}]\n  ${d.title}\n  must fail: ${d.mustFail.join(', ')}${only}\n`);
+      }
     });
   verifyOptions(defects.command('verify').description('the same as `sscc defects`: run the catalogue against the suite')).action((opts: VerifyOptions) => verify(opts));
 }

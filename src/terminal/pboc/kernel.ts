@@ -17,6 +17,7 @@ import { NonConformance } from '../../verdict/errors.ts';
 import { selectCvm, terminalActionAnalysis, type ActionCodes } from './decisions.ts';
 import type { PbocIssuer } from './issuer.ts';
 import { recoverIccKey, recoverIssuerKey, verifySdad, verifySsad } from './oda.ts';
+import { type CaKey, ddaSm2, isSm2Ca, sdaSm2 } from './oda-sm2.ts';
 
 export type Send = (apdu: Uint8Array) => Promise<ResponseApdu>;
 export type AcType = 'AAC' | 'TC' | 'ARQC';
@@ -134,6 +135,7 @@ export class PbocKernel {
       '9C': fromHex(t.type),
       '9F37': t.unpredictable,
       '9F7A': Uint8Array.of(t.ecSupport ? 1 : 0),
+      'DF69': Uint8Array.of(1), // SM algorithm support indicator: this kernel does SM2/SM3/SM4 (JR/T 0025.17 §10.3.3)
       ...extra,
     };
   }
@@ -235,7 +237,8 @@ export class PbocKernel {
   }
 
   /** SDA: issuer key then SSAD; errors set TVR B1 b7 (SDA failed). */
-  sda(ca: RsaPublic): string[] {
+  sda(ca: CaKey): string[] {
+    if (isSm2Ca(ca)) return this.odaFailed(0x40, sdaSm2(this, ca.sm2)); // JR/T 0025.17 §5.1
     const ik = this.issuerKey(ca);
     const errors = [...ik.errors];
     if (ik.key) {
@@ -270,7 +273,12 @@ export class PbocKernel {
   }
 
   /** DDA: ICC key, INTERNAL AUTHENTICATE, SDAD; errors set TVR B1 b4 (DDA failed). */
-  async dda(ca: RsaPublic): Promise<{ errors: string[]; dynamicNumber?: Uint8Array }> {
+  async dda(ca: CaKey): Promise<{ errors: string[]; dynamicNumber?: Uint8Array }> {
+    if (isSm2Ca(ca)) {
+      const r = await ddaSm2(this, ca.sm2); // JR/T 0025.17 §5.2
+      this.odaFailed(0x08, r.errors);
+      return r;
+    }
     const k = this.iccKey(ca);
     const errors = [...k.errors];
     let dynamicNumber: Uint8Array | undefined;
@@ -286,6 +294,12 @@ export class PbocKernel {
     }
     if (errors.length) this.tvr[0] = (this.tvr[0] as number) | 0x08;
     return { errors, dynamicNumber };
+  }
+
+  /** Errors of an ODA method set its TVR byte 1 bit (b7 SDA failed, b4 DDA failed). */
+  private odaFailed(bit: number, errors: string[]): string[] {
+    if (errors.length) this.tvr[0] = (this.tvr[0] as number) | bit;
+    return errors;
   }
 
   /** Processing restrictions (EMV Book 3 §10.4): expiry and effective dates → TVR B2 b7, b6. */
@@ -360,7 +374,7 @@ export class PbocKernel {
    * action analysis with the TACs, first GENERATE AC, and when the card asks for it: the issuer checks the
    * ARQC and answers ARPC + ARC 00, EXTERNAL AUTHENTICATE, second GENERATE AC. Failures are in `problems`.
    */
-  async transaction(opts: { ca: RsaPublic; issuer: PbocIssuer; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean }): Promise<TransactionOutcome> {
+  async transaction(opts: { ca: CaKey; issuer: PbocIssuer; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean }): Promise<TransactionOutcome> {
     const problems: string[] = [];
     const b1 = this.aip[0] ?? 0;
     if (b1 & 0x20) problems.push(...(await this.dda(opts.ca)).errors.map((e) => `DDA: ${e}`));

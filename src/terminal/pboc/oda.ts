@@ -14,7 +14,7 @@ export interface Recovered<T> {
 }
 
 /** Expiry MMYY is on or after today (YYMM). */
-function notExpired(mmyy: Uint8Array, today: string): boolean {
+export function notExpired(mmyy: Uint8Array, today: string): boolean {
   const hex = toHex(mmyy);
   return hex.slice(2, 4) + hex.slice(0, 2) >= today;
 }
