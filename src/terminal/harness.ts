@@ -128,7 +128,8 @@ export class TerminalHarness {
   async perform(request: TerminalRequest): Promise<TerminalOutcome> {
     try {
       // Each transaction gets its own number, so that random selection draws anew and runs repeat.
-      return await this.driver.perform({ ...request, params: { sequence: ++this.sequence, ...request.params } });
+      const card = request.card ?? this.card?.channel.description;
+      return await this.driver.perform({ ...request, ...(card ? { card } : {}), params: { sequence: ++this.sequence, ...request.params } });
     } finally {
       await Promise.all(this.served.splice(0).map((s) => s.close()));
     }
