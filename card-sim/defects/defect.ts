@@ -20,4 +20,9 @@ export interface Defect {
    * do not hold, `defects verify` leaves the defect out, as one none of whose scenarios applies.
    */
   ics?: string[];
+  /**
+   * Scenarios that must also fail on cards where an applicability tag holds: on a 3.0 card EF06 sits
+   * behind RK SSSE, so more scenarios rest on the broken function (`{ '@sscard:3.0': [...] }`).
+   */
+  mustFailWhere?: Record<string, string[]>;
 }

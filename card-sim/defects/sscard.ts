@@ -78,6 +78,8 @@ export const SSCARD_DEFECTS = [
     title: 'Files behind RK SSSE are read without external authentication',
     description: 'EF07 (and EF06 on 3.0) answer their content before EXTERNAL AUTHENTICATE with RK SSSE (V2.0 table 3; LD/T 33 §10.2).',
     mustFail: ['SSSE_SAFETY-04', 'SSSE_SAFETY-09', 'SSSE_SAFETY-10', 'ISO-RB-008'],
+    // On a 3.0 card EF06 is read behind RK SSSE with SM4 keys named by the FCI: these rest on it too.
+    mustFailWhere: { '@sscard:3.0': ['SSSE_SAFETY-03'] },
   },
   {
     id: 'ss-internal-auth-ignores-version',
@@ -120,6 +122,8 @@ export const SSCARD_DEFECTS = [
     title: '社会保障号码 has a wrong check character',
     description: 'EF06 record 08 holds a citizen id whose GB 11643 check character is wrong (V2.0 §8.1.2.1).',
     mustFail: ['SSSE_RECORD-08', 'SS-DATA-002', 'SSSE_SAFETY-02', 'SS-TERM-001'],
+    // On a 3.0 card EF06 is read behind RK SSSE with SM4 keys named by the FCI: these rest on it too.
+    mustFailWhere: { '@sscard:3.0': ['SSSE_SAFETY-03'] },
   },
   {
     id: 'ss-card-number-bad-check',
@@ -129,11 +133,22 @@ export const SSCARD_DEFECTS = [
     mustFail: ['SSSE_RECORD-07', 'SS-DATA-003', 'SSSE_SAFETY-01', 'SS-TERM-001'],
   },
   {
+    id: 'ss-fci-names-sm4-on-des-card',
+    area: 'sscard',
+    title: 'A 1.0 (DES) card names SM4 in its SSSE FCI',
+    description: 'A 1.0 FCI names no algorithm (DES) or 01 (part 3 §6.4); naming 03 sends terminals to SM4 keys the card does not have.',
+    // The harness takes the card at its word and authenticates with SM4 keys: every keyed flow fails.
+    mustFail: ['SS-SEL-003', 'SSSE_SAFETY-04', 'SSSE_SAFETY-06', 'SSSE_SAFETY-07', 'SSSE_SAFETY-09', 'SSSE_SAFETY-10', 'DF04_SAFETY-01', 'SSSE_SAFETY-11', 'SS-EA-001', 'SS-EA-011', 'SS-EA-012', 'SS-EA-002', 'SS-EA-005', 'KEY_VER1', 'KEY_VER2', 'KEY_VER3', 'SS-IA-001', 'SS-BLK-001', 'SS-BLK-003', 'SS-BLK-006', 'SS-TERM-001', 'SS-PIN-009', 'SS-PIN-011', 'SS-PIN-012', 'SS-PIN-013'],
+    ics: ['@sscard:1.0'],
+  },
+  {
     id: 'ss-fci-no-algorithm-id',
     area: 'sscard',
     title: 'The SSSE FCI has no algorithm identifier',
     description: 'SELECT SSSE answers an FCI without 9F0C/86 on a 2.0/3.0 card (part 3 §6.4; LD/T 33 §10.1).',
     mustFail: ['SS-SEL-002', 'SS-ALG-002'],
+    // On a 3.0 card EF06 is read behind RK SSSE with SM4 keys named by the FCI: these rest on it too.
+    mustFailWhere: { '@sscard:3.0': ['SSSE_SAFETY-03', 'SSSE_SAFETY-04', 'SSSE_SAFETY-06', 'SSSE_SAFETY-07', 'SSSE_SAFETY-09', 'SSSE_SAFETY-10', 'DF04_SAFETY-01', 'SSSE_SAFETY-11', 'SS-EA-001', 'SS-EA-011', 'SS-EA-012', 'SS-EA-002', 'SS-EA-005', 'KEY_VER1', 'KEY_VER2', 'KEY_VER3', 'SS-IA-001', 'SS-BLK-001', 'SS-BLK-003', 'SS-BLK-006', 'SSSE_RECORD-01', 'SSSE_RECORD-02', 'SSSE_RECORD-03', 'SSSE_RECORD-04', 'SSSE_RECORD-05', 'SSSE_RECORD-06', 'SSSE_RECORD-07', 'SSSE_RECORD-08', 'SSSE_RECORD-09', 'SSSE_RECORD-4E', 'SSSE_RECORD-0A', 'SSSE_RECORD-0B', 'SSSE_RECORD-0C', 'SSSE_RECORD-0D', 'SS-DATA-001', 'SS-DATA-002', 'SS-DATA-003', 'SS-DATA-004', 'SS-DATA-005', 'SS-DATA-006', 'SS-DATA-007', 'SS-DATA-008', 'SS-DATA-009', 'SS-TERM-001', 'SS-PIN-009', 'SS-PIN-011', 'SS-PIN-012', 'SS-PIN-013', 'SS-ALG-001'] },
   },
   {
     id: 'ss-update-plain-refused',
@@ -162,6 +177,8 @@ export const SSCARD_DEFECTS = [
     title: 'RK SSSE is locked from the start (try counter 0)',
     description: 'Personalisation left the read key with no tries: EXTERNAL AUTHENTICATE answers 6983 (part 5 §6.4).',
     mustFail: ['SS-EA-001', 'SS-EA-002', 'SS-EA-003', 'SS-EA-004', 'SS-EA-005', 'SS-EA-006', 'SSSE_SAFETY-04', 'SSSE_SAFETY-09', 'SSSE_SAFETY-10', 'SSSE_SAFETY-11'],
+    // On a 3.0 card EF06 is read behind RK SSSE with SM4 keys named by the FCI: these rest on it too.
+    mustFailWhere: { '@sscard:3.0': ['SSSE_SAFETY-03', 'SSSE_RECORD-01', 'SSSE_RECORD-02', 'SSSE_RECORD-03', 'SSSE_RECORD-04', 'SSSE_RECORD-05', 'SSSE_RECORD-06', 'SSSE_RECORD-07', 'SSSE_RECORD-08', 'SSSE_RECORD-09', 'SSSE_RECORD-4E', 'SSSE_RECORD-0A', 'SSSE_RECORD-0B', 'SSSE_RECORD-0C', 'SSSE_RECORD-0D', 'SS-DATA-001', 'SS-DATA-002', 'SS-DATA-003', 'SS-DATA-004', 'SS-DATA-005', 'SS-DATA-006', 'SS-DATA-007', 'SS-DATA-008', 'SS-DATA-009', 'SS-TERM-001'] },
   },
   {
     id: 'ss-ext-auth-without-challenge-uses-zero',
@@ -197,6 +214,8 @@ export const SSCARD_DEFECTS = [
     title: 'IRK version 1 was not loaded',
     description: 'INTERNAL AUTHENTICATE with key version 1, or none, does not use the version 1 key (part 5 §6.7, LD/T 6001.3 KEY_VER).',
     mustFail: ['KEY_VER1', 'SS-IA-001', 'SS-TERM-001', 'SS-ALG-002'],
+    // On a 3.0 card EF06 is read behind RK SSSE with SM4 keys named by the FCI: these rest on it too.
+    mustFailWhere: { '@sscard:3.0': ['SS-ALG-001'] },
   },
   {
     id: 'ss-internal-auth-ignores-random',
@@ -204,6 +223,8 @@ export const SSCARD_DEFECTS = [
     title: 'INTERNAL AUTHENTICATE answers the same result whatever the randoms',
     description: 'The process key and the data do not come from the terminal randoms R1 and R2 (part 5 §6.7, part 4 §9.3).',
     mustFail: ['SS-IA-001', 'KEY_VER1', 'KEY_VER2', 'KEY_VER3', 'SS-TERM-001', 'SS-ALG-002'],
+    // On a 3.0 card EF06 is read behind RK SSSE with SM4 keys named by the FCI: these rest on it too.
+    mustFailWhere: { '@sscard:3.0': ['SS-ALG-001'] },
   },
   {
     id: 'ss-internal-auth-length-unchecked',
@@ -372,6 +393,7 @@ export const SSCARD_DEFECTS = [
     title: '姓名扩展 has 00 before its text',
     description: 'an is left-aligned and padded with 00 on the right (V2.0 §7).',
     mustFail: ['SSSE_RECORD-4E', 'SS-DATA-008'],
+    ics: ['@sscard:2.0', '@sscard:3.0'], // 姓名扩展 exists from 2.0 on
   },
   {
     id: 'ss-sex-code-3',

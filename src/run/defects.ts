@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { DEFECTS, type Defect } from '../../card-sim/defects/catalogue.ts';
 import type { Plan } from '../plan/plan.ts';
+import type { Profile } from '../profile/profile.ts';
 import { applicability } from '../plan/applicability.ts';
 import { buildReport } from '../report/build.ts';
 import { runPlan } from './runner.ts';
@@ -24,6 +25,12 @@ export interface DefectCheck {
   collateral: string[];
 }
 
+/** The scenarios a defect must make fail on this profile's card: mustFail, and mustFailWhere where its tag holds. */
+export function mustFailOn(d: Defect, profile: Profile): string[] {
+  const extra = Object.entries(d.mustFailWhere ?? {}).filter(([tag]) => applicability([tag], profile).applicable).flatMap(([, ids]) => ids);
+  return [...new Set([...d.mustFail, ...extra])];
+}
+
 export async function checkDefect(root: string, plan: Plan, defect: string | undefined, outDir: string, support?: ISupportCodeLibrary): Promise<DefectCheck & { support: ISupportCodeLibrary }> {
   const target = plan.profile.data.target;
   if (target.kind !== 'sim') throw new Error('defects verify needs a simulator profile');
@@ -33,7 +40,7 @@ export async function checkDefect(root: string, plan: Plan, defect: string | und
   const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
   // Named scenarios that do not apply to this profile cannot fail: they are not expected to.
   const applies = new Set(plan.scenarios.filter((s) => s.applicable).map((s) => s.id));
-  const expected: string[] = [...(entry?.mustFail ?? [])].filter((id) => applies.has(id));
+  const expected: string[] = (entry ? mustFailOn(entry, plan.profile.data) : []).filter((id) => applies.has(id));
   const collateralAreas: readonly string[] = (entry as { collateralAreas?: readonly string[] } | undefined)?.collateralAreas ?? [];
   // A scenario of a collateral area that fails or cannot be judged is reported but not held against the defect.
   const isCollateral = (c: { id: string; area: string; verdict: string }) =>
@@ -90,7 +97,7 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
   const applies = new Set(o.plan.scenarios.filter((s) => s.applicable).map((s) => s.id));
   // A defect that exists only on some cards (Defect.ics: an RSA remainder missing) is left out elsewhere.
   const exists = (d: Defect) => !d.ics || applicability(d.ics, o.plan.profile.data).applicable;
-  const chosen = DEFECTS.filter((d) => (!o.area || d.area === o.area) && d.mustFail.some((id: string) => applies.has(id)) && exists(d));
+  const chosen = DEFECTS.filter((d) => (!o.area || d.area === o.area) && mustFailOn(d, o.plan.profile.data).some((id: string) => applies.has(id)) && exists(d));
   const results: DefectResult[] = [];
   let clean = true;
   for (const defect of [undefined, ...chosen.map((d) => d.id)]) {
@@ -99,7 +106,7 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
     allOk &&= r.ok;
     const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
     if (!entry) clean = r.ok;
-    else results.push({ id: entry.id, area: entry.area, expected: [...entry.mustFail], failed: r.failed, detected: r.missed.length === 0, exact: r.ok, unexpected: r.unexpected, unjudged: r.unjudged, collateral: r.collateral });
+    else results.push({ id: entry.id, area: entry.area, expected: mustFailOn(entry, o.plan.profile.data), failed: r.failed, detected: r.missed.length === 0, exact: r.ok, unexpected: r.unexpected, unjudged: r.unjudged, collateral: r.collateral });
     const detail = [
       r.missed.length ? `not caught: ${r.missed.join(', ')}` : '',
       r.unexpected.length ? `also failed: ${r.unexpected.join(', ')}` : '',
@@ -109,7 +116,7 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
     const more = r.collateral.length ? ` (+${r.collateral.length} collateral)` : '';
     o.log(`${r.ok ? 'ok  ' : 'BAD '} ${r.defect.padEnd(40)} failed: ${own.join(', ') || '-'}${more}${detail.length ? `\n     ${detail.join('\n     ')}` : ''}`);
   }
-  const named = new Set(DEFECTS.flatMap((d) => d.mustFail as readonly string[]));
+  const named = new Set(DEFECTS.filter(exists).flatMap((d) => mustFailOn(d, o.plan.profile.data)));
   const unproven = o.plan.scenarios
     .filter((s) => s.applicable && (!o.area || s.area === o.area) && !named.has(s.id))
     .map((s) => s.id);

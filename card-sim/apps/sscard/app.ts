@@ -412,6 +412,15 @@ function ssSelect(cmd: CommandApdu, card: CardContext): Reply {
       return { ...r, data: out };
     }
   }
+  if (r.data && ssse === card.currentDf && card.has('ss-fci-names-sm4-on-des-card')) {
+    // A 1.0 card (DES) whose FCI names algorithm 03, SM4 (part 3 §6.4: a 1.0 FCI names none, or 01).
+    const [tpl] = parseTlv(r.data);
+    const kids = tpl?.children ?? [];
+    const a5 = kids.find((t) => t.tag === 'A5');
+    const alg = buildTlv('9F0C', buildTlv('86', Uint8Array.of(0x03)));
+    const inner = [...(a5?.children ?? []).filter((t) => t.tag !== '9F0C').map((t) => buildTlv(t.tag, t.value)), alg];
+    return { ...r, data: buildTlv('6F', [...kids.filter((t) => t.tag !== 'A5').map((t) => buildTlv(t.tag, t.value)), buildTlv('A5', inner)]) };
+  }
   if (r.data && ssse === card.currentDf && card.has('ss-fci-no-algorithm-id')) {
     const i = findSubarray(r.data, Uint8Array.of(0x9f, 0x0c));
     if (i > 0) return { ...r, data: stripFci(r.data, i) };
