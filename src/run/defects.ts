@@ -89,8 +89,12 @@ export function defectAreas(): string[] {
   return [...new Set(DEFECTS.map((d) => d.area))];
 }
 
-export async function verifyDefects(o: { root: string; plan: Plan; outDir: string; log: (s: string) => void; area?: string }): Promise<DefectSummary & { ok: boolean }> {
-  let support: ISupportCodeLibrary | undefined;
+/**
+ * Run the catalogue on one profile. `support` is the step library of an earlier call in this process:
+ * cucumber loads the step modules once per process, so a second profile must reuse it.
+ */
+export async function verifyDefects(o: { root: string; plan: Plan; outDir: string; log: (s: string) => void; area?: string; support?: ISupportCodeLibrary }): Promise<DefectSummary & { ok: boolean; support?: ISupportCodeLibrary }> {
+  let support: ISupportCodeLibrary | undefined = o.support;
   let allOk = true;
   // A defect none of whose named scenarios applies to this profile cannot be judged here (a terminal
   // defect on a card profile): it is left to the profile it is written for.
@@ -125,5 +129,5 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
   if (unproven.length) o.log(`no defect proves these scenarios can fail: ${unproven.join(', ')}`);
   allOk &&= unproven.every((id) => NOT_YET_PROVEN_AREAS.includes(o.plan.scenarios.find((s) => s.id === id)?.area ?? ''));
   o.log(allOk ? `every defect is caught by exactly its scenarios (${chosen.length} defects${o.area ? ` of area ${o.area}` : ''})` : 'the suite does not catch the catalogue as it claims');
-  return { ok: allOk, total: results.length, detected: results.filter((r) => r.detected).length, clean, unproven, defects: results };
+  return { ok: allOk, total: results.length, detected: results.filter((r) => r.detected).length, clean, unproven, defects: results, ...(support ? { support } : {}) };
 }

@@ -1,5 +1,6 @@
 /** `sscc defects`: the card-sim defect catalogue and the proof that the suite catches it. */
 import { basename, join } from 'node:path';
+import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type { Command } from 'commander';
 import { DEFECTS, type Defect } from '../../../card-sim/defects/catalogue.ts';
 import { defectAreas, verifyDefects } from '../../run/defects.ts';
@@ -26,12 +27,13 @@ export function profilesFor(opts: { profile?: string; area?: string }): string[]
 async function verify(opts: VerifyOptions): Promise<void> {
   if (opts.area && !defectAreas().includes(opts.area)) throw new UsageError(`unknown area "${opts.area}"; the catalogue has: ${defectAreas().join(', ')}`);
   const log = (s: string) => process.stderr.write(s + '\n');
-  const summaries = [];
+  const summaries: Array<Awaited<ReturnType<typeof verifyDefects>>> = [];
   const profiles = profilesFor(opts);
   for (const profile of profiles) {
     const plan = planFrom({ ...opts, profile });
     if (!opts.json) log(`defects on ${profile}:`);
-    summaries.push(await verifyDefects({ root: ROOT, plan, outDir: profiles.length > 1 ? join(opts.out, basename(profile, '.yaml')) : opts.out, log: opts.json ? () => {} : log, ...(opts.area ? { area: opts.area } : {}) }));
+    const support: ISupportCodeLibrary | undefined = summaries[summaries.length - 1]?.support;
+    summaries.push(await verifyDefects({ root: ROOT, plan, outDir: profiles.length > 1 ? join(opts.out, basename(profile, '.yaml')) : opts.out, log: opts.json ? () => {} : log, ...(opts.area ? { area: opts.area } : {}), ...(support ? { support } : {}) }));
   }
   const ok = summaries.every((s) => s.ok);
   if (opts.json) {
