@@ -39,7 +39,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal reads the card without authenticating it',
     description: 'No INTERNAL AUTHENTICATE with IRK before the cardholder data (part 7 §5.4): a cloned card is not detected.',
-    mustFail: ['TM-SS-004'],
+    mustFail: ['TM-SS-004', 'TM-SS-017'],
   },
   {
     id: 'tm-no-rk-on-3.0',
@@ -278,5 +278,19 @@ export const TERMINAL_DEFECTS = [
     title: 'A locked PIN is reported as wrong (-51)',
     description: 'LD/T 33 appendix A: -52 PIN locked; the cardholder must be sent to PIN reload, not asked again.',
     mustFail: ['TM-SS-016'],
+  },
+  {
+    id: 'tm-ignores-internal-auth-result',
+    area: 'terminal',
+    title: 'The terminal authenticates the card but does not check the answer',
+    description: 'INTERNAL AUTHENTICATE is sent, but a result the PSAM does not confirm is accepted (part 7 §5.4): clones pass.',
+    mustFail: ['TM-SS-017'],
+  },
+  {
+    id: 'tm-write-reports-success',
+    area: 'terminal',
+    title: 'iWriteCard reports success whatever the card answered',
+    description: 'A write the card refused (6988: wrong MAC) must be reported as an error (LD/T 33 appendix A).',
+    mustFail: ['TM-SS-018'],
   },
 ] as const satisfies readonly Defect[];

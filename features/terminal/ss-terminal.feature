@@ -122,3 +122,16 @@ Feature: Social-security terminal
     When the terminal performs iVerifyPIN with the PIN "123456"
     Then the terminal reports error
     And the terminal reports code -52
+
+  @TC:TM-SS-017 @req:SSCARD-7:5.4 @req:LDT33:1.1 @terminal:social-security
+  Scenario: A card whose INTERNAL AUTHENTICATE does not verify (a clone) is rejected with -21
+    Given the test card "tm-clone" is in the card slot
+    When the terminal performs iReadCardBas
+    Then the terminal reports error
+    And the terminal reports code -21
+
+  @TC:TM-SS-018 @req:SSCARD-4:8.2 @req:LDT33:1.1 @terminal:social-security
+  Scenario: A write the card refuses (its UK SSSE is not the issuer's) is reported as an error, not success
+    Given the test card "tm-wrong-uk" is in the card slot
+    When the terminal performs iWriteCard of item 02 with the value "33"
+    Then the terminal reports error

@@ -42,7 +42,15 @@ export const TM_RENEWED: SsCardData = { ...TM_EXPIRED, historical: '0099261101 0
 /** A 1.0 card still valid (the card-sim 1.0 image expired in 2020): no 姓名扩展, DES. */
 export const TM_CARD10: SsCardData = { ...SSCARD10, historical: '0099261101 0099330100000013', serial: '00000013', issueDate: '20200105', expiryDate: '20300105', cardNumberBody: 'B3301013' };
 
+/** A clone: the data of a real card, but its IRK is not the issuer's, so INTERNAL AUTHENTICATE does not verify. */
+export const TM_CLONE: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000016', serial: '00000016', roots: { IRK: '00112233445566778899AABBCCDDEEFF' } };
+
+/** A card personalised with another UK SSSE root: writes MACed by the PSAM are refused (6988). */
+export const TM_WRONG_UK: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000017', serial: '00000017', roots: { UK: '00112233445566778899AABBCCDDEEFF' } };
+
 export const TERMINAL_TEST_CARDS: readonly CardImage[] = [
+  card('tm-clone', 'Clone of the reference card: IRK not the issuer\'s, INTERNAL AUTHENTICATE does not verify', TM_CLONE),
+  card('tm-wrong-uk', 'Reference card data with an UK SSSE from another root: the PSAM\'s MAC is refused', TM_WRONG_UK),
   card('tm-card10', 'Social security card 1.0, still valid (terminal tests)', TM_CARD10),
   card('tm-replacement', 'Replacement (补卡) of tm-blacklisted: same 社会保障号码, new 卡号 and 卡识别码', TM_REPLACEMENT),
   card('tm-renewed', 'Renewal (换卡) of tm-expired, valid to 2030', TM_RENEWED),

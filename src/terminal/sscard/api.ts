@@ -65,6 +65,7 @@ export async function iReadCardBas(t: SsTerminal, c: SsTerminalConfig): Promise<
   try {
     b = await t.readCardBas(c.terminalNumber, {
       skipInternalAuthentication: c.defects.has('tm-skips-internal-auth'),
+      ignoreInternalAuthenticationResult: c.defects.has('tm-ignores-internal-auth-result'),
       skipReadKeyOn30: c.defects.has('tm-no-rk-on-3.0'),
       nameWithoutExtension: c.defects.has('tm-name-without-extension'),
     });
@@ -126,6 +127,7 @@ export async function iWriteCard(t: SsTerminal, item: number, value: Uint8Array,
   const r = defects.has('tm-write-without-mac')
     ? await t.send(command(0x00, 0xdc, item, 0x05 << 3, record))
     : await t.writeRecordWithMac('UK', 0x05, record);
-  if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
+  // Defect tm-write-reports-success: the card's answer is not looked at.
+  if (r.sw === SW.NO_ERROR || defects.has('tm-write-reports-success')) return { result: 'success', code: LDT33_CODE.OK };
   return { result: 'error', code: -(r.sw & 0xffff), message: `UPDATE RECORD answered ${r.sw.toString(16).toUpperCase()}` };
 }
