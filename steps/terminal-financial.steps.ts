@@ -170,7 +170,7 @@ Then(/^the card accepted PUT DATA (\w{4}) (before|after) the second GENERATE AC$
   expectThat((x[i] as Exchange).sw === 0x9000, `the card answered PUT DATA ${tag} with ${(x[i] as Exchange).sw.toString(16).toUpperCase()}`);
 });
 
-Then('the card saw 9F7A = 01 in the GET PROCESSING OPTIONS data', function (this: CardWorld) {
+Then('the card saw {word} = {word} in the GET PROCESSING OPTIONS data', function (this: CardWorld, tag: string, want: string) {
   const x = cardSide(this);
   const gpo = x.findIndex(isApdu(INS.GET_PROCESSING_OPTIONS));
   expectThat(gpo >= 0, 'the card saw no GET PROCESSING OPTIONS');
@@ -179,8 +179,8 @@ Then('the card saw 9F7A = 01 in the GET PROCESSING OPTIONS data', function (this
   const pdol = fci.get('9F38');
   expectThat(pdol !== undefined, 'the selected application gave no PDOL');
   const data = (x[gpo] as Exchange).command.data.subarray(2);
-  const v = splitDolData(parseDol(pdol as Uint8Array), data)['9F7A'];
-  expectThat(v !== undefined && v[0] === 1, `the GPO data ${toHex(data)} carries 9F7A = ${v ? toHex(v) : '(absent)'}: the terminal did not offer electronic cash (JR/T 0025.13 §7.4.2)`);
+  const v = splitDolData(parseDol(pdol as Uint8Array), data)[tag.toUpperCase()];
+  expectThat(v !== undefined && toHex(v) === want.toUpperCase(), `the GPO data ${toHex(data)} carries ${tag} = ${v ? toHex(v) : '(absent)'}, not ${want}${tag === '9F7A' ? ': the terminal did not offer electronic cash (JR/T 0025.13 §7.4.2)' : tag === 'DF69' ? ': the terminal did not announce SM algorithms (JR/T 0025.17 §10.3.3)' : ''}`);
 });
 
 Then("the card's EC balance is now {int} fen", async function (this: CardWorld, fen: number) {

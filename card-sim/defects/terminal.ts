@@ -102,7 +102,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'No offline data authentication though the AIP asks for it',
     description: 'The AIP names SDA or DDA: the terminal must perform it (JR/T 0025.5 §9.2).',
-    mustFail: ['TM-FIN-006', 'TM-FIN-007', 'TM-FIN-008', 'TM-FIN-009', 'TM-FIN-019', 'TM-FIN-027'],
+    mustFail: ['TM-FIN-006', 'TM-FIN-007', 'TM-FIN-008', 'TM-FIN-009', 'TM-FIN-019', 'TM-FIN-027', 'TM-FIN-032'],
   },
   {
     id: 'tm-fin-oda-failure-not-in-tvr',
@@ -130,7 +130,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal does not compare the amount with its floor limit',
     description: 'Floor limit checking (JR/T 0025.5 §12.4.3).',
-    mustFail: ['TM-FIN-018', 'TM-FIN-023', 'TM-FIN-024', 'TM-FIN-025', 'TM-FIN-026'],
+    mustFail: ['TM-FIN-018', 'TM-FIN-023', 'TM-FIN-024', 'TM-FIN-025', 'TM-FIN-026', 'TM-FIN-032'],
   },
   {
     id: 'tm-fin-no-random-selection',
@@ -151,7 +151,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal does not send the ARPC to the card',
     description: 'EXTERNAL AUTHENTICATE with the ARPC when the AIP says issuer authentication is supported (JR/T 0025.5 §16.6).',
-    mustFail: ['TM-FIN-023', 'TM-FIN-024'],
+    mustFail: ['TM-FIN-023', 'TM-FIN-024', 'TM-FIN-032'],
   },
   {
     id: 'tm-fin-drops-scripts',
@@ -292,5 +292,12 @@ export const TERMINAL_DEFECTS = [
     title: 'iWriteCard reports success whatever the card answered',
     description: 'A write the card refused (6988: wrong MAC) must be reported as an error (LD/T 33 appendix A).',
     mustFail: ['TM-SS-018'],
+  },
+  {
+    id: 'tm-fin-no-sm-algorithms',
+    area: 'terminal',
+    title: 'The terminal does not support the SM algorithms of PBOC 3.0',
+    description: 'It announces DF69 = 00 and cannot use an SM2 CA key, so a PBOC 3.0 card fails ODA (JR/T 0025.17 §5, §10.3).',
+    mustFail: ['TM-FIN-032'],
   },
 ] as const satisfies readonly Defect[];

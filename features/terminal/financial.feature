@@ -230,3 +230,14 @@ Feature: Financial terminal
     Given the test card "reference" is in the card slot
     When the terminal performs a purchase of 1234 fen with the PIN "123456"
     Then the first GENERATE AC carried the amount 1234 fen in currency 0156
+
+  @TC:TM-FIN-032 @req:JRT0025-17:5.2.4 @req:JRT0025-17:10.3.2 @req:JRT0025-5:16.6 @terminal:financial
+  Scenario: A PBOC 3.0 card: SM algorithms announced, SM2 DDA, SM4 cryptograms approved online
+    Given the test card "reference-pboc30" is in the card slot
+    When the terminal performs a purchase of 60000 fen with the PIN "123456"
+    Then the card saw DF69 = 01 in the GET PROCESSING OPTIONS data
+    And the card saw INTERNAL AUTHENTICATE before the first GENERATE AC
+    And the TVR bit "DDA failed" is clear
+    And the TSI bit "ODA performed" is set
+    And the card saw EXTERNAL AUTHENTICATE answered 9000
+    And the terminal reports approved

@@ -61,6 +61,8 @@ export interface Profile {
       signature?: boolean;
       ecSupport?: boolean;
       exceptionFile?: string[];
+      /** More CA public keys the terminal holds (an SM2 one for PBOC 3.0 cards). */
+      caKeys?: PbocCaKey[];
       host?: Record<string, import('../terminal/pboc/host.ts').HostRule>;
     };
   };

@@ -6,7 +6,7 @@
  * Everything in `TerminalConfig` is plain JSON, so that the command driver can hand it over.
  */
 import { fromHex } from '../bytes/hex.ts';
-import { PART17, type PbocAlgorithm } from '../crypto/index.ts';
+import { PART17 } from '../crypto/index.ts';
 import type { PbocCaKey } from '../profile/profile.ts';
 import type { TerminalOutcome, TerminalRequest } from './driver.ts';
 import { caKeyOf } from './pboc/oda-sm2.ts';
@@ -30,11 +30,10 @@ export interface PbocTerminalSettings {
   signature: boolean;
   ecSupport: boolean;
   exceptionFile: string[];
-  /** The CA public key for RID A000000333 (keys.pboc.ca). */
-  ca: PbocCaKey;
-  /** The simulated host's issuer master keys and algorithm (keys.pboc). */
+  /** The CA public keys for RID A000000333 (keys.pboc.ca and terminal.pboc.caKeys). */
+  caKeys: PbocCaKey[];
+  /** The simulated host's issuer master keys (keys.pboc), used with 3DES or SM4 as each card's IAD says. */
   imk: { ac: string; mac: string; enc: string };
-  algorithm: PbocAlgorithm;
   sm4Variant?: { udkInput?: 'part17' | 'part5'; acFold?: 'part17' | 'part7' };
   /** What the simulated host does per PAN (decline, bad ARPC, scripts). */
   host: Record<string, HostRule>;
@@ -55,6 +54,7 @@ const OVERRIDES = ['floorLimit', 'targetPercent', 'maxTargetPercent', 'threshold
 
 export function financialConfig(s: PbocTerminalSettings, today: string, defects: ReadonlySet<string>, params: TerminalRequest['params'] = {}): FinancialTerminalConfig {
   const n = (k: (typeof OVERRIDES)[number], d: number) => (params[k] !== undefined ? Number(params[k]) : d);
+  const variant = { udkInput: s.sm4Variant?.udkInput ?? PART17.udkInput, acFold: s.sm4Variant?.acFold ?? PART17.acFold };
   return {
     aids: s.aids,
     floorLimit: n('floorLimit', s.floorLimit),
@@ -71,9 +71,8 @@ export function financialConfig(s: PbocTerminalSettings, today: string, defects:
     ecSupport: s.ecSupport,
     exceptionFile: s.exceptionFile,
     date: today.slice(2, 8),
-    caIndex: parseInt(s.ca.index, 16),
-    ca: caKeyOf(s.ca),
-    host: new SimulatedHost(new PbocIssuer(s.imk, s.algorithm, { udkInput: s.sm4Variant?.udkInput ?? PART17.udkInput, acFold: s.sm4Variant?.acFold ?? PART17.acFold }), s.host),
+    caKeys: s.caKeys.map((c) => ({ index: parseInt(c.index, 16), key: caKeyOf(c) })),
+    host: new SimulatedHost({ '3DES': new PbocIssuer(s.imk, '3DES'), SM4: new PbocIssuer(s.imk, 'SM4', variant) }, s.host),
     random: seededPercent(`${s.seed}:${String(params['sequence'] ?? 0)}`),
     defects,
   };

@@ -13,7 +13,6 @@ export function pbocSettings(profile: Profile, seed: string): PbocTerminalSettin
   const t = profile.terminal?.pboc ?? {};
   const keys = profile.keys?.pboc;
   if (!keys) throw new TransportError('a financial or integrated terminal needs keys.pboc (the CA public key and the simulated host\'s issuer master keys)');
-  const sm4 = profile.ics.algorithms.includes('SM4') && profile.ics.pboc === '3.0';
   return {
     aids: t.aids ?? ['A000000333'],
     floorLimit: t.floorLimit ?? 50000,
@@ -25,9 +24,8 @@ export function pbocSettings(profile: Profile, seed: string): PbocTerminalSettin
     signature: t.signature ?? true,
     ecSupport: t.ecSupport ?? true,
     exceptionFile: t.exceptionFile ?? [],
-    ca: keys.ca,
+    caKeys: [keys.ca, ...(t.caKeys ?? [])],
     imk: keys.imk,
-    algorithm: sm4 ? 'SM4' : '3DES',
     ...(keys.sm4Variant ? { sm4Variant: keys.sm4Variant } : {}),
     host: t.host ?? {},
     seed,

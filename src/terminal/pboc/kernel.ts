@@ -33,6 +33,8 @@ export interface TerminalData {
   type: string;
   unpredictable: Uint8Array;
   ecSupport: boolean;
+  /** SM algorithm support indicator DF69 (JR/T 0025.17 §10.3.3); default supported. */
+  smSupport?: boolean;
 }
 
 export const DEFAULT_TERMINAL: TerminalData = {
@@ -135,7 +137,7 @@ export class PbocKernel {
       '9C': fromHex(t.type),
       '9F37': t.unpredictable,
       '9F7A': Uint8Array.of(t.ecSupport ? 1 : 0),
-      'DF69': Uint8Array.of(1), // SM algorithm support indicator: this kernel does SM2/SM3/SM4 (JR/T 0025.17 §10.3.3)
+      'DF69': Uint8Array.of(t.smSupport === false ? 0 : 1), // SM algorithm support indicator (JR/T 0025.17 §10.3.3)
       ...extra,
     };
   }

@@ -17,6 +17,7 @@ import type { TerminalOutcome } from '../driver.ts';
 import { parseCvmList, selectCvm, terminalActionAnalysis, type ActionCodes, type CvmRule } from './decisions.ts';
 import type { SimulatedHost } from './host.ts';
 import { PSE_NAME, PbocKernel, type AcType, type GacResult, type Send } from './kernel.ts';
+import { isSm2Ca } from './oda-sm2.ts';
 import { TSI, TVR, hasBit, setBit, type Bit } from './tvr.ts';
 
 type CaKey = Parameters<PbocKernel['sda']>[0];
@@ -40,9 +41,8 @@ export interface FinancialTerminalConfig {
   exceptionFile: readonly string[];
   /** YYMMDD */
   date: string;
-  /** CA public key index 9F22 the terminal holds for RID A000000333, and the key. */
-  caIndex: number;
-  ca: CaKey;
+  /** The CA public keys the terminal holds for RID A000000333, by index 9F22 (RSA, or SM2 for PBOC 3.0 cards). */
+  caKeys: ReadonlyArray<{ index: number; key: CaKey }>;
   host: SimulatedHost;
   /** 0 ≤ n < 100, the terminal's random number for random selection. */
   random(): number;
@@ -91,7 +91,8 @@ export class FinancialTerminal {
     const yymmdd = config.date;
     // Defect tm-fin-amount-in-yuan: 9F02 carries yuan, not fen (n12 in minor units, JR/T 0025.5 annex A).
     const sent = this.has('tm-fin-amount-in-yuan') ? Math.floor(amount / 100) : amount;
-    this.kernel = new PbocKernel(send, { amount: sent, date: yymmdd, ecSupport: config.ecSupport && !this.has('tm-fin-ec-not-offered') });
+    // Defect tm-fin-no-sm-algorithms: a terminal without SM2/SM3/SM4 (DF69 = 00, no use of SM2 CA keys).
+    this.kernel = new PbocKernel(send, { amount: sent, date: yymmdd, ecSupport: config.ecSupport && !this.has('tm-fin-ec-not-offered'), smSupport: !this.has('tm-fin-no-sm-algorithms') });
   }
 
   private get tvr(): Uint8Array {
@@ -160,12 +161,13 @@ export class FinancialTerminal {
     setBit(this.tsi, TSI.ODA_PERFORMED);
     const dda = (b1 & 0x20) !== 0;
     const index = k.data.get('8F')?.[0];
-    if (index !== this.config.caIndex) {
+    const ca = this.config.caKeys.find((c) => c.index === index && !(this.has('tm-fin-no-sm-algorithms') && isSm2Ca(c.key)))?.key;
+    if (!ca) {
       this.set(dda ? TVR.DDA_FAILED : TVR.SDA_FAILED); // no CA key with that index (EMV Book 2 §5.2)
     } else if (dda) {
-      await k.dda(this.config.ca);
+      await k.dda(ca);
     } else {
-      k.sda(this.config.ca);
+      k.sda(ca);
     }
     if (this.has('tm-fin-oda-failure-not-in-tvr')) this.tvr[0] = (this.tvr[0] as number) & ~0x4c;
   }
