@@ -104,3 +104,66 @@ export function verifySdad(icc: RsaPublic, sdad: Uint8Array, ddolData: Uint8Arra
   if (n < 2 || n > 8 || n + 1 > ldd) errors.push(`ICC dynamic number length ${n} is not 2..8`);
   return { value: iccdd.slice(1, 1 + n), errors };
 }
+
+/**
+ * What a CDA signature carries in its ICC dynamic data (JR/T 0025.7 table 17, JR/T 0025.17 table 13):
+ * the ICC dynamic number (9F4C), the CID, the TC or ARQC (9F26), the transaction data hash.
+ */
+export interface CdaData {
+  dynamicNumber: Uint8Array;
+  cid: number;
+  ac: Uint8Array;
+  transactionDataHash: Uint8Array;
+}
+
+/**
+ * The data the CDA transaction data hash covers (JR/T 0025.7 §5.3.6.2 step 10; JR/T 0025.17 §5.2.5.2 f):
+ * the PDOL data sent in GPO ‖ the CDOL1 data of the first GENERATE AC [‖ the CDOL2 data of the second]
+ * ‖ the data objects of this GENERATE AC response, tag, length and value, in order, without 9F4B.
+ */
+export function cdaTransactionData(pdolData: Uint8Array, cdol1Data: Uint8Array, cdol2Data: Uint8Array | undefined, responseObjects: Uint8Array): Uint8Array {
+  return concat(pdolData, cdol1Data, cdol2Data ?? new Uint8Array(0), responseObjects);
+}
+
+/** Split ICC dynamic data into the fields of table 17 / 13; the hash is `hashLength` bytes (20 SHA-1, 32 SM3). */
+export function parseCdaDynamicData(iccdd: Uint8Array, hashLength: number, errors: string[]): CdaData | undefined {
+  const n = iccdd[0] ?? 0;
+  if (n < 2 || n > 8) {
+    errors.push(`ICC dynamic number length ${n} is not 2..8`);
+    return undefined;
+  }
+  if (iccdd.length < 1 + n + 1 + 8 + hashLength) {
+    errors.push(`ICC dynamic data of ${iccdd.length} bytes is shorter than number length ‖ ${n}-byte number ‖ CID ‖ AC(8) ‖ hash(${hashLength})`);
+    return undefined;
+  }
+  return {
+    dynamicNumber: iccdd.slice(1, 1 + n),
+    cid: iccdd[1 + n] as number,
+    ac: iccdd.slice(2 + n, 10 + n),
+    transactionDataHash: iccdd.slice(10 + n, 10 + n + hashLength),
+  };
+}
+
+/**
+ * CDA with RSA (JR/T 0025.7 §5.3.6.2 = EMV Book 2 §6.6.2): recover the SDAD (table 21) with the ICC key,
+ * header 6A, format 05, trailer BC, the CID of the response, the hash over format … padding ‖ the
+ * unpredictable number, and the transaction data hash (SHA-1) over `transactionData`. The value is the
+ * ICC dynamic data with the TC or ARQC.
+ */
+export function verifyCdaSdad(icc: RsaPublic, sdad: Uint8Array, unpredictable: Uint8Array, cid: number, transactionData: Uint8Array): Recovered<CdaData> {
+  const errors: string[] = [];
+  const r = recover(icc, sdad, 0x05, errors);
+  if (!r) return { errors };
+  if (r[2] !== 0x01) errors.push(`hash algorithm indicator ${toHex(r.subarray(2, 3))} is not 01 (SHA-1)`);
+  if (!hashOk(r, unpredictable)) errors.push('SDAD hash does not match the signed data and the unpredictable number');
+  const ldd = r[3] as number;
+  if (4 + ldd > r.length - 21) {
+    errors.push(`ICC dynamic data length ${ldd} runs past the hash`);
+    return { errors };
+  }
+  const d = parseCdaDynamicData(r.subarray(4, 4 + ldd), 20, errors);
+  if (!d) return { errors };
+  if (d.cid !== cid) errors.push(`CID ${toHex(Uint8Array.of(d.cid))} in the signature differs from 9F27 ${toHex(Uint8Array.of(cid))}`);
+  if (toHex(sha1(transactionData)) !== toHex(d.transactionDataHash)) errors.push('transaction data hash does not match the PDOL, CDOL and response data');
+  return { value: d, errors };
+}
