@@ -553,4 +553,20 @@ export const PBOC_DEFECTS = [
     description: 'The CDA response carries a 9F26 in clear besides 9F4B, and not the cryptogram that is signed (JR/T 0025.7 §5.3.6.1 table 18: 9F27, 9F36, 9F4B, 9F10 only).',
     mustFail: [],
   },
+  {
+    id: 'pboc-sm2-cda-sha1-hash',
+    area: 'pboc',
+    title: 'SM2 CDA with a SHA-1 transaction data hash',
+    description: 'The SM2 card puts a 20-byte SHA-1 transaction data hash in the ICC dynamic data of its CDA signature, where JR/T 0025.17 §5.2.5.1 (table 13) has a 32-byte SM3 hash.',
+    mustFail: [],
+    ics: ['@ics:sm2'],
+  },
+  {
+    id: 'pboc-rsa-cda-padding-not-bb',
+    area: 'pboc',
+    title: 'RSA CDA signature padded with 00',
+    description: 'The RSA CDA signature pads the signed data with 00 bytes where JR/T 0025.7 §5.3.6.1 table 16 has NIC − LDD − 25 bytes BB.',
+    mustFail: [],
+    ics: ['@ics:rsa'],
+  },
 ] as const satisfies readonly Defect[];

@@ -285,13 +285,13 @@ const dynamicNumber = (card: CardContext) => (card.has('pboc-dynamic-number-cons
  * BB… hash BC, the hash SHA-1 over 05 … BB… ‖ terminal data. SM2 (JR/T 0025.17 tables 9/11, 12/17):
  * 15 ‖ LDD ‖ ICC dynamic data ‖ SM2 signature r ‖ s over 15 ‖ LDD ‖ ICC dynamic data ‖ terminal data.
  */
-function signDynamicData(a: AppData, iccdd: Uint8Array, terminalData: Uint8Array): Uint8Array {
+function signDynamicData(a: AppData, iccdd: Uint8Array, terminalData: Uint8Array, pad = 0xbb): Uint8Array {
   if (a.oda === 'SM2') {
     const head = concat(Uint8Array.of(SM2_ODA.SDAD_FORMAT, iccdd.length), iccdd);
     return concat(head, sm2Sign(a.iccKey, concat(head, terminalData)));
   }
   const nic = rsaPublicOf(a.iccKey).modulus.length;
-  const body = concat(Uint8Array.of(0x05, 0x01, iccdd.length), iccdd, new Uint8Array(nic - 25 - iccdd.length).fill(0xbb));
+  const body = concat(Uint8Array.of(0x05, 0x01, iccdd.length), iccdd, new Uint8Array(nic - 25 - iccdd.length).fill(pad));
   return rsaSign(a.iccKey, concat(Uint8Array.of(0x6a), body, sha1(concat(body, terminalData)), Uint8Array.of(0xbc)));
 }
 
@@ -331,12 +331,14 @@ function cdaResponse(card: CardContext, t: Txn, cdol2: Uint8Array | undefined, u
     cdol2 && !card.has('pboc-cda-hash-without-cdol2') ? cdol2 : new Uint8Array(0),
     ...clear, ...after,
   );
-  const hash = a.oda === 'SM2' ? sm3(txnData) : sha1(txnData);
+  // Defect pboc-sm2-cda-sha1-hash: an SM2 card hashes with SHA-1 (20 bytes) where table 13 has SM3 (32).
+  const hash = a.oda === 'SM2' && !card.has('pboc-sm2-cda-sha1-hash') ? sm3(txnData) : sha1(txnData);
   const dyn = dynamicNumber(card);
   // Defect pboc-cda-cid-mismatch: the signed CID says the other cryptogram type (TC ↔ ARQC).
   const signedCid = card.has('pboc-cda-cid-mismatch') ? cid ^ 0xc0 : cid;
   const iccdd = concat(Uint8Array.of(dyn.length), dyn, Uint8Array.of(signedCid), ac, hash);
-  return buildTlv('77', [...clear, buildTlv('9F4B', signDynamicData(a, iccdd, un)), ...after]);
+  // Defect pboc-rsa-cda-padding-not-bb: the padding of table 16 in 00 bytes, not BB.
+  return buildTlv('77', [...clear, buildTlv('9F4B', signDynamicData(a, iccdd, un, card.has('pboc-rsa-cda-padding-not-bb') ? 0x00 : 0xbb)), ...after]);
 }
 
 /** CVR (JR/T 0025.5 A.1): length 03, then three bytes. */

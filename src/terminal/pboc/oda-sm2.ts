@@ -244,3 +244,15 @@ export function verifyCdaSdadSm2(icc: Uint8Array, sdad: Uint8Array, unpredictabl
   if (!sm2Verify(icc, concat(sdad.subarray(0, 2 + ldd), unpredictable), sdad.subarray(2 + ldd))) errors.push('SDAD signature does not verify over the ICC dynamic data and the unpredictable number');
   return d ? { value: d, errors } : { errors };
 }
+
+/** The layout of an SM2 CDA signature (table 17 with table 13): 15 | LDD ≥ number length, number, CID, AC, 32-byte hash | 64-byte r ‖ s. */
+export function cdaSdadLayoutErrorsSm2(sdad: Uint8Array): string[] {
+  const errors: string[] = [];
+  if (sdad[0] !== SDAD_FORMAT) errors.push(`format ${hex2(sdad[0] ?? 0)} is not ${hex2(SDAD_FORMAT)}`);
+  const ldd = sdad[1] ?? 0;
+  const n = sdad[2] ?? 0;
+  if (n < 2 || n > 8) errors.push(`ICC dynamic number length ${n} is not 2..8`);
+  if (ldd < 1 + n + 1 + 8 + SM3_LENGTH) errors.push(`ICC dynamic data of ${ldd} bytes cannot hold number length, ${n}-byte number, CID, AC and a ${SM3_LENGTH}-byte SM3 hash`);
+  if (sdad.length !== 2 + ldd + SIG_LENGTH) errors.push(`9F4B of ${sdad.length} bytes is not 2 + LDD ${ldd} + a ${SIG_LENGTH}-byte signature`);
+  return errors;
+}

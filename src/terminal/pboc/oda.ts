@@ -167,3 +167,22 @@ export function verifyCdaSdad(icc: RsaPublic, sdad: Uint8Array, unpredictable: U
   if (toHex(sha1(transactionData)) !== toHex(d.transactionDataHash)) errors.push('transaction data hash does not match the PDOL, CDOL and response data');
   return { value: d, errors };
 }
+
+/**
+ * The layout of a recovered RSA CDA signature (JR/T 0025.7 tables 21 and 17): 6A, format 05, hash
+ * algorithm 01, LDD, ICC dynamic data opening with number length (2..8), number, CID, AC(8), a 20-byte
+ * SHA-1 hash, then NIC − LDD − 25 bytes BB, the hash, BC. Signature checks are verifyCdaSdad's.
+ */
+export function cdaSdadLayoutErrors(icc: RsaPublic, sdad: Uint8Array): string[] {
+  const errors: string[] = [];
+  const r = recover(icc, sdad, 0x05, errors);
+  if (!r) return errors;
+  if (r[2] !== 0x01) errors.push(`hash algorithm indicator ${toHex(r.subarray(2, 3))} is not 01`);
+  const ldd = r[3] as number;
+  const n = r[4] ?? 0;
+  if (ldd < 1 + n + 1 + 8 + 20) errors.push(`ICC dynamic data of ${ldd} bytes cannot hold number length, ${n}-byte number, CID, AC and a 20-byte hash`);
+  if (ldd > r.length - 25) return [...errors, `ICC dynamic data length ${ldd} exceeds NIC − 25`];
+  const pad = r.subarray(4 + ldd, r.length - 21);
+  if (pad.some((b) => b !== 0xbb)) errors.push(`padding of ${pad.length} bytes is not all BB`);
+  return errors;
+}
