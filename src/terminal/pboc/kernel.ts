@@ -466,10 +466,13 @@ export class PbocKernel {
     const first = await this.generateAc(asked, false, {}, { cda: cda && asked !== 'AAC' });
     if (!first.result) return { asked, problems: [...problems, `first GENERATE AC answered ${first.response.sw.toString(16).toUpperCase()}`], approved: false };
     const g1 = first.result;
-    const cdaCheck = (g: GacResult, what: string) => {
-      if (cda && g.type !== 'AAC') problems.push(...this.verifyCda(opts.ca, g).errors.map((e) => `CDA of the ${what}: ${e}`));
+    // A CDA that fails declines the transaction offline (JR/T 0025.7 §5.3.6): no cryptogram to go on.
+    const cdaFailed = (g: GacResult, what: string) => {
+      const errors = cda && g.type !== 'AAC' ? this.verifyCda(opts.ca, g).errors : [];
+      problems.push(...errors.map((e) => `CDA of the ${what}: ${e}`));
+      return errors.length > 0;
     };
-    cdaCheck(g1, 'first GENERATE AC');
+    if (cdaFailed(g1, 'first GENERATE AC')) return { asked, first: g1, problems, approved: false };
     const check = (g: GacResult, what: string) => {
       const expected = opts.issuer.expectedAc(this.pan, this.psn, g.atc, g.acData);
       if (toHex(expected) !== toHex(g.ac)) problems.push(`${what} ${toHex(g.ac)} does not verify (issuer computes ${toHex(expected)})`);
@@ -484,7 +487,7 @@ export class PbocKernel {
     }
     const second = await this.generateAc('TC', true, { '8A': arc }, { cda });
     if (!second.result) return { asked, first: g1, problems: [...problems, `second GENERATE AC answered ${second.response.sw.toString(16).toUpperCase()}`], approved: false };
-    cdaCheck(second.result, 'second GENERATE AC');
+    if (cdaFailed(second.result, 'second GENERATE AC')) return { asked, first: g1, second: second.result, problems, approved: false };
     check(second.result, second.result.type);
     return { asked, first: g1, second: second.result, problems, approved: second.result.type === 'TC' };
   }
