@@ -13,7 +13,7 @@ import { concat, fromHex, toHex } from '../../bytes/hex.ts';
 import { rsaPublicOf, rsaSign, sha1, sm2PublicOf, sm2Sign, sm3 } from '../../crypto/index.ts';
 import { PbocIssuer } from './issuer.ts';
 import { PbocKernel } from './kernel.ts';
-import { cdaSdadLayoutErrors, cdaTransactionData, parseCdaDynamicData, verifyCdaSdad } from './oda.ts';
+import { CDA_HASH_ALL, cdaHashCoverage, cdaSdadLayoutErrors, cdaTransactionData, parseCdaDynamicData, verifyCdaSdad } from './oda.ts';
 import { cdaSdadLayoutErrorsSm2, verifyCdaSdadSm2 } from './oda-sm2.ts';
 
 const UN = fromHex('12345678');
@@ -55,6 +55,19 @@ describe('CDA with RSA (JR/T 0025.7 §5.3.6.2)', () => {
   });
   it('the layout check names padding that is not BB', () => {
     expect(cdaSdadLayoutErrors(icc, rsaSdad(0x40, TXN, 0x00))).toEqual(['padding of 37 bytes is not all BB']);
+  });
+});
+
+describe('CDA transaction data (JR/T 0025.7 §5.3.6.1 step 2)', () => {
+  const pdol = fromHex('00000000001000');
+  const cdol1 = fromHex('0000000010000000000000000156');
+  const objects = fromHex('9F270140');
+  it('names what a signed hash covers, SHA-1 or SM3 by its length', () => {
+    expect(cdaHashCoverage(sha1(concat(pdol, cdol1, objects)), pdol, cdol1, objects)).toBe(CDA_HASH_ALL);
+    expect(cdaHashCoverage(sm3(concat(pdol, cdol1, objects)), pdol, cdol1, objects)).toBe(CDA_HASH_ALL);
+    expect(cdaHashCoverage(sha1(concat(cdol1, objects)), pdol, cdol1, objects)).toBe('CDOL1 ‖ response objects (no PDOL data)');
+    expect(cdaHashCoverage(sha1(objects), pdol, cdol1, objects)).toBeUndefined();
+    expect(toHex(cdaTransactionData(pdol, cdol1, fromHex('3030'), objects))).toBe(toHex(concat(pdol, cdol1, fromHex('3030'), objects)));
   });
 });
 

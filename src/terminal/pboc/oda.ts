@@ -6,7 +6,7 @@
  */
 import { decodeCn } from '../../bytes/bcd.ts';
 import { concat, toHex } from '../../bytes/hex.ts';
-import { rsaRecover, sha1, type RsaPublic } from '../../crypto/index.ts';
+import { rsaRecover, sha1, sm3, type RsaPublic } from '../../crypto/index.ts';
 
 export interface Recovered<T> {
   value?: T;
@@ -185,4 +185,23 @@ export function cdaSdadLayoutErrors(icc: RsaPublic, sdad: Uint8Array): string[] 
   const pad = r.subarray(4 + ldd, r.length - 21);
   if (pad.some((b) => b !== 0xbb)) errors.push(`padding of ${pad.length} bytes is not all BB`);
   return errors;
+}
+
+/** What the transaction data hash of a first GENERATE AC must cover (cdaHashCoverage). */
+export const CDA_HASH_ALL = 'PDOL ‖ CDOL1 ‖ response objects';
+
+/**
+ * Which data a signed transaction data hash covers (SHA-1 if 20 bytes, SM3 if 32): the whole of
+ * §5.3.6.1 step 2 for the first GENERATE AC, or a part that a card may leave out; undefined if none.
+ */
+export function cdaHashCoverage(signed: Uint8Array, pdolData: Uint8Array, cdol1Data: Uint8Array, responseObjects: Uint8Array): string | undefined {
+  const hash = signed.length === 32 ? sm3 : sha1;
+  const none = new Uint8Array(0);
+  const candidates: Array<[string, Uint8Array]> = [
+    [CDA_HASH_ALL, cdaTransactionData(pdolData, cdol1Data, undefined, responseObjects)],
+    ['CDOL1 ‖ response objects (no PDOL data)', cdaTransactionData(none, cdol1Data, undefined, responseObjects)],
+    ['PDOL ‖ CDOL1 (no response objects)', cdaTransactionData(pdolData, cdol1Data, undefined, none)],
+    ['PDOL ‖ response objects (no CDOL1 data)', cdaTransactionData(pdolData, none, undefined, responseObjects)],
+  ];
+  return candidates.find(([, d]) => toHex(hash(d)) === toHex(signed))?.[0];
 }
