@@ -7,8 +7,9 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { fromHex, toHex, toUint } from '../src/bytes/hex.ts';
 import type { RsaPublic } from '../src/crypto/index.ts';
-import { type Recovered, verifySdad } from '../src/terminal/pboc/oda.ts';
-import { type CaKey, caKeyOf, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors, verifySdadSm2 } from '../src/terminal/pboc/oda-sm2.ts';
+import { CDA_HASH_ALL, cdaHashCoverage, cdaSdadLayoutErrors, type Recovered, verifySdad } from '../src/terminal/pboc/oda.ts';
+import { type CaKey, caKeyOf, cdaSdadLayoutErrorsSm2, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors, verifySdadSm2 } from '../src/terminal/pboc/oda-sm2.ts';
+import { parseTlv } from '../src/tlv/ber.ts';
 import { PbocIssuer } from '../src/terminal/pboc/issuer.ts';
 import { type AcType, type GacResult, PbocKernel } from '../src/terminal/pboc/kernel.ts';
 import { parseDol, dolLength } from '../src/tlv/dol.ts';
@@ -71,9 +72,9 @@ async function selectAndRead(w: CardWorld, ec = false, amount?: number): Promise
   return k;
 }
 
-async function firstGac(w: CardWorld, type: AcType): Promise<GacResult> {
-  const { response, result } = await kernel(w).generateAc(type);
-  if (!result) throw new NonConformance(`first GENERATE AC (${type}) answered ${swHex(response.sw)}`);
+async function firstGac(w: CardWorld, type: AcType, cda = false): Promise<GacResult> {
+  const { response, result } = await kernel(w).generateAc(type, false, {}, { cda });
+  if (!result) throw new NonConformance(`first GENERATE AC (${type}${cda ? ' with CDA' : ''}) answered ${swHex(response.sw)}`);
   return w.remember('pboc.gac1', result);
 }
 
@@ -322,6 +323,57 @@ Then('the ICC dynamic number 9F4C is 2 to 8 bytes', function (this: CardWorld) {
   expectThat(v !== undefined && v.length >= 2 && v.length <= 8, `9F4C is ${v ? toHex(v) : 'absent'}`);
 });
 
+// ---- CDA (JR/T 0025.7 §5.3.6, JR/T 0025.17 §5.2.5) ----
+
+Then('the CDA signature of the {word} GENERATE AC verifies with the ICC public key', function (this: CardWorld, which: string) {
+  const r = kernel(this).verifyCda(ca(this), gac(this, which === 'second' ? 2 : 1));
+  expectThat(r.errors.length === 0, `CDA: ${r.errors.join('; ')}`);
+});
+
+Then('the GENERATE AC response is 77 with 9F27, 9F36, 9F4B and optionally 9F10 only', function (this: CardWorld) {
+  const top = parseTlv(this.last.data)[0];
+  const tags = top?.children?.map((t) => t.tag) ?? [];
+  const extra = tags.filter((t) => !['9F27', '9F36', '9F4B', '9F10'].includes(t));
+  expectThat(top?.tag === '77' && ['9F27', '9F36', '9F4B'].every((t) => tags.includes(t)) && extra.length === 0,
+    `response ${top?.tag ?? 'none'} { ${tags.join(' ')} }${extra.length ? `: ${extra.join(', ')} not in table 18` : ''}`);
+});
+
+Then('the AAC is in clear in 9F26 and the response has no 9F4B', function (this: CardWorld) {
+  const g = gac(this);
+  expectThat(!g.sdad && g.ac.length === 8, `AAC response ${g.sdad ? 'carries a CDA signature 9F4B' : ''}${g.ac.length !== 8 ? ' has no AC in clear' : ''}`);
+});
+
+Then('the signed transaction data hash is over the PDOL data, the CDOL1 data and the response objects but 9F4B', function (this: CardWorld) {
+  const k = kernel(this);
+  const g = gac(this);
+  const r = k.verifyCda(ca(this), g);
+  const signed = r.value?.transactionDataHash;
+  if (!signed) throw new NonConformance(`CDA: ${r.errors.join('; ')}`);
+  const covered = cdaHashCoverage(signed, k.pdolSent, k.cdol1Sent, g.responseObjects ?? new Uint8Array(0));
+  expectThat(covered === CDA_HASH_ALL, `the signed hash ${toHex(signed)} is ${covered ? `over ${covered}` : 'over none of PDOL ‖ CDOL1 ‖ response objects and its parts'}`);
+});
+
+Then('the SM2 signed dynamic application data is 15, LDD, the ICC dynamic data of table 13 with a 32-byte hash, and a 64-byte signature', function (this: CardWorld) {
+  const g = gac(this);
+  if (!g.sdad) throw new NonConformance('the response carries no 9F4B');
+  const errors = cdaSdadLayoutErrorsSm2(g.sdad);
+  expectThat(errors.length === 0, `9F4B: ${errors.join('; ')}`);
+});
+
+Then('the RSA signed dynamic application data recovers to the layout of table 21 with the ICC dynamic data of table 17', function (this: CardWorld) {
+  const g = gac(this);
+  if (!g.sdad) throw new NonConformance('the response carries no 9F4B');
+  const icc = kernel(this).iccKey(rsaCa(this));
+  if (!icc.key) throw new NonConformance(`ICC key: ${icc.errors.join('; ')}`);
+  const errors = cdaSdadLayoutErrors(icc.key, g.sdad);
+  expectThat(errors.length === 0, `9F4B: ${errors.join('; ')}`);
+});
+
+Then('the TVR says CDA did not fail', function (this: CardWorld) {
+  const tvr = kernel(this).tvr;
+  expectThat(((tvr[0] as number) & 0x04) === 0, `TVR ${toHex(tvr)}: byte 1 b3 CDA failed is set`);
+});
+
 // ---- PIN ----
 
 When('the terminal verifies the offline PIN of the profile', async function (this: CardWorld) {
@@ -370,6 +422,11 @@ function profilePin(w: CardWorld): string {
 When('the terminal asks for {word} in the first GENERATE AC', async function (this: CardWorld, type: AcType) {
   this.remember('pboc.asked', type);
   await firstGac(this, type);
+});
+
+When('the terminal asks for {word} with CDA in the first GENERATE AC', async function (this: CardWorld, type: AcType) {
+  this.remember('pboc.asked', type);
+  await firstGac(this, type, true);
 });
 
 When('the terminal sends the first GENERATE AC asking for {word}', async function (this: CardWorld, type: AcType) {
@@ -464,6 +521,13 @@ When('the terminal sends the second GENERATE AC asking for TC', async function (
   const arc = (this.memory.get('pboc.arc') as Uint8Array | undefined) ?? fromHex('3030');
   const { response, result } = await kernel(this).generateAc('TC', true, { '8A': arc });
   if (!result) throw new NonConformance(`second GENERATE AC answered ${swHex(response.sw)}`);
+  this.remember('pboc.gac2', result);
+});
+
+When('the terminal sends the second GENERATE AC asking for TC with CDA', async function (this: CardWorld) {
+  const arc = (this.memory.get('pboc.arc') as Uint8Array | undefined) ?? fromHex('3030');
+  const { response, result } = await kernel(this).generateAc('TC', true, { '8A': arc }, { cda: true });
+  if (!result) throw new NonConformance(`second GENERATE AC with CDA answered ${swHex(response.sw)}`);
   this.remember('pboc.gac2', result);
 });
 

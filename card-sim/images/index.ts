@@ -1,7 +1,7 @@
 /** The images card-sim can run, by name (the profile's target.image). */
 import type { CardImage } from '../cos/image.ts';
 import { withTck } from './build.ts';
-import { blankImage } from './environments.ts';
+import { blankImage, withMasterKey } from './environments.ts';
 import { TERMINAL_TEST_CARDS } from './terminal/index.ts';
 import { hostileImage } from './hostile.ts';
 import { referenceImage } from './reference.ts';
@@ -37,6 +37,22 @@ const referencePboc30: CardImage = {
   mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4', oda: 'SM2' })] },
 };
 
+/** The reference card whose PBOC 2.0 application supports CDA too (AIP 7D00, JR/T 0025.7 §5.3.6): RSA, 3DES. */
+const referenceCda: CardImage = {
+  ...referenceImage,
+  name: 'reference-cda',
+  description: 'Reference card, PBOC 2.0 debit/EC with SDA, DDA and CDA (RSA)',
+  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), withMasterKey(pse({ cda: true }), 'pse')] },
+};
+
+/** The PBOC 3.0 card (SM4, SM2) supporting CDA too (JR/T 0025.17 §5.2.5). */
+const referencePboc30Cda: CardImage = {
+  ...referenceImage,
+  name: 'reference-pboc30-cda',
+  description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and SM2 SDA, DDA and CDA',
+  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), withMasterKey(pse({ algorithm: 'SM4', oda: 'SM2', cda: true }), 'pse')] },
+};
+
 export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,
   'reference-t1': referenceT1,
@@ -48,6 +64,8 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   ...Object.fromEntries(TERMINAL_TEST_CARDS.map((i) => [i.name, i])),
   'reference-pboc-sm4': referencePbocSm4,
   'reference-pboc30': referencePboc30,
+  'reference-cda': referenceCda,
+  'reference-pboc30-cda': referencePboc30Cda,
 };
 
 export function imageNames(): string[] {

@@ -37,6 +37,8 @@ export const PBOC_PDOL_SM = PBOC_PDOL + 'DF6901';
 export const PBOC_LOG_FORMAT = '9F02065F2A029A039C019F3602';
 /** AIP: SDA, DDA, cardholder verification, terminal risk management, issuer authentication (EMV Book 3 C1). */
 export const PBOC_AIP = '7C00';
+/** AIP of a card that supports CDA too: byte 1 b1 (EMV Book 3 C1, JR/T 0025.7 §5.3.6). */
+export const PBOC_AIP_CDA = '7D00';
 
 const h = (t: string, v: Uint8Array | string) => buildTlv(t, typeof v === 'string' ? fromHex(v) : v);
 const record = (...objects: Uint8Array[]) => toHex(buildTlv('70', objects));
@@ -109,9 +111,10 @@ const appRecord1For = (version: string) => record(
 );
 const appRecord1 = appRecord1For('0020');
 /** Static data to authenticate: SFI 1–10 records without the 70 template, then the AIP (9F4A = 82). */
-const staticDataOf = (rec: string) => concat((parseTlv(fromHex(rec))[0] as Tlv).value, fromHex(PBOC_AIP));
+const staticDataOf = (rec: string, aip = PBOC_AIP) => concat((parseTlv(fromHex(rec))[0] as Tlv).value, fromHex(aip));
 export const PBOC_STATIC_DATA = staticDataOf(appRecord1);
 const certs = buildCerts(PBOC_STATIC_DATA);
+const cdaCerts = buildCerts(staticDataOf(appRecord1, PBOC_AIP_CDA));
 export const PBOC_EXPIRED_ISSUER_CERT = certs.expiredIssuerCert;
 
 /** The PBOC 3.0 card (oda SM2): application version 0030. */
@@ -165,14 +168,18 @@ export function buildSm2Certs(staticData: Uint8Array): PbocSm2Certs {
   };
 }
 export const PBOC_SM2_CERTS = buildSm2Certs(PBOC_SM2_STATIC_DATA);
+/** The SM2 certificates of the card that supports CDA: the static data end with its AIP 7D00. */
+export const PBOC_SM2_CDA_CERTS = buildSm2Certs(staticDataOf(appRecord1Sm2, PBOC_AIP_CDA));
+/** The SM2 certificates of a card with this AIP (the defects that replace them: card-sim/defects/pboc.ts). */
+export const pbocSm2CertsFor = (aip: string | undefined): PbocSm2Certs => (aip === PBOC_AIP_CDA ? PBOC_SM2_CDA_CERTS : PBOC_SM2_CERTS);
 
 const iccPub = rsaPublicOf(PBOC_TEST_ICC_KEY);
-const appRecordsSfi2 = [
-  record(h('8F', Uint8Array.of(PBOC_CA_INDEX)), h('90', certs.issuerCert), h('92', certs.issuerRemainder), h('9F32', rsaPublicOf(PBOC_TEST_ISS_KEY).exponent)),
-  record(h('93', certs.ssad)),
+const appRecordsSfi2For = (c: PbocCerts) => [
+  record(h('8F', Uint8Array.of(PBOC_CA_INDEX)), h('90', c.issuerCert), h('92', c.issuerRemainder), h('9F32', rsaPublicOf(PBOC_TEST_ISS_KEY).exponent)),
+  record(h('93', c.ssad)),
 ];
-const appRecordsSfi3 = [
-  record(h('9F46', certs.iccCert), h('9F47', iccPub.exponent), h('9F48', certs.iccRemainder), h('9F49', '9F3704')),
+const appRecordsSfi3For = (c: PbocCerts) => [
+  record(h('9F46', c.iccCert), h('9F47', iccPub.exponent), h('9F48', c.iccRemainder), h('9F49', '9F3704')),
 ];
 /** SFI 4: the EC issuer authorisation code, in the EC AFL only (JR/T 0025.13 §7.4.3). */
 const appRecordsSfi4 = [record(h('9F74', Buffer.from('ECC001', 'ascii')))];
@@ -181,12 +188,12 @@ const appRecordsSfi4 = [record(h('9F74', Buffer.from('ECC001', 'ascii')))];
 export const PBOC_AFL = '08010101' + '10010200' + '18010100';
 export const PBOC_AFL_EC = PBOC_AFL + '20010100';
 
-const appRecordsSfi2Sm2 = [
-  record(h('8F', Uint8Array.of(PBOC_SM2_CA_INDEX)), h('90', PBOC_SM2_CERTS.issuerCert)),
-  record(h('93', PBOC_SM2_CERTS.ssad)),
+const appRecordsSfi2Sm2For = (c: PbocSm2Certs) => [
+  record(h('8F', Uint8Array.of(PBOC_SM2_CA_INDEX)), h('90', c.issuerCert)),
+  record(h('93', c.ssad)),
 ];
 /** No 9F47 / 9F48 with SM2: the key is whole in the certificate (JR/T 0025.17 table 7). */
-const appRecordsSfi3Sm2 = [record(h('9F46', PBOC_SM2_CERTS.iccCert), h('9F49', '9F3704'))];
+const appRecordsSfi3Sm2For = (c: PbocSm2Certs) => [record(h('9F46', c.iccCert), h('9F49', '9F3704'))];
 
 export interface PseOptions {
   /** Cryptogram and secure-messaging algorithm: 3DES (PBOC 2.0) or SM4 (JR/T 0025.17). */
@@ -195,6 +202,11 @@ export interface PseOptions {
   sm4Variant?: Sm4Variant;
   /** Offline data authentication: RSA (JR/T 0025.7 §5, the default) or SM2/SM3 (JR/T 0025.17 §5). */
   oda?: 'RSA' | 'SM2';
+  /**
+   * CDA as well as SDA and DDA (JR/T 0025.7 §5.3.6; SM2 JR/T 0025.17 §5.2.5): AIP 7D00, so the static
+   * data and the certificates over them change too.
+   */
+  cda?: boolean;
 }
 
 export function pse(options: PseOptions = {}): DfImage {
@@ -202,6 +214,9 @@ export function pse(options: PseOptions = {}): DfImage {
   const variant = options.sm4Variant ?? PART17;
   const sm2 = options.oda === 'SM2';
   const pdol = sm2 ? PBOC_PDOL_SM : PBOC_PDOL;
+  const cda = options.cda === true;
+  const rsaCerts = cda ? cdaCerts : certs;
+  const sm2Certs = pbocSm2CertsFor(cda ? PBOC_AIP_CDA : undefined);
   const udk = (key: string) => toHex(deriveUdk(algorithm, fromHex(key), PBOC_PAN, PBOC_PSN, variant));
   return {
     kind: 'DF',
@@ -237,6 +252,7 @@ export function pse(options: PseOptions = {}): DfImage {
           iccKey: sm2 ? PBOC_SM2_TEST_ICC_KEY : PBOC_TEST_ICC_KEY,
           // A single-SM-algorithm card (JR/T 0025.17 §10.2): SM2 ODA, DF69 in the PDOL, the SM AFL always.
           ...(sm2 ? { oda: 'SM2', pdol } : {}),
+          ...(cda ? { aip: PBOC_AIP_CDA } : {}),
           pin: '123456',
           pinTryLimit: 3,
           ecBalance: 10000, // 100.00 CNY, n12 in minor units
@@ -247,8 +263,8 @@ export function pse(options: PseOptions = {}): DfImage {
         },
         children: [
           { kind: 'EF', fid: 'EF01', sfi: 1, structure: 'linear-variable', read: 'always', update: 'never', records: [sm2 ? appRecord1Sm2 : appRecord1] },
-          { kind: 'EF', fid: 'EF02', sfi: 2, structure: 'linear-variable', read: 'always', update: 'never', records: sm2 ? appRecordsSfi2Sm2 : appRecordsSfi2 },
-          { kind: 'EF', fid: 'EF03', sfi: 3, structure: 'linear-variable', read: 'always', update: 'never', records: sm2 ? appRecordsSfi3Sm2 : appRecordsSfi3 },
+          { kind: 'EF', fid: 'EF02', sfi: 2, structure: 'linear-variable', read: 'always', update: 'never', records: sm2 ? appRecordsSfi2Sm2For(sm2Certs) : appRecordsSfi2For(rsaCerts) },
+          { kind: 'EF', fid: 'EF03', sfi: 3, structure: 'linear-variable', read: 'always', update: 'never', records: sm2 ? appRecordsSfi3Sm2For(sm2Certs) : appRecordsSfi3For(rsaCerts) },
           { kind: 'EF', fid: 'EF04', sfi: 4, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi4 },
           { kind: 'EF', fid: 'EF0B', sfi: 0x0b, label: 'transaction log', structure: 'cyclic', read: 'always', update: 'never', records: [] },
         ],

@@ -1,6 +1,7 @@
 # JR/T 0025.5 §7 / EMV Book 3 §10: whole transactions through the reference kernel (ODA, CVM, TAA with the
-# UnionPay default TACs and the card's IACs, online with the simulated issuer).
-@pboc:2.0 @pboc:3.0 @needs:pin
+# UnionPay default TACs and the card's IACs, online with the simulated issuer). The kernel prefers CDA
+# when the card offers it: those transactions are PB-CDA-007/008 (cda.feature).
+@pboc:2.0 @pboc:3.0 @needs:pin @ics:no-cda
 Feature: PBOC whole transactions
 
   @req:JRT0025-5:7 @req:JRT0025-7:7

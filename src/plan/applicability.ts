@@ -23,6 +23,7 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
   '@ics:sda': { item: 'ics.oda includes SDA', holds: (p) => has(p.ics.oda, 'SDA') },
   '@ics:dda': { item: 'ics.oda includes DDA', holds: (p) => has(p.ics.oda, 'DDA') },
   '@ics:cda': { item: 'ics.oda includes CDA', holds: (p) => has(p.ics.oda, 'CDA') },
+  '@ics:no-cda': { item: 'ics.oda lacks CDA (a CDA card is judged by features/pboc/cda.feature instead)', holds: (p) => !has(p.ics.oda, 'CDA') },
   '@ics:ec': { item: 'ics.electronicCash is true', holds: (p) => p.ics.electronicCash === true },
   '@ics:contactless': { item: 'ics.contactless is true', holds: (p) => p.ics.contactless === true },
   '@ics:no-logical-channels': { item: 'ics.logicalChannels is false', holds: (p) => p.ics.logicalChannels !== true },

@@ -14,7 +14,7 @@
 import { SW } from '../../../src/apdu/sw.ts';
 import { concat, equal, fromHex, fromUint, toHex } from '../../../src/bytes/hex.ts';
 import { encodeN } from '../../../src/bytes/bcd.ts';
-import { arpc, pbocMac, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, SM2_ODA, sm2Sign, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
+import { arpc, pbocMac, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, SM2_ODA, sm2Sign, sm3, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
 import { type Tlv, buildTlv, parseTlv } from '../../../src/tlv/ber.ts';
 import type { DefectId } from '../../defects/catalogue.ts';
 import { parseDol, splitDolData } from '../../../src/tlv/dol.ts';
@@ -23,7 +23,7 @@ import type { CardContext, Handler, Reply } from '../../cos/context.ts';
 import { readRecord } from '../../cos/commands/read.ts';
 import { select } from '../../cos/commands/select.ts';
 import { type DfNode, type EfNode, allDfs, fci } from '../../cos/files.ts';
-import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_SM2_CERTS, PBOC_STATIC_DATA, buildCerts } from '../../images/pse.ts';
+import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_STATIC_DATA, buildCerts, pbocSm2CertsFor } from '../../images/pse.ts';
 
 interface AppData {
   algorithm: PbocAlgorithm;
@@ -71,6 +71,9 @@ interface Txn {
   extAuth?: 'ok' | 'failed';
   pinPerformed: boolean;
   pinFailed: boolean;
+  /** The PDOL data of GET PROCESSING OPTIONS and the CDOL1 data of the first GENERATE AC: CDA hashes them. */
+  pdolData?: Uint8Array;
+  cdol1Data?: Uint8Array;
 }
 
 const TXN = 'pboc.txn';
@@ -140,7 +143,7 @@ const gpo: Handler = (cmd, card) => {
   const amount = values['9F02'] ? Number(toHex(values['9F02'])) : NaN;
   const ec = values['9F7A']?.[0] === 1 && toHex(values['5F2A'] ?? new Uint8Array()) === '0156' && (amount <= s.ec.singleLimit || card.has('pboc-ec-single-limit-not-checked')) &&
     (amount <= s.ec.balance || card.has('pboc-ec-over-balance-offline')) && s.pinTries > 0 && !s.lastIssuerAuthFailed;
-  card.session[TXN] = { ec, gacs: 0, pinPerformed: false, pinFailed: false } satisfies Txn;
+  card.session[TXN] = { ec, gacs: 0, pinPerformed: false, pinFailed: false, pdolData: cmd.data.slice(2) } satisfies Txn;
   return { data: buildTlv('80', fromHex(aip(card) + afl(card, ec))), sw: SW.NO_ERROR };
 };
 
@@ -174,21 +177,22 @@ const pbocReadRecord: Handler = (cmd, card) => {
     if (card.has('pboc-cvm-list-missing')) patch(1, 1, (hex) => stripTag(hex, '8E'));
     // Certificate defects: another certificate, correctly signed, in place of the issuer's (tag 90 81 L).
     const sm2 = app(card).oda === 'SM2';
+    const sm2Certs = pbocSm2CertsFor(app(card).aip);
     const issuerCert = (cert: Uint8Array) => patch(2, 1, (hex) => {
       const at = hex.indexOf('9081');
       const len = parseInt(hex.slice(at + 4, at + 6), 16);
       return hex.slice(0, at + 6) + toHex(cert) + hex.slice(at + 6 + len * 2);
     });
-    if (card.has('pboc-issuer-cert-expired')) issuerCert(sm2 ? PBOC_SM2_CERTS.expiredIssuerCert : PBOC_EXPIRED_ISSUER_CERT);
-    if (sm2 && card.has('pboc-sm2-issuer-cert-rsa-algorithm')) issuerCert(PBOC_SM2_CERTS.issuerCertRsaAlgorithm);
-    if (sm2 && card.has('pboc-sm2-issuer-id-mismatch')) issuerCert(PBOC_SM2_CERTS.issuerCertOtherIssuer);
+    if (card.has('pboc-issuer-cert-expired')) issuerCert(sm2 ? sm2Certs.expiredIssuerCert : PBOC_EXPIRED_ISSUER_CERT);
+    if (sm2 && card.has('pboc-sm2-issuer-cert-rsa-algorithm')) issuerCert(sm2Certs.issuerCertRsaAlgorithm);
+    if (sm2 && card.has('pboc-sm2-issuer-id-mismatch')) issuerCert(sm2Certs.issuerCertOtherIssuer);
     if (sm2 && card.has('pboc-sm2-issuer-cert-tampered')) {
-      const tampered = PBOC_SM2_CERTS.issuerCert.slice();
+      const tampered = sm2Certs.issuerCert.slice();
       tampered[9] = (tampered[9] as number) ^ 0x01; // the last byte of the serial number, after signing
       issuerCert(tampered);
     }
-    if (sm2 && card.has('pboc-sm2-icc-cert-other-pan')) patch(3, 1, (hex) => hex.replace(toHex(PBOC_SM2_CERTS.iccCert), toHex(PBOC_SM2_CERTS.iccCertOtherPan)));
-    if (sm2 && card.has('pboc-sm2-ssad-without-aip')) patch(2, 2, (hex) => hex.replace(toHex(PBOC_SM2_CERTS.ssad), toHex(PBOC_SM2_CERTS.ssadWithoutAip)));
+    if (sm2 && card.has('pboc-sm2-icc-cert-other-pan')) patch(3, 1, (hex) => hex.replace(toHex(sm2Certs.iccCert), toHex(sm2Certs.iccCertOtherPan)));
+    if (sm2 && card.has('pboc-sm2-ssad-without-aip')) patch(2, 2, (hex) => hex.replace(toHex(sm2Certs.ssad), toHex(sm2Certs.ssadWithoutAip)));
     if (card.has('pboc-ssad-corrupt')) patch(2, 2, (hex) => hex.slice(0, -6) + 'A5' + hex.slice(-4));
     if (card.has('pboc-aip-without-dda')) {
       // The issuer signed the static data with the AIP as personalised: SSAD and ICC certificate over 5C00.
@@ -272,28 +276,70 @@ const verifyPin: Handler = (cmd, card) => {
   return { sw: s.pinTries === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | s.pinTries };
 };
 
+/** The ICC dynamic number (EMV Book 2 §6.5.1); defect pboc-dynamic-number-constant: always the same. */
+const dynamicNumber = (card: CardContext) => (card.has('pboc-dynamic-number-constant') ? fromHex('01020304') : card.random.bytes(4));
+
 /**
- * INTERNAL AUTHENTICATE (EMV Book 2 §6.5.1): SDAD = 6A 05 01 LDD ICC dynamic data BB… hash BC. With SM2
- * (JR/T 0025.17 §5.2.4.1, tables 9 and 11): 9F4B = 15 ‖ LDD ‖ ICC dynamic data ‖ SM2 signature r ‖ s
- * over 15 ‖ LDD ‖ ICC dynamic data ‖ the DDOL data, answered in format 2 (77 { 9F4B }).
+ * Signed dynamic application data over the ICC dynamic data and the terminal's data (the DDOL data for
+ * DDA, the unpredictable number for CDA). RSA (JR/T 0025.7 tables 15/16): 6A 05 01 LDD ICC dynamic data
+ * BB… hash BC, the hash SHA-1 over 05 … BB… ‖ terminal data. SM2 (JR/T 0025.17 tables 9/11, 12/17):
+ * 15 ‖ LDD ‖ ICC dynamic data ‖ SM2 signature r ‖ s over 15 ‖ LDD ‖ ICC dynamic data ‖ terminal data.
+ */
+function signDynamicData(a: AppData, iccdd: Uint8Array, terminalData: Uint8Array, pad = 0xbb): Uint8Array {
+  if (a.oda === 'SM2') {
+    const head = concat(Uint8Array.of(SM2_ODA.SDAD_FORMAT, iccdd.length), iccdd);
+    return concat(head, sm2Sign(a.iccKey, concat(head, terminalData)));
+  }
+  const nic = rsaPublicOf(a.iccKey).modulus.length;
+  const body = concat(Uint8Array.of(0x05, 0x01, iccdd.length), iccdd, new Uint8Array(nic - 25 - iccdd.length).fill(pad));
+  return rsaSign(a.iccKey, concat(Uint8Array.of(0x6a), body, sha1(concat(body, terminalData)), Uint8Array.of(0xbc)));
+}
+
+/**
+ * INTERNAL AUTHENTICATE (EMV Book 2 §6.5.1): the SDAD over the DDOL data, answered 80 SDAD; with SM2
+ * (JR/T 0025.17 §5.2.4.1) in format 2 (77 { 9F4B }).
  */
 const internalAuthenticate: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 4) return { sw: SW.WRONG_LENGTH }; // DDOL 9F37 04
   const a = app(card);
-  const dyn = card.has('pboc-dynamic-number-constant') ? fromHex('01020304') : card.random.bytes(4);
+  const dyn = dynamicNumber(card);
   const iccdd = concat(Uint8Array.of(dyn.length), dyn);
-  if (a.oda === 'SM2') {
-    const head = concat(Uint8Array.of(SM2_ODA.SDAD_FORMAT, iccdd.length), iccdd);
-    const signed = card.has('pboc-sdad-wrong-ddol-data') ? head : concat(head, cmd.data);
-    return { data: buildTlv('77', [buildTlv('9F4B', concat(head, sm2Sign(a.iccKey, signed)))]), sw: SW.NO_ERROR };
-  }
-  const nic = rsaPublicOf(a.iccKey).modulus.length;
-  const body = concat(Uint8Array.of(0x05, 0x01, iccdd.length), iccdd, new Uint8Array(nic - 25 - iccdd.length).fill(0xbb));
-  const hashed = card.has('pboc-sdad-wrong-ddol-data') ? body : concat(body, cmd.data);
-  const sdad = rsaSign(a.iccKey, concat(Uint8Array.of(0x6a), body, sha1(hashed), Uint8Array.of(0xbc)));
-  return { data: buildTlv('80', sdad), sw: SW.NO_ERROR };
+  const sdad = signDynamicData(a, iccdd, card.has('pboc-sdad-wrong-ddol-data') ? new Uint8Array(0) : cmd.data);
+  return { data: a.oda === 'SM2' ? buildTlv('77', [buildTlv('9F4B', sdad)]) : buildTlv('80', sdad), sw: SW.NO_ERROR };
 };
+
+/** The card supports CDA: AIP byte 1 b1 as personalised (EMV Book 3 C1). */
+const supportsCda = (card: CardContext) => ((fromHex(app(card).aip ?? PBOC_AIP)[0] as number) & 0x01) !== 0;
+
+/**
+ * The format 2 response of GENERATE AC with a CDA signature (JR/T 0025.7 §5.3.6.1 table 18; SM2
+ * JR/T 0025.17 §5.2.5.1 table 14): 77 { 9F27, 9F36, 9F4B, 9F10 }, the TC or ARQC only inside the
+ * signature. ICC dynamic data (tables 17 / 13) = dynamic number length ‖ number ‖ CID ‖ AC ‖
+ * transaction data hash, the hash (SHA-1, or SM3 with SM2) over the PDOL data ‖ CDOL1 data [‖ CDOL2
+ * data] ‖ the response's TLVs but 9F4B; the signature covers the unpredictable number too.
+ */
+function cdaResponse(card: CardContext, t: Txn, cdol2: Uint8Array | undefined, un: Uint8Array, cid: number, atc: Uint8Array, ac: Uint8Array, iad: Uint8Array): Uint8Array {
+  const a = app(card);
+  // Defect pboc-cda-ac-in-clear-differs: a 9F26 in clear too, not the cryptogram that is signed.
+  const clear = [buildTlv('9F27', Uint8Array.of(cid)), buildTlv('9F36', atc), ...(card.has('pboc-cda-ac-in-clear-differs') ? [buildTlv('9F26', ac.map((b, i) => (i === 7 ? b ^ 0xff : b)))] : [])];
+  const after = [buildTlv('9F10', iad)];
+  // Defect pboc-cda-hash-over-wrong-data: the PDOL data left out; pboc-cda-hash-without-cdol2: the CDOL2 data.
+  const txnData = concat(
+    card.has('pboc-cda-hash-over-wrong-data') ? new Uint8Array(0) : t.pdolData ?? new Uint8Array(0),
+    t.cdol1Data ?? new Uint8Array(0),
+    cdol2 && !card.has('pboc-cda-hash-without-cdol2') ? cdol2 : new Uint8Array(0),
+    ...clear, ...after,
+  );
+  // Defect pboc-sm2-cda-sha1-hash: an SM2 card hashes with SHA-1 (20 bytes) where table 13 has SM3 (32).
+  const hash = a.oda === 'SM2' && !card.has('pboc-sm2-cda-sha1-hash') ? sm3(txnData) : sha1(txnData);
+  const dyn = dynamicNumber(card);
+  // Defect pboc-cda-cid-mismatch: the signed CID says the other cryptogram type (TC ↔ ARQC).
+  const signedCid = card.has('pboc-cda-cid-mismatch') ? cid ^ 0xc0 : cid;
+  const iccdd = concat(Uint8Array.of(dyn.length), dyn, Uint8Array.of(signedCid), ac, hash);
+  // Defect pboc-rsa-cda-padding-not-bb: the padding of table 16 in 00 bytes, not BB.
+  return buildTlv('77', [...clear, buildTlv('9F4B', signDynamicData(a, iccdd, un, card.has('pboc-rsa-cda-padding-not-bb') ? 0x00 : 0xbb)), ...after]);
+}
 
 /** CVR (JR/T 0025.5 A.1): length 03, then three bytes. */
 function cvr(card: CardContext, t: Txn, first: keyof typeof CID, second?: keyof typeof CID): Uint8Array {
@@ -316,7 +362,9 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   if (!t) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   if (t.gacs >= 2 && !card.has('pboc-third-gac-accepted')) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   const requested = AC_TYPES[(cmd.p1 & 0xc0) as 0x00 | 0x40 | 0x80];
-  if (!requested || cmd.p2 !== 0 || (cmd.p1 & 0x3f) !== 0) return { sw: SW.INCORRECT_P1P2 };
+  // P1 b5: CDA signature requested (JR/T 0025.5 B.6), by a card that supports CDA only.
+  const cdaRequested = (cmd.p1 & 0x10) !== 0 && supportsCda(card);
+  if (!requested || cmd.p2 !== 0 || (cmd.p1 & (cdaRequested ? 0x2f : 0x3f)) !== 0) return { sw: SW.INCORRECT_P1P2 };
   const second = t.gacs >= 1;
   if (second && t.firstType !== 'ARQC') return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   const dol = parseDol(fromHex(second ? PBOC_CDOL2 : PBOC_CDOL1));
@@ -349,7 +397,10 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   const acData = concat(cmd.data, fromHex(aip(card)), atc, card.has('pboc-arqc-wrong-data') ? new Uint8Array(0) : cvrBytes);
   const sk = sessionKey(a.algorithm, fromHex(a.udkAc), s.atc);
   const ac = pbocMac(a.algorithm, sk, acData, a.sm4Variant);
-  if (!second) t.lastAc = ac; // scripts are MACed with the cryptogram sent online
+  if (!second) {
+    t.lastAc = ac; // scripts are MACed with the cryptogram sent online
+    t.cdol1Data = cmd.data.slice();
+  }
   // Effects of the decision.
   if (type === 'TC') {
     if (t.ec && !second && !card.has('pboc-ec-balance-not-debited')) s.ec.balance -= amount;
@@ -360,6 +411,10 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
     if (!card.has('pboc-log-not-written')) writeLog(card, values);
   }
   if (second) s.lastIssuerAuthFailed = t.extAuth === 'failed';
+  // CDA: a TC or ARQC is signed; an AAC never (JR/T 0025.7 §5.3.6.1 step 3). Defect pboc-cda-signs-aac: it is.
+  if (cdaRequested && (type !== 'AAC' || card.has('pboc-cda-signs-aac'))) {
+    return { data: cdaResponse(card, t, second ? cmd.data : undefined, values['9F37'] as Uint8Array, CID[type], atc, ac, iad), sw: SW.NO_ERROR };
+  }
   const data = buildTlv('77', [
     buildTlv('9F27', Uint8Array.of(CID[type])),
     buildTlv('9F36', atc),

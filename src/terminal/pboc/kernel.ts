@@ -11,13 +11,13 @@ import type { ResponseApdu } from '../../apdu/response.ts';
 import { decodeCn, encodeCn } from '../../bytes/bcd.ts';
 import { concat, fromHex, toHex, toUint } from '../../bytes/hex.ts';
 import type { RsaPublic } from '../../crypto/index.ts';
-import { parseTlv, type Tlv } from '../../tlv/ber.ts';
+import { buildTlv, parseTlv, type Tlv } from '../../tlv/ber.ts';
 import { buildDolData, parseDol } from '../../tlv/dol.ts';
 import { NonConformance } from '../../verdict/errors.ts';
 import { selectCvm, terminalActionAnalysis, type ActionCodes } from './decisions.ts';
 import type { PbocIssuer } from './issuer.ts';
-import { recoverIccKey, recoverIssuerKey, verifySdad, verifySsad } from './oda.ts';
-import { type CaKey, ddaSm2, isSm2Ca, sdaSm2 } from './oda-sm2.ts';
+import { cdaTransactionData, type CdaData, type Recovered, recoverIccKey, recoverIssuerKey, verifyCdaSdad, verifySdad, verifySsad } from './oda.ts';
+import { type CaKey, ddaSm2, iccKeySm2, isSm2Ca, sdaSm2, verifyCdaSdadSm2 } from './oda-sm2.ts';
 
 export type Send = (apdu: Uint8Array) => Promise<ResponseApdu>;
 export type AcType = 'AAC' | 'TC' | 'ARQC';
@@ -50,6 +50,15 @@ export interface GacResult {
   /** CDOL data ‖ AIP ‖ ATC ‖ CVR: what the cryptogram covers (JR/T 0025.5 Annex E, CVN 01). */
   acData: Uint8Array;
   cdolData: Uint8Array;
+  /** With CDA (JR/T 0025.7 §5.3.6): the signed dynamic application data 9F4B; `ac` is the recovered one once verifyCda succeeds. */
+  sdad?: Uint8Array;
+  /** The response's data objects (tag, length, value) in order, without 9F4B: the end of the CDA transaction data. */
+  responseObjects?: Uint8Array;
+  /** 9F26 as the response carried it in clear, if it did. */
+  acInClear?: Uint8Array;
+  second?: boolean;
+  /** The unpredictable number 9F37 sent in this GENERATE AC, which the CDA signature covers. */
+  unpredictable?: Uint8Array;
 }
 
 function tlvs(r: ResponseApdu, what: string): Tlv[] {
@@ -76,6 +85,9 @@ export class PbocKernel {
   /** TVR (EMV Book 3 Annex C5), 5 bytes. */
   readonly tvr = new Uint8Array(5);
   terminal: TerminalData;
+  /** The PDOL data sent in GPO and the CDOL1 data of the first GENERATE AC: the CDA transaction data begins with them. */
+  pdolSent: Uint8Array = new Uint8Array(0);
+  cdol1Sent: Uint8Array = new Uint8Array(0);
 
   constructor(private readonly send: Send, terminal: Partial<TerminalData> = {}) {
     this.terminal = { ...DEFAULT_TERMINAL, ...terminal };
@@ -145,6 +157,7 @@ export class PbocKernel {
   /** GET PROCESSING OPTIONS (JR/T 0025.5 B.8): 83 ‖ PDOL data; format 1 (80) or 2 (77). */
   async gpo(data: Uint8Array = this.pdolData()): Promise<ResponseApdu> {
     const r = await this.cmd(0x80, 0xa8, 0x00, 0x00, concat(Uint8Array.of(0x83, data.length), data));
+    this.pdolSent = data.slice();
     if (r.sw !== 0x9000) return r;
     const l = tlvs(r, 'GPO');
     const top = l[0];
@@ -333,32 +346,78 @@ export class PbocKernel {
     return (l[0] as Tlv).value;
   }
 
-  /** GENERATE AC (JR/T 0025.5 B.6) with the CDOL1 (first) or CDOL2 (second) data. */
-  async generateAc(type: AcType, second = false, extra: Record<string, Uint8Array> = {}): Promise<{ response: ResponseApdu; result?: GacResult }> {
+  /**
+   * GENERATE AC (JR/T 0025.5 B.6) with the CDOL1 (first) or CDOL2 (second) data; `cda` sets P1 b5, CDA
+   * signature requested (JR/T 0025.7 §5.3.6.1). A CDA response (9F4B, JR/T 0025.7 table 18) has no AC
+   * in clear: verifyCda recovers it.
+   */
+  async generateAc(type: AcType, second = false, extra: Record<string, Uint8Array> = {}, opts: { cda?: boolean } = {}): Promise<{ response: ResponseApdu; result?: GacResult }> {
     const cdol = this.need(second ? '8D' : '8C');
-    const cdolData = buildDolData(parseDol(cdol), this.terminalValues(extra));
-    const response = await this.cmd(0x80, 0xae, AC_P1[type], 0x00, cdolData);
+    const values = this.terminalValues(extra);
+    const cdolData = buildDolData(parseDol(cdol), values);
+    if (!second) this.cdol1Sent = cdolData.slice();
+    const response = await this.cmd(0x80, 0xae, AC_P1[type] | (opts.cda ? 0x10 : 0x00), 0x00, cdolData);
     if (response.sw !== 0x9000) return { response };
     const l = tlvs(response, 'GENERATE AC');
     let cid: Uint8Array | undefined;
     let atc: Uint8Array | undefined;
     let ac: Uint8Array | undefined;
     let iad: Uint8Array | undefined;
+    let sdad: Uint8Array | undefined;
+    let responseObjects: Uint8Array | undefined;
     if (l[0]?.tag === '80') {
       const v = l[0].value;
       [cid, atc, ac, iad] = [v.subarray(0, 1), v.subarray(1, 3), v.subarray(3, 11), v.subarray(11)];
     } else if (l[0]?.tag === '77') {
       const m = new Map<string, Uint8Array>();
       primitives(l, m);
-      [cid, atc, ac, iad] = [m.get('9F27'), m.get('9F36'), m.get('9F26'), m.get('9F10')];
+      [cid, atc, ac, iad, sdad] = [m.get('9F27'), m.get('9F36'), m.get('9F26'), m.get('9F10'), m.get('9F4B')];
+      if (sdad) responseObjects = concat(...(l[0].children ?? []).filter((t) => t.tag !== '9F4B').map((t) => buildTlv(t.tag, t.value)));
     }
-    if (cid?.length !== 1 || atc?.length !== 2 || ac?.length !== 8 || !iad) throw new NonConformance(`GENERATE AC response lacks CID, ATC, AC or IAD: ${toHex(response.data)}`);
+    const acInClear = ac;
+    if (sdad && !ac) ac = new Uint8Array(0); // inside the signature (verifyCda)
+    if (cid?.length !== 1 || atc?.length !== 2 || (ac?.length !== 8 && !sdad) || !ac || !iad) throw new NonConformance(`GENERATE AC response lacks CID, ATC, AC or IAD: ${toHex(response.data)}`);
     const kind = (cid[0] as number) & 0xc0;
     const typeOf: AcType | undefined = kind === 0x00 ? 'AAC' : kind === 0x40 ? 'TC' : kind === 0x80 ? 'ARQC' : undefined;
     if (!typeOf) throw new NonConformance(`CID ${toHex(cid)} codes no cryptogram type`);
     if (iad.length < 7 || iad[0] !== 0x07) throw new NonConformance(`IAD ${toHex(iad)} is not 07 ‖ DKI ‖ CVN ‖ CVR(4) ‖ alg`);
     const acData = concat(cdolData, this.aip, atc, iad.subarray(3, 7));
-    return { response, result: { type: typeOf, cid: cid[0] as number, atc: toUint(atc), ac, iad, acData, cdolData } };
+    const result: GacResult = { type: typeOf, cid: cid[0] as number, atc: toUint(atc), ac, iad, acData, cdolData };
+    if (sdad) Object.assign(result, { sdad, responseObjects, acInClear, second, unpredictable: values['9F37'] });
+    return { response, result };
+  }
+
+  /** The ICC public key for CDA: RSA (JR/T 0025.7 §5.3.4) or SM2 (JR/T 0025.17 §5.2.3). */
+  cdaIccKey(ca: CaKey): { key?: RsaPublic | Uint8Array; errors: string[] } {
+    return isSm2Ca(ca) ? iccKeySm2(this, ca.sm2) : this.iccKey(ca);
+  }
+
+  /**
+   * Verify the CDA signature of a GENERATE AC response (JR/T 0025.7 §5.3.6.2; SM2 JR/T 0025.17 §5.2.5.2)
+   * over PDOL data ‖ CDOL1 data [‖ CDOL2 data] ‖ the response objects. On success the ICC dynamic number
+   * goes to 9F4C and the recovered TC or ARQC to 9F26 and `g.ac`; errors set TVR B1 b3, CDA failed.
+   */
+  verifyCda(ca: CaKey, g: GacResult): Recovered<CdaData> {
+    const errors: string[] = [];
+    let r: Recovered<CdaData> | undefined;
+    if (!g.sdad) errors.push(`the ${g.type} response carries no signed dynamic application data 9F4B`);
+    else {
+      const k = this.cdaIccKey(ca);
+      errors.push(...k.errors);
+      if (k.key) {
+        const data = cdaTransactionData(this.pdolSent, this.cdol1Sent, g.second ? g.cdolData : undefined, g.responseObjects ?? new Uint8Array(0));
+        const un = g.unpredictable ?? new Uint8Array(0);
+        r = k.key instanceof Uint8Array ? verifyCdaSdadSm2(k.key, g.sdad, un, g.cid, data) : verifyCdaSdad(k.key, g.sdad, un, g.cid, data);
+        errors.push(...r.errors);
+      }
+    }
+    if (errors.length) this.tvr[0] = (this.tvr[0] as number) | 0x04;
+    else if (r?.value) {
+      g.ac = r.value.ac;
+      this.data.set('9F4C', r.value.dynamicNumber);
+      this.data.set('9F26', r.value.ac);
+    }
+    return { value: r?.value, errors };
   }
 
   externalAuthenticate(arpc: Uint8Array, arc: Uint8Array): Promise<ResponseApdu> {
@@ -379,7 +438,17 @@ export class PbocKernel {
   async transaction(opts: { ca: CaKey; issuer: PbocIssuer; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean }): Promise<TransactionOutcome> {
     const problems: string[] = [];
     const b1 = this.aip[0] ?? 0;
-    if (b1 & 0x20) problems.push(...(await this.dda(opts.ca)).errors.map((e) => `DDA: ${e}`));
+    // CDA first when the card offers it (JR/T 0025.7 §5.3, table 2); an ICC key that does not recover
+    // fails CDA before GENERATE AC, which is then sent without the CDA request (§5.3.6).
+    let cda = (b1 & 0x01) !== 0;
+    if (cda) {
+      const k = this.cdaIccKey(opts.ca);
+      if (k.errors.length) {
+        this.tvr[0] = (this.tvr[0] as number) | 0x04;
+        problems.push(...k.errors.map((e) => `CDA: ${e}`));
+        cda = false;
+      }
+    } else if (b1 & 0x20) problems.push(...(await this.dda(opts.ca)).errors.map((e) => `DDA: ${e}`));
     else if (b1 & 0x40) problems.push(...this.sda(opts.ca).map((e) => `SDA: ${e}`));
     else this.tvr[0] = (this.tvr[0] as number) | 0x80; // ODA not performed
     this.processingRestrictions();
@@ -395,9 +464,17 @@ export class PbocKernel {
     if (opts.forceOnline) this.tvr[3] = (this.tvr[3] as number) | 0x08;
     const iac = { denial: this.data.get('9F0E'), online: this.data.get('9F0F'), default: this.data.get('9F0D') };
     const asked = terminalActionAnalysis(this.tvr, opts.tac, iac, opts.onlineCapable);
-    const first = await this.generateAc(asked);
+    // An AAC is asked without CDA (§5.3.6); a TC or ARQC with it.
+    const first = await this.generateAc(asked, false, {}, { cda: cda && asked !== 'AAC' });
     if (!first.result) return { asked, problems: [...problems, `first GENERATE AC answered ${first.response.sw.toString(16).toUpperCase()}`], approved: false };
     const g1 = first.result;
+    // A CDA that fails declines the transaction offline (JR/T 0025.7 §5.3.6): no cryptogram to go on.
+    const cdaFailed = (g: GacResult, what: string) => {
+      const errors = cda && g.type !== 'AAC' ? this.verifyCda(opts.ca, g).errors : [];
+      problems.push(...errors.map((e) => `CDA of the ${what}: ${e}`));
+      return errors.length > 0;
+    };
+    if (cdaFailed(g1, 'first GENERATE AC')) return { asked, first: g1, problems, approved: false };
     const check = (g: GacResult, what: string) => {
       const expected = opts.issuer.expectedAc(this.pan, this.psn, g.atc, g.acData);
       if (toHex(expected) !== toHex(g.ac)) problems.push(`${what} ${toHex(g.ac)} does not verify (issuer computes ${toHex(expected)})`);
@@ -410,8 +487,9 @@ export class PbocKernel {
       this.tvr[4] = (this.tvr[4] as number) | 0x40;
       problems.push(`EXTERNAL AUTHENTICATE answered ${ea.sw.toString(16).toUpperCase()}`);
     }
-    const second = await this.generateAc('TC', true, { '8A': arc });
+    const second = await this.generateAc('TC', true, { '8A': arc }, { cda });
     if (!second.result) return { asked, first: g1, problems: [...problems, `second GENERATE AC answered ${second.response.sw.toString(16).toUpperCase()}`], approved: false };
+    if (cdaFailed(second.result, 'second GENERATE AC')) return { asked, first: g1, second: second.result, problems, approved: false };
     check(second.result, second.result.type);
     return { asked, first: g1, second: second.result, problems, approved: second.result.type === 'TC' };
   }

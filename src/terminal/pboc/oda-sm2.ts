@@ -8,9 +8,9 @@
 import type { PbocCaKey } from '../../profile/profile.ts';
 import { decodeCn } from '../../bytes/bcd.ts';
 import { concat, fromHex, toHex } from '../../bytes/hex.ts';
-import { SM2_ODA, sm2Verify, type RsaPublic } from '../../crypto/index.ts';
+import { SM2_ODA, sm2Verify, sm3, type RsaPublic } from '../../crypto/index.ts';
 import type { ResponseApdu } from '../../apdu/response.ts';
-import { notExpired, type Recovered } from './oda.ts';
+import { type CdaData, notExpired, parseCdaDynamicData, type Recovered } from './oda.ts';
 
 const { ISSUER_CERT_FORMAT, SSAD_FORMAT, ICC_CERT_FORMAT, SDAD_FORMAT, SIG_ALG_SM2, PARAM_SM2, KEY_LENGTH, SIG_LENGTH } = SM2_ODA;
 
@@ -26,6 +26,9 @@ export const isSm2Ca = (k: CaKey): k is Sm2CaKey => 'sm2' in k;
 export function caKeyOf(c: PbocCaKey): CaKey {
   return c.algorithm === 'SM2' ? { sm2: fromHex(c.publicKey) } : { modulus: fromHex(c.modulus), exponent: fromHex(c.exponent) };
 }
+
+/** The SM3 transaction data hash of SM2 CDA: 32 bytes (§5.2.5.1). */
+const SM3_LENGTH = 32;
 
 const hex2 = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
 
@@ -217,4 +220,39 @@ export async function ddaSm2(k: Sm2OdaKernel, ca: Uint8Array): Promise<{ errors:
     }
   }
   return { errors, dynamicNumber };
+}
+
+/**
+ * CDA with SM2 (§5.2.5.2, table 17): 15 | LDD | ICC dynamic data (table 13: number length, number, CID,
+ * TC or ARQC, 32-byte SM3 transaction data hash) | signature over 15 ‖ LDD ‖ ICC dynamic data ‖ the
+ * unpredictable number (table 12). Checks the format, the CID of the response, the transaction data
+ * hash over `transactionData`, the signature.
+ */
+export function verifyCdaSdadSm2(icc: Uint8Array, sdad: Uint8Array, unpredictable: Uint8Array, cid: number, transactionData: Uint8Array): Recovered<CdaData> {
+  const errors: string[] = [];
+  const ldd = sdad[1] ?? 0;
+  if (sdad.length < 2 || sdad.length !== 2 + ldd + SIG_LENGTH) {
+    errors.push(`SDAD of ${sdad.length} bytes is not 15 ‖ LDD ‖ ${ldd} bytes of ICC dynamic data ‖ signature`);
+    return { errors };
+  }
+  if (sdad[0] !== SDAD_FORMAT) errors.push(`SDAD format ${hex2(sdad[0] as number)} is not ${hex2(SDAD_FORMAT)}`);
+  const d = parseCdaDynamicData(sdad.subarray(2, 2 + ldd), SM3_LENGTH, errors);
+  if (d) {
+    if (d.cid !== cid) errors.push(`CID ${hex2(d.cid)} in the signature differs from 9F27 ${hex2(cid)}`);
+    if (toHex(sm3(transactionData)) !== toHex(d.transactionDataHash)) errors.push('transaction data hash (SM3) does not match the PDOL, CDOL and response data');
+  }
+  if (!sm2Verify(icc, concat(sdad.subarray(0, 2 + ldd), unpredictable), sdad.subarray(2 + ldd))) errors.push('SDAD signature does not verify over the ICC dynamic data and the unpredictable number');
+  return d ? { value: d, errors } : { errors };
+}
+
+/** The layout of an SM2 CDA signature (table 17 with table 13): 15 | LDD ≥ number length, number, CID, AC, 32-byte hash | 64-byte r ‖ s. */
+export function cdaSdadLayoutErrorsSm2(sdad: Uint8Array): string[] {
+  const errors: string[] = [];
+  if (sdad[0] !== SDAD_FORMAT) errors.push(`format ${hex2(sdad[0] ?? 0)} is not ${hex2(SDAD_FORMAT)}`);
+  const ldd = sdad[1] ?? 0;
+  const n = sdad[2] ?? 0;
+  if (n < 2 || n > 8) errors.push(`ICC dynamic number length ${n} is not 2..8`);
+  if (ldd < 1 + n + 1 + 8 + SM3_LENGTH) errors.push(`ICC dynamic data of ${ldd} bytes cannot hold number length, ${n}-byte number, CID, AC and a ${SM3_LENGTH}-byte SM3 hash`);
+  if (sdad.length !== 2 + ldd + SIG_LENGTH) errors.push(`9F4B of ${sdad.length} bytes is not 2 + LDD ${ldd} + a ${SIG_LENGTH}-byte signature`);
+  return errors;
 }
