@@ -459,8 +459,6 @@ export const PBOC_DEFECTS = [
     title: 'AIP does not announce DDA',
     description: 'The AIP is personalised 5C00 (SDA, no DDA) on a card that does DDA, as the ICS says; the issuer signed the static data with that AIP, so terminals fall back to SDA (JR/T 0025.5 §7.2, EMV Book 3 annex C1).',
     mustFail: ['PB-GPO-004'],
-    // Re-signed with the RSA chain only (pboc.ts aip()); the SM2 card has no such defect modelled.
-    ics: ['@ics:rsa'],
   },
   {
     id: 'pboc-ec-afl-without-9F74',

@@ -23,7 +23,7 @@ import type { CardContext, Handler, Reply } from '../../cos/context.ts';
 import { readRecord } from '../../cos/commands/read.ts';
 import { select } from '../../cos/commands/select.ts';
 import { type DfNode, type EfNode, allDfs, fci } from '../../cos/files.ts';
-import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_STATIC_DATA, buildCerts, pbocSm2CertsFor } from '../../images/pse.ts';
+import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_SM2_STATIC_DATA, PBOC_STATIC_DATA, buildCerts, buildSm2Certs, pbocSm2CertsFor } from '../../images/pse.ts';
 
 interface AppData {
   algorithm: PbocAlgorithm;
@@ -147,8 +147,7 @@ const gpo: Handler = (cmd, card) => {
   return { data: buildTlv('80', fromHex(aip(card) + afl(card, ec))), sw: SW.NO_ERROR };
 };
 
-/** The AIP as personalised. Defect pboc-aip-without-dda: 5C00, DDA not announced (the records are signed with it). */
-/** The AIP: the image's (test cards of card-sim/images/terminal) or the reference one; defect pboc-aip-without-dda. */
+/** The AIP as personalised: the image's (test cards of card-sim/images/terminal) or the reference one. Defect pboc-aip-without-dda: 5C00, DDA not announced (the records are signed with it). */
 const aip = (card: CardContext) => (card.has('pboc-aip-without-dda') ? '5C00' : app(card).aip ?? PBOC_AIP);
 
 /** The AFL of the path taken, with the AFL personalisation defects. */
@@ -196,7 +195,7 @@ const pbocReadRecord: Handler = (cmd, card) => {
     if (card.has('pboc-ssad-corrupt')) patch(2, 2, (hex) => hex.slice(0, -6) + 'A5' + hex.slice(-4));
     if (card.has('pboc-aip-without-dda')) {
       // The issuer signed the static data with the AIP as personalised: SSAD and ICC certificate over 5C00.
-      const c = buildCerts(concat(PBOC_STATIC_DATA.subarray(0, -2), fromHex(aip(card))));
+      const c = sm2 ? buildSm2Certs(concat(PBOC_SM2_STATIC_DATA.subarray(0, -2), fromHex(aip(card)))) : buildCerts(concat(PBOC_STATIC_DATA.subarray(0, -2), fromHex(aip(card))));
       for (const e of df.children) if (e.kind === 'EF') e.records = e.records.map((r) => withObject(withObject(r, '93', c.ssad), '9F46', c.iccCert));
     }
     // Personalisation defects: a data object JR/T 0025.5 annex A requires is left out of every record.
