@@ -490,6 +490,58 @@ When('the issuer sends the script command {word} with a wrong MAC', async functi
   await k.script(apdu);
 });
 
+/** PIN CHANGE/UNBLOCK P2 02 / 01 with the new PIN enciphered (issuer.pinChange, JR/T 0025.5 B.10.3). */
+async function pinChange(w: CardWorld, newPin: string, current?: string, wrongMac = false): Promise<void> {
+  const k = kernel(w);
+  const g = gac(w);
+  const apdu = issuer(w).pinChange(k.pan, k.psn, g.atc, g.ac, newPin, current);
+  if (wrongMac) apdu[apdu.length - 1] = (apdu[apdu.length - 1] as number) ^ 0x01;
+  await k.script(apdu);
+}
+
+When('the issuer changes the offline PIN to {word} by script without the current PIN', async function (this: CardWorld, pin: string) {
+  await pinChange(this, pin);
+});
+
+When('the issuer changes the offline PIN to {word} by script with the current PIN', async function (this: CardWorld, pin: string) {
+  await pinChange(this, pin, profilePin(this));
+});
+
+When('the issuer changes the offline PIN to {word} by script without the current PIN and with a wrong MAC', async function (this: CardWorld, pin: string) {
+  await pinChange(this, pin, undefined, true);
+});
+
+When('the issuer changes the offline PIN to {word} by script with a current PIN that differs in its first digit', async function (this: CardWorld, pin: string) {
+  const current = profilePin(this);
+  await pinChange(this, pin, String((Number(current[0]) + 1) % 10) + current.slice(1));
+});
+
+Then('the card refuses the command', function (this: CardWorld) {
+  expectThat(this.last.sw !== 0x9000 && this.last.sw >> 8 !== 0x61 && this.last.sw >> 8 !== 0x62 && this.last.sw >> 8 !== 0x63, `the card answered ${swHex(this.last.sw)}`);
+});
+
+async function verifies(w: CardWorld, pin: string, expected: boolean): Promise<void> {
+  const r = await kernel(w).verifyPin(pin);
+  if (expected) expectThat(r.sw === 0x9000, `VERIFY of PIN ${pin} answered ${swHex(r.sw)}`);
+  else expectThat(r.sw >> 4 === 0x63c || r.sw === 0x6983, `VERIFY of PIN ${pin} answered ${swHex(r.sw)}, not 63Cx or 6983`);
+}
+
+Then('the offline PIN {word} verifies', async function (this: CardWorld, pin: string) {
+  await verifies(this, pin, true);
+});
+
+Then('the offline PIN {word} is refused', async function (this: CardWorld, pin: string) {
+  await verifies(this, pin, false);
+});
+
+Then('the offline PIN of the profile verifies', async function (this: CardWorld) {
+  await verifies(this, profilePin(this), true);
+});
+
+Then('the offline PIN of the profile is refused', async function (this: CardWorld) {
+  await verifies(this, profilePin(this), false);
+});
+
 When('the issuer loads the EC balance with {int} more than the balance limit allows', async function (this: CardWorld, more: number) {
   const limit = await getNumber(this, '9F77');
   this.remember('pboc.balanceBefore', await getNumber(this, '9F79'));
