@@ -10,7 +10,7 @@ import type { RsaPublic } from '../src/crypto/index.ts';
 import { type Recovered, verifySdad } from '../src/terminal/pboc/oda.ts';
 import { type CaKey, caKeyOf, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors, verifySdadSm2 } from '../src/terminal/pboc/oda-sm2.ts';
 import { PbocIssuer } from '../src/terminal/pboc/issuer.ts';
-import { type AcType, type GacResult, PbocKernel } from '../src/terminal/pboc/kernel.ts';
+import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, PPSE_NAME } from '../src/terminal/pboc/kernel.ts';
 import { parseDol, dolLength } from '../src/tlv/dol.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectSw, expectThat } from '../src/verdict/expect.ts';
@@ -93,6 +93,38 @@ When('the terminal reads the PSE directory', async function (this: CardWorld) {
 Then('the PSE directory lists the debit application', function (this: CardWorld) {
   const dir = this.recall<{ aids: Uint8Array[] }>('pboc.dir');
   expectThat(dir.aids.some((a) => toHex(a) === toHex(aid(this))), `PSE directory AIDs ${dir.aids.map((a) => toHex(a)).join(', ') || 'none'} lack ${toHex(aid(this))}`);
+});
+
+type Ppse = Awaited<ReturnType<PbocKernel['ppse']>>;
+const ppseOf = (w: CardWorld) => w.recall<Ppse>('pboc.ppse');
+const debitEntry = (w: CardWorld, entries: DirectoryEntry[]) => entries.find((e) => e.aid && toHex(e.aid) === toHex(aid(w)));
+
+When('the terminal selects the PPSE', async function (this: CardWorld) {
+  this.remember('pboc.ppse', await freshKernel(this).ppse());
+});
+
+Then('the PPSE FCI is 6F with 84 2PAY.SYS.DDF01 and A5 holding BF0C', function (this: CardWorld) {
+  const p = ppseOf(this);
+  const name = p.dfName ? Buffer.from(p.dfName).toString('latin1') : 'absent';
+  expectThat(name === PPSE_NAME && p.hasBf0c, `PPSE FCI ${toHex(p.response.data)}: 84 ${name}, ${p.hasBf0c ? '' : 'no '}A5 { BF0C }`);
+});
+
+Then('the PPSE lists the debit application', function (this: CardWorld) {
+  const e = ppseOf(this).entries;
+  expectThat(debitEntry(this, e) !== undefined, `PPSE entries ${e.map((x) => (x.aid ? toHex(x.aid) : '(no 4F)')).join(', ') || 'none'} lack ${toHex(aid(this))}`);
+});
+
+Then('the PPSE entry of the debit application has the priority 87 of its PSE directory entry', function (this: CardWorld) {
+  const inPpse = debitEntry(this, ppseOf(this).entries);
+  const inPse = debitEntry(this, this.recall<{ entries: DirectoryEntry[] }>('pboc.dir').entries);
+  if (!inPse?.priority) throw new Unobservable('the PSE directory entry of the debit application gives no priority 87');
+  expectThat(inPpse?.priority !== undefined && toHex(inPpse.priority) === toHex(inPse.priority), `PPSE 87 ${inPpse ? (inPpse.priority ? toHex(inPpse.priority) : 'absent') : '(no entry)'}, PSE directory 87 ${toHex(inPse.priority)}`);
+});
+
+When('the terminal selects the application of the first PPSE entry', async function (this: CardWorld) {
+  const first = ppseOf(this).entries[0]?.aid;
+  if (!first) throw new NonConformance('the PPSE lists no application (61 { 4F })');
+  await freshKernel(this).selectApplication(first);
 });
 
 When('the terminal selects the debit application', async function (this: CardWorld) {

@@ -1,7 +1,7 @@
 /** The images card-sim can run, by name (the profile's target.image). */
 import type { CardImage } from '../cos/image.ts';
 import { withTck } from './build.ts';
-import { blankImage } from './environments.ts';
+import { blankImage, withMasterKey } from './environments.ts';
 import { TERMINAL_TEST_CARDS } from './terminal/index.ts';
 import { hostileImage } from './hostile.ts';
 import { referenceImage } from './reference.ts';
@@ -37,6 +37,14 @@ const referencePboc30: CardImage = {
   mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4', oda: 'SM2' })] },
 };
 
+/** The reference card as a dual-interface card: its PSE also has the PPSE 2PAY.SYS.DDF01 (images/pse.ts ppse()). */
+const referenceContactless: CardImage = {
+  ...referenceImage,
+  name: 'reference-contactless',
+  description: 'Reference card with a contactless interface: PBOC debit/EC with the PPSE',
+  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), withMasterKey(pse({ contactless: true }), 'pse')] },
+};
+
 export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,
   'reference-t1': referenceT1,
@@ -48,6 +56,7 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   ...Object.fromEntries(TERMINAL_TEST_CARDS.map((i) => [i.name, i])),
   'reference-pboc-sm4': referencePbocSm4,
   'reference-pboc30': referencePboc30,
+  'reference-contactless': referenceContactless,
 };
 
 export function imageNames(): string[] {
