@@ -9,6 +9,7 @@
  *   00 82 EXTERNAL AUTHENTICATE    ARPC ‖ ARC (method 1)
  *   80 CA GET DATA                 9F36 9F13 9F17 9F79 9F77 9F78 9F6D 9F4F
  *   84 1E/18/16/24, 04 DA          issuer scripts with a 4-byte MAC (JR/T 0025.5 C.2)
+ *   84 24 00 01/02                 PIN CHANGE with the new PIN enciphered under the ENC session key (B.10.3, C.3)
  * Non-volatile state lives in the ADF's `state`; the transaction in `card.session`.
  */
 import { SW } from '../../../src/apdu/sw.ts';
