@@ -186,7 +186,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD past the last record answers 6A82 instead of 6A83',
     description: 'A missing record is reported as a missing file (ISO/IEC 7816-4 §7.3.3, §5.6 table 6).',
-    mustFail: ['ISO-RR-003', 'PB-SEL-001'],
+    mustFail: ['ISO-RR-003', 'PB-SEL-001', 'PB-PPSE-002'],
   },
   {
     id: 'read-record-mode-111-accepted',
