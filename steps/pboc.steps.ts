@@ -11,7 +11,7 @@ import { CDA_HASH_ALL, cdaHashCoverage, cdaSdadLayoutErrors, type Recovered, ver
 import { type CaKey, caKeyOf, cdaSdadLayoutErrorsSm2, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors, verifySdadSm2 } from '../src/terminal/pboc/oda-sm2.ts';
 import { parseTlv } from '../src/tlv/ber.ts';
 import { PbocIssuer } from '../src/terminal/pboc/issuer.ts';
-import { type AcType, type GacResult, PbocKernel } from '../src/terminal/pboc/kernel.ts';
+import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, PPSE_NAME } from '../src/terminal/pboc/kernel.ts';
 import { parseDol, dolLength } from '../src/tlv/dol.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectSw, expectThat } from '../src/verdict/expect.ts';
@@ -94,6 +94,38 @@ When('the terminal reads the PSE directory', async function (this: CardWorld) {
 Then('the PSE directory lists the debit application', function (this: CardWorld) {
   const dir = this.recall<{ aids: Uint8Array[] }>('pboc.dir');
   expectThat(dir.aids.some((a) => toHex(a) === toHex(aid(this))), `PSE directory AIDs ${dir.aids.map((a) => toHex(a)).join(', ') || 'none'} lack ${toHex(aid(this))}`);
+});
+
+type Ppse = Awaited<ReturnType<PbocKernel['ppse']>>;
+const ppseOf = (w: CardWorld) => w.recall<Ppse>('pboc.ppse');
+const debitEntry = (w: CardWorld, entries: DirectoryEntry[]) => entries.find((e) => e.aid && toHex(e.aid) === toHex(aid(w)));
+
+When('the terminal selects the PPSE', async function (this: CardWorld) {
+  this.remember('pboc.ppse', await freshKernel(this).ppse());
+});
+
+Then('the PPSE FCI is 6F with 84 2PAY.SYS.DDF01 and A5 holding BF0C', function (this: CardWorld) {
+  const p = ppseOf(this);
+  const name = p.dfName ? Buffer.from(p.dfName).toString('latin1') : 'absent';
+  expectThat(name === PPSE_NAME && p.hasBf0c, `PPSE FCI ${toHex(p.response.data)}: 84 ${name}, ${p.hasBf0c ? '' : 'no '}A5 { BF0C }`);
+});
+
+Then('the PPSE lists the debit application', function (this: CardWorld) {
+  const e = ppseOf(this).entries;
+  expectThat(debitEntry(this, e) !== undefined, `PPSE entries ${e.map((x) => (x.aid ? toHex(x.aid) : '(no 4F)')).join(', ') || 'none'} lack ${toHex(aid(this))}`);
+});
+
+Then('the PPSE entry of the debit application has the priority 87 of its PSE directory entry', function (this: CardWorld) {
+  const inPpse = debitEntry(this, ppseOf(this).entries);
+  const inPse = debitEntry(this, this.recall<{ entries: DirectoryEntry[] }>('pboc.dir').entries);
+  if (!inPse?.priority) throw new Unobservable('the PSE directory entry of the debit application gives no priority 87');
+  expectThat(inPpse?.priority !== undefined && toHex(inPpse.priority) === toHex(inPse.priority), `PPSE 87 ${inPpse ? (inPpse.priority ? toHex(inPpse.priority) : 'absent') : '(no entry)'}, PSE directory 87 ${toHex(inPse.priority)}`);
+});
+
+When('the terminal selects the application of the first PPSE entry', async function (this: CardWorld) {
+  const first = ppseOf(this).entries[0]?.aid;
+  if (!first) throw new NonConformance('the PPSE lists no application (61 { 4F })');
+  await freshKernel(this).selectApplication(first);
 });
 
 When('the terminal selects the debit application', async function (this: CardWorld) {
@@ -552,6 +584,58 @@ When('the issuer sends the script command {word} with a wrong MAC', async functi
   const apdu = issuer(this).script(k.pan, k.psn, g.atc, g.ac, h, fromHex(data ?? ''));
   apdu[apdu.length - 1] = (apdu[apdu.length - 1] as number) ^ 0x01;
   await k.script(apdu);
+});
+
+/** PIN CHANGE/UNBLOCK P2 02 / 01 with the new PIN enciphered (issuer.pinChange, JR/T 0025.5 B.10.3). */
+async function pinChange(w: CardWorld, newPin: string, current?: string, wrongMac = false): Promise<void> {
+  const k = kernel(w);
+  const g = gac(w);
+  const apdu = issuer(w).pinChange(k.pan, k.psn, g.atc, g.ac, newPin, current);
+  if (wrongMac) apdu[apdu.length - 1] = (apdu[apdu.length - 1] as number) ^ 0x01;
+  await k.script(apdu);
+}
+
+When('the issuer changes the offline PIN to {word} by script without the current PIN', async function (this: CardWorld, pin: string) {
+  await pinChange(this, pin);
+});
+
+When('the issuer changes the offline PIN to {word} by script with the current PIN', async function (this: CardWorld, pin: string) {
+  await pinChange(this, pin, profilePin(this));
+});
+
+When('the issuer changes the offline PIN to {word} by script without the current PIN and with a wrong MAC', async function (this: CardWorld, pin: string) {
+  await pinChange(this, pin, undefined, true);
+});
+
+When('the issuer changes the offline PIN to {word} by script with a current PIN that differs in its first digit', async function (this: CardWorld, pin: string) {
+  const current = profilePin(this);
+  await pinChange(this, pin, String((Number(current[0]) + 1) % 10) + current.slice(1));
+});
+
+Then('the card refuses the command', function (this: CardWorld) {
+  expectThat(this.last.sw !== 0x9000 && this.last.sw >> 8 !== 0x61 && this.last.sw >> 8 !== 0x62 && this.last.sw >> 8 !== 0x63, `the card answered ${swHex(this.last.sw)}`);
+});
+
+async function verifies(w: CardWorld, pin: string, expected: boolean): Promise<void> {
+  const r = await kernel(w).verifyPin(pin);
+  if (expected) expectThat(r.sw === 0x9000, `VERIFY of PIN ${pin} answered ${swHex(r.sw)}`);
+  else expectThat(r.sw >> 4 === 0x63c || r.sw === 0x6983, `VERIFY of PIN ${pin} answered ${swHex(r.sw)}, not 63Cx or 6983`);
+}
+
+Then('the offline PIN {word} verifies', async function (this: CardWorld, pin: string) {
+  await verifies(this, pin, true);
+});
+
+Then('the offline PIN {word} is refused', async function (this: CardWorld, pin: string) {
+  await verifies(this, pin, false);
+});
+
+Then('the offline PIN of the profile verifies', async function (this: CardWorld) {
+  await verifies(this, profilePin(this), true);
+});
+
+Then('the offline PIN of the profile is refused', async function (this: CardWorld) {
+  await verifies(this, profilePin(this), false);
 });
 
 When('the issuer loads the EC balance with {int} more than the balance limit allows', async function (this: CardWorld, more: number) {

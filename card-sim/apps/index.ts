@@ -5,6 +5,7 @@ import { PSAM_APP } from '../psam/app.ts';
 import { SSCARD_APP, SSCARD_MF_APP } from './sscard/app.ts';
 import { CARD_MANAGER_APP } from './card-manager.ts';
 import { PBOC_APP } from './pboc/pboc.ts';
+import { PPSE_APP } from './pboc/ppse.ts';
 
 /** The MF of a social security card: card management, and the SSSE's card-wide commands (CARD BLOCK, blocked SELECT). */
 const CARD_MF_APP: CardApplication = { name: 'card-mf', commands: [...SSCARD_MF_APP.commands, ...CARD_MANAGER_APP.commands] };
@@ -16,5 +17,6 @@ export const APPLICATIONS: Readonly<Record<string, CardApplication>> = {
   'card-mf': CARD_MF_APP,
   'card-manager': CARD_MANAGER_APP,
   pboc: PBOC_APP,
+  ppse: PPSE_APP,
   psam: PSAM_APP,
 };

@@ -42,11 +42,12 @@ export type FileNode = DfNode | EfNode;
 
 export const MF_FID = 0x3f00;
 
-export function buildTree(image: CardImage): DfNode {
-  return buildDf(image.mf, undefined);
+/** The file tree of an image; `present` leaves out the DFs it refuses (DfImage.onlyWith). */
+export function buildTree(image: CardImage, present: (df: DfImage) => boolean = (df) => df.onlyWith === undefined): DfNode {
+  return buildDf(image.mf, undefined, present);
 }
 
-function buildDf(img: DfImage, parent: DfNode | undefined): DfNode {
+function buildDf(img: DfImage, parent: DfNode | undefined, present: (df: DfImage) => boolean): DfNode {
   const df: DfNode = {
     kind: 'DF',
     ...(img.fid ? { fid: parseInt(img.fid, 16) } : {}),
@@ -59,7 +60,10 @@ function buildDf(img: DfImage, parent: DfNode | undefined): DfNode {
     appData: img.appData ?? {},
     state: {},
   };
-  for (const child of img.children) df.children.push(child.kind === 'DF' ? buildDf(child, df) : buildEf(child, df));
+  for (const child of img.children) {
+    if (child.kind === 'EF') df.children.push(buildEf(child, df));
+    else if (present(child)) df.children.push(buildDf(child, df, present));
+  }
   return df;
 }
 

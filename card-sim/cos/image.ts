@@ -35,6 +35,11 @@ export interface DfImage {
   app?: string;
   /** Application data of the image (keys, counters), read by that application. */
   appData?: Record<string, unknown>;
+  /**
+   * The DF is on the card only with this defect on: a file personalisation must leave out (the PPSE of a
+   * contact-only card) that a defective card has.
+   */
+  onlyWith?: string;
   children: Array<DfImage | EfImage>;
 }
 

@@ -53,6 +53,14 @@ const referencePboc30Cda: CardImage = {
   mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), withMasterKey(pse({ algorithm: 'SM4', oda: 'SM2', cda: true }), 'pse')] },
 };
 
+/** The reference card as a dual-interface card: its PSE also has the PPSE 2PAY.SYS.DDF01 (images/pse.ts ppse()). */
+const referenceContactless: CardImage = {
+  ...referenceImage,
+  name: 'reference-contactless',
+  description: 'Reference card with a contactless interface: PBOC debit/EC with the PPSE',
+  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), withMasterKey(pse({ contactless: true }), 'pse')] },
+};
+
 export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,
   'reference-t1': referenceT1,
@@ -66,6 +74,7 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   'reference-pboc30': referencePboc30,
   'reference-cda': referenceCda,
   'reference-pboc30-cda': referencePboc30Cda,
+  'reference-contactless': referenceContactless,
 };
 
 export function imageNames(): string[] {

@@ -20,6 +20,10 @@ export const PBOC_TEST_IMK = {
   enc: '33445566778899AABBCCDDEEFF001122',
 };
 export const PBOC_AID = 'A000000333010101';
+/** Application priority indicator 87 of the debit application, the same in the PSE directory and the PPSE. */
+export const PBOC_PRIORITY = '01';
+/** The proximity payment system environment of a contactless card (EMV Contactless Book B §3.3; JR/T 0025.12). */
+export const PPSE_NAME = '2PAY.SYS.DDF01';
 export const PBOC_CA_INDEX = 0x01;
 /** Index (8F) of the SM2 test CA key (profiles/sim-pboc30.yaml). */
 export const PBOC_SM2_CA_INDEX = 0x02;
@@ -207,6 +211,28 @@ export interface PseOptions {
    * data and the certificates over them change too.
    */
   cda?: boolean;
+  /** A dual-interface card: the PPSE answers SELECT (ppse()); a contact-only card has none. */
+  contactless?: boolean;
+}
+
+/** Directory entry of the debit application (JR/T 0025.5 §6.3.3): 61 { 4F AID, 50 label, 87 priority }. */
+const directoryEntry = () => buildTlv('61', [h('4F', PBOC_AID), h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', PBOC_PRIORITY)]);
+
+/**
+ * The PPSE (EMV Contactless Book B §3.3, JR/T 0025.12): no directory EF, the FCI carries the entries,
+ * 6F { 84 2PAY.SYS.DDF01, A5 { BF0C { 61 { 4F, 50, 87 } } } }. A contact-only card leaves it out; the
+ * defect pboc-ppse-on-contact-only-card keeps it there.
+ */
+export function ppse(contactless: boolean): DfImage {
+  return {
+    kind: 'DF',
+    name: toHex(Buffer.from(PPSE_NAME, 'ascii')),
+    label: 'PPSE',
+    app: 'ppse',
+    fciProprietary: toHex(buildTlv('BF0C', [directoryEntry()])),
+    ...(contactless ? {} : { onlyWith: 'pboc-ppse-on-contact-only-card' }),
+    children: [],
+  };
 }
 
 export function pse(options: PseOptions = {}): DfImage {
@@ -229,7 +255,7 @@ export function pse(options: PseOptions = {}): DfImage {
       {
         kind: 'EF', fid: 'EF01', sfi: 1, label: 'PSE directory', structure: 'linear-variable', read: 'always', update: 'never',
         // 70 { 61 { 4F AID, 50 label, 87 priority } }
-        records: [record(buildTlv('61', [h('4F', PBOC_AID), h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', '01')]))],
+        records: [record(directoryEntry())],
       },
       {
         kind: 'DF',
@@ -238,7 +264,7 @@ export function pse(options: PseOptions = {}): DfImage {
         label: 'UnionPay debit',
         app: 'pboc',
         // A5 { 50 label, 87 priority, 9F38 PDOL, 5F2D, BF0C { 9F4D log entry SFI 0B, 10 records } }
-        fciProprietary: toHex(concat(h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', '01'), h('9F38', pdol),
+        fciProprietary: toHex(concat(h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', PBOC_PRIORITY), h('9F38', pdol),
           h('5F2D', Buffer.from('zhen', 'ascii')), buildTlv('BF0C', [h('9F4D', '0B0A')]))),
         appData: {
           algorithm,
@@ -269,6 +295,7 @@ export function pse(options: PseOptions = {}): DfImage {
           { kind: 'EF', fid: 'EF0B', sfi: 0x0b, label: 'transaction log', structure: 'cyclic', read: 'always', update: 'never', records: [] },
         ],
       },
+      ppse(options.contactless === true),
     ],
   };
 }

@@ -61,3 +61,35 @@ Feature: PBOC issuer scripts
     When the issuer sends the script command 04DA9F79+000000012345 with a wrong MAC
     Then the status word is 6988
     And the EC balance is unchanged
+
+  # PIN CHANGE/UNBLOCK with an enciphered PIN (JR/T 0025.5 B.10.3, C.3; JR/T 0025.17 §11): P2 01 with the
+  # current PIN, P2 02 without it.
+  @TC:PB-SC-010 @req:JRT0025-5:B.10.3 @req:JRT0025-5:C.3 @needs:pin
+  Scenario: PIN CHANGE without the current PIN sets the new PIN and resets the PIN try counter
+    When the terminal verifies a wrong offline PIN
+    And the issuer changes the offline PIN to 8642 by script without the current PIN
+    Then the status word is 9000
+    And the PIN try counter 9F17 is back at its value before the wrong PIN
+    And the offline PIN 8642 verifies
+    And the offline PIN of the profile is refused
+
+  @TC:PB-SC-011 @req:JRT0025-5:B.10.3 @req:JRT0025-5:C.3 @needs:pin
+  Scenario: PIN CHANGE with the current PIN sets the new PIN
+    When the issuer changes the offline PIN to 24681357 by script with the current PIN
+    Then the status word is 9000
+    And the offline PIN 24681357 verifies
+    And the offline PIN of the profile is refused
+
+  @TC:PB-SC-012 @req:JRT0025-5:C.2 @needs:pin
+  Scenario: PIN CHANGE with a wrong MAC is refused and the PIN is unchanged
+    When the issuer changes the offline PIN to 8642 by script without the current PIN and with a wrong MAC
+    Then the status word is 6988
+    And the offline PIN 8642 is refused
+    And the offline PIN of the profile verifies
+
+  @TC:PB-SC-013 @req:JRT0025-5:B.10.3 @needs:pin
+  Scenario: PIN CHANGE with the current PIN is refused when the issuer's current PIN is wrong
+    When the issuer changes the offline PIN to 8642 by script with a current PIN that differs in its first digit
+    Then the card refuses the command
+    And the offline PIN 8642 is refused
+    And the offline PIN of the profile verifies

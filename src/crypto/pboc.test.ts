@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { desEcbEncrypt } from './des.ts';
 import { padMethod2, retailMac } from './mac.ts';
-import { arpc, deriveUdk, fixParity, pbocMac, scriptMac, sessionKey, udkInput } from './pboc.ts';
+import { arpc, decipherScriptData, deriveUdk, encipherScriptData, fixParity, pbocMac, pinChangeData, pinOfChangeData, scriptMac, sessionKey, udkInput } from './pboc.ts';
 import { sm4EcbEncrypt } from './sm4.ts';
 
 const IMK = fromHex('11223344556677888877665544332211');
@@ -59,5 +59,28 @@ describe('JR/T 0025.7 §11.1.3 session keys, §11.1.2 MAC, §6.2 ARPC', () => {
     const sk = sessionKey('3DES', udk, 1);
     const arqc = fromHex('0123456789ABCDEF');
     expect(toHex(arpc('3DES', sk, arqc, fromHex('3030')))).toBe(toHex(desEcbEncrypt(sk, fromHex('3113456789ABCDEF'))));
+  });
+});
+
+describe('JR/T 0025.5 B.10.3 / C.3 PIN CHANGE/UNBLOCK PIN data', () => {
+  const udk = fromHex('1889779A3150D707FE7A9382D31B4BDB');
+  it('without the current PIN: D = (00×4 ‖ UDK bytes 5–8) ⊕ 0N P…P F…F', () => {
+    expect(toHex(pinChangeData(udk, '8888'))).toBe('048888FF' + 'CEAF28F8'); // FFFFFFFF ⊕ 3150D707
+    expect(pinOfChangeData(udk, pinChangeData(udk, '8888'))).toBe('8888');
+  });
+  it('with the current PIN: ⊕ the current PIN padded with 0; another current PIN does not give the new one back', () => {
+    const d = pinChangeData(udk, '24681357', '123456');
+    expect(toHex(d)).toBe(toHex(pinChangeData(udk, '24681357').map((b, i) => b ^ (fromHex('1234560000000000')[i] as number))));
+    expect(pinOfChangeData(udk, d, '123456')).toBe('24681357');
+    expect(pinOfChangeData(udk, d, '923456')).toBeUndefined();
+  });
+  it('encipherment: Ld ‖ data ‖ 80 00…, ECB, and back', () => {
+    const sk = fromHex('0123456789ABCDEFFEDCBA9876543210');
+    const data = fromHex('1122334455667788');
+    const des = encipherScriptData('3DES', sk, data);
+    expect(toHex(des)).toBe(toHex(desEcbEncrypt(sk, fromHex('08112233445566778880000000000000'))));
+    expect(toHex(encipherScriptData('SM4', sk, data))).toBe(toHex(sm4EcbEncrypt(sk, fromHex('08112233445566778880000000000000'))));
+    expect(toHex(decipherScriptData('3DES', sk, des) as Uint8Array)).toBe('1122334455667788');
+    expect(toHex(decipherScriptData('SM4', sk, encipherScriptData('SM4', sk, data)) as Uint8Array)).toBe('1122334455667788');
   });
 });

@@ -13,11 +13,14 @@
  *   per part 7 §11.1.2.2, the two halves XORed ('part7' fold).
  * - ARPC method 1 (JR/T 0025.7 §6.2): Y = ARQC ⊕ (ARC ‖ 00×6), 3DES(SK_AC)[Y]; SM4: left 8 of SM4(SK_AC)[Y ‖ 00×8].
  * - script MAC (JR/T 0025.5 C.2): MAC with SK_MAC, leftmost 4 bytes.
+ * - script data encipherment (JR/T 0025.5 C.3, JR/T 0025.7 §11.1.1, JR/T 0025.17 §8.1.1): ECB with SK_ENC
+ *   over Ld ‖ data ‖ 80 00… (no padding when already a whole number of blocks).
+ * - PIN data of PIN CHANGE/UNBLOCK (JR/T 0025.5 B.10.3, JR/T 0025.17 §11).
  */
-import { concat } from '../bytes/hex.ts';
-import { CryptoInputError, desEcbEncrypt } from './des.ts';
+import { concat, fromHex, toHex } from '../bytes/hex.ts';
+import { CryptoInputError, desEcbDecrypt, desEcbEncrypt } from './des.ts';
 import { padMethod2, retailMac, sm4CbcMac } from './mac.ts';
-import { sm4EcbEncrypt } from './sm4.ts';
+import { sm4EcbDecrypt, sm4EcbEncrypt } from './sm4.ts';
 
 export type PbocAlgorithm = '3DES' | 'SM4';
 /** Where JR/T 0025 parts disagree for SM4 (spec-notes/pboc.md §5.1): the default is part 17. */
@@ -75,6 +78,55 @@ export function arpc(alg: PbocAlgorithm, skAc: Uint8Array, arqc: Uint8Array, arc
 
 export function scriptMac(alg: PbocAlgorithm, skMac: Uint8Array, data: Uint8Array, variant: Sm4Variant = PART17): Uint8Array {
   return pbocMac(alg, skMac, data, variant).slice(0, 4);
+}
+
+const blockOf = (alg: PbocAlgorithm) => (alg === '3DES' ? 8 : 16);
+
+/** Encipher the plaintext of a script command (JR/T 0025.5 C.3.2–C.3.3): Ld ‖ data ‖ padding, ECB under SK_ENC. */
+export function encipherScriptData(alg: PbocAlgorithm, skEnc: Uint8Array, data: Uint8Array): Uint8Array {
+  if (data.length > 0xff) throw new CryptoInputError(`script data of ${data.length} bytes; Ld is one byte`);
+  const n = blockOf(alg);
+  let block = concat(Uint8Array.of(data.length), data);
+  if (block.length % n) block = concat(block, Uint8Array.of(0x80), new Uint8Array(n - 1 - (block.length % n)));
+  return alg === '3DES' ? desEcbEncrypt(skEnc, block) : sm4EcbEncrypt(skEnc, block);
+}
+
+/** Decipher script data (JR/T 0025.5 C.3.4): the plaintext of Ld bytes, or undefined when Ld does not fit. */
+export function decipherScriptData(alg: PbocAlgorithm, skEnc: Uint8Array, enciphered: Uint8Array): Uint8Array | undefined {
+  if (!enciphered.length || enciphered.length % blockOf(alg)) return undefined;
+  const block = alg === '3DES' ? desEcbDecrypt(skEnc, enciphered) : sm4EcbDecrypt(skEnc, enciphered);
+  const ld = block[0] as number;
+  return ld <= block.length - 1 ? block.slice(1, 1 + ld) : undefined;
+}
+
+/** The PIN CHANGE/UNBLOCK P2 values (JR/T 0025.5 B.10.2, table B.15). */
+export const PIN_CHANGE_P2 = { UNBLOCK: 0x00, WITH_CURRENT_PIN: 0x01, WITHOUT_CURRENT_PIN: 0x02 } as const;
+
+/** D1 (JR/T 0025.5 B.10.3 step 3a; JR/T 0025.17 §11): 00×4 ‖ bytes 5–8 of the ENC UDK (the rightmost 4 of UDK-A). */
+const pinD1 = (encUdk: Uint8Array) => concat(new Uint8Array(4), encUdk.subarray(4, 8));
+/** D4 (B.10.3.1 step 4): the current PIN left-justified, padded with 0. */
+const pinD4 = (pin: string) => fromHex(pin.padEnd(16, '0'));
+const xor = (a: Uint8Array, b: Uint8Array) => a.map((x, i) => x ^ (b[i] as number));
+
+/**
+ * The 8-byte PIN data D of PIN CHANGE/UNBLOCK before encipherment (JR/T 0025.5 B.10.3, JR/T 0025.17 §11):
+ * D2 = 0 N P…P F…F (4–12 digits), D = D1 ⊕ D2, and with the current PIN (P2 01) also ⊕ D4.
+ */
+export function pinChangeData(encUdk: Uint8Array, newPin: string, currentPin?: string): Uint8Array {
+  if (!/^[0-9]{4,12}$/.test(newPin)) throw new CryptoInputError(`new PIN "${newPin}" is not 4 to 12 digits`);
+  const d2 = fromHex(`0${newPin.length.toString(16)}${newPin}`.padEnd(16, 'F'));
+  const d = xor(pinD1(encUdk), d2);
+  return currentPin === undefined ? d : xor(d, pinD4(currentPin));
+}
+
+/** The new PIN in the PIN data D (the inverse of pinChangeData), or undefined when D2 is not 0 N P…P F…F. */
+export function pinOfChangeData(encUdk: Uint8Array, d: Uint8Array, currentPin?: string): string | undefined {
+  if (d.length !== 8) return undefined;
+  const d2 = toHex(xor(currentPin === undefined ? d : xor(d, pinD4(currentPin)), pinD1(encUdk)));
+  const n = parseInt(d2[1] as string, 16);
+  if (d2[0] !== '0' || n < 4 || n > 12) return undefined;
+  const pin = d2.slice(2, 2 + n);
+  return /^[0-9]+$/.test(pin) && /^F*$/.test(d2.slice(2 + n)) ? pin : undefined;
 }
 
 /**

@@ -26,6 +26,7 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
   '@ics:no-cda': { item: 'ics.oda lacks CDA (a CDA card is judged by features/pboc/cda.feature instead)', holds: (p) => !has(p.ics.oda, 'CDA') },
   '@ics:ec': { item: 'ics.electronicCash is true', holds: (p) => p.ics.electronicCash === true },
   '@ics:contactless': { item: 'ics.contactless is true', holds: (p) => p.ics.contactless === true },
+  '@ics:contact-only': { item: 'ics.contactless is not true (a contact-only card)', holds: (p) => p.ics.contactless !== true },
   '@ics:no-logical-channels': { item: 'ics.logicalChannels is false', holds: (p) => p.ics.logicalChannels !== true },
   '@ics:logical-channels': { item: 'ics.logicalChannels is true', holds: (p) => p.ics.logicalChannels === true },
   '@sscard:1.0': { item: 'ics.sscardVersion is 1.0', holds: (p) => p.ics.sscardVersion === '1.0' },

@@ -9,12 +9,13 @@
  *   00 82 EXTERNAL AUTHENTICATE    ARPC ‖ ARC (method 1)
  *   80 CA GET DATA                 9F36 9F13 9F17 9F79 9F77 9F78 9F6D 9F4F
  *   84 1E/18/16/24, 04 DA          issuer scripts with a 4-byte MAC (JR/T 0025.5 C.2)
+ *   84 24 00 01/02                 PIN CHANGE with the new PIN enciphered under the ENC session key (B.10.3, C.3)
  * Non-volatile state lives in the ADF's `state`; the transaction in `card.session`.
  */
 import { SW } from '../../../src/apdu/sw.ts';
 import { concat, equal, fromHex, fromUint, toHex } from '../../../src/bytes/hex.ts';
 import { encodeN } from '../../../src/bytes/bcd.ts';
-import { arpc, pbocMac, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, SM2_ODA, sm2Sign, sm3, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
+import { arpc, decipherScriptData, pbocMac, PIN_CHANGE_P2, pinOfChangeData, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, SM2_ODA, sm2Sign, sm3, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
 import { type Tlv, buildTlv, parseTlv } from '../../../src/tlv/ber.ts';
 import type { DefectId } from '../../defects/catalogue.ts';
 import { parseDol, splitDolData } from '../../../src/tlv/dol.ts';
@@ -56,6 +57,8 @@ interface State {
   atc: number;
   lastOnlineAtc: number;
   pinTries: number;
+  /** The offline PIN: as personalised, until PIN CHANGE/UNBLOCK changes it (JR/T 0025.5 B.10). */
+  pin: string;
   ec: { balance: number; balanceLimit: number; singleLimit: number; resetThreshold: number };
   appBlocked: boolean;
   cardBlocked: boolean;
@@ -92,7 +95,7 @@ function state(card: CardContext): State {
   const s = df.state as unknown as Partial<State>;
   if (s.atc === undefined) {
     Object.assign(s, {
-      atc: 0, lastOnlineAtc: 0, pinTries: a.pinTries ?? a.pinTryLimit, appBlocked: a.blocked === true, cardBlocked: false, consecutiveOffline: 0,
+      atc: 0, lastOnlineAtc: 0, pinTries: a.pinTries ?? a.pinTryLimit, pin: a.pin, appBlocked: a.blocked === true, cardBlocked: false, consecutiveOffline: 0,
       lastIssuerAuthFailed: false,
       ec: { balance: a.ecBalance, balanceLimit: a.ecBalanceLimit, singleLimit: a.ecSingleLimit, resetThreshold: a.ecResetThreshold },
     } satisfies State);
@@ -266,7 +269,7 @@ const verifyPin: Handler = (cmd, card) => {
   if (t) t.pinPerformed = true;
   // Defect pboc-pin-compares-filler: off by one, the first filler nibble is compared with the PIN too.
   const entered = block.slice(2, 2 + n + (card.has('pboc-pin-compares-filler') ? 1 : 0));
-  if (entered === app(card).pin || card.has('pboc-verify-any-pin')) {
+  if (entered === s.pin || card.has('pboc-verify-any-pin')) {
     if (!card.has('pboc-pin-counter-not-reset')) s.pinTries = app(card).pinTryLimit;
     return { sw: SW.NO_ERROR };
   }
@@ -489,7 +492,9 @@ function scripted(effect: (cmd: Parameters<Handler>[0], card: CardContext, data:
     const header = Uint8Array.of(cmd.cla, cmd.ins, cmd.p1, cmd.p2, cmd.data.length);
     const sk = sessionKey(a.algorithm, fromHex(a.udkMac), s.atc);
     const mac = scriptMac(a.algorithm, sk, concat(header, fromUint(s.atc, 2), t.lastAc, data), a.sm4Variant);
-    if (!equal(mac, cmd.data.subarray(cmd.data.length - 4)) && !card.has('pboc-script-bad-mac-accepted')) return { sw: SW.SM_DATA_OBJECTS_INCORRECT };
+    // Defect pboc-pin-change-bad-mac-accepted: PIN CHANGE (84 24 P2 01/02) runs whatever its MAC.
+    const macUnchecked = card.has('pboc-script-bad-mac-accepted') || (cmd.ins === 0x24 && cmd.p2 !== PIN_CHANGE_P2.UNBLOCK && card.has('pboc-pin-change-bad-mac-accepted'));
+    if (!equal(mac, cmd.data.subarray(cmd.data.length - 4)) && !macUnchecked) return { sw: SW.SM_DATA_OBJECTS_INCORRECT };
     return effect(cmd, card, data);
   };
 }
@@ -513,11 +518,38 @@ const simple = (f: (s: State, card: CardContext) => void) => scripted((cmd, card
   return { sw: SW.NO_ERROR };
 });
 
+/**
+ * PIN CHANGE/UNBLOCK (JR/T 0025.5 B.10): P2 00 resets the PIN try counter; P2 01 (with the current PIN)
+ * and 02 (without) also set the PIN from the enciphered PIN data (B.10.3, C.3.4; JR/T 0025.17 §11).
+ */
 const pinUnblock = scripted((cmd, card, data) => {
-  if (cmd.p2 !== 0 || data.length) return { sw: SW.INCORRECT_P1P2 }; // P2 00: reset the try counter only
-  state(card).pinTries = app(card).pinTryLimit;
+  if (cmd.p1 !== 0 || cmd.p2 > PIN_CHANGE_P2.WITHOUT_CURRENT_PIN) return { sw: SW.INCORRECT_P1P2 };
+  const s = state(card);
+  const a = app(card);
+  if (cmd.p2 === PIN_CHANGE_P2.UNBLOCK) {
+    if (data.length) return { sw: SW.INCORRECT_P1P2 };
+  } else {
+    const pin = newPin(card, cmd.p2, data);
+    // Defect pboc-pin-change-bad-block-accepted: PIN data that is not 0 N P…P F…F answered 9000 (the counter reset, the PIN kept).
+    if (pin === undefined && !card.has('pboc-pin-change-bad-block-accepted')) return { sw: SW.INCORRECT_DATA };
+    if (pin !== undefined) s.pin = pin;
+  }
+  s.pinTries = a.pinTryLimit;
   return { sw: SW.NO_ERROR };
 });
+
+/** The new PIN of a PIN CHANGE, deciphered with the ENC session key, or undefined when the PIN data is not well formed. */
+function newPin(card: CardContext, p2: number, data: Uint8Array): string | undefined {
+  const a = app(card);
+  const s = state(card);
+  const udk = fromHex(a.udkEnc);
+  // Defect pboc-pin-change-script-not-deciphered: the enciphered data taken as the plaintext Ld ‖ D.
+  const d = card.has('pboc-pin-change-script-not-deciphered') ? data.subarray(1, 1 + (data[0] ?? 0)) : decipherScriptData(a.algorithm, sessionKey(a.algorithm, udk, s.atc), data);
+  if (!d) return undefined;
+  // Defect pboc-pin-change-ignores-current-pin: P2 01 taken as 02, the current PIN not removed from D (B.10.3.1 step 5).
+  const current = p2 === PIN_CHANGE_P2.WITH_CURRENT_PIN && !card.has('pboc-pin-change-ignores-current-pin') ? s.pin : undefined;
+  return pinOfChangeData(udk, d, current);
+}
 
 /**
  * FCI personalisation defects (JR/T 0025.5 §6.3.5): 6F { 84 DF name, A5 { 50, 87, 9F38, 5F2D, BF0C { 9F4D } } }.

@@ -3,8 +3,8 @@
  * from PAN and PSN, verifies ARQC/TC/AAC, answers with ARPC (method 1) and builds issuer script
  * commands with their MAC (JR/T 0025.7 §6–7, JR/T 0025.5 C.2). Test keys only.
  */
-import { concat, fromHex, fromUint } from '../../bytes/hex.ts';
-import { arpc, deriveUdk, pbocMac, PART17, scriptMac, sessionKey, type PbocAlgorithm, type Sm4Variant } from '../../crypto/index.ts';
+import { concat, fromHex, fromUint, toHex } from '../../bytes/hex.ts';
+import { arpc, deriveUdk, encipherScriptData, pbocMac, PART17, PIN_CHANGE_P2, pinChangeData, scriptMac, sessionKey, type PbocAlgorithm, type Sm4Variant } from '../../crypto/index.ts';
 
 export interface IssuerKeys {
   ac: string;
@@ -19,8 +19,12 @@ export class PbocIssuer {
     private readonly variant: Sm4Variant = PART17,
   ) {}
 
+  private udk(which: keyof IssuerKeys, pan: string, psn: string): Uint8Array {
+    return deriveUdk(this.algorithm, fromHex(this.imk[which]), pan, psn, this.variant);
+  }
+
   private sk(which: keyof IssuerKeys, pan: string, psn: string, atc: number): Uint8Array {
-    return sessionKey(this.algorithm, deriveUdk(this.algorithm, fromHex(this.imk[which]), pan, psn, this.variant), atc);
+    return sessionKey(this.algorithm, this.udk(which, pan, psn), atc);
   }
 
   /** The cryptogram the card should have computed over `acData` (CDOL data ‖ AIP ‖ ATC ‖ CVR). */
@@ -38,5 +42,17 @@ export class PbocIssuer {
     const withLc = concat(h, Uint8Array.of(data.length + 4));
     const mac = scriptMac(this.algorithm, this.sk('mac', pan, psn, atc), concat(withLc, fromUint(atc, 2), ac, data), this.variant);
     return concat(withLc, data, mac);
+  }
+
+  /**
+   * PIN CHANGE/UNBLOCK 84 24 00 P2 changing the PIN (JR/T 0025.5 B.10.3, JR/T 0025.17 §11): the PIN data
+   * enciphered under the ENC session key (C.3), then the MAC as for every script command. With the current
+   * PIN: P2 01; without: P2 02.
+   */
+  pinChange(pan: string, psn: string, atc: number, ac: Uint8Array, newPin: string, currentPin?: string): Uint8Array {
+    const d = pinChangeData(this.udk('enc', pan, psn), newPin, currentPin);
+    const p2 = currentPin === undefined ? PIN_CHANGE_P2.WITHOUT_CURRENT_PIN : PIN_CHANGE_P2.WITH_CURRENT_PIN;
+    const header = toHex(Uint8Array.of(0x84, 0x24, 0x00, p2));
+    return this.script(pan, psn, atc, ac, header, encipherScriptData(this.algorithm, this.sk('enc', pan, psn, atc), d));
   }
 }

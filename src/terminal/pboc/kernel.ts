@@ -23,6 +23,28 @@ export type Send = (apdu: Uint8Array) => Promise<ResponseApdu>;
 export type AcType = 'AAC' | 'TC' | 'ARQC';
 export const AC_P1: Record<AcType, number> = { AAC: 0x00, TC: 0x40, ARQC: 0x80 };
 export const PSE_NAME = '1PAY.SYS.DDF01';
+/** Proximity payment system environment (EMV Contactless Book B §3.3; JR/T 0025.12). */
+export const PPSE_NAME = '2PAY.SYS.DDF01';
+
+/** A directory entry 61 { 4F AID, 50 label, 87 application priority indicator } (JR/T 0025.5 §6.1 table 4). */
+export interface DirectoryEntry {
+  aid?: Uint8Array;
+  label?: Uint8Array;
+  priority?: Uint8Array;
+}
+
+function directoryEntries(list: Tlv[]): DirectoryEntry[] {
+  return list.flatMap((t) => {
+    if (t.tag !== '61') return t.children ? directoryEntries(t.children) : [];
+    const get = (tag: string) => t.children?.find((c) => c.tag === tag)?.value;
+    const e: DirectoryEntry = {};
+    for (const [k, tag] of [['aid', '4F'], ['label', '50'], ['priority', '87']] as const) {
+      const v = get(tag);
+      if (v) e[k] = v;
+    }
+    return [e];
+  });
+}
 
 export interface TerminalData {
   amount: number;
@@ -106,7 +128,7 @@ export class PbocKernel {
   }
 
   /** PSE directory entries (JR/T 0025.5 §6.3.3): AIDs from 61 { 4F } of the records of the directory SFI. */
-  async pseDirectory(): Promise<{ aids: Uint8Array[]; sfi: number }> {
+  async pseDirectory(): Promise<{ aids: Uint8Array[]; sfi: number; entries: DirectoryEntry[] }> {
     const r = await this.selectByName(new Uint8Array(Buffer.from(PSE_NAME, 'ascii')));
     if (r.sw !== 0x9000) throw new NonConformance(`SELECT PSE answered ${r.sw.toString(16).toUpperCase()}`);
     const fci = new Map<string, Uint8Array>();
@@ -114,6 +136,7 @@ export class PbocKernel {
     const sfi = fci.get('88')?.[0];
     if (sfi === undefined) throw new NonConformance('PSE FCI has no 88 (SFI of the directory)');
     const aids: Uint8Array[] = [];
+    const entries: DirectoryEntry[] = [];
     for (let rec = 1; rec < 32; rec++) {
       const rr = await this.readRecord(sfi, rec);
       if (rr.sw === 0x6a83) break;
@@ -121,8 +144,23 @@ export class PbocKernel {
       const stack = tlvs(rr, 'PSE directory record');
       const walk = (l: Tlv[]) => l.forEach((t) => (t.tag === '4F' ? aids.push(t.value) : t.children && walk(t.children)));
       walk(stack);
+      entries.push(...directoryEntries(stack));
     }
-    return { aids, sfi };
+    return { aids, sfi, entries };
+  }
+
+  /**
+   * SELECT PPSE (EMV Contactless Book B §3.3): the FCI 6F { 84 DF name, A5 { BF0C { 61 … } } } carries
+   * the directory entries itself; there is no directory EF to read.
+   */
+  async ppse(): Promise<{ response: ResponseApdu; dfName?: Uint8Array; hasBf0c: boolean; entries: DirectoryEntry[] }> {
+    const response = await this.selectByName(new Uint8Array(Buffer.from(PPSE_NAME, 'ascii')));
+    if (response.sw !== 0x9000) return { response, hasBf0c: false, entries: [] };
+    const l = tlvs(response, 'PPSE FCI');
+    const fci = l.length === 1 && l[0]?.tag === '6F' ? (l[0].children ?? []) : [];
+    const bf0c = fci.find((t) => t.tag === 'A5')?.children?.find((t) => t.tag === 'BF0C');
+    const dfName = fci.find((t) => t.tag === '84')?.value;
+    return { response, ...(dfName ? { dfName } : {}), hasBf0c: bf0c !== undefined, entries: directoryEntries(bf0c?.children ?? []) };
   }
 
   async selectApplication(aid: Uint8Array): Promise<ResponseApdu> {
