@@ -245,3 +245,10 @@ Then('the PSAM saw no command during the payment', function (this: CardWorld) {
   const after = harness(this).psam.trace.filter((e) => e.seq > at);
   expectThat(after.length === 0, `the PSAM saw ${after.map((e) => e.command).join(', ')} during the payment: the PSAM serves the SSSE only (总体方案)`);
 });
+
+Then(/^the (first|second) GENERATE AC asked for the CDA signature$/, function (this: CardWorld, which: string) {
+  const gac = generateAcs(cardSide(this))[which === 'first' ? 0 : 1];
+  expectThat(gac !== undefined, `the card saw no ${which} GENERATE AC`);
+  const p1 = (gac as Exchange).command.p1;
+  expectThat((p1 & 0x10) !== 0, `the ${which} GENERATE AC has P1 ${toHex(Uint8Array.of(p1))}: b5 (CDA signature requested) is not set though the card offers CDA (JR/T 0025.7 §5.3.6)`);
+});

@@ -102,7 +102,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'No offline data authentication though the AIP asks for it',
     description: 'The AIP names SDA or DDA: the terminal must perform it (JR/T 0025.5 §9.2).',
-    mustFail: ['TM-FIN-006', 'TM-FIN-007', 'TM-FIN-008', 'TM-FIN-009', 'TM-FIN-019', 'TM-FIN-027', 'TM-FIN-032'],
+    mustFail: ['TM-FIN-006', 'TM-FIN-007', 'TM-FIN-008', 'TM-FIN-009', 'TM-FIN-019', 'TM-FIN-027', 'TM-FIN-032', 'TM-FIN-033'],
   },
   {
     id: 'tm-fin-oda-failure-not-in-tvr',
@@ -299,5 +299,12 @@ export const TERMINAL_DEFECTS = [
     title: 'The terminal does not support the SM algorithms of PBOC 3.0',
     description: 'It announces DF69 = 00 and cannot use an SM2 CA key, so a PBOC 3.0 card fails ODA (JR/T 0025.17 §5, §10.3).',
     mustFail: ['TM-FIN-032'],
+  },
+  {
+    id: 'tm-fin-no-cda',
+    area: 'terminal',
+    title: 'The terminal never performs CDA',
+    description: 'With a card that offers CDA, a terminal that supports it asks the CDA signature in GENERATE AC (JR/T 0025.5 §9.2, JR/T 0025.7 §5.3.6); this one falls back to DDA.',
+    mustFail: ['TM-FIN-033'],
   },
 ] as const satisfies readonly Defect[];

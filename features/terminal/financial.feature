@@ -241,3 +241,13 @@ Feature: Financial terminal
     And the TSI bit "ODA performed" is set
     And the card saw EXTERNAL AUTHENTICATE answered 9000
     And the terminal reports approved
+
+  @TC:TM-FIN-033 @req:JRT0025-7:5.3.6 @req:JRT0025-5:9.2 @terminal:financial
+  Scenario: A card that offers CDA: the terminal asks for the CDA signature in GENERATE AC and checks it
+    Given the test card "reference-cda" is in the card slot
+    When the terminal performs a purchase of 1000 fen with the PIN "123456"
+    Then the first GENERATE AC asked for the CDA signature
+    And the card saw no INTERNAL AUTHENTICATE
+    And the TVR bit "CDA failed" is clear
+    And the TSI bit "ODA performed" is set
+    And the terminal reports approved

@@ -60,6 +60,7 @@ export interface Profile {
       pinPad?: boolean;
       signature?: boolean;
       ecSupport?: boolean;
+      cda?: boolean;
       exceptionFile?: string[];
       /** More CA public keys the terminal holds (an SM2 one for PBOC 3.0 cards). */
       caKeys?: PbocCaKey[];

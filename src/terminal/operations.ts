@@ -29,6 +29,7 @@ export interface PbocTerminalSettings {
   pinPad: boolean;
   signature: boolean;
   ecSupport: boolean;
+  cda: boolean;
   exceptionFile: string[];
   /** The CA public keys for RID A000000333 (keys.pboc.ca and terminal.pboc.caKeys). */
   caKeys: PbocCaKey[];
@@ -69,6 +70,7 @@ export function financialConfig(s: PbocTerminalSettings, today: string, defects:
     pinPad: s.pinPad,
     signature: s.signature,
     ecSupport: s.ecSupport,
+    cda: s.cda,
     exceptionFile: s.exceptionFile,
     date: today.slice(2, 8),
     caKeys: s.caKeys.map((c) => ({ index: parseInt(c.index, 16), key: caKeyOf(c) })),

@@ -23,6 +23,7 @@ export function pbocSettings(profile: Profile, seed: string): PbocTerminalSettin
     pinPad: t.pinPad ?? true,
     signature: t.signature ?? true,
     ecSupport: t.ecSupport ?? true,
+    cda: t.cda ?? true,
     exceptionFile: t.exceptionFile ?? [],
     caKeys: [keys.ca, ...(t.caKeys ?? [])],
     imk: keys.imk,

@@ -25,6 +25,7 @@ function config(over: Partial<FinancialTerminalConfig> = {}, host: Record<string
     pinPad: true,
     signature: true,
     ecSupport: false,
+    cda: true,
     exceptionFile: [],
     date: '261122',
     caKeys: [{ index: 1, key: rsaPublicOf(PBOC_TEST_CA_KEY) }],

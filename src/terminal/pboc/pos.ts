@@ -37,6 +37,8 @@ export interface FinancialTerminalConfig {
   signature: boolean;
   /** Electronic cash terminal support indicator 9F7A (JR/T 0025.13 §7.4.2). */
   ecSupport: boolean;
+  /** The terminal performs CDA with cards that offer it (JR/T 0025.7 §5.3.6). */
+  cda: boolean;
   /** PANs on the terminal's exception file. */
   exceptionFile: readonly string[];
   /** YYMMDD */
@@ -84,6 +86,8 @@ export class FinancialTerminal {
   readonly kernel: PbocKernel;
   readonly tsi = new Uint8Array(2);
   cvm = 'none';
+  /** CDA is used in this transaction (card and terminal support it, the ICC key recovered). */
+  private cdaAsked = false;
   private readonly has: (d: string) => boolean;
 
   constructor(private readonly send: Send, private readonly config: FinancialTerminalConfig, amount: number) {
@@ -151,17 +155,34 @@ export class FinancialTerminal {
     return undefined;
   }
 
-  private async oda(): Promise<void> {
+  /** The CA key the card's 8F names, among those the terminal holds (EMV Book 2 §5.2). */
+  private caKey(): CaKey | undefined {
+    const index = this.kernel.data.get('8F')?.[0];
+    return this.config.caKeys.find((c) => c.index === index && !(this.has('tm-fin-no-sm-algorithms') && isSm2Ca(c.key)))?.key;
+  }
+
+  /**
+   * ODA (JR/T 0025.5 §9.2): CDA when card and terminal both support it (its signature is checked on the
+   * GENERATE AC response, JR/T 0025.7 §5.3.6), else DDA, else SDA. Returns whether CDA is to be asked.
+   */
+  private async oda(): Promise<boolean> {
     const k = this.kernel;
     const b1 = k.aip[0] ?? 0;
-    if (this.has('tm-fin-skips-oda') || !(b1 & 0x60)) {
+    if (this.has('tm-fin-skips-oda') || !(b1 & 0x61)) {
       if (!this.has('tm-fin-oda-failure-not-in-tvr')) this.set(TVR.ODA_NOT_PERFORMED);
-      return;
+      return false;
     }
     setBit(this.tsi, TSI.ODA_PERFORMED);
+    const ca = this.caKey();
+    if (b1 & 0x01 && this.config.cda && !this.has('tm-fin-no-cda')) {
+      // The ICC key is recovered before GENERATE AC; if it does not, CDA has failed and is not asked (§5.3.6).
+      if (!ca || k.cdaIccKey(ca).errors.length) {
+        this.set(TVR.CDA_FAILED);
+        return false;
+      }
+      return true;
+    }
     const dda = (b1 & 0x20) !== 0;
-    const index = k.data.get('8F')?.[0];
-    const ca = this.config.caKeys.find((c) => c.index === index && !(this.has('tm-fin-no-sm-algorithms') && isSm2Ca(c.key)))?.key;
     if (!ca) {
       this.set(dda ? TVR.DDA_FAILED : TVR.SDA_FAILED); // no CA key with that index (EMV Book 2 §5.2)
     } else if (dda) {
@@ -170,6 +191,7 @@ export class FinancialTerminal {
       k.sda(ca);
     }
     if (this.has('tm-fin-oda-failure-not-in-tvr')) this.tvr[0] = (this.tvr[0] as number) & ~0x4c;
+    return false;
   }
 
   private supportsCvm(method: number): boolean {
@@ -304,17 +326,23 @@ export class FinancialTerminal {
     await k.readApplicationData();
     this.staleTvr = toHex(this.tvr);
     const ec = k.data.has('9F74'); // EC issuer authorisation code: the card chose the EC path (JR/T 0025.13 §7.4.3)
-    await this.oda();
+    const cda = await this.oda();
+    this.cdaAsked = cda;
     if (!this.has('tm-fin-ignores-expiry')) k.processingRestrictions();
     await this.cardholderVerification(pin, amount);
     await this.riskManagement(amount);
     const iac = { denial: k.data.get('9F0E'), online: k.data.get('9F0F'), default: k.data.get('9F0D') };
     const asked: AcType = terminalActionAnalysis(this.tvr, this.config.tac, iac, this.config.onlineCapable);
     const fields: Record<string, string> = { aid: toHex(aid), asked, path: ec ? 'electronic cash' : 'debit' };
-    const first = await k.generateAc(asked);
+    // An AAC is asked without CDA; a TC or ARQC with it (JR/T 0025.7 §5.3.6).
+    const first = await k.generateAc(asked, false, {}, { cda: cda && asked !== 'AAC' });
     setBit(this.tsi, TSI.CARD_RISK_MANAGEMENT_PERFORMED);
     if (!first.result) return this.outcome('declined', { message: `first GENERATE AC answered ${swHex(first.response)}` }, fields);
     const g1 = first.result;
+    if (cda && asked !== 'AAC' && g1.type !== 'AAC' && k.verifyCda(this.caKey() as CaKey, g1).errors.length) {
+      // CDA failed: the card's TC or ARQC is not to be trusted; decline (EMV Book 3 §10.8).
+      return this.outcome('declined', { cid: toHex(Uint8Array.of(g1.cid)), message: 'CDA failed' }, { ...fields, online: 'no' });
+    }
     const cid = toHex(Uint8Array.of(g1.cid));
     if (g1.type === 'TC') return this.outcome('approved', { cid }, { ...fields, online: 'no' });
     if (g1.type === 'AAC') return this.outcome('declined', { cid }, { ...fields, online: 'no' });
@@ -331,12 +359,14 @@ export class FinancialTerminal {
     }
     await this.scripts(answer.scripts71, TVR.SCRIPT_FAILED_BEFORE_FINAL_GAC);
     const approve = toHex(answer.arc) === '3030' || this.has('tm-fin-ignores-arc');
-    const second = await k.generateAc(approve ? 'TC' : 'AAC', true, { '8A': answer.arc });
+    const cda2 = this.cdaAsked && approve;
+    const second = await k.generateAc(approve ? 'TC' : 'AAC', true, { '8A': answer.arc }, { cda: cda2 });
+    const cdaFailed = cda2 && second.result !== undefined && second.result.type !== 'AAC' && k.verifyCda(this.caKey() as CaKey, second.result).errors.length > 0;
     await this.scripts(answer.scripts72, TVR.SCRIPT_FAILED_AFTER_FINAL_GAC);
     const f = { ...fields, online: 'yes', arc: Buffer.from(answer.arc).toString('ascii') };
     if (!second.result) return this.outcome('declined', { message: `second GENERATE AC answered ${swHex(second.response)}` }, f);
     const cid = toHex(Uint8Array.of(second.result.cid));
-    return this.outcome(second.result.type === 'TC' ? 'approved' : 'declined', { cid }, f);
+    return this.outcome(second.result.type === 'TC' && !cdaFailed ? 'approved' : 'declined', { cid, ...(cdaFailed ? { message: 'CDA failed' } : {}) }, f);
   }
 
   /** Issuer script processing (EMV Book 3 §10.10): each command in turn; a failure sets the TVR bit and ends the script. */
