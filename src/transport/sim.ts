@@ -4,6 +4,7 @@ import { createCard, type SimCard } from '../../card-sim/cos/card.ts';
 import type { CardImage } from '../../card-sim/cos/image.ts';
 import type { DefectId } from '../../card-sim/defects/catalogue.ts';
 import type { CardChannel, Protocol } from './channel.ts';
+import { CardSession } from './session.ts';
 
 export interface SimChannelOptions {
   seed?: string;
@@ -39,4 +40,11 @@ export class SimChannel implements CardChannel {
   }
 
   async close(): Promise<void> {}
+}
+
+/** A fresh simulated card behind the shared T=0 layer (61xx, 6Cxx): `send(apdu)` gives the whole response. */
+export function simSession(image: CardImage, options: SimChannelOptions = {}): CardSession {
+  const channel = new SimChannel(image, options);
+  channel.card.reset();
+  return new CardSession(channel);
 }

@@ -1,23 +1,16 @@
 /** The simulated issuer's PIN CHANGE against card-sim (JR/T 0025.5 B.10.3, C.3), and the kernel's PPSE. */
 import { describe, expect, it } from 'vitest';
-import { createCard } from '../../../card-sim/cos/card.ts';
+import { simSession } from '../../transport/sim.ts';
 import { IMAGES } from '../../../card-sim/images/index.ts';
 import { PBOC_AID, PBOC_TEST_IMK } from '../../../card-sim/images/pse.ts';
-import { parseResponse } from '../../apdu/response.ts';
 import { fromHex, toHex } from '../../bytes/hex.ts';
 import type { PbocAlgorithm } from '../../crypto/index.ts';
 import { PbocIssuer } from './issuer.ts';
 import { PbocKernel, type Send } from './kernel.ts';
 
 function sender(image: string, defects: string[] = []): Send {
-  const card = createCard(IMAGES[image]!, { defects: defects as never });
-  card.reset();
-  return async (apdu) => {
-    let r = parseResponse(card.transmit(apdu));
-    if (r.sw >> 8 === 0x6c) r = parseResponse(card.transmit(Uint8Array.of(...apdu.subarray(0, apdu.length - 1), r.sw & 0xff)));
-    if (r.sw >> 8 === 0x61) r = parseResponse(card.transmit(Uint8Array.of(0, 0xc0, 0, 0, r.sw & 0xff)));
-    return r;
-  };
+  const session = simSession(IMAGES[image]!, { defects: defects as never });
+  return (apdu) => session.send(apdu);
 }
 
 async function online(image: string, alg: PbocAlgorithm) {

@@ -1,25 +1,18 @@
 /** The reference kernel against the reference card: a full online transaction with the simulated issuer. */
 import { describe, expect, it } from 'vitest';
-import { createCard } from '../../../card-sim/cos/card.ts';
+import { simSession } from '../../transport/sim.ts';
 import { PBOC_AID, PBOC_TEST_IMK } from '../../../card-sim/images/pse.ts';
 import { PBOC_TEST_CA_KEY } from '../../../card-sim/images/pboc-keys.ts';
 import { referenceImage } from '../../../card-sim/images/reference.ts';
 import { IMAGES } from '../../../card-sim/images/index.ts';
-import { parseResponse } from '../../apdu/response.ts';
 import { fromHex, toHex } from '../../bytes/hex.ts';
 import { rsaPublicOf } from '../../crypto/index.ts';
 import { PbocIssuer } from './issuer.ts';
 import { PbocKernel, type Send } from './kernel.ts';
 
 function sender(defects: string[] = [], image = referenceImage): Send {
-  const card = createCard(image, { defects: defects as never });
-  card.reset();
-  return async (apdu) => {
-    let r = parseResponse(card.transmit(apdu));
-    if (r.sw >> 8 === 0x6c) r = parseResponse(card.transmit(Uint8Array.of(...apdu.subarray(0, apdu.length - 1), r.sw & 0xff)));
-    if (r.sw >> 8 === 0x61) r = parseResponse(card.transmit(Uint8Array.of(0, 0xc0, 0, 0, r.sw & 0xff)));
-    return r;
-  };
+  const session = simSession(image, { defects: defects as never });
+  return (apdu) => session.send(apdu);
 }
 
 describe('PBOC kernel on the reference card', () => {

@@ -4,11 +4,10 @@
  * kernel's SDA and DDA against the reference-pboc30 card.
  */
 import { describe, expect, it } from 'vitest';
-import { createCard } from '../../../card-sim/cos/card.ts';
+import { simSession } from '../../transport/sim.ts';
 import { IMAGES } from '../../../card-sim/images/index.ts';
 import { PBOC_SM2_TEST_CA_PUBLIC, PBOC_SM2_TEST_ICC_KEY, PBOC_SM2_TEST_ISS_KEY } from '../../../card-sim/images/pboc-keys.ts';
 import { PBOC_AID, PBOC_PAN, PBOC_SM2_CERTS, PBOC_SM2_STATIC_DATA } from '../../../card-sim/images/pse.ts';
-import { parseResponse } from '../../apdu/response.ts';
 import { concat, fromHex, toHex } from '../../bytes/hex.ts';
 import { sm2PublicOf, sm2Sign } from '../../crypto/index.ts';
 import { PbocKernel } from './kernel.ts';
@@ -98,14 +97,8 @@ describe('SM2 SDAD (§5.2.4)', () => {
 
 describe('PBOC kernel on the reference-pboc30 card (SM2 ODA)', () => {
   async function readCard(defects: string[] = []): Promise<PbocKernel> {
-    const card = createCard(IMAGES['reference-pboc30']!, { defects: defects as never });
-    card.reset();
-    const k = new PbocKernel(async (apdu) => {
-      let r = parseResponse(card.transmit(apdu));
-      if (r.sw >> 8 === 0x6c) r = parseResponse(card.transmit(Uint8Array.of(...apdu.subarray(0, apdu.length - 1), r.sw & 0xff)));
-      if (r.sw >> 8 === 0x61) r = parseResponse(card.transmit(Uint8Array.of(0, 0xc0, 0, 0, r.sw & 0xff)));
-      return r;
-    });
+    const session = simSession(IMAGES['reference-pboc30']!, { defects: defects as never });
+    const k = new PbocKernel((apdu) => session.send(apdu));
     expect((await k.selectApplication(fromHex(PBOC_AID))).sw).toBe(0x9000);
     expect((await k.gpo()).sw).toBe(0x9000);
     await k.readApplicationData();
