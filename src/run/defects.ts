@@ -25,6 +25,17 @@ export interface DefectCheck {
   collateral: string[];
 }
 
+const areaOf = (plan: Plan, id: string) => plan.scenarios.find((s) => s.id === id)?.area ?? '';
+
+/** The plan cut to the scenarios of `areas` (by their @TC tags); unchanged when a scenario has no @TC tag. */
+function narrowToAreas(plan: Plan, areas: ReadonlySet<string>): Plan {
+  const kept = plan.scenarios.filter((s) => areas.has(s.area));
+  const tc = kept.map((s) => s.tags.find((t) => t === `@TC:${s.id}`));
+  if (kept.length === plan.scenarios.length || tc.some((t) => t === undefined)) return plan;
+  const only = `(${[...new Set(tc)].join(' or ')})`;
+  return { ...plan, scenarios: kept, tags: plan.tags ? `(${plan.tags}) and ${only}` : only };
+}
+
 /** The scenarios a defect must make fail on this profile's card: mustFail, and mustFailWhere where its tag holds. */
 export function mustFailOn(d: Defect, profile: Profile): string[] {
   const extra = Object.entries(d.mustFailWhere ?? {}).filter(([tag]) => applicability([tag], profile).applicable).flatMap(([, ids]) => ids);
@@ -102,6 +113,10 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
   // A defect that exists only on some cards (Defect.ics: an RSA remainder missing) is left out elsewhere.
   const exists = (d: Defect) => !d.ics || applicability(d.ics, o.plan.profile.data).applicable;
   const chosen = DEFECTS.filter((d) => (!o.area || d.area === o.area) && mustFailOn(d, o.plan.profile.data).some((id: string) => applies.has(id)) && exists(d));
+  // With --area, each run is narrowed to the areas the chosen defects name (their own, collateral ones):
+  // an area run proves one catalogue on another card, while the whole-suite run on the reference
+  // profile is the one that holds every defect to "nothing else fails".
+  if (o.area) o = { ...o, plan: narrowToAreas(o.plan, new Set([o.area, ...chosen.flatMap((d) => mustFailOn(d, o.plan.profile.data).map((id) => areaOf(o.plan, id))), ...chosen.flatMap((d) => (d as Defect).collateralAreas ?? [])])) };
   const results: DefectResult[] = [];
   let clean = true;
   for (const defect of [undefined, ...chosen.map((d) => d.id)]) {
