@@ -627,4 +627,28 @@ export const PBOC_DEFECTS = [
     mustFail: ['PB-PPSE-004'],
     ics: ['@ics:contact-only'],
   },
+  {
+    id: 'pboc-dual-ignores-df69',
+    area: 'pboc',
+    title: 'Dual-algorithm card ignores DF69',
+    description: 'A dual-algorithm card answers GET PROCESSING OPTIONS with the SM AFL and runs the SM set whatever DF69 says, so a terminal without SM support (DF69 = 00) gets SM2 certificates it cannot verify and SM4 cryptograms (JR/T 0025.17 §10.3.3 b).',
+    mustFail: ['PB-DUAL-004', 'PB-DUAL-005', 'PB-DUAL-006', 'PB-DUAL-008', 'PB-DUAL-010'],
+    ics: ['@ics:dual-algorithm'],
+  },
+  {
+    id: 'pboc-dual-sm-afl-with-3des-cryptogram',
+    area: 'pboc',
+    title: 'Dual-algorithm card: SM AFL but 3DES cryptograms',
+    description: 'With DF69 = 01 a dual-algorithm card answers the SM AFL (SM2 certificates) but computes its cryptograms, ARPC and script MACs with the 3DES keys and names 01 in the IAD, where the SM set is SM4 and 04 (JR/T 0025.17 §10.3.1, §10.3.3 b, annex A).',
+    mustFail: ['PB-DUAL-003', 'PB-DUAL-007', 'PB-DUAL-009'],
+    ics: ['@ics:dual-algorithm'],
+  },
+  {
+    id: 'pboc-dual-choice-not-kept',
+    area: 'pboc',
+    title: 'Dual-algorithm card changes set within the transaction',
+    description: 'A dual-algorithm card computes the second GENERATE AC in the other algorithm set than GET PROCESSING OPTIONS chose, where the choice holds for the whole transaction (JR/T 0025.17 §10.3.3 b: the choice fixes the card\'s algorithm environment for what follows).',
+    mustFail: ['PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'],
+    ics: ['@ics:dual-algorithm'],
+  },
 ] as const satisfies readonly Defect[];
