@@ -31,15 +31,25 @@ const aid = (w: CardWorld) => fromHex(keys(w).aid ?? 'A000000333010101');
  * (keys.pboc.caKeys, a dual-algorithm card) the one the card's 8F names.
  */
 const ca = (w: CardWorld): CaKey => caKeyByIndex([keys(w).ca, ...(keys(w).caKeys ?? [])], (w.memory.get('pboc.kernel') as PbocKernel | undefined)?.data.get('8F')?.[0]);
-function rsaCa(w: CardWorld): RsaPublic {
+/**
+ * The CA key of one algorithm. A profile without one cannot judge the scenario; a profile that has one
+ * (a dual-algorithm card, keys.pboc.caKeys) while the card's 8F names another chain, or none, is the card's fault.
+ */
+function caOf(w: CardWorld, algorithm: 'RSA' | 'SM2'): CaKey {
   const c = ca(w);
-  if ('sm2' in c) throw new Unobservable('keys.pboc.ca is an SM2 key; this scenario needs the RSA CA key');
-  return c;
+  if (('sm2' in c) === (algorithm === 'SM2')) return c;
+  const all = [keys(w).ca, ...(keys(w).caKeys ?? [])];
+  if (!all.some((k) => (k.algorithm ?? 'RSA') === algorithm)) {
+    throw new Unobservable(algorithm === 'SM2' ? 'keys.pboc.ca is an RSA key; this scenario needs the SM2 CA key (algorithm: SM2)' : 'keys.pboc.ca is an SM2 key; this scenario needs the RSA CA key');
+  }
+  const named = (w.memory.get('pboc.kernel') as PbocKernel | undefined)?.data.get('8F');
+  throw new NonConformance(`the card's CA public key index 8F ${named ? toHex(named) : 'is absent'}: not the ${algorithm} chain this scenario reads`);
+}
+function rsaCa(w: CardWorld): RsaPublic {
+  return caOf(w, 'RSA') as RsaPublic;
 }
 function sm2Ca(w: CardWorld): Uint8Array {
-  const c = ca(w);
-  if (!('sm2' in c)) throw new Unobservable('keys.pboc.ca is an RSA key; this scenario needs the SM2 CA key (algorithm: SM2)');
-  return c.sm2;
+  return (caOf(w, 'SM2') as { sm2: Uint8Array }).sm2;
 }
 /**
  * The simulated issuer: the algorithm of the ICS, or for a dual-algorithm card the one the IAD of the
