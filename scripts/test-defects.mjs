@@ -12,6 +12,7 @@ const RUNS = [
   ['profiles/sim-cda.yaml', ['--area', 'pboc'], 'out/defects-cda'],
   ['profiles/sim-pboc30-cda.yaml', ['--area', 'pboc'], 'out/defects-pboc30-cda'],
   ['profiles/sim-contactless.yaml', ['--area', 'pboc'], 'out/defects-contactless'],
+  ['profiles/sim-dual.yaml', ['--area', 'pboc'], 'out/defects-dual'],
   ['profiles/sim-sscard30.yaml', ['--area', 'sscard'], 'out/defects-sscard30'],
   ['profiles/sim-sscard10.yaml', ['--area', 'sscard'], 'out/defects-sscard10'],
 ];

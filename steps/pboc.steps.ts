@@ -4,13 +4,13 @@
  * Judgements are relational: cryptograms are recomputed with the issuer keys, certificates recovered
  * with the CA key, counters compared before and after.
  */
-import { Given, Then, When } from '@cucumber/cucumber';
+import { Before, Given, Then, When } from '@cucumber/cucumber';
 import { fromHex, toHex, toUint } from '../src/bytes/hex.ts';
 import type { RsaPublic } from '../src/crypto/index.ts';
 import { CDA_HASH_ALL, cdaHashCoverage, cdaSdadLayoutErrors, type Recovered, verifySdad } from '../src/terminal/pboc/oda.ts';
-import { type CaKey, caKeyOf, cdaSdadLayoutErrorsSm2, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors, verifySdadSm2 } from '../src/terminal/pboc/oda-sm2.ts';
+import { type CaKey, caKeyByIndex, cdaSdadLayoutErrorsSm2, odaChainProblems, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors, verifySdadSm2 } from '../src/terminal/pboc/oda-sm2.ts';
 import { parseTlv } from '../src/tlv/ber.ts';
-import { PbocIssuer } from '../src/terminal/pboc/issuer.ts';
+import { iadAlgorithm, issuerAlgorithm, PbocIssuer } from '../src/terminal/pboc/issuer.ts';
 import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, PPSE_NAME } from '../src/terminal/pboc/kernel.ts';
 import { parseDol, dolLength } from '../src/tlv/dol.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
@@ -26,26 +26,43 @@ function keys(w: CardWorld) {
   return k;
 }
 const aid = (w: CardWorld) => fromHex(keys(w).aid ?? 'A000000333010101');
-/** The CA public key of the profile: RSA (modulus, exponent) or SM2 (x ‖ y, JR/T 0025.17). */
-const ca = (w: CardWorld): CaKey => caKeyOf(keys(w).ca);
-function rsaCa(w: CardWorld): RsaPublic {
+/**
+ * The CA public key of the profile: RSA (modulus, exponent) or SM2 (x ‖ y, JR/T 0025.17); with several
+ * (keys.pboc.caKeys, a dual-algorithm card) the one the card's 8F names.
+ */
+const ca = (w: CardWorld): CaKey => caKeyByIndex([keys(w).ca, ...(keys(w).caKeys ?? [])], (w.memory.get('pboc.kernel') as PbocKernel | undefined)?.data.get('8F')?.[0]);
+/**
+ * The CA key of one algorithm. A profile without one cannot judge the scenario; a profile that has one
+ * (a dual-algorithm card, keys.pboc.caKeys) while the card's 8F names another chain, or none, is the card's fault.
+ */
+function caOf(w: CardWorld, algorithm: 'RSA' | 'SM2'): CaKey {
   const c = ca(w);
-  if ('sm2' in c) throw new Unobservable('keys.pboc.ca is an SM2 key; this scenario needs the RSA CA key');
-  return c;
+  if (('sm2' in c) === (algorithm === 'SM2')) return c;
+  const all = [keys(w).ca, ...(keys(w).caKeys ?? [])];
+  if (!all.some((k) => (k.algorithm ?? 'RSA') === algorithm)) {
+    throw new Unobservable(algorithm === 'SM2' ? 'keys.pboc.ca is an RSA key; this scenario needs the SM2 CA key (algorithm: SM2)' : 'keys.pboc.ca is an SM2 key; this scenario needs the RSA CA key');
+  }
+  const named = (w.memory.get('pboc.kernel') as PbocKernel | undefined)?.data.get('8F');
+  throw new NonConformance(`the card's CA public key index 8F ${named ? toHex(named) : 'is absent'}: not the ${algorithm} chain this scenario reads`);
+}
+function rsaCa(w: CardWorld): RsaPublic {
+  return caOf(w, 'RSA') as RsaPublic;
 }
 function sm2Ca(w: CardWorld): Uint8Array {
-  const c = ca(w);
-  if (!('sm2' in c)) throw new Unobservable('keys.pboc.ca is an RSA key; this scenario needs the SM2 CA key (algorithm: SM2)');
-  return c.sm2;
+  return (caOf(w, 'SM2') as { sm2: Uint8Array }).sm2;
 }
-const issuer = (w: CardWorld) => new PbocIssuer(keys(w).imk, w.profile.ics.algorithms.includes('SM4') && w.profile.ics.pboc === '3.0' ? 'SM4' : '3DES', {
+/**
+ * The simulated issuer: the algorithm of the ICS, or for a dual-algorithm card the one the IAD of the
+ * cryptogram names (JR/T 0025.17 §10.3.1 e–g), since the card chose its set at GPO.
+ */
+const issuer = (w: CardWorld, iad?: Uint8Array) => new PbocIssuer(keys(w).imk, issuerAlgorithm(w.profile, iad), {
   udkInput: keys(w).sm4Variant?.udkInput ?? 'part17', acFold: keys(w).sm4Variant?.acFold ?? 'part17',
 });
 
 function kernel(w: CardWorld): PbocKernel {
   let k = w.memory.get('pboc.kernel') as PbocKernel | undefined;
   if (!k) {
-    k = new PbocKernel((apdu) => w.send(apdu));
+    k = new PbocKernel((apdu) => w.send(apdu), smSupportOf(w));
     w.remember('pboc.kernel', k);
   }
   return k;
@@ -53,10 +70,12 @@ function kernel(w: CardWorld): PbocKernel {
 /** A new transaction: a fresh kernel that keeps the terminal data of the last one. */
 function freshKernel(w: CardWorld): PbocKernel {
   const old = w.memory.get('pboc.kernel') as PbocKernel | undefined;
-  const k = new PbocKernel((apdu) => w.send(apdu), old?.terminal);
+  const k = new PbocKernel((apdu) => w.send(apdu), { ...old?.terminal, ...smSupportOf(w) });
   w.remember('pboc.kernel', k);
   return k;
 }
+/** DF69 of the terminal (JR/T 0025.17 §10.3.3) when the scenario set it ('the terminal … the SM algorithms'). */
+const smSupportOf = (w: CardWorld): { smSupport?: boolean } => (w.memory.has('pboc.smSupport') ? { smSupport: w.memory.get('pboc.smSupport') as boolean } : {});
 const gac = (w: CardWorld, n: 1 | 2 = 1) => w.recall<GacResult>(`pboc.gac${n}`);
 const swHex = (sw: number) => sw.toString(16).toUpperCase().padStart(4, '0');
 
@@ -479,7 +498,7 @@ Then('the card answers {word}', function (this: CardWorld, type: AcType) {
 Then('the cryptogram of the {word} GENERATE AC verifies with the issuer keys', function (this: CardWorld, which: string) {
   const g = gac(this, which === 'second' ? 2 : 1);
   const k = kernel(this);
-  const expected = issuer(this).expectedAc(k.pan, k.psn, g.atc, g.acData);
+  const expected = issuer(this, g.iad).expectedAc(k.pan, k.psn, g.atc, g.acData);
   expectThat(toHex(expected) === toHex(g.ac), `${g.type} ${toHex(g.ac)}; the issuer computes ${toHex(expected)} over ${toHex(g.acData)}`);
 });
 
@@ -537,7 +556,7 @@ When('the issuer answers with the right ARPC and ARC {word}', async function (th
   const g = gac(this);
   const a = fromHex(Buffer.from(arc, 'ascii').toString('hex'));
   this.remember('pboc.arc', a);
-  await k.externalAuthenticate(issuer(this).arpc(k.pan, k.psn, g.atc, g.ac, a), a);
+  await k.externalAuthenticate(issuer(this, g.iad).arpc(k.pan, k.psn, g.atc, g.ac, a), a);
 });
 
 When('the issuer answers with a wrong ARPC', async function (this: CardWorld) {
@@ -545,7 +564,7 @@ When('the issuer answers with a wrong ARPC', async function (this: CardWorld) {
   const g = gac(this);
   const a = fromHex('3030');
   this.remember('pboc.arc', a);
-  const good = issuer(this).arpc(k.pan, k.psn, g.atc, g.ac, a);
+  const good = issuer(this, g.iad).arpc(k.pan, k.psn, g.atc, g.ac, a);
   await k.externalAuthenticate(good.map((b, i) => (i === 0 ? b ^ 0x01 : b)), a);
 });
 
@@ -574,14 +593,14 @@ When('the issuer sends the script command {word} with a right MAC', async functi
   const k = kernel(this);
   const g = gac(this);
   const [h, data] = header.split('+') as [string, string | undefined];
-  await k.script(issuer(this).script(k.pan, k.psn, g.atc, g.ac, h, fromHex(data ?? '')));
+  await k.script(issuer(this, g.iad).script(k.pan, k.psn, g.atc, g.ac, h, fromHex(data ?? '')));
 });
 
 When('the issuer sends the script command {word} with a wrong MAC', async function (this: CardWorld, header: string) {
   const k = kernel(this);
   const g = gac(this);
   const [h, data] = header.split('+') as [string, string | undefined];
-  const apdu = issuer(this).script(k.pan, k.psn, g.atc, g.ac, h, fromHex(data ?? ''));
+  const apdu = issuer(this, g.iad).script(k.pan, k.psn, g.atc, g.ac, h, fromHex(data ?? ''));
   apdu[apdu.length - 1] = (apdu[apdu.length - 1] as number) ^ 0x01;
   await k.script(apdu);
 });
@@ -590,7 +609,7 @@ When('the issuer sends the script command {word} with a wrong MAC', async functi
 async function pinChange(w: CardWorld, newPin: string, current?: string, wrongMac = false): Promise<void> {
   const k = kernel(w);
   const g = gac(w);
-  const apdu = issuer(w).pinChange(k.pan, k.psn, g.atc, g.ac, newPin, current);
+  const apdu = issuer(w, g.iad).pinChange(k.pan, k.psn, g.atc, g.ac, newPin, current);
   if (wrongMac) apdu[apdu.length - 1] = (apdu[apdu.length - 1] as number) ^ 0x01;
   await k.script(apdu);
 }
@@ -643,7 +662,7 @@ When('the issuer loads the EC balance with {int} more than the balance limit all
   this.remember('pboc.balanceBefore', await getNumber(this, '9F79'));
   const k = kernel(this);
   const g = gac(this);
-  await k.script(issuer(this).script(k.pan, k.psn, g.atc, g.ac, '04DA9F79', fromHex(String(limit + more).padStart(12, '0'))));
+  await k.script(issuer(this, g.iad).script(k.pan, k.psn, g.atc, g.ac, '04DA9F79', fromHex(String(limit + more).padStart(12, '0'))));
 });
 
 Then('the EC balance is unchanged', async function (this: CardWorld) {
@@ -728,7 +747,7 @@ Given('the EC single limit is below the EC balance, lowered by issuer script if 
   if (g.type !== 'ARQC') throw new NonConformance(`asked ARQC to send the script, card answered ${g.type}`);
   const k = kernel(this);
   const single = Math.floor(balance / 2);
-  const r = await k.script(issuer(this).script(k.pan, k.psn, g.atc, g.ac, '04DA9F78', fromHex(String(single).padStart(12, '0'))));
+  const r = await k.script(issuer(this, g.iad).script(k.pan, k.psn, g.atc, g.ac, '04DA9F78', fromHex(String(single).padStart(12, '0'))));
   if (r.sw !== 0x9000) throw new NonConformance(`PUT DATA 9F78 by script answered ${swHex(r.sw)}`);
   this.remember('pboc.single', await getNumber(this, '9F78'));
 });
@@ -801,7 +820,7 @@ const UNIONPAY_TACS = { default: fromHex('D84000A800'), online: fromHex('D84004F
 When('the reference kernel runs a {word} transaction of {int}', async function (this: CardWorld, mode: string, amount: number) {
   const k = await selectAndRead(this, false, amount);
   const outcome = await k.transaction({
-    ca: ca(this), issuer: issuer(this), tac: UNIONPAY_TACS, pin: this.profile.keys?.pin, onlineCapable: true, forceOnline: mode === 'merchant-forced-online',
+    ca: ca(this), issuer: (iad) => issuer(this, iad), tac: UNIONPAY_TACS, pin: this.profile.keys?.pin, onlineCapable: true, forceOnline: mode === 'merchant-forced-online',
   });
   this.remember('pboc.outcome', outcome);
 });
@@ -811,4 +830,55 @@ Then('the transaction is approved with {word} cryptograms that verify with the i
   expectThat(o.problems.length === 0, o.problems.join('; '));
   expectThat(o.approved, `not approved: first ${o.first?.type}, second ${o.second?.type ?? 'none'}`);
   expectThat((how === 'online') === (o.second !== undefined), `expected an ${how} approval; first GENERATE AC gave ${o.first?.type}`);
+});
+
+// ---- dual-algorithm card (JR/T 0025.17 §10.3) ----
+
+/**
+ * On a dual-algorithm card the RSA chain is what a terminal without SM support gets (§10.3.3 b, table 19):
+ * the RSA-only scenarios play that terminal, DF69 = 00.
+ */
+Before({ tags: '@ics:rsa and not @ics:sm2', name: 'dual-algorithm card: RSA scenarios without SM support' }, function (this: CardWorld) {
+  if (this.profile.ics.pbocAlgorithmSets === 'dual') this.remember('pboc.smSupport', false);
+});
+
+Given('the terminal supports the SM algorithms', function (this: CardWorld) {
+  this.remember('pboc.smSupport', true); // DF69 = 01 (§10.3.3)
+});
+
+Given('the terminal does not support the SM algorithms', function (this: CardWorld) {
+  this.remember('pboc.smSupport', false); // DF69 = 00 (§10.3.3)
+});
+
+Then('the records the AFL names hold the {word} certificate chain only', function (this: CardWorld, chain: string) {
+  const k = kernel(this);
+  const problems = odaChainProblems(k.data, chain === 'SM2' ? 'SM2' : 'RSA');
+  expectThat(problems.length === 0, `AFL ${toHex(k.afl)}: ${problems.join('; ')}`);
+});
+
+Then('the CA key the card names in 8F is the {word} key of the profile', function (this: CardWorld, algorithm: string) {
+  const index = kernel(this).need('8F')[0] as number;
+  const named = [keys(this).ca, ...(keys(this).caKeys ?? [])].find((c) => parseInt(c.index, 16) === index);
+  if (!named) throw new NonConformance(`8F names CA index ${index.toString(16).padStart(2, '0')}, not a key of the profile`);
+  expectThat((named.algorithm ?? 'RSA') === algorithm, `8F names CA index ${named.index}, an ${named.algorithm ?? 'RSA'} key`);
+});
+
+Then('the IAD of the {word} GENERATE AC names {word}', function (this: CardWorld, which: string, algorithm: string) {
+  const iad = gac(this, which === 'second' ? 2 : 1).iad;
+  expectThat(iadAlgorithm(iad) === algorithm, `IAD ${toHex(iad)}: algorithm byte ${toHex(iad.subarray(-1))}, ${algorithm} is ${algorithm === 'SM4' ? '04' : '01'}`);
+});
+
+Then('the cryptogram of the {word} GENERATE AC verifies with the {word} issuer keys', function (this: CardWorld, which: string, algorithm: string) {
+  const g = gac(this, which === 'second' ? 2 : 1);
+  const k = kernel(this);
+  const expected = new PbocIssuer(keys(this).imk, algorithm === 'SM4' ? 'SM4' : '3DES', {
+    udkInput: keys(this).sm4Variant?.udkInput ?? 'part17', acFold: keys(this).sm4Variant?.acFold ?? 'part17',
+  }).expectedAc(k.pan, k.psn, g.atc, g.acData);
+  expectThat(toHex(expected) === toHex(g.ac), `${g.type} ${toHex(g.ac)}; ${algorithm} gives ${toHex(expected)}`);
+});
+
+Then('every cryptogram of the transaction names {word} in its IAD', function (this: CardWorld, algorithm: string) {
+  const o = this.recall<import('../src/terminal/pboc/kernel.ts').TransactionOutcome>('pboc.outcome');
+  const named = [o.first, o.second].filter((g) => g !== undefined).map((g) => `${g.type} IAD ${toHex(g.iad)}`);
+  expectThat([o.first, o.second].every((g) => g === undefined || iadAlgorithm(g.iad) === algorithm), `expected ${algorithm}: ${named.join(', ')}`);
 });

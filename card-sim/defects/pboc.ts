@@ -15,6 +15,7 @@ export const PBOC_DEFECTS = [
     title: 'Cryptograms over the wrong data',
     description: 'The application cryptogram leaves out the CVR of the IAD (JR/T 0025.5 Annex E, CVN 01).',
     mustFail: ['PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-EC-002', 'PB-IA-001', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-sdad-wrong-ddol-data',
@@ -22,6 +23,7 @@ export const PBOC_DEFECTS = [
     title: 'SDAD hash without the DDOL data',
     description: 'The SDAD of INTERNAL AUTHENTICATE does not cover the terminal’s DDOL data (EMV Book 2 §6.5.1; with SM2 JR/T 0025.17 §5.2.4.1 table 9).',
     mustFail: ['PB-ODA-005', 'PB-ODA-006', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-106', 'PB-ODA-107'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-dynamic-number-constant',
@@ -92,6 +94,7 @@ export const PBOC_DEFECTS = [
     title: 'CVM list missing',
     description: 'The application records lack the mandatory CVM list 8E (JR/T 0025.5 §5.2 table 10); the SSAD and ICC certificate were signed over the records with it, so ODA fails too.',
     mustFail: ['PB-DATA-007', 'PB-DATA-032', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-issuer-cert-expired',
@@ -99,6 +102,7 @@ export const PBOC_DEFECTS = [
     title: 'Expired issuer public key certificate',
     description: 'The issuer PK certificate 90 on the card expired in 12/19 (JR/T 0025.7 §5.3, EMV Book 2 §5.3 step 7; with SM2 ODA JR/T 0025.17 §5.1.2 c).',
     mustFail: ['PB-ODA-001', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-101', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-ssad-corrupt',
@@ -106,6 +110,7 @@ export const PBOC_DEFECTS = [
     title: 'Corrupt signed static application data',
     description: 'The SSAD 93 is altered in one byte: with RSA it does not recover to a valid block (JR/T 0025.7 §5.4), with SM2 its signature does not verify (JR/T 0025.17 §5.1.3 d).',
     mustFail: ['PB-ODA-002', 'PB-ODA-103', 'PB-ODA-104'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005'] },
   },
   {
     id: 'pboc-sm2-pdol-without-df69',
@@ -113,6 +118,7 @@ export const PBOC_DEFECTS = [
     title: 'SM card whose PDOL lacks DF69',
     description: 'The FCI of an SM2/SM3/SM4 card gives a PDOL without the SM algorithm support indicator DF69, so a terminal cannot say which algorithms it supports (JR/T 0025.17 §10.3.2).',
     mustFail: ['PB-GPO-101'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-AC-005', 'PB-DUAL-001', 'PB-DUAL-002', 'PB-DUAL-003', 'PB-DUAL-007', 'PB-DUAL-009', 'PB-ODA-101', 'PB-ODA-102', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'] },
     ics: ['@ics:sm2'],
   },
   {
@@ -121,6 +127,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 issuer certificate naming the RSA algorithm',
     description: 'The SM2 issuer PK certificate 90 gives signature algorithm 01 (RSA) instead of 04 (SM2), correctly signed by the CA (JR/T 0025.17 §5.1.2 e, Annex A).',
     mustFail: ['PB-ODA-101', 'PB-ODA-102', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-009'] },
     ics: ['@ics:sm2'],
   },
   {
@@ -129,6 +136,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 issuer certificate of another issuer',
     description: 'The SM2 issuer PK certificate 90 names issuer 622222, not the leftmost digits of the PAN (JR/T 0025.17 §5.1.2 b).',
     mustFail: ['PB-ODA-101', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-009'] },
     ics: ['@ics:sm2'],
   },
   {
@@ -137,6 +145,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 issuer certificate altered after signing',
     description: 'One byte of the SM2 issuer PK certificate 90 (its serial number) differs from what the CA signed, so the CA signature does not verify (JR/T 0025.17 §5.1.2 g, §8.2.3).',
     mustFail: ['PB-ODA-101', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-009'] },
     ics: ['@ics:sm2'],
   },
   {
@@ -145,6 +154,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 ICC certificate of another card',
     description: 'The SM2 ICC PK certificate 9F46 names another PAN than 5A, correctly signed by the issuer (JR/T 0025.17 §5.2.3 c).',
     mustFail: ['PB-ODA-105', 'PB-ODA-106', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-009'] },
     ics: ['@ics:sm2'],
   },
   {
@@ -153,6 +163,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 SSAD signed without the AIP',
     description: 'The issuer signed the SM2 SSAD 93 over the records only, leaving out the AIP that the tag list 9F4A = 82 adds to the static data (JR/T 0025.17 §5.1.3 table 2, JR/T 0025.5 §9.3.1).',
     mustFail: ['PB-ODA-103', 'PB-ODA-104'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002'] },
     ics: ['@ics:sm2'],
   },
   {
@@ -210,6 +221,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 5A',
     description: '5A is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-001', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-004', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-DATA-030', 'PB-EC-002', 'PB-EC-004', 'PB-GPO-002', 'PB-IA-001', 'PB-IA-002', 'PB-IA-003', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-SC-001', 'PB-SC-002', 'PB-SC-003', 'PB-SC-004', 'PB-SC-005', 'PB-SC-006', 'PB-SC-007', 'PB-SC-008', 'PB-SC-009', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-101', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-ODA-107', 'PB-ODA-108', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-5F24',
@@ -217,6 +229,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 5F24',
     description: '5F24 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-002', 'PB-DATA-031', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-5F25',
@@ -224,6 +237,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 5F25',
     description: '5F25 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-003', 'PB-DATA-031', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-5F34',
@@ -231,6 +245,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 5F34',
     description: '5F34 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-004', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-EC-002', 'PB-EC-004', 'PB-IA-001', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-SC-001', 'PB-SC-002', 'PB-SC-004', 'PB-SC-005', 'PB-SC-007', 'PB-SC-008', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-SC-010', 'PB-SC-011'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-8C',
@@ -238,6 +253,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 8C',
     description: '8C is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-005', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-004', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-001', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-AC-005', 'PB-AC-006', 'PB-AC-007', 'PB-AC-009', 'PB-AC-010', 'PB-ATC-001', 'PB-ATC-002', 'PB-DATA-040', 'PB-DATA-041', 'PB-DATA-042', 'PB-DATA-043', 'PB-DATA-044', 'PB-DATA-045', 'PB-DATA-046', 'PB-EC-002', 'PB-EC-003', 'PB-EC-004', 'PB-IA-001', 'PB-IA-002', 'PB-IA-003', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-001', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-SC-001', 'PB-SC-002', 'PB-SC-003', 'PB-SC-004', 'PB-SC-005', 'PB-SC-006', 'PB-SC-007', 'PB-SC-008', 'PB-SC-009', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-002', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-101', 'PB-CDA-102', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-8D',
@@ -245,6 +261,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 8D',
     description: '8D is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-006', 'PB-AC-007', 'PB-IA-001', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-9F07',
@@ -252,6 +269,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 9F07',
     description: '9F07 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-008', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-9F08',
@@ -259,6 +277,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 9F08',
     description: '9F08 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-009', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-9F0D',
@@ -266,6 +285,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 9F0D',
     description: '9F0D is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-010', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-9F0E',
@@ -273,6 +293,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 9F0E',
     description: '9F0E is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-011', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-9F0F',
@@ -280,6 +301,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 9F0F',
     description: '9F0F is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-012', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-5F28',
@@ -287,6 +309,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 5F28',
     description: '5F28 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-013', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-9F4A',
@@ -294,6 +317,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 9F4A',
     description: '9F4A is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-014', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-8F',
@@ -301,6 +325,7 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 8F',
     description: '8F is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-015'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-010', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007'] },
   },
   {
     id: 'pboc-record-without-90',
@@ -308,13 +333,15 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 90',
     description: '90 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-016', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-101', 'PB-ODA-102', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-ODA-107', 'PB-ODA-108', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-001', 'PB-DUAL-004', 'PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-92',
     area: 'pboc',
     title: 'The records lack 92',
     description: '92 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-017', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102'],
+    mustFail: ['PB-DATA-017', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102'],
+    mustFailWhere: { '@ics:single-algorithm': ['PB-TXN-001', 'PB-TXN-002'], '@ics:dual-algorithm': ['PB-DUAL-005', 'PB-DUAL-010'] },
     ics: ['@ics:rsa'], // an SM2 card has no RSA remainder or exponent (JR/T 0025.17 tables 3, 7)
   },
   {
@@ -322,7 +349,8 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'The records lack 9F32',
     description: '9F32 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-018', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102'],
+    mustFail: ['PB-DATA-018', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102'],
+    mustFailWhere: { '@ics:single-algorithm': ['PB-TXN-001', 'PB-TXN-002'], '@ics:dual-algorithm': ['PB-DUAL-004', 'PB-DUAL-005', 'PB-DUAL-010'] },
     ics: ['@ics:rsa'], // an SM2 card has no RSA remainder or exponent (JR/T 0025.17 tables 3, 7)
   },
   {
@@ -331,13 +359,15 @@ export const PBOC_DEFECTS = [
     title: 'The records lack 9F46',
     description: '9F46 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
     mustFail: ['PB-DATA-020', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-105', 'PB-ODA-106', 'PB-ODA-107', 'PB-ODA-108', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-001', 'PB-DUAL-004', 'PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-record-without-9F47',
     area: 'pboc',
     title: 'The records lack 9F47',
     description: '9F47 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-021', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102'],
+    mustFail: ['PB-DATA-021', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102'],
+    mustFailWhere: { '@ics:single-algorithm': ['PB-TXN-001', 'PB-TXN-002'], '@ics:dual-algorithm': ['PB-DUAL-004', 'PB-DUAL-005', 'PB-DUAL-010'] },
     ics: ['@ics:rsa'], // an SM2 card has no RSA remainder or exponent (JR/T 0025.17 tables 3, 7)
   },
   {
@@ -345,7 +375,8 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'The records lack 9F48',
     description: '9F48 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-022', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102'],
+    mustFail: ['PB-DATA-022', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102'],
+    mustFailWhere: { '@ics:single-algorithm': ['PB-TXN-001', 'PB-TXN-002'], '@ics:dual-algorithm': ['PB-DUAL-005', 'PB-DUAL-010'] },
     ics: ['@ics:rsa'], // an SM2 card has no RSA remainder or exponent (JR/T 0025.17 tables 3, 7)
   },
   {
@@ -431,6 +462,7 @@ export const PBOC_DEFECTS = [
     title: 'The FCI lacks the PDOL',
     description: 'Personalisation left the PDOL 9F38 out of the FCI (JR/T 0025.13 §7.4.2: the EC application asks for 9F7A, 9F02, 5F2A in it); terminals send GPO with 83 00, which the card takes as a standard purchase, so electronic cash never runs offline.',
     mustFail: ['PB-SEL-003', 'PB-EC-002', 'PB-GPO-003', 'PB-GPO-005', 'PB-GPO-101'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-AC-005', 'PB-DUAL-001', 'PB-DUAL-002', 'PB-DUAL-003', 'PB-DUAL-007', 'PB-DUAL-009', 'PB-ODA-101', 'PB-ODA-102', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106'] },
   },
   {
     id: 'pboc-fci-without-label',
@@ -501,6 +533,7 @@ export const PBOC_DEFECTS = [
     title: 'Right offline PIN refused',
     description: 'VERIFY compares one nibble too many, the first filler F with the PIN, so the right PIN answers 63Cx (JR/T 0025.5 B.12, ISO 9564-1 format 2).',
     mustFail: ['PB-PIN-001', 'PB-PIN-003', 'DA-PIN-001', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-007', 'PB-CDA-008', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013'],
+    mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
     id: 'pboc-pin-counter-not-reset',
@@ -626,5 +659,29 @@ export const PBOC_DEFECTS = [
     description: 'A card without a contactless interface answers SELECT 2PAY.SYS.DDF01 with a PPSE FCI instead of 6A82 (JR/T 0025.5 §6.3: 6A82 when the card does not support the environment named).',
     mustFail: ['PB-PPSE-004'],
     ics: ['@ics:contact-only'],
+  },
+  {
+    id: 'pboc-dual-ignores-df69',
+    area: 'pboc',
+    title: 'Dual-algorithm card ignores DF69',
+    description: 'A dual-algorithm card answers GET PROCESSING OPTIONS with the SM AFL and runs the SM set whatever DF69 says, so a terminal without SM support (DF69 = 00) gets SM2 certificates it cannot verify and SM4 cryptograms (JR/T 0025.17 §10.3.3 b).',
+    mustFail: ['PB-DUAL-004', 'PB-DUAL-005', 'PB-DUAL-006', 'PB-DUAL-008', 'PB-DUAL-010', 'PB-DATA-017', 'PB-DATA-018', 'PB-DATA-021', 'PB-DATA-022', 'PB-ODA-001', 'PB-ODA-004'],
+    ics: ['@ics:dual-algorithm'],
+  },
+  {
+    id: 'pboc-dual-sm-afl-with-3des-cryptogram',
+    area: 'pboc',
+    title: 'Dual-algorithm card: SM AFL but 3DES cryptograms',
+    description: 'With DF69 = 01 a dual-algorithm card answers the SM AFL (SM2 certificates) but computes its cryptograms, ARPC and script MACs with the 3DES keys and names 01 in the IAD, where the SM set is SM4 and 04 (JR/T 0025.17 §10.3.1, §10.3.3 b, annex A).',
+    mustFail: ['PB-DUAL-003', 'PB-DUAL-007', 'PB-DUAL-009', 'PB-AC-005'],
+    ics: ['@ics:dual-algorithm'],
+  },
+  {
+    id: 'pboc-dual-choice-not-kept',
+    area: 'pboc',
+    title: 'Dual-algorithm card changes set within the transaction',
+    description: 'A dual-algorithm card computes the second GENERATE AC in the other algorithm set than GET PROCESSING OPTIONS chose, where the choice holds for the whole transaction (JR/T 0025.17 §10.3.3 b: the choice fixes the card\'s algorithm environment for what follows).',
+    mustFail: ['PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'],
+    ics: ['@ics:dual-algorithm'],
   },
 ] as const satisfies readonly Defect[];

@@ -37,6 +37,17 @@ const referencePboc30: CardImage = {
   mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4', oda: 'SM2' })] },
 };
 
+/**
+ * The PBOC 3.0 card with both algorithm sets (JR/T 0025.17 §10.2 b): RSA certificates and 3DES keys, SM2
+ * certificates and SM4 keys; GET PROCESSING OPTIONS chooses one by DF69 (§10.3.3 b).
+ */
+const referenceDual: CardImage = {
+  ...referenceImage,
+  name: 'reference-dual',
+  description: 'Reference card, PBOC 3.0 dual-algorithm debit/EC: RSA/3DES or SM2/SM4 chosen by DF69',
+  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ dualAlgorithm: true })] },
+};
+
 /** The reference card whose PBOC 2.0 application supports CDA too (AIP 7D00, JR/T 0025.7 §5.3.6): RSA, 3DES. */
 const referenceCda: CardImage = {
   ...referenceImage,
@@ -75,6 +86,7 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   'reference-cda': referenceCda,
   'reference-pboc30-cda': referencePboc30Cda,
   'reference-contactless': referenceContactless,
+  'reference-dual': referenceDual,
 };
 
 export function imageNames(): string[] {

@@ -199,6 +199,18 @@ const appRecordsSfi2Sm2For = (c: PbocSm2Certs) => [
 /** No 9F47 / 9F48 with SM2: the key is whole in the certificate (JR/T 0025.17 table 7). */
 const appRecordsSfi3Sm2For = (c: PbocSm2Certs) => [record(h('9F46', c.iccCert), h('9F49', '9F3704'))];
 
+/**
+ * A dual-algorithm card (JR/T 0025.17 §10.2 b) keeps both chains: the RSA records as on the PBOC 2.0 card
+ * (SFI 2 records 1–2, SFI 3 record 1) and the SM2 ones after them (SFI 2 records 3–4, SFI 3 record 2).
+ * GET PROCESSING OPTIONS names one set by DF69 (§10.3.3 b): the SM AFL or the international (RSA) AFL.
+ */
+export const PBOC_AFL_DUAL_SM = '08010101' + '10030400' + '18020200';
+export const PBOC_AFL_DUAL_RSA = PBOC_AFL;
+/** Where the certificate records of each set are on the dual-algorithm card: SFI → record numbers. */
+export const PBOC_DUAL_RECORDS = { rsa: { issuerCert: [2, 1], ssad: [2, 2], iccCert: [3, 1] }, sm2: { issuerCert: [2, 3], ssad: [2, 4], iccCert: [3, 2] } } as const;
+/** The RSA certificates of the dual-algorithm card: over its static data (application version 0030). */
+export const PBOC_DUAL_RSA_CERTS = buildCerts(PBOC_SM2_STATIC_DATA);
+
 export interface PseOptions {
   /** Cryptogram and secure-messaging algorithm: 3DES (PBOC 2.0) or SM4 (JR/T 0025.17). */
   algorithm?: PbocAlgorithm;
@@ -213,6 +225,12 @@ export interface PseOptions {
   cda?: boolean;
   /** A dual-interface card: the PPSE answers SELECT (ppse()); a contact-only card has none. */
   contactless?: boolean;
+  /**
+   * A dual-algorithm card (JR/T 0025.17 §10.2 b): RSA certificates with 3DES keys and SM2 certificates with
+   * SM4 keys (UDKs of both from the same IMKs), DF69 in the PDOL, the set chosen at GPO by DF69 (§10.3.3 b).
+   * `algorithm` and `oda` are then the SM set's (SM4, SM2); the international set is 3DES and RSA.
+   */
+  dualAlgorithm?: boolean;
 }
 
 /** Directory entry of the debit application (JR/T 0025.5 §6.3.3): 61 { 4F AID, 50 label, 87 priority }. */
@@ -236,14 +254,19 @@ export function ppse(contactless: boolean): DfImage {
 }
 
 export function pse(options: PseOptions = {}): DfImage {
-  const algorithm = options.algorithm ?? '3DES';
+  const dual = options.dualAlgorithm === true;
+  const algorithm = dual ? 'SM4' : options.algorithm ?? '3DES';
   const variant = options.sm4Variant ?? PART17;
-  const sm2 = options.oda === 'SM2';
+  const sm2 = dual || options.oda === 'SM2';
   const pdol = sm2 ? PBOC_PDOL_SM : PBOC_PDOL;
   const cda = options.cda === true;
   const rsaCerts = cda ? cdaCerts : certs;
   const sm2Certs = pbocSm2CertsFor(cda ? PBOC_AIP_CDA : undefined);
-  const udk = (key: string) => toHex(deriveUdk(algorithm, fromHex(key), PBOC_PAN, PBOC_PSN, variant));
+  const udkOf = (alg: PbocAlgorithm, key: string) => toHex(deriveUdk(alg, fromHex(key), PBOC_PAN, PBOC_PSN, variant));
+  const udk = (key: string) => udkOf(algorithm, key);
+  // The dual card: SFI 2 and 3 hold the RSA records, then the SM2 ones (PBOC_DUAL_RECORDS).
+  const sfi2 = dual ? [...appRecordsSfi2For(PBOC_DUAL_RSA_CERTS), ...appRecordsSfi2Sm2For(sm2Certs)] : sm2 ? appRecordsSfi2Sm2For(sm2Certs) : appRecordsSfi2For(rsaCerts);
+  const sfi3 = dual ? [...appRecordsSfi3For(PBOC_DUAL_RSA_CERTS), ...appRecordsSfi3Sm2For(sm2Certs)] : sm2 ? appRecordsSfi3Sm2For(sm2Certs) : appRecordsSfi3For(rsaCerts);
   return {
     kind: 'DF',
     fid: '7F10',
@@ -279,6 +302,8 @@ export function pse(options: PseOptions = {}): DfImage {
           // A single-SM-algorithm card (JR/T 0025.17 §10.2): SM2 ODA, DF69 in the PDOL, the SM AFL always.
           ...(sm2 ? { oda: 'SM2', pdol } : {}),
           ...(cda ? { aip: PBOC_AIP_CDA } : {}),
+          // The international set of a dual-algorithm card (JR/T 0025.17 §10.2 b): 3DES UDKs, the RSA ICC key.
+          ...(dual ? { international: { algorithm: '3DES', udkAc: udkOf('3DES', PBOC_TEST_IMK.ac), udkMac: udkOf('3DES', PBOC_TEST_IMK.mac), udkEnc: udkOf('3DES', PBOC_TEST_IMK.enc), iccKey: PBOC_TEST_ICC_KEY, oda: 'RSA' } } : {}),
           pin: '123456',
           pinTryLimit: 3,
           ecBalance: 10000, // 100.00 CNY, n12 in minor units
@@ -289,8 +314,8 @@ export function pse(options: PseOptions = {}): DfImage {
         },
         children: [
           { kind: 'EF', fid: 'EF01', sfi: 1, structure: 'linear-variable', read: 'always', update: 'never', records: [sm2 ? appRecord1Sm2 : appRecord1] },
-          { kind: 'EF', fid: 'EF02', sfi: 2, structure: 'linear-variable', read: 'always', update: 'never', records: sm2 ? appRecordsSfi2Sm2For(sm2Certs) : appRecordsSfi2For(rsaCerts) },
-          { kind: 'EF', fid: 'EF03', sfi: 3, structure: 'linear-variable', read: 'always', update: 'never', records: sm2 ? appRecordsSfi3Sm2For(sm2Certs) : appRecordsSfi3For(rsaCerts) },
+          { kind: 'EF', fid: 'EF02', sfi: 2, structure: 'linear-variable', read: 'always', update: 'never', records: sfi2 },
+          { kind: 'EF', fid: 'EF03', sfi: 3, structure: 'linear-variable', read: 'always', update: 'never', records: sfi3 },
           { kind: 'EF', fid: 'EF04', sfi: 4, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi4 },
           { kind: 'EF', fid: 'EF0B', sfi: 0x0b, label: 'transaction log', structure: 'cyclic', read: 'always', update: 'never', records: [] },
         ],

@@ -24,6 +24,8 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
   '@ics:dda': { item: 'ics.oda includes DDA', holds: (p) => has(p.ics.oda, 'DDA') },
   '@ics:cda': { item: 'ics.oda includes CDA', holds: (p) => has(p.ics.oda, 'CDA') },
   '@ics:no-cda': { item: 'ics.oda lacks CDA (a CDA card is judged by features/pboc/cda.feature instead)', holds: (p) => !has(p.ics.oda, 'CDA') },
+  '@ics:dual-algorithm': { item: 'ics.pbocAlgorithmSets is dual (RSA/SHA-1/3DES and SM2/SM3/SM4, JR/T 0025.17 §10.2)', holds: (p) => p.ics.pbocAlgorithmSets === 'dual' },
+  '@ics:single-algorithm': { item: 'ics.pbocAlgorithmSets is not dual (one algorithm set)', holds: (p) => p.ics.pbocAlgorithmSets !== 'dual' },
   '@ics:ec': { item: 'ics.electronicCash is true', holds: (p) => p.ics.electronicCash === true },
   '@ics:contactless': { item: 'ics.contactless is true', holds: (p) => p.ics.contactless === true },
   '@ics:contact-only': { item: 'ics.contactless is not true (a contact-only card)', holds: (p) => p.ics.contactless !== true },

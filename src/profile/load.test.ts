@@ -39,3 +39,19 @@ describe('profile errors name the field', () => {
     expect(problems(reference.replace('ics:', 'extra: *a\nics:'))[0]).toMatch(/^YAML: Unresolved alias/);
   });
 });
+
+describe('a dual-algorithm card (ics.pbocAlgorithmSets)', () => {
+  const dual = readFileSync(new URL('../../profiles/sim-dual.yaml', import.meta.url), 'utf8');
+  it('accepts profiles/sim-dual.yaml', () => {
+    expect(parseProfile(dual).profile.ics.pbocAlgorithmSets).toBe('dual');
+  });
+  it('needs all four algorithms, PBOC 3.0 and a CA key of each chain', () => {
+    expect(problems(dual.replace('algorithms: [3DES, SM4, RSA, SM2]', 'algorithms: [3DES, SM4, SM2]'))).toContainEqual(expect.stringMatching(/^ics\.pbocAlgorithmSets: .*ics\.algorithms lacks RSA/));
+    expect(problems(dual.replace('pboc: "3.0"', 'pboc: "2.0"'))).toContainEqual(expect.stringMatching(/^ics\.pbocAlgorithmSets: .*set ics\.pboc to "3\.0"/));
+    expect(problems(dual.replace(/ {4}caKeys:[\s\S]*?modulus: "[0-9A-F]+"\n/, ''))).toEqual([expect.stringMatching(/^keys\.pboc\.caKeys: a dual-algorithm card needs an RSA and an SM2 CA key/)]);
+    expect(problems(dual.replace('pbocAlgorithmSets: dual', 'pbocAlgorithmSets: both'))).toContainEqual(expect.stringMatching(/^ics\.pbocAlgorithmSets: "both" is not allowed; allowed values: single, dual/));
+  });
+  it('checks each key of keys.pboc.caKeys', () => {
+    expect(problems(dual.replace('        exponent: "03"\n', ''))).toContainEqual(expect.stringMatching(/^keys\.pboc\.caKeys\[0\]: an RSA CA key needs modulus and exponent/));
+  });
+});

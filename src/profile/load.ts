@@ -80,14 +80,26 @@ export function plausibility(p: Profile): string[] {
   if (oda.length && !p.ics.algorithms.includes('RSA') && !p.ics.algorithms.includes('SM2')) {
     out.push('ics.oda: offline data authentication needs RSA or SM2 in ics.algorithms');
   }
-  const ca = p.keys?.pboc?.ca as { algorithm?: string; modulus?: string; exponent?: string; publicKey?: string } | undefined;
-  if (ca?.algorithm === 'SM2') {
-    if (!ca.publicKey) out.push('keys.pboc.ca.publicKey: an SM2 CA key (algorithm: SM2) needs publicKey, x ‖ y in 64 bytes hex');
-    if (ca.modulus !== undefined || ca.exponent !== undefined) out.push('keys.pboc.ca: an SM2 CA key (algorithm: SM2) has no modulus or exponent; remove them');
-    if (!p.ics.algorithms.includes('SM2')) out.push('keys.pboc.ca: an SM2 CA key is given but ics.algorithms lacks SM2');
-  } else if (ca) {
-    if (ca.modulus === undefined || ca.exponent === undefined) out.push('keys.pboc.ca: an RSA CA key needs modulus and exponent; for an SM2 CA key set algorithm: SM2 and publicKey');
-    if (ca.publicKey !== undefined) out.push('keys.pboc.ca.publicKey: only an SM2 CA key has publicKey; set algorithm: SM2, or give modulus and exponent');
+  type CaFields = { algorithm?: string; modulus?: string; exponent?: string; publicKey?: string };
+  const checkCa = (ca: CaFields | undefined, at: string) => {
+    if (ca?.algorithm === 'SM2') {
+      if (!ca.publicKey) out.push(`${at}.publicKey: an SM2 CA key (algorithm: SM2) needs publicKey, x ‖ y in 64 bytes hex`);
+      if (ca.modulus !== undefined || ca.exponent !== undefined) out.push(`${at}: an SM2 CA key (algorithm: SM2) has no modulus or exponent; remove them`);
+      if (!p.ics.algorithms.includes('SM2')) out.push(`${at}: an SM2 CA key is given but ics.algorithms lacks SM2`);
+    } else if (ca) {
+      if (ca.modulus === undefined || ca.exponent === undefined) out.push(`${at}: an RSA CA key needs modulus and exponent; for an SM2 CA key set algorithm: SM2 and publicKey`);
+      if (ca.publicKey !== undefined) out.push(`${at}.publicKey: only an SM2 CA key has publicKey; set algorithm: SM2, or give modulus and exponent`);
+    }
+  };
+  checkCa(p.keys?.pboc?.ca as CaFields | undefined, 'keys.pboc.ca');
+  for (const [i, c] of (p.keys?.pboc?.caKeys ?? []).entries()) checkCa(c as CaFields, `keys.pboc.caKeys[${i}]`);
+  // A dual-algorithm card (JR/T 0025.17 §10.2 b) holds both sets, and ODA needs the CA key of each chain.
+  if (p.ics.pbocAlgorithmSets === 'dual') {
+    const missing = (['3DES', 'SM4', 'RSA', 'SM2'] as const).filter((a) => !p.ics.algorithms.includes(a));
+    if (missing.length) out.push(`ics.pbocAlgorithmSets: a dual-algorithm card has RSA/SHA-1/3DES and SM2/SM3/SM4 (JR/T 0025.17 §10.2); ics.algorithms lacks ${missing.join(', ')}`);
+    if (p.ics.pboc !== '3.0') out.push('ics.pbocAlgorithmSets: dual algorithm sets are a PBOC 3.0 feature (JR/T 0025.17); set ics.pboc to "3.0"');
+    const kinds = [p.keys?.pboc?.ca, ...(p.keys?.pboc?.caKeys ?? [])].filter((c) => c !== undefined).map((c) => (c.algorithm === 'SM2' ? 'SM2' : 'RSA'));
+    if (p.keys?.pboc && !(kinds.includes('RSA') && kinds.includes('SM2'))) out.push('keys.pboc.caKeys: a dual-algorithm card needs an RSA and an SM2 CA key (keys.pboc.ca and keys.pboc.caKeys)');
   }
   if (p.target.kind === 'sim') {
     if (!IMAGES[p.target.image]) out.push(`target.image: unknown image "${p.target.image}"; allowed values: ${Object.keys(IMAGES).join(', ')}`);

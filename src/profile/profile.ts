@@ -19,6 +19,11 @@ export interface Ics {
   contactless?: boolean;
   logicalChannels?: boolean;
   pboc?: 'none' | '2.0' | '3.0';
+  /**
+   * Algorithm sets of the debit application (JR/T 0025.17 §10.2): one (default), or both RSA/SHA-1/3DES
+   * and SM2/SM3/SM4, chosen at GET PROCESSING OPTIONS by DF69 (§10.3.3 b).
+   */
+  pbocAlgorithmSets?: 'single' | 'dual';
   /** Card-management commands the harness may use (docs/dual-app.md). */
   cardManagement?: 'none' | 'card-sim';
 }
@@ -92,6 +97,8 @@ export interface PbocKeys {
   aid?: string;
   imk: { ac: string; mac: string; enc: string };
   ca: PbocCaKey;
+  /** More CA keys (a dual-algorithm card has an RSA and an SM2 chain): the one with the card's 8F index is used. */
+  caKeys?: PbocCaKey[];
   sm4Variant?: { udkInput?: 'part17' | 'part5'; acFold?: 'part17' | 'part7' };
 }
 

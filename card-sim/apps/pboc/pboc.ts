@@ -24,7 +24,7 @@ import type { CardContext, Handler, Reply } from '../../cos/context.ts';
 import { readRecord } from '../../cos/commands/read.ts';
 import { select } from '../../cos/commands/select.ts';
 import { type DfNode, type EfNode, allDfs, fci } from '../../cos/files.ts';
-import { PBOC_AFL, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_SM2_STATIC_DATA, PBOC_STATIC_DATA, buildCerts, buildSm2Certs, pbocSm2CertsFor } from '../../images/pse.ts';
+import { PBOC_AFL, PBOC_AFL_DUAL_SM, PBOC_AFL_EC, PBOC_AIP, PBOC_DUAL_RECORDS, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_SM2_STATIC_DATA, PBOC_STATIC_DATA, buildCerts, buildSm2Certs, pbocSm2CertsFor } from '../../images/pse.ts';
 
 interface AppData {
   algorithm: PbocAlgorithm;
@@ -51,6 +51,11 @@ interface AppData {
   aip?: string;
   blocked?: boolean;
   pinTries?: number;
+  /**
+   * A dual-algorithm card (JR/T 0025.17 §10.2 b): the international set (3DES UDKs, the RSA ICC key) beside
+   * the SM set above. GET PROCESSING OPTIONS chooses one by DF69 for the transaction (§10.3.3 b).
+   */
+  international?: Pick<AppData, 'algorithm' | 'udkAc' | 'udkMac' | 'udkEnc' | 'iccKey' | 'oda'>;
 }
 
 interface State {
@@ -77,6 +82,8 @@ interface Txn {
   /** The PDOL data of GET PROCESSING OPTIONS and the CDOL1 data of the first GENERATE AC: CDA hashes them. */
   pdolData?: Uint8Array;
   cdol1Data?: Uint8Array;
+  /** A dual-algorithm card: the set chosen by DF69 at GPO, kept for the whole transaction (JR/T 0025.17 §10.3.3 b). */
+  set?: 'SM' | 'international';
 }
 
 const TXN = 'pboc.txn';
@@ -88,7 +95,21 @@ function adf(card: CardContext): DfNode {
   for (let d: DfNode | undefined = card.currentDf; d; d = d.parent) if (d.app === 'pboc') return d;
   throw new Error('pboc command outside the ADF');
 }
-const app = (card: CardContext) => adf(card).appData as unknown as AppData;
+/** The application data as personalised (both sets of a dual-algorithm card). */
+const personalised = (card: CardContext) => adf(card).appData as unknown as AppData;
+/** The application data of this transaction: on a dual-algorithm card, the keys of the set GPO chose. */
+function app(card: CardContext): AppData {
+  const a = personalised(card);
+  const set = txn(card)?.set;
+  if (!a.international || !set) return a;
+  if (set === 'international') return { ...a, ...a.international };
+  // Defect pboc-dual-sm-afl-with-3des-cryptogram: the SM AFL, but cryptograms, ARPC and MACs of the 3DES set.
+  if (card.has('pboc-dual-sm-afl-with-3des-cryptogram')) {
+    const { algorithm, udkAc, udkMac, udkEnc } = a.international;
+    return { ...a, algorithm, udkAc, udkMac, udkEnc };
+  }
+  return a;
+}
 function state(card: CardContext): State {
   const df = adf(card);
   const a = df.appData as unknown as AppData;
@@ -104,7 +125,9 @@ function state(card: CardContext): State {
   }
   return s as State;
 }
-const txn = (card: CardContext) => card.session[TXN] as Txn | undefined;
+function txn(card: CardContext): Txn | undefined {
+  return card.session[TXN] as Txn | undefined;
+}
 const ef = (card: CardContext, sfi: number) => adf(card).children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
 
 /** Every command answers 6A81 once CARD BLOCK has been run (JR/T 0025.5 B.3). */
@@ -146,18 +169,24 @@ const gpo: Handler = (cmd, card) => {
   const amount = values['9F02'] ? Number(toHex(values['9F02'])) : NaN;
   const ec = values['9F7A']?.[0] === 1 && toHex(values['5F2A'] ?? new Uint8Array()) === '0156' && (amount <= s.ec.singleLimit || card.has('pboc-ec-single-limit-not-checked')) &&
     (amount <= s.ec.balance || card.has('pboc-ec-over-balance-offline')) && s.pinTries > 0 && !s.lastIssuerAuthFailed;
-  card.session[TXN] = { ec, gacs: 0, pinPerformed: false, pinFailed: false, pdolData: cmd.data.slice(2) } satisfies Txn;
-  return { data: buildTlv('80', fromHex(aip(card) + afl(card, ec))), sw: SW.NO_ERROR };
+  // A dual-algorithm card (JR/T 0025.17 §10.3.3 b): DF69 = 01 → the SM set, else the RSA/SHA-1/3DES set,
+  // for the whole transaction. Defect pboc-dual-ignores-df69: the SM set whatever DF69 says.
+  const set = personalised(card).international ? (values['DF69']?.[0] === 1 || card.has('pboc-dual-ignores-df69') ? 'SM' : 'international') : undefined;
+  card.session[TXN] = { ec, gacs: 0, pinPerformed: false, pinFailed: false, pdolData: cmd.data.slice(2), ...(set ? { set } : {}) } satisfies Txn;
+  return { data: buildTlv('80', fromHex(aip(card) + afl(card, ec, set))), sw: SW.NO_ERROR };
 };
 
 /** The AIP as personalised: the image's (test cards of card-sim/images/terminal) or the reference one. Defect pboc-aip-without-dda: 5C00, DDA not announced (the records are signed with it). */
 const aip = (card: CardContext) => (card.has('pboc-aip-without-dda') ? '5C00' : app(card).aip ?? PBOC_AIP);
 
 /** The AFL of the path taken, with the AFL personalisation defects. */
-function afl(card: CardContext, ec: boolean): string {
+function afl(card: CardContext, ec: boolean, set?: Txn['set']): string {
   // Defect pboc-ec-afl-without-9F74: the EC AFL lacks the entry of the 9F74 record. Defect
   // pboc-standard-afl-names-ec-record: the standard AFL names it too.
-  let hex = (ec && !card.has('pboc-ec-afl-without-9F74')) || card.has('pboc-standard-afl-names-ec-record') ? PBOC_AFL_EC : PBOC_AFL;
+  const withEc = (ec && !card.has('pboc-ec-afl-without-9F74')) || card.has('pboc-standard-afl-names-ec-record');
+  // A dual-algorithm card names the certificate records of the chosen set (JR/T 0025.17 §10.3.3 b).
+  const base = set === 'SM' ? PBOC_AFL_DUAL_SM : PBOC_AFL;
+  let hex = withEc ? base + PBOC_AFL_EC.slice(PBOC_AFL.length) : base;
   // Defect pboc-afl-sfi-low-bits-set: byte 1 of each entry is the READ RECORD P2 (SFI << 3 | 4), not SFI << 3.
   if (card.has('pboc-afl-sfi-low-bits-set')) hex = hex.replace(/(..)(......)/g, (_m, b1: string, rest: string) => toHex(Uint8Array.of(parseInt(b1, 16) | 4)) + rest);
   return hex;
@@ -176,16 +205,25 @@ const pbocReadRecord: Handler = (cmd, card) => {
       const r = e?.records[rec - 1];
       if (e && r) e.records[rec - 1] = fromHex(f(toHex(r)));
     };
+    const patchAt = (where: readonly [number, number], f: (hex: string) => string) => patch(where[0], where[1], f);
     if (card.has('pboc-cvm-list-missing')) patch(1, 1, (hex) => stripTag(hex, '8E'));
     // Certificate defects: another certificate, correctly signed, in place of the issuer's (tag 90 81 L).
-    const sm2 = app(card).oda === 'SM2';
-    const sm2Certs = pbocSm2CertsFor(app(card).aip);
-    const issuerCert = (cert: Uint8Array) => patch(2, 1, (hex) => {
+    // A dual-algorithm card has both chains (PBOC_DUAL_RECORDS): each defect patches the chain it is about.
+    const dual = personalised(card).international !== undefined;
+    const sm2 = personalised(card).oda === 'SM2';
+    const rsa = !sm2 || dual;
+    const sm2Certs = pbocSm2CertsFor(personalised(card).aip);
+    const at = (k: keyof typeof PBOC_DUAL_RECORDS.sm2) => (dual ? PBOC_DUAL_RECORDS.sm2[k] : PBOC_DUAL_RECORDS.rsa[k]);
+    const issuerCertAt = ([sfi, rec]: readonly [number, number], cert: Uint8Array) => patch(sfi, rec, (hex) => {
       const at = hex.indexOf('9081');
       const len = parseInt(hex.slice(at + 4, at + 6), 16);
       return hex.slice(0, at + 6) + toHex(cert) + hex.slice(at + 6 + len * 2);
     });
-    if (card.has('pboc-issuer-cert-expired')) issuerCert(sm2 ? sm2Certs.expiredIssuerCert : PBOC_EXPIRED_ISSUER_CERT);
+    const issuerCert = (cert: Uint8Array) => issuerCertAt(at('issuerCert'), cert);
+    if (card.has('pboc-issuer-cert-expired')) {
+      if (sm2) issuerCert(sm2Certs.expiredIssuerCert);
+      if (rsa) issuerCertAt(PBOC_DUAL_RECORDS.rsa.issuerCert, PBOC_EXPIRED_ISSUER_CERT);
+    }
     if (sm2 && card.has('pboc-sm2-issuer-cert-rsa-algorithm')) issuerCert(sm2Certs.issuerCertRsaAlgorithm);
     if (sm2 && card.has('pboc-sm2-issuer-id-mismatch')) issuerCert(sm2Certs.issuerCertOtherIssuer);
     if (sm2 && card.has('pboc-sm2-issuer-cert-tampered')) {
@@ -193,13 +231,22 @@ const pbocReadRecord: Handler = (cmd, card) => {
       tampered[9] = (tampered[9] as number) ^ 0x01; // the last byte of the serial number, after signing
       issuerCert(tampered);
     }
-    if (sm2 && card.has('pboc-sm2-icc-cert-other-pan')) patch(3, 1, (hex) => hex.replace(toHex(sm2Certs.iccCert), toHex(sm2Certs.iccCertOtherPan)));
-    if (sm2 && card.has('pboc-sm2-ssad-without-aip')) patch(2, 2, (hex) => hex.replace(toHex(sm2Certs.ssad), toHex(sm2Certs.ssadWithoutAip)));
-    if (card.has('pboc-ssad-corrupt')) patch(2, 2, (hex) => hex.slice(0, -6) + 'A5' + hex.slice(-4));
+    if (sm2 && card.has('pboc-sm2-icc-cert-other-pan')) patchAt(at('iccCert'), (hex) => hex.replace(toHex(sm2Certs.iccCert), toHex(sm2Certs.iccCertOtherPan)));
+    if (sm2 && card.has('pboc-sm2-ssad-without-aip')) patchAt(at('ssad'), (hex) => hex.replace(toHex(sm2Certs.ssad), toHex(sm2Certs.ssadWithoutAip)));
+    if (card.has('pboc-ssad-corrupt')) {
+      const corrupt = (hex: string) => hex.slice(0, -6) + 'A5' + hex.slice(-4);
+      patchAt(at('ssad'), corrupt);
+      if (dual) patchAt(PBOC_DUAL_RECORDS.rsa.ssad, corrupt);
+    }
     if (card.has('pboc-aip-without-dda')) {
       // The issuer signed the static data with the AIP as personalised: SSAD and ICC certificate over 5C00.
-      const c = sm2 ? buildSm2Certs(concat(PBOC_SM2_STATIC_DATA.subarray(0, -2), fromHex(aip(card)))) : buildCerts(concat(PBOC_STATIC_DATA.subarray(0, -2), fromHex(aip(card))));
-      for (const e of df.children) if (e.kind === 'EF') e.records = e.records.map((r) => withObject(withObject(r, '93', c.ssad), '9F46', c.iccCert));
+      const signedAip = (data: Uint8Array) => concat(data.subarray(0, -2), fromHex(aip(card)));
+      const resign = (where: typeof PBOC_DUAL_RECORDS.rsa | typeof PBOC_DUAL_RECORDS.sm2, c: { ssad: Uint8Array; iccCert: Uint8Array }) => {
+        patchAt(where.ssad, (hex) => toHex(withObject(fromHex(hex), '93', c.ssad)));
+        patchAt(where.iccCert, (hex) => toHex(withObject(fromHex(hex), '9F46', c.iccCert)));
+      };
+      if (sm2) resign(dual ? PBOC_DUAL_RECORDS.sm2 : PBOC_DUAL_RECORDS.rsa, buildSm2Certs(signedAip(PBOC_SM2_STATIC_DATA)));
+      if (rsa) resign(PBOC_DUAL_RECORDS.rsa, buildCerts(signedAip(dual ? PBOC_SM2_STATIC_DATA : PBOC_STATIC_DATA)));
     }
     // Personalisation defects: a data object JR/T 0025.5 annex A requires is left out of every record.
     for (const tag of RECORD_TAGS) {
@@ -376,6 +423,9 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   } catch {
     return { sw: SW.WRONG_LENGTH };
   }
+  // Defect pboc-dual-choice-not-kept: the second GENERATE AC in the other algorithm set (JR/T 0025.17 §10.3.3 b
+  // fixes the set for the whole transaction).
+  if (second && t.set && card.has('pboc-dual-choice-not-kept')) t.set = t.set === 'SM' ? 'international' : 'SM';
   const s = state(card);
   const a = app(card);
   const amount = Number(toHex(values['9F02'] as Uint8Array));

@@ -4,6 +4,8 @@
  * commands with their MAC (JR/T 0025.7 §6–7, JR/T 0025.5 C.2). Test keys only.
  */
 import { concat, fromHex, fromUint, toHex } from '../../bytes/hex.ts';
+import type { Profile } from '../../profile/profile.ts';
+import { IAD_ALGORITHM } from './host.ts';
 import { arpc, deriveUdk, encipherScriptData, pbocMac, PART17, PIN_CHANGE_P2, pinChangeData, scriptMac, sessionKey, type PbocAlgorithm, type Sm4Variant } from '../../crypto/index.ts';
 
 export interface IssuerKeys {
@@ -55,4 +57,23 @@ export class PbocIssuer {
     const header = toHex(Uint8Array.of(0x84, 0x24, 0x00, p2));
     return this.script(pan, psn, atc, ac, header, encipherScriptData(this.algorithm, this.sk('enc', pan, psn, atc), d));
   }
+}
+
+/** The symmetric algorithm the IAD names in its last byte (JR/T 0025.17 annex A): 01 3DES, 04 SM4. */
+export const iadAlgorithm = (iad: Uint8Array): PbocAlgorithm | undefined => IAD_ALGORITHM[iad[iad.length - 1] as number];
+
+/**
+ * The issuer that checks a cryptogram: one fixed issuer, or one chosen by the IAD of the cryptogram, as the
+ * issuer of a dual-algorithm card does (JR/T 0025.17 §10.3.1 e–g: the IAD carries the algorithm).
+ */
+export type IssuerChoice = PbocIssuer | ((iad: Uint8Array) => PbocIssuer);
+export const issuerOf = (choice: IssuerChoice, iad: Uint8Array): PbocIssuer => (typeof choice === 'function' ? choice(iad) : choice);
+
+/**
+ * The algorithm of the simulated issuer for a profile: a dual-algorithm card (ics.pbocAlgorithmSets dual)
+ * by the IAD of the cryptogram; otherwise the ICS's, SM4 on a PBOC 3.0 card with SM4, else 3DES.
+ */
+export function issuerAlgorithm(p: Profile, iad?: Uint8Array): PbocAlgorithm {
+  if (p.ics.pbocAlgorithmSets === 'dual' && iad) return iadAlgorithm(iad) ?? '3DES';
+  return p.ics.algorithms.includes('SM4') && p.ics.pboc === '3.0' ? 'SM4' : '3DES';
 }

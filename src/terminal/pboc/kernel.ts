@@ -15,7 +15,7 @@ import { buildTlv, parseTlv, type Tlv } from '../../tlv/ber.ts';
 import { buildDolData, parseDol } from '../../tlv/dol.ts';
 import { NonConformance } from '../../verdict/errors.ts';
 import { selectCvm, terminalActionAnalysis, type ActionCodes } from './decisions.ts';
-import type { PbocIssuer } from './issuer.ts';
+import { type IssuerChoice, issuerOf } from './issuer.ts';
 import { cdaTransactionData, type CdaData, type Recovered, recoverIccKey, recoverIssuerKey, verifyCdaSdad, verifySdad, verifySsad } from './oda.ts';
 import { type CaKey, ddaSm2, iccKeySm2, isSm2Ca, sdaSm2, verifyCdaSdadSm2 } from './oda-sm2.ts';
 
@@ -473,7 +473,7 @@ export class PbocKernel {
    * action analysis with the TACs, first GENERATE AC, and when the card asks for it: the issuer checks the
    * ARQC and answers ARPC + ARC 00, EXTERNAL AUTHENTICATE, second GENERATE AC. Failures are in `problems`.
    */
-  async transaction(opts: { ca: CaKey; issuer: PbocIssuer; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean }): Promise<TransactionOutcome> {
+  async transaction(opts: { ca: CaKey; issuer: IssuerChoice; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean }): Promise<TransactionOutcome> {
     const problems: string[] = [];
     const b1 = this.aip[0] ?? 0;
     // CDA first when the card offers it (JR/T 0025.7 §5.3, table 2); an ICC key that does not recover
@@ -514,13 +514,13 @@ export class PbocKernel {
     };
     if (cdaFailed(g1, 'first GENERATE AC')) return { asked, first: g1, problems, approved: false };
     const check = (g: GacResult, what: string) => {
-      const expected = opts.issuer.expectedAc(this.pan, this.psn, g.atc, g.acData);
+      const expected = issuerOf(opts.issuer, g.iad).expectedAc(this.pan, this.psn, g.atc, g.acData);
       if (toHex(expected) !== toHex(g.ac)) problems.push(`${what} ${toHex(g.ac)} does not verify (issuer computes ${toHex(expected)})`);
     };
     check(g1, g1.type);
     if (g1.type !== 'ARQC') return { asked, first: g1, problems, approved: g1.type === 'TC' };
     const arc = fromHex('3030');
-    const ea = await this.externalAuthenticate(opts.issuer.arpc(this.pan, this.psn, g1.atc, g1.ac, arc), arc);
+    const ea = await this.externalAuthenticate(issuerOf(opts.issuer, g1.iad).arpc(this.pan, this.psn, g1.atc, g1.ac, arc), arc);
     if (ea.sw !== 0x9000) {
       this.tvr[4] = (this.tvr[4] as number) | 0x40;
       problems.push(`EXTERNAL AUTHENTICATE answered ${ea.sw.toString(16).toUpperCase()}`);

@@ -27,6 +27,15 @@ export function caKeyOf(c: PbocCaKey): CaKey {
   return c.algorithm === 'SM2' ? { sm2: fromHex(c.publicKey) } : { modulus: fromHex(c.modulus), exponent: fromHex(c.exponent) };
 }
 
+/**
+ * The CA key the card names in 8F among the terminal's keys (JR/T 0025.17 §10.3.1 d: the terminal tells
+ * the algorithm by the public key index), the first one when 8F is absent or names none of them.
+ */
+export function caKeyByIndex(keys: readonly [PbocCaKey, ...PbocCaKey[]], index: number | undefined): CaKey {
+  const named = index === undefined ? undefined : keys.find((c) => parseInt(c.index, 16) === index);
+  return caKeyOf(named ?? keys[0]);
+}
+
 /** The SM3 transaction data hash of SM2 CDA: 32 bytes (§5.2.5.1). */
 const SM3_LENGTH = 32;
 
@@ -255,4 +264,27 @@ export function cdaSdadLayoutErrorsSm2(sdad: Uint8Array): string[] {
   if (ldd < 1 + n + 1 + 8 + SM3_LENGTH) errors.push(`ICC dynamic data of ${ldd} bytes cannot hold number length, ${n}-byte number, CID, AC and a ${SM3_LENGTH}-byte SM3 hash`);
   if (sdad.length !== 2 + ldd + SIG_LENGTH) errors.push(`9F4B of ${sdad.length} bytes is not 2 + LDD ${ldd} + a ${SIG_LENGTH}-byte signature`);
   return errors;
+}
+
+/**
+ * Which certificate chain the records the AFL named hold, for a dual-algorithm card (JR/T 0025.17
+ * §10.3.3 b): the SM2 chain is in clear (90 begins 12 — table 4, 9F46 begins 14 — table 8) with no RSA
+ * remainders or exponents (92, 9F32, 9F47, 9F48); the RSA chain has its exponents 9F32 and 9F47
+ * (JR/T 0025.7 §5). Problems are empty when the records hold the named chain and only it.
+ */
+export function odaChainProblems(data: { get(tag: string): Uint8Array | undefined; has(tag: string): boolean }, chain: 'RSA' | 'SM2'): string[] {
+  const out: string[] = [];
+  const issuerCert = data.get('90');
+  const iccCert = data.get('9F46');
+  if (!issuerCert || !iccCert) return [`the records lack ${issuerCert ? '' : '90 '}${iccCert ? '' : '9F46'}`.trim()];
+  const sm2Layout = issuerCert[0] === SM2_ODA.ISSUER_CERT_FORMAT && iccCert[0] === SM2_ODA.ICC_CERT_FORMAT;
+  const rsaOnly = ['92', '9F32', '9F47', '9F48'].filter((t) => data.has(t));
+  if (chain === 'SM2') {
+    if (!sm2Layout) out.push(`90 begins ${hex2(issuerCert[0] ?? 0)}, 9F46 ${hex2(iccCert[0] ?? 0)}: not the SM2 formats 12 and 14`);
+    if (rsaOnly.length) out.push(`RSA objects ${rsaOnly.join(', ')} read too`);
+  } else {
+    if (!data.has('9F32') || !data.has('9F47')) out.push(`no RSA exponent ${data.has('9F32') ? '' : '9F32 '}${data.has('9F47') ? '' : '9F47'}`.trim());
+    if (sm2Layout) out.push('90 and 9F46 have the SM2 formats 12 and 14');
+  }
+  return out;
 }
