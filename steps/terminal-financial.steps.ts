@@ -252,3 +252,10 @@ Then(/^the (first|second) GENERATE AC asked for the CDA signature$/, function (t
   const p1 = (gac as Exchange).command.p1;
   expectThat((p1 & 0x10) !== 0, `the ${which} GENERATE AC has P1 ${toHex(Uint8Array.of(p1))}: b5 (CDA signature requested) is not set though the card offers CDA (JR/T 0025.7 §5.3.6)`);
 });
+
+/** A TVR bit known only after the card answered (CDA is checked on the GENERATE AC response): the reported TVR. */
+Then('the terminal reports the TVR bit {string} set', function (this: CardWorld, words: string) {
+  const reported = outcome(this).tvr;
+  expectThat(reported !== undefined, 'the terminal reported no TVR');
+  expectThat(hasBit(fromHex(reported as string), bit(TVR, words)), `the terminal reports TVR ${reported}: "${words}" is clear`);
+});

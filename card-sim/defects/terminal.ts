@@ -102,7 +102,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'No offline data authentication though the AIP asks for it',
     description: 'The AIP names SDA or DDA: the terminal must perform it (JR/T 0025.5 §9.2).',
-    mustFail: ['TM-FIN-006', 'TM-FIN-007', 'TM-FIN-008', 'TM-FIN-009', 'TM-FIN-019', 'TM-FIN-027', 'TM-FIN-032', 'TM-FIN-033'],
+    mustFail: ['TM-FIN-006', 'TM-FIN-007', 'TM-FIN-008', 'TM-FIN-009', 'TM-FIN-019', 'TM-FIN-027', 'TM-FIN-032', 'TM-FIN-033', 'TM-FIN-034'],
   },
   {
     id: 'tm-fin-oda-failure-not-in-tvr',
@@ -235,7 +235,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal reports a TVR other than the one it sent the card',
     description: 'The reported TVR is the TVR of the transaction (JR/T 0025.5 §13.4).',
-    mustFail: ['TM-FIN-024', 'TM-FIN-029'],
+    mustFail: ['TM-FIN-024', 'TM-FIN-029', 'TM-FIN-034'],
   },
   {
     id: 'tm-fin-amount-in-yuan',
@@ -305,6 +305,13 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal never performs CDA',
     description: 'With a card that offers CDA, a terminal that supports it asks the CDA signature in GENERATE AC (JR/T 0025.5 §9.2, JR/T 0025.7 §5.3.6); this one falls back to DDA.',
-    mustFail: ['TM-FIN-033'],
+    mustFail: ['TM-FIN-033', 'TM-FIN-034'],
+  },
+  {
+    id: 'tm-fin-cda-not-verified',
+    area: 'terminal',
+    title: 'The terminal asks for the CDA signature and never checks it',
+    description: 'The signed dynamic application data of a CDA response is verified before the cryptogram is trusted; a failure sets "CDA failed" and declines (JR/T 0025.7 §5.3.6.2).',
+    mustFail: ['TM-FIN-034'],
   },
 ] as const satisfies readonly Defect[];

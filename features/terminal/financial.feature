@@ -251,3 +251,11 @@ Feature: Financial terminal
     And the TVR bit "CDA failed" is clear
     And the TSI bit "ODA performed" is set
     And the terminal reports approved
+
+  @TC:TM-FIN-034 @req:JRT0025-7:5.3.6 @req:JRT0025-5:13.4 @terminal:financial
+  Scenario: A CDA signature that does not verify: "CDA failed" in the TVR and the transaction declined
+    Given the test card "fin-cda-wrong-key" is in the card slot
+    When the terminal performs a purchase of 1000 fen with the PIN "123456"
+    Then the first GENERATE AC asked for the CDA signature
+    And the terminal reports the TVR bit "CDA failed" set
+    And the terminal reports declined

@@ -12,7 +12,8 @@ import { deriveUdk } from '../../../src/crypto/index.ts';
 import { buildTlv, parseTlv, type Tlv } from '../../../src/tlv/ber.ts';
 import type { CardImage, DfImage, EfImage } from '../../cos/image.ts';
 import { cardMf, withMasterKey } from '../environments.ts';
-import { buildCerts, PBOC_AID, PBOC_AIP, PBOC_TEST_IMK, pse } from '../pse.ts';
+import { buildCerts, PBOC_AID, PBOC_AIP, PBOC_AIP_CDA, PBOC_TEST_IMK, pse } from '../pse.ts';
+import { PBOC_TEST_OTHER_ICC_KEY } from '../pboc-keys.ts';
 import { ssse20 } from '../ssse.ts';
 
 /** UnionPay credit (贷记) AID, the second application of the two-application cards. */
@@ -30,6 +31,8 @@ export interface FinancialAppOptions {
   record1?: Record<string, string | null>;
   /** Break a signature, as a wrongly personalised card has it. */
   corrupt?: 'issuer-cert' | 'ssad';
+  /** CDA as well as SDA and DDA (AIP 7D00; JR/T 0025.7 §5.3.6). */
+  cda?: boolean;
   appData?: Record<string, unknown>;
 }
 
@@ -38,10 +41,10 @@ const flip = (b: Uint8Array) => { const c = b.slice(); c[c.length - 10] = (c[c.l
 
 /** The debit ADF of pse(), re-personalised. */
 export function financialApp(o: FinancialAppOptions = {}): DfImage {
-  const base = structuredClone(child(pse(), '7F11') as DfImage);
+  const base = structuredClone(child(pse({ cda: o.cda === true }), '7F11') as DfImage);
   const pan = o.pan ?? (base.appData?.['pan'] as string);
   const psn = base.appData?.['psn'] as string;
-  const aip = o.aip ?? PBOC_AIP;
+  const aip = o.aip ?? (o.cda ? PBOC_AIP_CDA : PBOC_AIP);
   const ef = (sfi: number) => base.children.find((c): c is EfImage => c.kind === 'EF' && c.sfi === sfi) as EfImage;
   // SFI 1 record 1: the ODA data.
   const rec1 = parseTlv(fromHex(ef(1).records?.[0] as string))[0] as Tlv;
@@ -138,4 +141,5 @@ export const FINANCIAL_TEST_CARDS: readonly CardImage[] = [
   card('fin-decline', 'PAN the host declines (8A = 05)', '00118', one({ pan: FIN_PANS.decline })),
   card('fin-bad-arpc', 'PAN for which the host answers an ARPC that does not verify', '00119', one({ pan: FIN_PANS.badArpc })),
   card('fin-ec-low', 'Electronic cash balance 5.00', '00120', one({ appData: { ecBalance: 500 } })),
+  card('fin-cda-wrong-key', 'CDA card personalised with an ICC private key its certificate does not name', '00121', one({ cda: true, appData: { iccKey: PBOC_TEST_OTHER_ICC_KEY } })),
 ];

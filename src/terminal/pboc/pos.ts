@@ -339,7 +339,8 @@ export class FinancialTerminal {
     setBit(this.tsi, TSI.CARD_RISK_MANAGEMENT_PERFORMED);
     if (!first.result) return this.outcome('declined', { message: `first GENERATE AC answered ${swHex(first.response)}` }, fields);
     const g1 = first.result;
-    if (cda && asked !== 'AAC' && g1.type !== 'AAC' && k.verifyCda(this.caKey() as CaKey, g1).errors.length) {
+    // Defect tm-fin-cda-not-verified: the signature is asked for and never checked.
+    if (cda && asked !== 'AAC' && g1.type !== 'AAC' && !this.has('tm-fin-cda-not-verified') && k.verifyCda(this.caKey() as CaKey, g1).errors.length) {
       // CDA failed: the card's TC or ARQC is not to be trusted; decline (EMV Book 3 §10.8).
       return this.outcome('declined', { cid: toHex(Uint8Array.of(g1.cid)), message: 'CDA failed' }, { ...fields, online: 'no' });
     }
