@@ -96,10 +96,10 @@ echo "test:pcsc: suite through PC/SC: $SUITE_COUNTS (exit $SUITE)"
 # 2. The card pulled mid-run: a slow card in place of the first, SIGUSR1 to it after 1 s; the run must
 #    finish with a report, the scenario in flight INCONCLUSIVE, the others PASS after the card is back.
 kill "$(cat "$OUT/card.pid")" 2>/dev/null; sleep 0.3
-CARD2=(node bin/sscc.js sim serve --image reference-t1 --fresh --latency 5)
-if [ "$NETNS_ON" = 1 ]; then nsenter -t "$STACK_PID" -n "${CARD2[@]}" > "$OUT/card2.log" 2>&1 &
-else "${CARD2[@]}" > "$OUT/card2.log" 2>&1 &
-fi
+# A program that talks to vpcd over TCP runs in the stack's network namespace when it has one of its own.
+# Only ever started with & : the exec makes $! the program itself, so that signals reach it.
+in_stack_net() { if [ "$NETNS_ON" = 1 ]; then exec nsenter -t "$STACK_PID" -n "$@"; else exec "$@"; fi; }
+in_stack_net node bin/sscc.js sim serve --image reference-t1 --fresh --latency 5 > "$OUT/card2.log" 2>&1 &
 CARD2_PID=$!
 sleep 1.5
 rm -rf "$OUT/removal"
@@ -125,10 +125,7 @@ OK_REMOVAL=$(node -e "const c=$REMOVAL_COUNTS;process.stdout.write(c.inconclusiv
 #    into 'Virtual PCD 00 01'; the example terminal program reaches them through pcscd.
 kill "$CARD2_PID" 2>/dev/null; wait "$CARD2_PID" 2>/dev/null; CARD2_PID=""; sleep 0.3
 rm -rf "$OUT/terminal"
-TERMINAL_RUN=(node bin/sscc.js run --profile profiles/terminal-pcsc.yaml --out "$OUT/terminal" --quiet --force)
-if [ "$NETNS_ON" = 1 ]; then nsenter -t "$STACK_PID" -n "${TERMINAL_RUN[@]}" &
-else "${TERMINAL_RUN[@]}" &
-fi
+in_stack_net node bin/sscc.js run --profile profiles/terminal-pcsc.yaml --out "$OUT/terminal" --quiet --force &
 RUN_PID=$!
 wait $RUN_PID
 TERMINAL=$?

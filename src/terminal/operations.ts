@@ -12,25 +12,15 @@ import type { TerminalOutcome, TerminalRequest } from './driver.ts';
 import { caKeyOf } from './pboc/oda-sm2.ts';
 import { SimulatedHost, type HostRule } from './pboc/host.ts';
 import { PbocIssuer } from './pboc/issuer.ts';
-import { FinancialTerminal, seededPercent, type FinancialTerminalConfig } from './pboc/pos.ts';
+import { FinancialTerminal, seededPercent, type FinancialTerminalConfig, type PosParameters } from './pboc/pos.ts';
 import { iReadCardBas, type SsTerminalConfig } from './sscard/api.ts';
 import { SS_OPERATIONS, performSsOperation } from './sscard/operations.ts';
 import type { ApduPort } from './sscard/psam.ts';
 import { SsTerminal } from './sscard/terminal.ts';
 
 /** The financial side of the terminal's configuration (profile terminal.pboc, keys.pboc). */
-export interface PbocTerminalSettings {
-  aids: string[];
-  floorLimit: number;
-  randomSelection: { threshold: number; targetPercent: number; maxTargetPercent: number };
+export interface PbocTerminalSettings extends PosParameters {
   tac: { denial: string; online: string; default: string };
-  onlineCapable: boolean;
-  cardholderConfirmation: boolean;
-  pinPad: boolean;
-  signature: boolean;
-  ecSupport: boolean;
-  cda: boolean;
-  exceptionFile: string[];
   /** The CA public keys for RID A000000333 (keys.pboc.ca and terminal.pboc.caKeys). */
   caKeys: PbocCaKey[];
   /** The simulated host's issuer master keys (keys.pboc), used with 3DES or SM4 as each card's IAD says. */
@@ -56,26 +46,20 @@ const OVERRIDES = ['floorLimit', 'targetPercent', 'maxTargetPercent', 'threshold
 export function financialConfig(s: PbocTerminalSettings, today: string, defects: ReadonlySet<string>, params: TerminalRequest['params'] = {}): FinancialTerminalConfig {
   const n = (k: (typeof OVERRIDES)[number], d: number) => (params[k] !== undefined ? Number(params[k]) : d);
   const variant = { udkInput: s.sm4Variant?.udkInput ?? PART17.udkInput, acFold: s.sm4Variant?.acFold ?? PART17.acFold };
+  const { tac, caKeys, imk, host, seed, sm4Variant: _variant, ...plain } = s;
   return {
-    aids: s.aids,
+    ...plain,
     floorLimit: n('floorLimit', s.floorLimit),
     randomSelection: {
       threshold: n('threshold', s.randomSelection.threshold),
       targetPercent: n('targetPercent', s.randomSelection.targetPercent),
       maxTargetPercent: n('maxTargetPercent', s.randomSelection.maxTargetPercent),
     },
-    tac: { denial: fromHex(s.tac.denial), online: fromHex(s.tac.online), default: fromHex(s.tac.default) },
-    onlineCapable: s.onlineCapable,
-    cardholderConfirmation: s.cardholderConfirmation,
-    pinPad: s.pinPad,
-    signature: s.signature,
-    ecSupport: s.ecSupport,
-    cda: s.cda,
-    exceptionFile: s.exceptionFile,
+    tac: { denial: fromHex(tac.denial), online: fromHex(tac.online), default: fromHex(tac.default) },
     date: today.slice(2, 8),
-    caKeys: s.caKeys.map((c) => ({ index: parseInt(c.index, 16), key: caKeyOf(c) })),
-    host: new SimulatedHost({ '3DES': new PbocIssuer(s.imk, '3DES'), SM4: new PbocIssuer(s.imk, 'SM4', variant) }, s.host),
-    random: seededPercent(`${s.seed}:${String(params['sequence'] ?? 0)}`),
+    caKeys: caKeys.map((c) => ({ index: parseInt(c.index, 16), key: caKeyOf(c) })),
+    host: new SimulatedHost({ '3DES': new PbocIssuer(imk, '3DES'), SM4: new PbocIssuer(imk, 'SM4', variant) }, host),
+    random: seededPercent(`${seed}:${String(params['sequence'] ?? 0)}`),
     defects,
   };
 }
@@ -109,7 +93,7 @@ export async function performOperation(request: TerminalRequest, card: ApduPort,
   const financial = config.type !== 'social-security';
   const social = config.type !== 'financial';
   if ((SS_OPERATIONS as readonly string[]).includes(op) && social) return performSsOperation(request, card, psam, atr, config);
-  if ((op === 'purchase' || op === 'ecPurchase') && financial) return purchase(request, card, config, op === 'ecPurchase');
-  if (op === 'iReadCardBas+purchase' && config.type === 'integrated') return integratedPurchase(request, card, psam, atr, config);
+  if ((FINANCIAL_OPERATIONS as readonly string[]).includes(op) && financial) return purchase(request, card, config, op === 'ecPurchase');
+  if ((INTEGRATED_OPERATIONS as readonly string[]).includes(op) && config.type === 'integrated') return integratedPurchase(request, card, psam, atr, config);
   return { result: 'error', code: -13, message: `a ${config.type} terminal does not offer ${op}` };
 }

@@ -18,18 +18,18 @@ import { parseCvmList, selectCvm, terminalActionAnalysis, type ActionCodes, type
 import type { SimulatedHost } from './host.ts';
 import { PSE_NAME, PbocKernel, type AcType, type GacResult, type Send } from './kernel.ts';
 import { isSm2Ca } from './oda-sm2.ts';
-import { TSI, TVR, hasBit, setBit, type Bit } from './tvr.ts';
+import { TSI, TVR, setBit, type Bit } from './tvr.ts';
 
 type CaKey = Parameters<PbocKernel['sda']>[0];
 
-export interface FinancialTerminalConfig {
+/** The terminal parameters that are plain values, the same in the profile and in the running terminal. */
+export interface PosParameters {
   /** The AIDs the terminal supports (hex), matched as prefixes of the card's AIDs (EMV Book 1 §12.3.1). */
   aids: readonly string[];
   /** Terminal floor limit 9F1B, in fen. */
   floorLimit: number;
   /** Random transaction selection (EMV Book 3 §10.6.2): threshold in fen, target and maximum target percentages. */
   randomSelection: { threshold: number; targetPercent: number; maxTargetPercent: number };
-  tac: ActionCodes;
   onlineCapable: boolean;
   /** The terminal lets the cardholder confirm an application (87 b8); if not, such applications are left out. */
   cardholderConfirmation: boolean;
@@ -41,6 +41,10 @@ export interface FinancialTerminalConfig {
   cda: boolean;
   /** PANs on the terminal's exception file. */
   exceptionFile: readonly string[];
+}
+
+export interface FinancialTerminalConfig extends PosParameters {
+  tac: ActionCodes;
   /** YYMMDD */
   date: string;
   /** The CA public keys the terminal holds for RID A000000333, by index 9F22 (RSA, or SM2 for PBOC 3.0 cards). */
@@ -382,9 +386,4 @@ export class FinancialTerminal {
       }
     }
   }
-}
-
-/** The TVR as a list of bit names, for messages. */
-export function tvrNames(tvr: Uint8Array): string[] {
-  return Object.entries(TVR).filter(([, b]) => hasBit(tvr, b)).map(([n]) => n);
 }
