@@ -5,7 +5,9 @@
 import { After, AfterStep, Before } from '@cucumber/cucumber';
 import { applicability } from '../src/plan/applicability.ts';
 import { APDU_TRACE_MEDIA_TYPE } from '../src/trace/trace.ts';
-import { NOT_APPLICABLE_MEDIA_TYPE } from '../src/report/media-types.ts';
+import { NOT_APPLICABLE_MEDIA_TYPE, NVM_CHANGES_MEDIA_TYPE } from '../src/report/media-types.ts';
+import { SimChannel } from '../src/transport/sim.ts';
+import { nvmChanges, unexpectedChanges } from '../card-sim/cos/snapshot.ts';
 import { openChannel } from '../src/transport/open.ts';
 import { CardSession } from '../src/transport/session.ts';
 import type { CardWorld } from './world.ts';
@@ -18,9 +20,21 @@ Before({ name: 'check applicability, open the card channel' }, async function (t
     return 'skipped';
   }
   const id = tags.find((t) => t.startsWith('@TC:'))?.slice(4) ?? pickle.name;
-  this.channel = await openChannel(this.profile.target, { seed: `${this.profile.run?.seed ?? 'sscc'}:${id}` });
+  const runSeed = this.profile.run?.seed ?? 'sscc';
+  // A @destructive scenario on the simulator gets a spare card, so the run's card is never blocked.
+  this.channel = await openChannel(this.profile.target, {
+    seed: this.parameters.runKey !== undefined ? runSeed : `${runSeed}:${id}`,
+    ...(this.parameters.runKey !== undefined ? { runKey: this.parameters.runKey } : {}),
+    spare: tags.includes('@destructive'),
+  });
   this.session = new CardSession(this.channel);
   await this.channel.reset();
+  // A simulated card that outlives the scenario: its persistent state is compared after it (issue: a
+  // scenario leaves the card as it found it, or is @destructive).
+  if (this.channel instanceof SimChannel && this.parameters.runKey !== undefined && !tags.includes('@destructive')) {
+    this.nvmCard = this.channel.card;
+    this.nvmBefore = this.nvmCard.nvm();
+  }
   return undefined;
 });
 
@@ -30,5 +44,9 @@ AfterStep(function (this: CardWorld) {
 });
 
 After({ name: 'close the card channel' }, async function (this: CardWorld) {
+  if (this.nvmBefore && this.nvmCard) {
+    const left = unexpectedChanges(nvmChanges(this.nvmBefore, this.nvmCard.nvm()));
+    if (left.length) this.attach(JSON.stringify(left), NVM_CHANGES_MEDIA_TYPE);
+  }
   await this.channel?.close();
 });

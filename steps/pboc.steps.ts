@@ -13,7 +13,8 @@ import { parseTlv } from '../src/tlv/ber.ts';
 import { iadAlgorithm, issuerAlgorithm, PbocIssuer } from '../src/terminal/pboc/issuer.ts';
 import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, PPSE_NAME } from '../src/terminal/pboc/kernel.ts';
 import { parseDol, dolLength } from '../src/tlv/dol.ts';
-import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
+import { NonConformance, RestoreFailed, Unobservable } from '../src/verdict/errors.ts';
+import * as iso from '../src/iso7816/commands.ts';
 import { expectSw, expectThat } from '../src/verdict/expect.ts';
 import { wrongPin } from './card-helpers.ts';
 import type { CardWorld } from './world.ts';
@@ -689,6 +690,57 @@ Then('a new transaction asking for ARQC gets ARQC', async function (this: CardWo
   await selectAndRead(this);
   const g = await firstGac(this, 'ARQC');
   expectThat(g.type === 'ARQC', `unblocked application answered ${g.type}`);
+});
+
+// ---- restoring the sample (steps/restore.steps.ts has the SSSE's) ----
+
+Then('the sample is restored: the right offline PIN resets the PIN try counter', async function (this: CardWorld) {
+  const r = await kernel(this).verifyPin(profilePin(this));
+  if (r.sw !== 0x9000) throw new RestoreFailed('the offline PIN try counter', `VERIFY with the profile's PIN answered ${swHex(r.sw)}`);
+});
+
+Then('the sample is restored: the issuer unblocks the debit application', async function (this: CardWorld) {
+  await selectAndRead(this);
+  const g = await firstGac(this, 'ARQC');
+  const k = kernel(this);
+  const r = await k.script(issuer(this, g.iad).script(k.pan, k.psn, g.atc, g.ac, '84180000', new Uint8Array(0)));
+  if (r.sw !== 0x9000) throw new RestoreFailed('the debit application', `APPLICATION UNBLOCK by script answered ${swHex(r.sw)}: it stays blocked`);
+  const s = await this.send(iso.selectByName(aid(this)));
+  if (s.sw !== 0x9000) throw new RestoreFailed('the debit application', `after APPLICATION UNBLOCK it answers SELECT with ${swHex(s.sw)}`);
+});
+
+/** The EC data objects an issuer script may set (JR/T 0025.13 §7.5), in the order a restore puts them back. */
+const EC_OBJECTS = ['9F77', '9F78', '9F6D', '9F79'] as const;
+
+Given('the terminal keeps the EC balance and limits to restore them', async function (this: CardWorld) {
+  const kept: Record<string, number> = {};
+  for (const tag of EC_OBJECTS) kept[tag] = await getNumber(this, tag);
+  this.remember('pboc.ec kept', kept);
+});
+
+Then('the sample is restored: the issuer puts the EC balance and limits back by script', async function (this: CardWorld) {
+  const kept = this.recall<Record<string, number>>('pboc.ec kept');
+  await selectAndRead(this);
+  const g = await firstGac(this, 'ARQC');
+  if (g.type !== 'ARQC') throw new RestoreFailed('the EC balance and limits', `asked ARQC to send the scripts, the card answered ${g.type}`);
+  const k = kernel(this);
+  for (const tag of EC_OBJECTS) {
+    if ((await getNumber(this, tag)) === kept[tag]) continue;
+    const r = await k.script(issuer(this, g.iad).script(k.pan, k.psn, g.atc, g.ac, `04DA${tag}`, fromHex(String(kept[tag]).padStart(12, '0'))));
+    if (r.sw !== 0x9000) throw new RestoreFailed(`EC data object ${tag}`, `PUT DATA by script answered ${swHex(r.sw)}`);
+    const now = await getNumber(this, tag);
+    if (now !== kept[tag]) throw new RestoreFailed(`EC data object ${tag}`, `it reads ${now}, was ${kept[tag]}`);
+  }
+});
+
+Then('the sample is restored: the issuer changes the offline PIN back to the profile\'s by script', async function (this: CardWorld) {
+  await selectAndRead(this);
+  const g = await firstGac(this, 'ARQC');
+  if (g.type !== 'ARQC') throw new RestoreFailed('the offline PIN', `asked ARQC to send the script, the card answered ${g.type}`);
+  await pinChange(this, profilePin(this));
+  if (this.last.sw !== 0x9000) throw new RestoreFailed('the offline PIN', `PIN CHANGE by script answered ${swHex(this.last.sw)}`);
+  const r = await kernel(this).verifyPin(profilePin(this));
+  if (r.sw !== 0x9000) throw new RestoreFailed('the offline PIN', `the profile's PIN answers VERIFY with ${swHex(r.sw)}`);
 });
 
 Then('the debit application no longer answers GET PROCESSING OPTIONS', async function (this: CardWorld) {

@@ -30,7 +30,7 @@ defineParameterType({ name: 'sskey', regexp: /RK SSSE|UK SSSE|PUK|STK|BK|UK1/, t
 defineParameterType({ name: 'item', regexp: /[0-9A-F]{2}/, transformer: (s: string): number => parseInt(s, 16) });
 
 /** The scenario's terminal: the World is its card port; the PSAM runs in process. */
-async function terminal(world: CardWorld): Promise<SsTerminal> {
+export async function terminal(world: CardWorld): Promise<SsTerminal> {
   const have = world.memory.get('ss terminal') as SsTerminal | undefined;
   if (have) return have;
   const psam = new SimChannel(buildPsamImage(world.profile.keys?.sscardRoots ?? {}), { seed: 'psam' });

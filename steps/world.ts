@@ -6,10 +6,14 @@ import { fromHex } from '../src/bytes/hex.ts';
 import type { Profile, TestObjects } from '../src/profile/profile.ts';
 import { testObjects } from '../src/profile/profile.ts';
 import type { CardChannel } from '../src/transport/channel.ts';
+import type { NvmSnapshot } from '../card-sim/cos/snapshot.ts';
+import type { SimCard } from '../card-sim/cos/card.ts';
 import { CardSession, type SendOptions } from '../src/transport/session.ts';
 
 export interface WorldParameters {
   profile: Profile;
+  /** The run the scenario belongs to: its simulated card is shared by the run's scenarios. */
+  runKey?: string;
 }
 
 export class CardWorld extends World<WorldParameters> {
@@ -20,6 +24,10 @@ export class CardWorld extends World<WorldParameters> {
   /** Values a step remembers for a later one (a record, a random, a size). */
   readonly memory = new Map<string, unknown>();
   readonly objects: TestObjects;
+  /** The persistent state of a shared simulated card when the scenario began (steps/hooks.ts). */
+  nvmBefore: NvmSnapshot | undefined;
+  /** That card (a step may swap the channel for another card: the check stays on the shared one). */
+  nvmCard: SimCard | undefined;
 
   constructor(options: IWorldOptions<WorldParameters>) {
     super(options);

@@ -3,8 +3,10 @@ import type { CardApplication } from '../cos/application.ts';
 import { HOSTILE_APP } from './hostile.ts';
 import { PSAM_APP } from '../psam/app.ts';
 import { SSCARD_APP, SSCARD_MF_APP } from './sscard/app.ts';
-import { CARD_MANAGER_APP } from './card-manager.ts';
-import { PBOC_APP } from './pboc/pboc.ts';
+import { CARD_MANAGER_APP, masterKeyOf } from './card-manager.ts';
+import type { CardContext } from '../cos/context.ts';
+import { allDfs } from '../cos/files.ts';
+import { PBOC_APP, pbocNvm } from './pboc/pboc.ts';
 import { PPSE_APP } from './pboc/ppse.ts';
 
 /** The MF of a social security card: card management, and the SSSE's card-wide commands (CARD BLOCK, blocked SELECT). */
@@ -20,3 +22,18 @@ export const APPLICATIONS: Readonly<Record<string, CardApplication>> = {
   ppse: PPSE_APP,
   psam: PSAM_APP,
 };
+
+/**
+ * Give every application its persistent state as personalised, before the first command: a card's NVM
+ * exists from personalisation, so a snapshot taken before any command equals one taken after reads.
+ */
+export function materialiseNvm(card: CardContext): void {
+  for (const df of allDfs(card.mf)) {
+    if ((df.appData as { masterKey?: unknown }).masterKey !== undefined) masterKeyOf(df);
+    if (df.app === 'pboc') {
+      card.selectDf(df);
+      pbocNvm(card);
+    }
+  }
+  card.selectDf(card.mf);
+}

@@ -13,12 +13,13 @@ import { SW } from '../../src/apdu/sw.ts';
 import { fromHex } from '../../src/bytes/hex.ts';
 import type { Protocol } from '../../src/transport/channel.ts';
 import { type DefectId, checkDefects } from '../defects/catalogue.ts';
-import { APPLICATIONS } from '../apps/index.ts';
+import { APPLICATIONS, materialiseNvm } from '../apps/index.ts';
 import type { CommandSpec } from './application.ts';
 import { CardContext, type Reply, SeededRandom } from './context.ts';
 import { type DfNode, buildTree } from './files.ts';
 import type { CardImage } from './image.ts';
 import { readBinary, readRecord } from './commands/read.ts';
+import { type NvmSnapshot, nvmSnapshot } from './snapshot.ts';
 import { select } from './commands/select.ts';
 import { getChallenge, getResponse, verify } from './commands/security.ts';
 
@@ -37,6 +38,8 @@ export interface SimCard {
   transmit(command: Uint8Array): Uint8Array;
   /** Cold or warm reset: volatile state (selection, security status, pending response) is lost. */
   reset(): Uint8Array;
+  /** The persistent state (files, PINs, application NVM), for before/after comparison. */
+  nvm(): NvmSnapshot;
 }
 
 /** Inter-industry commands with CLA 00 (ISO/IEC 7816-4 table 4), reachable everywhere. */
@@ -68,6 +71,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
   const mf = buildTree(image, (df) => df.onlyWith === undefined || defects.has(df.onlyWith as DefectId));
   const random = new SeededRandom(`${seed}:${image.name}`);
   let card = new CardContext(mf, image.protocol, random, defects);
+  materialiseNvm(card);
 
   function dispatch(cmd: CommandApdu): Reply {
     // CLA (ISO/IEC 7816-4 §5.1.1): 0x inter-industry, 8x proprietary (JR/T 0025, 社会保障卡规范);
@@ -163,6 +167,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       card = new CardContext(mf, image.protocol, random, defects);
       return atr.slice();
     },
+    nvm: () => nvmSnapshot(mf),
   };
 }
 

@@ -12,16 +12,18 @@ Feature: Card life cycle
     And the issuer sends the script command 841E0000 with a right MAC
     Then the status word is 9000
     And the debit application answers SELECT with 6283
+    And the sample is restored: the issuer unblocks the debit application
 
-  @TC:LC-LOSS-002 @req:JRT0025-5:B.1 @req:JRT0025-5:B.6 @ics:financial @destructive
+  @TC:LC-LOSS-002 @req:JRT0025-5:B.1 @req:JRT0025-5:B.6 @ics:financial
   Scenario: A blocked debit application declines: it gives only an AAC
     Given the debit application is selected and its records read
     When the terminal asks for ARQC in the first GENERATE AC
     And the issuer sends the script command 841E0000 with a right MAC
     Then the status word is 9000
     And a new transaction asking for ARQC gets AAC
+    And the sample is restored: the issuer unblocks the debit application
 
-  @TC:LC-LOSS-003 @req:SSCARD-4:5.5 @req:JRT0025-5:B.1 @ics:financial @destructive
+  @TC:LC-LOSS-003 @req:SSCARD-4:5.5 @req:JRT0025-5:B.1 @ics:financial
   Scenario: Blocking the debit application leaves the social security application working
     Given the debit application is selected and its records read
     When the terminal asks for ARQC in the first GENERATE AC
@@ -31,6 +33,7 @@ Feature: Card life cycle
     Then the response is an FCI whose DF name is the SSSE name
     When the terminal reads the item 01 of the SSSE
     Then the record is data item 01 with its length and format
+    And the sample is restored: the issuer unblocks the debit application
 
   @TC:LC-LOSS-004 @req:JRT0025-5:B.1 @req:JRT0025-5:C.2.4 @ics:financial
   Scenario: An APPLICATION BLOCK script with a wrong MAC is refused and the application stays usable
@@ -46,7 +49,7 @@ Feature: Card life cycle
     When the issuer sends a script command before any GENERATE AC
     Then the status word is 6985
 
-  @TC:LC-LOSS-006 @req:JRT0025-5:B.1 @ics:financial @destructive
+  @TC:LC-LOSS-006 @req:JRT0025-5:B.1 @ics:financial
   Scenario: The block is permanent: after a reset SELECT still answers 6283
     Given the debit application is selected and its records read
     When the terminal asks for ARQC in the first GENERATE AC
@@ -54,8 +57,9 @@ Feature: Card life cycle
     Then the status word is 9000
     Given the card has been reset
     Then the debit application answers SELECT with 6283
+    And the sample is restored: the issuer unblocks the debit application
 
-  @TC:LC-UNRP-001 @req:JRT0025-5:B.2 @ics:financial @destructive
+  @TC:LC-UNRP-001 @req:JRT0025-5:B.2 @ics:financial
   Scenario: Unreport: the issuer's APPLICATION UNBLOCK script restores the debit application
     Given the debit application is selected and its records read
     When the terminal asks for ARQC in the first GENERATE AC
@@ -65,7 +69,7 @@ Feature: Card life cycle
     Then the status word is 9000
     And a new transaction asking for ARQC gets ARQC
 
-  @TC:LC-UNRP-002 @req:JRT0025-5:B.2 @req:JRT0025-5:C.2.4 @ics:financial @destructive
+  @TC:LC-UNRP-002 @req:JRT0025-5:B.2 @req:JRT0025-5:C.2.4 @ics:financial
   Scenario: An APPLICATION UNBLOCK script with a wrong MAC is refused and the application stays blocked
     Given the debit application is selected and its records read
     When the terminal asks for ARQC in the first GENERATE AC
@@ -74,6 +78,7 @@ Feature: Card life cycle
     When the issuer sends the script command 84180000 with a wrong MAC
     Then the status word is 6988
     And the debit application answers SELECT with 6283
+    And the sample is restored: the issuer unblocks the debit application
 
   @TC:LC-CANCEL-001 @req:SSCARD-5:6.1 @req:SSCARD-4:5.5 @ics:financial @destructive
   Scenario: Cancellation, social security side first: the blocked SSSE leaves the debit application working

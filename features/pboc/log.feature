@@ -5,9 +5,11 @@ Feature: PBOC transaction log
   @TC:PB-LOG-001 @req:JRT0025-13:9
   Scenario: An offline approved purchase is logged with its amount and ATC in the 9F4F format
     Given the debit application is selected and its records read for an EC purchase of 500
+    And the terminal keeps the EC balance and limits to restore them
     When the terminal asks for TC in the first GENERATE AC
     Then the card answers TC
     And log record 1 holds the amount 500 and the ATC of the transaction in the 9F4F format
+    And the sample is restored: the issuer puts the EC balance and limits back by script
 
   @TC:PB-LOG-002 @req:JRT0025-13:9
   Scenario: An online approved purchase is logged with its amount and ATC

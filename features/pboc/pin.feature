@@ -14,6 +14,7 @@ Feature: PBOC offline PIN
   Scenario: A wrong offline PIN answers 63Cx and decrements the PIN try counter
     When the terminal verifies a wrong offline PIN
     Then the card answers 63Cx with the PIN try counter 9F17 one less than before
+    And the sample is restored: the right offline PIN resets the PIN try counter
 
   @TC:PB-PIN-003 @req:JRT0025-5:B.12
   Scenario: The right PIN after a wrong one resets the PIN try counter

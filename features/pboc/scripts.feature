@@ -10,6 +10,7 @@ Feature: PBOC issuer scripts
     When the issuer sends the script command 841E0000 with a right MAC
     Then the status word is 9000
     And a new transaction asking for ARQC gets AAC
+    And the sample is restored: the issuer unblocks the debit application
 
   @TC:PB-SC-002 @req:JRT0025-5:B.2
   Scenario: APPLICATION UNBLOCK lifts the block
@@ -34,9 +35,11 @@ Feature: PBOC issuer scripts
 
   @TC:PB-SC-005 @req:JRT0025-13:7.5 @ics:ec
   Scenario: PUT DATA 9F79 loads the EC balance
+    Given the terminal keeps the EC balance and limits to restore them
     When the issuer sends the script command 04DA9F79+000000012345 with a right MAC
     Then the status word is 9000
     And GET DATA 9F79 gives 12345
+    And the sample is restored: the issuer puts the EC balance and limits back by script
 
   @TC:PB-SC-006 @req:JRT0025-13:7.5 @ics:ec
   Scenario: A load above the EC balance limit is refused
@@ -45,9 +48,11 @@ Feature: PBOC issuer scripts
 
   @TC:PB-SC-007 @req:JRT0025-13:7.5 @ics:ec
   Scenario: PUT DATA 9F78 sets the EC single transaction limit
+    Given the terminal keeps the EC balance and limits to restore them
     When the issuer sends the script command 04DA9F78+000000003000 with a right MAC
     Then the status word is 9000
     And GET DATA 9F78 gives 3000
+    And the sample is restored: the issuer puts the EC balance and limits back by script
 
   @TC:PB-SC-008 @req:JRT0025-5:B.3 @destructive
   Scenario: After CARD BLOCK the debit application no longer answers
@@ -72,6 +77,7 @@ Feature: PBOC issuer scripts
     And the PIN try counter 9F17 is back at its value before the wrong PIN
     And the offline PIN 8642 verifies
     And the offline PIN of the profile is refused
+    And the sample is restored: the issuer changes the offline PIN back to the profile's by script
 
   @TC:PB-SC-011 @req:JRT0025-5:B.10.3 @req:JRT0025-5:C.3 @needs:pin
   Scenario: PIN CHANGE with the current PIN sets the new PIN
@@ -79,6 +85,7 @@ Feature: PBOC issuer scripts
     Then the status word is 9000
     And the offline PIN 24681357 verifies
     And the offline PIN of the profile is refused
+    And the sample is restored: the issuer changes the offline PIN back to the profile's by script
 
   @TC:PB-SC-012 @req:JRT0025-5:C.2 @needs:pin
   Scenario: PIN CHANGE with a wrong MAC is refused and the PIN is unchanged

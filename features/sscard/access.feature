@@ -58,6 +58,7 @@ Feature: Access conditions of the SSSE files
     When the terminal writes item 02 as card type "4" with a MAC under UK SSSE
     Then the status word is 9000
     And item 02 of the SSSE reads back as written
+    And the sample is restored: item 02 of the SSSE is written back with a MAC under UK SSSE
 
   @TC:SSSE_SAFETY-08 @req:SSCARD-4:8.2 @req:SSCARD-5:6.13
   Scenario: UPDATE RECORD with a wrong MAC answers 6988 and leaves the record as it was
@@ -88,9 +89,11 @@ Feature: Access conditions of the SSSE files
   Scenario: A business record is written into DF04 with a MAC under UK1 and reads back
     Given the terminal has identified the card
     When the terminal selects the application D15600000503
+    And the terminal keeps the DF04 business record to restore it
     And the terminal writes a business record into DF04 with a MAC under UK1
     Then the status word is 9000
     And the business record reads back as written
+    And the sample is restored: the DF04 business record is written back with a MAC under UK1
 
   @TC:DF04_SAFETY-02 @req:SSCARD-7:7.2
   Scenario: A plain UPDATE RECORD of the DF04 business file without authentication answers 6982
@@ -102,8 +105,10 @@ Feature: Access conditions of the SSSE files
   @TC:SSSE_SAFETY-11 @req:SSCARD-4:8.2 @req:SSCARD-5:6.12 @req:SSCARD-6:V2.0-table3
   Scenario: UPDATE BINARY of EF07 with a MAC under UK SSSE writes the fingerprint file, read back after RK SSSE
     Given the SSSE is selected
+    And the terminal keeps the first 16 bytes of EF07 to restore them
     When the terminal writes 16 bytes at offset 0 of EF07 with a MAC under UK SSSE
     Then the status word is 9000
     When the terminal authenticates with RK SSSE
     And the terminal reads 16 bytes at offset 0 of the key-protected EF by its SFI
     Then the data is what was written into EF07
+    And the sample is restored: EF07 is written back with a MAC under UK SSSE

@@ -35,12 +35,14 @@ Feature: External and internal authentication
     Then the status word is 9000
     When the terminal authenticates with RK SSSE using wrong authentication data
     Then the card reports the same tries left as before
+    And the sample is restored: a good EXTERNAL AUTHENTICATE with RK SSSE resets its try counter
 
   @TC:SS-EA-003 @req:SSCARD-5:6.5 @req:SSCARD-4:9.2
   Scenario: Authentication data computed on an earlier challenge is refused
     Given the SSSE is selected
     When the terminal authenticates with RK SSSE on the first of two challenges
     Then the card reports the tries left
+    And the sample is restored: a good EXTERNAL AUTHENTICATE with RK SSSE resets its try counter
 
   @TC:SS-EA-004 @req:SSCARD-5:6.4.5 @req:SSCARD-5:6.5
   Scenario: EXTERNAL AUTHENTICATE without a challenge answers 6984

@@ -12,6 +12,7 @@ Feature: PIN life cycle
     Then the card reports the same tries left as before
     When the terminal presents a wrong PIN
     Then the card reports 1 try fewer than before
+    And the sample is restored: the correct PIN resets the SSSE PIN try counter
 
   @TC:SS-PIN-002 @req:SSCARD-5:6.14 @req:SSCARD-7:5.8 @needs:pin
   Scenario: The right PIN resets the try counter to its limit

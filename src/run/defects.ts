@@ -45,7 +45,7 @@ export function mustFailOn(d: Defect, profile: Profile): string[] {
 export async function checkDefect(root: string, plan: Plan, defect: string | undefined, outDir: string, support?: ISupportCodeLibrary): Promise<DefectCheck & { support: ISupportCodeLibrary }> {
   const target = plan.profile.data.target;
   if (target.kind !== 'sim') throw new Error('defects verify needs a simulator profile');
-  const planned: Plan = { ...plan, profile: { ...plan.profile, data: { ...plan.profile.data, target: { ...target, defects: defect ? [defect] : [] } } } };
+  const planned: Plan = { ...plan, profile: { ...plan.profile, data: { ...plan.profile.data, target: { ...target, fresh: true, defects: defect ? [defect] : [] } } } };
   const outcome = await runPlan({ root, plan: planned, outDir: join(outDir, defect ?? 'clean'), ...(support ? { support } : {}) });
   const report = buildReport(planned, outcome.environment, outcome.model);
   const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;

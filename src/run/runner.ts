@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import type * as messages from '@cucumber/messages';
 import { type ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import type { Plan } from '../plan/plan.ts';
-import { workersOf } from '../transport/open.ts';
+import { releaseRun, workersOf } from '../transport/open.ts';
 import { type Environment, probeEnvironment } from './environment.ts';
 import { type CaseResult, RunModel } from '../report/model.ts';
 
@@ -35,6 +35,8 @@ export interface RunOutcome {
   support: ISupportCodeLibrary;
 }
 
+let runCount = 0;
+
 export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   const outDir = resolve(o.outDir);
   mkdirSync(outDir, { recursive: true });
@@ -43,6 +45,8 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   writeFileSync(join(outDir, 'environment.json'), JSON.stringify(environment, null, 2) + '\n');
   o.onStart?.(environment);
 
+  // The simulated card of this run: one card for all its scenarios (src/transport/open.ts).
+  const runKey = `${process.pid}:${Date.now()}:${++runCount}`;
   // One worker per reader (profile target.reader as a list); workers load the TypeScript steps through tsx.
   const parallel = workersOf(o.plan.profile.data.target);
   const env = parallel > 1 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() } : process.env;
@@ -53,7 +57,7 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
       provided: {
         paths: o.plan.features.map((f) => f.uri),
         import: STEP_FILES,
-        worldParameters: { profile: o.plan.profile.data } as never,
+        worldParameters: { profile: o.plan.profile.data, runKey } as never,
         strict: true,
         ...(parallel > 1 ? { parallel } : {}),
         ...(o.plan.tags ? { tags: o.plan.tags } : {}),
@@ -74,6 +78,7 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
     });
   } finally {
     closeSync(fd);
+    releaseRun(runKey);
   }
   environment.finishedAt = new Date().toISOString();
   writeFileSync(join(outDir, 'environment.json'), JSON.stringify(environment, null, 2) + '\n');

@@ -106,6 +106,7 @@ export class CardSlot {
         return response;
       },
       reset: () => sim.reset(),
+      nvm: () => sim.nvm(),
     };
   }
 

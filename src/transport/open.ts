@@ -1,6 +1,7 @@
 /** Open the channel the profile's target names. */
 import { IMAGES } from '../../card-sim/images/index.ts';
 import { checkDefects } from '../../card-sim/defects/catalogue.ts';
+import { type SimCard, createCard } from '../../card-sim/cos/card.ts';
 import type { Target } from '../profile/profile.ts';
 import { TransportError } from '../verdict/errors.ts';
 import type { CardChannel } from './channel.ts';
@@ -12,6 +13,14 @@ export interface OpenOptions {
   seed?: string;
   /** Where a PC/SC wait for a card is announced (default standard error). */
   notify?: (line: string) => void;
+  /**
+   * The run this channel belongs to. A simulated card is one card per run (per key), which keeps its
+   * persistent state across scenarios and power cycles as a real card does; target.fresh gives a new card
+   * per scenario instead.
+   */
+  runKey?: string;
+  /** A spare card (new from the image) for this scenario, whatever the target says: a @destructive one. */
+  spare?: boolean;
 }
 
 /**
@@ -29,11 +38,41 @@ export function workersOf(target: Target): number {
   return target.kind === 'pcsc' && Array.isArray(target.reader) ? target.reader.length : 1;
 }
 
+/** The persistent simulated cards of this process, by run (one card per run, as one sample in one reader). */
+const persistentCards = new Map<string, SimCard>();
+
+/** The card a run's scenarios share, made on first use. */
+export function persistentSimCard(target: Extract<Target, { kind: 'sim' }>, runKey: string, seed: string): SimCard {
+  const key = JSON.stringify([runKey, target.image, target.defects ?? []]);
+  let card = persistentCards.get(key);
+  if (!card) {
+    const image = simImage(target.image);
+    card = createCard(image, { seed, defects: checkDefects(target.defects ?? []) });
+    persistentCards.set(key, card);
+  }
+  return card;
+}
+
+/** Forget the persistent cards of a run (the run is over). */
+export function releaseRun(runKey: string): void {
+  for (const key of [...persistentCards.keys()]) if (JSON.parse(key)[0] === runKey) persistentCards.delete(key);
+}
+
+function simImage(name: string) {
+  const image = Object.hasOwn(IMAGES, name) ? IMAGES[name] : undefined;
+  if (!image) throw new TransportError(`card-sim has no image "${name}"`);
+  return image;
+}
+
 export async function openChannel(target: Target, options: OpenOptions = {}): Promise<CardChannel> {
   if (target.kind === 'sim') {
-    const image = IMAGES[target.image];
-    if (!image) throw new TransportError(`card-sim has no image "${target.image}"`);
-    return new SimChannel(image, { seed: options.seed ?? 'sscc', defects: checkDefects(target.defects ?? []), latencyMs: target.latencyMs ?? 0 });
+    const image = simImage(target.image);
+    const latencyMs = target.latencyMs ?? 0;
+    if (options.runKey !== undefined && !target.fresh && !options.spare) {
+      const card = persistentSimCard(target, options.runKey, options.seed ?? 'sscc');
+      return new SimChannel(card, { latencyMs });
+    }
+    return new SimChannel(image, { seed: options.seed ?? 'sscc', defects: checkDefects(target.defects ?? []), latencyMs });
   }
   const reader = readerOfWorker(target.reader);
   return PcscChannel.open({

@@ -20,12 +20,14 @@ export class SimChannel implements CardChannel {
   readonly description: string;
   private readonly latencyMs: number;
 
-  constructor(image: CardImage, options: SimChannelOptions = {}) {
-    this.card = createCard(image, options);
+  /** A new card from `image`, or an existing card (one that keeps its state across channels). */
+  constructor(source: CardImage | SimCard, options: SimChannelOptions = {}) {
+    this.card = 'transmit' in source ? source : createCard(source, options);
+    const image = this.card.image;
     this.atr = this.card.atr;
     this.protocol = this.card.protocol;
     this.latencyMs = options.latencyMs ?? 0;
-    const defects = options.defects?.length ? ` with defect ${options.defects.join(', ')}` : '';
+    const defects = this.card.defects.length ? ` with defect ${this.card.defects.join(', ')}` : '';
     this.description = `card-sim image "${image.name}"${defects}`;
   }
 

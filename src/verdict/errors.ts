@@ -8,6 +8,17 @@ export class NonConformance extends Error {
   override name = 'NonConformance';
 }
 
+/**
+ * A scenario could not put the card back as it found it (issue: a scenario leaves the card as it found it,
+ * or says it does not): FAIL, naming what the sample is left with.
+ */
+export class RestoreFailed extends NonConformance {
+  override name = 'RestoreFailed';
+  constructor(what: string, detail: string) {
+    super(`restore failed: ${what}; ${detail}. The sample is left changed`);
+  }
+}
+
 /** The reader or link failed, so the card could not be judged: INCONCLUSIVE. */
 export class TransportError extends Error {
   override name = 'TransportError';
@@ -19,7 +30,7 @@ export class CardRemovedError extends TransportError {
 }
 
 /** Exception type names → verdicts; anything else thrown is a defect of the tool: ERROR. */
-export const FAIL_TYPES = new Set(['NonConformance', 'AssertionError', 'TlvError', 'ApduFormatError']);
+export const FAIL_TYPES = new Set(['NonConformance', 'RestoreFailed', 'AssertionError', 'TlvError', 'ApduFormatError']);
 export const INCONCLUSIVE_TYPES = new Set(['TransportError', 'CardRemovedError', 'DriverError']);
 
 /** The card's content does not let the requirement be observed (e.g. a uniform EF): INCONCLUSIVE. */

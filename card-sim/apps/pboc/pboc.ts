@@ -125,6 +125,9 @@ function state(card: CardContext): State {
   }
   return s as State;
 }
+/** The application's persistent state, initialised from its personalisation on first use. */
+export const pbocNvm = (card: CardContext): void => void state(card);
+
 function txn(card: CardContext): Txn | undefined {
   return card.session[TXN] as Txn | undefined;
 }

@@ -67,5 +67,7 @@ export function triesLeft(found: FoundKey): number {
 }
 
 export function setTriesLeft(found: FoundKey, n: number): void {
-  tries(found)[`${found.image.id}:${found.image.version}`] = n;
+  // A counter back at its limit is as personalised: no entry (so a snapshot sees no change).
+  if (n === found.image.tryLimit) delete tries(found)[`${found.image.id}:${found.image.version}`];
+  else tries(found)[`${found.image.id}:${found.image.version}`] = n;
 }

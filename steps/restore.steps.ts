@@ -1,0 +1,78 @@
+/**
+ * Restore steps: a scenario that changes the card's persistent state puts it back by the spec's own means
+ * with the profile's test keys, and checks that the restore worked (a real sample keeps its state between
+ * scenarios). A restore that does not take is a RestoreFailed: FAIL, saying what the sample is left with.
+ */
+import { Given, Then } from '@cucumber/cucumber';
+import { SW } from '../src/apdu/sw.ts';
+import { swHex } from '../src/apdu/response.ts';
+import { equal, toHex } from '../src/bytes/hex.ts';
+import * as iso from '../src/iso7816/commands.ts';
+import { SFI } from '../src/terminal/sscard/terminal.ts';
+import { SS_PIN_REF, pinBlock } from './card-helpers.ts';
+import type { KeyName } from '../src/sscard/keys.ts';
+import { RestoreFailed } from '../src/verdict/errors.ts';
+import { terminal } from './sscard.steps.ts';
+import type { CardWorld } from './world.ts';
+
+function restored(what: string, ok: boolean, detail: string): void {
+  if (!ok) throw new RestoreFailed(what, detail);
+}
+
+Then('the sample is restored: the correct PIN resets the SSSE PIN try counter', async function (this: CardWorld) {
+  const t = await terminal(this);
+  await t.selectSsse();
+  const r = await this.send(iso.verify(SS_PIN_REF, pinBlock(this.profile.keys?.pin ?? '')));
+  restored('the SSSE PIN try counter', r.sw === SW.NO_ERROR, `VERIFY with the profile's PIN answered ${swHex(r.sw)}`);
+});
+
+Then('the sample is restored: a good EXTERNAL AUTHENTICATE with {sskey} resets its try counter', async function (this: CardWorld, key: KeyName) {
+  const t = await terminal(this);
+  await t.selectSsse();
+  const r = await t.externalAuthenticate(key);
+  restored(`the try counter of ${key}`, r.sw === SW.NO_ERROR, `EXTERNAL AUTHENTICATE answered ${swHex(r.sw)}`);
+});
+
+Then('the sample is restored: item 02 of the SSSE is written back with a MAC under UK SSSE', async function (this: CardWorld) {
+  const t = await terminal(this);
+  const original = this.recall<Uint8Array>('original');
+  const w = await t.writeRecordWithMac('UK', SFI.EF05, Uint8Array.from([0x02, original.length, ...original]));
+  restored('item 02 of the SSSE', w.sw === SW.NO_ERROR, `UPDATE RECORD with MAC answered ${swHex(w.sw)}`);
+  const now = await t.item(SFI.EF05, 0x02);
+  restored('item 02 of the SSSE', equal(now, original), `it reads ${toHex(now)}, was ${toHex(original)}`);
+});
+
+Given('the terminal keeps the first {int} bytes of EF07 to restore them', async function (this: CardWorld, n: number) {
+  const t = await terminal(this);
+  await t.selectSsse();
+  await t.externalAuthenticate('RK');
+  const r = await this.send(iso.readBinarySfi(SFI.EF07, 0, n));
+  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('EF07', `it cannot be read before the write (READ BINARY answered ${swHex(r.sw)}), so the scenario would not restore it`);
+  this.remember('original EF07', r.data);
+});
+
+Then('the sample is restored: EF07 is written back with a MAC under UK SSSE', async function (this: CardWorld) {
+  const t = await terminal(this);
+  const original = this.recall<Uint8Array>('original EF07');
+  await t.selectSsse();
+  const w = await this.send(await t.macCommand('UK', 0x04, 0xd6, 0x80 | SFI.EF07, 0, original));
+  restored('EF07', w.sw === SW.NO_ERROR, `UPDATE BINARY with MAC answered ${swHex(w.sw)}`);
+  await t.externalAuthenticate('RK');
+  const r = await this.send(iso.readBinarySfi(SFI.EF07, 0, original.length));
+  restored('EF07', equal(r.data, original), `it reads ${toHex(r.data)}, was ${toHex(original)}`);
+});
+
+Given('the terminal keeps the DF04 business record to restore it', async function (this: CardWorld) {
+  const r = await this.send(iso.readRecord(0x60, 0x0c, iso.RECORD_MODE.FIRST_ID, 256));
+  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the DF04 business record', `it cannot be read before the write (READ RECORD answered ${swHex(r.sw)}), so the scenario would not restore it`);
+  this.remember('original record', r.data);
+});
+
+Then('the sample is restored: the DF04 business record is written back with a MAC under UK1', async function (this: CardWorld) {
+  const t = await terminal(this);
+  const original = this.recall<Uint8Array>('original record');
+  const w = await t.writeRecordWithMac('UK1', 0x0c, original);
+  restored('the DF04 business record', w.sw === SW.NO_ERROR, `UPDATE RECORD with MAC answered ${swHex(w.sw)}`);
+  const r = await this.send(iso.readRecord(0x60, 0x0c, iso.RECORD_MODE.FIRST_ID, 256));
+  restored('the DF04 business record', equal(r.data, original), `it reads ${toHex(r.data)}, was ${toHex(original)}`);
+});
