@@ -31,7 +31,7 @@ Before({ name: 'check applicability, open the card channel' }, async function (t
   await this.channel.reset();
   // A simulated card that outlives the scenario: its persistent state is compared after it (issue: a
   // scenario leaves the card as it found it, or is @destructive).
-  if (this.channel instanceof SimChannel && this.parameters.runKey !== undefined && !tags.includes('@destructive')) {
+  if (this.channel instanceof SimChannel && this.parameters.runKey !== undefined && this.profile.target.kind === 'sim' && !this.profile.target.fresh && !tags.includes('@destructive')) {
     this.nvmCard = this.channel.card;
     this.nvmBefore = this.nvmCard.nvm();
   }
@@ -46,7 +46,15 @@ AfterStep(function (this: CardWorld) {
 After({ name: 'close the card channel' }, async function (this: CardWorld) {
   if (this.nvmBefore && this.nvmCard) {
     const left = unexpectedChanges(nvmChanges(this.nvmBefore, this.nvmCard.nvm()));
-    if (left.length) this.attach(JSON.stringify(left), NVM_CHANGES_MEDIA_TYPE);
+    if (left.length) {
+      this.attach(JSON.stringify(left), NVM_CHANGES_MEDIA_TYPE);
+      // On a card without defects the change is the suite's own: the scenario neither restored the card nor
+      // is @destructive (ERROR). With a defect it may be the defect's doing, and the attachment says what.
+      if (!this.nvmCard.defects.length) {
+        await this.channel?.close();
+        throw new Error(`the scenario left the simulated card changed (${left.map((c) => c.item).join('; ')}): it must restore the card by the spec's means or be tagged @destructive`);
+      }
+    }
   }
   await this.channel?.close();
 });

@@ -13,7 +13,7 @@ import { parseTlv } from '../src/tlv/ber.ts';
 import { iadAlgorithm, issuerAlgorithm, PbocIssuer } from '../src/terminal/pboc/issuer.ts';
 import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, PPSE_NAME } from '../src/terminal/pboc/kernel.ts';
 import { parseDol, dolLength } from '../src/tlv/dol.ts';
-import { NonConformance, RestoreFailed, Unobservable } from '../src/verdict/errors.ts';
+import { NonConformance, PreconditionNotMet, RestoreFailed, Unobservable } from '../src/verdict/errors.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { expectSw, expectThat } from '../src/verdict/expect.ts';
 import { wrongPin } from './card-helpers.ts';
@@ -550,6 +550,23 @@ Given('the card has asked to go online with an ARQC', async function (this: Card
   await selectAndRead(this);
   const g = await firstGac(this, 'ARQC');
   if (g.type !== 'ARQC') throw new NonConformance(`asked ARQC, card answered ${g.type}`);
+});
+
+/**
+ * The card's offline risk state (consecutive offline counter, JR/T 0025.5 §9.4; issuer authentication
+ * failed on the last transaction, Annex D CVR) is cleared by an online approved transaction: a scenario
+ * that needs an offline approval starts from it, whatever earlier scenarios left on a card that keeps its state.
+ */
+Given('the card\'s offline risk counters are reset by an online approved transaction', async function (this: CardWorld) {
+  await selectAndRead(this);
+  const g = await firstGac(this, 'ARQC');
+  if (g.type !== 'ARQC') throw new PreconditionNotMet(`asked ARQC for the online transaction that resets the offline counters, the card answered ${g.type}`);
+  const k = kernel(this);
+  const arc = fromHex('3030');
+  const ea = await k.externalAuthenticate(issuer(this, g.iad).arpc(k.pan, k.psn, g.atc, g.ac, arc), arc);
+  if (ea.sw !== 0x9000) throw new PreconditionNotMet(`EXTERNAL AUTHENTICATE with the right ARPC answered ${swHex(ea.sw)}`);
+  const { result } = await k.generateAc('TC', true, { '8A': arc });
+  if (result?.type !== 'TC') throw new PreconditionNotMet(`the second GENERATE AC of the online transaction answered ${result?.type ?? 'no cryptogram'}`);
 });
 
 When('the issuer answers with the right ARPC and ARC {word}', async function (this: CardWorld, arc: string) {

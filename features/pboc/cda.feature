@@ -7,7 +7,8 @@
 Feature: PBOC combined dynamic data authentication and application cryptogram generation (CDA)
 
   Background:
-    Given the debit application is selected and its records read
+    Given the card's offline risk counters are reset by an online approved transaction
+    And the debit application is selected and its records read
 
   @TC:PB-CDA-001 @req:JRT0025-7:5.3.6.2 @req:JRT0025-17:5.2.5.2
   Scenario: Asked for a TC with CDA, the card signs it and the signature verifies

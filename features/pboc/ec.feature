@@ -9,7 +9,8 @@ Feature: PBOC electronic cash
 
   @TC:PB-EC-002 @req:JRT0025-13:7.4.5
   Scenario: An offline EC purchase approved with a TC debits the balance by the amount
-    Given the EC balance and single limit are known
+    Given the card's offline risk counters are reset by an online approved transaction
+    And the EC balance and single limit are known
     And the terminal keeps the EC balance and limits to restore them
     And the debit application is selected and its records read for an EC purchase of 1234
     When the terminal asks for TC in the first GENERATE AC
@@ -20,14 +21,16 @@ Feature: PBOC electronic cash
 
   @TC:PB-EC-003 @req:JRT0025-13:7.4.3
   Scenario: An EC purchase above the balance does not take the EC path
-    Given the EC balance and single limit are known
+    Given the card's offline risk counters are reset by an online approved transaction
+    And the EC balance and single limit are known
     When the terminal asks for TC offline for an EC purchase of the balance plus 1
     Then the application data holds no EC issuer authorisation code 9F74
     And the EC balance is unchanged
 
   @TC:PB-EC-004 @req:JRT0025-13:7.4.3
   Scenario: A purchase above the EC single transaction limit, within the balance, does not take the EC path
-    Given the EC balance and single limit are known
+    Given the card's offline risk counters are reset by an online approved transaction
+    And the EC balance and single limit are known
     And the terminal keeps the EC balance and limits to restore them
     And the EC single limit is below the EC balance, lowered by issuer script if need be
     When the terminal starts an EC purchase of the single limit plus 1

@@ -24,7 +24,8 @@ Feature: PBOC GET PROCESSING OPTIONS and application data
 
   @TC:PB-GPO-005 @req:JRT0025-13:7.4.3 @ics:ec
   Scenario: An EC purchase within the limits takes the EC path with the EC issuer authorisation code
-    Given the debit application is selected and its records read for an EC purchase of 100
+    Given the card's offline risk counters are reset by an online approved transaction
+    And the debit application is selected and its records read for an EC purchase of 100
     Then the application data holds the EC issuer authorisation code 9F74
 
   @TC:PB-GPO-006 @req:JRT0025-13:7.4.3 @ics:ec

@@ -4,7 +4,8 @@ Feature: PBOC transaction log
 
   @TC:PB-LOG-001 @req:JRT0025-13:9
   Scenario: An offline approved purchase is logged with its amount and ATC in the 9F4F format
-    Given the debit application is selected and its records read for an EC purchase of 500
+    Given the card's offline risk counters are reset by an online approved transaction
+    And the debit application is selected and its records read for an EC purchase of 500
     And the terminal keeps the EC balance and limits to restore them
     When the terminal asks for TC in the first GENERATE AC
     Then the card answers TC

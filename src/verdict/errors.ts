@@ -38,3 +38,16 @@ export class Unobservable extends Error {
   override name = 'Unobservable';
 }
 INCONCLUSIVE_TYPES.add('Unobservable');
+
+/**
+ * A Given/Background step found the card not in the state the scenario starts from (the DF to select is
+ * missing, the application is blocked): the requirement under test was never judged, so INCONCLUSIVE
+ * with "precondition not met: …", not a FAIL of the clause the scenario names.
+ */
+export class PreconditionNotMet extends Error {
+  override name = 'PreconditionNotMet';
+  constructor(detail: string) {
+    super(`precondition not met: ${detail}`);
+  }
+}
+INCONCLUSIVE_TYPES.add('PreconditionNotMet');
