@@ -12,7 +12,9 @@ import { openChannel } from '../src/transport/open.ts';
 import { CardSession } from '../src/transport/session.ts';
 import type { CardWorld } from './world.ts';
 
-Before({ name: 'check applicability, open the card channel' }, async function (this: CardWorld, { pickle }) {
+// No cucumber timeout: the card wait has the profile's own (target.timeoutSeconds), and a card out for less
+// than that is waited for.
+Before({ name: 'check applicability, open the card channel', timeout: -1 }, async function (this: CardWorld, { pickle }) {
   const tags = pickle.tags.map((t) => t.name);
   const a = applicability(tags, this.profile);
   if (!a.applicable) {

@@ -10,7 +10,7 @@ import type { RsaPublic } from '../src/crypto/index.ts';
 import { CDA_HASH_ALL, cdaHashCoverage, cdaSdadLayoutErrors, type Recovered, verifySdad } from '../src/terminal/pboc/oda.ts';
 import { type CaKey, caKeyByIndex, cdaSdadLayoutErrorsSm2, odaChainProblems, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors, verifySdadSm2 } from '../src/terminal/pboc/oda-sm2.ts';
 import { parseTlv } from '../src/tlv/ber.ts';
-import { iadAlgorithm, issuerAlgorithm, PbocIssuer } from '../src/terminal/pboc/issuer.ts';
+import { iadAlgorithm, PbocIssuer, profileIssuer } from '../src/terminal/pboc/issuer.ts';
 import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, PPSE_NAME } from '../src/terminal/pboc/kernel.ts';
 import { parseDol, dolLength } from '../src/tlv/dol.ts';
 import { NonConformance, PreconditionNotMet, RestoreFailed, Unobservable } from '../src/verdict/errors.ts';
@@ -56,9 +56,7 @@ function sm2Ca(w: CardWorld): Uint8Array {
  * The simulated issuer: the algorithm of the ICS, or for a dual-algorithm card the one the IAD of the
  * cryptogram names (JR/T 0025.17 §10.3.1 e–g), since the card chose its set at GPO.
  */
-const issuer = (w: CardWorld, iad?: Uint8Array) => new PbocIssuer(keys(w).imk, issuerAlgorithm(w.profile, iad), {
-  udkInput: keys(w).sm4Variant?.udkInput ?? 'part17', acFold: keys(w).sm4Variant?.acFold ?? 'part17',
-});
+const issuer = (w: CardWorld, iad?: Uint8Array): PbocIssuer => (keys(w), profileIssuer(w.profile, iad));
 
 function kernel(w: CardWorld): PbocKernel {
   let k = w.memory.get('pboc.kernel') as PbocKernel | undefined;

@@ -9,6 +9,7 @@ import { toolVersion } from '../plan/plan.ts';
 import { FeatureError } from '../plan/scenarios.ts';
 import { ROOT } from './common.ts';
 import { UsageError } from './errors.ts';
+import { PreflightRefused } from '../run/runner.ts';
 import { ReportError } from '../report/schema.ts';
 import * as defects from './commands/defects.ts';
 import * as integrity from './commands/integrity.ts';
@@ -37,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof ProfileError || e instanceof UsageError || e instanceof PlanError || e instanceof ReportError) {
+    if (e instanceof ProfileError || e instanceof UsageError || e instanceof PlanError || e instanceof ReportError || e instanceof PreflightRefused) {
       process.stderr.write(`sscc: ${e.message}\n`);
       return 2;
     }

@@ -23,6 +23,11 @@ export class Progress {
     this.out.write(`sscc: ${plan.scenarios.length} scenarios, ${n} apply; target ${target}\n`);
   }
 
+  /** A line of the run's own (pre-flight, post-flight), shown even with --quiet. */
+  note(line: string): void {
+    this.out.write(`${line}\n`);
+  }
+
   case(c: CaseResult, done: number, total: number): void {
     if (this.quiet && c.verdict !== 'FAIL' && c.verdict !== 'ERROR') return;
     const id = this.ids.get(`${c.uri}:${c.line}`) ?? '?';

@@ -83,7 +83,7 @@ export interface Profile {
     masterKeys?: Partial<Record<'transport' | 'card' | 'ssse' | 'pse', string>>;
   };
   testObjects?: Partial<TestObjects>;
-  run?: { allowDestructive?: boolean; seed?: string };
+  run?: { allowDestructive?: boolean; seed?: string; preflight?: boolean };
   target: Target;
 }
 

@@ -1,5 +1,6 @@
 /** The environment of a run, recorded before the first scenario (DESIGN.md: tool version, reader, ATR). */
 import { execFileSync } from 'node:child_process';
+import type { CardState } from './preflight.ts';
 import os from 'node:os';
 import { toHex } from '../bytes/hex.ts';
 import type { Plan } from '../plan/plan.ts';
@@ -13,6 +14,8 @@ export interface Environment {
   target: { kind: string; description: string; atr?: string; protocol?: string; error?: string };
   startedAt: string;
   finishedAt?: string;
+  /** The card under test as it told its state before the first scenario and after the last (src/run/preflight.ts). */
+  card?: { start?: CardState; end?: CardState; checks?: string[]; cost?: string[] };
 }
 
 function gitCommit(root: string): string | undefined {

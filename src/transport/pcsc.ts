@@ -4,7 +4,7 @@
  * install. T=0 procedure bytes are left to CardSession (smartcard's transmit returns them as they are).
  */
 import type { CardChannel, Protocol } from './channel.ts';
-import { CardRemovedError, TransportError } from '../verdict/errors.ts';
+import { CardRemovedError, ReaderBusyError, TransportError } from '../verdict/errors.ts';
 
 type Smartcard = typeof import('smartcard');
 type PcscCard = import('smartcard').CardInterface;
@@ -35,6 +35,9 @@ export function pcscError(e: unknown, what: string): TransportError {
   if (err?.name === 'CardRemovedError' || /removed|reset/i.test(text)) return new CardRemovedError(`${what}: the card was removed (${text})`);
   if (err?.name === 'ServiceNotRunningError' || /service not running|not running/i.test(text)) {
     return new TransportError(`${what}: the PC/SC service is not running. Start it with \`pcscd -f &\` (Debian: apt-get install ${PCSC_PACKAGES})`);
+  }
+  if (err?.name === 'SharingViolationError' || /sharing violation/i.test(text)) {
+    return new ReaderBusyError(`${what}: the reader is in use by another program (PC/SC sharing violation); sscc never shares a reader with another run or program`);
   }
   if (err?.name === 'NoReadersError' || /no readers/i.test(text)) return new TransportError(`${what}: PC/SC sees no reader. Plug one in, or serve card-sim to the virtual reader: \`sscc sim serve --image reference\` (apt-get install ${VPCD_PACKAGES})`);
   return new TransportError(`${what}: ${text}`);
@@ -95,10 +98,33 @@ export interface PcscOpenOptions {
   timeoutSeconds?: number;
   /** Told once when the run waits for a card. */
   notify?: (line: string) => void;
+  /** false: a connection of its own, released at close (a one-off look such as `sscc readers`); default: held for the run. */
+  keep?: boolean;
 }
 
 /** Readers whose wait for a card already timed out in this run: later scenarios do not wait again. */
 const abandoned = new Set<string>();
+
+/**
+ * Connections this process holds, by the reader the profile names: opened exclusively (SCARD_SHARE_EXCLUSIVE)
+ * at the first scenario and kept until the run releases them, so that no other run or program can send to the
+ * card between two scenarios (a reader is never shared). Each scenario starts with a cold reset.
+ */
+const held = new Map<string, { sc: Smartcard; ctx: PcscContext; card: PcscCard; readerName: string }>();
+const heldKey = (reader: string | number | undefined) => String(reader ?? '');
+
+/** Power down and release every reader this process holds (the end of a run). */
+export function releaseReaders(): void {
+  for (const h of held.values()) {
+    try {
+      if (h.card.connected) h.card.disconnect(h.sc.SCARD_UNPOWER_CARD);
+    } catch {
+      // the card may be gone already
+    }
+    h.ctx.close();
+  }
+  held.clear();
+}
 
 export class PcscChannel implements CardChannel {
   atr: Uint8Array;
@@ -110,6 +136,8 @@ export class PcscChannel implements CardChannel {
     private readonly ctx: PcscContext,
     private readonly card: PcscCard,
     readonly readerName: string,
+    /** Held for the run: close() leaves it connected for the next scenario. */
+    private readonly kept = false,
   ) {
     this.atr = Uint8Array.from(card.atr ?? []);
     this.protocol = card.protocol === sc.SCARD_PROTOCOL_T0 ? 'T=0' : 'T=1';
@@ -117,6 +145,23 @@ export class PcscChannel implements CardChannel {
   }
 
   static async open(o: PcscOpenOptions = {}): Promise<PcscChannel> {
+    const key = heldKey(o.reader);
+    const h = held.get(key);
+    if (h) {
+      try {
+        // A cold reset (power down and up, ISO/IEC 7816-3 §6.2.2) on the connection the run holds.
+        await h.card.reconnect(h.sc.SCARD_SHARE_EXCLUSIVE, h.sc.SCARD_PROTOCOL_T0 | h.sc.SCARD_PROTOCOL_T1, h.sc.SCARD_UNPOWER_CARD);
+        return new PcscChannel(h.sc, h.ctx, h.card, h.readerName, true);
+      } catch {
+        // The card left (or the reader did): open again below, waiting for the card as the profile says.
+        held.delete(key);
+        try {
+          h.ctx.close();
+        } catch {
+          // already closed
+        }
+      }
+    }
     const { sc, ctx, readers } = await openContext();
     try {
       const reader = pickReader(readers, o.reader);
@@ -125,7 +170,9 @@ export class PcscChannel implements CardChannel {
       }
       await waitForCard(sc, ctx, reader, o);
       const card = await connectSettled(sc, ctx, reader, o);
-      return new PcscChannel(sc, ctx, card, reader.name);
+      if (o.keep === false) return new PcscChannel(sc, ctx, card, reader.name);
+      held.set(key, { sc, ctx, card, readerName: reader.name });
+      return new PcscChannel(sc, ctx, card, reader.name, true);
     } catch (e) {
       ctx.close();
       throw e;
@@ -146,7 +193,7 @@ export class PcscChannel implements CardChannel {
 
   async reset(): Promise<Uint8Array> {
     try {
-      await this.card.reconnect(this.sc.SCARD_SHARE_SHARED, this.sc.SCARD_PROTOCOL_T0 | this.sc.SCARD_PROTOCOL_T1, this.sc.SCARD_RESET_CARD);
+      await this.card.reconnect(this.sc.SCARD_SHARE_EXCLUSIVE, this.sc.SCARD_PROTOCOL_T0 | this.sc.SCARD_PROTOCOL_T1, this.sc.SCARD_RESET_CARD);
       this.atr = Uint8Array.from(this.card.getStatus().atr);
     } catch (e) {
       throw pcscError(e, `reset of the card in "${this.readerName}"`);
@@ -155,6 +202,7 @@ export class PcscChannel implements CardChannel {
   }
 
   async close(): Promise<void> {
+    if (this.kept) return; // the run holds the reader; the next scenario starts with a cold reset
     try {
       // Power the card down: the next scenario starts from a cold reset (ISO/IEC 7816-3 §6.2.2).
       if (this.card.connected) this.card.disconnect(this.sc.SCARD_UNPOWER_CARD);
@@ -177,7 +225,7 @@ async function connectSettled(sc: Smartcard, ctx: PcscContext, reader: PcscReade
   let state = reader.state;
   for (;;) {
     try {
-      return await reader.connect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1);
+      return await reader.connect(sc.SCARD_SHARE_EXCLUSIVE, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1);
     } catch (e) {
       const text = (e as Error)?.message ?? String(e);
       if (!/unpowered|unresponsive|removed|no smart ?card/i.test(text) || Date.now() >= until) throw pcscError(e, `connect to "${reader.name}"`);

@@ -24,6 +24,11 @@ export class TransportError extends Error {
   override name = 'TransportError';
 }
 
+/** Another program or run holds the reader: nothing about the card can be said (a run refuses it at once). */
+export class ReaderBusyError extends TransportError {
+  override name = 'ReaderBusyError';
+}
+
 /** The card left the reader mid-scenario: INCONCLUSIVE. */
 export class CardRemovedError extends TransportError {
   override name = 'CardRemovedError';
@@ -31,7 +36,7 @@ export class CardRemovedError extends TransportError {
 
 /** Exception type names → verdicts; anything else thrown is a defect of the tool: ERROR. */
 export const FAIL_TYPES = new Set(['NonConformance', 'RestoreFailed', 'AssertionError', 'TlvError', 'ApduFormatError']);
-export const INCONCLUSIVE_TYPES = new Set(['TransportError', 'CardRemovedError', 'DriverError']);
+export const INCONCLUSIVE_TYPES = new Set(['TransportError', 'CardRemovedError', 'ReaderBusyError', 'DriverError']);
 
 /** The card's content does not let the requirement be observed (e.g. a uniform EF): INCONCLUSIVE. */
 export class Unobservable extends Error {

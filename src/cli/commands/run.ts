@@ -51,6 +51,7 @@ export function register(p: Command): void {
         outDir: opts.out,
         model,
         onStart: (e) => (environment = e),
+        notify: (line) => progress.note(line),
         onCase: (c, done, total) => progress.case(c, done, total),
       });
       process.removeListener('SIGINT', interrupted);

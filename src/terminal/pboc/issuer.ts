@@ -77,3 +77,13 @@ export function issuerAlgorithm(p: Profile, iad?: Uint8Array): PbocAlgorithm {
   if (p.ics.pbocAlgorithmSets === 'dual' && iad) return iadAlgorithm(iad) ?? '3DES';
   return p.ics.algorithms.includes('SM4') && p.ics.pboc === '3.0' ? 'SM4' : '3DES';
 }
+
+/**
+ * The simulated issuer of a profile's card: keys.pboc.imk, the algorithm of the ICS (or, for a
+ * dual-algorithm card, the one the IAD of the cryptogram names), and the SM4 variant the profile declares.
+ */
+export function profileIssuer(p: Profile, iad?: Uint8Array): PbocIssuer {
+  const k = p.keys?.pboc;
+  if (!k) throw new Error('the profile gives no keys.pboc');
+  return new PbocIssuer(k.imk, issuerAlgorithm(p, iad), { udkInput: k.sm4Variant?.udkInput ?? 'part17', acFold: k.sm4Variant?.acFold ?? 'part17' });
+}

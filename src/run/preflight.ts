@@ -1,0 +1,153 @@
+/**
+ * Pre-flight and post-flight: what the card under test tells of its own state before the first scenario
+ * and after the last (PIN try counters, whether its applications are blocked, ATC, EC balance), and
+ * checks of the profile's keys and PIN that cost the sample nothing, or at most one PIN try which the
+ * next correct VERIFY gives back. A real sample keeps its state between scenarios and runs: a wrong PIN
+ * in the profile would otherwise block it by the third scenario.
+ *
+ * Sources: 社会保障卡规范 part 5 §6.14 (VERIFY without data answers 63Cx, the tries left), JR/T 0025.5
+ * B.7 (GET DATA 9F17 PIN try counter, 9F36 ATC, 9F13 last online ATC), JR/T 0025.13 (9F79 EC balance),
+ * JR/T 0025.5 §6.3.5 (a blocked application answers SELECT with 6283), Annex E (the AAC a card gives
+ * when asked for one: it costs an ATC step and nothing else).
+ */
+import { SW } from '../apdu/sw.ts';
+import { swHex } from '../apdu/response.ts';
+import { equal, fromHex, toHex, toUint } from '../bytes/hex.ts';
+import { encodeGbk } from '../bytes/text.ts';
+import * as iso from '../iso7816/commands.ts';
+import type { Profile } from '../profile/profile.ts';
+import { profileIssuer } from '../terminal/pboc/issuer.ts';
+import { PbocKernel } from '../terminal/pboc/kernel.ts';
+import { SSSE_DF_NAME } from '../terminal/sscard/terminal.ts';
+import { pinCn } from '../sscard/commands.ts';
+import type { CardSession } from '../transport/session.ts';
+
+/** The SSSE PIN's reference (社会保障卡规范 part 5 §6.14: VERIFY P2 00). */
+const SSSE_PIN_REF = 0x00;
+const DEBIT_AID = 'A000000333010101';
+
+export interface CardState {
+  ssse?: { select: string; pinTriesLeft?: number; pinBlocked?: boolean };
+  pboc?: { select: string; blocked: boolean; pinTriesLeft?: number; atc?: number; lastOnlineAtc?: number; ecBalance?: number };
+}
+
+export interface Preflight {
+  /** The state the card told before anything else was sent. */
+  start: CardState;
+  /** What was checked, in words (for the report). */
+  checks: string[];
+  /** What stops the run: the profile or the card is not fit for the plan. */
+  problems: string[];
+  /** What the checks cost the sample (an ATC step, a PIN try). */
+  cost: string[];
+}
+
+/** The plan needs these from the card (tags of the planned scenarios that apply). */
+export interface PlanNeeds {
+  ssse: boolean;
+  pboc: boolean;
+  pin: boolean;
+}
+
+const triesOf = (sw: number): number | undefined => ((sw & 0xfff0) === 0x63c0 ? sw & 0x0f : undefined);
+
+/** The card's state as it tells it, sending nothing that changes it (SELECT, VERIFY without data, GET DATA). */
+export async function readCardState(session: CardSession, profile: Profile): Promise<CardState> {
+  const state: CardState = {};
+  if (profile.ics.sscardVersion) {
+    const s = await session.send(iso.selectByName(encodeGbk(SSSE_DF_NAME)));
+    state.ssse = { select: swHex(s.sw) };
+    if (s.sw === SW.NO_ERROR && profile.keys?.pin !== undefined) {
+      const v = await session.send(iso.verify(SSSE_PIN_REF));
+      const tries = triesOf(v.sw);
+      if (tries !== undefined) state.ssse.pinTriesLeft = tries;
+      if (v.sw === 0x6983 || tries === 0) state.ssse.pinBlocked = true;
+    }
+  }
+  if (profile.ics.pboc === '2.0' || profile.ics.pboc === '3.0') {
+    const aid = fromHex(profile.keys?.pboc?.aid?.replace(/\s/g, '') ?? DEBIT_AID);
+    const s = await session.send(iso.selectByName(aid));
+    state.pboc = { select: swHex(s.sw), blocked: s.sw === 0x6283 };
+    if (s.sw === SW.NO_ERROR || s.sw === 0x6283) {
+      const k = new PbocKernel((apdu) => session.send(apdu));
+      const number = async (tag: string, bcd: boolean): Promise<number | undefined> => {
+        try {
+          const v = await k.getDataValue(tag);
+          return bcd ? Number(toHex(v)) : toUint(v);
+        } catch {
+          return undefined; // not offered by this card: the state leaves it out
+        }
+      };
+      const pin = await number('9F17', false);
+      if (pin !== undefined) state.pboc.pinTriesLeft = pin;
+      const atc = await number('9F36', false);
+      if (atc !== undefined) state.pboc.atc = atc;
+      const last = await number('9F13', false);
+      if (last !== undefined) state.pboc.lastOnlineAtc = last;
+      if (profile.ics.electronicCash) {
+        const ec = await number('9F79', true);
+        if (ec !== undefined && Number.isFinite(ec)) state.pboc.ecBalance = ec;
+      }
+    }
+  }
+  return state;
+}
+
+/**
+ * Before the first scenario: the card's state, the profile's PBOC keys by an AAC (no try), the PIN by one
+ * VERIFY when the counter has a try to spare. Problems stop the run before any scenario (exit 2).
+ */
+export async function preflight(session: CardSession, profile: Profile, needs: PlanNeeds): Promise<Preflight> {
+  const out: Preflight = { start: await readCardState(session, profile), checks: [], problems: [], cost: [] };
+  const { ssse, pboc } = out.start;
+  if (needs.ssse && ssse && ssse.select !== '9000') out.problems.push(`the SSSE answers SELECT with ${ssse.select} (9303: blocked); the plan needs it`);
+  if (needs.pboc && pboc?.blocked) out.problems.push('the debit application is blocked (SELECT answers 6283); unblock it by issuer script (APPLICATION UNBLOCK) before the run');
+  else if (needs.pboc && pboc && pboc.select !== '9000') out.problems.push(`the debit application answers SELECT with ${pboc.select}; the plan needs it`);
+
+  // The PBOC keys: ask for an AAC and check it with keys.pboc (costs one ATC step, no try).
+  if (needs.pboc && pboc && !pboc.blocked && pboc.select === '9000' && profile.keys?.pboc?.imk) {
+    const k = new PbocKernel((apdu) => session.send(apdu));
+    const aid = fromHex(profile.keys.pboc.aid?.replace(/\s/g, '') ?? DEBIT_AID);
+    const gpo = (await k.selectApplication(aid)).sw === SW.NO_ERROR ? await k.gpo() : undefined;
+    if (gpo?.sw === SW.NO_ERROR) {
+      await k.readApplicationData();
+      const { response, result } = await k.generateAc('AAC');
+      if (result) {
+        const expected = profileIssuer(profile, result.iad).expectedAc(k.pan, k.psn, result.atc, result.acData);
+        out.cost.push(`one ATC step (an AAC, ATC ${result.atc})`);
+        if (equal(expected, result.ac)) out.checks.push('keys.pboc: the card\'s AAC verifies with the issuer master keys');
+        else out.problems.push(`keys.pboc does not match the card: its AAC ${toHex(result.ac)} is not the ${toHex(expected)} the profile's issuer master keys give (wrong keys.pboc.imk, or another SM4 variant)`);
+      } else out.checks.push(`keys.pboc not checked: GENERATE AC for an AAC answered ${swHex(response.sw)}`);
+    } else out.checks.push(`keys.pboc not checked: GET PROCESSING OPTIONS answered ${gpo ? swHex(gpo.sw) : 'nothing (SELECT failed)'}`);
+  }
+
+  // The PIN: one VERIFY, and only with a try to spare; a right PIN puts the counter back at its limit.
+  const pin = profile.keys?.pin;
+  if (needs.pin && pin !== undefined && ssse?.select === '9000') {
+    if (ssse.pinBlocked) out.problems.push('the SSSE PIN is blocked (0 tries left); unblock it (PIN UNBLOCK with the PUK) before the run');
+    else if (ssse.pinTriesLeft !== undefined && ssse.pinTriesLeft < 2) out.problems.push(`the SSSE PIN has ${ssse.pinTriesLeft} try left: the plan presents wrong PINs and would block it; present the right PIN once (it restores the counter) before the run`);
+    else {
+      await session.send(iso.selectByName(encodeGbk(SSSE_DF_NAME)));
+      const v = await session.send(iso.verify(SSSE_PIN_REF, pinCn(pin)));
+      if (v.sw === SW.NO_ERROR) out.checks.push('keys.pin: the SSSE accepts the profile\'s PIN');
+      else {
+        const left = triesOf(v.sw);
+        out.problems.push(`keys.pin is not the card's SSSE PIN: VERIFY answered ${swHex(v.sw)}`);
+        out.cost.push(`one SSSE PIN try${left !== undefined ? ` (${left} left)` : ''}, which the next VERIFY with the right PIN restores`);
+      }
+    }
+  }
+  return out;
+}
+
+
+/** One line of a card state, for the console and the report. */
+export function describeState(s: CardState): string {
+  const parts: string[] = [];
+  if (s.ssse) parts.push(`SSSE ${s.ssse.select}${s.ssse.pinTriesLeft !== undefined ? `, PIN ${s.ssse.pinTriesLeft} tries left` : ''}${s.ssse.pinBlocked ? ', PIN blocked' : ''}`);
+  if (s.pboc) {
+    const p = s.pboc;
+    parts.push(`debit ${p.blocked ? 'blocked (6283)' : p.select}${p.pinTriesLeft !== undefined ? `, PIN ${p.pinTriesLeft} tries left` : ''}${p.atc !== undefined ? `, ATC ${p.atc}` : ''}${p.ecBalance !== undefined ? `, EC balance ${p.ecBalance}` : ''}`);
+  }
+  return parts.join('; ') || 'nothing read';
+}
