@@ -17,6 +17,7 @@ interface ServeOptions {
   fresh?: boolean;
   latency: string;
   pullAt?: string;
+  pullFor: string;
 }
 
 export function register(p: Command): void {
@@ -32,13 +33,14 @@ export function register(p: Command): void {
     .option('--seed <text>', "seed of the card's randomness", 'sscc')
     .option('--quiet', 'log nothing but errors')
     .option('--pull-at <n>', 'pull the card out for 1.5 s instead of answering the n-th APDU (tests of removal mid-command)')
+    .option('--pull-for <seconds>', 'how long SIGUSR1 and SIGUSR2 keep the card out of the reader', '1.5')
     .option('--latency <ms>', 'delay every answer to an APDU by this many milliseconds (a slow card)', '0')
-    .option('--fresh', 'a new card from the image at every power-up (sscc powers the card down after each scenario), as the in-process simulator gives; a real card keeps its state')
+    .option('--fresh', 'a new card from the image at every power-up; by default the card keeps its state across scenarios and power cycles, as a real card does')
     .addHelpText(
       'after',
       '\nNeeds pcscd with vpcd: apt-get install pcscd vsmartcard-vpcd; start `pcscd -f &`.\n' +
         'The card stays in the reader until you stop this command (Ctrl-C); it reconnects when pcscd restarts.\n' +
-        'kill -USR1 <pid> pulls the card out for 1.5 s; kill -USR2 <pid> pulls it during the next command APDU.\n' +
+        'kill -USR1 <pid> pulls the card out (for --pull-for seconds); kill -USR2 <pid> pulls it during the next command APDU.\n' +
         "Then: opensc-tool -r 'Virtual PCD 00 00' -a   or   echo '00 A4 04 00 00' | scriptor -r 'Virtual PCD 00 00'",
     )
     .action(async (o: ServeOptions) => {
@@ -61,15 +63,17 @@ export function register(p: Command): void {
       const latencyMs = Number(o.latency);
       if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new UsageError(`--latency ${o.latency}: not a number of milliseconds`);
       const card = new VirtualCard(make(), { host: o.host, port, log, latencyMs, ...(o.pullAt ? { pullAt: Number(o.pullAt) } : {}), ...(o.fresh ? { freshOnReset: make } : {}) }).start();
-      // SIGUSR1 pulls the card out of the reader for 1.5 s (tests of card removal mid-run).
+      const pullSeconds = Number(o.pullFor);
+      if (!Number.isFinite(pullSeconds) || pullSeconds <= 0) throw new UsageError(`--pull-for ${o.pullFor}: not a number of seconds`);
+      // SIGUSR1 pulls the card out of the reader for --pull-for seconds (tests of card removal mid-run).
       process.on('SIGUSR1', () => {
-        log('SIGUSR1: card removed for 1.5 s');
-        card.remove(1500);
+        log(`SIGUSR1: card removed for ${pullSeconds} s`);
+        card.remove(pullSeconds * 1000);
       });
       // SIGUSR2 pulls it in the middle of the next command APDU, so that a scenario is surely in flight.
       process.on('SIGUSR2', () => {
-        log('SIGUSR2: card removed at the next command APDU, for 1.5 s');
-        card.removeAtNextApdu(1500);
+        log(`SIGUSR2: card removed at the next command APDU, for ${pullSeconds} s`);
+        card.removeAtNextApdu(pullSeconds * 1000);
       });
       log(`serving image "${image.name}"${defects.length ? ` with ${defects.join(', ')}` : ''} to vpcd at ${o.host}:${port}; Ctrl-C to stop`);
       await new Promise<void>((done) => {
