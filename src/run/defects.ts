@@ -58,7 +58,10 @@ export async function checkDefect(root: string, plan: Plan, defect: string | und
     !expected.includes(c.id) && collateralAreas.includes(c.area) && (c.verdict === 'FAIL' || c.verdict === 'INCONCLUSIVE');
   const collateral = report.cases.filter(isCollateral).map((c) => c.id);
   const failed = report.cases.filter((c) => c.verdict === 'FAIL').map((c) => c.id);
-  const unjudged = report.cases.filter((c) => (c.verdict === 'ERROR' || c.verdict === 'INCONCLUSIVE') && !isCollateral(c)).map((c) => `${c.id} (${c.verdict}: ${c.reason})`);
+  // A scenario whose precondition the defect broke is blocked by the deviation that another scenario
+  // reports (issue: one deviation is reported once): neither a FAIL of its own clause nor unjudged.
+  const blocked = (c: { verdict: string; reason?: string }) => c.verdict === 'INCONCLUSIVE' && (c.reason ?? '').startsWith('precondition not met');
+  const unjudged = report.cases.filter((c) => (c.verdict === 'ERROR' || c.verdict === 'INCONCLUSIVE') && !isCollateral(c) && !(entry && blocked(c))).map((c) => `${c.id} (${c.verdict}: ${c.reason})`);
   const missed = expected.filter((id) => !failed.includes(id));
   const unexpected = failed.filter((id) => !expected.includes(id) && !collateral.includes(id));
   return { defect: defect ?? '(none)', ok: !missed.length && !unexpected.length && !unjudged.length, failed, missed, unexpected, unjudged, collateral, support: outcome.support };
