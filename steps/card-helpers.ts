@@ -5,7 +5,8 @@ import { toHex } from '../src/bytes/hex.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { dfNameBytes } from '../src/profile/profile.ts';
 import { type Tlv, TlvError, findTlv, parseTlv } from '../src/tlv/ber.ts';
-import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
+import { NonConformance, PreconditionNotMet, Unobservable } from '../src/verdict/errors.ts';
+import type { ResponseApdu } from '../src/apdu/response.ts';
 import { expectSw, expectThat, hexPreview } from '../src/verdict/expect.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
@@ -23,9 +24,18 @@ export function wrongPin(pin: string): string {
   return pin.slice(0, -1) + String((last + 1) % 10);
 }
 
+/** Select the DF a scenario starts in; a card without it does not meet the precondition (INCONCLUSIVE, not a FAIL of the clause tested). */
 export async function selectDf(world: CardWorld, ref: string): Promise<void> {
   const r = await world.send(iso.selectByName(dfNameBytes(ref)));
-  if (r.sw !== SW.NO_ERROR) throw new NonConformance(`SELECT of DF "${ref}" answered ${toHex(Uint8Array.of(r.sw >> 8, r.sw & 0xff))}; the scenario needs it`);
+  if (r.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`SELECT of DF "${ref}" answered ${toHex(Uint8Array.of(r.sw >> 8, r.sw & 0xff))}; the scenario starts in it`);
+}
+
+/**
+ * A READ RECORD that returned a record: 9000, or 6282 with the data (ISO/IEC 7816-4 §7.3.3 and table 6:
+ * end of record reached before Ne bytes, as for READ BINARY §7.2.3), judged alike wherever a record is read.
+ */
+export function recordRead(r: ResponseApdu): boolean {
+  return r.data.length > 0 && (r.sw === SW.NO_ERROR || r.sw === SW.WARNING_END_OF_FILE);
 }
 
 export async function selectObject(world: CardWorld, ef: EfObject): Promise<void> {

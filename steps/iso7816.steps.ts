@@ -11,7 +11,7 @@ import { TlvError } from '../src/tlv/ber.ts';
 import { parseSimpleTlv } from '../src/tlv/simple.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectSw1, expectThat, hexPreview, swText } from '../src/verdict/expect.ts';
-import { SS_PIN_REF, fciDfName, pinBlock, selectDf, selectObject, sfiOf, wrongPin } from './card-helpers.ts';
+import { SS_PIN_REF, fciDfName, pinBlock, recordRead, selectDf, selectObject, sfiOf, wrongPin } from './card-helpers.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
 
@@ -42,8 +42,7 @@ Given('the size of the current EF is known', async function (this: CardWorld) {
 
 Given('the terminal has read record {int} of the {ef}', async function (this: CardWorld, n: number, ef: EfObject) {
   const r = await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.NUMBER, 256));
-  expectSw(r.sw, SW.NO_ERROR);
-  expectThat(r.data.length > 0, `READ RECORD ${n} answered 9000 with no record data`);
+  expectThat(recordRead(r), `READ RECORD ${n} answered ${swText(r.sw)} with ${r.data.length} data bytes, not a record`);
   this.remember(`record ${n}`, r.data);
 });
 
@@ -103,7 +102,7 @@ When('the terminal reads the records of the {ef} one by one until the card has n
   let n = 0;
   for (let p1 = 1; p1 <= 0xfe; p1++) {
     const r = await this.send(iso.readRecord(p1, sfi, iso.RECORD_MODE.NUMBER, 256));
-    if (r.sw !== SW.NO_ERROR) break;
+    if (!recordRead(r)) break;
     n++;
   }
   this.remember('records read', n);
@@ -178,7 +177,7 @@ Then('the card reports that only {int} bytes remain', function (this: CardWorld,
 });
 
 Then('the data is one SIMPLE-TLV data object', function (this: CardWorld) {
-  expectSw(this.last.sw, SW.NO_ERROR);
+  expectThat(recordRead(this.last), `READ RECORD answered ${swText(this.last.sw)} with ${this.last.data.length} data bytes, not a record`);
   let objects: ReturnType<typeof parseSimpleTlv>;
   try {
     objects = parseSimpleTlv(this.last.data);
@@ -190,7 +189,7 @@ Then('the data is one SIMPLE-TLV data object', function (this: CardWorld) {
 });
 
 Then('the data equals record {int} of the {ef}', function (this: CardWorld, n: number, _ef: EfObject) {
-  expectSw(this.last.sw, SW.NO_ERROR);
+  expectThat(recordRead(this.last), `READ RECORD answered ${swText(this.last.sw)} with ${this.last.data.length} data bytes, not a record`);
   expectBytes(this.last.data, this.recall<Uint8Array>(`record ${n}`), `record ${n}`);
 });
 
@@ -202,7 +201,7 @@ Then('records {int} and {int} differ', function (this: CardWorld, a: number, b: 
 
 Then('at least {int} record(s) was/were read and the card then answered {sw}', function (this: CardWorld, min: number, sw: number) {
   const n = this.recall<number>('records read');
-  expectThat(n >= min, `only ${n} records could be read`);
+  expectThat(n >= min, `${n} record(s) read before the card answered ${swText(this.last.sw)}${this.last.data.length ? ` with ${this.last.data.length} data bytes` : ''}`);
   expectSw(this.last.sw, sw);
 });
 
