@@ -14,18 +14,19 @@ import { UsageError } from './errors.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function planFrom(opts: { profile?: string; plan?: string; defect?: string[]; tags?: string; reader?: string }): Plan {
+export function planFrom(opts: { profile?: string; plan?: string; defect?: string[]; tags?: string; area?: string; reader?: string }): Plan {
   let plan: Plan;
   if (opts.plan) {
     plan = loadPlan(opts.plan);
     const missing = plan.features.filter((f) => !existsSync(resolve(ROOT, f.uri))).map((f) => f.uri);
     if (missing.length) throw new UsageError(`--plan ${opts.plan}: feature file(s) ${missing.join(', ')} not found in ${ROOT}; the plan was made for another version of sscc`);
-    if (opts.tags) throw new UsageError('--tags applies when a plan is made from --profile; a saved plan keeps its own selection');
+    if (opts.tags || opts.area) throw new UsageError('--tags and --area apply when a plan is made from --profile; a saved plan keeps its own selection');
     const changed = changedFeatures(ROOT, plan);
     if (changed.length) throw new UsageError(`--plan ${opts.plan}: these feature files changed since the plan was made: ${changed.join(', ')}; make a new plan`);
   } else if (opts.profile) {
     try {
-      plan = buildPlan(ROOT, loadProfile(opts.profile), opts.tags ? { tags: opts.tags } : {});
+      const areas = opts.area?.split(',').map((a) => a.trim()).filter(Boolean);
+      plan = buildPlan(ROOT, loadProfile(opts.profile), { ...(opts.tags ? { tags: opts.tags } : {}), ...(areas?.length ? { areas } : {}) });
     } catch (e) {
       if (e instanceof PlanError) throw new UsageError(e.message);
       throw e;
@@ -52,6 +53,8 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
 
 export const langOption = new Option('--lang <lang>', 'language the HTML report opens in').choices(['zh-CN', 'en']).default('zh-CN');
 
+
+export const areaOption = new Option('--area <areas>', 'run only these areas (folders of features/), comma-separated, e.g. iso7816,pboc');
 
 export const tagsOption = new Option('--tags <expression>', 'run only the scenarios a cucumber tag expression selects, e.g. "@TC:ISO-SEL-001" or "not @destructive"');
 

@@ -22,6 +22,8 @@ export interface Plan {
   features: FeatureFile[];
   /** A cucumber tag expression that narrowed the plan (e.g. "@TC:ISO-SEL-001" or "not @destructive"). */
   tags?: string;
+  /** The areas (folders of features/) the plan was cut to by --area; all when absent. */
+  areas?: string[];
   scenarios: PlannedScenario[];
 }
 
@@ -29,8 +31,17 @@ export function toolVersion(root: string): string {
   return (JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string }).version;
 }
 
-export function buildPlan(root: string, loaded: LoadedProfile, options: { tags?: string } = {}): Plan {
-  const { scenarios: all, files } = readScenarios(root, featureFiles(root));
+export function buildPlan(root: string, loaded: LoadedProfile, options: { tags?: string; areas?: readonly string[] } = {}): Plan {
+  const read = readScenarios(root, featureFiles(root));
+  let { scenarios: all, files } = read;
+  // --area: the folders under features/ (iso7816, sscard, pboc, dual-app, lifecycle, terminal …).
+  if (options.areas?.length) {
+    const known = [...new Set(all.map((s) => s.area))].sort();
+    const unknown = options.areas.filter((a) => !known.includes(a));
+    if (unknown.length) throw new PlanError(`--area ${unknown.join(',')}: unknown; areas: ${known.join(', ')}`);
+    all = all.filter((s) => options.areas?.includes(s.area));
+    files = files.filter((f) => options.areas?.includes(f.uri.split('/')[1] ?? ''));
+  }
   let scenarios = all;
   if (options.tags) {
     let expr: ReturnType<typeof parseTagExpression>;
@@ -55,6 +66,7 @@ export function buildPlan(root: string, loaded: LoadedProfile, options: { tags?:
     profile: { file: loaded.file, sha256: loaded.sha256, data: loaded.profile },
     features: files,
     ...(options.tags ? { tags: options.tags } : {}),
+    ...(options.areas?.length ? { areas: [...options.areas] } : {}),
     scenarios: planned,
   };
 }

@@ -1,14 +1,15 @@
 /** `sscc list`: the plan of a profile, with applicability. */
 import type { Command } from 'commander';
-import { planFrom, tagsOption } from '../common.ts';
+import { areaOption, planFrom, tagsOption } from '../common.ts';
 
 export function register(p: Command): void {
   p.command('list')
     .description('show the plan for a profile: every scenario, and whether it applies (with the ICS reason)')
     .requiredOption('--profile <file>', 'profile (YAML)')
     .addOption(tagsOption)
+    .addOption(areaOption)
     .option('--json', 'print the plan as JSON (usable with `sscc run --plan`)')
-    .action((opts: { profile: string; json?: boolean; tags?: string }) => {
+    .action((opts: { profile: string; json?: boolean; tags?: string; area?: string }) => {
       const plan = planFrom(opts);
       if (opts.json) {
         process.stdout.write(JSON.stringify(plan, null, 2) + '\n');

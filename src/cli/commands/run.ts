@@ -8,7 +8,7 @@ import { runPlan } from '../../run/runner.ts';
 import type { Environment } from '../../run/environment.ts';
 import { RunModel } from '../../report/model.ts';
 import { UsageError } from '../errors.ts';
-import { ROOT, checkTarget, langOption, planFrom, tagsOption } from '../common.ts';
+import { ROOT, areaOption, checkTarget, langOption, planFrom, tagsOption } from '../common.ts';
 import { Progress } from '../progress.ts';
 
 export function register(p: Command): void {
@@ -20,11 +20,12 @@ export function register(p: Command): void {
     .option('--defect <id...>', 'switch on card-sim defects (simulator targets only); see `sscc defects list`')
     .option('--reader <name|index>', 'PC/SC reader(s) instead of the profile\'s target.reader: name, part of a name or index; several, comma-separated, run in parallel (see `sscc readers`)')
     .addOption(tagsOption)
+    .addOption(areaOption)
     .addOption(langOption)
     .option('--quiet', 'print only the summary, not a line per scenario')
     .option('--force', 'write into --out even if it holds the results of an earlier run')
     .addHelpText('after', '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or invalid profile, 3 the tool failed.\nExample: npx sscc run --profile profiles/sim-reference.yaml --out out/first')
-    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; reader?: string; tags?: string; lang: Lang; quiet?: boolean; force?: boolean }) => {
+    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; reader?: string; tags?: string; area?: string; lang: Lang; quiet?: boolean; force?: boolean }) => {
       const plan = planFrom(opts);
       if (!opts.force && existsSync(join(opts.out, 'messages.ndjson'))) {
         throw new UsageError(`--out ${opts.out} holds the results of an earlier run; choose another folder or add --force to replace them`);
