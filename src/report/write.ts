@@ -1,4 +1,5 @@
 /** Write report.json, report.html (handlebars, zh-CN and English) and junit.xml into a run folder. */
+import { type CardState, describeState } from '../run/preflight.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -33,6 +34,8 @@ export function renderHtml(report: Report, lang: Lang): string {
     return new hb.SafeString(both.join(''));
   });
   hb.registerHelper('tl', (key: string) => strings[lang][key] ?? key);
+  // The card's state before and after the run (src/run/preflight.ts), in one line.
+  hb.registerHelper('cardState', (state: CardState | undefined) => (state ? describeState(state) : '—'));
   hb.registerHelper('isBad', (v: Verdict) => v === 'FAIL' || v === 'ERROR' || v === 'INCONCLUSIVE');
   const template = hb.compile(readFileSync(new URL('report.html.hbs', REPORTS_DIR), 'utf8'));
   const counts: Record<Verdict, number> = {
