@@ -6,7 +6,7 @@
  * `sscc report --from` rebuilds a report with those cases and the rest INCONCLUSIVE. All concurrent.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,15 @@ function file(name: string, text: string): string {
 }
 
 describe.concurrent('sscc exit codes and messages', () => {
+  it('2: a profile with a wrong PIN stops at the pre-flight after one VERIFY; no scenario runs', async () => {
+    const out = join(tmp, 'wrong-pin');
+    const r = await sscc('run', '--profile', file('wrong-pin.yaml', reference.replace('pin: "123456"', 'pin: "654321"')), '--out', out, '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/keys.pin is not the card's SSSE PIN: VERIFY answered 63C2/);
+    expect(r.stderr).toMatch(/cost to the sample: .*one SSSE PIN try \(2 left\)/);
+    expect(existsSync(join(out, 'messages.ndjson'))).toBe(false);
+  });
+
   it('1: the hostile card ends in FAIL verdicts that say what is wrong, no ERROR, no INCONCLUSIVE', async () => {
     const out = join(tmp, 'hostile');
     const r = await sscc('run', '--profile', 'profiles/sim-hostile.yaml', '--out', out, '--quiet');
