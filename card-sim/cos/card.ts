@@ -19,13 +19,15 @@ import { CardContext, type Reply, SeededRandom } from './context.ts';
 import { type DfNode, buildTree } from './files.ts';
 import type { CardImage } from './image.ts';
 import { readBinary, readRecord } from './commands/read.ts';
-import { type NvmSnapshot, nvmSnapshot } from './snapshot.ts';
+import { type NvmFile, type NvmSnapshot, exportNvm, importNvm, nvmSnapshot } from './snapshot.ts';
 import { select } from './commands/select.ts';
 import { getChallenge, getResponse, verify } from './commands/security.ts';
 
 export interface CardOptions {
   seed?: string;
   defects?: readonly DefectId[];
+  /** The persistent state to start from (a card kept between runs, `--state FILE`). */
+  nvm?: NvmFile;
   /** Told of every exception the card turned into 6F00: a bug in card-sim (the fuzzer reports them). */
   onInternalError?: (error: unknown) => void;
 }
@@ -40,6 +42,8 @@ export interface SimCard {
   reset(): Uint8Array;
   /** The persistent state (files, PINs, application NVM), for before/after comparison. */
   nvm(): NvmSnapshot;
+  /** The persistent state as a file, to keep the card between runs. */
+  saveNvm(): NvmFile;
 }
 
 /** Inter-industry commands with CLA 00 (ISO/IEC 7816-4 table 4), reachable everywhere. */
@@ -72,6 +76,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
   const random = new SeededRandom(`${seed}:${image.name}`);
   let card = new CardContext(mf, image.protocol, random, defects);
   materialiseNvm(card);
+  if (options.nvm) importNvm(mf, image.name, options.nvm);
 
   function dispatch(cmd: CommandApdu): Reply {
     // CLA (ISO/IEC 7816-4 §5.1.1): 0x inter-industry, 8x proprietary (JR/T 0025, 社会保障卡规范);
@@ -168,6 +173,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       return atr.slice();
     },
     nvm: () => nvmSnapshot(mf),
+    saveNvm: () => exportNvm(mf, image.name),
   };
 }
 

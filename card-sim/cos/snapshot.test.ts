@@ -3,7 +3,7 @@ import { fromHex, toHex } from '../../src/bytes/hex.ts';
 import { gbkHex } from '../images/build.ts';
 import { referenceImage } from '../images/reference.ts';
 import { createCard } from './card.ts';
-import { nvmChanges, unexpectedChanges } from './snapshot.ts';
+import { type NvmFile, nvmChanges, unexpectedChanges } from './snapshot.ts';
 import { type SimChannel, simSession } from '../../src/transport/sim.ts';
 import { PbocKernel } from '../../src/terminal/pboc/kernel.ts';
 
@@ -53,5 +53,23 @@ describe('the persistent state of a simulated card', () => {
     const changes = nvmChanges(before, card.nvm());
     expect(changes.map((c) => c.item)).toContainEqual(expect.stringMatching(/pboc\.atc$/));
     expect(unexpectedChanges(changes)).toEqual([]);
+  });
+
+  it('a state file keeps the card between runs (--state): a wrong PIN and the ATC survive; another image is refused', async () => {
+    const session = simSession(referenceImage);
+    const card = (session.channel as SimChannel).card;
+    tx(card, `00A404000F${SSSE}`);
+    expect(tx(card, '0020000003123457')).toBe('63C2');
+    const k = new PbocKernel((apdu) => session.send(apdu));
+    await k.selectApplication(fromHex('A000000333010101'));
+    await k.gpo();
+    await k.readApplicationData();
+    await k.generateAc('AAC');
+    const file = JSON.parse(JSON.stringify(card.saveNvm())) as NvmFile;
+    const again = createCard(referenceImage, { nvm: file });
+    expect(nvmChanges(card.nvm(), again.nvm())).toEqual([]);
+    tx(again, `00A404000F${SSSE}`);
+    expect(tx(again, '0020000000')).toBe('63C2');
+    expect(() => createCard({ ...referenceImage, name: 'other' }, { nvm: file })).toThrow(/of image "reference"/);
   });
 });

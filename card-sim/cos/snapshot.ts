@@ -3,7 +3,7 @@
  * (社会保障卡规范 part 5: files, PINs and their try counters, keys; JR/T 0025.5: ATC, counters, EC purse,
  * log). Two snapshots compare item by item; a transaction may move only the items the spec says it moves.
  */
-import { toHex } from '../../src/bytes/hex.ts';
+import { fromHex, toHex } from '../../src/bytes/hex.ts';
 import type { DfNode } from './files.ts';
 
 export type NvmSnapshot = ReadonlyMap<string, string>;
@@ -69,4 +69,70 @@ const SIMULATOR_ITEMS = [/\.recordDefectsApplied$/];
 /** The changes a scenario must not leave behind: everything but what a transaction moves. */
 export function unexpectedChanges(changes: readonly NvmChange[]): NvmChange[] {
   return changes.filter((c) => ![...TRANSACTION_ITEMS, ...SIMULATOR_ITEMS].some((re) => re.test(c.item)));
+}
+
+/** A card's persistent state as JSON (`--state FILE`): per DF path, its PINs, its applications' NVM and its EFs. */
+export interface NvmFile {
+  schema: 'sscc-card-state/1';
+  image: string;
+  dfs: Record<string, { pins: Array<{ ref: number; value: string; triesLeft: number }>; state: unknown; efs: Record<string, { data?: string; records?: string[] }> }>;
+}
+
+const HEX = '$hex';
+const encode = (v: unknown): unknown => {
+  if (v instanceof Uint8Array) return { [HEX]: toHex(v) };
+  if (Array.isArray(v)) return v.map(encode);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]));
+  return v;
+};
+const decode = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(decode);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o[HEX] === 'string' && Object.keys(o).length === 1) return fromHex(o[HEX]);
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x)]));
+  }
+  return v;
+};
+
+function eachDf(mf: DfNode, f: (df: DfNode, path: string) => void): void {
+  const walk = (df: DfNode) => {
+    f(df, dfLabel(df));
+    for (const c of df.children) if (c.kind === 'DF') walk(c);
+  };
+  walk(mf);
+}
+const efLabel = (fid: number) => fid.toString(16).toUpperCase().padStart(4, '0');
+
+export function exportNvm(mf: DfNode, image: string): NvmFile {
+  const dfs: NvmFile['dfs'] = {};
+  eachDf(mf, (df, path) => {
+    const efs: NvmFile['dfs'][string]['efs'] = {};
+    for (const c of df.children) if (c.kind === 'EF') efs[efLabel(c.fid)] = c.structure === 'transparent' ? { data: toHex(c.data) } : { records: c.records.map((r) => toHex(r)) };
+    dfs[path] = { pins: df.pins.map((p) => ({ ref: p.ref, value: p.value, triesLeft: p.triesLeft })), state: encode(df.state), efs };
+  });
+  return { schema: 'sscc-card-state/1', image, dfs };
+}
+
+/** Put a saved state back into a card built from the same image; a file of another image or shape is refused. */
+export function importNvm(mf: DfNode, image: string, file: NvmFile): void {
+  if (file?.schema !== 'sscc-card-state/1') throw new Error('not an sscc card state file (schema sscc-card-state/1)');
+  if (file.image !== image) throw new Error(`the state file is of image "${file.image}", not "${image}"`);
+  eachDf(mf, (df, path) => {
+    const saved = file.dfs[path];
+    if (!saved) throw new Error(`the state file has no DF ${path}`);
+    for (const p of df.pins) {
+      const s = saved.pins.find((x) => x.ref === p.ref);
+      if (s) Object.assign(p, { value: s.value, triesLeft: s.triesLeft });
+    }
+    for (const k of Object.keys(df.state)) delete df.state[k];
+    Object.assign(df.state, decode(saved.state) as Record<string, unknown>);
+    for (const c of df.children) {
+      if (c.kind !== 'EF') continue;
+      const s = saved.efs[efLabel(c.fid)];
+      if (!s) continue;
+      if (s.data !== undefined) c.data = fromHex(s.data);
+      if (s.records) c.records = s.records.map((r) => fromHex(r));
+    }
+  });
 }

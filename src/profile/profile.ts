@@ -29,7 +29,7 @@ export interface Ics {
 }
 
 export type Target =
-  | { kind: 'sim'; image: string; defects?: string[]; latencyMs?: number; fresh?: boolean }
+  | { kind: 'sim'; image: string; defects?: string[]; latencyMs?: number; fresh?: boolean; state?: string }
   | { kind: 'pcsc'; reader?: string | number | Array<string | number>; timeoutSeconds?: number };
 
 export interface Profile {

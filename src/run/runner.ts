@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import type * as messages from '@cucumber/messages';
 import { type ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import type { Plan } from '../plan/plan.ts';
-import { openChannel, releaseRun, workersOf } from '../transport/open.ts';
+import { openChannel, releaseRun, saveRunState, workersOf } from '../transport/open.ts';
 import { releaseReaders } from '../transport/pcsc.ts';
 import { CardSession } from '../transport/session.ts';
 import { type CardState, type Preflight, describeState, preflight, readCardState } from './preflight.ts';
@@ -111,6 +111,7 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
       o.notify?.(`sscc: card at the end: ${describeState(end)}`);
     }
   }
+  saveRunState(o.plan.profile.data.target, runKey);
   releaseRun(runKey);
   releaseReaders();
   environment.finishedAt = new Date().toISOString();

@@ -107,6 +107,7 @@ export class CardSlot {
       },
       reset: () => sim.reset(),
       nvm: () => sim.nvm(),
+      saveNvm: () => sim.saveNvm(),
     };
   }
 

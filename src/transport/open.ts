@@ -1,7 +1,9 @@
 /** Open the channel the profile's target names. */
 import { IMAGES } from '../../card-sim/images/index.ts';
 import { checkDefects } from '../../card-sim/defects/catalogue.ts';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { type SimCard, createCard } from '../../card-sim/cos/card.ts';
+import type { NvmFile } from '../../card-sim/cos/snapshot.ts';
 import type { Target } from '../profile/profile.ts';
 import { TransportError } from '../verdict/errors.ts';
 import type { CardChannel } from './channel.ts';
@@ -47,10 +49,29 @@ export function persistentSimCard(target: Extract<Target, { kind: 'sim' }>, runK
   let card = persistentCards.get(key);
   if (!card) {
     const image = simImage(target.image);
-    card = createCard(image, { seed, defects: checkDefects(target.defects ?? []) });
+    const nvm = target.state && existsSync(target.state) ? readState(target.state) : undefined;
+    card = createCard(image, { seed, defects: checkDefects(target.defects ?? []), ...(nvm ? { nvm } : {}) });
     persistentCards.set(key, card);
   }
   return card;
+}
+
+function readState(file: string): NvmFile {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as NvmFile;
+  } catch (e) {
+    throw new TransportError(`target.state ${file}: not a card state file (${(e as Error).message})`);
+  }
+}
+
+/** Write a run's simulated card to target.state (through a temporary file, so a kill never leaves half a card). */
+export function saveRunState(target: Target, runKey: string): void {
+  if (target.kind !== 'sim' || !target.state || target.fresh) return;
+  const card = persistentCards.get(JSON.stringify([runKey, target.image, target.defects ?? []]));
+  if (!card) return;
+  const tmp = `${target.state}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(card.saveNvm()) + '\n');
+  renameSync(tmp, target.state);
 }
 
 /** Forget the persistent cards of a run (the run is over). */

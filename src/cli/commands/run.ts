@@ -18,6 +18,7 @@ export function register(p: Command): void {
     .option('--plan <file>', 'run a plan.json written by an earlier run or by `sscc list --json`, instead of --profile')
     .requiredOption('--out <dir>', 'folder for the results (created if missing)')
     .option('--defect <id...>', 'switch on card-sim defects (simulator targets only); see `sscc defects list`')
+    .option('--state <file>', 'simulator targets: keep the card in this file between runs, as a real sample is kept (read if it exists, written at the end)')
     .option('--reader <name|index>', 'PC/SC reader(s) instead of the profile\'s target.reader: name, part of a name or index; several, comma-separated, run in parallel (see `sscc readers`)')
     .addOption(tagsOption)
     .addOption(areaOption)
@@ -25,8 +26,13 @@ export function register(p: Command): void {
     .option('--quiet', 'print only the summary, not a line per scenario')
     .option('--force', 'write into --out even if it holds the results of an earlier run')
     .addHelpText('after', '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or invalid profile, 3 the tool failed.\nExample: npx sscc run --profile profiles/sim-reference.yaml --out out/first')
-    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; reader?: string; tags?: string; area?: string; lang: Lang; quiet?: boolean; force?: boolean }) => {
+    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; reader?: string; state?: string; tags?: string; area?: string; lang: Lang; quiet?: boolean; force?: boolean }) => {
       const plan = planFrom(opts);
+      if (opts.state !== undefined) {
+        const t = plan.profile.data.target;
+        if (t.kind !== 'sim') throw new UsageError('--state needs a simulator target (target.kind: sim); a real card keeps its own state');
+        plan.profile.data = { ...plan.profile.data, target: { ...t, state: opts.state } };
+      }
       if (!opts.force && existsSync(join(opts.out, 'messages.ndjson'))) {
         throw new UsageError(`--out ${opts.out} holds the results of an earlier run; choose another folder or add --force to replace them`);
       }

@@ -1,5 +1,7 @@
 /** `sscc sim serve`: put a card-sim card into pcscd's virtual reader, for any PC/SC program to use. */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { NvmFile } from '../../../card-sim/cos/snapshot.ts';
 import { createCard } from '../../../card-sim/cos/card.ts';
 import { DEFECTS, checkDefects } from '../../../card-sim/defects/catalogue.ts';
 import { IMAGES, imageNames } from '../../../card-sim/images/index.ts';
@@ -18,6 +20,7 @@ interface ServeOptions {
   latency: string;
   pullAt?: string;
   pullFor: string;
+  state?: string;
 }
 
 export function register(p: Command): void {
@@ -35,6 +38,7 @@ export function register(p: Command): void {
     .option('--pull-at <n>', 'pull the card out for 1.5 s instead of answering the n-th APDU (tests of removal mid-command)')
     .option('--pull-for <seconds>', 'how long SIGUSR1 and SIGUSR2 keep the card out of the reader', '1.5')
     .option('--latency <ms>', 'delay every answer to an APDU by this many milliseconds (a slow card)', '0')
+    .option('--state <file>', 'keep the card in this file between serves: read at the start if it exists, written when stopped (Ctrl-C, SIGTERM)')
     .option('--fresh', 'a new card from the image at every power-up; by default the card keeps its state across scenarios and power cycles, as a real card does')
     .addHelpText(
       'after',
@@ -59,7 +63,15 @@ export function register(p: Command): void {
       const log = (line: string) => {
         if (!o.quiet) process.stderr.write(`sscc sim: ${line}\n`);
       };
-      const make = () => createCard(image, { seed: o.seed, defects });
+      let nvm: NvmFile | undefined;
+      if (o.state && existsSync(o.state)) {
+        try {
+          nvm = JSON.parse(readFileSync(o.state, 'utf8')) as NvmFile;
+        } catch (e) {
+          throw new UsageError(`--state ${o.state}: not a card state file (${(e as Error).message})`);
+        }
+      }
+      const make = () => createCard(image, { seed: o.seed, defects, ...(nvm ? { nvm } : {}) });
       const latencyMs = Number(o.latency);
       if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new UsageError(`--latency ${o.latency}: not a number of milliseconds`);
       const card = new VirtualCard(make(), { host: o.host, port, log, latencyMs, ...(o.pullAt ? { pullAt: Number(o.pullAt) } : {}), ...(o.fresh ? { freshOnReset: make } : {}) }).start();
@@ -79,6 +91,11 @@ export function register(p: Command): void {
       await new Promise<void>((done) => {
         const stop = () => {
           card.stop();
+          if (o.state && !o.fresh) {
+            writeFileSync(`${o.state}.tmp`, JSON.stringify(card.card.saveNvm()) + '\n');
+            renameSync(`${o.state}.tmp`, o.state);
+            log(`card state written to ${o.state}`);
+          }
           log(`stopped after ${card.apdus} APDUs`);
           done();
         };
