@@ -24,6 +24,15 @@ describe('verdict of a case', () => {
   it('FAIL for malformed card data (TlvError)', () => {
     expect(decide([step('FAILED', 'TlvError', 'value of tag 6F claims 9 bytes')], undefined, true).verdict).toBe('FAIL');
   });
+  it('a precondition not met in a Given step is INCONCLUSIVE; the same in a When or Then step is a FAIL', () => {
+    const given = { ...step('FAILED', 'PreconditionNotMet', 'precondition not met: SELECT of DF "x" answered 6A82'), text: 'Given the DF of x is selected' };
+    expect(decide([given], undefined, true)).toMatchObject({ verdict: 'INCONCLUSIVE', reason: 'precondition not met: SELECT of DF "x" answered 6A82' });
+    const when = { ...given, text: 'When the SSSE is selected' };
+    expect(decide([when], undefined, true)).toMatchObject({ verdict: 'FAIL', reason: 'SELECT of DF "x" answered 6A82' });
+  });
+  it('a restore that did not take is a FAIL (RestoreFailed)', () => {
+    expect(decide([step('FAILED', 'RestoreFailed', 'restore failed: x')], undefined, true).verdict).toBe('FAIL');
+  });
   it('INCONCLUSIVE for transport trouble and unobservable behaviour', () => {
     expect(decide([step('FAILED', 'CardRemovedError', 'card removed')], undefined, true).verdict).toBe('INCONCLUSIVE');
     expect(decide([step('FAILED', 'Unobservable', 'uniform EF')], undefined, true).verdict).toBe('INCONCLUSIVE');

@@ -160,6 +160,9 @@ export function decide(steps: StepResult[], notApplicable: string | undefined, f
     const at = { failedStep: bad.text };
     if (bad.status !== 'FAILED') return { verdict: 'ERROR', reason: `step is ${bad.status.toLowerCase()} in the suite: ${bad.text}`, ...at };
     const type = bad.errorType ?? '';
+    // A precondition is a Given (Context) step's: the same miss in a When or Then step is the card failing
+    // the scenario's own action (a DF that personalisation should have made), a FAIL.
+    if (type === 'PreconditionNotMet' && !bad.text.startsWith('Given ')) return { verdict: 'FAIL', reason: (bad.error ?? 'failed').replace(/^precondition not met: /, ''), ...at };
     if (FAIL_TYPES.has(type)) return { verdict: 'FAIL', reason: bad.error ?? 'failed', ...at };
     if (INCONCLUSIVE_TYPES.has(type)) return { verdict: 'INCONCLUSIVE', reason: bad.error ?? 'could not be judged', ...at };
     return { verdict: 'ERROR', reason: `sscc failed (${type || 'error'}): ${bad.error ?? ''}`, ...at };
