@@ -2,7 +2,7 @@
  * Hooks: applicability (NOT_APPLICABLE before anything is sent), a fresh channel per scenario, and the
  * APDU trace of each step attached to the message stream.
  */
-import { After, AfterStep, Before } from '@cucumber/cucumber';
+import { After, AfterStep, Before, setDefaultTimeout } from '@cucumber/cucumber';
 import { applicability } from '../src/plan/applicability.ts';
 import { APDU_TRACE_MEDIA_TYPE } from '../src/trace/trace.ts';
 import { NOT_APPLICABLE_MEDIA_TYPE, NVM_CHANGES_MEDIA_TYPE } from '../src/report/media-types.ts';
@@ -11,6 +11,10 @@ import { nvmChanges, unexpectedChanges } from '../card-sim/cos/snapshot.ts';
 import { openChannel } from '../src/transport/open.ts';
 import { CardSession } from '../src/transport/session.ts';
 import type { CardWorld } from './world.ts';
+
+// A step on a slow real card may take long (READ RECORD of 254 records at 50 ms each): cucumber's 5 s
+// default would turn that into an ERROR. The transport bounds every wait itself; this only catches a hang.
+setDefaultTimeout(10 * 60 * 1000);
 
 // No cucumber timeout: the card wait has the profile's own (target.timeoutSeconds), and a card out for less
 // than that is waited for.
