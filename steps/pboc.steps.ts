@@ -714,6 +714,17 @@ Then('the sample is restored: the right offline PIN resets the PIN try counter',
   if (r.sw !== 0x9000) throw new RestoreFailed('the offline PIN try counter', `VERIFY with the profile's PIN answered ${swHex(r.sw)}`);
 });
 
+Then('the sample is restored: the issuer unblocks the offline PIN by script and the profile\'s PIN verifies', async function (this: CardWorld) {
+  await selectAndRead(this);
+  const g = await firstGac(this, 'ARQC');
+  if (g.type !== 'ARQC') throw new RestoreFailed('the offline PIN', `asked ARQC to send PIN UNBLOCK, the card answered ${g.type}`);
+  const k = kernel(this);
+  const r = await k.script(issuer(this, g.iad).script(k.pan, k.psn, g.atc, g.ac, '84240000', new Uint8Array(0)));
+  if (r.sw !== 0x9000) throw new RestoreFailed('the offline PIN', `PIN UNBLOCK by script answered ${swHex(r.sw)}: it stays blocked`);
+  const v = await k.verifyPin(profilePin(this));
+  if (v.sw !== 0x9000) throw new RestoreFailed('the offline PIN', `after PIN UNBLOCK the profile's PIN answers VERIFY with ${swHex(v.sw)}`);
+});
+
 Then('the sample is restored: the issuer unblocks the debit application', async function (this: CardWorld) {
   await selectAndRead(this);
   const g = await firstGac(this, 'ARQC');

@@ -26,6 +26,15 @@ Then('the sample is restored: the correct PIN resets the SSSE PIN try counter', 
   restored('the SSSE PIN try counter', r.sw === SW.NO_ERROR, `VERIFY with the profile's PIN answered ${swHex(r.sw)}`);
 });
 
+Then('the sample is restored: the PIN is unblocked through the PUK and the correct PIN verifies', async function (this: CardWorld) {
+  const t = await terminal(this);
+  await t.selectSsse();
+  const u = await t.unblockPin();
+  restored('the SSSE PIN', u.sw === SW.NO_ERROR, `PIN UNBLOCK (84 24 00 00) after PUK authentication answered ${swHex(u.sw)}: the PIN stays blocked`);
+  const r = await this.send(iso.verify(SS_PIN_REF, pinBlock(this.profile.keys?.pin ?? '')));
+  restored('the SSSE PIN', r.sw === SW.NO_ERROR, `after PIN UNBLOCK, VERIFY with the profile's PIN answered ${swHex(r.sw)}`);
+});
+
 Then('the sample is restored: a good EXTERNAL AUTHENTICATE with {sskey} resets its try counter', async function (this: CardWorld, key: KeyName) {
   const t = await terminal(this);
   await t.selectSsse();

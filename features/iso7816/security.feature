@@ -51,7 +51,7 @@ Feature: GET CHALLENGE and VERIFY
     When the terminal sends "00 20 00 00 01 12"
     Then the status word is 6700
 
-  @TC:ISO-VER-003 @req:ISO7816-4:7.5.6 @req:SSCARD-5:6.14 @needs:pin @destructive
+  @TC:ISO-VER-003 @req:ISO7816-4:7.5.6 @req:SSCARD-5:6.14 @needs:pin
   Scenario: When the tries run out the PIN is blocked and even the right PIN answers 6983
     Given the SSSE is selected
     When the terminal asks the PIN try counter
@@ -60,3 +60,4 @@ Feature: GET CHALLENGE and VERIFY
     Then the status word is 63C0
     When the terminal presents the correct PIN
     Then the status word is 6983
+    And the sample is restored: the PIN is unblocked through the PUK and the correct PIN verifies

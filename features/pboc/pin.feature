@@ -22,11 +22,12 @@ Feature: PBOC offline PIN
     And the terminal verifies the offline PIN of the profile
     Then the PIN try counter 9F17 is back at its value before the wrong PIN
 
-  @TC:PB-PIN-004 @req:JRT0025-5:B.12 @destructive
+  @TC:PB-PIN-004 @req:JRT0025-5:B.12
   Scenario: Once the PIN try limit is reached the right PIN is refused with 6983
     When the terminal verifies a wrong offline PIN until the card blocks it
     And the terminal verifies the offline PIN of the profile
     Then the status word is 6983
+    And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
 
   @TC:PB-PIN-005 @req:JRT0025-5:B.12 @req:ISO9564-1:format-2
   Scenario: A PIN block that is not ISO 9564 format 2 is refused with 6A80

@@ -66,7 +66,7 @@ Feature: PIN life cycle
     When the terminal changes the PIN to "135"
     Then the status word is 6A80
 
-  @TC:SS-PIN-008 @req:SSCARD-5:6.3.5 @needs:pin @destructive
+  @TC:SS-PIN-008 @req:SSCARD-5:6.3.5 @needs:pin
   Scenario: CHANGE PIN on a blocked PIN answers 6983
     Given the SSSE is selected
     When the terminal asks the PIN try counter
@@ -74,8 +74,9 @@ Feature: PIN life cycle
     When the terminal presents a wrong PIN as many times as tries are left
     And the terminal changes the PIN to "13579"
     Then the status word is 6983
+    And the sample is restored: the PIN is unblocked through the PUK and the correct PIN verifies
 
-  @TC:SS-PIN-009 @req:SSCARD-5:6.8 @req:SSCARD-4:8.2 @needs:pin @destructive
+  @TC:SS-PIN-009 @req:SSCARD-5:6.8 @req:SSCARD-4:8.2 @needs:pin
   Scenario: PIN UNBLOCK (84 24 00 00) after PUK authentication, with a MAC under STK, unblocks the PIN
     Given the SSSE is selected
     When the terminal asks the PIN try counter
