@@ -106,7 +106,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'The FCI of a DF carries no DF name (84)',
     description: 'SELECT of a DF answers an FCI template 6F without the DF name the terminal needs to know what it selected (ISO/IEC 7816-4 §5.3.3 table 12; 社会保障卡规范 part 5 §6.11).',
-    mustFail: ['ISO-SEL-002', 'ISO-SEL-003', 'ISO-SEL-010', 'ISO-T0-001', 'DA-ENV-001'],
+    mustFail: ['ISO-SEL-002', 'ISO-SEL-003', 'ISO-SEL-010', 'ISO-T0-001', 'DA-ENV-001', 'ISO-VER-003'],
     collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle'],
   },
   {
@@ -178,7 +178,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD by record identifier answers 6A86',
     description: 'The COS knows only record numbers, but 社会保障卡规范 identifies the records of EF05/EF06 by their tag (part 5 §6.10; ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-002'],
+    mustFail: ['ISO-RR-002', 'ISO-VER-003'],
     collateralAreas: ['sscard', 'dual-app', 'lifecycle'],
   },
   {
