@@ -220,7 +220,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'The records lack 5A',
     description: '5A is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-001', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-004', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-DATA-030', 'PB-EC-002', 'PB-EC-004', 'PB-GPO-002', 'PB-IA-001', 'PB-IA-002', 'PB-IA-003', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-SC-001', 'PB-SC-002', 'PB-SC-003', 'PB-SC-004', 'PB-SC-005', 'PB-SC-006', 'PB-SC-007', 'PB-SC-008', 'PB-SC-009', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-101', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-ODA-107', 'PB-ODA-108', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-EC-003', 'PB-GPO-005', 'PB-LOG-001', 'PB-CDA-002', 'PB-CDA-101'],
+    mustFail: ['PB-DATA-001', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-004', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-DATA-030', 'PB-EC-002', 'PB-EC-004', 'PB-GPO-002', 'PB-IA-001', 'PB-IA-002', 'PB-IA-003', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-001', 'PB-ODA-002', 'PB-ODA-003', 'PB-ODA-004', 'PB-ODA-005', 'PB-ODA-006', 'PB-ODA-007', 'PB-SC-001', 'PB-SC-002', 'PB-SC-003', 'PB-SC-004', 'PB-SC-005', 'PB-SC-006', 'PB-SC-007', 'PB-SC-008', 'PB-SC-009', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-101', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-ODA-107', 'PB-ODA-108', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-102', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-EC-003', 'PB-GPO-005', 'PB-LOG-001', 'PB-CDA-002', 'PB-CDA-101', 'PB-PIN-004'],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
@@ -244,7 +244,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'The records lack 5F34',
     description: '5F34 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-004', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-IA-001', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-SC-001', 'PB-SC-002', 'PB-SC-004', 'PB-SC-005', 'PB-SC-007', 'PB-SC-008', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-SC-010', 'PB-SC-011'],
+    mustFail: ['PB-DATA-004', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-IA-001', 'PB-IA-006', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-SC-001', 'PB-SC-002', 'PB-SC-004', 'PB-SC-005', 'PB-SC-007', 'PB-SC-008', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-SC-010', 'PB-SC-011', 'PB-PIN-004'],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
@@ -252,7 +252,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'The records lack 8C',
     description: '8C is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-005', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-004', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-001', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-AC-005', 'PB-AC-006', 'PB-AC-007', 'PB-AC-009', 'PB-AC-010', 'PB-ATC-001', 'PB-ATC-002', 'PB-DATA-040', 'PB-DATA-041', 'PB-DATA-042', 'PB-DATA-043', 'PB-DATA-044', 'PB-DATA-045', 'PB-DATA-046', 'PB-EC-002', 'PB-EC-003', 'PB-EC-004', 'PB-IA-001', 'PB-IA-002', 'PB-IA-003', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-001', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-SC-001', 'PB-SC-002', 'PB-SC-003', 'PB-SC-004', 'PB-SC-005', 'PB-SC-006', 'PB-SC-007', 'PB-SC-008', 'PB-SC-009', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-002', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-101', 'PB-CDA-102', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-GPO-005'],
+    mustFail: ['PB-DATA-005', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-004', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-001', 'LC-CANCEL-002', 'PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-004', 'PB-AC-005', 'PB-AC-006', 'PB-AC-007', 'PB-AC-009', 'PB-AC-010', 'PB-ATC-001', 'PB-ATC-002', 'PB-DATA-040', 'PB-DATA-041', 'PB-DATA-042', 'PB-DATA-043', 'PB-DATA-044', 'PB-DATA-045', 'PB-DATA-046', 'PB-EC-002', 'PB-EC-003', 'PB-EC-004', 'PB-IA-001', 'PB-IA-002', 'PB-IA-003', 'PB-IA-004', 'PB-IA-005', 'PB-IA-006', 'PB-LOG-001', 'PB-LOG-002', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-SC-001', 'PB-SC-002', 'PB-SC-003', 'PB-SC-004', 'PB-SC-005', 'PB-SC-006', 'PB-SC-007', 'PB-SC-008', 'PB-SC-009', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-002', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'PB-CDA-101', 'PB-CDA-102', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-GPO-005', 'PB-PIN-004'],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
@@ -532,7 +532,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'Right offline PIN refused',
     description: 'VERIFY compares one nibble too many, the first filler F with the PIN, so the right PIN answers 63Cx (JR/T 0025.5 B.12, ISO 9564-1 format 2).',
-    mustFail: ['PB-PIN-001', 'PB-PIN-003', 'DA-PIN-001', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-007', 'PB-CDA-008', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-PIN-002'],
+    mustFail: ['PB-PIN-001', 'PB-PIN-003', 'DA-PIN-001', 'PB-TXN-001', 'PB-TXN-002', 'PB-CDA-007', 'PB-CDA-008', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-PIN-002', 'PB-PIN-004'],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {

@@ -148,7 +148,7 @@ export const SSCARD_DEFECTS = [
     description: 'SELECT SSSE answers an FCI without 9F0C/86 on a 2.0/3.0 card (part 3 §6.4; LD/T 33 §10.1).',
     mustFail: ['SS-SEL-002', 'SS-ALG-002'],
     // On a 3.0 card EF06 is read behind RK SSSE with SM4 keys named by the FCI: these rest on it too.
-    mustFailWhere: { '@sscard:3.0': ['SSSE_SAFETY-03', 'SSSE_SAFETY-04', 'SSSE_SAFETY-06', 'SSSE_SAFETY-07', 'SSSE_SAFETY-09', 'SSSE_SAFETY-10', 'DF04_SAFETY-01', 'SSSE_SAFETY-11', 'SS-EA-001', 'SS-EA-011', 'SS-EA-012', 'SS-EA-002', 'SS-EA-003', 'SS-EA-005', 'KEY_VER1', 'KEY_VER2', 'KEY_VER3', 'SS-IA-001', 'SS-BLK-001', 'SS-BLK-003', 'SS-BLK-006', 'SSSE_RECORD-01', 'SSSE_RECORD-02', 'SSSE_RECORD-03', 'SSSE_RECORD-04', 'SSSE_RECORD-05', 'SSSE_RECORD-06', 'SSSE_RECORD-07', 'SSSE_RECORD-08', 'SSSE_RECORD-09', 'SSSE_RECORD-4E', 'SSSE_RECORD-0A', 'SSSE_RECORD-0B', 'SSSE_RECORD-0C', 'SSSE_RECORD-0D', 'SS-DATA-001', 'SS-DATA-002', 'SS-DATA-003', 'SS-DATA-004', 'SS-DATA-005', 'SS-DATA-006', 'SS-DATA-007', 'SS-DATA-008', 'SS-DATA-009', 'SS-TERM-001', 'SS-PIN-009', 'SS-PIN-011', 'SS-PIN-012', 'SS-PIN-013', 'SS-ALG-001'] },
+    mustFailWhere: { '@sscard:3.0': ['SSSE_SAFETY-03', 'SSSE_SAFETY-04', 'SSSE_SAFETY-06', 'SSSE_SAFETY-07', 'SSSE_SAFETY-09', 'SSSE_SAFETY-10', 'DF04_SAFETY-01', 'SSSE_SAFETY-11', 'SS-EA-001', 'SS-EA-011', 'SS-EA-012', 'SS-EA-002', 'SS-EA-003', 'SS-EA-005', 'SS-PIN-008', 'KEY_VER1', 'KEY_VER2', 'KEY_VER3', 'SS-IA-001', 'SS-BLK-001', 'SS-BLK-003', 'SS-BLK-006', 'SSSE_RECORD-01', 'SSSE_RECORD-02', 'SSSE_RECORD-03', 'SSSE_RECORD-04', 'SSSE_RECORD-05', 'SSSE_RECORD-06', 'SSSE_RECORD-07', 'SSSE_RECORD-08', 'SSSE_RECORD-09', 'SSSE_RECORD-4E', 'SSSE_RECORD-0A', 'SSSE_RECORD-0B', 'SSSE_RECORD-0C', 'SSSE_RECORD-0D', 'SS-DATA-001', 'SS-DATA-002', 'SS-DATA-003', 'SS-DATA-004', 'SS-DATA-005', 'SS-DATA-006', 'SS-DATA-007', 'SS-DATA-008', 'SS-DATA-009', 'SS-TERM-001', 'SS-PIN-009', 'SS-PIN-011', 'SS-PIN-012', 'SS-PIN-013', 'SS-ALG-001'] },
   },
   {
     id: 'ss-update-plain-refused',
@@ -169,7 +169,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'EXTERNAL AUTHENTICATE checks every key id against RK SSSE',
     description: 'The key named in P2 is not the one used (part 5 §6.4, part 4 §7.1 key independence).',
-    mustFail: ['SS-EA-011', 'SS-EA-012', 'SS-EA-007', 'SSSE_SAFETY-06', 'SS-PIN-009', 'SS-PIN-011', 'SS-PIN-012', 'SS-PIN-013', 'DA-EMK-003'],
+    mustFail: ['SS-EA-011', 'SS-EA-012', 'SS-EA-007', 'SSSE_SAFETY-06', 'SS-PIN-009', 'SS-PIN-011', 'SS-PIN-012', 'SS-PIN-013', 'DA-EMK-003', 'SS-PIN-008'],
   },
   {
     id: 'ss-rk-locked-at-issue',
@@ -301,7 +301,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'PIN UNBLOCK answers 9000 but the PIN stays blocked',
     description: 'The try counter is not reset (part 5 §6.8).',
-    mustFail: ['SS-PIN-009'],
+    mustFail: ['SS-PIN-009', 'SS-PIN-008'],
   },
   {
     id: 'ss-pin-reload-not-stored',
