@@ -35,6 +35,54 @@ export interface RunOutcome {
   support: ISupportCodeLibrary;
 }
 
+/** cucumber's configuration of a plan; `only` (uri and line of scenarios) cuts it to those scenarios. */
+async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: string; line: number }>) {
+  // One worker per reader (profile target.reader as a list); workers load the TypeScript steps through tsx.
+  const parallel = workersOf(plan.profile.data.target);
+  const env = parallel > 1 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() } : process.env;
+  const cucumberEnv = { cwd: root, stdout: new PassThrough().resume(), stderr: process.stderr, env };
+  // cucumber's own path:line filter: only the files that hold a chosen scenario are parsed.
+  const byFile = new Map<string, number[]>();
+  for (const s of only ?? []) byFile.set(s.uri, [...(byFile.get(s.uri) ?? []), s.line]);
+  const paths = only ? [...byFile].map(([uri, lines]) => `${uri}:${lines.join(':')}`) : plan.features.map((f) => f.uri);
+  const { runConfiguration } = await loadConfiguration(
+    {
+      file: false,
+      provided: {
+        paths,
+        import: STEP_FILES,
+        worldParameters: { profile: plan.profile.data } as never,
+        strict: true,
+        ...(parallel > 1 ? { parallel } : {}),
+        ...(plan.tags ? { tags: plan.tags } : {}),
+      },
+    },
+    cucumberEnv,
+  );
+  return { runConfiguration, cucumberEnv };
+}
+
+/**
+ * Run a plan, or only some of its scenarios, keeping the messages in memory: no files, no environment
+ * probe (the defect proof runs the suite hundreds of times and needs only the verdicts).
+ */
+export async function runInMemory(o: { root: string; plan: Plan; support?: ISupportCodeLibrary; only?: ReadonlyArray<{ uri: string; line: number }>; onEnvelope?: (env: messages.Envelope) => void }): Promise<{ model: RunModel; support: ISupportCodeLibrary }> {
+  const model = new RunModel();
+  if (o.only && o.only.length === 0) return { model, support: o.support ?? (await loadSupportOf(o.root, o.plan)) };
+  const { runConfiguration, cucumberEnv } = await configure(o.root, o.plan, o.only);
+  const support = o.support ?? (await loadSupport(runConfiguration, cucumberEnv));
+  await runCucumber({ ...runConfiguration, support }, cucumberEnv, (env: messages.Envelope) => {
+    o.onEnvelope?.(env);
+    model.accept(env);
+  });
+  return { model, support };
+}
+
+async function loadSupportOf(root: string, plan: Plan): Promise<ISupportCodeLibrary> {
+  const { runConfiguration, cucumberEnv } = await configure(root, plan);
+  return loadSupport(runConfiguration, cucumberEnv);
+}
+
 export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   const outDir = resolve(o.outDir);
   mkdirSync(outDir, { recursive: true });
@@ -43,24 +91,7 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   writeFileSync(join(outDir, 'environment.json'), JSON.stringify(environment, null, 2) + '\n');
   o.onStart?.(environment);
 
-  // One worker per reader (profile target.reader as a list); workers load the TypeScript steps through tsx.
-  const parallel = workersOf(o.plan.profile.data.target);
-  const env = parallel > 1 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() } : process.env;
-  const cucumberEnv = { cwd: o.root, stdout: new PassThrough().resume(), stderr: process.stderr, env };
-  const { runConfiguration } = await loadConfiguration(
-    {
-      file: false,
-      provided: {
-        paths: o.plan.features.map((f) => f.uri),
-        import: STEP_FILES,
-        worldParameters: { profile: o.plan.profile.data } as never,
-        strict: true,
-        ...(parallel > 1 ? { parallel } : {}),
-        ...(o.plan.tags ? { tags: o.plan.tags } : {}),
-      },
-    },
-    cucumberEnv,
-  );
+  const { runConfiguration, cucumberEnv } = await configure(o.root, o.plan);
   const support = o.support ?? (await loadSupport(runConfiguration, cucumberEnv));
   const model = o.model ?? new RunModel();
   const total = o.plan.scenarios.length;
