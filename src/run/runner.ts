@@ -7,6 +7,8 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type * as messages from '@cucumber/messages';
+// Before cucumber loads: native RegExp `d` indices for step matching instead of its slow fallback.
+import './match-indices.ts';
 import { type ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import type { Plan } from '../plan/plan.ts';
 import { workersOf } from '../transport/open.ts';
