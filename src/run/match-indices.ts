@@ -10,6 +10,8 @@ const withIndices = new WeakMap<RegExp, RegExp>();
 
 /** RegExp.prototype.exec with `indices` (the `d` flag), as regexp-match-indices' default export. */
 export function execWithIndices(regexp: RegExp, s: string): RegExpExecArray | null {
+  // Most step patterns do not match a given step: a plain test() settles those without building indices.
+  if (!regexp.global && !regexp.sticky && !regexp.test(s)) return null;
   let d = regexp.hasIndices ? regexp : withIndices.get(regexp);
   if (!d) withIndices.set(regexp, (d = new RegExp(regexp.source, `${regexp.flags}d`)));
   d.lastIndex = regexp.lastIndex;

@@ -14,6 +14,7 @@ import type { Plan } from '../plan/plan.ts';
 import { workersOf } from '../transport/open.ts';
 import { type Environment, probeEnvironment } from './environment.ts';
 import { type CaseResult, RunModel } from '../report/model.ts';
+import { APDU_TRACE_MEDIA_TYPE } from '../report/media-types.ts';
 
 export const STEP_FILES = ['steps/**/*.ts'];
 
@@ -73,9 +74,12 @@ export async function runInMemory(o: { root: string; plan: Plan; support?: ISupp
   if (o.only && o.only.length === 0) return { model, support: o.support ?? (await loadSupportOf(o.root, o.plan)) };
   const { runConfiguration, cucumberEnv } = await configure(o.root, o.plan, o.only);
   const support = o.support ?? (await loadSupport(runConfiguration, cucumberEnv));
-  await runCucumber({ ...runConfiguration, support }, cucumberEnv, (env: messages.Envelope) => {
+  // The library is loaded: without its import globs cucumber does not search steps/ again on every run.
+  const loaded = { ...support, originalCoordinates: { ...support.originalCoordinates, importPaths: [], requirePaths: [] } } as ISupportCodeLibrary;
+  await runCucumber({ ...runConfiguration, support: loaded }, cucumberEnv, (env: messages.Envelope) => {
     o.onEnvelope?.(env);
-    model.accept(env);
+    // The verdicts need no APDU traces.
+    if (env.attachment?.mediaType !== APDU_TRACE_MEDIA_TYPE) model.accept(env);
   });
   return { model, support };
 }
