@@ -40,9 +40,11 @@ export interface RunOutcome {
 
 /** cucumber's configuration of a plan; `only` (uri and line of scenarios) cuts it to those scenarios. */
 async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: string; line: number }>) {
-  // One worker per reader (profile target.reader as a list); workers load the TypeScript steps through tsx.
+  // One worker per reader (profile target.reader as a list); workers load the TypeScript steps through tsx
+  // and get native match indices as this process does.
   const parallel = workersOf(plan.profile.data.target);
-  const env = parallel > 1 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() } : process.env;
+  const preload = `--import tsx --import ${new URL('./match-indices.ts', import.meta.url).href}`;
+  const env = parallel > 1 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${preload}`.trim() } : process.env;
   const cucumberEnv = { cwd: root, stdout: new PassThrough().resume(), stderr: process.stderr, env };
   // cucumber's own path:line filter: only the files that hold a chosen scenario are parsed.
   const byFile = new Map<string, number[]>();
