@@ -9,10 +9,16 @@
  *                      (a mix of SELECT with 61xx + GET RESPONSE, READ BINARY, READ RECORD, GET CHALLENGE, VERIFY)
  *   pcscOverheadRatio  harness per-APDU time over PC/SC / bare `smartcard` transmit loop (goal ≤ 1.10)
  *   parallelSpeedup    N readers at once against one (N virtual readers)
- * The goal of issue 9: the whole suite under 30 s on 2 cores.
+ *   defectCpuSecondsPerDefect   CPU seconds per defect of `sscc defects verify` (the sscard area on the
+ *                      1.0 card, in this process: the step library already loaded), with the clean run
+ *   coldStartSeconds   `node bin/sscc.js run` from spawn to its first scenario starting (median of 3)
+ *   versionSeconds     `node bin/sscc.js --version`, spawn to exit (median of 3)
+ *   terminalStartSeconds   the example terminal program (examples/terminal/run.mjs, compiled), spawn to
+ *                      exit on an empty request; terminalStartSecondsTsx the same through tsx (median of 3)
+ * The goals: issue 9, the whole suite under 30 s on 2 cores; issue 21, a cold run ≤ 1 s to its first scenario.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +35,8 @@ import { runPlan } from '../src/run/runner.ts';
 import { CardSession } from '../src/transport/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { pcscFigures } from './pcsc.ts';
+import { verifyDefects } from '../src/run/defects.ts';
+import { planFrom } from '../src/cli/common.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, 'pcsc-reader': { type: 'string', multiple: true } } });
@@ -36,7 +44,7 @@ const log = (s: string) => {
   if (!values.json) process.stderr.write(s);
 };
 
-async function suite(): Promise<{ scenarios: number; cold: number; warm: number; verdicts: string }> {
+async function suite(): Promise<{ scenarios: number; cold: number; warm: number; verdicts: string; support: Awaited<ReturnType<typeof runPlan>>['support'] }> {
   const plan = buildPlan(ROOT, loadProfile(join(ROOT, 'profiles/sim-reference.yaml')));
   const tmp = mkdtempSync(join(os.tmpdir(), 'sscc-bench-'));
   try {
@@ -50,7 +58,7 @@ async function suite(): Promise<{ scenarios: number; cold: number; warm: number;
     const cold = await once();
     const warm = await once(cold.outcome.support);
     const s = warm.report.summary;
-    return { scenarios: plan.scenarios.length, cold: cold.seconds, warm: warm.seconds, verdicts: `${s.pass} PASS, ${s.fail} FAIL, ${s.error} ERROR` };
+    return { scenarios: plan.scenarios.length, cold: cold.seconds, warm: warm.seconds, verdicts: `${s.pass} PASS, ${s.fail} FAIL, ${s.error} ERROR`, support: cold.outcome.support };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -65,6 +73,39 @@ function cliSeconds(): number {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+
+/** Spawn to the first scenario's start (its testCaseStarted in messages.ndjson), one scenario run cold. */
+function coldStartSeconds(): number {
+  const tmp = mkdtempSync(join(os.tmpdir(), 'sscc-bench-cold-'));
+  try {
+    const t0 = Date.now();
+    execFileSync(process.execPath, ['bin/sscc.js', 'run', '--profile', 'profiles/sim-reference.yaml', '--tags', '@TC:ISO-SEL-001', '--out', tmp, '--force', '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+    const first = readFileSync(join(tmp, 'messages.ndjson'), 'utf8').split('\n').find((l) => l.includes('"testCaseStarted"'));
+    const ts = (JSON.parse(first ?? '{}') as { testCaseStarted?: { timestamp: { seconds: number; nanos: number } } }).testCaseStarted?.timestamp;
+    if (!ts) throw new Error('no scenario started');
+    return (ts.seconds * 1000 + ts.nanos / 1e6 - t0) / 1000;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Spawn to exit of a command (its exit status not judged: the terminal program fails on an empty request). */
+function spawnSeconds(args: string[]): number {
+  const t0 = performance.now();
+  spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  return (performance.now() - t0) / 1000;
+}
+
+/** CPU seconds per defect of the sscard catalogue on the 1.0 card, the clean run included. */
+async function defectCpu(support: Awaited<ReturnType<typeof runPlan>>['support']): Promise<{ perDefect: number; defects: number; ok: boolean }> {
+  const plan = planFrom({ profile: join(ROOT, 'profiles/sim-sscard10.yaml') });
+  const t0 = process.cpuUsage();
+  const r = await verifyDefects({ root: ROOT, plan, log: () => {}, area: 'sscard', support });
+  const cpu = process.cpuUsage(t0);
+  return { perDefect: (cpu.user + cpu.system) / 1e6 / (r.total + 1), defects: r.total, ok: r.ok };
 }
 
 /** Logical APDUs per second through the harness's CardSession on the reference simulator, for about `seconds`. */
@@ -96,6 +137,14 @@ log('bench: reference suite in process …\n');
 const s = await suite();
 log('bench: the same through the command line …\n');
 const cli = cliSeconds();
+log('bench: defect proof (sscard area, 1.0 card) …\n');
+const defects = await defectCpu(s.support);
+log('bench: cold start, --version, the terminal program …\n');
+const cold = median([coldStartSeconds(), coldStartSeconds(), coldStartSeconds()]);
+const version = median([0, 1, 2].map(() => spawnSeconds(['bin/sscc.js', '--version'])));
+spawnSeconds(['examples/terminal/run.mjs']); // builds the bundle if it is stale
+const terminal = median([0, 1, 2].map(() => spawnSeconds(['examples/terminal/run.mjs'])));
+const terminalTsx = median([0, 1, 2].map(() => spawnSeconds(['--import', 'tsx', 'examples/terminal/terminal.ts'])));
 log('bench: APDUs through CardSession on the simulator …\n');
 const sim = await apdusPerSecondSim(2);
 const readers = values['pcsc-reader'] ?? ['Virtual PCD 00 00', 'Virtual PCD 00 01'];
@@ -108,6 +157,12 @@ const result = {
   suiteSecondsWarm: round(s.warm, 3),
   cliSeconds: round(cli, 3),
   suiteVerdicts: s.verdicts,
+  defectCpuSecondsPerDefect: round(defects.perDefect, 3),
+  defectsMeasured: defects.defects,
+  coldStartSeconds: round(cold, 3),
+  versionSeconds: round(version, 3),
+  terminalStartSeconds: round(terminal, 3),
+  terminalStartSecondsTsx: round(terminalTsx, 3),
   apdusPerSecondSim: Math.round(sim.logical),
   wireApdusPerSecondSim: Math.round(sim.wire),
   pcscOverheadRatio: pcsc.overhead ? round(pcsc.overhead.ratio, 3) : null,
@@ -117,7 +172,7 @@ const result = {
   // The clock of every per-APDU figure: its nominal unit and the smallest step seen between two reads.
   timer: { clock: 'process.hrtime.bigint()', unitNs: 1, observedStepNs: timerStepNs(), method: 'median of 10 blocks of 200 APDUs' },
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', node: process.version },
-  goals: { suiteUnder30s: cli < 30, pcscOverheadAtMost110: pcsc.overhead ? pcsc.overhead.ratio <= 1.1 : null },
+  goals: { suiteUnder30s: cli < 30, coldStartAtMost1s: cold <= 1, defectsProofExact: defects.ok, pcscOverheadAtMost110: pcsc.overhead ? pcsc.overhead.ratio <= 1.1 : null },
 };
 
 /** The smallest non-zero difference between two consecutive reads of the clock (its effective resolution). */
@@ -144,6 +199,10 @@ if (values.json) {
     ['suite, in process (cold)', `${result.suiteSeconds} s`, 'goal: whole suite < 30 s on 2 cores'],
     ['suite, in process (warm)', `${result.suiteSecondsWarm} s`, 'support code already loaded'],
     ['suite, node bin/sscc.js run', `${result.cliSeconds} s`, 'process start to exit'],
+    ['defect proof', `${result.defectCpuSecondsPerDefect} CPU-s`, `per defect (${defects.defects} sscard defects on the 1.0 card, clean run included)${defects.ok ? '' : '; NOT EXACT'}`],
+    ['cold start to first scenario', `${result.coldStartSeconds} s`, 'node bin/sscc.js run, spawn to the first testCaseStarted; goal ≤ 1 s'],
+    ['sscc --version', `${result.versionSeconds} s`, 'spawn to exit'],
+    ['terminal program start', `${result.terminalStartSeconds} s`, `compiled (examples/terminal/run.mjs); through tsx ${result.terminalStartSecondsTsx} s`],
     ['APDUs/s, simulator', String(result.apdusPerSecondSim), `logical, through CardSession (${result.wireApdusPerSecondSim} wire/s)`],
     ['PC/SC overhead ratio', result.pcscOverheadRatio === null ? 'n/a' : String(result.pcscOverheadRatio), pcsc.overhead ? `harness ${round(pcsc.overhead.harnessUs, 1)} µs vs bare ${round(pcsc.overhead.bareUs, 1)} µs per APDU; goal ≤ 1.10` : (pcsc.overheadReason ?? '')],
     ['timer', `${result.timer.observedStepNs} ns`, `smallest step of ${result.timer.clock}; per-APDU figures: ${result.timer.method}`],

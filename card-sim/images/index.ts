@@ -1,5 +1,5 @@
 /** The images card-sim can run, by name (the profile's target.image). */
-import type { CardImage } from '../cos/image.ts';
+import type { CardImage, DfImage } from '../cos/image.ts';
 import { withTck } from './build.ts';
 import { blankImage, withMasterKey } from './environments.ts';
 import { TERMINAL_TEST_CARDS } from './terminal/index.ts';
@@ -8,6 +8,20 @@ import { referenceImage } from './reference.ts';
 import { sscard10Image, sscard30Image } from './sscard.ts';
 import { psamImage } from '../psam/image.ts';
 import { pse } from './pse.ts';
+
+/**
+ * The reference card with its PSE (DF 7F10) replaced by `pse()`: the PSE, with its certificates, is built
+ * when a run first uses the image, not when this module is imported.
+ */
+function withPse(base: Omit<CardImage, 'mf'>, pseDf: () => DfImage): CardImage {
+  let mf: DfImage | undefined;
+  return {
+    ...base,
+    get mf() {
+      return (mf ??= { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pseDf()] });
+    },
+  };
+}
 
 /** The reference card speaking T=1: 3B ED 00 00 01 (TB1 TC1 TD1 present, TD1 offers T=1), same historical bytes, TCK. */
 const referenceT1: CardImage = {
@@ -19,58 +33,28 @@ const referenceT1: CardImage = {
 };
 
 /** The reference card with its financial application on SM4 cryptograms (JR/T 0025.17 §8) and RSA ODA (for SM2 ODA see reference-pboc30). */
-const referencePbocSm4: CardImage = {
-  ...referenceImage,
-  name: 'reference-pboc-sm4',
-  description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and RSA ODA',
-  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4' })] },
-};
+const referencePbocSm4 = withPse({ ...referenceImage, name: 'reference-pboc-sm4', description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and RSA ODA' }, () => pse({ algorithm: 'SM4' }));
 
 /**
  * The reference card as a PBOC 3.0 card (JR/T 0025-2013): SM4 cryptograms (part 17 §8) and SM2/SM3
  * offline data authentication (part 17 §5), application version 0030; no RSA keys or certificates.
  */
-const referencePboc30: CardImage = {
-  ...referenceImage,
-  name: 'reference-pboc30',
-  description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and SM2 ODA',
-  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4', oda: 'SM2' })] },
-};
+const referencePboc30 = withPse({ ...referenceImage, name: 'reference-pboc30', description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and SM2 ODA' }, () => pse({ algorithm: 'SM4', oda: 'SM2' }));
 
 /**
  * The PBOC 3.0 card with both algorithm sets (JR/T 0025.17 §10.2 b): RSA certificates and 3DES keys, SM2
  * certificates and SM4 keys; GET PROCESSING OPTIONS chooses one by DF69 (§10.3.3 b).
  */
-const referenceDual: CardImage = {
-  ...referenceImage,
-  name: 'reference-dual',
-  description: 'Reference card, PBOC 3.0 dual-algorithm debit/EC: RSA/3DES or SM2/SM4 chosen by DF69',
-  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ dualAlgorithm: true })] },
-};
+const referenceDual = withPse({ ...referenceImage, name: 'reference-dual', description: 'Reference card, PBOC 3.0 dual-algorithm debit/EC: RSA/3DES or SM2/SM4 chosen by DF69' }, () => pse({ dualAlgorithm: true }));
 
 /** The reference card whose PBOC 2.0 application supports CDA too (AIP 7D00, JR/T 0025.7 §5.3.6): RSA, 3DES. */
-const referenceCda: CardImage = {
-  ...referenceImage,
-  name: 'reference-cda',
-  description: 'Reference card, PBOC 2.0 debit/EC with SDA, DDA and CDA (RSA)',
-  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), withMasterKey(pse({ cda: true }), 'pse')] },
-};
+const referenceCda = withPse({ ...referenceImage, name: 'reference-cda', description: 'Reference card, PBOC 2.0 debit/EC with SDA, DDA and CDA (RSA)' }, () => withMasterKey(pse({ cda: true }), 'pse'));
 
 /** The PBOC 3.0 card (SM4, SM2) supporting CDA too (JR/T 0025.17 §5.2.5). */
-const referencePboc30Cda: CardImage = {
-  ...referenceImage,
-  name: 'reference-pboc30-cda',
-  description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and SM2 SDA, DDA and CDA',
-  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), withMasterKey(pse({ algorithm: 'SM4', oda: 'SM2', cda: true }), 'pse')] },
-};
+const referencePboc30Cda = withPse({ ...referenceImage, name: 'reference-pboc30-cda', description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and SM2 SDA, DDA and CDA' }, () => withMasterKey(pse({ algorithm: 'SM4', oda: 'SM2', cda: true }), 'pse'));
 
 /** The reference card as a dual-interface card: its PSE also has the PPSE 2PAY.SYS.DDF01 (images/pse.ts ppse()). */
-const referenceContactless: CardImage = {
-  ...referenceImage,
-  name: 'reference-contactless',
-  description: 'Reference card with a contactless interface: PBOC debit/EC with the PPSE',
-  mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), withMasterKey(pse({ contactless: true }), 'pse')] },
-};
+const referenceContactless = withPse({ ...referenceImage, name: 'reference-contactless', description: 'Reference card with a contactless interface: PBOC debit/EC with the PPSE' }, () => withMasterKey(pse({ contactless: true }), 'pse'));
 
 export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,

@@ -3,47 +3,68 @@
  * 3 the tool itself failed. Each command lives in commands/<name>.ts; add new ones to COMMANDS.
  */
 import { Command, CommanderError } from 'commander';
-import { ProfileError } from '../profile/load.ts';
-import { PlanError } from '../plan/load.ts';
-import { toolVersion } from '../plan/plan.ts';
-import { FeatureError } from '../plan/scenarios.ts';
-import { ROOT } from './common.ts';
+import { readFileSync } from 'node:fs';
 import { UsageError } from './errors.ts';
-import { PreflightRefused } from '../run/runner.ts';
-import { ReportError } from '../report/schema.ts';
-import * as defects from './commands/defects.ts';
-import * as integrity from './commands/integrity.ts';
-import * as list from './commands/list.ts';
-import * as report from './commands/report.ts';
-import * as readers from './commands/readers.ts';
-import * as run from './commands/run.ts';
-import * as sim from './commands/sim.ts';
 
-const COMMANDS: Array<{ register(p: Command): void }> = [run, list, report, defects, readers, sim, integrity];
+/** package.json's version, read here so that `sscc --version` loads nothing else (plan.ts toolVersion reads the same). */
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-export function program(): Command {
+type CommandModule = { register(p: Command): void };
+/**
+ * Each command's module by the names it registers, loaded only when that command runs: `sscc --version`
+ * or `sscc list` need neither cucumber nor the report templates. Help and unknown names load them all.
+ */
+const COMMANDS: Array<{ names: string[]; load: () => Promise<CommandModule> }> = [
+  { names: ['run'], load: () => import('./commands/run.ts') },
+  { names: ['list'], load: () => import('./commands/list.ts') },
+  { names: ['report'], load: () => import('./commands/report.ts') },
+  { names: ['defects'], load: () => import('./commands/defects.ts') },
+  { names: ['readers'], load: () => import('./commands/readers.ts') },
+  { names: ['sim'], load: () => import('./commands/sim.ts') },
+  { names: ['sign', 'verify-report', 'diff'], load: () => import('./commands/integrity.ts') },
+];
+
+/** The program with the commands `argv` names registered (all of them when it names none, for help). */
+export async function program(argv: string[] = []): Promise<Command> {
   const p = new Command('sscc')
     .description('Conformance test harness for the social security card (社会保障卡) with financial function')
-    .version(toolVersion(ROOT))
+    .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     // Before the commands are registered, so that they inherit it: a usage error is exit code 2, not 1.
     .exitOverride();
-  for (const c of COMMANDS) c.register(p);
+  const args = argv.slice(2);
+  const version = args.length === 1 && (args[0] === '--version' || args[0] === '-V');
+  const named = COMMANDS.filter((c) => c.names.includes(args.find((a) => !a.startsWith('-')) ?? ''));
+  const wanted = version ? [] : named.length ? named : COMMANDS;
+  for (const c of await Promise.all(wanted.map((w) => w.load()))) c.register(p);
   return p;
 }
+
+/** Is `e` of the error class `name` exported by `module` (loaded already if such an error was thrown)? */
+async function isError(e: unknown, load: () => Promise<Record<string, unknown>>, name: string): Promise<boolean> {
+  const cls = (await load())[name];
+  return typeof cls === 'function' && e instanceof (cls as new () => unknown);
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const p = program();
   try {
+    const p = await program(argv);
     await p.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof ProfileError || e instanceof UsageError || e instanceof PlanError || e instanceof ReportError || e instanceof PreflightRefused) {
-      process.stderr.write(`sscc: ${e.message}\n`);
+    const usage =
+      e instanceof UsageError ||
+      (await isError(e, () => import('../profile/load.ts'), 'ProfileError')) ||
+      (await isError(e, () => import('../plan/load.ts'), 'PlanError')) ||
+      (await isError(e, () => import('../report/schema.ts'), 'ReportError')) ||
+      (await isError(e, () => import('../run/runner.ts'), 'PreflightRefused'));
+    if (usage) {
+      process.stderr.write(`sscc: ${(e as Error).message}\n`);
       return 2;
     }
-    if (e instanceof FeatureError) {
-      process.stderr.write(`sscc: the feature files are invalid: ${e.message}\n`);
+    if (await isError(e, () => import('../plan/scenarios.ts'), 'FeatureError')) {
+      process.stderr.write(`sscc: the feature files are invalid: ${(e as Error).message}\n`);
       return 3;
     }
     process.stderr.write(`sscc: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -13,9 +13,17 @@ export interface RsaPublic {
   exponent: Uint8Array;
 }
 
+/** Parsed PEM private keys: the card and the issuer sign with a few test keys, thousands of times a run. */
+const privateKeys = new Map<string, KeyObject>();
+function privateKey(pem: string): KeyObject {
+  let key = privateKeys.get(pem);
+  if (!key) privateKeys.set(pem, (key = createPrivateKey(pem)));
+  return key;
+}
+
 /** Public key (n, e) of a PEM private key. */
 export function rsaPublicOf(privatePem: string): RsaPublic {
-  const jwk = createPrivateKey(privatePem).export({ format: 'jwk' });
+  const jwk = privateKey(privatePem).export({ format: 'jwk' });
   return { modulus: new Uint8Array(Buffer.from(jwk.n as string, 'base64url')), exponent: new Uint8Array(Buffer.from(jwk.e as string, 'base64url')) };
 }
 
@@ -33,5 +41,5 @@ export function rsaRecover(key: RsaPublic, data: Uint8Array): Uint8Array {
 
 /** Sign: data^d mod n with a PEM private key; data as long as the modulus and below it. */
 export function rsaSign(privatePem: string, data: Uint8Array): Uint8Array {
-  return new Uint8Array(privateEncrypt({ key: privatePem, padding: constants.RSA_NO_PADDING }, data));
+  return new Uint8Array(privateEncrypt({ key: privateKey(privatePem), padding: constants.RSA_NO_PADDING }, data));
 }

@@ -2,14 +2,15 @@
  * Prove the suite: the clean image passes every scenario that applies, and each catalogued defect
  * makes exactly the scenarios it names fail (DESIGN.md "Defects").
  */
-import { join } from 'node:path';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { DEFECTS, type Defect } from '../../card-sim/defects/catalogue.ts';
 import type { Plan } from '../plan/plan.ts';
 import type { Profile } from '../profile/profile.ts';
 import { applicability } from '../plan/applicability.ts';
-import { buildReport } from '../report/build.ts';
-import { runPlan } from './runner.ts';
+import type { PlannedScenario } from '../plan/plan.ts';
+import type { RunModel, Verdict } from '../report/model.ts';
+import { DefectProbe, type ProbeResult } from './defect-probe.ts';
+import { runInMemory } from './runner.ts';
 
 export interface DefectCheck {
   defect: string;
@@ -42,29 +43,109 @@ export function mustFailOn(d: Defect, profile: Profile): string[] {
   return [...new Set([...d.mustFail, ...extra])];
 }
 
-export async function checkDefect(root: string, plan: Plan, defect: string | undefined, outDir: string, support?: ISupportCodeLibrary): Promise<DefectCheck & { support: ISupportCodeLibrary }> {
+/** A case's verdict as the report gives it (src/report/build.ts): a planned case that never ran is INCONCLUSIVE. */
+interface CaseVerdict {
+  id: string;
+  area: string;
+  verdict: Verdict;
+  reason: string;
+}
+
+const keyOf = (s: { uri: string; line: number }) => `${s.uri}:${s.line}`;
+
+function verdictsOf(scenarios: readonly PlannedScenario[], model: RunModel): CaseVerdict[] {
+  const byKey = new Map(model.cases().map((c) => [keyOf(c), c]));
+  return scenarios.map((s) => {
+    const c = byKey.get(keyOf(s));
+    return { id: s.id, area: s.area, verdict: c?.verdict ?? 'INCONCLUSIVE', reason: c?.reason ?? 'not run: the run stopped before this case started' };
+  });
+}
+
+/** The plan with exactly `defect` on (none for the clean card). */
+function withDefect(plan: Plan, defect: string | undefined): Plan {
   const target = plan.profile.data.target;
   if (target.kind !== 'sim') throw new Error('defects verify needs a simulator profile');
-  const planned: Plan = { ...plan, profile: { ...plan.profile, data: { ...plan.profile.data, target: { ...target, fresh: true, defects: defect ? [defect] : [] } } } };
-  const outcome = await runPlan({ root, plan: planned, outDir: join(outDir, defect ?? 'clean'), ...(support ? { support } : {}) });
-  const report = buildReport(planned, outcome.environment, outcome.model);
+  // A new card per scenario (target.fresh): each scenario meets the defect on a card of its own.
+  return { ...plan, profile: { ...plan.profile, data: { ...plan.profile.data, target: { ...target, fresh: true, defects: defect ? [defect] : [] } } } };
+}
+
+/** Judge one run: exactly the scenarios the defect names fail (none for the clean card), nothing else fails or goes unjudged. */
+function judge(plan: Plan, defect: string | undefined, cases: readonly CaseVerdict[]): DefectCheck {
   const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
   // Named scenarios that do not apply to this profile cannot fail: they are not expected to.
   const applies = new Set(plan.scenarios.filter((s) => s.applicable).map((s) => s.id));
   const expected: string[] = (entry ? mustFailOn(entry, plan.profile.data) : []).filter((id) => applies.has(id));
   const collateralAreas: readonly string[] = (entry as { collateralAreas?: readonly string[] } | undefined)?.collateralAreas ?? [];
   // A scenario of a collateral area that fails or cannot be judged is reported but not held against the defect.
-  const isCollateral = (c: { id: string; area: string; verdict: string }) =>
-    !expected.includes(c.id) && collateralAreas.includes(c.area) && (c.verdict === 'FAIL' || c.verdict === 'INCONCLUSIVE');
-  const collateral = report.cases.filter(isCollateral).map((c) => c.id);
-  const failed = report.cases.filter((c) => c.verdict === 'FAIL').map((c) => c.id);
+  const isCollateral = (c: CaseVerdict) => !expected.includes(c.id) && collateralAreas.includes(c.area) && (c.verdict === 'FAIL' || c.verdict === 'INCONCLUSIVE');
+  const collateral = cases.filter(isCollateral).map((c) => c.id);
+  const failed = cases.filter((c) => c.verdict === 'FAIL').map((c) => c.id);
   // A scenario whose precondition the defect broke is blocked by the deviation that another scenario
-  // reports (issue: one deviation is reported once): neither a FAIL of its own clause nor unjudged.
-  const blocked = (c: { verdict: string; reason?: string }) => c.verdict === 'INCONCLUSIVE' && (c.reason ?? '').startsWith('precondition not met');
-  const unjudged = report.cases.filter((c) => (c.verdict === 'ERROR' || c.verdict === 'INCONCLUSIVE') && !isCollateral(c) && !(entry && blocked(c))).map((c) => `${c.id} (${c.verdict}: ${c.reason})`);
+  // reports (issue 14: one deviation is reported once): neither a FAIL of its own clause nor unjudged.
+  const blocked = (c: CaseVerdict) => defect !== undefined && c.verdict === 'INCONCLUSIVE' && (c.reason ?? '').startsWith('precondition not met');
+  const unjudged = cases.filter((c) => (c.verdict === 'ERROR' || c.verdict === 'INCONCLUSIVE') && !isCollateral(c) && !blocked(c)).map((c) => `${c.id} (${c.verdict}: ${c.reason})`);
   const missed = expected.filter((id) => !failed.includes(id));
   const unexpected = failed.filter((id) => !expected.includes(id) && !collateral.includes(id));
-  return { defect: defect ?? '(none)', ok: !missed.length && !unexpected.length && !unjudged.length, failed, missed, unexpected, unjudged, collateral, support: outcome.support };
+  return { defect: defect ?? '(none)', ok: !missed.length && !unexpected.length && !unjudged.length, failed, missed, unexpected, unjudged, collateral };
+}
+
+/**
+ * One defect's run, held to "exactly the named scenarios fail". With `clean` (the clean card's verdicts
+ * and the defects each scenario asked for, DefectProbe) only the scenarios that asked for this defect
+ * run, and the named ones: every other scenario takes the clean card's path and keeps its clean verdict.
+ */
+export async function checkDefect(root: string, plan: Plan, defect: string | undefined, support?: ISupportCodeLibrary, clean?: CleanRun): Promise<DefectCheck & { support: ISupportCodeLibrary; ran: number }> {
+  const planned = withDefect(plan, defect);
+  const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
+  const named = new Set(entry ? mustFailOn(entry, plan.profile.data) : []);
+  const narrow = clean && defect && clean.narrowable && !clean.probe.outside.has(defect);
+  const only = narrow ? plan.scenarios.filter((s) => named.has(s.id) || clean.probe.asked.get(keyOf(s))?.has(defect)) : undefined;
+  const { model, support: loaded } = await runInMemory({ root, plan: planned, ...(support ? { support } : {}), ...(only ? { only } : {}) });
+  const ran = new Set((only ?? plan.scenarios).map(keyOf));
+  const fresh = new Map(verdictsOf(only ?? plan.scenarios, model).map((c) => [c.id, c]));
+  const cases = narrow ? clean.cases.map((c) => fresh.get(c.id) ?? c) : [...fresh.values()];
+  return { ...judge(plan, defect, cases), support: loaded, ran: ran.size };
+}
+
+/** The clean card's run with the probe on: its verdicts, and which defects each scenario asked for. */
+interface CleanRun {
+  cases: CaseVerdict[];
+  probe: ProbeResult;
+  /** The probe's record holds: everything ran in this process and nothing outlived a scenario. */
+  narrowable: boolean;
+}
+
+async function runClean(root: string, plan: Plan, support?: ISupportCodeLibrary): Promise<{ check: DefectCheck; clean: CleanRun; support: ISupportCodeLibrary }> {
+  const probe = new DefectProbe(new Set(DEFECTS.map((d) => d.id)));
+  const pickles = new Map<string, string>();
+  const testCases = new Map<string, string>();
+  const started = new Map<string, string>();
+  probe.start();
+  let result: ProbeResult;
+  let run: Awaited<ReturnType<typeof runInMemory>>;
+  try {
+    run = await runInMemory({
+      root,
+      plan: withDefect(plan, undefined),
+      ...(support ? { support } : {}),
+      onEnvelope: (env) => {
+        if (env.pickle) pickles.set(env.pickle.id, keyOf({ uri: env.pickle.uri, line: env.pickle.location?.line ?? 0 }));
+        if (env.testCase) testCases.set(env.testCase.id, env.testCase.pickleId);
+        if (env.testCaseStarted) {
+          const key = pickles.get(testCases.get(env.testCaseStarted.testCaseId) ?? '');
+          if (key) started.set(env.testCaseStarted.id, key);
+          probe.enter(key);
+        }
+        if (env.testCaseFinished) probe.enter(undefined);
+      },
+    });
+  } finally {
+    result = probe.stop();
+  }
+  const cases = verdictsOf(plan.scenarios, run.model);
+  // A terminal behind the command driver runs in its own processes, where the probe does not see.
+  const inProcess = plan.profile.data.target.kind === 'sim' && plan.profile.data.terminal?.driver.kind !== 'command';
+  return { check: judge(plan, undefined, cases), clean: { cases, probe: result, narrowable: inProcess && !result.shared }, support: run.support };
 }
 
 /** One defect's line of `sscc defects --json`. */
@@ -107,7 +188,7 @@ export function defectAreas(): string[] {
  * Run the catalogue on one profile. `support` is the step library of an earlier call in this process:
  * cucumber loads the step modules once per process, so a second profile must reuse it.
  */
-export async function verifyDefects(o: { root: string; plan: Plan; outDir: string; log: (s: string) => void; area?: string; support?: ISupportCodeLibrary }): Promise<DefectSummary & { ok: boolean; support?: ISupportCodeLibrary }> {
+export async function verifyDefects(o: { root: string; plan: Plan; outDir?: string; log: (s: string) => void; area?: string; support?: ISupportCodeLibrary }): Promise<DefectSummary & { ok: boolean; support?: ISupportCodeLibrary }> {
   let support: ISupportCodeLibrary | undefined = o.support;
   let allOk = true;
   // A defect none of whose named scenarios applies to this profile cannot be judged here (a terminal
@@ -122,9 +203,24 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
   if (o.area) o = { ...o, plan: narrowToAreas(o.plan, new Set([o.area, ...chosen.flatMap((d) => mustFailOn(d, o.plan.profile.data).map((id) => areaOf(o.plan, id))), ...chosen.flatMap((d) => (d as Defect).collateralAreas ?? [])])) };
   const results: DefectResult[] = [];
   let clean = true;
+  let reference: CleanRun | undefined;
   for (const defect of [undefined, ...chosen.map((d) => d.id)]) {
-    const r = await checkDefect(o.root, o.plan, defect, o.outDir, support);
-    support = r.support;
+    let r: DefectCheck;
+    let ran = o.plan.scenarios.length;
+    if (defect === undefined) {
+      const c = await runClean(o.root, o.plan, support);
+      r = c.check;
+      support = c.support;
+      // Narrowing is sound only from a clean card that passed (its verdicts stand in for the scenarios not run).
+      reference = c.check.ok && process.env.SSCC_DEFECTS_FULL !== '1' ? c.clean : undefined;
+      if (!reference) o.log(`every defect runs the whole plan: ${!c.check.ok ? 'the clean card did not pass' : process.env.SSCC_DEFECTS_FULL === '1' ? 'SSCC_DEFECTS_FULL=1' : ''}`);
+      else if (!reference.narrowable) o.log(`every defect runs the whole plan: ${reference.probe.shared ? 'a card or terminal outlives a scenario' : 'the terminal runs in its own processes'}`);
+    } else {
+      const c = await checkDefect(o.root, o.plan, defect, support, reference);
+      r = c;
+      support = c.support;
+      ran = c.ran;
+    }
     allOk &&= r.ok;
     const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
     if (!entry) clean = r.ok;
@@ -136,7 +232,7 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir: strin
     ].filter(Boolean);
     const own = r.failed.filter((id) => !r.collateral.includes(id));
     const more = r.collateral.length ? ` (+${r.collateral.length} collateral)` : '';
-    o.log(`${r.ok ? 'ok  ' : 'BAD '} ${r.defect.padEnd(40)} failed: ${own.join(', ') || '-'}${more}${detail.length ? `\n     ${detail.join('\n     ')}` : ''}`);
+    o.log(`${r.ok ? 'ok  ' : 'BAD '} ${r.defect.padEnd(40)} failed: ${own.join(', ') || '-'}${more} [${ran} of ${o.plan.scenarios.length} run]${detail.length ? `\n     ${detail.join('\n     ')}` : ''}`);
   }
   const named = new Set(DEFECTS.filter(exists).flatMap((d) => mustFailOn(d, o.plan.profile.data)));
   const unproven = o.plan.scenarios

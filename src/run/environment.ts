@@ -18,12 +18,19 @@ export interface Environment {
   card?: { start?: CardState; end?: CardState; checks?: string[]; cost?: string[] };
 }
 
+/** The commit of the tool, read once per process (a process may run many plans). */
+const commits = new Map<string, string | undefined>();
 function gitCommit(root: string): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
-  } catch {
-    return undefined;
+  if (!commits.has(root)) {
+    let commit: string | undefined;
+    try {
+      commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
+    } catch {
+      commit = undefined;
+    }
+    commits.set(root, commit);
   }
+  return commits.get(root);
 }
 
 /** Open the target once to read its ATR; a failure is recorded, not thrown: the scenarios will say INCONCLUSIVE. */

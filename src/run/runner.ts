@@ -7,6 +7,8 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type * as messages from '@cucumber/messages';
+// Before cucumber loads: native RegExp `d` indices for step matching instead of its slow fallback.
+import './match-indices.ts';
 import { type ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import type { Plan } from '../plan/plan.ts';
 import { openChannel, releaseRun, saveRunState, workersOf } from '../transport/open.ts';
@@ -15,6 +17,7 @@ import { CardSession } from '../transport/session.ts';
 import { type CardState, type Preflight, describeState, preflight, readCardState } from './preflight.ts';
 import { type Environment, probeEnvironment } from './environment.ts';
 import { type CaseResult, RunModel } from '../report/model.ts';
+import { APDU_TRACE_MEDIA_TYPE } from '../report/media-types.ts';
 
 export const STEP_FILES = ['steps/**/*.ts'];
 
@@ -47,6 +50,60 @@ export interface RunOutcome {
 
 let runCount = 0;
 
+/** cucumber's configuration of a plan; `only` (uri and line of scenarios) cuts it to those scenarios. */
+async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: string; line: number }>, runKey?: string) {
+  // One worker per reader (profile target.reader as a list); workers load the TypeScript steps through tsx
+  // and get native match indices as this process does.
+  const parallel = workersOf(plan.profile.data.target);
+  const preload = `--import tsx --import ${new URL('./match-indices.ts', import.meta.url).href}`;
+  const env = parallel > 1 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${preload}`.trim() } : process.env;
+  const cucumberEnv = { cwd: root, stdout: new PassThrough().resume(), stderr: process.stderr, env };
+  // cucumber's own path:line filter: only the files that hold a chosen scenario are parsed.
+  const byFile = new Map<string, number[]>();
+  for (const s of only ?? []) byFile.set(s.uri, [...(byFile.get(s.uri) ?? []), s.line]);
+  const paths = only ? [...byFile].map(([uri, lines]) => `${uri}:${lines.join(':')}`) : plan.features.map((f) => f.uri);
+  const { runConfiguration } = await loadConfiguration(
+    {
+      file: false,
+      provided: {
+        paths,
+        import: STEP_FILES,
+        // runKey: the run's one simulated card (src/transport/open.ts); without it a new card per scenario.
+        worldParameters: { profile: plan.profile.data, ...(runKey ? { runKey } : {}) } as never,
+        strict: true,
+        ...(parallel > 1 ? { parallel } : {}),
+        ...(plan.tags ? { tags: plan.tags } : {}),
+      },
+    },
+    cucumberEnv,
+  );
+  return { runConfiguration, cucumberEnv };
+}
+
+/**
+ * Run a plan, or only some of its scenarios, keeping the messages in memory: no files, no environment
+ * probe (the defect proof runs the suite hundreds of times and needs only the verdicts).
+ */
+export async function runInMemory(o: { root: string; plan: Plan; support?: ISupportCodeLibrary; only?: ReadonlyArray<{ uri: string; line: number }>; onEnvelope?: (env: messages.Envelope) => void }): Promise<{ model: RunModel; support: ISupportCodeLibrary }> {
+  const model = new RunModel();
+  if (o.only && o.only.length === 0) return { model, support: o.support ?? (await loadSupportOf(o.root, o.plan)) };
+  const { runConfiguration, cucumberEnv } = await configure(o.root, o.plan, o.only);
+  const support = o.support ?? (await loadSupport(runConfiguration, cucumberEnv));
+  // The library is loaded: without its import globs cucumber does not search steps/ again on every run.
+  const loaded = { ...support, originalCoordinates: { ...support.originalCoordinates, importPaths: [], requirePaths: [] } } as ISupportCodeLibrary;
+  await runCucumber({ ...runConfiguration, support: loaded }, cucumberEnv, (env: messages.Envelope) => {
+    o.onEnvelope?.(env);
+    // The verdicts need no APDU traces.
+    if (env.attachment?.mediaType !== APDU_TRACE_MEDIA_TYPE) model.accept(env);
+  });
+  return { model, support };
+}
+
+async function loadSupportOf(root: string, plan: Plan): Promise<ISupportCodeLibrary> {
+  const { runConfiguration, cucumberEnv } = await configure(root, plan);
+  return loadSupport(runConfiguration, cucumberEnv);
+}
+
 export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   const outDir = resolve(o.outDir);
   mkdirSync(outDir, { recursive: true });
@@ -73,22 +130,7 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   const parallel = workersOf(o.plan.profile.data.target);
   // Workers hold their own readers: the main process lets go of the ones it checked.
   if (parallel > 1) releaseReaders();
-  const env = parallel > 1 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() } : process.env;
-  const cucumberEnv = { cwd: o.root, stdout: new PassThrough().resume(), stderr: process.stderr, env };
-  const { runConfiguration } = await loadConfiguration(
-    {
-      file: false,
-      provided: {
-        paths: o.plan.features.map((f) => f.uri),
-        import: STEP_FILES,
-        worldParameters: { profile: o.plan.profile.data, runKey } as never,
-        strict: true,
-        ...(parallel > 1 ? { parallel } : {}),
-        ...(o.plan.tags ? { tags: o.plan.tags } : {}),
-      },
-    },
-    cucumberEnv,
-  );
+  const { runConfiguration, cucumberEnv } = await configure(o.root, o.plan, undefined, runKey);
   const support = o.support ?? (await loadSupport(runConfiguration, cucumberEnv));
   const model = o.model ?? new RunModel();
   const total = o.plan.scenarios.length;

@@ -2,15 +2,25 @@
  * Test cards that provoke terminal behaviour (issue 7): each is a real-looking social security card (SSSE
  * and the reference PSE) with one property a terminal must react to. Test data only; names and ids invented, check characters valid.
  */
-import type { CardImage } from '../../cos/image.ts';
+import type { CardImage, DfImage } from '../../cos/image.ts';
 import { cardMf } from '../environments.ts';
 import { pse } from '../pse.ts';
 import { SSCARD10 } from '../sscard.ts';
 import { FINANCIAL_TEST_CARDS } from './pboc.ts';
 import { REFERENCE_CARD, type SsCardData, ssseImage } from '../ssse.ts';
 
+/** A test card whose files are built when a run first uses it. */
 function card(name: string, description: string, data: SsCardData): CardImage {
-  return { name, description, atr: `3B6D0000 ${data.historical}`, protocol: 'T=0', mf: cardMf([ssseImage(data), pse()]) };
+  let mf: DfImage | undefined;
+  return {
+    name,
+    description,
+    atr: `3B6D0000 ${data.historical}`,
+    protocol: 'T=0',
+    get mf() {
+      return (mf ??= cardMf([ssseImage(data), pse()]));
+    },
+  };
 }
 
 /** Expired: 卡有效期 2020-01-05 (part 7 "IC 卡有效性检查"). */

@@ -96,13 +96,17 @@ export function financialPse(apps: DfImage[], named = true): DfImage {
   return { ...(named ? base : unnamed), children: [{ ...directory, records: entries }, ...apps] };
 }
 
-function card(name: string, description: string, serial: string, pseDf: DfImage): CardImage {
+/** A test card whose files (and certificates) are built when a run first uses it. */
+function card(name: string, description: string, serial: string, pseDf: () => DfImage): CardImage {
+  let mf: DfImage | undefined;
   return {
     name,
     description,
     atr: `3B6D0000 0099 2611 01 0099 2611220${serial}`,
     protocol: 'T=0',
-    mf: cardMf([withMasterKey(ssse20(), 'ssse'), withMasterKey(pseDf, 'pse')]),
+    get mf() {
+      return (mf ??= cardMf([withMasterKey(ssse20(), 'ssse'), withMasterKey(pseDf(), 'pse')]));
+    },
   };
 }
 
@@ -121,25 +125,25 @@ export const FIN_PANS = {
 const CVM_PIN_ABOVE_X = '00002710' + '00000000' + '0107' + '1F00';
 
 export const FINANCIAL_TEST_CARDS: readonly CardImage[] = [
-  card('fin-two-apps', 'Debit (priority 2) listed before credit (priority 1)', '00101', financialPse([financialApp({ priority: '02' }), credit('01')])),
-  card('fin-confirmation', 'Debit needs cardholder confirmation (87 = 81), credit priority 2', '00102', financialPse([financialApp({ priority: '81' }), credit('02')])),
-  card('fin-blocked-debit', 'Debit blocked (SELECT answers 6283), credit priority 2', '00103', financialPse([financialApp({ appData: { blocked: true } }), credit('02')])),
-  card('fin-no-pse', 'No 1PAY.SYS.DDF01: the terminal must select from its list of AIDs', '00104', financialPse([financialApp()], false)),
-  card('fin-bad-issuer-cert', 'DDA card whose issuer public key certificate does not verify', '00105', one({ corrupt: 'issuer-cert' })),
-  card('fin-sda', 'SDA only (AIP 5C00)', '00106', one({ aip: '5C00' })),
-  card('fin-sda-bad-ssad', 'SDA only, signed static application data that does not verify', '00107', one({ aip: '5C00', corrupt: 'ssad' })),
-  card('fin-no-oda', 'AIP offers no offline data authentication (1C00)', '00108', one({ aip: '1C00' })),
-  card('fin-expired', 'Application expired 2025-12-31; IAC-denial has the expired-application bit', '00109', one({ record1: { '5F24': '251231', '9F0E': '0040000000' } })),
-  card('fin-not-effective', 'Application effective from 2027-01-01', '00110', one({ record1: { '5F25': '270101' } })),
-  card('fin-cvm-online-pin', 'CVM list: online PIN, else no CVM', '00111', one({ record1: { '8E': '0000000000000000' + '4203' + '1F03' } })),
-  card('fin-cvm-signature', 'CVM list: signature, else no CVM', '00112', one({ record1: { '8E': '0000000000000000' + '5E03' + '1F03' } })),
-  card('fin-cvm-amount', 'CVM list: offline PIN above 100.00, no CVM otherwise', '00113', one({ record1: { '8E': CVM_PIN_ABOVE_X } })),
-  card('fin-pin-blocked', 'PIN try counter 9F17 at 0', '00114', one({ appData: { pinTries: 0 } })),
-  card('fin-velocity', 'Velocity limits: lower consecutive offline limit 0, upper 5; never online', '00115', one({ record1: { '9F14': '00', '9F23': '05' } })),
-  card('fin-exception', 'PAN on the terminal exception file', '00116', one({ pan: FIN_PANS.exception })),
-  card('fin-scripts', 'PAN for which the host sends issuer scripts (71 and 72)', '00117', one({ pan: FIN_PANS.scripts })),
-  card('fin-decline', 'PAN the host declines (8A = 05)', '00118', one({ pan: FIN_PANS.decline })),
-  card('fin-bad-arpc', 'PAN for which the host answers an ARPC that does not verify', '00119', one({ pan: FIN_PANS.badArpc })),
-  card('fin-ec-low', 'Electronic cash balance 5.00', '00120', one({ appData: { ecBalance: 500 } })),
-  card('fin-cda-wrong-key', 'CDA card personalised with an ICC private key its certificate does not name', '00121', one({ cda: true, appData: { iccKey: PBOC_TEST_OTHER_ICC_KEY } })),
+  card('fin-two-apps', 'Debit (priority 2) listed before credit (priority 1)', '00101', () => financialPse([financialApp({ priority: '02' }), credit('01')])),
+  card('fin-confirmation', 'Debit needs cardholder confirmation (87 = 81), credit priority 2', '00102', () => financialPse([financialApp({ priority: '81' }), credit('02')])),
+  card('fin-blocked-debit', 'Debit blocked (SELECT answers 6283), credit priority 2', '00103', () => financialPse([financialApp({ appData: { blocked: true } }), credit('02')])),
+  card('fin-no-pse', 'No 1PAY.SYS.DDF01: the terminal must select from its list of AIDs', '00104', () => financialPse([financialApp()], false)),
+  card('fin-bad-issuer-cert', 'DDA card whose issuer public key certificate does not verify', '00105', () => one({ corrupt: 'issuer-cert' })),
+  card('fin-sda', 'SDA only (AIP 5C00)', '00106', () => one({ aip: '5C00' })),
+  card('fin-sda-bad-ssad', 'SDA only, signed static application data that does not verify', '00107', () => one({ aip: '5C00', corrupt: 'ssad' })),
+  card('fin-no-oda', 'AIP offers no offline data authentication (1C00)', '00108', () => one({ aip: '1C00' })),
+  card('fin-expired', 'Application expired 2025-12-31; IAC-denial has the expired-application bit', '00109', () => one({ record1: { '5F24': '251231', '9F0E': '0040000000' } })),
+  card('fin-not-effective', 'Application effective from 2027-01-01', '00110', () => one({ record1: { '5F25': '270101' } })),
+  card('fin-cvm-online-pin', 'CVM list: online PIN, else no CVM', '00111', () => one({ record1: { '8E': '0000000000000000' + '4203' + '1F03' } })),
+  card('fin-cvm-signature', 'CVM list: signature, else no CVM', '00112', () => one({ record1: { '8E': '0000000000000000' + '5E03' + '1F03' } })),
+  card('fin-cvm-amount', 'CVM list: offline PIN above 100.00, no CVM otherwise', '00113', () => one({ record1: { '8E': CVM_PIN_ABOVE_X } })),
+  card('fin-pin-blocked', 'PIN try counter 9F17 at 0', '00114', () => one({ appData: { pinTries: 0 } })),
+  card('fin-velocity', 'Velocity limits: lower consecutive offline limit 0, upper 5; never online', '00115', () => one({ record1: { '9F14': '00', '9F23': '05' } })),
+  card('fin-exception', 'PAN on the terminal exception file', '00116', () => one({ pan: FIN_PANS.exception })),
+  card('fin-scripts', 'PAN for which the host sends issuer scripts (71 and 72)', '00117', () => one({ pan: FIN_PANS.scripts })),
+  card('fin-decline', 'PAN the host declines (8A = 05)', '00118', () => one({ pan: FIN_PANS.decline })),
+  card('fin-bad-arpc', 'PAN for which the host answers an ARPC that does not verify', '00119', () => one({ pan: FIN_PANS.badArpc })),
+  card('fin-ec-low', 'Electronic cash balance 5.00', '00120', () => one({ appData: { ecBalance: 500 } })),
+  card('fin-cda-wrong-key', 'CDA card personalised with an ICC private key its certificate does not name', '00121', () => one({ cda: true, appData: { iccKey: PBOC_TEST_OTHER_ICC_KEY } })),
 ];

@@ -1,5 +1,4 @@
 /** `sscc defects`: the card-sim defect catalogue and the proof that the suite catches it. */
-import { basename, join } from 'node:path';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type { Command } from 'commander';
 import { DEFECTS, type Defect } from '../../../card-sim/defects/catalogue.ts';
@@ -9,9 +8,44 @@ import { UsageError } from '../errors.ts';
 
 interface VerifyOptions {
   profile?: string;
-  out: string;
+  out?: string;
   area?: string;
   json?: boolean;
+  proof?: boolean;
+  part?: string;
+}
+
+/**
+ * The whole proof (npm run test:defects): the catalogue on each card and terminal profile it is written
+ * for. `cost` is about the CPU seconds each took (measured 2026-12-01 on a loaded 2-core machine), to share the list out between processes (--part).
+ */
+export const PROOF: ReadonlyArray<{ profile: string; area?: string; cost: number }> = [
+  { profile: 'profiles/sim-reference.yaml', cost: 37 },
+  { profile: 'profiles/terminal-reference.yaml', cost: 12 },
+  { profile: 'profiles/sim-pboc30.yaml', area: 'pboc', cost: 31 },
+  { profile: 'profiles/sim-cda.yaml', area: 'pboc', cost: 26 },
+  { profile: 'profiles/sim-pboc30-cda.yaml', area: 'pboc', cost: 38 },
+  { profile: 'profiles/sim-contactless.yaml', area: 'pboc', cost: 22 },
+  { profile: 'profiles/sim-dual.yaml', area: 'pboc', cost: 41 },
+  { profile: 'profiles/sim-sscard30.yaml', area: 'sscard', cost: 10 },
+  { profile: 'profiles/sim-sscard10.yaml', area: 'sscard', cost: 8 },
+];
+
+/** Share i of n of the proof (1-based "i/n"): the costliest run first to the least loaded share. */
+export function proofPart(part: string | undefined): typeof PROOF {
+  if (part === undefined) return PROOF;
+  const m = /^(\d+)\/(\d+)$/.exec(part);
+  const i = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--part ${part}: give i/n with 1 <= i <= n, e.g. 1/2`);
+  const load = new Array<number>(n).fill(0);
+  const share = new Map<(typeof PROOF)[number], number>();
+  for (const run of [...PROOF].sort((a, b) => b.cost - a.cost)) {
+    const least = load.indexOf(Math.min(...load));
+    share.set(run, least);
+    load[least] = (load[least] as number) + run.cost;
+  }
+  return PROOF.filter((run) => share.get(run) === i - 1);
 }
 
 /** The profile the catalogue runs on: card defects on the reference card, terminal defects on the reference terminal. */
@@ -26,14 +60,20 @@ export function profilesFor(opts: { profile?: string; area?: string }): string[]
 
 async function verify(opts: VerifyOptions): Promise<void> {
   if (opts.area && !defectAreas().includes(opts.area)) throw new UsageError(`unknown area "${opts.area}"; the catalogue has: ${defectAreas().join(', ')}`);
+  if (opts.part && !opts.proof) throw new UsageError('--part shares out --proof');
+  if (opts.proof && (opts.profile || opts.area)) throw new UsageError('--proof runs its own profiles and areas: leave out --profile and --area');
   const log = (s: string) => process.stderr.write(s + '\n');
   const summaries: Array<Awaited<ReturnType<typeof verifyDefects>>> = [];
-  const profiles = profilesFor(opts);
-  for (const profile of profiles) {
+  const runs = opts.proof ? proofPart(opts.part) : profilesFor(opts).map((profile) => ({ profile, ...(opts.area ? { area: opts.area } : {}) }));
+  for (const { profile, area } of runs) {
     const plan = planFrom({ ...opts, profile });
-    if (!opts.json) log(`defects on ${profile}:`);
+    const t0 = process.cpuUsage();
+    if (!opts.json) log(`defects on ${profile}${area ? ` --area ${area}` : ''}:`);
+    // One step library for the whole process: cucumber loads the step modules once.
     const support: ISupportCodeLibrary | undefined = summaries[summaries.length - 1]?.support;
-    summaries.push(await verifyDefects({ root: ROOT, plan, outDir: profiles.length > 1 ? join(opts.out, basename(profile, '.yaml')) : opts.out, log: opts.json ? () => {} : log, ...(opts.area ? { area: opts.area } : {}), ...(support ? { support } : {}) }));
+    summaries.push(await verifyDefects({ root: ROOT, plan, log: opts.json ? () => {} : log, ...(area ? { area } : {}), ...(support ? { support } : {}) }));
+    const cpu = process.cpuUsage(t0);
+    if (!opts.json) log(`(${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s)`);
   }
   const ok = summaries.every((s) => s.ok);
   if (opts.json) {
@@ -54,7 +94,9 @@ function verifyOptions(c: Command): Command {
     .option('--profile <file>', `a simulator profile (default ${CARD_PROFILE} for card defects, ${TERMINAL_PROFILE} for terminal defects, both without --area)`)
     .option('--area <area>', `only this area's defects (${defectAreas().join(', ')})`)
     .option('--json', 'print { total, detected, clean, defects: [{ id, area, expected, failed, detected, exact }] } on stdout')
-    .option('--out <dir>', "folder for each run's results", 'out/defects');
+    .option('--proof', 'the whole proof of npm run test:defects: every card and terminal profile with the areas it proves')
+    .option('--part <i/n>', 'with --proof: only share i of n (to run the proof in n processes)')
+    .option('--out <dir>', 'ignored (kept for old scripts): the verdicts stay in memory');
 }
 
 export function register(p: Command): void {
