@@ -16,6 +16,9 @@ export const MED_INS = {
   STARTING_DAY: 0x56,
 } as const;
 
+/** Status words of part 5 §7 that src/apdu/sw.ts names but has no constant for. */
+export const MED_SW = { INVALID_STATE: 0x6901, COUNTER_MAX: 0x9402, PROOF_NOT_AVAILABLE: 0x9406 } as const;
+
 /** GET BALANCE P2 (table 58): 01 CIA balance, 02 SPIP (yearly self-paid total), 03 SPFP (yearly pooled-fund total). */
 export const BALANCE = { CIA: 0x01, SPIP: 0x02, SPFP: 0x03 } as const;
 
