@@ -10,7 +10,7 @@ import type { CommandApdu } from '../apdu/command.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
 import { swHex } from '../apdu/response.ts';
 import { SW } from '../apdu/sw.ts';
-import { equal, fromHex } from '../bytes/hex.ts';
+import { equal, fromHex, toHex } from '../bytes/hex.ts';
 import * as iso from '../iso7816/commands.ts';
 import { ALGORITHM_ID, blockSize } from '../sscard/crypto.ts';
 import { externalAuthenticate, psamDeliverySessionKey } from '../sscard/commands.ts';
@@ -19,7 +19,7 @@ import { type ApduPort, PsamError } from '../terminal/sscard/psam.ts';
 import { SsTerminal } from '../terminal/sscard/terminal.ts';
 import { NonConformance } from '../verdict/errors.ts';
 import {
-  BALANCE, type InitLoadResponse, type InitPurchaseResponse, creditForLoad, creditSamForPurchase, debitForPurchase, getBalance, initSamForPurchase,
+  BALANCE, DETAIL_RECORD_LENGTH, type InitLoadResponse, getStartingDay, updateStartingDay, type InitPurchaseResponse, creditForLoad, creditSamForPurchase, debitForPurchase, getBalance, initSamForPurchase,
   initializeForLoad, initializeForPurchase, parseInitLoad, parseInitPurchase,
 } from './commands.ts';
 import { type PurchaseAmounts, readU32, transactionTime } from './crypto.ts';
@@ -61,6 +61,20 @@ export interface LoadRun {
   creditCommand?: CommandApdu;
   credit?: ResponseApdu;
   tacValid?: boolean;
+}
+
+/** What the terminal can see of the amount file and EF08 (for judging relative changes). */
+export interface AccountSnapshot {
+  balance: number;
+  spip: number;
+  spfp: number;
+  /** 支付年度, 4 digits. */
+  year: string;
+  purchaseSeq: number;
+  loadSeq: number;
+  startingDay: string;
+  /** The newest EF08 record, hex; undefined when EF08 has none (6A83). */
+  newest?: string;
 }
 
 export class MedicalTerminal {
@@ -198,6 +212,38 @@ export class MedicalTerminal {
     const original = this.random(8);
     const auth = await this.ss.psam.authData(original);
     return this.send(externalAuthenticate(MEDICAL_KEY_ID.DSK, auth, original));
+  }
+
+  /**
+   * The account as the card shows it: GET BALANCE ×3, the sequence numbers from INITIALIZE FOR PURCHASE
+   * and FOR LOAD of 0 (nothing is moved without the second command), EF08 record 1, and GET STARTING
+   * DAY last, which leaves the card idle (table 49 has no row for it).
+   */
+  async snapshot(): Promise<AccountSnapshot> {
+    const balance = (await this.balance()).amount;
+    const spip = await this.balance(BALANCE.SPIP);
+    const spfp = (await this.balance(BALANCE.SPFP)).amount;
+    const p = await this.send(initializeForPurchase(MEDICAL_KEY_INDEX, { account: 0, selfPaid: 0, pooled: 0 }, await this.terminalNumber()));
+    const pd = p.sw === SW.NO_ERROR ? parseInitPurchase(p.data) : undefined;
+    if (!pd) throw new NonConformance(`INITIALIZE FOR PURCHASE of 0 answered ${swHex(p.sw)} with ${p.data.length} bytes; expected 9000 with 22`);
+    const l = await this.send(initializeForLoad(MEDICAL_KEY_INDEX, 0, await this.terminalNumber()));
+    const ld = l.sw === SW.NO_ERROR ? parseInitLoad(l.data) : undefined;
+    if (!ld) throw new NonConformance(`INITIALIZE FOR LOAD of 0 answered ${swHex(l.sw)} with ${l.data.length} bytes; expected 9000 with 16`);
+    const rec = await this.send(iso.readRecord(1, EF08_SFI, iso.RECORD_MODE.NUMBER, DETAIL_RECORD_LENGTH));
+    if (rec.sw !== SW.NO_ERROR && rec.sw !== SW.RECORD_NOT_FOUND) throw new NonConformance(`READ RECORD 1 of EF08 answered ${swHex(rec.sw)}`);
+    const sd = await this.send(getStartingDay());
+    if (sd.sw !== SW.NO_ERROR || sd.data.length !== 2) throw new NonConformance(`GET STARTING DAY answered ${swHex(sd.sw)} with ${sd.data.length} bytes; expected 9000 with 2`);
+    return {
+      balance, spip: spip.amount, spfp, year: spip.year ?? '', purchaseSeq: pd.purchaseSeq, loadSeq: ld.loadSeq, startingDay: toHex(sd.data),
+      ...(rec.sw === SW.NO_ERROR ? { newest: toHex(rec.data) } : {}),
+    };
+  }
+
+  /** EXTERNAL AUTHENTICATE with DSK and UPDATE STARTING DAY (part 5 §7.7). */
+  async updateStartingDay(mmdd: string): Promise<ResponseApdu> {
+    const a = await this.authenticateDsk();
+    if (a.sw !== SW.NO_ERROR) throw new NonConformance(`EXTERNAL AUTHENTICATE with DSK answered ${swHex(a.sw)}`);
+    return this.send(updateStartingDay(mmdd));
   }
 
   get algorithmId(): number {
