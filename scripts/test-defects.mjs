@@ -15,6 +15,7 @@ const RUNS = [
   ['profiles/sim-dual.yaml', ['--area', 'pboc'], 'out/defects-dual'],
   ['profiles/sim-sscard30.yaml', ['--area', 'sscard'], 'out/defects-sscard30'],
   ['profiles/sim-sscard10.yaml', ['--area', 'sscard'], 'out/defects-sscard10'],
+  ['profiles/sim-sscard30.yaml', ['--area', 'medical'], 'out/defects-sscard30-medical'],
 ];
 
 const width = Math.max(1, Math.min(Number(process.env.SSCC_JOBS) || availableParallelism(), RUNS.length));

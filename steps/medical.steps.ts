@@ -115,7 +115,8 @@ When('the terminal loads {int} fen with a wrong MAC2', async function (this: Car
 When('the terminal starts a load that would take the balance past FFFFFFFF', async function (this: CardWorld) {
   const b = noted(this).balance;
   if (b === 0) throw new Unobservable('the balance is 0: no 4-byte amount takes it past FFFFFFFF');
-  await load(this, MAX_AMOUNT - b + 1);
+  const amount = MAX_AMOUNT - b + 1;
+  this.remember('med load', { run: await (await terminal(this)).prepareLoad(amount), amount });
 });
 
 When('the terminal loads back what the purchase took', async function (this: CardWorld) {

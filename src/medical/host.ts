@@ -6,7 +6,7 @@
 import { equal } from '../bytes/hex.ts';
 import type { SsAlgorithm } from '../sscard/crypto.ts';
 import type { CardIdentity } from '../sscard/keys.ts';
-import { type PurchaseAmounts, loadMac1Input, loadMac2Input, loadSessionKey, loadTacInput, medicalMac, purchaseTacInput, tac } from './crypto.ts';
+import { MAX_AMOUNT, type PurchaseAmounts, loadMac1Input, loadMac2Input, loadSessionKey, loadTacInput, medicalMac, purchaseTacInput, tac } from './crypto.ts';
 import { medicalCardKey } from './keys.ts';
 
 export interface LoadRequest {
@@ -40,8 +40,9 @@ export class MedicalHost {
     return medicalMac(this.alg, this.seslk(r), loadMac2Input(r.amount, r.terminal, hostTime));
   }
 
-  /** The TAC a right card answers CREDIT FOR LOAD with. */
-  loadTac(r: LoadRequest, hostTime: Uint8Array): Uint8Array {
+  /** The TAC a right card answers CREDIT FOR LOAD with; none for a load no right card accepts (past FFFFFFFF). */
+  loadTac(r: LoadRequest, hostTime: Uint8Array): Uint8Array | undefined {
+    if (r.balance + r.amount > MAX_AMOUNT) return undefined;
     return tac(this.alg, medicalCardKey(this.alg, this.roots, 'DTK', this.card), loadTacInput(r.balance + r.amount, r.loadSeq, r.amount, r.terminal, hostTime));
   }
 

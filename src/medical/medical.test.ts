@@ -55,7 +55,8 @@ describe.each(['3DES', 'SM4'] as const)('medical cryptography, %s', (alg) => {
     expect(host.loadMac1Valid(req)).toBe(true);
     expect(toHex(host.loadMac2(req, time) ?? new Uint8Array(0))).toBe(v['LOAD-MAC2']);
     expect(host.loadMac2({ ...req, mac1: fromHex('00000000') }, time)).toBeUndefined();
-    expect(toHex(host.loadTac(req, time))).toBe(v['LOAD-TAC']);
+    expect(toHex(host.loadTac(req, time) ?? new Uint8Array(0))).toBe(v['LOAD-TAC']);
+    expect(host.loadTac({ ...req, amount: 0xffffffff }, time)).toBeUndefined();
     expect(toHex(host.purchaseTac(amounts, terminal, tseq, time))).toBe(v.TAC);
   });
 });

@@ -191,7 +191,10 @@ export class MedicalTerminal {
   async completeLoad(run: LoadRun & { request?: LoadRequest }): Promise<LoadRun> {
     if (!run.creditCommand || !run.request) return run;
     run.credit = await this.send(run.creditCommand);
-    if (run.credit.sw === SW.NO_ERROR) run.tacValid = equal(this.host().loadTac(run.request, run.hostTime), run.credit.data);
+    if (run.credit.sw === SW.NO_ERROR) {
+      const expected = this.host().loadTac(run.request, run.hostTime);
+      run.tacValid = expected !== undefined && equal(expected, run.credit.data);
+    }
     return run;
   }
 

@@ -177,7 +177,6 @@ const initializeForPurchase: Step = (cmd, card, df, acct) => {
   const terminal = cmd.data.slice(13, 19);
   // Part 7 §12.2: the balance must cover the account amount (9401, nothing else returned).
   if (acct.balance < amounts.account && !card.has('med-negative-balance-accepted')) return { sw: SW.INSUFFICIENT_FUNDS };
-  if (amounts.account === 0 && amounts.selfPaid === 0 && amounts.pooled === 0 && card.has('med-zero-purchase-refused')) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   if (acct.purchaseSeq >= 0xffff) return { sw: MED_SW.COUNTER_MAX };
   if (acct.spip + amounts.selfPaid > MAX_AMOUNT || acct.spfp + amounts.pooled > MAX_AMOUNT) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   const alg = algorithmOf(df);
@@ -202,6 +201,7 @@ const debitForPurchase: Step = (cmd, card, df, acct, pending) => {
   const dtk = key(df, 'DTK', MEDICAL_KEY_INDEX);
   if (!dpk || !dtk) return { sw: SW.MEMORY_FAILURE };
   const a = p.amounts;
+  if (a.account === 0 && a.selfPaid === 0 && a.pooled === 0 && card.has('med-zero-purchase-refused')) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   // Defect med-balance-moved-before-mac1: the debit is written before MAC1 is checked.
   const early = card.has('med-balance-moved-before-mac1');
   if (early) commit(df, { ...acct, balance: Math.max(0, acct.balance - a.account) });
