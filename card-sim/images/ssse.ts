@@ -20,7 +20,7 @@ import { KEY_ID, type KeyName, cardKey, rootKey } from '../../src/sscard/keys.ts
 import type { SsKeyImage } from '../apps/sscard/keys.ts';
 import type { DfImage, EfImage } from '../cos/image.ts';
 import { an, bytes, cn, countingPattern, gbkHex, record } from './build.ts';
-import { withMedical } from './medical.ts';
+import { type MedicalTestAccount, withMedical } from './medical.ts';
 
 export const SSSE_NAME = 'sx1.sh.社会保障';
 /** Key id of RK SSSE in EXTERNAL AUTHENTICATE (spec-notes sscard.md §3, trace HSMTRACE). */
@@ -49,6 +49,8 @@ export interface SsCardData {
   medical?: 'online' | 'offline';
   /** Roots of DSK, DLK, DPK, DTK (hex); default the test roots of src/medical/keys.ts. */
   medicalRoots?: Record<string, string>;
+  /** A test card's own amount file and EF08 records (images/medical.ts); default a new account. */
+  medicalAccount?: MedicalTestAccount;
 }
 
 /** The reference 2.0 card (images/reference.ts); its ATR's historical bytes. */

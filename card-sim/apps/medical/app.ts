@@ -40,6 +40,8 @@ export interface MedicalAccountImage {
   purchaseSeq: number;
   /** Records EF08 keeps (V2.0: at least 30). */
   records: number;
+  /** Test card tm-med-bad-mac2: MAC2 over the wrong data, as the defect med-mac2-wrong-input. */
+  mac2Fault?: boolean;
 }
 
 interface Proof {
@@ -217,7 +219,7 @@ const debitForPurchase: Step = (cmd, card, df, acct, pending) => {
   const spfp = card.has('med-totals-not-accumulated') ? now.spfp : accumulate ? now.spfp + a.pooled : a.pooled;
   // Defect med-negative-balance-accepted: the balance wraps below zero.
   const balance = (((now.balance - a.account) % (MAX_AMOUNT + 1)) + MAX_AMOUNT + 1) % (MAX_AMOUNT + 1);
-  const mac2 = medicalMac(alg, ks, card.has('med-mac2-wrong-input') ? purchaseMac1Input(a, p.terminal, time) : purchaseMac2Input(a));
+  const mac2 = medicalMac(alg, ks, card.has('med-mac2-wrong-input') || acct.mac2Fault === true ? purchaseMac1Input(a, p.terminal, time) : purchaseMac2Input(a));
   const tacKey = card.has('med-tac-wrong-key') ? dpk : dtk;
   const t = tac(alg, tacKey, purchaseTacInput(a, p.terminal, terminalSeq, time));
   const last = acct.proofs.find((x) => x.type === TRANSACTION_TYPE.purchase);
