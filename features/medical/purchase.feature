@@ -47,7 +47,7 @@ Feature: Medical purchase
     And the purchase sequence number is 0 more than noted
     And EF08 has no new record
 
-  @TC:SS-MED-044 @req:SSCARD-7:12 @req:LDT6001-2 @ics:medical-offline @needs:pin
+  @TC:SS-MED-044 @req:SSCARD-7:12 @ics:medical-offline @needs:pin
   Scenario: A zero-amount purchase completes, moves no money and counts as a transaction
     Given DF04 is selected with the PIN verified
     And the terminal has noted the medical account
