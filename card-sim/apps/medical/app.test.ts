@@ -10,6 +10,8 @@ import { SimChannel } from '../../../src/transport/sim.ts';
 import type { DefectId } from '../../defects/catalogue.ts';
 import { IMAGES } from '../../images/index.ts';
 import { psamImage } from '../../psam/image.ts';
+import { createCard } from '../../cos/card.ts';
+import { SeededRandom } from '../../cos/context.ts';
 
 async function open(image = 'reference', defects: DefectId[] = []): Promise<MedicalTerminal> {
   const card = new SimChannel(IMAGES[image] as never, { seed: 't', defects });
@@ -21,6 +23,28 @@ async function open(image = 'reference', defects: DefectId[] = []): Promise<Medi
   expect((await t.verifyPin('123456')).sw).toBe(SW.NO_ERROR);
   return t;
 }
+
+describe('card-sim medical commands on random input', () => {
+  it('never fail inside (no 6F00) and always answer SW1-SW2', async () => {
+    const errors: unknown[] = [];
+    const card = createCard(IMAGES['reference'] as never, { seed: 'fuzz', onInternalError: (e) => errors.push(e) });
+    const rng = new SeededRandom('medical-fuzz');
+    card.reset();
+    const send = (hex: string) => card.transmit(Uint8Array.from(Buffer.from(hex.replace(/\s+/g, ''), 'hex')));
+    send('00A404000F7378312E73682EC9E7BBE1B1A3D5CF');
+    send('00A4040006D15600000503');
+    send('0020000003123456');
+    const ins = [0x26, 0x28, 0x2a, 0x2c, 0x2e, 0x56];
+    for (let i = 0; i < 3000; i++) {
+      const [a, b, c, d, e] = rng.bytes(5) as unknown as number[];
+      const n = (e as number) % 24;
+      const apdu = Uint8Array.from([0xb0, ins[(a as number) % ins.length] as number, (b as number) % 4, (c as number) % 5, ...(n ? [n, ...rng.bytes(n)] : []), ...((d as number) & 1 ? [(d as number) % 0x20] : [])]);
+      const r = card.transmit(apdu);
+      expect(r.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(errors).toEqual([]);
+  });
+});
 
 describe.each(['reference', 'sscard30'])('card-sim medical account (%s)', (image) => {
   it('purchase then load: MACs, TACs, balance, totals, EF08, proof', async () => {
