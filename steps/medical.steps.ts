@@ -8,7 +8,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { buildPsamImage, PSAM_TERMINAL_NUMBER } from '../card-sim/psam/image.ts';
 import { SW } from '../src/apdu/sw.ts';
 import { swHex } from '../src/apdu/response.ts';
-import { toHex } from '../src/bytes/hex.ts';
+import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { getTransactionProof, parseDetailRecord } from '../src/medical/commands.ts';
 import { MAX_AMOUNT, type PurchaseAmounts, TRANSACTION_TYPE, u32 } from '../src/medical/crypto.ts';
 import { type AccountSnapshot, type LoadRun, MedicalTerminal, type PurchaseRun } from '../src/medical/terminal.ts';
@@ -26,7 +26,7 @@ async function terminal(world: CardWorld): Promise<MedicalTerminal> {
   const keys = world.profile.keys;
   const psam = new SimChannel(buildPsamImage(keys?.sscardRoots ?? {}, PSAM_TERMINAL_NUMBER, keys?.medicalRoots ?? {}), { seed: 'psam' });
   await psam.reset();
-  const atr = world.profile.product.expectedAtr ? Uint8Array.from(Buffer.from(world.profile.product.expectedAtr.replace(/\s+/g, ''), 'hex')) : world.card.channel.atr;
+  const atr = world.profile.product.expectedAtr ? fromHex(world.profile.product.expectedAtr) : world.card.channel.atr;
   return world.remember('med terminal', new MedicalTerminal(world, new CardSession(psam), atr, keys?.medicalRoots ?? {}));
 }
 
@@ -134,6 +134,7 @@ When('the terminal buys back what the load gave', async function (this: CardWorl
 // ---- When: one command at a time (table 49) ---------------------------------------------------------
 
 When('the terminal starts a purchase of {int} fen from the account', async function (this: CardWorld, n: number) {
+  if (this.memory.has('med purchase')) this.remember('med previous purchase', lastPurchase(this));
   const run = await (await terminal(this)).preparePurchase(account(n), { time: DEFAULT_TIME });
   this.remember('med purchase', { run, amounts: account(n) });
 });
@@ -162,6 +163,12 @@ When('the terminal asks GET BALANCE of the account', async function (this: CardW
 When('the terminal asks GET TRANSACTION PROOF of that purchase', async function (this: CardWorld) {
   const seq = lastPurchase(this).run.initData?.purchaseSeq;
   if (seq === undefined) throw new NonConformance('the purchase did not start');
+  await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.purchase, seq));
+});
+
+When('the terminal asks GET TRANSACTION PROOF of the previous purchase', async function (this: CardWorld) {
+  const seq = this.recall<{ run: PurchaseRun }>('med previous purchase').run.initData?.purchaseSeq;
+  if (seq === undefined) throw new NonConformance('the previous purchase did not start');
   await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.purchase, seq));
 });
 

@@ -143,7 +143,7 @@ export const MEDICAL_DEFECTS = [
     area: 'medical',
     title: 'A zero-amount purchase is refused',
     description: 'A purchase of 0 from every account is a valid transaction (the 送检 list\'s zero-amount 消费): INITIALIZE answers 9000 and the sequence number moves.',
-    mustFail: ['SS-MED-027', 'SS-MED-028', 'SS-MED-029', 'SS-MED-032', 'SS-MED-044', 'SS-MED-060', 'SS-MED-061', 'SS-MED-062'],
+    mustFail: ['SS-MED-027', 'SS-MED-028', 'SS-MED-029', 'SS-MED-032', 'SS-MED-034', 'SS-MED-035', 'SS-MED-044', 'SS-MED-060', 'SS-MED-061', 'SS-MED-062'],
   },
   {
     id: 'med-starting-day-without-dsk',
@@ -158,5 +158,19 @@ export const MEDICAL_DEFECTS = [
     title: 'UPDATE STARTING DAY answers 9000 but the starting day stays',
     description: 'After UPDATE STARTING DAY, GET STARTING DAY gives the new day and purchases judge the settlement year by it (part 5 §7.7–7.8, part 7 §12.6).',
     mustFail: ['SS-MED-018', 'SS-MED-047'],
+  },
+  {
+    id: 'med-proof-resets-state',
+    area: 'medical',
+    title: 'GET TRANSACTION PROOF sends the card idle',
+    description: 'Table 49: GET TRANSACTION PROOF keeps the load or purchase state, so the transaction begun can still be completed.',
+    mustFail: ['SS-MED-028', 'SS-MED-035'],
+  },
+  {
+    id: 'med-reinit-keeps-first-session',
+    area: 'medical',
+    title: 'A second INITIALIZE in the load or purchase state keeps the first one\'s session',
+    description: 'Table 49: INITIALIZE FOR LOAD / PURCHASE in that state start a new transaction; the card answers a new random, and only the new MAC completes it (part 7 §11.2, §12.2).',
+    mustFail: ['SS-MED-033', 'SS-MED-034'],
   },
 ] as const satisfies readonly Defect[];

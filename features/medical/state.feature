@@ -111,3 +111,30 @@ Feature: Medical account state machine (table 49)
     Then the status word is 9000
     When the terminal sends DEBIT FOR PURCHASE with the PSAM's MAC1
     Then the status word is 6901
+
+  @TC:SS-MED-033 @req:SSCARD-5:7 @ics:medical-offline @needs:pin
+  Scenario: INITIALIZE FOR LOAD in the load state starts a new load: its MAC2 completes it
+    Given DF04 is selected with the PIN verified
+    When the terminal starts a load of 0 fen
+    And the terminal starts a load of 0 fen
+    And the terminal sends CREDIT FOR LOAD with the host's MAC2
+    Then the status word is 9000
+
+  @TC:SS-MED-034 @req:SSCARD-5:7 @ics:medical-offline @needs:pin
+  Scenario: INITIALIZE FOR PURCHASE in the purchase state starts a new purchase: its MAC1 completes it
+    Given DF04 is selected with the PIN verified
+    When the terminal starts a purchase of 0 fen from the account
+    And the terminal starts a purchase of 0 fen from the account
+    And the terminal sends DEBIT FOR PURCHASE with the PSAM's MAC1
+    Then the status word is 9000
+
+  @TC:SS-MED-035 @req:SSCARD-5:7 @req:SSCARD-5:7.4 @ics:medical-offline @needs:pin
+  Scenario: GET TRANSACTION PROOF keeps the purchase state
+    Given DF04 is selected with the PIN verified
+    When the terminal buys for 0 fen from the account
+    Then the purchase completed with 9000
+    When the terminal starts a purchase of 0 fen from the account
+    And the terminal asks GET TRANSACTION PROOF of the previous purchase
+    Then the status word is 9000
+    When the terminal sends DEBIT FOR PURCHASE with the PSAM's MAC1
+    Then the status word is 9000

@@ -16,7 +16,7 @@ import { SW } from '../../../src/apdu/sw.ts';
 import { decodeCn, encodeCn } from '../../../src/bytes/bcd.ts';
 import { equal } from '../../../src/bytes/hex.ts';
 import { ALGORITHM_ID } from '../../../src/sscard/crypto.ts';
-import { DETAIL_RECORD_LENGTH, MED_SW, detailRecord } from '../../../src/medical/commands.ts';
+import { MED_SW, detailRecord } from '../../../src/medical/commands.ts';
 import {
   MAX_AMOUNT, type PurchaseAmounts, TRANSACTION_TYPE, loadMac1Input, loadMac2Input, loadSessionKey, loadTacInput, medicalMac, paymentYear,
   purchaseMac1Input, purchaseMac2Input, purchaseSessionKey, purchaseTacInput, readU32, tac, u16, u32,
@@ -133,10 +133,10 @@ const initializeForLoad: Step = (cmd, card, df, acct) => {
   if (cmd.p2 !== 0x01) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 0x0b) return { sw: SW.WRONG_LENGTH };
   if (!pinVerified(card)) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
-  const index = cmd.data[0] as number;
-  const dlk = key(df, 'DLK', index);
-  if ((index !== MEDICAL_KEY_INDEX && !card.has('med-key-index-unchecked')) || !(dlk ?? key(df, 'DLK', MEDICAL_KEY_INDEX))) return { sw: SW.KEY_INDEX_NOT_SUPPORTED };
-  const k = dlk ?? (key(df, 'DLK', MEDICAL_KEY_INDEX) as Uint8Array);
+  // Defect med-key-index-unchecked: any index takes the key of index 01.
+  const index = card.has('med-key-index-unchecked') ? MEDICAL_KEY_INDEX : (cmd.data[0] as number);
+  const k = key(df, 'DLK', index);
+  if (!k) return { sw: SW.KEY_INDEX_NOT_SUPPORTED };
   const amount = readU32(cmd.data, 1);
   const terminal = cmd.data.slice(5, 11);
   if (acct.loadSeq >= 0xffff) return { sw: MED_SW.COUNTER_MAX };
@@ -173,8 +173,8 @@ const initializeForPurchase: Step = (cmd, card, df, acct) => {
   if (cmd.p2 !== 0x01) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 0x13) return { sw: SW.WRONG_LENGTH };
   if (!pinVerified(card) && !card.has('med-pin-rule-skipped')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
-  const index = cmd.data[0] as number;
-  if ((index !== MEDICAL_KEY_INDEX && !card.has('med-key-index-unchecked')) || !key(df, 'DPK', MEDICAL_KEY_INDEX)) return { sw: SW.KEY_INDEX_NOT_SUPPORTED };
+  const index = card.has('med-key-index-unchecked') ? MEDICAL_KEY_INDEX : (cmd.data[0] as number);
+  if (!key(df, 'DPK', index)) return { sw: SW.KEY_INDEX_NOT_SUPPORTED };
   const amounts: PurchaseAmounts = { account: readU32(cmd.data, 1), selfPaid: readU32(cmd.data, 5), pooled: readU32(cmd.data, 9) };
   const terminal = cmd.data.slice(13, 19);
   // Part 7 §12.2: the balance must cover the account amount (9401, nothing else returned).
@@ -209,6 +209,7 @@ const debitForPurchase: Step = (cmd, card, df, acct, pending) => {
   if (early) commit(df, { ...acct, balance: Math.max(0, acct.balance - a.account) });
   const ks = purchaseSessionKey(alg, dpk, p.random, p.seq, terminalSeq);
   const ok = equal(medicalMac(alg, ks, purchaseMac1Input(a, p.terminal, time)), cmd.data.subarray(11, 15));
+  // (Defect med-purchase-in-load-state has no MAC1 to check: the load state holds no purchase random.)
   if (!ok && pending?.kind === 'purchase') return { sw: SW.MAC_INVALID };
   const now = acct;
   // Never negative (part 7 §12.2): the balance is checked again at the debit.
@@ -243,11 +244,11 @@ const getBalance: Step = (cmd, card, _df, acct) => {
   return { data: Uint8Array.from([...u32(cmd.p2 === 0x02 ? acct.spip : acct.spfp), ...year]), sw: SW.NO_ERROR };
 };
 
-const getTransactionProof: Step = (cmd, _card, _df, acct) => {
+const getTransactionProof: Step = (cmd, card, _df, acct) => {
   if (cmd.p1 !== 0x00 || (cmd.p2 !== TRANSACTION_TYPE.load && cmd.p2 !== TRANSACTION_TYPE.purchase)) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 2) return { sw: SW.WRONG_LENGTH };
   const seq = ((cmd.data[0] as number) << 8) | (cmd.data[1] as number);
-  const proof = acct.proofs.find((p) => p.type === cmd.p2 && (p.seq === seq || _card.has('med-proof-ignores-seq')));
+  const proof = acct.proofs.find((p) => p.type === cmd.p2 && (p.seq === seq || card.has('med-proof-ignores-seq')));
   if (!proof) return { sw: MED_SW.PROOF_NOT_AVAILABLE };
   return { data: Uint8Array.from([...proof.mac, ...proof.tac]), sw: SW.NO_ERROR };
 };
@@ -283,7 +284,14 @@ function medical(row: Row | ((cmd: CommandApdu) => Row), step: Step) {
       if (!card.has('med-state-kept-after-error')) delete card.session[STATE];
       return { sw: MED_SW.INVALID_STATE };
     }
-    if (r !== 'balance' && r !== 'proof') delete card.session[STATE];
+    // Defect med-proof-resets-state: GET TRANSACTION PROOF sends the card idle (table 49 keeps the state).
+    if ((r !== 'balance' && r !== 'proof') || (r === 'proof' && card.has('med-proof-resets-state'))) delete card.session[STATE];
+    // Defect med-reinit-keeps-first-session: a second INITIALIZE of the same kind keeps the first's random and session key.
+    if (card.has('med-reinit-keeps-first-session') && pending && ((r === 'init-load' && pending.kind === 'load') || (r === 'init-purchase' && pending.kind === 'purchase'))) {
+      const reply = step(cmd, card, df, account(df), pending);
+      if (reply.sw === SW.NO_ERROR) card.session[STATE] = pending;
+      return reply;
+    }
     const reply = step(cmd, card, df, account(df), pending);
     // A command that fails leaves the card idle (§7); the defect keeps the state it was in.
     if (reply.sw !== SW.NO_ERROR) {
@@ -313,6 +321,3 @@ export const MEDICAL_APP: CardApplication = {
     { ins: 0x56, classes: CLA, handler: medical('other', startingDay) },
   ],
 };
-
-/** EF08 as the image declares it: cyclic, read after the PIN, never written by a command (part 6 table 8). */
-export const EF08_RECORD_LENGTH = DETAIL_RECORD_LENGTH;
