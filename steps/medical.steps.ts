@@ -326,6 +326,17 @@ Then('the balance the card gives is the noted one', function (this: CardWorld) {
   expectBytes(this.last.data, u32(noted(this).balance), 'CIA balance');
 });
 
+Then('GET BALANCE and INITIALIZE FOR PURCHASE report the same balance', function (this: CardWorld) {
+  const n = noted(this);
+  expectThat(n.balance === n.init.balance, `GET BALANCE gives ${n.balance}, INITIALIZE FOR PURCHASE ${n.init.balance} (tables 59, 71: one CIA balance)`);
+});
+
+Then('GET BALANCE and INITIALIZE FOR PURCHASE report the same yearly totals and payment year', function (this: CardWorld) {
+  const n = noted(this);
+  const same = n.spip === n.init.spip && n.spfp === n.init.spfp && n.year === n.init.year;
+  expectThat(same, `GET BALANCE gives SPIP ${n.spip}, SPFP ${n.spfp}, year ${n.year}; INITIALIZE FOR PURCHASE ${n.init.spip}, ${n.init.spfp}, ${n.init.year} (tables 59, 71)`);
+});
+
 Then('the card gives a starting day mmdd in cn', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
   const d = toHex(this.last.data);

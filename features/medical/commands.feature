@@ -8,6 +8,7 @@ Feature: Medical account commands and their status words
     And the terminal has noted the medical account
     When the terminal asks GET BALANCE of the account
     Then the balance the card gives is the noted one
+    And GET BALANCE and INITIALIZE FOR PURCHASE report the same balance
 
   @TC:SS-MED-002 @req:SSCARD-5:7.3 @ics:medical-offline
   Scenario: GET BALANCE without the PIN answers 6982
@@ -16,8 +17,10 @@ Feature: Medical account commands and their status words
     Then the status word is 6982
 
   @TC:SS-MED-003 @req:SSCARD-5:7.3 @ics:medical-offline @needs:pin
-  Scenario: GET BALANCE of the yearly totals answers the amount and the payment year
+  Scenario: GET BALANCE of the yearly totals answers the amount and the payment year, as INITIALIZE FOR PURCHASE does
     Given DF04 is selected with the PIN verified
+    And the terminal has noted the medical account
+    Then GET BALANCE and INITIALIZE FOR PURCHASE report the same yearly totals and payment year
     When the terminal sends "B0 26 00 02 06"
     Then the status word is 9000
     And the response data is 6 bytes long

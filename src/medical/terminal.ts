@@ -75,6 +75,8 @@ export interface AccountSnapshot {
   startingDay: string;
   /** The newest EF08 record, hex; undefined when EF08 has none (6A83). */
   newest?: string;
+  /** What INITIALIZE FOR PURCHASE reported of the amount file (table 71). */
+  init: { balance: number; spip: number; spfp: number; year: string };
 }
 
 export class MedicalTerminal {
@@ -238,6 +240,7 @@ export class MedicalTerminal {
     if (sd.sw !== SW.NO_ERROR || sd.data.length !== 2) throw new NonConformance(`GET STARTING DAY answered ${swHex(sd.sw)} with ${sd.data.length} bytes; expected 9000 with 2`);
     return {
       balance, spip: spip.amount, spfp, year: spip.year ?? '', purchaseSeq: pd.purchaseSeq, loadSeq: ld.loadSeq, startingDay: toHex(sd.data),
+      init: { balance: pd.balance, spip: pd.spip, spfp: pd.spfp, year: pd.year },
       ...(rec.sw === SW.NO_ERROR ? { newest: toHex(rec.data) } : {}),
     };
   }

@@ -132,7 +132,7 @@ function key(df: DfNode, name: 'DLK' | 'DPK' | 'DTK', version: number): Uint8Arr
 const initializeForLoad: Step = (cmd, card, df, acct) => {
   if (cmd.p2 !== 0x01) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 0x0b) return { sw: SW.WRONG_LENGTH };
-  if (!pinVerified(card)) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+  if (!pinVerified(card) && !card.has('med-pin-rule-skipped')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   // Defect med-key-index-unchecked: any index takes the key of index 01.
   const index = card.has('med-key-index-unchecked') ? MEDICAL_KEY_INDEX : (cmd.data[0] as number);
   const k = key(df, 'DLK', index);
@@ -164,19 +164,23 @@ const creditForLoad: Step = (cmd, card, df, acct, pending) => {
   const balance = (acct.balance + pending.amount) % (MAX_AMOUNT + 1);
   const t = tac(alg, card.has('med-tac-wrong-key') ? (key(df, 'DPK', MEDICAL_KEY_INDEX) ?? dtk) : dtk, loadTacInput(balance, pending.seq, pending.amount, pending.terminal, hostTime));
   const proof: Proof = { type: TRANSACTION_TYPE.load, seq: pending.seq, mac: cmd.data.slice(7, 11), tac: t };
-  commit(df, { ...acct, balance, loadSeq: card.has('med-load-seq-not-incremented') ? acct.loadSeq : acct.loadSeq + 1, proofs: [proof, ...acct.proofs.filter((p) => p.type !== proof.type)] });
-  writeDetail(df, acct, detailRecord({ seq: pending.seq, type: TRANSACTION_TYPE.load, terminal: pending.terminal, time: hostTime, account: pending.amount, selfPaid: 0, pooled: 0 }));
+  // Defect med-load-proof-not-kept: the load's MAC and TAC are not kept for GET TRANSACTION PROOF.
+  const proofs = card.has('med-load-proof-not-kept') ? acct.proofs.filter((p) => p.type !== proof.type) : [proof, ...acct.proofs.filter((p) => p.type !== proof.type)];
+  commit(df, { ...acct, balance, loadSeq: card.has('med-load-seq-not-incremented') ? acct.loadSeq : acct.loadSeq + 1, proofs });
+  // Defect med-load-not-logged: a load writes no EF08 record.
+  if (!card.has('med-load-not-logged')) writeDetail(df, acct, detailRecord({ seq: pending.seq, type: TRANSACTION_TYPE.load, terminal: pending.terminal, time: hostTime, account: pending.amount, selfPaid: 0, pooled: 0 }));
   return { data: t, sw: SW.NO_ERROR };
 };
 
 const initializeForPurchase: Step = (cmd, card, df, acct) => {
   if (cmd.p2 !== 0x01) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 0x13) return { sw: SW.WRONG_LENGTH };
+  // Defect med-init-lc-unchecked: a short data field is taken as it comes (the terminal number cut short).
+  if (cmd.data.length !== 0x13 && !(card.has('med-init-lc-unchecked') && cmd.data.length >= 13)) return { sw: SW.WRONG_LENGTH };
   if (!pinVerified(card) && !card.has('med-pin-rule-skipped')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   const index = card.has('med-key-index-unchecked') ? MEDICAL_KEY_INDEX : (cmd.data[0] as number);
   if (!key(df, 'DPK', index)) return { sw: SW.KEY_INDEX_NOT_SUPPORTED };
   const amounts: PurchaseAmounts = { account: readU32(cmd.data, 1), selfPaid: readU32(cmd.data, 5), pooled: readU32(cmd.data, 9) };
-  const terminal = cmd.data.slice(13, 19);
+  const terminal = Uint8Array.from({ length: 6 }, (_, i) => cmd.data[13 + i] ?? 0);
   // Part 7 §12.2: the balance must cover the account amount (9401, nothing else returned).
   if (acct.balance < amounts.account && !card.has('med-negative-balance-accepted')) return { sw: SW.INSUFFICIENT_FUNDS };
   if (acct.purchaseSeq >= 0xffff) return { sw: MED_SW.COUNTER_MAX };
@@ -184,7 +188,10 @@ const initializeForPurchase: Step = (cmd, card, df, acct) => {
   const alg = algorithmOf(df);
   const random = card.random.bytes(4);
   card.session[STATE] = { kind: 'purchase', df, amounts, terminal, seq: acct.purchaseSeq, balance: acct.balance, random } satisfies Pending;
-  const data = [...u32(acct.balance), ...u32(acct.spip), ...u32(acct.spfp), ...encodeCn(String(acct.year).padStart(4, '0'), 2), ...u16(acct.purchaseSeq), MEDICAL_KEY_INDEX, ALGORITHM_ID[alg], ...random];
+  // Defects med-init-balance-byte-order (the balance least significant byte first), med-init-year-binary (支付年度 binary, not cn).
+  const bal = card.has('med-init-balance-byte-order') ? u32(acct.balance).reverse() : u32(acct.balance);
+  const year = card.has('med-init-year-binary') ? u16(acct.year) : encodeCn(String(acct.year).padStart(4, '0'), 2);
+  const data = [...bal, ...u32(acct.spip), ...u32(acct.spfp), ...year, ...u16(acct.purchaseSeq), MEDICAL_KEY_INDEX, ALGORITHM_ID[alg], ...random];
   return { data: Uint8Array.from(data), sw: SW.NO_ERROR };
 };
 
@@ -236,8 +243,8 @@ const debitForPurchase: Step = (cmd, card, df, acct, pending) => {
 };
 
 const getBalance: Step = (cmd, card, _df, acct) => {
-  if (cmd.p1 !== 0x00 || cmd.p2 < 0x01 || cmd.p2 > 0x03) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 0 || !leOk(cmd, cmd.p2 === 0x01 ? 4 : 6)) return { sw: SW.WRONG_LENGTH };
+  if (cmd.p1 !== 0x00 || cmd.p2 < 0x01 || (cmd.p2 > 0x03 && !card.has('med-balance-p2-unchecked'))) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.data.length !== 0 || (!leOk(cmd, cmd.p2 === 0x01 ? 4 : 6) && !card.has('med-balance-le-unchecked'))) return { sw: SW.WRONG_LENGTH };
   if (!pinVerified(card) && !card.has('med-balance-without-pin')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   if (cmd.p2 === 0x01) return { data: u32(acct.balance), sw: SW.NO_ERROR };
   const year = encodeCn(String(acct.year).padStart(4, '0'), 2);
@@ -245,8 +252,8 @@ const getBalance: Step = (cmd, card, _df, acct) => {
 };
 
 const getTransactionProof: Step = (cmd, card, _df, acct) => {
-  if (cmd.p1 !== 0x00 || (cmd.p2 !== TRANSACTION_TYPE.load && cmd.p2 !== TRANSACTION_TYPE.purchase)) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 2) return { sw: SW.WRONG_LENGTH };
+  if (cmd.p1 !== 0x00 || (cmd.p2 !== TRANSACTION_TYPE.load && cmd.p2 !== TRANSACTION_TYPE.purchase && !card.has('med-proof-p2-unchecked'))) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.data.length !== 2 && !(card.has('med-proof-lc-unchecked') && cmd.data.length > 2)) return { sw: SW.WRONG_LENGTH };
   const seq = ((cmd.data[0] as number) << 8) | (cmd.data[1] as number);
   const proof = acct.proofs.find((p) => p.type === cmd.p2 && (p.seq === seq || card.has('med-proof-ignores-seq')));
   if (!proof) return { sw: MED_SW.PROOF_NOT_AVAILABLE };
@@ -254,15 +261,16 @@ const getTransactionProof: Step = (cmd, card, _df, acct) => {
 };
 
 const startingDay: Step = (cmd, card, df, acct) => {
-  if (cmd.p2 !== 0x00 || (cmd.p1 !== 0x00 && cmd.p1 !== 0x01)) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.p1 === 0x01) {
+  if (cmd.p2 !== 0x00 || (cmd.p1 !== 0x00 && cmd.p1 !== 0x01 && !card.has('med-starting-day-p1-unchecked'))) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.p1 !== 0x00) {
     if (cmd.data.length !== 0 || !leOk(cmd, 2)) return { sw: SW.WRONG_LENGTH };
-    return { data: encodeCn(acct.startingDay, 2), sw: SW.NO_ERROR };
+    // Defect med-starting-day-is-year: GET STARTING DAY answers the payment year.
+    return { data: encodeCn(card.has('med-starting-day-is-year') ? String(acct.year).padStart(4, '0') : acct.startingDay, 2), sw: SW.NO_ERROR };
   }
-  if (cmd.data.length !== 2) return { sw: SW.WRONG_LENGTH };
+  if (cmd.data.length !== 2 && !(card.has('med-starting-day-lc-unchecked') && cmd.data.length > 2)) return { sw: SW.WRONG_LENGTH };
   // Part 5 §7.7.1: only after authentication with DSK.
   if (!card.authenticatedKeys.has(MEDICAL_KEY_ID.DSK) && !card.has('med-starting-day-without-dsk')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
-  const mmdd = cnOk(cmd.data);
+  const mmdd = cnOk(cmd.data.subarray(0, 2));
   const m = Number(mmdd?.slice(0, 2));
   const d = Number(mmdd?.slice(2, 4));
   if (!mmdd || mmdd.length !== 4 || m < 1 || m > 12 || d < 1 || d > 31) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
@@ -280,12 +288,21 @@ function medical(row: Row | ((cmd: CommandApdu) => Row), step: Step) {
     const r = typeof row === 'function' ? row(cmd) : row;
     const stored = card.session[STATE] as Pending | undefined;
     const pending = stored?.df === df ? stored : undefined;
+    // Defect med-debit-in-idle-answers-9302: DEBIT FOR PURCHASE outside any state is taken for a bad MAC1.
+    if (r === 'debit' && !pending && card.has('med-debit-in-idle-answers-9302')) return { sw: SW.MAC_INVALID };
+    // Defect med-init-load-keeps-purchase-state: INITIALIZE FOR LOAD in the purchase state answers but the card stays in it.
+    if (r === 'init-load' && pending?.kind === 'purchase' && card.has('med-init-load-keeps-purchase-state')) {
+      const reply = step(cmd, card, df, account(df), pending);
+      card.session[STATE] = pending;
+      return reply;
+    }
     if (!allowed(r, pending, card)) {
       if (!card.has('med-state-kept-after-error')) delete card.session[STATE];
       return { sw: MED_SW.INVALID_STATE };
     }
     // Defect med-proof-resets-state: GET TRANSACTION PROOF sends the card idle (table 49 keeps the state).
-    if ((r !== 'balance' && r !== 'proof') || (r === 'proof' && card.has('med-proof-resets-state'))) delete card.session[STATE];
+    // Defect med-balance-resets-state: GET BALANCE sends the card idle.
+    if ((r !== 'balance' && r !== 'proof') || (r === 'proof' && card.has('med-proof-resets-state')) || (r === 'balance' && card.has('med-balance-resets-state'))) delete card.session[STATE];
     // Defect med-reinit-keeps-first-session: a second INITIALIZE of the same kind keeps the first's random and session key.
     if (card.has('med-reinit-keeps-first-session') && pending && ((r === 'init-load' && pending.kind === 'load') || (r === 'init-purchase' && pending.kind === 'purchase'))) {
       const reply = step(cmd, card, df, account(df), pending);
@@ -303,6 +320,8 @@ function medical(row: Row | ((cmd: CommandApdu) => Row), step: Step) {
 }
 
 const initialize: Step = (cmd, card, df, acct, pending) => {
+  // Defect med-init-p2-unchecked: P2 other than 01 accepted as 01.
+  if (card.has('med-init-p2-unchecked')) cmd = { ...cmd, p2: 0x01 };
   if (cmd.p1 === 0x00) return initializeForLoad(cmd, card, df, acct, pending);
   if (cmd.p1 === 0x01) return initializeForPurchase(cmd, card, df, acct, pending);
   return { sw: SW.INCORRECT_P1P2 };
