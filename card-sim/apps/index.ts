@@ -8,6 +8,7 @@ import type { CardContext } from '../cos/context.ts';
 import { allDfs } from '../cos/files.ts';
 import { PBOC_APP, pbocNvm } from './pboc/pboc.ts';
 import { PPSE_APP } from './pboc/ppse.ts';
+import { MEDICAL_APP } from './medical/app.ts';
 
 /** The MF of a social security card: card management, and the SSSE's card-wide commands (CARD BLOCK, blocked SELECT). */
 const CARD_MF_APP: CardApplication = { name: 'card-mf', commands: [...SSCARD_MF_APP.commands, ...CARD_MANAGER_APP.commands] };
@@ -21,6 +22,7 @@ export const APPLICATIONS: Readonly<Record<string, CardApplication>> = {
   pboc: PBOC_APP,
   ppse: PPSE_APP,
   psam: PSAM_APP,
+  medical: MEDICAL_APP,
 };
 
 /**

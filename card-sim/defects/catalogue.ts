@@ -11,10 +11,12 @@ import { DUAL_APP_DEFECTS } from './dual-app.ts';
 import { TERMINAL_DEFECTS } from './terminal.ts';
 import { PBOC_DEFECTS } from './pboc.ts';
 import { LIFECYCLE_DEFECTS } from './lifecycle.ts';
+import { MEDICAL_DEFECTS } from './medical.ts';
+import { TERMINAL_MEDICAL_DEFECTS } from './terminal-medical.ts';
 
 export type { Defect };
 
-export const DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...PBOC_DEFECTS, ...LIFECYCLE_DEFECTS, ...TERMINAL_DEFECTS] as const satisfies readonly Defect[];
+export const DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...PBOC_DEFECTS, ...LIFECYCLE_DEFECTS, ...MEDICAL_DEFECTS, ...TERMINAL_DEFECTS, ...TERMINAL_MEDICAL_DEFECTS] as const satisfies readonly Defect[];
 
 
 export type DefectId = (typeof DEFECTS)[number]['id'];

@@ -28,7 +28,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'Commands with an unsupported class are executed',
     description: 'The class byte is not checked: no 6E00 for a proprietary class, no 6881 for a logical channel (ISO/IEC 7816-4 §5.1.1).',
-    mustFail: ['ISO-CLA-001', 'ISO-CLA-002'],
+    mustFail: ['ISO-CLA-001', 'ISO-CLA-002', 'SS-MED-006'],
   },
   {
     id: 'get-challenge-repeats',
@@ -107,7 +107,7 @@ export const ISO7816_DEFECTS = [
     title: 'The FCI of a DF carries no DF name (84)',
     description: 'SELECT of a DF answers an FCI template 6F without the DF name the terminal needs to know what it selected (ISO/IEC 7816-4 §5.3.3 table 12; 社会保障卡规范 part 5 §6.11).',
     mustFail: ['ISO-SEL-002', 'ISO-SEL-003', 'ISO-SEL-010', 'ISO-T0-001', 'DA-ENV-001', 'ISO-VER-003'],
-    collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle'],
+    collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
   },
   {
     id: 'select-partial-name-unsupported',
@@ -179,7 +179,7 @@ export const ISO7816_DEFECTS = [
     title: 'READ RECORD by record identifier answers 6A86',
     description: 'The COS knows only record numbers, but 社会保障卡规范 identifies the records of EF05/EF06 by their tag (part 5 §6.10; ISO/IEC 7816-4 §7.3.3).',
     mustFail: ['ISO-RR-002', 'ISO-VER-003'],
-    collateralAreas: ['sscard', 'dual-app', 'lifecycle'],
+    collateralAreas: ['sscard', 'dual-app', 'lifecycle', 'medical'],
   },
   {
     id: 'read-record-past-end-6a82',
@@ -187,6 +187,8 @@ export const ISO7816_DEFECTS = [
     title: 'READ RECORD past the last record answers 6A82 instead of 6A83',
     description: 'A missing record is reported as a missing file (ISO/IEC 7816-4 §7.3.3, §5.6 table 6).',
     mustFail: ['ISO-RR-003', 'PB-SEL-001', 'PB-PPSE-002'],
+    // The medical scenarios read EF08 record 1, which a new card does not have (6A83).
+    collateralAreas: ['medical'],
   },
   {
     id: 'read-record-mode-111-accepted',

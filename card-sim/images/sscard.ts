@@ -18,6 +18,7 @@ export const SSCARD30: SsCardData = {
   institution: '915600000251010051010001',
   holder: { idFirst17: '51010419850615002', name: '李娜', sex: '2', ethnicGroup: '01', birthPlace: '510104' },
   pin: '123456',
+  medical: 'offline',
 };
 
 export const SSCARD10: SsCardData = {

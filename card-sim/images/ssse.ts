@@ -20,6 +20,7 @@ import { KEY_ID, type KeyName, cardKey, rootKey } from '../../src/sscard/keys.ts
 import type { SsKeyImage } from '../apps/sscard/keys.ts';
 import type { DfImage, EfImage } from '../cos/image.ts';
 import { an, bytes, cn, countingPattern, gbkHex, record } from './build.ts';
+import { type MedicalTestAccount, withMedical } from './medical.ts';
 
 export const SSSE_NAME = 'sx1.sh.社会保障';
 /** Key id of RK SSSE in EXTERNAL AUTHENTICATE (spec-notes sscard.md §3, trace HSMTRACE). */
@@ -44,6 +45,12 @@ export interface SsCardData {
   pin: string;
   /** Root keys by name (hex); default the project's test roots. */
   roots?: Partial<Record<KeyName, string>>;
+  /** Medical insurance processing of DF04 (part 6 §6.6): offline has the amount file and EF08 (images/medical.ts). */
+  medical?: 'online' | 'offline';
+  /** Roots of DSK, DLK, DPK, DTK (hex); default the test roots of src/medical/keys.ts. */
+  medicalRoots?: Record<string, string>;
+  /** A test card's own amount file and EF08 records (images/medical.ts); default a new account. */
+  medicalAccount?: MedicalTestAccount;
 }
 
 /** The reference 2.0 card (images/reference.ts); its ATR's historical bytes. */
@@ -59,6 +66,7 @@ export const REFERENCE_CARD: SsCardData = {
   institution: '915600000211000011010002', // V2.0 table 12 example
   holder: { idFirst17: '11010119900307001', name: '张伟', sex: '1', ethnicGroup: '01', birthPlace: '110101' },
   pin: '123456',
+  medical: 'offline',
 };
 
 function keyImages(card: SsCardData, names: Array<[KeyName, number, number[], number]>): SsKeyImage[] {
@@ -169,7 +177,7 @@ export function ssseImage(card: SsCardData): DfImage {
       ]),
       application(card, 'DF02', 'D15600000501', '就业与失业信息区'),
       application(card, 'DF03', 'D15600000502', '社会保险信息区1'),
-      application(card, 'DF04', 'D15600000503', '社会保险信息区2', [
+      withMedical(card, application(card, 'DF04', 'D15600000503', '社会保险信息区2', [
         {
           // An extension EF (V2.0 §6: extension EFs from EF0C) holding business records, written with a MAC.
           kind: 'EF',
@@ -181,7 +189,7 @@ export function ssseImage(card: SsCardData): DfImage {
           update: { key: KEY_ID.UK1 },
           records: [record(0x60, bytes('00'.repeat(16)))],
         },
-      ]),
+      ])),
       ...(v1 ? [] : [application(card, 'DF07', 'D15600000504', '人事人才信息区')]),
     ],
   };

@@ -11,6 +11,7 @@
 import { toHex } from '../../src/bytes/hex.ts';
 import type { SsAlgorithm } from '../../src/sscard/crypto.ts';
 import { KEY_ID, type KeyName, psamUsage, rootKey } from '../../src/sscard/keys.ts';
+import { MEDICAL_KEY_ID, MEDICAL_KEY_INDEX, PSAM_DPK_ID, PSAM_DPK_USAGE, medicalRoot } from '../../src/medical/keys.ts';
 import type { CardImage, DfImage } from '../cos/image.ts';
 import { cn, gbkHex } from '../images/build.ts';
 
@@ -20,7 +21,7 @@ export interface PsamKeyImage {
   /** Key identifier = P2 of DELIVERY SESSION KEY. */
   id: number;
   version: number;
-  name: KeyName;
+  name: KeyName | 'DSK' | 'DPK';
   key: string;
 }
 
@@ -39,19 +40,24 @@ const KEYS: Array<[KeyName, number, number[]]> = [
   ['UK1', KEY_ID.UK1, [1]],
 ];
 
-function appData(algorithm: SsAlgorithm, roots: Record<string, string>): PsamAppData {
+function appData(algorithm: SsAlgorithm, roots: Record<string, string>, medicalRoots: Record<string, string>): PsamAppData {
   return {
     algorithm,
-    keys: KEYS.flatMap(([name, id, versions]) =>
-      versions.map((version) => ({ usage: psamUsage(name), id, version, name, key: toHex(rootKey(roots, name, version)) })),
-    ),
+    keys: [
+      ...KEYS.flatMap(([name, id, versions]) =>
+        versions.map((version) => ({ usage: psamUsage(name), id, version, name, key: toHex(rootKey(roots, name, version)) })),
+      ),
+      // The medical purchase key (part 9 §6.1 format 2, type 2, annex B: 22) and DSK (encryption key, for EXTERNAL AUTHENTICATE).
+      { usage: PSAM_DPK_USAGE, id: PSAM_DPK_ID, version: MEDICAL_KEY_INDEX, name: 'DPK' as const, key: toHex(medicalRoot(medicalRoots, 'DPK')) },
+      { usage: (3 << 5) | 0x07, id: MEDICAL_KEY_ID.DSK, version: 1, name: 'DSK' as const, key: toHex(medicalRoot(medicalRoots, 'DSK')) },
+    ],
   };
 }
 
 export const PSAM_TERMINAL_NUMBER = '110100000001';
 
-export function buildPsamImage(roots: Record<string, string> = {}, terminalNumber = PSAM_TERMINAL_NUMBER): CardImage {
-  const sm4: DfImage = { kind: 'DF', fid: 'DDF3', name: gbkHex('sx3.sh.社会保障'), label: 'SM4 environment', app: 'psam', appData: { ...appData('SM4', roots) }, children: [] };
+export function buildPsamImage(roots: Record<string, string> = {}, terminalNumber = PSAM_TERMINAL_NUMBER, medicalRoots: Record<string, string> = {}): CardImage {
+  const sm4: DfImage = { kind: 'DF', fid: 'DDF3', name: gbkHex('sx3.sh.社会保障'), label: 'SM4 environment', app: 'psam', appData: { ...appData('SM4', roots, medicalRoots) }, children: [] };
   return {
     name: 'psam',
     description: 'Social security PSAM (part 9), DES and SM4 environments, test root keys',
@@ -63,7 +69,7 @@ export function buildPsamImage(roots: Record<string, string> = {}, terminalNumbe
       name: gbkHex('sx1.sh.社会保障'),
       label: 'PSAM DES environment',
       app: 'psam',
-      appData: { ...appData('3DES', roots) },
+      appData: { ...appData('3DES', roots, medicalRoots) },
       children: [
         {
           kind: 'EF',

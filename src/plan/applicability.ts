@@ -37,6 +37,7 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
   '@pboc:2.0': { item: 'ics.pboc is 2.0', holds: (p) => p.ics.pboc === '2.0' },
   '@pboc:3.0': { item: 'ics.pboc is 3.0', holds: (p) => p.ics.pboc === '3.0' },
   '@ics:financial': { item: 'ics.pboc is 2.0 or 3.0 (the card has the financial application in a PSE)', holds: (p) => p.ics.pboc === '2.0' || p.ics.pboc === '3.0' },
+  '@ics:medical-offline': { item: 'ics.medical is offline (DF04 holds the medical account, 社会保障卡规范 part 6 §6.6)', holds: (p) => p.ics.medical === 'offline' },
   '@ics:card-management': { item: 'ics.cardManagement is card-sim', holds: (p) => p.ics.cardManagement === 'card-sim' },
   '@needs:blank-card': { item: 'target.kind is sim (a blank card of the same COS)', holds: (p) => p.target.kind === 'sim' },
   '@terminal:social-security': { item: 'terminal.type is social-security or integrated', holds: (p) => p.product.kind === 'terminal' && (p.terminal?.type === 'social-security' || p.terminal?.type === 'integrated') },

@@ -26,6 +26,8 @@ export interface Ics {
   pbocAlgorithmSets?: 'single' | 'dual';
   /** Card-management commands the harness may use (docs/dual-app.md). */
   cardManagement?: 'none' | 'card-sim';
+  /** Medical insurance processing of DF04 (社会保障卡规范 part 6 §6.6; docs/medical.md). */
+  medical?: 'none' | 'online' | 'offline';
 }
 
 export type Target =
@@ -77,6 +79,8 @@ export interface Profile {
     pin?: string;
     /** Root keys of the SSSE keys by name (UK, PUK, IRK, STK, RK, BK, UK1), hex; default the test roots. */
     sscardRoots?: Record<string, string>;
+    /** Root keys of the medical keys of DF04 (DSK, DLK, DPK, DTK), hex; default the test roots (src/medical/keys.ts). */
+    medicalRoots?: Record<string, string>;
     /** Keys of the debit application: AID, issuer master keys, CA key, SM4 choices (card-sim/images/pse.ts). */
     pboc?: PbocKeys;
     /** Master keys of the card, SSSE, PSE and the transport key, hex; default the test values. */

@@ -58,7 +58,33 @@ export const TM_CLONE: SsCardData = { ...REFERENCE_CARD, historical: '0099261101
 /** A card personalised with another UK SSSE root: writes MACed by the PSAM are refused (6988). */
 export const TM_WRONG_UK: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000017', serial: '00000017', roots: { UK: '00112233445566778899AABBCCDDEEFF' } };
 
+/** Medical account of 1.00 元 (social-security terminal iDoDebit: a bill above the balance). */
+export const TM_MED_LOW_BALANCE: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000018', serial: '00000018', cardNumberBody: 'E1101018', medicalAccount: { balance: 100 } };
+
+/** A card whose DEBIT FOR PURCHASE answers a MAC2 the PSAM refuses (part 7 §12.7). */
+export const TM_MED_BAD_MAC2: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000019', serial: '00000019', cardNumberBody: 'E1101019', medicalAccount: { mac2Fault: true } };
+
+/** EF08 holding two purchases and a load (V2.0 §8.5.3), newest first, for iReadDebitRecord. */
+export const TM_MED_RECORDS: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000020',
+  serial: '00000020',
+  cardNumberBody: 'E1101020',
+  medicalAccount: {
+    purchaseSeq: 2,
+    loadSeq: 1,
+    detail: [
+      '0001 32 110100000001 20261120143000 00000064 000001F4 000003E8', // purchase 1: 1.00 account, 5.00 self-paid, 10.00 pooled
+      '0000 31 110100000001 20261110090000 00002710 00000000 00000000', // load 0: 100.00
+      '0000 32 110100000001 20261105100000 000000C8 00000000 00000000', // purchase 0: 2.00 account
+    ].map((r) => r.replace(/\s+/g, '')),
+  },
+};
+
 export const TERMINAL_TEST_CARDS: readonly CardImage[] = [
+  card('tm-med-low-balance', 'Reference card data with 1.00 元 in the medical account (iDoDebit above the balance)', TM_MED_LOW_BALANCE),
+  card('tm-med-bad-mac2', 'Reference card data whose DEBIT FOR PURCHASE gives a MAC2 the PSAM refuses', TM_MED_BAD_MAC2),
+  card('tm-med-records', 'Reference card data with two purchases and a load in EF08 (iReadDebitRecord)', TM_MED_RECORDS),
   card('tm-clone', 'Clone of the reference card: IRK not the issuer\'s, INTERNAL AUTHENTICATE does not verify', TM_CLONE),
   card('tm-wrong-uk', 'Reference card data with an UK SSSE from another root: the PSAM\'s MAC is refused', TM_WRONG_UK),
   card('tm-card10', 'Social security card 1.0, still valid (terminal tests)', TM_CARD10),

@@ -29,6 +29,7 @@ export const PROOF: ReadonlyArray<{ profile: string; area?: string; cost: number
   { profile: 'profiles/sim-dual.yaml', area: 'pboc', cost: 41 },
   { profile: 'profiles/sim-sscard30.yaml', area: 'sscard', cost: 10 },
   { profile: 'profiles/sim-sscard10.yaml', area: 'sscard', cost: 8 },
+  { profile: 'profiles/sim-sscard30.yaml', area: 'medical', cost: 10 },
 ];
 
 /** Share i of n of the proof (1-based "i/n"): the costliest run first to the least loaded share. */

@@ -8,8 +8,9 @@ import type { ApduPort } from './psam.ts';
 import { fromHex } from '../../bytes/hex.ts';
 import { type SsTerminalConfig, iChangePIN, iReadCardBas, iReloadPIN, iUnblockPIN, iVerifyPIN, iWriteCard } from './api.ts';
 import { SsTerminal } from './terminal.ts';
+import { MEDICAL_OPERATIONS, iDoDebit, iReadDebitRecord } from './medical.ts';
 
-export const SS_OPERATIONS = ['iReadCardBas', 'iVerifyPIN', 'iChangePIN', 'iReloadPIN', 'iUnblockPIN', 'iWriteCard'] as const;
+export const SS_OPERATIONS = ['iReadCardBas', 'iVerifyPIN', 'iChangePIN', 'iReloadPIN', 'iUnblockPIN', 'iWriteCard', ...MEDICAL_OPERATIONS] as const;
 
 export async function performSsOperation(request: TerminalRequest, card: ApduPort, psam: ApduPort, atr: Uint8Array, config: SsTerminalConfig): Promise<TerminalOutcome> {
   const t = new SsTerminal(card, psam, atr);
@@ -26,6 +27,10 @@ export async function performSsOperation(request: TerminalRequest, card: ApduPor
       return iUnblockPIN(t, config.defects);
     case 'iWriteCard':
       return iWriteCard(t, parseInt(String(request.params?.item ?? '0'), 16), fromHex(String(request.params?.value ?? '')), config.defects);
+    case 'iDoDebit':
+      return iDoDebit(card, psam, atr, request, config);
+    case 'iReadDebitRecord':
+      return iReadDebitRecord(card, psam, atr, request, config);
     default:
       return { result: 'error', code: -13, message: `operation ${request.operation} is not supported (${SS_OPERATIONS.join(', ')})` };
   }

@@ -1,0 +1,356 @@
+/**
+ * Steps of the medical insurance account in offline mode (features/medical). Thin: the flows live in
+ * src/medical/terminal.ts, the cryptography in src/medical/crypto.ts; the PSAM is card-sim's PSAM image
+ * with the profile's roots, the medical-insurance host src/medical/host.ts. Scenarios judge changes
+ * relative to what the card showed before (a card keeps its account between scenarios).
+ */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { buildPsamImage, PSAM_TERMINAL_NUMBER } from '../card-sim/psam/image.ts';
+import { SW } from '../src/apdu/sw.ts';
+import { swHex } from '../src/apdu/response.ts';
+import { fromHex, toHex } from '../src/bytes/hex.ts';
+import { getTransactionProof, parseDetailRecord } from '../src/medical/commands.ts';
+import { MAX_AMOUNT, type PurchaseAmounts, TRANSACTION_TYPE, u32 } from '../src/medical/crypto.ts';
+import { type AccountSnapshot, type LoadRun, MedicalTerminal, type PurchaseRun } from '../src/medical/terminal.ts';
+import { CardSession } from '../src/transport/session.ts';
+import { SimChannel } from '../src/transport/sim.ts';
+import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
+import { expectBytes, expectSw, expectThat } from '../src/verdict/expect.ts';
+import type { CardWorld } from './world.ts';
+
+const DEFAULT_TIME = '20261201103000';
+
+async function terminal(world: CardWorld): Promise<MedicalTerminal> {
+  const have = world.memory.get('med terminal') as MedicalTerminal | undefined;
+  if (have) return have;
+  const keys = world.profile.keys;
+  const psam = new SimChannel(buildPsamImage(keys?.sscardRoots ?? {}, PSAM_TERMINAL_NUMBER, keys?.medicalRoots ?? {}), { seed: 'psam' });
+  await psam.reset();
+  const atr = world.profile.product.expectedAtr ? fromHex(world.profile.product.expectedAtr) : world.card.channel.atr;
+  return world.remember('med terminal', new MedicalTerminal(world, new CardSession(psam), atr, keys?.medicalRoots ?? {}));
+}
+
+const noted = (w: CardWorld) => w.recall<AccountSnapshot>('med noted');
+const lastPurchase = (w: CardWorld) => w.recall<{ run: PurchaseRun; amounts: PurchaseAmounts }>('med purchase');
+const lastLoad = (w: CardWorld) => w.recall<{ run: LoadRun; amount: number }>('med load');
+const account = (n: number): PurchaseAmounts => ({ account: n, selfPaid: 0, pooled: 0 });
+
+async function now(w: CardWorld): Promise<AccountSnapshot> {
+  return (await terminal(w)).snapshot();
+}
+
+function mustOk(sw: number | undefined, what: string): void {
+  if (sw !== SW.NO_ERROR) throw new NonConformance(`${what} answered ${sw === undefined ? 'nothing (not sent)' : swHex(sw)}; expected 9000`);
+}
+
+async function buy(w: CardWorld, a: PurchaseAmounts, o: { time?: string; corruptMac1?: boolean } = {}): Promise<PurchaseRun> {
+  const run = await (await terminal(w)).purchase(a, { time: o.time ?? DEFAULT_TIME, ...(o.corruptMac1 ? { corruptMac1: true } : {}) });
+  w.remember('med purchase', { run, amounts: a });
+  return run;
+}
+
+async function load(w: CardWorld, amount: number, o: { corruptMac2?: boolean } = {}): Promise<LoadRun> {
+  const run = await (await terminal(w)).load(amount, o);
+  w.remember('med load', { run, amount });
+  return run;
+}
+
+// ---- Given --------------------------------------------------------------------------------------
+
+Given('DF04 is selected with the PIN verified', async function (this: CardWorld) {
+  const t = await terminal(this);
+  await t.selectDf04();
+  const pin = this.profile.keys?.pin;
+  if (pin === undefined) throw new Unobservable('keys.pin is not given in the profile');
+  expectSw((await t.verifyPin(pin)).sw, SW.NO_ERROR);
+});
+
+Given('DF04 is selected without the PIN', async function (this: CardWorld) {
+  await (await terminal(this)).selectDf04();
+});
+
+Given('the terminal has noted the medical account', async function (this: CardWorld) {
+  this.remember('med noted', await now(this));
+});
+
+// ---- When: whole transactions ---------------------------------------------------------------------
+
+When('the terminal buys for {int} fen from the account', async function (this: CardWorld, n: number) {
+  await buy(this, account(n));
+});
+
+When('the terminal buys for {int} fen from the account with a wrong MAC1', async function (this: CardWorld, n: number) {
+  await buy(this, account(n), { corruptMac1: true });
+});
+
+When('the terminal buys for {int} fen self-paid and {int} fen from the pooled fund in the payment year', async function (this: CardWorld, self: number, pooled: number) {
+  const s = noted(this);
+  await buy(this, { account: 0, selfPaid: self, pooled }, { time: `${s.year}${s.startingDay}120000` });
+});
+
+When('the terminal buys for {int} fen self-paid and {int} fen from the pooled fund a year after the payment year began', async function (this: CardWorld, self: number, pooled: number) {
+  const s = noted(this);
+  await buy(this, { account: 0, selfPaid: self, pooled }, { time: `${Number(s.year) + 1}${s.startingDay}120000` });
+});
+
+When('the terminal buys for {int} fen self-paid on December 30 of the year after the payment year', async function (this: CardWorld, self: number) {
+  const s = noted(this);
+  await buy(this, { account: 0, selfPaid: self, pooled: 0 }, { time: `${Number(s.year) + 1}1230120000` });
+});
+
+When('the terminal buys for the balance plus 1 fen from the account', async function (this: CardWorld) {
+  const b = noted(this).balance;
+  if (b >= MAX_AMOUNT) throw new Unobservable('the balance is FFFFFFFF: no amount above it fits 4 bytes');
+  await buy(this, account(b + 1));
+});
+
+When('the terminal loads {int} fen', async function (this: CardWorld, n: number) {
+  await load(this, n);
+});
+
+When('the terminal loads {int} fen with a wrong MAC2', async function (this: CardWorld, n: number) {
+  await load(this, n, { corruptMac2: true });
+});
+
+When('the terminal starts a load that would take the balance past FFFFFFFF', async function (this: CardWorld) {
+  const b = noted(this).balance;
+  if (b === 0) throw new Unobservable('the balance is 0: no 4-byte amount takes it past FFFFFFFF');
+  const amount = MAX_AMOUNT - b + 1;
+  this.remember('med load', { run: await (await terminal(this)).prepareLoad(amount), amount });
+});
+
+When('the terminal loads back what the purchase took', async function (this: CardWorld) {
+  const n = lastPurchase(this).amounts.account;
+  const r = await load(this, n);
+  mustOk(r.credit?.sw ?? r.init.sw, `the load of ${n} fen that restores the balance`);
+});
+
+When('the terminal buys back what the load gave', async function (this: CardWorld) {
+  const n = lastLoad(this).amount;
+  const r = await buy(this, account(n));
+  mustOk(r.debit?.sw ?? r.init.sw, `the purchase of ${n} fen that restores the balance`);
+});
+
+// ---- When: one command at a time (table 49) ---------------------------------------------------------
+
+When('the terminal starts a purchase of {int} fen from the account', async function (this: CardWorld, n: number) {
+  if (this.memory.has('med purchase')) this.remember('med previous purchase', lastPurchase(this));
+  const run = await (await terminal(this)).preparePurchase(account(n), { time: DEFAULT_TIME });
+  this.remember('med purchase', { run, amounts: account(n) });
+});
+
+When('the terminal starts a load of {int} fen', async function (this: CardWorld, n: number) {
+  const run = await (await terminal(this)).prepareLoad(n);
+  this.remember('med load', { run, amount: n });
+});
+
+When('the terminal sends DEBIT FOR PURCHASE with the PSAM\'s MAC1', async function (this: CardWorld) {
+  const p = lastPurchase(this);
+  if (!p.run.debitCommand) throw new NonConformance(`INITIALIZE FOR PURCHASE answered ${swHex(p.run.init.sw)}; no DEBIT FOR PURCHASE to send`);
+  await (await terminal(this)).completePurchase(p.run, p.amounts);
+});
+
+When('the terminal sends CREDIT FOR LOAD with the host\'s MAC2', async function (this: CardWorld) {
+  const l = lastLoad(this);
+  if (!l.run.creditCommand) throw new NonConformance(`INITIALIZE FOR LOAD answered ${swHex(l.run.init.sw)}${l.run.mac1Valid === false ? ' with a MAC1 the host refuses' : ''}; no CREDIT FOR LOAD to send`);
+  await (await terminal(this)).completeLoad(l.run);
+});
+
+When('the terminal asks GET BALANCE of the account', async function (this: CardWorld) {
+  await (await terminal(this)).send({ cla: 0xb0, ins: 0x26, p1: 0x00, p2: 0x01, data: new Uint8Array(0), ne: 4 });
+});
+
+When('the terminal asks GET TRANSACTION PROOF of that purchase', async function (this: CardWorld) {
+  const seq = lastPurchase(this).run.initData?.purchaseSeq;
+  if (seq === undefined) throw new NonConformance('the purchase did not start');
+  await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.purchase, seq));
+});
+
+When('the terminal asks GET TRANSACTION PROOF of the previous purchase', async function (this: CardWorld) {
+  const seq = this.recall<{ run: PurchaseRun }>('med previous purchase').run.initData?.purchaseSeq;
+  if (seq === undefined) throw new NonConformance('the previous purchase did not start');
+  await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.purchase, seq));
+});
+
+When('the terminal asks GET TRANSACTION PROOF of that load', async function (this: CardWorld) {
+  const seq = lastLoad(this).run.initData?.loadSeq;
+  if (seq === undefined) throw new NonConformance('the load did not start');
+  await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.load, seq));
+});
+
+When('the terminal asks GET TRANSACTION PROOF of the next purchase sequence number', async function (this: CardWorld) {
+  const seq = lastPurchase(this).run.initData?.purchaseSeq;
+  if (seq === undefined) throw new NonConformance('the purchase did not start');
+  await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.purchase, (seq + 1) & 0xffff));
+});
+
+When('the terminal selects DF04 again', async function (this: CardWorld) {
+  const t = await terminal(this);
+  await t.selectDf04();
+});
+
+When('the terminal sets the starting day to the noted one', async function (this: CardWorld) {
+  await (await terminal(this)).send({ cla: 0xb0, ins: 0x56, p1: 0x00, p2: 0x00, data: Uint8Array.from(Buffer.from(noted(this).startingDay, 'hex')) });
+});
+
+When('the terminal sets the starting day to {word} after DSK authentication', async function (this: CardWorld, mmdd: string) {
+  await (await terminal(this)).updateStartingDay(mmdd);
+});
+
+When('the terminal puts the noted starting day back after DSK authentication', async function (this: CardWorld) {
+  mustOk((await (await terminal(this)).updateStartingDay(noted(this).startingDay)).sw, 'UPDATE STARTING DAY back to the noted day');
+});
+
+// ---- Then -------------------------------------------------------------------------------------------
+
+Then('the purchase completed with 9000', function (this: CardWorld) {
+  const r = lastPurchase(this).run;
+  mustOk(r.init.sw, 'INITIALIZE FOR PURCHASE');
+  mustOk(r.debit?.sw, 'DEBIT FOR PURCHASE');
+});
+
+Then('the load completed with 9000', function (this: CardWorld) {
+  const r = lastLoad(this).run;
+  mustOk(r.init.sw, 'INITIALIZE FOR LOAD');
+  expectThat(r.mac1Valid === true, 'the host refuses the MAC1 of INITIALIZE FOR LOAD (SESLK from DLK, part 7 §11.2)');
+  mustOk(r.credit?.sw, 'CREDIT FOR LOAD');
+});
+
+Then('INITIALIZE FOR PURCHASE answered {sw}', function (this: CardWorld, sw: number) {
+  expectSw(lastPurchase(this).run.init.sw, sw);
+});
+
+Then('INITIALIZE FOR LOAD answered {sw}', function (this: CardWorld, sw: number) {
+  expectSw(lastLoad(this).run.init.sw, sw);
+});
+
+Then('DEBIT FOR PURCHASE answered {sw}', function (this: CardWorld, sw: number) {
+  const r = lastPurchase(this).run;
+  mustOk(r.init.sw, 'INITIALIZE FOR PURCHASE');
+  expectSw(r.debit?.sw ?? -1, sw);
+});
+
+Then('CREDIT FOR LOAD answered {sw}', function (this: CardWorld, sw: number) {
+  const r = lastLoad(this).run;
+  mustOk(r.init.sw, 'INITIALIZE FOR LOAD');
+  expectSw(r.credit?.sw ?? -1, sw);
+});
+
+Then('the PSAM accepts the card\'s MAC2', function (this: CardWorld) {
+  expectThat(lastPurchase(this).run.mac2Valid === true, 'CREDIT SAM FOR PURCHASE refused the card\'s MAC2 (SESPK over the three amounts, part 7 §12.6)');
+});
+
+Then('the host accepts the TAC of the purchase', function (this: CardWorld) {
+  expectThat(lastPurchase(this).run.tacValid === true, `the TAC ${toHex(lastPurchase(this).run.tac ?? new Uint8Array(0))} is not the one DTK gives (part 7 §12.6, §15)`);
+});
+
+Then('the host accepts the TAC of the load', function (this: CardWorld) {
+  expectThat(lastLoad(this).run.tacValid === true, 'the TAC of CREDIT FOR LOAD is not the one DTK gives (part 7 §11.8, §15)');
+});
+
+Then('the balance is {int} fen lower than noted', async function (this: CardWorld, n: number) {
+  const b = (await now(this)).balance;
+  expectThat(b === noted(this).balance - n, `balance ${b}; noted ${noted(this).balance}, expected ${noted(this).balance - n}`);
+});
+
+Then('the balance is {int} fen higher than noted', async function (this: CardWorld, n: number) {
+  const b = (await now(this)).balance;
+  expectThat(b === noted(this).balance + n, `balance ${b}; noted ${noted(this).balance}, expected ${noted(this).balance + n}`);
+});
+
+Then('the balance is as noted', async function (this: CardWorld) {
+  const b = (await now(this)).balance;
+  expectThat(b === noted(this).balance, `balance ${b}; noted ${noted(this).balance}: money moved`);
+});
+
+Then('the purchase sequence number is {int} more than noted', async function (this: CardWorld, n: number) {
+  const s = (await now(this)).purchaseSeq;
+  expectThat(s === ((noted(this).purchaseSeq + n) & 0xffff), `purchase sequence number ${s}; noted ${noted(this).purchaseSeq}, expected ${noted(this).purchaseSeq + n}`);
+});
+
+Then('the load sequence number is {int} more than noted', async function (this: CardWorld, n: number) {
+  const s = (await now(this)).loadSeq;
+  expectThat(s === ((noted(this).loadSeq + n) & 0xffff), `load sequence number ${s}; noted ${noted(this).loadSeq}, expected ${noted(this).loadSeq + n}`);
+});
+
+Then('EF08 has no new record', async function (this: CardWorld) {
+  const n = (await now(this)).newest;
+  expectThat(n === noted(this).newest, `the newest EF08 record changed: ${n ?? 'none'} (noted ${noted(this).newest ?? 'none'})`);
+});
+
+Then('the newest EF08 record holds that purchase', async function (this: CardWorld) {
+  const p = lastPurchase(this);
+  const hex = (await now(this)).newest;
+  const r = hex ? parseDetailRecord(Uint8Array.from(Buffer.from(hex, 'hex'))) : undefined;
+  if (!r) throw new NonConformance(`EF08 record 1 is ${hex ?? 'absent'}; expected a 28-byte record (V2.0 §8.5.3)`);
+  const want = { seq: p.run.initData?.purchaseSeq, type: TRANSACTION_TYPE.purchase, terminal: PSAM_TERMINAL_NUMBER, time: toHex(p.run.time), account: p.amounts.account, selfPaid: p.amounts.selfPaid, pooled: p.amounts.pooled };
+  expectThat(JSON.stringify(r) === JSON.stringify(want), `EF08 record 1 ${JSON.stringify(r)}; expected ${JSON.stringify(want)} (part 7 §12.6)`);
+});
+
+Then('the newest EF08 record holds that load', async function (this: CardWorld) {
+  const l = lastLoad(this);
+  const hex = (await now(this)).newest;
+  const r = hex ? parseDetailRecord(Uint8Array.from(Buffer.from(hex, 'hex'))) : undefined;
+  if (!r) throw new NonConformance(`EF08 record 1 is ${hex ?? 'absent'}; expected a 28-byte record (V2.0 §8.5.3)`);
+  const want = { seq: l.run.initData?.loadSeq, type: TRANSACTION_TYPE.load, terminal: PSAM_TERMINAL_NUMBER, time: toHex(l.run.hostTime), account: l.amount, selfPaid: 0, pooled: 0 };
+  expectThat(JSON.stringify(r) === JSON.stringify(want), `EF08 record 1 ${JSON.stringify(r)}; expected ${JSON.stringify(want)} (part 7 §11.8)`);
+});
+
+Then('the yearly totals grew by {int} self-paid and {int} pooled in the same payment year', async function (this: CardWorld, self: number, pooled: number) {
+  const s = await now(this);
+  const n = noted(this);
+  expectThat(s.spip === n.spip + self && s.spfp === n.spfp + pooled && s.year === n.year, `SPIP ${s.spip}, SPFP ${s.spfp}, year ${s.year}; expected ${n.spip + self}, ${n.spfp + pooled}, ${n.year} (part 7 §12.6)`);
+});
+
+Then('the yearly totals are {int} self-paid and {int} pooled in the next payment year', async function (this: CardWorld, self: number, pooled: number) {
+  const s = await now(this);
+  const year = String(Number(noted(this).year) + 1);
+  expectThat(s.spip === self && s.spfp === pooled && s.year === year, `SPIP ${s.spip}, SPFP ${s.spfp}, year ${s.year}; expected ${self}, ${pooled}, ${year} (part 7 §12.6: n ≥ 10000 restarts the year)`);
+});
+
+Then('the card gives the MAC2 and TAC of that purchase', function (this: CardWorld) {
+  const r = lastPurchase(this).run;
+  expectSw(this.last.sw, SW.NO_ERROR);
+  expectBytes(this.last.data, Uint8Array.from([...(r.mac2 ?? []), ...(r.tac ?? [])]), 'MAC ‖ TAC of GET TRANSACTION PROOF');
+});
+
+Then('the card gives the MAC2 and TAC of that load', function (this: CardWorld) {
+  const r = lastLoad(this).run;
+  expectSw(this.last.sw, SW.NO_ERROR);
+  const mac2 = r.creditCommand?.data.subarray(7, 11) ?? new Uint8Array(0);
+  expectBytes(this.last.data, Uint8Array.from([...mac2, ...(r.credit?.data ?? [])]), 'MAC ‖ TAC of GET TRANSACTION PROOF');
+});
+
+Then('the balance the card gives is the noted one', function (this: CardWorld) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  expectBytes(this.last.data, u32(noted(this).balance), 'CIA balance');
+});
+
+Then('GET BALANCE and INITIALIZE FOR PURCHASE report the same balance', function (this: CardWorld) {
+  const n = noted(this);
+  expectThat(n.balance === n.init.balance, `GET BALANCE gives ${n.balance}, INITIALIZE FOR PURCHASE ${n.init.balance} (tables 59, 71: one CIA balance)`);
+});
+
+Then('GET BALANCE and INITIALIZE FOR PURCHASE report the same yearly totals and payment year', function (this: CardWorld) {
+  const n = noted(this);
+  const same = n.spip === n.init.spip && n.spfp === n.init.spfp && n.year === n.init.year;
+  expectThat(same, `GET BALANCE gives SPIP ${n.spip}, SPFP ${n.spfp}, year ${n.year}; INITIALIZE FOR PURCHASE ${n.init.spip}, ${n.init.spfp}, ${n.init.year} (tables 59, 71)`);
+});
+
+Then('the card gives a starting day mmdd in cn', function (this: CardWorld) {
+  expectSw(this.last.sw, SW.NO_ERROR);
+  const d = toHex(this.last.data);
+  const m = Number(d.slice(0, 2));
+  const day = Number(d.slice(2, 4));
+  expectThat(/^\d{4}$/.test(d) && m >= 1 && m <= 12 && day >= 1 && day <= 31, `starting day ${d} is no mmdd in cn (part 5 table 77)`);
+});
+
+Then('the starting day is {word}', async function (this: CardWorld, mmdd: string) {
+  const d = (await now(this)).startingDay;
+  expectThat(d === mmdd, `GET STARTING DAY gives ${d}; expected ${mmdd}`);
+});
+
+Then('the starting day is the noted one', async function (this: CardWorld) {
+  const d = (await now(this)).startingDay;
+  expectThat(d === noted(this).startingDay, `GET STARTING DAY gives ${d}; noted ${noted(this).startingDay}`);
+});

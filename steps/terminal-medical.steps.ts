@@ -1,0 +1,123 @@
+/**
+ * Steps of the social-security terminal's medical functions (features/terminal/medical.feature): the
+ * profile's driver performs iDoDebit / iReadDebitRecord; the verdicts come from the outcome, the
+ * card-side trace and, for iReadDebitRecord, EF08 as sscc reads it from the card afterwards.
+ */
+import { Then, When } from '@cucumber/cucumber';
+import { SW } from '../src/apdu/sw.ts';
+import { equal, fromHex, toHex } from '../src/bytes/hex.ts';
+import { parseAtr } from '../src/iso7816/atr.ts';
+import * as iso from '../src/iso7816/commands.ts';
+import { MED_CLA, MED_INS, parseDetailRecord } from '../src/medical/commands.ts';
+import { TRANSACTION_TYPE, readU32 } from '../src/medical/crypto.ts';
+import { MedicalHost } from '../src/medical/host.ts';
+import { DF04_AID, EF08_SFI } from '../src/medical/terminal.ts';
+import { algorithmOfId } from '../src/sscard/crypto.ts';
+import { encodeGbk } from '../src/bytes/text.ts';
+import type { TerminalOutcome } from '../src/terminal/driver.ts';
+import type { CardSideEntry } from '../src/terminal/slot.ts';
+import { firstIndex, itemsSeen } from '../src/terminal/sscard/trace-check.ts';
+import { SSSE_DF_NAME } from '../src/terminal/sscard/terminal.ts';
+import { pinBlock } from './card-helpers.ts';
+import { NonConformance } from '../src/verdict/errors.ts';
+import { expectThat } from '../src/verdict/expect.ts';
+import { DRIVER_PACED, harness } from './terminal.steps.ts';
+import type { CardWorld } from './world.ts';
+
+const outcome = (w: CardWorld) => w.recall<TerminalOutcome>('terminal outcome');
+const isInit = (e: CardSideEntry) => e.cla === MED_CLA && e.ins === MED_INS.INITIALIZE && e.p1 === 0x01;
+const isDebit = (e: CardSideEntry) => e.cla === MED_CLA && e.ins === MED_INS.DEBIT_FOR_PURCHASE;
+const isVerify = (e: CardSideEntry) => e.ins === 0x20 && e.response.endsWith('9000');
+
+/** Command data of a trace entry (short APDU: header 4, Lc, data). */
+function dataOf(e: CardSideEntry): Uint8Array {
+  const c = fromHex(e.command);
+  return c.subarray(5, 5 + (c[4] as number));
+}
+
+async function perform(w: CardWorld, operation: string, pin: string, params: Record<string, string | number> = {}): Promise<void> {
+  w.remember('terminal outcome', await harness(w).perform({ operation, pin, params }));
+  const trace = harness(w).card?.trace ?? [];
+  w.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+}
+
+When('the terminal performs iDoDebit of {int} fen from the account with the cardholder\'s PIN', DRIVER_PACED, async function (this: CardWorld, n: number) {
+  await perform(this, 'iDoDebit', this.profile.keys?.pin ?? '', { account: n });
+});
+
+When('the terminal performs iDoDebit of {int} fen from the account with the PIN {string}', DRIVER_PACED, async function (this: CardWorld, n: number, pin: string) {
+  await perform(this, 'iDoDebit', pin, { account: n });
+});
+
+When('the terminal performs iReadDebitRecord with the cardholder\'s PIN', DRIVER_PACED, async function (this: CardWorld) {
+  await perform(this, 'iReadDebitRecord', this.profile.keys?.pin ?? '');
+});
+
+Then('the card saw VERIFY, INITIALIZE FOR PURCHASE of {int} fen from the account and DEBIT FOR PURCHASE, in this order, all answered 9000', function (this: CardWorld, n: number) {
+  const trace = harness(this).requireCard().trace;
+  const v = firstIndex(trace, isVerify);
+  const i = firstIndex(trace, isInit);
+  const d = firstIndex(trace, isDebit);
+  expectThat(v >= 0, 'the card saw no successful VERIFY: the terminal did not present the PIN (part 7 §12)');
+  expectThat(i > v, 'INITIALIZE FOR PURCHASE did not come after the PIN');
+  expectThat(d > i, 'DEBIT FOR PURCHASE did not come after INITIALIZE FOR PURCHASE');
+  const init = trace[i] as CardSideEntry;
+  expectThat(readU32(dataOf(init), 1) === n, `INITIALIZE FOR PURCHASE asked ${readU32(dataOf(init), 1)} fen from the account, not ${n}`);
+  const accepted = (e: CardSideEntry) => e.response.endsWith('9000') || /^61..$/i.test(e.response);
+  expectThat(accepted(init) && accepted(trace[d] as CardSideEntry), 'the card did not answer both commands 9000 (or 61xx with the data)');
+});
+
+Then('the TAC the terminal reports is the one the card gave, and the host accepts it', function (this: CardWorld) {
+  const card = harness(this).requireCard();
+  const trace = card.trace;
+  const init = trace[firstIndex(trace, isInit)];
+  const debit = trace[firstIndex(trace, isDebit)];
+  if (!init || !debit) throw new NonConformance('the card saw no INITIALIZE and DEBIT FOR PURCHASE');
+  // The responses may come by GET RESPONSE (T=0): take the entry after each command.
+  const answer = (e: CardSideEntry) => {
+    const at = trace.indexOf(e);
+    const r = fromHex(e.response.endsWith('9000') && e.response.length > 4 ? e.response : (trace[at + 1]?.response ?? ''));
+    return r.subarray(0, r.length - 2);
+  };
+  const tac = answer(debit).subarray(0, 4);
+  const reported = outcome(this).fields?.['交易验证码'] ?? outcome(this).output?.split('|')[7];
+  expectThat(reported?.toUpperCase() === toHex(tac), `the terminal reported TAC ${reported ?? '(none)'}; the card gave ${toHex(tac)}`);
+  const id = itemsSeen(trace).get(0x01);
+  const alg = algorithmOfId(answer(init)[17] as number);
+  if (!id || !alg) throw new NonConformance('the trace does not show 卡的识别码 and the algorithm of INITIALIZE FOR PURCHASE');
+  const i = dataOf(init);
+  const d = dataOf(debit);
+  const host = new MedicalHost(alg, { cityCode: toHex(id.subarray(0, 3)), historical: parseAtr(card.channel.atr).historical }, this.profile.keys?.medicalRoots ?? {});
+  const amounts = { account: readU32(i, 1), selfPaid: readU32(i, 5), pooled: readU32(i, 9) };
+  expectThat(equal(host.purchaseTac(amounts, i.subarray(13, 19), d.subarray(0, 4), d.subarray(4, 11)), tac), 'the host does not accept the card\'s TAC');
+});
+
+Then('the card saw no DEBIT FOR PURCHASE', function (this: CardWorld) {
+  const trace = harness(this).requireCard().trace;
+  expectThat(firstIndex(trace, isDebit) < 0, 'the card saw DEBIT FOR PURCHASE');
+});
+
+Then('the card saw no INITIALIZE FOR PURCHASE', function (this: CardWorld) {
+  const trace = harness(this).requireCard().trace;
+  expectThat(firstIndex(trace, isInit) < 0, 'the card saw INITIALIZE FOR PURCHASE: the terminal went on after a wrong PIN');
+});
+
+Then('the iReadDebitRecord output lists every purchase EF08 holds, newest first', async function (this: CardWorld) {
+  const o = outcome(this);
+  if (o.output === undefined) throw new NonConformance(`the terminal reported no pOutInfo (${o.result}${o.message ? `: ${o.message}` : ''})`);
+  // sscc reads EF08 itself, after the terminal (part 5 §6.10; read after the PIN, part 6 table 8).
+  const card = harness(this).requireCard();
+  await card.send(iso.selectByName(encodeGbk(SSSE_DF_NAME)));
+  await card.send(iso.selectByName(fromHex(DF04_AID)));
+  await card.send(iso.verify(0x00, pinBlock(this.profile.keys?.pin ?? '')));
+  const want: string[] = [];
+  for (let n = 1; n < 255; n++) {
+    const r = await card.send(iso.readRecord(n, EF08_SFI, iso.RECORD_MODE.NUMBER, 0x1c));
+    if (r.sw !== SW.NO_ERROR) break;
+    const rec = parseDetailRecord(r.data);
+    if (rec?.type === TRANSACTION_TYPE.purchase) want.push(String(rec.seq));
+  }
+  const got = o.output.split('|').filter((x) => x.length > 0).map((x) => x.split('^')[0] ?? '');
+  expectThat(want.length > 0, 'EF08 of the test card holds no purchase');
+  expectThat(JSON.stringify(got) === JSON.stringify(want), `iReadDebitRecord reported the purchases ${JSON.stringify(got)}; EF08 holds ${JSON.stringify(want)}`);
+});
