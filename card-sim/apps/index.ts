@@ -7,6 +7,7 @@ import { CARD_MANAGER_APP, masterKeyOf } from './card-manager.ts';
 import type { CardContext } from '../cos/context.ts';
 import { allDfs } from '../cos/files.ts';
 import { PBOC_APP, pbocNvm } from './pboc/pboc.ts';
+import { account as medicalAccount } from './medical/app.ts';
 import { PPSE_APP } from './pboc/ppse.ts';
 import { MEDICAL_APP } from './medical/app.ts';
 
@@ -32,6 +33,7 @@ export const APPLICATIONS: Readonly<Record<string, CardApplication>> = {
 export function materialiseNvm(card: CardContext): void {
   for (const df of allDfs(card.mf)) {
     if ((df.appData as { masterKey?: unknown }).masterKey !== undefined) masterKeyOf(df);
+    if (df.app === 'medical' && df.appData.medical !== undefined) medicalAccount(df);
     if (df.app === 'pboc') {
       card.selectDf(df);
       pbocNvm(card);

@@ -30,7 +30,14 @@ export function nvmSnapshot(mf: DfNode): NvmSnapshot {
     const at = dfLabel(df);
     for (const pin of df.pins) out.set(`${at} PIN ${pin.ref}`, `${pin.value}:${pin.triesLeft}/${pin.tryLimit}`);
     // An empty table is as good as none (a lazily made list of loaded keys).
-    for (const [key, value] of Object.entries(df.state)) if (!isEmpty(value)) out.set(`${at} ${df.app ?? 'df'}.${key}`, JSON.stringify(plain(value)));
+    for (const [key, value] of Object.entries(df.state)) {
+      if (isEmpty(value)) continue;
+      const name = `${at} ${df.app ?? 'df'}.${key}`;
+      // A record of named values (an amount file, a purse) is compared value by value.
+      if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)) {
+        for (const [sub, v] of Object.entries(value)) if (!isEmpty(v)) out.set(`${name}.${sub}`, JSON.stringify(plain(v)));
+      } else out.set(name, JSON.stringify(plain(value)));
+    }
     for (const c of df.children) {
       if (c.kind === 'DF') walk(c);
       else {
@@ -60,9 +67,16 @@ export function nvmChanges(before: NvmSnapshot, after: NvmSnapshot): NvmChange[]
  * Items a transaction moves by the spec, which a scenario may leave moved: the ATC and the last online
  * ATC register (JR/T 0025.5 §7.3, 9F36/9F13), the consecutive offline counter (§9.4 velocity checking),
  * the issuer authentication failure indicator of the next transaction's CVR (JR/T 0025.5 Annex D), and
- * the transaction log (JR/T 0025.13 §9, SFI 0B).
+ * the transaction log (JR/T 0025.13 §9, SFI 0B); for the medical account its sequence numbers, proofs and EF08.
  */
-const TRANSACTION_ITEMS = [/ pboc\.(atc|lastOnlineAtc|consecutiveOffline|lastIssuerAuthFailed)$/, /\/EF0B$/];
+const TRANSACTION_ITEMS = [
+  / pboc\.(atc|lastOnlineAtc|consecutiveOffline|lastIssuerAuthFailed)$/,
+  /\/EF0B$/,
+  // The medical account (社会保障卡规范 part 5 §7, part 6 §6.6): the load and purchase sequence numbers and
+  // the transaction proofs move with every transaction, and EF08 is its cyclic transaction-detail file.
+  / medical\.medical\.(loadSeq|purchaseSeq|proofs)$/,
+  /\/DF04\/EF08$/,
+];
 /** Bookkeeping of card-sim itself, not card state. */
 const SIMULATOR_ITEMS = [/\.recordDefectsApplied$/];
 

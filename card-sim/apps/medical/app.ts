@@ -71,7 +71,8 @@ function medicalDf(card: CardContext): DfNode | undefined {
   return undefined;
 }
 
-function account(df: DfNode): Account {
+/** The amount file as personalised until the first command changes it. */
+export function account(df: DfNode): Account {
   const st = df.state as { medical?: Account };
   st.medical ??= { ...(df.appData.medical as MedicalAccountImage), proofs: [] };
   return st.medical;
