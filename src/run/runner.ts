@@ -13,7 +13,8 @@ import { workersOf } from '../transport/open.ts';
 import { type Environment, probeEnvironment } from './environment.ts';
 import { type CaseResult, RunModel } from '../report/model.ts';
 
-export const STEP_FILES = ['steps/**/*.ts'];
+/** Step definitions and hooks; yield.hook.ts lets signals in between steps (issue 18). */
+export const STEP_FILES = ['steps/**/*.ts', 'src/run/yield.hook.ts'];
 
 export interface RunOptions {
   root: string;

@@ -35,8 +35,12 @@ export function register(p: Command): void {
       // Interrupted (Ctrl-C, kill): the stream is already on disk; write the reports from what finished.
       const model = new RunModel();
       let environment: Environment | undefined;
+      // `once`: the listener is gone after the first signal, so a second Ctrl-C gets the default action
+      // and ends sscc at once, also while the reports are being written. The run itself yields before
+      // every step (src/run/yield.hook.ts), so the first one is seen at the next step.
       const interrupted = (signal: NodeJS.Signals) => {
-        if (environment) {
+        if (!environment) process.stderr.write(`\nsscc: ${signal}: stopped before the first case; no reports written\n`);
+        else {
           const report = buildReport(plan, { ...environment, finishedAt: new Date().toISOString() }, model);
           writeReports(opts.out, report, opts.lang);
           process.stderr.write(`\nsscc: ${signal}: stopped; reports written from the ${model.cases().length} cases that ran (the rest INCONCLUSIVE) in ${opts.out}\n`);
