@@ -2,6 +2,7 @@
  * The sscc command line. Exit codes: 0 no FAIL or ERROR; 1 some FAIL; 2 bad usage or invalid profile;
  * 3 the tool itself failed. Each command lives in commands/<name>.ts; add new ones to COMMANDS.
  */
+import { consoleLines } from '../report/escape.ts';
 import { Command, CommanderError } from 'commander';
 import { ProfileError } from '../profile/load.ts';
 import { PlanError } from '../plan/load.ts';
@@ -38,14 +39,14 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof ProfileError || e instanceof UsageError || e instanceof PlanError || e instanceof ReportError) {
-      process.stderr.write(`sscc: ${e.message}\n`);
+      process.stderr.write(`sscc: ${consoleLines(e.message)}\n`);
       return 2;
     }
     if (e instanceof FeatureError) {
-      process.stderr.write(`sscc: the feature files are invalid: ${e.message}\n`);
+      process.stderr.write(`sscc: the feature files are invalid: ${consoleLines(e.message)}\n`);
       return 3;
     }
-    process.stderr.write(`sscc: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`sscc: internal error: ${consoleLines(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
     return 3;
   }
 }

@@ -6,6 +6,7 @@ import type { Report } from './build.ts';
 import type { Verdict } from './model.ts';
 import { seal } from './integrity.ts';
 import { reportProblems } from './schema.ts';
+import { xmlAttr as xml, xmlText } from './escape.ts';
 
 const REPORTS_DIR = new URL('../../reports/', import.meta.url);
 export type Lang = 'zh-CN' | 'en';
@@ -52,7 +53,6 @@ export function renderHtml(report: Report, lang: Lang): string {
   });
 }
 
-const xml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 
 export function renderJunit(report: Report): string {
   const byArea = new Map<string, Report['cases']>();
@@ -62,8 +62,8 @@ export function renderJunit(report: Report): string {
       .map((c) => {
         const head = `    <testcase classname="${xml(`${area}.${c.feature}`)}" name="${xml(`${c.id} ${c.title}`)}" time="${(c.durationMs / 1000).toFixed(4)}">`;
         let inner = '';
-        if (c.verdict === 'FAIL') inner = `\n      <failure message="${xml(c.reason)}">${xml(c.failedStep ?? '')}</failure>\n    `;
-        else if (c.verdict === 'ERROR') inner = `\n      <error message="${xml(c.reason)}">${xml(c.failedStep ?? '')}</error>\n    `;
+        if (c.verdict === 'FAIL') inner = `\n      <failure message="${xml(c.reason)}">${xmlText(c.failedStep ?? '')}</failure>\n    `;
+        else if (c.verdict === 'ERROR') inner = `\n      <error message="${xml(c.reason)}">${xmlText(c.failedStep ?? '')}</error>\n    `;
         else if (c.verdict === 'NOT_APPLICABLE' || c.verdict === 'INCONCLUSIVE') inner = `\n      <skipped message="${xml(`${c.verdict}: ${c.reason}`)}"/>\n    `;
         return `${head}${inner}</testcase>`;
       })

@@ -1,4 +1,5 @@
 /** `sscc defects`: the card-sim defect catalogue and the proof that the suite catches it. */
+import { consoleLines } from '../../report/escape.ts';
 import { basename, join } from 'node:path';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type { Command } from 'commander';
@@ -26,7 +27,7 @@ export function profilesFor(opts: { profile?: string; area?: string }): string[]
 
 async function verify(opts: VerifyOptions): Promise<void> {
   if (opts.area && !defectAreas().includes(opts.area)) throw new UsageError(`unknown area "${opts.area}"; the catalogue has: ${defectAreas().join(', ')}`);
-  const log = (s: string) => process.stderr.write(s + '\n');
+  const log = (s: string) => process.stderr.write(consoleLines(s) + '\n');
   const summaries: Array<Awaited<ReturnType<typeof verifyDefects>>> = [];
   const profiles = profilesFor(opts);
   for (const profile of profiles) {

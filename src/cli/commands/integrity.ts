@@ -1,10 +1,14 @@
 /** `sscc sign`, `sscc verify-report`, `sscc diff`: what a lab does with a finished report. */
+import { consoleLines } from '../../report/escape.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { diffReports, formatDiff, isClean } from '../../report/diff.ts';
 import { signReport, verifyReport } from '../../report/integrity.ts';
 import { readReport } from '../../report/schema.ts';
 import { UsageError } from '../errors.ts';
+
+/** What a report says (signer, case titles) is data: shown, never interpreted by the terminal. */
+const out = (s: string) => process.stdout.write(consoleLines(s));
 
 function readKey(file: string, what: string): string {
   try {
@@ -42,8 +46,8 @@ export function register(p: Command): void {
     .action((file: string, o: { pubkey?: string }) => {
       const report = readReport(file);
       const v = verifyReport(report, o.pubkey ? readKey(o.pubkey, '--pubkey') : undefined);
-      if (v.ok) process.stdout.write(`OK: ${file}: digest holds${v.signed ? `, signed (${report.signature?.algorithm}${report.signature?.signer ? ` by ${report.signature.signer}` : ''})` : ', not signed'}\n`);
-      else process.stdout.write(`NOT OK: ${file}:\n${v.problems.map((x) => `  ${x}`).join('\n')}\n`);
+      if (v.ok) out(`OK: ${file}: digest holds${v.signed ? `, signed (${report.signature?.algorithm}${report.signature?.signer ? ` by ${report.signature.signer}` : ''})` : ', not signed'}\n`);
+      else out(`NOT OK: ${file}:\n${v.problems.map((x) => `  ${x}`).join('\n')}\n`);
       process.exitCode = v.ok ? 0 : 1;
     });
 
@@ -54,7 +58,7 @@ export function register(p: Command): void {
     .option('--json', 'print the difference as JSON')
     .action((a: string, b: string, o: { json?: boolean }) => {
       const d = diffReports(readReport(a), readReport(b));
-      process.stdout.write(o.json ? JSON.stringify(d, null, 2) + '\n' : formatDiff(d));
+      process.stdout.write(o.json ? JSON.stringify(d, null, 2) + '\n' : consoleLines(formatDiff(d)));
       process.exitCode = isClean(d) ? 0 : 1;
     });
 }

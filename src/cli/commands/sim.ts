@@ -1,4 +1,5 @@
 /** `sscc sim serve`: put a card-sim card into pcscd's virtual reader, for any PC/SC program to use. */
+import { consoleLines } from '../../report/escape.ts';
 import type { Command } from 'commander';
 import { createCard } from '../../../card-sim/cos/card.ts';
 import { DEFECTS, checkDefects } from '../../../card-sim/defects/catalogue.ts';
@@ -55,7 +56,7 @@ export function register(p: Command): void {
         throw new UsageError(`--defect: unknown id; known: ${DEFECTS.map((d) => d.id).join(', ')}`);
       }
       const log = (line: string) => {
-        if (!o.quiet) process.stderr.write(`sscc sim: ${line}\n`);
+        if (!o.quiet) process.stderr.write(`sscc sim: ${consoleLines(line)}\n`);
       };
       const make = () => createCard(image, { seed: o.seed, defects });
       const latencyMs = Number(o.latency);
