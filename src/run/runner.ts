@@ -12,6 +12,8 @@ import type { Plan } from '../plan/plan.ts';
 import { workersOf } from '../transport/open.ts';
 import { type Environment, probeEnvironment } from './environment.ts';
 import { type CaseResult, RunModel } from '../report/model.ts';
+import { masker } from '../report/mask.ts';
+import { publicPlan } from '../plan/load.ts';
 
 /** Step definitions and hooks; yield.hook.ts lets signals in between steps (issue 18). */
 export const STEP_FILES = ['steps/**/*.ts', 'src/run/yield.hook.ts'];
@@ -39,8 +41,10 @@ export interface RunOutcome {
 export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   const outDir = resolve(o.outDir);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'plan.json'), JSON.stringify(o.plan, null, 2) + '\n');
-  const environment = await probeEnvironment(o.root, o.plan);
+  // No secret in any file unless the profile's keys are test keys (issue 18): plan, environment, messages.
+  const mask = masker(o.plan.profile.data);
+  writeFileSync(join(outDir, 'plan.json'), JSON.stringify(publicPlan(o.plan), null, 2) + '\n');
+  const environment = mask.value(await probeEnvironment(o.root, o.plan));
   writeFileSync(join(outDir, 'environment.json'), JSON.stringify(environment, null, 2) + '\n');
   o.onStart?.(environment);
 
@@ -68,7 +72,8 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   let done = 0;
   const fd = openSync(join(outDir, 'messages.ndjson'), 'w');
   try {
-    await runCucumber({ ...runConfiguration, support }, cucumberEnv, (env: messages.Envelope) => {
+    await runCucumber({ ...runConfiguration, support }, cucumberEnv, (raw: messages.Envelope) => {
+      const env = mask.value(raw);
       writeSync(fd, JSON.stringify(env) + '\n');
       const finished = model.accept(env);
       if (finished) o.onCase?.(finished, ++done, total);
