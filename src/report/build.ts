@@ -49,6 +49,8 @@ export interface Report {
   /** Clauses of reports/requirements.yaml that no planned scenario covers. */
   gaps: string[];
   cases: ReportCase[];
+  /** The report does not hold the whole run: what happened (interrupted, damaged stream). */
+  partial?: string;
   integrity?: Integrity;
   signature?: Signature;
 }

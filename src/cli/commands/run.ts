@@ -10,6 +10,7 @@ import { RunModel } from '../../report/model.ts';
 import { UsageError } from '../errors.ts';
 import { ROOT, checkTarget, langOption, planFrom, tagsOption } from '../common.ts';
 import { Progress } from '../progress.ts';
+import { lockOutDir, prepareOutDir } from '../out-dir.ts';
 
 export function register(p: Command): void {
   p.command('run')
@@ -26,6 +27,8 @@ export function register(p: Command): void {
     .addHelpText('after', '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or invalid profile, 3 the tool failed.\nExample: npx sscc run --profile profiles/sim-reference.yaml --out out/first')
     .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; reader?: string; tags?: string; lang: Lang; quiet?: boolean; force?: boolean }) => {
       const plan = planFrom(opts);
+      prepareOutDir(opts.out);
+      const release = lockOutDir(opts.out);
       if (!opts.force && existsSync(join(opts.out, 'messages.ndjson'))) {
         throw new UsageError(`--out ${opts.out} holds the results of an earlier run; choose another folder or add --force to replace them`);
       }
@@ -42,6 +45,7 @@ export function register(p: Command): void {
         if (!environment) process.stderr.write(`\nsscc: ${signal}: stopped before the first case; no reports written\n`);
         else {
           const report = buildReport(plan, { ...environment, finishedAt: new Date().toISOString() }, model);
+          report.partial = `interrupted by ${signal} after ${model.cases().filter((c) => c.finished).length} of ${plan.scenarios.length} cases; the rest are INCONCLUSIVE`;
           writeReports(opts.out, report, opts.lang);
           process.stderr.write(`\nsscc: ${signal}: stopped; reports written from the ${model.cases().length} cases that ran (the rest INCONCLUSIVE) in ${opts.out}\n`);
         }
@@ -61,6 +65,7 @@ export function register(p: Command): void {
       process.removeListener('SIGTERM', interrupted);
       const report = buildReport(plan, outcome.environment, outcome.model);
       const files = writeReports(opts.out, report, opts.lang);
+      release();
       progress.end(report.summary, [join(opts.out, 'messages.ndjson'), ...files]);
       process.exitCode = exitCodeOf(report.summary);
     });

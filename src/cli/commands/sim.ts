@@ -43,7 +43,7 @@ export function register(p: Command): void {
         "Then: opensc-tool -r 'Virtual PCD 00 00' -a   or   echo '00 A4 04 00 00' | scriptor -r 'Virtual PCD 00 00'",
     )
     .action(async (o: ServeOptions) => {
-      const image = IMAGES[o.image];
+      const image = Object.hasOwn(IMAGES, o.image) ? IMAGES[o.image] : undefined;
       if (!image) throw new UsageError(`--image ${o.image}: unknown; known: ${imageNames().join(', ')}`);
       const slot = Number(o.slot);
       if (slot !== 0 && slot !== 1) throw new UsageError('--slot must be 0 or 1');
