@@ -68,6 +68,12 @@ export function rebuildFromStream(file: string): Rebuilt {
   if (first === '{' || first.startsWith('{ ') || /^\{\s*"schema":\s*"sscc-report/.test(first)) {
     throw new UsageError(`--from ${file}: this is a JSON document (a report?), not a message stream of one JSON message per line; give ${join(dir, 'messages.ndjson')}`);
   }
+  return rebuildFromText(plan, environment, text, basename(file));
+}
+
+
+/** The rebuild proper, over the text of a message stream (also what the fuzzer feeds, src/fuzz/targets.ts). */
+export function rebuildFromText(plan: Plan, environment: Environment, text: string, name = 'messages.ndjson'): Rebuilt {
   const model = new RunModel();
   const lines = text.split('\n');
   const last = text.endsWith('\n') ? lines.length - 1 : lines.length; // lines after the final newline: none
@@ -97,6 +103,6 @@ export function rebuildFromStream(file: string): Rebuilt {
     }
   }
   const report = buildReport(plan, environment, model);
-  if (damaged) report.partial = `rebuilt from a damaged message stream: ${basename(file)} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE`;
+  if (damaged) report.partial = `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE`;
   return { report, cutOff, ...(damaged ? { damaged } : {}) };
 }

@@ -24,7 +24,11 @@ export function writeReports(outDir: string, unsealed: Report, lang: Lang = 'zh-
   return files;
 }
 
-export function renderHtml(report: Report, lang: Lang): string {
+/** The compiled template per language, made once per process (the fuzzer renders thousands). */
+const templates = new Map<Lang, HandlebarsTemplateDelegate>();
+function templateFor(lang: Lang): HandlebarsTemplateDelegate {
+  const known = templates.get(lang);
+  if (known) return known;
   const load = (l: Lang) => JSON.parse(readFileSync(new URL(`i18n/${l}.json`, REPORTS_DIR), 'utf8')) as Record<string, string>;
   const strings = { 'zh-CN': load('zh-CN'), en: load('en') };
   const hb = Handlebars.create();
@@ -36,6 +40,12 @@ export function renderHtml(report: Report, lang: Lang): string {
   hb.registerHelper('tl', (key: string) => strings[lang][key] ?? key);
   hb.registerHelper('isBad', (v: Verdict) => v === 'FAIL' || v === 'ERROR' || v === 'INCONCLUSIVE');
   const template = hb.compile(readFileSync(new URL('report.html.hbs', REPORTS_DIR), 'utf8'));
+  templates.set(lang, template);
+  return template;
+}
+
+export function renderHtml(report: Report, lang: Lang): string {
+  const template = templateFor(lang);
   const counts: Record<Verdict, number> = {
     PASS: report.summary.pass,
     FAIL: report.summary.fail,
