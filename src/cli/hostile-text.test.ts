@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import { parseXml } from '../report/xml-check.ts';
 import { sscc } from './test-cli.ts';
 
-it('a card writing terminal control sequences: escaped on the console, valid junit.xml, data kept in report.json', async () => {
+it('a card writing terminal control sequences: escaped on the console, valid junit.xml, data kept in report.json', { timeout: 180_000 }, async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'sscc-hostile-text-')), 'run');
   const r = await sscc('run', '--profile', 'profiles/sim-hostile-text.yaml', '--out', out, '--tags', '@req:SSCARD-6:V2.0-annexA');
   expect(r.code).toBe(1);

@@ -61,7 +61,7 @@ describe('edited plans are refused with what is wrong', () => {
     expect(refused(edited((p) => ((p as { sha256: unknown }).sha256 = 'xyz'), false))).toMatch(/sha256: must be 64 lower-case hex digits/);
     expect(refused(edited((p) => delete (p as { sha256?: string }).sha256, false))).toMatch(/sha256: missing/);
   });
-  it('exit 2 with the message, for a corrupted and for an edited plan', async () => {
+  it('exit 2 with the message, for a corrupted and for an edited plan', { timeout: 180_000 }, async () => {
     const corrupted = join(tmp, 'corrupt.json');
     writeFileSync(corrupted, JSON.stringify(original).slice(0, 5000));
     const [a, b] = await Promise.all([

@@ -40,7 +40,7 @@ function leaks(name: string, text: string): string[] {
   return found;
 }
 
-it('testKeys: false: no PIN or key in any file of the run, stdout or stderr; the plan re-runs', async () => {
+it('testKeys: false: no PIN or key in any file of the run, stdout or stderr; the plan re-runs', { timeout: 180_000 }, async () => {
   expect(forms).toContain('123456');
   expect(forms).toContain('11 22 33 44 55 66 77 88 88 77 66 55 44 33 22 11');
   expect(forms).toContain('26123456FFFFFFFF');

@@ -28,7 +28,7 @@ async function interrupt(signal: NodeJS.Signals): Promise<{ code: number | null;
   return { code, afterSignalMs: Date.now() - sentAt, stderr, out };
 }
 
-describe.concurrent('signals', () => {
+describe.concurrent('signals', { timeout: 180_000 }, () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} stops a zero-latency run within a second, exit 130, reports from what finished`, async () => {
       const r = await interrupt(signal);
