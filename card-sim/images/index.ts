@@ -3,7 +3,7 @@ import type { CardImage, DfImage } from '../cos/image.ts';
 import { withTck } from './build.ts';
 import { blankImage, withMasterKey } from './environments.ts';
 import { TERMINAL_TEST_CARDS } from './terminal/index.ts';
-import { hostileImage } from './hostile.ts';
+import { hostileImage, hostileTextImage } from './hostile.ts';
 import { referenceImage } from './reference.ts';
 import { sscard10Image, sscard30Image } from './sscard.ts';
 import { psamImage } from '../psam/image.ts';
@@ -60,6 +60,7 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,
   'reference-t1': referenceT1,
   hostile: hostileImage,
+  'hostile-text': hostileTextImage,
   sscard30: sscard30Image,
   sscard10: sscard10Image,
   psam: psamImage,

@@ -6,6 +6,8 @@ import { Option } from 'commander';
 import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
 import { loadProfile } from '../profile/load.ts';
 import { type Plan, PlanError, buildPlan, changedFeatures } from '../plan/plan.ts';
+import { featureFiles } from '../plan/scenarios.ts';
+import { canonicalJson } from '../report/canonical.ts';
 import type { Target } from '../profile/profile.ts';
 import { openChannel } from '../transport/open.ts';
 import { TransportError } from '../verdict/errors.ts';
@@ -23,6 +25,7 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
     if (opts.tags || opts.area) throw new UsageError('--tags and --area apply when a plan is made from --profile; a saved plan keeps its own selection');
     const changed = changedFeatures(ROOT, plan);
     if (changed.length) throw new UsageError(`--plan ${opts.plan}: these feature files changed since the plan was made: ${changed.join(', ')}; make a new plan`);
+    checkPlanAgainstSources(plan, opts.plan);
   } else if (opts.profile) {
     try {
       const areas = opts.area?.split(',').map((a) => a.trim()).filter(Boolean);
@@ -49,6 +52,50 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
     plan.profile.data = { ...plan.profile.data, target: { ...t, reader } };
   }
   return plan;
+}
+
+/**
+ * A plan cannot lie (issue 18): its features are all of the suite's, its scenarios are the ones its
+ * features, tag filter and ICS give, and, when its profile file is still there unchanged, its product
+ * and ICS are that file's. Anything else is refused (exit 2) with what differs.
+ */
+function checkPlanAgainstSources(plan: Plan, file: string): void {
+  const all = featureFiles(ROOT);
+  const listed = new Set(plan.features.map((f) => f.uri));
+  const left = all.filter((f) => !listed.has(f));
+  if (left.length) throw new UsageError(`--plan ${file}: features lists ${listed.size} of the ${all.length} feature files (missing ${left.slice(0, 5).join(', ')}${left.length > 5 ? ' …' : ''}); a plan covers every feature file and narrows with tags: make a new plan with --tags`);
+  let expected: Plan;
+  try {
+    expected = buildPlan(ROOT, { profile: plan.profile.data, file: plan.profile.file, sha256: plan.profile.sha256, text: '' }, plan.tags ? { tags: plan.tags } : {});
+  } catch (e) {
+    if (e instanceof PlanError) throw new UsageError(`--plan ${file}: ${e.message}`);
+    throw e;
+  }
+  const key = (s: Plan['scenarios'][number]) => `${s.uri}:${s.line} ${s.id} ${s.applicable ? 'applies' : 'not applicable'}`;
+  const want = new Set(expected.scenarios.map(key));
+  const have = new Set(plan.scenarios.map(key));
+  const dropped = [...want].filter((k) => !have.has(k));
+  const added = [...have].filter((k) => !want.has(k));
+  if (dropped.length || added.length) {
+    throw new UsageError(
+      `--plan ${file}: its scenario list disagrees with its features, tags and ICS: ${dropped.length ? `${dropped.length} left out (${dropped.slice(0, 3).join('; ')}${dropped.length > 3 ? ' …' : ''})` : ''}${dropped.length && added.length ? ', ' : ''}${added.length ? `${added.length} not given by them (${added.slice(0, 3).join('; ')})` : ''}; make a new plan (narrow it with --tags)`,
+    );
+  }
+  if (existsSync(plan.profile.file)) {
+    let loaded: ReturnType<typeof loadProfile> | undefined;
+    try {
+      loaded = loadProfile(plan.profile.file);
+    } catch {
+      loaded = undefined; // the profile file is not the plan's any more: the sha256 check below says so
+    }
+    if (loaded && loaded.sha256 === plan.profile.sha256) {
+      for (const part of ['product', 'ics'] as const) {
+        if (canonicalJson(loaded.profile[part]) !== canonicalJson(plan.profile.data[part])) {
+          throw new UsageError(`--plan ${file}: profile.data.${part} differs from ${plan.profile.file}, whose sha256 the plan records; the report would show them under that file's hash; make a new plan from the profile`);
+        }
+      }
+    }
+  }
 }
 
 export const langOption = new Option('--lang <lang>', 'language the HTML report opens in').choices(['zh-CN', 'en']).default('zh-CN');

@@ -2,6 +2,7 @@
  * The sscc command line. Exit codes: 0 no FAIL or ERROR; 1 some FAIL; 2 bad usage or invalid profile;
  * 3 the tool itself failed. Each command lives in commands/<name>.ts; add new ones to COMMANDS.
  */
+import { consoleLines } from '../report/escape.ts';
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { UsageError } from './errors.ts';
@@ -60,14 +61,14 @@ export async function main(argv: string[]): Promise<number> {
       (await isError(e, () => import('../report/schema.ts'), 'ReportError')) ||
       (await isError(e, () => import('../run/runner.ts'), 'PreflightRefused'));
     if (usage) {
-      process.stderr.write(`sscc: ${(e as Error).message}\n`);
+      process.stderr.write(`sscc: ${consoleLines((e as Error).message)}\n`);
       return 2;
     }
     if (await isError(e, () => import('../plan/scenarios.ts'), 'FeatureError')) {
-      process.stderr.write(`sscc: the feature files are invalid: ${(e as Error).message}\n`);
+      process.stderr.write(`sscc: the feature files are invalid: ${consoleLines((e as Error).message)}\n`);
       return 3;
     }
-    process.stderr.write(`sscc: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`sscc: internal error: ${consoleLines(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
     return 3;
   }
 }

@@ -2,6 +2,7 @@
 import type { Plan } from '../plan/plan.ts';
 import type { Summary } from '../report/build.ts';
 import type { CaseResult } from '../report/model.ts';
+import { consoleText } from '../report/escape.ts';
 
 const LABEL: Record<string, string> = { PASS: 'PASS', FAIL: 'FAIL', NOT_APPLICABLE: 'N/A ', INCONCLUSIVE: 'INCO', ERROR: 'ERR ' };
 
@@ -32,8 +33,8 @@ export class Progress {
     if (this.quiet && c.verdict !== 'FAIL' && c.verdict !== 'ERROR') return;
     const id = this.ids.get(`${c.uri}:${c.line}`) ?? '?';
     const w = String(total).length;
-    const why = c.verdict === 'PASS' || c.verdict === 'NOT_APPLICABLE' ? '' : `\n      ${c.reason}`;
-    this.out.write(`[${String(done).padStart(w)}/${total}] ${LABEL[c.verdict]} ${id.padEnd(12)} ${c.name} (${c.durationMs.toFixed(1)} ms)${why}\n`);
+    const why = c.verdict === 'PASS' || c.verdict === 'NOT_APPLICABLE' ? '' : `\n      ${consoleText(c.reason)}`;
+    this.out.write(`[${String(done).padStart(w)}/${total}] ${LABEL[c.verdict]} ${consoleText(id).padEnd(12)} ${consoleText(c.name)} (${c.durationMs.toFixed(1)} ms)${why}\n`);
   }
 
   end(s: Summary, files: string[]): void {

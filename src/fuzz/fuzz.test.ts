@@ -10,7 +10,7 @@ describe('fuzz', () => {
   it('covers every card-sim image and every parser', () => {
     const names = targets.map((t) => t.name);
     for (const image of Object.keys(IMAGES)) expect(names).toContain(`card-sim:${image}`);
-    expect(names).toEqual(expect.arrayContaining(['session', 'ber-tlv', 'simple-tlv', 'command-apdu', 'response-apdu', 'profile', 'plan']));
+    expect(names).toEqual(expect.arrayContaining(['session', 'ber-tlv', 'simple-tlv', 'command-apdu', 'response-apdu', 'profile', 'plan', 'atr', 'dol', 'terminal-outcome', 'messages-ndjson', 'report-render']));
   });
 
   it('finds nothing in 4000 inputs (seed npm-test)', async () => {

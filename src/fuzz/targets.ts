@@ -12,6 +12,13 @@
  *                      TransportError, a trace entry for every send, the trace decodes for reports
  *   ber-tlv, simple-tlv, command-apdu, encode-apdu, response-apdu, bytes, profile, plan: the parsers
  *                      and encoders, with their documented error classes and round trips
+ *   atr, dol           parseAtr (AtrError only), parseDol (TlvError only; its entries encode back to the input)
+ *   terminal-outcome   checkOutcome over mutated outcomes: DriverError only, an accepted one has a result
+ *   messages-ndjson    the report rebuild over mutated message streams (lines dropped, doubled, swapped, cut,
+ *                      mutated): UsageError only, the report matches its schema, its junit.xml is
+ *                      well-formed XML 1.0 and its HTML holds no card text unescaped
+ *   report-render      junit.xml and report.html of reports whose card text is hostile (controls, markup,
+ *                      lone surrogates, bidi): well-formed XML, no unescaped markup from the card in the HTML
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createCard } from '../../card-sim/cos/card.ts';
@@ -29,6 +36,19 @@ import { decodeAn, decodeGbk } from '../bytes/text.ts';
 import { parsePlan, PlanError } from '../plan/load.ts';
 import { ProfileError, parseProfile } from '../profile/load.ts';
 import { decodeTrace } from '../report/decode.ts';
+import { AtrError, parseAtr } from '../iso7816/atr.ts';
+import { parseDol } from '../tlv/dol.ts';
+import { DriverError, checkOutcome } from '../terminal/driver.ts';
+import { rebuildFromText } from '../report/rebuild.ts';
+import { seal } from '../report/integrity.ts';
+import { reportProblems } from '../report/schema.ts';
+import { renderHtml, renderJunit } from '../report/write.ts';
+import type { Report } from '../report/build.ts';
+import type { Plan } from '../plan/plan.ts';
+import type { Environment } from '../run/environment.ts';
+import { planDigest } from '../plan/load.ts';
+import { UsageError } from '../cli/errors.ts';
+import { parseXml } from '../report/xml-check.ts';
 import { TlvError, type Tlv, buildTlv, describeTlv, findTlv, parseTlv } from '../tlv/ber.ts';
 import { buildSimpleTlv, parseSimpleTlv } from '../tlv/simple.ts';
 import type { CardChannel } from '../transport/channel.ts';
@@ -430,7 +450,17 @@ const planTarget = (): FuzzTarget<string> => {
     allowed: [PlanError],
     generate: (rng) => (rng.chance(0.9) ? mutateText(rng, rng.pick(texts()), tokens) : new TextDecoder().decode(mutate(rng, new TextEncoder().encode(rng.pick(texts()))))),
     check(text) {
-      parsePlan(text, 'fuzz-plan.json');
+      // Half the mutated plans get their digest made right, so that the checks behind it are reached.
+      let t = text;
+      if (text.length % 2) {
+        try {
+          const v = JSON.parse(text) as unknown;
+          if (v && typeof v === 'object' && !Array.isArray(v)) t = JSON.stringify({ ...v, sha256: planDigest(v) });
+        } catch {
+          /* not JSON: as it is */
+        }
+      }
+      parsePlan(t, 'fuzz-plan.json', { keys: false });
     },
     show: (t) => t,
   };
@@ -443,6 +473,7 @@ function samplePlan(): unknown {
     createdAt: '2026-01-01T00:00:00.000Z',
     tool: { name: 'sscc', version: '0.1.0' },
     profile: { file: 'profiles/sim-reference.yaml', sha256: '00'.repeat(32), data: profile },
+    sha256: '00'.repeat(32),
     features: [{ uri: 'features/iso7816/select.feature', sha256: '00'.repeat(32) }],
     scenarios: [
       { id: 'ISO-SEL-001', name: 'SELECT of the MF', uri: 'features/iso7816/select.feature', line: 5, feature: 'SELECT', area: 'iso7816', tags: ['@TC:ISO-SEL-001'], requirements: ['ISO7816-4 7.1.1'], applicable: true },
@@ -450,6 +481,185 @@ function samplePlan(): unknown {
     ],
   };
 }
+
+// ---- ATR, DOL, terminal outcome ---------------------------------------------------------------------
+
+const atrTarget = (): FuzzTarget<Uint8Array> => {
+  const atrs = Object.values(IMAGES).map((i) => fromHex(i.atr.replace(/\s/g, '')));
+  return {
+    name: 'atr',
+    weight: 1,
+    allowed: [AtrError],
+    generate: (rng) => (rng.chance(0.3) ? rng.bytes(rng.length(40)) : mutate(rng, rng.pick(atrs), atrs)),
+    check(atr) {
+      parseAtr(atr);
+    },
+    show: (a) => toHex(a),
+  };
+};
+
+const dolTarget = (corpus: readonly Uint8Array[]): FuzzTarget<Uint8Array> => {
+  const dols = [fromHex('9F02069F03069F1A0295055F2A029A039C019F3704'), fromHex('9F66049F02069F37045F2A02'), fromHex('8A025F2A02'), fromHex('9F81820102')];
+  return {
+    name: 'dol',
+    weight: 1,
+    allowed: [TlvError],
+    generate: (rng) => (rng.chance(0.3) ? rng.bytes(rng.length(40)) : mutate(rng, rng.pick(dols), [...dols, ...corpus.slice(0, 20)])),
+    check(dol) {
+      const entries = parseDol(dol);
+      const back = concat(...entries.map((e) => concat(fromHex(e.tag), Uint8Array.of(e.length))));
+      if (!equal(back, dol)) fail(`DOL entries do not encode back to the input: ${toHex(back)}`);
+    },
+    show: (d) => toHex(d),
+  };
+};
+
+const OUTCOMES = [
+  { result: 'success', code: 0, output: '110100|D2143569X|' },
+  { result: 'approved', tvr: '0000000000', tsi: 'E800', cid: '40' },
+  { result: 'declined', reason: 'x' },
+  { result: 'error', code: -1 },
+];
+const JSON_TOKENS = ['null', '1', '-1', '1e309', '"x"', '[]', '{}', 'true', '"\\u0000"', '"\\ud800"', '"success"', '{"result":"success"}', '[1,[2,[3]]]', '"' + 'a'.repeat(200) + '"'];
+
+const outcomeTarget = (): FuzzTarget<string> => ({
+  name: 'terminal-outcome',
+  weight: 1,
+  allowed: [DriverError],
+  generate: (rng) => mutateText(rng, JSON.stringify(rng.pick(OUTCOMES)), JSON_TOKENS),
+  check(text) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return; // the driver says "not JSON" before it checks: nothing to check here
+    }
+    const o = checkOutcome(value, 'fuzz');
+    if (typeof o.result !== 'string') fail('an accepted outcome without a result');
+  },
+  show: (t) => t,
+});
+
+// ---- message stream, report rendering -----------------------------------------------------------
+
+const HOSTILE_TEXT = ['\x1b[2J', '\x1b]0;t\x07', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', ']]>', '&amp;', '\u202e', '\ud800', '\u0000', '\ufffe', '\r\n', '{{report}}'];
+const CARD_MARKUP = /<script>alert\(1\)<\/script>|<img src=x onerror/;
+
+function sampleEnvironment(): Environment {
+  return { tool: { name: 'sscc', version: '0.1.0' }, node: 'v20', platform: 'fuzz', host: 'fuzz', target: { kind: 'sim', description: 'card-sim image "reference"' }, startedAt: '2026-01-01T00:00:00.000Z' };
+}
+
+/** A message stream of the two scenarios of samplePlan: one passes, one fails with card text in its error. */
+function sampleStream(): string {
+  const ts = (s: number) => ({ seconds: 1767225600 + s, nanos: 0 });
+  const d = { seconds: 0, nanos: 1000000 };
+  const trace = JSON.stringify([{ name: 'SELECT', command: '00 A4 00 00 02 3F 00', response: '6F 03 84 01 41 90 00', sw: '9000', us: 10, wire: [] }]);
+  const env: object[] = [
+    { meta: { protocolVersion: '32', implementation: { name: 'cucumber-js', version: '12' }, runtime: { name: 'node' }, os: { name: 'linux' }, cpu: { name: 'x64' } } },
+    { hook: { id: 'h1', name: 'check applicability, open the card channel', sourceReference: {} } },
+    { pickle: { id: 'p1', uri: 'features/iso7816/select.feature', name: 'SELECT of the MF', location: { line: 5 }, language: 'en', astNodeIds: [], tags: [{ name: '@TC:ISO-SEL-001', astNodeId: 'a' }], steps: [{ id: 's1', text: 'the terminal selects the MF', type: 'Action', astNodeIds: [] }] } },
+    { pickle: { id: 'p2', uri: 'features/iso7816/select.feature', name: 'SELECT by name', location: { line: 10 }, language: 'en', astNodeIds: [], tags: [], steps: [{ id: 's2', text: 'the card answers', type: 'Outcome', astNodeIds: [] }] } },
+    { testRunStarted: { timestamp: ts(0) } },
+    { testCase: { id: 'c1', pickleId: 'p1', testSteps: [{ id: 't0', hookId: 'h1' }, { id: 't1', pickleStepId: 's1' }] } },
+    { testCase: { id: 'c2', pickleId: 'p2', testSteps: [{ id: 't2', pickleStepId: 's2' }] } },
+    { testCaseStarted: { id: 'r1', testCaseId: 'c1', timestamp: ts(1), attempt: 0 } },
+    { testStepFinished: { testCaseStartedId: 'r1', testStepId: 't0', testStepResult: { status: 'PASSED', duration: d }, timestamp: ts(1) } },
+    { attachment: { testCaseStartedId: 'r1', testStepId: 't1', mediaType: 'application/vnd.sscc.apdu-trace+json', body: trace, contentEncoding: 'IDENTITY' } },
+    { testStepFinished: { testCaseStartedId: 'r1', testStepId: 't1', testStepResult: { status: 'PASSED', duration: d }, timestamp: ts(1) } },
+    { testCaseFinished: { testCaseStartedId: 'r1', timestamp: ts(2), willBeRetried: false } },
+    { testCaseStarted: { id: 'r2', testCaseId: 'c2', timestamp: ts(2), attempt: 0 } },
+    { testStepFinished: { testCaseStartedId: 'r2', testStepId: 't2', testStepResult: { status: 'FAILED', duration: d, message: 'card said <b>x</b>', exception: { type: 'NonConformance', message: '卡号 "\x1b[2J" <script>alert(1)</script>' } }, timestamp: ts(2) } },
+    { testCaseFinished: { testCaseStartedId: 'r2', timestamp: ts(3), willBeRetried: false } },
+    { testRunFinished: { success: false, timestamp: ts(3) } },
+  ];
+  return env.map((e) => JSON.stringify(e)).join('\n') + '\n';
+}
+
+/** What every rendering of a report must hold: schema, well-formed junit.xml, no card markup in the HTML. */
+function checkRendered(report: Report): void {
+  const sealed = seal(report);
+  const problems = reportProblems(sealed);
+  if (problems.length) fail(`the report does not match its schema: ${problems.join('; ')}`);
+  try {
+    parseXml(renderJunit(sealed));
+  } catch (e) {
+    fail(`junit.xml is not well-formed XML: ${(e as Error).message}`);
+  }
+  const html = renderHtml(sealed, 'en');
+  if (CARD_MARKUP.test(html)) fail('report.html holds card markup unescaped');
+}
+
+const ndjsonTarget = (): FuzzTarget<string> => {
+  let plan: Plan | undefined;
+  let lines: string[] | undefined;
+  const setup = () => {
+    plan ??= samplePlan() as Plan;
+    lines ??= sampleStream().trimEnd().split('\n');
+    return { plan, lines };
+  };
+  return {
+    name: 'messages-ndjson',
+    weight: 1,
+    allowed: [UsageError],
+    generate(rng) {
+      const { lines: base } = setup();
+      const out = [...base];
+      for (let k = 1 + rng.int(3); k > 0; k--) {
+        const i = rng.int(out.length);
+        switch (rng.int(6)) {
+          case 0:
+            out.splice(i, 1);
+            break;
+          case 1:
+            out.splice(i, 0, out[i] as string);
+            break;
+          case 2: {
+            const j = rng.int(out.length);
+            [out[i], out[j]] = [out[j] as string, out[i] as string];
+            break;
+          }
+          case 3:
+            out[i] = (out[i] as string).slice(0, rng.int((out[i] as string).length));
+            break;
+          default:
+            out[i] = mutateText(rng, out[i] as string, [...JSON_TOKENS, ...HOSTILE_TEXT.map((t) => JSON.stringify(t))]);
+        }
+      }
+      return out.join('\n') + (rng.chance(0.8) ? '\n' : '');
+    },
+    check(text) {
+      const { plan: p } = setup();
+      checkRendered(rebuildFromText(p, sampleEnvironment(), text).report);
+    },
+    show: (t) => t,
+  };
+};
+
+const renderTarget = (): FuzzTarget<string[]> => {
+  let base: Report | undefined;
+  return {
+    name: 'report-render',
+    weight: 1,
+    allowed: [],
+    generate(rng) {
+      const pick = () => (rng.chance(0.5) ? rng.pick(HOSTILE_TEXT) : '') + String.fromCharCode(...Array.from({ length: rng.int(8) }, () => rng.int(0x10000))) + (rng.chance(0.5) ? rng.pick(HOSTILE_TEXT) : '');
+      return [pick(), pick(), pick()];
+    },
+    check([title, reason, step]) {
+      base ??= rebuildFromText(samplePlan() as Plan, sampleEnvironment(), sampleStream()).report;
+      const r = structuredClone(base);
+      for (const c of r.cases) {
+        c.title = title as string;
+        c.reason = reason as string;
+        c.failedStep = step as string;
+        c.verdict = 'FAIL';
+      }
+      r.product = { ...r.product, model: title as string };
+      checkRendered(r);
+    },
+    show: (parts) => JSON.stringify(parts),
+  };
+};
 
 /** Every target: card-sim once per image and once with defects, the session, every parser. */
 export function allTargets(): FuzzTarget[] {
@@ -467,5 +677,10 @@ export function allTargets(): FuzzTarget[] {
     bytesTarget(corpus),
     profileTarget(),
     planTarget(),
+    atrTarget(),
+    dolTarget(corpus),
+    outcomeTarget(),
+    ndjsonTarget(),
+    renderTarget(),
   ] as FuzzTarget[];
 }

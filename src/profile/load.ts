@@ -3,7 +3,7 @@
  * Every problem names the field and, where there is a closed set, the allowed values.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parseDocument } from 'yaml';
 import { IMAGES } from '../../card-sim/images/index.ts';
@@ -39,27 +39,92 @@ function validate(data: unknown): ErrorObject[] {
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 
+/** Profiles are a few kilobytes; a limit keeps /dev/zero or a wrong file from filling the memory. */
+export const PROFILE_MAX_BYTES = 1 << 20;
+/** Deeper than any profile: deeper documents are refused before they reach the schema (issue 18). */
+export const YAML_MAX_DEPTH = 64;
+
+/**
+ * Read a file a user names (profile, plan, messages): a regular file only (not a FIFO, a device such
+ * as /dev/zero or a folder), at most `maxBytes`; errors say which, as an Error whose message is the reason.
+ */
+export function readInputFile(file: string, maxBytes: number): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new Error(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new Error('is a folder, not a file');
+    if (!st.isFile()) throw new Error('is not a regular file (a device, pipe or socket); give a file');
+    if (st.size > maxBytes) throw new Error(`is ${st.size} bytes, more than the ${maxBytes} bytes allowed; is it the right file?`);
+    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let n = 0;
+    for (let k; n < buf.length && (k = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += k;
+    if (n > maxBytes) throw new Error(`is more than the ${maxBytes} bytes allowed; is it the right file?`);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function loadProfile(file: string): LoadedProfile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputFile(file, PROFILE_MAX_BYTES);
   } catch (e) {
-    throw new ProfileError(file, [`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
+    throw new ProfileError(file, [(e as Error).message]);
   }
   return { ...parseProfile(text, file), file, text, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 export function parseProfile(text: string, file = 'profile'): { profile: Profile } {
-  const doc = parseDocument(text, { prettyErrors: true });
+  const deep = nestingDepth(text);
+  if (deep > YAML_MAX_DEPTH) throw new ProfileError(file, [`YAML: nested ${deep} levels deep, more than the ${YAML_MAX_DEPTH} a profile may have`]);
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { prettyErrors: true });
+  } catch (e) {
+    throw new ProfileError(file, [`YAML: cannot be parsed (${(e as Error).message.split('\n')[0]})`]);
+  }
   if (doc.errors.length) throw new ProfileError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
   let data: unknown;
   try {
-    data = doc.toJS();
+    // Aliases: a profile needs few; yaml's limit stops a "billion laughs" expansion.
+    data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
     // An alias whose anchor is missing only shows when the document is converted (yaml's toJS throws).
     throw new ProfileError(file, [`YAML: ${(e as Error).message.split('\n')[0]}`]);
   }
   return { profile: checkProfile(data, file) };
+}
+
+/**
+ * An upper bound of the nesting of a YAML text before it is parsed: the deepest indentation (in
+ * steps of one column, block style) or flow brackets open at once, whichever is larger.
+ */
+function nestingDepth(text: string): number {
+  let flow = 0;
+  let maxFlow = 0;
+  let indents = 0;
+  const seen = new Set<number>();
+  for (const line of text.split('\n')) {
+    const m = /^( *)(- +)*/.exec(line) as RegExpExecArray;
+    if (line.trim() && !line.trim().startsWith('#')) {
+      const col = m[0].length;
+      if (!seen.has(col)) {
+        seen.add(col);
+        indents = seen.size;
+      }
+    }
+  }
+  for (const c of text) {
+    if (c === '[' || c === '{') maxFlow = Math.max(maxFlow, ++flow);
+    else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return Math.max(indents, maxFlow);
 }
 
 /** Schema and plausibility check of profile data already parsed (from YAML, or from a plan's JSON). */
@@ -102,7 +167,7 @@ export function plausibility(p: Profile): string[] {
     if (p.keys?.pboc && !(kinds.includes('RSA') && kinds.includes('SM2'))) out.push('keys.pboc.caKeys: a dual-algorithm card needs an RSA and an SM2 CA key (keys.pboc.ca and keys.pboc.caKeys)');
   }
   if (p.target.kind === 'sim') {
-    if (!IMAGES[p.target.image]) out.push(`target.image: unknown image "${p.target.image}"; allowed values: ${Object.keys(IMAGES).join(', ')}`);
+    if (!Object.hasOwn(IMAGES, p.target.image)) out.push(`target.image: unknown image "${p.target.image}"; allowed values: ${Object.keys(IMAGES).join(', ')}`);
     for (const [i, d] of (p.target.defects ?? []).entries()) {
       if (!DEFECTS.some((x) => x.id === d)) out.push(`target.defects[${i}]: unknown defect "${d}"; allowed values: ${DEFECTS.map((x) => x.id).join(', ')}`);
     }

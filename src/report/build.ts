@@ -8,6 +8,7 @@ import { type DecodedApdu, decodeTrace } from './decode.ts';
 import type { CaseResult, RunModel, Verdict } from './model.ts';
 import type { Integrity, Signature } from './integrity.ts';
 import { requirementCatalogue } from './requirements.ts';
+import { type Masker, masker } from './mask.ts';
 
 export interface ReportCase {
   id: string;
@@ -48,6 +49,8 @@ export interface Report {
   /** Clauses of reports/requirements.yaml that no planned scenario covers. */
   gaps: string[];
   cases: ReportCase[];
+  /** The report does not hold the whole run: what happened (interrupted, damaged stream). */
+  partial?: string;
   integrity?: Integrity;
   signature?: Signature;
 }
@@ -56,14 +59,15 @@ export function buildReport(plan: Plan, environment: Environment, model: RunMode
   const byLocation = new Map<string, CaseResult>();
   for (const c of model.cases()) byLocation.set(`${c.uri}:${c.line}`, c);
   const showSecrets = plan.profile.data.keys?.testKeys === true;
-  const cases = plan.scenarios.map((s) => toCase(s, byLocation.get(`${s.uri}:${s.line}`), showSecrets));
+  const mask = masker(plan.profile.data);
+  const cases = plan.scenarios.map((s) => toCase(s, byLocation.get(`${s.uri}:${s.line}`), showSecrets, mask));
   return {
     schema: 'sscc-report/1',
     product: plan.profile.data.product,
     ics: plan.profile.data.ics,
     profile: { file: plan.profile.file, sha256: plan.profile.sha256, testKeys: showSecrets },
     plan: { createdAt: plan.createdAt, features: plan.features },
-    environment,
+    environment: mask.value(environment),
     summary: summarise(cases),
     coverage: coverage(cases),
     gaps: coverage(cases).filter((c) => c.cases.length === 0).map((c) => c.requirement),
@@ -71,7 +75,7 @@ export function buildReport(plan: Plan, environment: Environment, model: RunMode
   };
 }
 
-function toCase(s: PlannedScenario, r: CaseResult | undefined, showSecrets: boolean): ReportCase {
+function toCase(s: PlannedScenario, r: CaseResult | undefined, showSecrets: boolean, mask: Masker): ReportCase {
   const base = { id: s.id, title: s.name, area: s.area, feature: s.feature, uri: s.uri, line: s.line, tags: s.tags, requirements: s.requirements };
   if (!r) {
     return { ...base, verdict: 'INCONCLUSIVE', reason: 'not run: the run stopped before this case started', durationMs: 0, steps: [], apdus: [] };
@@ -79,10 +83,10 @@ function toCase(s: PlannedScenario, r: CaseResult | undefined, showSecrets: bool
   return {
     ...base,
     verdict: r.verdict,
-    reason: r.reason,
-    ...(r.failedStep ? { failedStep: r.failedStep } : {}),
+    reason: mask.text(r.reason),
+    ...(r.failedStep ? { failedStep: mask.text(r.failedStep) } : {}),
     durationMs: Math.round(r.durationMs * 1000) / 1000,
-    steps: r.steps.map((st) => ({ text: st.text, status: st.status, durationMs: Math.round(st.durationMs * 1000) / 1000, ...(st.error ? { error: st.error } : {}) })),
+    steps: r.steps.map((st) => ({ text: st.text, status: st.status, durationMs: Math.round(st.durationMs * 1000) / 1000, ...(st.error ? { error: mask.text(st.error) } : {}) })),
     apdus: decodeTrace(r.steps.flatMap((st) => st.apdus), showSecrets),
   };
 }

@@ -3,6 +3,7 @@ import { describeSw } from '../apdu/sw.ts';
 import { fromHex } from '../bytes/hex.ts';
 import { describeTlv, parseTlv } from '../tlv/ber.ts';
 import type { TraceEntry } from '../trace/trace.ts';
+import { maskCommand } from './mask.ts';
 
 export interface DecodedApdu {
   name: string;
@@ -18,14 +19,6 @@ export interface DecodedApdu {
   error?: string;
 }
 
-/** Instructions whose data field carries a PIN or key material (VERIFY, CHANGE PIN, PIN CHANGE/UNBLOCK, WRITE KEY). */
-const SECRET_INS = new Set([0x20, 0x24, 0x5e, 0x2c, 0xd4]);
-
-function maskCommand(hex: string): string {
-  const bytes = hex.split(' ');
-  if (bytes.length <= 5 || !SECRET_INS.has(parseInt(bytes[1] ?? '0', 16))) return hex;
-  return [...bytes.slice(0, 5), ...bytes.slice(5).map(() => '**')].join(' ');
-}
 
 export function decodeTrace(entries: TraceEntry[], showSecrets: boolean): DecodedApdu[] {
   return entries.map((e) => {

@@ -54,5 +54,27 @@ describe('report integrity', () => {
       resigned.signature.value = signReport({ ...report, x: 1 }, pem(lab.privateKey)).signature.value;
       expect(verifyReport(resigned).problems.join()).toMatch(/does not verify/);
     });
+
+    it(`${name}: signer, time and the files are signed; without a trusted key a valid signature is UNVERIFIED`, () => {
+      const lab = make();
+      const signed = signReport(report, pem(lab.privateKey), 'Lab A', new Date('2026-12-01T00:00:00Z'), [{ name: 'junit.xml', sha256: 'ab'.repeat(32) }]);
+      for (const edit of [
+        (s: typeof signed) => (s.signature.signer = 'Lab B'),
+        (s: typeof signed) => (s.signature.signedAt = '2020-01-01T00:00:00.000Z'),
+        (s: typeof signed) => (s.signature.files = []),
+        (s: typeof signed) => delete s.signature.signer,
+      ]) {
+        const copy = structuredClone(signed);
+        edit(copy);
+        expect(verifyReport(copy, pub(lab.publicKey)).problems.join()).toMatch(/does not verify over the digest, signer, time and files/);
+      }
+      // A report edited and re-signed by anyone with any key: it verifies only with the key it carries.
+      const forger = make();
+      const forged = signReport({ ...report, summary: { pass: 9 } }, pem(forger.privateKey), 'Lab A');
+      expect(verifyReport(forged)).toMatchObject({ ok: true, untrusted: true });
+      expect(verifyReport(forged, pub(lab.publicKey)).ok).toBe(false);
+      expect(verifyReport(signed, [pub(forger.publicKey), pub(lab.publicKey)])).toMatchObject({ ok: true, signatureOk: true });
+      expect(verifyReport(signed, [pub(lab.publicKey)]).untrusted).toBeUndefined();
+    });
   }
 });

@@ -44,8 +44,17 @@ interface StartedCase {
 }
 
 const KEYWORD: Record<string, string> = { Context: 'Given', Action: 'When', Outcome: 'Then' };
-const ms = (d: messages.Duration) => d.seconds * 1000 + d.nanos / 1e6;
-const ns = (t: messages.Timestamp) => t.seconds * 1e9 + t.nanos;
+/** A duration or timestamp that is not { seconds, nanos } is a message of the wrong shape (rebuild names its line). */
+function finite(n: number, what: string): number {
+  if (!Number.isFinite(n)) throw new TypeError(`${what} is not { seconds, nanos } of numbers`);
+  return n;
+}
+function str(v: unknown, what: string): string {
+  if (typeof v !== 'string') throw new TypeError(`${what} is not a string`);
+  return v;
+}
+const ms = (d: messages.Duration) => finite(d.seconds * 1000 + d.nanos / 1e6, 'duration');
+const ns = (t: messages.Timestamp) => finite(t.seconds * 1e9 + t.nanos, 'timestamp');
 
 export class RunModel {
   readonly pickles = new Map<string, messages.Pickle>();
@@ -60,29 +69,40 @@ export class RunModel {
   /** Feed one envelope; returns the case when this envelope finished it. */
   accept(env: messages.Envelope): CaseResult | undefined {
     if (env.meta) this.meta = env.meta;
-    if (env.pickle) this.pickles.set(env.pickle.id, env.pickle);
+    if (env.pickle) {
+      const p = env.pickle;
+      str(p.name, 'pickle.name');
+      str(p.uri, 'pickle.uri');
+      if (!Array.isArray(p.steps) || !Array.isArray(p.tags)) throw new TypeError('pickle.steps and pickle.tags are not lists');
+      for (const st of p.steps) str(st?.text, 'pickle step text');
+      for (const t of p.tags) str(t?.name, 'pickle tag name');
+      this.pickles.set(str(p.id, 'pickle.id'), p);
+    }
     if (env.hook) this.hookNames.set(env.hook.id, env.hook.name ?? 'hook');
-    if (env.testCase) this.testCases.set(env.testCase.id, env.testCase);
+    if (env.testCase) {
+      if (!Array.isArray(env.testCase.testSteps)) throw new TypeError('testCase.testSteps is not a list');
+      this.testCases.set(str(env.testCase.id, 'testCase.id'), env.testCase);
+    }
     if (env.testRunStarted) this.runStarted = ns(env.testRunStarted.timestamp) / 1e6;
     if (env.testRunFinished) this.runFinished = ns(env.testRunFinished.timestamp) / 1e6;
     if (env.testCaseStarted) {
       const s = env.testCaseStarted;
-      this.started.set(s.id, { testCaseId: s.testCaseId, steps: new Map(), startNs: ns(s.timestamp) });
+      this.started.set(str(s.id, 'testCaseStarted.id'), { testCaseId: str(s.testCaseId, 'testCaseStarted.testCaseId'), steps: new Map(), startNs: ns(s.timestamp) });
       this.order.push(s.id);
     }
     if (env.testStepFinished) {
       const f = env.testStepFinished;
       const c = this.started.get(f.testCaseStartedId);
       if (c) {
-        const step = this.stepOf(c, f.testStepId);
-        step.status = f.testStepResult.status;
+        const step = this.stepOf(c, str(f.testStepId, 'testStepId'));
+        step.status = str(f.testStepResult.status, 'testStepResult.status');
         step.durationMs = ms(f.testStepResult.duration);
         const ex = f.testStepResult.exception;
         if (ex) {
-          step.errorType = ex.type;
-          step.error = ex.message ?? ex.type;
+          step.errorType = str(ex.type, 'exception.type');
+          step.error = ex.message === undefined ? ex.type : str(ex.message, 'exception.message');
         } else if (f.testStepResult.message) {
-          step.error = f.testStepResult.message.split('\n')[0];
+          step.error = str(f.testStepResult.message, 'testStepResult.message').split('\n')[0];
         }
       }
     }

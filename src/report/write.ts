@@ -7,6 +7,7 @@ import type { Report } from './build.ts';
 import type { Verdict } from './model.ts';
 import { seal } from './integrity.ts';
 import { reportProblems } from './schema.ts';
+import { xmlAttr as xml, xmlText } from './escape.ts';
 
 const REPORTS_DIR = new URL('../../reports/', import.meta.url);
 export type Lang = 'zh-CN' | 'en';
@@ -24,7 +25,11 @@ export function writeReports(outDir: string, unsealed: Report, lang: Lang = 'zh-
   return files;
 }
 
-export function renderHtml(report: Report, lang: Lang): string {
+/** The compiled template per language, made once per process (the fuzzer renders thousands). */
+const templates = new Map<Lang, HandlebarsTemplateDelegate>();
+function templateFor(lang: Lang): HandlebarsTemplateDelegate {
+  const known = templates.get(lang);
+  if (known) return known;
   const load = (l: Lang) => JSON.parse(readFileSync(new URL(`i18n/${l}.json`, REPORTS_DIR), 'utf8')) as Record<string, string>;
   const strings = { 'zh-CN': load('zh-CN'), en: load('en') };
   const hb = Handlebars.create();
@@ -38,6 +43,12 @@ export function renderHtml(report: Report, lang: Lang): string {
   hb.registerHelper('cardState', (state: CardState | undefined) => (state ? describeState(state) : '—'));
   hb.registerHelper('isBad', (v: Verdict) => v === 'FAIL' || v === 'ERROR' || v === 'INCONCLUSIVE');
   const template = hb.compile(readFileSync(new URL('report.html.hbs', REPORTS_DIR), 'utf8'));
+  templates.set(lang, template);
+  return template;
+}
+
+export function renderHtml(report: Report, lang: Lang): string {
+  const template = templateFor(lang);
   const counts: Record<Verdict, number> = {
     PASS: report.summary.pass,
     FAIL: report.summary.fail,
@@ -55,7 +66,6 @@ export function renderHtml(report: Report, lang: Lang): string {
   });
 }
 
-const xml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 
 export function renderJunit(report: Report): string {
   const byArea = new Map<string, Report['cases']>();
@@ -65,8 +75,8 @@ export function renderJunit(report: Report): string {
       .map((c) => {
         const head = `    <testcase classname="${xml(`${area}.${c.feature}`)}" name="${xml(`${c.id} ${c.title}`)}" time="${(c.durationMs / 1000).toFixed(4)}">`;
         let inner = '';
-        if (c.verdict === 'FAIL') inner = `\n      <failure message="${xml(c.reason)}">${xml(c.failedStep ?? '')}</failure>\n    `;
-        else if (c.verdict === 'ERROR') inner = `\n      <error message="${xml(c.reason)}">${xml(c.failedStep ?? '')}</error>\n    `;
+        if (c.verdict === 'FAIL') inner = `\n      <failure message="${xml(c.reason)}">${xmlText(c.failedStep ?? '')}</failure>\n    `;
+        else if (c.verdict === 'ERROR') inner = `\n      <error message="${xml(c.reason)}">${xmlText(c.failedStep ?? '')}</error>\n    `;
         else if (c.verdict === 'NOT_APPLICABLE' || c.verdict === 'INCONCLUSIVE') inner = `\n      <skipped message="${xml(`${c.verdict}: ${c.reason}`)}"/>\n    `;
         return `${head}${inner}</testcase>`;
       })

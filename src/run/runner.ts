@@ -18,8 +18,11 @@ import { type CardState, type Preflight, describeState, preflight, readCardState
 import { type Environment, probeEnvironment } from './environment.ts';
 import { type CaseResult, RunModel } from '../report/model.ts';
 import { APDU_TRACE_MEDIA_TYPE } from '../report/media-types.ts';
+import { masker } from '../report/mask.ts';
+import { publicPlan } from '../plan/load.ts';
 
-export const STEP_FILES = ['steps/**/*.ts'];
+/** Step definitions and hooks; yield.hook.ts lets signals in between steps (issue 18). */
+export const STEP_FILES = ['steps/**/*.ts', 'src/run/yield.hook.ts'];
 
 export interface RunOptions {
   root: string;
@@ -107,8 +110,10 @@ async function loadSupportOf(root: string, plan: Plan): Promise<ISupportCodeLibr
 export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   const outDir = resolve(o.outDir);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'plan.json'), JSON.stringify(o.plan, null, 2) + '\n');
-  const environment = await probeEnvironment(o.root, o.plan);
+  // No secret in any file unless the profile's keys are test keys (issue 18): plan, environment, messages.
+  const mask = masker(o.plan.profile.data);
+  writeFileSync(join(outDir, 'plan.json'), JSON.stringify(publicPlan(o.plan), null, 2) + '\n');
+  const environment = mask.value(await probeEnvironment(o.root, o.plan));
   writeFileSync(join(outDir, 'environment.json'), JSON.stringify(environment, null, 2) + '\n');
   o.onStart?.(environment);
 
@@ -137,7 +142,8 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
   let done = 0;
   const fd = openSync(join(outDir, 'messages.ndjson'), 'w');
   try {
-    await runCucumber({ ...runConfiguration, support }, cucumberEnv, (env: messages.Envelope) => {
+    await runCucumber({ ...runConfiguration, support }, cucumberEnv, (raw: messages.Envelope) => {
+      const env = mask.value(raw);
       writeSync(fd, JSON.stringify(env) + '\n');
       const finished = model.accept(env);
       if (finished) o.onCase?.(finished, ++done, total);

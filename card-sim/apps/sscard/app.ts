@@ -172,7 +172,9 @@ const externalAuthenticate: Handler = (cmd, card) => {
   const latest = takeChallenge(card) ?? (card.has('ss-ext-auth-without-challenge-uses-zero') ? new Uint8Array(8) : undefined);
   if (!latest) return { sw: SW.REFERENCE_DATA_NOT_USABLE };
   const alg = algorithmOf(card.currentDf);
-  const original = cmd.data.subarray(8, 16);
+  // Under ss-ext-auth-length-unchecked 8–15 bytes get here: the COS reads past the data field (zeros), never throws.
+  const original = new Uint8Array(8);
+  original.set(cmd.data.subarray(8, 16));
   const candidates = card.has('ss-ext-auth-stale-challenge') ? [...((card.session[CHALLENGES] as Uint8Array[] | undefined) ?? []), latest] : [latest];
   const ok = candidates.some((c) => equal(authData(alg, sessionKey(alg, found.key, c), original), cmd.data.subarray(0, 8)));
   if (ok) {

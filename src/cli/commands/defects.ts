@@ -1,4 +1,5 @@
 /** `sscc defects`: the card-sim defect catalogue and the proof that the suite catches it. */
+import { consoleLines } from '../../report/escape.ts';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type { Command } from 'commander';
 import { DEFECTS, type Defect } from '../../../card-sim/defects/catalogue.ts';
@@ -63,7 +64,7 @@ async function verify(opts: VerifyOptions): Promise<void> {
   if (opts.area && !defectAreas().includes(opts.area)) throw new UsageError(`unknown area "${opts.area}"; the catalogue has: ${defectAreas().join(', ')}`);
   if (opts.part && !opts.proof) throw new UsageError('--part shares out --proof');
   if (opts.proof && (opts.profile || opts.area)) throw new UsageError('--proof runs its own profiles and areas: leave out --profile and --area');
-  const log = (s: string) => process.stderr.write(s + '\n');
+  const log = (s: string) => process.stderr.write(consoleLines(s) + '\n');
   const summaries: Array<Awaited<ReturnType<typeof verifyDefects>>> = [];
   const runs = opts.proof ? proofPart(opts.part) : profilesFor(opts).map((profile) => ({ profile, ...(opts.area ? { area: opts.area } : {}) }));
   for (const { profile, area } of runs) {

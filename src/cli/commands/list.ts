@@ -1,6 +1,7 @@
 /** `sscc list`: the plan of a profile, with applicability. */
 import type { Command } from 'commander';
 import { areaOption, planFrom, tagsOption } from '../common.ts';
+import { publicPlan } from '../../plan/load.ts';
 
 export function register(p: Command): void {
   p.command('list')
@@ -12,7 +13,7 @@ export function register(p: Command): void {
     .action((opts: { profile: string; json?: boolean; tags?: string; area?: string }) => {
       const plan = planFrom(opts);
       if (opts.json) {
-        process.stdout.write(JSON.stringify(plan, null, 2) + '\n');
+        process.stdout.write(JSON.stringify(publicPlan(plan), null, 2) + '\n');
         return;
       }
       const applicable = plan.scenarios.filter((s) => s.applicable).length;

@@ -1,4 +1,5 @@
 /** `sscc readers`: the PC/SC readers pcscd knows, whether a card is in each, its ATR and protocol. */
+import { consoleText } from '../../report/escape.ts';
 import type { Command } from 'commander';
 import { parseAtr } from '../../iso7816/atr.ts';
 import { fromHex } from '../../bytes/hex.ts';
@@ -39,7 +40,7 @@ export function register(p: Command): void {
         return;
       }
       for (const r of rows) {
-        process.stdout.write(`${r.index}  ${r.name}  ${r.cardPresent ? `card: ${r.atr ?? '?'} (${r.protocols ?? '?'})` : 'no card'}\n`);
+        process.stdout.write(consoleText(`${r.index}  ${r.name}  ${r.cardPresent ? `card: ${r.atr ?? '?'} (${r.protocols ?? '?'})` : 'no card'}`) + '\n');
       }
     });
 }

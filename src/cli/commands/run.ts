@@ -10,6 +10,7 @@ import { RunModel } from '../../report/model.ts';
 import { UsageError } from '../errors.ts';
 import { ROOT, areaOption, checkTarget, langOption, planFrom, tagsOption } from '../common.ts';
 import { Progress } from '../progress.ts';
+import { lockOutDir, prepareOutDir } from '../out-dir.ts';
 
 export function register(p: Command): void {
   p.command('run')
@@ -33,6 +34,8 @@ export function register(p: Command): void {
         if (t.kind !== 'sim') throw new UsageError('--state needs a simulator target (target.kind: sim); a real card keeps its own state');
         plan.profile.data = { ...plan.profile.data, target: { ...t, state: opts.state } };
       }
+      prepareOutDir(opts.out);
+      const release = lockOutDir(opts.out);
       if (!opts.force && existsSync(join(opts.out, 'messages.ndjson'))) {
         throw new UsageError(`--out ${opts.out} holds the results of an earlier run; choose another folder or add --force to replace them`);
       }
@@ -42,9 +45,14 @@ export function register(p: Command): void {
       // Interrupted (Ctrl-C, kill): the stream is already on disk; write the reports from what finished.
       const model = new RunModel();
       let environment: Environment | undefined;
+      // `once`: the listener is gone after the first signal, so a second Ctrl-C gets the default action
+      // and ends sscc at once, also while the reports are being written. The run itself yields before
+      // every step (src/run/yield.hook.ts), so the first one is seen at the next step.
       const interrupted = (signal: NodeJS.Signals) => {
-        if (environment) {
+        if (!environment) process.stderr.write(`\nsscc: ${signal}: stopped before the first case; no reports written\n`);
+        else {
           const report = buildReport(plan, { ...environment, finishedAt: new Date().toISOString() }, model);
+          report.partial = `interrupted by ${signal} after ${model.cases().filter((c) => c.finished).length} of ${plan.scenarios.length} cases; the rest are INCONCLUSIVE`;
           writeReports(opts.out, report, opts.lang);
           process.stderr.write(`\nsscc: ${signal}: stopped; reports written from the ${model.cases().length} cases that ran (the rest INCONCLUSIVE) in ${opts.out}\n`);
         }
@@ -65,6 +73,7 @@ export function register(p: Command): void {
       process.removeListener('SIGTERM', interrupted);
       const report = buildReport(plan, outcome.environment, outcome.model);
       const files = writeReports(opts.out, report, opts.lang);
+      release();
       progress.end(report.summary, [join(opts.out, 'messages.ndjson'), ...files]);
       process.exitCode = exitCodeOf(report.summary);
     });

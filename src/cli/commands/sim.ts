@@ -1,5 +1,6 @@
 /** `sscc sim serve`: put a card-sim card into pcscd's virtual reader, for any PC/SC program to use. */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { consoleLines } from '../../report/escape.ts';
 import type { Command } from 'commander';
 import type { NvmFile } from '../../../card-sim/cos/snapshot.ts';
 import { createCard } from '../../../card-sim/cos/card.ts';
@@ -48,7 +49,7 @@ export function register(p: Command): void {
         "Then: opensc-tool -r 'Virtual PCD 00 00' -a   or   echo '00 A4 04 00 00' | scriptor -r 'Virtual PCD 00 00'",
     )
     .action(async (o: ServeOptions) => {
-      const image = IMAGES[o.image];
+      const image = Object.hasOwn(IMAGES, o.image) ? IMAGES[o.image] : undefined;
       if (!image) throw new UsageError(`--image ${o.image}: unknown; known: ${imageNames().join(', ')}`);
       const slot = Number(o.slot);
       if (slot !== 0 && slot !== 1) throw new UsageError('--slot must be 0 or 1');
@@ -61,7 +62,7 @@ export function register(p: Command): void {
         throw new UsageError(`--defect: unknown id; known: ${DEFECTS.map((d) => d.id).join(', ')}`);
       }
       const log = (line: string) => {
-        if (!o.quiet) process.stderr.write(`sscc sim: ${line}\n`);
+        if (!o.quiet) process.stderr.write(`sscc sim: ${consoleLines(line)}\n`);
       };
       let nvm: NvmFile | undefined;
       if (o.state && existsSync(o.state)) {

@@ -2,9 +2,22 @@
  * The command driver: an external program performs each operation on the terminal under test.
  * It is started once per operation as `program args…`, gets the request as JSON on standard input
  * (and SSCC_OPERATION in its environment), and prints the outcome as JSON on standard output.
+ *
+ * The program is contained (issue 18): it runs in a process group of its own, which is killed whole
+ * when the program exits, at the timeout and when sscc exits, so a grandchild holding the pipes cannot
+ * keep sscc waiting; its output is capped (OUTPUT_CAP_BYTES: beyond it the operation is INCONCLUSIVE);
+ * and it gets a minimal environment (PATH, HOME, locale, TMPDIR) plus what the operation needs, not
+ * sscc's own. What it can read on the machine is the lab's to restrict (docs/security.md).
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { type TerminalDriver, type TerminalOutcome, type TerminalRequest, DriverError, checkOutcome } from '../driver.ts';
+
+/** Standard output kept from one operation; a terminal prints a line of JSON. */
+export const OUTPUT_CAP_BYTES = 16 << 20;
+/** The end of standard error kept for the diagnosis. */
+const STDERR_KEPT = 64 << 10;
+/** The variables passed on from sscc's environment; everything else the program needs comes from the profile. */
+export const PASSED_ENV = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'SYSTEMROOT'];
 
 export interface CommandDriverOptions {
   /** Program and its arguments. */
@@ -13,6 +26,25 @@ export interface CommandDriverOptions {
   cwd?: string;
   /** Further environment of each run, e.g. where the card slot is served (SSCC_CARD_SOCKET). */
   env?: () => Promise<Record<string, string>> | Record<string, string>;
+}
+
+/** Process groups of programs still running, killed when sscc exits (Ctrl-C included). */
+const live = new Set<number>();
+let exitHook = false;
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* the group is gone */
+  }
+  live.delete(pid);
+}
+
+export function minimalEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const k of PASSED_ENV) if (process.env[k] !== undefined) env[k] = process.env[k] as string;
+  return { ...env, ...extra };
 }
 
 export class CommandDriver implements TerminalDriver {
@@ -30,33 +62,56 @@ export class CommandDriver implements TerminalDriver {
   private run(request: TerminalRequest, extra: Record<string, string>): Promise<TerminalOutcome> {
     const [program, ...args] = this.o.command as [string, ...string[]];
     const timeoutMs = (this.o.timeoutSeconds ?? 60) * 1000;
+    if (!exitHook) {
+      exitHook = true;
+      process.on('exit', () => [...live].forEach(killGroup));
+    }
     return new Promise((resolve, reject) => {
-      const child = spawn(program, args, {
-        cwd: this.o.cwd,
-        env: { ...process.env, ...extra, SSCC_OPERATION: request.operation },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let out = '';
+      let child: ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream; stdin: NodeJS.WritableStream };
+      try {
+        child = spawn(program, args, {
+          cwd: this.o.cwd,
+          env: minimalEnv({ ...extra, SSCC_OPERATION: request.operation }),
+          stdio: ['pipe', 'pipe', 'pipe'],
+          detached: true, // its own process group: killed whole
+        }) as typeof child;
+      } catch (e) {
+        reject(new DriverError(`cannot start terminal program "${program}": ${(e as Error).message}`));
+        return;
+      }
+      if (child.pid !== undefined) live.add(child.pid);
+      const chunks: Buffer[] = [];
+      let outBytes = 0;
       let err = '';
+      let exitCode: number | null = null;
       let settled = false;
       const finish = (f: () => void) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        killGroup(child.pid);
         f();
       };
       const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        finish(() => reject(new DriverError(`terminal program "${program}" gave no outcome for ${request.operation} within ${timeoutMs / 1000} s`)));
+        finish(() => reject(new DriverError(`terminal program "${program}" gave no outcome for ${request.operation} within ${timeoutMs / 1000} s (its process group was killed)`)));
       }, timeoutMs);
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      child.stdout.on('data', (d: Buffer) => {
+        outBytes += d.length;
+        if (outBytes > OUTPUT_CAP_BYTES) {
+          finish(() => reject(new DriverError(`terminal program "${program}" printed more than ${OUTPUT_CAP_BYTES >> 20} MiB for ${request.operation} (an outcome is one line of JSON); stopped, its process group killed`)));
+          return;
+        }
+        chunks.push(d);
+      });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        err = (err + d).slice(-STDERR_KEPT);
+      });
       child.on('error', (e) => finish(() => reject(new DriverError(`cannot start terminal program "${program}": ${e.message}`))));
-      child.on('close', (code) => {
+      const judge = () =>
         finish(() => {
-          const text = out.trim();
+          const text = Buffer.concat(chunks).toString('utf8').trim();
           if (!text) {
-            reject(new DriverError(`terminal program "${program}" exited with code ${code} and printed no outcome${err ? `: ${err.trim().split('\n').slice(-3).join(' | ')}` : ''}`));
+            reject(new DriverError(`terminal program "${program}" exited with code ${exitCode} and printed no outcome${err ? `: ${err.trim().split('\n').slice(-3).join(' | ')}` : ''}`));
             return;
           }
           let value: unknown;
@@ -72,7 +127,18 @@ export class CommandDriver implements TerminalDriver {
             reject(e);
           }
         });
+      // The outcome is judged when the program has exited and its output is read; a grandchild that
+      // still holds the pipes is not waited for (its group is killed, which closes them).
+      child.on('exit', (code) => {
+        exitCode = code;
+        setTimeout(() => {
+          if (!settled) {
+            killGroup(child.pid);
+            setTimeout(judge, 50);
+          }
+        }, 200);
       });
+      child.on('close', () => judge());
       child.stdin.on('error', () => {});
       child.stdin.end(JSON.stringify(request) + '\n');
     });

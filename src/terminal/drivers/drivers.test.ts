@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +66,45 @@ describe('manual driver', () => {
   });
   it('lists the parameters of an operation', () => {
     expect(instructions({ operation: 'iReadCard', params: { pFileAddr: 'SSSEEF05|01|07|$' } })).toMatch(/pFileAddr: SSSEEF05\|01\|07\|\$/);
+  });
+});
+
+describe('command driver: a hostile terminal program is contained (issue 18)', () => {
+  /** Not running: no such process, or a zombie waiting for its new parent to reap it. */
+  const gone = (pid: number) => {
+    try {
+      return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return true;
+    }
+  };
+  it('the timeout kills the whole process group, a grandchild holding the pipes included', async () => {
+    const t0 = Date.now();
+    await expect(cmd('grandchild-hang', 1).perform({ operation: 'iVerifyPIN' })).rejects.toThrow(/no outcome for iVerifyPIN within 1 s \(its process group was killed\)/);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+  it('a program that exits leaving a grandchild on its output: judged at once, the grandchild killed', async () => {
+    const t0 = Date.now();
+    const o = await cmd('grandchild-exit', 30).perform({ operation: 'iReadCardBas' });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    const pid = Number(o.output);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(gone(pid)).toBe(true);
+  });
+  it('600 MB of output: stopped at 16 MiB, INCONCLUSIVE (DriverError), no crash', async () => {
+    await expect(cmd('flood', 60).perform({ operation: 'x' })).rejects.toMatchObject({ name: 'DriverError', message: expect.stringMatching(/printed more than 16 MiB/) });
+  });
+  it('gets a minimal environment, not sscc\'s', async () => {
+    process.env.SSCC_TRUST_DIR = '/secret/trust';
+    process.env.AWS_SECRET_ACCESS_KEY = 'x';
+    try {
+      const o = await cmd('env').perform({ operation: 'x' });
+      const keys = (o.output as string).split(',');
+      expect(keys).toContain('SSCC_OPERATION');
+      expect(keys.filter((k) => !['PATH', 'HOME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'SSCC_OPERATION'].includes(k))).toEqual([]);
+    } finally {
+      delete process.env.SSCC_TRUST_DIR;
+      delete process.env.AWS_SECRET_ACCESS_KEY;
+    }
   });
 });
