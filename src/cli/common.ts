@@ -66,7 +66,7 @@ function checkPlanAgainstSources(plan: Plan, file: string): void {
   if (left.length) throw new UsageError(`--plan ${file}: features lists ${listed.size} of the ${all.length} feature files (missing ${left.slice(0, 5).join(', ')}${left.length > 5 ? ' …' : ''}); a plan covers every feature file and narrows with tags: make a new plan with --tags`);
   let expected: Plan;
   try {
-    expected = buildPlan(ROOT, { profile: plan.profile.data, file: plan.profile.file, sha256: plan.profile.sha256, text: '' }, plan.tags ? { tags: plan.tags } : {});
+    expected = buildPlan(ROOT, { profile: plan.profile.data, file: plan.profile.file, sha256: plan.profile.sha256, text: '' }, { ...(plan.tags ? { tags: plan.tags } : {}), ...(plan.areas ? { areas: plan.areas } : {}) });
   } catch (e) {
     if (e instanceof PlanError) throw new UsageError(`--plan ${file}: ${e.message}`);
     throw e;

@@ -33,14 +33,15 @@ export function toolVersion(root: string): string {
 
 export function buildPlan(root: string, loaded: LoadedProfile, options: { tags?: string; areas?: readonly string[] } = {}): Plan {
   const read = readScenarios(root, featureFiles(root));
-  let { scenarios: all, files } = read;
+  const { files } = read;
+  let all = read.scenarios;
   // --area: the folders under features/ (iso7816, sscard, pboc, dual-app, lifecycle, terminal …).
   if (options.areas?.length) {
     const known = [...new Set(all.map((s) => s.area))].sort();
     const unknown = options.areas.filter((a) => !known.includes(a));
     if (unknown.length) throw new PlanError(`--area ${unknown.join(',')}: unknown; areas: ${known.join(', ')}`);
+    // The plan keeps every feature file and its hash (a plan covers the suite); the run reads only these areas'.
     all = all.filter((s) => options.areas?.includes(s.area));
-    files = files.filter((f) => options.areas?.includes(f.uri.split('/')[1] ?? ''));
   }
   let scenarios = all;
   if (options.tags) {

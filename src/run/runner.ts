@@ -64,7 +64,8 @@ async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: s
   // cucumber's own path:line filter: only the files that hold a chosen scenario are parsed.
   const byFile = new Map<string, number[]>();
   for (const s of only ?? []) byFile.set(s.uri, [...(byFile.get(s.uri) ?? []), s.line]);
-  const paths = only ? [...byFile].map(([uri, lines]) => `${uri}:${lines.join(':')}`) : plan.features.map((f) => f.uri);
+  const inAreas = (uri: string) => !plan.areas || plan.areas.includes(uri.split('/')[1] ?? '');
+  const paths = only ? [...byFile].map(([uri, lines]) => `${uri}:${lines.join(':')}`) : plan.features.filter((f) => inAreas(f.uri)).map((f) => f.uri);
   const { runConfiguration } = await loadConfiguration(
     {
       file: false,
