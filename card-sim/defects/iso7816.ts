@@ -49,7 +49,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'Over T=0, a command with data returns its response data directly',
     description: 'A case 3/4 command answers data instead of 61xx, which a T=0 reader cannot carry (ISO/IEC 7816-3 §12.2.2).',
-    mustFail: ['ISO-T0-001', 'ISO-T0-002', 'ISO-SEL-001'],
+    mustFail: ['ISO-T0-001', 'ISO-T0-002', 'ISO-SEL-001', 'DA-CMK-003', 'DA-CMK-004', 'DA-PERS-001', 'DA-PERS-002', 'DA-PERS-003', 'DA-PERS-004'],
   },
   {
     id: 'file-not-found-as-6a80',

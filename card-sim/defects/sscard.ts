@@ -169,7 +169,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'EXTERNAL AUTHENTICATE checks every key id against RK SSSE',
     description: 'The key named in P2 is not the one used (part 5 §6.4, part 4 §7.1 key independence).',
-    mustFail: ['SS-EA-011', 'SS-EA-012', 'SS-EA-007', 'SSSE_SAFETY-06', 'SS-PIN-009', 'SS-PIN-011', 'SS-PIN-012', 'SS-PIN-013', 'DA-EMK-003', 'SS-PIN-008', 'SS-MED-018', 'SS-MED-047'],
+    mustFail: ['SS-EA-011', 'SS-EA-012', 'SS-EA-007', 'SSSE_SAFETY-06', 'SS-PIN-009', 'SS-PIN-011', 'SS-PIN-012', 'SS-PIN-013', 'DA-EMK-003', 'SS-PIN-008', 'SS-MED-018', 'SS-MED-047', 'ISO-VER-003'],
   },
   {
     id: 'ss-rk-locked-at-issue',
@@ -301,7 +301,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'PIN UNBLOCK answers 9000 but the PIN stays blocked',
     description: 'The try counter is not reset (part 5 §6.8).',
-    mustFail: ['SS-PIN-009', 'SS-PIN-008'],
+    mustFail: ['SS-PIN-009', 'SS-PIN-008', 'ISO-VER-003'],
   },
   {
     id: 'ss-pin-reload-not-stored',
