@@ -138,7 +138,7 @@ export const SSCARD_DEFECTS = [
     title: 'A 1.0 (DES) card names SM4 in its SSSE FCI',
     description: 'A 1.0 FCI names no algorithm (DES) or 01 (part 3 §6.4); naming 03 sends terminals to SM4 keys the card does not have.',
     // The harness takes the card at its word and authenticates with SM4 keys: every keyed flow fails.
-    mustFail: ['SS-SEL-003', 'SSSE_SAFETY-04', 'SSSE_SAFETY-06', 'SSSE_SAFETY-07', 'SSSE_SAFETY-09', 'SSSE_SAFETY-10', 'DF04_SAFETY-01', 'SSSE_SAFETY-11', 'SS-EA-001', 'SS-EA-011', 'SS-EA-012', 'SS-EA-002', 'SS-EA-005', 'KEY_VER1', 'KEY_VER2', 'KEY_VER3', 'SS-IA-001', 'SS-BLK-001', 'SS-BLK-003', 'SS-BLK-006', 'SS-TERM-001', 'SS-PIN-009', 'SS-PIN-011', 'SS-PIN-012', 'SS-PIN-013'],
+    mustFail: ['SS-SEL-003', 'SSSE_SAFETY-04', 'SSSE_SAFETY-06', 'SSSE_SAFETY-07', 'SSSE_SAFETY-09', 'SSSE_SAFETY-10', 'DF04_SAFETY-01', 'SSSE_SAFETY-11', 'SS-EA-001', 'SS-EA-011', 'SS-EA-012', 'SS-EA-002', 'SS-EA-005', 'KEY_VER1', 'KEY_VER2', 'KEY_VER3', 'SS-IA-001', 'SS-BLK-001', 'SS-BLK-003', 'SS-BLK-006', 'SS-TERM-001', 'SS-PIN-009', 'SS-PIN-011', 'SS-PIN-012', 'SS-PIN-013', 'ISO-VER-003', 'SS-EA-003', 'SS-PIN-008'],
     ics: ['@sscard:1.0'],
   },
   {

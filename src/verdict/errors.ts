@@ -35,7 +35,9 @@ export class CardRemovedError extends TransportError {
 }
 
 /** Exception type names → verdicts; anything else thrown is a defect of the tool: ERROR. */
-export const FAIL_TYPES = new Set(['NonConformance', 'RestoreFailed', 'AssertionError', 'TlvError', 'ApduFormatError']);
+// PsamError: the test PSAM holds every key the profile declares; when it cannot serve what the card
+// announced (a key version, an algorithm), the card's data is at fault.
+export const FAIL_TYPES = new Set(['NonConformance', 'RestoreFailed', 'PsamError', 'AssertionError', 'TlvError', 'ApduFormatError']);
 export const INCONCLUSIVE_TYPES = new Set(['TransportError', 'CardRemovedError', 'ReaderBusyError', 'DriverError']);
 
 /** The card's content does not let the requirement be observed (e.g. a uniform EF): INCONCLUSIVE. */
