@@ -84,7 +84,7 @@ df.append(RecordStructureEF(parent=df, fid=0x0002, shortfid=2, filedescriptor=FD
 vicc.run()
 EOF
 export OUT VICC_DIR PYTHON
-pcsc_start_stack 'PYTHONPATH="$VICC_DIR" PYTHONDONTWRITEBYTECODE=1 "$PYTHON" "$VICC_DIR/launch.py"' || exit 1
+pcsc_start_stack 'PYTHONPATH="$VICC_DIR" PYTHONDONTWRITEBYTECODE=1 "$PYTHON" "$VICC_DIR/launch.py"' || { tail -5 "$OUT/card.log"; echo "0 passed, 1 failed"; exit 1; }
 
 rm -rf "$OUT/suite" # the verdicts below must come from this run
 node bin/sscc.js run --profile profiles/pcsc-vicc.yaml --area iso7816 --out "$OUT/suite" --quiet --force &
