@@ -39,9 +39,9 @@ Feature: SELECT
     When the terminal sends "00 A4 00 00 01 3F"
     Then the status word is 6700
 
-  @TC:ISO-SEL-008 @req:ISO7816-4:7.1.1
+  @TC:ISO-SEL-008 @req:ISO7816-4:7.1.1 @ics:sscard
   Scenario: SELECT with P2 0C selects without response data
-    When the terminal sends "00 A4 00 0C 02 3F 00"
+    When the terminal sends "00 A4 04 0C 06 D1 56 00 00 05 00"
     Then the status word is 9000
     And the response data is empty
 

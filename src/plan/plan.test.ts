@@ -35,6 +35,7 @@ describe('applicability', () => {
     for (const s of sscard) expect(s.applicable, s.id).toBe(false);
     expect(plan.scenarios.find((s) => s.id === 'ISO-SEL-002')).toMatchObject({ applicable: false });
     expect(plan.scenarios.find((s) => s.id === 'ISO-SEL-001')).toMatchObject({ applicable: true });
+    expect(plan.scenarios.find((s) => s.id === 'ISO-SEL-008')).toMatchObject({ applicable: false });
   });
   it('finds misspelt applicability tags', () => {
     expect(unknownApplicabilityTags(['@ics:t0', '@ics:tO', '@sscard:4.0', '@TC:A'])).toEqual(['@ics:tO', '@sscard:4.0']);
