@@ -22,31 +22,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "${CI:-}" = "true" ]; then echo "test:pcsc: FAILED (CI must run the PC/SC path; .ci/run installs the packages)"; exit 1; fi
   echo "test:pcsc: SKIPPED (not in CI)"; exit 0
 fi
-# Its own mount and network namespace, with a private /run/pcscd: pcscd allows one instance per
-# /run/pcscd, so without this a second run of test:pcsc on the machine (another worktree, the system's
-# pcscd) meets the first one's pcscd and the two runs reset each other's cards.
-if [ -z "${SSCC_PCSC_ISOLATED:-}" ] && unshare -m -n --propagation private true 2>/dev/null && command -v ip >/dev/null 2>&1; then
-  exec env SSCC_PCSC_ISOLATED=1 unshare -m -n --propagation private \
-    bash -c 'mkdir -p /run/pcscd && mount -t tmpfs -o mode=0755 sscc-pcscd /run/pcscd && exec bash "$0"' "$SELF"
-fi
-ISOLATED="${SSCC_PCSC_ISOLATED:-}"
-if [ -z "$ISOLATED" ] && pgrep -x pcscd >/dev/null 2>&1; then
-  echo "test:pcsc: another pcscd runs (pid $(pgrep -x pcscd | tr '\n' ' ')); only one can run per machine. Stop it (or run against it: sscc sim serve + sscc run --profile profiles/pcsc-reference.yaml)."
-  if [ "${CI:-}" = "true" ]; then exit 1; fi
-  echo "test:pcsc: SKIPPED (not in CI)"; exit 0
-fi
+PCSC_NAME=test:pcsc
+. scripts/pcsc-stack.sh
+pcsc_isolate "$SELF"
 
 mkdir -p "$OUT"
-STACK_PID=""
 CARD2_PID=""
 RUN_PID=""
 cleanup() {
   if [ -n "$RUN_PID" ]; then kill "$RUN_PID" 2>/dev/null; wait "$RUN_PID" 2>/dev/null; fi
   if [ -n "$CARD2_PID" ]; then kill "$CARD2_PID" 2>/dev/null; wait "$CARD2_PID" 2>/dev/null; fi
-  if [ -n "$STACK_PID" ]; then
-    kill -- -"$STACK_PID" 2>/dev/null || kill "$STACK_PID" 2>/dev/null
-    wait "$STACK_PID" 2>/dev/null
-  fi
+  pcsc_stop_stack
 }
 # Interrupted: stop (the EXIT trap then stops what was started); runs are waited for with `wait`,
 # which a signal interrupts, so that the trap runs at once.
@@ -54,36 +40,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# The stack: pcscd in the foreground and the card, in one process group (killed together).
-STACK='pcscd -f > "$OUT/pcscd.log" 2>&1 & node bin/sscc.js sim serve --image reference-t1 --latency "${LATENCY:-0}" > "$OUT/card.log" 2>&1 & echo $! > "$OUT/card.pid"; wait'
-NETNS='ip link set lo up && ip route replace local 127.0.0.1 dev lo table local proto kernel scope host src 127.0.0.1 quickack 1 && ip route replace local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1 quickack 1'
-start_stack() {
-  if [ -n "$ISOLATED" ]; then
-    # Already in a namespace of its own (see above): quickack on its loopback, then the stack.
-    MODE="own mount and network namespace, quickack"
-    NETNS_ON=0
-    bash -c "$NETNS" || { echo "test:pcsc: could not set up the loopback of the namespace"; return 1; }
-    setsid bash -c "$STACK" &
-  elif unshare -n true 2>/dev/null && command -v ip >/dev/null 2>&1; then
-    MODE="own network namespace, quickack"
-    NETNS_ON=1
-    setsid unshare -n bash -c "$NETNS && $STACK" &
-  else
-    MODE="host network (slower: about 48 ms per APDU)"
-    NETNS_ON=0
-    setsid bash -c "$STACK" &
-  fi
-  STACK_PID=$!
-  for _ in $(seq 1 50); do
-    if node bin/sscc.js readers --json 2>/dev/null | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.exit(JSON.parse(s||'[]').some(r=>r.name.includes('Virtual PCD 00 00')&&r.cardPresent)?0:1))"; then
-      echo "test:pcsc: pcscd and the card are up ($MODE)"; return 0
-    fi
-    sleep 0.2
-  done
-  echo "test:pcsc: the virtual card did not appear in 'Virtual PCD 00 00'; see $OUT/pcscd.log and $OUT/card.log"; return 1
-}
 export OUT
-start_stack || exit 1
+pcsc_start_stack 'node bin/sscc.js sim serve --image reference-t1 --latency "${LATENCY:-0}"' || exit 1
 
 counts() { [ -f "$1/report.json" ] || { echo '{"pass":0,"fail":1,"inconclusive":0,"na":0}'; return; }; node -e "const r=require('./$1/report.json');const n=v=>r.cases.filter(c=>c.verdict===v).length;console.log(JSON.stringify({pass:n('PASS'),fail:n('FAIL')+n('ERROR'),inconclusive:n('INCONCLUSIVE'),na:n('NOT_APPLICABLE')}))"; }
 PROBLEMS=0
@@ -141,9 +99,6 @@ echo "test:pcsc: suite through PC/SC, same card, 2nd run: $SUITE2_COUNTS (exit $
 #    SIGUSR2 to it once 20 scenarios have finished; the scenario in flight is INCONCLUSIVE, the run waits
 #    for the card and goes on (0 ERROR, exit 0 or 1), the others PASS.
 kill "$(cat "$OUT/card.pid")" 2>/dev/null; sleep 0.3
-# A program that talks to vpcd over TCP runs in the stack's network namespace when it has one of its own.
-# Only ever started with & : the exec makes $! the program itself, so that signals reach it.
-in_stack_net() { if [ "$NETNS_ON" = 1 ]; then exec nsenter -t "$STACK_PID" -n "$@"; else exec "$@"; fi; }
 in_stack_net node bin/sscc.js sim serve --image reference-t1 --latency 5 --pull-for 8 > "$OUT/card2.log" 2>&1 &
 CARD2_PID=$!
 sleep 1.5

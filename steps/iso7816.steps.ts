@@ -86,6 +86,10 @@ When('the terminal reads record {int} of the {ef} by its SFI', async function (t
   await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.NUMBER, 256));
 });
 
+When('the terminal reads record {int} of the {ef} by its SFI in the reserved mode 111', async function (this: CardWorld, n: number, ef: EfObject) {
+  await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.RESERVED, 256));
+});
+
 When('the terminal reads record {int} of the {ef} with Le 00 without T=0 handling', async function (this: CardWorld, n: number, ef: EfObject) {
   await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.NUMBER, 256), { raw: true });
 });

@@ -19,7 +19,7 @@ import type { KeyName } from '../src/sscard/keys.ts';
 import { SFI, SsTerminal, parseSsseFci } from '../src/terminal/sscard/terminal.ts';
 import { CardSession } from '../src/transport/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
-import { NonConformance } from '../src/verdict/errors.ts';
+import { NonConformance, PreconditionNotMet } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectSw1, expectThat, hexPreview } from '../src/verdict/expect.ts';
 import { fciDfName, wrongPin } from './card-helpers.ts';
 import type { CardWorld } from './world.ts';
@@ -42,7 +42,12 @@ export async function terminal(world: CardWorld): Promise<SsTerminal> {
 }
 
 const pinOf = (w: CardWorld) => w.profile.keys?.pin ?? '';
-const version = (w: CardWorld) => w.profile.ics.sscardVersion;
+/** The 社会保障卡规范 version the card claims (the sscard area applies only to a card that claims one, src/plan/plan.ts). */
+const version = (w: CardWorld) => {
+  const v = w.profile.ics.sscardVersion;
+  if (!v) throw new PreconditionNotMet('the profile claims no 社会保障卡规范 version (ics.sscardVersion)');
+  return v;
+};
 
 function efOf(tag: number): number {
   const spec = data.itemSpec(tag);

@@ -1,7 +1,9 @@
 # ISO/IEC 7816-4 §5.1.1 (class byte), §5.1.2 (instruction byte), §5.1 (length fields), §5.6 (status bytes).
+# ISO-CLA-001 is @ics:sscard: class E0 is proprietary under ISO 7816-4 §5.1.1 (b8 = 1), the card's to
+# define; 社会保障卡规范 part 5 fixes the classes (00, 04, 80, 84) and 6E00 for any other.
 Feature: Class, instruction and length checks
 
-  @TC:ISO-CLA-001 @req:ISO7816-4:5.1.1 @req:SSCARD-5:6.11
+  @TC:ISO-CLA-001 @req:ISO7816-4:5.1.1 @req:SSCARD-5:6.11 @ics:sscard
   Scenario: A command with a class the card does not support answers 6E00
     When the terminal sends "E0 A4 00 00 02 3F 00"
     Then the status word is 6E00

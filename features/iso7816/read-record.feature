@@ -24,7 +24,7 @@ Feature: READ RECORD
     When the terminal reads the records of the record EF one by one until the card has no more
     Then at least 1 record was read and the card then answered 6A83
 
-  @TC:ISO-RR-004 @req:SSCARD-5:6.10
+  @TC:ISO-RR-004 @req:SSCARD-5:6.10 @ics:sscard
   Scenario: READ RECORD with Le 00 answers 6Cxx with the record length
     Given the DF of the record EF is selected
     When the terminal reads record 1 of the record EF with Le 00 without T=0 handling
@@ -51,5 +51,5 @@ Feature: READ RECORD
   @TC:ISO-RR-007 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10
   Scenario: READ RECORD with the reserved mode 111 in P2 answers 6A86
     Given the DF of the record EF is selected
-    When the terminal sends "00 B2 01 2F 00"
+    When the terminal reads record 1 of the record EF by its SFI in the reserved mode 111
     Then the status word is 6A86

@@ -1,8 +1,10 @@
 # GET CHALLENGE: ISO/IEC 7816-4 §7.5.3, 社会保障卡规范 part 5 §6.5 (Le 04, 08 or 10).
+# @ics:sscard: the lengths 4, 8, 16 and the status words judged are 社会保障卡规范's; under ISO 7816-4 alone a
+# card may give Ne bytes of a longer challenge and 61xx for the rest (vicc: 4 bytes, 6104).
 # VERIFY: ISO/IEC 7816-4 §7.5.6, 社会保障卡规范 part 5 §6.14 (63Cx, 63C0 then 6983).
 Feature: GET CHALLENGE and VERIFY
 
-  @TC:ISO-GC-001 @req:ISO7816-4:7.5.3 @req:SSCARD-5:6.5
+  @TC:ISO-GC-001 @req:ISO7816-4:7.5.3 @req:SSCARD-5:6.5 @ics:sscard
   Scenario: GET CHALLENGE returns a random of the length asked: 4, 8 or 16 bytes
     Given the SSSE is selected
     When the terminal asks for a challenge of 4 bytes
@@ -19,7 +21,7 @@ Feature: GET CHALLENGE and VERIFY
     And the terminal asks for a challenge of 8 bytes
     Then the two challenges differ
 
-  @TC:ISO-GC-003 @req:SSCARD-5:6.5
+  @TC:ISO-GC-003 @req:SSCARD-5:6.5 @ics:sscard
   Scenario: GET CHALLENGE with a length other than 4, 8 or 16 answers 6700
     Given the SSSE is selected
     When the terminal sends "00 84 00 00 05"
@@ -45,7 +47,7 @@ Feature: GET CHALLENGE and VERIFY
     When the terminal presents the correct PIN
     Then the status word is 9000
 
-  @TC:ISO-VER-002 @req:SSCARD-5:6.14
+  @TC:ISO-VER-002 @req:SSCARD-5:6.14 @ics:sscard
   Scenario: VERIFY with a PIN block of one byte answers 6700
     Given the SSSE is selected
     When the terminal sends "00 20 00 00 01 12"

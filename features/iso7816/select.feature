@@ -1,4 +1,6 @@
 # ISO/IEC 7816-4 §7.1.1 SELECT; 社会保障卡规范 part 5 §6.11 (P1 00/02/04, P2 00/02/0C).
+# @ics:sscard: the scenario needs the SSSE or the DFs of 社会保障卡规范, or judges a status word only that
+# specification fixes (table 39: 6700 when P1-P2 and Lc disagree); a bare ISO 7816-4 card is not held to it.
 Feature: SELECT
 
   @TC:ISO-SEL-001 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
@@ -6,12 +8,12 @@ Feature: SELECT
     When the terminal sends "00 A4 00 00 02 3F 00"
     Then the status word is 9000
 
-  @TC:ISO-SEL-002 @req:ISO7816-4:7.1.1 @req:SSCARD-3:6.2 @req:SSCARD-5:6.11
+  @TC:ISO-SEL-002 @req:ISO7816-4:7.1.1 @req:SSCARD-3:6.2 @req:SSCARD-5:6.11 @ics:sscard
   Scenario: SELECT of the SSSE by its DF name returns its FCI with that name
     When the terminal selects the SSSE by its name
     Then the response is an FCI whose DF name is the SSSE name
 
-  @TC:ISO-SEL-003 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  @TC:ISO-SEL-003 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11 @ics:sscard
   Scenario: SELECT by a partial DF name finds the SSSE
     When the terminal selects by DF name "sx1.sh."
     Then the response is an FCI whose DF name is the SSSE name
@@ -32,12 +34,12 @@ Feature: SELECT
     When the terminal sends "00 A4 0F 00 02 3F 00"
     Then the status word is 6A86
 
-  @TC:ISO-SEL-007 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  @TC:ISO-SEL-007 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11 @ics:sscard
   Scenario: SELECT by file identifier with a one-byte identifier answers 6700
     When the terminal sends "00 A4 00 00 01 3F"
     Then the status word is 6700
 
-  @TC:ISO-SEL-008 @req:ISO7816-4:7.1.1
+  @TC:ISO-SEL-008 @req:ISO7816-4:7.1.1 @ics:sscard
   Scenario: SELECT with P2 0C selects without response data
     When the terminal sends "00 A4 04 0C 06 D1 56 00 00 05 00"
     Then the status word is 9000
@@ -52,7 +54,7 @@ Feature: SELECT
     Then the status word is 9000
     And the response data is 4 bytes long
 
-  @TC:ISO-SEL-010 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  @TC:ISO-SEL-010 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11 @ics:sscard
   Scenario: SELECT of the next occurrence of a partial AID moves to another application
     When the terminal selects by DF name "D1 56 00 00 05"
     Then the response is an FCI whose DF name starts with "D1 56 00 00 05"

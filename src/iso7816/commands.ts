@@ -37,8 +37,8 @@ export function readBinarySfi(sfi: number, offset: number, le: number): CommandA
   return command(0x00, INS.READ_BINARY, 0x80 | sfi, offset, undefined, le);
 }
 
-/** READ RECORD modes (P2 b3..b1), 社会保障卡规范 part 5 §6.10 table. */
-export const RECORD_MODE = { FIRST_ID: 0, LAST_ID: 1, NEXT_ID: 2, PREVIOUS_ID: 3, NUMBER: 4, FROM_P1: 5, TO_P1: 6 } as const;
+/** READ RECORD modes (P2 b3..b1), 社会保障卡规范 part 5 §6.10 table; 111 is reserved (ISO/IEC 7816-4 §7.3.3). */
+export const RECORD_MODE = { FIRST_ID: 0, LAST_ID: 1, NEXT_ID: 2, PREVIOUS_ID: 3, NUMBER: 4, FROM_P1: 5, TO_P1: 6, RESERVED: 7 } as const;
 
 export function readRecord(p1: number, sfi: number, mode: number, le: number): CommandApdu {
   return command(0x00, INS.READ_RECORD, p1, (sfi << 3) | mode, undefined, le);

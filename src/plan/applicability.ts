@@ -31,6 +31,7 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
   '@ics:contact-only': { item: 'ics.contactless is not true (a contact-only card)', holds: (p) => p.ics.contactless !== true },
   '@ics:no-logical-channels': { item: 'ics.logicalChannels is false', holds: (p) => p.ics.logicalChannels !== true },
   '@ics:logical-channels': { item: 'ics.logicalChannels is true', holds: (p) => p.ics.logicalChannels === true },
+  '@ics:sscard': { item: 'ics.sscardVersion is given (the card claims 社会保障卡规范: its SSSE and DFs, its class and length rules)', holds: (p) => p.ics.sscardVersion !== undefined },
   '@sscard:1.0': { item: 'ics.sscardVersion is 1.0', holds: (p) => p.ics.sscardVersion === '1.0' },
   '@sscard:2.0': { item: 'ics.sscardVersion is 2.0', holds: (p) => p.ics.sscardVersion === '2.0' },
   '@sscard:3.0': { item: 'ics.sscardVersion is 3.0', holds: (p) => p.ics.sscardVersion === '3.0' },

@@ -24,6 +24,19 @@ describe('applicability', () => {
   it('needs the PIN in the profile for PIN scenarios', () => {
     expect(applicability(['@needs:pin'], profile((s) => s.replace('  pin: "123456"\n', ''))).reason).toBe('ICS: requires keys.pin is given');
   });
+  it('keeps the scenarios of 社会保障卡规范 from a card that claims no version of it', () => {
+    const bare = profile((s) => s.replace('  sscardVersion: "2.0"\n', ''));
+    expect(bare.ics.sscardVersion).toBeUndefined();
+    expect(applicability(['@ics:sscard'], bare)).toEqual({ applicable: false, reason: expect.stringMatching(/^ICS: requires ics.sscardVersion is given/) });
+    expect(applicability(['@ics:sscard'], profile()).applicable).toBe(true);
+    const plan = buildPlan(root, { profile: bare, file: 'p.yaml', sha256: 'x', text: '' });
+    const sscard = plan.scenarios.filter((s) => s.area === 'sscard');
+    expect(sscard.length).toBeGreaterThan(0);
+    for (const s of sscard) expect(s.applicable, s.id).toBe(false);
+    expect(plan.scenarios.find((s) => s.id === 'ISO-SEL-002')).toMatchObject({ applicable: false });
+    expect(plan.scenarios.find((s) => s.id === 'ISO-SEL-001')).toMatchObject({ applicable: true });
+    expect(plan.scenarios.find((s) => s.id === 'ISO-SEL-008')).toMatchObject({ applicable: false });
+  });
   it('finds misspelt applicability tags', () => {
     expect(unknownApplicabilityTags(['@ics:t0', '@ics:tO', '@sscard:4.0', '@TC:A'])).toEqual(['@ics:tO', '@sscard:4.0']);
   });

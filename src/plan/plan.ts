@@ -57,7 +57,8 @@ export function buildPlan(root: string, loaded: LoadedProfile, options: { tags?:
   const planned = scenarios.map((s) => {
     const unknown = unknownApplicabilityTags(s.tags);
     if (unknown.length) throw new FeatureError(`${s.uri}:${s.line}: unknown applicability tag ${unknown.join(', ')}`);
-    const a = applicability(s.tags, loaded.profile);
+    // The sscard area tests 社会保障卡规范 itself: NOT APPLICABLE to a card that claims no version of it.
+    const a = applicability(s.area === 'sscard' ? [...s.tags, '@ics:sscard'] : s.tags, loaded.profile);
     return { ...s, applicable: a.applicable, ...(a.reason ? { reason: a.reason } : {}) };
   });
   return {

@@ -11,7 +11,8 @@ export interface EfRef {
 }
 
 export interface Ics {
-  sscardVersion: '1.0' | '2.0' | '3.0';
+  /** 社会保障卡规范 version; absent for a card that claims none (a bare ISO/IEC 7816-4 card). */
+  sscardVersion?: '1.0' | '2.0' | '3.0';
   protocols: Array<'T=0' | 'T=1'>;
   algorithms: Array<'3DES' | 'SM4' | 'RSA' | 'SM2'>;
   oda?: Array<'SDA' | 'DDA' | 'CDA'>;
