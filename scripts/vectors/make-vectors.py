@@ -57,7 +57,7 @@ class Log:
         self.commands = []
 
     def sh(self, cmd):
-        self.commands.append(cmd)
+        self.commands.append(cmd.replace(TMP, '$TMP'))
         out = subprocess.run(['bash', '-o', 'pipefail', '-c', cmd], capture_output=True, check=True).stdout
         return out
 
@@ -385,7 +385,10 @@ old_inputs = {v['id']: v['inputs'] for v in old.get('vectors', [])}
 
 def key_pem(log, name, kind, bits=None, keep=None):
     path = os.path.join(TMP, f'{name}.pem')
+    gen = (f'openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:{bits} -pkeyopt rsa_keygen_pubexp:3 -out $TMP/{name}.pem' if kind == 'rsa'
+           else f'openssl genpkey -algorithm SM2 -out $TMP/{name}.pem')
     if keep:
+        log.commands.append(f'(the key of the committed fixture, made once with: {gen})')
         with open(path, 'w') as f:
             f.write(keep)
     elif kind == 'rsa':
@@ -551,9 +554,8 @@ def sm2_verify_openssl(log, pub, msg, sig):
     spki = unhex('3059301306072A8648CE3D020106082A811CCF5501822D03420004') + pub
     with open(os.path.join(TMP, 'pub.der'), 'wb') as f:
         f.write(spki)
-    out = subprocess.run(['bash', '-c', f'openssl pkey -pubin -inform DER -in {TMP}/pub.der -out {TMP}/pub.pem && openssl dgst -sm3 -verify {TMP}/pub.pem -sigopt distid:1234567812345678 -signature {TMP}/sig.der {shlex.quote(p)}'],
-                         capture_output=True, text=True)
-    return 'Verified OK' in out.stdout
+    out = log.sh(f'openssl pkey -pubin -inform DER -in {TMP}/pub.der -out {TMP}/pub.pem && openssl dgst -sm3 -verify {TMP}/pub.pem -sigopt distid:1234567812345678 -signature {TMP}/sig.der {shlex.quote(p)} || true')
+    return b'Verified OK' in out
 
 
 log = Log()
@@ -565,7 +567,8 @@ fields = bytes([0x12]) + cn('623000', 4) + unhex('1230') + unhex('000001') + byt
 old_expected = {v['id']: v['expected'] for v in old.get('vectors', [])}.get('sm2-issuer-cert', {})
 if old_expected and old_expected.get('signedData') == hx(fields) and sm2_verify_botan(sca_pub, fields, unhex(old_expected['signature'])):
     sig = unhex(old_expected['signature'])  # keep the committed signature (k is random); it still verifies
-    log.commands.append(f'(kept the committed signature; it verifies with Botan and with: openssl dgst -sm3 -verify ca-pub.pem -sigopt distid:1234567812345678 -signature sig.der signed-data.bin)')
+    log.commands.append('(the signature of the committed fixture, made once with: openssl dgst -sm3 -sign $TMP/sm2-ca.pem -sigopt distid:1234567812345678 $TMP/msg.bin; '
+                        'k is random, so it is kept while it verifies)')
 else:
     sig = sm2_sign(log, sca_path, fields)
 assert sm2_verify_botan(sca_pub, fields, sig), 'Botan does not verify the openssl SM2 signature'
@@ -586,6 +589,49 @@ GB_P = unhex('09F9DF311E5421A150DD7D161E4BC5C672179FAD1833FC076BB08FF356F35020CC
 GB_SIG = unhex('F5A03B0648D2C4630EEAC513E1BB81A15944DA3827D5B74143AC7EACEEE720B3B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA')
 assert sm2_verify_botan(GB_P, b'message digest', GB_SIG)
 assert sm2_verify_openssl(log, GB_P, b'message digest', GB_SIG)
+
+# ---------------------------------------------------------------- card-sim's own certificates, from its published test keys
+
+KEYS = os.path.join(ROOT, 'scripts', 'vectors', 'keys')  # copies of card-sim/images/pboc-keys.ts (a test checks they match)
+log = Log()
+cs_ca = os.path.join(KEYS, 'pboc-test-ca.pem')
+cs_iss = os.path.join(KEYS, 'pboc-test-iss.pem')
+cs_ca_mod, cs_ca_exp = rsa_numbers(log, cs_ca)
+cs_iss_mod, cs_iss_exp = rsa_numbers(log, cs_iss)
+block, sig, rem, exp_b = issuer_cert(log, cs_ca, cs_ca_mod, cs_iss_mod, cs_iss_exp, '623000', '1230', '000001')
+assert rsa_recover_botan(cs_ca_mod, cs_ca_exp, sig) == block
+vector('rsa-cardsim-issuer-cert', "card-sim's issuer public key certificate 90, remainder 92, exponent 9F32 (SFI 2 record 1), from its published test CA and issuer keys",
+       'EMV Book 2 §5.3 table 13 / JR/T 0025.7 §5.2',
+       {'caPem': open(cs_ca).read(), 'issuerPem': open(cs_iss).read(), 'caModulus': hx(cs_ca_mod), 'caExponent': f'{cs_ca_exp:02X}', 'issuerId': '623000', 'expiry': '1230', 'serial': '000001'},
+       {'certificate': hx(sig), 'remainder': hx(rem), 'exponent': hx(exp_b), 'recovered': hx(block)}, log,
+       'as rsa-issuer-cert; raw RSA is deterministic, so the certificate bytes themselves are the known answer', ['card-sim image'])
+
+
+def sm2_key_from_d(log, name, d):
+    """A PEM of the private key d (SEC1 without the public point: openssl computes it)."""
+    der = bytes([0x30, 0x31, 0x02, 0x01, 0x01, 0x04, 0x20]) + unhex(d) + unhex('A00A06082A811CCF5501822D')
+    p = os.path.join(TMP, f'{name}.der')
+    with open(p, 'wb') as f:
+        f.write(der)
+    pem = os.path.join(TMP, f'{name}.pem')
+    log.sh(f'openssl pkey -inform DER -in {shlex.quote(p)} -out {shlex.quote(pem)}')
+    pub = sm2_pub(log, pem)
+    k = botan2.PrivateKey.load_sm2('sm2p256v1', int(d, 16))
+    assert k.get_field('public_x') == int.from_bytes(pub[:32], 'big') and k.get_field('public_y') == int.from_bytes(pub[32:], 'big')
+    return pem, pub
+
+
+log = Log()
+CS_SM2 = {'ca': '160D2644C909541C910295D0EC1EC7FFE609C16CCE71C6D44FDFBF6156D81D60', 'issuer': '41658643D0E4D73E167CC789402EC88879393A877B7076B530CF0C93DAD16920'}
+_, cs_sm2_ca = sm2_key_from_d(log, 'cs-sm2-ca', CS_SM2['ca'])
+_, cs_sm2_iss = sm2_key_from_d(log, 'cs-sm2-iss', CS_SM2['issuer'])
+fields = bytes([0x12]) + cn('623000', 4) + unhex('1230') + unhex('000001') + bytes([0x04, 0x00, 0x11, 0x40]) + cs_sm2_iss
+vector('sm2-cardsim-issuer-cert', "card-sim's SM2 issuer public key certificate 90 (reference-pboc30, SFI 2 record 1): the signed fields from its published test keys, and the CA public key a terminal holds",
+       'JR/T 0025.17 §5.1 tables 1 and 4; §8.2',
+       {'caPrivateKey': CS_SM2['ca'], 'issuerPrivateKey': CS_SM2['issuer'], 'issuerId': '623000', 'expiry': '1230', 'serial': '000001'},
+       {'caPublicKey': hx(cs_sm2_ca), 'issuerPublicKey': hx(cs_sm2_iss), 'signedData': hx(fields)}, log,
+       'public keys computed by openssl (and Botan) from d; signed data = 12 ‖ issuer id ‖ MMYY ‖ serial ‖ 04 ‖ 00 ‖ 11 ‖ 40 ‖ x ‖ y. '
+       'The card signs with its own k, so its r ‖ s is checked by verification with caPublicKey, not by bytes', ['card-sim image', 'profile'])
 
 # ---------------------------------------------------------------- write / check
 
