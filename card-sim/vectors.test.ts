@@ -12,6 +12,8 @@ import { findTlv, parseTlv } from '../src/tlv/ber.ts';
 import { simSession } from '../src/transport/sim.ts';
 import type { CardImage, DfImage, EfImage } from './cos/image.ts';
 import { IMAGES } from './images/index.ts';
+import { SSCARD10 } from './images/sscard.ts';
+import { ssseImage } from './images/ssse.ts';
 import { PBOC_SM2_TEST_CA_KEY, PBOC_SM2_TEST_ISS_KEY, PBOC_TEST_CA_KEY, PBOC_TEST_ISS_KEY } from './images/pboc-keys.ts';
 
 const PBOC_IMAGES = { '3DES': 'reference', SM4: 'reference-pboc-sm4' } as const;
@@ -135,6 +137,16 @@ describe('card-sim SSSE (社会保障卡规范) against the known-answer vectors
       expect(toHex(r.data)).toBe(v.expected.response);
     });
   }
+});
+
+describe('card-sim SSSE keys under each level-2 factor rule (profile keys.sscardLevel2Factor)', () => {
+  it('a card of city 330102 personalised by part 9 §7.3.2 or by the reader spec §10.3 holds the vector\'s IRK', () => {
+    const v = knownAnswer('ss-level2-reader-33');
+    const data = { ...SSCARD10, cityCode: valueOf(v, 'cityCode'), historical: valueOf(v, 'historical') };
+    const irk = (df: DfImage) => (df.appData as { keys: Array<{ id: number; version: number; key: string }> }).keys.find((k) => k.id === 0x08 && k.version === 1)?.key;
+    expect(irk(ssseImage(data))).toBe(v.expected.cardKeyPart9);
+    expect(irk(ssseImage({ ...data, level2Factor: 'reader-33' }))).toBe(v.expected.cardKeyReader33);
+  });
 });
 
 describe("card-sim's certificates against the known-answer vectors", () => {

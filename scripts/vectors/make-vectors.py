@@ -326,6 +326,22 @@ for alg, card in SS_CARDS.items():
                'factors: ASCII(city[0:2]) ‖ 30 30 30 30 73 68; ASCII(city) ‖ 73 78; ATR historical bytes 6–13. '
                'Each level: 3DES: 3DES(K)[f] ‖ 3DES(K)[¬f]; SM4: SM4(K)[f ‖ ¬f]', ['card-sim image', 'PSAM'])
 
+# The level-2 factor where the texts disagree: a 33… city code not ending in 00 (card-sim's sscard10 ATR).
+log = Log()
+city, hist = '330102', '00992611010099330100000003'
+f1 = city[:2].encode() + unhex('303030307368')
+f3 = unhex(hist)[5:13]
+f2_part9 = city.encode() + unhex('7378')
+f2_reader = city[:4].encode() + unhex('30307378')
+root = unhex(SS_ROOTS['IRK'])
+k_part9 = diversify(log, '3DES', diversify(log, '3DES', diversify(log, '3DES', root, f1), f2_part9), f3)
+k_reader = diversify(log, '3DES', diversify(log, '3DES', diversify(log, '3DES', root, f1), f2_reader), f3)
+vector('ss-level2-reader-33', '3DES IRK card key of a card of city 330102 under each level-2 factor rule',
+       '社会保障卡规范 part 9 §7.3.2 (part9) vs 社会保障卡读写终端规范 V2.0 §10.3 (reader-33)',
+       {'algorithm': '3DES', 'root': SS_ROOTS['IRK'], 'cityCode': city, 'historical': hist},
+       {'cityPart9': hx(f2_part9), 'cityReader33': hx(f2_reader), 'cardKeyPart9': hx(k_part9), 'cardKeyReader33': hx(k_reader)}, log,
+       'part9: ASCII(city) ‖ 73 78; reader-33: ASCII(first 4 digits) ‖ 30 30 73 78; levels 1 and 3 as ss-diversify-*', ['crypto', 'card-sim image', 'terminal'])
+
 
 def ss_session(log, alg, key, random):
     if alg == 'SM4':

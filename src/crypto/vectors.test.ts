@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../bytes/hex.ts';
 import { commandMac, diversifyLevels, authData, sessionKey as ssSessionKey, type SsAlgorithm } from '../sscard/crypto.ts';
-import { cardFactors } from '../sscard/keys.ts';
+import { cardFactors, cardKey, cityFactor } from '../sscard/keys.ts';
 import { arpc, deriveUdk, encipherScriptData, pbocMac, pinChangeData, scriptMac, sessionKey, type PbocAlgorithm } from './pboc.ts';
 import { rsaRecover } from './rsa.ts';
 import { sm2Verify } from './sm2.ts';
@@ -92,6 +92,18 @@ describe('社会保障卡规范 key diversification, process keys, authenticatio
       }
     });
   }
+});
+
+describe('the level-2 factor where the texts disagree (part 9 §7.3.2 vs the reader spec §10.3)', () => {
+  it('part9 (default) and reader-33 give the vector\'s factors and card keys for city 330102', () => {
+    const v = knownAnswer('ss-level2-reader-33');
+    const id = { cityCode: valueOf(v, 'cityCode'), historical: bytesOf(v, 'historical') };
+    expect(toHex(cityFactor(id.cityCode))).toBe(v.expected.cityPart9);
+    expect(toHex(cityFactor(id.cityCode, 'reader-33'))).toBe(v.expected.cityReader33);
+    expect(toHex(cardKey('3DES', bytesOf(v, 'root'), id))).toBe(v.expected.cardKeyPart9);
+    expect(toHex(cardKey('3DES', bytesOf(v, 'root'), { ...id, level2Factor: 'reader-33' }))).toBe(v.expected.cardKeyReader33);
+    expect(toHex(cityFactor('330100', 'reader-33'))).toBe(toHex(cityFactor('330100'))); // a code ending in 00: the same
+  });
 });
 
 describe('certificates', () => {

@@ -11,6 +11,9 @@ import { TEST_ROOT_KEYS } from '../../sscard/keys.ts';
 import { simSession } from '../../transport/sim.ts';
 import { IMAGES } from '../../../card-sim/images/index.ts';
 import { Psam } from './psam.ts';
+import { SsTerminal } from './terminal.ts';
+import { SSCARD10 } from '../../../card-sim/images/sscard.ts';
+import { ssseImage } from '../../../card-sim/images/ssse.ts';
 
 const lc = (s: string) => s.toLowerCase();
 
@@ -46,4 +49,24 @@ describe('terminal PSAM (src/terminal/sscard/psam.ts) against the known-answer v
       }
     });
   }
+});
+
+describe('the reference SSSE terminal under each level-2 factor rule (profile keys.sscardLevel2Factor)', () => {
+  const cardOf = (level2Factor?: 'reader-33') => {
+    const v = knownAnswer('ss-level2-reader-33');
+    const data = { ...SSCARD10, cityCode: valueOf(v, 'cityCode'), historical: valueOf(v, 'historical'), ...(level2Factor ? { level2Factor } : {}) };
+    return { name: 'level2', description: 'city 330102', atr: `3B6D0000${data.historical}`, protocol: 'T=0' as const, mf: { kind: 'DF' as const, fid: '3F00', app: 'sscard-mf', children: [ssseImage(data)] } };
+  };
+  const run = async (card: ReturnType<typeof cardOf>, rule: 'part9' | 'reader-33') => {
+    const session = simSession(card);
+    const t = new SsTerminal(session, simSession(IMAGES.psam!), session.channel.atr);
+    t.level2Factor = rule;
+    return (await t.internalAuthenticate()).valid;
+  };
+  it('INTERNAL AUTHENTICATE verifies only when the terminal takes the rule the card was personalised with', async () => {
+    expect(await run(cardOf(), 'part9')).toBe(true);
+    expect(await run(cardOf('reader-33'), 'reader-33')).toBe(true);
+    expect(await run(cardOf('reader-33'), 'part9')).toBe(false);
+    expect(await run(cardOf(), 'reader-33')).toBe(false);
+  });
 });
