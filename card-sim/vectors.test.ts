@@ -42,18 +42,25 @@ async function card(image: string) {
   return { send };
 }
 
-/** SELECT the debit AID, GPO (not EC: 9F7A 00), first GENERATE AC asking an ARQC with the vector's CDOL1 data. */
-async function firstGac(image: string, alg: '3DES' | 'SM4') {
-  const c = await card(image);
-  const a = knownAnswer(`pboc-arqc-${lc(alg)}`);
-  expect((await c.send('00A4040008A00000033301010100')).sw).toBe(0x9000);
-  expect((await c.send('80A800000B8309' + '00' + '000000001000' + '0156' + '00')).sw).toBe(0x9000);
-  const cdol1 = valueOf(a, 'cdol1Data');
-  const r = await c.send(`80AE8000${(cdol1.length / 2).toString(16).padStart(2, '0')}${cdol1}00`);
+type Send = (hex: string) => Promise<{ sw: number; data: Uint8Array }>;
+
+/** GENERATE AC with P1 (80 ARQC, 40 TC, 00 AAC) and the CDOL data; CID, ATC, AC and IAD of its answer. */
+async function generateAc(send: Send, p1: string, cdol: string) {
+  const r = await send(`80AE${p1}00${(cdol.length / 2).toString(16).padStart(2, '0')}${cdol}00`);
   expect(r.sw).toBe(0x9000);
   const t = parseTlv(r.data);
   const v = (tag: string) => toHex(findTlv(t, tag)?.value ?? new Uint8Array(0));
-  return { c, a, atc: v('9F36'), ac: v('9F26'), iad: v('9F10'), cid: v('9F27') };
+  return { atc: v('9F36'), ac: v('9F26'), iad: v('9F10'), cid: v('9F27') };
+}
+
+/** SELECT the debit AID, GPO (not EC: 9F7A 00), first GENERATE AC (default: an ARQC) with the vector's CDOL1 data. */
+async function firstGac(image: string, alg: '3DES' | 'SM4', kind: 'arqc' | 'tc' | 'aac' = 'arqc') {
+  const c = await card(image);
+  const a = knownAnswer(`pboc-${kind}-${lc(alg)}`);
+  expect((await c.send('00A4040008A00000033301010100')).sw).toBe(0x9000);
+  expect((await c.send('80A800000B8309' + '00' + '000000001000' + '0156' + '00')).sw).toBe(0x9000);
+  const g = await generateAc(c.send, { arqc: '80', tc: '40', aac: '00' }[kind], valueOf(a, 'cdol1Data'));
+  return { c, a, ...g };
 }
 
 describe('card-sim PBOC (JR/T 0025) against the known-answer vectors', () => {
@@ -77,6 +84,23 @@ describe('card-sim PBOC (JR/T 0025) against the known-answer vectors', () => {
       expect(ac, 'the cryptogram JR/T 0025 gives for these inputs').toBe(a.expected.ac);
       const p = knownAnswer(`pboc-arpc-${lc(alg)}`);
       expect((await c.send(`008200000A${p.expected.arpc}${valueOf(p, 'arc')}`)).sw).toBe(0x9000);
+    });
+
+    it(`${alg} (${image}): the TC and the AAC of the first GENERATE AC, the TC of the second`, async () => {
+      for (const [kind, cid] of [['tc', '40'], ['aac', '00']] as const) {
+        const g = await firstGac(image, alg, kind);
+        expect(g.cid).toBe(cid);
+        expect(g.iad.slice(6, 14)).toBe(valueOf(g.a, 'cvr'));
+        expect(g.ac, g.a.id).toBe(g.a.expected.ac);
+      }
+      const { c } = await firstGac(image, alg);
+      const p = knownAnswer(`pboc-arpc-${lc(alg)}`);
+      expect((await c.send(`008200000A${p.expected.arpc}${valueOf(p, 'arc')}`)).sw).toBe(0x9000);
+      const v = knownAnswer(`pboc-second-tc-${lc(alg)}`);
+      const g2 = await generateAc(c.send, '40', valueOf(v, 'cdolData'));
+      expect(g2.cid).toBe('40');
+      expect(g2.iad.slice(6, 14)).toBe(valueOf(v, 'cvr'));
+      expect(g2.ac, v.id).toBe(v.expected.ac);
     });
 
     it(`${alg} (${image}): a wrong ARPC (the ARPC of the other algorithm) is refused`, async () => {

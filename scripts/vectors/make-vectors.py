@@ -205,26 +205,37 @@ for alg in ('3DES', 'SM4'):
                {'algorithm': alg, 'udk': hx(udk), 'atc': f'{ATC:04X}'}, {'sessionKey': hx(sk)}, log, steps, ['card-sim', 'issuer'])
 
 acs = {}
-for alg in ('3DES', 'SM4'):
-    log = Log()
-    data = unhex(CDOL1 + AIP + f'{ATC:04X}' + CVR)
-    sk = sks[(alg, 'ac')]
-    expected = {}
-    if alg == '3DES':
-        ac = retail_mac(log, sk, pad80(data, 8))
-        steps = 'AC = ISO/IEC 9797-1 MAC algorithm 3 with SK_AC over CDOL1 data ‖ AIP ‖ ATC ‖ CVR, padding method 2 (80 00…), IV 0'
-        clause = 'JR/T 0025.5 Annex E (CVN 01 data), JR/T 0025.7 §11.1.2.1'
-    else:
-        h = sm4_cbc_last(log, sk, pad80(data, 16))
-        ac = h[:8]
-        expected['hK'] = hx(h)
-        expected['acPart7Fold'] = hx(xor(h[:8], h[8:]))
-        steps = 'H_K = SM4-CBC (IV 0) with SK_AC over CDOL1 data ‖ AIP ‖ ATC ‖ CVR padded 80 00… to 16; AC = leftmost 8 bytes of H_K (acPart7Fold: H_KL ⊕ H_KR, the part 7 §11.1.2.2 reading)'
-        clause = 'JR/T 0025.5 Annex E; JR/T 0025.17 §6.1.2 step 5 and §8.1.2 b) ("取HK的左边8字节")'
-    acs[alg] = ac
-    expected['ac'] = hx(ac)
-    vector(f'pboc-arqc-{alg.lower()}', f'{alg} ARQC of the first GENERATE AC', clause,
-           {'algorithm': alg, 'sessionKeyAc': hx(sk), 'cdol1Data': CDOL1, 'aip': AIP, 'atc': f'{ATC:04X}', 'cvr': CVR, 'macInput': hx(data)}, expected, log, steps, ['card-sim', 'issuer'])
+# (id, what, CDOL data, CVR): JR/T 0025.5 A.1 CVR byte 2: b8–b7 2nd GENERATE AC (00 AAC, 01 TC, 10 not
+# requested), b6–b5 1st (00 AAC, 01 TC, 10 ARQC). The second TC follows the first ARQC and a good ARPC.
+CRYPTOGRAMS = [
+    ('arqc', 'ARQC of the first GENERATE AC', CDOL1, CVR),
+    ('tc', 'TC of the first GENERATE AC (offline approval)', CDOL1, '03900000'),
+    ('aac', 'AAC of the first GENERATE AC', CDOL1, '03800000'),
+    ('second-tc', 'TC of the second GENERATE AC after the ARQC (CDOL2 = 8A ARC ‖ CDOL1)', ARC + CDOL1, '03600000'),
+]
+for kind, what, cdol, cvr in CRYPTOGRAMS:
+    for alg in ('3DES', 'SM4'):
+        log = Log()
+        data = unhex(cdol + AIP + f'{ATC:04X}' + cvr)
+        sk = sks[(alg, 'ac')]
+        expected = {}
+        if alg == '3DES':
+            ac = retail_mac(log, sk, pad80(data, 8))
+            steps = 'AC = ISO/IEC 9797-1 MAC algorithm 3 with SK_AC over CDOL data ‖ AIP ‖ ATC ‖ CVR, padding method 2 (80 00…), IV 0'
+            clause = 'JR/T 0025.5 Annex E (CVN 01 data), JR/T 0025.7 §11.1.2.1'
+        else:
+            h = sm4_cbc_last(log, sk, pad80(data, 16))
+            ac = h[:8]
+            expected['hK'] = hx(h)
+            expected['acPart7Fold'] = hx(xor(h[:8], h[8:]))
+            steps = 'H_K = SM4-CBC (IV 0) with SK_AC over CDOL data ‖ AIP ‖ ATC ‖ CVR padded 80 00… to 16; AC = leftmost 8 bytes of H_K (acPart7Fold: H_KL ⊕ H_KR, the part 7 §11.1.2.2 reading)'
+            clause = 'JR/T 0025.5 Annex E; JR/T 0025.17 §6.1.2 step 5 and §8.1.2 b) ("取HK的左边8字节")'
+        if kind == 'arqc':
+            acs[alg] = ac
+        expected['ac'] = hx(ac)
+        vector(f'pboc-{kind}-{alg.lower()}', f'{alg} {what}', clause,
+               {'algorithm': alg, 'sessionKeyAc': hx(sk), 'cdolData': cdol, 'cdol1Data': CDOL1, 'aip': AIP, 'atc': f'{ATC:04X}', 'cvr': cvr, 'macInput': hx(data)},
+               expected, log, steps, ['card-sim', 'issuer'])
 
 for alg in ('3DES', 'SM4'):
     log = Log()

@@ -38,9 +38,11 @@ describe('JR/T 0025 symmetric keys and cryptograms', () => {
         expect(toHex(sessionKey(alg, bytesOf(s, 'udk'), parseInt(valueOf(s, 'atc'), 16))), s.id).toBe(s.expected.sessionKey);
       }
     });
-    it(`${alg}: ARQC over CDOL1 ‖ AIP ‖ ATC ‖ CVR, ARPC method 1, script MAC`, () => {
-      const a = knownAnswer(`pboc-arqc-${lc(alg)}`);
-      expect(toHex(pbocMac(alg, bytesOf(a, 'sessionKeyAc'), bytesOf(a, 'macInput')))).toBe(a.expected.ac);
+    it(`${alg}: ARQC, TC, AAC over CDOL ‖ AIP ‖ ATC ‖ CVR, ARPC method 1, script MAC`, () => {
+      for (const kind of ['arqc', 'tc', 'aac', 'second-tc']) {
+        const a = knownAnswer(`pboc-${kind}-${lc(alg)}`);
+        expect(toHex(pbocMac(alg, bytesOf(a, 'sessionKeyAc'), bytesOf(a, 'macInput'))), a.id).toBe(a.expected.ac);
+      }
       const p = knownAnswer(`pboc-arpc-${lc(alg)}`);
       expect(toHex(arpc(alg, bytesOf(p, 'sessionKeyAc'), bytesOf(p, 'arqc'), bytesOf(p, 'arc')))).toBe(p.expected.arpc);
       for (const name of ['put-data-9f79', 'application-block']) {

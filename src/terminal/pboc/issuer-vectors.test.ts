@@ -21,9 +21,12 @@ describe('reference issuer (src/terminal/pboc/issuer.ts) against the known-answe
     const a = knownAnswer(`pboc-arqc-${lc(alg)}`);
     const atc = parseInt(valueOf(a, 'atc'), 16);
 
-    it(`${alg}: the ARQC it expects over CDOL1 ‖ AIP ‖ ATC ‖ CVR (JR/T 0025.5 Annex E)`, () => {
+    it(`${alg}: the ARQC, TC, AAC and second TC it expects over CDOL ‖ AIP ‖ ATC ‖ CVR (JR/T 0025.5 Annex E)`, () => {
       const { issuer, pan, psn } = issuerOf(alg);
-      expect(toHex(issuer.expectedAc(pan, psn, atc, bytesOf(a, 'macInput')))).toBe(a.expected.ac);
+      for (const kind of ['arqc', 'tc', 'aac', 'second-tc']) {
+        const v = knownAnswer(`pboc-${kind}-${lc(alg)}`);
+        expect(toHex(issuer.expectedAc(pan, psn, atc, bytesOf(v, 'macInput'))), v.id).toBe(v.expected.ac);
+      }
     });
 
     it(`${alg}: the ARPC of method 1 it answers (JR/T 0025.7 §6.2, .17 §6.2)`, () => {
