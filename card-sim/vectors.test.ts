@@ -152,6 +152,32 @@ describe('card-sim SSSE (社会保障卡规范) against the known-answer vectors
       }
     });
 
+    /** A fresh card, the SSSE selected, its first GET CHALLENGE: the random the vector was computed for. */
+    async function challenged(v: ReturnType<typeof knownAnswer>, field: 'challenge' | 'random') {
+      const c = await card(image);
+      expect((await c.send('00A404000F7378312E73682EC9E7BBE1B1A3D5CF00')).sw >> 8).toBe(0x90);
+      const r = await c.send('0084000008');
+      expect(toHex(r.data), 'card-sim\'s first challenge (its seeded test RNG) is the input of the vector: regenerate the vectors').toBe(valueOf(v, field));
+      return c;
+    }
+
+    it(`${alg} (${image}): EXTERNAL AUTHENTICATE with the vector's authentication data is accepted, a changed one refused (part 5 §6.4)`, async () => {
+      const v = knownAnswer(`ss-external-auth-${lc(alg)}`);
+      expect((await (await challenged(v, 'challenge')).send(v.expected.apdu!)).sw).toBe(0x9000);
+      const bad = v.expected.apdu!.slice(0, 10) + (v.expected.apdu!.slice(10, 12) === '00' ? '01' : '00') + v.expected.apdu!.slice(12);
+      expect((await (await challenged(v, 'challenge')).send(bad)).sw >> 4).toBe(0x63c);
+    });
+
+    for (const kind of ['aligned', 'unaligned']) {
+      it(`${alg} (${image}): UPDATE BINARY with the vector's MAC, ${kind} input, is accepted; another MAC answers 6988 (part 4 §8.2.4)`, async () => {
+        const v = knownAnswer(`ss-mac-${lc(alg)}-${kind}`);
+        expect((await (await challenged(v, 'random')).send(v.expected.apdu!)).sw).toBe(0x9000);
+        const apdu = v.expected.apdu!;
+        const bad = apdu.slice(0, -2) + (apdu.endsWith('00') ? '01' : '00');
+        expect((await (await challenged(v, 'random')).send(bad)).sw).toBe(0x6988);
+      });
+    }
+
     it(`${alg} (${image}): INTERNAL AUTHENTICATE R1 ‖ R2 answers the vector (part 4 §9.3, part 5 §6.7)`, async () => {
       const c = await card(image);
       expect((await c.send('00A404000F7378312E73682EC9E7BBE1B1A3D5CF00')).sw >> 8).toBe(0x90);

@@ -378,15 +378,39 @@ for alg in SS_CARDS:
            '3DES: Ks = 3DES(K)[R1] (8 bytes), answer = DES(Ks)[R2]. SM4: Ks = SM4(K)[R1 ‖ 00×8], answer = left ⊕ right half of SM4(Ks)[R2 ‖ 00×8]',
            ['card-sim', 'PSAM'])
 
-SS_MACS = [('aligned', '04D68200', None), ('unaligned', '04DC0104', '0102030405')]
+def card_challenge(log, image):
+    """The first GET CHALLENGE of a fresh card-sim image: its documented test RNG (card-sim/cos/context.ts,
+    SHA-256 of "seed:image:counter", default seed sscc). An input of the vectors below, not a known answer:
+    card-sim/vectors.test.ts checks the card returns it before it uses the vector."""
+    out = log.sh(f"printf %s {shlex.quote(f'sscc:{image}:0')} | openssl dgst -sha256 -r | cut -c1-16")
+    return unhex(out.decode().strip())
+
+
 for alg in SS_CARDS:
+    log = Log()
+    image = SS_CARDS[alg]['image']
+    challenge = card_challenge(log, image)
     k = card_keys[(alg, 'UK')]
-    for kind, header, data in SS_MACS:
+    ks = ss_session(log, alg, k, challenge)
+    auth = ss_auth(log, alg, ks, R2)
+    vector(f'ss-external-auth-{alg.lower()}', f'{alg} EXTERNAL AUTHENTICATE 00 82 00 04 with UK SSSE v1 of card-sim image {image}, after its first GET CHALLENGE',
+           '社会保障卡规范 part 4 §8.4, §9.3; part 9 §9.4 (authentication data); part 5 §6.4',
+           {'algorithm': alg, 'cardKey': hx(k), 'challenge': hx(challenge), 'original': hx(R2), 'image': image},
+           {'sessionKey': hx(ks), 'authData': hx(auth), 'apdu': '0082000410' + hx(auth + R2)}, log,
+           'Ks from the card\'s challenge as for INTERNAL AUTHENTICATE; authentication data of the original: 3DES DES(Ks)[orig]; SM4 left ⊕ right half of SM4(Ks)[orig ‖ 00×8]',
+           ['card-sim', 'crypto'])
+
+# UPDATE BINARY of EF07 (SFI 07, offset 0; update key UK SSSE) with a MAC, after the card's first GET CHALLENGE.
+# Aligned: header (5 bytes) ‖ data is a whole number of blocks, so the padding adds a block.
+for alg in SS_CARDS:
+    image = SS_CARDS[alg]['image']
+    k = card_keys[(alg, 'UK')]
+    n = 8 if alg == '3DES' else 16
+    for kind, body in (('aligned', bytes(range(1, n * 2 - 5 + 1))), ('unaligned', unhex('0102030405'))):
         log = Log()
-        ks = ss_session(log, alg, k, R1)
-        n = 8 if alg == '3DES' else 16
-        # Aligned: header (5 bytes) ‖ data exactly a block multiple, so the padding adds a whole block.
-        body = unhex(data) if data is not None else bytes(range(1, n * 2 - 5 + 1))
+        challenge = card_challenge(log, image)
+        header = '04D68700'
+        ks = ss_session(log, alg, k, challenge)
         msg = unhex(header) + bytes([len(body) + 4]) + body
         padded = pad80(msg, n)
         if alg == '3DES':
@@ -395,11 +419,12 @@ for alg in SS_CARDS:
         else:
             last = sm4_cbc_last(log, ks, padded)
             mac = xor(xor(last[0:4], last[4:8]), xor(last[8:12], last[12:16]))
-        vector(f'ss-mac-{alg.lower()}-{kind}', f'{alg} secure messaging MAC, {kind} input ({len(msg)} bytes)', '社会保障卡规范 part 4 §8.2.4 (8-byte and 16-byte block algorithms)',
-               {'algorithm': alg, 'cardKey': hx(k), 'random': hx(R1), 'header': header, 'data': hx(body), 'macInput': hx(msg)},
-               {'sessionKey': hx(ks), 'padded': hx(padded), 'lastBlock': hx(last), 'mac': hx(mac)}, log,
-               'Ks from the random as for INTERNAL AUTHENTICATE; input CLA INS P1 P2 Lc(+4) ‖ data padded 80 00… (always), CBC IV 0; '
-               '3DES (single-length Ks): leftmost 4 bytes; SM4: the four 4-byte pieces of the last block XORed', ['crypto', 'PSAM'])
+        vector(f'ss-mac-{alg.lower()}-{kind}', f'{alg} secure messaging MAC of UPDATE BINARY EF07, {kind} input ({len(msg)} bytes), card-sim image {image}',
+               '社会保障卡规范 part 4 §8.2.4 (8-byte and 16-byte block algorithms)',
+               {'algorithm': alg, 'cardKey': hx(k), 'random': hx(challenge), 'image': image, 'header': header, 'data': hx(body), 'macInput': hx(msg)},
+               {'sessionKey': hx(ks), 'padded': hx(padded), 'lastBlock': hx(last), 'mac': hx(mac), 'apdu': hx(msg + mac)}, log,
+               'Ks from the random (the card\'s challenge) as for INTERNAL AUTHENTICATE; input CLA INS P1 P2 Lc(+4) ‖ data padded 80 00… (always), CBC IV 0; '
+               '3DES (single-length Ks): leftmost 4 bytes; SM4: the four 4-byte pieces of the last block XORed', ['crypto', 'card-sim', 'PSAM'])
 
 # ---------------------------------------------------------------- RSA certificates (EMV Book 2 §5.3, JR/T 0025.7 §5)
 

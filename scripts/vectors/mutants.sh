@@ -39,7 +39,9 @@ mutate src/crypto/pboc.ts $'  return h.slice(0, 8);\n}' $'  return h.slice(8, 16
 mutate src/terminal/pboc/issuer.ts "pinChangeData(this.udk('enc', pan, psn)" "pinChangeData(this.udk('ac', pan, psn)" "src/terminal/pboc/issuer-vectors.test.ts"
 mutate card-sim/apps/pboc/pboc.ts "  return pinOfChangeData(udk, d, current);" "  return pinOfChangeData(fromHex(a.udkAc), d, current);" "card-sim/vectors.test.ts"
 # SSSE SM4 MAC: the leftmost 4 bytes instead of the four pieces XORed (shared by card-sim and the PSAM terminal).
-mutate src/sscard/crypto.ts "  if (alg === '3DES') return last.slice(0, 4);" "  return last.slice(0, 4);" "src/crypto/vectors.test.ts src/terminal/sscard/psam-vectors.test.ts"
+mutate src/sscard/crypto.ts "  if (alg === '3DES') return last.slice(0, 4);" "  return last.slice(0, 4);" "src/crypto/vectors.test.ts card-sim/vectors.test.ts src/terminal/sscard/psam-vectors.test.ts"
+# SSSE SM4 authentication data: the left 8 bytes instead of left ⊕ right (part 9 §9.4); card-sim only (the terminal folds the PSAM's CIPHER DATA itself).
+mutate src/sscard/crypto.ts "  return xor(e.subarray(0, 8), e.subarray(8, 16));" "  return e.slice(0, 8);" "src/crypto/vectors.test.ts card-sim/vectors.test.ts"
 # SSSE level-2 factor: the reader spec's rule for every city code.
 mutate src/sscard/keys.ts "  if (rule === 'reader-33' && cityCode.startsWith('33'))" "  if (cityCode.startsWith('33'))" "src/crypto/vectors.test.ts card-sim/vectors.test.ts src/terminal/sscard/psam-vectors.test.ts"
 

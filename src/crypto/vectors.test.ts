@@ -78,11 +78,15 @@ describe('社会保障卡规范 key diversification, process keys, authenticatio
         expect(toHex(diversifyLevels(alg, bytesOf(v, 'root'), factors)), v.id).toBe(v.expected.cardKey);
       }
     });
-    it(`${alg}: INTERNAL AUTHENTICATE process key and answer (part 4 §8.4, §9.3)`, () => {
+    it(`${alg}: process key and authentication data of INTERNAL and EXTERNAL AUTHENTICATE (part 4 §8.4, §9.3)`, () => {
       const v = knownAnswer(`ss-internal-auth-${lc(alg)}`);
       const ks = ssSessionKey(alg, bytesOf(v, 'cardKey'), bytesOf(v, 'r1'));
       expect(toHex(ks)).toBe(v.expected.sessionKey);
       expect(toHex(authData(alg, ks, bytesOf(v, 'r2')))).toBe(v.expected.response);
+      const e = knownAnswer(`ss-external-auth-${lc(alg)}`);
+      const eks = ssSessionKey(alg, bytesOf(e, 'cardKey'), bytesOf(e, 'challenge'));
+      expect(toHex(eks)).toBe(e.expected.sessionKey);
+      expect(toHex(authData(alg, eks, bytesOf(e, 'original')))).toBe(e.expected.authData);
     });
     it(`${alg}: MAC of secure messaging over aligned and unaligned input (part 4 §8.2.4)`, () => {
       for (const kind of ['aligned', 'unaligned']) {
