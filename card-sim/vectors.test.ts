@@ -13,6 +13,8 @@ import { simSession } from '../src/transport/sim.ts';
 import type { CardImage, DfImage, EfImage } from './cos/image.ts';
 import { IMAGES } from './images/index.ts';
 import { SSCARD10 } from './images/sscard.ts';
+import { pse } from './images/pse.ts';
+import { referenceImage } from './images/reference.ts';
 import { ssseImage } from './images/ssse.ts';
 import { PBOC_SM2_TEST_CA_KEY, PBOC_SM2_TEST_ISS_KEY, PBOC_TEST_CA_KEY, PBOC_TEST_ISS_KEY } from './images/pboc-keys.ts';
 
@@ -138,6 +140,32 @@ describe('card-sim PBOC (JR/T 0025) against the known-answer vectors', () => {
       expect((await c.send('002000800826123456FFFFFFFF')).sw).toBe(0x9000); // the PIN 123456 of the image
     });
   }
+});
+
+describe('card-sim SM4 cards under the other readings of the JR/T parts (profile keys.pboc.sm4Variant)', () => {
+  const sm4Card = (sm4Variant: { udkInput: 'part17' | 'part5'; acFold: 'part17' | 'part7' }): CardImage => ({
+    ...IMAGES['reference-pboc-sm4']!,
+    name: 'reference-pboc-sm4',
+    mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4', sm4Variant })] },
+  });
+  const arqcOf = async (image: CardImage, cdol1: string) => {
+    const s = simSession(image);
+    expect((await s.send(fromHex('00A4040008A00000033301010100'))).sw).toBe(0x9000);
+    expect((await s.send(fromHex('80A800000B830900000000001000015600'))).sw).toBe(0x9000);
+    return (await generateAc(async (hex) => s.send(fromHex(hex)), '80', cdol1)).ac;
+  };
+  it('udkInput part5: the image holds SM4(IMK)[Y ‖ 00×8] (JR/T 0025.5 D.4) and its ARQC follows from it', async () => {
+    const u = knownAnswer('pboc-udk-sm4-part5-ac');
+    const image = sm4Card({ udkInput: 'part5', acFold: 'part17' });
+    const d = dfs(image).find((x) => x.app === 'pboc')!.appData as Record<string, string>;
+    expect(d.udkAc).toBe(u.expected.udk);
+    const a = knownAnswer('pboc-arqc-sm4-part5');
+    expect(await arqcOf(image, valueOf(a, 'cdol1Data'))).toBe(a.expected.ac);
+  });
+  it('acFold part7: the ARQC is H_KL ⊕ H_KR (JR/T 0025.7 §11.1.2.2)', async () => {
+    const a = knownAnswer('pboc-arqc-sm4');
+    expect(await arqcOf(sm4Card({ udkInput: 'part17', acFold: 'part7' }), valueOf(a, 'cdol1Data'))).toBe(a.expected.acPart7Fold);
+  });
 });
 
 describe('card-sim SSSE (社会保障卡规范) against the known-answer vectors', () => {

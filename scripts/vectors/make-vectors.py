@@ -237,6 +237,16 @@ for kind, what, cdol, cvr in CRYPTOGRAMS:
                {'algorithm': alg, 'sessionKeyAc': hx(sk), 'cdolData': cdol, 'cdol1Data': CDOL1, 'aip': AIP, 'atc': f'{ATC:04X}', 'cvr': cvr, 'macInput': hx(data)},
                expected, log, steps, ['card-sim', 'issuer'])
 
+# The whole SM4 chain under the part 5 UDK input (sm4Variant udkInput: part5).
+log = Log()
+a = ATC.to_bytes(2, 'big')
+sk_p5 = sm4(log, udk_p5, bytes(6) + a + bytes(6) + xor(a, b'\xff\xff'))
+data = unhex(CDOL1 + AIP + f'{ATC:04X}' + CVR)
+ac_p5 = sm4_cbc_last(log, sk_p5, pad80(data, 16))[:8]
+vector('pboc-arqc-sm4-part5', 'SM4 ARQC of the first GENERATE AC with the part 5 UDK (Y ‖ 00×8)', 'JR/T 0025.5 Annex D.4 (UDK), JR/T 0025.17 §8.1.3, §8.1.2 b)',
+       {'algorithm': 'SM4', 'udk': hx(udk_p5), 'atc': f'{ATC:04X}', 'cdol1Data': CDOL1, 'cvr': CVR, 'macInput': hx(data)},
+       {'sessionKeyAc': hx(sk_p5), 'ac': hx(ac_p5)}, log, 'as pboc-udk-sm4-part5-ac, pboc-sk-sm4-ac and pboc-arqc-sm4, from the part 5 UDK', ['card-sim', 'issuer'])
+
 for alg in ('3DES', 'SM4'):
     log = Log()
     y = xor(acs[alg], unhex(ARC) + bytes(6))

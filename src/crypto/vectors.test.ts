@@ -62,6 +62,10 @@ describe('JR/T 0025 symmetric keys and cryptograms', () => {
   it('SM4 variants: the part 5 UDK input Y ‖ 00×8 and the part 7 fold H_KL ⊕ H_KR', () => {
     const u = knownAnswer('pboc-udk-sm4-part5-ac');
     expect(toHex(deriveUdk('SM4', bytesOf(u, 'imk'), valueOf(u, 'pan'), valueOf(u, 'psn'), { udkInput: 'part5', acFold: 'part17' }))).toBe(u.expected.udk);
+    const p5 = knownAnswer('pboc-arqc-sm4-part5');
+    const sk5 = sessionKey('SM4', bytesOf(p5, 'udk'), parseInt(valueOf(p5, 'atc'), 16));
+    expect(toHex(sk5)).toBe(p5.expected.sessionKeyAc);
+    expect(toHex(pbocMac('SM4', sk5, bytesOf(p5, 'macInput')))).toBe(p5.expected.ac);
     const a = knownAnswer('pboc-arqc-sm4');
     expect(toHex(pbocMac('SM4', bytesOf(a, 'sessionKeyAc'), bytesOf(a, 'macInput'), { udkInput: 'part17', acFold: 'part7' }))).toBe(a.expected.acPart7Fold);
   });

@@ -54,3 +54,16 @@ describe('reference issuer (src/terminal/pboc/issuer.ts) against the known-answe
     });
   }
 });
+
+describe('reference issuer under the other SM4 readings (profile keys.pboc.sm4Variant)', () => {
+  it('acFold part7: expects H_KL ⊕ H_KR; udkInput part5: derives the UDK from Y ‖ 00×8', () => {
+    const { pan, psn } = issuerOf('SM4');
+    const imk = Object.fromEntries((['ac', 'mac', 'enc'] as const).map((w) => [w, valueOf(knownAnswer(`pboc-udk-sm4-${w}`), 'imk')])) as unknown as IssuerKeys;
+    const a = knownAnswer('pboc-arqc-sm4');
+    const part7 = new PbocIssuer(imk, 'SM4', { udkInput: 'part17', acFold: 'part7' });
+    expect(toHex(part7.expectedAc(pan, psn, parseInt(valueOf(a, 'atc'), 16), bytesOf(a, 'macInput')))).toBe(a.expected.acPart7Fold);
+    const p5 = knownAnswer('pboc-arqc-sm4-part5');
+    const part5 = new PbocIssuer(imk, 'SM4', { udkInput: 'part5', acFold: 'part17' });
+    expect(toHex(part5.expectedAc(pan, psn, parseInt(valueOf(p5, 'atc'), 16), bytesOf(p5, 'macInput')))).toBe(p5.expected.ac);
+  });
+});
