@@ -358,7 +358,7 @@ root = unhex(SS_ROOTS['IRK'])
 k_part9 = diversify(log, '3DES', diversify(log, '3DES', diversify(log, '3DES', root, f1), f2_part9), f3)
 k_reader = diversify(log, '3DES', diversify(log, '3DES', diversify(log, '3DES', root, f1), f2_reader), f3)
 vector('ss-level2-reader-33', '3DES IRK card key of a card of city 330102 under each level-2 factor rule',
-       '社会保障卡规范 part 9 §7.3.2 (part9) vs 社会保障卡读写终端规范 V2.0 §10.3 (reader-33)',
+       '社会保障卡规范 part 9 §7.3.2 (part9) vs the Sichuan reader-terminal spec V2.0 (SCR, spec-notes sc_reader.txt) §10.3 (reader-33)',
        {'algorithm': '3DES', 'root': SS_ROOTS['IRK'], 'cityCode': city, 'historical': hist},
        {'cityPart9': hx(f2_part9), 'cityReader33': hx(f2_reader), 'cardKeyPart9': hx(k_part9), 'cardKeyReader33': hx(k_reader)}, log,
        'part9: ASCII(city) ‖ 73 78; reader-33: ASCII(first 4 digits) ‖ 30 30 73 78; levels 1 and 3 as ss-diversify-*', ['crypto', 'card-sim image', 'terminal'])

@@ -59,7 +59,7 @@ export function provinceFactor(cityCode: string): Uint8Array {
  * How the level-2 factor is built; the texts disagree (docs/crypto-conventions.md):
  *   'part9'     ASCII of the 6-digit city code ‖ 73 78 (社会保障卡规范 part 9 §7.3.2), the default;
  *   'reader-33' the same, except for city codes starting 33: ASCII of the first 4 digits ‖ 30 30 73 78
- *               (社会保障卡读写终端规范 V2.0 §10.3).
+ *               (the Sichuan reader-terminal spec V2.0 (SCR, spec-notes sc_reader.txt) §10.3).
  */
 export type Level2Factor = 'part9' | 'reader-33';
 
