@@ -38,6 +38,7 @@ export async function terminal(world: CardWorld): Promise<SsTerminal> {
   // The card's identity for key diversification: the ATR the product declares, else the one it answered.
   const atr = world.profile.product.expectedAtr ? fromHex(world.profile.product.expectedAtr) : world.card.channel.atr;
   const t = new SsTerminal(world, new CardSession(psam), atr);
+  t.level2Factor = world.profile.keys?.sscardLevel2Factor ?? 'part9';
   return world.remember('ss terminal', t);
 }
 

@@ -16,7 +16,7 @@
 import { toHex } from '../../src/bytes/hex.ts';
 import { ALGORITHM_ID, type SsAlgorithm } from '../../src/sscard/crypto.ts';
 import { citizenIdCheck, cardNumberCheck } from '../../src/sscard/data.ts';
-import { KEY_ID, type KeyName, cardKey, rootKey } from '../../src/sscard/keys.ts';
+import { KEY_ID, type KeyName, type Level2Factor, cardKey, rootKey } from '../../src/sscard/keys.ts';
 import type { SsKeyImage } from '../apps/sscard/keys.ts';
 import type { DfImage, EfImage } from '../cos/image.ts';
 import { an, bytes, cn, countingPattern, gbkHex, record } from './build.ts';
@@ -51,6 +51,8 @@ export interface SsCardData {
   medicalRoots?: Record<string, string>;
   /** A test card's own amount file and EF08 records (images/medical.ts); default a new account. */
   medicalAccount?: MedicalTestAccount;
+  /** The level-2 factor rule its keys were diversified with (src/sscard/keys.ts); default part 9 §7.3.2. */
+  level2Factor?: Level2Factor;
 }
 
 /** The reference 2.0 card (images/reference.ts); its ATR's historical bytes. */
@@ -70,7 +72,7 @@ export const REFERENCE_CARD: SsCardData = {
 };
 
 function keyImages(card: SsCardData, names: Array<[KeyName, number, number[], number]>): SsKeyImage[] {
-  const identity = { cityCode: card.cityCode, historical: bytes(card.historical) };
+  const identity = { cityCode: card.cityCode, historical: bytes(card.historical), level2Factor: card.level2Factor };
   const roots = (card.roots ?? {}) as Record<string, string>;
   return names.flatMap(([name, id, versions, tryLimit]) =>
     versions.map((version) => ({ id, version, name, tryLimit, key: toHex(cardKey(card.algorithm, rootKey(roots, name, version), identity)) })),

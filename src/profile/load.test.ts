@@ -24,6 +24,11 @@ describe('profile errors name the field', () => {
     expect(problems(reference.replace('testKeys: true', 'testKeys: yes please'))).toEqual(['keys.testKeys: must be boolean']);
     expect(problems(reference.replace('image: reference', 'image: reference\n  latencyMs: slow'))).toEqual(['target.latencyMs: must be number']);
   });
+  it('keys.sscardLevel2Factor: part9 or reader-33 (docs/crypto-conventions.md), nothing else', () => {
+    const withRule = (r: string) => reference.replace('testKeys: true', `testKeys: true\n  sscardLevel2Factor: ${r}`);
+    expect(parseProfile(withRule('reader-33')).profile.keys?.sscardLevel2Factor).toBe('reader-33');
+    expect(problems(withRule('zhejiang'))[0]).toMatch(/^keys\.sscardLevel2Factor: "zhejiang" .*part9.*reader-33/);
+  });
   it('unknown fields, with the nearest known one', () => {
     expect(problems(reference.replace('vendor:', 'vendr:'))).toContainEqual(expect.stringMatching(/^product\.vendr: unknown field; did you mean "product\.vendor"\?/));
   });

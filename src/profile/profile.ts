@@ -82,6 +82,8 @@ export interface Profile {
     sscardRoots?: Record<string, string>;
     /** Root keys of the medical keys of DF04 (DSK, DLK, DPK, DTK), hex; default the test roots (src/medical/keys.ts). */
     medicalRoots?: Record<string, string>;
+    /** Level-2 diversification factor: part 9 §7.3.2 (default) or the reader spec's rule for 33… city codes (docs/crypto-conventions.md). */
+    sscardLevel2Factor?: 'part9' | 'reader-33';
     /** Keys of the debit application: AID, issuer master keys, CA key, SM4 choices (card-sim/images/pse.ts). */
     pboc?: PbocKeys;
     /** Master keys of the card, SSSE, PSE and the transport key, hex; default the test values. */

@@ -55,8 +55,17 @@ export function provinceFactor(cityCode: string): Uint8Array {
   return Uint8Array.from([...ascii(cityCode.slice(0, 2)), 0x30, 0x30, 0x30, 0x30, 0x73, 0x68]);
 }
 
-/** Level 2 (city): ASCII of the 6-digit city code ‖ 73 78 (part 9 §7.3.2). */
-export function cityFactor(cityCode: string): Uint8Array {
+/**
+ * How the level-2 factor is built; the texts disagree (docs/crypto-conventions.md):
+ *   'part9'     ASCII of the 6-digit city code ‖ 73 78 (社会保障卡规范 part 9 §7.3.2), the default;
+ *   'reader-33' the same, except for city codes starting 33: ASCII of the first 4 digits ‖ 30 30 73 78
+ *               (the Sichuan reader-terminal spec V2.0 (SCR, spec-notes sc_reader.txt) §10.3).
+ */
+export type Level2Factor = 'part9' | 'reader-33';
+
+/** Level 2 (city) factor of part 9 §7.3.2, or of the reader spec's rule for 33… city codes. */
+export function cityFactor(cityCode: string, rule: Level2Factor = 'part9'): Uint8Array {
+  if (rule === 'reader-33' && cityCode.startsWith('33')) return Uint8Array.from([...ascii(cityCode.slice(0, 4)), 0x30, 0x30, 0x73, 0x78]);
   return Uint8Array.from([...ascii(cityCode), 0x73, 0x78]);
 }
 
@@ -71,11 +80,13 @@ export interface CardIdentity {
   cityCode: string;
   /** Historical bytes of the ATR. */
   historical: Uint8Array;
+  /** The level-2 factor rule the product follows (profile keys.sscardLevel2Factor); default part 9. */
+  level2Factor?: Level2Factor;
 }
 
 /** The three diversification factors of a card, level 1 first. */
 export function cardFactors(id: CardIdentity): Uint8Array[] {
-  return [provinceFactor(id.cityCode), cityFactor(id.cityCode), cardFactor(id.historical)];
+  return [provinceFactor(id.cityCode), cityFactor(id.cityCode, id.level2Factor), cardFactor(id.historical)];
 }
 
 /** A card's own key: the root diversified through the three levels. */

@@ -18,7 +18,7 @@ import * as iso from '../../iso7816/commands.ts';
 import { parseAtr } from '../../iso7816/atr.ts';
 import { type SsAlgorithm, algorithmOfId, blockSize } from '../../sscard/crypto.ts';
 import { SS_INS, changePin, externalAuthenticate, internalAuthenticate, pinCn, withMac } from '../../sscard/commands.ts';
-import { type CardIdentity, type KeyName, KEY_ID } from '../../sscard/keys.ts';
+import { type CardIdentity, type KeyName, type Level2Factor, KEY_ID } from '../../sscard/keys.ts';
 import { type Tlv, TlvError, findTlv, parseTlv } from '../../tlv/ber.ts';
 import { NonConformance } from '../../verdict/errors.ts';
 import { type ApduPort, Psam } from './psam.ts';
@@ -89,6 +89,8 @@ export class SsTerminal {
   fci: SsseFci | undefined;
   identity: CardIdentity | undefined;
   cardId: Uint8Array | undefined;
+  /** The level-2 diversification factor rule of the product (profile keys.sscardLevel2Factor, part 9 §7.3.2 by default). */
+  level2Factor: Level2Factor = 'part9';
   readonly psam: Psam;
 
   constructor(
@@ -142,7 +144,7 @@ export class SsTerminal {
     if (id.length !== 16) throw new NonConformance(`卡的识别码 is ${id.length} bytes, expected 16`);
     this.cardId = id;
     const historical = parseAtr(this.atr).historical;
-    this.identity = { cityCode: toHex(id.subarray(0, 3)), historical };
+    this.identity = { cityCode: toHex(id.subarray(0, 3)), historical, level2Factor: this.level2Factor };
     await this.psam.open(this.algorithm, id[0] as number);
     return this.identity;
   }
