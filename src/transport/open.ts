@@ -96,7 +96,9 @@ export async function openChannel(target: Target, options: OpenOptions = {}): Pr
     return new SimChannel(image, { seed: options.seed ?? 'sscc', defects: checkDefects(target.defects ?? []), latencyMs });
   }
   const reader = readerOfWorker(target.reader);
+  // sscc's own runs hold the reader exclusively from the first scenario to the end (a reader is never shared).
   return PcscChannel.open({
+    keep: true,
     ...(reader !== undefined ? { reader } : {}),
     ...(target.timeoutSeconds !== undefined ? { timeoutSeconds: target.timeoutSeconds } : {}),
     notify: options.notify ?? ((line) => process.stderr.write(line + '\n')),

@@ -98,7 +98,11 @@ export interface PcscOpenOptions {
   timeoutSeconds?: number;
   /** Told once when the run waits for a card. */
   notify?: (line: string) => void;
-  /** false: a connection of its own, released at close (a one-off look such as `sscc readers`); default: held for the run. */
+  /**
+   * true: held for the run (sscc's own runs, through openChannel): released by releaseReaders(), each later open
+   * a cold reset on it. Default: a connection of its own, powered down and released at close (another
+   * program using this module, such as the example terminal, one process per operation).
+   */
   keep?: boolean;
 }
 
@@ -146,7 +150,7 @@ export class PcscChannel implements CardChannel {
 
   static async open(o: PcscOpenOptions = {}): Promise<PcscChannel> {
     const key = heldKey(o.reader);
-    const h = held.get(key);
+    const h = o.keep === true ? held.get(key) : undefined;
     if (h) {
       try {
         // A cold reset (power down and up, ISO/IEC 7816-3 §6.2.2) on the connection the run holds.
@@ -170,7 +174,7 @@ export class PcscChannel implements CardChannel {
       }
       await waitForCard(sc, ctx, reader, o);
       const card = await connectSettled(sc, ctx, reader, o);
-      if (o.keep === false) return new PcscChannel(sc, ctx, card, reader.name);
+      if (o.keep !== true) return new PcscChannel(sc, ctx, card, reader.name);
       held.set(key, { sc, ctx, card, readerName: reader.name });
       return new PcscChannel(sc, ctx, card, reader.name, true);
     } catch (e) {
