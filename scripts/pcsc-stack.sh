@@ -20,6 +20,22 @@ pcsc_isolate() {
   fi
 }
 
+# The PC/SC stack's packages: appends what is missing to the caller's array `missing`.
+pcsc_check_packages() {
+  command -v pcscd >/dev/null 2>&1 || missing+=(pcscd)
+  [ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || missing+=(vsmartcard-vpcd)
+  node -e "import('smartcard').then(()=>process.exit(0),()=>process.exit(1))" 2>/dev/null || missing+=("libpcsclite-dev (then npm ci to build the smartcard binding)")
+}
+
+# With packages missing: a failure in CI (.ci/run installs them), else SKIPPED; $1 what CI must run, $2 the packages.
+pcsc_require_packages() {
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "$PCSC_NAME: missing: ${missing[*]}. Install: apt-get install --no-install-recommends $2 && npm ci"
+    if [ "${CI:-}" = "true" ]; then echo "$PCSC_NAME: FAILED (CI must run $1; .ci/run installs the packages)"; exit 1; fi
+    echo "$PCSC_NAME: SKIPPED (not in CI)"; exit 0
+  fi
+}
+
 STACK_PID=""
 # Stops the stack (pcscd and the card: one process group).
 pcsc_stop_stack() {

@@ -13,17 +13,11 @@ cd "$(dirname "$0")/.."
 OUT=out/test-pcsc
 PACKAGES="pcscd libpcsclite-dev vsmartcard-vpcd"
 
-missing=()
-command -v pcscd >/dev/null 2>&1 || missing+=(pcscd)
-[ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || missing+=(vsmartcard-vpcd)
-node -e "import('smartcard').then(()=>process.exit(0),()=>process.exit(1))" 2>/dev/null || missing+=("libpcsclite-dev (then npm ci to build the smartcard binding)")
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "test:pcsc: missing: ${missing[*]}. Install: apt-get install --no-install-recommends $PACKAGES && npm ci"
-  if [ "${CI:-}" = "true" ]; then echo "test:pcsc: FAILED (CI must run the PC/SC path; .ci/run installs the packages)"; exit 1; fi
-  echo "test:pcsc: SKIPPED (not in CI)"; exit 0
-fi
 PCSC_NAME=test:pcsc
 . scripts/pcsc-stack.sh
+missing=()
+pcsc_check_packages
+pcsc_require_packages "the PC/SC path" "$PACKAGES"
 pcsc_isolate "$SELF"
 
 mkdir -p "$OUT"

@@ -21,19 +21,13 @@ VICC_PKG=/usr/lib/python3/site-packages/virtualsmartcard/virtualsmartcard
 EXPECTED=profiles/pcsc-vicc.expected.json
 T0=$(date +%s%N)
 
-missing=()
-command -v pcscd >/dev/null 2>&1 || missing+=(pcscd)
-[ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || missing+=(vsmartcard-vpcd)
-node -e "import('smartcard').then(()=>process.exit(0),()=>process.exit(1))" 2>/dev/null || missing+=("libpcsclite-dev (then npm ci to build the smartcard binding)")
-[ -f "$VICC_PKG/VirtualSmartcard.py" ] || missing+=(python3-virtualsmartcard)
-[ -x "$PYTHON" ] && "$PYTHON" -c 'import Cryptodome.Cipher.DES3' 2>/dev/null || missing+=(python3-pycryptodome)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "test:vicc: missing: ${missing[*]}. Install: apt-get install --no-install-recommends $PACKAGES && npm ci"
-  if [ "${CI:-}" = "true" ]; then echo "test:vicc: FAILED (CI must run vicc; .ci/run installs the packages)"; exit 1; fi
-  echo "test:vicc: SKIPPED (not in CI)"; exit 0
-fi
 PCSC_NAME=test:vicc
 . scripts/pcsc-stack.sh
+missing=()
+pcsc_check_packages
+[ -f "$VICC_PKG/VirtualSmartcard.py" ] || missing+=(python3-virtualsmartcard)
+[ -x "$PYTHON" ] && "$PYTHON" -c 'import Cryptodome.Cipher.DES3' 2>/dev/null || missing+=(python3-pycryptodome)
+pcsc_require_packages "vicc" "$PACKAGES"
 pcsc_isolate "$SELF"
 
 mkdir -p "$OUT"

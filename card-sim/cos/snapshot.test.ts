@@ -34,6 +34,7 @@ describe('the persistent state of a simulated card', () => {
     expect(changes.map((c) => c.item)).toEqual([expect.stringMatching(/ PIN 0$/)]);
     expect(changes[0]?.before).toMatch(/:3\/3$/);
     expect(changes[0]?.after).toMatch(/:2\/3$/);
+    expect(JSON.stringify(changes)).not.toContain('123456'); // the PIN only as a fingerprint
     // The right PIN restores the counter: no change left.
     tx(card, `00A404000F${SSSE}`);
     expect(tx(card, '0020000003123456')).toBe('9000');

@@ -3,10 +3,16 @@
  * (社会保障卡规范 part 5: files, PINs and their try counters, keys; JR/T 0025.5: ATC, counters, EC purse,
  * log). Two snapshots compare item by item; a transaction may move only the items the spec says it moves.
  */
+import { createHash } from 'node:crypto';
 import { fromHex, toHex } from '../../src/bytes/hex.ts';
 import type { DfNode } from './files.ts';
 
 export type NvmSnapshot = ReadonlyMap<string, string>;
+
+/** A short SHA-256 fingerprint of a secret (a PIN, a key): equal values compare equal, the value is not shown. */
+const fingerprint = (v: unknown) => `sha256:${createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12)}`;
+/** Items whose values are secrets (PINs, keys, PUK): fingerprinted in the snapshot. */
+const SECRET = /(^|\.)(pin|key|masterKey|loadedKeys|keys|puk)$/i;
 
 function dfLabel(df: DfNode): string {
   if (!df.parent) return 'MF';
@@ -28,14 +34,19 @@ export function nvmSnapshot(mf: DfNode): NvmSnapshot {
   const out = new Map<string, string>();
   const walk = (df: DfNode) => {
     const at = dfLabel(df);
-    for (const pin of df.pins) out.set(`${at} PIN ${pin.ref}`, `${pin.value}:${pin.triesLeft}/${pin.tryLimit}`);
+    // The PIN itself only as a fingerprint: a change shows, the value never leaves the card.
+    for (const pin of df.pins) out.set(`${at} PIN ${pin.ref}`, `${fingerprint(pin.value)}:${pin.triesLeft}/${pin.tryLimit}`);
     // An empty table is as good as none (a lazily made list of loaded keys).
     for (const [key, value] of Object.entries(df.state)) {
       if (isEmpty(value)) continue;
       const name = `${at} ${df.app ?? 'df'}.${key}`;
+      if (SECRET.test(key)) {
+        out.set(name, fingerprint(plain(value)));
+        continue;
+      }
       // A record of named values (an amount file, a purse) is compared value by value.
       if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)) {
-        for (const [sub, v] of Object.entries(value)) if (!isEmpty(v)) out.set(`${name}.${sub}`, JSON.stringify(plain(v)));
+        for (const [sub, v] of Object.entries(value)) if (!isEmpty(v)) out.set(`${name}.${sub}`, SECRET.test(sub) ? fingerprint(plain(v)) : JSON.stringify(plain(v)));
       } else out.set(name, JSON.stringify(plain(value)));
     }
     for (const c of df.children) {
