@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'card-sim/**/*.test.ts', 'steps/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'card-sim/**/*.test.ts', 'reference-terminal/**/*.test.ts', 'steps/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 60_000,
   },
 });

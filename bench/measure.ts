@@ -3,8 +3,8 @@
  * go through the same code. Ratios are measured in interleaved blocks in one run (the machines are
  * noisy): the median of the per-block ratios.
  */
-import type { CardChannel } from '../src/transport/channel.ts';
-import { CardSession } from '../src/transport/session.ts';
+import type { CardChannel } from '../src/apdu/channel.ts';
+import { CardSession } from '../src/apdu/session.ts';
 
 export type Transmit = (command: Uint8Array) => Promise<Uint8Array>;
 

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Target } from '../src/profile/profile.ts';
-import type { CardChannel } from '../src/transport/channel.ts';
+import type { CardChannel } from '../src/apdu/channel.ts';
 import { openChannel } from '../src/transport/open.ts';
 import { type Overhead, type Speedup, type Transmit, overheadRatio, parallelSpeedup } from './measure.ts';
 

@@ -2,7 +2,7 @@
  * card-sim's side of the known-answer vectors (src/crypto/vectors/known-answers.json, computed outside
  * sscc): the keys its images are personalised with, and what the card answers on the wire, in raw APDUs
  * built here from the vectors' bytes, not by the reference terminal or issuer (those are tested apart in
- * src/terminal/pboc/issuer-vectors.test.ts and src/terminal/sscard/psam-vectors.test.ts).
+ * src/pboc/issuer-vectors.test.ts and src/sscard/psam-vectors.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../src/bytes/hex.ts';

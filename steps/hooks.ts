@@ -7,9 +7,9 @@ import { applicability } from '../src/plan/applicability.ts';
 import { APDU_TRACE_MEDIA_TYPE } from '../src/trace/trace.ts';
 import { NOT_APPLICABLE_MEDIA_TYPE, NVM_CHANGES_MEDIA_TYPE } from '../src/report/media-types.ts';
 import { SimChannel } from '../src/transport/sim.ts';
-import { nvmChanges, unexpectedChanges } from '../card-sim/cos/snapshot.ts';
+import { nvmChanges, unexpectedChanges } from '../card-sim/index.ts';
 import { openChannel } from '../src/transport/open.ts';
-import { CardSession } from '../src/transport/session.ts';
+import { CardSession } from '../src/apdu/session.ts';
 import type { CardWorld } from './world.ts';
 
 // A step on a slow real card may take long (READ RECORD of 254 records at 50 ms each): cucumber's 5 s

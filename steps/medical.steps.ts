@@ -5,14 +5,14 @@
  * relative to what the card showed before (a card keeps its account between scenarios).
  */
 import { Given, Then, When } from '@cucumber/cucumber';
-import { buildPsamImage, PSAM_TERMINAL_NUMBER } from '../card-sim/psam/image.ts';
+import { buildPsamImage, PSAM_TERMINAL_NUMBER } from '../card-sim/index.ts';
 import { SW } from '../src/apdu/sw.ts';
 import { swHex } from '../src/apdu/response.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { getTransactionProof, parseDetailRecord } from '../src/medical/commands.ts';
 import { MAX_AMOUNT, type PurchaseAmounts, TRANSACTION_TYPE, u32 } from '../src/medical/crypto.ts';
 import { type AccountSnapshot, type LoadRun, MedicalTerminal, type PurchaseRun } from '../src/medical/terminal.ts';
-import { CardSession } from '../src/transport/session.ts';
+import { CardSession } from '../src/apdu/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectThat } from '../src/verdict/expect.ts';

@@ -1,5 +1,5 @@
 /**
- * Steps of features/pboc: thin glue over the reference kernel (src/terminal/pboc/kernel.ts), the ODA
+ * Steps of features/pboc: thin glue over the reference kernel (src/pboc/kernel.ts), the ODA
  * checks (oda.ts) and the simulated issuer (issuer.ts) with the profile's test keys (keys.pboc).
  * Judgements are relational: cryptograms are recomputed with the issuer keys, certificates recovered
  * with the CA key, counters compared before and after.
@@ -7,11 +7,12 @@
 import { Before, Given, Then, When } from '@cucumber/cucumber';
 import { fromHex, toHex, toUint } from '../src/bytes/hex.ts';
 import type { RsaPublic } from '../src/crypto/index.ts';
-import { CDA_HASH_ALL, cdaHashCoverage, cdaSdadLayoutErrors, type Recovered, verifySdad } from '../src/terminal/pboc/oda.ts';
-import { type CaKey, caKeyByIndex, cdaSdadLayoutErrorsSm2, odaChainProblems, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors, verifySdadSm2 } from '../src/terminal/pboc/oda-sm2.ts';
+import { CDA_HASH_ALL, cdaHashCoverage, cdaSdadLayoutErrors, type Recovered, verifySdad } from '../src/pboc/oda.ts';
+import { type CaKey, caKeyByIndex, cdaSdadLayoutErrorsSm2, odaChainProblems, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors, verifySdadSm2 } from '../src/pboc/oda-sm2.ts';
 import { parseTlv } from '../src/tlv/ber.ts';
-import { iadAlgorithm, PbocIssuer, profileIssuer } from '../src/terminal/pboc/issuer.ts';
-import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, PPSE_NAME } from '../src/terminal/pboc/kernel.ts';
+import { iadAlgorithm, PbocIssuer } from '../src/pboc/issuer.ts';
+import { profileIssuer } from '../src/profile/issuer.ts';
+import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, PPSE_NAME } from '../src/pboc/kernel.ts';
 import { parseDol, dolLength } from '../src/tlv/dol.ts';
 import { NonConformance, PreconditionNotMet, RestoreFailed, Unobservable } from '../src/verdict/errors.ts';
 import * as iso from '../src/iso7816/commands.ts';
@@ -904,7 +905,7 @@ When('the reference kernel runs a {word} transaction of {int}', async function (
 });
 
 Then('the transaction is approved with {word} cryptograms that verify with the issuer keys', function (this: CardWorld, how: string) {
-  const o = this.recall<import('../src/terminal/pboc/kernel.ts').TransactionOutcome>('pboc.outcome');
+  const o = this.recall<import('../src/pboc/kernel.ts').TransactionOutcome>('pboc.outcome');
   expectThat(o.problems.length === 0, o.problems.join('; '));
   expectThat(o.approved, `not approved: first ${o.first?.type}, second ${o.second?.type ?? 'none'}`);
   expectThat((how === 'online') === (o.second !== undefined), `expected an ${how} approval; first GENERATE AC gave ${o.first?.type}`);
@@ -956,7 +957,7 @@ Then('the cryptogram of the {word} GENERATE AC verifies with the {word} issuer k
 });
 
 Then('every cryptogram of the transaction names {word} in its IAD', function (this: CardWorld, algorithm: string) {
-  const o = this.recall<import('../src/terminal/pboc/kernel.ts').TransactionOutcome>('pboc.outcome');
+  const o = this.recall<import('../src/pboc/kernel.ts').TransactionOutcome>('pboc.outcome');
   const named = [o.first, o.second].filter((g) => g !== undefined).map((g) => `${g.type} IAD ${toHex(g.iad)}`);
   expectThat([o.first, o.second].every((g) => g === undefined || iadAlgorithm(g.iad) === algorithm), `expected ${algorithm}: ${named.join(', ')}`);
 });

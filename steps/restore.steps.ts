@@ -8,7 +8,7 @@ import { SW } from '../src/apdu/sw.ts';
 import { swHex } from '../src/apdu/response.ts';
 import { equal, toHex } from '../src/bytes/hex.ts';
 import * as iso from '../src/iso7816/commands.ts';
-import { SFI } from '../src/terminal/sscard/terminal.ts';
+import { SFI } from '../src/sscard/terminal.ts';
 import { SS_PIN_REF, pinBlock } from './card-helpers.ts';
 import type { KeyName } from '../src/sscard/keys.ts';
 import { RestoreFailed } from '../src/verdict/errors.ts';

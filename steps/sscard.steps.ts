@@ -1,10 +1,10 @@
 /**
  * Steps of the social security application (features/sscard). Thin: the terminal flows live in
- * src/terminal/sscard, the data checks in src/sscard/data.ts, the PSAM is card-sim's PSAM image loaded
+ * src/sscard/terminal.ts, the data checks in src/sscard/data.ts, the PSAM is card-sim's PSAM image loaded
  * with the profile's root keys (keys.sscardRoots, default the test roots).
  */
 import { Given, Then, When, defineParameterType } from '@cucumber/cucumber';
-import { buildPsamImage } from '../card-sim/psam/image.ts';
+import { buildPsamImage } from '../card-sim/index.ts';
 import type { CommandApdu } from '../src/apdu/command.ts';
 import { command } from '../src/apdu/command.ts';
 import { SW } from '../src/apdu/sw.ts';
@@ -16,8 +16,8 @@ import { ALGORITHM_ID } from '../src/sscard/crypto.ts';
 import { SS_INS, changePin, pinCn } from '../src/sscard/commands.ts';
 import * as data from '../src/sscard/data.ts';
 import type { KeyName } from '../src/sscard/keys.ts';
-import { SFI, SsTerminal, parseSsseFci } from '../src/terminal/sscard/terminal.ts';
-import { CardSession } from '../src/transport/session.ts';
+import { SFI, SsTerminal, parseSsseFci } from '../src/sscard/terminal.ts';
+import { CardSession } from '../src/apdu/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { NonConformance, PreconditionNotMet } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectSw1, expectThat, hexPreview } from '../src/verdict/expect.ts';

@@ -1,16 +1,16 @@
 /**
  * Steps of the financial and integrated terminal suites (features/terminal): the terminal under test
  * pays with a test card; verdicts read its reported outcome (result, TVR, TSI) and the card-side trace.
- * Thin: the checks are src/terminal/pboc/trace-check.ts, the bits src/terminal/pboc/tvr.ts.
+ * Thin: the checks are src/terminal/pboc-trace.ts, the bits src/pboc/tvr.ts.
  */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { encodeGbk } from '../src/bytes/text.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
-import type { TerminalOutcome } from '../src/terminal/driver.ts';
+import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import type { TerminalHarness } from '../src/terminal/harness.ts';
-import { askedFor, exchanges, gacValue, generateAcs, INS, isApdu, PSE_NAME_HEX, recordData, selectedAid, type Exchange } from '../src/terminal/pboc/trace-check.ts';
-import { bitByName, hasBit, TSI, TVR, type Bit } from '../src/terminal/pboc/tvr.ts';
-import { SSSE_DF_NAME } from '../src/terminal/sscard/terminal.ts';
+import { askedFor, exchanges, gacValue, generateAcs, INS, isApdu, PSE_NAME_HEX, recordData, selectedAid, type Exchange } from '../src/terminal/pboc-trace.ts';
+import { bitByName, hasBit, TSI, TVR, type Bit } from '../src/pboc/tvr.ts';
+import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { parseTlv } from '../src/tlv/ber.ts';
 import { parseDol, splitDolData } from '../src/tlv/dol.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
@@ -113,7 +113,7 @@ Then('the card saw INTERNAL AUTHENTICATE before the first GENERATE AC', function
 
 function bit(table: Record<string, Bit>, words: string): Bit {
   const b = bitByName(table, words);
-  if (!b) throw new Error(`no bit "${words}" (src/terminal/pboc/tvr.ts)`);
+  if (!b) throw new Error(`no bit "${words}" (src/pboc/tvr.ts)`);
   return b;
 }
 

@@ -1,19 +1,19 @@
 /**
  * Steps of the terminal suite (features/terminal): sscc plays the card, the profile's driver drives the
  * terminal under test, verdicts come from the terminal's outcome and the card-side trace. Thin: the
- * harness is src/terminal/harness.ts, the checks src/terminal/sscard/trace-check.ts.
+ * harness is src/terminal/harness.ts, the checks src/terminal/sscard-trace.ts.
  */
 import { AfterAll, Given, Then, When } from '@cucumber/cucumber';
 import { parseAtr } from '../src/iso7816/atr.ts';
-import type { TerminalOutcome } from '../src/terminal/driver.ts';
+import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import { closeVirtualReaders, TerminalHarness } from '../src/terminal/harness.ts';
-import { expectedReadCardBas, firstIndex, isInternalAuthenticate, isReadOfEf06, isRkAuthentication, itemsSeen, readCardBasProblems } from '../src/terminal/sscard/trace-check.ts';
+import { expectedReadCardBas, firstIndex, isInternalAuthenticate, isReadOfEf06, isRkAuthentication, itemsSeen, readCardBasProblems } from '../src/terminal/sscard-trace.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { encodeAn, encodeGbk } from '../src/bytes/text.ts';
 import { selectByName, verify } from '../src/iso7816/commands.ts';
 import { SS_INS } from '../src/sscard/commands.ts';
 import { KEY_ID } from '../src/sscard/keys.ts';
-import { SSSE_DF_NAME } from '../src/terminal/sscard/terminal.ts';
+import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';

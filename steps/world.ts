@@ -5,10 +5,10 @@ import type { ResponseApdu } from '../src/apdu/response.ts';
 import { fromHex } from '../src/bytes/hex.ts';
 import type { Profile, TestObjects } from '../src/profile/profile.ts';
 import { testObjects } from '../src/profile/profile.ts';
-import type { CardChannel } from '../src/transport/channel.ts';
-import type { NvmSnapshot } from '../card-sim/cos/snapshot.ts';
-import type { SimCard } from '../card-sim/cos/card.ts';
-import { CardSession, type SendOptions } from '../src/transport/session.ts';
+import type { CardChannel } from '../src/apdu/channel.ts';
+import type { NvmSnapshot } from '../card-sim/index.ts';
+import type { SimCard } from '../card-sim/index.ts';
+import { CardSession, type SendOptions } from '../src/apdu/session.ts';
 
 export interface WorldParameters {
   profile: Profile;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandApdu } from '../../src/apdu/command.ts';
 import { SW } from '../../src/apdu/sw.ts';
 import { CardManagement, ENVIRONMENT_NAMES, personalise } from '../../src/personalisation/management.ts';
-import { CardSession } from '../../src/transport/session.ts';
+import { CardSession } from '../../src/apdu/session.ts';
 import { SimChannel } from '../../src/transport/sim.ts';
 import type { DefectId } from '../defects/catalogue.ts';
 import { blankImage } from '../images/environments.ts';

@@ -89,6 +89,6 @@ describe('card-sim core on the reference image', () => {
   });
 
   it('rejects an unknown defect id, naming the known ones', () => {
-    expect(() => createCard(referenceImage, { defects: ['no-such' as never] })).toThrow(/unknown defect "no-such"; known: read-binary/);
+    expect(() => createCard(referenceImage, { defects: ['no-such' as never] })).toThrow(/unknown card defect "no-such"; known: read-binary/);
   });
 });

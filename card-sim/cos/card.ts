@@ -11,7 +11,7 @@ import { type CommandApdu, ApduFormatError, parseCommand } from '../../src/apdu/
 import { encodeResponse } from '../../src/apdu/response.ts';
 import { SW } from '../../src/apdu/sw.ts';
 import { fromHex } from '../../src/bytes/hex.ts';
-import type { Protocol } from '../../src/transport/channel.ts';
+import type { Protocol } from '../../src/apdu/channel.ts';
 import { type DefectId, checkDefects } from '../defects/catalogue.ts';
 import { APPLICATIONS, materialiseNvm } from '../apps/index.ts';
 import type { CommandSpec } from './application.ts';

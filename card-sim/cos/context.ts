@@ -1,7 +1,7 @@
 /** What a command handler sees of the card: file tree, current selection, security state. */
 import { createHash } from 'node:crypto';
 import type { CommandApdu } from '../../src/apdu/command.ts';
-import type { Protocol } from '../../src/transport/channel.ts';
+import type { Protocol } from '../../src/apdu/channel.ts';
 import type { DefectId } from '../defects/catalogue.ts';
 import type { AccessCondition } from './image.ts';
 import { type DfNode, type EfNode, type PinState, allDfs, isAncestorOrSelf } from './files.ts';

@@ -2,7 +2,7 @@
  * A card image: the personalised content of a simulated card. Images are plain data (hex strings),
  * built in card-sim/images/ with the spec's encodings.
  */
-import type { Protocol } from '../../src/transport/channel.ts';
+import type { Protocol } from '../../src/apdu/channel.ts';
 
 /** Who may perform an operation on a file. */
 export type AccessCondition =

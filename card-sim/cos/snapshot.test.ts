@@ -5,7 +5,7 @@ import { referenceImage } from '../images/reference.ts';
 import { createCard } from './card.ts';
 import { type NvmFile, nvmChanges, unexpectedChanges } from './snapshot.ts';
 import { type SimChannel, simSession } from '../../src/transport/sim.ts';
-import { PbocKernel } from '../../src/terminal/pboc/kernel.ts';
+import { PbocKernel } from '../../src/pboc/kernel.ts';
 
 const SSSE = gbkHex('sx1.sh.社会保障');
 const tx = (card: ReturnType<typeof createCard>, hex: string) => toHex(card.transmit(fromHex(hex)));

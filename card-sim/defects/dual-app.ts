@@ -1,5 +1,5 @@
 /** Defects of the card level: the firewall between SSSE and PSE and the master keys (features/dual-app). */
-import type { Defect } from './defect.ts';
+import type { Defect } from '../../src/defects/defect.ts';
 
 export const DUAL_APP_DEFECTS = [
   {

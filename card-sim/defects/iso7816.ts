@@ -1,5 +1,5 @@
 /** Defects of the ISO/IEC 7816-4 command layer, caught by features/iso7816. */
-import type { Defect } from './defect.ts';
+import type { Defect } from '../../src/defects/defect.ts';
 
 export const ISO7816_DEFECTS = [
   {

@@ -1,5 +1,5 @@
 /** Defects of the card life cycle as the card sees it (features/lifecycle): issuer scripts that block and unblock. */
-import type { Defect } from './defect.ts';
+import type { Defect } from '../../src/defects/defect.ts';
 
 export const LIFECYCLE_DEFECTS = [
   {

@@ -2,7 +2,7 @@
  * Defects of the medical insurance account in offline mode (features/medical; 社会保障卡规范 part 5 §7,
  * part 7 §11–12, §14–15), each switched on in card-sim/apps/medical/app.ts.
  */
-import type { Defect } from './defect.ts';
+import type { Defect } from '../../src/defects/defect.ts';
 
 export const MEDICAL_DEFECTS = [
   {

@@ -1,5 +1,5 @@
 /** Defects of the PBOC debit/EC application (JR/T 0025), caught by features/pboc. */
-import type { Defect } from './defect.ts';
+import type { Defect } from '../../src/defects/defect.ts';
 
 export const PBOC_DEFECTS = [
   {

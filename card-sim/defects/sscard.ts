@@ -1,5 +1,5 @@
 /** Defects of the social security application (card-sim/apps/sscard), caught by features/sscard. */
-import type { Defect } from './defect.ts';
+import type { Defect } from '../../src/defects/defect.ts';
 
 export const SSCARD_DEFECTS = [
   {

@@ -8,9 +8,9 @@
  * SSCC_TERMINAL_CONFIG carries the terminal's configuration (terminal number, blacklist, date, and for a
  * financial or integrated terminal its kernel parameters and the simulated host's test keys).
  */
-import type { CardChannel } from '../../src/transport/channel.ts';
+import type { CardChannel } from '../../src/apdu/channel.ts';
 import { PcscChannel } from '../../src/transport/pcsc.ts';
-import { CardSession } from '../../src/transport/session.ts';
+import { CardSession } from '../../src/apdu/session.ts';
 import { SocketChannel } from '../../src/terminal/socket-channel.ts';
 import { performOperation, type TerminalConfig } from '../../src/terminal/operations.ts';
 

@@ -4,7 +4,7 @@
 # pass, restore the file. Not part of npm test (about a minute). Usage: bash scripts/vectors/mutants.sh
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-VECTOR_TESTS="src/crypto/vectors.test.ts card-sim/vectors.test.ts src/terminal/pboc/issuer-vectors.test.ts src/terminal/pboc/oda-vectors.test.ts src/terminal/sscard/psam-vectors.test.ts"
+VECTOR_TESTS="src/crypto/vectors.test.ts card-sim/vectors.test.ts src/pboc/issuer-vectors.test.ts src/pboc/oda-vectors.test.ts src/sscard/psam-vectors.test.ts"
 status=0
 CURRENT_FILE=""; CURRENT_BACKUP=""
 # An interrupted run puts the file back too.
@@ -34,16 +34,16 @@ mutate() {
 }
 
 # SM4 cryptogram: the rightmost instead of the leftmost 8 bytes of H_K (shared by card-sim and the issuer).
-mutate src/crypto/pboc.ts $'  return h.slice(0, 8);\n}' $'  return h.slice(8, 16);\n}' "src/crypto/vectors.test.ts card-sim/vectors.test.ts src/terminal/pboc/issuer-vectors.test.ts"
+mutate src/crypto/pboc.ts $'  return h.slice(0, 8);\n}' $'  return h.slice(8, 16);\n}' "src/crypto/vectors.test.ts card-sim/vectors.test.ts src/pboc/issuer-vectors.test.ts"
 # PIN block D1 from the AC UDK (the VIS/pyemv reading): the issuer alone, then card-sim alone.
-mutate src/terminal/pboc/issuer.ts "pinChangeData(this.udk('enc', pan, psn)" "pinChangeData(this.udk('ac', pan, psn)" "src/terminal/pboc/issuer-vectors.test.ts"
+mutate src/pboc/issuer.ts "pinChangeData(this.udk('enc', pan, psn)" "pinChangeData(this.udk('ac', pan, psn)" "src/pboc/issuer-vectors.test.ts"
 mutate card-sim/apps/pboc/pboc.ts "  return pinOfChangeData(udk, d, current);" "  return pinOfChangeData(fromHex(a.udkAc), d, current);" "card-sim/vectors.test.ts"
 # SSSE SM4 MAC: the leftmost 4 bytes instead of the four pieces XORed (shared by card-sim and the PSAM terminal).
-mutate src/sscard/crypto.ts "  if (alg === '3DES') return last.slice(0, 4);" "  return last.slice(0, 4);" "src/crypto/vectors.test.ts card-sim/vectors.test.ts src/terminal/sscard/psam-vectors.test.ts"
+mutate src/sscard/crypto.ts "  if (alg === '3DES') return last.slice(0, 4);" "  return last.slice(0, 4);" "src/crypto/vectors.test.ts card-sim/vectors.test.ts src/sscard/psam-vectors.test.ts"
 # SSSE SM4 authentication data: the left 8 bytes instead of left ⊕ right (part 9 §9.4); card-sim only (the terminal folds the PSAM's CIPHER DATA itself).
 mutate src/sscard/crypto.ts "  return xor(e.subarray(0, 8), e.subarray(8, 16));" "  return e.slice(0, 8);" "src/crypto/vectors.test.ts card-sim/vectors.test.ts"
 # SSSE level-2 factor: the reader spec's rule for every city code.
-mutate src/sscard/keys.ts "  if (rule === 'reader-33' && cityCode.startsWith('33'))" "  if (cityCode.startsWith('33'))" "src/crypto/vectors.test.ts card-sim/vectors.test.ts src/terminal/sscard/psam-vectors.test.ts"
+mutate src/sscard/keys.ts "  if (rule === 'reader-33' && cityCode.startsWith('33'))" "  if (cityCode.startsWith('33'))" "src/crypto/vectors.test.ts card-sim/vectors.test.ts src/sscard/psam-vectors.test.ts"
 
 [ $status -eq 0 ] && echo "every mutation caught by the expected side" || echo "mutation check FAILED"
 exit $status

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
-import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
+import { DEFECTS } from '../run/catalogue.ts';
 import { loadProfile } from '../profile/load.ts';
 import { type Plan, PlanError, buildPlan, changedFeatures } from '../plan/plan.ts';
 import { featureFiles } from '../plan/scenarios.ts';

@@ -2,7 +2,7 @@
  * src/crypto and src/sscard/crypto.ts, the functions card-sim and the reference issuer/terminal share,
  * against the known-answer vectors computed outside sscc (src/crypto/vectors/known-answers.json,
  * scripts/vectors/make-vectors.py). Which side uses each value is tested apart in card-sim/vectors.test.ts,
- * src/terminal/pboc/issuer-vectors.test.ts and src/terminal/sscard/psam-vectors.test.ts.
+ * src/pboc/issuer-vectors.test.ts and src/sscard/psam-vectors.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../bytes/hex.ts';

@@ -21,11 +21,11 @@
  *                      lone surrogates, bidi): well-formed XML, no unescaped markup from the card in the HTML
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { createCard } from '../../card-sim/cos/card.ts';
-import { allDfs, buildTree, fci } from '../../card-sim/cos/files.ts';
-import type { CardImage } from '../../card-sim/cos/image.ts';
-import { DEFECTS, type DefectId } from '../../card-sim/defects/catalogue.ts';
-import { IMAGES } from '../../card-sim/images/index.ts';
+import { createCard } from '../../card-sim/index.ts';
+import { allDfs, buildTree, fci } from '../../card-sim/index.ts';
+import type { CardImage } from '../../card-sim/index.ts';
+import { CARD_DEFECTS, type DefectId } from '../../card-sim/index.ts';
+import { IMAGES } from '../../card-sim/index.ts';
 import { ApduFormatError, type CommandApdu, encodeCommand, parseCommand } from '../apdu/command.ts';
 import { commandName } from '../apdu/names.ts';
 import { encodeResponse, parseResponse, swHex } from '../apdu/response.ts';
@@ -51,8 +51,8 @@ import { UsageError } from '../cli/errors.ts';
 import { parseXml } from '../report/xml-check.ts';
 import { TlvError, type Tlv, buildTlv, describeTlv, findTlv, parseTlv } from '../tlv/ber.ts';
 import { buildSimpleTlv, parseSimpleTlv } from '../tlv/simple.ts';
-import type { CardChannel } from '../transport/channel.ts';
-import { CardSession, MAX_RESPONSE_BYTES } from '../transport/session.ts';
+import type { CardChannel } from '../apdu/channel.ts';
+import { CardSession, MAX_RESPONSE_BYTES } from '../apdu/session.ts';
 import { NonConformance, TransportError } from '../verdict/errors.ts';
 import { Rng, mutate, mutateText } from './random.ts';
 
@@ -214,7 +214,7 @@ function cardSimTarget(imageName: string, withDefects: boolean): FuzzTarget<SimI
       const steps: SimStep[] = [];
       const n = 1 + rng.int(16);
       for (let i = 0; i < n; i++) steps.push(rng.chance(0.05) ? { reset: true } : { apdu: randomCommand(rng, corpus) });
-      const defects = withDefects ? DEFECTS.filter(() => rng.chance(0.3)).map((d) => d.id) : [];
+      const defects = withDefects ? CARD_DEFECTS.filter(() => rng.chance(0.3)).map((d) => d.id) : [];
       return { image: imageName, defects, seed: `fuzz${rng.int(4)}`, steps, twice: rng.chance(0.125) };
     },
     check(input) {

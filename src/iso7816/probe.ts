@@ -1,7 +1,7 @@
 /** Facts about a card learnt through commands, for scenarios that must not assume a layout. */
 import { SW } from '../apdu/sw.ts';
 import { swHex } from '../apdu/response.ts';
-import type { CardSession } from '../transport/session.ts';
+import type { CardSession } from '../apdu/session.ts';
 import { NonConformance } from '../verdict/errors.ts';
 import { readBinary } from './commands.ts';
 

@@ -15,8 +15,8 @@ import * as iso from '../iso7816/commands.ts';
 import { ALGORITHM_ID, blockSize } from '../sscard/crypto.ts';
 import { externalAuthenticate, psamDeliverySessionKey } from '../sscard/commands.ts';
 import { cardFactors } from '../sscard/keys.ts';
-import { type ApduPort, PsamError } from '../terminal/sscard/psam.ts';
-import { SsTerminal } from '../terminal/sscard/terminal.ts';
+import { type ApduPort, PsamError } from '../sscard/psam.ts';
+import { SsTerminal } from '../sscard/terminal.ts';
 import { NonConformance } from '../verdict/errors.ts';
 import {
   BALANCE, DETAIL_RECORD_LENGTH, type InitLoadResponse, getStartingDay, updateStartingDay, type InitPurchaseResponse, creditForLoad, creditSamForPurchase, debitForPurchase, getBalance, initSamForPurchase,

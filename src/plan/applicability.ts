@@ -1,5 +1,5 @@
 /**
- * Applicability tags → ICS items (DESIGN.md flow step 2). A scenario applies when every @ics: tag
+ * Applicability tags → ICS items (docs/design.md flow step 2). A scenario applies when every @ics: tag
  * holds, at least one of its @sscard: (and @pboc:) version tags holds, and @destructive is allowed.
  * A scenario that does not apply is reported NOT_APPLICABLE with the ICS item that excluded it.
  */

@@ -1,5 +1,5 @@
 /**
- * The run plan (DESIGN.md flow step 2): the profile with its hash, every scenario with its
+ * The run plan (docs/design.md flow step 2): the profile with its hash, every scenario with its
  * applicability, and the hash of every feature file. Self-contained: `sscc run --plan plan.json`.
  */
 import { readFileSync } from 'node:fs';

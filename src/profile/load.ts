@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parseDocument } from 'yaml';
-import { IMAGES } from '../../card-sim/images/index.ts';
-import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
+import { IMAGES } from '../../card-sim/index.ts';
+import { DEFECTS } from '../run/catalogue.ts';
 import type { Profile } from './profile.ts';
 
 const SCHEMA_URL = new URL('../../profiles/profile.schema.json', import.meta.url);

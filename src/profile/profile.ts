@@ -1,4 +1,4 @@
-/** The profile: what is under test, its ICS, keys, test objects and the target (DESIGN.md flow step 1). */
+/** The profile: what is under test, its ICS, keys, test objects and the target (docs/design.md flow step 1). */
 import { encodeGbk } from '../bytes/text.ts';
 
 export type ProductKind = 'chip' | 'cos' | 'card' | 'terminal';
@@ -72,7 +72,7 @@ export interface Profile {
       exceptionFile?: string[];
       /** More CA public keys the terminal holds (an SM2 one for PBOC 3.0 cards). */
       caKeys?: PbocCaKey[];
-      host?: Record<string, import('../terminal/pboc/host.ts').HostRule>;
+      host?: Record<string, import('../pboc/host.ts').HostRule>;
     };
   };
   keys?: {
@@ -95,9 +95,8 @@ export interface Profile {
 }
 
 /** The CA public key of ODA: RSA (JR/T 0025.7 §5) or SM2 x ‖ y (JR/T 0025.17 §5). */
-export type PbocCaKey =
-  | { index: string; algorithm?: 'RSA'; modulus: string; exponent: string }
-  | { index: string; algorithm: 'SM2'; publicKey: string };
+export type { PbocCaKey } from '../pboc/oda-sm2.ts';
+import type { PbocCaKey } from '../pboc/oda-sm2.ts';
 
 /** PBOC test keys (JR/T 0025.7): issuer master keys for the simulated issuer, CA public key for ODA. */
 export interface PbocKeys {

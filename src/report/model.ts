@@ -172,7 +172,7 @@ export class RunModel {
   }
 }
 
-/** Verdict of one case from its steps (DESIGN.md: PASS, FAIL, NOT APPLICABLE, INCONCLUSIVE, ERROR). */
+/** Verdict of one case from its steps (docs/design.md: PASS, FAIL, NOT APPLICABLE, INCONCLUSIVE, ERROR). */
 export function decide(steps: StepResult[], notApplicable: string | undefined, finished: boolean): { verdict: Verdict; reason: string; failedStep?: string } {
   if (notApplicable) return { verdict: 'NOT_APPLICABLE', reason: notApplicable };
   const bad = steps.find((s) => s.status === 'FAILED' || s.status === 'UNDEFINED' || s.status === 'AMBIGUOUS' || s.status === 'PENDING');

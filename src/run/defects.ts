@@ -1,9 +1,9 @@
 /**
  * Prove the suite: the clean image passes every scenario that applies, and each catalogued defect
- * makes exactly the scenarios it names fail (DESIGN.md "Defects").
+ * makes exactly the scenarios it names fail (docs/design.md "Defects").
  */
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
-import { DEFECTS, type Defect } from '../../card-sim/defects/catalogue.ts';
+import { DEFECTS, type Defect } from './catalogue.ts';
 import type { Plan } from '../plan/plan.ts';
 import type { Profile } from '../profile/profile.ts';
 import { applicability } from '../plan/applicability.ts';

@@ -1,4 +1,4 @@
-/** The environment of a run, recorded before the first scenario (DESIGN.md: tool version, reader, ATR). */
+/** The environment of a run, recorded before the first scenario (docs/design.md: tool version, reader, ATR). */
 import { execFileSync } from 'node:child_process';
 import type { CardState } from './preflight.ts';
 import os from 'node:os';

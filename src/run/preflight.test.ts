@@ -9,7 +9,7 @@ import { referenceImage } from '../../card-sim/images/reference.ts';
 import { parseProfile } from '../profile/load.ts';
 import type { Profile } from '../profile/profile.ts';
 import { openChannel, releaseRun } from '../transport/open.ts';
-import { CardSession } from '../transport/session.ts';
+import { CardSession } from '../apdu/session.ts';
 import { type SimChannel, simSession } from '../transport/sim.ts';
 import { preflight, readCardState } from './preflight.ts';
 import { ROOT } from './test-support.ts';

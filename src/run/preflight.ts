@@ -16,11 +16,11 @@ import { equal, fromHex, toHex, toUint } from '../bytes/hex.ts';
 import { encodeGbk } from '../bytes/text.ts';
 import * as iso from '../iso7816/commands.ts';
 import type { Profile } from '../profile/profile.ts';
-import { profileIssuer } from '../terminal/pboc/issuer.ts';
-import { PbocKernel } from '../terminal/pboc/kernel.ts';
-import { SSSE_DF_NAME } from '../terminal/sscard/terminal.ts';
+import { profileIssuer } from '../profile/issuer.ts';
+import { PbocKernel } from '../pboc/kernel.ts';
+import { SSSE_DF_NAME } from '../sscard/terminal.ts';
 import { pinCn } from '../sscard/commands.ts';
-import type { CardSession } from '../transport/session.ts';
+import type { CardSession } from '../apdu/session.ts';
 
 /** The SSSE PIN's reference (社会保障卡规范 part 5 §6.14: VERIFY P2 00). */
 const SSSE_PIN_REF = 0x00;

@@ -1,5 +1,5 @@
 /**
- * Run a plan through cucumber-js's programmatic API (DESIGN.md flow steps 3–4). Every message is
+ * Run a plan through cucumber-js's programmatic API (docs/design.md flow steps 3–4). Every message is
  * written to DIR/messages.ndjson as it arrives (one write per line, so a killed run keeps what it had);
  * the reports are then built from the same messages.
  */
@@ -13,7 +13,7 @@ import { type ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber }
 import type { Plan } from '../plan/plan.ts';
 import { openChannel, releaseRun, saveRunState, workersOf } from '../transport/open.ts';
 import { releaseReaders } from '../transport/pcsc.ts';
-import { CardSession } from '../transport/session.ts';
+import { CardSession } from '../apdu/session.ts';
 import { type CardState, type Preflight, describeState, preflight, readCardState } from './preflight.ts';
 import { type Environment, probeEnvironment } from './environment.ts';
 import { type CaseResult, RunModel } from '../report/model.ts';

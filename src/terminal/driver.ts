@@ -1,5 +1,5 @@
 /**
- * Driving a terminal under test (DESIGN.md "Key interfaces"): the harness plays the card and asks the
+ * Driving a terminal under test (docs/design.md "Key interfaces"): the harness plays the card and asks the
  * terminal to perform one operation at a time through a driver: `reference` (the bundled terminal
  * logic), `command` (an external program, JSON out) or `manual` (an operator, with a timeout).
  */
@@ -7,33 +7,9 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { TransportError } from '../verdict/errors.ts';
 
-/** One operation for the terminal: a reader-terminal API call (iReadCardBas …) or a transaction. */
-export interface TerminalRequest {
-  /** e.g. "iReadCardBas", "iVerifyPIN", "purchase". */
-  operation: string;
-  /** Name of the test card image in the card slot. */
-  card?: string;
-  /** Amount in fen (分) for transactions. */
-  amount?: number;
-  /** PIN the cardholder enters (a test value). */
-  pin?: string;
-  /** Further parameters of the operation (pFileAddr, iType …). */
-  params?: Record<string, string | number>;
-}
+import type { TerminalOutcome, TerminalRequest } from '../protocol/terminal.ts';
 
-export type TerminalResult = 'success' | 'approved' | 'declined' | 'online' | 'refused' | 'cancelled' | 'error';
-
-/** What the terminal reports; JSON Schema in profiles/terminal-outcome.schema.json. */
-export interface TerminalOutcome {
-  result: TerminalResult;
-  code?: number;
-  output?: string;
-  fields?: Record<string, string>;
-  tvr?: string;
-  tsi?: string;
-  cid?: string;
-  message?: string;
-}
+export type { TerminalOutcome, TerminalRequest, TerminalResult } from '../protocol/terminal.ts';
 
 export interface TerminalDriver {
   readonly kind: 'reference' | 'command' | 'manual';

@@ -3,9 +3,9 @@
  * the profile declares (reference, command, manual). sscc plays the card; the slots record what the
  * terminal sent.
  */
-import { checkDefects } from '../../card-sim/defects/catalogue.ts';
-import { IMAGES } from '../../card-sim/images/index.ts';
-import { buildPsamImage } from '../../card-sim/psam/image.ts';
+import { cardDefects } from '../run/catalogue.ts';
+import { IMAGES } from '../../card-sim/index.ts';
+import { buildPsamImage } from '../../card-sim/index.ts';
 import type { Profile } from '../profile/profile.ts';
 
 type TerminalReaders = NonNullable<NonNullable<Profile['terminal']>['readers']>;
@@ -16,8 +16,9 @@ import { CommandDriver } from './drivers/command.ts';
 import { ManualDriver } from './drivers/manual.ts';
 import { ReferenceDriver } from './drivers/reference.ts';
 import { CardSlot } from './slot.ts';
-import type { SimCard } from '../../card-sim/cos/card.ts';
-import { VPCD_PORT, VirtualCard } from '../../card-sim/vpcd.ts';
+import type { SimCard } from '../../card-sim/index.ts';
+import { VirtualCard } from '../../card-sim/index.ts';
+import { VPCD_PORT } from '../protocol/vpcd.ts';
 import type { TerminalPorts } from './drivers/reference.ts';
 
 import type { TerminalConfig } from './operations.ts';
@@ -109,7 +110,7 @@ export class TerminalHarness {
   async insert(image: string): Promise<CardSlot> {
     const img = IMAGES[image];
     if (!img) throw new TransportError(`card-sim has no test card "${image}"`);
-    const channel = new SimChannel(img, { seed: `${this.seed}:${image}`, defects: checkDefects(this.defects) });
+    const channel = new SimChannel(img, { seed: `${this.seed}:${image}`, defects: cardDefects(this.defects) });
     await channel.reset();
     this.card = new CardSlot('card', channel);
     const readers = this.readers;

@@ -9,14 +9,14 @@ import { fromHex } from '../bytes/hex.ts';
 import { PART17 } from '../crypto/index.ts';
 import type { PbocCaKey } from '../profile/profile.ts';
 import type { TerminalOutcome, TerminalRequest } from './driver.ts';
-import { caKeyOf } from './pboc/oda-sm2.ts';
-import { SimulatedHost, type HostRule } from './pboc/host.ts';
-import { PbocIssuer } from './pboc/issuer.ts';
-import { FinancialTerminal, seededPercent, type FinancialTerminalConfig, type PosParameters } from './pboc/pos.ts';
-import { iReadCardBas, type SsTerminalConfig } from './sscard/api.ts';
-import { SS_OPERATIONS, performSsOperation } from './sscard/operations.ts';
-import type { ApduPort } from './sscard/psam.ts';
-import { SsTerminal } from './sscard/terminal.ts';
+import { caKeyOf } from '../pboc/oda-sm2.ts';
+import { SimulatedHost, type HostRule } from '../pboc/host.ts';
+import { PbocIssuer } from '../pboc/issuer.ts';
+import { FinancialTerminal, seededPercent, type FinancialTerminalConfig, type PosParameters } from '../../reference-terminal/index.ts';
+import { iReadCardBas, type SsTerminalConfig } from '../../reference-terminal/index.ts';
+import { SS_OPERATIONS, performSsOperation } from '../../reference-terminal/index.ts';
+import type { ApduPort } from '../sscard/psam.ts';
+import { SsTerminal } from '../sscard/terminal.ts';
 
 /** The financial side of the terminal's configuration (profile terminal.pboc, keys.pboc). */
 export interface PbocTerminalSettings extends PosParameters {

@@ -1,5 +1,5 @@
 /**
- * The card side of a terminal test (DESIGN.md "Key interfaces"): sscc plays the card. A slot holds a
+ * The card side of a terminal test (docs/design.md "Key interfaces"): sscc plays the card. A slot holds a
  * card-sim test card and records every command the terminal sends it, with the card's answer, in
  * order: the card-side trace the verdicts read. For an external terminal program the slot is also
  * reachable through a local socket (2-byte big-endian length ‖ APDU, answered the same way; an empty
@@ -9,15 +9,15 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import type { SimCard } from '../../card-sim/cos/card.ts';
-import { FrameReader, frame } from '../../card-sim/vpcd.ts';
+import type { SimCard } from '../../card-sim/index.ts';
+import { FrameReader, frame } from '../protocol/vpcd.ts';
 import { SimChannel } from '../transport/sim.ts';
 import { TransportError } from '../verdict/errors.ts';
 import type { CommandApdu } from '../apdu/command.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
 import { toHex } from '../bytes/hex.ts';
-import type { CardChannel } from '../transport/channel.ts';
-import { CardSession } from '../transport/session.ts';
+import type { CardChannel } from '../apdu/channel.ts';
+import { CardSession } from '../apdu/session.ts';
 
 export interface CardSideEntry {
   /** Command APDU as the card received it, hex. */
@@ -88,7 +88,7 @@ export class CardSlot {
   }
 
   /**
-   * The slot's card as a vpcd virtual reader serves it (DESIGN.md "The real PC/SC path"): every APDU
+   * The slot's card as a vpcd virtual reader serves it (docs/design.md "The real PC/SC path"): every APDU
    * the reader brings is recorded in the trace as on the other paths.
    */
   vpcdCard(): SimCard {

@@ -3,9 +3,9 @@
  * CardChannel an external terminal under test, or the example program, uses to reach the test card.
  */
 import { connect, type Socket } from 'node:net';
-import { FrameReader, frame } from '../../card-sim/vpcd.ts';
+import { FrameReader, frame } from '../protocol/vpcd.ts';
 import { TransportError } from '../verdict/errors.ts';
-import type { CardChannel, Protocol } from './../transport/channel.ts';
+import type { CardChannel, Protocol } from '../apdu/channel.ts';
 
 export class SocketChannel implements CardChannel {
   atr: Uint8Array = new Uint8Array(0);

@@ -1,12 +1,12 @@
 /** Open the channel the profile's target names. */
-import { IMAGES } from '../../card-sim/images/index.ts';
-import { checkDefects } from '../../card-sim/defects/catalogue.ts';
+import { IMAGES } from '../../card-sim/index.ts';
+import { cardDefects } from '../run/catalogue.ts';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { type SimCard, createCard } from '../../card-sim/cos/card.ts';
-import type { NvmFile } from '../../card-sim/cos/snapshot.ts';
+import { type SimCard, createCard } from '../../card-sim/index.ts';
+import type { NvmFile } from '../../card-sim/index.ts';
 import type { Target } from '../profile/profile.ts';
 import { TransportError } from '../verdict/errors.ts';
-import type { CardChannel } from './channel.ts';
+import type { CardChannel } from '../apdu/channel.ts';
 import { PcscChannel } from './pcsc.ts';
 import { SimChannel } from './sim.ts';
 
@@ -50,7 +50,7 @@ export function persistentSimCard(target: Extract<Target, { kind: 'sim' }>, runK
   if (!card) {
     const image = simImage(target.image);
     const nvm = target.state && existsSync(target.state) ? readState(target.state) : undefined;
-    card = createCard(image, { seed, defects: checkDefects(target.defects ?? []), ...(nvm ? { nvm } : {}) });
+    card = createCard(image, { seed, defects: cardDefects(target.defects ?? []), ...(nvm ? { nvm } : {}) });
     persistentCards.set(key, card);
   }
   return card;
@@ -93,7 +93,7 @@ export async function openChannel(target: Target, options: OpenOptions = {}): Pr
       const card = persistentSimCard(target, options.runKey, options.seed ?? 'sscc');
       return new SimChannel(card, { latencyMs });
     }
-    return new SimChannel(image, { seed: options.seed ?? 'sscc', defects: checkDefects(target.defects ?? []), latencyMs });
+    return new SimChannel(image, { seed: options.seed ?? 'sscc', defects: cardDefects(target.defects ?? []), latencyMs });
   }
   const reader = readerOfWorker(target.reader);
   // sscc's own runs hold the reader exclusively from the first scenario to the end (a reader is never shared).

@@ -3,7 +3,7 @@
  * optional dependency: without libpcsclite-dev it is not built, and every PC/SC command says what to
  * install. T=0 procedure bytes are left to CardSession (smartcard's transmit returns them as they are).
  */
-import type { CardChannel, Protocol } from './channel.ts';
+import type { CardChannel, Protocol } from '../apdu/channel.ts';
 import { CardRemovedError, ReaderBusyError, TransportError } from '../verdict/errors.ts';
 
 type Smartcard = typeof import('smartcard');

@@ -1,10 +1,10 @@
 /** CardChannel over the in-process card simulator. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createCard, type SimCard } from '../../card-sim/cos/card.ts';
-import type { CardImage } from '../../card-sim/cos/image.ts';
-import type { DefectId } from '../../card-sim/defects/catalogue.ts';
-import type { CardChannel, Protocol } from './channel.ts';
-import { CardSession } from './session.ts';
+import { createCard, type SimCard } from '../../card-sim/index.ts';
+import type { CardImage } from '../../card-sim/index.ts';
+import type { DefectId } from '../../card-sim/index.ts';
+import type { CardChannel, Protocol } from '../apdu/channel.ts';
+import { CardSession } from '../apdu/session.ts';
 
 export interface SimChannelOptions {
   seed?: string;

@@ -5,7 +5,7 @@ import { BALANCE, getTransactionProof, parseDetailRecord } from '../../../src/me
 import { TRANSACTION_TYPE } from '../../../src/medical/crypto.ts';
 import { EF08_SFI, MedicalTerminal } from '../../../src/medical/terminal.ts';
 import * as iso from '../../../src/iso7816/commands.ts';
-import { CardSession } from '../../../src/transport/session.ts';
+import { CardSession } from '../../../src/apdu/session.ts';
 import { SimChannel } from '../../../src/transport/sim.ts';
 import type { DefectId } from '../../defects/catalogue.ts';
 import { IMAGES } from '../../images/index.ts';

@@ -2,7 +2,7 @@
 import { consoleLines } from '../../report/escape.ts';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type { Command } from 'commander';
-import { DEFECTS, type Defect } from '../../../card-sim/defects/catalogue.ts';
+import { DEFECTS, type Defect } from '../../run/catalogue.ts';
 import { defectAreas, verifyDefects } from '../../run/defects.ts';
 import { ROOT, planFrom } from '../common.ts';
 import { UsageError } from '../errors.ts';

@@ -2,11 +2,12 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { consoleLines } from '../../report/escape.ts';
 import type { Command } from 'commander';
-import type { NvmFile } from '../../../card-sim/cos/snapshot.ts';
-import { createCard } from '../../../card-sim/cos/card.ts';
-import { DEFECTS, checkDefects } from '../../../card-sim/defects/catalogue.ts';
-import { IMAGES, imageNames } from '../../../card-sim/images/index.ts';
-import { VPCD_PORT, VirtualCard } from '../../../card-sim/vpcd.ts';
+import type { NvmFile } from '../../../card-sim/index.ts';
+import { createCard } from '../../../card-sim/index.ts';
+import { DEFECTS, cardDefects } from '../../run/catalogue.ts';
+import { IMAGES, imageNames } from '../../../card-sim/index.ts';
+import { VirtualCard } from '../../../card-sim/index.ts';
+import { VPCD_PORT } from '../../protocol/vpcd.ts';
 import { UsageError } from '../errors.ts';
 
 interface ServeOptions {
@@ -55,9 +56,9 @@ export function register(p: Command): void {
       if (slot !== 0 && slot !== 1) throw new UsageError('--slot must be 0 or 1');
       const port = o.port !== undefined ? Number(o.port) : VPCD_PORT + slot;
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port ${o.port}: not a TCP port`);
-      let defects: ReturnType<typeof checkDefects>;
+      let defects: ReturnType<typeof cardDefects>;
       try {
-        defects = checkDefects(o.defect ?? []);
+        defects = cardDefects(o.defect ?? []);
       } catch {
         throw new UsageError(`--defect: unknown id; known: ${DEFECTS.map((d) => d.id).join(', ')}`);
       }

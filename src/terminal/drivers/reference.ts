@@ -1,7 +1,7 @@
 /** The reference driver: the bundled terminal logic performs each operation (validates the terminal suite in CI). */
 import type { TerminalDriver, TerminalOutcome, TerminalRequest } from '../driver.ts';
 import { performOperation, type TerminalConfig } from '../operations.ts';
-import type { ApduPort } from '../sscard/psam.ts';
+import type { ApduPort } from '../../sscard/psam.ts';
 
 /** Where the terminal's card and PSAM are: the slots themselves, or PC/SC readers; closed after each operation. */
 export interface TerminalPorts {

@@ -1,0 +1,13 @@
+/**
+ * card-sim's public face: the reference card product (COS, SSSE, PBOC and medical applications, PSAM)
+ * as the harness sees it. The harness imports card-sim through this module only (docs/design.md
+ * "Layers"); card-sim imports nothing from the harness.
+ */
+export { createCard, type CardOptions, type SimCard } from './cos/card.ts';
+export type { CardImage } from './cos/image.ts';
+export { allDfs, buildTree, fci } from './cos/files.ts';
+export { nvmChanges, unexpectedChanges, type NvmFile, type NvmSnapshot } from './cos/snapshot.ts';
+export { CARD_DEFECTS, checkDefects, isCardDefect, type DefectId } from './defects/catalogue.ts';
+export { IMAGES, imageNames } from './images/index.ts';
+export { buildPsamImage, PSAM_TERMINAL_NUMBER } from './psam/image.ts';
+export { VirtualCard } from './vpcd.ts';

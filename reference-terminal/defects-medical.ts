@@ -1,0 +1,40 @@
+/** Defects of the reference terminal's medical functions (reference-terminal/sscard/medical.ts), caught by features/terminal/medical.feature. */
+import type { Defect } from '../src/defects/defect.ts';
+
+export const TERMINAL_MEDICAL_DEFECTS = [
+  {
+    id: 'tm-debit-reports-success-on-refusal',
+    area: 'terminal',
+    title: 'iDoDebit reports success when the card refuses the purchase',
+    description: 'The status word of INITIALIZE / DEBIT FOR PURCHASE is not looked at: a bill above the balance (9401) is reported paid (sc_reader §8.1.4: 0 only on success).',
+    mustFail: ['TM-MED-002'],
+  },
+  {
+    id: 'tm-debit-skips-mac2-check',
+    area: 'terminal',
+    title: 'iDoDebit does not have the PSAM check the card\'s MAC2',
+    description: 'Part 7 §12.7: the PSAM verifies MAC2 (CREDIT SAM FOR PURCHASE) and the terminal acts on the result; a card that answers a wrong MAC2 is reported as a success.',
+    mustFail: ['TM-MED-003'],
+  },
+  {
+    id: 'tm-debit-wrong-tac-reported',
+    area: 'terminal',
+    title: 'iDoDebit reports a TAC other than the card\'s',
+    description: 'The TAC goes to the terminal\'s transaction record for the host to verify (part 7 §12.6); this terminal reports its bytes reversed.',
+    mustFail: ['TM-MED-001'],
+  },
+  {
+    id: 'tm-debit-without-pin',
+    area: 'terminal',
+    title: 'iDoDebit and iReadDebitRecord do not ask for the PIN',
+    description: 'A purchase from the card\'s account needs the PIN (part 7 §12; sc_reader §8.1.3 (6), §9.1.3 (4)); without VERIFY the card refuses INITIALIZE FOR PURCHASE and the reads of EF08 (6982).',
+    mustFail: ['TM-MED-001', 'TM-MED-002', 'TM-MED-003', 'TM-MED-004', 'TM-MED-005'],
+  },
+  {
+    id: 'tm-read-debit-records-first-only',
+    area: 'terminal',
+    title: 'iReadDebitRecord reports only the newest record',
+    description: 'iReadDebitRecord reads the card\'s purchase records in a loop (sc_reader §9.1.3 (5)).',
+    mustFail: ['TM-MED-005'],
+  },
+] as const satisfies readonly Defect[];

@@ -1,0 +1,136 @@
+/**
+ * CardSession: the shared T=0 layer (ISO/IEC 7816-3 §12.2.2, JR/T 0025.4 / EMV Book 1 §9.3.1) over
+ * any CardChannel, and the APDU trace. 61xx → GET RESPONSE with Le = xx (repeated while the card
+ * says more); 6Cxx → the same command again with Le = xx.
+ */
+import { concat } from '../bytes/hex.ts';
+import { type CommandApdu, encodeCommand, parseCommand } from './command.ts';
+import { commandName } from './names.ts';
+import { type ResponseApdu, parseResponse, swHex } from './response.ts';
+import { ApduTrace, type WireExchange, hex } from '../trace/trace.ts';
+import type { CardChannel } from './channel.ts';
+import { NonConformance } from '../verdict/errors.ts';
+
+/** More GET RESPONSE rounds than this is a card stuck in 61xx. */
+export const MAX_GET_RESPONSE = 64;
+/** More response bytes than this in one exchange is a card that does not stop. */
+export const MAX_RESPONSE_BYTES = 65538;
+
+export interface SendOptions {
+  /** Send exactly these bytes once, no 61xx/6Cxx handling (for scenarios on the procedure itself). */
+  raw?: boolean;
+}
+
+export class CardSession {
+  readonly trace: ApduTrace;
+
+  constructor(
+    readonly channel: CardChannel,
+    trace?: ApduTrace,
+  ) {
+    this.trace = trace ?? new ApduTrace();
+  }
+
+  async send(cmd: CommandApdu | Uint8Array, options: SendOptions = {}): Promise<ResponseApdu> {
+    const bytes = cmd instanceof Uint8Array ? cmd : encodeCommand(cmd);
+    const atUs = this.trace.nowUs();
+    const wire: WireExchange[] = [];
+    let name = 'unparsable command';
+    try {
+      name = commandName(parseCommand(bytes));
+    } catch {
+      /* raw bytes that are not an APDU are still sent: the card must answer them */
+    }
+    const record = (response: string, sw: string, error?: string) =>
+      this.trace.add({
+        command: hex(bytes),
+        response,
+        name,
+        sw,
+        atUs,
+        us: this.trace.nowUs() - atUs,
+        wire,
+        ...(error ? { error } : {}),
+      });
+    try {
+      const response = options.raw ? await this.exchange(bytes, wire) : await this.procedure(bytes, wire);
+      record(hex(concat(response.data, Uint8Array.of(response.sw >> 8, response.sw & 0xff))), swHex(response.sw));
+      return response;
+    } catch (e) {
+      record('', '', e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+      throw e;
+    }
+  }
+
+  private async exchange(bytes: Uint8Array, wire: WireExchange[]): Promise<ResponseApdu> {
+    const t0 = process.hrtime.bigint();
+    const raw = await this.channel.transmit(bytes);
+    wire.push({ command: hex(bytes), response: hex(raw), us: Number((process.hrtime.bigint() - t0) / 1000n) });
+    const problem = responseProblem(bytes, raw);
+    if (problem) throw new NonConformance(problem);
+    return parseResponse(raw);
+  }
+
+  private async procedure(bytes: Uint8Array, wire: WireExchange[]): Promise<ResponseApdu> {
+    let r = await this.exchange(bytes, wire);
+    if (r.sw >> 8 === 0x6c) {
+      // Resend with the exact length: P3 (short Le) replaced by SW2.
+      const resend = bytes.length === 5 ? Uint8Array.of(...bytes.subarray(0, 4), r.sw & 0xff) : withLe(bytes, r.sw & 0xff);
+      r = await this.exchange(resend, wire);
+      if (r.sw >> 8 === 0x6c) throw new NonConformance(`card answered 6Cxx again after a resend with Le = ${r.sw & 0xff}`);
+    }
+    const parts: Uint8Array[] = [r.data];
+    let total = r.data.length;
+    let rounds = 0;
+    while (r.sw >> 8 === 0x61) {
+      if (++rounds > MAX_GET_RESPONSE) throw new NonConformance(`card still answers 61xx after ${MAX_GET_RESPONSE} GET RESPONSE commands`);
+      const le = r.sw & 0xff;
+      r = await this.exchange(Uint8Array.of(0x00, 0xc0, 0x00, 0x00, le), wire);
+      if (r.sw >> 8 === 0x6c) r = await this.exchange(Uint8Array.of(0x00, 0xc0, 0x00, 0x00, r.sw & 0xff), wire);
+      parts.push(r.data);
+      total += r.data.length;
+      if (total > MAX_RESPONSE_BYTES) throw new NonConformance(`response longer than ${MAX_RESPONSE_BYTES} bytes`);
+    }
+    return { data: parts.length === 1 ? r.data : concat(...parts), sw: r.sw };
+  }
+}
+
+/**
+ * What makes a response malformed whatever the command asked, or undefined: no status word; a status
+ * word whose SW1 is not 6X (other than 60) or 9X (ISO/IEC 7816-3 §10.3.3, ISO/IEC 7816-4 §5.6); more
+ * data than the longest response APDU; more data than Ne, the most the command asked for
+ * (ISO/IEC 7816-4 §5.1).
+ */
+export function responseProblem(command: Uint8Array, raw: Uint8Array): string | undefined {
+  if (raw.length < 2) return `response of ${raw.length} byte(s) has no status word`;
+  if (raw.length > MAX_RESPONSE_BYTES) return `response of ${raw.length} bytes is longer than any response APDU (at most 65 536 data bytes and SW1-SW2)`;
+  const sw1 = raw[raw.length - 2] as number;
+  const valid = (sw1 >= 0x61 && sw1 <= 0x6f) || (sw1 >= 0x90 && sw1 <= 0x9f);
+  if (!valid) return `status word ${swHex((sw1 << 8) | (raw[raw.length - 1] as number))} is not a status word: SW1 must be 6X (not 60) or 9X (ISO/IEC 7816-3 §10.3.3)`;
+  let ne: number | undefined;
+  try {
+    ne = parseCommand(command).ne;
+  } catch {
+    return undefined; // raw bytes that are not an APDU: nothing to hold the length against
+  }
+  const n = raw.length - 2;
+  if (n === 0) return undefined;
+  const sw = swHex((sw1 << 8) | (raw[raw.length - 1] as number));
+  const data = raw.length > 34 ? `${hex(raw.subarray(0, 32))} … (${n} bytes)` : hex(raw.subarray(0, n));
+  // An error status word ends the command without response data (ISO/IEC 7816-4 §5.6: 64xx–6Fxx are
+  // execution and checking errors; only the warnings 62xx/63xx may come with data).
+  if (sw1 >= 0x64 && sw1 <= 0x6f) return `card returned ${n} data bytes (${data}) with the error status word ${sw}: an error comes without response data (ISO/IEC 7816-4 §5.6)`;
+  if (ne === undefined) return `card returned ${n} data bytes (${data}) with ${sw} to a command without Le, which asks for none (ISO/IEC 7816-3 §12.1, ISO/IEC 7816-4 §5.1)`;
+  if (n > ne) return `card returned ${n} data bytes, more than the ${ne} the command asked for (Le)`;
+  return undefined;
+}
+
+/** The same command with its short Le set to `le` (added when the command had none). */
+function withLe(bytes: Uint8Array, le: number): Uint8Array {
+  try {
+    const c = parseCommand(bytes);
+    return encodeCommand({ ...c, ne: le === 0 ? 256 : le });
+  } catch {
+    return bytes;
+  }
+}

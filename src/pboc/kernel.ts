@@ -1,0 +1,544 @@
+/**
+ * The reference PBOC kernel (JR/T 0025.5/.6 = EMV Book 3/4 flow), driving a card through a
+ * transaction: application selection via the PSE, GET PROCESSING OPTIONS with the PDOL data, READ
+ * RECORD per AFL, offline data authentication (SDA/DDA with RSA), processing restrictions, offline
+ * plaintext PIN, floor limit, terminal action analysis (TVR, TAC/IAC), GENERATE AC, online with the
+ * simulated issuer (ARQC check, ARPC, scripts), second GENERATE AC. Each step keeps what it saw, so
+ * scenarios judge the card from it. The card's malformed answers become NonConformance (FAIL).
+ */
+import { command, encodeCommand } from '../apdu/command.ts';
+import type { ResponseApdu } from '../apdu/response.ts';
+import { decodeCn, encodeCn } from '../bytes/bcd.ts';
+import { concat, fromHex, toHex, toUint } from '../bytes/hex.ts';
+import type { RsaPublic } from '../crypto/index.ts';
+import { buildTlv, parseTlv, type Tlv } from '../tlv/ber.ts';
+import { buildDolData, parseDol } from '../tlv/dol.ts';
+import { NonConformance } from '../verdict/errors.ts';
+import { selectCvm, terminalActionAnalysis, type ActionCodes } from './decisions.ts';
+import { type IssuerChoice, issuerOf } from './issuer.ts';
+import { cdaTransactionData, type CdaData, type Recovered, recoverIccKey, recoverIssuerKey, verifyCdaSdad, verifySdad, verifySsad } from './oda.ts';
+import { type CaKey, ddaSm2, iccKeySm2, isSm2Ca, sdaSm2, verifyCdaSdadSm2 } from './oda-sm2.ts';
+
+export type Send = (apdu: Uint8Array) => Promise<ResponseApdu>;
+export type AcType = 'AAC' | 'TC' | 'ARQC';
+export const AC_P1: Record<AcType, number> = { AAC: 0x00, TC: 0x40, ARQC: 0x80 };
+export const PSE_NAME = '1PAY.SYS.DDF01';
+/** Proximity payment system environment (EMV Contactless Book B §3.3; JR/T 0025.12). */
+export const PPSE_NAME = '2PAY.SYS.DDF01';
+
+/** A directory entry 61 { 4F AID, 50 label, 87 application priority indicator } (JR/T 0025.5 §6.1 table 4). */
+export interface DirectoryEntry {
+  aid?: Uint8Array;
+  label?: Uint8Array;
+  priority?: Uint8Array;
+}
+
+function directoryEntries(list: Tlv[]): DirectoryEntry[] {
+  return list.flatMap((t) => {
+    if (t.tag !== '61') return t.children ? directoryEntries(t.children) : [];
+    const get = (tag: string) => t.children?.find((c) => c.tag === tag)?.value;
+    const e: DirectoryEntry = {};
+    for (const [k, tag] of [['aid', '4F'], ['label', '50'], ['priority', '87']] as const) {
+      const v = get(tag);
+      if (v) e[k] = v;
+    }
+    return [e];
+  });
+}
+
+export interface TerminalData {
+  amount: number;
+  currency: string;
+  country: string;
+  /** YYMMDD */
+  date: string;
+  type: string;
+  unpredictable: Uint8Array;
+  ecSupport: boolean;
+  /** SM algorithm support indicator DF69 (JR/T 0025.17 §10.3.3); default supported. */
+  smSupport?: boolean;
+}
+
+export const DEFAULT_TERMINAL: TerminalData = {
+  amount: 1000, currency: '0156', country: '0156', date: '261122', type: '00', unpredictable: fromHex('12345678'), ecSupport: false,
+};
+
+export interface GacResult {
+  type: AcType;
+  cid: number;
+  atc: number;
+  ac: Uint8Array;
+  iad: Uint8Array;
+  /** CDOL data ‖ AIP ‖ ATC ‖ CVR: what the cryptogram covers (JR/T 0025.5 Annex E, CVN 01). */
+  acData: Uint8Array;
+  cdolData: Uint8Array;
+  /** With CDA (JR/T 0025.7 §5.3.6): the signed dynamic application data 9F4B; `ac` is the recovered one once verifyCda succeeds. */
+  sdad?: Uint8Array;
+  /** The response's data objects (tag, length, value) in order, without 9F4B: the end of the CDA transaction data. */
+  responseObjects?: Uint8Array;
+  /** 9F26 as the response carried it in clear, if it did. */
+  acInClear?: Uint8Array;
+  second?: boolean;
+  /** The unpredictable number 9F37 sent in this GENERATE AC, which the CDA signature covers. */
+  unpredictable?: Uint8Array;
+}
+
+function tlvs(r: ResponseApdu, what: string): Tlv[] {
+  try {
+    return parseTlv(r.data);
+  } catch (e) {
+    throw new NonConformance(`${what}: response is not BER-TLV (${(e as Error).message})`);
+  }
+}
+
+function primitives(list: Tlv[], into: Map<string, Uint8Array>): void {
+  for (const t of list) {
+    if (t.children) primitives(t.children, into);
+    else into.set(t.tag, t.value);
+  }
+}
+
+export class PbocKernel {
+  /** Data objects read from the card (FCI, GPO, records), by tag. */
+  readonly data = new Map<string, Uint8Array>();
+  staticData: Uint8Array = new Uint8Array(0);
+  aip: Uint8Array = new Uint8Array(0);
+  afl: Uint8Array = new Uint8Array(0);
+  /** TVR (EMV Book 3 Annex C5), 5 bytes. */
+  readonly tvr = new Uint8Array(5);
+  terminal: TerminalData;
+  /** The PDOL data sent in GPO and the CDOL1 data of the first GENERATE AC: the CDA transaction data begins with them. */
+  pdolSent: Uint8Array = new Uint8Array(0);
+  cdol1Sent: Uint8Array = new Uint8Array(0);
+
+  constructor(private readonly send: Send, terminal: Partial<TerminalData> = {}) {
+    this.terminal = { ...DEFAULT_TERMINAL, ...terminal };
+  }
+
+  private async cmd(cla: number, ins: number, p1: number, p2: number, data?: Uint8Array, ne: number | undefined = 256): Promise<ResponseApdu> {
+    return this.send(encodeCommand(command(cla, ins, p1, p2, data && data.length ? data : undefined, ne)));
+  }
+
+  selectByName(name: Uint8Array): Promise<ResponseApdu> {
+    return this.cmd(0x00, 0xa4, 0x04, 0x00, name);
+  }
+
+  readRecord(sfi: number, rec: number): Promise<ResponseApdu> {
+    return this.cmd(0x00, 0xb2, rec, (sfi << 3) | 4);
+  }
+
+  /** PSE directory entries (JR/T 0025.5 §6.3.3): AIDs from 61 { 4F } of the records of the directory SFI. */
+  async pseDirectory(): Promise<{ aids: Uint8Array[]; sfi: number; entries: DirectoryEntry[] }> {
+    const r = await this.selectByName(new Uint8Array(Buffer.from(PSE_NAME, 'ascii')));
+    if (r.sw !== 0x9000) throw new NonConformance(`SELECT PSE answered ${r.sw.toString(16).toUpperCase()}`);
+    const fci = new Map<string, Uint8Array>();
+    primitives(tlvs(r, 'PSE FCI'), fci);
+    const sfi = fci.get('88')?.[0];
+    if (sfi === undefined) throw new NonConformance('PSE FCI has no 88 (SFI of the directory)');
+    const aids: Uint8Array[] = [];
+    const entries: DirectoryEntry[] = [];
+    for (let rec = 1; rec < 32; rec++) {
+      const rr = await this.readRecord(sfi, rec);
+      if (rr.sw === 0x6a83) break;
+      if (rr.sw !== 0x9000) throw new NonConformance(`READ RECORD ${rec} of the PSE directory answered ${rr.sw.toString(16)}`);
+      const stack = tlvs(rr, 'PSE directory record');
+      const walk = (l: Tlv[]) => l.forEach((t) => (t.tag === '4F' ? aids.push(t.value) : t.children && walk(t.children)));
+      walk(stack);
+      entries.push(...directoryEntries(stack));
+    }
+    return { aids, sfi, entries };
+  }
+
+  /**
+   * SELECT PPSE (EMV Contactless Book B §3.3): the FCI 6F { 84 DF name, A5 { BF0C { 61 … } } } carries
+   * the directory entries itself; there is no directory EF to read.
+   */
+  async ppse(): Promise<{ response: ResponseApdu; dfName?: Uint8Array; hasBf0c: boolean; entries: DirectoryEntry[] }> {
+    const response = await this.selectByName(new Uint8Array(Buffer.from(PPSE_NAME, 'ascii')));
+    if (response.sw !== 0x9000) return { response, hasBf0c: false, entries: [] };
+    const l = tlvs(response, 'PPSE FCI');
+    const fci = l.length === 1 && l[0]?.tag === '6F' ? (l[0].children ?? []) : [];
+    const bf0c = fci.find((t) => t.tag === 'A5')?.children?.find((t) => t.tag === 'BF0C');
+    const dfName = fci.find((t) => t.tag === '84')?.value;
+    return { response, ...(dfName ? { dfName } : {}), hasBf0c: bf0c !== undefined, entries: directoryEntries(bf0c?.children ?? []) };
+  }
+
+  async selectApplication(aid: Uint8Array): Promise<ResponseApdu> {
+    const r = await this.selectByName(aid);
+    if ((r.sw === 0x9000 || r.sw === 0x6283) && r.data.length) primitives(tlvs(r, 'application FCI'), this.data);
+    return r;
+  }
+
+  pdolData(): Uint8Array {
+    const pdol = this.data.get('9F38');
+    if (!pdol) return new Uint8Array(0);
+    return buildDolData(parseDol(pdol), this.terminalValues());
+  }
+
+  terminalValues(extra: Record<string, Uint8Array> = {}): Record<string, Uint8Array> {
+    const t = this.terminal;
+    return {
+      '9F02': fromHex(String(t.amount).padStart(12, '0')),
+      '9F03': new Uint8Array(6),
+      '9F1A': fromHex(t.country),
+      '5F2A': fromHex(t.currency),
+      '95': this.tvr,
+      '9A': fromHex(t.date),
+      '9C': fromHex(t.type),
+      '9F37': t.unpredictable,
+      '9F7A': Uint8Array.of(t.ecSupport ? 1 : 0),
+      'DF69': Uint8Array.of(t.smSupport === false ? 0 : 1), // SM algorithm support indicator (JR/T 0025.17 §10.3.3)
+      ...extra,
+    };
+  }
+
+  /** GET PROCESSING OPTIONS (JR/T 0025.5 B.8): 83 ‖ PDOL data; format 1 (80) or 2 (77). */
+  async gpo(data: Uint8Array = this.pdolData()): Promise<ResponseApdu> {
+    const r = await this.cmd(0x80, 0xa8, 0x00, 0x00, concat(Uint8Array.of(0x83, data.length), data));
+    this.pdolSent = data.slice();
+    if (r.sw !== 0x9000) return r;
+    const l = tlvs(r, 'GPO');
+    const top = l[0];
+    if (top?.tag === '80' && top.value.length >= 2) {
+      this.aip = top.value.slice(0, 2);
+      this.afl = top.value.slice(2);
+    } else if (top?.tag === '77') {
+      const m = new Map<string, Uint8Array>();
+      primitives(l, m);
+      this.aip = m.get('82') ?? new Uint8Array(0);
+      this.afl = m.get('94') ?? new Uint8Array(0);
+    } else throw new NonConformance(`GPO response template ${top?.tag ?? 'none'} is neither 80 nor 77`);
+    if (this.aip.length !== 2) throw new NonConformance('GPO: no 2-byte AIP');
+    if (this.afl.length === 0 || this.afl.length % 4) throw new NonConformance(`GPO: AFL of ${this.afl.length} bytes is not a non-empty multiple of 4`);
+    return r;
+  }
+
+  aflEntries(): Array<{ sfi: number; first: number; last: number; oda: number }> {
+    const out = [];
+    for (let i = 0; i + 4 <= this.afl.length; i += 4) {
+      const [b1, first, last, oda] = this.afl.subarray(i, i + 4) as unknown as number[];
+      out.push({ sfi: (b1 as number) >> 3, first: first as number, last: last as number, oda: oda as number });
+    }
+    return out;
+  }
+
+  /**
+   * What is wrong with the AFL (EMV Book 3 §10.2, JR/T 0025.5 §7.3): empty; an entry with SFI 0 or above
+   * 30, first record 0, last before first, more ODA records than it names; or byte 1 with any of its three
+   * low bits set (the SFI is in the five high bits, the rest 0). A kernel terminates on the first four only.
+   */
+  aflProblems(): string[] {
+    const out: string[] = [];
+    if (this.afl.length === 0 || this.afl.length % 4) out.push(`AFL of ${this.afl.length} bytes is not a non-empty multiple of 4`);
+    this.aflEntries().forEach((e, i) => {
+      const b1 = this.afl[i * 4] as number;
+      if (e.sfi < 1 || e.sfi > 30 || e.first === 0 || e.last < e.first || e.oda > e.last - e.first + 1) out.push(`entry ${i + 1} SFI ${e.sfi} records ${e.first}-${e.last} ODA ${e.oda} is malformed`);
+      if (b1 & 0x07) out.push(`entry ${i + 1} byte 1 ${toHex(Uint8Array.of(b1))}: the three low bits must be 0`);
+    });
+    return out;
+  }
+
+  /** READ RECORD for every record the AFL names; builds the static data to authenticate (EMV Book 3 §10.3). */
+  async readApplicationData(): Promise<void> {
+    const parts: Uint8Array[] = [];
+    for (const e of this.aflEntries()) {
+      if (e.sfi < 1 || e.sfi > 30 || e.first === 0 || e.last < e.first || e.oda > e.last - e.first + 1) {
+        throw new NonConformance(`AFL entry SFI ${e.sfi} records ${e.first}-${e.last} ODA ${e.oda} is malformed`);
+      }
+      for (let rec = e.first; rec <= e.last; rec++) {
+        const r = await this.readRecord(e.sfi, rec);
+        if (r.sw !== 0x9000) throw new NonConformance(`READ RECORD SFI ${e.sfi} record ${rec} named by the AFL answered ${r.sw.toString(16).toUpperCase()}`);
+        const l = tlvs(r, `record ${rec} of SFI ${e.sfi}`);
+        if (l.length !== 1 || l[0]?.tag !== '70') throw new NonConformance(`record ${rec} of SFI ${e.sfi} is not one 70 template`);
+        primitives(l, this.data);
+        if (rec - e.first < e.oda) parts.push(e.sfi <= 10 ? (l[0] as Tlv).value : r.data);
+      }
+    }
+    const tagList = this.data.get('9F4A');
+    if (tagList && toHex(tagList) === '82') parts.push(this.aip);
+    this.staticData = concat(...parts);
+  }
+
+  get pan(): string {
+    const v = this.data.get('5A');
+    if (!v) throw new NonConformance('no PAN (5A) in the application data');
+    try {
+      return decodeCn(v);
+    } catch {
+      throw new NonConformance(`PAN 5A ${toHex(v)} is not cn`);
+    }
+  }
+
+  get psn(): string {
+    const v = this.data.get('5F34');
+    return v ? toHex(v) : '00';
+  }
+
+  today(): string {
+    return this.terminal.date.slice(0, 4);
+  }
+
+  need(tag: string): Uint8Array {
+    const v = this.data.get(tag);
+    if (!v) throw new NonConformance(`data object ${tag} missing from the application data`);
+    return v;
+  }
+
+  issuerKey(ca: RsaPublic): { key?: RsaPublic; errors: string[] } {
+    const r = recoverIssuerKey(ca, this.need('90'), this.data.get('92') ?? new Uint8Array(0), this.need('9F32'), this.pan, this.today());
+    return { key: r.value, errors: r.errors };
+  }
+
+  /** SDA: issuer key then SSAD; errors set TVR B1 b7 (SDA failed). */
+  sda(ca: CaKey): string[] {
+    if (isSm2Ca(ca)) return this.odaFailed(0x40, sdaSm2(this, ca.sm2)); // JR/T 0025.17 §5.1
+    const ik = this.issuerKey(ca);
+    const errors = [...ik.errors];
+    if (ik.key) {
+      const s = verifySsad(ik.key, this.need('93'), this.staticData);
+      errors.push(...s.errors);
+      if (s.value) this.data.set('9F45', s.value);
+    }
+    if (errors.length) this.tvr[0] = (this.tvr[0] as number) | 0x40;
+    return errors;
+  }
+
+  iccKey(ca: RsaPublic): { key?: RsaPublic; errors: string[] } {
+    const ik = this.issuerKey(ca);
+    if (!ik.key) return { errors: ik.errors };
+    const r = recoverIccKey(ik.key, this.need('9F46'), this.data.get('9F48') ?? new Uint8Array(0), this.need('9F47'), this.pan, this.staticData, this.today());
+    return { key: r.value, errors: [...ik.errors, ...r.errors] };
+  }
+
+  /** INTERNAL AUTHENTICATE with the DDOL data (EMV Book 2 §6.5.1). */
+  async internalAuthenticate(ddolData: Uint8Array): Promise<{ response: ResponseApdu; sdad?: Uint8Array }> {
+    const response = await this.cmd(0x00, 0x88, 0x00, 0x00, ddolData);
+    if (response.sw !== 0x9000) return { response };
+    const t = tlvs(response, 'INTERNAL AUTHENTICATE')[0];
+    const sdad = t?.tag === '80' ? t.value : t?.tag === '77' ? t.children?.find((c) => c.tag === '9F4B')?.value : undefined;
+    if (!sdad) throw new NonConformance('INTERNAL AUTHENTICATE response has no SDAD (80 or 77{9F4B})');
+    return { response, sdad };
+  }
+
+  ddolData(): Uint8Array {
+    const ddol = this.data.get('9F49') ?? fromHex('9F3704');
+    return buildDolData(parseDol(ddol), this.terminalValues());
+  }
+
+  /** DDA: ICC key, INTERNAL AUTHENTICATE, SDAD; errors set TVR B1 b4 (DDA failed). */
+  async dda(ca: CaKey): Promise<{ errors: string[]; dynamicNumber?: Uint8Array }> {
+    if (isSm2Ca(ca)) {
+      const r = await ddaSm2(this, ca.sm2); // JR/T 0025.17 §5.2
+      this.odaFailed(0x08, r.errors);
+      return r;
+    }
+    const k = this.iccKey(ca);
+    const errors = [...k.errors];
+    let dynamicNumber: Uint8Array | undefined;
+    if (k.key) {
+      const ddol = this.ddolData();
+      const ia = await this.internalAuthenticate(ddol);
+      if (!ia.sdad) errors.push(`INTERNAL AUTHENTICATE answered ${ia.response.sw.toString(16).toUpperCase()}`);
+      else {
+        const v = verifySdad(k.key, ia.sdad, ddol);
+        errors.push(...v.errors);
+        dynamicNumber = v.value;
+      }
+    }
+    if (errors.length) this.tvr[0] = (this.tvr[0] as number) | 0x08;
+    return { errors, dynamicNumber };
+  }
+
+  /** Errors of an ODA method set its TVR byte 1 bit (b7 SDA failed, b4 DDA failed). */
+  private odaFailed(bit: number, errors: string[]): string[] {
+    if (errors.length) this.tvr[0] = (this.tvr[0] as number) | bit;
+    return errors;
+  }
+
+  /** Processing restrictions (EMV Book 3 §10.4): expiry and effective dates → TVR B2 b7, b6. */
+  processingRestrictions(): void {
+    const d = this.terminal.date;
+    const exp = this.data.get('5F24');
+    const eff = this.data.get('5F25');
+    if (exp && toHex(exp) < d) this.tvr[1] = (this.tvr[1] as number) | 0x40;
+    if (eff && toHex(eff) > d) this.tvr[1] = (this.tvr[1] as number) | 0x20;
+  }
+
+  /** VERIFY offline plaintext PIN: ISO 9564 format 2 block 2N PIN F…F (JR/T 0025.5 B.12). */
+  verifyPin(pin: string): Promise<ResponseApdu> {
+    const block = concat(fromHex(`2${pin.length.toString(16)}`), encodeCn(pin, 7));
+    return this.cmd(0x00, 0x20, 0x00, 0x80, block, undefined);
+  }
+
+  async getData(tag: string): Promise<ResponseApdu> {
+    const t = fromHex(tag);
+    return this.cmd(0x80, 0xca, t[0] as number, t[1] as number);
+  }
+
+  /** GET DATA value of a 2-byte tag, checking the answer is that one TLV. */
+  async getDataValue(tag: string): Promise<Uint8Array> {
+    const r = await this.getData(tag);
+    if (r.sw !== 0x9000) throw new NonConformance(`GET DATA ${tag} answered ${r.sw.toString(16).toUpperCase()}`);
+    const l = tlvs(r, `GET DATA ${tag}`);
+    if (l.length !== 1 || l[0]?.tag !== tag) throw new NonConformance(`GET DATA ${tag} answered ${toHex(r.data)}, not one ${tag} object`);
+    return (l[0] as Tlv).value;
+  }
+
+  /**
+   * GENERATE AC (JR/T 0025.5 B.6) with the CDOL1 (first) or CDOL2 (second) data; `cda` sets P1 b5, CDA
+   * signature requested (JR/T 0025.7 §5.3.6.1). A CDA response (9F4B, JR/T 0025.7 table 18) has no AC
+   * in clear: verifyCda recovers it.
+   */
+  async generateAc(type: AcType, second = false, extra: Record<string, Uint8Array> = {}, opts: { cda?: boolean } = {}): Promise<{ response: ResponseApdu; result?: GacResult }> {
+    const cdol = this.need(second ? '8D' : '8C');
+    const values = this.terminalValues(extra);
+    const cdolData = buildDolData(parseDol(cdol), values);
+    if (!second) this.cdol1Sent = cdolData.slice();
+    const response = await this.cmd(0x80, 0xae, AC_P1[type] | (opts.cda ? 0x10 : 0x00), 0x00, cdolData);
+    if (response.sw !== 0x9000) return { response };
+    const l = tlvs(response, 'GENERATE AC');
+    let cid: Uint8Array | undefined;
+    let atc: Uint8Array | undefined;
+    let ac: Uint8Array | undefined;
+    let iad: Uint8Array | undefined;
+    let sdad: Uint8Array | undefined;
+    let responseObjects: Uint8Array | undefined;
+    if (l[0]?.tag === '80') {
+      const v = l[0].value;
+      [cid, atc, ac, iad] = [v.subarray(0, 1), v.subarray(1, 3), v.subarray(3, 11), v.subarray(11)];
+    } else if (l[0]?.tag === '77') {
+      const m = new Map<string, Uint8Array>();
+      primitives(l, m);
+      [cid, atc, ac, iad, sdad] = [m.get('9F27'), m.get('9F36'), m.get('9F26'), m.get('9F10'), m.get('9F4B')];
+      if (sdad) responseObjects = concat(...(l[0].children ?? []).filter((t) => t.tag !== '9F4B').map((t) => buildTlv(t.tag, t.value)));
+    }
+    const acInClear = ac;
+    if (sdad && !ac) ac = new Uint8Array(0); // inside the signature (verifyCda)
+    if (cid?.length !== 1 || atc?.length !== 2 || (ac?.length !== 8 && !sdad) || !ac || !iad) throw new NonConformance(`GENERATE AC response lacks CID, ATC, AC or IAD: ${toHex(response.data)}`);
+    const kind = (cid[0] as number) & 0xc0;
+    const typeOf: AcType | undefined = kind === 0x00 ? 'AAC' : kind === 0x40 ? 'TC' : kind === 0x80 ? 'ARQC' : undefined;
+    if (!typeOf) throw new NonConformance(`CID ${toHex(cid)} codes no cryptogram type`);
+    if (iad.length < 7 || iad[0] !== 0x07) throw new NonConformance(`IAD ${toHex(iad)} is not 07 ‖ DKI ‖ CVN ‖ CVR(4) ‖ alg`);
+    const acData = concat(cdolData, this.aip, atc, iad.subarray(3, 7));
+    const result: GacResult = { type: typeOf, cid: cid[0] as number, atc: toUint(atc), ac, iad, acData, cdolData };
+    if (sdad) Object.assign(result, { sdad, responseObjects, acInClear, second, unpredictable: values['9F37'] });
+    return { response, result };
+  }
+
+  /** The ICC public key for CDA: RSA (JR/T 0025.7 §5.3.4) or SM2 (JR/T 0025.17 §5.2.3). */
+  cdaIccKey(ca: CaKey): { key?: RsaPublic | Uint8Array; errors: string[] } {
+    return isSm2Ca(ca) ? iccKeySm2(this, ca.sm2) : this.iccKey(ca);
+  }
+
+  /**
+   * Verify the CDA signature of a GENERATE AC response (JR/T 0025.7 §5.3.6.2; SM2 JR/T 0025.17 §5.2.5.2)
+   * over PDOL data ‖ CDOL1 data [‖ CDOL2 data] ‖ the response objects. On success the ICC dynamic number
+   * goes to 9F4C and the recovered TC or ARQC to 9F26 and `g.ac`; errors set TVR B1 b3, CDA failed.
+   */
+  verifyCda(ca: CaKey, g: GacResult): Recovered<CdaData> {
+    const errors: string[] = [];
+    let r: Recovered<CdaData> | undefined;
+    if (!g.sdad) errors.push(`the ${g.type} response carries no signed dynamic application data 9F4B`);
+    else {
+      const k = this.cdaIccKey(ca);
+      errors.push(...k.errors);
+      if (k.key) {
+        const data = cdaTransactionData(this.pdolSent, this.cdol1Sent, g.second ? g.cdolData : undefined, g.responseObjects ?? new Uint8Array(0));
+        const un = g.unpredictable ?? new Uint8Array(0);
+        r = k.key instanceof Uint8Array ? verifyCdaSdadSm2(k.key, g.sdad, un, g.cid, data) : verifyCdaSdad(k.key, g.sdad, un, g.cid, data);
+        errors.push(...r.errors);
+      }
+    }
+    if (errors.length) this.tvr[0] = (this.tvr[0] as number) | 0x04;
+    else if (r?.value) {
+      g.ac = r.value.ac;
+      this.data.set('9F4C', r.value.dynamicNumber);
+      this.data.set('9F26', r.value.ac);
+    }
+    return { value: r?.value, errors };
+  }
+
+  externalAuthenticate(arpc: Uint8Array, arc: Uint8Array): Promise<ResponseApdu> {
+    return this.cmd(0x00, 0x82, 0x00, 0x00, concat(arpc, arc), undefined);
+  }
+
+  /** Send a built script command as it is (case 3). */
+  script(apdu: Uint8Array): Promise<ResponseApdu> {
+    return this.send(apdu);
+  }
+
+  /**
+   * One whole transaction after READ RECORD (EMV Book 3 §10.3–10.11): ODA (DDA when the AIP offers it,
+   * else SDA), processing restrictions, CVM (offline plaintext PIN when the list selects it), terminal
+   * action analysis with the TACs, first GENERATE AC, and when the card asks for it: the issuer checks the
+   * ARQC and answers ARPC + ARC 00, EXTERNAL AUTHENTICATE, second GENERATE AC. Failures are in `problems`.
+   */
+  async transaction(opts: { ca: CaKey; issuer: IssuerChoice; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean }): Promise<TransactionOutcome> {
+    const problems: string[] = [];
+    const b1 = this.aip[0] ?? 0;
+    // CDA first when the card offers it (JR/T 0025.7 §5.3, table 2); an ICC key that does not recover
+    // fails CDA before GENERATE AC, which is then sent without the CDA request (§5.3.6).
+    let cda = (b1 & 0x01) !== 0;
+    if (cda) {
+      const k = this.cdaIccKey(opts.ca);
+      if (k.errors.length) {
+        this.tvr[0] = (this.tvr[0] as number) | 0x04;
+        problems.push(...k.errors.map((e) => `CDA: ${e}`));
+        cda = false;
+      }
+    } else if (b1 & 0x20) problems.push(...(await this.dda(opts.ca)).errors.map((e) => `DDA: ${e}`));
+    else if (b1 & 0x40) problems.push(...this.sda(opts.ca).map((e) => `SDA: ${e}`));
+    else this.tvr[0] = (this.tvr[0] as number) | 0x80; // ODA not performed
+    this.processingRestrictions();
+    const cvmList = this.data.get('8E');
+    const cvm = cvmList ? selectCvm(cvmList, { amount: this.terminal.amount, supports: (m) => m === 0x1f || (m === 0x01 && opts.pin !== undefined) }) : undefined;
+    if (cvm?.method === 0x01 && opts.pin) {
+      const r = await this.verifyPin(opts.pin);
+      if (r.sw !== 0x9000) {
+        this.tvr[2] = (this.tvr[2] as number) | 0x80;
+        problems.push(`offline PIN answered ${r.sw.toString(16).toUpperCase()}`);
+      }
+    }
+    if (opts.forceOnline) this.tvr[3] = (this.tvr[3] as number) | 0x08;
+    const iac = { denial: this.data.get('9F0E'), online: this.data.get('9F0F'), default: this.data.get('9F0D') };
+    const asked = terminalActionAnalysis(this.tvr, opts.tac, iac, opts.onlineCapable);
+    // An AAC is asked without CDA (§5.3.6); a TC or ARQC with it.
+    const first = await this.generateAc(asked, false, {}, { cda: cda && asked !== 'AAC' });
+    if (!first.result) return { asked, problems: [...problems, `first GENERATE AC answered ${first.response.sw.toString(16).toUpperCase()}`], approved: false };
+    const g1 = first.result;
+    // A CDA that fails declines the transaction offline (JR/T 0025.7 §5.3.6): no cryptogram to go on.
+    const cdaFailed = (g: GacResult, what: string) => {
+      const errors = cda && g.type !== 'AAC' ? this.verifyCda(opts.ca, g).errors : [];
+      problems.push(...errors.map((e) => `CDA of the ${what}: ${e}`));
+      return errors.length > 0;
+    };
+    if (cdaFailed(g1, 'first GENERATE AC')) return { asked, first: g1, problems, approved: false };
+    const check = (g: GacResult, what: string) => {
+      const expected = issuerOf(opts.issuer, g.iad).expectedAc(this.pan, this.psn, g.atc, g.acData);
+      if (toHex(expected) !== toHex(g.ac)) problems.push(`${what} ${toHex(g.ac)} does not verify (issuer computes ${toHex(expected)})`);
+    };
+    check(g1, g1.type);
+    if (g1.type !== 'ARQC') return { asked, first: g1, problems, approved: g1.type === 'TC' };
+    const arc = fromHex('3030');
+    const ea = await this.externalAuthenticate(issuerOf(opts.issuer, g1.iad).arpc(this.pan, this.psn, g1.atc, g1.ac, arc), arc);
+    if (ea.sw !== 0x9000) {
+      this.tvr[4] = (this.tvr[4] as number) | 0x40;
+      problems.push(`EXTERNAL AUTHENTICATE answered ${ea.sw.toString(16).toUpperCase()}`);
+    }
+    const second = await this.generateAc('TC', true, { '8A': arc }, { cda });
+    if (!second.result) return { asked, first: g1, problems: [...problems, `second GENERATE AC answered ${second.response.sw.toString(16).toUpperCase()}`], approved: false };
+    if (cdaFailed(second.result, 'second GENERATE AC')) return { asked, first: g1, second: second.result, problems, approved: false };
+    check(second.result, second.result.type);
+    return { asked, first: g1, second: second.result, problems, approved: second.result.type === 'TC' };
+  }
+}
+
+export interface TransactionOutcome {
+  /** What terminal action analysis asked for in the first GENERATE AC. */
+  asked: AcType;
+  first?: GacResult;
+  second?: GacResult;
+  approved: boolean;
+  problems: string[];
+}
+

@@ -1,0 +1,207 @@
+/**
+ * Offline data authentication with RSA, terminal side (EMV Book 2 §5–6, JR/T 0025.7 §5): recover the
+ * issuer public key from its certificate with the CA key, the ICC key from its certificate with the
+ * issuer key, check the SSAD (SDA) and the SDAD (DDA). Each check that fails is named in `errors`;
+ * nothing throws on a card's malformed data.
+ */
+import { decodeCn } from '../bytes/bcd.ts';
+import { concat, toHex } from '../bytes/hex.ts';
+import { rsaRecover, sha1, sm3, type RsaPublic } from '../crypto/index.ts';
+
+export interface Recovered<T> {
+  value?: T;
+  errors: string[];
+}
+
+/** Expiry MMYY is on or after today (YYMM). */
+export function notExpired(mmyy: Uint8Array, today: string): boolean {
+  const hex = toHex(mmyy);
+  return hex.slice(2, 4) + hex.slice(0, 2) >= today;
+}
+
+function recover(key: RsaPublic, data: Uint8Array, type: number, errors: string[]): Uint8Array | undefined {
+  if (data.length !== key.modulus.length) {
+    errors.push(`length ${data.length} differs from the key modulus ${key.modulus.length}`);
+    return undefined;
+  }
+  let r: Uint8Array;
+  try {
+    r = rsaRecover(key, data);
+  } catch (e) {
+    errors.push(`RSA recovery failed: ${(e as Error).message}`); // e.g. data not below the modulus
+    return undefined;
+  }
+  if (r[0] !== 0x6a) errors.push(`recovered header ${toHex(r.subarray(0, 1))} is not 6A`);
+  if (r[r.length - 1] !== 0xbc) errors.push(`recovered trailer ${toHex(r.subarray(-1))} is not BC`);
+  if (r[1] !== type) errors.push(`certificate format ${toHex(r.subarray(1, 2))} is not ${type.toString(16).padStart(2, '0')}`);
+  return r;
+}
+
+const hashOk = (r: Uint8Array, extra: Uint8Array) =>
+  toHex(sha1(concat(r.subarray(1, r.length - 21), extra))) === toHex(r.subarray(r.length - 21, r.length - 1));
+
+/** Issuer public key (EMV Book 2 §5.3 / 6.3, table 6). `today` is YYMM. */
+export function recoverIssuerKey(ca: RsaPublic, cert: Uint8Array, remainder: Uint8Array, exponent: Uint8Array, pan: string, today: string): Recovered<RsaPublic> {
+  const errors: string[] = [];
+  const r = recover(ca, cert, 0x02, errors);
+  if (!r) return { errors };
+  if (!hashOk(r, concat(remainder, exponent))) errors.push('issuer certificate hash does not match');
+  let issuerId = '';
+  try {
+    issuerId = decodeCn(r.subarray(2, 6));
+  } catch {
+    errors.push('issuer identifier is not cn');
+  }
+  if (!pan.startsWith(issuerId) || issuerId.length < 3) errors.push(`issuer identifier ${issuerId} does not match the PAN`);
+  if (!notExpired(r.subarray(6, 8), today)) errors.push(`issuer certificate expired (${toHex(r.subarray(6, 8))} MMYY)`);
+  if (r[11] !== 0x01 || r[12] !== 0x01) errors.push('hash or public key algorithm is not 01');
+  const ni = r[13] as number;
+  const inCert = r.subarray(15, r.length - 21);
+  const modulus = ni <= inCert.length ? inCert.slice(0, ni) : concat(inCert, remainder);
+  if (modulus.length !== ni) errors.push(`issuer modulus of ${modulus.length} bytes; certificate says ${ni}`);
+  return { value: { modulus, exponent }, errors };
+}
+
+/** SDA (EMV Book 2 §5.4): the SSAD and its data authentication code. */
+export function verifySsad(issuer: RsaPublic, ssad: Uint8Array, staticData: Uint8Array): Recovered<Uint8Array> {
+  const errors: string[] = [];
+  const r = recover(issuer, ssad, 0x03, errors);
+  if (!r) return { errors };
+  if (!hashOk(r, staticData)) errors.push('SSAD hash does not match the static data to authenticate');
+  return { value: r.slice(3, 5), errors };
+}
+
+/** ICC public key (EMV Book 2 §6.4, table 14). */
+export function recoverIccKey(issuer: RsaPublic, cert: Uint8Array, remainder: Uint8Array, exponent: Uint8Array, pan: string, staticData: Uint8Array, today: string): Recovered<RsaPublic> {
+  const errors: string[] = [];
+  const r = recover(issuer, cert, 0x04, errors);
+  if (!r) return { errors };
+  if (!hashOk(r, concat(remainder, exponent, staticData))) errors.push('ICC certificate hash does not match');
+  let certPan = '';
+  try {
+    certPan = decodeCn(r.subarray(2, 12));
+  } catch {
+    errors.push('PAN in the ICC certificate is not cn');
+  }
+  if (certPan !== pan) errors.push(`PAN in the ICC certificate ${certPan} differs from 5A ${pan}`);
+  if (!notExpired(r.subarray(12, 14), today)) errors.push('ICC certificate expired');
+  const nic = r[19] as number;
+  const inCert = r.subarray(21, r.length - 21);
+  const modulus = nic <= inCert.length ? inCert.slice(0, nic) : concat(inCert, remainder);
+  if (modulus.length !== nic) errors.push(`ICC modulus of ${modulus.length} bytes; certificate says ${nic}`);
+  return { value: { modulus, exponent }, errors };
+}
+
+/** DDA (EMV Book 2 §6.5.2): the SDAD over the DDOL data; value = ICC dynamic number. */
+export function verifySdad(icc: RsaPublic, sdad: Uint8Array, ddolData: Uint8Array): Recovered<Uint8Array> {
+  const errors: string[] = [];
+  const r = recover(icc, sdad, 0x05, errors);
+  if (!r) return { errors };
+  if (!hashOk(r, ddolData)) errors.push('SDAD hash does not match the DDOL data');
+  const ldd = r[3] as number;
+  const iccdd = r.subarray(4, 4 + ldd);
+  const n = iccdd[0] as number;
+  if (n < 2 || n > 8 || n + 1 > ldd) errors.push(`ICC dynamic number length ${n} is not 2..8`);
+  return { value: iccdd.slice(1, 1 + n), errors };
+}
+
+/**
+ * What a CDA signature carries in its ICC dynamic data (JR/T 0025.7 table 17, JR/T 0025.17 table 13):
+ * the ICC dynamic number (9F4C), the CID, the TC or ARQC (9F26), the transaction data hash.
+ */
+export interface CdaData {
+  dynamicNumber: Uint8Array;
+  cid: number;
+  ac: Uint8Array;
+  transactionDataHash: Uint8Array;
+}
+
+/**
+ * The data the CDA transaction data hash covers (JR/T 0025.7 §5.3.6.2 step 10; JR/T 0025.17 §5.2.5.2 f):
+ * the PDOL data sent in GPO ‖ the CDOL1 data of the first GENERATE AC [‖ the CDOL2 data of the second]
+ * ‖ the data objects of this GENERATE AC response, tag, length and value, in order, without 9F4B.
+ */
+export function cdaTransactionData(pdolData: Uint8Array, cdol1Data: Uint8Array, cdol2Data: Uint8Array | undefined, responseObjects: Uint8Array): Uint8Array {
+  return concat(pdolData, cdol1Data, cdol2Data ?? new Uint8Array(0), responseObjects);
+}
+
+/** Split ICC dynamic data into the fields of table 17 / 13; the hash is `hashLength` bytes (20 SHA-1, 32 SM3). */
+export function parseCdaDynamicData(iccdd: Uint8Array, hashLength: number, errors: string[]): CdaData | undefined {
+  const n = iccdd[0] ?? 0;
+  if (n < 2 || n > 8) {
+    errors.push(`ICC dynamic number length ${n} is not 2..8`);
+    return undefined;
+  }
+  if (iccdd.length < 1 + n + 1 + 8 + hashLength) {
+    errors.push(`ICC dynamic data of ${iccdd.length} bytes is shorter than number length ‖ ${n}-byte number ‖ CID ‖ AC(8) ‖ hash(${hashLength})`);
+    return undefined;
+  }
+  return {
+    dynamicNumber: iccdd.slice(1, 1 + n),
+    cid: iccdd[1 + n] as number,
+    ac: iccdd.slice(2 + n, 10 + n),
+    transactionDataHash: iccdd.slice(10 + n, 10 + n + hashLength),
+  };
+}
+
+/**
+ * CDA with RSA (JR/T 0025.7 §5.3.6.2 = EMV Book 2 §6.6.2): recover the SDAD (table 21) with the ICC key,
+ * header 6A, format 05, trailer BC, the CID of the response, the hash over format … padding ‖ the
+ * unpredictable number, and the transaction data hash (SHA-1) over `transactionData`. The value is the
+ * ICC dynamic data with the TC or ARQC.
+ */
+export function verifyCdaSdad(icc: RsaPublic, sdad: Uint8Array, unpredictable: Uint8Array, cid: number, transactionData: Uint8Array): Recovered<CdaData> {
+  const errors: string[] = [];
+  const r = recover(icc, sdad, 0x05, errors);
+  if (!r) return { errors };
+  if (r[2] !== 0x01) errors.push(`hash algorithm indicator ${toHex(r.subarray(2, 3))} is not 01 (SHA-1)`);
+  if (!hashOk(r, unpredictable)) errors.push('SDAD hash does not match the signed data and the unpredictable number');
+  const ldd = r[3] as number;
+  if (4 + ldd > r.length - 21) {
+    errors.push(`ICC dynamic data length ${ldd} runs past the hash`);
+    return { errors };
+  }
+  const d = parseCdaDynamicData(r.subarray(4, 4 + ldd), 20, errors);
+  if (!d) return { errors };
+  if (d.cid !== cid) errors.push(`CID ${toHex(Uint8Array.of(d.cid))} in the signature differs from 9F27 ${toHex(Uint8Array.of(cid))}`);
+  if (toHex(sha1(transactionData)) !== toHex(d.transactionDataHash)) errors.push('transaction data hash does not match the PDOL, CDOL and response data');
+  return { value: d, errors };
+}
+
+/**
+ * The layout of a recovered RSA CDA signature (JR/T 0025.7 tables 21 and 17): 6A, format 05, hash
+ * algorithm 01, LDD, ICC dynamic data opening with number length (2..8), number, CID, AC(8), a 20-byte
+ * SHA-1 hash, then NIC − LDD − 25 bytes BB, the hash, BC. Signature checks are verifyCdaSdad's.
+ */
+export function cdaSdadLayoutErrors(icc: RsaPublic, sdad: Uint8Array): string[] {
+  const errors: string[] = [];
+  const r = recover(icc, sdad, 0x05, errors);
+  if (!r) return errors;
+  if (r[2] !== 0x01) errors.push(`hash algorithm indicator ${toHex(r.subarray(2, 3))} is not 01`);
+  const ldd = r[3] as number;
+  const n = r[4] ?? 0;
+  if (ldd < 1 + n + 1 + 8 + 20) errors.push(`ICC dynamic data of ${ldd} bytes cannot hold number length, ${n}-byte number, CID, AC and a 20-byte hash`);
+  if (ldd > r.length - 25) return [...errors, `ICC dynamic data length ${ldd} exceeds NIC − 25`];
+  const pad = r.subarray(4 + ldd, r.length - 21);
+  if (pad.some((b) => b !== 0xbb)) errors.push(`padding of ${pad.length} bytes is not all BB`);
+  return errors;
+}
+
+/** What the transaction data hash of a first GENERATE AC must cover (cdaHashCoverage). */
+export const CDA_HASH_ALL = 'PDOL ‖ CDOL1 ‖ response objects';
+
+/**
+ * Which data a signed transaction data hash covers (SHA-1 if 20 bytes, SM3 if 32): the whole of
+ * §5.3.6.1 step 2 for the first GENERATE AC, or a part that a card may leave out; undefined if none.
+ */
+export function cdaHashCoverage(signed: Uint8Array, pdolData: Uint8Array, cdol1Data: Uint8Array, responseObjects: Uint8Array): string | undefined {
+  const hash = signed.length === 32 ? sm3 : sha1;
+  const none = new Uint8Array(0);
+  const candidates: Array<[string, Uint8Array]> = [
+    [CDA_HASH_ALL, cdaTransactionData(pdolData, cdol1Data, undefined, responseObjects)],
+    ['CDOL1 ‖ response objects (no PDOL data)', cdaTransactionData(none, cdol1Data, undefined, responseObjects)],
+    ['PDOL ‖ CDOL1 (no response objects)', cdaTransactionData(pdolData, cdol1Data, undefined, none)],
+    ['PDOL ‖ response objects (no CDOL1 data)', cdaTransactionData(pdolData, none, undefined, responseObjects)],
+  ];
+  return candidates.find(([, d]) => toHex(hash(d)) === toHex(signed))?.[0];
+}
