@@ -171,7 +171,7 @@ const creditForLoad: Step = (cmd, card, df, acct, pending) => {
 
 const initializeForPurchase: Step = (cmd, card, df, acct) => {
   if (cmd.p2 !== 0x01) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 0x13 && !(!card.rules.initChecksLc && cmd.data.length >= 13)) return { sw: SW.WRONG_LENGTH };
+  if (cmd.data.length !== 0x13 && (card.rules.initChecksLc || cmd.data.length < 13)) return { sw: SW.WRONG_LENGTH };
   if (!pinVerified(card) && card.rules.initNeedsPin) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   const index = !card.rules.initChecksKeyIndex ? MEDICAL_KEY_INDEX : (cmd.data[0] as number);
   if (!key(df, 'DPK', index)) return { sw: SW.KEY_INDEX_NOT_SUPPORTED };
@@ -243,7 +243,7 @@ const getBalance: Step = (cmd, card, _df, acct) => {
 
 const getTransactionProof: Step = (cmd, card, _df, acct) => {
   if (cmd.p1 !== 0x00 || (cmd.p2 !== TRANSACTION_TYPE.load && cmd.p2 !== TRANSACTION_TYPE.purchase && card.rules.proofChecksP2)) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 2 && !(!card.rules.proofChecksLc && cmd.data.length > 2)) return { sw: SW.WRONG_LENGTH };
+  if (cmd.data.length !== 2 && (card.rules.proofChecksLc || cmd.data.length <= 2)) return { sw: SW.WRONG_LENGTH };
   const seq = ((cmd.data[0] as number) << 8) | (cmd.data[1] as number);
   const proof = acct.proofs.find((p) => p.type === cmd.p2 && (p.seq === seq || !card.rules.proofHonoursSeq));
   if (!proof) return { sw: MED_SW.PROOF_NOT_AVAILABLE };
@@ -256,7 +256,7 @@ const startingDay: Step = (cmd, card, df, acct) => {
     if (cmd.data.length !== 0 || !leOk(cmd, 2)) return { sw: SW.WRONG_LENGTH };
     return { data: encodeCn(!card.rules.startingDayAnswersDay ? String(acct.year).padStart(4, '0') : acct.startingDay, 2), sw: SW.NO_ERROR };
   }
-  if (cmd.data.length !== 2 && !(!card.rules.startingDayChecksLc && cmd.data.length > 2)) return { sw: SW.WRONG_LENGTH };
+  if (cmd.data.length !== 2 && (card.rules.startingDayChecksLc || cmd.data.length <= 2)) return { sw: SW.WRONG_LENGTH };
   // Part 5 §7.7.1: only after authentication with DSK.
   if (!card.authenticatedKeys.has(MEDICAL_KEY_ID.DSK) && card.rules.startingDayNeedsDsk) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   const mmdd = cnOk(cmd.data.subarray(0, 2));

@@ -118,7 +118,7 @@ const externalAuthenticate: Handler = (cmd, card) => {
   if (cmd.p2 === MASTER_KEY_ID) return masterKeyAuthenticate(cmd, card);
   restoreAuth(card);
   if (cmd.p1 !== 0x00 && card.rules.extAuthChecksP1) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 16 && cmd.data.length !== 17 && !(!card.rules.extAuthChecksLc && cmd.data.length >= 8)) return { sw: SW.WRONG_LENGTH };
+  if (cmd.data.length !== 16 && cmd.data.length !== 17 && (card.rules.extAuthChecksLc || cmd.data.length < 8)) return { sw: SW.WRONG_LENGTH };
   const keyId = !card.rules.extAuthHonoursKeyId && cmd.p2 !== KEY_ID.RK ? KEY_ID.RK : cmd.p2;
   const found = findKey(card.currentDf, keyId, cmd.data.length === 17 ? cmd.data[16] : undefined);
   if (!found || found.image.tryLimit === 0) return { sw: !card.rules.extAuthUnknownKeyAnswers6a88 ? SW.SECURITY_STATUS_NOT_SATISFIED : SW.REFERENCED_DATA_NOT_FOUND };
@@ -147,7 +147,7 @@ const externalAuthenticate: Handler = (cmd, card) => {
 
 const internalAuthenticate: Handler = (cmd, card) => {
   if ((cmd.p1 !== 0x00 || cmd.p2 !== 0x00) && card.rules.intAuthChecksP1P2) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 16 && cmd.data.length !== 17 && !(!card.rules.intAuthChecksLc && cmd.data.length >= 8)) return { sw: SW.WRONG_LENGTH };
+  if (cmd.data.length !== 16 && cmd.data.length !== 17 && (card.rules.intAuthChecksLc || cmd.data.length < 8)) return { sw: SW.WRONG_LENGTH };
   const version = cmd.data.length === 17 && card.rules.intAuthHonoursKeyVersion ? cmd.data[16] : undefined;
   const irk = !card.rules.irkVersion1Loaded ? findKey(card.currentDf, KEY_ID.IRK, version === undefined || version === 1 ? 2 : version) : findKey(card.currentDf, KEY_ID.IRK, version);
   if (!irk || (!card.rules.irkVersion1Loaded && version === 1)) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
