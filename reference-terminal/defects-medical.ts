@@ -1,5 +1,6 @@
 /** Defects of the reference terminal's medical functions (reference-terminal/sscard/medical.ts), caught by features/terminal/medical.feature. */
 import type { Defect } from '../src/defects/defect.ts';
+import { type TerminalDefectImpl, terminalRule } from './rules.ts';
 
 export const TERMINAL_MEDICAL_DEFECTS = [
   {
@@ -38,3 +39,12 @@ export const TERMINAL_MEDICAL_DEFECTS = [
     mustFail: ['TM-MED-005'],
   },
 ] as const satisfies readonly Defect[];
+
+/** Each defect's implementation: the terminal spec rules it breaks (reference-terminal/rules.ts). */
+export const TERMINAL_MEDICAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_MEDICAL_DEFECTS)[number]['id'], TerminalDefectImpl> = {
+  'tm-debit-reports-success-on-refusal': terminalRule('debitReportsRefusal'),
+  'tm-debit-skips-mac2-check': terminalRule('debitChecksMac2'),
+  'tm-debit-wrong-tac-reported': terminalRule('debitReportsCardTac'),
+  'tm-debit-without-pin': terminalRule('debitAsksPin'),
+  'tm-read-debit-records-first-only': terminalRule('readDebitRecordsAll'),
+};

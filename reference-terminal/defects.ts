@@ -4,6 +4,7 @@
  * (profile target.defects or --defect); the reference driver and the example terminal program read them.
  */
 import type { Defect } from '../src/defects/defect.ts';
+import { type TerminalDefectImpl, terminalRule } from './rules.ts';
 
 export const TERMINAL_DEFECTS = [
   {
@@ -315,3 +316,51 @@ export const TERMINAL_DEFECTS = [
     mustFail: ['TM-FIN-034'],
   },
 ] as const satisfies readonly Defect[];
+
+/** Each defect's implementation: the terminal spec rules it breaks (reference-terminal/rules.ts). */
+export const TERMINAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_DEFECTS)[number]['id'], TerminalDefectImpl> = {
+  'tm-ignores-blacklist': terminalRule('checkBlacklist'),
+  'tm-accepts-expired-card': terminalRule('refuseExpiredCard'),
+  'tm-expiry-check-reversed': terminalRule('expiryComparison'),
+  'tm-readcardbas-field-order': terminalRule('readCardBasFieldOrder'),
+  'tm-skips-internal-auth': terminalRule('internalAuthentication'),
+  'tm-no-rk-on-3.0': terminalRule('rkAuthenticationOn30'),
+  'tm-name-without-extension': terminalRule('nameWithExtension'),
+  'tm-verify-pin-ascii': terminalRule('verifyPinBcd'),
+  'tm-wrong-pin-reported-locked': terminalRule('wrongPinReportedWrong'),
+  'tm-change-pin-swapped': terminalRule('changePinOldFirst'),
+  'tm-fin-ignores-priority': terminalRule('orderByPriority'),
+  'tm-fin-ignores-confirmation': terminalRule('askCardholderConfirmation'),
+  'tm-fin-selects-blocked-app': terminalRule('refuseBlockedApp'),
+  'tm-fin-skips-oda': terminalRule('performOda'),
+  'tm-fin-oda-failure-not-in-tvr': terminalRule('odaFailureInTvr'),
+  'tm-fin-cvm-first-rule': terminalRule('cvmRuleByCondition'),
+  'tm-fin-ignores-pin-try-counter': terminalRule('checkPinTryCounter'),
+  'tm-fin-ignores-floor-limit': terminalRule('checkFloorLimit'),
+  'tm-fin-no-random-selection': terminalRule('randomOnlineSelection'),
+  'tm-fin-no-velocity-check': terminalRule('checkVelocity'),
+  'tm-fin-skips-issuer-authentication': terminalRule('issuerAuthentication'),
+  'tm-fin-drops-scripts': terminalRule('deliverScripts'),
+  'tm-fin-ignores-expiry': terminalRule('checkApplicationDates'),
+  'tm-fin-ec-not-offered': terminalRule('offerEc'),
+  'tm-int-psam-for-financial': terminalRule('psamServesSsseOnly'),
+  'tm-fin-no-pse': terminalRule('readPse'),
+  'tm-fin-no-aid-list': terminalRule('aidListFallback'),
+  'tm-fin-no-offline-pin': terminalRule('supportOfflinePin'),
+  'tm-fin-online-pin-as-offline': terminalRule('onlinePinToHost'),
+  'tm-fin-no-signature-cvm': terminalRule('supportSignatureCvm'),
+  'tm-fin-ignores-exception-file': terminalRule('checkExceptionFile'),
+  'tm-fin-ignores-arc': terminalRule('honourArc'),
+  'tm-fin-reports-stale-tvr': terminalRule('reportTvrSent'),
+  'tm-fin-amount-in-yuan': terminalRule('amountInFen'),
+  'tm-int-pays-refused-card': terminalRule('payOnlyAcceptedCard'),
+  'tm-reload-without-puk': terminalRule('reloadWithPuk'),
+  'tm-unblock-bad-mac': terminalRule('unblockMacValid'),
+  'tm-write-without-mac': terminalRule('writeWithMac'),
+  'tm-locked-pin-reported-wrong': terminalRule('lockedPinReportedLocked'),
+  'tm-ignores-internal-auth-result': terminalRule('checkInternalAuthentication'),
+  'tm-write-reports-success': terminalRule('writeReportsCardAnswer'),
+  'tm-fin-no-sm-algorithms': terminalRule('supportSm'),
+  'tm-fin-no-cda': terminalRule('performCda'),
+  'tm-fin-cda-not-verified': terminalRule('verifyCda'),
+};

@@ -13,3 +13,5 @@ export type TerminalDefectId = (typeof TERMINAL_DEFECTS)[number]['id'];
 export { FinancialTerminal, seededPercent, type FinancialTerminalConfig, type PosParameters } from './pboc/pos.ts';
 export { iReadCardBas, type SsTerminalConfig } from './sscard/api.ts';
 export { SS_OPERATIONS, performSsOperation } from './sscard/operations.ts';
+export { terminalRules } from './faults.ts';
+export type { TerminalRules } from './rules.ts';

@@ -70,14 +70,14 @@ function takeChallenge(card: CardContext): Uint8Array | undefined {
 }
 
 /**
- * A key of the current DF by id: its master key (00) or a key its master key loaded. The defect
- * keys-cross-environment also finds the keys an image gave any DF of the card.
+ * A key of the current DF by id: its master key (00) or a key its master key loaded. A card
+ * breaking keysStayInEnvironment also finds the keys an image gave any DF of the card.
  */
 function keyOf(card: CardContext, id: number): { key: string; tryLimit: number; triesLeft?: number } | undefined {
   const df = card.currentDf;
   if (id === MASTER_KEY_ID) return masterKeyOf(df);
   const own = loadedKeys(df).find((k) => k.id === id);
-  if (own || !card.has('keys-cross-environment')) return own;
+  if (own || card.rules.keysStayInEnvironment) return own;
   return allDfs(card.mf)
     .flatMap((d) => [...loadedKeys(d), ...((d.appData as { keys?: LoadedKey[] }).keys ?? []).map((k) => ({ ...k }))])
     .find((k) => k.id === id) ?? undefined;
@@ -97,7 +97,7 @@ export const masterKeyAuthenticate: Handler = (cmd, card) => {
   const alg = algorithmOf(card);
   const ok = equal(authData(alg, sessionKey(alg, fromHex(mk.key), challenge), cmd.data.subarray(8, 16)), cmd.data.subarray(0, 8));
   // Defect: the MF still knows the COS default (transport) key.
-  const transport = card.has('transport-key-still-active') && card.currentDf === card.mf && cmd.p2 === MASTER_KEY_ID;
+  const transport = !card.rules.transportKeyRetired && card.currentDf === card.mf && cmd.p2 === MASTER_KEY_ID;
   if (!ok && transport && equal(authData(alg, sessionKey(alg, masterKey('transport'), challenge), cmd.data.subarray(8, 16)), cmd.data.subarray(0, 8))) {
     card.authenticatedKeys.add(MASTER_KEY_ID);
     return { sw: SW.NO_ERROR };
@@ -108,20 +108,20 @@ export const masterKeyAuthenticate: Handler = (cmd, card) => {
   }
   mk.triesLeft = mk.tryLimit;
   card.authenticatedKeys.add(cmd.p2);
-  if (cmd.p2 === MASTER_KEY_ID && card.has('card-mk-state-kept-in-environment') && card.currentDf === card.mf) card.session['cardManager.mfAuthenticated'] = true;
+  if (cmd.p2 === MASTER_KEY_ID && !card.rules.cardMkStateLostOnSelect && card.currentDf === card.mf) card.session['cardManager.mfAuthenticated'] = true;
   return { sw: SW.NO_ERROR };
 };
 
 /** Is the current DF's master key authenticated (the only authority for CREATE FILE)? */
 function masterKeyAuthenticated(card: CardContext): boolean {
   if (card.authenticatedKeys.has(MASTER_KEY_ID)) return true;
-  return card.has('card-mk-state-kept-in-environment') && card.session['cardManager.mfAuthenticated'] === true;
+  return !card.rules.cardMkStateLostOnSelect && card.session['cardManager.mfAuthenticated'] === true;
 }
 
 /** 80 E0 00 00: CREATE FILE of a DF under the current DF. */
 const createFile: Handler = (cmd, card) => {
   if (cmd.p1 !== 0x00 || cmd.p2 !== 0x00) return { sw: SW.INCORRECT_P1P2 };
-  if (!masterKeyAuthenticated(card) && !card.has('create-file-without-authentication')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+  if (!masterKeyAuthenticated(card) && card.rules.createFileNeedsMasterKey) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   let fid: Uint8Array | undefined;
   let name: Uint8Array | undefined;
   let descriptor: Uint8Array | undefined;
@@ -139,7 +139,7 @@ const createFile: Handler = (cmd, card) => {
   if (!name || name.length < 1 || name.length > 16 || (fid && fid.length !== 2)) return { sw: SW.INCORRECT_DATA };
   const fidValue = fid ? ((fid[0] as number) << 8) | (fid[1] as number) : undefined;
   const here = card.currentDf;
-  const nameTaken = !card.has('duplicate-df-name-accepted') && allDfs(card.mf).some((d) => d.name !== undefined && equal(d.name, name));
+  const nameTaken = card.rules.createFileRefusesDuplicateName && allDfs(card.mf).some((d) => d.name !== undefined && equal(d.name, name));
   const fidTaken = fidValue !== undefined && here.children.some((c) => c.fid === fidValue);
   if (nameTaken || fidTaken) return { sw: 0x6a89 };
   here.children.push({
@@ -166,7 +166,7 @@ function writeKeyAuthorities(card: CardContext, df: DfNode, keyId: number): Mast
   const out: MasterKeyState[] = [];
   if (own) out.push(own);
   else if (df !== card.mf && envOf(df) === df && keyId === MASTER_KEY_ID && cardMk) out.push(cardMk);
-  if (card.has('card-mk-controls-environment') && df !== card.mf && cardMk && !out.includes(cardMk)) out.push(cardMk);
+  if (!card.rules.environmentMkTakesOver && df !== card.mf && cardMk && !out.includes(cardMk)) out.push(cardMk);
   return out;
 }
 
@@ -193,7 +193,7 @@ const writeKey: Handler = (cmd, card) => {
     const exists = masterKeyOf(df) !== undefined;
     if (cmd.p1 === 0x00 && exists) return { sw: 0x6a89 };
     if (cmd.p1 === 0x01 && !exists) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
-    if (!card.has('master-key-replace-ignored') || !exists) setMasterKey(df, k);
+    if (card.rules.masterKeyReplaceStores || !exists) setMasterKey(df, k);
     return { sw: SW.NO_ERROR };
   }
   const keys = loadedKeys(df);
@@ -201,7 +201,7 @@ const writeKey: Handler = (cmd, card) => {
   if (cmd.p1 === 0x00 && at >= 0) return { sw: 0x6a89 };
   if (cmd.p1 === 0x01 && at < 0) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
   const entry = { id: cmd.p2, name: `loaded ${cmd.p2.toString(16).padStart(2, '0')}`, ...k };
-  if (card.has('loaded-key-not-stored')) return { sw: SW.NO_ERROR };
+  if (!card.rules.loadedKeyStored) return { sw: SW.NO_ERROR };
   if (at >= 0) keys[at] = entry;
   else keys.push(entry);
   return { sw: SW.NO_ERROR };

@@ -12,9 +12,9 @@ import { encodeResponse } from '../../src/apdu/response.ts';
 import { SW } from '../../src/apdu/sw.ts';
 import { fromHex } from '../../src/bytes/hex.ts';
 import type { Protocol } from '../../src/apdu/channel.ts';
-import { type DefectId, checkDefects } from '../defects/catalogue.ts';
+import { type DefectId, cardFaults, checkDefects } from '../defects/catalogue.ts';
 import { APPLICATIONS, materialiseNvm } from '../apps/index.ts';
-import type { CommandSpec } from './application.ts';
+import type { CardApplication, CommandSpec } from './application.ts';
 import { CardContext, type Reply, SeededRandom } from './context.ts';
 import { type DfNode, buildTree } from './files.ts';
 import type { CardImage } from './image.ts';
@@ -57,36 +57,44 @@ const INTERINDUSTRY: readonly CommandSpec[] = [
 ];
 
 /** Commands reachable from the current DF: its applications' (innermost first), then the inter-industry ones. */
-function reachable(card: CardContext): CommandSpec[] {
+function reachable(card: CardContext, apps: Readonly<Record<string, CardApplication>>, interindustry: readonly CommandSpec[]): CommandSpec[] {
   const out: CommandSpec[] = [];
   for (let d: DfNode | undefined = card.currentDf; d; d = d.parent) {
-    const app = d.app ? APPLICATIONS[d.app] : undefined;
+    const app = d.app ? apps[d.app] : undefined;
     if (app) out.push(...app.commands);
   }
-  return [...out, ...INTERINDUSTRY];
+  return [...out, ...interindustry];
 }
 
 export function createCard(image: CardImage, options: CardOptions = {}): SimCard {
   const defects = new Set(checkDefects(options.defects ?? []));
+  // The defects switched on: spec rules overridden, the image as personalised, handlers wrapped (card-sim/defects/kinds.ts).
+  const faults = cardFaults([...defects]);
+  const rules = faults.rules;
+  const apps = Object.fromEntries(Object.entries(APPLICATIONS).map(([name, app]) => {
+    const onSelect = faults.onSelect(name, app.onSelect);
+    return [name, { ...app, commands: app.commands.map((c) => ({ ...c, handler: faults.handler(name, c.ins, c.handler) })), ...(onSelect ? { onSelect } : {}) }];
+  }));
+  const interindustry = INTERINDUSTRY.map((c) => ({ ...c, handler: faults.handler('cos', c.ins, c.handler) }));
   const seed = options.seed ?? 'sscc';
   const fullAtr = fromHex(image.atr);
-  const atr = defects.has('atr-historical-bytes-short') ? fullAtr.slice(0, -1) : fullAtr;
-  // Non-volatile: survives reset. A DF marked onlyWith a defect is there when that defect is on.
-  const mf = buildTree(image, (df) => df.onlyWith === undefined || defects.has(df.onlyWith as DefectId));
+  const atr = !rules.atrHistoricalBytesAsDeclared ? fullAtr.slice(0, -1) : fullAtr;
+  // Non-volatile: survives reset. The tree is built from the image as personalised.
+  const mf = buildTree(faults.personalise(image));
   const random = new SeededRandom(`${seed}:${image.name}`);
-  let card = new CardContext(mf, image.protocol, random, defects);
+  let card = new CardContext(mf, image.protocol, random, rules);
   materialiseNvm(card);
   if (options.nvm) importNvm(mf, image.name, options.nvm);
 
   function dispatch(cmd: CommandApdu): Reply {
     // CLA (ISO/IEC 7816-4 §5.1.1): 0x inter-industry, 8x proprietary (JR/T 0025, 社会保障卡规范);
     // b2..b1 logical channel, b4..b3 secure messaging.
-    const lenient = defects.has('wrong-cla-accepted');
+    const lenient = !rules.checkClass;
     // A proprietary class an application declares (the PSAM's BF, 社会保障卡规范 part 9 §9.3) passes.
-    const declared = reachable(card).some((c) => c.classes.includes(cmd.cla));
+    const declared = reachable(card, apps, interindustry).some((c) => c.classes.includes(cmd.cla));
     if (!lenient && (cmd.cla & 0x70) !== 0 && !declared) return { sw: SW.CLA_NOT_SUPPORTED };
-    const candidates = reachable(card).filter((c) => c.ins === cmd.ins);
-    if (!candidates.length) return { sw: defects.has('unknown-ins-answers-6e00') ? SW.CLA_NOT_SUPPORTED : SW.INS_NOT_SUPPORTED };
+    const candidates = reachable(card, apps, interindustry).filter((c) => c.ins === cmd.ins);
+    if (!candidates.length) return { sw: !rules.unknownInsAnswers6d00 ? SW.CLA_NOT_SUPPORTED : SW.INS_NOT_SUPPORTED };
     const spec = lenient ? candidates[0] : candidates.find((c) => c.classes.includes(cmd.cla));
     if (!spec) {
       if (cmd.cla & 0x03) return { sw: SW.LOGICAL_CHANNEL_NOT_SUPPORTED };
@@ -95,7 +103,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     }
     const reply = spec.handler(cmd, card);
     if (cmd.ins === 0xa4 && reply.sw === SW.NO_ERROR && card.currentEf === undefined) {
-      const app = card.currentDf.app ? APPLICATIONS[card.currentDf.app] : undefined;
+      const app = card.currentDf.app ? apps[card.currentDf.app] : undefined;
       if (app?.onSelect) return app.onSelect(card, reply);
     }
     return reply;
@@ -108,8 +116,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     } catch (e) {
       if (e instanceof ApduFormatError) {
         card.pending = undefined;
-        // Defect: Lc not checked against the data that came; the command runs on what is there.
-        if (!defects.has('lc-mismatch-accepted') || bytes.length < 6) return sw(SW.WRONG_LENGTH);
+        if (rules.checkLcAgainstData || bytes.length < 6) return sw(SW.WRONG_LENGTH);
         cmd = { cla: bytes[0] as number, ins: bytes[1] as number, p1: bytes[2] as number, p2: bytes[3] as number, data: bytes.slice(5), ne: undefined, extended: false };
       }
       else throw e;
@@ -139,7 +146,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     const xx = data.length & 0xff; // 256 is coded 00
     if (image.protocol === 'T=0') {
       if (cmd.data.length > 0 || cmd.ne === undefined) {
-        if (defects.has('t0-case4-data-without-61xx')) return encodeResponse({ data, sw: reply.sw });
+        if (!rules.t0ResponseDataBy61xx) return encodeResponse({ data, sw: reply.sw });
         card.pending = data;
         card.pendingSw = reply.sw >> 8 === 0x62 ? reply.sw : SW.NO_ERROR;
         return sw(0x6100 | xx);
@@ -169,7 +176,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       }
     },
     reset(): Uint8Array {
-      card = new CardContext(mf, image.protocol, random, defects);
+      card = new CardContext(mf, image.protocol, random, rules);
       return atr.slice();
     },
     nvm: () => nvmSnapshot(mf),

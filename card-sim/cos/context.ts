@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { CommandApdu } from '../../src/apdu/command.ts';
 import type { Protocol } from '../../src/apdu/channel.ts';
-import type { DefectId } from '../defects/catalogue.ts';
+import type { CardRules } from './rules.ts';
 import type { AccessCondition } from './image.ts';
 import { type DfNode, type EfNode, type PinState, allDfs, isAncestorOrSelf } from './files.ts';
 
@@ -50,13 +50,10 @@ export class CardContext {
     readonly mf: DfNode,
     readonly protocol: Protocol,
     readonly random: SeededRandom,
-    readonly defects: ReadonlySet<DefectId>,
+    /** The spec rules as this card keeps them (card-sim/cos/rules.ts). */
+    readonly rules: CardRules,
   ) {
     this.currentDf = mf;
-  }
-
-  has(defect: DefectId): boolean {
-    return this.defects.has(defect);
   }
 
   /** Make `df` current; security state of DFs left behind is lost (ISO/IEC 7816-4 §5.4). */
@@ -64,8 +61,7 @@ export class CardContext {
     this.currentDf = df;
     this.currentEf = undefined;
     this.currentRecord = 0;
-    // Defect pin-state-kept-across-environments: PIN status is kept whatever DF becomes current.
-    if (!this.has('pin-state-kept-across-environments')) for (const pin of [...this.verifiedPins]) {
+    if (this.rules.pinStateLostOnLeavingDf) for (const pin of [...this.verifiedPins]) {
       const owner = this.pinOwner(pin);
       if (!owner || !isAncestorOrSelf(owner, df)) this.verifiedPins.delete(pin);
     }
@@ -84,8 +80,8 @@ export class CardContext {
       const pin = d.pins.find((p) => p.ref === ref);
       if (pin) return pin;
     }
-    // Defect: one PIN table for the whole card, across the firewall (part 4 §5.5).
-    if (this.has('pin-shared-across-environments')) return allDfs(this.mf).flatMap((d) => d.pins).find((p) => p.ref === ref);
+    // The search stops at the environment's root: the firewall (part 4 §5.5).
+    if (!this.rules.pinSearchStopsAtFirewall) return allDfs(this.mf).flatMap((d) => d.pins).find((p) => p.ref === ref);
     return undefined;
   }
 

@@ -2,22 +2,38 @@
  * card-sim's defect catalogue: small deviations a real COS could have. Each names the scenarios (by @TC
  * id) that must FAIL when it is switched on; `sscc defects verify` runs the suite once per defect and
  * checks that exactly those fail, and that the reference image passes everything that applies.
- * One file per area; add an area's list here. The reference terminal's defects are its own
+ * One file per area; add an area's list and its implementations here (kinds: ./kinds.ts). The reference terminal's defects are its own
  * (reference-terminal/defects.ts); the harness joins both in src/defects/catalogue.ts.
  */
 import type { Defect } from '../../src/defects/defect.ts';
-import { ISO7816_DEFECTS } from './iso7816.ts';
-import { SSCARD_DEFECTS } from './sscard.ts';
-import { DUAL_APP_DEFECTS } from './dual-app.ts';
-import { PBOC_DEFECTS } from './pboc.ts';
-import { LIFECYCLE_DEFECTS } from './lifecycle.ts';
-import { MEDICAL_DEFECTS } from './medical.ts';
+import { ISO7816_DEFECTS, ISO7816_IMPLEMENTATIONS } from './iso7816.ts';
+import { SSCARD_DEFECTS, SSCARD_IMPLEMENTATIONS } from './sscard.ts';
+import { DUAL_APP_DEFECTS, DUAL_APP_IMPLEMENTATIONS } from './dual-app.ts';
+import { PBOC_DEFECTS, PBOC_IMPLEMENTATIONS } from './pboc.ts';
+import { LIFECYCLE_DEFECTS, LIFECYCLE_IMPLEMENTATIONS } from './lifecycle.ts';
+import { MEDICAL_DEFECTS, MEDICAL_IMPLEMENTATIONS } from './medical.ts';
+import { type CardDefectImpl, type CardFaults, faultsOf } from './kinds.ts';
 
 export type { Defect };
 
 export const CARD_DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...PBOC_DEFECTS, ...LIFECYCLE_DEFECTS, ...MEDICAL_DEFECTS] as const satisfies readonly Defect[];
 
 export type DefectId = (typeof CARD_DEFECTS)[number]['id'];
+
+/** Every defect's implementation; the compiler holds each area's map to exactly its ids. */
+export const CARD_DEFECT_IMPLEMENTATIONS: Readonly<Record<DefectId, CardDefectImpl>> = {
+  ...ISO7816_IMPLEMENTATIONS,
+  ...SSCARD_IMPLEMENTATIONS,
+  ...DUAL_APP_IMPLEMENTATIONS,
+  ...PBOC_IMPLEMENTATIONS,
+  ...LIFECYCLE_IMPLEMENTATIONS,
+  ...MEDICAL_IMPLEMENTATIONS,
+};
+
+/** What the card builder applies for these defects (card-sim/cos/card.ts). */
+export function cardFaults(ids: readonly DefectId[]): CardFaults {
+  return faultsOf(ids.map((id) => CARD_DEFECT_IMPLEMENTATIONS[id]));
+}
 
 const CARD_IDS: ReadonlySet<string> = new Set(CARD_DEFECTS.map((d) => d.id));
 

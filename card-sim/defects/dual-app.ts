@@ -1,5 +1,6 @@
 /** Defects of the card level: the firewall between SSSE and PSE and the master keys (features/dual-app). */
 import type { Defect } from '../../src/defects/defect.ts';
+import { type CardDefectImpl, rule } from './kinds.ts';
 
 export const DUAL_APP_DEFECTS = [
   {
@@ -94,3 +95,20 @@ export const DUAL_APP_DEFECTS = [
     mustFail: ['DA-PIN-001', 'DA-PIN-002'],
   },
 ] as const satisfies readonly Defect[];
+
+/** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
+export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number]['id'], CardDefectImpl> = {
+  'card-mk-controls-environment': rule('environmentMkTakesOver'),
+  'card-mk-state-kept-in-environment': rule('cardMkStateLostOnSelect'),
+  'master-key-replace-ignored': rule('masterKeyReplaceStores'),
+  'loaded-key-not-stored': rule('loadedKeyStored'),
+  'firewall-sfi-crosses-environment': rule('sfiStaysInEnvironment'),
+  'firewall-fid-crosses-environment': rule('selectFidStaysInEnvironment'),
+  'pin-shared-across-environments': rule('pinSearchStopsAtFirewall'),
+  'pin-state-kept-across-environments': rule('pinStateLostOnLeavingDf'),
+  'keys-cross-environment': rule('keysStayInEnvironment'),
+  'transport-key-still-active': rule('transportKeyRetired'),
+  'duplicate-df-name-accepted': rule('createFileRefusesDuplicateName'),
+  'create-file-without-authentication': rule('createFileNeedsMasterKey'),
+  'pin-counters-shared': rule('pinCountersSeparate'),
+};

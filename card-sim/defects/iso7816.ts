@@ -1,5 +1,6 @@
 /** Defects of the ISO/IEC 7816-4 command layer, caught by features/iso7816. */
 import type { Defect } from '../../src/defects/defect.ts';
+import { type CardDefectImpl, rule } from './kinds.ts';
 
 export const ISO7816_DEFECTS = [
   {
@@ -219,3 +220,37 @@ export const ISO7816_DEFECTS = [
     mustFail: ['ISO-VER-002'],
   },
 ] as const satisfies readonly Defect[];
+
+/** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
+export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['id'], CardDefectImpl> = {
+  'read-binary-ignores-offset': rule('readBinaryHonoursOffset'),
+  'read-binary-ignores-access-condition': rule('readBinaryChecksAccess'),
+  'read-record-ignores-access-condition': rule('readRecordChecksAccess'),
+  'wrong-cla-accepted': rule('checkClass'),
+  'get-challenge-repeats': rule('getChallengeFreshRandom'),
+  'pin-counter-not-decremented': rule('wrongPinDecrementsTries'),
+  't0-case4-data-without-61xx': rule('t0ResponseDataBy61xx'),
+  'file-not-found-as-6a80': rule('fileNotFoundAnswers6a82'),
+  'blocked-pin-still-verifies': rule('blockedPinRefused'),
+  'read-record-le00-returns-data': rule('readRecordLe00Answers6cxx'),
+  'atr-historical-bytes-short': rule('atrHistoricalBytesAsDeclared'),
+  'unknown-ins-answers-6e00': rule('unknownInsAnswers6d00'),
+  'lc-mismatch-accepted': rule('checkLcAgainstData'),
+  'select-mf-fid-not-found': rule('selectMfBy3f00'),
+  'fci-without-df-name': rule('fciCarriesDfName'),
+  'select-partial-name-unsupported': rule('selectByPartialName'),
+  'select-p1-unchecked': rule('selectCheckP1'),
+  'select-fid-length-unchecked': rule('selectCheckFidLength'),
+  'select-p2-0c-returns-fci': rule('selectP2NoResponseData'),
+  'select-ef-not-made-current': rule('selectMakesEfCurrent'),
+  'select-next-occurrence-repeats-first': rule('selectNextOccurrence'),
+  'read-ignores-file-structure': rule('readChecksFileStructure'),
+  'read-binary-no-current-ef-6a82': rule('readBinaryNoCurrentEfAnswers6986'),
+  'read-record-p1-ignored': rule('readRecordHonoursP1'),
+  'read-record-by-identifier-unsupported': rule('readRecordByIdentifier'),
+  'read-record-past-end-6a82': rule('readRecordPastEndAnswers6a83'),
+  'read-record-mode-111-accepted': rule('readRecordRefusesRfuMode'),
+  'get-challenge-always-8-bytes': rule('getChallengeLengthAsAsked'),
+  'get-challenge-ignores-p1p2': rule('getChallengeCheckP1P2'),
+  'verify-pin-length-unchecked': rule('verifyCheckPinLength'),
+};

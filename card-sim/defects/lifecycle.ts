@@ -1,5 +1,6 @@
 /** Defects of the card life cycle as the card sees it (features/lifecycle): issuer scripts that block and unblock. */
 import type { Defect } from '../../src/defects/defect.ts';
+import { type CardDefectImpl, rule } from './kinds.ts';
 
 export const LIFECYCLE_DEFECTS = [
   {
@@ -52,3 +53,14 @@ export const LIFECYCLE_DEFECTS = [
     mustFail: ['LC-CANCEL-001'],
   },
 ] as const satisfies readonly Defect[];
+
+/** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
+export const LIFECYCLE_IMPLEMENTATIONS: Record<(typeof LIFECYCLE_DEFECTS)[number]['id'], CardDefectImpl> = {
+  'pboc-script-before-online-accepted': rule('scriptNeedsOnlineCryptogram'),
+  'pboc-blocked-select-answers-9000': rule('blockedSelectAnswers6283'),
+  'pboc-blocked-app-still-goes-online': rule('blockedAppAacOnly'),
+  'pboc-app-block-not-persistent': rule('appBlockPersistent'),
+  'pboc-app-unblock-ignored': rule('appUnblockHonoured'),
+  'debit-block-blocks-ssse': rule('ssseBlockSeparate'),
+  'ssse-block-blocks-debit': rule('debitBlockSeparate'),
+};

@@ -3,6 +3,7 @@
  * part 7 §11–12, §14–15), each switched on in card-sim/apps/medical/app.ts.
  */
 import type { Defect } from '../../src/defects/defect.ts';
+import { type CardDefectImpl, rule } from './kinds.ts';
 
 export const MEDICAL_DEFECTS = [
   {
@@ -286,3 +287,47 @@ export const MEDICAL_DEFECTS = [
     mustFail: ['SS-MED-003'],
   },
 ] as const satisfies readonly Defect[];
+
+/** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
+export const MEDICAL_IMPLEMENTATIONS: Record<(typeof MEDICAL_DEFECTS)[number]['id'], CardDefectImpl> = {
+  'med-balance-moved-before-mac1': rule('debitChecksMac1First'),
+  'med-load-mac2-not-checked': rule('loadChecksMac2'),
+  'med-purchase-in-load-state': rule('debitNeedsPurchaseState'),
+  'med-credit-in-idle-accepted': rule('creditNeedsLoadState'),
+  'med-state-kept-after-error': rule('errorEndsState'),
+  'med-purchase-seq-not-incremented': rule('purchaseIncrementsSeq'),
+  'med-load-seq-not-incremented': rule('loadIncrementsSeq'),
+  'med-ef08-not-written': rule('purchaseWritesEf08'),
+  'med-ef08-wrong-amount': rule('ef08HoldsAmount'),
+  'med-totals-not-accumulated': rule('purchaseAccumulatesTotals'),
+  'med-negative-balance-accepted': rule('purchaseChecksBalance'),
+  'med-load-overflow-wraps': rule('loadChecksOverflow'),
+  'med-proof-of-previous-transaction': rule('proofOfLastTransaction'),
+  'med-proof-ignores-seq': rule('proofHonoursSeq'),
+  'med-pin-rule-skipped': rule('initNeedsPin'),
+  'med-balance-without-pin': rule('balanceNeedsPin'),
+  'med-key-index-unchecked': rule('initChecksKeyIndex'),
+  'med-mac2-wrong-input': rule('mac2OverSpecInput'),
+  'med-tac-wrong-key': rule('tacUnderDtk'),
+  'med-zero-purchase-refused': rule('zeroPurchaseAccepted'),
+  'med-starting-day-without-dsk': rule('startingDayNeedsDsk'),
+  'med-starting-day-not-stored': rule('startingDayStores'),
+  'med-proof-resets-state': rule('proofKeepsState'),
+  'med-reinit-keeps-first-session': rule('reinitStartsNewSession'),
+  'med-balance-p2-unchecked': rule('balanceChecksP2'),
+  'med-balance-le-unchecked': rule('balanceChecksLe'),
+  'med-init-lc-unchecked': rule('initChecksLc'),
+  'med-init-p2-unchecked': rule('initChecksP2'),
+  'med-proof-p2-unchecked': rule('proofChecksP2'),
+  'med-proof-lc-unchecked': rule('proofChecksLc'),
+  'med-starting-day-is-year': rule('startingDayAnswersDay'),
+  'med-starting-day-p1-unchecked': rule('startingDayChecksP1'),
+  'med-starting-day-lc-unchecked': rule('startingDayChecksLc'),
+  'med-load-not-logged': rule('loadWritesEf08'),
+  'med-load-proof-not-kept': rule('loadKeepsProof'),
+  'med-debit-in-idle-answers-9302': rule('debitInIdleAnswers6901'),
+  'med-balance-resets-state': rule('balanceKeepsState'),
+  'med-init-load-keeps-purchase-state': rule('initLoadLeavesPurchaseState'),
+  'med-init-balance-byte-order': rule('initBalanceMsbFirst'),
+  'med-init-year-binary': rule('initYearCn'),
+};

@@ -1,5 +1,7 @@
 /** Defects of the social security application (card-sim/apps/sscard), caught by features/sscard. */
 import type { Defect } from '../../src/defects/defect.ts';
+import { type CardDefectImpl, rule } from './kinds.ts';
+import { ssDataFault } from './sscard-faults.ts';
 
 export const SSCARD_DEFECTS = [
   {
@@ -424,3 +426,65 @@ export const SSCARD_DEFECTS = [
     mustFail: ['SSSE_RECORD-0D', 'SS-DATA-005'],
   },
 ] as const satisfies readonly Defect[];
+
+/** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
+export const SSCARD_IMPLEMENTATIONS: Record<(typeof SSCARD_DEFECTS)[number]['id'], CardDefectImpl> = {
+  'ss-pin-counter-not-reset': rule('ssRightPinResetsTries'),
+  'ss-verify-query-decrements': rule('verifyQueryFree'),
+  'ss-ext-auth-stale-challenge': rule('extAuthOnLastChallenge'),
+  'ss-ext-auth-challenge-reused': rule('challengeSingleUse'),
+  'ss-ext-auth-counter-not-decremented': rule('extAuthFailureDecrements'),
+  'ss-ext-auth-locked-still-accepts': rule('lockedKeyRefused'),
+  'ss-update-mac-not-checked': rule('updateChecksMac'),
+  'ss-update-without-auth': rule('updateNeedsKey'),
+  'ss-auth-kept-after-select': rule('authStateLostOnSelect'),
+  'ss-issue-date-binary': ssDataFault('ss-issue-date-binary'),
+  'ss-rk-read-unprotected': rule('rkFilesNeedAuth'),
+  'ss-internal-auth-ignores-version': rule('intAuthHonoursKeyVersion'),
+  'ss-change-pin-old-not-checked': rule('changePinChecksOld'),
+  'ss-app-block-not-persistent': rule('ssAppBlockPersistent'),
+  'ss-card-block-mac-not-checked': rule('ssCardBlockChecksMac'),
+  'ss-pin-reload-without-puk': rule('pinReloadNeedsPuk'),
+  'ss-ssn-bad-check-digit': ssDataFault('ss-ssn-bad-check-digit'),
+  'ss-card-number-bad-check': ssDataFault('ss-card-number-bad-check'),
+  'ss-fci-names-sm4-on-des-card': rule('ssFciAlgorithmOfCard'),
+  'ss-fci-no-algorithm-id': rule('ssFciCarriesAlgorithm'),
+  'ss-update-plain-refused': rule('updatePlainAfterAuth'),
+  'ss-update-not-written': rule('updateWrites'),
+  'ss-ext-auth-ignores-key-id': rule('extAuthHonoursKeyId'),
+  'ss-rk-locked-at-issue': rule('rkUsableAtIssue'),
+  'ss-ext-auth-without-challenge-uses-zero': rule('extAuthNeedsChallenge'),
+  'ss-unknown-key-answers-6982': rule('extAuthUnknownKeyAnswers6a88'),
+  'ss-ext-auth-length-unchecked': rule('extAuthChecksLc'),
+  'ss-ext-auth-p1-unchecked': rule('extAuthChecksP1'),
+  'ss-irk-version1-missing': rule('irkVersion1Loaded'),
+  'ss-internal-auth-ignores-random': rule('intAuthOverRandom'),
+  'ss-internal-auth-length-unchecked': rule('intAuthChecksLc'),
+  'ss-internal-auth-p1p2-unchecked': rule('intAuthChecksP1P2'),
+  'ss-app-block-ignored': rule('ssAppBlockHonoured'),
+  'ss-app-block-mac-not-checked': rule('ssAppBlockChecksMac'),
+  'ss-card-block-select-still-works': rule('ssCardBlockStopsSelect'),
+  'ss-app-block-p2-unchecked': rule('ssAppBlockChecksP2'),
+  'ss-change-pin-not-stored': rule('changePinStores'),
+  'ss-change-pin-p1-unchecked': rule('changePinChecksP1'),
+  'ss-change-pin-no-separator-accepted': rule('changePinNeedsSeparator'),
+  'ss-change-pin-short-accepted': rule('changePinChecksLength'),
+  'ss-pin-unblock-counter-not-reset': rule('pinUnblockResetsTries'),
+  'ss-pin-reload-not-stored': rule('pinReloadStores'),
+  'ss-pin-unblock-mac-not-checked': rule('pinUnblockChecksMac'),
+  'ss-pin-unblock-p2-unchecked': rule('pinUnblockChecksP2'),
+  'ss-fci-name-utf8': rule('ssFciNameGbk'),
+  'ss-adf-fci-wrong-aid': rule('ssAdfFciAid'),
+  'ss-card-id-wrong-rid': ssDataFault('ss-card-id-wrong-rid'),
+  'ss-card-type-out-of-range': ssDataFault('ss-card-type-out-of-range'),
+  'ss-spec-version-binary': ssDataFault('ss-spec-version-binary'),
+  'ss-institution-not-cn': ssDataFault('ss-institution-not-cn'),
+  'ss-institution-other-province': ssDataFault('ss-institution-other-province'),
+  'ss-expiry-month-13': ssDataFault('ss-expiry-month-13'),
+  'ss-name-not-gbk': ssDataFault('ss-name-not-gbk'),
+  'ss-name-extension-zero-inside': ssDataFault('ss-name-extension-zero-inside'),
+  'ss-sex-code-3': ssDataFault('ss-sex-code-3'),
+  'ss-ethnic-code-57': ssDataFault('ss-ethnic-code-57'),
+  'ss-birthplace-not-cn': ssDataFault('ss-birthplace-not-cn'),
+  'ss-birth-date-day-32': ssDataFault('ss-birth-date-day-32'),
+};

@@ -19,6 +19,8 @@ import type { SimulatedHost } from '../../src/pboc/host.ts';
 import { PSE_NAME, PbocKernel, type AcType, type GacResult, type Send } from '../../src/pboc/kernel.ts';
 import { isSm2Ca } from '../../src/pboc/oda-sm2.ts';
 import { TSI, TVR, setBit, type Bit } from '../../src/pboc/tvr.ts';
+import { terminalRules } from '../faults.ts';
+import type { TerminalRules } from '../rules.ts';
 
 type CaKey = Parameters<PbocKernel['sda']>[0];
 
@@ -92,15 +94,14 @@ export class FinancialTerminal {
   cvm = 'none';
   /** CDA is used in this transaction (card and terminal support it, the ICC key recovered). */
   private cdaAsked = false;
-  private readonly has: (d: string) => boolean;
+  /** The spec rules as this terminal keeps them (reference-terminal/rules.ts). */
+  private readonly rules: TerminalRules;
 
   constructor(private readonly send: Send, private readonly config: FinancialTerminalConfig, amount: number) {
-    this.has = (d) => config.defects.has(d);
+    this.rules = terminalRules(config.defects);
     const yymmdd = config.date;
-    // Defect tm-fin-amount-in-yuan: 9F02 carries yuan, not fen (n12 in minor units, JR/T 0025.5 annex A).
-    const sent = this.has('tm-fin-amount-in-yuan') ? Math.floor(amount / 100) : amount;
-    // Defect tm-fin-no-sm-algorithms: a terminal without SM2/SM3/SM4 (DF69 = 00, no use of SM2 CA keys).
-    this.kernel = new PbocKernel(send, { amount: sent, date: yymmdd, ecSupport: config.ecSupport && !this.has('tm-fin-ec-not-offered'), smSupport: !this.has('tm-fin-no-sm-algorithms') });
+    const sent = !this.rules.amountInFen ? Math.floor(amount / 100) : amount;
+    this.kernel = new PbocKernel(send, { amount: sent, date: yymmdd, ecSupport: config.ecSupport && this.rules.offerEc, smSupport: this.rules.supportSm });
   }
 
   private get tvr(): Uint8Array {
@@ -120,7 +121,7 @@ export class FinancialTerminal {
   async candidates(): Promise<Candidate[]> {
     const k = this.kernel;
     const list: Candidate[] = [];
-    const pse = this.has('tm-fin-no-pse') ? undefined : await k.selectByName(new Uint8Array(Buffer.from(PSE_NAME, 'ascii')));
+    const pse = !this.rules.readPse ? undefined : await k.selectByName(new Uint8Array(Buffer.from(PSE_NAME, 'ascii')));
     const sfi = pse?.sw === 0x9000 ? find(tlvsOrNone(pse.data), '88')?.[0] : undefined;
     if (sfi !== undefined) {
       for (let rec = 1; rec < 32; rec++) {
@@ -132,7 +133,7 @@ export class FinancialTerminal {
           if (aid && this.supported(aid)) list.push({ aid, priority: p & 0x0f, confirmation: (p & 0x80) !== 0 });
         }
       }
-    } else if (!this.has('tm-fin-no-aid-list')) {
+    } else if (this.rules.aidListFallback) {
       // Each terminal AID, then SELECT next occurrence (P2 02) while the card finds more (JR/T 0025.5 §6.4.2).
       for (const a of this.config.aids) {
         for (let next = false, n = 0; n < 16; next = true, n++) {
@@ -144,17 +145,17 @@ export class FinancialTerminal {
         }
       }
     }
-    const usable = this.config.cardholderConfirmation || this.has('tm-fin-ignores-confirmation') ? list : list.filter((c) => !c.confirmation);
+    const usable = this.config.cardholderConfirmation || !this.rules.askCardholderConfirmation ? list : list.filter((c) => !c.confirmation);
     // Priority 1 is highest; 0 means no priority and goes last (EMV Book 1 §12.4).
     const rank = (c: Candidate) => (c.priority === 0 ? 16 : c.priority);
-    return this.has('tm-fin-ignores-priority') ? usable : [...usable].sort((a, b) => rank(a) - rank(b));
+    return !this.rules.orderByPriority ? usable : [...usable].sort((a, b) => rank(a) - rank(b));
   }
 
   /** Final selection: the first candidate that selects with 9000; a blocked one (6283) is left out. */
   async selectFinal(list: Candidate[]): Promise<Uint8Array | undefined> {
     for (const c of list) {
       const r = await this.kernel.selectApplication(c.aid);
-      if (r.sw === 0x9000 || (r.sw === 0x6283 && this.has('tm-fin-selects-blocked-app'))) return c.aid;
+      if (r.sw === 0x9000 || (r.sw === 0x6283 && !this.rules.refuseBlockedApp)) return c.aid;
     }
     return undefined;
   }
@@ -162,7 +163,7 @@ export class FinancialTerminal {
   /** The CA key the card's 8F names, among those the terminal holds (EMV Book 2 §5.2). */
   private caKey(): CaKey | undefined {
     const index = this.kernel.data.get('8F')?.[0];
-    return this.config.caKeys.find((c) => c.index === index && !(this.has('tm-fin-no-sm-algorithms') && isSm2Ca(c.key)))?.key;
+    return this.config.caKeys.find((c) => c.index === index && !(!this.rules.supportSm && isSm2Ca(c.key)))?.key;
   }
 
   /**
@@ -172,13 +173,13 @@ export class FinancialTerminal {
   private async oda(): Promise<boolean> {
     const k = this.kernel;
     const b1 = k.aip[0] ?? 0;
-    if (this.has('tm-fin-skips-oda') || !(b1 & 0x61)) {
-      if (!this.has('tm-fin-oda-failure-not-in-tvr')) this.set(TVR.ODA_NOT_PERFORMED);
+    if (!this.rules.performOda || !(b1 & 0x61)) {
+      if (this.rules.odaFailureInTvr) this.set(TVR.ODA_NOT_PERFORMED);
       return false;
     }
     setBit(this.tsi, TSI.ODA_PERFORMED);
     const ca = this.caKey();
-    if (b1 & 0x01 && this.config.cda && !this.has('tm-fin-no-cda')) {
+    if (b1 & 0x01 && this.config.cda && this.rules.performCda) {
       // The ICC key is recovered before GENERATE AC; if it does not, CDA has failed and is not asked (§5.3.6).
       if (!ca || k.cdaIccKey(ca).errors.length) {
         this.set(TVR.CDA_FAILED);
@@ -194,16 +195,16 @@ export class FinancialTerminal {
     } else {
       k.sda(ca);
     }
-    if (this.has('tm-fin-oda-failure-not-in-tvr')) this.tvr[0] = (this.tvr[0] as number) & ~0x4c;
+    if (!this.rules.odaFailureInTvr) this.tvr[0] = (this.tvr[0] as number) & ~0x4c;
     return false;
   }
 
   private supportsCvm(method: number): boolean {
     switch (method) {
-      case 0x01: return this.config.pinPad && !this.has('tm-fin-no-offline-pin');
+      case 0x01: return this.config.pinPad && this.rules.supportOfflinePin;
       case 0x02: return this.config.pinPad && this.config.onlineCapable;
       case 0x03: return this.config.pinPad && this.config.signature;
-      case 0x1e: return this.config.signature && !this.has('tm-fin-no-signature-cvm');
+      case 0x1e: return this.config.signature && this.rules.supportSignatureCvm;
       case 0x1f: return true;
       default: return false;
     }
@@ -221,7 +222,7 @@ export class FinancialTerminal {
       return;
     }
     let rule: CvmRule | undefined;
-    if (this.has('tm-fin-cvm-first-rule')) rule = parseCvmList(list).rules[0];
+    if (!this.rules.cvmRuleByCondition) rule = parseCvmList(list).rules[0];
     else rule = selectCvm(list, { amount, supports: (m) => this.supportsCvm(m) });
     if (!rule) {
       this.set(TVR.CVM_NOT_SUCCESSFUL);
@@ -237,7 +238,7 @@ export class FinancialTerminal {
       this.set(TVR.CVM_NOT_SUCCESSFUL);
       return;
     }
-    if (rule.method === 0x02 && !this.has('tm-fin-online-pin-as-offline')) {
+    if (rule.method === 0x02 && this.rules.onlinePinToHost) {
       this.cvm = 'online PIN';
       this.set(TVR.ONLINE_PIN_ENTERED); // enciphered for the host, which checks it
       return;
@@ -257,7 +258,7 @@ export class FinancialTerminal {
       return;
     }
     // PIN try counter 9F17 first: at 0 the PIN is not asked (EMV Book 3 §10.5.1).
-    if (!this.has('tm-fin-ignores-pin-try-counter')) {
+    if (this.rules.checkPinTryCounter) {
       const tries = await k.getData('9F17');
       const value = tries.sw === 0x9000 ? find(tlvsOrNone(tries.data), '9F17') : undefined;
       if (value && value[0] === 0) {
@@ -284,16 +285,16 @@ export class FinancialTerminal {
     } catch {
       this.set(TVR.ICC_DATA_MISSING);
     }
-    if (pan && c.exceptionFile.includes(pan) && !this.has('tm-fin-ignores-exception-file')) this.set(TVR.CARD_ON_EXCEPTION_FILE);
-    if (amount >= c.floorLimit && !this.has('tm-fin-ignores-floor-limit')) this.set(TVR.FLOOR_LIMIT_EXCEEDED);
-    if (amount < c.floorLimit && c.onlineCapable && !this.has('tm-fin-no-random-selection')) {
+    if (pan && c.exceptionFile.includes(pan) && this.rules.checkExceptionFile) this.set(TVR.CARD_ON_EXCEPTION_FILE);
+    if (amount >= c.floorLimit && this.rules.checkFloorLimit) this.set(TVR.FLOOR_LIMIT_EXCEEDED);
+    if (amount < c.floorLimit && c.onlineCapable && this.rules.randomOnlineSelection) {
       const { threshold, targetPercent, maxTargetPercent } = c.randomSelection;
       const p = amount < threshold ? targetPercent : targetPercent + ((maxTargetPercent - targetPercent) * (amount - threshold)) / Math.max(1, c.floorLimit - threshold);
       if (c.random() < p) this.set(TVR.RANDOMLY_SELECTED_ONLINE);
     }
     const lcol = k.data.get('9F14');
     const ucol = k.data.get('9F23');
-    if (lcol && ucol && !this.has('tm-fin-no-velocity-check')) {
+    if (lcol && ucol && this.rules.checkVelocity) {
       const read = async (tag: string) => {
         const r = await k.getData(tag);
         const v = r.sw === 0x9000 ? find(tlvsOrNone(r.data), tag) : undefined;
@@ -313,11 +314,11 @@ export class FinancialTerminal {
     }
   }
 
-  /** Defect tm-fin-reports-stale-tvr: the TVR as it was after application selection. */
+  /** The TVR as it was after application selection (what a terminal breaking reportTvrSent reports). */
   private staleTvr = '0000000000';
 
   private outcome(result: TerminalOutcome['result'], extra: Partial<TerminalOutcome> = {}, fields: Record<string, string> = {}): TerminalOutcome {
-    return { result, tvr: this.has('tm-fin-reports-stale-tvr') ? this.staleTvr : toHex(this.tvr), tsi: toHex(this.tsi), fields: { cvm: this.cvm, ...fields }, ...extra };
+    return { result, tvr: !this.rules.reportTvrSent ? this.staleTvr : toHex(this.tvr), tsi: toHex(this.tsi), fields: { cvm: this.cvm, ...fields }, ...extra };
   }
 
   /** One purchase of `amount` fen; `pin` is what the cardholder enters, if asked. */
@@ -332,7 +333,7 @@ export class FinancialTerminal {
     const ec = k.data.has('9F74'); // EC issuer authorisation code: the card chose the EC path (JR/T 0025.13 §7.4.3)
     const cda = await this.oda();
     this.cdaAsked = cda;
-    if (!this.has('tm-fin-ignores-expiry')) k.processingRestrictions();
+    if (this.rules.checkApplicationDates) k.processingRestrictions();
     await this.cardholderVerification(pin, amount);
     await this.riskManagement(amount);
     const iac = { denial: k.data.get('9F0E'), online: k.data.get('9F0F'), default: k.data.get('9F0D') };
@@ -343,8 +344,7 @@ export class FinancialTerminal {
     setBit(this.tsi, TSI.CARD_RISK_MANAGEMENT_PERFORMED);
     if (!first.result) return this.outcome('declined', { message: `first GENERATE AC answered ${swHex(first.response)}` }, fields);
     const g1 = first.result;
-    // Defect tm-fin-cda-not-verified: the signature is asked for and never checked.
-    if (cda && asked !== 'AAC' && g1.type !== 'AAC' && !this.has('tm-fin-cda-not-verified') && k.verifyCda(this.caKey() as CaKey, g1).errors.length) {
+    if (cda && asked !== 'AAC' && g1.type !== 'AAC' && this.rules.verifyCda && k.verifyCda(this.caKey() as CaKey, g1).errors.length) {
       // CDA failed: the card's TC or ARQC is not to be trusted; decline (EMV Book 3 §10.8).
       return this.outcome('declined', { cid: toHex(Uint8Array.of(g1.cid)), message: 'CDA failed' }, { ...fields, online: 'no' });
     }
@@ -357,13 +357,13 @@ export class FinancialTerminal {
   private async online(g1: GacResult, fields: Record<string, string>): Promise<TerminalOutcome> {
     const k = this.kernel;
     const answer = this.config.host.authorise(k.pan, k.psn, g1);
-    if ((k.aip[0] ?? 0) & 0x04 && answer.arpc && !this.has('tm-fin-skips-issuer-authentication')) {
+    if ((k.aip[0] ?? 0) & 0x04 && answer.arpc && this.rules.issuerAuthentication) {
       setBit(this.tsi, TSI.ISSUER_AUTHENTICATION_PERFORMED);
       const ea = await k.externalAuthenticate(answer.arpc, answer.arc);
       if (ea.sw !== 0x9000) this.set(TVR.ISSUER_AUTHENTICATION_FAILED);
     }
     await this.scripts(answer.scripts71, TVR.SCRIPT_FAILED_BEFORE_FINAL_GAC);
-    const approve = toHex(answer.arc) === '3030' || this.has('tm-fin-ignores-arc');
+    const approve = toHex(answer.arc) === '3030' || !this.rules.honourArc;
     const cda2 = this.cdaAsked && approve;
     const second = await k.generateAc(approve ? 'TC' : 'AAC', true, { '8A': answer.arc }, { cda: cda2 });
     const cdaFailed = cda2 && second.result !== undefined && second.result.type !== 'AAC' && k.verifyCda(this.caKey() as CaKey, second.result).errors.length > 0;
@@ -376,7 +376,7 @@ export class FinancialTerminal {
 
   /** Issuer script processing (EMV Book 3 §10.10): each command in turn; a failure sets the TVR bit and ends the script. */
   private async scripts(commands: Uint8Array[], failed: Bit): Promise<void> {
-    if (!commands.length || this.has('tm-fin-drops-scripts')) return;
+    if (!commands.length || !this.rules.deliverScripts) return;
     setBit(this.tsi, TSI.SCRIPT_PROCESSING_PERFORMED);
     for (const c of commands) {
       const r = await this.kernel.script(c);

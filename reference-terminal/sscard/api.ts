@@ -11,6 +11,7 @@ import { verify } from '../../src/iso7816/commands.ts';
 import { NonConformance } from '../../src/verdict/errors.ts';
 import type { TerminalOutcome } from '../../src/protocol/terminal.ts';
 import { type CardBasic, SsTerminal } from '../../src/sscard/terminal.ts';
+import { terminalRules } from '../faults.ts';
 
 export interface SsTerminalConfig {
   /** 终端机编号 (the PSAM's terminal number), 12 digits. */
@@ -29,16 +30,18 @@ export const LDT33_CODE = { OK: 0, INTERNAL_AUTH_FAILED: -21, PIN_WRONG: -51, PI
 
 /** The pOutInfo of iReadCardBas: the fields in LD/T 33 §1.1 order, each followed by "|". */
 export function readCardBasOutput(b: CardBasic, deviceNumber: string, defects: ReadonlySet<string>): string {
+  const rules = terminalRules(defects);
   const fields = [b.regionCode, b.socialSecurityNumber, b.cardNumber, b.cardIdentifier, b.name, b.historical, b.version, b.issueDate, b.expiryDate, b.terminalNumber, deviceNumber];
-  if (defects.has('tm-readcardbas-field-order')) [fields[1], fields[2]] = [fields[2] as string, fields[1] as string];
+  if (!rules.readCardBasFieldOrder) [fields[1], fields[2]] = [fields[2] as string, fields[1] as string];
   return fields.map((f) => `${f}|`).join('');
 }
 
 /** Part 7 "IC 卡有效性检查": expired, or on the blacklist; undefined when the card may be used. */
 export function validityProblem(b: CardBasic, c: SsTerminalConfig): string | undefined {
-  const expired = c.defects.has('tm-expiry-check-reversed') ? b.expiryDate >= c.today : b.expiryDate < c.today;
-  if (!c.defects.has('tm-accepts-expired-card') && expired) return `the card expired on ${b.expiryDate}`;
-  if (!c.defects.has('tm-ignores-blacklist')) {
+  const rules = terminalRules(c.defects);
+  const expired = !rules.expiryComparison ? b.expiryDate >= c.today : b.expiryDate < c.today;
+  if (rules.refuseExpiredCard && expired) return `the card expired on ${b.expiryDate}`;
+  if (rules.checkBlacklist) {
     const listed = c.blacklist.map((x) => x.toUpperCase());
     if (listed.includes(b.cardIdentifier.toUpperCase()) || listed.includes(b.cardNumber.toUpperCase())) return `the card ${b.cardNumber} (${b.cardIdentifier}) is on the blacklist`;
   }
@@ -61,13 +64,14 @@ function fieldsOf(b: CardBasic): Record<string, string> {
 
 /** iReadCardBas (LD/T 33 §1): the card's basic data after authenticating it, or a refusal. */
 export async function iReadCardBas(t: SsTerminal, c: SsTerminalConfig): Promise<TerminalOutcome> {
+  const rules = terminalRules(c.defects);
   let b: CardBasic;
   try {
     b = await t.readCardBas(c.terminalNumber, {
-      skipInternalAuthentication: c.defects.has('tm-skips-internal-auth'),
-      ignoreInternalAuthenticationResult: c.defects.has('tm-ignores-internal-auth-result'),
-      skipReadKeyOn30: c.defects.has('tm-no-rk-on-3.0'),
-      nameWithoutExtension: c.defects.has('tm-name-without-extension'),
+      skipInternalAuthentication: !rules.internalAuthentication,
+      ignoreInternalAuthenticationResult: !rules.checkInternalAuthentication,
+      skipReadKeyOn30: !rules.rkAuthenticationOn30,
+      nameWithoutExtension: !rules.nameWithExtension,
     });
   } catch (e) {
     if (e instanceof NonConformance) {
@@ -83,20 +87,20 @@ export async function iReadCardBas(t: SsTerminal, c: SsTerminalConfig): Promise<
 
 /** iVerifyPIN: -51 with the tries left in the message, -52 when locked (LD/T 33 appendix A). */
 export async function iVerifyPIN(t: SsTerminal, pin: string, defects: ReadonlySet<string> = new Set()): Promise<TerminalOutcome> {
+  const rules = terminalRules(defects);
   await t.selectSsse();
-  // Defect tm-verify-pin-ascii: the PIN sent as ASCII digits instead of cn (part 5 §6.14).
-  const r = defects.has('tm-verify-pin-ascii') ? await t.send(verify(0x00, Uint8Array.from(Buffer.from(pin, 'ascii')))) : await t.verifyPin(pin);
+  const r = !rules.verifyPinBcd ? await t.send(verify(0x00, Uint8Array.from(Buffer.from(pin, 'ascii')))) : await t.verifyPin(pin);
   if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
-  if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === 0x63c0) return { result: 'error', code: defects.has('tm-locked-pin-reported-wrong') ? LDT33_CODE.PIN_WRONG : LDT33_CODE.PIN_LOCKED, message: 'PIN locked' };
-  if (r.sw >> 4 === 0x63c) return { result: 'error', code: defects.has('tm-wrong-pin-reported-locked') ? LDT33_CODE.PIN_LOCKED : LDT33_CODE.PIN_WRONG, message: `PIN wrong, ${r.sw & 0x0f} tries left` };
+  if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === 0x63c0) return { result: 'error', code: !rules.lockedPinReportedLocked ? LDT33_CODE.PIN_WRONG : LDT33_CODE.PIN_LOCKED, message: 'PIN locked' };
+  if (r.sw >> 4 === 0x63c) return { result: 'error', code: !rules.wrongPinReportedWrong ? LDT33_CODE.PIN_LOCKED : LDT33_CODE.PIN_WRONG, message: `PIN wrong, ${r.sw & 0x0f} tries left` };
   return { result: 'error', code: -(r.sw & 0xffff), message: `VERIFY answered ${r.sw.toString(16).toUpperCase()}` };
 }
 
 /** iChangePIN (old and new PIN as the vendor OCX variants take them). */
 export async function iChangePIN(t: SsTerminal, oldPin: string, newPin: string, defects: ReadonlySet<string> = new Set()): Promise<TerminalOutcome> {
+  const rules = terminalRules(defects);
   await t.selectSsse();
-  // Defect tm-change-pin-swapped: new PIN ‖ FF ‖ old PIN.
-  const r = defects.has('tm-change-pin-swapped') ? await t.changePin(newPin, oldPin) : await t.changePin(oldPin, newPin);
+  const r = !rules.changePinOldFirst ? await t.changePin(newPin, oldPin) : await t.changePin(oldPin, newPin);
   if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
   if (r.sw >> 4 === 0x63c) return { result: 'error', code: (r.sw & 0x0f) === 0 ? LDT33_CODE.PIN_LOCKED : LDT33_CODE.PIN_WRONG, message: `CHANGE PIN answered ${r.sw.toString(16).toUpperCase()}` };
   return { result: 'error', code: -(r.sw & 0xffff), message: `CHANGE PIN answered ${r.sw.toString(16).toUpperCase()}` };
@@ -105,29 +109,30 @@ export async function iChangePIN(t: SsTerminal, oldPin: string, newPin: string, 
 
 /** iReloadPIN (LD/T 33): PUK authentication through the PSAM, then PIN RELOAD with the new PIN enciphered (part 5 §6.8). */
 export async function iReloadPIN(t: SsTerminal, newPin: string, defects: ReadonlySet<string> = new Set()): Promise<TerminalOutcome> {
+  const rules = terminalRules(defects);
   await t.selectSsse();
-  const r = await t.reloadPin(newPin, { skipPuk: defects.has('tm-reload-without-puk') });
+  const r = await t.reloadPin(newPin, { skipPuk: !rules.reloadWithPuk });
   if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
   return { result: 'error', code: -(r.sw & 0xffff), message: `PIN RELOAD answered ${r.sw.toString(16).toUpperCase()}` };
 }
 
 /** iUnblockPIN (LD/T 33): PUK authentication, then PIN UNBLOCK with a MAC under STK (part 5 §6.8). */
 export async function iUnblockPIN(t: SsTerminal, defects: ReadonlySet<string> = new Set()): Promise<TerminalOutcome> {
+  const rules = terminalRules(defects);
   await t.selectSsse();
-  const r = await t.unblockPin({ corrupt: defects.has('tm-unblock-bad-mac') });
+  const r = await t.unblockPin({ corrupt: !rules.unblockMacValid });
   if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
   return { result: 'error', code: -(r.sw & 0xffff), message: `PIN UNBLOCK answered ${r.sw.toString(16).toUpperCase()}` };
 }
 
 /** iWriteCard (LD/T 33): one data item of EF05 written by UPDATE RECORD with a MAC under UK SSSE (part 4 §8.2). */
 export async function iWriteCard(t: SsTerminal, item: number, value: Uint8Array, defects: ReadonlySet<string> = new Set()): Promise<TerminalOutcome> {
+  const rules = terminalRules(defects);
   await t.selectSsse();
   const record = Uint8Array.from([item, value.length, ...value]);
-  // Defect tm-write-without-mac: plain UPDATE RECORD (CLA 00), which a protected file refuses.
-  const r = defects.has('tm-write-without-mac')
+  const r = !rules.writeWithMac
     ? await t.send(command(0x00, 0xdc, item, 0x05 << 3, record))
     : await t.writeRecordWithMac('UK', 0x05, record);
-  // Defect tm-write-reports-success: the card's answer is not looked at.
-  if (r.sw === SW.NO_ERROR || defects.has('tm-write-reports-success')) return { result: 'success', code: LDT33_CODE.OK };
+  if (r.sw === SW.NO_ERROR || !rules.writeReportsCardAnswer) return { result: 'success', code: LDT33_CODE.OK };
   return { result: 'error', code: -(r.sw & 0xffff), message: `UPDATE RECORD answered ${r.sw.toString(16).toUpperCase()}` };
 }

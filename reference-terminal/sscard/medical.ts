@@ -17,6 +17,7 @@ import { NonConformance } from '../../src/verdict/errors.ts';
 import type { TerminalOutcome, TerminalRequest } from '../../src/protocol/terminal.ts';
 import { LDT33_CODE, type SsTerminalConfig } from './api.ts';
 import type { ApduPort } from '../../src/sscard/psam.ts';
+import { terminalRules } from '../faults.ts';
 
 export const MEDICAL_OPERATIONS = ['iDoDebit', 'iReadDebitRecord'] as const;
 
@@ -27,6 +28,7 @@ function failed(sw: number, what: string): TerminalOutcome {
 }
 
 async function open(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, defects: ReadonlySet<string>): Promise<MedicalTerminal | TerminalOutcome> {
+  const rules = terminalRules(defects);
   const t = new MedicalTerminal(card, psam, atr);
   try {
     await t.selectDf04();
@@ -34,8 +36,7 @@ async function open(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: Te
     if (e instanceof NonConformance) return { result: 'error', code: -1, message: e.message };
     throw e;
   }
-  // Defect tm-debit-without-pin: the cardholder is never asked for the PIN (sc_reader §8.1.3 (6)).
-  if (defects.has('tm-debit-without-pin')) return t;
+  if (!rules.debitAsksPin) return t;
   const r = await t.verifyPin(request.pin ?? '');
   if (r.sw === SW.NO_ERROR) return t;
   if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === 0x63c0) return { result: 'error', code: LDT33_CODE.PIN_LOCKED, message: 'PIN locked' };
@@ -45,8 +46,8 @@ async function open(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: Te
 
 /** iDoDebit (§8.1.3): PIN, INITIALIZE FOR PURCHASE, MAC1 from the PSAM, DEBIT FOR PURCHASE, MAC2 to the PSAM. */
 export async function iDoDebit(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, config: SsTerminalConfig): Promise<TerminalOutcome> {
-  const d = config.defects;
-  const t = await open(card, psam, atr, request, d);
+  const rules = terminalRules(config.defects);
+  const t = await open(card, psam, atr, request, config.defects);
   if (!(t instanceof MedicalTerminal)) return t;
   const p = request.params ?? {};
   const amounts = { account: Number(p['account'] ?? request.amount ?? 0), selfPaid: Number(p['selfPaid'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
@@ -54,15 +55,13 @@ export async function iDoDebit(card: ApduPort, psam: ApduPort, atr: Uint8Array, 
   const time = String(p['time'] ?? `${config.today}120000`);
   if (!/^\d{14}$/.test(time)) return { result: 'error', code: -14, message: `time "${time}" is not YYYYMMDDHHMMSS` };
   const run = await t.purchase(amounts, { time });
-  // Defect tm-debit-reports-success-on-refusal: the card's refusal is not looked at.
-  const lax = d.has('tm-debit-reports-success-on-refusal');
+  const lax = !rules.debitReportsRefusal;
   if (run.init.sw !== SW.NO_ERROR && !lax) return failed(run.init.sw, 'INITIALIZE FOR PURCHASE');
   if (run.debit && run.debit.sw !== SW.NO_ERROR && !lax) return failed(run.debit.sw, 'DEBIT FOR PURCHASE');
-  // Part 7 §12.7: the PSAM's check of MAC2 decides; defect tm-debit-skips-mac2-check does not ask it.
-  if (run.debit?.sw === SW.NO_ERROR && run.mac2Valid !== true && !d.has('tm-debit-skips-mac2-check')) return { result: 'error', code: -(SW.MAC_INVALID), message: 'the PSAM refused the card\'s MAC2 (CREDIT SAM FOR PURCHASE)' };
+  // Part 7 §12.7: the PSAM's check of MAC2 decides.
+  if (run.debit?.sw === SW.NO_ERROR && run.mac2Valid !== true && rules.debitChecksMac2) return { result: 'error', code: -(SW.MAC_INVALID), message: 'the PSAM refused the card\'s MAC2 (CREDIT SAM FOR PURCHASE)' };
   const tac = run.tac ? run.tac.slice() : new Uint8Array(4);
-  // Defect tm-debit-wrong-tac-reported: the TAC's bytes reported in the wrong order.
-  if (d.has('tm-debit-wrong-tac-reported')) tac.reverse();
+  if (!rules.debitReportsCardTac) tac.reverse();
   const terminal = toHex(await t.terminalNumber());
   const fields: Record<string, string> = {
     算法标识: toHex(Uint8Array.of(t.algorithmId)),
@@ -83,6 +82,7 @@ export async function iDoDebit(card: ApduPort, psam: ApduPort, atr: Uint8Array, 
  * 个人自付 + 统筹基金 (V2.0 §8.5.3.6: 个人自付 includes what the personal account paid); loads are no 消费.
  */
 export async function iReadDebitRecord(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, config: SsTerminalConfig): Promise<TerminalOutcome> {
+  const rules = terminalRules(config.defects);
   const t = await open(card, psam, atr, request, config.defects);
   if (!(t instanceof MedicalTerminal)) return t;
   const records: string[] = [];
@@ -93,8 +93,7 @@ export async function iReadDebitRecord(card: ApduPort, psam: ApduPort, atr: Uint
     const rec = parseDetailRecord(r.data);
     if (!rec) return { result: 'error', code: -27264, message: `EF08 record ${n} is ${r.data.length} bytes, not 28` };
     if (rec.type === TRANSACTION_TYPE.purchase) records.push([String(rec.seq), rec.terminal, rec.time, fen(rec.selfPaid + rec.pooled), fen(rec.account + rec.pooled)].map((f) => `${f}^`).join(''));
-    // Defect tm-read-debit-records-first-only: only the newest record is read.
-    if (config.defects.has('tm-read-debit-records-first-only')) break;
+    if (!rules.readDebitRecordsAll) break;
   }
   return { result: 'success', code: LDT33_CODE.OK, output: records.map((r) => `${r}|`).join('') };
 }

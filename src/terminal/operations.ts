@@ -13,7 +13,7 @@ import { caKeyOf } from '../pboc/oda-sm2.ts';
 import { SimulatedHost, type HostRule } from '../pboc/host.ts';
 import { PbocIssuer } from '../pboc/issuer.ts';
 import { FinancialTerminal, seededPercent, type FinancialTerminalConfig, type PosParameters } from '../../reference-terminal/index.ts';
-import { iReadCardBas, type SsTerminalConfig } from '../../reference-terminal/index.ts';
+import { iReadCardBas, type SsTerminalConfig, terminalRules } from '../../reference-terminal/index.ts';
 import { SS_OPERATIONS, performSsOperation } from '../../reference-terminal/index.ts';
 import type { ApduPort } from '../sscard/psam.ts';
 import { SsTerminal } from '../sscard/terminal.ts';
@@ -78,9 +78,10 @@ async function purchase(request: TerminalRequest, card: ApduPort, config: Termin
  */
 async function integratedPurchase(request: TerminalRequest, card: ApduPort, psam: ApduPort, atr: Uint8Array, config: TerminalConfig): Promise<TerminalOutcome> {
   const ss = await iReadCardBas(new SsTerminal(card, psam, atr), config);
-  if (ss.result !== 'success' && !config.defects.has('tm-int-pays-refused-card')) return ss;
+  const rules = terminalRules(config.defects);
+  if (ss.result !== 'success' && rules.payOnlyAcceptedCard) return ss;
   let port = card;
-  if (config.defects.has('tm-int-psam-for-financial')) {
+  if (!rules.psamServesSsseOnly) {
     // GET CHALLENGE to the PSAM once the payment has begun.
     port = { send: async (apdu) => { const r = await card.send(apdu); await psam.send(fromHex('0084000008')); return r; } };
   }

@@ -40,7 +40,7 @@ export interface MedicalAccountImage {
   purchaseSeq: number;
   /** Records EF08 keeps (V2.0: at least 30). */
   records: number;
-  /** Test card tm-med-bad-mac2: MAC2 over the wrong data, as the defect med-mac2-wrong-input. */
+  /** Test card tm-med-bad-mac2 (card-sim/images/terminal): MAC2 over the wrong data. */
   mac2Fault?: boolean;
 }
 
@@ -96,8 +96,8 @@ function writeDetail(df: DfNode, acct: Account, record: Uint8Array): void {
 
 /** Table 49: may `row` run in state `p`? */
 function allowed(row: Row, p: Pending | undefined, card: CardContext): boolean {
-  if (row === 'credit') return p?.kind === 'load' || card.has('med-credit-in-idle-accepted');
-  if (row === 'debit') return p?.kind === 'purchase' || (card.has('med-purchase-in-load-state') && p?.kind === 'load');
+  if (row === 'credit') return p?.kind === 'load' || !card.rules.creditNeedsLoadState;
+  if (row === 'debit') return p?.kind === 'purchase' || (!card.rules.debitNeedsPurchaseState && p?.kind === 'load');
   return true;
 }
 
@@ -133,16 +133,15 @@ function key(df: DfNode, name: 'DLK' | 'DPK' | 'DTK', version: number): Uint8Arr
 const initializeForLoad: Step = (cmd, card, df, acct) => {
   if (cmd.p2 !== 0x01) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 0x0b) return { sw: SW.WRONG_LENGTH };
-  if (!pinVerified(card) && !card.has('med-pin-rule-skipped')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
-  // Defect med-key-index-unchecked: any index takes the key of index 01.
-  const index = card.has('med-key-index-unchecked') ? MEDICAL_KEY_INDEX : (cmd.data[0] as number);
+  if (!pinVerified(card) && card.rules.initNeedsPin) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+  const index = !card.rules.initChecksKeyIndex ? MEDICAL_KEY_INDEX : (cmd.data[0] as number);
   const k = key(df, 'DLK', index);
   if (!k) return { sw: SW.KEY_INDEX_NOT_SUPPORTED };
   const amount = readU32(cmd.data, 1);
   const terminal = cmd.data.slice(5, 11);
   if (acct.loadSeq >= 0xffff) return { sw: MED_SW.COUNTER_MAX };
   // The balance must stay within its 4 bytes (6985: 使用条件不满足).
-  if (acct.balance + amount > MAX_AMOUNT && !card.has('med-load-overflow-wraps')) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+  if (acct.balance + amount > MAX_AMOUNT && card.rules.loadChecksOverflow) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   const alg = algorithmOf(df);
   const random = card.random.bytes(4);
   const ks = loadSessionKey(alg, k, random, acct.loadSeq);
@@ -154,44 +153,39 @@ const initializeForLoad: Step = (cmd, card, df, acct) => {
 const creditForLoad: Step = (cmd, card, df, acct, pending) => {
   if (cmd.p1 !== 0x00 || cmd.p2 !== 0x00) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 0x0b) return { sw: SW.WRONG_LENGTH };
-  if (pending?.kind !== 'load') return { sw: SW.MAC_INVALID }; // defect med-credit-in-idle-accepted: no session to check with
+  if (pending?.kind !== 'load') return { sw: SW.MAC_INVALID }; // no session to check with
   const hostTime = cmd.data.slice(0, 7);
   const alg = algorithmOf(df);
   const mac2 = medicalMac(alg, pending.ks, loadMac2Input(pending.amount, pending.terminal, hostTime));
-  if (!equal(mac2, cmd.data.subarray(7, 11)) && !card.has('med-load-mac2-not-checked')) return { sw: SW.MAC_INVALID };
+  if (!equal(mac2, cmd.data.subarray(7, 11)) && card.rules.loadChecksMac2) return { sw: SW.MAC_INVALID };
   const dtk = key(df, 'DTK', MEDICAL_KEY_INDEX);
   if (!dtk) return { sw: SW.MEMORY_FAILURE };
-  // Defect med-load-overflow-wraps: the sum kept modulo 2^32.
   const balance = (acct.balance + pending.amount) % (MAX_AMOUNT + 1);
-  const t = tac(alg, card.has('med-tac-wrong-key') ? (key(df, 'DPK', MEDICAL_KEY_INDEX) ?? dtk) : dtk, loadTacInput(balance, pending.seq, pending.amount, pending.terminal, hostTime));
+  const t = tac(alg, !card.rules.tacUnderDtk ? (key(df, 'DPK', MEDICAL_KEY_INDEX) ?? dtk) : dtk, loadTacInput(balance, pending.seq, pending.amount, pending.terminal, hostTime));
   const proof: Proof = { type: TRANSACTION_TYPE.load, seq: pending.seq, mac: cmd.data.slice(7, 11), tac: t };
-  // Defect med-load-proof-not-kept: the load's MAC and TAC are not kept for GET TRANSACTION PROOF.
-  const proofs = card.has('med-load-proof-not-kept') ? acct.proofs.filter((p) => p.type !== proof.type) : [proof, ...acct.proofs.filter((p) => p.type !== proof.type)];
-  commit(df, { ...acct, balance, loadSeq: card.has('med-load-seq-not-incremented') ? acct.loadSeq : acct.loadSeq + 1, proofs });
-  // Defect med-load-not-logged: a load writes no EF08 record.
-  if (!card.has('med-load-not-logged')) writeDetail(df, acct, detailRecord({ seq: pending.seq, type: TRANSACTION_TYPE.load, terminal: pending.terminal, time: hostTime, account: pending.amount, selfPaid: 0, pooled: 0 }));
+  const proofs = !card.rules.loadKeepsProof ? acct.proofs.filter((p) => p.type !== proof.type) : [proof, ...acct.proofs.filter((p) => p.type !== proof.type)];
+  commit(df, { ...acct, balance, loadSeq: !card.rules.loadIncrementsSeq ? acct.loadSeq : acct.loadSeq + 1, proofs });
+  if (card.rules.loadWritesEf08) writeDetail(df, acct, detailRecord({ seq: pending.seq, type: TRANSACTION_TYPE.load, terminal: pending.terminal, time: hostTime, account: pending.amount, selfPaid: 0, pooled: 0 }));
   return { data: t, sw: SW.NO_ERROR };
 };
 
 const initializeForPurchase: Step = (cmd, card, df, acct) => {
   if (cmd.p2 !== 0x01) return { sw: SW.INCORRECT_P1P2 };
-  // Defect med-init-lc-unchecked: a short data field is taken as it comes (the terminal number cut short).
-  if (cmd.data.length !== 0x13 && !(card.has('med-init-lc-unchecked') && cmd.data.length >= 13)) return { sw: SW.WRONG_LENGTH };
-  if (!pinVerified(card) && !card.has('med-pin-rule-skipped')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
-  const index = card.has('med-key-index-unchecked') ? MEDICAL_KEY_INDEX : (cmd.data[0] as number);
+  if (cmd.data.length !== 0x13 && (card.rules.initChecksLc || cmd.data.length < 13)) return { sw: SW.WRONG_LENGTH };
+  if (!pinVerified(card) && card.rules.initNeedsPin) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+  const index = !card.rules.initChecksKeyIndex ? MEDICAL_KEY_INDEX : (cmd.data[0] as number);
   if (!key(df, 'DPK', index)) return { sw: SW.KEY_INDEX_NOT_SUPPORTED };
   const amounts: PurchaseAmounts = { account: readU32(cmd.data, 1), selfPaid: readU32(cmd.data, 5), pooled: readU32(cmd.data, 9) };
   const terminal = Uint8Array.from({ length: 6 }, (_, i) => cmd.data[13 + i] ?? 0);
   // Part 7 §12.2: the balance must cover the account amount (9401, nothing else returned).
-  if (acct.balance < amounts.account && !card.has('med-negative-balance-accepted')) return { sw: SW.INSUFFICIENT_FUNDS };
+  if (acct.balance < amounts.account && card.rules.purchaseChecksBalance) return { sw: SW.INSUFFICIENT_FUNDS };
   if (acct.purchaseSeq >= 0xffff) return { sw: MED_SW.COUNTER_MAX };
   if (acct.spip + amounts.selfPaid > MAX_AMOUNT || acct.spfp + amounts.pooled > MAX_AMOUNT) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   const alg = algorithmOf(df);
   const random = card.random.bytes(4);
   card.session[STATE] = { kind: 'purchase', df, amounts, terminal, seq: acct.purchaseSeq, balance: acct.balance, random } satisfies Pending;
-  // Defects med-init-balance-byte-order (the balance least significant byte first), med-init-year-binary (支付年度 binary, not cn).
-  const bal = card.has('med-init-balance-byte-order') ? u32(acct.balance).reverse() : u32(acct.balance);
-  const year = card.has('med-init-year-binary') ? u16(acct.year) : encodeCn(String(acct.year).padStart(4, '0'), 2);
+  const bal = !card.rules.initBalanceMsbFirst ? u32(acct.balance).reverse() : u32(acct.balance);
+  const year = !card.rules.initYearCn ? u16(acct.year) : encodeCn(String(acct.year).padStart(4, '0'), 2);
   const data = [...bal, ...u32(acct.spip), ...u32(acct.spfp), ...year, ...u16(acct.purchaseSeq), MEDICAL_KEY_INDEX, ALGORITHM_ID[alg], ...random];
   return { data: Uint8Array.from(data), sw: SW.NO_ERROR };
 };
@@ -199,7 +193,6 @@ const initializeForPurchase: Step = (cmd, card, df, acct) => {
 const debitForPurchase: Step = (cmd, card, df, acct, pending) => {
   if (cmd.p1 !== 0x01 || cmd.p2 !== 0x00) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 0x0f) return { sw: SW.WRONG_LENGTH };
-  // Defect med-purchase-in-load-state: the load's INITIALIZE taken as a purchase of its amount.
   const p = pending?.kind === 'purchase' ? pending : pending ? { ...pending, kind: 'purchase' as const, amounts: { account: pending.amount, selfPaid: 0, pooled: 0 }, random: new Uint8Array(4) } : undefined;
   if (!p) return { sw: MED_SW.INVALID_STATE };
   const terminalSeq = cmd.data.slice(0, 4);
@@ -211,71 +204,66 @@ const debitForPurchase: Step = (cmd, card, df, acct, pending) => {
   const dtk = key(df, 'DTK', MEDICAL_KEY_INDEX);
   if (!dpk || !dtk) return { sw: SW.MEMORY_FAILURE };
   const a = p.amounts;
-  if (a.account === 0 && a.selfPaid === 0 && a.pooled === 0 && card.has('med-zero-purchase-refused')) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
-  // Defect med-balance-moved-before-mac1: the debit is written before MAC1 is checked.
-  const early = card.has('med-balance-moved-before-mac1');
+  if (a.account === 0 && a.selfPaid === 0 && a.pooled === 0 && !card.rules.zeroPurchaseAccepted) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+  const early = !card.rules.debitChecksMac1First;
   if (early) commit(df, { ...acct, balance: Math.max(0, acct.balance - a.account) });
   const ks = purchaseSessionKey(alg, dpk, p.random, p.seq, terminalSeq);
   const ok = equal(medicalMac(alg, ks, purchaseMac1Input(a, p.terminal, time)), cmd.data.subarray(11, 15));
-  // (Defect med-purchase-in-load-state has no MAC1 to check: the load state holds no purchase random.)
   if (!ok && pending?.kind === 'purchase') return { sw: SW.MAC_INVALID };
   const now = acct;
   // Never negative (part 7 §12.2): the balance is checked again at the debit.
-  if (now.balance < a.account && !card.has('med-negative-balance-accepted')) return { sw: SW.INSUFFICIENT_FUNDS };
+  if (now.balance < a.account && card.rules.purchaseChecksBalance) return { sw: SW.INSUFFICIENT_FUNDS };
   const y = paymentYear(date.slice(0, 8), now.year, now.startingDay);
-  const accumulate = y.accumulate && !card.has('med-totals-not-accumulated');
-  const spip = card.has('med-totals-not-accumulated') ? now.spip : accumulate ? now.spip + a.selfPaid : a.selfPaid;
-  const spfp = card.has('med-totals-not-accumulated') ? now.spfp : accumulate ? now.spfp + a.pooled : a.pooled;
-  // Defect med-negative-balance-accepted: the balance wraps below zero.
+  const accumulate = y.accumulate && card.rules.purchaseAccumulatesTotals;
+  const spip = !card.rules.purchaseAccumulatesTotals ? now.spip : accumulate ? now.spip + a.selfPaid : a.selfPaid;
+  const spfp = !card.rules.purchaseAccumulatesTotals ? now.spfp : accumulate ? now.spfp + a.pooled : a.pooled;
   const balance = (((now.balance - a.account) % (MAX_AMOUNT + 1)) + MAX_AMOUNT + 1) % (MAX_AMOUNT + 1);
-  const mac2 = medicalMac(alg, ks, card.has('med-mac2-wrong-input') || acct.mac2Fault === true ? purchaseMac1Input(a, p.terminal, time) : purchaseMac2Input(a));
-  const tacKey = card.has('med-tac-wrong-key') ? dpk : dtk;
+  const mac2 = medicalMac(alg, ks, !card.rules.mac2OverSpecInput || acct.mac2Fault === true ? purchaseMac1Input(a, p.terminal, time) : purchaseMac2Input(a));
+  const tacKey = !card.rules.tacUnderDtk ? dpk : dtk;
   const t = tac(alg, tacKey, purchaseTacInput(a, p.terminal, terminalSeq, time));
   const last = acct.proofs.find((x) => x.type === TRANSACTION_TYPE.purchase);
   const proof: Proof = { type: TRANSACTION_TYPE.purchase, seq: p.seq, mac: mac2, tac: t };
-  // Defect med-proof-of-previous-transaction: the proof of the purchase before this one is kept.
-  const proofs = card.has('med-proof-of-previous-transaction') && last ? acct.proofs : [proof, ...acct.proofs.filter((x) => x.type !== proof.type)];
-  commit(df, { ...now, balance, spip, spfp, year: y.year, purchaseSeq: card.has('med-purchase-seq-not-incremented') ? now.purchaseSeq : now.purchaseSeq + 1, proofs });
-  if (!card.has('med-ef08-not-written')) {
-    const recorded = card.has('med-ef08-wrong-amount') ? { ...a, account: balance } : a;
+  const proofs = !card.rules.proofOfLastTransaction && last ? acct.proofs : [proof, ...acct.proofs.filter((x) => x.type !== proof.type)];
+  commit(df, { ...now, balance, spip, spfp, year: y.year, purchaseSeq: !card.rules.purchaseIncrementsSeq ? now.purchaseSeq : now.purchaseSeq + 1, proofs });
+  if (card.rules.purchaseWritesEf08) {
+    const recorded = !card.rules.ef08HoldsAmount ? { ...a, account: balance } : a;
     writeDetail(df, acct, detailRecord({ seq: p.seq, type: TRANSACTION_TYPE.purchase, terminal: p.terminal, time, account: recorded.account, selfPaid: recorded.selfPaid, pooled: recorded.pooled }));
   }
   return { data: Uint8Array.from([...t, ...mac2]), sw: SW.NO_ERROR };
 };
 
 const getBalance: Step = (cmd, card, _df, acct) => {
-  if (cmd.p1 !== 0x00 || cmd.p2 < 0x01 || (cmd.p2 > 0x03 && !card.has('med-balance-p2-unchecked'))) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 0 || (!leOk(cmd, cmd.p2 === 0x01 ? 4 : 6) && !card.has('med-balance-le-unchecked'))) return { sw: SW.WRONG_LENGTH };
-  if (!pinVerified(card) && !card.has('med-balance-without-pin')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+  if (cmd.p1 !== 0x00 || cmd.p2 < 0x01 || (cmd.p2 > 0x03 && card.rules.balanceChecksP2)) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.data.length !== 0 || (!leOk(cmd, cmd.p2 === 0x01 ? 4 : 6) && card.rules.balanceChecksLe)) return { sw: SW.WRONG_LENGTH };
+  if (!pinVerified(card) && card.rules.balanceNeedsPin) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   if (cmd.p2 === 0x01) return { data: u32(acct.balance), sw: SW.NO_ERROR };
   const year = encodeCn(String(acct.year).padStart(4, '0'), 2);
   return { data: Uint8Array.from([...u32(cmd.p2 === 0x02 ? acct.spip : acct.spfp), ...year]), sw: SW.NO_ERROR };
 };
 
 const getTransactionProof: Step = (cmd, card, _df, acct) => {
-  if (cmd.p1 !== 0x00 || (cmd.p2 !== TRANSACTION_TYPE.load && cmd.p2 !== TRANSACTION_TYPE.purchase && !card.has('med-proof-p2-unchecked'))) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 2 && !(card.has('med-proof-lc-unchecked') && cmd.data.length > 2)) return { sw: SW.WRONG_LENGTH };
+  if (cmd.p1 !== 0x00 || (cmd.p2 !== TRANSACTION_TYPE.load && cmd.p2 !== TRANSACTION_TYPE.purchase && card.rules.proofChecksP2)) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.data.length !== 2 && (card.rules.proofChecksLc || cmd.data.length <= 2)) return { sw: SW.WRONG_LENGTH };
   const seq = ((cmd.data[0] as number) << 8) | (cmd.data[1] as number);
-  const proof = acct.proofs.find((p) => p.type === cmd.p2 && (p.seq === seq || card.has('med-proof-ignores-seq')));
+  const proof = acct.proofs.find((p) => p.type === cmd.p2 && (p.seq === seq || !card.rules.proofHonoursSeq));
   if (!proof) return { sw: MED_SW.PROOF_NOT_AVAILABLE };
   return { data: Uint8Array.from([...proof.mac, ...proof.tac]), sw: SW.NO_ERROR };
 };
 
 const startingDay: Step = (cmd, card, df, acct) => {
-  if (cmd.p2 !== 0x00 || (cmd.p1 !== 0x00 && cmd.p1 !== 0x01 && !card.has('med-starting-day-p1-unchecked'))) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.p2 !== 0x00 || (cmd.p1 !== 0x00 && cmd.p1 !== 0x01 && card.rules.startingDayChecksP1)) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.p1 !== 0x00) {
     if (cmd.data.length !== 0 || !leOk(cmd, 2)) return { sw: SW.WRONG_LENGTH };
-    // Defect med-starting-day-is-year: GET STARTING DAY answers the payment year.
-    return { data: encodeCn(card.has('med-starting-day-is-year') ? String(acct.year).padStart(4, '0') : acct.startingDay, 2), sw: SW.NO_ERROR };
+    return { data: encodeCn(!card.rules.startingDayAnswersDay ? String(acct.year).padStart(4, '0') : acct.startingDay, 2), sw: SW.NO_ERROR };
   }
-  if (cmd.data.length !== 2 && !(card.has('med-starting-day-lc-unchecked') && cmd.data.length > 2)) return { sw: SW.WRONG_LENGTH };
+  if (cmd.data.length !== 2 && (card.rules.startingDayChecksLc || cmd.data.length <= 2)) return { sw: SW.WRONG_LENGTH };
   // Part 5 §7.7.1: only after authentication with DSK.
-  if (!card.authenticatedKeys.has(MEDICAL_KEY_ID.DSK) && !card.has('med-starting-day-without-dsk')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+  if (!card.authenticatedKeys.has(MEDICAL_KEY_ID.DSK) && card.rules.startingDayNeedsDsk) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   const mmdd = cnOk(cmd.data.subarray(0, 2));
   const m = Number(mmdd?.slice(0, 2));
   const d = Number(mmdd?.slice(2, 4));
   if (!mmdd || mmdd.length !== 4 || m < 1 || m > 12 || d < 1 || d > 31) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
-  if (!card.has('med-starting-day-not-stored')) commit(df, { ...acct, startingDay: mmdd });
+  if (card.rules.startingDayStores) commit(df, { ...acct, startingDay: mmdd });
   return { sw: SW.NO_ERROR };
 };
 
@@ -289,23 +277,18 @@ function medical(row: Row | ((cmd: CommandApdu) => Row), step: Step) {
     const r = typeof row === 'function' ? row(cmd) : row;
     const stored = card.session[STATE] as Pending | undefined;
     const pending = stored?.df === df ? stored : undefined;
-    // Defect med-debit-in-idle-answers-9302: DEBIT FOR PURCHASE outside any state is taken for a bad MAC1.
-    if (r === 'debit' && !pending && card.has('med-debit-in-idle-answers-9302')) return { sw: SW.MAC_INVALID };
-    // Defect med-init-load-keeps-purchase-state: INITIALIZE FOR LOAD in the purchase state answers but the card stays in it.
-    if (r === 'init-load' && pending?.kind === 'purchase' && card.has('med-init-load-keeps-purchase-state')) {
+    if (r === 'debit' && !pending && !card.rules.debitInIdleAnswers6901) return { sw: SW.MAC_INVALID };
+    if (r === 'init-load' && pending?.kind === 'purchase' && !card.rules.initLoadLeavesPurchaseState) {
       const reply = step(cmd, card, df, account(df), pending);
       card.session[STATE] = pending;
       return reply;
     }
     if (!allowed(r, pending, card)) {
-      if (!card.has('med-state-kept-after-error')) delete card.session[STATE];
+      if (card.rules.errorEndsState) delete card.session[STATE];
       return { sw: MED_SW.INVALID_STATE };
     }
-    // Defect med-proof-resets-state: GET TRANSACTION PROOF sends the card idle (table 49 keeps the state).
-    // Defect med-balance-resets-state: GET BALANCE sends the card idle.
-    if ((r !== 'balance' && r !== 'proof') || (r === 'proof' && card.has('med-proof-resets-state')) || (r === 'balance' && card.has('med-balance-resets-state'))) delete card.session[STATE];
-    // Defect med-reinit-keeps-first-session: a second INITIALIZE of the same kind keeps the first's random and session key.
-    if (card.has('med-reinit-keeps-first-session') && pending && ((r === 'init-load' && pending.kind === 'load') || (r === 'init-purchase' && pending.kind === 'purchase'))) {
+    if ((r !== 'balance' && r !== 'proof') || (r === 'proof' && !card.rules.proofKeepsState) || (r === 'balance' && !card.rules.balanceKeepsState)) delete card.session[STATE];
+    if (!card.rules.reinitStartsNewSession && pending && ((r === 'init-load' && pending.kind === 'load') || (r === 'init-purchase' && pending.kind === 'purchase'))) {
       const reply = step(cmd, card, df, account(df), pending);
       if (reply.sw === SW.NO_ERROR) card.session[STATE] = pending;
       return reply;
@@ -313,7 +296,7 @@ function medical(row: Row | ((cmd: CommandApdu) => Row), step: Step) {
     const reply = step(cmd, card, df, account(df), pending);
     // A command that fails leaves the card idle (§7); the defect keeps the state it was in.
     if (reply.sw !== SW.NO_ERROR) {
-      if (pending && card.has('med-state-kept-after-error')) card.session[STATE] = pending;
+      if (pending && !card.rules.errorEndsState) card.session[STATE] = pending;
       else delete card.session[STATE];
     }
     return reply;
@@ -321,8 +304,7 @@ function medical(row: Row | ((cmd: CommandApdu) => Row), step: Step) {
 }
 
 const initialize: Step = (cmd, card, df, acct, pending) => {
-  // Defect med-init-p2-unchecked: P2 other than 01 accepted as 01.
-  if (card.has('med-init-p2-unchecked')) cmd = { ...cmd, p2: 0x01 };
+  if (!card.rules.initChecksP2) cmd = { ...cmd, p2: 0x01 };
   if (cmd.p1 === 0x00) return initializeForLoad(cmd, card, df, acct, pending);
   if (cmd.p1 === 0x01) return initializeForPurchase(cmd, card, df, acct, pending);
   return { sw: SW.INCORRECT_P1P2 };

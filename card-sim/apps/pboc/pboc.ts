@@ -16,15 +16,14 @@ import { SW } from '../../../src/apdu/sw.ts';
 import { concat, equal, fromHex, fromUint, toHex } from '../../../src/bytes/hex.ts';
 import { encodeN } from '../../../src/bytes/bcd.ts';
 import { arpc, decipherScriptData, pbocMac, PIN_CHANGE_P2, pinOfChangeData, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, SM2_ODA, sm2Sign, sm3, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
-import { type Tlv, buildTlv, parseTlv } from '../../../src/tlv/ber.ts';
-import type { DefectId } from '../../defects/catalogue.ts';
+import { buildTlv } from '../../../src/tlv/ber.ts';
 import { parseDol, splitDolData } from '../../../src/tlv/dol.ts';
 import type { CardApplication } from '../../cos/application.ts';
 import type { CardContext, Handler, Reply } from '../../cos/context.ts';
 import { readRecord } from '../../cos/commands/read.ts';
 import { select } from '../../cos/commands/select.ts';
-import { type DfNode, type EfNode, allDfs, fci } from '../../cos/files.ts';
-import { PBOC_AFL, PBOC_AFL_DUAL_SM, PBOC_AFL_EC, PBOC_AIP, PBOC_DUAL_RECORDS, PBOC_CDOL1, PBOC_CDOL2, PBOC_EXPIRED_ISSUER_CERT, PBOC_LOG_FORMAT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_SM2_STATIC_DATA, PBOC_STATIC_DATA, buildCerts, buildSm2Certs, pbocSm2CertsFor } from '../../images/pse.ts';
+import { type DfNode, type EfNode, allDfs } from '../../cos/files.ts';
+import { PBOC_AFL, PBOC_AFL_DUAL_SM, PBOC_AFL_EC, PBOC_AIP, PBOC_CDOL1, PBOC_CDOL2, PBOC_LOG_FORMAT, PBOC_PDOL } from '../../images/pse.ts';
 
 interface AppData {
   algorithm: PbocAlgorithm;
@@ -103,8 +102,7 @@ function app(card: CardContext): AppData {
   const set = txn(card)?.set;
   if (!a.international || !set) return a;
   if (set === 'international') return { ...a, ...a.international };
-  // Defect pboc-dual-sm-afl-with-3des-cryptogram: the SM AFL, but cryptograms, ARPC and MACs of the 3DES set.
-  if (card.has('pboc-dual-sm-afl-with-3des-cryptogram')) {
+  if (!card.rules.dualSmSetUsesSmKeys) {
     const { algorithm, udkAc, udkMac, udkEnc } = a.international;
     return { ...a, algorithm, udkAc, udkMac, udkEnc };
   }
@@ -120,8 +118,6 @@ function state(card: CardContext): State {
       lastIssuerAuthFailed: false,
       ec: { balance: a.ecBalance, balanceLimit: a.ecBalanceLimit, singleLimit: a.ecSingleLimit, resetThreshold: a.ecResetThreshold },
     } satisfies State);
-    // Defect pboc-ec-balance-above-limit: personalised with a balance limit 9F77 below the balance 9F79.
-    if (card.has('pboc-ec-balance-above-limit')) (s as State).ec.balanceLimit = a.ecBalance / 2;
   }
   return s as State;
 }
@@ -135,22 +131,11 @@ const ef = (card: CardContext, sfi: number) => adf(card).children.find((c): c is
 
 /** Every command answers 6A81 once CARD BLOCK has been run (JR/T 0025.5 B.3). */
 function live(h: Handler): Handler {
-  return (cmd, card) => (state(card).cardBlocked && !card.has('pboc-card-block-ignored') ? { sw: SW.FUNCTION_NOT_SUPPORTED } : h(cmd, card));
+  return (cmd, card) => (state(card).cardBlocked && card.rules.cardBlockHonoured ? { sw: SW.FUNCTION_NOT_SUPPORTED } : h(cmd, card));
 }
 
-/** The PDOL of the application; defect pboc-sm2-pdol-without-df69: the SM card's PDOL lacks DF69. */
-function pdolOf(card: CardContext): string {
-  return card.has('pboc-sm2-pdol-without-df69') ? PBOC_PDOL : (app(card).pdol ?? PBOC_PDOL);
-}
-
-/** The FCI as the defects leave it: without DF69 in the PDOL (pboc-sm2-pdol-without-df69). */
-function withFci(card: CardContext, reply: Reply): Reply {
-  if (!card.has('pboc-sm2-pdol-without-df69') || app(card).pdol !== PBOC_PDOL_SM) return reply;
-  const df = adf(card);
-  const from = toHex(buildTlv('9F38', fromHex(PBOC_PDOL_SM)));
-  df.fciProprietary = fromHex(toHex(df.fciProprietary).replace(from, toHex(buildTlv('9F38', fromHex(PBOC_PDOL)))));
-  return { ...reply, data: fci(df) };
-}
+/** The PDOL as personalised: with DF69 on an SM card (JR/T 0025.17 §10.3.2); none if the FCI has none. */
+const pdolOf = (card: CardContext): string => app(card).pdol ?? PBOC_PDOL;
 
 const gpo: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
@@ -161,145 +146,33 @@ const gpo: Handler = (cmd, card) => {
   try {
     values = splitDolData(pdol, cmd.data.subarray(2));
   } catch {
-    // Defect pboc-fci-without-pdol: with no PDOL in the FCI the terminal sends 83 00, taken as a standard purchase.
-    const noPdol = card.has('pboc-fci-without-pdol') && cmd.data.length === 2;
-    if (!card.has('pboc-gpo-ignores-pdol-length') && !noPdol) return { sw: SW.WRONG_LENGTH };
+    if (card.rules.gpoChecksPdolLength) return { sw: SW.WRONG_LENGTH };
     values = {};
   }
   const s = state(card);
-  if (!card.has('pboc-atc-not-incremented')) s.atc = (s.atc + 1) & 0xffff;
+  if (card.rules.gpoIncrementsAtc) s.atc = (s.atc + 1) & 0xffff;
   // EC path (JR/T 0025.13 §7.4.3): terminal supports EC, currency CNY, amount within balance and single limit.
   const amount = values['9F02'] ? Number(toHex(values['9F02'])) : NaN;
-  const ec = values['9F7A']?.[0] === 1 && toHex(values['5F2A'] ?? new Uint8Array()) === '0156' && (amount <= s.ec.singleLimit || card.has('pboc-ec-single-limit-not-checked')) &&
-    (amount <= s.ec.balance || card.has('pboc-ec-over-balance-offline')) && s.pinTries > 0 && !s.lastIssuerAuthFailed;
+  const ec = values['9F7A']?.[0] === 1 && toHex(values['5F2A'] ?? new Uint8Array()) === '0156' && (amount <= s.ec.singleLimit || !card.rules.ecChecksSingleLimit) &&
+    (amount <= s.ec.balance || !card.rules.ecChecksBalance) && s.pinTries > 0 && !s.lastIssuerAuthFailed;
   // A dual-algorithm card (JR/T 0025.17 §10.3.3 b): DF69 = 01 → the SM set, else the RSA/SHA-1/3DES set,
-  // for the whole transaction. Defect pboc-dual-ignores-df69: the SM set whatever DF69 says.
-  const set = personalised(card).international ? (values['DF69']?.[0] === 1 || card.has('pboc-dual-ignores-df69') ? 'SM' : 'international') : undefined;
+  // for the whole transaction.
+  const set = personalised(card).international ? (values['DF69']?.[0] === 1 || !card.rules.dualChoosesSetByDf69 ? 'SM' : 'international') : undefined;
   card.session[TXN] = { ec, gacs: 0, pinPerformed: false, pinFailed: false, pdolData: cmd.data.slice(2), ...(set ? { set } : {}) } satisfies Txn;
   return { data: buildTlv('80', fromHex(aip(card) + afl(card, ec, set))), sw: SW.NO_ERROR };
 };
 
-/** The AIP as personalised: the image's (test cards of card-sim/images/terminal) or the reference one. Defect pboc-aip-without-dda: 5C00, DDA not announced (the records are signed with it). */
-const aip = (card: CardContext) => (card.has('pboc-aip-without-dda') ? '5C00' : app(card).aip ?? PBOC_AIP);
+/** The AIP as personalised: the image's (test cards of card-sim/images/terminal) or the reference one. */
+const aip = (card: CardContext) => app(card).aip ?? PBOC_AIP;
 
 /** The AFL of the path taken, with the AFL personalisation defects. */
 function afl(card: CardContext, ec: boolean, set?: Txn['set']): string {
-  // Defect pboc-ec-afl-without-9F74: the EC AFL lacks the entry of the 9F74 record. Defect
-  // pboc-standard-afl-names-ec-record: the standard AFL names it too.
-  const withEc = (ec && !card.has('pboc-ec-afl-without-9F74')) || card.has('pboc-standard-afl-names-ec-record');
+  const withEc = (ec && card.rules.ecAflNamesEcRecord) || !card.rules.standardAflWithoutEcRecord;
   // A dual-algorithm card names the certificate records of the chosen set (JR/T 0025.17 §10.3.3 b).
   const base = set === 'SM' ? PBOC_AFL_DUAL_SM : PBOC_AFL;
   let hex = withEc ? base + PBOC_AFL_EC.slice(PBOC_AFL.length) : base;
-  // Defect pboc-afl-sfi-low-bits-set: byte 1 of each entry is the READ RECORD P2 (SFI << 3 | 4), not SFI << 3.
-  if (card.has('pboc-afl-sfi-low-bits-set')) hex = hex.replace(/(..)(......)/g, (_m, b1: string, rest: string) => toHex(Uint8Array.of(parseInt(b1, 16) | 4)) + rest);
+  if (!card.rules.aflSfiLowBitsZero) hex = hex.replace(/(..)(......)/g, (_m, b1: string, rest: string) => toHex(Uint8Array.of(parseInt(b1, 16) | 4)) + rest);
   return hex;
-}
-
-/**
- * READ RECORD of the COS. The record-level defects patch the ADF's records in place before the first
- * read, so that lengths (6Cxx) stay consistent with what is sent.
- */
-const pbocReadRecord: Handler = (cmd, card) => {
-  const df = adf(card);
-  if (!df.state['recordDefectsApplied']) {
-    df.state['recordDefectsApplied'] = true;
-    const patch = (sfi: number, rec: number, f: (hex: string) => string) => {
-      const e = ef(card, sfi);
-      const r = e?.records[rec - 1];
-      if (e && r) e.records[rec - 1] = fromHex(f(toHex(r)));
-    };
-    const patchAt = (where: readonly [number, number], f: (hex: string) => string) => patch(where[0], where[1], f);
-    if (card.has('pboc-cvm-list-missing')) patch(1, 1, (hex) => stripTag(hex, '8E'));
-    // Certificate defects: another certificate, correctly signed, in place of the issuer's (tag 90 81 L).
-    // A dual-algorithm card has both chains (PBOC_DUAL_RECORDS): each defect patches the chain it is about.
-    const dual = personalised(card).international !== undefined;
-    const sm2 = personalised(card).oda === 'SM2';
-    const rsa = !sm2 || dual;
-    const sm2Certs = pbocSm2CertsFor(personalised(card).aip);
-    const at = (k: keyof typeof PBOC_DUAL_RECORDS.sm2) => (dual ? PBOC_DUAL_RECORDS.sm2[k] : PBOC_DUAL_RECORDS.rsa[k]);
-    const issuerCertAt = ([sfi, rec]: readonly [number, number], cert: Uint8Array) => patch(sfi, rec, (hex) => {
-      const at = hex.indexOf('9081');
-      const len = parseInt(hex.slice(at + 4, at + 6), 16);
-      return hex.slice(0, at + 6) + toHex(cert) + hex.slice(at + 6 + len * 2);
-    });
-    const issuerCert = (cert: Uint8Array) => issuerCertAt(at('issuerCert'), cert);
-    if (card.has('pboc-issuer-cert-expired')) {
-      if (sm2) issuerCert(sm2Certs.expiredIssuerCert);
-      if (rsa) issuerCertAt(PBOC_DUAL_RECORDS.rsa.issuerCert, PBOC_EXPIRED_ISSUER_CERT);
-    }
-    if (sm2 && card.has('pboc-sm2-issuer-cert-rsa-algorithm')) issuerCert(sm2Certs.issuerCertRsaAlgorithm);
-    if (sm2 && card.has('pboc-sm2-issuer-id-mismatch')) issuerCert(sm2Certs.issuerCertOtherIssuer);
-    if (sm2 && card.has('pboc-sm2-issuer-cert-tampered')) {
-      const tampered = sm2Certs.issuerCert.slice();
-      tampered[9] = (tampered[9] as number) ^ 0x01; // the last byte of the serial number, after signing
-      issuerCert(tampered);
-    }
-    if (sm2 && card.has('pboc-sm2-icc-cert-other-pan')) patchAt(at('iccCert'), (hex) => hex.replace(toHex(sm2Certs.iccCert), toHex(sm2Certs.iccCertOtherPan)));
-    if (sm2 && card.has('pboc-sm2-ssad-without-aip')) patchAt(at('ssad'), (hex) => hex.replace(toHex(sm2Certs.ssad), toHex(sm2Certs.ssadWithoutAip)));
-    if (card.has('pboc-ssad-corrupt')) {
-      const corrupt = (hex: string) => hex.slice(0, -6) + 'A5' + hex.slice(-4);
-      patchAt(at('ssad'), corrupt);
-      if (dual) patchAt(PBOC_DUAL_RECORDS.rsa.ssad, corrupt);
-    }
-    if (card.has('pboc-aip-without-dda')) {
-      // The issuer signed the static data with the AIP as personalised: SSAD and ICC certificate over 5C00.
-      const signedAip = (data: Uint8Array) => concat(data.subarray(0, -2), fromHex(aip(card)));
-      const resign = (where: typeof PBOC_DUAL_RECORDS.rsa | typeof PBOC_DUAL_RECORDS.sm2, c: { ssad: Uint8Array; iccCert: Uint8Array }) => {
-        patchAt(where.ssad, (hex) => toHex(withObject(fromHex(hex), '93', c.ssad)));
-        patchAt(where.iccCert, (hex) => toHex(withObject(fromHex(hex), '9F46', c.iccCert)));
-      };
-      if (sm2) resign(dual ? PBOC_DUAL_RECORDS.sm2 : PBOC_DUAL_RECORDS.rsa, buildSm2Certs(signedAip(PBOC_SM2_STATIC_DATA)));
-      if (rsa) resign(PBOC_DUAL_RECORDS.rsa, buildCerts(signedAip(dual ? PBOC_SM2_STATIC_DATA : PBOC_STATIC_DATA)));
-    }
-    // Personalisation defects: a data object JR/T 0025.5 annex A requires is left out of every record.
-    for (const tag of RECORD_TAGS) {
-      if (!card.has(`pboc-record-without-${tag}` as DefectId)) continue;
-      for (const e of df.children) if (e.kind === 'EF') e.records = e.records.map((r) => withoutObject(r, tag));
-    }
-  }
-  return readRecord(cmd, card);
-};
-
-/** Data objects a defect may leave out of the records (features/pboc/data.feature). */
-export const RECORD_TAGS = ['5A', '5F24', '5F25', '5F34', '8C', '8D', '9F07', '9F08', '9F0D', '9F0E', '9F0F', '5F28', '9F4A', '8F', '90', '92', '9F32', '9F46', '9F47', '9F48', '9F49'] as const;
-
-/** A record (70 template) without the object `tag`. */
-function withoutObject(record: Uint8Array, tag: string): Uint8Array {
-  let tlv: Tlv[];
-  try {
-    tlv = parseTlv(record);
-  } catch {
-    return record;
-  }
-  const t70 = tlv[0];
-  if (t70?.tag !== '70' || !t70.children) return record;
-  return buildTlv('70', t70.children.filter((c) => c.tag !== tag).map((c) => buildTlv(c.tag, c.value)));
-}
-
-/** A record (70 template) with the value of the object `tag` replaced, if it has one. */
-function withObject(record: Uint8Array, tag: string, value: Uint8Array): Uint8Array {
-  let t70: Tlv | undefined;
-  try {
-    t70 = parseTlv(record)[0];
-  } catch {
-    return record;
-  }
-  if (t70?.tag !== '70' || !t70.children?.some((c) => c.tag === tag)) return record;
-  return buildTlv('70', t70.children.map((c) => buildTlv(c.tag, c.tag === tag ? value : c.value)));
-}
-
-/** Remove a primitive one-byte-tag object from a 70 template with a one-byte length. */
-function stripTag(hex: string, tag: string): string {
-  const inner = fromHex(hex).subarray(hex.startsWith('7081') ? 3 : 2);
-  const out: Uint8Array[] = [];
-  for (let at = 0; at < inner.length;) {
-    const tagLen = ((inner[at] as number) & 0x1f) === 0x1f ? 2 : 1;
-    const len = inner[at + tagLen] as number;
-    const whole = inner.subarray(at, at + tagLen + 1 + len);
-    if (toHex(whole.subarray(0, tagLen)) !== tag) out.push(whole);
-    at += whole.length;
-  }
-  return toHex(buildTlv('70', out));
 }
 
 /** VERIFY, offline plaintext PIN (JR/T 0025.5 B.12): P2 80, 8-byte block 2N PIN F…F. */
@@ -311,25 +184,22 @@ const verifyPin: Handler = (cmd, card) => {
   if (cmd.data.length !== 8) return { sw: SW.WRONG_LENGTH };
   const block = toHex(cmd.data);
   const n = parseInt(block[1] as string, 16);
-  // Defect pboc-pin-block-control-not-checked: the control field C (2 = format 2) is not looked at.
-  if ((block[0] !== '2' && !card.has('pboc-pin-block-control-not-checked')) || n < 4 || n > 12 || !/^[0-9]+F*$/.test(block.slice(2)) || block.slice(2, 2 + n).includes('F')) return { sw: SW.INCORRECT_DATA };
-  // Defect pin-counters-shared: a blocked SS PIN blocks the bank PIN too (the firewall, 社会保障卡规范 part 4 §5.5).
-  const ssBlocked = card.has('pin-counters-shared') && allDfs(card.mf).some((d) => d.pins.some((p) => p.ref === 0x00 && p.triesLeft === 0));
+  if ((block[0] !== '2' && card.rules.verifyChecksPinBlockControl) || n < 4 || n > 12 || !/^[0-9]+F*$/.test(block.slice(2)) || block.slice(2, 2 + n).includes('F')) return { sw: SW.INCORRECT_DATA };
+  const ssBlocked = !card.rules.pinCountersSeparate && allDfs(card.mf).some((d) => d.pins.some((p) => p.ref === 0x00 && p.triesLeft === 0));
   if (s.pinTries === 0 || ssBlocked) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
   if (t) t.pinPerformed = true;
-  // Defect pboc-pin-compares-filler: off by one, the first filler nibble is compared with the PIN too.
-  const entered = block.slice(2, 2 + n + (card.has('pboc-pin-compares-filler') ? 1 : 0));
-  if (entered === s.pin || card.has('pboc-verify-any-pin')) {
-    if (!card.has('pboc-pin-counter-not-reset')) s.pinTries = app(card).pinTryLimit;
+  const entered = block.slice(2, 2 + n + (!card.rules.verifyComparesDigitsOnly ? 1 : 0));
+  if (entered === s.pin || !card.rules.verifyComparesPin) {
+    if (card.rules.rightPinResetsTries) s.pinTries = app(card).pinTryLimit;
     return { sw: SW.NO_ERROR };
   }
   if (t) t.pinFailed = true;
-  if (!card.has('pboc-pin-counter-not-decremented')) s.pinTries--;
+  if (card.rules.wrongOfflinePinDecrementsTries) s.pinTries--;
   return { sw: s.pinTries === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | s.pinTries };
 };
 
-/** The ICC dynamic number (EMV Book 2 §6.5.1); defect pboc-dynamic-number-constant: always the same. */
-const dynamicNumber = (card: CardContext) => (card.has('pboc-dynamic-number-constant') ? fromHex('01020304') : card.random.bytes(4));
+/** The ICC dynamic number (EMV Book 2 §6.5.1): fresh for each signature. */
+const dynamicNumber = (card: CardContext) => (!card.rules.iccDynamicNumberFresh ? fromHex('01020304') : card.random.bytes(4));
 
 /**
  * Signed dynamic application data over the ICC dynamic data and the terminal's data (the DDOL data for
@@ -357,7 +227,7 @@ const internalAuthenticate: Handler = (cmd, card) => {
   const a = app(card);
   const dyn = dynamicNumber(card);
   const iccdd = concat(Uint8Array.of(dyn.length), dyn);
-  const sdad = signDynamicData(a, iccdd, card.has('pboc-sdad-wrong-ddol-data') ? new Uint8Array(0) : cmd.data);
+  const sdad = signDynamicData(a, iccdd, !card.rules.sdadOverDdolData ? new Uint8Array(0) : cmd.data);
   return { data: a.oda === 'SM2' ? buildTlv('77', [buildTlv('9F4B', sdad)]) : buildTlv('80', sdad), sw: SW.NO_ERROR };
 };
 
@@ -373,24 +243,19 @@ const supportsCda = (card: CardContext) => ((fromHex(app(card).aip ?? PBOC_AIP)[
  */
 function cdaResponse(card: CardContext, t: Txn, cdol2: Uint8Array | undefined, un: Uint8Array, cid: number, atc: Uint8Array, ac: Uint8Array, iad: Uint8Array): Uint8Array {
   const a = app(card);
-  // Defect pboc-cda-ac-in-clear-differs: a 9F26 in clear too, not the cryptogram that is signed.
-  const clear = [buildTlv('9F27', Uint8Array.of(cid)), buildTlv('9F36', atc), ...(card.has('pboc-cda-ac-in-clear-differs') ? [buildTlv('9F26', ac.map((b, i) => (i === 7 ? b ^ 0xff : b)))] : [])];
+  const clear = [buildTlv('9F27', Uint8Array.of(cid)), buildTlv('9F36', atc), ...(!card.rules.cdaNoOtherAcInClear ? [buildTlv('9F26', ac.map((b, i) => (i === 7 ? b ^ 0xff : b)))] : [])];
   const after = [buildTlv('9F10', iad)];
-  // Defect pboc-cda-hash-over-wrong-data: the PDOL data left out; pboc-cda-hash-without-cdol2: the CDOL2 data.
   const txnData = concat(
-    card.has('pboc-cda-hash-over-wrong-data') ? new Uint8Array(0) : t.pdolData ?? new Uint8Array(0),
+    !card.rules.cdaHashOverPdolData ? new Uint8Array(0) : t.pdolData ?? new Uint8Array(0),
     t.cdol1Data ?? new Uint8Array(0),
-    cdol2 && !card.has('pboc-cda-hash-without-cdol2') ? cdol2 : new Uint8Array(0),
+    cdol2 && card.rules.cdaHashOverCdol2Data ? cdol2 : new Uint8Array(0),
     ...clear, ...after,
   );
-  // Defect pboc-sm2-cda-sha1-hash: an SM2 card hashes with SHA-1 (20 bytes) where table 13 has SM3 (32).
-  const hash = a.oda === 'SM2' && !card.has('pboc-sm2-cda-sha1-hash') ? sm3(txnData) : sha1(txnData);
+  const hash = a.oda === 'SM2' && card.rules.sm2CdaHashSm3 ? sm3(txnData) : sha1(txnData);
   const dyn = dynamicNumber(card);
-  // Defect pboc-cda-cid-mismatch: the signed CID says the other cryptogram type (TC ↔ ARQC).
-  const signedCid = card.has('pboc-cda-cid-mismatch') ? cid ^ 0xc0 : cid;
+  const signedCid = !card.rules.cdaSignsCid ? cid ^ 0xc0 : cid;
   const iccdd = concat(Uint8Array.of(dyn.length), dyn, Uint8Array.of(signedCid), ac, hash);
-  // Defect pboc-rsa-cda-padding-not-bb: the padding of table 16 in 00 bytes, not BB.
-  return buildTlv('77', [...clear, buildTlv('9F4B', signDynamicData(a, iccdd, un, card.has('pboc-rsa-cda-padding-not-bb') ? 0x00 : 0xbb)), ...after]);
+  return buildTlv('77', [...clear, buildTlv('9F4B', signDynamicData(a, iccdd, un, !card.rules.rsaCdaPaddingBb ? 0x00 : 0xbb)), ...after]);
 }
 
 /** CVR (JR/T 0025.5 A.1): length 03, then three bytes. */
@@ -408,11 +273,10 @@ function cvr(card: CardContext, t: Txn, first: keyof typeof CID, second?: keyof 
 }
 
 function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
-  // Defect pboc-gac-without-gpo: GENERATE AC opens a transaction of its own when no GPO started one.
-  if (!txn(card) && card.has('pboc-gac-without-gpo')) card.session[TXN] = { ec: false, gacs: 0, pinPerformed: false, pinFailed: false } satisfies Txn;
+  if (!txn(card) && !card.rules.gacNeedsGpo) card.session[TXN] = { ec: false, gacs: 0, pinPerformed: false, pinFailed: false } satisfies Txn;
   const t = txn(card);
   if (!t) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
-  if (t.gacs >= 2 && !card.has('pboc-third-gac-accepted')) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+  if (t.gacs >= 2 && card.rules.gacAtMostTwice) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   const requested = AC_TYPES[(cmd.p1 & 0xc0) as 0x00 | 0x40 | 0x80];
   // P1 b5: CDA signature requested (JR/T 0025.5 B.6), by a card that supports CDA only.
   const cdaRequested = (cmd.p1 & 0x10) !== 0 && supportsCda(card);
@@ -426,30 +290,28 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   } catch {
     return { sw: SW.WRONG_LENGTH };
   }
-  // Defect pboc-dual-choice-not-kept: the second GENERATE AC in the other algorithm set (JR/T 0025.17 §10.3.3 b
-  // fixes the set for the whole transaction).
-  if (second && t.set && card.has('pboc-dual-choice-not-kept')) t.set = t.set === 'SM' ? 'international' : 'SM';
+  if (second && t.set && !card.rules.dualChoiceKept) t.set = t.set === 'SM' ? 'international' : 'SM';
   const s = state(card);
   const a = app(card);
   const amount = Number(toHex(values['9F02'] as Uint8Array));
   // Card risk management and the card's decision (EMV Book 3 §10.8, JR/T 0025.5 §7.7): never more than asked.
   let type: keyof typeof CID = requested;
   if (!second) {
-    if (blockedNow(card) && !card.has('pboc-app-block-ignored') && !card.has('pboc-blocked-app-still-goes-online')) type = 'AAC';
-    else if (type === 'TC' && !t.ec && s.consecutiveOffline >= a.lowerConsecutiveOfflineLimit && !card.has('pboc-offline-counter-ignored')) type = 'ARQC';
-    else if (type === 'TC' && t.ec && amount > s.ec.balance && !card.has('pboc-ec-over-balance-offline')) type = 'AAC';
+    if (blockedNow(card) && card.rules.appBlockHonoured && card.rules.blockedAppAacOnly) type = 'AAC';
+    else if (type === 'TC' && !t.ec && s.consecutiveOffline >= a.lowerConsecutiveOfflineLimit && card.rules.checkConsecutiveOfflineLimit) type = 'ARQC';
+    else if (type === 'TC' && t.ec && amount > s.ec.balance && card.rules.ecChecksBalance) type = 'AAC';
   } else {
     const arc = toHex(values['8A'] as Uint8Array);
     if (type === 'TC' && (arc !== '3030' || t.extAuth === 'failed')) type = 'AAC';
     if (type === 'ARQC') return { sw: SW.INCORRECT_P1P2 };
   }
-  if (card.has('pboc-tc-when-aac-requested') && requested === 'AAC' && !second) type = 'TC';
+  if (!card.rules.aacWhenAacRequested && requested === 'AAC' && !second) type = 'TC';
   t.gacs++;
   if (!second) t.firstType = type;
   const iad = concat(Uint8Array.of(0x07, 0x01, 0x01), cvr(card, t, t.firstType as keyof typeof CID, second ? type : undefined), Uint8Array.of(a.algorithm === 'SM4' ? 0x04 : 0x01));
   const cvrBytes = iad.subarray(3, 7);
   const atc = fromUint(s.atc, 2);
-  const acData = concat(cmd.data, fromHex(aip(card)), atc, card.has('pboc-arqc-wrong-data') ? new Uint8Array(0) : cvrBytes);
+  const acData = concat(cmd.data, fromHex(aip(card)), atc, !card.rules.acOverCvr ? new Uint8Array(0) : cvrBytes);
   const sk = sessionKey(a.algorithm, fromHex(a.udkAc), s.atc);
   const ac = pbocMac(a.algorithm, sk, acData, a.sm4Variant);
   if (!second) {
@@ -458,16 +320,16 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   }
   // Effects of the decision.
   if (type === 'TC') {
-    if (t.ec && !second && !card.has('pboc-ec-balance-not-debited')) s.ec.balance -= amount;
+    if (t.ec && !second && card.rules.ecDebitsBalance) s.ec.balance -= amount;
     if (second) {
-      if (!card.has('pboc-last-online-atc-not-updated')) s.lastOnlineAtc = s.atc;
+      if (card.rules.updateLastOnlineAtc) s.lastOnlineAtc = s.atc;
       s.consecutiveOffline = 0;
     } else s.consecutiveOffline++;
-    if (!card.has('pboc-log-not-written')) writeLog(card, values);
+    if (card.rules.writeTransactionLog) writeLog(card, values);
   }
   if (second) s.lastIssuerAuthFailed = t.extAuth === 'failed';
-  // CDA: a TC or ARQC is signed; an AAC never (JR/T 0025.7 §5.3.6.1 step 3). Defect pboc-cda-signs-aac: it is.
-  if (cdaRequested && (type !== 'AAC' || card.has('pboc-cda-signs-aac'))) {
+  // CDA: a TC or ARQC is signed; an AAC never (JR/T 0025.7 §5.3.6.1 step 3).
+  if (cdaRequested && (type !== 'AAC' || !card.rules.cdaNotOnAac)) {
     return { data: cdaResponse(card, t, second ? cmd.data : undefined, values['9F37'] as Uint8Array, CID[type], atc, ac, iad), sw: SW.NO_ERROR };
   }
   const data = buildTlv('77', [
@@ -495,7 +357,7 @@ const externalAuthenticate: Handler = (cmd, card) => {
   const a = app(card);
   const sk = sessionKey(a.algorithm, fromHex(a.udkAc), state(card).atc);
   const expected = arpc(a.algorithm, sk, t.lastAc as Uint8Array, cmd.data.subarray(8, 10));
-  if (equal(expected, cmd.data.subarray(0, 8)) || card.has('pboc-arpc-not-checked')) {
+  if (equal(expected, cmd.data.subarray(0, 8)) || !card.rules.checkArpc) {
     t.extAuth = 'ok';
     return { sw: SW.NO_ERROR };
   }
@@ -506,15 +368,7 @@ const externalAuthenticate: Handler = (cmd, card) => {
 const GET_DATA_TAGS = ['9F36', '9F13', '9F17', '9F79', '9F77', '9F78', '9F6D', '9F4F'];
 const getData: Handler = (cmd, card) => {
   const tag = toHex(Uint8Array.of(cmd.p1, cmd.p2));
-  // Defect pboc-get-data-unknown-tag-9000: a tag the application does not have answers 9000 with nothing.
-  if (!GET_DATA_TAGS.includes(tag)) return card.has('pboc-get-data-unknown-tag-9000') ? { sw: SW.NO_ERROR } : { sw: SW.REFERENCED_DATA_NOT_FOUND };
-  // Defects pboc-get-data-short-<tag>: the value one byte short of its JR/T 0025.5 length.
-  if (card.has(`pboc-get-data-short-${tag}` as DefectId)) {
-    const s0 = state(card);
-    const full: Record<string, Uint8Array> = { '9F36': fromUint(s0.atc, 2), '9F13': fromUint(s0.lastOnlineAtc, 2), '9F17': Uint8Array.of(s0.pinTries, 0), '9F79': encodeN(s0.ec.balance, 6), '9F77': encodeN(s0.ec.balanceLimit, 6), '9F78': encodeN(s0.ec.singleLimit, 6), '9F6D': encodeN(s0.ec.resetThreshold, 6), '9F4F': fromHex(PBOC_LOG_FORMAT + '9F') };
-    const v = full[tag] as Uint8Array;
-    return { data: buildTlv(tag, tag === '9F17' || tag === '9F4F' ? v : v.subarray(1)), sw: SW.NO_ERROR };
-  }
+  if (!GET_DATA_TAGS.includes(tag)) return !card.rules.getDataUnknownTagAnswers6a88 ? { sw: SW.NO_ERROR } : { sw: SW.REFERENCED_DATA_NOT_FOUND };
   const s = state(card);
   const value: Record<string, () => Uint8Array> = {
     '9F36': () => fromUint(s.atc, 2),
@@ -536,8 +390,7 @@ const getData: Handler = (cmd, card) => {
 function scripted(effect: (cmd: Parameters<Handler>[0], card: CardContext, data: Uint8Array) => Reply): Handler {
   return (cmd, card) => {
     const t = txn(card);
-    // Defect pboc-script-before-online-accepted: a script runs with no cryptogram to MAC over (annex C.2.4).
-    if (!t?.lastAc) return card.has('pboc-script-before-online-accepted') && cmd.data.length >= 4 ? effect(cmd, card, cmd.data.subarray(0, cmd.data.length - 4)) : { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+    if (!t?.lastAc) return !card.rules.scriptNeedsOnlineCryptogram && cmd.data.length >= 4 ? effect(cmd, card, cmd.data.subarray(0, cmd.data.length - 4)) : { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
     if (cmd.data.length < 4) return { sw: SW.SM_DATA_OBJECTS_MISSING };
     const a = app(card);
     const s = state(card);
@@ -545,8 +398,7 @@ function scripted(effect: (cmd: Parameters<Handler>[0], card: CardContext, data:
     const header = Uint8Array.of(cmd.cla, cmd.ins, cmd.p1, cmd.p2, cmd.data.length);
     const sk = sessionKey(a.algorithm, fromHex(a.udkMac), s.atc);
     const mac = scriptMac(a.algorithm, sk, concat(header, fromUint(s.atc, 2), t.lastAc, data), a.sm4Variant);
-    // Defect pboc-pin-change-bad-mac-accepted: PIN CHANGE (84 24 P2 01/02) runs whatever its MAC.
-    const macUnchecked = card.has('pboc-script-bad-mac-accepted') || (cmd.ins === 0x24 && cmd.p2 !== PIN_CHANGE_P2.UNBLOCK && card.has('pboc-pin-change-bad-mac-accepted'));
+    const macUnchecked = !card.rules.checkScriptMac || (cmd.ins === 0x24 && cmd.p2 !== PIN_CHANGE_P2.UNBLOCK && !card.rules.pinChangeChecksMac);
     if (!equal(mac, cmd.data.subarray(cmd.data.length - 4)) && !macUnchecked) return { sw: SW.SM_DATA_OBJECTS_INCORRECT };
     return effect(cmd, card, data);
   };
@@ -560,7 +412,7 @@ const putData = scripted((cmd, card, data) => {
   const s = state(card);
   const v = Number(toHex(data));
   // JR/T 0025.13 §7.5: the EC balance never exceeds the balance limit 9F77.
-  if (field === 'balance' && v > s.ec.balanceLimit && !card.has('pboc-ec-load-over-limit')) return { sw: SW.INCORRECT_DATA };
+  if (field === 'balance' && v > s.ec.balanceLimit && card.rules.ecLoadChecksLimit) return { sw: SW.INCORRECT_DATA };
   s.ec[field] = v;
   return { sw: SW.NO_ERROR };
 });
@@ -583,8 +435,7 @@ const pinUnblock = scripted((cmd, card, data) => {
     if (data.length) return { sw: SW.INCORRECT_P1P2 };
   } else {
     const pin = newPin(card, cmd.p2, data);
-    // Defect pboc-pin-change-bad-block-accepted: PIN data that is not 0 N P…P F…F answered 9000 (the counter reset, the PIN kept).
-    if (pin === undefined && !card.has('pboc-pin-change-bad-block-accepted')) return { sw: SW.INCORRECT_DATA };
+    if (pin === undefined && card.rules.pinChangeChecksBlock) return { sw: SW.INCORRECT_DATA };
     if (pin !== undefined) s.pin = pin;
   }
   s.pinTries = a.pinTryLimit;
@@ -596,46 +447,20 @@ function newPin(card: CardContext, p2: number, data: Uint8Array): string | undef
   const a = app(card);
   const s = state(card);
   const udk = fromHex(a.udkEnc);
-  // Defect pboc-pin-change-script-not-deciphered: the enciphered data taken as the plaintext Ld ‖ D.
-  const d = card.has('pboc-pin-change-script-not-deciphered') ? data.subarray(1, 1 + (data[0] ?? 0)) : decipherScriptData(a.algorithm, sessionKey(a.algorithm, udk, s.atc), data);
+  const d = !card.rules.pinChangeDeciphersData ? data.subarray(1, 1 + (data[0] ?? 0)) : decipherScriptData(a.algorithm, sessionKey(a.algorithm, udk, s.atc), data);
   if (!d) return undefined;
-  // Defect pboc-pin-change-ignores-current-pin: P2 01 taken as 02, the current PIN not removed from D (B.10.3.1 step 5).
-  const current = p2 === PIN_CHANGE_P2.WITH_CURRENT_PIN && !card.has('pboc-pin-change-ignores-current-pin') ? s.pin : undefined;
+  const current = p2 === PIN_CHANGE_P2.WITH_CURRENT_PIN && card.rules.pinChangeChecksCurrentPin ? s.pin : undefined;
   return pinOfChangeData(udk, d, current);
-}
-
-/**
- * FCI personalisation defects (JR/T 0025.5 §6.3.5): 6F { 84 DF name, A5 { 50, 87, 9F38, 5F2D, BF0C { 9F4D } } }.
- * pboc-fci-df-name-of-pse: 84 is the PSE's name; pboc-fci-without-pdol: no 9F38; pboc-fci-without-label:
- * no 50; pboc-log-entry-no-records: 9F4D names the log SFI with 0 records.
- */
-function fciDefects(card: CardContext, reply: Reply): Reply {
-  const on = (['pboc-fci-df-name-of-pse', 'pboc-fci-without-pdol', 'pboc-fci-without-label', 'pboc-log-entry-no-records'] as const).filter((d) => card.has(d));
-  if (!on.length || !reply.data?.length) return reply;
-  const drop = new Set([...(on.includes('pboc-fci-without-pdol') ? ['9F38'] : []), ...(on.includes('pboc-fci-without-label') ? ['50'] : [])]);
-  const rebuild = (t: Tlv): Uint8Array[] => {
-    if (drop.has(t.tag)) return [];
-    if (t.tag === '84' && on.includes('pboc-fci-df-name-of-pse')) return [buildTlv('84', adf(card).parent?.name ?? t.value)];
-    if (t.tag === '9F4D' && on.includes('pboc-log-entry-no-records')) return [buildTlv('9F4D', Uint8Array.of(t.value[0] as number, 0))];
-    return [buildTlv(t.tag, t.children ? t.children.flatMap(rebuild) : t.value)];
-  };
-  let fciTlv: Tlv[];
-  try {
-    fciTlv = parseTlv(reply.data);
-  } catch {
-    return reply;
-  }
-  return { ...reply, data: concat(...fciTlv.flatMap(rebuild)) };
 }
 
 /** SELECT inside the application: a new selection ends the transaction (EMV Book 3 §12.4); blocked states answer 6283 / 6A81. */
 /**
- * Is the debit application blocked now: by script (non-volatile), or by the defects that keep a block in
- * RAM (pboc-app-block-not-persistent) or share one flag with the SSSE (ssse-block-blocks-debit).
+ * Is the debit application blocked now: by script (non-volatile), or by a block a card breaking the rules
+ * keeps in RAM (appBlockPersistent) or shares with the SSSE (debitBlockSeparate).
  */
 function blockedNow(card: CardContext): boolean {
   if (state(card).appBlocked || card.session['pboc.ramBlocked'] === true) return true;
-  return card.has('ssse-block-blocks-debit') && allDfs(card.mf).some((d) => d.app === 'sscard' && (d.state as { blocked?: boolean }).blocked === true);
+  return !card.rules.debitBlockSeparate && allDfs(card.mf).some((d) => d.app === 'sscard' && (d.state as { blocked?: boolean }).blocked === true);
 }
 
 const pbocSelect: Handler = (cmd, card) => {
@@ -643,8 +468,8 @@ const pbocSelect: Handler = (cmd, card) => {
   delete card.session[TXN];
   const r = select(cmd, card);
   if (r.sw !== SW.NO_ERROR || card.currentDf.app !== 'pboc') return r;
-  if (s.cardBlocked && !card.has('pboc-card-block-ignored')) return { sw: SW.FUNCTION_NOT_SUPPORTED };
-  if (blockedNow(card) && !card.has('pboc-app-block-ignored') && !card.has('pboc-blocked-select-answers-9000')) return { ...r, sw: SW.WARNING_SELECTED_FILE_INVALIDATED };
+  if (s.cardBlocked && card.rules.cardBlockHonoured) return { sw: SW.FUNCTION_NOT_SUPPORTED };
+  if (blockedNow(card) && card.rules.appBlockHonoured && card.rules.blockedSelectAnswers6283) return { ...r, sw: SW.WARNING_SELECTED_FILE_INVALIDATED };
   return r;
 };
 
@@ -653,26 +478,24 @@ export const PBOC_APP: CardApplication = {
   commands: [
     { ins: 0xa4, classes: [0x00], handler: pbocSelect },
     { ins: 0xa8, classes: [0x80], handler: live(gpo) },
-    { ins: 0xb2, classes: [0x00], handler: live(pbocReadRecord) },
+    { ins: 0xb2, classes: [0x00], handler: live(readRecord) },
     { ins: 0x20, classes: [0x00], handler: live(verifyPin) },
     { ins: 0x88, classes: [0x00], handler: live(internalAuthenticate) },
     { ins: 0xae, classes: [0x80], handler: live(generateAc) },
     { ins: 0x82, classes: [0x00], handler: live(externalAuthenticate) },
     { ins: 0xca, classes: [0x80], handler: live(getData) },
-    // Defect pboc-app-block-not-persistent: the block kept in RAM, forgotten at reset.
-    { ins: 0x1e, classes: [0x84], handler: live(simple((s, card) => { if (card.has('pboc-app-block-not-persistent')) card.session['pboc.ramBlocked'] = true; else s.appBlocked = true; })) },
-    // Defect pboc-app-unblock-ignored: APPLICATION UNBLOCK answers 9000 and changes nothing.
-    { ins: 0x18, classes: [0x84], handler: live(simple((s, card) => { if (!card.has('pboc-app-unblock-ignored')) s.appBlocked = false; })) },
+    { ins: 0x1e, classes: [0x84], handler: live(simple((s, card) => { if (!card.rules.appBlockPersistent) card.session['pboc.ramBlocked'] = true; else s.appBlocked = true; })) },
+    { ins: 0x18, classes: [0x84], handler: live(simple((s, card) => { if (card.rules.appUnblockHonoured) s.appBlocked = false; })) },
     { ins: 0x16, classes: [0x84], handler: live(simple((s) => { s.cardBlocked = true; })) },
     { ins: 0x24, classes: [0x84], handler: live(pinUnblock) },
     { ins: 0xda, classes: [0x04], handler: live(putData) },
   ],
   // SELECT from anywhere (the MF, the PSE): a blocked application answers its FCI with 6283, a blocked card 6A81.
   onSelect: (card, selected) => {
-    const reply = fciDefects(card, withFci(card, selected));
+    const reply = selected;
     const s = state(card);
-    if (s.cardBlocked && !card.has('pboc-card-block-ignored')) return { sw: SW.FUNCTION_NOT_SUPPORTED };
-    if (blockedNow(card) && !card.has('pboc-app-block-ignored') && !card.has('pboc-blocked-select-answers-9000')) return { ...reply, sw: SW.WARNING_SELECTED_FILE_INVALIDATED };
+    if (s.cardBlocked && card.rules.cardBlockHonoured) return { sw: SW.FUNCTION_NOT_SUPPORTED };
+    if (blockedNow(card) && card.rules.appBlockHonoured && card.rules.blockedSelectAnswers6283) return { ...reply, sw: SW.WARNING_SELECTED_FILE_INVALIDATED };
     return reply;
   },
 };

@@ -27,7 +27,6 @@ import { readBinary, readRecord } from '../../cos/commands/read.ts';
 import { getChallenge, getResponse, verify } from '../../cos/commands/security.ts';
 import { select } from '../../cos/commands/select.ts';
 import { type DfNode, type EfNode, type PinState, allDfs } from '../../cos/files.ts';
-import type { DefectId } from '../../defects/catalogue.ts';
 import { type FoundKey, algorithmOf, findKey, setTriesLeft, ssseOf, triesLeft } from './keys.ts';
 
 const CHALLENGES = 'sscard.challenges';
@@ -41,8 +40,7 @@ function cardBlocked(card: CardContext): boolean {
 
 function appBlocked(df: DfNode | undefined, card?: CardContext): boolean {
   if (df !== undefined && (df.state as { blocked?: boolean }).blocked === true) return true;
-  // Defect debit-block-blocks-ssse: one block flag for the card; the debit application's block counts here.
-  return card !== undefined && df !== undefined && card.has('debit-block-blocks-ssse') && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { appBlocked?: boolean }).appBlocked === true);
+  return card !== undefined && df !== undefined && !card.rules.ssseBlockSeparate && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { appBlocked?: boolean }).appBlocked === true);
 }
 
 /** CARD BLOCK: every later command answers 6A81 (§6.2.1). */
@@ -58,7 +56,7 @@ function guardApp(h: Handler): Handler {
 /** The latest challenge, used once (§6.5.1); the defect keeps it. */
 function takeChallenge(card: CardContext): Uint8Array | undefined {
   const c = card.challenge;
-  if (!card.has('ss-ext-auth-challenge-reused')) card.challenge = undefined;
+  if (card.rules.challengeSingleUse) card.challenge = undefined;
   return c;
 }
 
@@ -68,7 +66,7 @@ function remembered(card: CardContext): { df: DfNode; keys: number[] } | undefin
 
 /** The defect that keeps EXTERNAL AUTHENTICATE across SELECT puts the keys back before a command. */
 function restoreAuth(card: CardContext): void {
-  if (!card.has('ss-auth-kept-after-select')) return;
+  if (card.rules.authStateLostOnSelect) return;
   for (const k of remembered(card)?.keys ?? []) card.authenticatedKeys.add(k);
 }
 
@@ -88,69 +86,29 @@ const ssGetChallenge: Handler = (cmd, card) => {
 };
 
 const ssVerify: Handler = (cmd, card) => {
-  // Defect pin-counters-shared: a blocked bank PIN blocks the SS PIN too.
-  if (card.has('pin-counters-shared') && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { pinTries?: number }).pinTries === 0)) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
+  if (!card.rules.pinCountersSeparate && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { pinTries?: number }).pinTries === 0)) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
   const pin = pinOf(card);
   const before = pin?.triesLeft;
   const r = verify(cmd, card);
   if (pin && before !== undefined) {
-    if (card.has('ss-pin-counter-not-reset') && r.sw === SW.NO_ERROR && cmd.data.length > 0) pin.triesLeft = before;
-    if (card.has('ss-verify-query-decrements') && cmd.data.length === 0 && pin.triesLeft > 0) pin.triesLeft--;
+    if (!card.rules.ssRightPinResetsTries && r.sw === SW.NO_ERROR && cmd.data.length > 0) pin.triesLeft = before;
+    if (!card.rules.verifyQueryFree && cmd.data.length === 0 && pin.triesLeft > 0) pin.triesLeft--;
   }
   return r;
 };
 
-/** Reads: EF06/EF07/EF08 behind RK (defect: not), records as stored (defects: wrong data). */
+/** Reads: EF06/EF07/EF08 behind RK SSSE (part 5 table 14). */
 function ssRead(core: Handler): Handler {
   return (cmd, card) => {
     restoreAuth(card);
-    const added = card.has('ss-rk-read-unprotected') && !card.authenticatedKeys.has(KEY_ID.RK);
+    const added = !card.rules.rkFilesNeedAuth && !card.authenticatedKeys.has(KEY_ID.RK);
     if (added) card.authenticatedKeys.add(KEY_ID.RK);
-    let r: Reply;
     try {
-      r = core(cmd, card);
+      return core(cmd, card);
     } finally {
       if (added) card.authenticatedKeys.delete(KEY_ID.RK);
     }
-    return r.data && r.sw === SW.NO_ERROR ? { ...r, data: corruptRecords(card, r.data) } : r;
   };
-}
-
-/** Personalisation defects of EF05/EF06 items: what the card holds instead of the V2.0 table 9 value. */
-const DATA_DEFECTS: ReadonlyArray<{ defect: DefectId; tag: number; corrupt(v: Uint8Array): void }> = [
-  { defect: 'ss-card-id-wrong-rid', tag: 0x01, corrupt: (v) => void (v[7] = 0x06) }, // RID D156000006
-  { defect: 'ss-card-type-out-of-range', tag: 0x02, corrupt: (v) => void (v[0] = 0x35) }, // "5"
-  { defect: 'ss-spec-version-binary', tag: 0x03, corrupt: (v) => v.set([0x02, 0x00, 0x00, 0x00].slice(0, v.length)) },
-  { defect: 'ss-institution-not-cn', tag: 0x04, corrupt: (v) => void (v[v.length - 1] = 0xab) },
-  // 发卡地区 of 初始化机构编号 (digits 11–12) in another province than 卡的识别码 (table 12).
-  { defect: 'ss-institution-other-province', tag: 0x04, corrupt: (v) => void (v[5] = v[5] === 0x11 ? 0x12 : 0x11) },
-  { defect: 'ss-expiry-month-13', tag: 0x06, corrupt: (v) => void (v[2] = 0x13) },
-  { defect: 'ss-name-not-gbk', tag: 0x09, corrupt: (v) => v.set([0x81, 0x7f]) }, // 81 7F is no GBK character
-  { defect: 'ss-name-extension-zero-inside', tag: 0x4e, corrupt: (v) => v.set([0x00, 0x41]) },
-  { defect: 'ss-sex-code-3', tag: 0x0a, corrupt: (v) => void (v[0] = 0x33) },
-  { defect: 'ss-ethnic-code-57', tag: 0x0b, corrupt: (v) => void (v[0] = 0x57) },
-  { defect: 'ss-birthplace-not-cn', tag: 0x0c, corrupt: (v) => void (v[0] = 0xa1) },
-  { defect: 'ss-birth-date-day-32', tag: 0x0d, corrupt: (v) => void (v[3] = 0x32) },
-];
-
-/** Data defects: the card returns a record other than the spec wants (only SSSE EF05/EF06 records). */
-function corruptRecords(card: CardContext, data: Uint8Array): Uint8Array {
-  const ef = card.currentEf;
-  if (!ef || ef.parent !== ssseOf(card.currentDf) || ef.structure === 'transparent') return data;
-  const out = data.slice();
-  for (let at = 0; at + 2 <= out.length; at += 2 + (out[at + 1] as number)) {
-    const tag = out[at] as number;
-    const v = out.subarray(at + 2, at + 2 + (out[at + 1] as number));
-    if (tag === 0x05 && card.has('ss-issue-date-binary') && v.length === 4) {
-      // YYYYMMDD as binary (e.g. 07 EA 0B 16) instead of cn.
-      const d = decodeCn(v);
-      v.set([Number(d.slice(0, 4)) >> 8, Number(d.slice(0, 4)) & 0xff, Number(d.slice(4, 6)), Number(d.slice(6, 8))]);
-    }
-    if (tag === 0x08 && card.has('ss-ssn-bad-check-digit') && v.length === 18) v[17] = v[17] === 0x30 ? 0x31 : 0x30;
-    for (const d of DATA_DEFECTS) if (d.tag === tag && card.has(d.defect)) d.corrupt(v);
-    if (tag === 0x07 && card.has('ss-card-number-bad-check') && v.length === 9) v[8] = v[8] === 0x30 ? 0x31 : 0x30;
-  }
-  return out;
 }
 
 // ---- security commands -----------------------------------------------------------------------------
@@ -159,23 +117,21 @@ const externalAuthenticate: Handler = (cmd, card) => {
   // Key 00 is the SSSE master key: card management (card-sim/apps/card-manager.ts).
   if (cmd.p2 === MASTER_KEY_ID) return masterKeyAuthenticate(cmd, card);
   restoreAuth(card);
-  if (cmd.p1 !== 0x00 && !card.has('ss-ext-auth-p1-unchecked')) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 16 && cmd.data.length !== 17 && !(card.has('ss-ext-auth-length-unchecked') && cmd.data.length >= 8)) return { sw: SW.WRONG_LENGTH };
-  // Defect ss-ext-auth-ignores-key-id: every key id is checked against RK SSSE.
-  const keyId = card.has('ss-ext-auth-ignores-key-id') && cmd.p2 !== KEY_ID.RK ? KEY_ID.RK : cmd.p2;
+  if (cmd.p1 !== 0x00 && card.rules.extAuthChecksP1) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.data.length !== 16 && cmd.data.length !== 17 && (card.rules.extAuthChecksLc || cmd.data.length < 8)) return { sw: SW.WRONG_LENGTH };
+  const keyId = !card.rules.extAuthHonoursKeyId && cmd.p2 !== KEY_ID.RK ? KEY_ID.RK : cmd.p2;
   const found = findKey(card.currentDf, keyId, cmd.data.length === 17 ? cmd.data[16] : undefined);
-  if (!found || found.image.tryLimit === 0) return { sw: card.has('ss-unknown-key-answers-6982') ? SW.SECURITY_STATUS_NOT_SATISFIED : SW.REFERENCED_DATA_NOT_FOUND };
-  if (found.image.id === KEY_ID.RK && card.has('ss-rk-locked-at-issue')) setTriesLeft(found, 0);
+  if (!found || found.image.tryLimit === 0) return { sw: !card.rules.extAuthUnknownKeyAnswers6a88 ? SW.SECURITY_STATUS_NOT_SATISFIED : SW.REFERENCED_DATA_NOT_FOUND };
+  if (found.image.id === KEY_ID.RK && !card.rules.rkUsableAtIssue) setTriesLeft(found, 0);
   const left = triesLeft(found);
-  if (left === 0 && !card.has('ss-ext-auth-locked-still-accepts')) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
-  // Defect ss-ext-auth-without-challenge-uses-zero: no challenge is taken as eight 00 bytes.
-  const latest = takeChallenge(card) ?? (card.has('ss-ext-auth-without-challenge-uses-zero') ? new Uint8Array(8) : undefined);
+  if (left === 0 && card.rules.lockedKeyRefused) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
+  const latest = takeChallenge(card) ?? (!card.rules.extAuthNeedsChallenge ? new Uint8Array(8) : undefined);
   if (!latest) return { sw: SW.REFERENCE_DATA_NOT_USABLE };
   const alg = algorithmOf(card.currentDf);
-  // Under ss-ext-auth-length-unchecked 8–15 bytes get here: the COS reads past the data field (zeros), never throws.
+  // Without the length check 8–15 bytes get here: the COS reads past the data field (zeros), never throws.
   const original = new Uint8Array(8);
   original.set(cmd.data.subarray(8, 16));
-  const candidates = card.has('ss-ext-auth-stale-challenge') ? [...((card.session[CHALLENGES] as Uint8Array[] | undefined) ?? []), latest] : [latest];
+  const candidates = !card.rules.extAuthOnLastChallenge ? [...((card.session[CHALLENGES] as Uint8Array[] | undefined) ?? []), latest] : [latest];
   const ok = candidates.some((c) => equal(authData(alg, sessionKey(alg, found.key, c), original), cmd.data.subarray(0, 8)));
   if (ok) {
     setTriesLeft(found, found.image.tryLimit);
@@ -184,21 +140,19 @@ const externalAuthenticate: Handler = (cmd, card) => {
     card.session[AUTH] = { df: card.currentDf, keys: [...(prev?.keys ?? []), found.image.id] };
     return { sw: SW.NO_ERROR };
   }
-  const now = card.has('ss-ext-auth-counter-not-decremented') ? left : Math.max(0, left - 1);
+  const now = !card.rules.extAuthFailureDecrements ? left : Math.max(0, left - 1);
   setTriesLeft(found, now);
   return { sw: 0x63c0 | now };
 };
 
 const internalAuthenticate: Handler = (cmd, card) => {
-  if ((cmd.p1 !== 0x00 || cmd.p2 !== 0x00) && !card.has('ss-internal-auth-p1p2-unchecked')) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 16 && cmd.data.length !== 17 && !(card.has('ss-internal-auth-length-unchecked') && cmd.data.length >= 8)) return { sw: SW.WRONG_LENGTH };
-  const version = cmd.data.length === 17 && !card.has('ss-internal-auth-ignores-version') ? cmd.data[16] : undefined;
-  // Defect ss-irk-version1-missing: the personalisation loaded IRK versions 2 and 3 only.
-  const irk = card.has('ss-irk-version1-missing') ? findKey(card.currentDf, KEY_ID.IRK, version === undefined || version === 1 ? 2 : version) : findKey(card.currentDf, KEY_ID.IRK, version);
-  if (!irk || (card.has('ss-irk-version1-missing') && version === 1)) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
+  if ((cmd.p1 !== 0x00 || cmd.p2 !== 0x00) && card.rules.intAuthChecksP1P2) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.data.length !== 16 && cmd.data.length !== 17 && (card.rules.intAuthChecksLc || cmd.data.length < 8)) return { sw: SW.WRONG_LENGTH };
+  const version = cmd.data.length === 17 && card.rules.intAuthHonoursKeyVersion ? cmd.data[16] : undefined;
+  const irk = !card.rules.irkVersion1Loaded ? findKey(card.currentDf, KEY_ID.IRK, version === undefined || version === 1 ? 2 : version) : findKey(card.currentDf, KEY_ID.IRK, version);
+  if (!irk || (!card.rules.irkVersion1Loaded && version === 1)) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
   const alg = algorithmOf(card.currentDf);
-  // Defect ss-internal-auth-ignores-random: the process key from a fixed value, not from R1.
-  const fixed = card.has('ss-internal-auth-ignores-random');
+  const fixed = !card.rules.intAuthOverRandom;
   const r1 = new Uint8Array(8);
   const original = new Uint8Array(8);
   if (!fixed) {
@@ -239,13 +193,12 @@ function updateData(cmd: CommandApdu, card: CardContext, ef: EfNode): Uint8Array
   const keyId = typeof ef.update === 'object' && 'key' in ef.update ? ef.update.key : undefined;
   if (cmd.cla === 0x04) {
     if (ef.update === 'never' || keyId === undefined) return SW.SECURITY_STATUS_NOT_SATISFIED;
-    if (card.has('ss-update-mac-not-checked')) return cmd.data.length >= 4 ? cmd.data.subarray(0, cmd.data.length - 4) : SW.WRONG_LENGTH;
+    if (!card.rules.updateChecksMac) return cmd.data.length >= 4 ? cmd.data.subarray(0, cmd.data.length - 4) : SW.WRONG_LENGTH;
     const r = checkMac(cmd, card, findKey(card.currentDf, keyId));
     return typeof r === 'number' ? r : r.data;
   }
-  if (!card.satisfied(ef.update) && !card.has('ss-update-without-auth')) return SW.SECURITY_STATUS_NOT_SATISFIED;
-  // Defect ss-update-plain-refused: only secure messaging writes, against part 5 §6.13 (plain after authentication).
-  if (card.has('ss-update-plain-refused') && !card.has('ss-update-without-auth')) return SW.SECURITY_STATUS_NOT_SATISFIED;
+  if (!card.satisfied(ef.update) && card.rules.updateNeedsKey) return SW.SECURITY_STATUS_NOT_SATISFIED;
+  if (!card.rules.updatePlainAfterAuth && card.rules.updateNeedsKey) return SW.SECURITY_STATUS_NOT_SATISFIED;
   return cmd.data;
 }
 
@@ -265,12 +218,12 @@ const updateRecord: Handler = (cmd, card) => {
   if (mode === 4) {
     const n = cmd.p1 === 0 ? card.currentRecord : cmd.p1;
     if (n < 1 || n > ef.records.length) return { sw: SW.RECORD_NOT_FOUND };
-    if (!card.has('ss-update-not-written')) ef.records[n - 1] = data.slice();
+    if (card.rules.updateWrites) ef.records[n - 1] = data.slice();
     card.currentRecord = n;
   } else {
     if (data[0] !== cmd.p1) return { sw: SW.INCORRECT_DATA };
     const at = ef.records.findIndex((r) => r[0] === cmd.p1);
-    if (card.has('ss-update-not-written')) return { sw: SW.NO_ERROR };
+    if (!card.rules.updateWrites) return { sw: SW.NO_ERROR };
     if (at < 0) ef.records.push(data.slice());
     else ef.records[at] = data.slice();
     card.currentRecord = (at < 0 ? ef.records.length - 1 : at) + 1;
@@ -296,19 +249,18 @@ const updateBinary: Handler = (cmd, card) => {
   const data = updateData(cmd, card, ef);
   if (typeof data === 'number') return { sw: data };
   if (offset + data.length > ef.data.length) return { sw: SW.WRONG_P1P2 };
-  if (!card.has('ss-update-not-written')) ef.data.set(data, offset);
+  if (card.rules.updateWrites) ef.data.set(data, offset);
   return { sw: SW.NO_ERROR };
 };
 
 /** CHANGE PIN 80 5E 01 00: old PIN ‖ FF ‖ new PIN, cn, in clear (§6.3). */
 const changePin: Handler = (cmd, card) => {
-  if ((cmd.p1 !== 0x01 || cmd.p2 !== 0x00) && !card.has('ss-change-pin-p1-unchecked')) return { sw: SW.INCORRECT_P1P2 };
+  if ((cmd.p1 !== 0x01 || cmd.p2 !== 0x00) && card.rules.changePinChecksP1) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length < 3 || cmd.data.length > 0x11) return { sw: SW.WRONG_LENGTH };
   const pin = pinOf(card);
   if (!pin) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
   let sep = cmd.data.indexOf(0xff);
-  // Defect ss-change-pin-no-separator-accepted: without FF the data is split in the middle.
-  if (sep < 0 && card.has('ss-change-pin-no-separator-accepted')) sep = Math.floor(cmd.data.length / 2);
+  if (sep < 0 && !card.rules.changePinNeedsSeparator) sep = Math.floor(cmd.data.length / 2);
   if (sep < 0) return { sw: SW.INCORRECT_DATA };
   let oldPin: string;
   let newPin: string;
@@ -318,14 +270,14 @@ const changePin: Handler = (cmd, card) => {
   } catch {
     return { sw: SW.INCORRECT_DATA };
   }
-  if ((newPin.length < 4 && !card.has('ss-change-pin-short-accepted')) || newPin.length > 12) return { sw: SW.INCORRECT_DATA };
+  if ((newPin.length < 4 && card.rules.changePinChecksLength) || newPin.length > 12) return { sw: SW.INCORRECT_DATA };
   if (pin.triesLeft === 0) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
-  if (oldPin !== pin.value && !card.has('ss-change-pin-old-not-checked')) {
+  if (oldPin !== pin.value && card.rules.changePinChecksOld) {
     pin.triesLeft--;
     card.verifiedPins.delete(pin);
     return { sw: 0x63c0 | pin.triesLeft };
   }
-  if (!card.has('ss-change-pin-not-stored')) pin.value = newPin;
+  if (card.rules.changePinStores) pin.value = newPin;
   pin.triesLeft = pin.tryLimit;
   return { sw: SW.NO_ERROR };
 };
@@ -333,17 +285,16 @@ const changePin: Handler = (cmd, card) => {
 /** PIN CHANGE/UNBLOCK 84 24 00 P2 (§6.8): after EXTERNAL AUTHENTICATE with PUK; MAC (and PIN) under STK. */
 const pinChangeUnblock: Handler = (cmd, card) => {
   restoreAuth(card);
-  const p2ok = cmd.p2 === 0x00 || cmd.p2 === 0x01 || (card.has('ss-pin-unblock-p2-unchecked') && cmd.p2 !== 0x01);
+  const p2ok = cmd.p2 === 0x00 || cmd.p2 === 0x01 || (!card.rules.pinUnblockChecksP2 && cmd.p2 !== 0x01);
   if (cmd.p1 !== 0x00 || !p2ok) return { sw: SW.INCORRECT_P1P2 };
   const alg = algorithmOf(card.currentDf);
   const lc = cmd.p2 !== 0x01 ? [4] : [4 + blockSize(alg), 4 + 2 * blockSize(alg)];
   if (!lc.includes(cmd.data.length)) return { sw: SW.WRONG_LENGTH };
   const pin = pinOf(card);
   if (!pin) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
-  if (!card.authenticatedKeys.has(KEY_ID.PUK) && !card.has('ss-pin-reload-without-puk')) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+  if (!card.authenticatedKeys.has(KEY_ID.PUK) && card.rules.pinReloadNeedsPuk) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   const checked = checkMac(cmd, card, findKey(card.currentDf, KEY_ID.STK));
-  // Defect ss-pin-unblock-mac-not-checked: a wrong MAC is accepted (the session key still comes from the challenge).
-  const r = typeof checked === 'number' && checked === SW.SM_DATA_OBJECTS_INCORRECT && card.has('ss-pin-unblock-mac-not-checked') ? { data: cmd.data.subarray(0, cmd.data.length - 4), ks: new Uint8Array(0) } : checked;
+  const r = typeof checked === 'number' && checked === SW.SM_DATA_OBJECTS_INCORRECT && !card.rules.pinUnblockChecksMac ? { data: cmd.data.subarray(0, cmd.data.length - 4), ks: new Uint8Array(0) } : checked;
   if (typeof r === 'number') return { sw: r };
   if (cmd.p2 === 0x01) {
     const plain = decryptData(alg, r.ks, r.data);
@@ -354,22 +305,22 @@ const pinChangeUnblock: Handler = (cmd, card) => {
       return { sw: SW.INCORRECT_DATA };
     }
     if (digits.length < 4 || digits.length > 12) return { sw: SW.INCORRECT_DATA };
-    if (!card.has('ss-pin-reload-not-stored')) pin.value = digits;
+    if (card.rules.pinReloadStores) pin.value = digits;
   }
-  if (!card.has('ss-pin-unblock-counter-not-reset')) pin.triesLeft = pin.tryLimit;
+  if (card.rules.pinUnblockResetsTries) pin.triesLeft = pin.tryLimit;
   return { sw: SW.NO_ERROR };
 };
 
 /** APPLICATION BLOCK 84 1E 00 01, MAC under STK (§6.1). */
 const applicationBlock: Handler = (cmd, card) => {
-  if (cmd.p1 !== 0x00 || (cmd.p2 !== 0x01 && !card.has('ss-app-block-p2-unchecked'))) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.p1 !== 0x00 || (cmd.p2 !== 0x01 && card.rules.ssAppBlockChecksP2)) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 4) return { sw: SW.WRONG_LENGTH };
   const r = checkMac(cmd, card, findKey(card.currentDf, KEY_ID.STK));
-  if (typeof r === 'number' && !(r === SW.SM_DATA_OBJECTS_INCORRECT && card.has('ss-app-block-mac-not-checked'))) return { sw: r };
-  if (card.has('ss-app-block-ignored')) return { sw: SW.NO_ERROR };
+  if (typeof r === 'number' && !(r === SW.SM_DATA_OBJECTS_INCORRECT && !card.rules.ssAppBlockChecksMac)) return { sw: r };
+  if (!card.rules.ssAppBlockHonoured) return { sw: SW.NO_ERROR };
   const ssse = ssseOf(card.currentDf);
-  if (ssse && !card.has('ss-app-block-not-persistent')) (ssse.state as { blocked?: boolean }).blocked = true;
-  if (ssse && card.has('ss-app-block-not-persistent')) card.session['sscard.blocked'] = true;
+  if (ssse && card.rules.ssAppBlockPersistent) (ssse.state as { blocked?: boolean }).blocked = true;
+  if (ssse && !card.rules.ssAppBlockPersistent) card.session['sscard.blocked'] = true;
   return { sw: SW.NO_ERROR };
 };
 
@@ -377,7 +328,7 @@ const applicationBlock: Handler = (cmd, card) => {
 const cardBlock: Handler = (cmd, card) => {
   if (cmd.p1 !== 0x00 || cmd.p2 !== 0x00) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 4) return { sw: SW.WRONG_LENGTH };
-  if (!card.has('ss-card-block-mac-not-checked')) {
+  if (card.rules.ssCardBlockChecksMac) {
     const r = checkMac(cmd, card, findKey(card.currentDf, KEY_ID.BK));
     if (typeof r === 'number') return { sw: r };
   }
@@ -398,13 +349,13 @@ function ssSelect(cmd: CommandApdu, card: CardContext): Reply {
     }
     return { sw: SW.APPLICATION_PERMANENTLY_LOCKED };
   }
-  if (r.data && ssse === card.currentDf && card.has('ss-fci-name-utf8')) {
+  if (r.data && ssse === card.currentDf && !card.rules.ssFciNameGbk) {
     // The DF name of the FCI personalised in UTF-8, though the GBK name selects it.
     const [tpl] = parseTlv(r.data);
     const rest = (tpl?.children ?? []).filter((t) => t.tag !== '84').map((t) => buildTlv(t.tag, t.value));
     return { ...r, data: buildTlv('6F', [buildTlv('84', Uint8Array.from(Buffer.from(decodeGbk(ssse.name ?? new Uint8Array(0)), 'utf8'))), ...rest]) };
   }
-  if (r.data && ssse && card.currentDf.parent === ssse && card.has('ss-adf-fci-wrong-aid')) {
+  if (r.data && ssse && card.currentDf.parent === ssse && !card.rules.ssAdfFciAid) {
     // The FCI of an ADF names an AID one off in its last byte.
     const i = findSubarray(r.data, Uint8Array.of(0x84));
     const n = i >= 0 ? (r.data[i + 1] as number) : 0;
@@ -414,7 +365,7 @@ function ssSelect(cmd: CommandApdu, card: CardContext): Reply {
       return { ...r, data: out };
     }
   }
-  if (r.data && ssse === card.currentDf && card.has('ss-fci-names-sm4-on-des-card')) {
+  if (r.data && ssse === card.currentDf && !card.rules.ssFciAlgorithmOfCard) {
     // A 1.0 card (DES) whose FCI names algorithm 03, SM4 (part 3 §6.4: a 1.0 FCI names none, or 01).
     const [tpl] = parseTlv(r.data);
     const kids = tpl?.children ?? [];
@@ -423,7 +374,7 @@ function ssSelect(cmd: CommandApdu, card: CardContext): Reply {
     const inner = [...(a5?.children ?? []).filter((t) => t.tag !== '9F0C').map((t) => buildTlv(t.tag, t.value)), alg];
     return { ...r, data: buildTlv('6F', [...kids.filter((t) => t.tag !== 'A5').map((t) => buildTlv(t.tag, t.value)), buildTlv('A5', inner)]) };
   }
-  if (r.data && ssse === card.currentDf && card.has('ss-fci-no-algorithm-id')) {
+  if (r.data && ssse === card.currentDf && !card.rules.ssFciCarriesAlgorithm) {
     const i = findSubarray(r.data, Uint8Array.of(0x9f, 0x0c));
     if (i > 0) return { ...r, data: stripFci(r.data, i) };
   }
@@ -466,12 +417,11 @@ export const SSCARD_APP: CardApplication = { name: 'sscard', commands: SSSE_COMM
 export const SSCARD_MF_APP: CardApplication = {
   name: 'sscard-mf',
   commands: [
-    // Defect ss-card-block-select-still-works: CARD BLOCK forgets SELECT (and the GET RESPONSE of its FCI).
-    { ins: 0xa4, classes: [0x00], handler: (cmd, card) => (card.has('ss-card-block-select-still-works') ? ssSelect(cmd, card) : guardCard(ssSelect)(cmd, card)) },
+    { ins: 0xa4, classes: [0x00], handler: (cmd, card) => (!card.rules.ssCardBlockStopsSelect ? ssSelect(cmd, card) : guardCard(ssSelect)(cmd, card)) },
     { ins: 0xb0, classes: [0x00], handler: guardCard(readBinary) },
     { ins: 0xb2, classes: [0x00], handler: guardCard(readRecord) },
     { ins: 0x84, classes: [0x00], handler: guardCard(getChallenge) },
     { ins: 0x20, classes: [0x00], handler: guardCard(verify) },
-    { ins: 0xc0, classes: [0x00], handler: (cmd, card) => (card.has('ss-card-block-select-still-works') ? getResponse(cmd, card) : guardCard(getResponse)(cmd, card)) },
+    { ins: 0xc0, classes: [0x00], handler: (cmd, card) => (!card.rules.ssCardBlockStopsSelect ? getResponse(cmd, card) : guardCard(getResponse)(cmd, card)) },
   ],
 };

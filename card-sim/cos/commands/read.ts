@@ -13,10 +13,10 @@ import { type EfNode, allDfs, envOf } from '../files.ts';
 function efBySfi(card: CardContext, sfi: number): EfNode | number {
   let ef = card.currentDf.children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
   // Defect: an SFI the current DF lacks is looked up in the other environment (a firewall leak, part 4 §5.5).
-  if (!ef && card.has('firewall-sfi-crosses-environment')) {
+  if (!ef && !card.rules.sfiStaysInEnvironment) {
     ef = allDfs(card.mf).flatMap((d) => d.children).find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi && envOf(c.parent) !== envOf(card.currentDf));
   }
-  if (!ef) return card.has('file-not-found-as-6a80') ? SW.INCORRECT_DATA : SW.FILE_NOT_FOUND;
+  if (!ef) return !card.rules.fileNotFoundAnswers6a82 ? SW.INCORRECT_DATA : SW.FILE_NOT_FOUND;
   card.selectEf(ef);
   return ef;
 }
@@ -36,14 +36,14 @@ export const readBinary: Handler = (cmd, card) => {
   }
   if (typeof ef === 'number') return { sw: ef };
   if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
-  if (!ef) return { sw: card.has('read-binary-no-current-ef-6a82') ? SW.FILE_NOT_FOUND : SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };
-  const lax = card.has('read-ignores-file-structure');
+  if (!ef) return { sw: !card.rules.readBinaryNoCurrentEfAnswers6986 ? SW.FILE_NOT_FOUND : SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };
+  const lax = !card.rules.readChecksFileStructure;
   if (ef.structure !== 'transparent' && !lax) return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
-  if (!card.satisfied(ef.read) && !card.has('read-binary-ignores-access-condition')) {
+  if (!card.satisfied(ef.read) && card.rules.readBinaryChecksAccess) {
     return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   }
   const content = ef.structure === 'transparent' ? ef.data : Uint8Array.from(ef.records.flatMap((r) => [...r]));
-  if (card.has('read-binary-ignores-offset')) offset = 0;
+  if (!card.rules.readBinaryHonoursOffset) offset = 0;
   if (offset >= content.length) return { sw: SW.WRONG_P1P2 };
   const available = content.length - offset;
   const n = Math.min(cmd.ne, available);
@@ -54,20 +54,20 @@ export const readBinary: Handler = (cmd, card) => {
 export const readRecord: Handler = (cmd, card) => {
   const sfi = cmd.p2 >> 3;
   const mode = cmd.p2 & 0x07;
-  if (sfi === 0x1f || (mode === 7 && !card.has('read-record-mode-111-accepted')) || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
+  if (sfi === 0x1f || (mode === 7 && card.rules.readRecordRefusesRfuMode) || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
   let ef: EfNode | undefined | number = sfi === 0 ? card.currentEf : efBySfi(card, sfi);
   if (typeof ef === 'number') return { sw: ef };
   if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
   if (!ef) return { sw: SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };
   if (ef.structure === 'transparent') {
-    if (!card.has('read-ignores-file-structure')) return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
+    if (card.rules.readChecksFileStructure) return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
     return { data: ef.data.slice(0, Math.min(ef.data.length, cmd.ne)), sw: SW.NO_ERROR };
   }
-  if (!card.satisfied(ef.read) && !card.has('read-record-ignores-access-condition')) {
+  if (!card.satisfied(ef.read) && card.rules.readRecordChecksAccess) {
     return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   }
-  if (mode < 4 && card.has('read-record-by-identifier-unsupported')) return { sw: SW.INCORRECT_P1P2 };
-  const notFound = card.has('read-record-past-end-6a82') ? SW.FILE_NOT_FOUND : SW.RECORD_NOT_FOUND;
+  if (mode < 4 && !card.rules.readRecordByIdentifier) return { sw: SW.INCORRECT_P1P2 };
+  const notFound = !card.rules.readRecordPastEndAnswers6a83 ? SW.FILE_NOT_FOUND : SW.RECORD_NOT_FOUND;
   let data: Uint8Array;
   if (mode === 5 || mode === 6) {
     const first = byNumber(cmd.p1, card, ef);
@@ -76,14 +76,14 @@ export const readRecord: Handler = (cmd, card) => {
     data = Uint8Array.from(picked.flatMap((r) => [...r]));
     card.currentRecord = mode === 5 ? ef.records.length : first + 1;
   } else {
-    const index = mode === 4 || mode === 7 ? byNumber(card.has('read-record-p1-ignored') ? 1 : cmd.p1, card, ef) : byIdentifier(cmd.p1, mode, card, ef);
+    const index = mode === 4 || mode === 7 ? byNumber(!card.rules.readRecordHonoursP1 ? 1 : cmd.p1, card, ef) : byIdentifier(cmd.p1, mode, card, ef);
     const record = index === undefined ? undefined : ef.records[index];
     if (index === undefined || !record) return { sw: notFound };
     card.currentRecord = index + 1;
     data = record.slice();
   }
   if (cmd.ne === 256 && data.length !== 256) {
-    if (card.has('read-record-le00-returns-data')) return { data, sw: SW.NO_ERROR, asIs: true };
+    if (!card.rules.readRecordLe00Answers6cxx) return { data, sw: SW.NO_ERROR, asIs: true };
     return { sw: 0x6c00 | (data.length & 0xff) };
   }
   return { data, sw: SW.NO_ERROR, exact: true };

@@ -9,11 +9,11 @@ import type { Handler } from '../context.ts';
 export const CHALLENGE_LENGTHS = [4, 8, 16];
 
 export const getChallenge: Handler = (cmd, card) => {
-  if ((cmd.p1 !== 0 || cmd.p2 !== 0) && !card.has('get-challenge-ignores-p1p2')) return { sw: SW.INCORRECT_P1P2 };
+  if ((cmd.p1 !== 0 || cmd.p2 !== 0) && card.rules.getChallengeCheckP1P2) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
-  const length = card.has('get-challenge-always-8-bytes') ? 8 : cmd.ne;
+  const length = !card.rules.getChallengeLengthAsAsked ? 8 : cmd.ne;
   if (!CHALLENGE_LENGTHS.includes(length)) return { sw: SW.WRONG_LENGTH };
-  const random = card.has('get-challenge-repeats') ? new Uint8Array(length).fill(0x5a) : card.random.bytes(length);
+  const random = !card.rules.getChallengeFreshRandom ? new Uint8Array(length).fill(0x5a) : card.random.bytes(length);
   card.challenge = random;
   return { data: random, sw: SW.NO_ERROR };
 };
@@ -27,8 +27,8 @@ export const verify: Handler = (cmd, card) => {
     if (card.verifiedPins.has(pin)) return { sw: SW.NO_ERROR };
     return { sw: pin.triesLeft === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | pin.triesLeft };
   }
-  if ((cmd.data.length < 2 && !card.has('verify-pin-length-unchecked')) || cmd.data.length > 8) return { sw: SW.WRONG_LENGTH };
-  if (pin.triesLeft === 0 && !card.has('blocked-pin-still-verifies')) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
+  if ((cmd.data.length < 2 && card.rules.verifyCheckPinLength) || cmd.data.length > 8) return { sw: SW.WRONG_LENGTH };
+  if (pin.triesLeft === 0 && card.rules.blockedPinRefused) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
   let digits: string;
   try {
     digits = decodeCn(cmd.data);
@@ -41,7 +41,7 @@ export const verify: Handler = (cmd, card) => {
     return { sw: SW.NO_ERROR };
   }
   card.verifiedPins.delete(pin);
-  if (!card.has('pin-counter-not-decremented')) pin.triesLeft--;
+  if (card.rules.wrongPinDecrementsTries) pin.triesLeft--;
   // 63Cx with the tries left, 63C0 on the try that blocks it; 6983 from then on.
   return { sw: 0x63c0 | pin.triesLeft };
 };

@@ -22,7 +22,7 @@ export const select: Handler = (cmd, card) => {
     case 0x00:
       if (cmd.data.length === 0) target = card.mf;
       else if (cmd.data.length !== 2) {
-        if (!card.has('select-fid-length-unchecked')) return { sw: SW.WRONG_LENGTH };
+        if (card.rules.selectCheckFidLength) return { sw: SW.WRONG_LENGTH };
       } else target = byFid(card, fidOf(cmd.data, 0));
       break;
     case 0x01:
@@ -48,19 +48,19 @@ export const select: Handler = (cmd, card) => {
       break;
     }
     default:
-      if (!card.has('select-p1-unchecked')) return { sw: SW.INCORRECT_P1P2 };
+      if (card.rules.selectCheckP1) return { sw: SW.INCORRECT_P1P2 };
       target = cmd.data.length === 2 ? byFid(card, fidOf(cmd.data, 0)) : card.mf;
   }
   // The firewall (社会保障卡规范 part 4 §5.5): file identifiers and paths do not lead into the other environment.
-  if (target && cmd.p1 !== 0x04 && crossesEnvironment(card.currentDf, target) && !card.has('firewall-fid-crosses-environment')) target = undefined;
-  if (!target) return { sw: card.has('file-not-found-as-6a80') ? SW.INCORRECT_DATA : SW.FILE_NOT_FOUND };
+  if (target && cmd.p1 !== 0x04 && crossesEnvironment(card.currentDf, target) && card.rules.selectFidStaysInEnvironment) target = undefined;
+  if (!target) return { sw: !card.rules.fileNotFoundAnswers6a82 ? SW.INCORRECT_DATA : SW.FILE_NOT_FOUND };
   if (target.kind === 'EF') {
-    if (!card.has('select-ef-not-made-current')) card.selectEf(target);
+    if (card.rules.selectMakesEfCurrent) card.selectEf(target);
     return { sw: SW.NO_ERROR };
   }
   card.selectDf(target);
-  if (control === 0x0c && !card.has('select-p2-0c-returns-fci')) return { sw: SW.NO_ERROR };
-  return { data: fci(target, { withoutName: card.has('fci-without-df-name') }), sw: SW.NO_ERROR };
+  if (control === 0x0c && card.rules.selectP2NoResponseData) return { sw: SW.NO_ERROR };
+  return { data: fci(target, { withoutName: !card.rules.fciCarriesDfName }), sw: SW.NO_ERROR };
 };
 
 function fidOf(data: Uint8Array, at: number): number {
@@ -69,7 +69,7 @@ function fidOf(data: Uint8Array, at: number): number {
 
 /** P1 = 00: the MF, a child of the current DF, the current DF's parent, or a sibling DF. */
 function byFid(card: CardContext, fid: number): FileNode | undefined {
-  if (fid === MF_FID) return card.has('select-mf-fid-not-found') ? undefined : card.mf;
+  if (fid === MF_FID) return !card.rules.selectMfBy3f00 ? undefined : card.mf;
   const here = card.currentDf;
   if (here.fid === fid) return here;
   const child = here.children.find((c) => c.fid === fid);
@@ -77,7 +77,7 @@ function byFid(card: CardContext, fid: number): FileNode | undefined {
   const parent = here.parent;
   if (parent?.fid === fid) return parent;
   const sibling = parent?.children.find((c) => c.kind === 'DF' && c.fid === fid);
-  if (sibling || !card.has('firewall-fid-crosses-environment')) return sibling;
+  if (sibling || card.rules.selectFidStaysInEnvironment) return sibling;
   // Defect: a flat file-identifier search over the whole card.
   for (const df of allDfs(card.mf)) {
     const hit = df.children.find((c) => c.fid === fid);
@@ -95,9 +95,9 @@ export function crossesEnvironment(from: DfNode, target: FileNode): boolean {
 
 /** P1 = 04: the first DF whose name starts with `name`, or the next one after the current DF. */
 function byName(card: CardContext, name: Uint8Array, next: boolean): DfNode | undefined {
-  const partial = !card.has('select-partial-name-unsupported');
+  const partial = card.rules.selectByPartialName;
   const matches = allDfs(card.mf).filter((d) => d.name !== undefined && (partial ? startsWith(d.name, name) : d.name.length === name.length && startsWith(d.name, name)));
-  if (!next || card.has('select-next-occurrence-repeats-first')) return matches[0];
+  if (!next || !card.rules.selectNextOccurrence) return matches[0];
   const at = matches.indexOf(card.currentDf);
   return at < 0 ? matches[0] : matches[at + 1];
 }

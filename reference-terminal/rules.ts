@@ -1,0 +1,121 @@
+/**
+ * The spec rules the reference terminal consults by name (issue 15): PBOC POS (JR/T 0025.6, EMV Book 3/4),
+ * SSSE reader API (LD/T 33, 社会保障卡规范 part 7, part 8) and its medical operations (sc_reader §8.1.3).
+ * Each default is what the spec requires; a terminal defect of kind `rule` (reference-terminal/defects.ts)
+ * overrides it. The terminal code reads `rules.<rule>` and never names a defect.
+ */
+export const TERMINAL_SPEC_RULES = {
+
+  // ---- terminal ----
+  /** JR/T 0025.5 annex A. */
+  amountInFen: true,
+  /** JR/T 0025.13 §7.4.2. */
+  offerEc: true,
+  /** JR/T 0025.17 §5, §10.3. */
+  supportSm: true,
+  /** JR/T 0025.5 §6.4.1. */
+  readPse: true,
+  /** JR/T 0025.5 §6.4.2. */
+  aidListFallback: true,
+  /** JR/T 0025.5 §6.5. */
+  askCardholderConfirmation: true,
+  /** JR/T 0025.5 §6.5. */
+  orderByPriority: true,
+  /** JR/T 0025.5 §6.5. */
+  refuseBlockedApp: true,
+  /** JR/T 0025.5 §9.2. */
+  performOda: true,
+  /** JR/T 0025.5 §9.3–9.4. */
+  odaFailureInTvr: true,
+  /** JR/T 0025.5 §9.2, JR/T 0025.7 §5.3.6. */
+  performCda: true,
+  /** JR/T 0025.5 §11.4.2. */
+  supportOfflinePin: true,
+  /** JR/T 0025.5 §11.4.3. */
+  supportSignatureCvm: true,
+  /** JR/T 0025.5 §11.4.1. */
+  cvmRuleByCondition: true,
+  /** JR/T 0025.5 §11.4.3. */
+  onlinePinToHost: true,
+  /** JR/T 0025.5 §11.4.2. */
+  checkPinTryCounter: true,
+  /** JR/T 0025.5 §12.4.1. */
+  checkExceptionFile: true,
+  /** JR/T 0025.5 §12.4.3. */
+  checkFloorLimit: true,
+  /** JR/T 0025.5 §12.4.4. */
+  randomOnlineSelection: true,
+  /** JR/T 0025.5 §12.4.5–12.4.6. */
+  checkVelocity: true,
+  /** JR/T 0025.5 §13.4. */
+  reportTvrSent: true,
+  /** JR/T 0025.5 §10.3.3–10.3.4. */
+  checkApplicationDates: true,
+  /** JR/T 0025.7 §5.3.6.2. */
+  verifyCda: true,
+  /** JR/T 0025.5 §16.6. */
+  issuerAuthentication: true,
+  /** JR/T 0025.5 §16.6. */
+  honourArc: true,
+  /** JR/T 0025.5 §17. */
+  deliverScripts: true,
+  /** LD/T 33 §1.1: the pOutInfo fields of iReadCardBas in their order. */
+  readCardBasFieldOrder: true,
+  /** part 7 card validity check. */
+  expiryComparison: true,
+  /** part 7 card validity check. */
+  refuseExpiredCard: true,
+  /** 社会保障卡规范 part 8 §7.2; part 7 card validity check. */
+  checkBlacklist: true,
+  /** part 7 §5.4. */
+  internalAuthentication: true,
+  /** part 7 §5.4. */
+  checkInternalAuthentication: true,
+  /** LD/T 33 §10.2. */
+  rkAuthenticationOn30: true,
+  /** LD/T 33 §1.1, V2.0 table 9. */
+  nameWithExtension: true,
+  /** 社会保障卡规范 part 5 §6.14. */
+  verifyPinBcd: true,
+  /** LD/T 33 appendix A: a locked PIN is reported as locked (-52). */
+  lockedPinReportedLocked: true,
+  /** LD/T 33 appendix A: a wrong PIN with tries left is reported as wrong (-51). */
+  wrongPinReportedWrong: true,
+  /** part 5 §6.3. */
+  changePinOldFirst: true,
+  /** 社会保障卡规范 part 5 §6.8. */
+  reloadWithPuk: true,
+  /** part 5 §6.8. */
+  unblockMacValid: true,
+  /** part 4 §8.2. */
+  writeWithMac: true,
+  /** LD/T 33 appendix A. */
+  writeReportsCardAnswer: true,
+  /** sc_reader §8.1.3 (6): iDoDebit and iReadDebitRecord ask for the PIN. */
+  debitAsksPin: true,
+  /** sc_reader §8.1.4: 0 only on success. */
+  debitReportsRefusal: true,
+  /** part 7 §12.7: the PSAM checks the card's MAC2. */
+  debitChecksMac2: true,
+  /** part 7 §12.6. */
+  debitReportsCardTac: true,
+  /** sc_reader §8.1.3: iReadDebitRecord reports every purchase record. */
+  readDebitRecordsAll: true,
+
+  // ---- integrated terminal (总体方案: 全业务功能终端) ----
+  /** The card's social-security data refused, the payment is not made either. */
+  payOnlyAcceptedCard: true,
+  /** The PSAM serves the SSSE only; the financial application never talks to it. */
+  psamServesSsseOnly: true,
+} as const satisfies Record<string, boolean>;
+
+export type TerminalRules = { readonly [K in keyof typeof TERMINAL_SPEC_RULES]: boolean };
+export type TerminalRuleName = keyof typeof TERMINAL_SPEC_RULES;
+
+/** A terminal defect's implementation: the spec rules it breaks, each set to false. */
+export interface TerminalDefectImpl {
+  kind: 'rule';
+  rules: Partial<Record<TerminalRuleName, false>>;
+}
+
+export const terminalRule = (...names: TerminalRuleName[]): TerminalDefectImpl => ({ kind: 'rule', rules: Object.fromEntries(names.map((n) => [n, false])) });
