@@ -10,6 +10,7 @@ import { type Document, isScalar, parseDocument } from 'yaml';
 import { IMAGES } from '../../card-sim/images/index.ts';
 import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
 import type { Profile } from './profile.ts';
+import { isTimeZone } from '../report/certificate.ts';
 
 const SCHEMA_URL = new URL('../../profiles/profile.schema.json', import.meta.url);
 
@@ -251,6 +252,7 @@ export function plausibility(p: Profile): string[] {
     const kinds = [p.keys?.pboc?.ca, ...(p.keys?.pboc?.caKeys ?? [])].filter((c) => c !== undefined).map((c) => (c.algorithm === 'SM2' ? 'SM2' : 'RSA'));
     if (p.keys?.pboc && !(kinds.includes('RSA') && kinds.includes('SM2'))) out.push('keys.pboc.caKeys: a dual-algorithm card needs an RSA and an SM2 CA key (keys.pboc.ca and keys.pboc.caKeys)');
   }
+  if (p.lab?.timeZone && !isTimeZone(p.lab.timeZone)) out.push(`lab.timeZone: "${p.lab.timeZone}" is not an IANA time zone; e.g. Asia/Shanghai`);
   // Consistency of keys and ICS once each key is well formed (a malformed key has said what it lacks).
   if (!out.length && p.ics.pbocAlgorithmSets !== 'dual') out.push(...keysForIcs(p));
   if (p.target.kind === 'sim') {

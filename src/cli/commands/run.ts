@@ -10,6 +10,7 @@ import { RunModel } from '../../report/model.ts';
 import { UsageError } from '../errors.ts';
 import { ROOT, areaOption, checkTarget, langOption, planFrom, tagsOption } from '../common.ts';
 import { Progress } from '../progress.ts';
+import { printPdf } from './report.ts';
 import { lockOutDir, prepareOutDir } from '../out-dir.ts';
 
 export function register(p: Command): void {
@@ -26,8 +27,9 @@ export function register(p: Command): void {
     .addOption(langOption)
     .option('--quiet', 'print only the summary, not a line per scenario')
     .option('--force', 'write into --out even if it holds the results of an earlier run')
+    .option('--pdf', 'also print report.pdf through headless Chromium (apt-get install chromium)')
     .addHelpText('after', '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or invalid profile, 3 the tool failed.\nExample: npx sscc run --profile profiles/sim-reference.yaml --out out/first')
-    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; reader?: string; state?: string; tags?: string; area?: string; lang: Lang; quiet?: boolean; force?: boolean }) => {
+    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; reader?: string; state?: string; tags?: string; area?: string; lang: Lang; quiet?: boolean; force?: boolean; pdf?: boolean }) => {
       const plan = planFrom(opts);
       if (opts.state !== undefined) {
         const t = plan.profile.data.target;
@@ -51,8 +53,8 @@ export function register(p: Command): void {
       const interrupted = (signal: NodeJS.Signals) => {
         if (!environment) process.stderr.write(`\nsscc: ${signal}: stopped before the first case; no reports written\n`);
         else {
-          const report = buildReport(plan, { ...environment, finishedAt: new Date().toISOString() }, model);
-          report.partial = `interrupted by ${signal} after ${model.cases().filter((c) => c.finished).length} of ${plan.scenarios.length} cases; the rest are INCONCLUSIVE`;
+          const partial = `interrupted by ${signal} after ${model.cases().filter((c) => c.finished).length} of ${plan.scenarios.length} cases; the rest are INCONCLUSIVE`;
+          const report = buildReport(plan, { ...environment, finishedAt: new Date().toISOString() }, model, partial);
           writeReports(opts.out, report, opts.lang);
           process.stderr.write(`\nsscc: ${signal}: stopped; reports written from the ${model.cases().length} cases that ran (the rest INCONCLUSIVE) in ${opts.out}\n`);
         }
@@ -73,6 +75,7 @@ export function register(p: Command): void {
       process.removeListener('SIGTERM', interrupted);
       const report = buildReport(plan, outcome.environment, outcome.model);
       const files = writeReports(opts.out, report, opts.lang);
+      if (opts.pdf) files.push(await printPdf(opts.out));
       release();
       progress.end(report.summary, [join(opts.out, 'messages.ndjson'), ...files]);
       process.exitCode = exitCodeOf(report.summary);
