@@ -41,7 +41,12 @@ export function reportCatalogues(): Record<Lang, Catalogue> {
 /** A message of the catalogue with its parameters put in ({name}); an unknown id renders as itself. */
 export function formatMessage(lang: Lang, m: Message): string {
   const template = reportCatalogues()[lang][m.id] ?? m.id;
-  return template.replace(/\{(\w+)\}/g, (all, k: string) => (m.params && Object.hasOwn(m.params, k) ? String(m.params[k]) : all));
+  // {name} is the parameter as it is; {name$} a catalogue id given as the parameter, in the same language.
+  return template.replace(/\{(\w+)(\$?)\}/g, (all, k: string, id: string) => {
+    if (!m.params || !Object.hasOwn(m.params, k)) return all;
+    const v = String(m.params[k]);
+    return id ? (reportCatalogues()[lang][v] ?? v) : v;
+  });
 }
 
 function templateFor(lang: Lang): HandlebarsTemplateDelegate {
@@ -138,8 +143,8 @@ export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo): s
     counts,
     pageLabel,
     signing,
-    kindParams: { kind: formatMessage(lang, { id: `kind.${kind}` }) },
-    neverParams: { n: c.neverApplicable, kind },
+    kindParams: { kind: `kind.${kind}` },
+    neverParams: { n: c.neverApplicable, kind: `kind.${kind}` },
     gapParams: { n: report.gaps.length },
     dates: {
       received: c.dates.received,
