@@ -24,7 +24,7 @@ export interface ReportCase {
   reason: string;
   failedStep?: string;
   durationMs: number;
-  steps: Array<{ text: string; status: string; durationMs: number; error?: string }>;
+  steps: Array<{ text: string; status: string; durationMs: number; error?: string; pattern?: string; args?: string[] }>;
   apdus: DecodedApdu[];
 }
 
@@ -92,7 +92,13 @@ function toCase(s: PlannedScenario, r: CaseResult | undefined, showSecrets: bool
     reason: mask.text(r.reason),
     ...(r.failedStep ? { failedStep: mask.text(r.failedStep) } : {}),
     durationMs: Math.round(r.durationMs * 1000) / 1000,
-    steps: r.steps.map((st) => ({ text: st.text, status: st.status, durationMs: Math.round(st.durationMs * 1000) / 1000, ...(st.error ? { error: mask.text(st.error) } : {}) })),
+    steps: r.steps.map((st) => ({
+      text: st.text,
+      status: st.status,
+      durationMs: Math.round(st.durationMs * 1000) / 1000,
+      ...(st.error ? { error: mask.text(st.error) } : {}),
+      ...(st.pattern !== undefined ? { pattern: st.pattern, args: (st.args ?? []).map((a) => mask.text(a)) } : {}),
+    })),
     // Each APDU keeps the index of the step that sent it (the HTML shows it under that step).
     apdus: r.steps.flatMap((st, i) => decodeTrace(st.apdus, showSecrets).map((a) => ({ ...a, step: i }))),
   };

@@ -223,6 +223,21 @@ describe.skipIf(!CHROMIUM || !PDFTOTEXT)('the report in headless Chromium', () =
     expect(verified.stdout, verified.stderr).toMatch(/^OK: .*signed by a trusted key/);
   }, TIMEOUT);
 
+  it('in Chinese: labels, verdicts, ICS items, and the translated scenarios and steps are Chinese', async () => {
+    await open(cardOut, 'zh-CN');
+    const labels = await page.$$eval('th, h1, h2, h3, .v, .step-status, #ics th', (els) => els.map((e) => (e as HTMLElement).innerText.trim()).filter((t) => t));
+    // Left in Latin script only: names, codes, hex and units (ATR, COS, PBOC, 9000, ms, µs).
+    const latin = labels.filter((t) => !/[一-鿿]/.test(t) && !/^([A-Z0-9][A-Za-z0-9]*|[0-9A-F ]+|µs|ms|[A-Z]+-[A-Z]+-[0-9]+)( [A-Z0-9]+)*( µs)?$/.test(t));
+    expect(latin).toEqual([]);
+    // features/iso7816 is translated: its titles and steps show no English in zh-CN.
+    for (const id of ['ISO-RB-001', 'ISO-SEL-001', 'ISO-VER-001']) {
+      expect(await page.$$eval(`#case-${id} .untranslated`, (e) => e.length), id).toBe(0);
+    }
+    expect(await text('#case-ISO-RB-001 summary')).toContain('READ BINARY 遵守 P1-P2 中的偏移量');
+    expect(await text('#case-ISO-RB-001')).toContain('当 终端从偏移量 16 读取 8 字节');
+    expect(await text('#findings')).toContain('那么 数据与首次读取内容中从偏移量 16 开始的部分相同');
+  }, TIMEOUT);
+
   it('asks nothing of the network: the report is self-contained', () => {
     expect(requests).toEqual([]);
   });

@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { type Report, type ReportCase, summarise } from './build.ts';
 import { type Certificate, type Message, formatInZone, neverApplies, zoneOffset } from './certificate.ts';
 import { readTrace } from './elements.ts';
+import { stepZh, titleZh } from './i18n.ts';
 import type { Verdict } from './model.ts';
 import { seal } from './integrity.ts';
 import { reportProblems } from './schema.ts';
@@ -65,6 +66,12 @@ function templateFor(lang: Lang): HandlebarsTemplateDelegate {
     const both = (['zh-CN', 'en'] as const).map((l) => `<span data-lang="${l}">${hb.escapeExpression(formatMessage(l, m))}</span>`);
     return new hb.SafeString(both.join(''));
   });
+  // A text of the suite: English from the Gherkin, Chinese from the catalogue (src/report/i18n.ts); a missing
+  // translation shows the English, marked untranslated (i18n.test.ts keeps the list of those).
+  hb.registerHelper('bi', (en: string, zh: string | undefined) => {
+    const e = hb.escapeExpression(en);
+    return new hb.SafeString(`<span data-lang="zh-CN"${zh ? '' : ' class="untranslated"'}>${zh ? hb.escapeExpression(zh) : e}</span><span data-lang="en">${e}</span>`);
+  });
   hb.registerHelper('msg', (id: string, params: Record<string, string | number>) => ({ id, params }));
   hb.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''));
   // Hex wrapped at byte boundaries only: each byte (pair of digits) unbreakable, a space between bytes.
@@ -123,16 +130,16 @@ export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo): s
   const zone = c.timeZone;
   const when = (iso: string | undefined) => (iso ? formatInZone(iso, zone) : undefined);
   // Cases by spec area, then feature file; NOT APPLICABLE ones in a short table per feature.
-  const areas: Array<{ area: string; features: Array<{ feature: string; cases: unknown[]; notApplicable: ReportCase[] }> }> = [];
+  const areas: Array<{ area: string; features: Array<{ feature: string; cases: unknown[]; notApplicable: Array<ReportCase & { titleZh?: string }> }> }> = [];
   for (const x of shown) {
     let a = areas.find((y) => y.area === x.area);
     if (!a) areas.push((a = { area: x.area, features: [] }));
     let f = a.features.find((y) => y.feature === x.feature);
     if (!f) a.features.push((f = { feature: x.feature, cases: [], notApplicable: [] }));
-    if (x.verdict === 'NOT_APPLICABLE') f.notApplicable.push(x);
+    if (x.verdict === 'NOT_APPLICABLE') f.notApplicable.push({ ...x, titleZh: titleZh(x.id) });
     else {
       const traced = readTrace(x.apdus);
-      f.cases.push({ ...x, steps: x.steps.map((st, i) => ({ ...st, apdus: traced.filter((ap) => ap.step === i) })) });
+      f.cases.push({ ...x, titleZh: titleZh(x.id), steps: x.steps.map((st, i) => ({ ...st, textZh: stepZh(st), apdus: traced.filter((ap) => ap.step === i) })) });
     }
   }
   const pageLabel = lang === 'zh-CN' ? '"第 " counter(page) " 页 共 " counter(pages) " 页"' : '"page " counter(page) " of " counter(pages)';
@@ -153,7 +160,7 @@ export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo): s
       issued: when(c.dates.issued),
       offset: zoneOffset(c.dates.testStart, zone),
     },
-    findings: shown.filter((x) => x.verdict === 'FAIL' || x.verdict === 'INCONCLUSIVE' || x.verdict === 'ERROR'),
+    findings: shown.filter((x) => x.verdict === 'FAIL' || x.verdict === 'INCONCLUSIVE' || x.verdict === 'ERROR').map((x) => ({ ...x, titleZh: titleZh(x.id), failedStepZh: x.failedStep ? stepZh(x.steps.find((st) => st.text === x.failedStep) ?? { text: x.failedStep }) : undefined })),
     areas,
     verdicts: VERDICTS,
     bars: VERDICTS.map((v) => ({ verdict: v, count: byVerdict[v], percent: ((100 * byVerdict[v]) / total).toFixed(2) })),
