@@ -256,9 +256,9 @@ export function plausibility(p: Profile): string[] {
   // Consistency of keys and ICS once each key is well formed (a malformed key has said what it lacks).
   if (!out.length && p.ics.pbocAlgorithmSets !== 'dual') out.push(...keysForIcs(p));
   if (p.target.kind === 'sim') {
-    if (!Object.hasOwn(IMAGES, p.target.image)) out.push(`target.image: unknown image "${p.target.image}"; allowed values: ${Object.keys(IMAGES).join(', ')}`);
+    if (!Object.hasOwn(IMAGES, p.target.image)) out.push(`target.image: unknown image "${p.target.image}"${didYouMean(p.target.image, Object.keys(IMAGES))}; allowed values: ${Object.keys(IMAGES).join(', ')}`);
     for (const [i, d] of (p.target.defects ?? []).entries()) {
-      if (!DEFECTS.some((x) => x.id === d)) out.push(`target.defects[${i}]: unknown defect "${d}"; allowed values: ${DEFECTS.map((x) => x.id).join(', ')}`);
+      if (!DEFECTS.some((x) => x.id === d)) out.push(`target.defects[${i}]: unknown defect "${d}"${didYouMean(d, DEFECTS.map((x) => x.id))}; allowed values: ${DEFECTS.map((x) => x.id).join(', ')}`);
     }
   }
   return out;
@@ -369,10 +369,10 @@ function valueAt(data: unknown, pointer: string): unknown {
   return here;
 }
 
-/** The allowed key nearest to a misspelt one (edit distance ≤ 2), if any. */
-function closest(word: string, candidates: string[]): string | undefined {
+/** The allowed name nearest to a misspelt one (edit distance ≤ 2, or ≤ a fifth of a long name), if any. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestD = 3;
+  let bestD = Math.max(3, Math.floor(word.length / 5) + 1);
   for (const c of candidates) {
     const d = distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestD) {
@@ -381,6 +381,12 @@ function closest(word: string, candidates: string[]): string | undefined {
     }
   }
   return best;
+}
+
+/** '; did you mean "X"?' for a name near a known one, else ''. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const near = closest(word, candidates);
+  return near ? `; did you mean "${near}"?` : '';
 }
 
 function distance(a: string, b: string): number {

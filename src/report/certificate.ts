@@ -32,6 +32,8 @@ export interface Certificate {
   /** The overall conclusion for the product kind under test, and why (the ids of the cases that decide it). */
   conclusion: { kind: string; result: Conclusion; reasons: Message[] };
   deviations: Message[];
+  /** The run folder whose FAIL and INCONCLUSIVE cases this run reran (run --rerun-failed). */
+  rerunOf?: string;
   /** Scenarios that can never apply to this kind of product (terminal scenarios on a card, card scenarios on a terminal): counted, not listed. */
   neverApplicable: number;
 }
@@ -163,6 +165,7 @@ export function certificateOf(plan: Plan, environment: Environment, cases: CaseL
     },
     conclusion: { kind, result, reasons },
     deviations,
+    ...(plan.rerunOf ? { rerunOf: plan.rerunOf } : {}),
     neverApplicable: never.length,
   };
 }

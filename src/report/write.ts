@@ -1,7 +1,7 @@
 /** Write report.json, report.html (handlebars, zh-CN and English) and junit.xml into a run folder. */
 import { type CardState, describeState } from '../run/preflight.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { type Report, type ReportCase, summarise } from './build.ts';
 import { type Certificate, type Message, formatInZone, neverApplies, zoneOffset } from './certificate.ts';
@@ -17,13 +17,13 @@ export type Lang = 'zh-CN' | 'en';
 const VERDICTS: Verdict[] = ['PASS', 'FAIL', 'NOT_APPLICABLE', 'INCONCLUSIVE', 'ERROR'];
 
 /** Seal the report (digest, see integrity.ts), check it against the schema, and write the three files. */
-export function writeReports(outDir: string, unsealed: Report, lang: Lang = 'zh-CN', signing?: SigningInfo): string[] {
+export function writeReports(outDir: string, unsealed: Report, lang: Lang = 'zh-CN', signing?: SigningInfo, linkFrom?: string): string[] {
   const report = seal(unsealed);
   const problems = reportProblems(report);
   if (problems.length) throw new Error(`the report does not match reports/report.schema.json (a defect of sscc): ${problems.join('; ')}`);
   const files = [join(outDir, 'report.json'), join(outDir, 'report.html'), join(outDir, 'junit.xml')];
   writeFileSync(files[0] as string, JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(files[1] as string, renderHtml(report, lang, signing));
+  writeFileSync(files[1] as string, renderHtml(report, lang, signing, linkFrom ?? outDir));
   writeFileSync(files[2] as string, renderJunit(report));
   return files;
 }
@@ -119,7 +119,7 @@ function certificateFor(report: Report): Certificate {
 
 const ICS_ORDER = ['sscardVersion', 'protocols', 'algorithms', 'oda', 'pboc', 'pbocAlgorithmSets', 'electronicCash', 'contactless', 'logicalChannels', 'cardManagement', 'medical'];
 
-export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo): string {
+export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo, outDir?: string): string {
   const template = templateFor(lang);
   const c = certificateFor(report);
   const kind = report.product.kind;
@@ -150,6 +150,8 @@ export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo): s
     counts,
     pageLabel,
     signing,
+    // A rerun links the report of the run it reran (relative to this report's folder).
+    rerunLink: report.certificate?.rerunOf && outDir ? relative(outDir, join(report.certificate.rerunOf, 'report.html')).split(sep).join('/') : undefined,
     kindParams: { kind: `kind.${kind}` },
     neverParams: { n: c.neverApplicable, kind: `kind.${kind}` },
     gapParams: { n: report.gaps.length },
