@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
 import { DEFECTS } from '../run/catalogue.ts';
+import { didYouMean } from '../profile/load.ts';
 import { loadProfile } from '../profile/load.ts';
 import { type Plan, PlanError, buildPlan, changedFeatures } from '../plan/plan.ts';
 import { featureFiles } from '../plan/scenarios.ts';
@@ -40,7 +41,7 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
   if (opts.defect?.length) {
     const t = plan.profile.data.target;
     if (t.kind !== 'sim') throw new UsageError('--defect needs a simulator target (target.kind: sim)');
-    for (const d of opts.defect) if (!DEFECTS.some((x) => x.id === d)) throw new UsageError(`--defect ${d}: unknown; known: ${DEFECTS.map((x) => x.id).join(', ')}`);
+    for (const d of opts.defect) if (!DEFECTS.some((x) => x.id === d)) throw new UsageError(`--defect ${d}: unknown${didYouMean(d, DEFECTS.map((x) => x.id))}; known: ${DEFECTS.map((x) => x.id).join(', ')}`);
     plan.profile.data = { ...plan.profile.data, target: { ...t, defects: [...(t.defects ?? []), ...opts.defect] } };
   }
   if (opts.reader !== undefined) {

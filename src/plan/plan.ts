@@ -24,6 +24,8 @@ export interface Plan {
   tags?: string;
   /** The areas (folders of features/) the plan was cut to by --area; all when absent. */
   areas?: string[];
+  /** The earlier run folder whose FAIL and INCONCLUSIVE cases this plan reruns (run --rerun-failed). */
+  rerunOf?: string;
   scenarios: PlannedScenario[];
 }
 

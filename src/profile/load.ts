@@ -4,21 +4,29 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { parseDocument } from 'yaml';
+import { type Document, isScalar, parseDocument } from 'yaml';
 import { IMAGES } from '../../card-sim/index.ts';
 import { DEFECTS } from '../run/catalogue.ts';
 import type { Profile } from './profile.ts';
+import { isTimeZone } from '../report/certificate.ts';
 
 const SCHEMA_URL = new URL('../../profiles/profile.schema.json', import.meta.url);
 
 export class ProfileError extends Error {
   override name = 'ProfileError';
+  /**
+   * @param problems one line each, naming the field and the fix
+   * @param frames per problem, where it is in the file: "line L, column C" and the line with a caret
+   */
   constructor(
     readonly file: string,
     readonly problems: string[],
+    readonly frames: Array<string | undefined> = [],
   ) {
-    super(`${file}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join('\n  - ')}`}`);
+    const shown = problems.map((p, i) => (frames[i] ? `${p}\n${frames[i]}` : p));
+    super(`${file}: ${shown.length === 1 ? shown[0] : `${shown.length} problems:\n  - ${shown.join('\n  - ')}`}`);
   }
 }
 
@@ -83,22 +91,91 @@ export function loadProfile(file: string): LoadedProfile {
 export function parseProfile(text: string, file = 'profile'): { profile: Profile } {
   const deep = nestingDepth(text);
   if (deep > YAML_MAX_DEPTH) throw new ProfileError(file, [`YAML: nested ${deep} levels deep, more than the ${YAML_MAX_DEPTH} a profile may have`]);
-  let doc: ReturnType<typeof parseDocument>;
+  const { doc, data } = readYaml(text, file);
+  const located = (path: string[], atKey?: boolean) => frameAt(doc, text, path, atKey);
+  if (data && typeof data === 'object' && !Array.isArray(data) && typeof (data as { labFile?: unknown }).labFile === 'string') {
+    return { profile: checkProfile(withLabFile(data as Record<string, unknown>, file), file, located) };
+  }
+  return { profile: checkProfile(data, file, located) };
+}
+
+/** YAML text → document and data; a syntax error keeps yaml's code frame (line, column, the line and a caret). */
+function readYaml(text: string, file: string): { doc: Document; data: unknown } {
+  let doc: Document;
   try {
     doc = parseDocument(text, { prettyErrors: true });
   } catch (e) {
     throw new ProfileError(file, [`YAML: cannot be parsed (${(e as Error).message.split('\n')[0]})`]);
   }
-  if (doc.errors.length) throw new ProfileError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
-  let data: unknown;
+  if (doc.errors.length) {
+    throw new ProfileError(
+      file,
+      doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`),
+      doc.errors.map((e) => indentFrame(e.message.split('\n').slice(1).join('\n'))),
+    );
+  }
   try {
     // Aliases: a profile needs few; yaml's limit stops a "billion laughs" expansion.
-    data = doc.toJS({ maxAliasCount: 50 });
+    return { doc, data: doc.toJS({ maxAliasCount: 50 }) };
   } catch (e) {
     // An alias whose anchor is missing only shows when the document is converted (yaml's toJS throws).
     throw new ProfileError(file, [`YAML: ${(e as Error).message.split('\n')[0]}`]);
   }
-  return { profile: checkProfile(data, file) };
+}
+
+function indentFrame(frame: string): string | undefined {
+  const lines = frame.split('\n').filter((l, i, all) => l.trim() !== '' || (i > 0 && i < all.length - 1));
+  return lines.length ? lines.map((l) => `    ${l}`).join('\n') : undefined;
+}
+
+/** "line L, column C" and the source line with a caret under the value at `path` (never for keys.*: secrets). */
+function frameAt(doc: Document, text: string, path: string[], atKey = false): string | undefined {
+  if (!path.length) return undefined;
+  const node = atKey ? undefined : (doc.getIn(path, true) as { range?: [number, number, number] } | undefined);
+  const offset = node?.range?.[0] ?? keyOffset(doc, path);
+  if (offset === undefined) return undefined;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const where = `    at line ${line}, column ${column}`;
+  if (path[0] === 'keys') return where; // the line may hold a PIN or a key
+  const source = text.split('\n')[line - 1] ?? '';
+  return `${where}:\n    ${line} | ${source}\n    ${' '.repeat(String(line).length)} | ${' '.repeat(column - 1)}^`;
+}
+
+/** Where an unknown key sits (its pair has no value node to point at when the path names the key itself). */
+function keyOffset(doc: Document, path: string[]): number | undefined {
+  const parent = doc.getIn(path.slice(0, -1), true) as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | undefined;
+  const pair = parent?.items?.find((i) => isScalar(i.key) && String(i.key.value) === path[path.length - 1]);
+  return pair?.key?.range?.[0];
+}
+
+/** The profile with `labFile` read into `lab` (the lab's own YAML, relative to the profile's folder). */
+function withLabFile(data: Record<string, unknown>, file: string): Record<string, unknown> {
+  const name = data.labFile as string;
+  if (data.lab !== undefined) throw new ProfileError(file, ['lab, labFile: give the lab in the profile or in a lab file, not both']);
+  const labPath = resolve(file === 'profile' ? '.' : dirname(file), name);
+  let text: string;
+  try {
+    text = readInputFile(labPath, PROFILE_MAX_BYTES);
+  } catch (e) {
+    throw new ProfileError(file, [`labFile: ${name} ${(e as Error).message}`]);
+  }
+  const { doc, data: lab } = readYaml(text, labPath);
+  const errors = validateLab(lab);
+  if (errors.length) {
+    throw new ProfileError(labPath, describeErrors(errors, lab), errors.map((e) => frameAt(doc, text, pointerPath(e.instancePath, e), e.keyword === 'additionalProperties')));
+  }
+  return { ...data, lab };
+}
+
+let labValidator: ReturnType<Ajv['compile']> | undefined;
+function validateLab(data: unknown): ErrorObject[] {
+  if (!labValidator) {
+    const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as { properties: { lab: object } };
+    labValidator = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema.properties.lab);
+  }
+  return labValidator(data) ? [] : [...(labValidator.errors ?? [])];
 }
 
 /**
@@ -128,9 +205,18 @@ function nestingDepth(text: string): number {
 }
 
 /** Schema and plausibility check of profile data already parsed (from YAML, or from a plan's JSON). */
-export function checkProfile(data: unknown, file = 'profile'): Profile {
+export function checkProfile(data: unknown, file = 'profile', located?: (path: string[], atKey?: boolean) => string | undefined): Profile {
   const errors = validate(data);
-  if (errors.length) throw new ProfileError(file, describeErrors(errors, data));
+  if (errors.length) {
+    const problems = describeErrors(errors, data);
+    // One frame per distinct problem, in the order describeErrors gives them.
+    const frames = new Map<string, string | undefined>();
+    for (const e of errors) {
+      const [p] = describeErrors([e], data);
+      if (p !== undefined && !frames.has(p)) frames.set(p, located?.(pointerPath(e.instancePath, e), e.keyword === 'additionalProperties'));
+    }
+    throw new ProfileError(file, problems, problems.map((p) => frames.get(p)));
+  }
   const profile = data as Profile;
   const problems = plausibility(profile);
   if (problems.length) throw new ProfileError(file, problems);
@@ -166,12 +252,58 @@ export function plausibility(p: Profile): string[] {
     const kinds = [p.keys?.pboc?.ca, ...(p.keys?.pboc?.caKeys ?? [])].filter((c) => c !== undefined).map((c) => (c.algorithm === 'SM2' ? 'SM2' : 'RSA'));
     if (p.keys?.pboc && !(kinds.includes('RSA') && kinds.includes('SM2'))) out.push('keys.pboc.caKeys: a dual-algorithm card needs an RSA and an SM2 CA key (keys.pboc.ca and keys.pboc.caKeys)');
   }
+  if (p.lab?.timeZone && !isTimeZone(p.lab.timeZone)) out.push(`lab.timeZone: "${p.lab.timeZone}" is not an IANA time zone; e.g. Asia/Shanghai`);
+  // Consistency of keys and ICS once each key is well formed (a malformed key has said what it lacks).
+  if (!out.length && p.ics.pbocAlgorithmSets !== 'dual') out.push(...keysForIcs(p));
   if (p.target.kind === 'sim') {
-    if (!Object.hasOwn(IMAGES, p.target.image)) out.push(`target.image: unknown image "${p.target.image}"; allowed values: ${Object.keys(IMAGES).join(', ')}`);
+    if (!Object.hasOwn(IMAGES, p.target.image)) out.push(`target.image: unknown image "${p.target.image}"${didYouMean(p.target.image, Object.keys(IMAGES))}; allowed values: ${Object.keys(IMAGES).join(', ')}`);
     for (const [i, d] of (p.target.defects ?? []).entries()) {
-      if (!DEFECTS.some((x) => x.id === d)) out.push(`target.defects[${i}]: unknown defect "${d}"; allowed values: ${DEFECTS.map((x) => x.id).join(', ')}`);
+      if (!DEFECTS.some((x) => x.id === d)) out.push(`target.defects[${i}]: unknown defect "${d}"${didYouMean(d, DEFECTS.map((x) => x.id))}; allowed values: ${DEFECTS.map((x) => x.id).join(', ')}`);
     }
   }
+  return out;
+}
+
+/** The path of a pointer (and of the unknown key, for additionalProperties), for frameAt. */
+function pointerPath(instancePath: string, e: ErrorObject): string[] {
+  const path = instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);
+  return path;
+}
+
+/** A YAML plain scalar that became a number or boolean where the schema wants text: say how to quote it. */
+function quoteHint(e: ErrorObject, data: unknown): string {
+  const value = valueAt(data, e.instancePath);
+  if (typeof value !== 'number' && typeof value !== 'boolean') return '';
+  const wantsText = e.keyword === 'type' ? (e.params as { type: string | string[] }).type === 'string' : e.keyword === 'enum' && (e.params as { allowedValues: unknown[] }).allowedValues.some((v) => typeof v === 'string');
+  if (!wantsText) return '';
+  const secret = e.instancePath.startsWith('/keys/');
+  if (secret) return '; YAML reads it as a number: quote it, e.g. "0123"';
+  const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues.filter((v): v is string => typeof v === 'string') : [];
+  // 2.0 in YAML is the number 2: the allowed text it was meant as is the one with the same value.
+  const meant = allowed.find((v) => Number(v) === value) ?? String(value);
+  return `; YAML reads it as a ${typeof value}: quote it: '${meant}'`;
+}
+
+/**
+ * The keys agree with the ICS (issue 20 item 6): every public-key algorithm a card declares for ODA has a
+ * CA key of that type, and no CA key is of an algorithm the card does not declare.
+ */
+function keysForIcs(p: Profile): string[] {
+  if (p.product.kind === 'terminal') return []; // a terminal's CA keys are the ones it holds, for any card
+  const out: string[] = [];
+  const oda = p.ics.oda ?? [];
+  const pk = (['RSA', 'SM2'] as const).filter((a) => p.ics.algorithms.includes(a));
+  const pboc = p.keys?.pboc;
+  if (oda.length && p.ics.pboc !== 'none' && !pboc) out.push(`keys.pboc: ics.oda declares ${oda.join(', ')} but no keys.pboc gives the CA public key (keys.pboc.ca) to check it`);
+  if (!pboc || !oda.length) return out;
+  const cas = [pboc.ca, ...(pboc.caKeys ?? [])];
+  const kinds = new Set(cas.map((c) => (c.algorithm === 'SM2' ? 'SM2' : 'RSA')));
+  // A single-set card does ODA with the one public-key algorithm it declares (JR/T 0025.17 §10.2).
+  for (const a of pk) {
+    if (!kinds.has(a)) out.push(`keys.pboc.ca: ics.algorithms declares ${a} with ics.oda ${oda.join(', ')}, but no CA key (keys.pboc.ca, keys.pboc.caKeys) is an ${a} key${a === 'SM2' ? ' (algorithm: SM2, publicKey)' : ' (modulus, exponent)'}`);
+  }
+  if (kinds.has('RSA') && !pk.includes('RSA')) out.push('keys.pboc.ca: an RSA CA key is given but ics.algorithms lacks RSA; add RSA, or give the SM2 CA key (algorithm: SM2)');
   return out;
 }
 
@@ -192,7 +324,10 @@ function describeErrors(errors: ErrorObject[], data: unknown): string[] {
         out.add(`${join(field, (e.params as { missingProperty: string }).missingProperty)}: required field is missing`);
         break;
       case 'enum':
-        out.add(`${field}: ${JSON.stringify(valueAt(data, e.instancePath))} is not allowed; allowed values: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`);
+        out.add(`${field}: ${JSON.stringify(valueAt(data, e.instancePath))} is not allowed; allowed values: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}${quoteHint(e, data)}`);
+        break;
+      case 'type':
+        out.add(`${field}: ${e.message ?? 'wrong type'}${quoteHint(e, data)}`);
         break;
       case 'const':
         out.add(`${field}: must be "${String((e.params as { allowedValue: unknown }).allowedValue)}"`);
@@ -234,10 +369,10 @@ function valueAt(data: unknown, pointer: string): unknown {
   return here;
 }
 
-/** The allowed key nearest to a misspelt one (edit distance ≤ 2), if any. */
-function closest(word: string, candidates: string[]): string | undefined {
+/** The allowed name nearest to a misspelt one (edit distance ≤ 2, or ≤ a fifth of a long name), if any. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestD = 3;
+  let bestD = Math.max(3, Math.floor(word.length / 5) + 1);
   for (const c of candidates) {
     const d = distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestD) {
@@ -246,6 +381,12 @@ function closest(word: string, candidates: string[]): string | undefined {
     }
   }
   return best;
+}
+
+/** '; did you mean "X"?' for a name near a known one, else ''. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const near = closest(word, candidates);
+  return near ? `; did you mean "${near}"?` : '';
 }
 
 function distance(a: string, b: string): number {

@@ -9,6 +9,7 @@ import type { CaseResult, RunModel, Verdict } from './model.ts';
 import type { Integrity, Signature } from './integrity.ts';
 import { requirementCatalogue } from './requirements.ts';
 import { type Masker, masker } from './mask.ts';
+import { type Certificate, certificateOf } from './certificate.ts';
 
 export interface ReportCase {
   id: string;
@@ -23,7 +24,7 @@ export interface ReportCase {
   reason: string;
   failedStep?: string;
   durationMs: number;
-  steps: Array<{ text: string; status: string; durationMs: number; error?: string }>;
+  steps: Array<{ text: string; status: string; durationMs: number; error?: string; pattern?: string; args?: string[] }>;
   apdus: DecodedApdu[];
 }
 
@@ -51,27 +52,32 @@ export interface Report {
   cases: ReportCase[];
   /** The report does not hold the whole run: what happened (interrupted, damaged stream). */
   partial?: string;
+  /** ISO/IEC 17025 §7.8.2.1: identity, lab, client, items, dates, method, conclusion, deviations. */
+  certificate: Certificate;
   integrity?: Integrity;
   signature?: Signature;
 }
 
-export function buildReport(plan: Plan, environment: Environment, model: RunModel): Report {
+export function buildReport(plan: Plan, environment: Environment, model: RunModel, partial?: string): Report {
   const byLocation = new Map<string, CaseResult>();
   for (const c of model.cases()) byLocation.set(`${c.uri}:${c.line}`, c);
   const showSecrets = plan.profile.data.keys?.testKeys === true;
   const mask = masker(plan.profile.data);
   const cases = plan.scenarios.map((s) => toCase(s, byLocation.get(`${s.uri}:${s.line}`), showSecrets, mask));
+  const env = mask.value(environment);
   return {
     schema: 'sscc-report/1',
     product: plan.profile.data.product,
     ics: plan.profile.data.ics,
     profile: { file: plan.profile.file, sha256: plan.profile.sha256, testKeys: showSecrets },
     plan: { createdAt: plan.createdAt, features: plan.features },
-    environment: mask.value(environment),
+    environment: env,
     summary: summarise(cases),
     coverage: coverage(cases),
     gaps: coverage(cases).filter((c) => c.cases.length === 0).map((c) => c.requirement),
     cases,
+    ...(partial ? { partial } : {}),
+    certificate: certificateOf(plan, env, cases, partial),
   };
 }
 
@@ -86,8 +92,15 @@ function toCase(s: PlannedScenario, r: CaseResult | undefined, showSecrets: bool
     reason: mask.text(r.reason),
     ...(r.failedStep ? { failedStep: mask.text(r.failedStep) } : {}),
     durationMs: Math.round(r.durationMs * 1000) / 1000,
-    steps: r.steps.map((st) => ({ text: st.text, status: st.status, durationMs: Math.round(st.durationMs * 1000) / 1000, ...(st.error ? { error: mask.text(st.error) } : {}) })),
-    apdus: decodeTrace(r.steps.flatMap((st) => st.apdus), showSecrets),
+    steps: r.steps.map((st) => ({
+      text: st.text,
+      status: st.status,
+      durationMs: Math.round(st.durationMs * 1000) / 1000,
+      ...(st.error ? { error: mask.text(st.error) } : {}),
+      ...(st.pattern !== undefined ? { pattern: st.pattern, args: (st.args ?? []).map((a) => mask.text(a)) } : {}),
+    })),
+    // Each APDU keeps the index of the step that sent it (the HTML shows it under that step).
+    apdus: r.steps.flatMap((st, i) => decodeTrace(st.apdus, showSecrets).map((a) => ({ ...a, step: i }))),
   };
 }
 

@@ -17,6 +17,8 @@ export interface DecodedApdu {
   /** The response data as BER-TLV, one line per object, when it parses as such. */
   tlv?: string[];
   error?: string;
+  /** Index of the case's step that sent it (ReportCase.steps). */
+  step?: number;
 }
 
 

@@ -18,6 +18,9 @@ export interface StepResult {
   error?: string;
   errorType?: string;
   apdus: TraceEntry[];
+  /** The step definition's expression and the values it matched: the key of the translation catalogue (reports/i18n/steps.zh-CN.json). */
+  pattern?: string;
+  args?: string[];
 }
 
 export interface CaseResult {
@@ -62,6 +65,7 @@ export class RunModel {
   private readonly started = new Map<string, StartedCase>();
   private readonly order: string[] = [];
   private readonly hookNames = new Map<string, string>();
+  private readonly patterns = new Map<string, string>();
   runStarted?: number;
   runFinished?: number;
   meta?: messages.Meta;
@@ -79,6 +83,7 @@ export class RunModel {
       this.pickles.set(str(p.id, 'pickle.id'), p);
     }
     if (env.hook) this.hookNames.set(env.hook.id, env.hook.name ?? 'hook');
+    if (env.stepDefinition && typeof env.stepDefinition.pattern?.source === 'string') this.patterns.set(env.stepDefinition.id, env.stepDefinition.pattern.source);
     if (env.testCase) {
       if (!Array.isArray(env.testCase.testSteps)) throw new TypeError('testCase.testSteps is not a list');
       this.testCases.set(str(env.testCase.id, 'testCase.id'), env.testCase);
@@ -130,10 +135,21 @@ export class RunModel {
   private stepOf(c: StartedCase, testStepId: string): StepResult {
     let step = c.steps.get(testStepId);
     if (!step) {
-      step = { text: this.stepText(c.testCaseId, testStepId), status: 'UNKNOWN', durationMs: 0, apdus: [] };
+      step = { text: this.stepText(c.testCaseId, testStepId), status: 'UNKNOWN', durationMs: 0, apdus: [], ...this.stepMatch(c.testCaseId, testStepId) };
       c.steps.set(testStepId, step);
     }
     return step;
+  }
+
+  /** The step definition's expression and the matched values, when one step definition matched. */
+  private stepMatch(testCaseId: string, testStepId: string): { pattern?: string; args?: string[] } {
+    const ts = this.testCases.get(testCaseId)?.testSteps.find((s) => s.id === testStepId);
+    const ids = ts?.stepDefinitionIds;
+    if (!ts || !Array.isArray(ids) || ids.length !== 1) return {};
+    const pattern = this.patterns.get(ids[0] as string);
+    if (pattern === undefined) return {};
+    const args = (ts.stepMatchArgumentsLists?.[0]?.stepMatchArguments ?? []).map((a) => a?.group?.value).filter((v): v is string => typeof v === 'string');
+    return { pattern, args };
   }
 
   private stepText(testCaseId: string, testStepId: string): string {
@@ -152,7 +168,7 @@ export class RunModel {
     const pickle = tc && this.pickles.get(tc.pickleId);
     if (!c || !tc || !pickle) return undefined;
     // Steps in the order of the test case, with the ones never reached marked as such.
-    const steps = tc.testSteps.map((ts) => c.steps.get(ts.id) ?? { text: this.stepText(tc.id, ts.id), status: 'NOT_RUN', durationMs: 0, apdus: [] });
+    const steps = tc.testSteps.map((ts) => c.steps.get(ts.id) ?? { text: this.stepText(tc.id, ts.id), status: 'NOT_RUN', durationMs: 0, apdus: [], ...this.stepMatch(tc.id, ts.id) });
     const finished = c.endNs !== undefined;
     const { verdict, reason, failedStep } = decide(steps, c.notApplicable, finished);
     return {

@@ -102,7 +102,7 @@ export function rebuildFromText(plan: Plan, environment: Environment, text: stri
       break;
     }
   }
-  const report = buildReport(plan, environment, model);
-  if (damaged) report.partial = `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE`;
+  const partial = damaged ? `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE` : undefined;
+  const report = buildReport(plan, environment, model, partial);
   return { report, cutOff, ...(damaged ? { damaged } : {}) };
 }

@@ -1,9 +1,12 @@
 /** Write report.json, report.html (handlebars, zh-CN and English) and junit.xml into a run folder. */
 import { type CardState, describeState } from '../run/preflight.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Report } from './build.ts';
+import { type Report, type ReportCase, summarise } from './build.ts';
+import { type Certificate, type Message, formatInZone, neverApplies, zoneOffset } from './certificate.ts';
+import { readTrace } from './elements.ts';
+import { stepZh, titleZh } from './i18n.ts';
 import type { Verdict } from './model.ts';
 import { seal } from './integrity.ts';
 import { reportProblems } from './schema.ts';
@@ -14,24 +17,43 @@ export type Lang = 'zh-CN' | 'en';
 const VERDICTS: Verdict[] = ['PASS', 'FAIL', 'NOT_APPLICABLE', 'INCONCLUSIVE', 'ERROR'];
 
 /** Seal the report (digest, see integrity.ts), check it against the schema, and write the three files. */
-export function writeReports(outDir: string, unsealed: Report, lang: Lang = 'zh-CN'): string[] {
+export function writeReports(outDir: string, unsealed: Report, lang: Lang = 'zh-CN', signing?: SigningInfo, linkFrom?: string): string[] {
   const report = seal(unsealed);
   const problems = reportProblems(report);
   if (problems.length) throw new Error(`the report does not match reports/report.schema.json (a defect of sscc): ${problems.join('; ')}`);
   const files = [join(outDir, 'report.json'), join(outDir, 'report.html'), join(outDir, 'junit.xml')];
   writeFileSync(files[0] as string, JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(files[1] as string, renderHtml(report, lang));
+  writeFileSync(files[1] as string, renderHtml(report, lang, signing, linkFrom ?? outDir));
   writeFileSync(files[2] as string, renderJunit(report));
   return files;
 }
 
 /** The compiled template per language, made once per process (the fuzzer renders thousands). */
 const templates = new Map<Lang, HandlebarsTemplateDelegate>();
+type Catalogue = Record<string, string>;
+let catalogues: Record<Lang, Catalogue> | undefined;
+/** reports/i18n/{zh-CN,en}.json: every label and message of the report in both languages. */
+export function reportCatalogues(): Record<Lang, Catalogue> {
+  const load = (l: Lang) => JSON.parse(readFileSync(new URL(`i18n/${l}.json`, REPORTS_DIR), 'utf8')) as Catalogue;
+  catalogues ??= { 'zh-CN': load('zh-CN'), en: load('en') };
+  return catalogues;
+}
+
+/** A message of the catalogue with its parameters put in ({name}); an unknown id renders as itself. */
+export function formatMessage(lang: Lang, m: Message): string {
+  const template = reportCatalogues()[lang][m.id] ?? m.id;
+  // {name} is the parameter as it is; {name$} a catalogue id given as the parameter, in the same language.
+  return template.replace(/\{(\w+)(\$?)\}/g, (all, k: string, id: string) => {
+    if (!m.params || !Object.hasOwn(m.params, k)) return all;
+    const v = String(m.params[k]);
+    return id ? (reportCatalogues()[lang][v] ?? v) : v;
+  });
+}
+
 function templateFor(lang: Lang): HandlebarsTemplateDelegate {
   const known = templates.get(lang);
   if (known) return known;
-  const load = (l: Lang) => JSON.parse(readFileSync(new URL(`i18n/${l}.json`, REPORTS_DIR), 'utf8')) as Record<string, string>;
-  const strings = { 'zh-CN': load('zh-CN'), en: load('en') };
+  const strings = reportCatalogues();
   const hb = Handlebars.create();
   // Every label in both languages; the page shows the one of its body class (--lang, or the switch).
   hb.registerHelper('t', (key: string) => {
@@ -39,33 +61,120 @@ function templateFor(lang: Lang): HandlebarsTemplateDelegate {
     return new hb.SafeString(both.join(''));
   });
   hb.registerHelper('tl', (key: string) => strings[lang][key] ?? key);
+  // A message id with parameters, in both languages (parameters are data: escaped).
+  hb.registerHelper('m', (m: Message) => {
+    const both = (['zh-CN', 'en'] as const).map((l) => `<span data-lang="${l}">${hb.escapeExpression(formatMessage(l, m))}</span>`);
+    return new hb.SafeString(both.join(''));
+  });
+  // A text of the suite: English from the Gherkin, Chinese from the catalogue (src/report/i18n.ts); a missing
+  // translation shows the English, marked untranslated (i18n.test.ts keeps the list of those).
+  hb.registerHelper('bi', (en: string, zh: string | undefined) => {
+    const e = hb.escapeExpression(en);
+    return new hb.SafeString(`<span data-lang="zh-CN"${zh ? '' : ' class="untranslated"'}>${zh ? hb.escapeExpression(zh) : e}</span><span data-lang="en">${e}</span>`);
+  });
+  hb.registerHelper('msg', (id: string, params: Record<string, string | number>) => ({ id, params }));
+  hb.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''));
+  // Hex wrapped at byte boundaries only: each byte (pair of digits) unbreakable, a space between bytes.
+  hb.registerHelper('hex', (h: unknown) => {
+    if (typeof h !== 'string' || !h) return '';
+    const compact = h.replace(/\s+/g, '');
+    if (!/^([0-9A-Fa-f]{2})+$/.test(compact)) return h;
+    return new hb.SafeString(compact.match(/../g)!.map((b) => `<span class="b">${b}</span>`).join(' '));
+  });
   // The card's state before and after the run (src/run/preflight.ts), in one line.
   hb.registerHelper('cardState', (state: CardState | undefined) => (state ? describeState(state) : '—'));
   hb.registerHelper('isBad', (v: Verdict) => v === 'FAIL' || v === 'ERROR' || v === 'INCONCLUSIVE');
+  // The data elements of a command or response: tag, name in both languages, format, value, decoded bits.
+  hb.registerPartial(
+    'elements',
+    '{{#if this.length}}<table class="elements">{{#each this}}<tr><td style="padding-left:{{this.indent}}rem"><code>{{this.tag}}</code></td><td>{{#if this.name}}<span data-lang="zh-CN">{{this.name.zh}}</span><span data-lang="en">{{this.name.en}}</span>{{else}}<span class="unnamed muted">?</span>{{/if}}{{#if this.format}} <span class="muted">({{this.format}})</span>{{/if}}</td><td class="hex">{{#if this.value}}{{hex this.value}}{{/if}}{{#if this.bits.length}}<ul class="bits">{{#each this.bits}}<li><span data-lang="zh-CN">{{this.zh}}</span><span data-lang="en">{{this.en}}</span></li>{{/each}}</ul>{{/if}}</td></tr>{{/each}}</table>{{/if}}',
+  );
   const template = hb.compile(readFileSync(new URL('report.html.hbs', REPORTS_DIR), 'utf8'));
   templates.set(lang, template);
   return template;
 }
 
-export function renderHtml(report: Report, lang: Lang): string {
+/** What the HTML shows of a signature: known before the signature value is (sscc sign renders the page, then signs its hash). */
+export interface SigningInfo {
+  signer: string;
+  at: string;
+  keyId: string;
+}
+
+/** The certificate of a report written before it was part of the report (an old report.json). */
+function certificateFor(report: Report): Certificate {
+  return (
+    report.certificate ?? {
+      reportId: `SSCC-${report.profile.sha256.slice(0, 8).toUpperCase()}`,
+      samples: [],
+      timeZone: 'UTC',
+      dates: { testStart: report.environment.startedAt, ...(report.environment.finishedAt ? { testEnd: report.environment.finishedAt } : {}), issued: report.environment.finishedAt ?? report.environment.startedAt },
+      method: { tool: `sscc ${report.environment.tool.version}`, specs: [], suiteSha256: '0'.repeat(64), featureFiles: report.plan.features.length, scenarios: report.cases.length },
+      conclusion: { kind: report.product.kind, result: 'none', reasons: [] },
+      deviations: [],
+      neverApplicable: 0,
+    }
+  );
+}
+
+const ICS_ORDER = ['sscardVersion', 'protocols', 'algorithms', 'oda', 'pboc', 'pbocAlgorithmSets', 'electronicCash', 'contactless', 'logicalChannels', 'cardManagement', 'medical'];
+
+export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo, outDir?: string): string {
   const template = templateFor(lang);
-  const counts: Record<Verdict, number> = {
-    PASS: report.summary.pass,
-    FAIL: report.summary.fail,
-    NOT_APPLICABLE: report.summary.notApplicable,
-    INCONCLUSIVE: report.summary.inconclusive,
-    ERROR: report.summary.error,
-  };
-  const total = Math.max(1, report.summary.total);
+  const c = certificateFor(report);
+  const kind = report.product.kind;
+  const shown = report.cases.filter((x) => !neverApplies(x.tags, kind));
+  const counts = summarise(shown);
+  const byVerdict: Record<Verdict, number> = { PASS: counts.pass, FAIL: counts.fail, NOT_APPLICABLE: counts.notApplicable, INCONCLUSIVE: counts.inconclusive, ERROR: counts.error };
+  const total = Math.max(1, counts.total);
+  const zone = c.timeZone;
+  const when = (iso: string | undefined) => (iso ? formatInZone(iso, zone) : undefined);
+  // Cases by spec area, then feature file; NOT APPLICABLE ones in a short table per feature.
+  const areas: Array<{ area: string; features: Array<{ feature: string; cases: unknown[]; notApplicable: Array<ReportCase & { titleZh?: string }> }> }> = [];
+  for (const x of shown) {
+    let a = areas.find((y) => y.area === x.area);
+    if (!a) areas.push((a = { area: x.area, features: [] }));
+    let f = a.features.find((y) => y.feature === x.feature);
+    if (!f) a.features.push((f = { feature: x.feature, cases: [], notApplicable: [] }));
+    if (x.verdict === 'NOT_APPLICABLE') f.notApplicable.push({ ...x, titleZh: titleZh(x.id) });
+    else {
+      const traced = readTrace(x.apdus);
+      f.cases.push({ ...x, titleZh: titleZh(x.id), steps: x.steps.map((st, i) => ({ ...st, textZh: stepZh(st), apdus: traced.filter((ap) => ap.step === i) })) });
+    }
+  }
+  const pageLabel = lang === 'zh-CN' ? '"第 " counter(page) " 页 共 " counter(pages) " 页"' : '"page " counter(page) " of " counter(pages)';
   return template({
     report,
     lang,
+    c,
+    counts,
+    pageLabel,
+    signing,
+    // A rerun links the report of the run it reran (relative to this report's folder).
+    rerunLink: report.certificate?.rerunOf && outDir ? relative(outDir, join(report.certificate.rerunOf, 'report.html')).split(sep).join('/') : undefined,
+    kindParams: { kind: `kind.${kind}` },
+    neverParams: { n: c.neverApplicable, kind: `kind.${kind}` },
+    gapParams: { n: report.gaps.length },
+    dates: {
+      received: c.dates.received,
+      testStart: when(c.dates.testStart),
+      testEnd: when(c.dates.testEnd),
+      issued: when(c.dates.issued),
+      offset: zoneOffset(c.dates.testStart, zone),
+    },
+    findings: shown.filter((x) => x.verdict === 'FAIL' || x.verdict === 'INCONCLUSIVE' || x.verdict === 'ERROR').map((x) => ({ ...x, titleZh: titleZh(x.id), failedStepZh: x.failedStep ? stepZh(x.steps.find((st) => st.text === x.failedStep) ?? { text: x.failedStep }) : undefined })),
+    areas,
     verdicts: VERDICTS,
-    bars: VERDICTS.map((v) => ({ verdict: v, count: counts[v], percent: ((100 * counts[v]) / total).toFixed(2) })),
-    icsRows: Object.entries(report.ics).map(([key, value]) => ({ key, value: Array.isArray(value) ? value.join(', ') : String(value) })),
+    bars: VERDICTS.map((v) => ({ verdict: v, count: byVerdict[v], percent: ((100 * byVerdict[v]) / total).toFixed(2) })),
+    icsRows: Object.entries(report.ics)
+      .sort(([a], [b]) => ICS_ORDER.indexOf(a) - ICS_ORDER.indexOf(b))
+      .map(([key, value]) => ({
+        label: `ics.${key}`,
+        bool: typeof value === 'boolean',
+        value: typeof value === 'boolean' ? `value.${value}` : Array.isArray(value) ? value.join(', ') : String(value),
+      })),
   });
 }
-
 
 export function renderJunit(report: Report): string {
   const byArea = new Map<string, Report['cases']>();

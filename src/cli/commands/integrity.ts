@@ -5,7 +5,11 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { diffReports, formatDiff, isClean } from '../../report/diff.ts';
-import { signReport, verifyReport } from '../../report/integrity.ts';
+import { keyIdOf, signReport, verifyReport } from '../../report/integrity.ts';
+import { createPrivateKey } from 'node:crypto';
+import type { Report } from '../../report/build.ts';
+import { formatInZone } from '../../report/certificate.ts';
+import { type Lang, renderHtml } from '../../report/write.ts';
 import { readReport } from '../../report/schema.ts';
 import { UsageError } from '../errors.ts';
 
@@ -66,10 +70,28 @@ export function register(p: Command): void {
       const before = verifyReport({ ...report, signature: undefined });
       if (!before.digestOk) throw new UsageError(`${file}: refused: ${before.problems.join('; ')}; only a report as sscc wrote it can be signed (rebuild it with sscc report --from)`);
       const dir = dirname(file);
+      const now = new Date();
+      // The page says it is signed, by whom, with which key and how to verify: rendered before the
+      // manifest hashes it (the signature value itself cannot be on the page it covers).
+      const html = join(dir, 'report.html');
+      if (!o.out && existsSync(html)) {
+        let keyId: string;
+        try {
+          // A key that cannot sign (not Ed25519) is refused before the page says it is signed.
+          signReport(report, readKey(o.key, '--key'), o.signer, now, []);
+          keyId = keyIdOf(createPrivateKey(readKey(o.key, '--key')));
+        } catch (e) {
+          throw new UsageError(`--key ${o.key}: ${(e as Error).message}`);
+        }
+        const lang: Lang = /<html lang="en"/.test(readFileSync(html, 'utf8').slice(0, 200)) ? 'en' : 'zh-CN';
+        const zone = (report as { certificate?: { timeZone?: string } }).certificate?.timeZone ?? 'UTC';
+        const at = `${formatInZone(now.toISOString(), zone)} (${zone})`;
+        writeFileSync(html, renderHtml(report as unknown as Report, lang, { signer: o.signer ?? '—', at, keyId }));
+      }
       const files = MANIFEST_FILES.filter((n) => existsSync(join(dir, n))).map((name) => ({ name, sha256: sha256File(join(dir, name)) }));
       let signed: ReturnType<typeof signReport>;
       try {
-        signed = signReport(report, readKey(o.key, '--key'), o.signer, new Date(), files);
+        signed = signReport(report, readKey(o.key, '--key'), o.signer, now, files);
       } catch (e) {
         throw new UsageError(`--key ${o.key}: ${(e as Error).message}`);
       }

@@ -10,7 +10,30 @@ import { RunModel } from '../../report/model.ts';
 import { UsageError } from '../errors.ts';
 import { ROOT, areaOption, checkTarget, langOption, planFrom, tagsOption } from '../common.ts';
 import { Progress } from '../progress.ts';
+import parseTagExpression from '@cucumber/tag-expressions';
+import type { Plan } from '../../plan/plan.ts';
+import { rebuildFromStream } from '../../report/rebuild.ts';
+import { printPdf } from './report.ts';
 import { lockOutDir, prepareOutDir } from '../out-dir.ts';
+
+/**
+ * The plan of an earlier run (DIR/plan.json, checked as --plan is) cut to the cases that did not PASS
+ * there, as its messages.ndjson (the one result model) says: FAIL, INCONCLUSIVE and ERROR.
+ */
+export function rerunPlan(dir: string, opts: { profile?: string; plan?: string; tags?: string; area?: string; defect?: string[]; reader?: string }): Plan {
+  if (opts.profile || opts.plan || opts.tags || opts.area) throw new UsageError('--rerun-failed takes the plan of the earlier run: leave out --profile, --plan, --tags and --area');
+  const planFile = join(dir, 'plan.json');
+  const stream = join(dir, 'messages.ndjson');
+  if (!existsSync(planFile) || !existsSync(stream)) throw new UsageError(`--rerun-failed ${dir}: not a run folder (it needs plan.json and messages.ndjson)`);
+  const earlier = rebuildFromStream(stream).report;
+  const failed = [...new Set(earlier.cases.filter((c) => c.verdict === 'FAIL' || c.verdict === 'INCONCLUSIVE' || c.verdict === 'ERROR').map((c) => c.id))];
+  if (!failed.length) throw new UsageError(`--rerun-failed ${dir}: that run has no FAIL, INCONCLUSIVE or ERROR case; nothing to rerun`);
+  const plan = planFrom({ ...opts, plan: planFile });
+  const only = failed.map((id) => `@TC:${id}`).join(' or ');
+  const tags = plan.tags ? `(${plan.tags}) and (${only})` : only;
+  const expr = parseTagExpression(tags);
+  return { ...plan, tags, rerunOf: dir, scenarios: plan.scenarios.filter((s) => expr.evaluate(s.tags)) };
+}
 
 export function register(p: Command): void {
   p.command('run')
@@ -24,11 +47,13 @@ export function register(p: Command): void {
     .addOption(tagsOption)
     .addOption(areaOption)
     .addOption(langOption)
-    .option('--quiet', 'print only the summary, not a line per scenario')
+    .option('--quiet', 'print only the pre-flight lines, the FAIL and ERROR cases and the summary (no line per passing case, no N/A summary)')
     .option('--force', 'write into --out even if it holds the results of an earlier run')
+    .option('--rerun-failed <dir>', 'rerun only the FAIL, INCONCLUSIVE and ERROR cases of the run in <dir> (its plan.json and messages.ndjson), into a new report that says so and links the earlier one')
+    .option('--pdf', 'also print report.pdf through headless Chromium (apt-get install chromium)')
     .addHelpText('after', '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or invalid profile, 3 the tool failed.\nExample: npx sscc run --profile profiles/sim-reference.yaml --out out/first')
-    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; reader?: string; state?: string; tags?: string; area?: string; lang: Lang; quiet?: boolean; force?: boolean }) => {
-      const plan = planFrom(opts);
+    .action(async (opts: { profile?: string; plan?: string; out: string; defect?: string[]; reader?: string; state?: string; tags?: string; area?: string; lang: Lang; quiet?: boolean; force?: boolean; pdf?: boolean; rerunFailed?: string }) => {
+      const plan = opts.rerunFailed !== undefined ? rerunPlan(opts.rerunFailed, opts) : planFrom(opts);
       if (opts.state !== undefined) {
         const t = plan.profile.data.target;
         if (t.kind !== 'sim') throw new UsageError('--state needs a simulator target (target.kind: sim); a real card keeps its own state');
@@ -51,8 +76,8 @@ export function register(p: Command): void {
       const interrupted = (signal: NodeJS.Signals) => {
         if (!environment) process.stderr.write(`\nsscc: ${signal}: stopped before the first case; no reports written\n`);
         else {
-          const report = buildReport(plan, { ...environment, finishedAt: new Date().toISOString() }, model);
-          report.partial = `interrupted by ${signal} after ${model.cases().filter((c) => c.finished).length} of ${plan.scenarios.length} cases; the rest are INCONCLUSIVE`;
+          const partial = `interrupted by ${signal} after ${model.cases().filter((c) => c.finished).length} of ${plan.scenarios.length} cases; the rest are INCONCLUSIVE`;
+          const report = buildReport(plan, { ...environment, finishedAt: new Date().toISOString() }, model, partial);
           writeReports(opts.out, report, opts.lang);
           process.stderr.write(`\nsscc: ${signal}: stopped; reports written from the ${model.cases().length} cases that ran (the rest INCONCLUSIVE) in ${opts.out}\n`);
         }
@@ -72,7 +97,8 @@ export function register(p: Command): void {
       process.removeListener('SIGINT', interrupted);
       process.removeListener('SIGTERM', interrupted);
       const report = buildReport(plan, outcome.environment, outcome.model);
-      const files = writeReports(opts.out, report, opts.lang);
+      const files = writeReports(opts.out, report, opts.lang, undefined, opts.out);
+      if (opts.pdf) files.push(await printPdf(opts.out));
       release();
       progress.end(report.summary, [join(opts.out, 'messages.ndjson'), ...files]);
       process.exitCode = exitCodeOf(report.summary);

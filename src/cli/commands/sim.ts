@@ -9,6 +9,7 @@ import { IMAGES, imageNames } from '../../../card-sim/index.ts';
 import { VirtualCard } from '../../../card-sim/index.ts';
 import { VPCD_PORT } from '../../protocol/vpcd.ts';
 import { UsageError } from '../errors.ts';
+import { didYouMean } from '../../profile/load.ts';
 
 interface ServeOptions {
   image: string;
@@ -51,7 +52,7 @@ export function register(p: Command): void {
     )
     .action(async (o: ServeOptions) => {
       const image = Object.hasOwn(IMAGES, o.image) ? IMAGES[o.image] : undefined;
-      if (!image) throw new UsageError(`--image ${o.image}: unknown; known: ${imageNames().join(', ')}`);
+      if (!image) throw new UsageError(`--image ${o.image}: unknown${didYouMean(o.image, imageNames())}; known: ${imageNames().join(', ')}`);
       const slot = Number(o.slot);
       if (slot !== 0 && slot !== 1) throw new UsageError('--slot must be 0 or 1');
       const port = o.port !== undefined ? Number(o.port) : VPCD_PORT + slot;
