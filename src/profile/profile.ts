@@ -50,7 +50,7 @@ export interface Profile {
   /** The terminal under test, when product.kind is terminal. */
   terminal?: {
     type: 'social-security' | 'financial' | 'integrated';
-    driver: { kind: 'reference' | 'command' | 'manual'; command?: string[]; timeoutSeconds?: number };
+    driver: { kind: 'reference' | 'command' | 'manual'; command?: string[]; timeoutSeconds?: number; isolation?: 'none' | 'unshare' | 'bwrap' };
     terminalNumber?: string;
     deviceNumber?: string;
     blacklist?: string[];
