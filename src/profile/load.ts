@@ -3,8 +3,9 @@
  * Every problem names the field and, where there is a closed set, the allowed values.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
+import { type Validator, schemaValidator } from '../schema/validator.ts';
 import { parseDocument } from 'yaml';
 import { IMAGES } from '../../card-sim/images/index.ts';
 import { DEFECTS } from '../../card-sim/defects/catalogue.ts';
@@ -30,12 +31,9 @@ export interface LoadedProfile {
   text: string;
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: Validator | undefined;
 function validate(data: unknown): ErrorObject[] {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true });
-    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')));
-  }
+  validator ??= schemaValidator(SCHEMA_URL, { allErrors: true, discriminator: true, strict: false, verbose: true });
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 
