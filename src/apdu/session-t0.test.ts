@@ -78,3 +78,10 @@ describe('CardSession: the shared T=0 layer (ISO/IEC 7816-3 §12.2.2)', () => {
     await expect(s.send(fromHex('00B2012C00'))).rejects.toThrow(/6Cxx again/);
   });
 });
+
+describe('responseProblem: an error status word never comes with data (ISO/IEC 7816-4 §5.6)', () => {
+  it('also after bytes that are not an APDU (found by the fuzzer: 00 6C 00 to an empty command was accepted and its data dropped)', async () => {
+    const s = new CardSession(scripted([['', '006C00']]));
+    await expect(s.send(new Uint8Array(0))).rejects.toThrow(/error status word 6C00/);
+  });
+});

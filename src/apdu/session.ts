@@ -107,19 +107,20 @@ export function responseProblem(command: Uint8Array, raw: Uint8Array): string | 
   const sw1 = raw[raw.length - 2] as number;
   const valid = (sw1 >= 0x61 && sw1 <= 0x6f) || (sw1 >= 0x90 && sw1 <= 0x9f);
   if (!valid) return `status word ${swHex((sw1 << 8) | (raw[raw.length - 1] as number))} is not a status word: SW1 must be 6X (not 60) or 9X (ISO/IEC 7816-3 §10.3.3)`;
+  const n = raw.length - 2;
+  if (n === 0) return undefined;
+  const sw = swHex((sw1 << 8) | (raw[raw.length - 1] as number));
+  const data = raw.length > 34 ? `${hex(raw.subarray(0, 32))} … (${n} bytes)` : hex(raw.subarray(0, n));
+  // An error status word ends the command without response data (ISO/IEC 7816-4 §5.6: 64xx–6Fxx are
+  // execution and checking errors; only the warnings 62xx/63xx may come with data), whatever the command
+  // was (the fuzzer found data with 6Cxx to bytes that are not an APDU accepted, then dropped).
+  if (sw1 >= 0x64 && sw1 <= 0x6f) return `card returned ${n} data bytes (${data}) with the error status word ${sw}: an error comes without response data (ISO/IEC 7816-4 §5.6)`;
   let ne: number | undefined;
   try {
     ne = parseCommand(command).ne;
   } catch {
     return undefined; // raw bytes that are not an APDU: nothing to hold the length against
   }
-  const n = raw.length - 2;
-  if (n === 0) return undefined;
-  const sw = swHex((sw1 << 8) | (raw[raw.length - 1] as number));
-  const data = raw.length > 34 ? `${hex(raw.subarray(0, 32))} … (${n} bytes)` : hex(raw.subarray(0, n));
-  // An error status word ends the command without response data (ISO/IEC 7816-4 §5.6: 64xx–6Fxx are
-  // execution and checking errors; only the warnings 62xx/63xx may come with data).
-  if (sw1 >= 0x64 && sw1 <= 0x6f) return `card returned ${n} data bytes (${data}) with the error status word ${sw}: an error comes without response data (ISO/IEC 7816-4 §5.6)`;
   if (ne === undefined) return `card returned ${n} data bytes (${data}) with ${sw} to a command without Le, which asks for none (ISO/IEC 7816-3 §12.1, ISO/IEC 7816-4 §5.1)`;
   if (n > ne) return `card returned ${n} data bytes, more than the ${ne} the command asked for (Le)`;
   return undefined;

@@ -1,31 +1,47 @@
-/** A small fuzz run in npm test (issue 9); `npm run fuzz -- --iterations 1000000` is the long one. */
+/** A short seeded fuzz run in npm test (issues 9, 18); `npm run fuzz -- --iterations 1000000` is the long one. */
 import { describe, expect, it } from 'vitest';
 import { IMAGES } from '../../card-sim/images/index.ts';
-import { runFuzz, runOne, schedule } from './fuzz.ts';
-import { allTargets } from './targets.ts';
+import { runFuzz, replay, targetSeed } from './fuzz.ts';
+import { Finding, type FuzzTarget, allTargets } from './targets.ts';
+import fc from 'fast-check';
 
 describe('fuzz', () => {
   const targets = allTargets();
 
-  it('covers every card-sim image and every parser', () => {
+  it('covers every card-sim image and every parser and renderer, each with its oracle', () => {
     const names = targets.map((t) => t.name);
     for (const image of Object.keys(IMAGES)) expect(names).toContain(`card-sim:${image}`);
-    expect(names).toEqual(expect.arrayContaining(['session', 'ber-tlv', 'simple-tlv', 'command-apdu', 'response-apdu', 'profile', 'plan', 'atr', 'dol', 'terminal-outcome', 'messages-ndjson', 'report-render']));
+    expect(names).toEqual(
+      expect.arrayContaining(['card-sim:reference+defects', 'session', 'session-conformant', 'ber-tlv', 'simple-tlv', 'command-apdu', 'encode-apdu', 'response-apdu', 'hex', 'bcd', 'gbk', 'profile', 'plan', 'atr', 'dol', 'terminal-outcome', 'messages-ndjson', 'report-render']),
+    );
+    for (const t of targets) expect(t.oracle.length, t.name).toBeGreaterThan(20);
   });
 
-  it('finds nothing in 4000 inputs (seed npm-test)', async () => {
-    const r = await runFuzz({ iterations: 4000, seed: 'npm-test', targets });
-    const report = r.findings.map((f) => `${f.target} at iteration ${f.iteration} (npm run fuzz -- --seed npm-test --replay ${f.iteration}): ${f.message}\n${f.input}`);
+  it('finds nothing in 6000 inputs (seed npm-test)', async () => {
+    const r = await runFuzz({ iterations: 6000, seed: 'npm-test', targets });
+    const report = r.findings.map((f) => `${f.target} (npm run fuzz -- --seed npm-test --target ${f.target} --replay ${f.path}): ${f.message}\n${f.input}`);
     expect(report).toEqual([]);
     for (const [name, s] of Object.entries(r.perTarget)) expect(s.iterations, name).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
-  it('replays an iteration from its seed alone', async () => {
-    const slots = schedule(targets);
-    for (const i of [0, 7, 1234]) {
-      const a = await runOne(slots, 'npm-test', i);
-      const b = await runOne(slots, 'npm-test', i);
-      expect(a.target.show(a.input)).toBe(b.target.show(b.input));
-    }
+  it('reports a broken oracle shrunk, and replays it from seed and path', async () => {
+    // A planted bug: "parseTlv must never see a byte ≥ 0x80" fails; fast-check shrinks to one such byte.
+    const planted: FuzzTarget<Uint8Array> = {
+      name: 'planted',
+      weight: 1,
+      allowed: [],
+      oracle: 'a test of the runner',
+      arbitrary: fc.uint8Array({ maxLength: 50 }),
+      check: (b) => {
+        if (b.some((x) => x >= 0x80)) throw new Finding('a byte ≥ 0x80');
+      },
+      show: (b) => Buffer.from(b).toString('hex'),
+    };
+    const r = await runFuzz({ iterations: 200, seed: 's', targets: [planted] });
+    expect(r.findings).toHaveLength(1);
+    const f = r.findings[0]!;
+    expect(f.input).toBe('80');
+    const again = await replay(planted as FuzzTarget, targetSeed('s', 'planted'), f.path);
+    expect(again.verdict.finding).toBe('a byte ≥ 0x80');
   });
 });

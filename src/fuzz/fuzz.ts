@@ -1,95 +1,138 @@
 /**
- * The fuzz loop: iteration i runs target schedule[i mod W] on the input that Rng(seed, i) generates.
- * Findings are grouped by target and message; each keeps the first (seed, iteration) that replays it.
+ * The fuzz loop over fast-check (issue 18): each target is a fast-check property, run for its share of
+ * the iterations with a seed derived from the run's seed and the target's name. fast-check shrinks a
+ * failing input to a small one and gives the path that replays it (`--target NAME --replay PATH`).
  */
+import fc from 'fast-check';
+import { seedOf } from './arbitraries.ts';
 import { Finding, type FuzzTarget } from './targets.ts';
-import { Rng } from './random.ts';
 
 export interface FuzzFinding {
   target: string;
-  iteration: number;
   message: string;
+  /** The shrunk input, printable. */
   input: string;
-  /** How many iterations broke the same way. */
-  count: number;
+  /** fast-check's replay path of the shrunk input. */
+  path: string;
+  /** The seed of this target's property. */
+  seed: number;
+}
+
+export interface TargetStats {
+  iterations: number;
+  rejected: number;
+  findings: number;
+  seconds: number;
 }
 
 export interface FuzzResult {
   seed: string;
   iterations: number;
   seconds: number;
-  perTarget: Record<string, { iterations: number; rejected: number; findings: number }>;
+  perTarget: Record<string, TargetStats>;
   findings: FuzzFinding[];
 }
 
-/** Target order repeated by weight: the schedule iteration i draws from. */
-export function schedule(targets: readonly FuzzTarget[]): FuzzTarget[] {
-  return targets.flatMap((t) => Array.from({ length: t.weight }, () => t));
-}
+/** What one input did: undefined when the consumer coped or refused it with its documented error. */
+export type Verdict = { rejected: boolean; finding?: string };
 
-export interface Outcome {
-  target: FuzzTarget;
-  input: unknown;
-  /** Undefined: the consumer coped. */
-  finding?: string;
-  /** The consumer refused the input with its documented error. */
-  rejected: boolean;
-}
-
-/** Run one iteration. */
-export async function runOne(slots: readonly FuzzTarget[], seed: string, iteration: number): Promise<Outcome> {
-  const target = slots[iteration % slots.length] as FuzzTarget;
-  const input = target.generate(Rng.forIteration(seed, iteration));
+/** Run the target's check on one input and judge what escaped. */
+export async function judge<I>(target: FuzzTarget<I>, input: I): Promise<Verdict> {
   try {
     const pending = target.check(input);
     if (pending) await pending;
-    return { target, input, rejected: false };
+    return { rejected: false };
   } catch (e) {
-    if (e instanceof Finding) return { target, input, finding: e.message, rejected: false };
-    if (target.allowed.some((c) => e instanceof c)) return { target, input, rejected: true };
-    const err = e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(e);
-    return { target, input, finding: `undocumented exception ${err}`, rejected: false };
+    return judgeError(target, e);
   }
 }
 
-/** Digits and hex runs blanked, so that one bug found with many inputs is reported once. */
-function shape(message: string): string {
-  return message.split('\n')[0]!.replace(/\b[0-9A-Fa-f]{2}( [0-9A-Fa-f]{2})*\b/g, '#').replace(/\d+/g, '#');
+export function judgeSync<I>(target: FuzzTarget<I>, input: I): Verdict {
+  try {
+    target.check(input);
+    return { rejected: false };
+  } catch (e) {
+    return judgeError(target, e);
+  }
+}
+
+function judgeError(target: { allowed: FuzzTarget['allowed'] }, e: unknown): Verdict {
+  if (e instanceof Finding) return { rejected: false, finding: e.message };
+  if (target.allowed.some((c) => e instanceof c)) return { rejected: true };
+  const err = e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(e);
+  return { rejected: false, finding: `undocumented exception ${err}` };
+}
+
+/** How many of `iterations` each target gets, by weight (every target at least one when iterations > 0). */
+export function shares(targets: readonly FuzzTarget[], iterations: number): number[] {
+  const total = targets.reduce((n, t) => n + t.weight, 0);
+  return targets.map((t) => (iterations > 0 ? Math.max(1, Math.round((iterations * t.weight) / total)) : 0));
+}
+
+export function targetSeed(seed: string, target: string): number {
+  return seedOf(`${seed}:${target}`);
+}
+
+/** One target's property for fast-check; `stats` counts the inputs of the run proper (not the shrinking). */
+function property(target: FuzzTarget, stats: TargetStats, last: { message?: string }): fc.IProperty<[unknown]> | fc.IAsyncProperty<[unknown]> {
+  let shrinking = false;
+  const count = (v: Verdict) => {
+    if (!shrinking) {
+      stats.iterations++;
+      if (v.rejected) stats.rejected++;
+    }
+    if (v.finding !== undefined) {
+      shrinking = true;
+      last.message = v.finding;
+      return false;
+    }
+    return true;
+  };
+  return target.async ? fc.asyncProperty(target.arbitrary, async (input) => count(await judge(target, input))) : fc.property(target.arbitrary, (input) => count(judgeSync(target, input)));
 }
 
 export interface FuzzOptions {
   iterations: number;
   seed: string;
   targets: readonly FuzzTarget[];
-  /** Called about every second with the iterations done. */
-  progress?: (done: number) => void;
+  /** Called when a target is done. */
+  progress?: (name: string, stats: TargetStats) => void;
 }
 
 export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
-  const slots = schedule(o.targets);
   const perTarget: FuzzResult['perTarget'] = {};
-  for (const t of o.targets) perTarget[t.name] = { iterations: 0, rejected: 0, findings: 0 };
-  const byShape = new Map<string, FuzzFinding>();
+  const findings: FuzzFinding[] = [];
+  const n = shares(o.targets, o.iterations);
   const t0 = performance.now();
-  let lastReport = t0;
-  for (let i = 0; i < o.iterations; i++) {
-    const r = await runOne(slots, o.seed, i);
-    const stats = perTarget[r.target.name]!;
-    stats.iterations++;
-    if (r.rejected) stats.rejected++;
-    if (r.finding !== undefined) {
+  for (const [k, target] of o.targets.entries()) {
+    const stats: TargetStats = { iterations: 0, rejected: 0, findings: 0, seconds: 0 };
+    perTarget[target.name] = stats;
+    const last: { message?: string } = {};
+    const seed = targetSeed(o.seed, target.name);
+    const s0 = performance.now();
+    const details = await fc.check(property(target, stats, last) as fc.IAsyncProperty<[unknown]>, { seed, numRuns: n[k] as number, endOnFailure: false, verbose: 0 });
+    stats.seconds = (performance.now() - s0) / 1000;
+    if (details.failed) {
       stats.findings++;
-      const key = `${r.target.name}|${shape(r.finding)}`;
-      const known = byShape.get(key);
-      if (known) known.count++;
-      else byShape.set(key, { target: r.target.name, iteration: i, message: r.finding, input: clip(r.target.show(r.input)), count: 1 });
+      const input = details.counterexample?.[0];
+      findings.push({
+        target: target.name,
+        message: last.message ?? String(details.errorInstance),
+        input: clip(input === undefined ? '(none)' : target.show(input)),
+        path: details.counterexamplePath ?? '',
+        seed,
+      });
     }
-    if (o.progress && (i & 0x3ff) === 0 && performance.now() - lastReport > 1000) {
-      lastReport = performance.now();
-      o.progress(i);
-    }
+    o.progress?.(target.name, stats);
   }
-  return { seed: o.seed, iterations: o.iterations, seconds: (performance.now() - t0) / 1000, perTarget, findings: [...byShape.values()] };
+  return { seed: o.seed, iterations: Object.values(perTarget).reduce((s, t) => s + t.iterations, 0), seconds: (performance.now() - t0) / 1000, perTarget, findings };
+}
+
+/** Replay one input of a target from its seed and path, as a finding prints them. */
+export async function replay(target: FuzzTarget, seed: number, path: string): Promise<{ input: unknown; verdict: Verdict }> {
+  let seen: unknown;
+  await fc.check(fc.property(target.arbitrary, (input) => ((seen = input), true)), { seed, path, numRuns: 1 });
+  return { input: seen, verdict: await judge(target, seen) };
 }
 
 function clip(s: string): string {

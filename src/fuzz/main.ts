@@ -1,11 +1,12 @@
 /**
- * npm run fuzz -- --iterations N [--seed S] [--target NAME ...] [--replay I] [--json]
- * Feeds random and mutated inputs into card-sim and the parsers (src/fuzz/targets.ts). Prints the
- * seed first, so that a run that finds something can be replayed; exit code 1 when anything is found.
+ * npm run fuzz -- --iterations N [--seed S] [--target NAME ...] [--replay PATH] [--json]
+ * Runs every fast-check target of src/fuzz/targets.ts for its share of N inputs and prints, per
+ * target, inputs, rejections (the documented error), findings and inputs/s. Prints the seed first;
+ * a finding comes shrunk, with the command that replays it. Exit code 1 when anything is found.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { type FuzzResult, runFuzz, runOne, schedule } from './fuzz.ts';
+import { type FuzzResult, replay, runFuzz, targetSeed } from './fuzz.ts';
 import { allTargets } from './targets.ts';
 
 const { values } = parseArgs({
@@ -21,7 +22,7 @@ const { values } = parseArgs({
 
 const all = allTargets();
 if (values.help) {
-  process.stdout.write(`npm run fuzz -- --iterations N [--seed S] [--target NAME ...] [--replay I] [--json]\ntargets: ${all.map((t) => t.name).join(', ')}\n`);
+  process.stdout.write(`npm run fuzz -- --iterations N [--seed S] [--target NAME ...] [--replay PATH] [--json]\n\ntargets and their oracles:\n${all.map((t) => `  ${t.name}\n      ${t.oracle}`).join('\n')}\n`);
   process.exit(0);
 }
 const targets = values.target?.length ? all.filter((t) => values.target!.includes(t.name)) : all;
@@ -35,33 +36,37 @@ if (!Number.isSafeInteger(iterations) || iterations < 0) {
   process.exit(2);
 }
 const seed = values.seed ?? randomBytes(4).toString('hex');
-const targetArgs = values.target?.length ? values.target.map((t) => ` --target ${t}`).join('') : '';
 
 if (values.replay !== undefined) {
-  const i = Number(values.replay);
-  const r = await runOne(schedule(targets), seed, i);
-  process.stdout.write(`seed ${seed} iteration ${i} target ${r.target.name}\ninput:\n${r.target.show(r.input)}\n`);
-  process.stdout.write(r.finding ? `FINDING: ${r.finding}\n` : r.rejected ? 'rejected with the documented error: fine\n' : 'accepted: fine\n');
-  process.exit(r.finding ? 1 : 0);
+  if (targets.length !== 1) {
+    process.stderr.write('fuzz: --replay needs exactly one --target\n');
+    process.exit(2);
+  }
+  const target = targets[0]!;
+  const r = await replay(target, targetSeed(seed, target.name), values.replay);
+  process.stdout.write(`seed ${seed} target ${target.name} path ${values.replay}\ninput:\n${target.show(r.input)}\n`);
+  process.stdout.write(r.verdict.finding ? `FINDING: ${r.verdict.finding}\n` : r.verdict.rejected ? 'rejected with the documented error: fine\n' : 'accepted: fine\n');
+  process.exit(r.verdict.finding ? 1 : 0);
 }
 
-process.stderr.write(`fuzz: seed ${seed}, ${iterations} iterations over ${targets.length} targets (replay a finding: npm run fuzz -- --seed ${seed}${targetArgs} --replay I)\n`);
+const line = (name: string, s: { iterations: number; rejected: number; findings: number; seconds: number }) =>
+  `${name.padEnd(32)} ${String(s.iterations).padStart(9)} ${String(s.rejected).padStart(9)} ${String(s.findings).padStart(8)} ${String(Math.round(s.iterations / Math.max(s.seconds, 1e-9))).padStart(9)}\n`;
+process.stderr.write(`fuzz: seed ${seed}, ${iterations} inputs over ${targets.length} targets\n`);
+if (!values.json) process.stdout.write(`${'target'.padEnd(32)} ${'inputs'.padStart(9)} ${'rejected'.padStart(9)} ${'findings'.padStart(8)} ${'inputs/s'.padStart(9)}\n`);
 const result: FuzzResult = await runFuzz({
   iterations,
   seed,
   targets,
-  progress: (done) => process.stderr.write(`  ${done} …\r`),
+  progress: (name, s) => {
+    if (!values.json) process.stdout.write(line(name, s));
+  },
 });
 if (values.json) {
   process.stdout.write(JSON.stringify(result) + '\n');
 } else {
-  process.stdout.write(`\n${'target'.padEnd(28)} ${'inputs'.padStart(10)} ${'rejected'.padStart(10)} ${'findings'.padStart(9)}\n`);
-  for (const [name, s] of Object.entries(result.perTarget)) {
-    process.stdout.write(`${name.padEnd(28)} ${String(s.iterations).padStart(10)} ${String(s.rejected).padStart(10)} ${String(s.findings).padStart(9)}\n`);
-  }
-  process.stdout.write(`\n${result.iterations} inputs in ${result.seconds.toFixed(1)} s (${Math.round(result.iterations / Math.max(result.seconds, 1e-9))}/s), seed ${seed}: ${result.findings.length ? `${result.findings.length} distinct finding(s)` : 'no findings'}\n`);
+  process.stdout.write(`\n${result.iterations} inputs in ${result.seconds.toFixed(1)} s (${Math.round(result.iterations / Math.max(result.seconds, 1e-9))}/s), seed ${seed}: ${result.findings.length ? `${result.findings.length} finding(s)` : 'no findings'}\n`);
   for (const f of result.findings) {
-    process.stdout.write(`\nFINDING in ${f.target} (${f.count}×), first at iteration ${f.iteration}: npm run fuzz -- --seed ${seed}${targetArgs} --replay ${f.iteration}\n  ${f.message.replace(/\n/g, '\n  ')}\n  input:\n    ${f.input.replace(/\n/g, '\n    ')}\n`);
+    process.stdout.write(`\nFINDING in ${f.target}, shrunk: npm run fuzz -- --seed ${seed} --target ${f.target} --replay ${f.path}\n  ${f.message.replace(/\n/g, '\n  ')}\n  input:\n    ${f.input.replace(/\n/g, '\n    ')}\n`);
   }
 }
 process.exit(result.findings.length ? 1 : 0);

@@ -28,6 +28,9 @@ describe('reading a plan back (sscc run --plan)', () => {
     expect(message(JSON.stringify({ ...plan, schema: 'x' }))).toMatch(/not an sscc plan \(schema is "x"/);
     expect(() => loadPlan('/nonexistent/plan.json')).toThrow(/cannot read the file \(ENOENT\)/);
   });
+  it('names a number JSON reads as Infinity (found by the fuzzer: RangeError from the digest)', () => {
+    expect(message(text.replace('"sha256":', '"big": 1e309, "sha256":'))).toMatch(/holds a value sscc never writes \(canonical JSON has no form for Infinity\)/);
+  });
   it('names the fields of the wrong shape, and checks the profile inside like a profile file', () => {
     const broken = { ...plan, scenarios: 'all', features: [{ uri: '../../etc/passwd', sha256: 1 }], profile: { ...plan.profile, data: { ...plan.profile.data, ics: { sscardVersion: 2 } } } };
     const m = message(JSON.stringify(resealed(broken)));

@@ -62,7 +62,13 @@ export function parsePlan(text: string, file = 'plan.json', options: { keys?: bo
   if (typeof p.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(p.sha256)) {
     throw new PlanError(`--plan ${file}: sha256: ${p.sha256 === undefined ? 'missing' : 'must be 64 lower-case hex digits'}; sscc writes it into every plan.json; make a new plan with \`sscc list --profile F --json > plan.json\` (narrow it with --tags, not by editing)`);
   }
-  const actual = planDigest(p);
+  let actual: string;
+  try {
+    actual = planDigest(p);
+  } catch (e) {
+    // A number JSON.parse reads as Infinity (1e309) has no canonical form (found by the fuzzer).
+    throw new PlanError(`--plan ${file}: holds a value sscc never writes (${(e as Error).message}); make a new plan with \`sscc list --profile F --json\``);
+  }
   if (actual !== p.sha256) {
     throw new PlanError(`--plan ${file}: the plan was changed after sscc wrote it (it records sha256 ${p.sha256}, its content gives ${actual}); a plan is not edited by hand: make a new one with \`sscc list --profile F --json\`, narrowed with --tags`);
   }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
+import { type Validator, schemaValidator } from '../schema/validator.ts';
 import { type Document, isScalar, parseDocument } from 'yaml';
 import { IMAGES } from '../../card-sim/index.ts';
 import { DEFECTS } from '../run/catalogue.ts';
@@ -38,12 +39,9 @@ export interface LoadedProfile {
   text: string;
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: Validator | undefined;
 function validate(data: unknown): ErrorObject[] {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true });
-    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')));
-  }
+  validator ??= schemaValidator(SCHEMA_URL, { allErrors: true, discriminator: true, strict: false, verbose: true });
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 

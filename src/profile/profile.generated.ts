@@ -339,6 +339,10 @@ export interface ProfileData {
        * How long one operation may take, seconds; past it the program is killed and the case is INCONCLUSIVE
        */
       timeoutSeconds?: number;
+      /**
+       * command driver: run the program in namespaces of its own: unshare (util-linux: no network, no view of other processes) or bwrap (bubblewrap: also a read-only file system with /tmp and HOME empty, the card sockets bound in); default none (docs/security.md)
+       */
+      isolation?: 'none' | 'unshare' | 'bwrap';
     };
     /**
      * Terminal number (终端机编号), 12 digits

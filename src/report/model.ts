@@ -5,7 +5,7 @@
  */
 import type * as messages from '@cucumber/messages';
 import { FAIL_TYPES, INCONCLUSIVE_TYPES } from '../verdict/errors.ts';
-import type { TraceEntry } from '../trace/trace.ts';
+import { type TraceEntry, parseTraceBody } from '../trace/trace.ts';
 import { APDU_TRACE_MEDIA_TYPE, NOT_APPLICABLE_MEDIA_TYPE } from './media-types.ts';
 
 export type Verdict = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'INCONCLUSIVE' | 'ERROR';
@@ -115,7 +115,7 @@ export class RunModel {
       const a = env.attachment;
       const c = this.started.get(a.testCaseStartedId!);
       if (c && a.mediaType === NOT_APPLICABLE_MEDIA_TYPE) c.notApplicable = (JSON.parse(a.body) as { reason: string }).reason;
-      if (c && a.mediaType === APDU_TRACE_MEDIA_TYPE && a.testStepId) this.stepOf(c, a.testStepId).apdus.push(...(JSON.parse(a.body) as TraceEntry[]));
+      if (c && a.mediaType === APDU_TRACE_MEDIA_TYPE && a.testStepId) this.stepOf(c, a.testStepId).apdus.push(...parseTraceBody(a.body));
     }
     if (env.testCaseFinished) {
       const c = this.started.get(env.testCaseFinished.testCaseStartedId);

@@ -1,6 +1,7 @@
 /** reports/report.schema.json, checked with ajv when a report is written and when one is read. */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { type Validator, schemaValidator } from '../schema/validator.ts';
 import type { Report } from './build.ts';
 
 /** A report file that is not a report: the message names the file and the field. */
@@ -8,10 +9,10 @@ export class ReportError extends Error {
   override name = 'ReportError';
 }
 
-let validate: ReturnType<Ajv['compile']> | undefined;
+let validate: Validator | undefined;
 
-function validator(): ReturnType<Ajv['compile']> {
-  validate ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(new URL('../../reports/report.schema.json', import.meta.url), 'utf8')));
+function validator(): Validator {
+  validate ??= schemaValidator(new URL('../../reports/report.schema.json', import.meta.url), { allErrors: true, strict: false });
   return validate;
 }
 

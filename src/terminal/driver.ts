@@ -3,8 +3,7 @@
  * terminal to perform one operation at a time through a driver: `reference` (the bundled terminal
  * logic), `command` (an external program, JSON out) or `manual` (an operator, with a timeout).
  */
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { type Validator, schemaValidator } from '../schema/validator.ts';
 import { TransportError } from '../verdict/errors.ts';
 
 import type { TerminalOutcome, TerminalRequest } from '../protocol/terminal.ts';
@@ -21,14 +20,11 @@ export class DriverError extends TransportError {
   override name = 'DriverError';
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: Validator | undefined;
 
 /** Check an outcome against the schema; the error names the field. */
 export function checkOutcome(value: unknown, source: string): TerminalOutcome {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(new URL('../../profiles/terminal-outcome.schema.json', import.meta.url), 'utf8'));
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
+  validator ??= schemaValidator(new URL('../../profiles/terminal-outcome.schema.json', import.meta.url), { allErrors: true, strict: false });
   if (!validator(value)) {
     const problems = (validator.errors ?? []).map((e) => {
       const field = e.instancePath.slice(1).replace(/\//g, '.') || '(top level)';

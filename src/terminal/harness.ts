@@ -81,6 +81,7 @@ export class TerminalHarness {
       return new CommandDriver({
         command: d.command ?? [],
         ...timeout,
+        ...(d.isolation ? { isolation: d.isolation } : {}),
         env: async () => {
           const config = { SSCC_TERMINAL_CONFIG: JSON.stringify({ ...this.config, defects: [...this.config.defects] }) };
           const readers = this.readers;

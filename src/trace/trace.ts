@@ -52,3 +52,25 @@ export class ApduTrace {
 export function hex(bytes: Uint8Array): string {
   return toHex(bytes, ' ');
 }
+
+/**
+ * The entries of an APDU-trace attachment as a message stream holds them; a body of the wrong shape
+ * (a field missing or of the wrong type, found by the fuzzer) throws TypeError naming the field.
+ */
+export function parseTraceBody(body: string): TraceEntry[] {
+  const v = JSON.parse(body) as unknown;
+  if (!Array.isArray(v)) throw new TypeError('an APDU trace is not a list');
+  const isObject = (o: unknown): o is Record<string, unknown> => typeof o === 'object' && o !== null && !Array.isArray(o);
+  const duration = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+  for (const [i, e] of v.entries()) {
+    if (!isObject(e)) throw new TypeError(`APDU trace entry ${i} is not an object`);
+    for (const k of ['name', 'command', 'response', 'sw'] as const) if (typeof e[k] !== 'string') throw new TypeError(`APDU trace entry ${i}: ${k} is not a string`);
+    if (!/^([0-9A-F]{4})?$/.test(e.sw as string)) throw new TypeError(`APDU trace entry ${i}: sw "${String(e.sw).slice(0, 8)}" is not four hex digits`);
+    if (!duration(e.us)) throw new TypeError(`APDU trace entry ${i}: us is not a duration`);
+    if (e.atUs !== undefined && !duration(e.atUs)) throw new TypeError(`APDU trace entry ${i}: atUs is not a time`);
+    if (e.error !== undefined && typeof e.error !== 'string') throw new TypeError(`APDU trace entry ${i}: error is not a string`);
+    if (!Array.isArray(e.wire)) throw new TypeError(`APDU trace entry ${i}: wire is not a list`);
+    for (const w of e.wire) if (!isObject(w) || typeof w.command !== 'string' || typeof w.response !== 'string' || !duration(w.us)) throw new TypeError(`APDU trace entry ${i}: a wire exchange without command, response and us`);
+  }
+  return v as TraceEntry[];
+}

@@ -4,7 +4,7 @@
  * install. T=0 procedure bytes are left to CardSession (smartcard's transmit returns them as they are).
  */
 import type { CardChannel, Protocol } from '../apdu/channel.ts';
-import { CardRemovedError, ReaderBusyError, TransportError } from '../verdict/errors.ts';
+import { CardRemovedError, NonConformance, ReaderBusyError, TransportError } from '../verdict/errors.ts';
 
 type Smartcard = typeof import('smartcard');
 type PcscCard = import('smartcard').CardInterface;
@@ -29,6 +29,20 @@ export function smartcard(): Promise<Smartcard> {
 }
 
 /** A pcsc-lite error as the harness reports it: the service missing gets the command that starts it. */
+/** The longest response to a short command: 256 data bytes and SW1-SW2. */
+export const SHORT_RESPONSE_BYTES = 258;
+/** The longest response APDU: 65 536 data bytes and SW1-SW2. */
+export const EXTENDED_RESPONSE_BYTES = 65538;
+
+/**
+ * The receive buffer for a command (issue 21: a 64 KiB buffer on every APDU cost the harness time):
+ * extended only for a command in extended form (ISO/IEC 7816-4 §5.1: B1 = 00 after the header and at
+ * least 7 bytes; a 5-byte command is case 2S whatever its Le), otherwise what a short Le can bring.
+ */
+export function receiveBufferFor(command: Uint8Array): number {
+  return command.length >= 7 && command[4] === 0 ? EXTENDED_RESPONSE_BYTES : SHORT_RESPONSE_BYTES;
+}
+
 export function pcscError(e: unknown, what: string): TransportError {
   const err = e as Error & { code?: number };
   const text = err?.message ?? String(e);
@@ -185,9 +199,13 @@ export class PcscChannel implements CardChannel {
 
   async transmit(command: Uint8Array): Promise<Uint8Array> {
     let response: Uint8Array;
+    const maxRecvLength = receiveBufferFor(command);
     try {
-      response = Uint8Array.from(await this.card.transmit(Buffer.from(command), { maxRecvLength: 65538 }));
+      response = Uint8Array.from(await this.card.transmit(Buffer.from(command), { maxRecvLength }));
     } catch (e) {
+      if (maxRecvLength === SHORT_RESPONSE_BYTES && /insufficient buffer/i.test((e as Error)?.message ?? '')) {
+        throw new NonConformance(`transmit on "${this.readerName}": the card answered more than 256 data bytes to a short command, which can ask for at most 256 (ISO/IEC 7816-4 §5.1)`);
+      }
       throw pcscError(e, `transmit on "${this.readerName}"`);
     }
     // Nothing at all, not even a status word: the reader lost the card (a card's own bad answer has bytes).

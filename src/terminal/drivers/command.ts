@@ -7,7 +7,8 @@
  * when the program exits, at the timeout and when sscc exits, so a grandchild holding the pipes cannot
  * keep sscc waiting; its output is capped (OUTPUT_CAP_BYTES: beyond it the operation is INCONCLUSIVE);
  * and it gets a minimal environment (PATH, HOME, locale, TMPDIR) plus what the operation needs, not
- * sscc's own. What it can read on the machine is the lab's to restrict (docs/security.md).
+ * sscc's own. What it can read on the machine is the lab's to restrict (docs/security.md); the option
+ * `isolation` (unshare or bwrap) takes the network and the view of other processes away (isolatedCommand).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type TerminalDriver, type TerminalOutcome, type TerminalRequest, DriverError, checkOutcome } from '../driver.ts';
@@ -26,6 +27,35 @@ export interface CommandDriverOptions {
   cwd?: string;
   /** Further environment of each run, e.g. where the card slot is served (SSCC_CARD_SOCKET). */
   env?: () => Promise<Record<string, string>> | Record<string, string>;
+  /** Run the program in namespaces of its own (isolatedCommand); absent or 'none': as it is. */
+  isolation?: Isolation;
+}
+
+export type Isolation = 'none' | 'unshare' | 'bwrap';
+
+/** The Debian package that has each isolation tool. */
+export const ISOLATION_PACKAGE: Record<Exclude<Isolation, 'none'>, string> = { unshare: 'util-linux', bwrap: 'bubblewrap' };
+
+/**
+ * The command line that runs `command` isolated (issue 18), for an unprivileged user:
+ * - unshare (util-linux): new user (mapped to the caller), network, PID, IPC and UTS namespaces, /proc of
+ *   its own: no network but a loopback that is down, no view of sscc or any other process; the files it
+ *   can read are the user's, as without isolation.
+ * - bwrap (bubblewrap): the same namespaces, and a file system that is the machine's read-only, with
+ *   /tmp and HOME empty, the card and PSAM sockets (and the pcscd socket when readers are used) bound
+ *   in; a new session (no TIOCSTI into sscc's terminal); it dies with sscc.
+ * Pathname Unix sockets (the card slot, pcscd) work across network namespaces.
+ */
+export function isolatedCommand(isolation: Isolation | undefined, command: readonly string[], env: Record<string, string>, cwd?: string): string[] {
+  if (!isolation || isolation === 'none') return [...command];
+  if (isolation === 'unshare') return ['unshare', '--user', '--map-root-user', '--net', '--pid', '--fork', '--mount-proc', '--ipc', '--uts', '--kill-child', '--', ...command];
+  const binds: string[] = [];
+  for (const k of ['SSCC_CARD_SOCKET', 'SSCC_PSAM_SOCKET']) if (env[k]) binds.push('--bind', env[k] as string, env[k] as string);
+  if (env.SSCC_CARD_READER || env.SSCC_PSAM_READER) binds.push('--bind-try', '/run/pcscd', '/run/pcscd');
+  const home = env.HOME && env.HOME !== '/' ? env.HOME : undefined;
+  // HOME is emptied; the program's working folder, when it lies there, is put back read-only.
+  const keep = cwd && home && (cwd === home || cwd.startsWith(`${home}/`)) ? ['--ro-bind', cwd, cwd] : [];
+  return ['bwrap', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp', ...(home ? ['--tmpfs', home] : []), ...keep, ...binds, '--unshare-all', '--new-session', '--die-with-parent', ...(cwd ? ['--chdir', cwd] : []), '--', ...command];
 }
 
 /** Process groups of programs still running, killed when sscc exits (Ctrl-C included). */
@@ -60,7 +90,9 @@ export class CommandDriver implements TerminalDriver {
   }
 
   private run(request: TerminalRequest, extra: Record<string, string>): Promise<TerminalOutcome> {
-    const [program, ...args] = this.o.command as [string, ...string[]];
+    const env = minimalEnv({ ...extra, SSCC_OPERATION: request.operation });
+    const program = this.o.command[0] as string;
+    const [exe, ...args] = isolatedCommand(this.o.isolation, this.o.command, env, this.o.cwd ?? process.cwd()) as [string, ...string[]];
     const timeoutMs = (this.o.timeoutSeconds ?? 60) * 1000;
     if (!exitHook) {
       exitHook = true;
@@ -69,9 +101,9 @@ export class CommandDriver implements TerminalDriver {
     return new Promise((resolve, reject) => {
       let child: ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream; stdin: NodeJS.WritableStream };
       try {
-        child = spawn(program, args, {
+        child = spawn(exe, args, {
           cwd: this.o.cwd,
-          env: minimalEnv({ ...extra, SSCC_OPERATION: request.operation }),
+          env,
           stdio: ['pipe', 'pipe', 'pipe'],
           detached: true, // its own process group: killed whole
         }) as typeof child;
@@ -106,7 +138,10 @@ export class CommandDriver implements TerminalDriver {
       child.stderr.setEncoding('utf8').on('data', (d: string) => {
         err = (err + d).slice(-STDERR_KEPT);
       });
-      child.on('error', (e) => finish(() => reject(new DriverError(`cannot start terminal program "${program}": ${e.message}`))));
+      child.on('error', (e) => {
+        const tool = this.o.isolation && this.o.isolation !== 'none' && exe !== program ? ` (isolation ${this.o.isolation}: is ${exe} installed? Debian package ${ISOLATION_PACKAGE[this.o.isolation]})` : '';
+        finish(() => reject(new DriverError(`cannot start terminal program "${program}"${tool}: ${e.message}`)));
+      });
       const judge = () =>
         finish(() => {
           const text = Buffer.concat(chunks).toString('utf8').trim();

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CommandDriver } from './command.ts';
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommandDriver, isolatedCommand } from './command.ts';
 import { ManualDriver, instructions } from './manual.ts';
 
 const fake = fileURLToPath(new URL('./fixtures/echo-terminal.mjs', import.meta.url));
@@ -30,6 +34,55 @@ describe('command driver', () => {
   });
   it('reports a program that cannot start', async () => {
     await expect(new CommandDriver({ command: ['/no/such/terminal'] }).perform({ operation: 'x' })).rejects.toThrow(/cannot start/);
+  });
+});
+
+describe('command driver isolation (terminal.driver.isolation)', () => {
+  /** Whether the tool is present and may make namespaces here (it may not in every container). */
+  const works = (argv: string[]) => spawnSync(argv[0] as string, [...argv.slice(1), 'true'], { stdio: 'ignore' }).status === 0;
+  const probe = async (isolation: 'none' | 'unshare' | 'bwrap') => {
+    const path = join(tmpdir(), `sscc-probe-${process.pid}-${isolation}.sock`);
+    const server = createServer((s) => s.on('data', () => s.end('pong')));
+    await new Promise<void>((ok) => server.listen(path, ok));
+    try {
+      const d = new CommandDriver({ command: [process.execPath, fake, 'probe'], timeoutSeconds: 20, isolation, env: () => ({ SSCC_CARD_SOCKET: path }) });
+      return JSON.parse((await d.perform({ operation: 'x' })).output as string) as { interfaces: number; processes: number; home: number; writableRoot: boolean; card: string };
+    } finally {
+      server.close();
+    }
+  };
+  it('builds the wrapper command lines', () => {
+    expect(isolatedCommand(undefined, ['t', 'a'], {})).toEqual(['t', 'a']);
+    expect(isolatedCommand('none', ['t'], {})).toEqual(['t']);
+    expect(isolatedCommand('unshare', ['t'], {}).slice(0, 4)).toEqual(['unshare', '--user', '--map-root-user', '--net']);
+    const b = isolatedCommand('bwrap', ['t'], { HOME: '/home/lab', SSCC_CARD_SOCKET: '/tmp/c.sock' }, '/home/lab/terminal');
+    expect(b.join(' ')).toMatch(/--ro-bind \/ \/ .*--tmpfs \/tmp --tmpfs \/home\/lab --ro-bind \/home\/lab\/terminal \/home\/lab\/terminal --bind \/tmp\/c.sock \/tmp\/c.sock --unshare-all/);
+    expect(b.slice(-2)).toEqual(['--', 't']);
+  });
+  it.runIf(works(['unshare', '--user', '--map-root-user', '--net', '--pid', '--fork', '--mount-proc']))('unshare: no network, no other process in view, the card socket reachable', async () => {
+    const seen = await probe('unshare');
+    expect(seen).toMatchObject({ interfaces: 0, card: 'pong' });
+    expect(seen.processes).toBeLessThanOrEqual(2);
+  });
+  it.runIf(works(['bwrap', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-all', '--']))('bwrap: also a read-only root and an empty HOME, the card socket bound in', async () => {
+    const seen = await probe('bwrap');
+    expect(seen).toMatchObject({ interfaces: 0, card: 'pong', writableRoot: false, home: 0 });
+    expect(seen.processes).toBeLessThanOrEqual(3);
+  });
+  it('without isolation the probe sees the machine (the probe can tell)', async () => {
+    const seen = await probe('none');
+    expect(seen.card).toBe('pong');
+    expect(seen.processes).toBeGreaterThan(3);
+  });
+  it('names the missing tool and its Debian package', async () => {
+    const d = new CommandDriver({ command: [process.execPath, fake, 'ok'], isolation: 'bwrap' });
+    const saved = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      await expect(d.perform({ operation: 'x' })).rejects.toThrow(/isolation bwrap: is bwrap installed\? Debian package bubblewrap/);
+    } finally {
+      process.env.PATH = saved;
+    }
   });
 });
 
