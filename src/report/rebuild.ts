@@ -24,6 +24,8 @@ export interface Rebuilt {
   damaged?: { line: number; problem: string };
   /** True when the last line was cut off (a crash or kill -9). */
   cutOff: boolean;
+  /** The cases as the stream holds them (finished or not), for an index of the run (src/campaign). */
+  model: RunModel;
 }
 
 function read(file: string, max: number, what: string): string {
@@ -104,5 +106,5 @@ export function rebuildFromText(plan: Plan, environment: Environment, text: stri
   }
   const report = buildReport(plan, environment, model);
   if (damaged) report.partial = `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE`;
-  return { report, cutOff, ...(damaged ? { damaged } : {}) };
+  return { report, cutOff, model, ...(damaged ? { damaged } : {}) };
 }
