@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type { Plan } from '../plan/plan.ts';
-import { planDigest, parsePlan, publicPlan } from '../plan/load.ts';
+import { planDigest, publicPlan } from '../plan/load.ts';
 import { buildReport } from '../report/build.ts';
 import type { CaseResult } from '../report/model.ts';
 import { rebuildFromStream } from '../report/rebuild.ts';
@@ -77,6 +77,13 @@ export function simTarget(target: Target, stateFile: string, defects: string[]):
  * so every later run (of any campaign) reuses the library.
  */
 let loadedSupport: ISupportCodeLibrary | undefined;
+
+/** Load the step library now (a station does so at its start, so that its first job does not wait for it). */
+export async function preloadSupport(plan: Plan): Promise<void> {
+  if (loadedSupport) return;
+  const { runInMemory } = await import('../run/runner.ts');
+  loadedSupport = (await runInMemory({ root: ROOT, plan, only: [] })).support;
+}
 
 export interface ExecuteOptions {
   db: Db;
@@ -211,12 +218,13 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
     }
     let rebuilt: ReturnType<typeof rebuildFromStream>;
     try {
-      rebuilt = rebuildFromStream(join(dir, 'messages.ndjson'));
+      rebuilt = rebuildFromStream(join(dir, 'messages.ndjson'), { index: true });
     } catch (e) {
       result.skipped.push(`${dir}: ${(e as Error).message}`);
       continue;
     }
-    const plan = parsePlan(readFileSync(join(dir, 'plan.json'), 'utf8'), join(dir, 'plan.json'), { keys: false });
+    const plan = rebuilt.plan;
+    const digest = planDigest(publicPlan(plan));
     let sample = samples.get(sampleName);
     if (!sample) {
       const [have] = await db.query<SampleRow>('SELECT * FROM sample WHERE campaign_id = $1 AND name = $2', [campaign.id, sampleName]);
@@ -225,7 +233,7 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
     }
     let build = builds.get(buildName);
     if (!build) builds.set(buildName, (build = await ensureBuild(db, campaign.id, buildName)));
-    const uid = meta?.run.uid ?? `import:${planDigest(publicPlan(plan))}:${dir}`;
+    const uid = meta?.run.uid ?? `import:${digest}:${dir}`;
     let runId = runIds.get(uid);
     if (runId === undefined) {
       const [have] = await db.query<{ id: number }>('SELECT id FROM run WHERE uid = $1', [uid]);
@@ -236,7 +244,7 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
       const environment = rebuilt.report.environment as { startedAt?: string; finishedAt?: string };
       const [row] = await db.query<{ id: number }>(
         "INSERT INTO run (uid, campaign_id, sample_id, build_id, status, kind, target, station, plan_sha256, scenarios, started_at, finished_at) VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        [uid, campaign.id, sample.id, build.id, meta?.run.kind ?? 'import', targetLabel(plan.profile.data.target), meta?.station ?? null, planDigest(publicPlan(plan)), plan.scenarios.length, environment.startedAt ?? null, environment.finishedAt ?? null],
+        [uid, campaign.id, sample.id, build.id, meta?.run.kind ?? 'import', targetLabel(plan.profile.data.target), meta?.station ?? null, digest, plan.scenarios.length, environment.startedAt ?? null, environment.finishedAt ?? null],
       );
       runId = row!.id;
       runIds.set(uid, runId);

@@ -24,6 +24,7 @@ const COMMANDS: Array<{ names: string[]; load: () => Promise<CommandModule> }> =
   { names: ['sim'], load: () => import('./commands/sim.ts') },
   { names: ['sign', 'verify-report', 'diff'], load: () => import('./commands/integrity.ts') },
   { names: ['campaign'], load: () => import('./commands/campaign.ts') },
+  { names: ['station'], load: () => import('./commands/station.ts') },
 ];
 
 /** The program with the commands `argv` names registered (all of them when it names none, for help). */

@@ -26,6 +26,7 @@ export interface Rebuilt {
   cutOff: boolean;
   /** The cases as the stream holds them (finished or not), for an index of the run (src/campaign). */
   model: RunModel;
+  plan: Plan;
 }
 
 function read(file: string, max: number, what: string): string {
@@ -38,7 +39,8 @@ function read(file: string, max: number, what: string): string {
 
 const ENVELOPE_KEYS = new Set(['meta', 'source', 'gherkinDocument', 'pickle', 'stepDefinition', 'hook', 'parameterType', 'undefinedParameterType', 'testRunStarted', 'testCase', 'testCaseStarted', 'testStepStarted', 'testStepFinished', 'attachment', 'testCaseFinished', 'testRunFinished', 'parseError', 'externalAttachment', 'testRunHookStarted', 'testRunHookFinished', 'suggestion']);
 
-export function rebuildFromStream(file: string): Rebuilt {
+/** `index`: skip the feature sources in the stream unread (what an index of many runs needs; src/campaign import). */
+export function rebuildFromStream(file: string, options: { index?: boolean } = {}): Rebuilt {
   const dir = dirname(file);
   if (!existsSync(file)) throw new UsageError(`${file} does not exist; give the messages.ndjson of a run folder`);
   if (/\.json$/i.test(file) || basename(file) === 'report.html' || basename(file) === 'junit.xml') {
@@ -70,12 +72,12 @@ export function rebuildFromStream(file: string): Rebuilt {
   if (first === '{' || first.startsWith('{ ') || /^\{\s*"schema":\s*"sscc-report/.test(first)) {
     throw new UsageError(`--from ${file}: this is a JSON document (a report?), not a message stream of one JSON message per line; give ${join(dir, 'messages.ndjson')}`);
   }
-  return rebuildFromText(plan, environment, text, basename(file));
+  return rebuildFromText(plan, environment, text, basename(file), options.index === true);
 }
 
 
 /** The rebuild proper, over the text of a message stream (also what the fuzzer feeds, src/fuzz/targets.ts). */
-export function rebuildFromText(plan: Plan, environment: Environment, text: string, name = 'messages.ndjson'): Rebuilt {
+export function rebuildFromText(plan: Plan, environment: Environment, text: string, name = 'messages.ndjson', skipSources = false): Rebuilt {
   const model = new RunModel();
   const lines = text.split('\n');
   const last = text.endsWith('\n') ? lines.length - 1 : lines.length; // lines after the final newline: none
@@ -84,6 +86,8 @@ export function rebuildFromText(plan: Plan, environment: Environment, text: stri
   for (let i = 0; i < last; i++) {
     const line = lines[i] as string;
     if (!line.trim()) continue;
+    // The feature sources, which the model does not read: most of the stream's bytes.
+    if (skipSources && (line.startsWith('{"source":') || line.startsWith('{"gherkinDocument":'))) continue;
     let env: unknown;
     try {
       env = JSON.parse(line);
@@ -106,5 +110,5 @@ export function rebuildFromText(plan: Plan, environment: Environment, text: stri
   }
   const report = buildReport(plan, environment, model);
   if (damaged) report.partial = `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE`;
-  return { report, cutOff, model, ...(damaged ? { damaged } : {}) };
+  return { report, cutOff, model, plan, ...(damaged ? { damaged } : {}) };
 }
