@@ -14,7 +14,7 @@ import type { Plan } from '../plan/plan.ts';
 import { planDigest, publicPlan } from '../plan/load.ts';
 import { buildReport } from '../report/build.ts';
 import type { CaseResult } from '../report/model.ts';
-import { rebuildFromStream } from '../report/rebuild.ts';
+import { readRunFolder, streamModel } from '../report/rebuild.ts';
 import { writeReports } from '../report/write.ts';
 import { runPlan } from '../run/runner.ts';
 import type { Target } from '../profile/profile.ts';
@@ -216,14 +216,16 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
       result.skipped.push(`${dir}: no ${CAMPAIGN_RUN_FILE}; give --sample and --build for plain run folders`);
       continue;
     }
-    let rebuilt: ReturnType<typeof rebuildFromStream>;
+    let folder: ReturnType<typeof readRunFolder>;
+    let stream: ReturnType<typeof streamModel>;
     try {
-      rebuilt = rebuildFromStream(join(dir, 'messages.ndjson'), { index: true });
+      folder = readRunFolder(join(dir, 'messages.ndjson'));
+      stream = streamModel(folder.text, true);
     } catch (e) {
       result.skipped.push(`${dir}: ${(e as Error).message}`);
       continue;
     }
-    const plan = rebuilt.plan;
+    const plan = folder.plan;
     const digest = planDigest(publicPlan(plan));
     let sample = samples.get(sampleName);
     if (!sample) {
@@ -241,7 +243,7 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
         result.skipped.push(`${dir}: run ${have.id} is in the database already`);
         continue;
       }
-      const environment = rebuilt.report.environment as { startedAt?: string; finishedAt?: string };
+      const environment = folder.environment as { startedAt?: string; finishedAt?: string };
       const [row] = await db.query<{ id: number }>(
         "INSERT INTO run (uid, campaign_id, sample_id, build_id, status, kind, target, station, plan_sha256, scenarios, started_at, finished_at) VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         [uid, campaign.id, sample.id, build.id, meta?.run.kind ?? 'import', targetLabel(plan.profile.data.target), meta?.station ?? null, digest, plan.scenarios.length, environment.startedAt ?? null, environment.finishedAt ?? null],
@@ -252,13 +254,16 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
     }
     const attempt = meta?.run.attempt ?? 1;
     await addFolder(db, runId, attempt, meta?.host ?? hostname(), dir);
-    const finished = new Set(rebuilt.model.cases().filter((c) => c.finished).map((c) => `${c.uri}:${c.line}`));
-    const complete = !rebuilt.cutOff && !rebuilt.damaged && rebuilt.report.partial === undefined;
+    // The cases as report.json has them (src/report/build.ts): every planned case, one never started INCONCLUSIVE.
+    const byLocation = new Map(stream.model.cases().map((c) => [`${c.uri}:${c.line}`, c]));
+    const complete = !stream.cutOff && !stream.damaged && stream.model.runFinished !== undefined;
     await db.transaction(async (tx) => {
-      for (const c of rebuilt.report.cases) {
+      for (const s of plan.scenarios) {
+        const c = byLocation.get(`${s.uri}:${s.line}`);
         // A folder cut off by a kill holds only its finished cases; the next attempt has the rest.
-        if (!complete && !finished.has(`${c.uri}:${c.line}`)) continue;
-        if (await recordCase(tx, runId, attempt, { id: c.id, title: c.title, area: c.area, verdict: c.verdict, reason: c.reason, durationMs: c.durationMs })) result.cases++;
+        if (!complete && !c?.finished) continue;
+        const row = c ? { verdict: c.verdict, reason: c.reason, durationMs: c.durationMs } : { verdict: 'INCONCLUSIVE' as const, reason: 'not run: the run stopped before this case started', durationMs: 0 };
+        if (await recordCase(tx, runId, attempt, { id: s.id, title: s.name, area: s.area, ...row })) result.cases++;
       }
     });
     await finishRun(db, runId, complete ? 'done' : 'failed');

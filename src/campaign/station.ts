@@ -47,13 +47,13 @@ export class Station {
   async start(): Promise<void> {
     const { db, name, card } = this.o;
     this.boss = await openBoss(db);
+    // The step library, loaded before the station says it is up (it takes a second or two).
+    await preloadSupport(buildPlan(ROOT, loadProfile(resolve(ROOT, 'profiles/pcsc-reference.yaml')), { tags: '@TC:ISO-SEL-001' }));
     await db.query(
       `INSERT INTO station (name, host, pid, reader, atr, serial, tag, state, heartbeat_at, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'alive', now(), now())
        ON CONFLICT (name) DO UPDATE SET host = $2, pid = $3, reader = $4, atr = $5, serial = $6, tag = $7, state = 'alive', heartbeat_at = now(), started_at = now(), run_id = NULL, job_id = NULL, queue = NULL`,
       [name, hostname(), process.pid, this.o.target.kind === 'pcsc' ? String(this.o.target.reader ?? '') : 'sim', card.atr ?? null, card.serial ?? null, card.tag ?? null],
     );
-    // The step library, loaded before the first job (it takes a second or two).
-    await preloadSupport(buildPlan(ROOT, loadProfile(resolve(ROOT, 'profiles/pcsc-reference.yaml')), { tags: '@TC:ISO-SEL-001' }));
     this.timer = setInterval(() => void this.heartbeat().catch((e: Error) => this.log(`sscc station: heartbeat: ${e.message}`)), this.o.heartbeatMs ?? 1000);
     this.log(`sscc station ${name}: up; card ATR ${card.atr ?? '-'}${card.serial ? `, serial ${card.serial}` : ''}${card.tag ? `, reader tag ${card.tag}` : ''}`);
   }

@@ -25,6 +25,7 @@ const COMMANDS: Array<{ names: string[]; load: () => Promise<CommandModule> }> =
   { names: ['sign', 'verify-report', 'diff'], load: () => import('./commands/integrity.ts') },
   { names: ['campaign'], load: () => import('./commands/campaign.ts') },
   { names: ['station'], load: () => import('./commands/station.ts') },
+  { names: ['serve'], load: () => import('./commands/serve.ts') },
 ];
 
 /** The program with the commands `argv` names registered (all of them when it names none, for help). */

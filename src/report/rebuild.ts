@@ -24,9 +24,6 @@ export interface Rebuilt {
   damaged?: { line: number; problem: string };
   /** True when the last line was cut off (a crash or kill -9). */
   cutOff: boolean;
-  /** The cases as the stream holds them (finished or not), for an index of the run (src/campaign). */
-  model: RunModel;
-  plan: Plan;
 }
 
 function read(file: string, max: number, what: string): string {
@@ -39,8 +36,13 @@ function read(file: string, max: number, what: string): string {
 
 const ENVELOPE_KEYS = new Set(['meta', 'source', 'gherkinDocument', 'pickle', 'stepDefinition', 'hook', 'parameterType', 'undefinedParameterType', 'testRunStarted', 'testCase', 'testCaseStarted', 'testStepStarted', 'testStepFinished', 'attachment', 'testCaseFinished', 'testRunFinished', 'parseError', 'externalAttachment', 'testRunHookStarted', 'testRunHookFinished', 'suggestion']);
 
-/** `index`: skip the feature sources in the stream unread (what an index of many runs needs; src/campaign import). */
-export function rebuildFromStream(file: string, options: { index?: boolean } = {}): Rebuilt {
+export function rebuildFromStream(file: string): Rebuilt {
+  const { plan, environment, text } = readRunFolder(file);
+  return rebuildFromText(plan, environment, text, basename(file));
+}
+
+/** A run folder's plan, environment and message stream, each checked to be what its name says. */
+export function readRunFolder(file: string): { plan: Plan; environment: Environment; text: string } {
   const dir = dirname(file);
   if (!existsSync(file)) throw new UsageError(`${file} does not exist; give the messages.ndjson of a run folder`);
   if (/\.json$/i.test(file) || basename(file) === 'report.html' || basename(file) === 'junit.xml') {
@@ -72,12 +74,24 @@ export function rebuildFromStream(file: string, options: { index?: boolean } = {
   if (first === '{' || first.startsWith('{ ') || /^\{\s*"schema":\s*"sscc-report/.test(first)) {
     throw new UsageError(`--from ${file}: this is a JSON document (a report?), not a message stream of one JSON message per line; give ${join(dir, 'messages.ndjson')}`);
   }
-  return rebuildFromText(plan, environment, text, basename(file), options.index === true);
+  return { plan, environment, text };
 }
 
 
 /** The rebuild proper, over the text of a message stream (also what the fuzzer feeds, src/fuzz/targets.ts). */
-export function rebuildFromText(plan: Plan, environment: Environment, text: string, name = 'messages.ndjson', skipSources = false): Rebuilt {
+export function rebuildFromText(plan: Plan, environment: Environment, text: string, name = 'messages.ndjson'): Rebuilt {
+  const { model, cutOff, damaged } = streamModel(text);
+  const report = buildReport(plan, environment, model);
+  if (damaged) report.partial = `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE`;
+  return { report, cutOff, ...(damaged ? { damaged } : {}) };
+}
+
+/**
+ * The result model of a message stream, up to its first line that is not a message. `skipSources`: the
+ * feature sources (most of a stream's bytes, which the model does not read) are passed over unread, for
+ * an index of many runs (src/campaign import).
+ */
+export function streamModel(text: string, skipSources = false): { model: RunModel; cutOff: boolean; damaged?: { line: number; problem: string } } {
   const model = new RunModel();
   const lines = text.split('\n');
   const last = text.endsWith('\n') ? lines.length - 1 : lines.length; // lines after the final newline: none
@@ -86,7 +100,6 @@ export function rebuildFromText(plan: Plan, environment: Environment, text: stri
   for (let i = 0; i < last; i++) {
     const line = lines[i] as string;
     if (!line.trim()) continue;
-    // The feature sources, which the model does not read: most of the stream's bytes.
     if (skipSources && (line.startsWith('{"source":') || line.startsWith('{"gherkinDocument":'))) continue;
     let env: unknown;
     try {
@@ -108,7 +121,5 @@ export function rebuildFromText(plan: Plan, environment: Environment, text: stri
       break;
     }
   }
-  const report = buildReport(plan, environment, model);
-  if (damaged) report.partial = `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE`;
-  return { report, cutOff, model, plan, ...(damaged ? { damaged } : {}) };
+  return { model, cutOff, ...(damaged ? { damaged } : {}) };
 }
