@@ -156,6 +156,24 @@ try {
     check(attempt1 >= before && attempt1 < plannedPerRun, "A's finished cases kept, the rest run by B");
     check(f1 >= 0 && f2 >= 0 && f2 === plannedPerRun - attempt1, "attempt 2's stream holds exactly the cases attempt 1 had not finished");
   }
+  // The run folders are the source of truth: a new database imported from the stations' folders (the
+  // killed attempt's stream cut off mid-case) holds the same cases with the same verdicts.
+  if (victim) {
+    await db.exec('CREATE DATABASE reimport');
+    const db2 = await openDb(URL_.replace('/postgres?', '/reimport?'));
+    try {
+      const c2 = await newCampaign(db2, 'lab', 'profiles/pcsc-reference.yaml');
+      const imp = await importFolders(db2, c2, [join(RUNS, 'lab')]);
+      const verdicts = async (d: typeof db, campaign: string) =>
+        (await d.query<{ k: string }>("SELECT b.name || '/' || s.name || '/' || c.case_id || '=' || c.verdict AS k FROM case_result c JOIN run r ON r.id = c.run_id JOIN sample s ON s.id = r.sample_id JOIN build b ON b.id = r.build_id JOIN campaign k ON k.id = r.campaign_id WHERE k.name = $1 ORDER BY 1", [campaign])).map((r) => r.k);
+      const a = await verdicts(db, 'lab');
+      const b = await verdicts(db2, 'lab');
+      say(`import of the stations' ${imp.folders} run folders into a new database: ${imp.runs} runs, ${imp.cases} cases${imp.skipped.length ? `; skipped ${imp.skipped.join('; ')}` : ''}`);
+      check(imp.runs === 6 && a.length === b.length && a.every((x, i) => x === b[i]), `the imported index holds the same ${a.length} case verdicts as the live one (${b.length})`);
+    } finally {
+      await db2.close();
+    }
+  }
   const queued = await db.query<{ status: string }>("SELECT r.status FROM run r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = 'other'");
   check(queued.length === 1 && queued[0]!.status === 'queued', `the job of a sample no reader holds stays queued (${queued[0]?.status})`);
   const jobs = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM run WHERE status = 'done' AND campaign_id = $1", [c.id]))[0]!.n;

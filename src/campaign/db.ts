@@ -4,7 +4,8 @@
  * versioned migrations in ./migrations (NNN_name.sql, applied in order, each once, recorded in
  * schema_migrations).
  */
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,11 +79,19 @@ async function openEmbedded(dir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   // 'memory://' for tests; anything else is a folder.
   let path = dir;
+  let release = () => undefined as void;
   if (!dir.startsWith('memory://')) {
     path = resolve(dir);
     mkdirSync(path, { recursive: true });
+    release = lockFolder(path);
   }
-  const pg = await PGlite.create(path);
+  let pg: InstanceType<typeof PGlite>;
+  try {
+    pg = await PGlite.create(path);
+  } catch (e) {
+    release();
+    throw e;
+  }
   return {
     where: dir,
     async query<T>(sql: string, params: unknown[] = []) {
@@ -96,8 +105,52 @@ async function openEmbedded(dir: string): Promise<Db> {
     },
     async close() {
       await pg.close();
+      release();
     },
   };
+}
+
+/**
+ * The embedded database is one process's: a second sscc on the same folder is refused (a lab that wants
+ * several uses a server). A lock left by a process that is gone is taken over.
+ */
+function lockFolder(dir: string): () => void {
+  // Beside the folder, not in it: PGlite takes a folder with anything in it for a database.
+  const file = `${dir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }) + '\n');
+      closeSync(fd);
+      const release = () => {
+        process.removeListener('exit', release);
+        rmSync(file, { force: true });
+      };
+      process.on('exit', release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let pid: number | undefined;
+      try {
+        const owner = JSON.parse(readFileSync(file, 'utf8')) as { pid?: number; host?: string };
+        if (owner.host === hostname() && Number.isInteger(owner.pid)) pid = owner.pid;
+      } catch {
+        pid = undefined;
+      }
+      if (pid !== undefined && alive(pid)) throw new Error(`the embedded database ${dir} is in use by another sscc (pid ${pid}); wait for it, or use a PostgreSQL server (--db postgres://…) for several at once`);
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`the embedded database ${dir}: could not take its lock ${file}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');

@@ -29,6 +29,7 @@ import {
   ensureBuild,
   finishRun,
   recordCase,
+  recordCases,
   runCases,
   startRun,
 } from './store.ts';
@@ -226,7 +227,8 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
       continue;
     }
     const plan = folder.plan;
-    const digest = planDigest(publicPlan(plan));
+    // readRunFolder checked the plan's own sha256 against its content.
+    const digest = (plan as { sha256?: string }).sha256 ?? planDigest(publicPlan(plan));
     let sample = samples.get(sampleName);
     if (!sample) {
       const [have] = await db.query<SampleRow>('SELECT * FROM sample WHERE campaign_id = $1 AND name = $2', [campaign.id, sampleName]);
@@ -257,15 +259,15 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
     // The cases as report.json has them (src/report/build.ts): every planned case, one never started INCONCLUSIVE.
     const byLocation = new Map(stream.model.cases().map((c) => [`${c.uri}:${c.line}`, c]));
     const complete = !stream.cutOff && !stream.damaged && stream.model.runFinished !== undefined;
-    await db.transaction(async (tx) => {
-      for (const s of plan.scenarios) {
-        const c = byLocation.get(`${s.uri}:${s.line}`);
-        // A folder cut off by a kill holds only its finished cases; the next attempt has the rest.
-        if (!complete && !c?.finished) continue;
-        const row = c ? { verdict: c.verdict, reason: c.reason, durationMs: c.durationMs } : { verdict: 'INCONCLUSIVE' as const, reason: 'not run: the run stopped before this case started', durationMs: 0 };
-        if (await recordCase(tx, runId, attempt, { id: s.id, title: s.name, area: s.area, ...row })) result.cases++;
-      }
-    });
+    const rows = [];
+    for (const s of plan.scenarios) {
+      const c = byLocation.get(`${s.uri}:${s.line}`);
+      // A folder cut off by a kill holds only its finished cases; the next attempt has the rest.
+      if (!complete && !c?.finished) continue;
+      const v = c ? { verdict: c.verdict, reason: c.reason, durationMs: c.durationMs } : { verdict: 'INCONCLUSIVE' as const, reason: 'not run: the run stopped before this case started', durationMs: 0 };
+      rows.push({ id: s.id, title: s.name, area: s.area, ...v });
+    }
+    result.cases += await recordCases(db, runId, attempt, rows);
     await finishRun(db, runId, complete ? 'done' : 'failed');
   }
   return result;

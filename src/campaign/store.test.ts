@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, migrate, migrations, openDb, splitSql } from './db.ts';
 import {
@@ -36,6 +39,19 @@ describe('campaign store (PGlite)', () => {
     const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     expect(rows.map((r) => r.version)).toEqual(versions);
     expect(splitSql('-- c\nCREATE TABLE a (x int);\nCREATE TABLE b (y int);\n')).toEqual(['CREATE TABLE a (x int)', 'CREATE TABLE b (y int)']);
+  });
+
+  it('an embedded database folder is one process\'s at a time', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'sscc-db-')), 'db');
+    try {
+      const first = await openDb(dir);
+      await expect(openDb(dir)).rejects.toThrow(/in use by another sscc \(pid \d+\)/);
+      expect(existsSync(`${dir}.lock`)).toBe(true);
+      await first.close();
+      expect(existsSync(`${dir}.lock`)).toBe(false); // released at close
+    } finally {
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
   });
 
   it('worst verdict over samples', () => {

@@ -185,6 +185,18 @@ export async function recordCase(db: Pick<Db, 'query'>, runId: number, attempt: 
   return rows.length === 1;
 }
 
+/** Record many cases of one attempt in one statement (import); returns how many were new to the run. */
+export async function recordCases(db: Pick<Db, 'query'>, runId: number, attempt: number, cs: Array<{ id: string; title: string; area: string; verdict: Verdict; reason: string; durationMs: number }>): Promise<number> {
+  if (!cs.length) return 0;
+  const rows = await db.query(
+    `INSERT INTO case_result (run_id, case_id, title, area, verdict, reason, duration_ms, attempt)
+     SELECT $1, c, t, a, v, r, d, $2 FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[]) AS x(c, t, a, v, r, d)
+     ON CONFLICT (run_id, case_id) DO NOTHING RETURNING case_id`,
+    [runId, attempt, cs.map((c) => c.id), cs.map((c) => c.title), cs.map((c) => c.area), cs.map((c) => c.verdict), cs.map((c) => c.reason.slice(0, 2000)), cs.map((c) => c.durationMs)],
+  );
+  return rows.length;
+}
+
 export async function runCases(db: Db, runId: number): Promise<CaseRow[]> {
   return db.query<CaseRow>('SELECT * FROM case_result WHERE run_id = $1 ORDER BY finished_at, case_id', [runId]);
 }
