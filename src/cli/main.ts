@@ -23,6 +23,9 @@ const COMMANDS: Array<{ names: string[]; load: () => Promise<CommandModule> }> =
   { names: ['readers'], load: () => import('./commands/readers.ts') },
   { names: ['sim'], load: () => import('./commands/sim.ts') },
   { names: ['sign', 'verify-report', 'diff'], load: () => import('./commands/integrity.ts') },
+  { names: ['campaign'], load: () => import('./commands/campaign.ts') },
+  { names: ['station'], load: () => import('./commands/station.ts') },
+  { names: ['serve'], load: () => import('./commands/serve.ts') },
 ];
 
 /** The program with the commands `argv` names registered (all of them when it names none, for help). */

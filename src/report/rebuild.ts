@@ -37,6 +37,12 @@ function read(file: string, max: number, what: string): string {
 const ENVELOPE_KEYS = new Set(['meta', 'source', 'gherkinDocument', 'pickle', 'stepDefinition', 'hook', 'parameterType', 'undefinedParameterType', 'testRunStarted', 'testCase', 'testCaseStarted', 'testStepStarted', 'testStepFinished', 'attachment', 'testCaseFinished', 'testRunFinished', 'parseError', 'externalAttachment', 'testRunHookStarted', 'testRunHookFinished', 'suggestion']);
 
 export function rebuildFromStream(file: string): Rebuilt {
+  const { plan, environment, text } = readRunFolder(file);
+  return rebuildFromText(plan, environment, text, basename(file));
+}
+
+/** A run folder's plan, environment and message stream, each checked to be what its name says. */
+export function readRunFolder(file: string): { plan: Plan; environment: Environment; text: string } {
   const dir = dirname(file);
   if (!existsSync(file)) throw new UsageError(`${file} does not exist; give the messages.ndjson of a run folder`);
   if (/\.json$/i.test(file) || basename(file) === 'report.html' || basename(file) === 'junit.xml') {
@@ -68,12 +74,24 @@ export function rebuildFromStream(file: string): Rebuilt {
   if (first === '{' || first.startsWith('{ ') || /^\{\s*"schema":\s*"sscc-report/.test(first)) {
     throw new UsageError(`--from ${file}: this is a JSON document (a report?), not a message stream of one JSON message per line; give ${join(dir, 'messages.ndjson')}`);
   }
-  return rebuildFromText(plan, environment, text, basename(file));
+  return { plan, environment, text };
 }
 
 
 /** The rebuild proper, over the text of a message stream (also what the fuzzer feeds, src/fuzz/targets.ts). */
 export function rebuildFromText(plan: Plan, environment: Environment, text: string, name = 'messages.ndjson'): Rebuilt {
+  const { model, cutOff, damaged } = streamModel(text);
+  const partial = damaged ? `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE` : undefined;
+  const report = buildReport(plan, environment, model, partial);
+  return { report, cutOff, ...(damaged ? { damaged } : {}) };
+}
+
+/**
+ * The result model of a message stream, up to its first line that is not a message. `skipSources`: the
+ * feature sources (most of a stream's bytes, which the model does not read) are passed over unread, for
+ * an index of many runs (src/campaign import).
+ */
+export function streamModel(text: string, skipSources = false): { model: RunModel; cutOff: boolean; damaged?: { line: number; problem: string } } {
   const model = new RunModel();
   const lines = text.split('\n');
   const last = text.endsWith('\n') ? lines.length - 1 : lines.length; // lines after the final newline: none
@@ -82,6 +100,7 @@ export function rebuildFromText(plan: Plan, environment: Environment, text: stri
   for (let i = 0; i < last; i++) {
     const line = lines[i] as string;
     if (!line.trim()) continue;
+    if (skipSources && (line.startsWith('{"source":') || line.startsWith('{"gherkinDocument":'))) continue;
     let env: unknown;
     try {
       env = JSON.parse(line);
@@ -102,7 +121,5 @@ export function rebuildFromText(plan: Plan, environment: Environment, text: stri
       break;
     }
   }
-  const partial = damaged ? `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE` : undefined;
-  const report = buildReport(plan, environment, model, partial);
-  return { report, cutOff, ...(damaged ? { damaged } : {}) };
+  return { model, cutOff, ...(damaged ? { damaged } : {}) };
 }
