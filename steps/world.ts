@@ -9,6 +9,7 @@ import type { CardChannel } from '../src/apdu/channel.ts';
 import type { NvmSnapshot } from '../card-sim/index.ts';
 import type { SimCard } from '../card-sim/index.ts';
 import { CardSession, type SendOptions } from '../src/apdu/session.ts';
+import { PbocUnderTest } from '../src/pboc/under-test.ts';
 
 export interface WorldParameters {
   profile: Profile;
@@ -29,6 +30,8 @@ export class CardWorld extends World<WorldParameters> {
   /** That card (a step may swap the channel for another card: the check stays on the shared one). */
   nvmCard: SimCard | undefined;
 
+  private pbocState: PbocUnderTest | undefined;
+
   constructor(options: IWorldOptions<WorldParameters>) {
     super(options);
     this.objects = testObjects(this.parameters.profile);
@@ -36,6 +39,12 @@ export class CardWorld extends World<WorldParameters> {
 
   get profile(): Profile {
     return this.parameters.profile;
+  }
+
+  /** The PBOC transaction under test (src/pboc/under-test.ts): kernel, cryptograms, what the steps noted. */
+  get pboc(): PbocUnderTest {
+    this.pbocState ??= new PbocUnderTest((apdu) => this.send(apdu));
+    return this.pbocState;
   }
 
   get card(): CardSession {

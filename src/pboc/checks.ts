@@ -4,7 +4,8 @@
  * the value meets the clause.
  */
 import { toHex, toUint } from '../bytes/hex.ts';
-import { type DolEntry, dolLength, splitDolData } from '../tlv/dol.ts';
+import { parseTlv, type Tlv } from '../tlv/ber.ts';
+import { type DolEntry, dolLength, parseDol, splitDolData } from '../tlv/dol.ts';
 import { hasBit, TVR } from './tvr.ts';
 
 /** Luhn check digit (ISO/IEC 7812-1 annex B) over a string of digits. */
@@ -106,3 +107,41 @@ export function numericValue(tag: string, v: Uint8Array): number | undefined {
 
 /** An amount or EC value n 12 (6 bytes BCD), as a script sets it (JR/T 0025.13 §7.5). */
 export const n12 = (n: number): string => String(n).padStart(12, '0');
+
+/** EC issuer authorisation code 9F74: an 6 opening "ECC" (JR/T 0025.13 §7.3). */
+export function ecIssuerAuthorisationCodeProblem(v: Uint8Array): string | undefined {
+  return Buffer.from(v).toString('latin1').startsWith('ECC') ? undefined : `9F74 is ${toHex(v)}`;
+}
+
+/** Log format 9F4F: a data object list of at least one byte of data (JR/T 0025.5 §14.3). */
+export function logFormatProblem(v: Uint8Array): string | undefined {
+  try {
+    return v.length > 0 && dolLength(parseDol(v)) > 0 ? undefined : `9F4F ${toHex(v)}`;
+  } catch {
+    return `9F4F ${toHex(v)} is not a data object list`;
+  }
+}
+
+/** Whether a DOL (PDOL 9F38, CDOL1 8C …) asks for a tag, and in how many bytes. */
+export function dolAsks(dol: Uint8Array, tag: string): DolEntry | undefined {
+  return parseDol(dol).find((e) => e.tag === tag);
+}
+
+/** The ICC dynamic number 9F4C: 2 to 8 bytes (JR/T 0025.7 table 17). */
+export function iccDynamicNumberProblem(v: Uint8Array | undefined): string | undefined {
+  return v !== undefined && v.length >= 2 && v.length <= 8 ? undefined : `9F4C is ${v ? toHex(v) : 'absent'}`;
+}
+
+/** A CDA GENERATE AC response (JR/T 0025.7 table 18): 77 { 9F27 9F36 9F4B [9F10] }, nothing else. */
+export function cdaResponseTemplateProblem(data: Uint8Array): string | undefined {
+  let top: Tlv | undefined;
+  try {
+    top = parseTlv(data)[0];
+  } catch (e) {
+    return `response is not BER-TLV (${(e as Error).message})`;
+  }
+  const tags = top?.children?.map((t) => t.tag) ?? [];
+  const extra = tags.filter((t) => !['9F27', '9F36', '9F4B', '9F10'].includes(t));
+  const ok = top?.tag === '77' && ['9F27', '9F36', '9F4B'].every((t) => tags.includes(t)) && extra.length === 0;
+  return ok ? undefined : `response ${top?.tag ?? 'none'} { ${tags.join(' ')} }${extra.length ? `: ${extra.join(', ')} not in table 18` : ''}`;
+}

@@ -79,3 +79,16 @@ export const SCRIPT_HEADER = {
   /** PUT DATA of a 2-byte tag (B.13): CLA 04, the tag in P1 P2. */
   putData: (tag: string): string => `04DA${toHex(fromHex(tag.padStart(4, '0')))}`,
 } as const;
+
+/** Authorisation response code 8A "00", approved (JR/T 0025.5 annex A): what the issuer answers unless told otherwise. */
+export const ARC_APPROVED: Uint8Array = Uint8Array.of(0x30, 0x30);
+
+/** A copy of a cryptogram, MAC or command with one bit of one byte flipped (the last byte unless told): what a wrong one looks like. */
+export function withBitFlipped(bytes: Uint8Array, index = bytes.length - 1): Uint8Array {
+  const out = bytes.slice();
+  out[index] = (out[index] ?? 0) ^ 0x01;
+  return out;
+}
+
+/** The EC data objects an issuer script may set by PUT DATA (JR/T 0025.13 §7.5): balance limit, single limit, reset threshold, balance. */
+export const EC_SCRIPT_OBJECTS = ['9F77', '9F78', '9F6D', '9F79'] as const;

@@ -521,7 +521,7 @@ export class PbocKernel {
     };
     check(g1, g1.type);
     if (g1.type !== 'ARQC') return { asked, first: g1, problems, approved: g1.type === 'TC' };
-    const arc = fromHex('3030');
+    const arc = cmd.ARC_APPROVED;
     const ea = await this.externalAuthenticate(issuerOf(opts.issuer, g1.iad).arpc(this.pan, this.psn, g1.atc, g1.ac, arc), arc);
     if (ea.sw !== SW.NO_ERROR) {
       setBit(this.tvr, TVR.ISSUER_AUTHENTICATION_FAILED);

@@ -36,3 +36,8 @@ export function expectBytes(actual: Uint8Array, expected: Uint8Array, what: stri
 export function expectThat(condition: boolean, message: string): void {
   if (!condition) throw new NonConformance(message);
 }
+
+/** A check that returns its problem text (or none): the problem is the card's non-conformance. */
+export function expectNoProblem(problem: string | undefined): void {
+  if (problem !== undefined) throw new NonConformance(problem);
+}
