@@ -20,7 +20,7 @@ import { SFI, SsTerminal, parseSsseFci } from '../src/sscard/terminal.ts';
 import { CardSession } from '../src/apdu/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { NonConformance, PreconditionNotMet } from '../src/verdict/errors.ts';
-import { expectBytes, expectSw, expectSw1, expectThat, hexPreview } from '../src/verdict/expect.ts';
+import { expectBytes, expectSw, expectSw1, expectThat, hexPreview, given } from '../src/verdict/expect.ts';
 import { fciDfName, wrongPin } from './card-helpers.ts';
 import type { CardWorld } from './world.ts';
 
@@ -31,7 +31,7 @@ defineParameterType({ name: 'item', regexp: /[0-9A-F]{2}/, transformer: (s: stri
 
 /** The scenario's terminal: the World is its card port; the PSAM runs in process. */
 export async function terminal(world: CardWorld): Promise<SsTerminal> {
-  const have = world.memory.get('ss terminal') as SsTerminal | undefined;
+  const have = world.ss.terminal;
   if (have) return have;
   const psam = new SimChannel(buildPsamImage(world.profile.keys?.sscardRoots ?? {}), { seed: 'psam' });
   await psam.reset();
@@ -39,7 +39,8 @@ export async function terminal(world: CardWorld): Promise<SsTerminal> {
   const atr = world.profile.product.expectedAtr ? fromHex(world.profile.product.expectedAtr) : world.card.channel.atr;
   const t = new SsTerminal(world, new CardSession(psam), atr);
   t.level2Factor = world.profile.keys?.sscardLevel2Factor ?? 'part9';
-  return world.remember('ss terminal', t);
+  world.ss.terminal = t;
+  return t;
 }
 
 const pinOf = (w: CardWorld) => w.profile.keys?.pin ?? '';
@@ -58,7 +59,7 @@ function efOf(tag: number): number {
 
 /** Read the items the scenarios relate (EF05 and EF06), with RK SSSE first on 3.0. */
 async function items(world: CardWorld): Promise<Map<number, Uint8Array>> {
-  const have = world.memory.get('ss items') as Map<number, Uint8Array> | undefined;
+  const have = world.ss.items;
   if (have) return have;
   const t = await terminal(world);
   await t.selectSsse();
@@ -68,7 +69,8 @@ async function items(world: CardWorld): Promise<Map<number, Uint8Array>> {
     if (spec.versions && !spec.versions.includes(version(world))) continue;
     out.set(spec.tag, await t.item(efOf(spec.tag), spec.tag));
   }
-  return world.remember('ss items', out);
+  world.ss.items = out;
+  return out;
 }
 
 function item(m: Map<number, Uint8Array>, tag: number): Uint8Array {
@@ -164,14 +166,13 @@ When('the terminal authenticates with {sskey} using wrong data until the card an
 });
 
 When('the terminal asks INTERNAL AUTHENTICATE with IRK version {int}', async function (this: CardWorld, v: number) {
-  this.remember('internal auth', await (await terminal(this)).internalAuthenticate(v));
+  this.ss.internalAuthentications = [await (await terminal(this)).internalAuthenticate(v)];
 });
 
 When('the terminal asks INTERNAL AUTHENTICATE without a key version', async function (this: CardWorld) {
   const t = await terminal(this);
   const a = await t.internalAuthenticate();
-  if (this.memory.has('internal auth')) this.remember('internal auth 2', a);
-  else this.remember('internal auth', a);
+  this.ss.internalAuthentications.push(a);
 });
 
 // ---- When: updates ------------------------------------------------------------------------------
@@ -179,27 +180,27 @@ When('the terminal asks INTERNAL AUTHENTICATE without a key version', async func
 When('the terminal writes item {item} back unchanged without secure messaging', async function (this: CardWorld, tag: number) {
   const t = await terminal(this);
   const v = await t.item(efOf(tag), tag);
-  this.remember('original', v);
+  this.ss.original = v;
   await this.send(command(0x00, SS_INS.UPDATE_RECORD, tag, efOf(tag) << 3, Uint8Array.from([tag, v.length, ...v])));
 });
 
 When('the terminal writes item 02 as card type {string} with a MAC under UK SSSE', async function (this: CardWorld, type: string) {
   const t = await terminal(this);
-  this.remember('original', await t.item(SFI.EF05, 0x02));
-  this.remember('written', encodeAn(type, 1));
+  this.ss.original = await t.item(SFI.EF05, 0x02);
+  this.ss.written = encodeAn(type, 1);
   await t.writeRecordWithMac('UK', SFI.EF05, Uint8Array.from([0x02, 1, ...encodeAn(type, 1)]));
 });
 
 When('the terminal writes item 02 as card type {string} with a wrong MAC', async function (this: CardWorld, type: string) {
   const t = await terminal(this);
-  this.remember('original', await t.item(SFI.EF05, 0x02));
+  this.ss.original = await t.item(SFI.EF05, 0x02);
   await t.writeRecordWithMac('UK', SFI.EF05, Uint8Array.from([0x02, 1, ...encodeAn(type, 1)]), { corrupt: true });
 });
 
 When('the terminal writes a business record into DF04 with a MAC under UK1', async function (this: CardWorld) {
   const t = await terminal(this);
   const record = Uint8Array.from([0x60, 16, ...t.psamRandom(16)]);
-  this.remember('written record', record);
+  this.ss.writtenRecord = record;
   await t.writeRecordWithMac('UK1', 0x0c, record);
 });
 
@@ -210,7 +211,7 @@ When('the terminal writes a business record into DF04 without secure messaging',
 When('the terminal writes {int} bytes at offset {int} of EF07 with a MAC under UK SSSE', async function (this: CardWorld, n: number, offset: number) {
   const t = await terminal(this);
   const content = t.psamRandom(n);
-  this.remember('written EF07', content);
+  this.ss.writtenEf07 = content;
   // UPDATE BINARY with the SFI in P1 (b8 = 1) and the offset in P2 (part 5 §6.12).
   await this.send(await t.macCommand('UK', 0x04, SS_INS.UPDATE_BINARY, 0x80 | SFI.EF07, offset, content));
 });
@@ -289,7 +290,7 @@ When('the terminal blocks the card with a wrong MAC', async function (this: Card
 
 When('the terminal reads the card basic information \\(iReadCardBas)', async function (this: CardWorld) {
   const t = await terminal(this);
-  this.remember('card basic', await t.readCardBas(await t.psam.terminalNumber()));
+  this.ss.cardBasic = await t.readCardBas(await t.psam.terminalNumber());
 });
 
 // ---- Then ---------------------------------------------------------------------------------------
@@ -395,46 +396,46 @@ Then('the EF06 records by number follow the order of the card version', async fu
 });
 
 Then('the internal authentication data is what the PSAM computes', function (this: CardWorld) {
-  const a = this.recall<Awaited<ReturnType<SsTerminal['internalAuthenticate']>>>('internal auth');
+  const a = given(this.ss.internalAuthentications[0], 'INTERNAL AUTHENTICATE');
   expectSw(a.response.sw, SW.NO_ERROR);
   expectThat(a.response.data.length === 8, `INTERNAL AUTHENTICATE gave ${a.response.data.length} bytes, expected 8`);
   expectBytes(a.response.data, a.expected, 'internal authentication data (IRK)');
 });
 
 Then('the two internal authentication results differ and both are right', function (this: CardWorld) {
-  const a = this.recall<Awaited<ReturnType<SsTerminal['internalAuthenticate']>>>('internal auth');
-  const b = this.recall<Awaited<ReturnType<SsTerminal['internalAuthenticate']>>>('internal auth 2');
+  const a = given(this.ss.internalAuthentications[0], 'INTERNAL AUTHENTICATE');
+  const b = given(this.ss.internalAuthentications[1], 'second INTERNAL AUTHENTICATE');
   expectThat(a.valid && b.valid, 'an internal authentication result is not what the PSAM computes');
   expectThat(!equal(a.response.data, b.response.data), `two INTERNAL AUTHENTICATE on different randoms gave the same ${toHex(a.response.data)}`);
 });
 
 Then('the card reports the same tries left as before', function (this: CardWorld) {
-  expectSw(this.last.sw, 0x63c0 | this.recall<number>('tries left'));
+  expectSw(this.last.sw, 0x63c0 | given(this.iso.triesLeft, 'PIN tries left (63Cx)'));
 });
 
 Then('item 02 of the SSSE reads back as written', async function (this: CardWorld) {
   const v = await (await terminal(this)).item(SFI.EF05, 0x02);
-  expectBytes(v, this.recall<Uint8Array>('written'), '卡的类别 after UPDATE RECORD');
+  expectBytes(v, given(this.ss.written, 'value written'), '卡的类别 after UPDATE RECORD');
 });
 
 Then('item {item} of the SSSE reads back unchanged', async function (this: CardWorld, tag: number) {
   const v = await (await terminal(this)).item(efOf(tag), tag);
-  expectBytes(v, this.recall<Uint8Array>('original'), `item ${toHex(Uint8Array.of(tag))} after the refused UPDATE RECORD`);
+  expectBytes(v, given(this.ss.original, 'original value'), `item ${toHex(Uint8Array.of(tag))} after the refused UPDATE RECORD`);
 });
 
 Then('the data is what was written into EF07', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
-  expectBytes(this.last.data, this.recall<Uint8Array>('written EF07'), 'EF07 after UPDATE BINARY with MAC');
+  expectBytes(this.last.data, given(this.ss.writtenEf07, 'EF07 written'), 'EF07 after UPDATE BINARY with MAC');
 });
 
 Then('the business record reads back as written', async function (this: CardWorld) {
   const r = await this.send(iso.readRecord(0x60, 0x0c, iso.RECORD_MODE.FIRST_ID, 256));
   expectSw(r.sw, SW.NO_ERROR);
-  expectBytes(r.data, this.recall<Uint8Array>('written record'), 'business record after UPDATE RECORD with MAC');
+  expectBytes(r.data, given(this.ss.writtenRecord, 'record written'), 'business record after UPDATE RECORD with MAC');
 });
 
 Then('the card basic information validates', function (this: CardWorld) {
-  const b = this.recall<Awaited<ReturnType<SsTerminal['readCardBas']>>>('card basic');
+  const b = given(this.ss.cardBasic, 'card basic data');
   expectThat(b.regionCode === b.cardIdentifier.slice(0, 6), `区划代码 ${b.regionCode} is not the city code of 卡识别码 ${b.cardIdentifier}`);
   noProblem(data.checkSocialSecurityNumber(b.socialSecurityNumber));
   noProblem(data.checkCardNumber(b.cardNumber));

@@ -6,7 +6,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { encodeGbk } from '../src/bytes/text.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
-import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import type { TerminalHarness } from '../src/terminal/harness.ts';
 import { askedFor, exchanges, gacValue, generateAcs, INS, isApdu, PSE_NAME_HEX, recordData, selectedAid, type Exchange } from '../src/terminal/pboc-trace.ts';
 import { bitByName, hasBit, TSI, TVR, type Bit } from '../src/pboc/tvr.ts';
@@ -14,13 +13,13 @@ import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { parseTlv } from '../src/tlv/ber.ts';
 import { parseDol, splitDolData } from '../src/tlv/dol.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
-import { expectThat } from '../src/verdict/expect.ts';
+import { expectThat, given } from '../src/verdict/expect.ts';
 import { DRIVER_PACED, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
 
-const outcome = (w: CardWorld) => w.recall<TerminalOutcome>('terminal outcome');
+const outcome = (w: CardWorld) => given(w.slot.outcome, 'terminal outcome');
 const cardSide = (w: CardWorld): Exchange[] => exchanges(harness(w).requireCard().trace);
-const params = (w: CardWorld) => (w.memory.get('terminal params') as Record<string, number> | undefined) ?? {};
+const params = (w: CardWorld) => w.slot.params ?? {};
 
 function attach(w: CardWorld, h: TerminalHarness): void {
   w.attach(JSON.stringify((h.card?.trace ?? []).map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
@@ -28,7 +27,7 @@ function attach(w: CardWorld, h: TerminalHarness): void {
 
 async function pay(w: CardWorld, operation: string, amount: number, pin?: string): Promise<void> {
   const h = harness(w);
-  w.remember('terminal outcome', await h.perform({ operation, amount, ...(pin !== undefined ? { pin } : {}), params: params(w) }));
+  w.slot.outcome = await h.perform({ operation, amount, ...(pin !== undefined ? { pin } : {}), params: params(w) });
   attach(w, h);
 }
 
@@ -45,7 +44,7 @@ When('the terminal reads the card basic data and pays {int} fen with the PIN {st
 });
 
 Given("the terminal's random selection target is {int} percent", function (this: CardWorld, percent: number) {
-  this.remember('terminal params', { ...params(this), targetPercent: percent, maxTargetPercent: percent, threshold: 0 });
+  this.slot.params = { ...params(this), targetPercent: percent, maxTargetPercent: percent, threshold: 0 };
 });
 
 When('the terminal performs {int} purchases of {int} fen on fresh {string} cards', DRIVER_PACED, async function (this: CardWorld, n: number, amount: number, image: string) {
@@ -58,11 +57,11 @@ When('the terminal performs {int} purchases of {int} fen on fresh {string} cards
     if (!tvr) throw new NonConformance(`purchase ${i + 1}: the card saw no GENERATE AC carrying a TVR`);
     sent.push(tvr);
   }
-  this.remember('terminal tvrs', sent);
+  this.slot.tvrs = sent;
 });
 
 Then('between {int} and {int} of them were randomly selected for online processing', function (this: CardWorld, low: number, high: number) {
-  const tvrs = this.recall<Uint8Array[]>('terminal tvrs');
+  const tvrs = given(this.slot.tvrs, 'TVRs sent');
   const n = tvrs.filter((t) => hasBit(t, TVR.RANDOMLY_SELECTED_ONLINE)).length;
   expectThat(n >= low && n <= high, `${n} of ${tvrs.length} purchases were marked "randomly selected for online" in the TVR sent to the card (JR/T 0025.5 §12.4.4), expected ${low}–${high}`);
 });

@@ -14,17 +14,16 @@ import { MedicalHost } from '../src/medical/host.ts';
 import { DF04_AID, EF08_SFI } from '../src/medical/terminal.ts';
 import { algorithmOfId } from '../src/sscard/crypto.ts';
 import { encodeGbk } from '../src/bytes/text.ts';
-import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import type { CardSideEntry } from '../src/terminal/slot.ts';
 import { firstIndex, itemsSeen } from '../src/terminal/sscard-trace.ts';
 import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { pinBlock } from './card-helpers.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
-import { expectThat } from '../src/verdict/expect.ts';
+import { expectThat, given } from '../src/verdict/expect.ts';
 import { DRIVER_PACED, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
 
-const outcome = (w: CardWorld) => w.recall<TerminalOutcome>('terminal outcome');
+const outcome = (w: CardWorld) => given(w.slot.outcome, 'terminal outcome');
 const isInit = (e: CardSideEntry) => e.cla === MED_CLA && e.ins === MED_INS.INITIALIZE && e.p1 === 0x01;
 const isDebit = (e: CardSideEntry) => e.cla === MED_CLA && e.ins === MED_INS.DEBIT_FOR_PURCHASE;
 const isVerify = (e: CardSideEntry) => e.ins === 0x20 && e.response.endsWith('9000');
@@ -36,7 +35,7 @@ function dataOf(e: CardSideEntry): Uint8Array {
 }
 
 async function perform(w: CardWorld, operation: string, pin: string, params: Record<string, string | number> = {}): Promise<void> {
-  w.remember('terminal outcome', await harness(w).perform({ operation, pin, params }));
+  w.slot.outcome = await harness(w).perform({ operation, pin, params });
   const trace = harness(w).card?.trace ?? [];
   w.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
 }

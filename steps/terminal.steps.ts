@@ -15,19 +15,19 @@ import { SS_INS } from '../src/sscard/commands.ts';
 import { KEY_ID } from '../src/sscard/keys.ts';
 import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
-import { expectThat } from '../src/verdict/expect.ts';
+import { expectThat, given } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
 
 /** Steps that wait for the terminal: the driver has its own timeout (DriverError → INCONCLUSIVE), so cucumber's 5 s does not apply. */
 export const DRIVER_PACED = { timeout: -1 };
 
 export function harness(world: CardWorld): TerminalHarness {
-  const have = world.memory.get('terminal harness') as TerminalHarness | undefined;
-  return have ?? world.remember('terminal harness', new TerminalHarness(world.profile, world.profile.run?.seed ?? 'sscc'));
+  world.slot.harness ??= new TerminalHarness(world.profile, world.profile.run?.seed ?? 'sscc');
+  return world.slot.harness;
 }
 
 function outcome(world: CardWorld): TerminalOutcome {
-  return world.recall<TerminalOutcome>('terminal outcome');
+  return given(world.slot.outcome, 'terminal outcome');
 }
 
 function attachTrace(world: CardWorld): void {
@@ -44,17 +44,17 @@ Given('the test card {string} is in the card slot', async function (this: CardWo
 });
 
 When('the terminal performs {word}', DRIVER_PACED, async function (this: CardWorld, operation: string) {
-  this.remember('terminal outcome', await harness(this).perform({ operation, card: harness(this).requireCard().channel.description }));
+  this.slot.outcome = await harness(this).perform({ operation, card: harness(this).requireCard().channel.description });
   attachTrace(this);
 });
 
 When('the terminal performs iVerifyPIN with the PIN {string}', DRIVER_PACED, async function (this: CardWorld, pin: string) {
-  this.remember('terminal outcome', await harness(this).perform({ operation: 'iVerifyPIN', pin }));
+  this.slot.outcome = await harness(this).perform({ operation: 'iVerifyPIN', pin });
   attachTrace(this);
 });
 
 When('the terminal performs iChangePIN from {string} to {string}', DRIVER_PACED, async function (this: CardWorld, pin: string, newPin: string) {
-  this.remember('terminal outcome', await harness(this).perform({ operation: 'iChangePIN', pin, params: { newPin } }));
+  this.slot.outcome = await harness(this).perform({ operation: 'iChangePIN', pin, params: { newPin } });
   attachTrace(this);
 });
 
@@ -115,12 +115,12 @@ Given("the card's PIN is locked by wrong tries", async function (this: CardWorld
 });
 
 When('the terminal performs iReloadPIN with the new PIN {string}', DRIVER_PACED, async function (this: CardWorld, newPin: string) {
-  this.remember('terminal outcome', await harness(this).perform({ operation: 'iReloadPIN', params: { newPin } }));
+  this.slot.outcome = await harness(this).perform({ operation: 'iReloadPIN', params: { newPin } });
   attachTrace(this);
 });
 
 When('the terminal performs iWriteCard of item {word} with the value {string}', DRIVER_PACED, async function (this: CardWorld, item: string, value: string) {
-  this.remember('terminal outcome', await harness(this).perform({ operation: 'iWriteCard', params: { item, value: toHex(encodeAn(value, value.length)) } }));
+  this.slot.outcome = await harness(this).perform({ operation: 'iWriteCard', params: { item, value: toHex(encodeAn(value, value.length)) } });
   attachTrace(this);
 });
 

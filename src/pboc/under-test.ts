@@ -7,7 +7,7 @@ import { swHex } from '../apdu/response.ts';
 import { SW } from '../apdu/sw.ts';
 import { toHex } from '../bytes/hex.ts';
 import { NonConformance } from '../verdict/errors.ts';
-import { expectSw } from '../verdict/expect.ts';
+import { expectSw, given } from '../verdict/expect.ts';
 import { numericValue, splitLogRecord } from './checks.ts';
 import { parseDol } from '../tlv/dol.ts';
 import { ARC_APPROVED } from './commands.ts';
@@ -27,11 +27,7 @@ export interface InternalAuthentications {
 /** The order of the cryptogram types: a card answers no higher than asked (JR/T 0025.5 §9.3). */
 export const AC_RANK: Readonly<Record<AcType, number>> = { AAC: 0, ARQC: 1, TC: 2 };
 
-/** A value an earlier step should have left: its absence is a scenario written wrong (ERROR), not a card fault. */
-export function given<T>(v: T | undefined, what: string): T {
-  if (v === undefined) throw new Error(`no ${what} yet: a Given step is missing`);
-  return v;
-}
+export { given };
 
 export class PbocUnderTest {
   private current: PbocKernel | undefined;

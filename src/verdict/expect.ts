@@ -41,3 +41,9 @@ export function expectThat(condition: boolean, message: string): void {
 export function expectNoProblem(problem: string | undefined): void {
   if (problem !== undefined) throw new NonConformance(problem);
 }
+
+/** A value an earlier step should have left: its absence is a scenario written wrong (ERROR), not a card fault. */
+export function given<T>(v: T | undefined, what: string): T {
+  if (v === undefined) throw new Error(`no ${what} yet: a Given step is missing`);
+  return v;
+}
