@@ -4,7 +4,7 @@
  */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { encodeCommand, parseCommand } from '../src/apdu/command.ts';
-import { SW } from '../src/apdu/sw.ts';
+import { SW, SW1 } from '../src/apdu/sw.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { AtrError, parseAtr } from '../src/iso7816/atr.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
@@ -48,11 +48,11 @@ Then('the ATR equals the expected ATR of the profile', function (this: CardWorld
 });
 
 Then('the card answers 6Cxx with the exact length', function (this: CardWorld) {
-  this.iso.exactLength = expectSw1(this.last.sw, 0x6c, 'wrong Le with the exact length');
+  this.iso.exactLength = expectSw1(this.last.sw, SW1.WRONG_LE, 'wrong Le with the exact length');
 });
 
 Then('the card answers 61xx with the length available', function (this: CardWorld) {
-  this.iso.availableLength = expectSw1(this.last.sw, 0x61, 'response bytes available');
+  this.iso.availableLength = expectSw1(this.last.sw, SW1.MORE_DATA, 'response bytes available');
 });
 
 Then('the response data is as long as the card said', function (this: CardWorld) {

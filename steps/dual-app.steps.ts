@@ -3,7 +3,7 @@
  * the master keys. Thin: the card-management flows live in src/personalisation.
  */
 import { Given, Then, When, defineParameterType } from '@cucumber/cucumber';
-import { SW } from '../src/apdu/sw.ts';
+import { SW, SW1 } from '../src/apdu/sw.ts';
 import { equal, toHex } from '../src/bytes/hex.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { type CardManagement as Management, CardManagement, ENVIRONMENT_NAMES, authenticateKey, personalise } from '../src/personalisation/management.ts';
@@ -134,7 +134,7 @@ Then('the {mkey} master key still authenticates in the current DF', async functi
 
 Then('the {mkey} master key no longer authenticates in the current DF', async function (this: CardWorld, k: MasterKeyName) {
   const m = management(this);
-  expectSw1((await m.authenticate(m.key(k))).sw, 0x63, `EXTERNAL AUTHENTICATE with the old ${k} key must fail (63Cx)`);
+  expectSw1((await m.authenticate(m.key(k))).sw, SW1.WARNING_CHANGED, `EXTERNAL AUTHENTICATE with the old ${k} key must fail (63Cx)`);
 });
 
 Then('the new master key authenticates in the current DF', async function (this: CardWorld) {

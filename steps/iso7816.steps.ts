@@ -1,6 +1,6 @@
 /** Steps of the ISO/IEC 7816-4 command layer. Thin: builders in src/iso7816, checks in src/verdict. */
 import { Given, Then, When } from '@cucumber/cucumber';
-import { SW } from '../src/apdu/sw.ts';
+import { SW, SW1, wrongLe, verificationFailed } from '../src/apdu/sw.ts';
 import { equal, toHex } from '../src/bytes/hex.ts';
 import { startsWith } from '../src/bytes/compare.ts';
 import * as iso from '../src/iso7816/commands.ts';
@@ -172,7 +172,7 @@ Then('the data equals the first-read content from offset {int}', function (this:
 Then('the card reports that only {int} bytes remain', function (this: CardWorld, n: number) {
   const r = this.last;
   if (this.card.channel.protocol === 'T=0') {
-    expectSw(r.sw, 0x6c00 | n);
+    expectSw(r.sw, wrongLe(n));
   } else {
     expectSw(r.sw, SW.WARNING_END_OF_FILE);
     expectThat(r.data.length === n, `expected the ${n} remaining bytes, card gave ${r.data.length}`);
@@ -218,12 +218,12 @@ Then('the two challenges differ', function (this: CardWorld) {
 });
 
 Then('the card reports the tries left', function (this: CardWorld) {
-  const x = expectSw1(this.last.sw, 0x63, 'the PIN tries left (63Cx)');
+  const x = expectSw1(this.last.sw, SW1.WARNING_CHANGED, 'the PIN tries left (63Cx)');
   expectThat((x & 0xf0) === 0xc0 && (x & 0x0f) > 0, `expected 63Cx with x > 0, card answered 63${x.toString(16).toUpperCase()}`);
   this.iso.triesLeft = x & 0x0f;
 });
 
 Then('the card reports {int} try/tries fewer than before', function (this: CardWorld, fewer: number) {
   const before = given(this.iso.triesLeft, 'PIN tries left (63Cx)');
-  expectSw(this.last.sw, 0x63c0 | (before - fewer));
+  expectSw(this.last.sw, verificationFailed(before - fewer));
 });

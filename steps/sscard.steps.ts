@@ -7,7 +7,7 @@ import { Given, Then, When, defineParameterType } from '@cucumber/cucumber';
 import { buildPsamImage } from '../card-sim/index.ts';
 import type { CommandApdu } from '../src/apdu/command.ts';
 import { command } from '../src/apdu/command.ts';
-import { SW } from '../src/apdu/sw.ts';
+import { SW, SW1, triesLeft, verificationFailed } from '../src/apdu/sw.ts';
 import { decodeCn } from '../src/bytes/bcd.ts';
 import { equal, fromHex, toHex } from '../src/bytes/hex.ts';
 import { decodeAn, encodeAn, encodeGbk } from '../src/bytes/text.ts';
@@ -161,7 +161,7 @@ When('the terminal authenticates with {sskey} using wrong data until the card an
   const t = await terminal(this);
   for (let i = 0; i < 16; i++) {
     const r = await t.externalAuthenticate(key, { corrupt: true });
-    if (r.sw === 0x63c0 || (r.sw & 0xfff0) !== 0x63c0) break;
+    if (r.sw === SW.VERIFICATION_FAILED_NO_TRIES || triesLeft(r.sw) === undefined) break;
   }
 });
 
@@ -410,7 +410,7 @@ Then('the two internal authentication results differ and both are right', functi
 });
 
 Then('the card reports the same tries left as before', function (this: CardWorld) {
-  expectSw(this.last.sw, 0x63c0 | given(this.iso.triesLeft, 'PIN tries left (63Cx)'));
+  expectSw(this.last.sw, verificationFailed(given(this.iso.triesLeft, 'PIN tries left (63Cx)')));
 });
 
 Then('item 02 of the SSSE reads back as written', async function (this: CardWorld) {
@@ -445,7 +445,7 @@ Then('the card basic information validates', function (this: CardWorld) {
 });
 
 Then('the card answers 63Cx to the try-counter query', function (this: CardWorld) {
-  expectSw1(this.last.sw, 0x63, 'the PIN tries left');
+  expectSw1(this.last.sw, SW1.WARNING_CHANGED, 'the PIN tries left');
 });
 
 export type { CommandApdu };

@@ -4,8 +4,10 @@
  * Thin: the checks are src/terminal/pboc-trace.ts, the bits src/pboc/tvr.ts.
  */
 import { Given, Then, When } from '@cucumber/cucumber';
+import { SW } from '../src/apdu/sw.ts';
 import { encodeGbk } from '../src/bytes/text.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
+import { swHex } from '../src/apdu/response.ts';
 import type { TerminalHarness } from '../src/terminal/harness.ts';
 import { askedFor, exchanges, gacValue, generateAcs, INS, isApdu, PSE_NAME_HEX, recordData, selectedAid, type Exchange } from '../src/terminal/pboc-trace.ts';
 import { bitByName, hasBit, TSI, TVR, type Bit } from '../src/pboc/tvr.ts';
@@ -166,14 +168,14 @@ Then(/^the card accepted PUT DATA (\w{4}) (before|after) the second GENERATE AC$
   expectThat(i >= 0, `the card saw no PUT DATA ${tag} (the issuer script)`);
   expectThat(second >= 0, 'the card saw no second GENERATE AC');
   expectThat(when === 'before' ? i < second : i > second, `PUT DATA ${tag} came ${i < second ? 'before' : 'after'} the second GENERATE AC; template ${when === 'before' ? '71' : '72'} puts it ${when}`);
-  expectThat((x[i] as Exchange).sw === 0x9000, `the card answered PUT DATA ${tag} with ${(x[i] as Exchange).sw.toString(16).toUpperCase()}`);
+  expectThat((x[i] as Exchange).sw === SW.NO_ERROR, `the card answered PUT DATA ${tag} with ${swHex((x[i] as Exchange).sw)}`);
 });
 
 Then('the card saw {word} = {word} in the GET PROCESSING OPTIONS data', function (this: CardWorld, tag: string, want: string) {
   const x = cardSide(this);
   const gpo = x.findIndex(isApdu(INS.GET_PROCESSING_OPTIONS));
   expectThat(gpo >= 0, 'the card saw no GET PROCESSING OPTIONS');
-  const select = x.slice(0, gpo).reverse().find((e) => e.command.ins === INS.SELECT && e.sw === 0x9000);
+  const select = x.slice(0, gpo).reverse().find((e) => e.command.ins === INS.SELECT && e.sw === SW.NO_ERROR);
   const fci = select ? recordData([{ ...select, command: { ...select.command, ins: INS.READ_RECORD } }]) : new Map();
   const pdol = fci.get('9F38');
   expectThat(pdol !== undefined, 'the selected application gave no PDOL');
@@ -187,7 +189,7 @@ Then("the card's EC balance is now {int} fen", async function (this: CardWorld, 
   const aid = selectedAid(cardSide(this)) ?? 'A000000333010101';
   await card.send(fromHex(`00A40400${toHex(Uint8Array.of(aid.length / 2))}${aid}00`));
   const r = await card.send(fromHex('80CA9F7900'));
-  const v = r.sw === 0x9000 ? parseTlv(r.data)[0]?.value : undefined;
+  const v = r.sw === SW.NO_ERROR ? parseTlv(r.data)[0]?.value : undefined;
   expectThat(v !== undefined, `GET DATA 9F79 answered ${r.sw.toString(16)}`);
   expectThat(Number(toHex(v as Uint8Array)) === fen, `the EC balance is ${Number(toHex(v as Uint8Array))} fen, expected ${fen}`);
 });

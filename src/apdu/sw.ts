@@ -68,6 +68,12 @@ export const verificationFailed = (tries: number): number => SW.VERIFICATION_FAI
 /** The status word 6Cxx for the exact length xx. */
 export const wrongLe = (exact: number): number => (SW1.WRONG_LE << 8) | (exact & 0xff);
 
+/** The status word at the end of a response written in hex ("… 90 00", "6A82"): the last four hex digits. */
+export function swOfHex(response: string): number | undefined {
+  const h = response.replace(/\s/g, '');
+  return /^(?:[0-9a-f]{2})*[0-9a-f]{4}$/i.test(h) ? parseInt(h.slice(-4), 16) : undefined;
+}
+
 /** 9000 or a warning 61xx, 62xx, 63xx: not a refusal (ISO/IEC 7816-4 §5.6). */
 export function notRefused(sw: number): boolean {
   const sw1 = sw1Of(sw);
