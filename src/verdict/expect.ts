@@ -39,7 +39,7 @@ export function expectThat(condition: boolean, message: string): void {
 
 /** A check that returns its problem text (or none): the problem is the card's non-conformance. */
 export function expectNoProblem(problem: string | undefined): void {
-  if (problem !== undefined) throw new NonConformance(problem);
+  if (problem) throw new NonConformance(problem);
 }
 
 /** A value an earlier step should have left: its absence is a scenario written wrong (ERROR), not a card fault. */
