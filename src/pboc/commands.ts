@@ -5,19 +5,21 @@
 import { type CommandApdu, command } from '../apdu/command.ts';
 import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { encodeCn } from '../bytes/bcd.ts';
+import { INS } from '../apdu/names.ts';
 
+/** The PBOC commands' INS (annex B), from the one table src/apdu/names.ts. */
 export const PBOC_INS = {
-  GET_PROCESSING_OPTIONS: 0xa8,
-  GENERATE_AC: 0xae,
-  GET_DATA: 0xca,
-  VERIFY: 0x20,
-  INTERNAL_AUTHENTICATE: 0x88,
-  EXTERNAL_AUTHENTICATE: 0x82,
-  APPLICATION_BLOCK: 0x1e,
-  APPLICATION_UNBLOCK: 0x18,
-  CARD_BLOCK: 0x16,
-  PIN_CHANGE_UNBLOCK: 0x24,
-  PUT_DATA: 0xda,
+  GET_PROCESSING_OPTIONS: INS.GET_PROCESSING_OPTIONS,
+  GENERATE_AC: INS.GENERATE_AC,
+  GET_DATA: INS.GET_DATA,
+  VERIFY: INS.VERIFY,
+  INTERNAL_AUTHENTICATE: INS.INTERNAL_AUTHENTICATE,
+  EXTERNAL_AUTHENTICATE: INS.EXTERNAL_AUTHENTICATE,
+  APPLICATION_BLOCK: INS.APPLICATION_BLOCK,
+  APPLICATION_UNBLOCK: INS.APPLICATION_UNBLOCK,
+  CARD_BLOCK: INS.CARD_BLOCK,
+  PIN_CHANGE_UNBLOCK: INS.CHANGE_REFERENCE_DATA,
+  PUT_DATA: INS.PUT_DATA,
 } as const;
 
 /** GENERATE AC P1 b8–b7: the cryptogram asked (B.6 table B.7); b5: CDA signature requested (JR/T 0025.7 §5.3.6.1). */

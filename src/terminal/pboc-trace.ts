@@ -4,6 +4,7 @@
  * (CDOL1/CDOL2 name 95, JR/T 0025.5 §13–14), which cannot disagree with what the terminal reports.
  */
 import { SW, SW1, sw1Of } from '../apdu/sw.ts';
+import { INS } from '../apdu/names.ts';
 import { parseCommand, type CommandApdu } from '../apdu/command.ts';
 import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { parseTlv, type Tlv } from '../tlv/ber.ts';
@@ -19,18 +20,7 @@ export interface Exchange {
   seq: number;
 }
 
-export const INS = {
-  SELECT: 0xa4,
-  READ_RECORD: 0xb2,
-  GET_PROCESSING_OPTIONS: 0xa8,
-  GET_DATA: 0xca,
-  VERIFY: 0x20,
-  INTERNAL_AUTHENTICATE: 0x88,
-  EXTERNAL_AUTHENTICATE: 0x82,
-  GENERATE_AC: 0xae,
-  PUT_DATA: 0xda,
-  GET_RESPONSE: 0xc0,
-} as const;
+export { INS };
 
 export function exchanges(trace: readonly CardSideEntry[]): Exchange[] {
   const out: Exchange[] = [];
