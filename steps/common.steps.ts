@@ -4,11 +4,11 @@
  */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { encodeCommand, parseCommand } from '../src/apdu/command.ts';
-import { SW } from '../src/apdu/sw.ts';
+import { SW, SW1 } from '../src/apdu/sw.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { AtrError, parseAtr } from '../src/iso7816/atr.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
-import { expectBytes, expectSw, expectSw1, expectThat } from '../src/verdict/expect.ts';
+import { expectBytes, expectSw, expectSw1, expectThat, given } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
 
 Given('the card has been reset', async function (this: CardWorld) {
@@ -24,7 +24,7 @@ When('the terminal sends {string} without T=0 handling', async function (this: C
 });
 
 When('the terminal resends that command with Le set to the length the card gave', async function (this: CardWorld) {
-  const le = this.recall<number>('exact length');
+  const le = given(this.iso.exactLength, 'exact length (6Cxx)');
   const first = this.card.trace.entries.at(-1);
   if (!first) throw new Error('no command to resend');
   const cmd = parseCommand(fromHex(first.command));
@@ -48,16 +48,16 @@ Then('the ATR equals the expected ATR of the profile', function (this: CardWorld
 });
 
 Then('the card answers 6Cxx with the exact length', function (this: CardWorld) {
-  this.remember('exact length', expectSw1(this.last.sw, 0x6c, 'wrong Le with the exact length'));
+  this.iso.exactLength = expectSw1(this.last.sw, SW1.WRONG_LE, 'wrong Le with the exact length');
 });
 
 Then('the card answers 61xx with the length available', function (this: CardWorld) {
-  this.remember('available length', expectSw1(this.last.sw, 0x61, 'response bytes available'));
+  this.iso.availableLength = expectSw1(this.last.sw, SW1.MORE_DATA, 'response bytes available');
 });
 
 Then('the response data is as long as the card said', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
-  const said = this.memory.get('exact length') ?? this.memory.get('available length');
+  const said = this.iso.exactLength ?? this.iso.availableLength;
   const n = (said as number) || 256;
   expectThat(this.last.data.length === n, `card said ${n} bytes, then gave ${this.last.data.length}`);
 });

@@ -3,11 +3,10 @@
  * the master keys. Thin: the card-management flows live in src/personalisation.
  */
 import { Given, Then, When, defineParameterType } from '@cucumber/cucumber';
-import { SW } from '../src/apdu/sw.ts';
+import { SW, SW1 } from '../src/apdu/sw.ts';
 import { equal, toHex } from '../src/bytes/hex.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { type CardManagement as Management, CardManagement, ENVIRONMENT_NAMES, authenticateKey, personalise } from '../src/personalisation/management.ts';
-import type { PersonalisationStep } from '../src/personalisation/management.ts';
 import type { MasterKeyName } from '../src/personalisation/keys.ts';
 import { dfNameBytes } from '../src/profile/profile.ts';
 import { findTlv, parseTlv } from '../src/tlv/ber.ts';
@@ -16,7 +15,7 @@ import { SimChannel } from '../src/transport/sim.ts';
 import { IMAGES } from '../card-sim/index.ts';
 import { cardDefects } from '../src/run/catalogue.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
-import { expectBytes, expectSw, expectSw1, expectThat, swText } from '../src/verdict/expect.ts';
+import { expectBytes, expectSw, expectSw1, expectThat, swText, given } from '../src/verdict/expect.ts';
 import { fciDfName, selectDf } from './card-helpers.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
@@ -25,11 +24,12 @@ const MKEYS: Record<string, MasterKeyName> = { card: 'card', SSSE: 'ssse', PSE: 
 defineParameterType({ name: 'mkey', regexp: /card|SSSE|PSE|transport/, transformer: (s: string): MasterKeyName => MKEYS[s] as MasterKeyName });
 
 function management(world: CardWorld): Management {
-  const have = world.memory.get('card management') as Management | undefined;
+  const have = world.cardLevel.management;
   if (have) return have;
   const algorithm = world.profile.ics.algorithms.includes('3DES') ? '3DES' : 'SM4';
   const keys = world.profile.keys?.masterKeys;
-  return world.remember('card management', new CardManagement((c) => world.send(c), { algorithm, ...(keys ? { keys } : {}) }));
+  world.cardLevel.management = new CardManagement((c) => world.send(c), { algorithm, ...(keys ? { keys } : {}) });
+  return world.cardLevel.management;
 }
 
 // ---- Given --------------------------------------------------------------------------------------
@@ -49,8 +49,8 @@ Given('the terminal knows the directory SFI of the PSE and its first record', as
   if (sfi === undefined) throw new NonConformance('the PSE FCI names no directory SFI (A5 › 88, JR/T 0025.5 §6.3.1)');
   const rec = await this.send(iso.readRecord(1, sfi, iso.RECORD_MODE.NUMBER, 256));
   expectSw(rec.sw, SW.NO_ERROR);
-  this.remember('pse sfi', sfi);
-  this.remember('pse record', rec.data);
+  this.cardLevel.pseSfi = sfi;
+  this.cardLevel.pseRecord = rec.data;
 });
 
 /** A second card of the same COS, straight from activation: card-sim's blank image with the run's defects. */
@@ -72,7 +72,7 @@ When('the terminal selects the PSE by its name', async function (this: CardWorld
 });
 
 When('the terminal reads record 1 by the directory SFI of the PSE', async function (this: CardWorld) {
-  await this.send(iso.readRecord(1, this.recall<number>('pse sfi'), iso.RECORD_MODE.NUMBER, 256));
+  await this.send(iso.readRecord(1, given(this.cardLevel.pseSfi, 'PSE directory SFI'), iso.RECORD_MODE.NUMBER, 256));
 });
 
 When('the terminal selects the {ef} by its file identifier with P1 00', async function (this: CardWorld, ef: EfObject) {
@@ -86,12 +86,14 @@ When('the terminal authenticates with the {mkey} master key', async function (th
 
 When('the terminal replaces the master key of the current DF under the {mkey} master key', async function (this: CardWorld, k: MasterKeyName) {
   const m = management(this);
-  await m.replaceMasterKey(m.key(k), this.remember('new master key', m.newKey()));
+  await m.replaceMasterKey(m.key(k), (this.cardLevel.newMasterKey = m.newKey()));
 });
 
 When('the terminal loads key {int} into the current DF under the {mkey} master key', async function (this: CardWorld, id: number, k: MasterKeyName) {
   const m = management(this);
-  await m.writeKey(m.key(k), 0x00, id, this.remember(`loaded key ${id}`, m.newKey()));
+  const key = m.newKey();
+  this.cardLevel.loadedKeys.set(id, key);
+  await m.writeKey(m.key(k), 0x00, id, key);
 });
 
 When('the terminal creates a DF named {string} in the current DF', async function (this: CardWorld, name: string) {
@@ -103,7 +105,7 @@ When('the terminal creates the SSSE again in the current DF', async function (th
 });
 
 When('the bureau personalises the card: SSSE first, then PSE', async function (this: CardWorld) {
-  this.remember('personalisation', await personalise(management(this)));
+  this.cardLevel.personalisation = await personalise(management(this));
 });
 
 // ---- Then ---------------------------------------------------------------------------------------
@@ -115,7 +117,7 @@ Then('the response is an FCI whose DF name is the PSE name', function (this: Car
 
 Then('the card does not return the directory record of the PSE', function (this: CardWorld) {
   const r = this.last;
-  if (r.sw === SW.NO_ERROR && equal(r.data, this.recall<Uint8Array>('pse record'))) {
+  if (r.sw === SW.NO_ERROR && equal(r.data, given(this.cardLevel.pseRecord, 'PSE record'))) {
     throw new NonConformance(`READ RECORD by the PSE's SFI in the SSSE returned the PSE directory record ${toHex(r.data)}: the firewall leaks`);
   }
 });
@@ -132,20 +134,20 @@ Then('the {mkey} master key still authenticates in the current DF', async functi
 
 Then('the {mkey} master key no longer authenticates in the current DF', async function (this: CardWorld, k: MasterKeyName) {
   const m = management(this);
-  expectSw1((await m.authenticate(m.key(k))).sw, 0x63, `EXTERNAL AUTHENTICATE with the old ${k} key must fail (63Cx)`);
+  expectSw1((await m.authenticate(m.key(k))).sw, SW1.WARNING_CHANGED, `EXTERNAL AUTHENTICATE with the old ${k} key must fail (63Cx)`);
 });
 
 Then('the new master key authenticates in the current DF', async function (this: CardWorld) {
-  expectSw((await management(this).authenticate(this.recall<Uint8Array>('new master key'))).sw, SW.NO_ERROR);
+  expectSw((await management(this).authenticate(given(this.cardLevel.newMasterKey, 'new master key'))).sw, SW.NO_ERROR);
 });
 
 Then('key {int} authenticates in the current DF', async function (this: CardWorld, id: number) {
   const m = management(this);
-  expectSw((await authenticateKey(m, (c) => this.send(c), id, this.recall<Uint8Array>(`loaded key ${id}`))).sw, SW.NO_ERROR);
+  expectSw((await authenticateKey(m, (c) => this.send(c), id, given(this.cardLevel.loadedKeys.get(id), `loaded key ${id}`))).sw, SW.NO_ERROR);
 });
 
 Then('every personalisation step answered 9000', function (this: CardWorld) {
-  const steps = this.recall<PersonalisationStep[]>('personalisation');
+  const steps = given(this.cardLevel.personalisation, 'personalisation');
   const bad = steps.filter((s) => s.response.sw !== SW.NO_ERROR).map((s) => `${s.step}: ${swText(s.response.sw)}`);
   expectThat(bad.length === 0, `personalisation steps refused: ${bad.join('; ')}`);
 });

@@ -1,7 +1,6 @@
 /** Steps of the ISO/IEC 7816-4 command layer. Thin: builders in src/iso7816, checks in src/verdict. */
 import { Given, Then, When } from '@cucumber/cucumber';
-import type { ResponseApdu } from '../src/apdu/response.ts';
-import { SW } from '../src/apdu/sw.ts';
+import { SW, SW1, wrongLe, verificationFailed } from '../src/apdu/sw.ts';
 import { equal, toHex } from '../src/bytes/hex.ts';
 import { startsWith } from '../src/bytes/compare.ts';
 import * as iso from '../src/iso7816/commands.ts';
@@ -10,7 +9,7 @@ import { dfNameBytes } from '../src/profile/profile.ts';
 import { TlvError } from '../src/tlv/ber.ts';
 import { parseSimpleTlv } from '../src/tlv/simple.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
-import { expectBytes, expectSw, expectSw1, expectThat, hexPreview, swText } from '../src/verdict/expect.ts';
+import { expectBytes, expectSw, expectSw1, expectThat, hexPreview, swText, given } from '../src/verdict/expect.ts';
 import { SS_PIN_REF, fciDfName, pinBlock, recordRead, selectDf, selectObject, sfiOf, wrongPin } from './card-helpers.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
@@ -33,17 +32,17 @@ Given('the terminal has read the first {int} bytes of the current EF', async fun
   const r = await this.send(iso.readBinary(0, n));
   expectSw(r.sw, SW.NO_ERROR);
   expectThat(r.data.length === n, `READ BINARY of ${n} bytes at offset 0 returned ${r.data.length} bytes`);
-  this.remember('content', r.data);
+  this.iso.content = r.data;
 });
 
 Given('the size of the current EF is known', async function (this: CardWorld) {
-  this.remember('size', await transparentSize(this.card));
+  this.iso.size = await transparentSize(this.card);
 });
 
 Given('the terminal has read record {int} of the {ef}', async function (this: CardWorld, n: number, ef: EfObject) {
   const r = await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.NUMBER, 256));
   expectThat(recordRead(r), `READ RECORD ${n} answered ${swText(r.sw)} with ${r.data.length} data bytes, not a record`);
-  this.remember(`record ${n}`, r.data);
+  this.iso.records.set(n, r.data);
 });
 
 // ---- When ---------------------------------------------------------------------------------------
@@ -77,7 +76,7 @@ When('the terminal reads {int} bytes at offset {int} of the {ef} by its SFI', as
 });
 
 When('the terminal reads {int} bytes starting {int} bytes before the end of the EF', async function (this: CardWorld, n: number, before: number) {
-  const size = this.recall<number>('size');
+  const size = given(this.iso.size, 'EF size');
   if (size < before) throw new Unobservable(`the EF has only ${size} bytes`);
   await this.send(iso.readBinary(size - before, n), { raw: true });
 });
@@ -95,7 +94,7 @@ When('the terminal reads record {int} of the {ef} with Le 00 without T=0 handlin
 });
 
 When('the terminal reads the record whose identifier is that of record {int} of the {ef}', async function (this: CardWorld, n: number, ef: EfObject) {
-  const record = this.recall<Uint8Array>(`record ${n}`);
+  const record = given(this.iso.records.get(n), `record ${n}`);
   const id = record[0];
   if (id === undefined) throw new NonConformance(`record ${n} is empty`);
   await this.send(iso.readRecord(id, sfiOf(this, ef), iso.RECORD_MODE.FIRST_ID, 256));
@@ -109,20 +108,20 @@ When('the terminal reads the records of the {ef} one by one until the card has n
     if (!recordRead(r)) break;
     n++;
   }
-  this.remember('records read', n);
+  this.iso.recordsRead = n;
 });
 
 When('the terminal sends GET RESPONSE with the length the card gave', async function (this: CardWorld) {
-  await this.send(iso.getResponse(this.recall<number>('available length')), { raw: true });
+  await this.send(iso.getResponse(given(this.iso.availableLength, 'bytes available (61xx)')), { raw: true });
 });
 
 When('the terminal sends GET RESPONSE with {int} bytes more than the card gave', async function (this: CardWorld, more: number) {
-  await this.send(iso.getResponse(this.recall<number>('available length') + more), { raw: true });
+  await this.send(iso.getResponse(given(this.iso.availableLength, 'bytes available (61xx)') + more), { raw: true });
 });
 
 When('the terminal asks for a challenge of {int} bytes', async function (this: CardWorld, n: number) {
   const r = await this.send(iso.getChallenge(n));
-  this.remember(`challenge ${this.memory.has('challenge 1') ? 2 : 1}`, r);
+  this.iso.challenges.push(r);
 });
 
 When('the terminal asks the PIN try counter', async function (this: CardWorld) {
@@ -138,7 +137,7 @@ When('the terminal presents a wrong PIN', async function (this: CardWorld) {
 });
 
 When('the terminal presents a wrong PIN as many times as tries are left', async function (this: CardWorld) {
-  const tries = this.recall<number>('tries left');
+  const tries = given(this.iso.triesLeft, 'PIN tries left (63Cx)');
   for (let i = 0; i < tries; i++) await this.send(iso.verify(SS_PIN_REF, pinBlock(wrongPin(this.profile.keys?.pin ?? ''))));
 });
 
@@ -153,14 +152,14 @@ Then('the response is an FCI whose DF name starts with {string}', function (this
   expectSw(this.last.sw, SW.NO_ERROR);
   const name = fciDfName(this.last.data);
   expectThat(startsWith(name, dfNameBytes(prefix)), `DF name ${toHex(name)} in the FCI does not start with ${toHex(dfNameBytes(prefix))}`);
-  const before = this.memory.get('fci name') as Uint8Array | undefined;
+  const before = this.iso.fciName;
   if (before) expectThat(!equal(before, name), `the next occurrence has the same DF name ${toHex(name)} as the first`);
-  this.remember('fci name', name);
+  this.iso.fciName = name;
 });
 
 Then('the data equals the first-read content from offset {int}', function (this: CardWorld, offset: number) {
   expectSw(this.last.sw, SW.NO_ERROR);
-  const content = this.recall<Uint8Array>('content');
+  const content = given(this.iso.content, 'EF content');
   const n = this.last.data.length;
   const expected = content.subarray(offset, offset + n);
   expectThat(expected.length === n, `the scenario reads beyond the first-read content`);
@@ -173,7 +172,7 @@ Then('the data equals the first-read content from offset {int}', function (this:
 Then('the card reports that only {int} bytes remain', function (this: CardWorld, n: number) {
   const r = this.last;
   if (this.card.channel.protocol === 'T=0') {
-    expectSw(r.sw, 0x6c00 | n);
+    expectSw(r.sw, wrongLe(n));
   } else {
     expectSw(r.sw, SW.WARNING_END_OF_FILE);
     expectThat(r.data.length === n, `expected the ${n} remaining bytes, card gave ${r.data.length}`);
@@ -194,24 +193,24 @@ Then('the data is one SIMPLE-TLV data object', function (this: CardWorld) {
 
 Then('the data equals record {int} of the {ef}', function (this: CardWorld, n: number, _ef: EfObject) {
   expectThat(recordRead(this.last), `READ RECORD answered ${swText(this.last.sw)} with ${this.last.data.length} data bytes, not a record`);
-  expectBytes(this.last.data, this.recall<Uint8Array>(`record ${n}`), `record ${n}`);
+  expectBytes(this.last.data, given(this.iso.records.get(n), `record ${n}`), `record ${n}`);
 });
 
 Then('records {int} and {int} differ', function (this: CardWorld, a: number, b: number) {
-  const ra = this.recall<Uint8Array>(`record ${a}`);
-  const rb = this.recall<Uint8Array>(`record ${b}`);
+  const ra = given(this.iso.records.get(a), `record ${a}`);
+  const rb = given(this.iso.records.get(b), `record ${b}`);
   expectThat(!equal(ra, rb), `records ${a} and ${b} are identical (${toHex(ra, ' ')}): the record number is not honoured`);
 });
 
 Then('at least {int} record(s) was/were read and the card then answered {sw}', function (this: CardWorld, min: number, sw: number) {
-  const n = this.recall<number>('records read');
+  const n = given(this.iso.recordsRead, 'records read');
   expectThat(n >= min, `${n} record(s) read before the card answered ${swText(this.last.sw)}${this.last.data.length ? ` with ${this.last.data.length} data bytes` : ''}`);
   expectSw(this.last.sw, sw);
 });
 
 Then('the two challenges differ', function (this: CardWorld) {
   const [a, b] = [1, 2].map((k) => {
-    const r = this.recall<ResponseApdu>(`challenge ${k}`);
+    const r = given(this.iso.challenges[k - 1], `challenge ${k}`);
     if (r.sw !== SW.NO_ERROR) throw new NonConformance(`GET CHALLENGE ${k} answered ${swText(r.sw)}, not a random`);
     return r.data;
   }) as [Uint8Array, Uint8Array];
@@ -219,12 +218,12 @@ Then('the two challenges differ', function (this: CardWorld) {
 });
 
 Then('the card reports the tries left', function (this: CardWorld) {
-  const x = expectSw1(this.last.sw, 0x63, 'the PIN tries left (63Cx)');
+  const x = expectSw1(this.last.sw, SW1.WARNING_CHANGED, 'the PIN tries left (63Cx)');
   expectThat((x & 0xf0) === 0xc0 && (x & 0x0f) > 0, `expected 63Cx with x > 0, card answered 63${x.toString(16).toUpperCase()}`);
-  this.remember('tries left', x & 0x0f);
+  this.iso.triesLeft = x & 0x0f;
 });
 
 Then('the card reports {int} try/tries fewer than before', function (this: CardWorld, fewer: number) {
-  const before = this.recall<number>('tries left');
-  expectSw(this.last.sw, 0x63c0 | (before - fewer));
+  const before = given(this.iso.triesLeft, 'PIN tries left (63Cx)');
+  expectSw(this.last.sw, verificationFailed(before - fewer));
 });

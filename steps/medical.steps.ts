@@ -15,24 +15,25 @@ import { type AccountSnapshot, type LoadRun, MedicalTerminal, type PurchaseRun }
 import { CardSession } from '../src/apdu/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
-import { expectBytes, expectSw, expectThat } from '../src/verdict/expect.ts';
+import { expectBytes, expectSw, expectThat, given } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
 
 const DEFAULT_TIME = '20261201103000';
 
 async function terminal(world: CardWorld): Promise<MedicalTerminal> {
-  const have = world.memory.get('med terminal') as MedicalTerminal | undefined;
+  const have = world.med.terminal;
   if (have) return have;
   const keys = world.profile.keys;
   const psam = new SimChannel(buildPsamImage(keys?.sscardRoots ?? {}, PSAM_TERMINAL_NUMBER, keys?.medicalRoots ?? {}), { seed: 'psam' });
   await psam.reset();
   const atr = world.profile.product.expectedAtr ? fromHex(world.profile.product.expectedAtr) : world.card.channel.atr;
-  return world.remember('med terminal', new MedicalTerminal(world, new CardSession(psam), atr, keys?.medicalRoots ?? {}));
+  world.med.terminal = new MedicalTerminal(world, new CardSession(psam), atr, keys?.medicalRoots ?? {});
+  return world.med.terminal;
 }
 
-const noted = (w: CardWorld) => w.recall<AccountSnapshot>('med noted');
-const lastPurchase = (w: CardWorld) => w.recall<{ run: PurchaseRun; amounts: PurchaseAmounts }>('med purchase');
-const lastLoad = (w: CardWorld) => w.recall<{ run: LoadRun; amount: number }>('med load');
+const noted = (w: CardWorld) => given(w.med.noted, 'account noted');
+const lastPurchase = (w: CardWorld) => given(w.med.purchase, 'purchase');
+const lastLoad = (w: CardWorld) => given(w.med.load, 'load');
 const account = (n: number): PurchaseAmounts => ({ account: n, selfPaid: 0, pooled: 0 });
 
 async function now(w: CardWorld): Promise<AccountSnapshot> {
@@ -45,13 +46,13 @@ function mustOk(sw: number | undefined, what: string): void {
 
 async function buy(w: CardWorld, a: PurchaseAmounts, o: { time?: string; corruptMac1?: boolean } = {}): Promise<PurchaseRun> {
   const run = await (await terminal(w)).purchase(a, { time: o.time ?? DEFAULT_TIME, ...(o.corruptMac1 ? { corruptMac1: true } : {}) });
-  w.remember('med purchase', { run, amounts: a });
+  w.med.purchase = { run, amounts: a };
   return run;
 }
 
 async function load(w: CardWorld, amount: number, o: { corruptMac2?: boolean } = {}): Promise<LoadRun> {
   const run = await (await terminal(w)).load(amount, o);
-  w.remember('med load', { run, amount });
+  w.med.load = { run, amount };
   return run;
 }
 
@@ -70,7 +71,7 @@ Given('DF04 is selected without the PIN', async function (this: CardWorld) {
 });
 
 Given('the terminal has noted the medical account', async function (this: CardWorld) {
-  this.remember('med noted', await now(this));
+  this.med.noted = await now(this);
 });
 
 // ---- When: whole transactions ---------------------------------------------------------------------
@@ -116,7 +117,7 @@ When('the terminal starts a load that would take the balance past FFFFFFFF', asy
   const b = noted(this).balance;
   if (b === 0) throw new Unobservable('the balance is 0: no 4-byte amount takes it past FFFFFFFF');
   const amount = MAX_AMOUNT - b + 1;
-  this.remember('med load', { run: await (await terminal(this)).prepareLoad(amount), amount });
+  this.med.load = { run: await (await terminal(this)).prepareLoad(amount), amount };
 });
 
 When('the terminal loads back what the purchase took', async function (this: CardWorld) {
@@ -134,14 +135,14 @@ When('the terminal buys back what the load gave', async function (this: CardWorl
 // ---- When: one command at a time (table 49) ---------------------------------------------------------
 
 When('the terminal starts a purchase of {int} fen from the account', async function (this: CardWorld, n: number) {
-  if (this.memory.has('med purchase')) this.remember('med previous purchase', lastPurchase(this));
+  if (this.med.purchase) this.med.previousPurchase = this.med.purchase;
   const run = await (await terminal(this)).preparePurchase(account(n), { time: DEFAULT_TIME });
-  this.remember('med purchase', { run, amounts: account(n) });
+  this.med.purchase = { run, amounts: account(n) };
 });
 
 When('the terminal starts a load of {int} fen', async function (this: CardWorld, n: number) {
   const run = await (await terminal(this)).prepareLoad(n);
-  this.remember('med load', { run, amount: n });
+  this.med.load = { run, amount: n };
 });
 
 When('the terminal sends DEBIT FOR PURCHASE with the PSAM\'s MAC1', async function (this: CardWorld) {
@@ -167,7 +168,7 @@ When('the terminal asks GET TRANSACTION PROOF of that purchase', async function 
 });
 
 When('the terminal asks GET TRANSACTION PROOF of the previous purchase', async function (this: CardWorld) {
-  const seq = this.recall<{ run: PurchaseRun }>('med previous purchase').run.initData?.purchaseSeq;
+  const seq = given(this.med.previousPurchase, 'previous purchase').run.initData?.purchaseSeq;
   if (seq === undefined) throw new NonConformance('the previous purchase did not start');
   await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.purchase, seq));
 });

@@ -12,6 +12,7 @@ import { SFI } from '../src/sscard/terminal.ts';
 import { SS_PIN_REF, pinBlock } from './card-helpers.ts';
 import type { KeyName } from '../src/sscard/keys.ts';
 import { RestoreFailed } from '../src/verdict/errors.ts';
+import { given } from '../src/verdict/expect.ts';
 import { terminal } from './sscard.steps.ts';
 import type { CardWorld } from './world.ts';
 
@@ -44,7 +45,7 @@ Then('the sample is restored: a good EXTERNAL AUTHENTICATE with {sskey} resets i
 
 Then('the sample is restored: item 02 of the SSSE is written back with a MAC under UK SSSE', async function (this: CardWorld) {
   const t = await terminal(this);
-  const original = this.recall<Uint8Array>('original');
+  const original = given(this.ss.original, 'original value');
   const w = await t.writeRecordWithMac('UK', SFI.EF05, Uint8Array.from([0x02, original.length, ...original]));
   restored('item 02 of the SSSE', w.sw === SW.NO_ERROR, `UPDATE RECORD with MAC answered ${swHex(w.sw)}`);
   const now = await t.item(SFI.EF05, 0x02);
@@ -57,12 +58,12 @@ Given('the terminal keeps the first {int} bytes of EF07 to restore them', async 
   await t.externalAuthenticate('RK');
   const r = await this.send(iso.readBinarySfi(SFI.EF07, 0, n));
   if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('EF07', `it cannot be read before the write (READ BINARY answered ${swHex(r.sw)}), so the scenario would not restore it`);
-  this.remember('original EF07', r.data);
+  this.ss.originalEf07 = r.data;
 });
 
 Then('the sample is restored: EF07 is written back with a MAC under UK SSSE', async function (this: CardWorld) {
   const t = await terminal(this);
-  const original = this.recall<Uint8Array>('original EF07');
+  const original = given(this.ss.originalEf07, 'original EF07');
   await t.selectSsse();
   const w = await this.send(await t.macCommand('UK', 0x04, 0xd6, 0x80 | SFI.EF07, 0, original));
   restored('EF07', w.sw === SW.NO_ERROR, `UPDATE BINARY with MAC answered ${swHex(w.sw)}`);
@@ -74,12 +75,12 @@ Then('the sample is restored: EF07 is written back with a MAC under UK SSSE', as
 Given('the terminal keeps the DF04 business record to restore it', async function (this: CardWorld) {
   const r = await this.send(iso.readRecord(0x60, 0x0c, iso.RECORD_MODE.FIRST_ID, 256));
   if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the DF04 business record', `it cannot be read before the write (READ RECORD answered ${swHex(r.sw)}), so the scenario would not restore it`);
-  this.remember('original record', r.data);
+  this.ss.originalRecord = r.data;
 });
 
 Then('the sample is restored: the DF04 business record is written back with a MAC under UK1', async function (this: CardWorld) {
   const t = await terminal(this);
-  const original = this.recall<Uint8Array>('original record');
+  const original = given(this.ss.originalRecord, 'original record');
   const w = await t.writeRecordWithMac('UK1', 0x0c, original);
   restored('the DF04 business record', w.sw === SW.NO_ERROR, `UPDATE RECORD with MAC answered ${swHex(w.sw)}`);
   const r = await this.send(iso.readRecord(0x60, 0x0c, iso.RECORD_MODE.FIRST_ID, 256));

@@ -4,9 +4,10 @@
  * Thin: the checks are src/terminal/pboc-trace.ts, the bits src/pboc/tvr.ts.
  */
 import { Given, Then, When } from '@cucumber/cucumber';
+import { SW } from '../src/apdu/sw.ts';
 import { encodeGbk } from '../src/bytes/text.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
-import type { TerminalOutcome } from '../src/protocol/terminal.ts';
+import { swHex } from '../src/apdu/response.ts';
 import type { TerminalHarness } from '../src/terminal/harness.ts';
 import { askedFor, exchanges, gacValue, generateAcs, INS, isApdu, PSE_NAME_HEX, recordData, selectedAid, type Exchange } from '../src/terminal/pboc-trace.ts';
 import { bitByName, hasBit, TSI, TVR, type Bit } from '../src/pboc/tvr.ts';
@@ -14,13 +15,13 @@ import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { parseTlv } from '../src/tlv/ber.ts';
 import { parseDol, splitDolData } from '../src/tlv/dol.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
-import { expectThat } from '../src/verdict/expect.ts';
+import { expectThat, given } from '../src/verdict/expect.ts';
 import { DRIVER_PACED, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
 
-const outcome = (w: CardWorld) => w.recall<TerminalOutcome>('terminal outcome');
+const outcome = (w: CardWorld) => given(w.slot.outcome, 'terminal outcome');
 const cardSide = (w: CardWorld): Exchange[] => exchanges(harness(w).requireCard().trace);
-const params = (w: CardWorld) => (w.memory.get('terminal params') as Record<string, number> | undefined) ?? {};
+const params = (w: CardWorld) => w.slot.params ?? {};
 
 function attach(w: CardWorld, h: TerminalHarness): void {
   w.attach(JSON.stringify((h.card?.trace ?? []).map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
@@ -28,7 +29,7 @@ function attach(w: CardWorld, h: TerminalHarness): void {
 
 async function pay(w: CardWorld, operation: string, amount: number, pin?: string): Promise<void> {
   const h = harness(w);
-  w.remember('terminal outcome', await h.perform({ operation, amount, ...(pin !== undefined ? { pin } : {}), params: params(w) }));
+  w.slot.outcome = await h.perform({ operation, amount, ...(pin !== undefined ? { pin } : {}), params: params(w) });
   attach(w, h);
 }
 
@@ -45,7 +46,7 @@ When('the terminal reads the card basic data and pays {int} fen with the PIN {st
 });
 
 Given("the terminal's random selection target is {int} percent", function (this: CardWorld, percent: number) {
-  this.remember('terminal params', { ...params(this), targetPercent: percent, maxTargetPercent: percent, threshold: 0 });
+  this.slot.params = { ...params(this), targetPercent: percent, maxTargetPercent: percent, threshold: 0 };
 });
 
 When('the terminal performs {int} purchases of {int} fen on fresh {string} cards', DRIVER_PACED, async function (this: CardWorld, n: number, amount: number, image: string) {
@@ -58,11 +59,11 @@ When('the terminal performs {int} purchases of {int} fen on fresh {string} cards
     if (!tvr) throw new NonConformance(`purchase ${i + 1}: the card saw no GENERATE AC carrying a TVR`);
     sent.push(tvr);
   }
-  this.remember('terminal tvrs', sent);
+  this.slot.tvrs = sent;
 });
 
 Then('between {int} and {int} of them were randomly selected for online processing', function (this: CardWorld, low: number, high: number) {
-  const tvrs = this.recall<Uint8Array[]>('terminal tvrs');
+  const tvrs = given(this.slot.tvrs, 'TVRs sent');
   const n = tvrs.filter((t) => hasBit(t, TVR.RANDOMLY_SELECTED_ONLINE)).length;
   expectThat(n >= low && n <= high, `${n} of ${tvrs.length} purchases were marked "randomly selected for online" in the TVR sent to the card (JR/T 0025.5 §12.4.4), expected ${low}–${high}`);
 });
@@ -167,14 +168,14 @@ Then(/^the card accepted PUT DATA (\w{4}) (before|after) the second GENERATE AC$
   expectThat(i >= 0, `the card saw no PUT DATA ${tag} (the issuer script)`);
   expectThat(second >= 0, 'the card saw no second GENERATE AC');
   expectThat(when === 'before' ? i < second : i > second, `PUT DATA ${tag} came ${i < second ? 'before' : 'after'} the second GENERATE AC; template ${when === 'before' ? '71' : '72'} puts it ${when}`);
-  expectThat((x[i] as Exchange).sw === 0x9000, `the card answered PUT DATA ${tag} with ${(x[i] as Exchange).sw.toString(16).toUpperCase()}`);
+  expectThat((x[i] as Exchange).sw === SW.NO_ERROR, `the card answered PUT DATA ${tag} with ${swHex((x[i] as Exchange).sw)}`);
 });
 
 Then('the card saw {word} = {word} in the GET PROCESSING OPTIONS data', function (this: CardWorld, tag: string, want: string) {
   const x = cardSide(this);
   const gpo = x.findIndex(isApdu(INS.GET_PROCESSING_OPTIONS));
   expectThat(gpo >= 0, 'the card saw no GET PROCESSING OPTIONS');
-  const select = x.slice(0, gpo).reverse().find((e) => e.command.ins === INS.SELECT && e.sw === 0x9000);
+  const select = x.slice(0, gpo).reverse().find((e) => e.command.ins === INS.SELECT && e.sw === SW.NO_ERROR);
   const fci = select ? recordData([{ ...select, command: { ...select.command, ins: INS.READ_RECORD } }]) : new Map();
   const pdol = fci.get('9F38');
   expectThat(pdol !== undefined, 'the selected application gave no PDOL');
@@ -188,7 +189,7 @@ Then("the card's EC balance is now {int} fen", async function (this: CardWorld, 
   const aid = selectedAid(cardSide(this)) ?? 'A000000333010101';
   await card.send(fromHex(`00A40400${toHex(Uint8Array.of(aid.length / 2))}${aid}00`));
   const r = await card.send(fromHex('80CA9F7900'));
-  const v = r.sw === 0x9000 ? parseTlv(r.data)[0]?.value : undefined;
+  const v = r.sw === SW.NO_ERROR ? parseTlv(r.data)[0]?.value : undefined;
   expectThat(v !== undefined, `GET DATA 9F79 answered ${r.sw.toString(16)}`);
   expectThat(Number(toHex(v as Uint8Array)) === fen, `the EC balance is ${Number(toHex(v as Uint8Array))} fen, expected ${fen}`);
 });

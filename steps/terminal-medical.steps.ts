@@ -4,8 +4,10 @@
  * card-side trace and, for iReadDebitRecord, EF08 as sscc reads it from the card afterwards.
  */
 import { Then, When } from '@cucumber/cucumber';
-import { SW } from '../src/apdu/sw.ts';
+import { SW, SW1, sw1Of, swOfHex } from '../src/apdu/sw.ts';
 import { equal, fromHex, toHex } from '../src/bytes/hex.ts';
+import { INS } from '../src/iso7816/commands.ts';
+import { parseCommand } from '../src/apdu/command.ts';
 import { parseAtr } from '../src/iso7816/atr.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { MED_CLA, MED_INS, parseDetailRecord } from '../src/medical/commands.ts';
@@ -14,29 +16,27 @@ import { MedicalHost } from '../src/medical/host.ts';
 import { DF04_AID, EF08_SFI } from '../src/medical/terminal.ts';
 import { algorithmOfId } from '../src/sscard/crypto.ts';
 import { encodeGbk } from '../src/bytes/text.ts';
-import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import type { CardSideEntry } from '../src/terminal/slot.ts';
 import { firstIndex, itemsSeen } from '../src/terminal/sscard-trace.ts';
 import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { pinBlock } from './card-helpers.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
-import { expectThat } from '../src/verdict/expect.ts';
+import { expectThat, given } from '../src/verdict/expect.ts';
 import { DRIVER_PACED, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
 
-const outcome = (w: CardWorld) => w.recall<TerminalOutcome>('terminal outcome');
+const outcome = (w: CardWorld) => given(w.slot.outcome, 'terminal outcome');
 const isInit = (e: CardSideEntry) => e.cla === MED_CLA && e.ins === MED_INS.INITIALIZE && e.p1 === 0x01;
 const isDebit = (e: CardSideEntry) => e.cla === MED_CLA && e.ins === MED_INS.DEBIT_FOR_PURCHASE;
-const isVerify = (e: CardSideEntry) => e.ins === 0x20 && e.response.endsWith('9000');
+const isVerify = (e: CardSideEntry) => e.ins === INS.VERIFY && swOfHex(e.response) === SW.NO_ERROR;
 
-/** Command data of a trace entry (short APDU: header 4, Lc, data). */
+/** Command data of a trace entry. */
 function dataOf(e: CardSideEntry): Uint8Array {
-  const c = fromHex(e.command);
-  return c.subarray(5, 5 + (c[4] as number));
+  return parseCommand(fromHex(e.command)).data;
 }
 
 async function perform(w: CardWorld, operation: string, pin: string, params: Record<string, string | number> = {}): Promise<void> {
-  w.remember('terminal outcome', await harness(w).perform({ operation, pin, params }));
+  w.slot.outcome = await harness(w).perform({ operation, pin, params });
   const trace = harness(w).card?.trace ?? [];
   w.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
 }
@@ -63,7 +63,7 @@ Then('the card saw VERIFY, INITIALIZE FOR PURCHASE of {int} fen from the account
   expectThat(d > i, 'DEBIT FOR PURCHASE did not come after INITIALIZE FOR PURCHASE');
   const init = trace[i] as CardSideEntry;
   expectThat(readU32(dataOf(init), 1) === n, `INITIALIZE FOR PURCHASE asked ${readU32(dataOf(init), 1)} fen from the account, not ${n}`);
-  const accepted = (e: CardSideEntry) => e.response.endsWith('9000') || /^61..$/i.test(e.response);
+  const accepted = (e: CardSideEntry) => swOfHex(e.response) === SW.NO_ERROR || (e.response.length === 4 && sw1Of(swOfHex(e.response) ?? 0) === SW1.MORE_DATA);
   expectThat(accepted(init) && accepted(trace[d] as CardSideEntry), 'the card did not answer both commands 9000 (or 61xx with the data)');
 });
 
@@ -76,7 +76,7 @@ Then('the TAC the terminal reports is the one the card gave, and the host accept
   // The responses may come by GET RESPONSE (T=0): take the entry after each command.
   const answer = (e: CardSideEntry) => {
     const at = trace.indexOf(e);
-    const r = fromHex(e.response.endsWith('9000') && e.response.length > 4 ? e.response : (trace[at + 1]?.response ?? ''));
+    const r = fromHex(swOfHex(e.response) === SW.NO_ERROR && e.response.length > 4 ? e.response : (trace[at + 1]?.response ?? ''));
     return r.subarray(0, r.length - 2);
   };
   const tac = answer(debit).subarray(0, 4);

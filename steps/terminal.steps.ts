@@ -4,6 +4,7 @@
  * harness is src/terminal/harness.ts, the checks src/terminal/sscard-trace.ts.
  */
 import { AfterAll, Given, Then, When } from '@cucumber/cucumber';
+import { SW, swOfHex } from '../src/apdu/sw.ts';
 import { parseAtr } from '../src/iso7816/atr.ts';
 import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import { closeVirtualReaders, TerminalHarness } from '../src/terminal/harness.ts';
@@ -15,19 +16,19 @@ import { SS_INS } from '../src/sscard/commands.ts';
 import { KEY_ID } from '../src/sscard/keys.ts';
 import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
-import { expectThat } from '../src/verdict/expect.ts';
+import { expectThat, given } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
 
 /** Steps that wait for the terminal: the driver has its own timeout (DriverError → INCONCLUSIVE), so cucumber's 5 s does not apply. */
 export const DRIVER_PACED = { timeout: -1 };
 
 export function harness(world: CardWorld): TerminalHarness {
-  const have = world.memory.get('terminal harness') as TerminalHarness | undefined;
-  return have ?? world.remember('terminal harness', new TerminalHarness(world.profile, world.profile.run?.seed ?? 'sscc'));
+  world.slot.harness ??= new TerminalHarness(world.profile, world.profile.run?.seed ?? 'sscc');
+  return world.slot.harness;
 }
 
 function outcome(world: CardWorld): TerminalOutcome {
-  return world.recall<TerminalOutcome>('terminal outcome');
+  return given(world.slot.outcome, 'terminal outcome');
 }
 
 function attachTrace(world: CardWorld): void {
@@ -44,17 +45,17 @@ Given('the test card {string} is in the card slot', async function (this: CardWo
 });
 
 When('the terminal performs {word}', DRIVER_PACED, async function (this: CardWorld, operation: string) {
-  this.remember('terminal outcome', await harness(this).perform({ operation, card: harness(this).requireCard().channel.description }));
+  this.slot.outcome = await harness(this).perform({ operation, card: harness(this).requireCard().channel.description });
   attachTrace(this);
 });
 
 When('the terminal performs iVerifyPIN with the PIN {string}', DRIVER_PACED, async function (this: CardWorld, pin: string) {
-  this.remember('terminal outcome', await harness(this).perform({ operation: 'iVerifyPIN', pin }));
+  this.slot.outcome = await harness(this).perform({ operation: 'iVerifyPIN', pin });
   attachTrace(this);
 });
 
 When('the terminal performs iChangePIN from {string} to {string}', DRIVER_PACED, async function (this: CardWorld, pin: string, newPin: string) {
-  this.remember('terminal outcome', await harness(this).perform({ operation: 'iChangePIN', pin, params: { newPin } }));
+  this.slot.outcome = await harness(this).perform({ operation: 'iChangePIN', pin, params: { newPin } });
   attachTrace(this);
 });
 
@@ -109,24 +110,24 @@ Given("the card's PIN is locked by wrong tries", async function (this: CardWorld
   await card.send(selectByName(encodeGbk(SSSE_DF_NAME)));
   for (let i = 0; i < 16; i++) {
     const r = await card.send(verify(0x00, fromHex('999999FFFFFFFFFF').subarray(0, 3)));
-    if (r.sw === 0x6983 || r.sw === 0x63c0) return;
+    if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.VERIFICATION_FAILED_NO_TRIES) return;
   }
   throw new NonConformance('the PIN did not lock after 16 wrong tries');
 });
 
 When('the terminal performs iReloadPIN with the new PIN {string}', DRIVER_PACED, async function (this: CardWorld, newPin: string) {
-  this.remember('terminal outcome', await harness(this).perform({ operation: 'iReloadPIN', params: { newPin } }));
+  this.slot.outcome = await harness(this).perform({ operation: 'iReloadPIN', params: { newPin } });
   attachTrace(this);
 });
 
 When('the terminal performs iWriteCard of item {word} with the value {string}', DRIVER_PACED, async function (this: CardWorld, item: string, value: string) {
-  this.remember('terminal outcome', await harness(this).perform({ operation: 'iWriteCard', params: { item, value: toHex(encodeAn(value, value.length)) } }));
+  this.slot.outcome = await harness(this).perform({ operation: 'iWriteCard', params: { item, value: toHex(encodeAn(value, value.length)) } });
   attachTrace(this);
 });
 
 Then('the card saw EXTERNAL AUTHENTICATE with PUK before PIN RELOAD', function (this: CardWorld) {
   const trace = harness(this).requireCard().trace;
-  const puk = firstIndex(trace, (e) => e.ins === SS_INS.EXTERNAL_AUTHENTICATE && e.p2 === KEY_ID.PUK && e.response.endsWith('9000'));
+  const puk = firstIndex(trace, (e) => e.ins === SS_INS.EXTERNAL_AUTHENTICATE && e.p2 === KEY_ID.PUK && swOfHex(e.response) === SW.NO_ERROR);
   const reload = firstIndex(trace, (e) => e.ins === SS_INS.PIN_CHANGE_UNBLOCK && e.p2 === 0x01);
   expectThat(reload >= 0, 'the card saw no PIN RELOAD (84 24 00 01)');
   expectThat(puk >= 0 && puk < reload, 'PIN RELOAD came without a successful EXTERNAL AUTHENTICATE with PUK before it (part 5 §6.8)');
@@ -138,6 +139,6 @@ Then('the card accepted UPDATE RECORD of item {word} with a MAC carrying {string
   expectThat(i >= 0, `the card saw no UPDATE RECORD of item ${item}`);
   const e = trace[i] as (typeof trace)[number];
   expectThat((e.cla & 0x0c) !== 0, `UPDATE RECORD came with CLA ${e.cla.toString(16).padStart(2, '0')}, without secure messaging`);
-  expectThat(e.response.endsWith('9000'), `the card answered UPDATE RECORD with ${e.response.slice(-4)}`);
+  expectThat(swOfHex(e.response) === SW.NO_ERROR, `the card answered UPDATE RECORD with ${e.response.slice(-4)}`);
   expectThat(e.command.includes(toHex(encodeAn(value, value.length))), `UPDATE RECORD does not carry ${value}`);
 });

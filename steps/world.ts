@@ -9,6 +9,72 @@ import type { CardChannel } from '../src/apdu/channel.ts';
 import type { NvmSnapshot } from '../card-sim/index.ts';
 import type { SimCard } from '../card-sim/index.ts';
 import { CardSession, type SendOptions } from '../src/apdu/session.ts';
+import { PbocUnderTest } from '../src/pboc/under-test.ts';
+import type { CardManagement, PersonalisationStep } from '../src/personalisation/management.ts';
+import type { AccountSnapshot, LoadRun, MedicalTerminal, PurchaseRun } from '../src/medical/terminal.ts';
+import type { PurchaseAmounts } from '../src/medical/crypto.ts';
+import type { SsTerminal } from '../src/sscard/terminal.ts';
+import type { TerminalHarness } from '../src/terminal/harness.ts';
+import type { TerminalOutcome } from '../src/protocol/terminal.ts';
+
+/** What the ISO/IEC 7816-4 steps note for a later step (features/iso7816, common steps). */
+export interface IsoNotes {
+  /** EF content and size read by READ BINARY. */
+  content?: Uint8Array;
+  size?: number;
+  /** Records read, by record number, and how many a scenario read. */
+  records: Map<number, Uint8Array>;
+  recordsRead?: number;
+  challenges: ResponseApdu[];
+  /** x of 63Cx (PIN tries left). */
+  triesLeft?: number;
+  fciName?: Uint8Array;
+  /** SW2 of 6Cxx (exact length) and 61xx (bytes available). */
+  exactLength?: number;
+  availableLength?: number;
+}
+
+/** The SSSE session of a scenario (features/sscard): the terminal with its PSAM and what it read and wrote. */
+export interface SsNotes {
+  terminal?: SsTerminal;
+  /** Data items read from the SSSE EFs, by tag. */
+  items?: Map<number, Uint8Array>;
+  internalAuthentications: Array<Awaited<ReturnType<SsTerminal['internalAuthenticate']>>>;
+  original?: Uint8Array;
+  written?: Uint8Array;
+  writtenRecord?: Uint8Array;
+  writtenEf07?: Uint8Array;
+  originalEf07?: Uint8Array;
+  originalRecord?: Uint8Array;
+  cardBasic?: Awaited<ReturnType<SsTerminal['readCardBas']>>;
+}
+
+/** The medical insurance account under test (features/medical). */
+export interface MedicalNotes {
+  terminal?: MedicalTerminal;
+  noted?: AccountSnapshot;
+  purchase?: { run: PurchaseRun; amounts: PurchaseAmounts };
+  previousPurchase?: { run: PurchaseRun; amounts: PurchaseAmounts };
+  load?: { run: LoadRun; amount: number };
+}
+
+/** The card level (features/dual-app): card management and what it wrote. */
+export interface CardLevelNotes {
+  management?: CardManagement;
+  pseSfi?: number;
+  pseRecord?: Uint8Array;
+  newMasterKey?: Uint8Array;
+  loadedKeys: Map<number, Uint8Array>;
+  personalisation?: PersonalisationStep[];
+}
+
+/** The terminal slot (features/terminal): the harness that plays the card, and the terminal's outcome. */
+export interface TerminalSlotNotes {
+  harness?: TerminalHarness;
+  outcome?: TerminalOutcome;
+  params?: Record<string, number>;
+  tvrs?: Uint8Array[];
+}
 
 export interface WorldParameters {
   profile: Profile;
@@ -21,13 +87,19 @@ export class CardWorld extends World<WorldParameters> {
   session: CardSession | undefined;
   /** Responses in the order received; the last one is what Then steps judge. */
   readonly responses: ResponseApdu[] = [];
-  /** Values a step remembers for a later one (a record, a random, a size). */
-  readonly memory = new Map<string, unknown>();
+  /** What the steps of each area note for a later step, typed (no string-keyed memory). */
+  readonly iso: IsoNotes = { records: new Map(), challenges: [] };
+  readonly ss: SsNotes = { internalAuthentications: [] };
+  readonly med: MedicalNotes = {};
+  readonly cardLevel: CardLevelNotes = { loadedKeys: new Map() };
+  readonly slot: TerminalSlotNotes = {};
   readonly objects: TestObjects;
   /** The persistent state of a shared simulated card when the scenario began (steps/hooks.ts). */
   nvmBefore: NvmSnapshot | undefined;
   /** That card (a step may swap the channel for another card: the check stays on the shared one). */
   nvmCard: SimCard | undefined;
+
+  private pbocState: PbocUnderTest | undefined;
 
   constructor(options: IWorldOptions<WorldParameters>) {
     super(options);
@@ -36,6 +108,12 @@ export class CardWorld extends World<WorldParameters> {
 
   get profile(): Profile {
     return this.parameters.profile;
+  }
+
+  /** The PBOC transaction under test (src/pboc/under-test.ts): kernel, cryptograms, what the steps noted. */
+  get pboc(): PbocUnderTest {
+    this.pbocState ??= new PbocUnderTest((apdu) => this.send(apdu));
+    return this.pbocState;
   }
 
   get card(): CardSession {
@@ -53,16 +131,6 @@ export class CardWorld extends World<WorldParameters> {
     const r = this.responses[this.responses.length - 1];
     if (!r) throw new Error('no response yet: a Then step came before any command');
     return r;
-  }
-
-  remember<T>(key: string, value: T): T {
-    this.memory.set(key, value);
-    return value;
-  }
-
-  recall<T>(key: string): T {
-    if (!this.memory.has(key)) throw new Error(`nothing remembered as "${key}": a Given step is missing`);
-    return this.memory.get(key) as T;
   }
 }
 

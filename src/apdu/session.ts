@@ -6,6 +6,8 @@
 import { concat } from '../bytes/hex.ts';
 import { type CommandApdu, encodeCommand, parseCommand } from './command.ts';
 import { commandName } from './names.ts';
+import { SW1, sw1Of } from './sw.ts';
+import { getResponse } from '../iso7816/commands.ts';
 import { type ResponseApdu, parseResponse, swHex } from './response.ts';
 import { ApduTrace, type WireExchange, hex } from '../trace/trace.ts';
 import type { CardChannel } from './channel.ts';
@@ -73,20 +75,20 @@ export class CardSession {
 
   private async procedure(bytes: Uint8Array, wire: WireExchange[]): Promise<ResponseApdu> {
     let r = await this.exchange(bytes, wire);
-    if (r.sw >> 8 === 0x6c) {
+    if (sw1Of(r.sw) === SW1.WRONG_LE) {
       // Resend with the exact length: P3 (short Le) replaced by SW2.
       const resend = bytes.length === 5 ? Uint8Array.of(...bytes.subarray(0, 4), r.sw & 0xff) : withLe(bytes, r.sw & 0xff);
       r = await this.exchange(resend, wire);
-      if (r.sw >> 8 === 0x6c) throw new NonConformance(`card answered 6Cxx again after a resend with Le = ${r.sw & 0xff}`);
+      if (sw1Of(r.sw) === SW1.WRONG_LE) throw new NonConformance(`card answered 6Cxx again after a resend with Le = ${r.sw & 0xff}`);
     }
     const parts: Uint8Array[] = [r.data];
     let total = r.data.length;
     let rounds = 0;
-    while (r.sw >> 8 === 0x61) {
+    while (sw1Of(r.sw) === SW1.MORE_DATA) {
       if (++rounds > MAX_GET_RESPONSE) throw new NonConformance(`card still answers 61xx after ${MAX_GET_RESPONSE} GET RESPONSE commands`);
       const le = r.sw & 0xff;
-      r = await this.exchange(Uint8Array.of(0x00, 0xc0, 0x00, 0x00, le), wire);
-      if (r.sw >> 8 === 0x6c) r = await this.exchange(Uint8Array.of(0x00, 0xc0, 0x00, 0x00, r.sw & 0xff), wire);
+      r = await this.exchange(encodeCommand(getResponse(le || 256)), wire);
+      if (sw1Of(r.sw) === SW1.WRONG_LE) r = await this.exchange(encodeCommand(getResponse((r.sw & 0xff) || 256)), wire);
       parts.push(r.data);
       total += r.data.length;
       if (total > MAX_RESPONSE_BYTES) throw new NonConformance(`response longer than ${MAX_RESPONSE_BYTES} bytes`);

@@ -35,7 +35,50 @@ export const SW = {
   APPLICATION_PERMANENTLY_LOCKED: 0x9303,
   INSUFFICIENT_FUNDS: 0x9401,
   KEY_INDEX_NOT_SUPPORTED: 0x9403,
+  /** 社会保障卡规范 part 5 table 5 (medical purchase and load): command not accepted (invalid state). */
+  INVALID_STATE: 0x6901,
+  TRANSACTION_COUNTER_MAX: 0x9402,
+  REQUIRED_MAC_NOT_AVAILABLE: 0x9406,
+  /** 63C0: verification failed, no try left (the counter of 63Cx is 0). */
+  VERIFICATION_FAILED_NO_TRIES: 0x63c0,
 } as const;
+
+/** SW1 values that qualify the SW2 that follows (ISO/IEC 7816-4 §5.6 table 5). */
+export const SW1 = {
+  /** 61xx: SW2 more response bytes (GET RESPONSE). */
+  MORE_DATA: 0x61,
+  /** 62xx: warning, non-volatile memory unchanged. */
+  WARNING_UNCHANGED: 0x62,
+  /** 63xx: warning, non-volatile memory changed (63Cx: counter x). */
+  WARNING_CHANGED: 0x63,
+  /** 6Cxx: wrong Le, SW2 the exact length. */
+  WRONG_LE: 0x6c,
+} as const;
+
+export const sw1Of = (sw: number): number => sw >> 8;
+
+/** 63Cx: verification failed, x tries left (ISO/IEC 7816-4 §5.6, part 5 §6.14); undefined for another status word. */
+export function triesLeft(sw: number): number | undefined {
+  return (sw & 0xfff0) === SW.VERIFICATION_FAILED_NO_TRIES ? sw & 0x0f : undefined;
+}
+
+/** The status word 63Cx for x tries left. */
+export const verificationFailed = (tries: number): number => SW.VERIFICATION_FAILED_NO_TRIES | (tries & 0x0f);
+
+/** The status word 6Cxx for the exact length xx. */
+export const wrongLe = (exact: number): number => (SW1.WRONG_LE << 8) | (exact & 0xff);
+
+/** The status word at the end of a response written in hex ("… 90 00", "6A82"): the last four hex digits. */
+export function swOfHex(response: string): number | undefined {
+  const h = response.replace(/\s/g, '');
+  return /^(?:[0-9a-f]{2})*[0-9a-f]{4}$/i.test(h) ? parseInt(h.slice(-4), 16) : undefined;
+}
+
+/** 9000 or a warning 61xx, 62xx, 63xx: not a refusal (ISO/IEC 7816-4 §5.6). */
+export function notRefused(sw: number): boolean {
+  const sw1 = sw1Of(sw);
+  return sw === SW.NO_ERROR || sw1 === SW1.MORE_DATA || sw1 === SW1.WARNING_UNCHANGED || sw1 === SW1.WARNING_CHANGED;
+}
 
 export interface SwMeaning {
   en: string;

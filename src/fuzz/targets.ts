@@ -10,7 +10,7 @@ import { CARD_DEFECTS, type CardImage, type DefectId, IMAGES, allDfs, buildTree,
 import { ApduFormatError, type CommandApdu, encodeCommand, parseCommand } from '../apdu/command.ts';
 import { commandName } from '../apdu/names.ts';
 import { encodeResponse, parseResponse, swHex } from '../apdu/response.ts';
-import { describeSw } from '../apdu/sw.ts';
+import { describeSw, notRefused, SW } from '../apdu/sw.ts';
 import { decodeCn, decodeN, encodeCn, encodeN } from '../bytes/bcd.ts';
 import { HexError, concat, equal, fromHex, toHex } from '../bytes/hex.ts';
 import { decodeAn, decodeGbk, encodeAn, encodeGbk } from '../bytes/text.ts';
@@ -190,13 +190,13 @@ function cardSimTarget(imageName: string, withDefects: boolean): FuzzTarget<SimI
       const sw1 = sw >> 8;
       const dataLength = r.length - 2;
       if (!((sw1 >= 0x61 && sw1 <= 0x6f) || (sw1 >= 0x90 && sw1 <= 0x9f))) fail(`${at}: SW1 ${sw1.toString(16)} is not 6X/9X (ISO/IEC 7816-3 §10.3.3)`);
-      if (dataLength > 0 && !(sw === 0x9000 || sw1 === 0x61 || sw1 === 0x62 || sw1 === 0x63)) fail(`${at}: response data with the error status ${swHex(sw)}`);
+      if (dataLength > 0 && !notRefused(sw)) fail(`${at}: response data with the error status ${swHex(sw)}`);
       let cmd: CommandApdu | undefined;
       try {
         cmd = parseCommand(step.apdu);
       } catch (e) {
         if (!(e instanceof ApduFormatError)) throw e;
-        if (sw !== 0x6700) fail(`${at}: a command with malformed length fields answered ${swHex(sw)}, not 6700`);
+        if (sw !== SW.WRONG_LENGTH) fail(`${at}: a command with malformed length fields answered ${swHex(sw)}, not 6700`);
       }
       if (cmd && dataLength > (cmd.ne ?? 0)) fail(`${at}: ${dataLength} data bytes for Ne ${cmd.ne ?? 'absent'}`);
     }
@@ -773,7 +773,7 @@ function sampleEnvironment(): Environment {
 function sampleStream(): string {
   const ts = (s: number) => ({ seconds: 1767225600 + s, nanos: 0 });
   const d = { seconds: 0, nanos: 1000000 };
-  const trace = JSON.stringify([{ name: 'SELECT', command: '00 A4 00 00 02 3F 00', response: '6F 03 84 01 41 90 00', sw: '9000', us: 10, wire: [] }]);
+  const trace = JSON.stringify([{ name: 'SELECT', command: '00 A4 00 00 02 3F 00', response: '6F 03 84 01 41 90 00', sw: swHex(SW.NO_ERROR), us: 10, wire: [] }]);
   const env: object[] = [
     { meta: { protocolVersion: '32', implementation: { name: 'cucumber-js', version: '12' }, runtime: { name: 'node' }, os: { name: 'linux' }, cpu: { name: 'x64' } } },
     { hook: { id: 'h1', name: 'check applicability, open the card channel', sourceReference: {} } },

@@ -1,14 +1,8 @@
 /** Builders for the inter-industry commands, named and coded as in ISO/IEC 7816-4 §7 and 社会保障卡规范 part 5 §6. */
 import { type CommandApdu, command } from '../apdu/command.ts';
+import { INS } from '../apdu/names.ts';
 
-export const INS = {
-  SELECT: 0xa4,
-  READ_BINARY: 0xb0,
-  READ_RECORD: 0xb2,
-  GET_CHALLENGE: 0x84,
-  GET_RESPONSE: 0xc0,
-  VERIFY: 0x20,
-} as const;
+export { INS };
 
 /** P2 of SELECT: return FCI (00) or nothing (0C); first (00) or next (02) occurrence. */
 export const SELECT_P2 = { FCI: 0x00, NO_DATA: 0x0c, NEXT: 0x02 } as const;

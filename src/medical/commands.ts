@@ -2,6 +2,7 @@
  * Builders of the proprietary medical insurance commands (社会保障卡规范 part 5 §7, tables 50–78; CLA B0)
  * and of the PSAM's (part 9 §9.9–9.10), and parsers of their responses.
  */
+import { SW } from '../apdu/sw.ts';
 import { type CommandApdu, command } from '../apdu/command.ts';
 import { encodeCn } from '../bytes/bcd.ts';
 import { type PurchaseAmounts, TRANSACTION_TYPE, amountsBytes, readU16, readU32, u16, u32 } from './crypto.ts';
@@ -17,7 +18,7 @@ export const MED_INS = {
 } as const;
 
 /** Status words of part 5 §7 that src/apdu/sw.ts names but has no constant for. */
-export const MED_SW = { INVALID_STATE: 0x6901, COUNTER_MAX: 0x9402, PROOF_NOT_AVAILABLE: 0x9406 } as const;
+export const MED_SW = { INVALID_STATE: SW.INVALID_STATE, COUNTER_MAX: SW.TRANSACTION_COUNTER_MAX, PROOF_NOT_AVAILABLE: SW.REQUIRED_MAC_NOT_AVAILABLE } as const;
 
 /** GET BALANCE P2 (table 58): 01 CIA balance, 02 SPIP (yearly self-paid total), 03 SPFP (yearly pooled-fund total). */
 export const BALANCE = { CIA: 0x01, SPIP: 0x02, SPFP: 0x03 } as const;

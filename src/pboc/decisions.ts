@@ -2,7 +2,7 @@
  * Kernel decisions that need no card I/O: CVM list processing (EMV Book 3 §10.5, JR/T 0025.5 §7.5) and
  * terminal action analysis (EMV Book 3 §10.7, JR/T 0025.6; TAC/IAC with the TVR bit by bit).
  */
-import { toUint } from '../bytes/hex.ts';
+import { fromHex, toUint } from '../bytes/hex.ts';
 import type { AcType } from './kernel.ts';
 
 export interface CvmRule {
@@ -53,6 +53,11 @@ export interface ActionCodes {
   online: Uint8Array;
   default: Uint8Array;
 }
+
+/** The terminal action codes of a UnionPay POS (spec-notes/pboc.md §1.5), in hex. */
+export const UNIONPAY_TAC = { denial: '0010000000', online: 'D84004F800', default: 'D84000A800' } as const;
+/** The same as ActionCodes. */
+export const UNIONPAY_TACS: ActionCodes = { denial: fromHex(UNIONPAY_TAC.denial), online: fromHex(UNIONPAY_TAC.online), default: fromHex(UNIONPAY_TAC.default) };
 
 const hit = (tvr: Uint8Array, a: Uint8Array, b: Uint8Array) => tvr.some((v, i) => (v & ((a[i] ?? 0) | (b[i] ?? 0))) !== 0);
 

@@ -6,14 +6,20 @@
  * simulated issuer (ARQC check, ARPC, scripts), second GENERATE AC. Each step keeps what it saw, so
  * scenarios judge the card from it. The card's malformed answers become NonConformance (FAIL).
  */
-import { command, encodeCommand } from '../apdu/command.ts';
+import { type CommandApdu, encodeCommand } from '../apdu/command.ts';
+import { swHex } from '../apdu/response.ts';
+import { SW } from '../apdu/sw.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
-import { decodeCn, encodeCn } from '../bytes/bcd.ts';
+import { decodeCn } from '../bytes/bcd.ts';
 import { concat, fromHex, toHex, toUint } from '../bytes/hex.ts';
 import type { RsaPublic } from '../crypto/index.ts';
 import { buildTlv, parseTlv, type Tlv } from '../tlv/ber.ts';
 import { buildDolData, parseDol } from '../tlv/dol.ts';
 import { NonConformance } from '../verdict/errors.ts';
+import * as iso from '../iso7816/commands.ts';
+import * as cmd from './commands.ts';
+import { aipOffers } from './checks.ts';
+import { type Bit, setBit, TVR } from './tvr.ts';
 import { selectCvm, terminalActionAnalysis, type ActionCodes } from './decisions.ts';
 import { type IssuerChoice, issuerOf } from './issuer.ts';
 import { cdaTransactionData, type CdaData, type Recovered, recoverIccKey, recoverIssuerKey, verifyCdaSdad, verifySdad, verifySsad } from './oda.ts';
@@ -21,7 +27,7 @@ import { type CaKey, ddaSm2, iccKeySm2, isSm2Ca, sdaSm2, verifyCdaSdadSm2 } from
 
 export type Send = (apdu: Uint8Array) => Promise<ResponseApdu>;
 export type AcType = 'AAC' | 'TC' | 'ARQC';
-export const AC_P1: Record<AcType, number> = { AAC: 0x00, TC: 0x40, ARQC: 0x80 };
+export const AC_P1: Record<AcType, number> = { AAC: cmd.GAC_P1.AAC, TC: cmd.GAC_P1.TC, ARQC: cmd.GAC_P1.ARQC };
 export const PSE_NAME = '1PAY.SYS.DDF01';
 /** Proximity payment system environment (EMV Contactless Book B §3.3; JR/T 0025.12). */
 export const PPSE_NAME = '2PAY.SYS.DDF01';
@@ -115,22 +121,22 @@ export class PbocKernel {
     this.terminal = { ...DEFAULT_TERMINAL, ...terminal };
   }
 
-  private async cmd(cla: number, ins: number, p1: number, p2: number, data?: Uint8Array, ne: number | undefined = 256): Promise<ResponseApdu> {
-    return this.send(encodeCommand(command(cla, ins, p1, p2, data && data.length ? data : undefined, ne)));
+  private cmd(c: CommandApdu): Promise<ResponseApdu> {
+    return this.send(encodeCommand(c));
   }
 
   selectByName(name: Uint8Array): Promise<ResponseApdu> {
-    return this.cmd(0x00, 0xa4, 0x04, 0x00, name);
+    return this.cmd(iso.selectByName(name));
   }
 
   readRecord(sfi: number, rec: number): Promise<ResponseApdu> {
-    return this.cmd(0x00, 0xb2, rec, (sfi << 3) | 4);
+    return this.cmd(iso.readRecord(rec, sfi, iso.RECORD_MODE.NUMBER, 256));
   }
 
   /** PSE directory entries (JR/T 0025.5 §6.3.3): AIDs from 61 { 4F } of the records of the directory SFI. */
   async pseDirectory(): Promise<{ aids: Uint8Array[]; sfi: number; entries: DirectoryEntry[] }> {
     const r = await this.selectByName(new Uint8Array(Buffer.from(PSE_NAME, 'ascii')));
-    if (r.sw !== 0x9000) throw new NonConformance(`SELECT PSE answered ${r.sw.toString(16).toUpperCase()}`);
+    if (r.sw !== SW.NO_ERROR) throw new NonConformance(`SELECT PSE answered ${swHex(r.sw)}`);
     const fci = new Map<string, Uint8Array>();
     primitives(tlvs(r, 'PSE FCI'), fci);
     const sfi = fci.get('88')?.[0];
@@ -139,8 +145,8 @@ export class PbocKernel {
     const entries: DirectoryEntry[] = [];
     for (let rec = 1; rec < 32; rec++) {
       const rr = await this.readRecord(sfi, rec);
-      if (rr.sw === 0x6a83) break;
-      if (rr.sw !== 0x9000) throw new NonConformance(`READ RECORD ${rec} of the PSE directory answered ${rr.sw.toString(16)}`);
+      if (rr.sw === SW.RECORD_NOT_FOUND) break;
+      if (rr.sw !== SW.NO_ERROR) throw new NonConformance(`READ RECORD ${rec} of the PSE directory answered ${rr.sw.toString(16)}`);
       const stack = tlvs(rr, 'PSE directory record');
       const walk = (l: Tlv[]) => l.forEach((t) => (t.tag === '4F' ? aids.push(t.value) : t.children && walk(t.children)));
       walk(stack);
@@ -155,7 +161,7 @@ export class PbocKernel {
    */
   async ppse(): Promise<{ response: ResponseApdu; dfName?: Uint8Array; hasBf0c: boolean; entries: DirectoryEntry[] }> {
     const response = await this.selectByName(new Uint8Array(Buffer.from(PPSE_NAME, 'ascii')));
-    if (response.sw !== 0x9000) return { response, hasBf0c: false, entries: [] };
+    if (response.sw !== SW.NO_ERROR) return { response, hasBf0c: false, entries: [] };
     const l = tlvs(response, 'PPSE FCI');
     const fci = l.length === 1 && l[0]?.tag === '6F' ? (l[0].children ?? []) : [];
     const bf0c = fci.find((t) => t.tag === 'A5')?.children?.find((t) => t.tag === 'BF0C');
@@ -165,7 +171,7 @@ export class PbocKernel {
 
   async selectApplication(aid: Uint8Array): Promise<ResponseApdu> {
     const r = await this.selectByName(aid);
-    if ((r.sw === 0x9000 || r.sw === 0x6283) && r.data.length) primitives(tlvs(r, 'application FCI'), this.data);
+    if ((r.sw === SW.NO_ERROR || r.sw === SW.WARNING_SELECTED_FILE_INVALIDATED) && r.data.length) primitives(tlvs(r, 'application FCI'), this.data);
     return r;
   }
 
@@ -194,9 +200,9 @@ export class PbocKernel {
 
   /** GET PROCESSING OPTIONS (JR/T 0025.5 B.8): 83 ‖ PDOL data; format 1 (80) or 2 (77). */
   async gpo(data: Uint8Array = this.pdolData()): Promise<ResponseApdu> {
-    const r = await this.cmd(0x80, 0xa8, 0x00, 0x00, concat(Uint8Array.of(0x83, data.length), data));
+    const r = await this.cmd(cmd.getProcessingOptions(data));
     this.pdolSent = data.slice();
-    if (r.sw !== 0x9000) return r;
+    if (r.sw !== SW.NO_ERROR) return r;
     const l = tlvs(r, 'GPO');
     const top = l[0];
     if (top?.tag === '80' && top.value.length >= 2) {
@@ -247,7 +253,7 @@ export class PbocKernel {
       }
       for (let rec = e.first; rec <= e.last; rec++) {
         const r = await this.readRecord(e.sfi, rec);
-        if (r.sw !== 0x9000) throw new NonConformance(`READ RECORD SFI ${e.sfi} record ${rec} named by the AFL answered ${r.sw.toString(16).toUpperCase()}`);
+        if (r.sw !== SW.NO_ERROR) throw new NonConformance(`READ RECORD SFI ${e.sfi} record ${rec} named by the AFL answered ${swHex(r.sw)}`);
         const l = tlvs(r, `record ${rec} of SFI ${e.sfi}`);
         if (l.length !== 1 || l[0]?.tag !== '70') throw new NonConformance(`record ${rec} of SFI ${e.sfi} is not one 70 template`);
         primitives(l, this.data);
@@ -291,7 +297,7 @@ export class PbocKernel {
 
   /** SDA: issuer key then SSAD; errors set TVR B1 b7 (SDA failed). */
   sda(ca: CaKey): string[] {
-    if (isSm2Ca(ca)) return this.odaFailed(0x40, sdaSm2(this, ca.sm2)); // JR/T 0025.17 §5.1
+    if (isSm2Ca(ca)) return this.odaFailed(TVR.SDA_FAILED, sdaSm2(this, ca.sm2)); // JR/T 0025.17 §5.1
     const ik = this.issuerKey(ca);
     const errors = [...ik.errors];
     if (ik.key) {
@@ -299,8 +305,7 @@ export class PbocKernel {
       errors.push(...s.errors);
       if (s.value) this.data.set('9F45', s.value);
     }
-    if (errors.length) this.tvr[0] = (this.tvr[0] as number) | 0x40;
-    return errors;
+    return this.odaFailed(TVR.SDA_FAILED, errors);
   }
 
   iccKey(ca: RsaPublic): { key?: RsaPublic; errors: string[] } {
@@ -312,8 +317,8 @@ export class PbocKernel {
 
   /** INTERNAL AUTHENTICATE with the DDOL data (EMV Book 2 §6.5.1). */
   async internalAuthenticate(ddolData: Uint8Array): Promise<{ response: ResponseApdu; sdad?: Uint8Array }> {
-    const response = await this.cmd(0x00, 0x88, 0x00, 0x00, ddolData);
-    if (response.sw !== 0x9000) return { response };
+    const response = await this.cmd(cmd.internalAuthenticate(ddolData));
+    if (response.sw !== SW.NO_ERROR) return { response };
     const t = tlvs(response, 'INTERNAL AUTHENTICATE')[0];
     const sdad = t?.tag === '80' ? t.value : t?.tag === '77' ? t.children?.find((c) => c.tag === '9F4B')?.value : undefined;
     if (!sdad) throw new NonConformance('INTERNAL AUTHENTICATE response has no SDAD (80 or 77{9F4B})');
@@ -329,7 +334,7 @@ export class PbocKernel {
   async dda(ca: CaKey): Promise<{ errors: string[]; dynamicNumber?: Uint8Array }> {
     if (isSm2Ca(ca)) {
       const r = await ddaSm2(this, ca.sm2); // JR/T 0025.17 §5.2
-      this.odaFailed(0x08, r.errors);
+      this.odaFailed(TVR.DDA_FAILED, r.errors);
       return r;
     }
     const k = this.iccKey(ca);
@@ -338,20 +343,20 @@ export class PbocKernel {
     if (k.key) {
       const ddol = this.ddolData();
       const ia = await this.internalAuthenticate(ddol);
-      if (!ia.sdad) errors.push(`INTERNAL AUTHENTICATE answered ${ia.response.sw.toString(16).toUpperCase()}`);
+      if (!ia.sdad) errors.push(`INTERNAL AUTHENTICATE answered ${swHex(ia.response.sw)}`);
       else {
         const v = verifySdad(k.key, ia.sdad, ddol);
         errors.push(...v.errors);
         dynamicNumber = v.value;
       }
     }
-    if (errors.length) this.tvr[0] = (this.tvr[0] as number) | 0x08;
+    this.odaFailed(TVR.DDA_FAILED, errors);
     return { errors, dynamicNumber };
   }
 
   /** Errors of an ODA method set its TVR byte 1 bit (b7 SDA failed, b4 DDA failed). */
-  private odaFailed(bit: number, errors: string[]): string[] {
-    if (errors.length) this.tvr[0] = (this.tvr[0] as number) | bit;
+  private odaFailed(bit: Bit, errors: string[]): string[] {
+    if (errors.length) setBit(this.tvr, bit);
     return errors;
   }
 
@@ -360,25 +365,23 @@ export class PbocKernel {
     const d = this.terminal.date;
     const exp = this.data.get('5F24');
     const eff = this.data.get('5F25');
-    if (exp && toHex(exp) < d) this.tvr[1] = (this.tvr[1] as number) | 0x40;
-    if (eff && toHex(eff) > d) this.tvr[1] = (this.tvr[1] as number) | 0x20;
+    if (exp && toHex(exp) < d) setBit(this.tvr, TVR.EXPIRED_APPLICATION);
+    if (eff && toHex(eff) > d) setBit(this.tvr, TVR.APPLICATION_NOT_YET_EFFECTIVE);
   }
 
   /** VERIFY offline plaintext PIN: ISO 9564 format 2 block 2N PIN F…F (JR/T 0025.5 B.12). */
   verifyPin(pin: string): Promise<ResponseApdu> {
-    const block = concat(fromHex(`2${pin.length.toString(16)}`), encodeCn(pin, 7));
-    return this.cmd(0x00, 0x20, 0x00, 0x80, block, undefined);
+    return this.cmd(cmd.verifyOfflinePin(cmd.pinBlockFormat2(pin)));
   }
 
   async getData(tag: string): Promise<ResponseApdu> {
-    const t = fromHex(tag);
-    return this.cmd(0x80, 0xca, t[0] as number, t[1] as number);
+    return this.cmd(cmd.getData(tag));
   }
 
   /** GET DATA value of a 2-byte tag, checking the answer is that one TLV. */
   async getDataValue(tag: string): Promise<Uint8Array> {
     const r = await this.getData(tag);
-    if (r.sw !== 0x9000) throw new NonConformance(`GET DATA ${tag} answered ${r.sw.toString(16).toUpperCase()}`);
+    if (r.sw !== SW.NO_ERROR) throw new NonConformance(`GET DATA ${tag} answered ${swHex(r.sw)}`);
     const l = tlvs(r, `GET DATA ${tag}`);
     if (l.length !== 1 || l[0]?.tag !== tag) throw new NonConformance(`GET DATA ${tag} answered ${toHex(r.data)}, not one ${tag} object`);
     return (l[0] as Tlv).value;
@@ -394,8 +397,8 @@ export class PbocKernel {
     const values = this.terminalValues(extra);
     const cdolData = buildDolData(parseDol(cdol), values);
     if (!second) this.cdol1Sent = cdolData.slice();
-    const response = await this.cmd(0x80, 0xae, AC_P1[type] | (opts.cda ? 0x10 : 0x00), 0x00, cdolData);
-    if (response.sw !== 0x9000) return { response };
+    const response = await this.cmd(cmd.generateAc(AC_P1[type] | (opts.cda ? cmd.GAC_P1.CDA : 0x00), cdolData));
+    if (response.sw !== SW.NO_ERROR) return { response };
     const l = tlvs(response, 'GENERATE AC');
     let cid: Uint8Array | undefined;
     let atc: Uint8Array | undefined;
@@ -449,7 +452,7 @@ export class PbocKernel {
         errors.push(...r.errors);
       }
     }
-    if (errors.length) this.tvr[0] = (this.tvr[0] as number) | 0x04;
+    if (errors.length) setBit(this.tvr, TVR.CDA_FAILED);
     else if (r?.value) {
       g.ac = r.value.ac;
       this.data.set('9F4C', r.value.dynamicNumber);
@@ -459,7 +462,7 @@ export class PbocKernel {
   }
 
   externalAuthenticate(arpc: Uint8Array, arc: Uint8Array): Promise<ResponseApdu> {
-    return this.cmd(0x00, 0x82, 0x00, 0x00, concat(arpc, arc), undefined);
+    return this.cmd(cmd.externalAuthenticate(arpc, arc));
   }
 
   /** Send a built script command as it is (case 3). */
@@ -475,36 +478,35 @@ export class PbocKernel {
    */
   async transaction(opts: { ca: CaKey; issuer: IssuerChoice; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean }): Promise<TransactionOutcome> {
     const problems: string[] = [];
-    const b1 = this.aip[0] ?? 0;
     // CDA first when the card offers it (JR/T 0025.7 §5.3, table 2); an ICC key that does not recover
     // fails CDA before GENERATE AC, which is then sent without the CDA request (§5.3.6).
-    let cda = (b1 & 0x01) !== 0;
+    let cda = aipOffers(this.aip, 'CDA');
     if (cda) {
       const k = this.cdaIccKey(opts.ca);
       if (k.errors.length) {
-        this.tvr[0] = (this.tvr[0] as number) | 0x04;
+        setBit(this.tvr, TVR.CDA_FAILED);
         problems.push(...k.errors.map((e) => `CDA: ${e}`));
         cda = false;
       }
-    } else if (b1 & 0x20) problems.push(...(await this.dda(opts.ca)).errors.map((e) => `DDA: ${e}`));
-    else if (b1 & 0x40) problems.push(...this.sda(opts.ca).map((e) => `SDA: ${e}`));
-    else this.tvr[0] = (this.tvr[0] as number) | 0x80; // ODA not performed
+    } else if (aipOffers(this.aip, 'DDA')) problems.push(...(await this.dda(opts.ca)).errors.map((e) => `DDA: ${e}`));
+    else if (aipOffers(this.aip, 'SDA')) problems.push(...this.sda(opts.ca).map((e) => `SDA: ${e}`));
+    else setBit(this.tvr, TVR.ODA_NOT_PERFORMED);
     this.processingRestrictions();
     const cvmList = this.data.get('8E');
     const cvm = cvmList ? selectCvm(cvmList, { amount: this.terminal.amount, supports: (m) => m === 0x1f || (m === 0x01 && opts.pin !== undefined) }) : undefined;
     if (cvm?.method === 0x01 && opts.pin) {
       const r = await this.verifyPin(opts.pin);
-      if (r.sw !== 0x9000) {
-        this.tvr[2] = (this.tvr[2] as number) | 0x80;
-        problems.push(`offline PIN answered ${r.sw.toString(16).toUpperCase()}`);
+      if (r.sw !== SW.NO_ERROR) {
+        setBit(this.tvr, TVR.CVM_NOT_SUCCESSFUL);
+        problems.push(`offline PIN answered ${swHex(r.sw)}`);
       }
     }
-    if (opts.forceOnline) this.tvr[3] = (this.tvr[3] as number) | 0x08;
+    if (opts.forceOnline) setBit(this.tvr, TVR.MERCHANT_FORCED_ONLINE);
     const iac = { denial: this.data.get('9F0E'), online: this.data.get('9F0F'), default: this.data.get('9F0D') };
     const asked = terminalActionAnalysis(this.tvr, opts.tac, iac, opts.onlineCapable);
     // An AAC is asked without CDA (§5.3.6); a TC or ARQC with it.
     const first = await this.generateAc(asked, false, {}, { cda: cda && asked !== 'AAC' });
-    if (!first.result) return { asked, problems: [...problems, `first GENERATE AC answered ${first.response.sw.toString(16).toUpperCase()}`], approved: false };
+    if (!first.result) return { asked, problems: [...problems, `first GENERATE AC answered ${swHex(first.response.sw)}`], approved: false };
     const g1 = first.result;
     // A CDA that fails declines the transaction offline (JR/T 0025.7 §5.3.6): no cryptogram to go on.
     const cdaFailed = (g: GacResult, what: string) => {
@@ -519,14 +521,14 @@ export class PbocKernel {
     };
     check(g1, g1.type);
     if (g1.type !== 'ARQC') return { asked, first: g1, problems, approved: g1.type === 'TC' };
-    const arc = fromHex('3030');
+    const arc = cmd.ARC_APPROVED;
     const ea = await this.externalAuthenticate(issuerOf(opts.issuer, g1.iad).arpc(this.pan, this.psn, g1.atc, g1.ac, arc), arc);
-    if (ea.sw !== 0x9000) {
-      this.tvr[4] = (this.tvr[4] as number) | 0x40;
-      problems.push(`EXTERNAL AUTHENTICATE answered ${ea.sw.toString(16).toUpperCase()}`);
+    if (ea.sw !== SW.NO_ERROR) {
+      setBit(this.tvr, TVR.ISSUER_AUTHENTICATION_FAILED);
+      problems.push(`EXTERNAL AUTHENTICATE answered ${swHex(ea.sw)}`);
     }
     const second = await this.generateAc('TC', true, { '8A': arc }, { cda });
-    if (!second.result) return { asked, first: g1, problems: [...problems, `second GENERATE AC answered ${second.response.sw.toString(16).toUpperCase()}`], approved: false };
+    if (!second.result) return { asked, first: g1, problems: [...problems, `second GENERATE AC answered ${swHex(second.response.sw)}`], approved: false };
     if (cdaFailed(second.result, 'second GENERATE AC')) return { asked, first: g1, second: second.result, problems, approved: false };
     check(second.result, second.result.type);
     return { asked, first: g1, second: second.result, problems, approved: second.result.type === 'TC' };

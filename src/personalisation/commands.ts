@@ -9,11 +9,13 @@
  *                of the authorising key ‖ MAC (part 4 §7.3: keys travel enciphered, with a MAC)
  * The key block is kid ‖ version ‖ try limit ‖ key.
  */
+import { INS } from '../apdu/names.ts';
 import { type CommandApdu, command } from '../apdu/command.ts';
 import { buildTlv } from '../tlv/ber.ts';
 import { type SsAlgorithm, authData, commandMac, encryptData, sessionKey } from '../sscard/crypto.ts';
 
-export const CARD_MANAGEMENT_INS = { EXTERNAL_AUTHENTICATE: 0x82, CREATE_FILE: 0xe0, WRITE_KEY: 0xd4 } as const;
+/** The card-management commands' INS, from the one table src/apdu/names.ts. */
+export const CARD_MANAGEMENT_INS = { EXTERNAL_AUTHENTICATE: INS.EXTERNAL_AUTHENTICATE, CREATE_FILE: INS.CREATE_FILE, WRITE_KEY: INS.WRITE_KEY } as const;
 
 export const WRITE_KEY_P1 = { LOAD: 0x00, REPLACE: 0x01 } as const;
 

@@ -17,7 +17,12 @@ export function issuerAlgorithm(p: Profile, iad?: Uint8Array): PbocAlgorithm {
  * dual-algorithm card, the one the IAD of the cryptogram names), and the SM4 variant the profile declares.
  */
 export function profileIssuer(p: Profile, iad?: Uint8Array): PbocIssuer {
+  return profileIssuerOf(p, issuerAlgorithm(p, iad));
+}
+
+/** The simulated issuer of a profile's card with one algorithm (a dual-algorithm card has both). */
+export function profileIssuerOf(p: Profile, algorithm: PbocAlgorithm): PbocIssuer {
   const k = p.keys?.pboc;
   if (!k) throw new Error('the profile gives no keys.pboc');
-  return new PbocIssuer(k.imk, issuerAlgorithm(p, iad), { udkInput: k.sm4Variant?.udkInput ?? 'part17', acFold: k.sm4Variant?.acFold ?? 'part17' });
+  return new PbocIssuer(k.imk, algorithm, { udkInput: k.sm4Variant?.udkInput ?? 'part17', acFold: k.sm4Variant?.acFold ?? 'part17' });
 }

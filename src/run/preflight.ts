@@ -10,7 +10,7 @@
  * JR/T 0025.5 §6.3.5 (a blocked application answers SELECT with 6283), Annex E (the AAC a card gives
  * when asked for one: it costs an ATC step and nothing else).
  */
-import { SW } from '../apdu/sw.ts';
+import { SW, triesLeft } from '../apdu/sw.ts';
 import { swHex } from '../apdu/response.ts';
 import { equal, fromHex, toHex, toUint } from '../bytes/hex.ts';
 import { encodeGbk } from '../bytes/text.ts';
@@ -49,7 +49,9 @@ export interface PlanNeeds {
   pin: boolean;
 }
 
-const triesOf = (sw: number): number | undefined => ((sw & 0xfff0) === 0x63c0 ? sw & 0x0f : undefined);
+
+/** 9000 as the card state writes it. */
+const OK = swHex(SW.NO_ERROR);
 
 /** The card's state as it tells it, sending nothing that changes it (SELECT, VERIFY without data, GET DATA). */
 export async function readCardState(session: CardSession, profile: Profile): Promise<CardState> {
@@ -59,16 +61,16 @@ export async function readCardState(session: CardSession, profile: Profile): Pro
     state.ssse = { select: swHex(s.sw) };
     if (s.sw === SW.NO_ERROR && profile.keys?.pin !== undefined) {
       const v = await session.send(iso.verify(SSSE_PIN_REF));
-      const tries = triesOf(v.sw);
+      const tries = triesLeft(v.sw);
       if (tries !== undefined) state.ssse.pinTriesLeft = tries;
-      if (v.sw === 0x6983 || tries === 0) state.ssse.pinBlocked = true;
+      if (v.sw === SW.AUTHENTICATION_METHOD_BLOCKED || tries === 0) state.ssse.pinBlocked = true;
     }
   }
   if (profile.ics.pboc === '2.0' || profile.ics.pboc === '3.0') {
     const aid = fromHex(profile.keys?.pboc?.aid?.replace(/\s/g, '') ?? DEBIT_AID);
     const s = await session.send(iso.selectByName(aid));
-    state.pboc = { select: swHex(s.sw), blocked: s.sw === 0x6283 };
-    if (s.sw === SW.NO_ERROR || s.sw === 0x6283) {
+    state.pboc = { select: swHex(s.sw), blocked: s.sw === SW.WARNING_SELECTED_FILE_INVALIDATED };
+    if (s.sw === SW.NO_ERROR || s.sw === SW.WARNING_SELECTED_FILE_INVALIDATED) {
       const k = new PbocKernel((apdu) => session.send(apdu));
       const number = async (tag: string, bcd: boolean): Promise<number | undefined> => {
         try {
@@ -100,12 +102,12 @@ export async function readCardState(session: CardSession, profile: Profile): Pro
 export async function preflight(session: CardSession, profile: Profile, needs: PlanNeeds): Promise<Preflight> {
   const out: Preflight = { start: await readCardState(session, profile), checks: [], problems: [], cost: [] };
   const { ssse, pboc } = out.start;
-  if (needs.ssse && ssse && ssse.select !== '9000') out.problems.push(`the SSSE answers SELECT with ${ssse.select} (9303: blocked); the plan needs it`);
+  if (needs.ssse && ssse && ssse.select !== OK) out.problems.push(`the SSSE answers SELECT with ${ssse.select} (9303: blocked); the plan needs it`);
   if (needs.pboc && pboc?.blocked) out.problems.push('the debit application is blocked (SELECT answers 6283); unblock it by issuer script (APPLICATION UNBLOCK) before the run');
-  else if (needs.pboc && pboc && pboc.select !== '9000') out.problems.push(`the debit application answers SELECT with ${pboc.select}; the plan needs it`);
+  else if (needs.pboc && pboc && pboc.select !== OK) out.problems.push(`the debit application answers SELECT with ${pboc.select}; the plan needs it`);
 
   // The PBOC keys: ask for an AAC and check it with keys.pboc (costs one ATC step, no try).
-  if (needs.pboc && pboc && !pboc.blocked && pboc.select === '9000' && profile.keys?.pboc?.imk) {
+  if (needs.pboc && pboc && !pboc.blocked && pboc.select === OK && profile.keys?.pboc?.imk) {
     const k = new PbocKernel((apdu) => session.send(apdu));
     const aid = fromHex(profile.keys.pboc.aid?.replace(/\s/g, '') ?? DEBIT_AID);
     const gpo = (await k.selectApplication(aid)).sw === SW.NO_ERROR ? await k.gpo() : undefined;
@@ -123,7 +125,7 @@ export async function preflight(session: CardSession, profile: Profile, needs: P
 
   // The PIN: one VERIFY, and only with a try to spare; a right PIN puts the counter back at its limit.
   const pin = profile.keys?.pin;
-  if (needs.pin && pin !== undefined && ssse?.select === '9000') {
+  if (needs.pin && pin !== undefined && ssse?.select === OK) {
     if (ssse.pinBlocked) out.problems.push('the SSSE PIN is blocked (0 tries left); unblock it (PIN UNBLOCK with the PUK) before the run');
     else if (ssse.pinTriesLeft !== undefined && ssse.pinTriesLeft < 2) out.problems.push(`the SSSE PIN has ${ssse.pinTriesLeft} try left: the plan presents wrong PINs and would block it; present the right PIN once (it restores the counter) before the run`);
     else {
@@ -131,7 +133,7 @@ export async function preflight(session: CardSession, profile: Profile, needs: P
       const v = await session.send(iso.verify(SSSE_PIN_REF, pinCn(pin)));
       if (v.sw === SW.NO_ERROR) out.checks.push('keys.pin: the SSSE accepts the profile\'s PIN');
       else {
-        const left = triesOf(v.sw);
+        const left = triesLeft(v.sw);
         out.problems.push(`keys.pin is not the card's SSSE PIN: VERIFY answered ${swHex(v.sw)}`);
         out.cost.push(`one SSSE PIN try${left !== undefined ? ` (${left} left)` : ''}, which the next VERIFY with the right PIN restores`);
       }

@@ -1,16 +1,18 @@
 /** Builders of the social security commands (社会保障卡规范 part 5 §6) and of the PSAM's (part 9 §9). */
 import { type CommandApdu, command } from '../apdu/command.ts';
 import { encodeCn } from '../bytes/bcd.ts';
+import { INS } from '../apdu/names.ts';
 
+/** The SSSE commands' INS (part 5 §6), from the one table src/apdu/names.ts. */
 export const SS_INS = {
-  EXTERNAL_AUTHENTICATE: 0x82,
-  INTERNAL_AUTHENTICATE: 0x88,
-  UPDATE_RECORD: 0xdc,
-  UPDATE_BINARY: 0xd6,
-  CHANGE_PIN: 0x5e,
-  PIN_CHANGE_UNBLOCK: 0x24,
-  APPLICATION_BLOCK: 0x1e,
-  CARD_BLOCK: 0x16,
+  EXTERNAL_AUTHENTICATE: INS.EXTERNAL_AUTHENTICATE,
+  INTERNAL_AUTHENTICATE: INS.INTERNAL_AUTHENTICATE,
+  UPDATE_RECORD: INS.UPDATE_RECORD,
+  UPDATE_BINARY: INS.UPDATE_BINARY,
+  CHANGE_PIN: INS.CHANGE_PIN,
+  PIN_CHANGE_UNBLOCK: INS.CHANGE_REFERENCE_DATA,
+  APPLICATION_BLOCK: INS.APPLICATION_BLOCK,
+  CARD_BLOCK: INS.CARD_BLOCK,
 } as const;
 
 /** PIN in cn, padded with F to whole bytes (part 5 §6.3). */

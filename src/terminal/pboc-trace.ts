@@ -3,6 +3,8 @@
  * order, and what the terminal told the card, above all the TVR it sent in the GENERATE AC data
  * (CDOL1/CDOL2 name 95, JR/T 0025.5 §13–14), which cannot disagree with what the terminal reports.
  */
+import { SW, SW1, sw1Of } from '../apdu/sw.ts';
+import { INS } from '../apdu/names.ts';
 import { parseCommand, type CommandApdu } from '../apdu/command.ts';
 import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { parseTlv, type Tlv } from '../tlv/ber.ts';
@@ -18,18 +20,7 @@ export interface Exchange {
   seq: number;
 }
 
-export const INS = {
-  SELECT: 0xa4,
-  READ_RECORD: 0xb2,
-  GET_PROCESSING_OPTIONS: 0xa8,
-  GET_DATA: 0xca,
-  VERIFY: 0x20,
-  INTERNAL_AUTHENTICATE: 0x88,
-  EXTERNAL_AUTHENTICATE: 0x82,
-  GENERATE_AC: 0xae,
-  PUT_DATA: 0xda,
-  GET_RESPONSE: 0xc0,
-} as const;
+export { INS };
 
 export function exchanges(trace: readonly CardSideEntry[]): Exchange[] {
   const out: Exchange[] = [];
@@ -44,12 +35,12 @@ export function exchanges(trace: readonly CardSideEntry[]): Exchange[] {
     const data = r.subarray(0, Math.max(0, r.length - 2));
     const sw = r.length >= 2 ? ((r[r.length - 2] as number) << 8) | (r[r.length - 1] as number) : 0;
     const last = out[out.length - 1];
-    if (command.ins === INS.GET_RESPONSE && last && (last.sw & 0xff00) === 0x6100) {
+    if (command.ins === INS.GET_RESPONSE && last && sw1Of(last.sw) === SW1.MORE_DATA) {
       last.data = concat(last.data, data);
       last.sw = sw;
       continue;
     }
-    if (last && (last.sw & 0xff00) === 0x6c00 && last.command.ins === command.ins && last.command.p1 === command.p1 && last.command.p2 === command.p2) out.pop();
+    if (last && sw1Of(last.sw) === SW1.WRONG_LE && last.command.ins === command.ins && last.command.p1 === command.p1 && last.command.p2 === command.p2) out.pop();
     out.push({ command, data, sw, seq: e.seq });
   }
   return out;
@@ -66,7 +57,7 @@ function primitives(list: Tlv[], into: Map<string, Uint8Array>): void {
 export function recordData(x: readonly Exchange[]): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   for (const e of x) {
-    if (e.command.ins !== INS.READ_RECORD || e.sw !== 0x9000) continue;
+    if (e.command.ins !== INS.READ_RECORD || e.sw !== SW.NO_ERROR) continue;
     try {
       primitives(parseTlv(e.data), out);
     } catch {

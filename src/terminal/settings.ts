@@ -3,11 +3,11 @@
  * with the defaults of a UnionPay POS (TACs of spec-notes/pboc.md §1.5; no random selection unless the
  * profile or the scenario asks for it).
  */
+import { UNIONPAY_TAC } from '../pboc/decisions.ts';
 import type { Profile } from '../profile/profile.ts';
 import { TransportError } from '../verdict/errors.ts';
 import type { PbocTerminalSettings } from './operations.ts';
 
-export const UNIONPAY_TAC = { denial: '0010000000', online: 'D84004F800', default: 'D84000A800' };
 
 export function pbocSettings(profile: Profile, seed: string): PbocTerminalSettings {
   const t = profile.terminal?.pboc ?? {};

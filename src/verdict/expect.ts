@@ -36,3 +36,14 @@ export function expectBytes(actual: Uint8Array, expected: Uint8Array, what: stri
 export function expectThat(condition: boolean, message: string): void {
   if (!condition) throw new NonConformance(message);
 }
+
+/** A check that returns its problem text (or none): the problem is the card's non-conformance. */
+export function expectNoProblem(problem: string | undefined): void {
+  if (problem) throw new NonConformance(problem);
+}
+
+/** A value an earlier step should have left: its absence is a scenario written wrong (ERROR), not a card fault. */
+export function given<T>(v: T | undefined, what: string): T {
+  if (v === undefined) throw new Error(`no ${what} yet: a Given step is missing`);
+  return v;
+}

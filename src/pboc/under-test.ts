@@ -1,0 +1,181 @@
+/**
+ * The PBOC transaction under test: the state one scenario builds up against the card's debit application
+ * (JR/T 0025.5/.6) and the steps that build it, typed. A scenario holds one (the World's `pboc`); each new
+ * transaction gets a fresh kernel that keeps the terminal data of the last one.
+ */
+import { swHex } from '../apdu/response.ts';
+import { SW } from '../apdu/sw.ts';
+import { toHex } from '../bytes/hex.ts';
+import { NonConformance } from '../verdict/errors.ts';
+import { expectSw, given } from '../verdict/expect.ts';
+import { numericValue, splitLogRecord } from './checks.ts';
+import { parseDol } from '../tlv/dol.ts';
+import { ARC_APPROVED } from './commands.ts';
+import type { PbocIssuer } from './issuer.ts';
+import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, type Send, type TransactionOutcome } from './kernel.ts';
+import { type Recovered, verifySdad } from './oda.ts';
+import { type CaKey, iccKeySm2, verifySdadSm2 } from './oda-sm2.ts';
+
+export type PseDirectory = Awaited<ReturnType<PbocKernel['pseDirectory']>>;
+export type Ppse = Awaited<ReturnType<PbocKernel['ppse']>>;
+/** Verify one SDAD with the ICC key: RSA (JR/T 0025.7 §6.5.2) or SM2 (JR/T 0025.17 §5.2.4.2). */
+export type SdadCheck = (sdad: Uint8Array, ddolData: Uint8Array) => Recovered<Uint8Array>;
+export interface InternalAuthentications {
+  check: SdadCheck;
+  out: Array<{ un: Uint8Array; sdad: Uint8Array }>;
+}
+/** The order of the cryptogram types: a card answers no higher than asked (JR/T 0025.5 §9.3). */
+export const AC_RANK: Readonly<Record<AcType, number>> = { AAC: 0, ARQC: 1, TC: 2 };
+
+export { given };
+
+export class PbocUnderTest {
+  private current: PbocKernel | undefined;
+  /** DF69 of the terminal (JR/T 0025.17 §10.3.3) when the scenario set it. */
+  smSupport: boolean | undefined;
+  /** The first and second GENERATE AC of the current transaction. */
+  gac1: GacResult | undefined;
+  gac2: GacResult | undefined;
+  /** What the terminal asked for in the first GENERATE AC. */
+  asked: AcType | undefined;
+  /** The authorisation response code 8A the issuer answered. */
+  arc: Uint8Array | undefined;
+  directory: PseDirectory | undefined;
+  ppse: Ppse | undefined;
+  /** The value of the last GET DATA a scenario asked for. */
+  dataValue: Uint8Array | undefined;
+  internalAuthentications: InternalAuthentications | undefined;
+  /** PIN try counter 9F17 before a wrong PIN. */
+  pinTriesBefore: number | undefined;
+  /** The cryptogram types of a run of transactions. */
+  seen: AcType[] | undefined;
+  outcome: TransactionOutcome | undefined;
+  /** EC balance 9F79 and single limit 9F78 as first read (JR/T 0025.13). */
+  ecBalanceBefore: number | undefined;
+  ecSingleLimit: number | undefined;
+  /** EC data objects kept to restore the sample. */
+  ecKept: Record<string, number> | undefined;
+  /** ATC before a run of transactions, and the ATCs of the run. */
+  atcBefore: number | undefined;
+  atcs: number[] | undefined;
+
+  constructor(private readonly send: Send) {}
+
+  /** The kernel of the current transaction (one is made on first use). */
+  get kernel(): PbocKernel {
+    this.current ??= new PbocKernel(this.send, this.smSupportData());
+    return this.current;
+  }
+
+  /** A new transaction: a fresh kernel that keeps the terminal data of the last one. */
+  fresh(): PbocKernel {
+    this.current = new PbocKernel(this.send, { ...this.current?.terminal, ...this.smSupportData() });
+    return this.current;
+  }
+
+  private smSupportData(): { smSupport?: boolean } {
+    return this.smSupport === undefined ? {} : { smSupport: this.smSupport };
+  }
+
+  gac(n: 1 | 2 = 1): GacResult {
+    return given(n === 1 ? this.gac1 : this.gac2, n === 1 ? 'first GENERATE AC' : 'second GENERATE AC');
+  }
+
+  /** SELECT the application on a fresh kernel, which the card must answer 9000. */
+  async select(aid: Uint8Array): Promise<PbocKernel> {
+    const k = this.fresh();
+    expectSw((await k.selectApplication(aid)).sw, SW.NO_ERROR);
+    return k;
+  }
+
+  /** SELECT, GET PROCESSING OPTIONS and READ RECORD per AFL: a transaction ready for GENERATE AC (JR/T 0025.6 §7.1–7.3). */
+  async selectAndRead(aid: Uint8Array, ec = false, amount?: number): Promise<PbocKernel> {
+    const k = this.fresh();
+    k.terminal.ecSupport = ec;
+    if (amount !== undefined) k.terminal.amount = amount;
+    const r = await k.selectApplication(aid);
+    expectSw(r.sw, SW.NO_ERROR, SW.WARNING_SELECTED_FILE_INVALIDATED); // 6283: application blocked, still selected (JR/T 0025.5 §6.3.5)
+    const g = await k.gpo();
+    if (g.sw !== SW.NO_ERROR) throw new NonConformance(`GET PROCESSING OPTIONS answered ${swHex(g.sw)}`);
+    await k.readApplicationData();
+    return k;
+  }
+
+  async firstGac(type: AcType, cda = false): Promise<GacResult> {
+    const { response, result } = await this.kernel.generateAc(type, false, {}, { cda });
+    if (!result) throw new NonConformance(`first GENERATE AC (${type}${cda ? ' with CDA' : ''}) answered ${swHex(response.sw)}`);
+    this.gac1 = result;
+    return result;
+  }
+
+  /** The second GENERATE AC asking for TC with the ARC the issuer answered (3030 when none). */
+  async secondGac(cda = false): Promise<GacResult> {
+    const arc = this.arc ?? ARC_APPROVED;
+    const { response, result } = await this.kernel.generateAc('TC', true, { '8A': arc }, { cda });
+    if (!result) throw new NonConformance(`second GENERATE AC${cda ? ' with CDA' : ''} answered ${swHex(response.sw)}`);
+    this.gac2 = result;
+    return result;
+  }
+
+  /** The ARPC the issuer answers to the first cryptogram with an ARC (JR/T 0025.7 §6.3, method 1). */
+  arpc(issuer: PbocIssuer, arc: Uint8Array): Uint8Array {
+    const g = this.gac();
+    return issuer.arpc(this.kernel.pan, this.kernel.psn, g.atc, g.ac, arc);
+  }
+
+  /** An issuer script command MACed for the first cryptogram of this transaction (JR/T 0025.5 C.2.4). */
+  script(issuer: PbocIssuer, header: string, data: Uint8Array = new Uint8Array(0)): Uint8Array {
+    const g = this.gac();
+    return issuer.script(this.kernel.pan, this.kernel.psn, g.atc, g.ac, header, data);
+  }
+
+  /** PIN CHANGE/UNBLOCK with the new PIN enciphered (issuer.pinChange, JR/T 0025.5 B.10.3). */
+  pinChange(issuer: PbocIssuer, newPin: string, current?: string): Uint8Array {
+    const g = this.gac();
+    return issuer.pinChange(this.kernel.pan, this.kernel.psn, g.atc, g.ac, newPin, current);
+  }
+
+  /** GET DATA of a counter or an n value (numericValue), the card's malformed answer a FAIL. */
+  async number(tag: string): Promise<number> {
+    const v = await this.kernel.getDataValue(tag);
+    const n = numericValue(tag, v);
+    if (n === undefined) throw new NonConformance(`${tag} ${toHex(v)} is not an n value`);
+    return n;
+  }
+
+  /**
+   * Transaction log record n (JR/T 0025.5 §14.3): READ RECORD of the SFI in 9F4D, split by the log format
+   * GET DATA 9F4F. A missing entry, a refused READ RECORD or a record of another length is the card's fault.
+   */
+  async logRecord(n: number): Promise<Record<string, Uint8Array>> {
+    const k = this.kernel;
+    const format = parseDol(await k.getDataValue('9F4F'));
+    const entry = k.data.get('9F4D');
+    if (!entry) throw new NonConformance('no log entry 9F4D in the FCI');
+    const r = await k.readRecord(entry[0] as number, n);
+    if (r.sw !== SW.NO_ERROR) throw new NonConformance(`READ RECORD ${n} of the log answered ${swHex(r.sw)}`);
+    const { values, problem } = splitLogRecord(format, r.data);
+    if (!values) throw new NonConformance(problem ?? 'log record');
+    return values;
+  }
+
+  /** The PSE directory entry of an application, by its AID. */
+  static entryOf(entries: DirectoryEntry[], aid: Uint8Array): DirectoryEntry | undefined {
+    return entries.find((e) => e.aid && toHex(e.aid) === toHex(aid));
+  }
+}
+
+
+/** The SDAD check of a card's ICC key: RSA (JR/T 0025.7 §6.5.2) or SM2 (JR/T 0025.17 §5.2.4.2) by the CA key; no key is the card's fault. */
+export function sdadCheckOf(k: PbocKernel, ca: CaKey): SdadCheck {
+  if ('sm2' in ca) {
+    const icc = iccKeySm2(k, ca.sm2);
+    if (!icc.key) throw new NonConformance(`ICC key: ${icc.errors.join('; ')}`);
+    const key = icc.key;
+    return (sdad, un) => verifySdadSm2(key, sdad, un);
+  }
+  const icc = k.iccKey(ca);
+  if (!icc.key) throw new NonConformance(`ICC key: ${icc.errors.join('; ')}`);
+  const key = icc.key;
+  return (sdad, un) => verifySdad(key, sdad, un);
+}

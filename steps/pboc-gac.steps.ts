@@ -1,0 +1,178 @@
+/** Steps of the offline PIN, GENERATE AC and the online exchange (JR/T 0025.5 §9, B.5, B.6, B.12): cryptograms recomputed with the profile's issuer keys (src/pboc/issuer.ts). */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { SW, triesLeft } from '../src/apdu/sw.ts';
+import { swHex } from '../src/apdu/response.ts';
+import { fromHex, toHex } from '../src/bytes/hex.ts';
+import type { AcType } from '../src/pboc/kernel.ts';
+import { AC_RANK, given } from '../src/pboc/under-test.ts';
+import * as checks from '../src/pboc/checks.ts';
+import * as pboc from '../src/pboc/commands.ts';
+import { NonConformance, PreconditionNotMet } from '../src/verdict/errors.ts';
+import { expectNoProblem, expectThat } from '../src/verdict/expect.ts';
+import { wrongPin } from './card-helpers.ts';
+import { aid, issuer, ordinal, profilePin } from './pboc-context.ts';
+import type { CardWorld } from './world.ts';
+
+// ---- PIN ----
+
+When('the terminal verifies the offline PIN of the profile', async function (this: CardWorld) {
+  await this.pboc.kernel.verifyPin(profilePin(this));
+});
+
+When('the terminal verifies a wrong offline PIN', async function (this: CardWorld) {
+  this.pboc.pinTriesBefore = await this.pboc.number('9F17');
+  await this.pboc.kernel.verifyPin(wrongPin(profilePin(this)));
+});
+
+When('the terminal verifies a wrong offline PIN until the card blocks it', async function (this: CardWorld) {
+  for (let i = 0; i < 16; i++) {
+    const r = await this.pboc.kernel.verifyPin(wrongPin(profilePin(this)));
+    if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED) return;
+    if (triesLeft(r.sw) === undefined) throw new NonConformance(`wrong PIN answered ${swHex(r.sw)}`);
+  }
+  throw new NonConformance('16 wrong PINs did not block the PIN');
+});
+
+When('the terminal sends VERIFY with a PIN block that is not format 2', async function (this: CardWorld) {
+  await this.send(pboc.verifyOfflinePin(fromHex('34123456FFFFFFFF'))); // a format-1-like block, not 2N PIN F…F
+});
+
+Then('the card answers 63Cx with the PIN try counter 9F17 one less than before', async function (this: CardWorld) {
+  const sw = this.last.sw;
+  const before = given(this.pboc.pinTriesBefore, 'PIN try counter before');
+  const tries = triesLeft(sw);
+  expectThat(tries !== undefined, `wrong PIN answered ${swHex(sw)}`);
+  const after = await this.pboc.number('9F17');
+  expectThat(after === before - 1 && tries === after, `9F17 ${before} → ${after}, SW ${swHex(sw)}`);
+});
+
+Then('the PIN try counter 9F17 is back at its value before the wrong PIN', async function (this: CardWorld) {
+  const after = await this.pboc.number('9F17');
+  expectThat(after === given(this.pboc.pinTriesBefore, 'PIN try counter before'), `9F17 is ${after}`);
+});
+
+// ---- GENERATE AC ----
+
+When('the terminal asks for {word} in the first GENERATE AC', async function (this: CardWorld, type: AcType) {
+  this.pboc.asked = type;
+  await this.pboc.firstGac(type);
+});
+
+When('the terminal asks for {word} with CDA in the first GENERATE AC', async function (this: CardWorld, type: AcType) {
+  this.pboc.asked = type;
+  await this.pboc.firstGac(type, true);
+});
+
+When('the terminal sends the first GENERATE AC asking for {word}', async function (this: CardWorld, type: AcType) {
+  await this.pboc.kernel.generateAc(type);
+});
+
+Then('the card answers no higher cryptogram than asked', function (this: CardWorld) {
+  const asked = given(this.pboc.asked, 'cryptogram asked');
+  const got = this.pboc.gac().type;
+  expectThat(AC_RANK[got] <= AC_RANK[asked], `asked ${asked}, card answered ${got}`);
+});
+
+Then('the card answers {word}', function (this: CardWorld, type: AcType) {
+  const g = this.pboc.gac2 ?? this.pboc.gac();
+  expectThat(g.type === type, `card answered ${g.type}, expected ${type}`);
+});
+
+Then('the cryptogram of the {word} GENERATE AC verifies with the issuer keys', function (this: CardWorld, which: string) {
+  const g = this.pboc.gac(ordinal(which));
+  const k = this.pboc.kernel;
+  const expected = issuer(this, g.iad).expectedAc(k.pan, k.psn, g.atc, g.acData);
+  expectThat(toHex(expected) === toHex(g.ac), `${g.type} ${toHex(g.ac)}; the issuer computes ${toHex(expected)} over ${toHex(g.acData)}`);
+});
+
+Then('the IAD is 07, DKI, CVN 01, CVR of length 03 and the algorithm of the ICS', function (this: CardWorld) {
+  const iad = this.pboc.gac().iad;
+  const alg = this.profile.ics.pboc === '3.0' && this.profile.ics.algorithms.includes('SM4') ? 'SM4' : '3DES';
+  expectNoProblem(checks.iadProblem(iad, alg));
+});
+
+Then('the CVR says offline PIN performed', function (this: CardWorld) {
+  const iad = this.pboc.gac().iad;
+  expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_PERFORMED), `CVR ${toHex(checks.cvrOf(iad))}`);
+});
+
+Then('the ATC of the GENERATE AC response equals GET DATA 9F36', async function (this: CardWorld) {
+  const atc = await this.pboc.number('9F36');
+  expectThat(atc === this.pboc.gac().atc, `GENERATE AC ATC ${this.pboc.gac().atc}, GET DATA ${atc}`);
+});
+
+When('the terminal sends a third GENERATE AC', async function (this: CardWorld) {
+  await this.pboc.kernel.generateAc('AAC', true, { '8A': pboc.ARC_APPROVED });
+});
+
+When('the terminal sends GENERATE AC without GET PROCESSING OPTIONS', async function (this: CardWorld) {
+  await this.pboc.select(aid(this));
+  await this.send(pboc.generateAc(pboc.GAC_P1.ARQC, new Uint8Array(29)));
+});
+
+When('the terminal runs up to {int} offline transactions asking for TC', async function (this: CardWorld, n: number) {
+  const seen: AcType[] = [];
+  for (let i = 0; i < n; i++) {
+    await this.pboc.selectAndRead(aid(this));
+    const g = await this.pboc.firstGac('TC');
+    seen.push(g.type);
+    if (g.type !== 'TC') break;
+  }
+  this.pboc.seen = seen;
+});
+
+Then('the card asks to go online before the last one', function (this: CardWorld) {
+  const seen = given(this.pboc.seen, 'run of transactions');
+  expectThat(seen.includes('ARQC'), `the card answered ${seen.join(', ')}`);
+});
+
+// ---- online ----
+
+Given('the card has asked to go online with an ARQC', async function (this: CardWorld) {
+  await this.pboc.selectAndRead(aid(this));
+  const g = await this.pboc.firstGac('ARQC');
+  if (g.type !== 'ARQC') throw new NonConformance(`asked ARQC, card answered ${g.type}`);
+});
+
+/**
+ * The card's offline risk state (consecutive offline counter, JR/T 0025.5 §9.4; issuer authentication
+ * failed on the last transaction, Annex D CVR) is cleared by an online approved transaction: a scenario
+ * that needs an offline approval starts from it, whatever earlier scenarios left on a card that keeps its state.
+ */
+Given('the card\'s offline risk counters are reset by an online approved transaction', async function (this: CardWorld) {
+  await this.pboc.selectAndRead(aid(this));
+  const g = await this.pboc.firstGac('ARQC');
+  if (g.type !== 'ARQC') throw new PreconditionNotMet(`asked ARQC for the online transaction that resets the offline counters, the card answered ${g.type}`);
+  const k = this.pboc.kernel;
+  const arc = pboc.ARC_APPROVED;
+  const ea = await k.externalAuthenticate(this.pboc.arpc(issuer(this, g.iad), arc), arc);
+  if (ea.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`EXTERNAL AUTHENTICATE with the right ARPC answered ${swHex(ea.sw)}`);
+  const { result } = await k.generateAc('TC', true, { '8A': arc });
+  if (result?.type !== 'TC') throw new PreconditionNotMet(`the second GENERATE AC of the online transaction answered ${result?.type ?? 'no cryptogram'}`);
+});
+
+When('the issuer answers with the right ARPC and ARC {word}', async function (this: CardWorld, arc: string) {
+  const a = Uint8Array.from(Buffer.from(arc, 'ascii'));
+  this.pboc.arc = a;
+  await this.pboc.kernel.externalAuthenticate(this.pboc.arpc(issuer(this, this.pboc.gac().iad), a), a);
+});
+
+When('the issuer answers with a wrong ARPC', async function (this: CardWorld) {
+  const a = pboc.ARC_APPROVED;
+  this.pboc.arc = a;
+  const good = this.pboc.arpc(issuer(this, this.pboc.gac().iad), a);
+  await this.pboc.kernel.externalAuthenticate(pboc.withBitFlipped(good, 0), a);
+});
+
+When('the terminal sends the second GENERATE AC asking for TC', async function (this: CardWorld) {
+  await this.pboc.secondGac();
+});
+
+When('the terminal sends the second GENERATE AC asking for TC with CDA', async function (this: CardWorld) {
+  await this.pboc.secondGac(true);
+});
+
+Then('the last online ATC register 9F13 equals the ATC of the transaction', async function (this: CardWorld) {
+  const v = await this.pboc.number('9F13');
+  expectThat(v === this.pboc.gac().atc, `9F13 ${v}, transaction ATC ${this.pboc.gac().atc}`);
+});

@@ -1,0 +1,175 @@
+/** Steps of issuer scripts (JR/T 0025.5 §10, annex C.2) and of restoring the sample after them (steps/restore.steps.ts has the SSSE's). */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { SW, notRefused, triesLeft } from '../src/apdu/sw.ts';
+import { swHex } from '../src/apdu/response.ts';
+import { fromHex } from '../src/bytes/hex.ts';
+import { given } from '../src/pboc/under-test.ts';
+import * as checks from '../src/pboc/checks.ts';
+import * as pboc from '../src/pboc/commands.ts';
+import { RestoreFailed } from '../src/verdict/errors.ts';
+import * as iso from '../src/iso7816/commands.ts';
+import { expectThat } from '../src/verdict/expect.ts';
+import { aid, issuer, issuerScript, profilePin } from './pboc-context.ts';
+import type { CardWorld } from './world.ts';
+
+// ---- scripts ----
+
+When('the issuer sends the script command {word} with a right MAC', async function (this: CardWorld, header: string) {
+  const [h, data] = header.split('+') as [string, string | undefined];
+  await this.pboc.kernel.script(issuerScript(this, h, fromHex(data ?? '')));
+});
+
+When('the issuer sends the script command {word} with a wrong MAC', async function (this: CardWorld, header: string) {
+  const [h, data] = header.split('+') as [string, string | undefined];
+  await this.pboc.kernel.script(pboc.withBitFlipped(issuerScript(this, h, fromHex(data ?? ''))));
+});
+
+/** PIN CHANGE/UNBLOCK P2 02 / 01 with the new PIN enciphered (issuer.pinChange, JR/T 0025.5 B.10.3). */
+async function pinChange(w: CardWorld, newPin: string, current?: string, wrongMac = false): Promise<void> {
+  const apdu = w.pboc.pinChange(issuer(w, w.pboc.gac().iad), newPin, current);
+  await w.pboc.kernel.script(wrongMac ? pboc.withBitFlipped(apdu) : apdu);
+}
+
+When('the issuer changes the offline PIN to {word} by script without the current PIN', async function (this: CardWorld, pin: string) {
+  await pinChange(this, pin);
+});
+
+When('the issuer changes the offline PIN to {word} by script with the current PIN', async function (this: CardWorld, pin: string) {
+  await pinChange(this, pin, profilePin(this));
+});
+
+When('the issuer changes the offline PIN to {word} by script without the current PIN and with a wrong MAC', async function (this: CardWorld, pin: string) {
+  await pinChange(this, pin, undefined, true);
+});
+
+When('the issuer changes the offline PIN to {word} by script with a current PIN that differs in its first digit', async function (this: CardWorld, pin: string) {
+  const current = profilePin(this);
+  await pinChange(this, pin, String((Number(current[0]) + 1) % 10) + current.slice(1));
+});
+
+Then('the card refuses the command', function (this: CardWorld) {
+  expectThat(!notRefused(this.last.sw), `the card answered ${swHex(this.last.sw)}`);
+});
+
+async function verifies(w: CardWorld, pin: string, expected: boolean): Promise<void> {
+  const r = await w.pboc.kernel.verifyPin(pin);
+  if (expected) expectThat(r.sw === SW.NO_ERROR, `VERIFY of PIN ${pin} answered ${swHex(r.sw)}`);
+  else expectThat(triesLeft(r.sw) !== undefined || r.sw === SW.AUTHENTICATION_METHOD_BLOCKED, `VERIFY of PIN ${pin} answered ${swHex(r.sw)}, not 63Cx or 6983`);
+}
+
+Then('the offline PIN {word} verifies', async function (this: CardWorld, pin: string) {
+  await verifies(this, pin, true);
+});
+
+Then('the offline PIN {word} is refused', async function (this: CardWorld, pin: string) {
+  await verifies(this, pin, false);
+});
+
+Then('the offline PIN of the profile verifies', async function (this: CardWorld) {
+  await verifies(this, profilePin(this), true);
+});
+
+Then('the offline PIN of the profile is refused', async function (this: CardWorld) {
+  await verifies(this, profilePin(this), false);
+});
+
+When('the issuer loads the EC balance with {int} more than the balance limit allows', async function (this: CardWorld, more: number) {
+  const limit = await this.pboc.number('9F77');
+  this.pboc.ecBalanceBefore = await this.pboc.number('9F79');
+  await this.pboc.kernel.script(issuerScript(this, pboc.SCRIPT_HEADER.putData('9F79'), fromHex(checks.n12(limit + more))));
+});
+
+Then('the EC balance is unchanged', async function (this: CardWorld) {
+  const v = await this.pboc.number('9F79');
+  expectThat(v === given(this.pboc.ecBalanceBefore, 'EC balance before'), `9F79 ${given(this.pboc.ecBalanceBefore, 'EC balance before')} → ${v}`);
+});
+
+Given('the terminal remembers the EC balance', async function (this: CardWorld) {
+  this.pboc.ecBalanceBefore = await this.pboc.number('9F79');
+});
+
+Then('GET DATA {word} gives {int}', async function (this: CardWorld, tag: string, n: number) {
+  const v = await this.pboc.number(tag);
+  expectThat(v === n, `${tag} is ${v}, expected ${n}`);
+});
+
+Then('a new transaction asking for ARQC gets AAC', async function (this: CardWorld) {
+  await this.pboc.selectAndRead(aid(this));
+  const g = await this.pboc.firstGac('ARQC');
+  expectThat(g.type === 'AAC', `blocked application answered ${g.type}`);
+});
+
+Then('a new transaction asking for ARQC gets ARQC', async function (this: CardWorld) {
+  await this.pboc.selectAndRead(aid(this));
+  const g = await this.pboc.firstGac('ARQC');
+  expectThat(g.type === 'ARQC', `unblocked application answered ${g.type}`);
+});
+
+// ---- restoring the sample (steps/restore.steps.ts has the SSSE's) ----
+
+Then('the sample is restored: the right offline PIN resets the PIN try counter', async function (this: CardWorld) {
+  const r = await this.pboc.kernel.verifyPin(profilePin(this));
+  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN try counter', `VERIFY with the profile's PIN answered ${swHex(r.sw)}`);
+});
+
+Then('the sample is restored: the issuer unblocks the offline PIN by script and the profile\'s PIN verifies', async function (this: CardWorld) {
+  await this.pboc.selectAndRead(aid(this));
+  const g = await this.pboc.firstGac('ARQC');
+  if (g.type !== 'ARQC') throw new RestoreFailed('the offline PIN', `asked ARQC to send PIN UNBLOCK, the card answered ${g.type}`);
+  const k = this.pboc.kernel;
+  const r = await k.script(issuerScript(this, pboc.SCRIPT_HEADER.PIN_UNBLOCK));
+  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN', `PIN UNBLOCK by script answered ${swHex(r.sw)}: it stays blocked`);
+  const v = await k.verifyPin(profilePin(this));
+  if (v.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN', `after PIN UNBLOCK the profile's PIN answers VERIFY with ${swHex(v.sw)}`);
+});
+
+Then('the sample is restored: the issuer unblocks the debit application', async function (this: CardWorld) {
+  await this.pboc.selectAndRead(aid(this));
+  await this.pboc.firstGac('ARQC');
+  const r = await this.pboc.kernel.script(issuerScript(this, pboc.SCRIPT_HEADER.APPLICATION_UNBLOCK));
+  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the debit application', `APPLICATION UNBLOCK by script answered ${swHex(r.sw)}: it stays blocked`);
+  const s = await this.send(iso.selectByName(aid(this)));
+  if (s.sw !== SW.NO_ERROR) throw new RestoreFailed('the debit application', `after APPLICATION UNBLOCK it answers SELECT with ${swHex(s.sw)}`);
+});
+
+Given('the terminal keeps the EC balance and limits to restore them', async function (this: CardWorld) {
+  const kept: Record<string, number> = {};
+  for (const tag of pboc.EC_SCRIPT_OBJECTS) kept[tag] = await this.pboc.number(tag);
+  this.pboc.ecKept = kept;
+});
+
+Then('the sample is restored: the issuer puts the EC balance and limits back by script', async function (this: CardWorld) {
+  const kept = given(this.pboc.ecKept, 'EC values kept');
+  await this.pboc.selectAndRead(aid(this));
+  const g = await this.pboc.firstGac('ARQC');
+  if (g.type !== 'ARQC') throw new RestoreFailed('the EC balance and limits', `asked ARQC to send the scripts, the card answered ${g.type}`);
+  for (const tag of pboc.EC_SCRIPT_OBJECTS) {
+    if ((await this.pboc.number(tag)) === kept[tag]) continue;
+    const r = await this.pboc.kernel.script(issuerScript(this, pboc.SCRIPT_HEADER.putData(tag), fromHex(checks.n12(kept[tag] as number))));
+    if (r.sw !== SW.NO_ERROR) throw new RestoreFailed(`EC data object ${tag}`, `PUT DATA by script answered ${swHex(r.sw)}`);
+    const now = await this.pboc.number(tag);
+    if (now !== kept[tag]) throw new RestoreFailed(`EC data object ${tag}`, `it reads ${now}, was ${kept[tag]}`);
+  }
+});
+
+Then('the sample is restored: the issuer changes the offline PIN back to the profile\'s by script', async function (this: CardWorld) {
+  await this.pboc.selectAndRead(aid(this));
+  const g = await this.pboc.firstGac('ARQC');
+  if (g.type !== 'ARQC') throw new RestoreFailed('the offline PIN', `asked ARQC to send the script, the card answered ${g.type}`);
+  await pinChange(this, profilePin(this));
+  if (this.last.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN', `PIN CHANGE by script answered ${swHex(this.last.sw)}`);
+  const r = await this.pboc.kernel.verifyPin(profilePin(this));
+  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN', `the profile's PIN answers VERIFY with ${swHex(r.sw)}`);
+});
+
+Then('the debit application no longer answers GET PROCESSING OPTIONS', async function (this: CardWorld) {
+  const k = this.pboc.fresh();
+  const s = await k.selectApplication(aid(this));
+  if (s.sw === SW.FUNCTION_NOT_SUPPORTED) return;
+  const r = await k.gpo();
+  expectThat(r.sw === SW.FUNCTION_NOT_SUPPORTED, `after CARD BLOCK: SELECT ${swHex(s.sw)}, GPO ${swHex(r.sw)}`);
+});
+
+When('the issuer sends a script command before any GENERATE AC', async function (this: CardWorld) {
+  await this.send(pboc.scriptCommand(pboc.SCRIPT_HEADER.APPLICATION_BLOCK, fromHex('01020304'))); // a MAC of no cryptogram
+});
