@@ -9,8 +9,14 @@ import { TERMINAL_SPEC_RULES, type TerminalDefectImpl, type TerminalRules } from
 
 const IMPLEMENTATIONS: Readonly<Record<string, TerminalDefectImpl>> = { ...TERMINAL_IMPLEMENTATIONS, ...TERMINAL_MEDICAL_IMPLEMENTATIONS };
 
-export function terminalRules(defects: Iterable<string>): TerminalRules {
-  const rules: Record<string, boolean> = { ...TERMINAL_SPEC_RULES };
-  for (const id of defects) if (Object.hasOwn(IMPLEMENTATIONS, id)) Object.assign(rules, (IMPLEMENTATIONS[id] as TerminalDefectImpl).rules);
+/** The rules as a terminal with `defects` keeps them; each rule asks its defects' switches when read. */
+export function terminalRules(defects: ReadonlySet<string>): TerminalRules {
+  const breakers = new Map<string, string[]>();
+  for (const [id, impl] of Object.entries(IMPLEMENTATIONS)) for (const r of Object.keys(impl.rules)) breakers.set(r, [...(breakers.get(r) ?? []), id]);
+  const rules = {} as Record<string, boolean>;
+  for (const [r, value] of Object.entries(TERMINAL_SPEC_RULES)) {
+    const ids = breakers.get(r) ?? [];
+    Object.defineProperty(rules, r, { enumerable: true, get: () => (ids.some((id) => defects.has(id)) ? false : value) });
+  }
   return rules as TerminalRules;
 }

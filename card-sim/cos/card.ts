@@ -69,7 +69,7 @@ function reachable(card: CardContext, apps: Readonly<Record<string, CardApplicat
 export function createCard(image: CardImage, options: CardOptions = {}): SimCard {
   const defects = new Set(checkDefects(options.defects ?? []));
   // The defects switched on: spec rules overridden, the image as personalised, handlers wrapped (card-sim/defects/kinds.ts).
-  const faults = cardFaults([...defects]);
+  const faults = cardFaults(defects);
   const rules = faults.rules;
   const apps = Object.fromEntries(Object.entries(APPLICATIONS).map(([name, app]) => {
     const onSelect = faults.onSelect(name, app.onSelect);

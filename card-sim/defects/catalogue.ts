@@ -31,8 +31,8 @@ export const CARD_DEFECT_IMPLEMENTATIONS: Readonly<Record<DefectId, CardDefectIm
 };
 
 /** What the card builder applies for these defects (card-sim/cos/card.ts). */
-export function cardFaults(ids: readonly DefectId[]): CardFaults {
-  return faultsOf(ids.map((id) => CARD_DEFECT_IMPLEMENTATIONS[id]));
+export function cardFaults(on: ReadonlySet<DefectId>): CardFaults {
+  return faultsOf(CARD_DEFECT_IMPLEMENTATIONS, on);
 }
 
 const CARD_IDS: ReadonlySet<string> = new Set(CARD_DEFECTS.map((d) => d.id));

@@ -16,10 +16,14 @@ import { type CardRules, type RuleName, SPEC_RULES } from '../cos/rules.ts';
 
 export type OnSelect = NonNullable<CardApplication['onSelect']>;
 
-/** (a) The image as a faulty personalisation writes it. */
+/**
+ * (a) The image as a faulty personalisation writes it. `visible`: where the fault can show, the
+ * application whose handlers read the data (and its answer to SELECT), or one instruction everywhere.
+ */
 export interface ImageDefect {
   kind: 'image';
   personalise(image: CardImage): CardImage;
+  visible: { app: string } | { ins: number };
 }
 
 /** (b) Around the handler of one command (`ins`) of one application, or around its answer to SELECT. */
@@ -38,7 +42,7 @@ export type CardDefectImpl = DefectPart | readonly DefectPart[];
 
 /** A defect that breaks the named spec rules. */
 export const rule = (...names: RuleName[]): RuleDefect => ({ kind: 'rule', rules: Object.fromEntries(names.map((n) => [n, false])) });
-export const image = (personalise: ImageDefect['personalise']): ImageDefect => ({ kind: 'image', personalise });
+export const image = (visible: ImageDefect['visible'], personalise: ImageDefect['personalise']): ImageDefect => ({ kind: 'image', personalise, visible });
 export const wrap = (app: string, ins: number, around: (spec: Handler) => Handler): WrapDefect => ({ kind: 'wrap', app, ins, around });
 export const wrapSelect = (app: string, around: (spec: OnSelect) => OnSelect): WrapDefect => ({ kind: 'wrap', app, select: true, around });
 
@@ -51,20 +55,51 @@ export interface CardFaults {
   onSelect(app: string, spec: OnSelect | undefined): OnSelect | undefined;
 }
 
-export function faultsOf(impls: readonly CardDefectImpl[]): CardFaults {
-  const parts = impls.flatMap((i): readonly DefectPart[] => (Array.isArray(i) ? i : [i as DefectPart]));
-  const rules: Record<string, boolean> = { ...SPEC_RULES };
-  for (const p of parts) if (p.kind === 'rule') Object.assign(rules, p.rules);
-  const images = parts.filter((p): p is ImageDefect => p.kind === 'image');
-  const wraps = parts.filter((p): p is WrapDefect => p.kind === 'wrap');
+/**
+ * The faults of the defects in `on`, from the whole catalogue's implementations. The switch is asked
+ * (`on.has(id)`) where the defect's code is reached, as the spec code would have asked it: a rule when it
+ * is read, a wrapper when its handler runs, an image fault when a handler or SELECT of the application it
+ * changed runs. The defect proof's probe (src/run/defect-probe.ts) records these asks on the clean card to
+ * know which scenarios a defect can touch.
+ */
+export function faultsOf(catalogue: Readonly<Record<string, CardDefectImpl>>, on: ReadonlySet<string>): CardFaults {
+  const all = Object.entries(catalogue).flatMap(([id, impl]) => (Array.isArray(impl) ? (impl as readonly DefectPart[]) : [impl as DefectPart]).map((part) => ({ id, part })));
+  const breakers = new Map<string, string[]>();
+  for (const { id, part } of all) if (part.kind === 'rule') for (const r of Object.keys(part.rules)) breakers.set(r, [...(breakers.get(r) ?? []), id]);
+  const rules = {} as Record<string, boolean>;
+  for (const [r, value] of Object.entries(SPEC_RULES)) {
+    const ids = breakers.get(r) ?? [];
+    Object.defineProperty(rules, r, { enumerable: true, get: () => (ids.some((id) => on.has(id)) ? false : value) });
+  }
+  const images = all.filter((e): e is { id: string; part: ImageDefect } => e.part.kind === 'image');
+  const wraps = all.filter((e): e is { id: string; part: WrapDefect } => e.part.kind === 'wrap');
+  /** Ask for the image faults that can show through this handler (their effect is in the tree already). */
+  const askImages = (app: string, ins: number | undefined) => {
+    for (const { id, part } of images) if ('app' in part.visible ? part.visible.app === app : part.visible.ins === ins) on.has(id);
+  };
   return {
     rules: rules as CardRules,
-    personalise: (img) => images.reduce((acc, d) => d.personalise(acc), img),
-    handler: (app, ins, spec) => wraps.reduce((h, w) => ('ins' in w && w.app === app && w.ins === ins ? w.around(h) : h), spec),
+    // Built once, from the ids switched on (their switches are asked where the faults show, below).
+    personalise: (img) => {
+      const ids = [...on];
+      return images.reduce((acc, { id, part }) => (ids.some((x) => x === id) ? part.personalise(acc) : acc), img);
+    },
+    handler: (app, ins, spec) => {
+      const mine = wraps.filter(({ part }) => 'ins' in part && part.app === app && part.ins === ins) as Array<{ id: string; part: Extract<WrapDefect, { ins: number }> }>;
+      return (cmd, card) => {
+        askImages(app, ins);
+        const h = mine.reduce<Handler>((acc, { id, part }) => (on.has(id) ? part.around(acc) : acc), spec);
+        return h(cmd, card);
+      };
+    },
     onSelect: (app, spec) => {
-      const ws = wraps.filter((w) => 'select' in w && w.app === app) as Array<Extract<WrapDefect, { select: true }>>;
-      if (!ws.length) return spec;
-      return ws.reduce<OnSelect>((h, w) => w.around(h), spec ?? ((_card, reply) => reply));
+      const mine = wraps.filter(({ part }) => 'select' in part && part.app === app) as Array<{ id: string; part: Extract<WrapDefect, { select: true }> }>;
+      if (!mine.length && !spec && !images.some(({ part }) => 'app' in part.visible && part.visible.app === app)) return spec;
+      const base: OnSelect = spec ?? ((_card, reply) => reply);
+      return (card, reply) => {
+        askImages(app, undefined);
+        return mine.reduce<OnSelect>((acc, { id, part }) => (on.has(id) ? part.around(acc) : acc), base)(card, reply);
+      };
     },
   };
 }

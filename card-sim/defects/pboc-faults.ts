@@ -28,7 +28,7 @@ function eachDf(df: DfImage, f: (df: DfImage) => void): void {
 
 /** An image transform of every DF of application `app` (a copy: the image itself is shared). */
 export function editApp(app: string, f: (df: DfImage) => void): ImageDefect {
-  return image((img: CardImage) => {
+  return image({ app }, (img: CardImage) => {
     const copy = structuredClone(img);
     eachDf(copy.mf, (df) => {
       if (df.app === app) f(df);
@@ -193,7 +193,7 @@ export const PBOC_FAULTS = {
   /** 87 is 02, not the priority of the PSE directory. */
   ppseWrongPriority: editApp('ppse', (df) => editFci(df, (t) => (t.tag === '87' ? [buildTlv('87', Uint8Array.of(0x02))] : undefined))),
   /** A contact-only card personalised with the PPSE that only a dual-interface card has. */
-  ppseOnContactOnlyCard: image((img) => {
+  ppseOnContactOnlyCard: image({ ins: 0xa4 }, (img) => {
     const copy = structuredClone(img);
     eachDf(copy.mf, (df) => {
       if (df.app === 'ppse') delete df.onlyWith;

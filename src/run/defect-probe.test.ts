@@ -79,3 +79,28 @@ describe('defect switches are asked only through has()', () => {
     expect(Object.keys(READS_ALLOWED).filter((r) => !reads.includes(r))).toEqual([]);
   });
 });
+
+describe('the probe sees the defect implementations of card-sim and the reference terminal', () => {
+  it('a rule read, an image fault shown through its application, a terminal rule read', async () => {
+    const { createCard, IMAGES, CARD_DEFECTS } = await import('../../card-sim/index.ts');
+    const { terminalRules, TERMINAL_DEFECTS } = await import('../../reference-terminal/index.ts');
+    const probe = new DefectProbe(new Set([...CARD_DEFECTS, ...TERMINAL_DEFECTS].map((d) => d.id)));
+    probe.start();
+    try {
+      probe.enter('s1');
+      const card = createCard(IMAGES['reference'] as Parameters<typeof createCard>[0]);
+      card.transmit(Uint8Array.from(Buffer.from('00A4040008A00000033301010100', 'hex'))); // SELECT the debit ADF
+      card.transmit(Uint8Array.from(Buffer.from('00B2010C00', 'hex'))); // READ RECORD 1 of SFI 1
+      probe.enter('s2');
+      void terminalRules(new Set()).checkBlacklist;
+    } finally {
+      probe.stop();
+    }
+    const r = probe.stop();
+    const s1 = r.asked.get('s1') ?? new Set();
+    expect(s1.has('wrong-cla-accepted')).toBe(true); // rules.checkClass, read for every command
+    expect(s1.has('pboc-record-without-5A')).toBe(true); // an image fault of the debit ADF
+    expect(s1.has('tm-ignores-blacklist')).toBe(false);
+    expect([...(r.asked.get('s2') ?? [])]).toEqual(['tm-ignores-blacklist']);
+  });
+});
