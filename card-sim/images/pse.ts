@@ -102,7 +102,12 @@ const appRecord1For = (version: string) => record(
   h('5F25', '200101'),
   h('5F34', PBOC_PSN),
   h('5F28', '0156'),
-  h('9F07', 'FF00'),
+  // Application usage control (JR/T 0025.5 §10.3.2 table 19): AB00 = domestic cash, goods and services, at
+  // ATMs and other terminals, nothing international: the financial function of a social security card
+  // is for use in China only (总体方案 二(三), docs/dual-app.md).
+  h('9F07', 'AB00'),
+  // Application currency code: RMB (人民币借记应用, 总体方案 二(三)).
+  h('9F42', '0156'),
   h('9F08', version),
   h('8C', PBOC_CDOL1),
   h('8D', PBOC_CDOL2),

@@ -19,6 +19,7 @@ import type { SimulatedHost } from '../../src/pboc/host.ts';
 import { PSE_NAME, PbocKernel, type AcType, type GacResult, type Send } from '../../src/pboc/kernel.ts';
 import { isSm2Ca } from '../../src/pboc/oda-sm2.ts';
 import { TSI, TVR, setBit, type Bit } from '../../src/pboc/tvr.ts';
+import { checkUsageControl } from './usage-control.ts';
 
 type CaKey = Parameters<PbocKernel['sda']>[0];
 
@@ -41,6 +42,8 @@ export interface PosParameters {
   cda: boolean;
   /** PANs on the terminal's exception file. */
   exceptionFile: readonly string[];
+  /** Terminal country code 9F1A (n3, hex): default 0156, China (usage control, JR/T 0025.5 §10.3.2). */
+  country?: string;
 }
 
 export interface FinancialTerminalConfig extends PosParameters {
@@ -100,7 +103,7 @@ export class FinancialTerminal {
     // Defect tm-fin-amount-in-yuan: 9F02 carries yuan, not fen (n12 in minor units, JR/T 0025.5 annex A).
     const sent = this.has('tm-fin-amount-in-yuan') ? Math.floor(amount / 100) : amount;
     // Defect tm-fin-no-sm-algorithms: a terminal without SM2/SM3/SM4 (DF69 = 00, no use of SM2 CA keys).
-    this.kernel = new PbocKernel(send, { amount: sent, date: yymmdd, ecSupport: config.ecSupport && !this.has('tm-fin-ec-not-offered'), smSupport: !this.has('tm-fin-no-sm-algorithms') });
+    this.kernel = new PbocKernel(send, { amount: sent, date: yymmdd, ecSupport: config.ecSupport && !this.has('tm-fin-ec-not-offered'), smSupport: !this.has('tm-fin-no-sm-algorithms'), ...(config.country ? { country: config.country } : {}) });
   }
 
   private get tvr(): Uint8Array {
@@ -333,6 +336,7 @@ export class FinancialTerminal {
     const cda = await this.oda();
     this.cdaAsked = cda;
     if (!this.has('tm-fin-ignores-expiry')) k.processingRestrictions();
+    checkUsageControl(k, this.config.country, this.has);
     await this.cardholderVerification(pin, amount);
     await this.riskManagement(amount);
     const iac = { denial: k.data.get('9F0E'), online: k.data.get('9F0F'), default: k.data.get('9F0D') };

@@ -70,6 +70,8 @@ export interface Profile {
       ecSupport?: boolean;
       cda?: boolean;
       exceptionFile?: string[];
+      /** Terminal country code 9F1A, 4 digits (default 0156). */
+      country?: string;
       /** More CA public keys the terminal holds (an SM2 one for PBOC 3.0 cards). */
       caKeys?: PbocCaKey[];
       host?: Record<string, import('../pboc/host.ts').HostRule>;
