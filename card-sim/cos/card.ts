@@ -71,8 +71,8 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
   const seed = options.seed ?? 'sscc';
   const fullAtr = fromHex(image.atr);
   const atr = defects.has('atr-historical-bytes-short') ? fullAtr.slice(0, -1) : fullAtr;
-  // Non-volatile: survives reset. A DF marked onlyWith a defect is there when that defect is on.
-  const mf = buildTree(image, (df) => df.onlyWith === undefined || defects.has(df.onlyWith as DefectId));
+  // Non-volatile: survives reset. A file marked onlyWith a defect is there when that defect is on; unlessWith, when it is off.
+  const mf = buildTree(image, (f) => (f.onlyWith === undefined || defects.has(f.onlyWith as DefectId)) && (f.unlessWith === undefined || !defects.has(f.unlessWith as DefectId)));
   const random = new SeededRandom(`${seed}:${image.name}`);
   let card = new CardContext(mf, image.protocol, random, defects);
   materialiseNvm(card);

@@ -241,13 +241,23 @@ const pbocReadRecord: Handler = (cmd, card) => {
       patchAt(at('ssad'), corrupt);
       if (dual) patchAt(PBOC_DUAL_RECORDS.rsa.ssad, corrupt);
     }
+    const resign = (where: typeof PBOC_DUAL_RECORDS.rsa | typeof PBOC_DUAL_RECORDS.sm2, c: { ssad: Uint8Array; iccCert: Uint8Array }) => {
+      patchAt(where.ssad, (hex) => toHex(withObject(fromHex(hex), '93', c.ssad)));
+      patchAt(where.iccCert, (hex) => toHex(withObject(fromHex(hex), '9F46', c.iccCert)));
+    };
+    // Defects of the financial function's limits (总体方案 二(三), features/dual-app/financial-limits.feature):
+    // record 1 personalised with another AUC, issuer country or currency, and signed by the issuer as such.
+    const limits = LIMIT_DEFECTS.filter(([d]) => card.has(d));
+    if (limits.length) {
+      patch(1, 1, (hex) => toHex(limits.reduce((r, [, tag, v]) => withObject(r, tag, fromHex(v)), fromHex(hex))));
+      const rec1 = ef(card, 1)?.records[0] ?? new Uint8Array(0);
+      const staticData = concat((parseTlv(rec1)[0] as Tlv).value, fromHex(aip(card)));
+      if (sm2) resign(dual ? PBOC_DUAL_RECORDS.sm2 : PBOC_DUAL_RECORDS.rsa, buildSm2Certs(staticData));
+      if (rsa) resign(PBOC_DUAL_RECORDS.rsa, buildCerts(staticData, personalised(card).pan));
+    }
     if (card.has('pboc-aip-without-dda')) {
       // The issuer signed the static data with the AIP as personalised: SSAD and ICC certificate over 5C00.
       const signedAip = (data: Uint8Array) => concat(data.subarray(0, -2), fromHex(aip(card)));
-      const resign = (where: typeof PBOC_DUAL_RECORDS.rsa | typeof PBOC_DUAL_RECORDS.sm2, c: { ssad: Uint8Array; iccCert: Uint8Array }) => {
-        patchAt(where.ssad, (hex) => toHex(withObject(fromHex(hex), '93', c.ssad)));
-        patchAt(where.iccCert, (hex) => toHex(withObject(fromHex(hex), '9F46', c.iccCert)));
-      };
       if (sm2) resign(dual ? PBOC_DUAL_RECORDS.sm2 : PBOC_DUAL_RECORDS.rsa, buildSm2Certs(signedAip(PBOC_SM2_STATIC_DATA)));
       if (rsa) resign(PBOC_DUAL_RECORDS.rsa, buildCerts(signedAip(dual ? PBOC_SM2_STATIC_DATA : PBOC_STATIC_DATA)));
     }
@@ -259,6 +269,13 @@ const pbocReadRecord: Handler = (cmd, card) => {
   }
   return readRecord(cmd, card);
 };
+
+/** Defect → record-1 object and the value it personalises instead of the domestic-only RMB debit card's (AB00, 0156, 0156). */
+const LIMIT_DEFECTS = [
+  ['pboc-auc-international', '9F07', 'FF00'],
+  ['pboc-issuer-country-not-china', '5F28', '0344'],
+  ['pboc-currency-not-rmb', '9F42', '0344'],
+] as const satisfies ReadonlyArray<readonly [DefectId, string, string]>;
 
 /** Data objects a defect may leave out of the records (features/pboc/data.feature). */
 export const RECORD_TAGS = ['5A', '5F24', '5F25', '5F34', '8C', '8D', '9F07', '9F08', '9F0D', '9F0E', '9F0F', '5F28', '9F4A', '8F', '90', '92', '9F32', '9F46', '9F47', '9F48', '9F49'] as const;
