@@ -268,7 +268,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'The records lack 9F07',
     description: '9F07 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-008', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFail: ['PB-DATA-008', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'DA-FIN-001'],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
@@ -308,7 +308,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'The records lack 5F28',
     description: '5F28 is a data object the records the AFL names must hold (JR/T 0025.5 annex A); personalisation left it out.',
-    mustFail: ['PB-DATA-013', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008'],
+    mustFail: ['PB-DATA-013', 'PB-ODA-002', 'PB-ODA-004', 'PB-ODA-005', 'PB-TXN-001', 'PB-TXN-002', 'PB-ODA-103', 'PB-ODA-104', 'PB-ODA-105', 'PB-ODA-106', 'PB-CDA-001', 'PB-CDA-003', 'PB-CDA-006', 'PB-CDA-007', 'PB-CDA-008', 'DA-FIN-002'],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
