@@ -11,3 +11,4 @@ export { CARD_DEFECTS, checkDefects, isCardDefect, type DefectId } from './defec
 export { IMAGES, imageNames } from './images/index.ts';
 export { buildPsamImage, PSAM_TERMINAL_NUMBER } from './psam/image.ts';
 export { VirtualCard } from './vpcd.ts';
+export { withMedicalAccount } from './images/medical.ts';

@@ -5,9 +5,11 @@
  */
 import { TERMINAL_IMPLEMENTATIONS } from './defects.ts';
 import { TERMINAL_MEDICAL_IMPLEMENTATIONS } from './defects-medical.ts';
+import { TERMINAL_SETTLEMENT_IMPLEMENTATIONS } from './defects-settlement.ts';
+import { TERMINAL_USAGE_CONTROL_IMPLEMENTATIONS } from './defects-usage-control.ts';
 import { TERMINAL_SPEC_RULES, type TerminalDefectImpl, type TerminalRules } from './rules.ts';
 
-const IMPLEMENTATIONS: Readonly<Record<string, TerminalDefectImpl>> = { ...TERMINAL_IMPLEMENTATIONS, ...TERMINAL_MEDICAL_IMPLEMENTATIONS };
+const IMPLEMENTATIONS: Readonly<Record<string, TerminalDefectImpl>> = { ...TERMINAL_IMPLEMENTATIONS, ...TERMINAL_MEDICAL_IMPLEMENTATIONS, ...TERMINAL_SETTLEMENT_IMPLEMENTATIONS, ...TERMINAL_USAGE_CONTROL_IMPLEMENTATIONS };
 
 /** The rules as a terminal with `defects` keeps them; each rule asks its defects' switches when read. */
 export function terminalRules(defects: ReadonlySet<string>): TerminalRules {

@@ -107,6 +107,28 @@ export const TERMINAL_SPEC_RULES = {
   payOnlyAcceptedCard: true,
   /** The PSAM serves the SSSE only; the financial application never talks to it. */
   psamServesSsseOnly: true,
+  /** 总体方案 二(二)3: the medical account pays only the self-paid part less the 个人自费 items. */
+  settleAccountExcludesSelfFunded: true,
+  /** The account pays at most its balance (个人账户不足额: the bank card the rest). */
+  settleAccountCappedByBalance: true,
+  /** The bank card is charged exactly the difference. */
+  settleBankChargesDifference: true,
+  /** The PSAM is silent during the bank card's payment. */
+  settlePsamSilentOnPayment: true,
+  /** A refused account part charges nothing to the bank card. */
+  settleStopsOnRefusal: true,
+  /** The bank card's decline is reported, the rest outstanding. */
+  settleReportsBankResult: true,
+
+  // ---- application usage control (JR/T 0025.5 §10.3.2) ----
+  /** The usage control step of processing restrictions is made. */
+  checkUsageControl: true,
+  /** Domestic or international by the terminal's own country code against 5F28. */
+  usageControlUsesTerminalCountry: true,
+  /** The service is refused only where the AUC does not allow it, not for a foreign card as such. */
+  usageControlFollowsAuc: true,
+  /** Step 2: valid at ATMs / at other terminals. */
+  usageControlChecksTerminalType: true,
 } as const satisfies Record<string, boolean>;
 
 export type TerminalRules = { readonly [K in keyof typeof TERMINAL_SPEC_RULES]: boolean };

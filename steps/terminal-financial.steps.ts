@@ -87,7 +87,7 @@ Then(/^the card saw no GET PROCESSING OPTIONS(?: for (\w+))?$/, function (this: 
   x.forEach((e, i) => {
     if (!isApdu(INS.GET_PROCESSING_OPTIONS)(e)) return;
     const selected = selectedAid(x.slice(0, i + 1));
-    expectThat(aid !== undefined && selected !== aid.toUpperCase(), `the card saw GET PROCESSING OPTIONS (command ${i + 1}) for ${selected}`);
+    expectThat(aid != null && selected !== aid.toUpperCase(), `the card saw GET PROCESSING OPTIONS (command ${i + 1}) for ${selected}`);
   });
 });
 

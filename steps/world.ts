@@ -72,7 +72,7 @@ export interface CardLevelNotes {
 export interface TerminalSlotNotes {
   harness?: TerminalHarness;
   outcome?: TerminalOutcome;
-  params?: Record<string, number>;
+  params?: Record<string, number | string>;
   tvrs?: Uint8Array[];
 }
 

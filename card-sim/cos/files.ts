@@ -42,12 +42,12 @@ export type FileNode = DfNode | EfNode;
 
 export const MF_FID = 0x3f00;
 
-/** The file tree of an image; `present` leaves out the DFs it refuses (DfImage.onlyWith). */
-export function buildTree(image: CardImage, present: (df: DfImage) => boolean = (df) => df.onlyWith === undefined): DfNode {
+/** The file tree of an image; `present` leaves out the files it refuses (onlyWith, unlessWith a defect). */
+export function buildTree(image: CardImage, present: (file: DfImage | EfImage) => boolean = (f) => f.onlyWith === undefined): DfNode {
   return buildDf(image.mf, undefined, present);
 }
 
-function buildDf(img: DfImage, parent: DfNode | undefined, present: (df: DfImage) => boolean): DfNode {
+function buildDf(img: DfImage, parent: DfNode | undefined, present: (file: DfImage | EfImage) => boolean): DfNode {
   const df: DfNode = {
     kind: 'DF',
     ...(img.fid ? { fid: parseInt(img.fid, 16) } : {}),
@@ -61,8 +61,9 @@ function buildDf(img: DfImage, parent: DfNode | undefined, present: (df: DfImage
     state: {},
   };
   for (const child of img.children) {
+    if (!present(child)) continue;
     if (child.kind === 'EF') df.children.push(buildEf(child, df));
-    else if (present(child)) df.children.push(buildDf(child, df, present));
+    else df.children.push(buildDf(child, df, present));
   }
   return df;
 }

@@ -40,6 +40,8 @@ export interface DfImage {
    * contact-only card) that a defective card has.
    */
   onlyWith?: string;
+  /** The DF is on the card unless this defect is on (the file a defective card has another in place of). */
+  unlessWith?: string;
   children: Array<DfImage | EfImage>;
 }
 
@@ -58,6 +60,9 @@ export interface EfImage {
   records?: string[];
   read: AccessCondition;
   update: AccessCondition;
+  /** As DfImage.onlyWith and unlessWith: the EF is there with (without) this defect on. */
+  onlyWith?: string;
+  unlessWith?: string;
 }
 
 export interface CardImage {

@@ -311,6 +311,8 @@ export const SPEC_RULES = {
   initChecksLc: true,
   /** part 7 §12.2, part 5 table 72. */
   purchaseChecksBalance: true,
+  /** part 5 tables 59, 71: 9402, the transaction sequence number at its maximum. */
+  seqLimitChecked: true,
   /** part 5 tables 59, 71. */
   initBalanceMsbFirst: true,
   /** part 5 tables 59, 71. */

@@ -286,6 +286,13 @@ export const MEDICAL_DEFECTS = [
     description: '支付年度 is cn 2 (yyyy), as GET BALANCE gives it (part 5 tables 59, 71).',
     mustFail: ['SS-MED-003'],
   },
+  {
+    id: 'med-counter-max-not-checked',
+    area: 'medical',
+    title: 'INITIALIZE at a sequence number of FFFF starts another transaction',
+    description: 'A load or purchase sequence number at its maximum must refuse INITIALIZE FOR LOAD / PURCHASE with 9402 (part 5 §7.5, tables 68 and 72); this card answers 9000 and would wrap the number.',
+    mustFail: ['SS-MED-064', 'SS-MED-065'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -301,6 +308,7 @@ export const MEDICAL_IMPLEMENTATIONS: Record<(typeof MEDICAL_DEFECTS)[number]['i
   'med-ef08-wrong-amount': rule('ef08HoldsAmount'),
   'med-totals-not-accumulated': rule('purchaseAccumulatesTotals'),
   'med-negative-balance-accepted': rule('purchaseChecksBalance'),
+  'med-counter-max-not-checked': rule('seqLimitChecked'),
   'med-load-overflow-wraps': rule('loadChecksOverflow'),
   'med-proof-of-previous-transaction': rule('proofOfLastTransaction'),
   'med-proof-ignores-seq': rule('proofHonoursSeq'),

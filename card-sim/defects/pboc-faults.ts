@@ -7,7 +7,7 @@ import { concat, equal, fromHex, toHex } from '../../src/bytes/hex.ts';
 import { type Tlv, buildTlv, parseTlv } from '../../src/tlv/ber.ts';
 import type { Reply } from '../cos/context.ts';
 import type { CardImage, DfImage, EfImage } from '../cos/image.ts';
-import { PBOC_DUAL_RECORDS, PBOC_EXPIRED_ISSUER_CERT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_SM2_STATIC_DATA, PBOC_STATIC_DATA, buildCerts, buildSm2Certs, pbocSm2CertsFor } from '../images/pse.ts';
+import { PBOC_AIP, PBOC_DUAL_RECORDS, PBOC_EXPIRED_ISSUER_CERT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_SM2_STATIC_DATA, PBOC_STATIC_DATA, buildCerts, buildSm2Certs, pbocSm2CertsFor } from '../images/pse.ts';
 import { type ImageDefect, type WrapDefect, image, wrap, wrapSelect } from './kinds.ts';
 import { GET_DATA_FAMILY, type GetDataTag, type RecordTag } from './pboc-families.ts';
 
@@ -19,6 +19,7 @@ interface PbocAppData {
   ecBalance: number;
   ecBalanceLimit: number;
   international?: unknown;
+  pan?: string;
 }
 
 function eachDf(df: DfImage, f: (df: DfImage) => void): void {
@@ -118,6 +119,42 @@ const sm2Cert = (f: (df: DfImage, c: ReturnType<typeof chains>) => void) =>
     const c = chains(df);
     if (c.sm2) f(df, c);
   });
+
+/**
+ * Record 1 personalised with another value of `tag` and signed by the issuer as such (SSAD and ICC
+ * certificate over the new static data), so that only the value differs: the limits of the financial
+ * function (总体方案 二(三): use in China only, RMB debit; JR/T 0025.5 §10.3.2).
+ */
+export function recordValueSigned(tag: string, value: string): ImageDefect {
+  return editApp('pboc', (df) => {
+    const c = chains(df);
+    editRecord(df, [1, 1], (r) => withObject(r, tag, fromHex(value)));
+    const rec1 = efOf(df, 1)?.records?.[0];
+    if (rec1 === undefined) return;
+    const staticData = concat((parseTlv(fromHex(rec1))[0] as Tlv).value, fromHex(appData(df).aip ?? PBOC_AIP));
+    const resign = (where: typeof PBOC_DUAL_RECORDS.rsa | typeof PBOC_DUAL_RECORDS.sm2, certs: { ssad: Uint8Array; iccCert: Uint8Array }) => {
+      editRecord(df, where.ssad, (r) => withObject(r, '93', certs.ssad));
+      editRecord(df, where.iccCert, (r) => withObject(r, '9F46', certs.iccCert));
+    };
+    if (c.sm2) resign(c.dual ? PBOC_DUAL_RECORDS.sm2 : PBOC_DUAL_RECORDS.rsa, buildSm2Certs(staticData));
+    if (c.rsa) resign(PBOC_DUAL_RECORDS.rsa, buildCerts(staticData, appData(df).pan));
+  });
+}
+
+/**
+ * Files that a defect's personalisation has, marked in the image: `onlyWith` files are added and
+ * `unlessWith` files (the ones they replace) taken away.
+ */
+export function personaliseMarked(marker: string): ImageDefect {
+  return image({ ins: 0xa4 }, (img: CardImage) => {
+    const copy = structuredClone(img);
+    eachDf(copy.mf, (df) => {
+      df.children = df.children.filter((c) => c.unlessWith !== marker);
+      for (const c of df.children) if (c.onlyWith === marker) delete c.onlyWith;
+    });
+    return copy;
+  });
+}
 
 export const PBOC_FAULTS = {
   cvmListMissing: editApp('pboc', (df) => editRecord(df, [1, 1], (r) => withoutObject(r, '8E'))),

@@ -9,7 +9,7 @@ import { toHex } from '../../src/bytes/hex.ts';
 import { MEDICAL_KEY_ID, MEDICAL_KEY_INDEX, type MedicalKeyName, medicalCardKey } from '../../src/medical/keys.ts';
 import type { MedicalAccountImage } from '../apps/medical/app.ts';
 import type { SsKeyImage } from '../apps/sscard/keys.ts';
-import type { DfImage } from '../cos/image.ts';
+import type { CardImage, DfImage } from '../cos/image.ts';
 import { bytes } from './build.ts';
 import type { SsCardData } from './ssse.ts';
 
@@ -41,5 +41,26 @@ export function withMedical(card: SsCardData, df04: DfImage): DfImage {
     app: 'medical',
     appData: { ...df04.appData, keys: [...appKeys, ...keys], medical: { ...MEDICAL_ACCOUNT, ...account } },
     children: [...df04.children, { kind: 'EF', fid: 'EF08', sfi: 0x08, label: '医疗交易明细 (cyclic)', structure: 'cyclic', read: { pin: 0x00 }, update: 'never', records: [...(detail ?? [])] }],
+  };
+}
+
+/**
+ * The same card in another state of its medical account (a lab's prepared sample): every DF04 that runs
+ * the offline mode gets `account` over its amount file, the rest of the card as `image` has it.
+ */
+export function withMedicalAccount(image: CardImage, account: Partial<MedicalAccountImage>, name = `${image.name}-prepared`): CardImage {
+  const patch = (df: DfImage): DfImage => ({
+    ...df,
+    ...(df.app === 'medical' ? { appData: { ...df.appData, medical: { ...(df.appData?.['medical'] as MedicalAccountImage), ...account } } } : {}),
+    children: df.children.map((c) => (c.kind === 'DF' ? patch(c) : c)),
+  });
+  let mf: DfImage | undefined;
+  return {
+    ...image,
+    name,
+    description: `${image.description}, medical account ${JSON.stringify(account)}`,
+    get mf() {
+      return (mf ??= patch(image.mf));
+    },
   };
 }

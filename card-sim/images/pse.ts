@@ -20,6 +20,8 @@ export const PBOC_TEST_IMK = {
   enc: '33445566778899AABBCCDDEEFF001122',
 };
 export const PBOC_AID = 'A000000333010101';
+/** The credit AID the defect pboc-credit-application adds (UnionPay 贷记). */
+const PBOC_CREDIT_AID_OF_DEFECT = 'A000000333010102';
 /** Application priority indicator 87 of the debit application, the same in the PSE directory and the PPSE. */
 export const PBOC_PRIORITY = '01';
 /** The proximity payment system environment of a contactless card (EMV Contactless Book B §3.3; JR/T 0025.12). */
@@ -102,7 +104,12 @@ const appRecord1For = (version: string) => record(
   h('5F25', '200101'),
   h('5F34', PBOC_PSN),
   h('5F28', '0156'),
-  h('9F07', 'FF00'),
+  // Application usage control (JR/T 0025.5 §10.3.2 table 19): AB00 = domestic cash, goods and services, at
+  // ATMs and other terminals, nothing international: the financial function of a social security card
+  // is for use in China only (总体方案 二(三), docs/dual-app.md).
+  h('9F07', 'AB00'),
+  // Application currency code: RMB (人民币借记应用, 总体方案 二(三)).
+  h('9F42', '0156'),
   h('9F08', version),
   h('8C', PBOC_CDOL1),
   h('8D', PBOC_CDOL2),
@@ -267,20 +274,7 @@ export function pse(options: PseOptions = {}): DfImage {
   // The dual card: SFI 2 and 3 hold the RSA records, then the SM2 ones (PBOC_DUAL_RECORDS).
   const sfi2 = dual ? [...appRecordsSfi2For(PBOC_DUAL_RSA_CERTS), ...appRecordsSfi2Sm2For(sm2Certs)] : sm2 ? appRecordsSfi2Sm2For(sm2Certs) : appRecordsSfi2For(rsaCerts);
   const sfi3 = dual ? [...appRecordsSfi3For(PBOC_DUAL_RSA_CERTS), ...appRecordsSfi3Sm2For(sm2Certs)] : sm2 ? appRecordsSfi3Sm2For(sm2Certs) : appRecordsSfi3For(rsaCerts);
-  return {
-    kind: 'DF',
-    fid: '7F10',
-    name: toHex(Buffer.from('1PAY.SYS.DDF01', 'ascii')),
-    label: 'PSE',
-    // A5 { 88 SFI of the directory, 5F2D language }
-    fciProprietary: toHex(concat(h('88', '01'), h('5F2D', Buffer.from('zhen', 'ascii')))),
-    children: [
-      {
-        kind: 'EF', fid: 'EF01', sfi: 1, label: 'PSE directory', structure: 'linear-variable', read: 'always', update: 'never',
-        // 70 { 61 { 4F AID, 50 label, 87 priority } }
-        records: [record(directoryEntry())],
-      },
-      {
+  const debit: DfImage = {
         kind: 'DF',
         fid: '7F11',
         name: PBOC_AID,
@@ -319,7 +313,28 @@ export function pse(options: PseOptions = {}): DfImage {
           { kind: 'EF', fid: 'EF04', sfi: 4, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi4 },
           { kind: 'EF', fid: 'EF0B', sfi: 0x0b, label: 'transaction log', structure: 'cyclic', read: 'always', update: 'never', records: [] },
         ],
-      },
+      };
+  // Defect pboc-credit-application: a credit application (贷记, A000000333010102) beside the debit one,
+  // listed in the directory; the financial function of a social security card is RMB debit only (总体方案 二(三)).
+  const credit: DfImage = {
+    ...debit, fid: '7F12', name: PBOC_CREDIT_AID_OF_DEFECT, label: 'UnionPay credit', onlyWith: 'pboc-credit-application',
+    fciProprietary: toHex(concat(h('50', Buffer.from('PBOC CREDIT', 'ascii')), h('87', '02'), h('9F38', pdol), h('5F2D', Buffer.from('zhen', 'ascii')))),
+  };
+  const creditEntry = buildTlv('61', [h('4F', PBOC_CREDIT_AID_OF_DEFECT), h('50', Buffer.from('PBOC CREDIT', 'ascii')), h('87', '02')]);
+  const directory = { kind: 'EF', fid: 'EF01', sfi: 1, label: 'PSE directory', structure: 'linear-variable', read: 'always', update: 'never' } as const;
+  return {
+    kind: 'DF',
+    fid: '7F10',
+    name: toHex(Buffer.from('1PAY.SYS.DDF01', 'ascii')),
+    label: 'PSE',
+    // A5 { 88 SFI of the directory, 5F2D language }
+    fciProprietary: toHex(concat(h('88', '01'), h('5F2D', Buffer.from('zhen', 'ascii')))),
+    children: [
+      // 70 { 61 { 4F AID, 50 label, 87 priority } }
+      { ...directory, records: [record(directoryEntry())], unlessWith: 'pboc-credit-application' },
+      { ...directory, records: [record(directoryEntry()), record(creditEntry)], onlyWith: 'pboc-credit-application' },
+      debit,
+      credit,
       ppse(options.contactless === true),
     ],
   };

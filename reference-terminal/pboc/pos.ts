@@ -21,6 +21,7 @@ import { isSm2Ca } from '../../src/pboc/oda-sm2.ts';
 import { TSI, TVR, setBit, type Bit } from '../../src/pboc/tvr.ts';
 import { terminalRules } from '../faults.ts';
 import type { TerminalRules } from '../rules.ts';
+import { checkUsageControl } from './usage-control.ts';
 
 type CaKey = Parameters<PbocKernel['sda']>[0];
 
@@ -43,6 +44,8 @@ export interface PosParameters {
   cda: boolean;
   /** PANs on the terminal's exception file. */
   exceptionFile: readonly string[];
+  /** Terminal country code 9F1A (n3, hex): default 0156, China (usage control, JR/T 0025.5 §10.3.2). */
+  country?: string;
 }
 
 export interface FinancialTerminalConfig extends PosParameters {
@@ -101,7 +104,7 @@ export class FinancialTerminal {
     this.rules = terminalRules(config.defects);
     const yymmdd = config.date;
     const sent = !this.rules.amountInFen ? Math.floor(amount / 100) : amount;
-    this.kernel = new PbocKernel(send, { amount: sent, date: yymmdd, ecSupport: config.ecSupport && this.rules.offerEc, smSupport: this.rules.supportSm });
+    this.kernel = new PbocKernel(send, { amount: sent, date: yymmdd, ecSupport: config.ecSupport && this.rules.offerEc, smSupport: this.rules.supportSm, ...(config.country ? { country: config.country } : {}) });
   }
 
   private get tvr(): Uint8Array {
@@ -334,6 +337,7 @@ export class FinancialTerminal {
     const cda = await this.oda();
     this.cdaAsked = cda;
     if (this.rules.checkApplicationDates) k.processingRestrictions();
+    checkUsageControl(k, this.config.country, this.rules);
     await this.cardholderVerification(pin, amount);
     await this.riskManagement(amount);
     const iac = { denial: k.data.get('9F0E'), online: k.data.get('9F0F'), default: k.data.get('9F0D') };

@@ -10,7 +10,7 @@ import { SW } from '../../src/apdu/sw.ts';
 import { toHex } from '../../src/bytes/hex.ts';
 import * as iso from '../../src/iso7816/commands.ts';
 import { DETAIL_RECORD_LENGTH, parseDetailRecord } from '../../src/medical/commands.ts';
-import { TRANSACTION_TYPE, u32 } from '../../src/medical/crypto.ts';
+import { type PurchaseAmounts, TRANSACTION_TYPE, u32 } from '../../src/medical/crypto.ts';
 import { MEDICAL_KEY_INDEX } from '../../src/medical/keys.ts';
 import { EF08_SFI, MedicalTerminal } from '../../src/medical/terminal.ts';
 import { NonConformance } from '../../src/verdict/errors.ts';
@@ -27,7 +27,8 @@ function failed(sw: number, what: string): TerminalOutcome {
   return { result: 'error', code: -(sw & 0xffff), message: `${what} answered ${sw.toString(16).toUpperCase().padStart(4, '0')}` };
 }
 
-async function open(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, defects: ReadonlySet<string>): Promise<MedicalTerminal | TerminalOutcome> {
+/** SELECT of the SSSE and DF04 (the PSAM identifies the card), then the PIN: the terminal, or the error outcome. */
+export async function openAccount(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, defects: ReadonlySet<string>): Promise<MedicalTerminal | TerminalOutcome> {
   const rules = terminalRules(defects);
   const t = new MedicalTerminal(card, psam, atr);
   try {
@@ -46,14 +47,19 @@ async function open(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: Te
 
 /** iDoDebit (§8.1.3): PIN, INITIALIZE FOR PURCHASE, MAC1 from the PSAM, DEBIT FOR PURCHASE, MAC2 to the PSAM. */
 export async function iDoDebit(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, config: SsTerminalConfig): Promise<TerminalOutcome> {
-  const rules = terminalRules(config.defects);
-  const t = await open(card, psam, atr, request, config.defects);
+  const t = await openAccount(card, psam, atr, request, config.defects);
   if (!(t instanceof MedicalTerminal)) return t;
   const p = request.params ?? {};
   const amounts = { account: Number(p['account'] ?? request.amount ?? 0), selfPaid: Number(p['selfPaid'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
   if (![amounts.account, amounts.selfPaid, amounts.pooled].every((n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff)) return { result: 'error', code: -14, message: 'amounts must be whole 分 from 0 to 42949672.95 元' };
   const time = String(p['time'] ?? `${config.today}120000`);
   if (!/^\d{14}$/.test(time)) return { result: 'error', code: -14, message: `time "${time}" is not YYYYMMDDHHMMSS` };
+  return debitAccount(t, amounts, time, config.defects);
+}
+
+/** The purchase of iDoDebit on an opened account (§8.1.3 (7)–(9)): success with pOutInfo, or the refusing command's code. */
+export async function debitAccount(t: MedicalTerminal, amounts: PurchaseAmounts, time: string, defects: ReadonlySet<string>): Promise<TerminalOutcome> {
+  const rules = terminalRules(defects);
   const run = await t.purchase(amounts, { time });
   const lax = !rules.debitReportsRefusal;
   if (run.init.sw !== SW.NO_ERROR && !lax) return failed(run.init.sw, 'INITIALIZE FOR PURCHASE');
@@ -83,7 +89,7 @@ export async function iDoDebit(card: ApduPort, psam: ApduPort, atr: Uint8Array, 
  */
 export async function iReadDebitRecord(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, config: SsTerminalConfig): Promise<TerminalOutcome> {
   const rules = terminalRules(config.defects);
-  const t = await open(card, psam, atr, request, config.defects);
+  const t = await openAccount(card, psam, atr, request, config.defects);
   if (!(t instanceof MedicalTerminal)) return t;
   const records: string[] = [];
   for (let n = 1; n <= 254; n++) {

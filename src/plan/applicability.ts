@@ -41,6 +41,7 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
   '@ics:medical-offline': { item: 'ics.medical is offline (DF04 holds the medical account, 社会保障卡规范 part 6 §6.6)', holds: (p) => p.ics.medical === 'offline' },
   '@ics:card-management': { item: 'ics.cardManagement is card-sim', holds: (p) => p.ics.cardManagement === 'card-sim' },
   '@needs:blank-card': { item: 'target.kind is sim (a blank card of the same COS)', holds: (p) => p.target.kind === 'sim' },
+  '@needs:prepared-card': { item: 'target.kind is sim (a sample of the card prepared in a state a run cannot reach)', holds: (p) => p.target.kind === 'sim' },
   '@terminal:social-security': { item: 'terminal.type is social-security or integrated', holds: (p) => p.product.kind === 'terminal' && (p.terminal?.type === 'social-security' || p.terminal?.type === 'integrated') },
   '@terminal:financial': { item: 'terminal.type is financial or integrated', holds: (p) => p.product.kind === 'terminal' && (p.terminal?.type === 'financial' || p.terminal?.type === 'integrated') },
   '@terminal:integrated': { item: 'terminal.type is integrated', holds: (p) => p.product.kind === 'terminal' && p.terminal?.type === 'integrated' },

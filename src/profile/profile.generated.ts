@@ -427,6 +427,10 @@ export interface ProfileData {
        */
       ecSupport?: boolean;
       /**
+       * Terminal country code 9F1A (n3 as 4 digits, e.g. 0156 China), used in the application usage control check (JR/T 0025.5 §10.3.2); default 0156
+       */
+      country?: string;
+      /**
        * PANs on the terminal exception file
        */
       exceptionFile?: string[];

@@ -15,6 +15,7 @@ import { PbocIssuer } from '../pboc/issuer.ts';
 import { FinancialTerminal, seededPercent, type FinancialTerminalConfig, type PosParameters } from '../../reference-terminal/index.ts';
 import { iReadCardBas, type SsTerminalConfig, terminalRules } from '../../reference-terminal/index.ts';
 import { SS_OPERATIONS, performSsOperation } from '../../reference-terminal/index.ts';
+import { SETTLEMENT_OPERATIONS, medicalSettlement } from '../../reference-terminal/index.ts';
 import type { ApduPort } from '../sscard/psam.ts';
 import { SsTerminal } from '../sscard/terminal.ts';
 
@@ -38,7 +39,8 @@ export interface TerminalConfig extends SsTerminalConfig {
 
 /** purchase: debit (消费); ecPurchase: electronic cash (电子现金消费, JR/T 0025.13), 9F7A = 1 in the PDOL data. */
 export const FINANCIAL_OPERATIONS = ['purchase', 'ecPurchase'] as const;
-export const INTEGRATED_OPERATIONS = ['iReadCardBas+purchase'] as const;
+/** medicalSettlement: the medical account, then the bank card for the rest (reference-terminal/integrated/settlement.ts). */
+export const INTEGRATED_OPERATIONS = ['iReadCardBas+purchase', ...SETTLEMENT_OPERATIONS] as const;
 
 /** Parameters a scenario may set for one transaction, as a lab loads them into the terminal. */
 const OVERRIDES = ['floorLimit', 'targetPercent', 'maxTargetPercent', 'threshold'] as const;
@@ -59,6 +61,8 @@ export function financialConfig(s: PbocTerminalSettings, today: string, defects:
     date: today.slice(2, 8),
     caKeys: caKeys.map((c) => ({ index: parseInt(c.index, 16), key: caKeyOf(c) })),
     host: new SimulatedHost({ '3DES': new PbocIssuer(imk, '3DES'), SM4: new PbocIssuer(imk, 'SM4', variant) }, host),
+    // The terminal's country, as a lab sets it for one transaction (usage control, JR/T 0025.5 §10.3.2).
+    ...(params['country'] !== undefined ? { country: String(params['country']) } : {}),
     random: seededPercent(`${seed}:${String(params['sequence'] ?? 0)}`),
     defects,
   };
@@ -95,6 +99,9 @@ export async function performOperation(request: TerminalRequest, card: ApduPort,
   const social = config.type !== 'financial';
   if ((SS_OPERATIONS as readonly string[]).includes(op) && social) return performSsOperation(request, card, psam, atr, config);
   if ((FINANCIAL_OPERATIONS as readonly string[]).includes(op) && financial) return purchase(request, card, config, op === 'ecPurchase');
+  if (op === 'medicalSettlement' && config.type === 'integrated') {
+    return medicalSettlement(request, card, psam, atr, config, (amount, pin, port) => purchase({ ...request, operation: 'purchase', amount, ...(pin !== undefined ? { pin } : {}) }, port, config));
+  }
   if ((INTEGRATED_OPERATIONS as readonly string[]).includes(op) && config.type === 'integrated') return integratedPurchase(request, card, psam, atr, config);
   return { result: 'error', code: -13, message: `a ${config.type} terminal does not offer ${op}` };
 }

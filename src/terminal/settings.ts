@@ -25,6 +25,7 @@ export function pbocSettings(profile: Profile, seed: string): PbocTerminalSettin
     ecSupport: t.ecSupport ?? true,
     cda: t.cda ?? true,
     exceptionFile: t.exceptionFile ?? [],
+    ...(t.country ? { country: t.country } : {}),
     caKeys: [keys.ca, ...(t.caKeys ?? [])],
     imk: keys.imk,
     ...(keys.sm4Variant ? { sm4Variant: keys.sm4Variant } : {}),

@@ -139,7 +139,8 @@ const initializeForLoad: Step = (cmd, card, df, acct) => {
   if (!k) return { sw: SW.KEY_INDEX_NOT_SUPPORTED };
   const amount = readU32(cmd.data, 1);
   const terminal = cmd.data.slice(5, 11);
-  if (acct.loadSeq >= 0xffff) return { sw: MED_SW.COUNTER_MAX };
+  // A sequence number at FFFF starts no further transaction (part 5 tables 59, 71: 9402).
+  if (acct.loadSeq >= 0xffff && card.rules.seqLimitChecked) return { sw: MED_SW.COUNTER_MAX };
   // The balance must stay within its 4 bytes (6985: 使用条件不满足).
   if (acct.balance + amount > MAX_AMOUNT && card.rules.loadChecksOverflow) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   const alg = algorithmOf(df);
@@ -179,7 +180,7 @@ const initializeForPurchase: Step = (cmd, card, df, acct) => {
   const terminal = Uint8Array.from({ length: 6 }, (_, i) => cmd.data[13 + i] ?? 0);
   // Part 7 §12.2: the balance must cover the account amount (9401, nothing else returned).
   if (acct.balance < amounts.account && card.rules.purchaseChecksBalance) return { sw: SW.INSUFFICIENT_FUNDS };
-  if (acct.purchaseSeq >= 0xffff) return { sw: MED_SW.COUNTER_MAX };
+  if (acct.purchaseSeq >= 0xffff && card.rules.seqLimitChecked) return { sw: MED_SW.COUNTER_MAX };
   if (acct.spip + amounts.selfPaid > MAX_AMOUNT || acct.spfp + amounts.pooled > MAX_AMOUNT) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   const alg = algorithmOf(df);
   const random = card.random.bytes(4);

@@ -6,7 +6,7 @@ import type { CardImage, DfImage } from '../../cos/image.ts';
 import { cardMf } from '../environments.ts';
 import { pse } from '../pse.ts';
 import { SSCARD10 } from '../sscard.ts';
-import { FINANCIAL_TEST_CARDS } from './pboc.ts';
+import { FIN_PANS, FINANCIAL_TEST_CARDS, financialApp, financialPse } from './pboc.ts';
 import { REFERENCE_CARD, type SsCardData, ssseImage } from '../ssse.ts';
 
 /** A test card whose files are built when a run first uses it. */
@@ -81,7 +81,24 @@ export const TM_MED_RECORDS: SsCardData = {
   },
 };
 
+/** Medical account of 1.00 元 and a debit application whose PAN the simulated host declines (the settlement's bank part refused). */
+export const TM_INT_LOW_BALANCE_DECLINE: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000021', serial: '00000021', cardNumberBody: 'E1101021', medicalAccount: { balance: 100 } };
+
+function settlementCard(name: string, description: string, data: SsCardData, pan: string): CardImage {
+  let mf: DfImage | undefined;
+  return {
+    name,
+    description,
+    atr: `3B6D0000 ${data.historical}`,
+    protocol: 'T=0',
+    get mf() {
+      return (mf ??= cardMf([ssseImage(data), financialPse([financialApp({ pan })])]));
+    },
+  };
+}
+
 export const TERMINAL_TEST_CARDS: readonly CardImage[] = [
+  settlementCard('tm-int-low-balance-decline', 'Medical account of 1.00 元; the host declines the debit application\'s PAN (integrated settlement, bank part refused)', TM_INT_LOW_BALANCE_DECLINE, FIN_PANS.decline),
   card('tm-med-low-balance', 'Reference card data with 1.00 元 in the medical account (iDoDebit above the balance)', TM_MED_LOW_BALANCE),
   card('tm-med-bad-mac2', 'Reference card data whose DEBIT FOR PURCHASE gives a MAC2 the PSAM refuses', TM_MED_BAD_MAC2),
   card('tm-med-records', 'Reference card data with two purchases and a load in EF08 (iReadDebitRecord)', TM_MED_RECORDS),

@@ -146,4 +146,7 @@ export const FINANCIAL_TEST_CARDS: readonly CardImage[] = [
   card('fin-bad-arpc', 'PAN for which the host answers an ARPC that does not verify', '00119', () => one({ pan: FIN_PANS.badArpc })),
   card('fin-ec-low', 'Electronic cash balance 5.00', '00120', () => one({ appData: { ecBalance: 500 } })),
   card('fin-cda-wrong-key', 'CDA card personalised with an ICC private key its certificate does not name', '00121', () => one({ cda: true, appData: { iccKey: PBOC_TEST_OTHER_ICC_KEY } })),
+  // Usage control (JR/T 0025.5 §10.3.2): the reference card carries AB00, domestic use only (总体方案 二(三)).
+  card('fin-auc-international', 'Usage control FF00: valid abroad too (not a social security card\'s; the terminal must not refuse it for its country)', '00122', () => one({ record1: { '9F07': 'FF00' } })),
+  card('fin-auc-atm-only', 'Usage control AA00: valid at ATMs only, not at other terminals', '00123', () => one({ record1: { '9F07': 'AA00' } })),
 ];

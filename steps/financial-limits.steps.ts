@@ -1,0 +1,38 @@
+/**
+ * Steps of the financial function's limits on the card (features/dual-app/financial-limits.feature,
+ * 总体方案 二(三): domestic use only, RMB debit only). The records and the PSE directory are read by the
+ * PBOC steps ('the debit application is selected and its records read', 'the terminal reads the PSE
+ * directory'); the AUC rule is src/pboc/usage-control.ts.
+ */
+import { Then } from '@cucumber/cucumber';
+import { fromHex, toHex } from '../src/bytes/hex.ts';
+import { selectByName } from '../src/iso7816/commands.ts';
+import { domesticOnlyProblems } from '../src/pboc/usage-control.ts';
+import { expectThat } from '../src/verdict/expect.ts';
+import type { CardWorld } from './world.ts';
+import { given } from '../src/verdict/expect.ts';
+
+/** The UnionPay debit application (JR/T 0025.5 §6.3.2; spec-notes pboc.md §1 step 2). */
+const DEBIT_AID = 'A000000333010101';
+
+Then('the application usage control allows domestic use only', function (this: CardWorld) {
+  const problems = domesticOnlyProblems(this.pboc.kernel.data.get('9F07'));
+  expectThat(problems.length === 0, problems.join('; '));
+});
+
+Then('the application data object {word} is {word}', function (this: CardWorld, tag: string, want: string) {
+  const v = this.pboc.kernel.data.get(tag);
+  expectThat(v !== undefined && toHex(v) === want.toUpperCase(), `the records give ${tag} = ${v ? toHex(v) : '(absent)'}, expected ${want}`);
+});
+
+Then('the PSE directory lists the debit application only', function (this: CardWorld) {
+  const dir = given(this.pboc.directory, 'PSE directory');
+  const others = dir.aids.map((a) => toHex(a)).filter((a) => a !== DEBIT_AID);
+  expectThat(dir.aids.length > 0, 'the PSE directory lists no application');
+  expectThat(others.length === 0, `the PSE directory lists ${others.join(', ')} besides the debit application ${DEBIT_AID}: the financial function is RMB debit only`);
+});
+
+Then('the card has no application {word}', async function (this: CardWorld, aid: string) {
+  const r = await this.send(selectByName(fromHex(aid)));
+  expectThat(r.sw === 0x6a82, `SELECT of ${aid} answered ${r.sw.toString(16).toUpperCase().padStart(4, '0')}: the card has that application (a social security card's financial function is debit only), expected 6A82`);
+});

@@ -1,0 +1,86 @@
+/**
+ * Steps of the integrated terminal's medical settlement (features/terminal/settlement.feature): the
+ * profile's driver performs medicalSettlement; verdicts come from both slots' traces (what the card's
+ * medical account and its financial application were asked, what the PSAM saw), from the account as sscc
+ * reads it afterwards, and from what the terminal reports. The bank part's amount is judged by the
+ * financial steps (GENERATE AC and GPO data, steps/terminal-financial.steps.ts).
+ */
+import { Then, When } from '@cucumber/cucumber';
+import { SW } from '../src/apdu/sw.ts';
+import { fromHex } from '../src/bytes/hex.ts';
+import { encodeGbk } from '../src/bytes/text.ts';
+import * as iso from '../src/iso7816/commands.ts';
+import { BALANCE, MED_CLA, MED_INS, getBalance, parseInitPurchase } from '../src/medical/commands.ts';
+import { readU32 } from '../src/medical/crypto.ts';
+import { DF04_AID } from '../src/medical/terminal.ts';
+import type { TerminalOutcome } from '../src/protocol/terminal.ts';
+import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
+import { exchanges, type Exchange } from '../src/terminal/pboc-trace.ts';
+import { NonConformance } from '../src/verdict/errors.ts';
+import { expectThat } from '../src/verdict/expect.ts';
+import { pinBlock } from './card-helpers.ts';
+import { given } from '../src/verdict/expect.ts';
+import { DRIVER_PACED, harness } from './terminal.steps.ts';
+import type { CardWorld } from './world.ts';
+
+const outcome = (w: CardWorld): TerminalOutcome => given(w.slot.outcome, 'terminal outcome');
+const isMed = (ins: number, p1?: number) => (e: Exchange) => e.command.cla === MED_CLA && e.command.ins === ins && (p1 === undefined || e.command.p1 === p1);
+
+async function settle(w: CardWorld, pin: string, params: Record<string, number>): Promise<void> {
+  const h = harness(w);
+  w.slot.outcome = await h.perform({ operation: 'medicalSettlement', pin, params });
+  w.attach(JSON.stringify((h.card?.trace ?? []).map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+  w.attach(JSON.stringify(h.psam.trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.psam-side-trace+json');
+}
+
+When('the terminal settles a medical bill of {int} fen self-paid and {int} fen pooled with the cardholder\'s PIN', DRIVER_PACED, function (this: CardWorld, selfPaid: number, pooled: number) {
+  return settle(this, this.profile.keys?.pin ?? '', { selfPaid, pooled });
+});
+
+When('the terminal settles a medical bill of {int} fen self-paid, {int} of it self-funded, and {int} fen pooled with the cardholder\'s PIN', DRIVER_PACED, function (this: CardWorld, selfPaid: number, selfFunded: number, pooled: number) {
+  return settle(this, this.profile.keys?.pin ?? '', { selfPaid, selfFunded, pooled });
+});
+
+When('the terminal settles a medical bill of {int} fen self-paid and {int} fen pooled with the PIN {string}', DRIVER_PACED, function (this: CardWorld, selfPaid: number, pooled: number, pin: string) {
+  return settle(this, pin, { selfPaid, pooled });
+});
+
+/** INITIALIZE FOR PURCHASE as the card saw it (GET RESPONSE joined), or a NonConformance. */
+function initPurchase(w: CardWorld): Exchange {
+  const x = exchanges(harness(w).requireCard().trace);
+  const inits = x.filter(isMed(MED_INS.INITIALIZE, 0x01));
+  if (inits.length !== 1) throw new NonConformance(`the card saw ${inits.length} INITIALIZE FOR PURCHASE; one settlement is one purchase from the account`);
+  return inits[0] as Exchange;
+}
+
+Then('the card saw INITIALIZE FOR PURCHASE of {int} fen from the account, {int} self-paid and {int} pooled, and DEBIT FOR PURCHASE answered 9000', function (this: CardWorld, account: number, selfPaid: number, pooled: number) {
+  const init = initPurchase(this);
+  const d = init.command.data;
+  const asked = { account: readU32(d, 1), selfPaid: readU32(d, 5), pooled: readU32(d, 9) };
+  expectThat(asked.account === account && asked.selfPaid === selfPaid && asked.pooled === pooled,
+    `INITIALIZE FOR PURCHASE asked ${asked.account} from the account, ${asked.selfPaid} self-paid, ${asked.pooled} pooled; the bill allows ${account}, ${selfPaid}, ${pooled} (part 7 §12.2)`);
+  expectThat(init.sw === SW.NO_ERROR, `the card answered INITIALIZE FOR PURCHASE with ${init.sw.toString(16).toUpperCase()}`);
+  const debits = exchanges(harness(this).requireCard().trace).filter(isMed(MED_INS.DEBIT_FOR_PURCHASE));
+  expectThat(debits.length === 1 && (debits[0] as Exchange).sw === SW.NO_ERROR, `the card saw ${debits.length} DEBIT FOR PURCHASE${debits.length ? `, answered ${debits.map((e) => e.sw.toString(16).toUpperCase()).join(', ')}` : ''}`);
+});
+
+Then('the card\'s medical account went down by exactly {int} fen', async function (this: CardWorld, fen: number) {
+  const before = parseInitPurchase(initPurchase(this).data)?.balance;
+  if (before === undefined) throw new NonConformance('INITIALIZE FOR PURCHASE gave no balance (table 71)');
+  // sscc reads the balance itself, after the terminal (GET BALANCE after the PIN, part 5 §7.3.1).
+  const card = harness(this).requireCard();
+  await card.send(iso.selectByName(encodeGbk(SSSE_DF_NAME)));
+  await card.send(iso.selectByName(fromHex(DF04_AID)));
+  await card.send(iso.verify(0x00, pinBlock(this.profile.keys?.pin ?? '')));
+  const r = await card.send(getBalance(BALANCE.CIA));
+  if (r.sw !== SW.NO_ERROR || r.data.length !== 4) throw new NonConformance(`GET BALANCE answered ${r.sw.toString(16).toUpperCase()} with ${r.data.length} bytes`);
+  const after = readU32(r.data);
+  expectThat(before - after === fen, `the account held ${before} fen before the purchase and ${after} after: ${before - after} fen moved, the bill allows ${fen}`);
+});
+
+Then('the terminal reports the account paid {int} fen, the bank card {int} fen and {int} fen outstanding', function (this: CardWorld, account: number, bank: number, outstanding: number) {
+  const f = outcome(this).fields ?? {};
+  const got = [f['个人账户支付'], f['银行卡支付'], f['未付金额']];
+  expectThat(JSON.stringify(got) === JSON.stringify([account, bank, outstanding].map(String)),
+    `the terminal reports 个人账户支付 ${got[0] ?? '(none)'}, 银行卡支付 ${got[1] ?? '(none)'}, 未付金额 ${got[2] ?? '(none)'}; expected ${account}, ${bank}, ${outstanding}`);
+});
