@@ -5,6 +5,7 @@
  * directory'); the AUC rule is src/pboc/usage-control.ts.
  */
 import { Then } from '@cucumber/cucumber';
+import { SW } from '../src/apdu/sw.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { selectByName } from '../src/iso7816/commands.ts';
 import { domesticOnlyProblems } from '../src/pboc/usage-control.ts';
@@ -34,5 +35,5 @@ Then('the PSE directory lists the debit application only', function (this: CardW
 
 Then('the card has no application {word}', async function (this: CardWorld, aid: string) {
   const r = await this.send(selectByName(fromHex(aid)));
-  expectThat(r.sw === 0x6a82, `SELECT of ${aid} answered ${r.sw.toString(16).toUpperCase().padStart(4, '0')}: the card has that application (a social security card's financial function is debit only), expected 6A82`);
+  expectThat(r.sw === SW.FILE_NOT_FOUND, `SELECT of ${aid} answered ${r.sw.toString(16).toUpperCase().padStart(4, '0')}: the card has that application (a social security card's financial function is debit only), expected 6A82`);
 });

@@ -8,8 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TERMINAL_DEFECTS } from '../../reference-terminal/index.ts';
-import { TERMINAL_IMPLEMENTATIONS } from '../../reference-terminal/defects.ts';
-import { TERMINAL_MEDICAL_IMPLEMENTATIONS } from '../../reference-terminal/defects-medical.ts';
+import { TERMINAL_DEFECT_IMPLEMENTATIONS } from '../../reference-terminal/faults.ts';
 import { TERMINAL_SPEC_RULES } from '../../reference-terminal/rules.ts';
 import { SPEC_RULES } from '../cos/rules.ts';
 import { createCard } from '../cos/card.ts';
@@ -19,7 +18,7 @@ import type { DefectPart } from './kinds.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** Spec code: what a conformant card or terminal would run. Defect catalogues and their implementations are not. */
-const SPEC_DIRS = ['card-sim/cos', 'card-sim/apps', 'card-sim/psam', 'reference-terminal/pboc', 'reference-terminal/sscard'];
+const SPEC_DIRS = ['card-sim/cos', 'card-sim/apps', 'card-sim/psam', 'reference-terminal/pboc', 'reference-terminal/sscard', 'reference-terminal/integrated'];
 
 function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
@@ -66,7 +65,7 @@ describe('defect implementations', () => {
 
   it('every card defect has one, and only catalogued ids have one', () => {
     expect(Object.keys(CARD_DEFECT_IMPLEMENTATIONS).sort()).toEqual(CARD_DEFECTS.map((d) => d.id).sort());
-    const terminal = { ...TERMINAL_IMPLEMENTATIONS, ...TERMINAL_MEDICAL_IMPLEMENTATIONS };
+    const terminal = TERMINAL_DEFECT_IMPLEMENTATIONS;
     expect(Object.keys(terminal).sort()).toEqual(TERMINAL_DEFECTS.map((d) => d.id).sort());
   });
 
@@ -81,7 +80,7 @@ describe('defect implementations', () => {
 
   it('every terminal spec rule is read by the terminal and broken by a defect', () => {
     const all = [...SPEC_FILES.map((f) => f.text), readFileSync(join(ROOT, 'src/terminal/operations.ts'), 'utf8')].join('\n');
-    const broken = new Set(Object.values({ ...TERMINAL_IMPLEMENTATIONS, ...TERMINAL_MEDICAL_IMPLEMENTATIONS }).flatMap((i) => Object.keys(i.rules)));
+    const broken = new Set(Object.values(TERMINAL_DEFECT_IMPLEMENTATIONS).flatMap((i) => Object.keys(i.rules)));
     for (const rule of Object.keys(TERMINAL_SPEC_RULES)) {
       expect(all, `rule ${rule} is never read`).toMatch(new RegExp(`\\brules\\.${rule}\\b`));
       expect(broken.has(rule), `no defect breaks ${rule}`).toBe(true);

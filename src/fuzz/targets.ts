@@ -10,7 +10,7 @@ import { CARD_DEFECTS, type CardImage, type DefectId, IMAGES, allDfs, buildTree,
 import { ApduFormatError, type CommandApdu, encodeCommand, parseCommand } from '../apdu/command.ts';
 import { commandName } from '../apdu/names.ts';
 import { encodeResponse, parseResponse, swHex } from '../apdu/response.ts';
-import { describeSw, notRefused, SW } from '../apdu/sw.ts';
+import { describeSw, notRefused, SW, SW1, wrongLe } from '../apdu/sw.ts';
 import { decodeCn, decodeN, encodeCn, encodeN } from '../bytes/bcd.ts';
 import { HexError, concat, equal, fromHex, toHex } from '../bytes/hex.ts';
 import { decodeAn, decodeGbk, encodeAn, encodeGbk } from '../bytes/text.ts';
@@ -282,9 +282,9 @@ function checkTranscript(sent: readonly Uint8Array[], answers: readonly Uint8Arr
     const prev = answers[i - 1] as Uint8Array;
     const sw = swOf(prev);
     const got = toHex(sent[i] as Uint8Array);
-    if (sw >> 8 === 0x61) {
+    if (sw >> 8 === SW1.MORE_DATA) {
       if (got !== `00C00000${toHex(Uint8Array.of(sw & 0xff))}`) fail(`after ${swHex(sw)} the session sent ${got}, not GET RESPONSE with Le = ${swHex(sw).slice(2)}`);
-    } else if (sw >> 8 === 0x6c) {
+    } else if (sw >> 8 === SW1.WRONG_LE) {
       const want = resendOf(sent[i - 1] as Uint8Array, sw & 0xff);
       if (got !== want) fail(`after ${swHex(sw)} the session sent ${got}, not the command again with Le = ${swHex(sw).slice(2)} (${want})`);
     } else fail(`the session sent ${got} after the final status word ${swHex(sw)}`);
@@ -324,7 +324,7 @@ const sessionTarget = (): FuzzTarget<HostileSession> => {
       weight: 17,
       arbitrary: fc
         .tuple(fc.oneof(fc.constant(new Uint8Array(0)), fc.uint8Array({ maxLength: 300 })), fc.oneof(fc.constantFrom(0x90, 0x61, 0x6c, 0x62, 0x63, 0x6a, 0x6f, 0x67, 0x60, 0x00), byte), byte)
-        .map(([data, sw1, sw2]) => concat(data, Uint8Array.of(sw1, sw1 === 0x90 ? 0 : sw2))),
+        .map(([data, sw1, sw2]) => concat(data, Uint8Array.of(sw1, sw1 === SW.NO_ERROR >> 8 ? 0 : sw2))),
     },
   );
   return {
@@ -390,7 +390,7 @@ const conformantSessionTarget = (): FuzzTarget<ConformantSession> => ({
       command: wellFormedCommand.filter((c) => c.ins !== 0xc0 && c.data.length <= 255 && (c.ne ?? 0) <= 256),
       mode: fc.constantFrom<ConformantSession['mode']>('direct', '6C', '61'),
       pieces: fc.array(fc.uint8Array({ minLength: 1, maxLength: 256 }), { minLength: 1, maxLength: 8 }),
-      final: fc.constantFrom(0x9000, 0x6283, 0x63c1),
+      final: fc.constantFrom<number>(SW.NO_ERROR, SW.WARNING_SELECTED_FILE_INVALIDATED, (SW1.WARNING_CHANGED << 8) | 0xc1),
       dataFirst: fc.boolean(),
     })
     .map((s) => {
@@ -410,21 +410,21 @@ const conformantSessionTarget = (): FuzzTarget<ConformantSession> => ({
     const channel = recordingChannel(s.protocol, (cmd, turn) => {
       const hex = toHex(cmd);
       if (turn === 0) {
-        if (hex !== toHex(bytes)) return sw(0x6f00);
+        if (hex !== toHex(bytes)) return sw(SW.NO_PRECISE_DIAGNOSIS);
         if (s.mode === 'direct') return concat(...s.pieces, sw(s.final));
         const first = s.pieces[0] as Uint8Array;
-        if (s.mode === '6C') return first.length === ne ? concat(first, sw(s.final)) : sw(0x6c00 | lenByte(first.length));
-        return s.dataFirst ? concat(first, sw(0x6100 | lenByte((s.pieces[1] as Uint8Array).length))) : sw(0x6100 | lenByte(first.length));
+        if (s.mode === '6C') return first.length === ne ? concat(first, sw(s.final)) : sw(wrongLe(lenByte(first.length)));
+        return s.dataFirst ? concat(first, sw((SW1.MORE_DATA << 8) | lenByte((s.pieces[1] as Uint8Array).length))) : sw((SW1.MORE_DATA << 8) | lenByte(first.length));
       }
       if (s.mode === '6C') {
         const first = s.pieces[0] as Uint8Array;
-        return hex === resendOf(bytes, lenByte(first.length)) ? concat(first, sw(s.final)) : sw(0x6700);
+        return hex === resendOf(bytes, lenByte(first.length)) ? concat(first, sw(s.final)) : sw(SW.WRONG_LENGTH);
       }
       const piece = s.pieces[next];
-      if (s.mode !== '61' || !piece || hex !== `00C00000${toHex(Uint8Array.of(lenByte(piece.length)))}`) return sw(0x6d00);
+      if (s.mode !== '61' || !piece || hex !== `00C00000${toHex(Uint8Array.of(lenByte(piece.length)))}`) return sw(SW.INS_NOT_SUPPORTED);
       next++;
       const after = s.pieces[next];
-      return concat(piece, sw(after ? 0x6100 | lenByte(after.length) : s.final));
+      return concat(piece, sw(after ? (SW1.MORE_DATA << 8) | lenByte(after.length) : s.final));
     });
     const session = new CardSession(channel);
     let r;
