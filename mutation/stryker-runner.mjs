@@ -2,7 +2,8 @@
 // (src/run/mutation-suite.ts), loaded once, one Stryker test per scenario and run. The worker runs in the
 // sandbox (its cwd), where the mutated sources are; it needs `--import tsx` (testRunnerNodeArgs).
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { PluginKind, declareClassPlugin } from '@stryker-mutator/api/plugin';
 import { DryRunStatus, MutantRunStatus, TestStatus, determineHitLimitReached } from '@stryker-mutator/api/test-runner';
 
@@ -65,4 +66,34 @@ class SsccTestRunner {
   }
 }
 
-export const strykerPlugins = [declareClassPlugin(PluginKind.TestRunner, 'sscc', SsccTestRunner)];
+/**
+ * Ignorer "sscc-sample": with --sample, Stryker gets each drawn mutant's exact range, which also holds
+ * the mutants of nested nodes; a node whose subtree holds no drawn mutant is left out (status Ignored),
+ * so only the drawn mutants (and other mutators on the same node) run. The draw is in the file that
+ * SSCC_MUTATION_SAMPLE names: [{ file, start: { line, column }, end }] (lines from 1, columns from 0).
+ */
+class SampleIgnorer {
+  byFile;
+
+  shouldIgnore(path) {
+    if (!process.env.SSCC_MUTATION_SAMPLE) return undefined;
+    this.byFile ??= groupByFile(JSON.parse(readFileSync(process.env.SSCC_MUTATION_SAMPLE, 'utf8')));
+    const file = path.hub?.file?.opts?.filename;
+    const loc = path.node.loc;
+    if (!file || !loc) return undefined;
+    const drawn = this.byFile.get(relative(process.cwd(), resolve(file)));
+    if (!drawn) return undefined;
+    return drawn.some((d) => holds(loc, d)) ? undefined : 'not in the drawn sample (npm run mutation -- --sample)';
+  }
+}
+
+function groupByFile(list) {
+  const m = new Map();
+  for (const d of list) m.set(d.file, [...(m.get(d.file) ?? []), d]);
+  return m;
+}
+
+const before = (a, b) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+const holds = (outer, inner) => before(outer.start, inner.start) && before(inner.end, outer.end);
+
+export const strykerPlugins = [declareClassPlugin(PluginKind.TestRunner, 'sscc', SsccTestRunner), declareClassPlugin(PluginKind.Ignore, 'sscc-sample', SampleIgnorer)];

@@ -133,6 +133,10 @@ async function main() {
   // The exact range of each drawn mutant (Stryker's lines from 1); a whole run mutates the files.
   const mutate = o.sample ? toRun.map((m) => `${m.d.file}:${m.location.start.line + 1}:${m.location.start.column}-${m.location.end.line + 1}:${m.location.end.column}`) : files;
   mkdirSync(OUT, { recursive: true });
+  if (o.sample) {
+    writeFileSync(`${OUT}/sample.json`, JSON.stringify(toRun.map((m) => ({ file: m.d.file, start: { line: m.location.start.line + 1, column: m.location.start.column }, end: { line: m.location.end.line + 1, column: m.location.end.column } }))));
+    process.env.SSCC_MUTATION_SAMPLE = resolve(`${OUT}/sample.json`);
+  }
   const { Stryker } = await import('@stryker-mutator/core');
   const t0 = Date.now();
   const results = await new Stryker({
@@ -140,6 +144,7 @@ async function main() {
     plugins: [resolve('mutation/stryker-runner.mjs')],
     testRunnerNodeArgs: ['--import', 'tsx'],
     coverageAnalysis: 'perTest',
+    ...(o.sample ? { ignorers: ['sscc-sample'] } : {}),
     mutate,
     concurrency: o.concurrency,
     timeoutMS: 20000,
