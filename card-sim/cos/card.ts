@@ -13,6 +13,7 @@ import { SW } from '../../src/apdu/sw.ts';
 import { fromHex } from '../../src/bytes/hex.ts';
 import type { Protocol } from '../../src/apdu/channel.ts';
 import { type DefectId, checkDefects } from '../defects/catalogue.ts';
+import { statusWordDefect } from '../defects/status-words.ts';
 import { APPLICATIONS, materialiseNvm } from '../apps/index.ts';
 import type { CommandSpec } from './application.ts';
 import { CardContext, type Reply, SeededRandom } from './context.ts';
@@ -57,6 +58,12 @@ const INTERINDUSTRY: readonly CommandSpec[] = [
 ];
 
 /** Commands reachable from the current DF: its applications' (innermost first), then the inter-industry ones. */
+/** The application of the nearest DF that names one. */
+function appOf(df: DfNode | undefined): string | undefined {
+  for (let d = df; d; d = d.parent) if (d.app) return d.app;
+  return undefined;
+}
+
 function reachable(card: CardContext): CommandSpec[] {
   const out: CommandSpec[] = [];
   for (let d: DfNode | undefined = card.currentDf; d; d = d.parent) {
@@ -94,6 +101,8 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       return { sw: SW.CLA_NOT_SUPPORTED };
     }
     const reply = spec.handler(cmd, card);
+    // Defects of the command × status-word table: 6F00 where part 5 gives the row's code.
+    if (statusWordDefect(cmd, reply.sw, appOf(card.currentDf), (id) => defects.has(id))) return { sw: SW.NO_PRECISE_DIAGNOSIS };
     if (cmd.ins === 0xa4 && reply.sw === SW.NO_ERROR && card.currentEf === undefined) {
       const app = card.currentDf.app ? APPLICATIONS[card.currentDf.app] : undefined;
       if (app?.onSelect) return app.onSelect(card, reply);
