@@ -34,6 +34,7 @@ function args(argv) {
     else if (a === '--concurrency') o.concurrency = Number(argv[++i]);
     else if (a === '--file') o.files.push(argv[++i]);
     else if (a === '--list') o.list = true;
+    else if (a === '--rescore') o.rescore = true;
     else {
       console.error(`mutation: unknown option ${a}; use --sample N --seed S --json --concurrency C --file PATH --list`);
       process.exit(2);
@@ -115,6 +116,7 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
 async function main() {
   const o = args(process.argv.slice(2));
+  if (o.rescore) return rescore(o);
   const files = scopeFiles(o.files);
   const equivalents = loadEquivalents();
   const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
@@ -168,40 +170,60 @@ async function main() {
     const r = byKey.get(keyOf(m.d) + `@${m.location.start.line}:${m.location.start.column}`);
     return { ...m.d, status: r?.status ?? 'NotRun', killedBy: r?.killedBy?.slice(0, 3), statusReason: r?.statusReason?.slice(0, 300) };
   });
-  const tally = (list) => {
-    const killed = list.filter((r) => DETECTED.has(r.status)).length;
-    const undetected = list.filter((r) => UNDETECTED.has(r.status)).length;
-    const equivalent = list.filter((r) => r.status === 'Equivalent').length;
-    const invalid = list.length - killed - undetected - equivalent;
-    const n = killed + undetected;
-    const [lo, hi] = wilson(killed, n);
-    return { mutants: list.length, killed, survived: undetected, equivalent, invalid, score: n ? killed / n : null, ci95: [lo, hi] };
-  };
+  const summary = summarise(rows, files, { command: `npm run mutation${o.sample ? ` -- --sample ${o.sample} --seed ${o.seed}` : ''}`, population: all.length, sample: o.sample ? chosen.length : undefined, extraRunByStryker: results.length - toRun.length, seconds: Math.round(secs) });
+  print(summary, o);
+  process.exitCode = summary.total.score === null || summary.total.score >= 0.9 ? 0 : 1;
+}
+
+function tally(list) {
+  const killed = list.filter((r) => DETECTED.has(r.status)).length;
+  const undetected = list.filter((r) => UNDETECTED.has(r.status)).length;
+  const equivalent = list.filter((r) => r.status === 'Equivalent').length;
+  const invalid = list.length - killed - undetected - equivalent;
+  const n = killed + undetected;
+  const [lo, hi] = wilson(killed, n);
+  return { mutants: list.length, killed, survived: undetected, equivalent, invalid, score: n ? killed / n : null, ci95: [lo, hi] };
+}
+
+function summarise(rows, files, head) {
   const perFile = Object.fromEntries(files.map((f) => [f, tally(rows.filter((r) => r.file === f))]).filter(([, t]) => t.mutants));
-  const summary = {
-    command: `npm run mutation${o.sample ? ` -- --sample ${o.sample} --seed ${o.seed}` : ''}`,
-    population: all.length,
-    sample: o.sample ? chosen.length : undefined,
-    extraRunByStryker: results.length - toRun.length,
-    seconds: Math.round(secs),
+  return {
+    command: head.command,
+    population: head.population,
+    sample: head.sample,
+    extraRunByStryker: head.extraRunByStryker,
+    seconds: head.seconds,
     total: tally(rows),
     files: perFile,
     survivors: rows.filter((r) => UNDETECTED.has(r.status)),
     invalid: rows.filter((r) => !DETECTED.has(r.status) && !UNDETECTED.has(r.status) && r.status !== 'Equivalent'),
+    rows,
   };
-  writeFileSync(`${OUT}/score.json`, JSON.stringify(summary, null, 2) + '\n');
+}
+
+function print(summary, o) {
   if (o.json) {
-    process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ ...summary, rows: undefined }, null, 2) + '\n');
   } else {
     const pct = (x) => (x === null ? '   -  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
-    console.log(`\nmutation score (killed / killed + survived; equivalents and invalid out)${o.sample ? `, sample of ${chosen.length} of ${all.length} mutants, seed ${o.seed}` : `, all ${all.length} mutants`}:`);
-    for (const [f, t] of Object.entries(perFile)) console.log(`  ${pct(t.score)}  ${String(t.killed).padStart(4)} killed ${String(t.survived).padStart(3)} survived ${String(t.equivalent).padStart(3)} equivalent  ${f}`);
+    console.log(`\nmutation score (killed / killed + survived; equivalents and invalid out)${summary.sample ? `, sample of ${summary.sample} of ${summary.population} mutants (${summary.command})` : `, all ${summary.population} mutants`}:`);
+    for (const [f, t] of Object.entries(summary.files)) console.log(`  ${pct(t.score)}  ${String(t.killed).padStart(4)} killed ${String(t.survived).padStart(3)} survived ${String(t.equivalent).padStart(3)} equivalent  ${f}`);
     const t = summary.total;
-    console.log(`  ${pct(t.score)}  total: ${t.killed} killed, ${t.survived} survived, ${t.equivalent} equivalent, ${t.invalid} invalid; 95 % interval ${pct(t.ci95[0]).trim()} – ${pct(t.ci95[1]).trim()} (${Math.round(secs)} s)`);
+    console.log(`  ${pct(t.score)}  total: ${t.killed} killed, ${t.survived} survived, ${t.equivalent} equivalent, ${t.invalid} invalid; 95 % interval ${pct(t.ci95[0]).trim()} – ${pct(t.ci95[1]).trim()} (${summary.seconds} s)`);
     for (const s of summary.survivors) console.log(`  survived: ${s.file}:${s.line} ${s.mutator} ${JSON.stringify(norm(s.original)).slice(0, 70)} -> ${JSON.stringify(norm(s.replacement)).slice(0, 50)}`);
     console.log(`reports: ${OUT}/mutation.html, ${OUT}/mutation.json, ${OUT}/score.json`);
   }
   process.exitCode = summary.total.score === null || summary.total.score >= 0.9 ? 0 : 1;
+}
+
+/** --rescore: the last run's rows (out/mutation/score.json) judged again with today's mutation/equivalent.json, nothing run. */
+function rescore(o) {
+  const last = JSON.parse(readFileSync(`${OUT}/score.json`, 'utf8'));
+  const equivalents = loadEquivalents();
+  const rows = last.rows.map((r) => (equivalents.has(keyOf(r)) ? { ...r, status: 'Equivalent', reason: equivalents.get(keyOf(r)).reason } : r));
+  const summary = summarise(rows, [...new Set(rows.map((r) => r.file))], last);
+  writeFileSync(`${OUT}/score.json`, JSON.stringify(summary, null, 2) + '\n');
+  print(summary, o);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
