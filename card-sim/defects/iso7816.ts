@@ -56,7 +56,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'A file or application that does not exist answers 6A80 instead of 6A82',
     description: 'SELECT and READ BINARY by SFI report a missing file as incorrect data (ISO/IEC 7816-4 §5.6 table 6).',
-    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004'],
+    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'ISO-SEL-011'],
   },
   {
     id: 'blocked-pin-still-verifies',
@@ -106,7 +106,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'The FCI of a DF carries no DF name (84)',
     description: 'SELECT of a DF answers an FCI template 6F without the DF name the terminal needs to know what it selected (ISO/IEC 7816-4 §5.3.3 table 12; 社会保障卡规范 part 5 §6.11).',
-    mustFail: ['ISO-SEL-002', 'ISO-SEL-003', 'ISO-SEL-010', 'ISO-T0-001', 'DA-ENV-001', 'ISO-VER-003'],
+    mustFail: ['ISO-SEL-002', 'ISO-SEL-003', 'ISO-SEL-010', 'ISO-SEL-011', 'ISO-T0-001', 'DA-ENV-001', 'ISO-VER-003'],
     collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
   },
   {
