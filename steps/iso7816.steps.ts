@@ -227,3 +227,17 @@ Then('the card reports {int} try/tries fewer than before', function (this: CardW
   const before = given(this.iso.triesLeft, 'PIN tries left (63Cx)');
   expectSw(this.last.sw, verificationFailed(before - fewer));
 });
+
+// JR/T 0025.5 B.13.5: repeated SELECT next with the same partial name finds every matching DF once, then 6A82.
+Then('selecting the next DF named {string} again and again finds each matching DF once and ends with 6A82', async function (this: CardWorld, name: string) {
+  const seen = new Set<string>();
+  for (let i = 0; i < 32; i++) {
+    const r = await this.send(iso.selectByName(dfNameBytes(name), iso.SELECT_P2.NEXT));
+    if (r.sw === SW.FILE_NOT_FOUND) return;
+    expectSw(r.sw, SW.NO_ERROR);
+    const found = toHex(fciDfName(r.data));
+    expectThat(!seen.has(found), `SELECT next of "${name}" found DF ${found} a second time before 6A82`);
+    seen.add(found);
+  }
+  throw new NonConformance(`SELECT next of "${name}" never answered 6A82 after 32 matches`);
+});

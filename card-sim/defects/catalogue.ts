@@ -13,10 +13,11 @@ import { PBOC_DEFECTS, PBOC_IMPLEMENTATIONS } from './pboc.ts';
 import { LIFECYCLE_DEFECTS, LIFECYCLE_IMPLEMENTATIONS } from './lifecycle.ts';
 import { MEDICAL_DEFECTS, MEDICAL_IMPLEMENTATIONS } from './medical.ts';
 import { type CardDefectImpl, type CardFaults, faultsOf } from './kinds.ts';
+import { STATUS_WORD_DEFECTS, STATUS_WORD_IMPLEMENTATIONS } from './status-words.ts';
 
 export type { Defect };
 
-export const CARD_DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...PBOC_DEFECTS, ...LIFECYCLE_DEFECTS, ...MEDICAL_DEFECTS] as const satisfies readonly Defect[];
+export const CARD_DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...PBOC_DEFECTS, ...LIFECYCLE_DEFECTS, ...MEDICAL_DEFECTS, ...STATUS_WORD_DEFECTS] as const satisfies readonly Defect[];
 
 export type DefectId = (typeof CARD_DEFECTS)[number]['id'];
 
@@ -28,6 +29,7 @@ export const CARD_DEFECT_IMPLEMENTATIONS: Readonly<Record<DefectId, CardDefectIm
   ...PBOC_IMPLEMENTATIONS,
   ...LIFECYCLE_IMPLEMENTATIONS,
   ...MEDICAL_IMPLEMENTATIONS,
+  ...STATUS_WORD_IMPLEMENTATIONS,
 };
 
 /** What the card builder applies for these defects (card-sim/cos/card.ts). */

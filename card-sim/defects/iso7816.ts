@@ -29,7 +29,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'Commands with an unsupported class are executed',
     description: 'The class byte is not checked: no 6E00 for a proprietary class, no 6881 for a logical channel (ISO/IEC 7816-4 §5.1.1).',
-    mustFail: ['ISO-CLA-001', 'ISO-CLA-002', 'SS-MED-006'],
+    mustFail: ['ISO-CLA-001', 'ISO-CLA-002', 'SS-MED-006', 'SW-CLA-01', 'SW-CLA-02', 'SW-CLA-03', 'SW-CLA-04', 'SW-CLA-05', 'SW-CLA-06', 'SW-CLA-07', 'SW-CLA-08', 'SW-CLA-09', 'SW-CLA-10', 'SW-CLA-11', 'SW-CLA-12', 'SW-CLA-13', 'SW-CLA-14', 'SW-CLA-15', 'SW-CLA-16', 'SW-CLA-17', 'SW-CLA-18', 'SW-CLA-19', 'SW-CLA-20', 'SW-CLA-21'],
   },
   {
     id: 'get-challenge-repeats',
@@ -57,7 +57,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'A file or application that does not exist answers 6A80 instead of 6A82',
     description: 'SELECT and READ BINARY by SFI report a missing file as incorrect data (ISO/IEC 7816-4 §5.6 table 6).',
-    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'DA-FIN-005'],
+    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'DA-FIN-005', 'ISO-SEL-011'],
   },
   {
     id: 'blocked-pin-still-verifies',
@@ -107,7 +107,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'The FCI of a DF carries no DF name (84)',
     description: 'SELECT of a DF answers an FCI template 6F without the DF name the terminal needs to know what it selected (ISO/IEC 7816-4 §5.3.3 table 12; 社会保障卡规范 part 5 §6.11).',
-    mustFail: ['ISO-SEL-002', 'ISO-SEL-003', 'ISO-SEL-010', 'ISO-T0-001', 'DA-ENV-001', 'ISO-VER-003'],
+    mustFail: ['ISO-SEL-002', 'ISO-SEL-003', 'ISO-SEL-010', 'ISO-SEL-011', 'ISO-T0-001', 'DA-ENV-001', 'ISO-VER-003'],
     collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
   },
   {
@@ -150,7 +150,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'SELECT next occurrence (P2 02) returns the first match again',
     description: 'The terminal cannot enumerate the applications of a family of AIDs (ISO/IEC 7816-4 §7.1.1 table 40).',
-    mustFail: ['ISO-SEL-010'],
+    mustFail: ['ISO-SEL-010', 'ISO-SEL-011'],
   },
   {
     id: 'read-ignores-file-structure',

@@ -200,7 +200,7 @@ export const MEDICAL_DEFECTS = [
     area: 'medical',
     title: 'INITIALIZE takes any P2',
     description: 'P2 is 01, other values reserved (tables 65, 69): 6A86.',
-    mustFail: ['SS-MED-010'],
+    mustFail: ['SS-MED-010', 'SW-P12-06'],
   },
   {
     id: 'med-proof-p2-unchecked',

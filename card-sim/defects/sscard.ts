@@ -102,7 +102,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'APPLICATION BLOCK is lost at reset',
     description: 'The SSSE answers 9303 until the card is reset, then works again (part 5 §6.1: blocked permanently).',
-    mustFail: ['SS-BLK-006', 'LC-CANCEL-002'],
+    mustFail: ['SS-BLK-001', 'SS-BLK-006', 'LC-CANCEL-002'],
   },
   {
     id: 'ss-card-block-mac-not-checked',

@@ -60,3 +60,8 @@ Feature: SELECT
     Then the response is an FCI whose DF name starts with "D1 56 00 00 05"
     When the terminal selects the next DF named "D1 56 00 00 05"
     Then the response is an FCI whose DF name starts with "D1 56 00 00 05"
+
+  @TC:ISO-SEL-011 @req:JRT0025-5:B.13.5 @req:ISO7816-4:7.1.1 @ics:sscard
+  Scenario: SELECT next of a partial DF name finds each matching DF once, then answers 6A82
+    When the terminal selects by DF name "D1 56 00 00 05"
+    Then selecting the next DF named "D1 56 00 00 05" again and again finds each matching DF once and ends with 6A82

@@ -20,6 +20,7 @@ const COMMANDS: Array<{ names: string[]; load: () => Promise<CommandModule> }> =
   { names: ['list'], load: () => import('./commands/list.ts') },
   { names: ['report'], load: () => import('./commands/report.ts') },
   { names: ['defects'], load: () => import('./commands/defects.ts') },
+  { names: ['coverage'], load: () => import('./commands/coverage.ts') },
   { names: ['readers'], load: () => import('./commands/readers.ts') },
   { names: ['sim'], load: () => import('./commands/sim.ts') },
   { names: ['sign', 'verify-report', 'diff'], load: () => import('./commands/integrity.ts') },

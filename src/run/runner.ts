@@ -88,14 +88,16 @@ async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: s
  * Run a plan, or only some of its scenarios, keeping the messages in memory: no files, no environment
  * probe (the defect proof runs the suite hundreds of times and needs only the verdicts).
  */
-export async function runInMemory(o: { root: string; plan: Plan; support?: ISupportCodeLibrary; only?: ReadonlyArray<{ uri: string; line: number }>; onEnvelope?: (env: messages.Envelope) => void }): Promise<{ model: RunModel; support: ISupportCodeLibrary }> {
+export async function runInMemory(o: { root: string; plan: Plan; support?: ISupportCodeLibrary; only?: ReadonlyArray<{ uri: string; line: number }>; onEnvelope?: (env: messages.Envelope) => void; failFast?: boolean }): Promise<{ model: RunModel; support: ISupportCodeLibrary }> {
   const model = new RunModel();
   if (o.only && o.only.length === 0) return { model, support: o.support ?? (await loadSupportOf(o.root, o.plan)) };
   const { runConfiguration, cucumberEnv } = await configure(o.root, o.plan, o.only);
   const support = o.support ?? (await loadSupport(runConfiguration, cucumberEnv));
   // The library is loaded: without its import globs cucumber does not search steps/ again on every run.
   const loaded = { ...support, originalCoordinates: { ...support.originalCoordinates, importPaths: [], requirePaths: [] } } as ISupportCodeLibrary;
-  await runCucumber({ ...runConfiguration, support: loaded }, cucumberEnv, (env: messages.Envelope) => {
+  // failFast: stop at the first failed case (the mutation run needs only whether one fails).
+  const runtime = o.failFast ? { ...runConfiguration.runtime, failFast: true } : runConfiguration.runtime;
+  await runCucumber({ ...runConfiguration, runtime, support: loaded }, cucumberEnv, (env: messages.Envelope) => {
     o.onEnvelope?.(env);
     // The verdicts need no APDU traces.
     if (env.attachment?.mediaType !== APDU_TRACE_MEDIA_TYPE) model.accept(env);

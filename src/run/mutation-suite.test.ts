@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ESM script without types
+import { draw, keyOf, snippetOf, wilson } from '../../scripts/mutation.mjs';
+import { MUTATION_RUNS, MutationSuite } from './mutation-suite.ts';
+
+const root = join(import.meta.dirname, '../..');
+
+describe('npm run mutation', () => {
+  it('draws the same sample for the same seed, another for another seed', () => {
+    const list = Array.from({ length: 1000 }, (_, i) => i);
+    const a = draw(list, 50, 'issue15');
+    expect(draw(list, 50, 'issue15')).toEqual(a);
+    expect(new Set(a).size).toBe(50);
+    expect(draw(list, 50, 'other')).not.toEqual(a);
+  });
+
+  it('gives the 95 % Wilson interval of a sampled score', () => {
+    const [lo, hi] = wilson(90, 100);
+    expect(lo).toBeCloseTo(0.8256, 3);
+    expect(hi).toBeCloseTo(0.9448, 3);
+  });
+
+  it('keys an equivalent mutant by file, mutator and snippets, not by line', () => {
+    const text = 'a\n  if (x > 0) f();\n';
+    const loc = { start: { line: 1, column: 6 }, end: { line: 1, column: 11 } };
+    expect(snippetOf(text, loc)).toBe('x > 0');
+    const k = keyOf({ file: 'f.ts', mutator: 'EqualityOperator', original: 'x  >  0', replacement: 'x >= 0' });
+    expect(k).toBe(keyOf({ file: 'f.ts', mutator: 'EqualityOperator', original: 'x > 0', replacement: 'x >= 0' }));
+  });
+
+  it('mutation/equivalent.json: every entry has a one-line reason, none twice', () => {
+    const list = JSON.parse(readFileSync(join(root, 'mutation/equivalent.json'), 'utf8')).equivalent as Array<Record<string, string>>;
+    for (const e of list) {
+      expect(e.file && e.mutator && e.reason, JSON.stringify(e)).toBeTruthy();
+      expect(e.reason).not.toMatch(/\n/);
+    }
+    expect(new Set(list.map(keyOf)).size).toBe(list.length);
+  });
+
+  it('lists one test per applicable scenario of each run, with distinct ids', () => {
+    const suite = new MutationSuite(root, MUTATION_RUNS.slice(0, 2));
+    expect(suite.tests.length).toBeGreaterThan(300);
+    expect(new Set(suite.tests.map((t) => t.id)).size).toBe(suite.tests.length);
+  });
+});
