@@ -4,6 +4,7 @@ import type { CommandApdu } from '../../src/apdu/command.ts';
 import type { Protocol } from '../../src/apdu/channel.ts';
 import type { DefectId } from '../defects/catalogue.ts';
 import type { AccessCondition } from './image.ts';
+import { NvmLayer } from './nvm.ts';
 import { type DfNode, type EfNode, type PinState, allDfs, isAncestorOrSelf } from './files.ts';
 
 export interface Reply {
@@ -51,6 +52,8 @@ export class CardContext {
     readonly protocol: Protocol,
     readonly random: SeededRandom,
     readonly defects: ReadonlySet<DefectId>,
+    /** The NVM layer every persistent write goes through (it outlives this context: power cycles keep NVM). */
+    readonly nvm: NvmLayer = new NvmLayer(mf),
   ) {
     this.currentDf = mf;
   }

@@ -12,10 +12,11 @@ import { DUAL_APP_DEFECTS } from './dual-app.ts';
 import { PBOC_DEFECTS } from './pboc.ts';
 import { LIFECYCLE_DEFECTS } from './lifecycle.ts';
 import { MEDICAL_DEFECTS } from './medical.ts';
+import { TEARING_DEFECTS } from './tearing.ts';
 
 export type { Defect };
 
-export const CARD_DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...PBOC_DEFECTS, ...LIFECYCLE_DEFECTS, ...MEDICAL_DEFECTS] as const satisfies readonly Defect[];
+export const CARD_DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...PBOC_DEFECTS, ...LIFECYCLE_DEFECTS, ...MEDICAL_DEFECTS, ...TEARING_DEFECTS] as const satisfies readonly Defect[];
 
 export type DefectId = (typeof CARD_DEFECTS)[number]['id'];
 

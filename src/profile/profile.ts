@@ -33,7 +33,13 @@ export interface Ics {
 
 export type Target =
   | { kind: 'sim'; image: string; defects?: string[]; latencyMs?: number; fresh?: boolean; state?: string }
-  | { kind: 'pcsc'; reader?: string | number | Array<string | number>; timeoutSeconds?: number };
+  | { kind: 'pcsc'; reader?: string | number | Array<string | number>; timeoutSeconds?: number; tear?: TearDriver };
+
+/**
+ * How a run cuts the card's power mid-command (features/tearing): `sim serve`'s control channel (cut after
+ * the k-th NVM write), or a lab's power-cut reader driven by a command given the delay after the command.
+ */
+export type TearDriver = { kind: 'sim-serve'; host?: string; port: number } | { kind: 'command'; command: string[] };
 
 export interface Profile {
   schema: 'sscc-profile/1';

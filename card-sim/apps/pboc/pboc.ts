@@ -319,6 +319,10 @@ const verifyPin: Handler = (cmd, card) => {
   if (t) t.pinPerformed = true;
   // Defect pboc-pin-compares-filler: off by one, the first filler nibble is compared with the PIN too.
   const entered = block.slice(2, 2 + n + (card.has('pboc-pin-compares-filler') ? 1 : 0));
+  // 防拔 (LD/T 6001.2): the try is spent in NVM before the comparison (card-sim/cos/nvm.ts).
+  s.pinTries--;
+  card.nvm.commit('try');
+  s.pinTries++;
   if (entered === s.pin || card.has('pboc-verify-any-pin')) {
     if (!card.has('pboc-pin-counter-not-reset')) s.pinTries = app(card).pinTryLimit;
     return { sw: SW.NO_ERROR };
