@@ -73,9 +73,9 @@ When('UPDATE BINARY of EF07 with MAC is torn at every cut point', async function
     const current = await cases.ssBinary(ctx, ctx.send);
     const out: TearCase[] = [];
     // Every alignment to the page, short and long writes, over the whole file.
-    for (const length of [1, 8, 9, 17, 64, 200]) for (let offset = 0; offset + length <= current.length; offset += 61) out.push(cases.ssBinaryCase(ctx, current, offset, length));
+    for (const length of [1, 8, 9, 17, 64, 200]) for (let offset = 0; offset + length <= current.length; offset += 29) out.push(cases.ssBinaryCase(ctx, current, offset, length));
     return out;
-  }, (all) => all.filter((c) => / 9 bytes at 61$| 64 bytes at 0$/.test(c.name)));
+  }, (all) => all.filter((c) => / 9 bytes at 29$| 64 bytes at 0$/.test(c.name)));
 });
 
 When('UPDATE RECORD with MAC of every record of EF05 and EF06 is torn at every cut point', async function (this: CardWorld) {

@@ -11,7 +11,7 @@ export const TEARING_DEFECTS = [
     id: 'tear-record-half-written',
     area: 'tearing',
     title: 'A record or binary update is written in place, without backup',
-    description: 'UPDATE RECORD/BINARY writes the new pages over the old ones with no backup buffer: a tear leaves the record part old, part new (LD/T 6001.2 防拔; 社会保障卡规范 part 5 §6.15–6.16).',
+    description: 'UPDATE RECORD/BINARY writes the new pages over the old ones with no backup buffer: a tear leaves the record part old, part new (LD/T 6001.2 防拔; 社会保障卡规范 part 5 §6.12–6.13).',
     mustFail: ['TEAR-SS-001', 'TEAR-SS-002'],
   },
   {

@@ -56,7 +56,7 @@ async function ssseReader(ctx: TearContext, send: Send): Promise<SsTerminal> {
 
 const hexOf = (r: { data: Uint8Array; sw: number }) => `${toHex(r.data)}/${swHex(r.sw)}`;
 
-/** UPDATE BINARY of EF07 with MAC under UK (社会保障卡规范 part 5 §6.16, part 4 §8.2): `length` bytes at `offset`, each byte complemented. */
+/** UPDATE BINARY of EF07 with MAC under UK (社会保障卡规范 part 5 §6.12, part 4 §8.2): `length` bytes at `offset`, each byte complemented. */
 export function ssBinaryCase(ctx: TearContext, current: Uint8Array, offset: number, length: number): TearCase {
   const data = current.slice(offset, offset + length).map((b) => b ^ 0xff);
   return {
@@ -66,7 +66,7 @@ export function ssBinaryCase(ctx: TearContext, current: Uint8Array, offset: numb
       const t = ssTerminal(ctx, send);
       await t.selectSsse();
       if (offset < 0x100) return t.macCommand('UK', 0x04, SS_INS.UPDATE_BINARY, 0x80 | SFI.EF07, offset, data);
-      // Beyond P2's reach: EF07 selected (after the identity the MAC's key needs is read), the offset in P1–P2 (part 5 §6.16).
+      // Beyond P2's reach: EF07 selected (after the identity the MAC's key needs is read), the offset in P1–P2 (part 5 §6.12).
       if (!t.identity) await t.identify();
       await t.send(iso.selectEf(0xef07));
       return t.macCommand('UK', 0x04, SS_INS.UPDATE_BINARY, offset >> 8, offset & 0xff, data);
@@ -81,7 +81,7 @@ export function ssBinaryCase(ctx: TearContext, current: Uint8Array, offset: numb
   };
 }
 
-/** UPDATE RECORD by identifier with MAC under UK (part 5 §6.15): the record's value complemented, its tag and length kept. */
+/** UPDATE RECORD by identifier with MAC under UK (part 5 §6.13): the record's value complemented, its tag and length kept. */
 export function ssRecordCase(ctx: TearContext, sfi: number, record: Uint8Array): TearCase {
   const next = Uint8Array.from([record[0] as number, record[1] as number, ...record.subarray(2).map((b) => b ^ 0xff)]);
   return {
