@@ -3,7 +3,7 @@
  * one JSON request a line on its own TCP port (arm, lastWrites, save, restore, snapshot), beside the
  * APDUs that go through pcscd; a power-up is the reader's own cold reset.
  */
-import { createConnection, type Socket } from 'node:net';
+import { type Server, createConnection, createServer, type Socket } from 'node:net';
 import type { NvmFile, NvmSnapshot } from '../../card-sim/index.ts';
 import type { CardChannel } from '../apdu/channel.ts';
 import type { TearDriver } from '../profile/profile.ts';
@@ -109,4 +109,27 @@ export function answerTearRequest(card: { tearAfter(k: number): void; lastWrites
     reply = { ok: false, error: (e as Error).message };
   }
   return JSON.stringify(reply) + '\n';
+}
+
+type Tearable = Parameters<typeof answerTearRequest>[0];
+
+/** `sim serve --tear-port N`: the control channel on its own TCP port (loopback unless `host` says otherwise). */
+export function serveTearControl(card: () => Tearable, port: number, host = '127.0.0.1'): Promise<Server> {
+  const server = createServer((socket) => {
+    socket.setEncoding('utf8');
+    let buffer = '';
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        socket.write(answerTearRequest(card(), line));
+      }
+    });
+    socket.on('error', () => socket.destroy());
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
 }
