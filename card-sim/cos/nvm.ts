@@ -28,6 +28,8 @@ export interface NvmPolicy {
   ignoreCommits?: readonly string[];
   /** Items written back only after the own writes of the next command that writes (a write-behind cache): lost by a tear. */
   writeBehind?: RegExp;
+  /** Counters erased (to FF) before they are programmed: one more write, and a cut between leaves FF. */
+  erasedFirst?: RegExp;
   /** The power-up does not run the recovery: a set commit flag is ignored. */
   skipRecovery?: boolean;
 }
@@ -338,9 +340,12 @@ export class NvmLayer {
     const gone = items.filter((c) => c.neu === undefined);
     const count = items.filter((c) => c.neu !== undefined && c.name.endsWith('|n'));
     const ordered = [...gone, ...items.filter((c) => c.neu !== undefined && !c.name.endsWith('|n')), ...count];
-    const plan = ordered.map((c) => ({ ...c, slot: resolve(this.mf, c.name, known), pages: pagesOf(c.old, c.neu) }));
+    const erase = this.policy.erasedFirst;
+    const plan = ordered.map((c) => ({ ...c, slot: resolve(this.mf, c.name, known), data: pagesOf(c.old, c.neu) }))
+      .map((p) => ({ ...p, pages: [...(erase?.test(p.name) && typeof p.neu === 'number' ? [() => 0xff] : []), ...p.data] }));
     const guarded = plan.filter((p) => !this.policy.nonAtomic?.test(p.name));
-    const pages = plan.reduce((n, p) => n + p.pages.length, 0);
+    // One page of data is written atomically by the chip: no backup (an erase before it is the COS's own flaw).
+    const pages = plan.reduce((n, p) => n + p.data.length, 0);
     const atomic = guarded.length > 0 && pages > 1;
     if (atomic) {
       // The backup buffer is written over from its start: whatever it held is gone with its first page.

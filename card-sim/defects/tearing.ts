@@ -36,6 +36,13 @@ export const TEARING_DEFECTS = [
     mustFail: ['TEAR-PB-002', 'TEAR-PB-003'],
   },
   {
+    id: 'tear-counter-erased-before-write',
+    area: 'tearing',
+    title: 'A counter is erased before it is programmed',
+    description: 'The PIN try counter and the ATC are erased (FF) and then programmed, with no backup: a tear between leaves the counter FF, neither old nor new (LD/T 6001.2 防拔; JR/T 0025.5 §7.3).',
+    mustFail: ['TEAR-PIN-001', 'TEAR-PIN-004', 'TEAR-PB-001'],
+  },
+  {
     id: 'tear-recovery-skipped',
     area: 'tearing',
     title: 'The power-up does not run the recovery',
@@ -54,5 +61,6 @@ export function nvmPolicy(defects: ReadonlySet<string>): NvmPolicy {
     ...(defects.has('tear-try-counter-after-compare') ? { ignoreCommits: ['try'] } : {}),
     ...(defects.has('tear-atc-after-cryptogram') ? { writeBehind: /\|state\|atc$/ } : {}),
     ...(defects.has('tear-recovery-skipped') ? { skipRecovery: true } : {}),
+    ...(defects.has('tear-counter-erased-before-write') ? { erasedFirst: /\|pin\|\d+\|tries$|\|state\|(atc|pinTries)$/ } : {}),
   };
 }
