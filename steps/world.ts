@@ -80,6 +80,8 @@ export interface WorldParameters {
   profile: Profile;
   /** The run the scenario belongs to: its simulated card is shared by the run's scenarios. */
   runKey?: string;
+  /** The areas the run was cut to (--area); all when absent. */
+  areas?: string[];
 }
 
 export class CardWorld extends World<WorldParameters> {

@@ -22,6 +22,7 @@ import { readBinary, readRecord } from './commands/read.ts';
 import { type NvmFile, type NvmSnapshot, exportNvm, importNvm, nvmSnapshot } from './snapshot.ts';
 import { select } from './commands/select.ts';
 import { getChallenge, getResponse, verify } from './commands/security.ts';
+import { type CommandWrites, NvmLayer, PowerCut } from './nvm.ts';
 
 export interface CardOptions {
   seed?: string;
@@ -44,6 +45,15 @@ export interface SimCard {
   nvm(): NvmSnapshot;
   /** The persistent state as a file, to keep the card between runs. */
   saveNvm(): NvmFile;
+  /** Put the persistent state back to `file` (a tearing sweep's start; simulator only). */
+  loadNvm(file: NvmFile): void;
+  /**
+   * Tear: cut power after the k-th NVM write of the next command (LD/T 6001.2 防拔). The card then
+   * answers nothing (an empty response) until the next reset, which runs the COS's recovery.
+   */
+  tearAfter(k: number): void;
+  /** The NVM writes of the last command, and whether a tear cut it. */
+  lastWrites(): CommandWrites;
 }
 
 /** Inter-industry commands with CLA 00 (ISO/IEC 7816-4 table 4), reachable everywhere. */
@@ -82,9 +92,11 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
   // Non-volatile: survives reset. The tree is built from the image as personalised.
   const mf = buildTree(faults.personalise(image));
   const random = new SeededRandom(`${seed}:${image.name}`);
-  let card = new CardContext(mf, image.protocol, random, rules);
+  const nvm = new NvmLayer(mf, () => faults.nvmPolicy());
+  let card = new CardContext(mf, image.protocol, random, rules, nvm);
   materialiseNvm(card);
   if (options.nvm) importNvm(mf, image.name, options.nvm);
+  nvm.powerUp();
 
   function dispatch(cmd: CommandApdu): Reply {
     // CLA (ISO/IEC 7816-4 §5.1.1): 0x inter-industry, 8x proprietary (JR/T 0025, 社会保障卡规范);
@@ -127,12 +139,16 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       return sw(SW.WRONG_LENGTH);
     }
     let reply: Reply;
+    nvm.begin();
     try {
       reply = dispatch(cmd);
     } catch (e) {
+      if (e instanceof PowerCut) throw e;
       options.onInternalError?.(e);
       reply = { sw: SW.NO_PRECISE_DIAGNOSIS };
     }
+    // Every persistent change of the command is written through the NVM layer before the answer goes.
+    nvm.end();
     // Response data waits only for an immediately following GET RESPONSE.
     if (cmd.ins !== 0xc0 || cmd.cla !== 0x00) card.pending = undefined;
     return output(cmd, reply);
@@ -168,19 +184,32 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     protocol: image.protocol,
     defects: [...defects],
     transmit(bytes: Uint8Array): Uint8Array {
+      // A card that lost power answers nothing until it is powered up again.
+      if (nvm.off) return new Uint8Array(0);
       try {
         return transmit(bytes);
       } catch (e) {
+        if (e instanceof PowerCut) {
+          nvm.cut();
+          return new Uint8Array(0);
+        }
         options.onInternalError?.(e);
         return sw(SW.NO_PRECISE_DIAGNOSIS);
       }
     },
     reset(): Uint8Array {
-      card = new CardContext(mf, image.protocol, random, rules);
+      nvm.powerUp();
+      card = new CardContext(mf, image.protocol, random, rules, nvm);
       return atr.slice();
     },
     nvm: () => nvmSnapshot(mf),
     saveNvm: () => exportNvm(mf, image.name),
+    loadNvm(file: NvmFile) {
+      importNvm(mf, image.name, file);
+      nvm.restart();
+    },
+    tearAfter: (k: number) => nvm.tearAfter(k),
+    lastWrites: () => nvm.last,
   };
 }
 

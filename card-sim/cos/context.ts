@@ -4,6 +4,7 @@ import type { CommandApdu } from '../../src/apdu/command.ts';
 import type { Protocol } from '../../src/apdu/channel.ts';
 import type { CardRules } from './rules.ts';
 import type { AccessCondition } from './image.ts';
+import { NvmLayer } from './nvm.ts';
 import { type DfNode, type EfNode, type PinState, allDfs, isAncestorOrSelf } from './files.ts';
 
 export interface Reply {
@@ -52,6 +53,8 @@ export class CardContext {
     readonly random: SeededRandom,
     /** The spec rules as this card keeps them (card-sim/cos/rules.ts). */
     readonly rules: CardRules,
+    /** The NVM layer every persistent write goes through (it outlives this context: power cycles keep NVM). */
+    readonly nvm: NvmLayer = new NvmLayer(mf),
   ) {
     this.currentDf = mf;
   }

@@ -14,10 +14,11 @@ import { LIFECYCLE_DEFECTS, LIFECYCLE_IMPLEMENTATIONS } from './lifecycle.ts';
 import { MEDICAL_DEFECTS, MEDICAL_IMPLEMENTATIONS } from './medical.ts';
 import { type CardDefectImpl, type CardFaults, faultsOf } from './kinds.ts';
 import { STATUS_WORD_DEFECTS, STATUS_WORD_IMPLEMENTATIONS } from './status-words.ts';
+import { TEARING_DEFECTS, TEARING_IMPLEMENTATIONS } from './tearing.ts';
 
 export type { Defect };
 
-export const CARD_DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...PBOC_DEFECTS, ...LIFECYCLE_DEFECTS, ...MEDICAL_DEFECTS, ...STATUS_WORD_DEFECTS] as const satisfies readonly Defect[];
+export const CARD_DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...PBOC_DEFECTS, ...LIFECYCLE_DEFECTS, ...MEDICAL_DEFECTS, ...STATUS_WORD_DEFECTS, ...TEARING_DEFECTS] as const satisfies readonly Defect[];
 
 export type DefectId = (typeof CARD_DEFECTS)[number]['id'];
 
@@ -30,6 +31,7 @@ export const CARD_DEFECT_IMPLEMENTATIONS: Readonly<Record<DefectId, CardDefectIm
   ...LIFECYCLE_IMPLEMENTATIONS,
   ...MEDICAL_IMPLEMENTATIONS,
   ...STATUS_WORD_IMPLEMENTATIONS,
+  ...TEARING_IMPLEMENTATIONS,
 };
 
 /** What the card builder applies for these defects (card-sim/cos/card.ts). */

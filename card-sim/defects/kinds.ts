@@ -13,6 +13,7 @@ import type { CardApplication } from '../cos/application.ts';
 import type { Handler } from '../cos/context.ts';
 import type { CardImage } from '../cos/image.ts';
 import { type CardRules, type RuleName, SPEC_RULES } from '../cos/rules.ts';
+import type { NvmPolicy } from '../cos/nvm.ts';
 
 export type OnSelect = NonNullable<CardApplication['onSelect']>;
 
@@ -37,12 +38,19 @@ export interface RuleDefect {
   rules: Partial<Record<RuleName, false>>;
 }
 
-export type DefectPart = ImageDefect | WrapDefect | RuleDefect;
+/** (d) How the COS breaks the atomic write discipline of its NVM (LD/T 6001.2 防拔; card-sim/cos/nvm.ts). */
+export interface NvmDefect {
+  kind: 'nvm';
+  policy: NvmPolicy;
+}
+
+export type DefectPart = ImageDefect | WrapDefect | RuleDefect | NvmDefect;
 export type CardDefectImpl = DefectPart | readonly DefectPart[];
 
 /** A defect that breaks the named spec rules. */
 export const rule = (...names: RuleName[]): RuleDefect => ({ kind: 'rule', rules: Object.fromEntries(names.map((n) => [n, false])) });
 export const image = (visible: ImageDefect['visible'], personalise: ImageDefect['personalise']): ImageDefect => ({ kind: 'image', personalise, visible });
+export const nvm = (policy: NvmPolicy): NvmDefect => ({ kind: 'nvm', policy });
 export const wrap = (app: string, ins: number, around: (spec: Handler) => Handler): WrapDefect => ({ kind: 'wrap', app, ins, around });
 export const wrapSelect = (app: string, around: (spec: OnSelect) => OnSelect): WrapDefect => ({ kind: 'wrap', app, select: true, around });
 
@@ -53,6 +61,8 @@ export interface CardFaults {
   /** The handler of `ins` in `app` as the defects leave it. */
   handler(app: string, ins: number, spec: Handler): Handler;
   onSelect(app: string, spec: OnSelect | undefined): OnSelect | undefined;
+  /** The NVM policy of the defects on (asked when the NVM layer first needs it: a tear is armed). */
+  nvmPolicy(): NvmPolicy;
 }
 
 /**
@@ -77,8 +87,10 @@ export function faultsOf(catalogue: Readonly<Record<string, CardDefectImpl>>, on
   const askImages = (app: string, ins: number | undefined) => {
     for (const { id, part } of images) if ('app' in part.visible ? part.visible.app === app : part.visible.ins === ins) on.has(id);
   };
+  const nvms = all.filter((e): e is { id: string; part: NvmDefect } => e.part.kind === 'nvm');
   return {
     rules: rules as CardRules,
+    nvmPolicy: () => Object.assign({}, ...nvms.filter(({ id }) => on.has(id)).map(({ part }) => part.policy)) as NvmPolicy,
     // Built once, from the ids switched on (their switches are asked where the faults show, below).
     personalise: (img) => {
       const ids = [...on];

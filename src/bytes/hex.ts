@@ -9,12 +9,12 @@ export function fromHex(text: string): Uint8Array {
   const clean = text.replace(/[\s:]/g, '');
   if (clean.length % 2 !== 0) throw new HexError(`odd number of hex digits in "${text}"`);
   if (!/^[0-9a-fA-F]*$/.test(clean)) throw new HexError(`not hex: "${text}"`);
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);
-  return out;
+  // Node's own decoder (the digits are checked above); a copy, so the bytes own their buffer.
+  return new Uint8Array(Buffer.from(clean, 'hex'));
 }
 
 export function toHex(bytes: Uint8Array, separator = ''): string {
+  if (!separator) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex').toUpperCase();
   let s = '';
   for (let i = 0; i < bytes.length; i++) {
     if (i > 0 && separator) s += separator;

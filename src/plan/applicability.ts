@@ -45,6 +45,10 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
   '@terminal:social-security': { item: 'terminal.type is social-security or integrated', holds: (p) => p.product.kind === 'terminal' && (p.terminal?.type === 'social-security' || p.terminal?.type === 'integrated') },
   '@terminal:financial': { item: 'terminal.type is financial or integrated', holds: (p) => p.product.kind === 'terminal' && (p.terminal?.type === 'financial' || p.terminal?.type === 'integrated') },
   '@terminal:integrated': { item: 'terminal.type is integrated', holds: (p) => p.product.kind === 'terminal' && p.terminal?.type === 'integrated' },
+  '@needs:tear': {
+    item: 'needs a power-cut reader: target.kind sim, or target.tear (sim serve\'s control channel; a lab\'s power-cut reader)',
+    holds: (p) => p.target.kind === 'sim' || (p.target.kind === 'pcsc' && p.target.tear !== undefined),
+  },
   '@needs:pin': { item: 'keys.pin is given', holds: (p) => typeof p.keys?.pin === 'string' },
   '@needs:expected-atr': { item: 'product.expectedAtr is given', holds: (p) => typeof p.product.expectedAtr === 'string' },
   '@destructive': { item: 'run.allowDestructive is true (the scenario blocks a PIN or key)', holds: (p) => p.run?.allowDestructive === true },

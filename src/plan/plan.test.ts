@@ -49,7 +49,7 @@ describe('the suite as the plan reads it', () => {
     expect(new Set(scenarios.map((s) => s.id)).size).toBe(scenarios.length);
     for (const s of scenarios) {
       expect(s.requirements.length, `${s.id} has no @req`).toBeGreaterThan(0);
-      expect(['iso7816', 'sscard', 'pboc', 'dual-app', 'lifecycle', 'medical', 'terminal']).toContain(s.area);
+      expect(['iso7816', 'sscard', 'pboc', 'dual-app', 'lifecycle', 'medical', 'terminal', 'tearing']).toContain(s.area);
     }
   });
   it('lists NOT_APPLICABLE scenarios with their reason instead of dropping them', () => {

@@ -312,6 +312,36 @@ export interface ProfileData {
          * How long to wait for a card in the reader (default 60 s, 10 s when CI=true)
          */
         timeoutSeconds?: number;
+        /**
+         * How to cut the card's power mid-command (features/tearing, LD/T 6001.2 防拔); without it those scenarios are NOT APPLICABLE: needs a power-cut reader
+         */
+        tear?:
+          | {
+              /**
+               * `sscc sim serve --tear-port N`: cut after the k-th NVM write over its control channel
+               */
+              kind: 'sim-serve';
+              /**
+               * Host of the tear control channel (default 127.0.0.1)
+               */
+              host?: string;
+              /**
+               * TCP port of the tear control channel
+               */
+              port: number;
+            }
+          | {
+              /**
+               * a power-cut reader or the lab's own hardware: the command is run with SSCC_TEAR_DELAY_US, the delay after the command's last byte
+               */
+              kind: 'command';
+              /**
+               * The program and its arguments that cut the power
+               *
+               * @minItems 1
+               */
+              command: string[];
+            };
       };
   /**
    * The terminal under test (product.kind terminal): its kind, how sscc drives it, and its configuration

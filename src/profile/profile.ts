@@ -61,3 +61,9 @@ export function dfNameBytes(ref: string): Uint8Array {
   if (/^([0-9A-Fa-f]{2}){1,16}$/.test(compact)) return Uint8Array.from(Buffer.from(compact, 'hex'));
   return encodeGbk(ref);
 }
+
+/**
+ * How a run cuts the card's power mid-command (features/tearing): `sim serve`'s control channel (cut after
+ * the k-th NVM write), or a lab's power-cut reader driven by a command given the delay after the command.
+ */
+export type TearDriver = NonNullable<Extract<Target, { kind: 'pcsc' }>['tear']>;

@@ -73,7 +73,8 @@ async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: s
         paths,
         import: STEP_FILES,
         // runKey: the run's one simulated card (src/transport/open.ts); without it a new card per scenario.
-        worldParameters: { profile: plan.profile.data, ...(runKey ? { runKey } : {}) } as never,
+        // areas: a run cut to --area tearing sweeps every cut point; a run of the whole suite a seeded sample.
+        worldParameters: { profile: plan.profile.data, ...(runKey ? { runKey } : {}), ...(plan.areas ? { areas: plan.areas } : {}) } as never,
         strict: true,
         ...(parallel > 1 ? { parallel } : {}),
         ...(plan.tags ? { tags: plan.tags } : {}),

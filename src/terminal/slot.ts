@@ -108,6 +108,9 @@ export class CardSlot {
       reset: () => sim.reset(),
       nvm: () => sim.nvm(),
       saveNvm: () => sim.saveNvm(),
+      loadNvm: (file) => sim.loadNvm(file),
+      tearAfter: (k) => sim.tearAfter(k),
+      lastWrites: () => sim.lastWrites(),
     };
   }
 

@@ -5,6 +5,7 @@ import type { CardImage } from '../../card-sim/index.ts';
 import type { DefectId } from '../../card-sim/index.ts';
 import type { CardChannel, Protocol } from '../apdu/channel.ts';
 import { CardSession } from '../apdu/session.ts';
+import { TransportError } from '../verdict/errors.ts';
 
 export interface SimChannelOptions {
   seed?: string;
@@ -33,7 +34,10 @@ export class SimChannel implements CardChannel {
 
   async transmit(command: Uint8Array): Promise<Uint8Array> {
     if (this.latencyMs > 0) await sleep(this.latencyMs);
-    return this.card.transmit(command);
+    const response = this.card.transmit(command);
+    // A card whose power was cut (a tear, card-sim/cos/nvm.ts) answers nothing until the next reset.
+    if (response.length === 0) throw new TransportError('the card answered nothing: its power was cut');
+    return response;
   }
 
   async reset(): Promise<Uint8Array> {

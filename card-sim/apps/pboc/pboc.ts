@@ -189,6 +189,10 @@ const verifyPin: Handler = (cmd, card) => {
   if (s.pinTries === 0 || ssBlocked) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
   if (t) t.pinPerformed = true;
   const entered = block.slice(2, 2 + n + (!card.rules.verifyComparesDigitsOnly ? 1 : 0));
+  // 防拔 (LD/T 6001.2): the try is spent in NVM before the comparison (card-sim/cos/nvm.ts).
+  s.pinTries--;
+  card.nvm.commit('try');
+  s.pinTries++;
   if (entered === s.pin || !card.rules.verifyComparesPin) {
     if (card.rules.rightPinResetsTries) s.pinTries = app(card).pinTryLimit;
     return { sw: SW.NO_ERROR };

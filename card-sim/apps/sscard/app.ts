@@ -132,6 +132,10 @@ const externalAuthenticate: Handler = (cmd, card) => {
   const original = new Uint8Array(8);
   original.set(cmd.data.subarray(8, 16));
   const candidates = !card.rules.extAuthOnLastChallenge ? [...((card.session[CHALLENGES] as Uint8Array[] | undefined) ?? []), latest] : [latest];
+  // 防拔 (LD/T 6001.2): the key's try is spent in NVM before the comparison (card-sim/cos/nvm.ts).
+  setTriesLeft(found, left - 1);
+  card.nvm.commit('try');
+  setTriesLeft(found, left);
   const ok = candidates.some((c) => equal(authData(alg, sessionKey(alg, found.key, c), original), cmd.data.subarray(0, 8)));
   if (ok) {
     setTriesLeft(found, found.image.tryLimit);
@@ -272,6 +276,10 @@ const changePin: Handler = (cmd, card) => {
   }
   if ((newPin.length < 4 && card.rules.changePinChecksLength) || newPin.length > 12) return { sw: SW.INCORRECT_DATA };
   if (pin.triesLeft === 0) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
+  // 防拔 (LD/T 6001.2): the try is spent in NVM before the current PIN is compared (card-sim/cos/nvm.ts).
+  pin.triesLeft--;
+  card.nvm.commit('try');
+  pin.triesLeft++;
   if (oldPin !== pin.value && card.rules.changePinChecksOld) {
     pin.triesLeft--;
     card.verifiedPins.delete(pin);

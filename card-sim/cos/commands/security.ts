@@ -35,6 +35,10 @@ export const verify: Handler = (cmd, card) => {
   } catch {
     return { sw: SW.INCORRECT_DATA };
   }
+  // 防拔 (LD/T 6001.2): the try is spent in NVM before the comparison, so a tear never gives a free try; the comparison gives it back or not.
+  pin.triesLeft--;
+  card.nvm.commit('try');
+  pin.triesLeft++;
   if (digits === pin.value) {
     pin.triesLeft = pin.tryLimit;
     card.verifiedPins.add(pin);

@@ -7,6 +7,7 @@ import { createCard } from '../../../card-sim/index.ts';
 import { DEFECTS, cardDefects } from '../../run/catalogue.ts';
 import { IMAGES, imageNames } from '../../../card-sim/index.ts';
 import { VirtualCard } from '../../../card-sim/index.ts';
+import { serveTearControl } from '../../transport/tear-control.ts';
 import { VPCD_PORT } from '../../protocol/vpcd.ts';
 import { UsageError } from '../errors.ts';
 import { didYouMean } from '../../profile/load.ts';
@@ -20,6 +21,7 @@ interface ServeOptions {
   seed: string;
   quiet?: boolean;
   fresh?: boolean;
+  tearPort?: string;
   latency: string;
   pullAt?: string;
   pullFor: string;
@@ -42,6 +44,7 @@ export function register(p: Command): void {
     .option('--pull-for <seconds>', 'how long SIGUSR1 and SIGUSR2 keep the card out of the reader', '1.5')
     .option('--latency <ms>', 'delay every answer to an APDU by this many milliseconds (a slow card)', '0')
     .option('--state <file>', 'keep the card in this file between serves: read at the start if it exists, written when stopped (Ctrl-C, SIGTERM)')
+    .option('--tear-port <port>', 'answer tear requests (cut power after the k-th NVM write of the next command, save, restore) on this TCP port, for features/tearing through PC/SC (profile target.tear kind sim-serve)')
     .option('--fresh', 'a new card from the image at every power-up; by default the card keeps its state across scenarios and power cycles, as a real card does')
     .addHelpText(
       'after',
@@ -78,6 +81,12 @@ export function register(p: Command): void {
       const latencyMs = Number(o.latency);
       if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new UsageError(`--latency ${o.latency}: not a number of milliseconds`);
       const card = new VirtualCard(make(), { host: o.host, port, log, latencyMs, ...(o.pullAt ? { pullAt: Number(o.pullAt) } : {}), ...(o.fresh ? { freshOnReset: make } : {}) }).start();
+      if (o.tearPort !== undefined) {
+        const tearPort = Number(o.tearPort);
+        if (!Number.isInteger(tearPort) || tearPort < 1 || tearPort > 65535) throw new UsageError(`--tear-port ${o.tearPort}: not a TCP port`);
+        await serveTearControl(() => card.card, tearPort);
+        log(`tear control on 127.0.0.1:${tearPort}`);
+      }
       const pullSeconds = Number(o.pullFor);
       if (!Number.isFinite(pullSeconds) || pullSeconds <= 0) throw new UsageError(`--pull-for ${o.pullFor}: not a number of seconds`);
       // SIGUSR1 pulls the card out of the reader for --pull-for seconds (tests of card removal mid-run).

@@ -1,0 +1,235 @@
+/**
+ * Anti-tearing sweeps (LD/T 6001.2 防拔): a state-changing command is cut at every NVM write k = 0…N
+ * (the card-sim NVM layer, card-sim/cos/nvm.ts, or `sim serve`'s control channel), the card powered up
+ * again, and the result judged by the old-or-new oracle: what the terminal reads back, and on a simulator
+ * every persistent item, is wholly what it was before the command or wholly what the command made it,
+ * or a state the rule allows (the try spent before a comparison); the card answers normally after.
+ */
+import type { NvmFile, NvmSnapshot, SimCard } from '../../card-sim/index.ts';
+import type { ResponseApdu } from '../apdu/response.ts';
+import { PreconditionNotMet, TransportError } from '../verdict/errors.ts';
+import { swHex } from '../apdu/response.ts';
+
+/** What cuts the power of a card under test at a chosen NVM write, and puts the card back between cuts. */
+export interface TearControl {
+  /** Cut power after the k-th NVM write of the next command. */
+  arm(k: number): Promise<void>;
+  /** The NVM writes of the last command and whether the armed cut took it. */
+  lastWrites(): Promise<{ writes: number; torn: boolean }>;
+  /** The card's persistent state, to start every cut point from the same card. */
+  save(): Promise<NvmFile>;
+  restore(state: NvmFile): Promise<void>;
+  /** Every persistent item (the simulator's side of the oracle). */
+  snapshot(): Promise<NvmSnapshot>;
+  /** Power the card up again (a cold reset): the COS's recovery runs. */
+  powerUp(): Promise<void>;
+}
+
+/** The in-process simulator's tear control. */
+export function simTearControl(card: SimCard): TearControl {
+  return {
+    arm: async (k) => card.tearAfter(k),
+    lastWrites: async () => card.lastWrites(),
+    save: async () => card.saveNvm(),
+    restore: async (s) => card.loadNvm(s),
+    snapshot: async () => card.nvm(),
+    powerUp: async () => void card.reset(),
+  };
+}
+
+export type Send = (apdu: Uint8Array) => Promise<ResponseApdu>;
+
+/** One command to tear, with the commands that bring the card to it. */
+export interface TearCase {
+  /** For the report: "UPDATE BINARY EF07 with MAC, 200 bytes at 0". */
+  name: string;
+  /** How many bytes it writes, where known (a sample takes the longest). */
+  size?: number;
+  /** From power-up to just before the torn command (selection, authentication, the challenge …). */
+  setup(send: Send): Promise<unknown>;
+  /** The torn command, given what setup returned. */
+  command(send: Send, prepared: unknown): Promise<ResponseApdu>;
+  /** What the terminal reads of the affected state after a power-up (the black-box half of the oracle). */
+  observe(send: Send): Promise<string>;
+  /** Whether the untorn command did what the case tears (default 9000): else the sweep cannot start. */
+  done?(r: ResponseApdu): boolean;
+  /** States besides the old and the new one that the rule allows (the try spent before a comparison). */
+  alsoAllowed?(old: NvmSnapshot, neu: NvmSnapshot): NvmSnapshot[];
+}
+
+export interface CutFailure {
+  case: string;
+  k: number;
+  writes: number;
+  what: string;
+}
+
+export interface SweepResult {
+  cases: Array<{ name: string; writes: number; cutPoints: number }>;
+  cutPoints: number;
+  failures: CutFailure[];
+}
+
+const key = (s: NvmSnapshot) => JSON.stringify([...s.entries()].filter(([k]) => !/recordDefectsApplied/.test(k)).sort());
+
+/** The items of `s` that are neither as in `old` nor as in `neu`, for the message. */
+function between(s: NvmSnapshot, old: NvmSnapshot, neu: NvmSnapshot): string[] {
+  const names = [...new Set([...s.keys(), ...old.keys(), ...neu.keys()])].sort();
+  const mixed = names.filter((n) => s.get(n) !== old.get(n) && s.get(n) !== neu.get(n));
+  if (mixed.length) return mixed.map((n) => `${n} = ${s.get(n) ?? '(none)'} (old ${old.get(n) ?? '(none)'}, new ${neu.get(n) ?? '(none)'})`);
+  const fromOld = names.filter((n) => s.get(n) === old.get(n) && old.get(n) !== neu.get(n));
+  const fromNew = names.filter((n) => s.get(n) === neu.get(n) && old.get(n) !== neu.get(n));
+  return [`old ${fromOld.join(', ')} with new ${fromNew.join(', ')}`];
+}
+
+async function quiet<T>(f: () => Promise<T>): Promise<T | TransportError> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof TransportError) return e;
+    throw e;
+  }
+}
+
+/** Which cut points of a command of N writes to try: all, or a seeded few (the normal suite run). */
+export type CutChoice = (name: string, writes: number) => number[];
+export const everyCut: CutChoice = (_n, writes) => Array.from({ length: writes + 1 }, (_v, k) => k);
+
+/** A seeded sample: the first and last cut point and `extra` more, the same for the same seed. */
+export function sampledCuts(seed: string, extra = 2): CutChoice {
+  return (name, writes) => {
+    const picks = new Set([0, writes]);
+    let h = 2166136261;
+    for (const c of `${seed}:${name}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+    for (let i = 0; i < extra && writes > 1; i++) {
+      h = Math.imul(h ^ (h >>> 13), 2654435761) >>> 0;
+      picks.add(1 + (h % (writes - 1)));
+    }
+    return [...picks].sort((a, b) => a - b);
+  };
+}
+
+/** A seeded choice of `n` of the cases (the normal suite run sweeps a sample; `--area tearing` all). */
+export function sampleCases<T>(seed: string, list: readonly T[], n: number): T[] {
+  if (list.length <= n) return [...list];
+  const picks = new Set<number>();
+  let h = 2166136261;
+  for (const c of seed) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  while (picks.size < n) {
+    h = Math.imul(h ^ (h >>> 13), 2654435761) >>> 0;
+    picks.add(h % list.length);
+  }
+  return [...picks].sort((a, b) => a - b).map((i) => list[i] as T);
+}
+
+/** Sweep each case's cut points from the same start; the card is put back to the start at the end. */
+export async function sweep(control: TearControl, send: Send, cases: readonly TearCase[], choose: CutChoice = everyCut): Promise<SweepResult> {
+  const start = await control.save();
+  const result: SweepResult = { cases: [], cutPoints: 0, failures: [] };
+  const fresh = async () => {
+    await control.restore(start);
+    await control.powerUp();
+  };
+  try {
+    for (const c of cases) {
+      // The card before the command, and after it untorn.
+      await fresh();
+      await c.setup(send);
+      const old = await control.snapshot();
+      await control.powerUp();
+      const oldView = await c.observe(send);
+      await fresh();
+      const prepared = await c.setup(send);
+      await control.arm(Number.MAX_SAFE_INTEGER);
+      const answer = await quiet(() => c.command(send, prepared));
+      if (answer instanceof TransportError) throw new TransportError(`${c.name}: the card did not answer the untorn command (${answer.message})`);
+      if (!(c.done ?? ((x: ResponseApdu) => x.sw === 0x9000))(answer)) throw new PreconditionNotMet(`${c.name}: the untorn command answered ${swHex(answer.sw)}, so there is nothing to tear`);
+      const { writes } = await control.lastWrites();
+      const neu = await control.snapshot();
+      await control.powerUp();
+      const newView = await c.observe(send);
+      const allowed = new Set([key(old), key(neu), ...(c.alsoAllowed?.(old, neu) ?? []).map(key)]);
+      const cuts = choose(c.name, writes);
+      result.cases.push({ name: c.name, writes, cutPoints: cuts.length });
+      for (const k of cuts) {
+        result.cutPoints++;
+        await fresh();
+        const p = await c.setup(send);
+        await control.arm(k);
+        const r = await quiet(() => c.command(send, p));
+        const w = await control.lastWrites();
+        const fail = (what: string) => result.failures.push({ case: c.name, k, writes, what });
+        if (!(r instanceof TransportError) || !w.torn) {
+          fail(`the cut after write ${k} did not take: the card answered (${w.writes} writes)`);
+          continue;
+        }
+        await control.powerUp();
+        const s = await control.snapshot();
+        if (!allowed.has(key(s))) {
+          fail(`after the power-up the card is neither as before nor as after the command: ${between(s, old, neu).join('; ')}`);
+          continue;
+        }
+        const view = await quiet(() => c.observe(send));
+        // A state the rule allows besides old and new (the try spent) reads as neither.
+        const inBetween = key(s) !== key(old) && key(s) !== key(neu);
+        if (view instanceof TransportError) fail(`after the power-up the card does not answer: ${view.message}`);
+        else if (!inBetween && view !== oldView && view !== newView) {
+          fail(`the terminal reads ${view}, neither the old ${oldView} nor the new ${newView}`);
+        }
+      }
+    }
+  } finally {
+    await control.restore(start);
+    await control.powerUp();
+  }
+  return result;
+}
+
+/**
+ * The rule a tear attack tests (LD/T 6001.2 防拔): a wrong PIN (or authentication) costs its try before
+ * the card can know the comparison's result. At every cut point up to the last write of the wrong
+ * attempt, the right and the wrong attempt must leave the same try counter: a card that compares first
+ * writes nothing for the right PIN, and an attacker who cuts power when he sees the write start keeps the try.
+ */
+export async function sweepTryFirst(control: TearControl, send: Send, right: TearCase, wrong: TearCase, counter: (send: Send) => Promise<string>): Promise<SweepResult> {
+  const start = await control.save();
+  const result: SweepResult = { cases: [], cutPoints: 0, failures: [] };
+  const fresh = async () => {
+    await control.restore(start);
+    await control.powerUp();
+  };
+  const cutAt = async (c: TearCase, k: number) => {
+    await fresh();
+    const p = await c.setup(send);
+    await control.arm(k);
+    await quiet(() => c.command(send, p));
+    const w = await control.lastWrites();
+    await control.powerUp();
+    return { torn: w.torn, counter: await counter(send) };
+  };
+  try {
+    await fresh();
+    const p = await wrong.setup(send);
+    await control.arm(Number.MAX_SAFE_INTEGER);
+    await quiet(() => wrong.command(send, p));
+    const { writes } = await control.lastWrites();
+    result.cases.push({ name: `${right.name} / ${wrong.name}`, writes, cutPoints: writes + 1 });
+    for (let k = 0; k <= writes; k++) {
+      result.cutPoints++;
+      const a = await cutAt(right, k);
+      const b = await cutAt(wrong, k);
+      if (a.counter !== b.counter) {
+        result.failures.push({
+          case: `${right.name} / ${wrong.name}`,
+          k,
+          writes,
+          what: `cut after write ${k}: ${wrong.name} leaves the counter at ${b.counter}, ${right.name} at ${a.counter}${a.torn ? '' : ' (it answered before any cut: it wrote nothing before the comparison)'}: the card compares before it spends the try`,
+        });
+      }
+    }
+  } finally {
+    await control.restore(start);
+    await control.powerUp();
+  }
+  return result;
+}
