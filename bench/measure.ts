@@ -33,7 +33,12 @@ export interface Overhead {
  * transmit loop on the same card. Commands must not answer 61xx/6Cxx, so that both paths make one
  * wire exchange per command.
  */
-export async function overheadRatio(harness: CardChannel, bare: Transmit, commands: readonly Uint8Array[], o: { blocks: number; perBlock: number }): Promise<Overhead> {
+export async function overheadRatio(
+  harness: CardChannel,
+  bare: Transmit,
+  commands: readonly Uint8Array[],
+  o: { blocks: number; perBlock: number },
+): Promise<Overhead> {
   const session = new CardSession(harness);
   const send = (c: Uint8Array) => session.send(c, { raw: true });
   await timePerApdu(send, commands, Math.min(50, o.perBlock)); // warm-up

@@ -7,7 +7,15 @@
 import { parseArgs } from 'node:util';
 import { pcscFigures } from './pcsc.ts';
 
-const { values } = parseArgs({ options: { reader: { type: 'string', default: 'Virtual PCD 00 00' }, blocks: { type: 'string', default: '21' }, 'per-block': { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: {
+    reader: { type: 'string', default: 'Virtual PCD 00 00' },
+    blocks: { type: 'string', default: '21' },
+    'per-block': { type: 'string', default: '300' },
+  },
+});
 const f = await pcscFigures([values.reader as string], { blocks: Number(values.blocks), perBlock: Number(values['per-block']), perReader: 0 });
-process.stdout.write(`${JSON.stringify(f.overhead ? { ratio: f.overhead.ratio, harnessUs: f.overhead.harnessUs, bareUs: f.overhead.bareUs, blocks: Number(values.blocks), perBlock: Number(values['per-block']) } : { ratio: null, reason: f.overheadReason })}\n`);
+process.stdout.write(
+  `${JSON.stringify(f.overhead ? { ratio: f.overhead.ratio, harnessUs: f.overhead.harnessUs, bareUs: f.overhead.bareUs, blocks: Number(values.blocks), perBlock: Number(values['per-block']) } : { ratio: null, reason: f.overheadReason })}\n`,
+);
 process.exit(0);

@@ -45,7 +45,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] a
  * with SCARD_SHARE_EXCLUSIVE): the harness and the bare loop take the reader in turn, a block each
  * (the order alternating), connecting outside the timed block; the median of the per-block ratios.
  */
-async function alternatingOverhead(openHarness: () => Promise<CardChannel>, bareOpen: () => ReturnType<typeof openBare>, o: { blocks: number; perBlock: number }): Promise<Overhead> {
+async function alternatingOverhead(
+  openHarness: () => Promise<CardChannel>,
+  bareOpen: () => ReturnType<typeof openBare>,
+  o: { blocks: number; perBlock: number },
+): Promise<Overhead> {
   const harnessBlock = async (n: number) => {
     const channel = await openHarness();
     try {

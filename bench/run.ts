@@ -58,7 +58,13 @@ async function suite(): Promise<{ scenarios: number; cold: number; warm: number;
     const cold = await once();
     const warm = await once(cold.outcome.support);
     const s = warm.report.summary;
-    return { scenarios: plan.scenarios.length, cold: cold.seconds, warm: warm.seconds, verdicts: `${s.pass} PASS, ${s.fail} FAIL, ${s.error} ERROR`, support: cold.outcome.support };
+    return {
+      scenarios: plan.scenarios.length,
+      cold: cold.seconds,
+      warm: warm.seconds,
+      verdicts: `${s.pass} PASS, ${s.fail} FAIL, ${s.error} ERROR`,
+      support: cold.outcome.support,
+    };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -82,8 +88,14 @@ function coldStartSeconds(): number {
   const tmp = mkdtempSync(join(os.tmpdir(), 'sscc-bench-cold-'));
   try {
     const t0 = Date.now();
-    execFileSync(process.execPath, ['bin/sscc.js', 'run', '--profile', 'profiles/sim-reference.yaml', '--tags', '@TC:ISO-SEL-001', '--out', tmp, '--force', '--quiet'], { cwd: ROOT, stdio: 'ignore' });
-    const first = readFileSync(join(tmp, 'messages.ndjson'), 'utf8').split('\n').find((l) => l.includes('"testCaseStarted"'));
+    execFileSync(
+      process.execPath,
+      ['bin/sscc.js', 'run', '--profile', 'profiles/sim-reference.yaml', '--tags', '@TC:ISO-SEL-001', '--out', tmp, '--force', '--quiet'],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
+    const first = readFileSync(join(tmp, 'messages.ndjson'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes('"testCaseStarted"'));
     const ts = (JSON.parse(first ?? '{}') as { testCaseStarted?: { timestamp: { seconds: number; nanos: number } } }).testCaseStarted?.timestamp;
     if (!ts) throw new Error('no scenario started');
     return (ts.seconds * 1000 + ts.nanos / 1e6 - t0) / 1000;
@@ -166,13 +178,20 @@ const result = {
   apdusPerSecondSim: Math.round(sim.logical),
   wireApdusPerSecondSim: Math.round(sim.wire),
   pcscOverheadRatio: pcsc.overhead ? round(pcsc.overhead.ratio, 3) : null,
-  ...(pcsc.overhead ? { pcscHarnessUs: round(pcsc.overhead.harnessUs, 1), pcscBareUs: round(pcsc.overhead.bareUs, 1) } : { pcscOverheadReason: pcsc.overheadReason }),
+  ...(pcsc.overhead
+    ? { pcscHarnessUs: round(pcsc.overhead.harnessUs, 1), pcscBareUs: round(pcsc.overhead.bareUs, 1) }
+    : { pcscOverheadReason: pcsc.overheadReason }),
   parallelSpeedup: pcsc.speedup ? round(pcsc.speedup.speedup, 2) : null,
   ...(pcsc.speedup ? { parallelReaders: pcsc.speedup.readers } : { parallelSpeedupReason: pcsc.speedupReason }),
   // The clock of every per-APDU figure: its nominal unit and the smallest step seen between two reads.
   timer: { clock: 'process.hrtime.bigint()', unitNs: 1, observedStepNs: timerStepNs(), method: 'median of 10 blocks of 200 APDUs' },
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', node: process.version },
-  goals: { suiteUnder30s: cli < 30, coldStartAtMost1s: cold <= 1, defectsProofExact: defects.ok, pcscOverheadAtMost110: pcsc.overhead ? pcsc.overhead.ratio <= 1.1 : null },
+  goals: {
+    suiteUnder30s: cli < 30,
+    coldStartAtMost1s: cold <= 1,
+    defectsProofExact: defects.ok,
+    pcscOverheadAtMost110: pcsc.overhead ? pcsc.overhead.ratio <= 1.1 : null,
+  },
 };
 
 /** The smallest non-zero difference between two consecutive reads of the clock (its effective resolution). */
@@ -199,14 +218,28 @@ if (values.json) {
     ['suite, in process (cold)', `${result.suiteSeconds} s`, 'goal: whole suite < 30 s on 2 cores'],
     ['suite, in process (warm)', `${result.suiteSecondsWarm} s`, 'support code already loaded'],
     ['suite, node bin/sscc.js run', `${result.cliSeconds} s`, 'process start to exit'],
-    ['defect proof', `${result.defectCpuSecondsPerDefect} CPU-s`, `per defect (${defects.defects} sscard defects on the 1.0 card, clean run included)${defects.ok ? '' : '; NOT EXACT'}`],
+    [
+      'defect proof',
+      `${result.defectCpuSecondsPerDefect} CPU-s`,
+      `per defect (${defects.defects} sscard defects on the 1.0 card, clean run included)${defects.ok ? '' : '; NOT EXACT'}`,
+    ],
     ['cold start to first scenario', `${result.coldStartSeconds} s`, 'node bin/sscc.js run, spawn to the first testCaseStarted; goal ≤ 1 s'],
     ['sscc --version', `${result.versionSeconds} s`, 'spawn to exit'],
     ['terminal program start', `${result.terminalStartSeconds} s`, `compiled (examples/terminal/run.mjs); through tsx ${result.terminalStartSecondsTsx} s`],
     ['APDUs/s, simulator', String(result.apdusPerSecondSim), `logical, through CardSession (${result.wireApdusPerSecondSim} wire/s)`],
-    ['PC/SC overhead ratio', result.pcscOverheadRatio === null ? 'n/a' : String(result.pcscOverheadRatio), pcsc.overhead ? `harness ${round(pcsc.overhead.harnessUs, 1)} µs vs bare ${round(pcsc.overhead.bareUs, 1)} µs per APDU; goal ≤ 1.10` : (pcsc.overheadReason ?? '')],
+    [
+      'PC/SC overhead ratio',
+      result.pcscOverheadRatio === null ? 'n/a' : String(result.pcscOverheadRatio),
+      pcsc.overhead
+        ? `harness ${round(pcsc.overhead.harnessUs, 1)} µs vs bare ${round(pcsc.overhead.bareUs, 1)} µs per APDU; goal ≤ 1.10`
+        : (pcsc.overheadReason ?? ''),
+    ],
     ['timer', `${result.timer.observedStepNs} ns`, `smallest step of ${result.timer.clock}; per-APDU figures: ${result.timer.method}`],
-    ['parallel speedup', result.parallelSpeedup === null ? 'n/a' : `${result.parallelSpeedup}×`, pcsc.speedup ? `${pcsc.speedup.readers} readers` : (pcsc.speedupReason ?? '')],
+    [
+      'parallel speedup',
+      result.parallelSpeedup === null ? 'n/a' : `${result.parallelSpeedup}×`,
+      pcsc.speedup ? `${pcsc.speedup.readers} readers` : (pcsc.speedupReason ?? ''),
+    ],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

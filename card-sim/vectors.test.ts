@@ -89,7 +89,10 @@ describe('card-sim PBOC (JR/T 0025) against the known-answer vectors', () => {
     });
 
     it(`${alg} (${image}): the TC and the AAC of the first GENERATE AC, the TC of the second`, async () => {
-      for (const [kind, cid] of [['tc', '40'], ['aac', '00']] as const) {
+      for (const [kind, cid] of [
+        ['tc', '40'],
+        ['aac', '00'],
+      ] as const) {
         const g = await firstGac(image, alg, kind);
         expect(g.cid).toBe(cid);
         expect(g.iad.slice(6, 14)).toBe(valueOf(g.a, 'cvr'));
@@ -146,7 +149,10 @@ describe('card-sim SM4 cards under the other readings of the JR/T parts (profile
   const sm4Card = (sm4Variant: { udkInput: 'part17' | 'part5'; acFold: 'part17' | 'part7' }): CardImage => ({
     ...IMAGES['reference-pboc-sm4']!,
     name: 'reference-pboc-sm4',
-    mf: { ...referenceImage.mf, children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4', sm4Variant })] },
+    mf: {
+      ...referenceImage.mf,
+      children: [...referenceImage.mf.children.filter((c) => c.kind !== 'DF' || c.fid !== '7F10'), pse({ algorithm: 'SM4', sm4Variant })],
+    },
   });
   const arqcOf = async (image: CardImage, cdol1: string) => {
     const s = simSession(image);
@@ -173,7 +179,10 @@ describe('card-sim SSSE (社会保障卡规范) against the known-answer vectors
     const image = SS_IMAGES[alg];
     it(`${alg} (${image}): the image holds IRK and UK diversified through three levels (part 9 §7.3)`, () => {
       const keys = (appDf(image, 'sscard').appData as { keys: Array<{ id: number; version: number; key: string }> }).keys;
-      for (const [name, id] of [['irk', 0x08], ['uk', 0x04]] as const) {
+      for (const [name, id] of [
+        ['irk', 0x08],
+        ['uk', 0x04],
+      ] as const) {
         const v = knownAnswer(`ss-diversify-${lc(alg)}-${name}`);
         expect(valueOf(v, 'image')).toBe(image);
         expect(keys.find((k) => k.id === id && k.version === 1)?.key, v.id).toBe(v.expected.cardKey);
@@ -185,7 +194,7 @@ describe('card-sim SSSE (社会保障卡规范) against the known-answer vectors
       const c = await card(image);
       expect((await c.send('00A404000F7378312E73682EC9E7BBE1B1A3D5CF00')).sw >> 8).toBe(0x90);
       const r = await c.send('0084000008');
-      expect(toHex(r.data), 'card-sim\'s first challenge (its seeded test RNG) is the input of the vector: regenerate the vectors').toBe(valueOf(v, field));
+      expect(toHex(r.data), "card-sim's first challenge (its seeded test RNG) is the input of the vector: regenerate the vectors").toBe(valueOf(v, field));
       return c;
     }
 
@@ -218,10 +227,11 @@ describe('card-sim SSSE (社会保障卡规范) against the known-answer vectors
 });
 
 describe('card-sim SSSE keys under each level-2 factor rule (profile keys.sscardLevel2Factor)', () => {
-  it('a card of city 330102 personalised by part 9 §7.3.2 or by the reader spec §10.3 holds the vector\'s IRK', () => {
+  it("a card of city 330102 personalised by part 9 §7.3.2 or by the reader spec §10.3 holds the vector's IRK", () => {
     const v = knownAnswer('ss-level2-reader-33');
     const data = { ...SSCARD10, cityCode: valueOf(v, 'cityCode'), historical: valueOf(v, 'historical') };
-    const irk = (df: DfImage) => (df.appData as { keys: Array<{ id: number; version: number; key: string }> }).keys.find((k) => k.id === 0x08 && k.version === 1)?.key;
+    const irk = (df: DfImage) =>
+      (df.appData as { keys: Array<{ id: number; version: number; key: string }> }).keys.find((k) => k.id === 0x08 && k.version === 1)?.key;
     expect(irk(ssseImage(data))).toBe(v.expected.cardKeyPart9);
     expect(irk(ssseImage({ ...data, level2Factor: 'reader-33' }))).toBe(v.expected.cardKeyReader33);
   });

@@ -64,7 +64,10 @@ export class VirtualCard {
   apdus = 0;
   connected = false;
 
-  constructor(public card: SimCard, private readonly o: ServeOptions = {}) {}
+  constructor(
+    public card: SimCard,
+    private readonly o: ServeOptions = {},
+  ) {}
 
   get port(): number {
     return this.o.port ?? VPCD_PORT;

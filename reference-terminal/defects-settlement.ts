@@ -7,42 +7,47 @@ export const TERMINAL_SETTLEMENT_DEFECTS = [
     id: 'tm-settle-bank-charges-whole-bill',
     area: 'terminal',
     title: 'The bank card is charged the whole self-paid amount, not what the account did not pay',
-    description: 'The financial part of a settlement is for the rest only (总体方案 二(二)3: 个人账户不足额或个人自费部分); this terminal charges the self-paid amount again after the account paid its part.',
+    description:
+      'The financial part of a settlement is for the rest only (总体方案 二(二)3: 个人账户不足额或个人自费部分); this terminal charges the self-paid amount again after the account paid its part.',
     mustFail: ['TM-INT-010', 'TM-INT-011', 'TM-INT-012', 'TM-INT-016'],
   },
   {
     id: 'tm-settle-account-pays-self-funded',
     area: 'terminal',
     title: 'The medical account is asked for the self-funded items too',
-    description: 'The personal account may not pay the 个人自费 items of a bill (they go to the bank card); this terminal debits the account for the whole self-paid amount.',
+    description:
+      'The personal account may not pay the 个人自费 items of a bill (they go to the bank card); this terminal debits the account for the whole self-paid amount.',
     mustFail: ['TM-INT-012'],
   },
   {
     id: 'tm-settle-account-not-capped',
     area: 'terminal',
     title: 'The account is asked for more than it holds',
-    description: 'The terminal does not limit the account part to the balance (GET BALANCE): the card refuses INITIALIZE FOR PURCHASE (9401, part 7 §12.2) and a bill the bank card could have completed is not paid.',
+    description:
+      'The terminal does not limit the account part to the balance (GET BALANCE): the card refuses INITIALIZE FOR PURCHASE (9401, part 7 §12.2) and a bill the bank card could have completed is not paid.',
     mustFail: ['TM-INT-011', 'TM-INT-013', 'TM-INT-016'],
   },
   {
     id: 'tm-settle-psam-during-payment',
     area: 'terminal',
     title: 'The PSAM is used during the bank purchase',
-    description: 'The PSAM serves the social-security application only (总体方案; part 7 §5.4); this terminal sends it a command with every command of the financial part.',
+    description:
+      'The PSAM serves the social-security application only (总体方案; part 7 §5.4); this terminal sends it a command with every command of the financial part.',
     mustFail: ['TM-INT-013'],
   },
   {
     id: 'tm-settle-charges-after-refusal',
     area: 'terminal',
     title: 'A refused account part is charged to the bank card in full',
-    description: 'When the medical account refuses (wrong PIN, MAC2 the PSAM refuses) the settlement stops; this terminal charges the whole self-paid amount to the bank card.',
+    description:
+      'When the medical account refuses (wrong PIN, MAC2 the PSAM refuses) the settlement stops; this terminal charges the whole self-paid amount to the bank card.',
     mustFail: ['TM-INT-014', 'TM-INT-015'],
   },
   {
     id: 'tm-settle-reports-approved-on-decline',
     area: 'terminal',
     title: 'A settlement whose bank part was declined is reported paid',
-    description: 'The bank card\'s refusal is not looked at: the terminal reports the bill paid though the rest is outstanding.',
+    description: "The bank card's refusal is not looked at: the terminal reports the bill paid though the rest is outstanding.",
     mustFail: ['TM-INT-016'],
   },
 ] as const satisfies readonly Defect[];

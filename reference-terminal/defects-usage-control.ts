@@ -14,14 +14,16 @@ export const TERMINAL_USAGE_CONTROL_DEFECTS = [
     id: 'tm-fin-auc-always-domestic',
     area: 'terminal',
     title: 'Every card is taken for a domestic one',
-    description: 'The terminal does not compare its country code 9F1A with the issuer country code 5F28 (§10.3.2 step 1): a domestic-only card passes at a terminal abroad.',
+    description:
+      'The terminal does not compare its country code 9F1A with the issuer country code 5F28 (§10.3.2 step 1): a domestic-only card passes at a terminal abroad.',
     mustFail: ['TM-LIM-002'],
   },
   {
     id: 'tm-fin-auc-declines-every-foreign-card',
     area: 'terminal',
     title: 'A foreign card is refused whatever its usage control allows',
-    description: 'The terminal sets "requested service not allowed" whenever the country codes differ, without reading the AUC\'s international bits (§10.3.2 step 1).',
+    description:
+      'The terminal sets "requested service not allowed" whenever the country codes differ, without reading the AUC\'s international bits (§10.3.2 step 1).',
     mustFail: ['TM-LIM-003'],
   },
   {

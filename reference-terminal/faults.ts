@@ -9,12 +9,18 @@ import { TERMINAL_SETTLEMENT_IMPLEMENTATIONS } from './defects-settlement.ts';
 import { TERMINAL_USAGE_CONTROL_IMPLEMENTATIONS } from './defects-usage-control.ts';
 import { TERMINAL_SPEC_RULES, type TerminalDefectImpl, type TerminalRules } from './rules.ts';
 
-export const TERMINAL_DEFECT_IMPLEMENTATIONS: Readonly<Record<string, TerminalDefectImpl>> = { ...TERMINAL_IMPLEMENTATIONS, ...TERMINAL_MEDICAL_IMPLEMENTATIONS, ...TERMINAL_SETTLEMENT_IMPLEMENTATIONS, ...TERMINAL_USAGE_CONTROL_IMPLEMENTATIONS };
+export const TERMINAL_DEFECT_IMPLEMENTATIONS: Readonly<Record<string, TerminalDefectImpl>> = {
+  ...TERMINAL_IMPLEMENTATIONS,
+  ...TERMINAL_MEDICAL_IMPLEMENTATIONS,
+  ...TERMINAL_SETTLEMENT_IMPLEMENTATIONS,
+  ...TERMINAL_USAGE_CONTROL_IMPLEMENTATIONS,
+};
 
 /** The rules as a terminal with `defects` keeps them; each rule asks its defects' switches when read. */
 export function terminalRules(defects: ReadonlySet<string>): TerminalRules {
   const breakers = new Map<string, string[]>();
-  for (const [id, impl] of Object.entries(TERMINAL_DEFECT_IMPLEMENTATIONS)) for (const r of Object.keys(impl.rules)) breakers.set(r, [...(breakers.get(r) ?? []), id]);
+  for (const [id, impl] of Object.entries(TERMINAL_DEFECT_IMPLEMENTATIONS))
+    for (const r of Object.keys(impl.rules)) breakers.set(r, [...(breakers.get(r) ?? []), id]);
   const rules = {} as Record<string, boolean>;
   for (const [r, value] of Object.entries(TERMINAL_SPEC_RULES)) {
     const ids = breakers.get(r) ?? [];

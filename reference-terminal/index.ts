@@ -9,7 +9,12 @@ import { TERMINAL_MEDICAL_DEFECTS } from './defects-medical.ts';
 import { TERMINAL_SETTLEMENT_DEFECTS } from './defects-settlement.ts';
 import { TERMINAL_USAGE_CONTROL_DEFECTS } from './defects-usage-control.ts';
 
-export const TERMINAL_DEFECTS = [...SS_AND_FINANCIAL, ...TERMINAL_MEDICAL_DEFECTS, ...TERMINAL_SETTLEMENT_DEFECTS, ...TERMINAL_USAGE_CONTROL_DEFECTS] as const satisfies readonly Defect[];
+export const TERMINAL_DEFECTS = [
+  ...SS_AND_FINANCIAL,
+  ...TERMINAL_MEDICAL_DEFECTS,
+  ...TERMINAL_SETTLEMENT_DEFECTS,
+  ...TERMINAL_USAGE_CONTROL_DEFECTS,
+] as const satisfies readonly Defect[];
 export type TerminalDefectId = (typeof TERMINAL_DEFECTS)[number]['id'];
 
 export { FinancialTerminal, seededPercent, type FinancialTerminalConfig, type PosParameters } from './pboc/pos.ts';

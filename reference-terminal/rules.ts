@@ -5,7 +5,6 @@
  * overrides it. The terminal code reads `rules.<rule>` and never names a defect.
  */
 export const TERMINAL_SPEC_RULES = {
-
   // ---- terminal ----
   /** JR/T 0025.5 annex A. */
   amountInFen: true,

@@ -37,7 +37,13 @@ if (report && !(report.cases ?? []).length) problems.push('the run has no scenar
 
 const tally = {};
 for (const c of report?.cases ?? []) tally[c.verdict] = (tally[c.verdict] ?? 0) + 1;
-console.log(`${name}: verdicts ${Object.entries(tally).map(([v, n]) => `${n} ${v}`).join(', ') || 'none'}`);
+console.log(
+  `${name}: verdicts ${
+    Object.entries(tally)
+      .map(([v, n]) => `${n} ${v}`)
+      .join(', ') || 'none'
+  }`,
+);
 for (const c of report?.cases ?? []) {
   const e = expected[c.id];
   if (c.verdict === 'FAIL' && e?.verdict === 'FAIL') console.log(`${name}: expected FAIL ${c.id}: ${e.clause}: ${e.why}`);

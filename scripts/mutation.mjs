@@ -49,7 +49,9 @@ function args(argv) {
 }
 
 export function scopeFiles(only = []) {
-  const tracked = execFileSync('git', ['ls-files', ...SCOPE], { encoding: 'utf8' }).trim().split('\n');
+  const tracked = execFileSync('git', ['ls-files', ...SCOPE], { encoding: 'utf8' })
+    .trim()
+    .split('\n');
   const files = tracked.filter((f) => f.endsWith('.ts') && !NOT_SPEC.some((r) => r.test(f)));
   return only.length ? files.filter((f) => only.includes(f)) : files;
 }
@@ -58,7 +60,9 @@ export function scopeFiles(only = []) {
 export function snippetOf(text, loc) {
   const lines = text.split('\n');
   if (loc.start.line === loc.end.line) return lines[loc.start.line].slice(loc.start.column, loc.end.column);
-  return [lines[loc.start.line].slice(loc.start.column), ...lines.slice(loc.start.line + 1, loc.end.line), lines[loc.end.line].slice(0, loc.end.column)].join('\n');
+  return [lines[loc.start.line].slice(loc.start.column), ...lines.slice(loc.start.line + 1, loc.end.line), lines[loc.end.line].slice(0, loc.end.column)].join(
+    '\n',
+  );
 }
 
 const norm = (s) => s.replace(/\s+/g, ' ').trim();
@@ -68,7 +72,8 @@ export const keyOf = (m) => JSON.stringify([m.file, m.mutator, norm(m.original),
 function loadEquivalents() {
   const list = JSON.parse(readFileSync('mutation/equivalent.json', 'utf8')).equivalent;
   for (const e of list) {
-    if (!e.file || !e.mutator || e.original === undefined || e.replacement === undefined || !e.reason) throw new Error(`mutation/equivalent.json: an entry without file, mutator, original, replacement or reason: ${JSON.stringify(e)}`);
+    if (!e.file || !e.mutator || e.original === undefined || e.replacement === undefined || !e.reason)
+      throw new Error(`mutation/equivalent.json: an entry without file, mutator, original, replacement or reason: ${JSON.stringify(e)}`);
   }
   return new Map(list.map((e) => [keyOf(e), e]));
 }
@@ -76,7 +81,16 @@ function loadEquivalents() {
 /** Every mutant Stryker would make in these files (its own instrumenter, no test run). */
 async function enumerate(files) {
   const { Instrumenter } = await import('@stryker-mutator/instrumenter');
-  const quiet = { isDebugEnabled: () => false, isTraceEnabled: () => false, isInfoEnabled: () => false, debug() {}, trace() {}, info() {}, warn() {}, error: console.error };
+  const quiet = {
+    isDebugEnabled: () => false,
+    isTraceEnabled: () => false,
+    isInfoEnabled: () => false,
+    debug() {},
+    trace() {},
+    info() {},
+    warn() {},
+    error: console.error,
+  };
   const { mutants } = await new Instrumenter(quiet).instrument(
     files.map((name) => ({ name, content: readFileSync(name, 'utf8'), mutate: true })),
     { plugins: null, excludedMutations: [], ignorers: [] },
@@ -122,21 +136,41 @@ async function main() {
   const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   const describe = (m) => {
     const file = rel(m.fileName);
-    return { file, mutator: m.mutatorName, original: snippetOf(texts.get(file) ?? '', m.location), replacement: m.replacement, line: m.location.start.line + 1 };
+    return {
+      file,
+      mutator: m.mutatorName,
+      original: snippetOf(texts.get(file) ?? '', m.location),
+      replacement: m.replacement,
+      line: m.location.start.line + 1,
+    };
   };
   const all = (await enumerate(files)).map((m) => ({ ...m, d: describe(m) }));
   const isEquivalent = (m) => equivalents.has(keyOf(m.d));
   const chosen = o.sample ? draw(all, o.sample, o.seed) : all;
   const toRun = chosen.filter((m) => !isEquivalent(m));
   if (o.list) {
-    for (const m of chosen) console.log(`${m.d.file}:${m.d.line} ${m.d.mutator} ${JSON.stringify(norm(m.d.original)).slice(0, 60)} -> ${JSON.stringify(norm(m.d.replacement)).slice(0, 60)}${isEquivalent(m) ? ' (equivalent)' : ''}`);
+    for (const m of chosen)
+      console.log(
+        `${m.d.file}:${m.d.line} ${m.d.mutator} ${JSON.stringify(norm(m.d.original)).slice(0, 60)} -> ${JSON.stringify(norm(m.d.replacement)).slice(0, 60)}${isEquivalent(m) ? ' (equivalent)' : ''}`,
+      );
     return;
   }
   // The exact range of each drawn mutant (Stryker's lines from 1); a whole run mutates the files.
-  const mutate = o.sample ? toRun.map((m) => `${m.d.file}:${m.location.start.line + 1}:${m.location.start.column}-${m.location.end.line + 1}:${m.location.end.column}`) : files;
+  const mutate = o.sample
+    ? toRun.map((m) => `${m.d.file}:${m.location.start.line + 1}:${m.location.start.column}-${m.location.end.line + 1}:${m.location.end.column}`)
+    : files;
   mkdirSync(OUT, { recursive: true });
   if (o.sample) {
-    writeFileSync(`${OUT}/sample.json`, JSON.stringify(toRun.map((m) => ({ file: m.d.file, start: { line: m.location.start.line + 1, column: m.location.start.column }, end: { line: m.location.end.line + 1, column: m.location.end.column } }))));
+    writeFileSync(
+      `${OUT}/sample.json`,
+      JSON.stringify(
+        toRun.map((m) => ({
+          file: m.d.file,
+          start: { line: m.location.start.line + 1, column: m.location.start.column },
+          end: { line: m.location.end.line + 1, column: m.location.end.column },
+        })),
+      ),
+    );
     process.env.SSCC_MUTATION_SAMPLE = resolve(`${OUT}/sample.json`);
   }
   const { Stryker } = await import('@stryker-mutator/core');
@@ -164,13 +198,21 @@ async function main() {
   // Score over the drawn mutants (a sample) or all of them; equivalents out.
   // Stryker's results count lines and columns from 1 (the report schema), the instrumenter from 0.
   const from0 = (l) => ({ start: { line: l.start.line - 1, column: l.start.column - 1 }, end: { line: l.end.line - 1, column: l.end.column - 1 } });
-  const byKey = new Map(results.map((r) => ({ ...r, location: from0(r.location) })).map((r) => [keyOf(describe(r)) + `@${r.location.start.line}:${r.location.start.column}`, r]));
+  const byKey = new Map(
+    results.map((r) => ({ ...r, location: from0(r.location) })).map((r) => [keyOf(describe(r)) + `@${r.location.start.line}:${r.location.start.column}`, r]),
+  );
   const rows = chosen.map((m) => {
     if (isEquivalent(m)) return { ...m.d, status: 'Equivalent', reason: equivalents.get(keyOf(m.d)).reason };
     const r = byKey.get(keyOf(m.d) + `@${m.location.start.line}:${m.location.start.column}`);
     return { ...m.d, status: r?.status ?? 'NotRun', killedBy: r?.killedBy?.slice(0, 3), statusReason: r?.statusReason?.slice(0, 300) };
   });
-  const summary = summarise(rows, files, { command: `npm run mutation${o.sample ? ` -- --sample ${o.sample} --seed ${o.seed}` : ''}`, population: all.length, sample: o.sample ? chosen.length : undefined, extraRunByStryker: results.length - toRun.length, seconds: Math.round(secs) });
+  const summary = summarise(rows, files, {
+    command: `npm run mutation${o.sample ? ` -- --sample ${o.sample} --seed ${o.seed}` : ''}`,
+    population: all.length,
+    sample: o.sample ? chosen.length : undefined,
+    extraRunByStryker: results.length - toRun.length,
+    seconds: Math.round(secs),
+  });
   print(summary, o);
   process.exitCode = summary.total.score === null || summary.total.score >= 0.9 ? 0 : 1;
 }
@@ -206,11 +248,21 @@ function print(summary, o) {
     process.stdout.write(JSON.stringify({ ...summary, rows: undefined }, null, 2) + '\n');
   } else {
     const pct = (x) => (x === null ? '   -  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
-    console.log(`\nmutation score (killed / killed + survived; equivalents and invalid out)${summary.sample ? `, sample of ${summary.sample} of ${summary.population} mutants (${summary.command})` : `, all ${summary.population} mutants`}:`);
-    for (const [f, t] of Object.entries(summary.files)) console.log(`  ${pct(t.score)}  ${String(t.killed).padStart(4)} killed ${String(t.survived).padStart(3)} survived ${String(t.equivalent).padStart(3)} equivalent  ${f}`);
+    console.log(
+      `\nmutation score (killed / killed + survived; equivalents and invalid out)${summary.sample ? `, sample of ${summary.sample} of ${summary.population} mutants (${summary.command})` : `, all ${summary.population} mutants`}:`,
+    );
+    for (const [f, t] of Object.entries(summary.files))
+      console.log(
+        `  ${pct(t.score)}  ${String(t.killed).padStart(4)} killed ${String(t.survived).padStart(3)} survived ${String(t.equivalent).padStart(3)} equivalent  ${f}`,
+      );
     const t = summary.total;
-    console.log(`  ${pct(t.score)}  total: ${t.killed} killed, ${t.survived} survived, ${t.equivalent} equivalent, ${t.invalid} invalid; 95 % interval ${pct(t.ci95[0]).trim()} – ${pct(t.ci95[1]).trim()} (${summary.seconds} s)`);
-    for (const s of summary.survivors) console.log(`  survived: ${s.file}:${s.line} ${s.mutator} ${JSON.stringify(norm(s.original)).slice(0, 70)} -> ${JSON.stringify(norm(s.replacement)).slice(0, 50)}`);
+    console.log(
+      `  ${pct(t.score)}  total: ${t.killed} killed, ${t.survived} survived, ${t.equivalent} equivalent, ${t.invalid} invalid; 95 % interval ${pct(t.ci95[0]).trim()} – ${pct(t.ci95[1]).trim()} (${summary.seconds} s)`,
+    );
+    for (const s of summary.survivors)
+      console.log(
+        `  survived: ${s.file}:${s.line} ${s.mutator} ${JSON.stringify(norm(s.original)).slice(0, 70)} -> ${JSON.stringify(norm(s.replacement)).slice(0, 50)}`,
+      );
     console.log(`reports: ${OUT}/mutation.html, ${OUT}/mutation.json, ${OUT}/score.json`);
   }
   process.exitCode = summary.total.score === null || summary.total.score >= 0.9 ? 0 : 1;

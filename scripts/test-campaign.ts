@@ -54,11 +54,18 @@ try {
     check(changes.length === 1 && changes[0]!.kind === 'regression' && changes[0]!.id === 'ISO-RB-008', 'build 2 regresses ISO-RB-008 (and nothing else)');
     // The CLI on the server too.
     const cli = spawnSync(process.execPath, ['bin/sscc.js', 'campaign', 'regressions', 'sim', '--from', '1', '--to', '2', '--db', URL_], { encoding: 'utf8' });
-    check(cli.status === 1 && /regression ISO-RB-008/.test(cli.stdout), `sscc campaign regressions --db postgres://… exits 1 naming ISO-RB-008 (exit ${cli.status}: ${cli.stdout.trim().split('\n').pop()} ${cli.stderr.trim()})`);
+    check(
+      cli.status === 1 && /regression ISO-RB-008/.test(cli.stdout),
+      `sscc campaign regressions --db postgres://… exits 1 naming ISO-RB-008 (exit ${cli.status}: ${cli.stdout.trim().split('\n').pop()} ${cli.stderr.trim()})`,
+    );
   }
 
   // 2. Stations on the job queue, one reader each, matching the samples by ATR.
-  const readers = JSON.parse(spawnSync(process.execPath, ['bin/sscc.js', 'readers', '--json'], { encoding: 'utf8' }).stdout || '[]') as Array<{ name: string; atr?: string; cardPresent: boolean }>;
+  const readers = JSON.parse(spawnSync(process.execPath, ['bin/sscc.js', 'readers', '--json'], { encoding: 'utf8' }).stdout || '[]') as Array<{
+    name: string;
+    atr?: string;
+    cardPresent: boolean;
+  }>;
   const r0 = readers.find((r) => r.name.includes('Virtual PCD 00 00'));
   const r1 = readers.find((r) => r.name.includes('Virtual PCD 00 01'));
   check(!!r0?.cardPresent && !!r1?.cardPresent && !!r0.atr, `two readers with a card (${readers.map((r) => r.name).join(', ')})`);
@@ -71,7 +78,28 @@ try {
   await addSample(db, other.id, { name: 'elsewhere', atr: '3B0012' });
   const AREA = { area: 'iso7816,dual-app,lifecycle' };
   const station = (name: string, reader: string) => {
-    const p = spawn(process.execPath, ['bin/sscc.js', 'station', '--db', URL_, '--reader', reader, '--name', name, '--runs', RUNS, '--heartbeat', '500', '--dead-after', '3000', '--poll', '100'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn(
+      process.execPath,
+      [
+        'bin/sscc.js',
+        'station',
+        '--db',
+        URL_,
+        '--reader',
+        reader,
+        '--name',
+        name,
+        '--runs',
+        RUNS,
+        '--heartbeat',
+        '500',
+        '--dead-after',
+        '3000',
+        '--poll',
+        '100',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let log = '';
     p.stderr!.on('data', (d: Buffer) => (log += d.toString()));
     p.on('exit', () => writeFileSync(join(OUT, `${name}.log`), log));
@@ -94,7 +122,8 @@ try {
     }
     return false;
   };
-  const casesOf = async (runIds: number[]) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_result WHERE run_id = ANY($1::int[])', [runIds]))[0]!.n;
+  const casesOf = async (runIds: number[]) =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_result WHERE run_id = ANY($1::int[])', [runIds]))[0]!.n;
 
   mkdirSync(OUT, { recursive: true });
   const A = station('A', 'Virtual PCD 00 00');
@@ -116,11 +145,15 @@ try {
   const twoCases = await casesOf(two.map((j) => j.runId));
   const byStation = await db.query<{ station: string }>('SELECT DISTINCT station FROM run WHERE id = ANY($1::int[])', [two.map((j) => j.runId)]);
   const speedup = oneMs / twoMs;
-  say(`1 station: ${one.length} jobs, ${oneCases} cases in ${(oneMs / 1000).toFixed(1)} s; 2 stations: ${two.length} jobs, ${twoCases} cases in ${(twoMs / 1000).toFixed(1)} s; speedup ${speedup.toFixed(2)}× (goal ≥ 1.8×) on cards with 2 ms per APDU`);
+  say(
+    `1 station: ${one.length} jobs, ${oneCases} cases in ${(oneMs / 1000).toFixed(1)} s; 2 stations: ${two.length} jobs, ${twoCases} cases in ${(twoMs / 1000).toFixed(1)} s; speedup ${speedup.toFixed(2)}× (goal ≥ 1.8×) on cards with 2 ms per APDU`,
+  );
   check(oneCases === twoCases && oneCases > 0, 'the same cases with 1 and 2 stations');
   check(byStation.length === 2, `build 2's jobs ran on both stations (${byStation.map((s) => s.station).join(', ')})`);
   // Whatever the machine's load (the speedup needs idle cores), the two jobs ran at the same time.
-  const spans = await db.query<{ s: string; f: string }>('SELECT started_at AS s, finished_at AS f FROM run WHERE id = ANY($1::int[])', [two.map((j) => j.runId)]);
+  const spans = await db.query<{ s: string; f: string }>('SELECT started_at AS s, finished_at AS f FROM run WHERE id = ANY($1::int[])', [
+    two.map((j) => j.runId),
+  ]);
   const [x, y] = spans.map((r) => [new Date(r.s).getTime(), new Date(r.f).getTime()] as const);
   const overlap = x && y ? Math.max(0, Math.min(x[1], y[1]) - Math.max(x[0], y[0])) / Math.min(x[1] - x[0], y[1] - y[0]) : 0;
   check(overlap > 0.5, `the two jobs of build 2 ran at the same time (overlap ${(overlap * 100).toFixed(0)}% of the shorter)`);
@@ -147,10 +180,17 @@ try {
     // The folders are the source of truth: attempt 1's stream and attempt 2's stream together hold each case once.
     const sampleName = (await db.query<{ name: string }>('SELECT s.name FROM run r JOIN sample s ON s.id = r.sample_id WHERE r.id = $1', [victim]))[0]!.name;
     const folder = (a: number) => join(RUNS, 'lab', '3', sampleName, `run-${victim}`, `attempt-${a}`, 'messages.ndjson');
-    const finishedIn = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('"testCaseFinished"')).length : -1);
+    const finishedIn = (f: string) =>
+      existsSync(f)
+        ? readFileSync(f, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes('"testCaseFinished"')).length
+        : -1;
     const f1 = finishedIn(folder(1));
     const f2 = finishedIn(folder(2));
-    say(`run ${victim}: ${run!.status} on station ${run!.station} after ${run!.attempts} attempts; ${cases.length} cases of ${plannedPerRun} planned (${attempt1} from attempt 1 on A, ${cases.length - attempt1} from attempt 2); streams: ${f1} + ${f2} finished cases`);
+    say(
+      `run ${victim}: ${run!.status} on station ${run!.station} after ${run!.attempts} attempts; ${cases.length} cases of ${plannedPerRun} planned (${attempt1} from attempt 1 on A, ${cases.length - attempt1} from attempt 2); streams: ${f1} + ${f2} finished cases`,
+    );
     check(run!.status === 'done' && run!.station === 'B' && run!.attempts === 2, 'the killed job finished on station B on its 2nd attempt');
     check(cases.length === plannedPerRun && new Set(cases.map((x) => x.case_id)).size === cases.length, 'no case lost or counted twice');
     check(attempt1 >= before && attempt1 < plannedPerRun, "A's finished cases kept, the rest run by B");
@@ -165,11 +205,21 @@ try {
       const c2 = await newCampaign(db2, 'lab', 'profiles/pcsc-reference.yaml');
       const imp = await importFolders(db2, c2, [join(RUNS, 'lab')]);
       const verdicts = async (d: typeof db, campaign: string) =>
-        (await d.query<{ k: string }>("SELECT b.name || '/' || s.name || '/' || c.case_id || '=' || c.verdict AS k FROM case_result c JOIN run r ON r.id = c.run_id JOIN sample s ON s.id = r.sample_id JOIN build b ON b.id = r.build_id JOIN campaign k ON k.id = r.campaign_id WHERE k.name = $1 ORDER BY 1", [campaign])).map((r) => r.k);
+        (
+          await d.query<{ k: string }>(
+            "SELECT b.name || '/' || s.name || '/' || c.case_id || '=' || c.verdict AS k FROM case_result c JOIN run r ON r.id = c.run_id JOIN sample s ON s.id = r.sample_id JOIN build b ON b.id = r.build_id JOIN campaign k ON k.id = r.campaign_id WHERE k.name = $1 ORDER BY 1",
+            [campaign],
+          )
+        ).map((r) => r.k);
       const a = await verdicts(db, 'lab');
       const b = await verdicts(db2, 'lab');
-      say(`import of the stations' ${imp.folders} run folders into a new database: ${imp.runs} runs, ${imp.cases} cases${imp.skipped.length ? `; skipped ${imp.skipped.join('; ')}` : ''}`);
-      check(imp.runs === 6 && a.length === b.length && a.every((x, i) => x === b[i]), `the imported index holds the same ${a.length} case verdicts as the live one (${b.length})`);
+      say(
+        `import of the stations' ${imp.folders} run folders into a new database: ${imp.runs} runs, ${imp.cases} cases${imp.skipped.length ? `; skipped ${imp.skipped.join('; ')}` : ''}`,
+      );
+      check(
+        imp.runs === 6 && a.length === b.length && a.every((x, i) => x === b[i]),
+        `the imported index holds the same ${a.length} case verdicts as the live one (${b.length})`,
+      );
     } finally {
       await db2.close();
     }
@@ -177,7 +227,9 @@ try {
   const queued = await db.query<{ status: string }>("SELECT r.status FROM run r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = 'other'");
   check(queued.length === 1 && queued[0]!.status === 'queued', `the job of a sample no reader holds stays queued (${queued[0]?.status})`);
   const jobs = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM run WHERE status = 'done' AND campaign_id = $1", [c.id]))[0]!.n;
-  const allCases = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_result cr JOIN run r ON r.id = cr.run_id WHERE r.campaign_id = $1', [c.id]))[0]!.n;
+  const allCases = (
+    await db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_result cr JOIN run r ON r.id = cr.run_id WHERE r.campaign_id = $1', [c.id])
+  )[0]!.n;
   say(`stations: ${jobs} jobs, ${allCases} cases in campaign lab`);
   B.p.kill('SIGTERM');
   await new Promise((r) => B.p.once('exit', r));
@@ -207,7 +259,9 @@ try {
     times.push(performance.now() - t1);
   }
   times.sort((a, b) => a - b);
-  say(`imported ${imported.runs} runs (${imported.cases} cases) from ${imported.folders} folders in ${(importMs / 1000).toFixed(1)} s; history query of one sample over ${rows} runs: ${times[2]!.toFixed(1)} ms (median of 5)`);
+  say(
+    `imported ${imported.runs} runs (${imported.cases} cases) from ${imported.folders} folders in ${(importMs / 1000).toFixed(1)} s; history query of one sample over ${rows} runs: ${times[2]!.toFixed(1)} ms (median of 5)`,
+  );
   check(imported.runs === 1000 && rows === 1000, 'all 1000 runs imported and in the history');
   check(times[2]! < 1000, 'the history query takes less than a second');
   rmSync(bulk, { recursive: true, force: true });

@@ -12,7 +12,9 @@ const runs = [];
 let problems = 0;
 for (const n of [1, 2]) {
   const out = join(dir, `run${n}`);
-  const r = spawnSync(process.execPath, ['bin/sscc.js', 'run', '--profile', 'profiles/sim-reference.yaml', '--state', state, '--out', out, '--quiet'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/sscc.js', 'run', '--profile', 'profiles/sim-reference.yaml', '--state', state, '--out', out, '--quiet'], {
+    encoding: 'utf8',
+  });
   process.stderr.write(r.stderr);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   runs.push(report);

@@ -27,7 +27,8 @@ export function wrongPin(pin: string): string {
 /** Select the DF a scenario starts in; a card without it does not meet the precondition (INCONCLUSIVE, not a FAIL of the clause tested). */
 export async function selectDf(world: CardWorld, ref: string): Promise<void> {
   const r = await world.send(iso.selectByName(dfNameBytes(ref)));
-  if (r.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`SELECT of DF "${ref}" answered ${toHex(Uint8Array.of(r.sw >> 8, r.sw & 0xff))}; the scenario starts in it`);
+  if (r.sw !== SW.NO_ERROR)
+    throw new PreconditionNotMet(`SELECT of DF "${ref}" answered ${toHex(Uint8Array.of(r.sw >> 8, r.sw & 0xff))}; the scenario starts in it`);
 }
 
 /**
@@ -64,4 +65,3 @@ export function fciDfName(data: Uint8Array): Uint8Array {
   if (!name) throw new NonConformance(`FCI has no DF name (84): ${hexPreview(data)}`);
   return name.value;
 }
-

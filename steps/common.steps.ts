@@ -62,7 +62,6 @@ Then('the response data is as long as the card said', function (this: CardWorld)
   expectThat(this.last.data.length === n, `card said ${n} bytes, then gave ${this.last.data.length}`);
 });
 
-
 Then('the ATR is well formed', function (this: CardWorld) {
   const atr = this.card.channel.atr;
   try {

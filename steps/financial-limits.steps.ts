@@ -30,10 +30,16 @@ Then('the PSE directory lists the debit application only', function (this: CardW
   const dir = given(this.pboc.directory, 'PSE directory');
   const others = dir.aids.map((a) => toHex(a)).filter((a) => a !== DEBIT_AID);
   expectThat(dir.aids.length > 0, 'the PSE directory lists no application');
-  expectThat(others.length === 0, `the PSE directory lists ${others.join(', ')} besides the debit application ${DEBIT_AID}: the financial function is RMB debit only`);
+  expectThat(
+    others.length === 0,
+    `the PSE directory lists ${others.join(', ')} besides the debit application ${DEBIT_AID}: the financial function is RMB debit only`,
+  );
 });
 
 Then('the card has no application {word}', async function (this: CardWorld, aid: string) {
   const r = await this.send(selectByName(fromHex(aid)));
-  expectThat(r.sw === SW.FILE_NOT_FOUND, `SELECT of ${aid} answered ${r.sw.toString(16).toUpperCase().padStart(4, '0')}: the card has that application (a social security card's financial function is debit only), expected 6A82`);
+  expectThat(
+    r.sw === SW.FILE_NOT_FOUND,
+    `SELECT of ${aid} answered ${r.sw.toString(16).toUpperCase().padStart(4, '0')}: the card has that application (a social security card's financial function is debit only), expected 6A82`,
+  );
 });

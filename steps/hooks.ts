@@ -37,7 +37,13 @@ Before({ name: 'check applicability, open the card channel', timeout: -1 }, asyn
   await this.channel.reset();
   // A simulated card that outlives the scenario: its persistent state is compared after it (issue: a
   // scenario leaves the card as it found it, or is @destructive).
-  if (this.channel instanceof SimChannel && this.parameters.runKey !== undefined && this.profile.target.kind === 'sim' && !this.profile.target.fresh && !tags.includes('@destructive')) {
+  if (
+    this.channel instanceof SimChannel &&
+    this.parameters.runKey !== undefined &&
+    this.profile.target.kind === 'sim' &&
+    !this.profile.target.fresh &&
+    !tags.includes('@destructive')
+  ) {
     this.nvmCard = this.channel.card;
     this.nvmBefore = this.nvmCard.nvm();
   }
@@ -58,7 +64,9 @@ After({ name: 'close the card channel' }, async function (this: CardWorld) {
       // is @destructive (ERROR). With a defect it may be the defect's doing, and the attachment says what.
       if (!this.nvmCard.defects.length) {
         await this.channel?.close();
-        throw new Error(`the scenario left the simulated card changed (${left.map((c) => c.item).join('; ')}): it must restore the card by the spec's means or be tagged @destructive`);
+        throw new Error(
+          `the scenario left the simulated card changed (${left.map((c) => c.item).join('; ')}): it must restore the card by the spec's means or be tagged @destructive`,
+        );
       }
     }
   }

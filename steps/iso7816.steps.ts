@@ -204,7 +204,10 @@ Then('records {int} and {int} differ', function (this: CardWorld, a: number, b: 
 
 Then('at least {int} record(s) was/were read and the card then answered {sw}', function (this: CardWorld, min: number, sw: number) {
   const n = given(this.iso.recordsRead, 'records read');
-  expectThat(n >= min, `${n} record(s) read before the card answered ${swText(this.last.sw)}${this.last.data.length ? ` with ${this.last.data.length} data bytes` : ''}`);
+  expectThat(
+    n >= min,
+    `${n} record(s) read before the card answered ${swText(this.last.sw)}${this.last.data.length ? ` with ${this.last.data.length} data bytes` : ''}`,
+  );
   expectSw(this.last.sw, sw);
 });
 

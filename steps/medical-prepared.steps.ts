@@ -17,7 +17,10 @@ Given('a sample of the card whose medical purchase and load sequence numbers are
   const image = IMAGES[target.image];
   if (!image) throw new Error(`card-sim has no image ${target.image}`);
   await this.channel?.close();
-  this.channel = new SimChannel(withMedicalAccount(image, { purchaseSeq: 0xffff, loadSeq: 0xffff }), { seed: `${this.profile.run?.seed ?? 'sscc'}:seq-max`, defects: cardDefects(target.defects ?? []) });
+  this.channel = new SimChannel(withMedicalAccount(image, { purchaseSeq: 0xffff, loadSeq: 0xffff }), {
+    seed: `${this.profile.run?.seed ?? 'sscc'}:seq-max`,
+    defects: cardDefects(target.defects ?? []),
+  });
   this.session = new CardSession(this.channel);
   await this.channel.reset();
 });

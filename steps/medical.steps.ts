@@ -84,15 +84,21 @@ When('the terminal buys for {int} fen from the account with a wrong MAC1', async
   await buy(this, account(n), { corruptMac1: true });
 });
 
-When('the terminal buys for {int} fen self-paid and {int} fen from the pooled fund in the payment year', async function (this: CardWorld, self: number, pooled: number) {
-  const s = noted(this);
-  await buy(this, { account: 0, selfPaid: self, pooled }, { time: `${s.year}${s.startingDay}120000` });
-});
+When(
+  'the terminal buys for {int} fen self-paid and {int} fen from the pooled fund in the payment year',
+  async function (this: CardWorld, self: number, pooled: number) {
+    const s = noted(this);
+    await buy(this, { account: 0, selfPaid: self, pooled }, { time: `${s.year}${s.startingDay}120000` });
+  },
+);
 
-When('the terminal buys for {int} fen self-paid and {int} fen from the pooled fund a year after the payment year began', async function (this: CardWorld, self: number, pooled: number) {
-  const s = noted(this);
-  await buy(this, { account: 0, selfPaid: self, pooled }, { time: `${Number(s.year) + 1}${s.startingDay}120000` });
-});
+When(
+  'the terminal buys for {int} fen self-paid and {int} fen from the pooled fund a year after the payment year began',
+  async function (this: CardWorld, self: number, pooled: number) {
+    const s = noted(this);
+    await buy(this, { account: 0, selfPaid: self, pooled }, { time: `${Number(s.year) + 1}${s.startingDay}120000` });
+  },
+);
 
 When('the terminal buys for {int} fen self-paid on December 30 of the year after the payment year', async function (this: CardWorld, self: number) {
   const s = noted(this);
@@ -145,15 +151,18 @@ When('the terminal starts a load of {int} fen', async function (this: CardWorld,
   this.med.load = { run, amount: n };
 });
 
-When('the terminal sends DEBIT FOR PURCHASE with the PSAM\'s MAC1', async function (this: CardWorld) {
+When("the terminal sends DEBIT FOR PURCHASE with the PSAM's MAC1", async function (this: CardWorld) {
   const p = lastPurchase(this);
   if (!p.run.debitCommand) throw new NonConformance(`INITIALIZE FOR PURCHASE answered ${swHex(p.run.init.sw)}; no DEBIT FOR PURCHASE to send`);
   await (await terminal(this)).completePurchase(p.run, p.amounts);
 });
 
-When('the terminal sends CREDIT FOR LOAD with the host\'s MAC2', async function (this: CardWorld) {
+When("the terminal sends CREDIT FOR LOAD with the host's MAC2", async function (this: CardWorld) {
   const l = lastLoad(this);
-  if (!l.run.creditCommand) throw new NonConformance(`INITIALIZE FOR LOAD answered ${swHex(l.run.init.sw)}${l.run.mac1Valid === false ? ' with a MAC1 the host refuses' : ''}; no CREDIT FOR LOAD to send`);
+  if (!l.run.creditCommand)
+    throw new NonConformance(
+      `INITIALIZE FOR LOAD answered ${swHex(l.run.init.sw)}${l.run.mac1Valid === false ? ' with a MAC1 the host refuses' : ''}; no CREDIT FOR LOAD to send`,
+    );
   await (await terminal(this)).completeLoad(l.run);
 });
 
@@ -237,12 +246,15 @@ Then('CREDIT FOR LOAD answered {sw}', function (this: CardWorld, sw: number) {
   expectSw(r.credit?.sw ?? -1, sw);
 });
 
-Then('the PSAM accepts the card\'s MAC2', function (this: CardWorld) {
-  expectThat(lastPurchase(this).run.mac2Valid === true, 'CREDIT SAM FOR PURCHASE refused the card\'s MAC2 (SESPK over the three amounts, part 7 §12.6)');
+Then("the PSAM accepts the card's MAC2", function (this: CardWorld) {
+  expectThat(lastPurchase(this).run.mac2Valid === true, "CREDIT SAM FOR PURCHASE refused the card's MAC2 (SESPK over the three amounts, part 7 §12.6)");
 });
 
 Then('the host accepts the TAC of the purchase', function (this: CardWorld) {
-  expectThat(lastPurchase(this).run.tacValid === true, `the TAC ${toHex(lastPurchase(this).run.tac ?? new Uint8Array(0))} is not the one DTK gives (part 7 §12.6, §15)`);
+  expectThat(
+    lastPurchase(this).run.tacValid === true,
+    `the TAC ${toHex(lastPurchase(this).run.tac ?? new Uint8Array(0))} is not the one DTK gives (part 7 §12.6, §15)`,
+  );
 });
 
 Then('the host accepts the TAC of the load', function (this: CardWorld) {
@@ -266,7 +278,10 @@ Then('the balance is as noted', async function (this: CardWorld) {
 
 Then('the purchase sequence number is {int} more than noted', async function (this: CardWorld, n: number) {
   const s = (await now(this)).purchaseSeq;
-  expectThat(s === ((noted(this).purchaseSeq + n) & 0xffff), `purchase sequence number ${s}; noted ${noted(this).purchaseSeq}, expected ${noted(this).purchaseSeq + n}`);
+  expectThat(
+    s === ((noted(this).purchaseSeq + n) & 0xffff),
+    `purchase sequence number ${s}; noted ${noted(this).purchaseSeq}, expected ${noted(this).purchaseSeq + n}`,
+  );
 });
 
 Then('the load sequence number is {int} more than noted', async function (this: CardWorld, n: number) {
@@ -284,7 +299,15 @@ Then('the newest EF08 record holds that purchase', async function (this: CardWor
   const hex = (await now(this)).newest;
   const r = hex ? parseDetailRecord(Uint8Array.from(Buffer.from(hex, 'hex'))) : undefined;
   if (!r) throw new NonConformance(`EF08 record 1 is ${hex ?? 'absent'}; expected a 28-byte record (V2.0 §8.5.3)`);
-  const want = { seq: p.run.initData?.purchaseSeq, type: TRANSACTION_TYPE.purchase, terminal: PSAM_TERMINAL_NUMBER, time: toHex(p.run.time), account: p.amounts.account, selfPaid: p.amounts.selfPaid, pooled: p.amounts.pooled };
+  const want = {
+    seq: p.run.initData?.purchaseSeq,
+    type: TRANSACTION_TYPE.purchase,
+    terminal: PSAM_TERMINAL_NUMBER,
+    time: toHex(p.run.time),
+    account: p.amounts.account,
+    selfPaid: p.amounts.selfPaid,
+    pooled: p.amounts.pooled,
+  };
   expectThat(JSON.stringify(r) === JSON.stringify(want), `EF08 record 1 ${JSON.stringify(r)}; expected ${JSON.stringify(want)} (part 7 §12.6)`);
 });
 
@@ -293,20 +316,34 @@ Then('the newest EF08 record holds that load', async function (this: CardWorld) 
   const hex = (await now(this)).newest;
   const r = hex ? parseDetailRecord(Uint8Array.from(Buffer.from(hex, 'hex'))) : undefined;
   if (!r) throw new NonConformance(`EF08 record 1 is ${hex ?? 'absent'}; expected a 28-byte record (V2.0 §8.5.3)`);
-  const want = { seq: l.run.initData?.loadSeq, type: TRANSACTION_TYPE.load, terminal: PSAM_TERMINAL_NUMBER, time: toHex(l.run.hostTime), account: l.amount, selfPaid: 0, pooled: 0 };
+  const want = {
+    seq: l.run.initData?.loadSeq,
+    type: TRANSACTION_TYPE.load,
+    terminal: PSAM_TERMINAL_NUMBER,
+    time: toHex(l.run.hostTime),
+    account: l.amount,
+    selfPaid: 0,
+    pooled: 0,
+  };
   expectThat(JSON.stringify(r) === JSON.stringify(want), `EF08 record 1 ${JSON.stringify(r)}; expected ${JSON.stringify(want)} (part 7 §11.8)`);
 });
 
 Then('the yearly totals grew by {int} self-paid and {int} pooled in the same payment year', async function (this: CardWorld, self: number, pooled: number) {
   const s = await now(this);
   const n = noted(this);
-  expectThat(s.spip === n.spip + self && s.spfp === n.spfp + pooled && s.year === n.year, `SPIP ${s.spip}, SPFP ${s.spfp}, year ${s.year}; expected ${n.spip + self}, ${n.spfp + pooled}, ${n.year} (part 7 §12.6)`);
+  expectThat(
+    s.spip === n.spip + self && s.spfp === n.spfp + pooled && s.year === n.year,
+    `SPIP ${s.spip}, SPFP ${s.spfp}, year ${s.year}; expected ${n.spip + self}, ${n.spfp + pooled}, ${n.year} (part 7 §12.6)`,
+  );
 });
 
 Then('the yearly totals are {int} self-paid and {int} pooled in the next payment year', async function (this: CardWorld, self: number, pooled: number) {
   const s = await now(this);
   const year = String(Number(noted(this).year) + 1);
-  expectThat(s.spip === self && s.spfp === pooled && s.year === year, `SPIP ${s.spip}, SPFP ${s.spfp}, year ${s.year}; expected ${self}, ${pooled}, ${year} (part 7 §12.6: n ≥ 10000 restarts the year)`);
+  expectThat(
+    s.spip === self && s.spfp === pooled && s.year === year,
+    `SPIP ${s.spip}, SPFP ${s.spfp}, year ${s.year}; expected ${self}, ${pooled}, ${year} (part 7 §12.6: n ≥ 10000 restarts the year)`,
+  );
 });
 
 Then('the card gives the MAC2 and TAC of that purchase', function (this: CardWorld) {
@@ -335,7 +372,10 @@ Then('GET BALANCE and INITIALIZE FOR PURCHASE report the same balance', function
 Then('GET BALANCE and INITIALIZE FOR PURCHASE report the same yearly totals and payment year', function (this: CardWorld) {
   const n = noted(this);
   const same = n.spip === n.init.spip && n.spfp === n.init.spfp && n.year === n.init.year;
-  expectThat(same, `GET BALANCE gives SPIP ${n.spip}, SPFP ${n.spfp}, year ${n.year}; INITIALIZE FOR PURCHASE ${n.init.spip}, ${n.init.spfp}, ${n.init.year} (tables 59, 71)`);
+  expectThat(
+    same,
+    `GET BALANCE gives SPIP ${n.spip}, SPFP ${n.spfp}, year ${n.year}; INITIALIZE FOR PURCHASE ${n.init.spip}, ${n.init.spfp}, ${n.init.year} (tables 59, 71)`,
+  );
 });
 
 Then('the card gives a starting day mmdd in cn', function (this: CardWorld) {

@@ -33,9 +33,13 @@ export const ca = (w: CardWorld): CaKey => caKeyByIndex(caKeys(w), w.pboc.kernel
  */
 function caOf(w: CardWorld, algorithm: 'RSA' | 'SM2'): CaKey {
   const c = ca(w);
-  if (('sm2' in c) === (algorithm === 'SM2')) return c;
+  if ('sm2' in c === (algorithm === 'SM2')) return c;
   if (!caKeys(w).some((k) => (k.algorithm ?? 'RSA') === algorithm)) {
-    throw new Unobservable(algorithm === 'SM2' ? 'keys.pboc.ca is an RSA key; this scenario needs the SM2 CA key (algorithm: SM2)' : 'keys.pboc.ca is an SM2 key; this scenario needs the RSA CA key');
+    throw new Unobservable(
+      algorithm === 'SM2'
+        ? 'keys.pboc.ca is an RSA key; this scenario needs the SM2 CA key (algorithm: SM2)'
+        : 'keys.pboc.ca is an SM2 key; this scenario needs the RSA CA key',
+    );
   }
   const named = w.pboc.kernel.data.get('8F');
   throw new NonConformance(`the card's CA public key index 8F ${named ? toHex(named) : 'is absent'}: not the ${algorithm} chain this scenario reads`);
@@ -53,7 +57,10 @@ export function sm2Ca(w: CardWorld): Uint8Array {
  * The simulated issuer: the algorithm of the ICS, or for a dual-algorithm card the one the IAD of the
  * cryptogram names (JR/T 0025.17 §10.3.1 e–g), since the card chose its set at GPO.
  */
-export const issuer = (w: CardWorld, iad?: Uint8Array): PbocIssuer => (keys(w), profileIssuer(w.profile, iad));
+export const issuer = (w: CardWorld, iad?: Uint8Array): PbocIssuer => {
+  keys(w);
+  return profileIssuer(w.profile, iad);
+};
 
 export function profilePin(w: CardWorld): string {
   const pin = w.profile.keys?.pin;

@@ -34,7 +34,8 @@ Given('the EC balance and single limit are known', async function (this: CardWor
 When('the terminal asks for TC offline for an EC purchase of the balance plus {int}', async function (this: CardWorld, more: number) {
   const amount = given(this.pboc.ecBalanceBefore, 'EC balance before') + more;
   // Above the single limit too, the purchase would leave the EC path whether or not the balance is checked.
-  if (amount > given(this.pboc.ecSingleLimit, 'EC single limit')) throw new Unobservable(`the balance plus ${more} (${amount}) is above the EC single limit ${given(this.pboc.ecSingleLimit, 'EC single limit')}`);
+  if (amount > given(this.pboc.ecSingleLimit, 'EC single limit'))
+    throw new Unobservable(`the balance plus ${more} (${amount}) is above the EC single limit ${given(this.pboc.ecSingleLimit, 'EC single limit')}`);
   await this.pboc.selectAndRead(aid(this), true, amount);
   this.pboc.asked = 'TC';
   await this.pboc.firstGac('TC');
@@ -61,7 +62,8 @@ Given('the EC single limit is below the EC balance, lowered by issuer script if 
 When('the terminal starts an EC purchase of the single limit plus {int}', async function (this: CardWorld, more: number) {
   const amount = given(this.pboc.ecSingleLimit, 'EC single limit') + more;
   // Above the balance too, the purchase would leave the EC path whether or not the single limit is checked.
-  if (amount > given(this.pboc.ecBalanceBefore, 'EC balance before')) throw new Unobservable(`the single limit plus ${more} (${amount}) is above the EC balance ${given(this.pboc.ecBalanceBefore, 'EC balance before')}`);
+  if (amount > given(this.pboc.ecBalanceBefore, 'EC balance before'))
+    throw new Unobservable(`the single limit plus ${more} (${amount}) is above the EC balance ${given(this.pboc.ecBalanceBefore, 'EC balance before')}`);
   await this.pboc.selectAndRead(aid(this), true, amount);
 });
 

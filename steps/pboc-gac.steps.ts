@@ -139,7 +139,7 @@ Given('the card has asked to go online with an ARQC', async function (this: Card
  * failed on the last transaction, Annex D CVR) is cleared by an online approved transaction: a scenario
  * that needs an offline approval starts from it, whatever earlier scenarios left on a card that keeps its state.
  */
-Given('the card\'s offline risk counters are reset by an online approved transaction', async function (this: CardWorld) {
+Given("the card's offline risk counters are reset by an online approved transaction", async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
   if (g.type !== 'ARQC') throw new PreconditionNotMet(`asked ARQC for the online transaction that resets the offline counters, the card answered ${g.type}`);

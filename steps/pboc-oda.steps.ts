@@ -52,7 +52,7 @@ When('the terminal runs INTERNAL AUTHENTICATE twice with the unpredictable numbe
 
 Then('each SDAD verifies with its own unpredictable number only', function (this: CardWorld) {
   const { check, out } = given(this.pboc.internalAuthentications, 'INTERNAL AUTHENTICATE pair');
-  const [x, y] = out as [typeof out[0], typeof out[0]];
+  const [x, y] = out as [(typeof out)[0], (typeof out)[0]];
   expectThat(check(x.sdad, x.un).errors.length === 0, `SDAD 1: ${check(x.sdad, x.un).errors.join('; ')}`);
   expectThat(check(y.sdad, y.un).errors.length === 0, `SDAD 2: ${check(y.sdad, y.un).errors.join('; ')}`);
   expectThat(check(x.sdad, y.un).errors.length > 0, 'SDAD 1 also verifies with the other unpredictable number');
@@ -71,10 +71,13 @@ Then('the SM2 issuer public key certificate passes every check with the CA key',
   expectThat(r.errors.length === 0, `issuer certificate: ${r.errors.join('; ')}`);
 });
 
-Then('the SM2 issuer public key certificate 90 is 12, issuer id, expiry, serial, 04, 00, 11, 40, a 64-byte key and a 64-byte signature', function (this: CardWorld) {
-  const errors = sm2CertLayoutErrors(this.pboc.kernel.need('90'), 'issuer');
-  expectThat(errors.length === 0, `90: ${errors.join('; ')}`);
-});
+Then(
+  'the SM2 issuer public key certificate 90 is 12, issuer id, expiry, serial, 04, 00, 11, 40, a 64-byte key and a 64-byte signature',
+  function (this: CardWorld) {
+    const errors = sm2CertLayoutErrors(this.pboc.kernel.need('90'), 'issuer');
+    expectThat(errors.length === 0, `90: ${errors.join('; ')}`);
+  },
+);
 
 Then('the application data holds no RSA remainder 92 or exponent 9F32', function (this: CardWorld) {
   const found = ['92', '9F32'].filter((t) => this.pboc.kernel.data.has(t));
@@ -130,15 +133,21 @@ Then('the signed transaction data hash is over the PDOL data, the CDOL1 data and
   const signed = r.value?.transactionDataHash;
   if (!signed) throw new NonConformance(`CDA: ${r.errors.join('; ')}`);
   const covered = cdaHashCoverage(signed, k.pdolSent, k.cdol1Sent, g.responseObjects ?? new Uint8Array(0));
-  expectThat(covered === CDA_HASH_ALL, `the signed hash ${toHex(signed)} is ${covered ? `over ${covered}` : 'over none of PDOL ‖ CDOL1 ‖ response objects and its parts'}`);
+  expectThat(
+    covered === CDA_HASH_ALL,
+    `the signed hash ${toHex(signed)} is ${covered ? `over ${covered}` : 'over none of PDOL ‖ CDOL1 ‖ response objects and its parts'}`,
+  );
 });
 
-Then('the SM2 signed dynamic application data is 15, LDD, the ICC dynamic data of table 13 with a 32-byte hash, and a 64-byte signature', function (this: CardWorld) {
-  const g = this.pboc.gac();
-  if (!g.sdad) throw new NonConformance('the response carries no 9F4B');
-  const errors = cdaSdadLayoutErrorsSm2(g.sdad);
-  expectThat(errors.length === 0, `9F4B: ${errors.join('; ')}`);
-});
+Then(
+  'the SM2 signed dynamic application data is 15, LDD, the ICC dynamic data of table 13 with a 32-byte hash, and a 64-byte signature',
+  function (this: CardWorld) {
+    const g = this.pboc.gac();
+    if (!g.sdad) throw new NonConformance('the response carries no 9F4B');
+    const errors = cdaSdadLayoutErrorsSm2(g.sdad);
+    expectThat(errors.length === 0, `9F4B: ${errors.join('; ')}`);
+  },
+);
 
 Then('the RSA signed dynamic application data recovers to the layout of table 21 with the ICC dynamic data of table 17', function (this: CardWorld) {
   const g = this.pboc.gac();

@@ -42,10 +42,13 @@ When('the issuer changes the offline PIN to {word} by script without the current
   await pinChange(this, pin, undefined, true);
 });
 
-When('the issuer changes the offline PIN to {word} by script with a current PIN that differs in its first digit', async function (this: CardWorld, pin: string) {
-  const current = profilePin(this);
-  await pinChange(this, pin, String((Number(current[0]) + 1) % 10) + current.slice(1));
-});
+When(
+  'the issuer changes the offline PIN to {word} by script with a current PIN that differs in its first digit',
+  async function (this: CardWorld, pin: string) {
+    const current = profilePin(this);
+    await pinChange(this, pin, String((Number(current[0]) + 1) % 10) + current.slice(1));
+  },
+);
 
 Then('the card refuses the command', function (this: CardWorld) {
   expectThat(!notRefused(this.last.sw), `the card answered ${swHex(this.last.sw)}`);
@@ -112,7 +115,7 @@ Then('the sample is restored: the right offline PIN resets the PIN try counter',
   if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN try counter', `VERIFY with the profile's PIN answered ${swHex(r.sw)}`);
 });
 
-Then('the sample is restored: the issuer unblocks the offline PIN by script and the profile\'s PIN verifies', async function (this: CardWorld) {
+Then("the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies", async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
   if (g.type !== 'ARQC') throw new RestoreFailed('the offline PIN', `asked ARQC to send PIN UNBLOCK, the card answered ${g.type}`);
@@ -152,7 +155,7 @@ Then('the sample is restored: the issuer puts the EC balance and limits back by 
   }
 });
 
-Then('the sample is restored: the issuer changes the offline PIN back to the profile\'s by script', async function (this: CardWorld) {
+Then("the sample is restored: the issuer changes the offline PIN back to the profile's by script", async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
   if (g.type !== 'ARQC') throw new RestoreFailed('the offline PIN', `asked ARQC to send the script, the card answered ${g.type}`);

@@ -18,7 +18,10 @@ When('the terminal reads the PSE directory', async function (this: CardWorld) {
 
 Then('the PSE directory lists the debit application', function (this: CardWorld) {
   const dir = given(this.pboc.directory, 'PSE directory');
-  expectThat(dir.aids.some((a) => toHex(a) === toHex(aid(this))), `PSE directory AIDs ${dir.aids.map((a) => toHex(a)).join(', ') || 'none'} lack ${toHex(aid(this))}`);
+  expectThat(
+    dir.aids.some((a) => toHex(a) === toHex(aid(this))),
+    `PSE directory AIDs ${dir.aids.map((a) => toHex(a)).join(', ') || 'none'} lack ${toHex(aid(this))}`,
+  );
 });
 
 const ppseOf = (w: CardWorld) => given(w.pboc.ppse, 'PPSE');
@@ -36,14 +39,20 @@ Then('the PPSE FCI is 6F with 84 2PAY.SYS.DDF01 and A5 holding BF0C', function (
 
 Then('the PPSE lists the debit application', function (this: CardWorld) {
   const e = ppseOf(this).entries;
-  expectThat(debitEntry(this, e) !== undefined, `PPSE entries ${e.map((x) => (x.aid ? toHex(x.aid) : '(no 4F)')).join(', ') || 'none'} lack ${toHex(aid(this))}`);
+  expectThat(
+    debitEntry(this, e) !== undefined,
+    `PPSE entries ${e.map((x) => (x.aid ? toHex(x.aid) : '(no 4F)')).join(', ') || 'none'} lack ${toHex(aid(this))}`,
+  );
 });
 
 Then('the PPSE entry of the debit application has the priority 87 of its PSE directory entry', function (this: CardWorld) {
   const inPpse = debitEntry(this, ppseOf(this).entries);
   const inPse = debitEntry(this, given(this.pboc.directory, 'PSE directory').entries);
   if (!inPse?.priority) throw new Unobservable('the PSE directory entry of the debit application gives no priority 87');
-  expectThat(inPpse?.priority !== undefined && toHex(inPpse.priority) === toHex(inPse.priority), `PPSE 87 ${inPpse ? (inPpse.priority ? toHex(inPpse.priority) : 'absent') : '(no entry)'}, PSE directory 87 ${toHex(inPse.priority)}`);
+  expectThat(
+    inPpse?.priority !== undefined && toHex(inPpse.priority) === toHex(inPse.priority),
+    `PPSE 87 ${inPpse ? (inPpse.priority ? toHex(inPpse.priority) : 'absent') : '(no entry)'}, PSE directory 87 ${toHex(inPse.priority)}`,
+  );
 });
 
 When('the terminal selects the application of the first PPSE entry', async function (this: CardWorld) {
@@ -57,7 +66,10 @@ When('the terminal selects the debit application', async function (this: CardWor
 });
 
 Then('the FCI names the debit application in 84', function (this: CardWorld) {
-  expectThat(toHex(this.pboc.kernel.data.get('84') ?? new Uint8Array()) === toHex(aid(this)), `84 is ${toHex(this.pboc.kernel.data.get('84') ?? new Uint8Array())}`);
+  expectThat(
+    toHex(this.pboc.kernel.data.get('84') ?? new Uint8Array()) === toHex(aid(this)),
+    `84 is ${toHex(this.pboc.kernel.data.get('84') ?? new Uint8Array())}`,
+  );
 });
 
 Then('the FCI carries the data object {word}', function (this: CardWorld, tag: string) {

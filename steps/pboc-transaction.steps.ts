@@ -16,7 +16,12 @@ import type { CardWorld } from './world.ts';
 When('the reference kernel runs a {word} transaction of {int}', async function (this: CardWorld, mode: string, amount: number) {
   const k = await this.pboc.selectAndRead(aid(this), false, amount);
   const outcome = await k.transaction({
-    ca: ca(this), issuer: (iad) => issuer(this, iad), tac: UNIONPAY_TACS, pin: this.profile.keys?.pin, onlineCapable: true, forceOnline: mode === 'merchant-forced-online',
+    ca: ca(this),
+    issuer: (iad) => issuer(this, iad),
+    tac: UNIONPAY_TACS,
+    pin: this.profile.keys?.pin,
+    onlineCapable: true,
+    forceOnline: mode === 'merchant-forced-online',
   });
   this.pboc.outcome = outcome;
 });
@@ -61,18 +66,25 @@ Then('the CA key the card names in 8F is the {word} key of the profile', functio
 
 Then('the IAD of the {word} GENERATE AC names {word}', function (this: CardWorld, which: string, algorithm: string) {
   const iad = this.pboc.gac(ordinal(which)).iad;
-  expectThat(iadAlgorithm(iad) === algorithm, `IAD ${toHex(iad)}: algorithm byte ${toHex(iad.subarray(-1))}, ${algorithm} is ${algorithm === 'SM4' ? '04' : '01'}`);
+  expectThat(
+    iadAlgorithm(iad) === algorithm,
+    `IAD ${toHex(iad)}: algorithm byte ${toHex(iad.subarray(-1))}, ${algorithm} is ${algorithm === 'SM4' ? '04' : '01'}`,
+  );
 });
 
 Then('the cryptogram of the {word} GENERATE AC verifies with the {word} issuer keys', function (this: CardWorld, which: string, algorithm: string) {
   const g = this.pboc.gac(ordinal(which));
   const k = this.pboc.kernel;
-  const expected = (keys(this), profileIssuerOf(this.profile, algorithm === 'SM4' ? 'SM4' : '3DES')).expectedAc(k.pan, k.psn, g.atc, g.acData);
+  keys(this);
+  const expected = profileIssuerOf(this.profile, algorithm === 'SM4' ? 'SM4' : '3DES').expectedAc(k.pan, k.psn, g.atc, g.acData);
   expectThat(toHex(expected) === toHex(g.ac), `${g.type} ${toHex(g.ac)}; ${algorithm} gives ${toHex(expected)}`);
 });
 
 Then('every cryptogram of the transaction names {word} in its IAD', function (this: CardWorld, algorithm: string) {
   const o = given(this.pboc.outcome, 'transaction outcome');
   const named = [o.first, o.second].filter((g) => g !== undefined).map((g) => `${g.type} IAD ${toHex(g.iad)}`);
-  expectThat([o.first, o.second].every((g) => g === undefined || iadAlgorithm(g.iad) === algorithm), `expected ${algorithm}: ${named.join(', ')}`);
+  expectThat(
+    [o.first, o.second].every((g) => g === undefined || iadAlgorithm(g.iad) === algorithm),
+    `expected ${algorithm}: ${named.join(', ')}`,
+  );
 });

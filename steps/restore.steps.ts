@@ -57,7 +57,8 @@ Given('the terminal keeps the first {int} bytes of EF07 to restore them', async 
   await t.selectSsse();
   await t.externalAuthenticate('RK');
   const r = await this.send(iso.readBinarySfi(SFI.EF07, 0, n));
-  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('EF07', `it cannot be read before the write (READ BINARY answered ${swHex(r.sw)}), so the scenario would not restore it`);
+  if (r.sw !== SW.NO_ERROR)
+    throw new RestoreFailed('EF07', `it cannot be read before the write (READ BINARY answered ${swHex(r.sw)}), so the scenario would not restore it`);
   this.ss.originalEf07 = r.data;
 });
 
@@ -74,7 +75,11 @@ Then('the sample is restored: EF07 is written back with a MAC under UK SSSE', as
 
 Given('the terminal keeps the DF04 business record to restore it', async function (this: CardWorld) {
   const r = await this.send(iso.readRecord(0x60, 0x0c, iso.RECORD_MODE.FIRST_ID, 256));
-  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the DF04 business record', `it cannot be read before the write (READ RECORD answered ${swHex(r.sw)}), so the scenario would not restore it`);
+  if (r.sw !== SW.NO_ERROR)
+    throw new RestoreFailed(
+      'the DF04 business record',
+      `it cannot be read before the write (READ RECORD answered ${swHex(r.sw)}), so the scenario would not restore it`,
+    );
   this.ss.originalRecord = r.data;
 });
 

@@ -189,7 +189,6 @@ When('the terminal reads the card basic information \\(iReadCardBas)', async fun
   this.ss.cardBasic = await t.readCardBas(await t.psam.terminalNumber());
 });
 
-
 // ---- Then ---------------------------------------------------------------------------------------
 
 Then('the internal authentication data is what the PSAM computes', function (this: CardWorld) {
@@ -237,11 +236,13 @@ Then('the card basic information validates', function (this: CardWorld) {
   expectNoProblem(data.checkSocialSecurityNumber(b.socialSecurityNumber));
   expectNoProblem(data.checkCardNumber(b.cardNumber));
   expectThat(b.name.length > 0, '姓名 is empty');
-  expectThat(data.validDate(b.issueDate) && data.validDate(b.expiryDate) && b.expiryDate > b.issueDate, `发卡日期 ${b.issueDate} / 卡有效期 ${b.expiryDate} are not dates in order`);
+  expectThat(
+    data.validDate(b.issueDate) && data.validDate(b.expiryDate) && b.expiryDate > b.issueDate,
+    `发卡日期 ${b.issueDate} / 卡有效期 ${b.expiryDate} are not dates in order`,
+  );
   expectThat(b.version.slice(0, 3) === version(this), `规范版本 ${b.version} is not the ICS version ${version(this)}`);
 });
 
 Then('the card answers 63Cx to the try-counter query', function (this: CardWorld) {
   expectSw1(this.last.sw, SW1.WARNING_CHANGED, 'the PIN tries left');
 });
-

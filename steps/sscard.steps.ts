@@ -128,7 +128,10 @@ Then('the FCI carries an algorithm identifier the ICS declares', function (this:
   const id = parseSsseFci(this.last.data).algorithmId;
   if (id === undefined) throw new NonConformance(`the SSSE FCI has no algorithm identifier (A5 › 9F0C › 86): ${hexPreview(this.last.data)}`);
   const declared = this.profile.ics.algorithms.filter((a): a is '3DES' | 'SM4' => a === '3DES' || a === 'SM4').map((a) => ALGORITHM_ID[a]);
-  expectThat(declared.includes(id), `the FCI names algorithm ${toHex(Uint8Array.of(id))}; the ICS declares ${declared.map((d) => toHex(Uint8Array.of(d))).join(', ') || 'neither 3DES nor SM4'}`);
+  expectThat(
+    declared.includes(id),
+    `the FCI names algorithm ${toHex(Uint8Array.of(id))}; the ICS declares ${declared.map((d) => toHex(Uint8Array.of(d))).join(', ') || 'neither 3DES nor SM4'}`,
+  );
 });
 
 Then('the FCI names the algorithm {item}', function (this: CardWorld, id: number) {
@@ -158,7 +161,10 @@ Then('the provinces of the card identifier and of the initialising institution a
   const city = toHex(item(m, 0x01).subarray(0, 3));
   const inst = cn(item(m, 0x04), '初始化机构编号');
   expectNoProblem(data.checkInstitution(item(m, 0x04)));
-  expectThat(inst.slice(10, 12) === city.slice(0, 2), `卡的识别码 city ${city} and 初始化机构编号 issuing area ${inst.slice(10, 16)} lie in different provinces`);
+  expectThat(
+    inst.slice(10, 12) === city.slice(0, 2),
+    `卡的识别码 city ${city} and 初始化机构编号 issuing area ${inst.slice(10, 16)} lie in different provinces`,
+  );
 });
 
 Then('the social security number has a valid GB 11643 check character', async function (this: CardWorld) {
@@ -214,7 +220,10 @@ Then('the EF06 records by number follow the order of the card version', async fu
   for (let n = 1; n <= order.length; n++) {
     const r = await this.send(iso.readRecord(n, SFI.EF06, iso.RECORD_MODE.NUMBER, 256));
     expectSw(r.sw, SW.NO_ERROR);
-    expectThat(r.data[0] === order[n - 1], `EF06 record ${n} has tag ${toHex(r.data.subarray(0, 1))}; a ${version(this)} card has ${toHex(Uint8Array.of(order[n - 1] as number))} there`);
+    expectThat(
+      r.data[0] === order[n - 1],
+      `EF06 record ${n} has tag ${toHex(r.data.subarray(0, 1))}; a ${version(this)} card has ${toHex(Uint8Array.of(order[n - 1] as number))} there`,
+    );
   }
 });
 

@@ -10,6 +10,7 @@ import * as cases from '../src/run/tearing-cases.ts';
 import { remoteTearControl } from '../src/transport/tear-control.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import type { CardWorld } from './world.ts';
+import type { ResponseApdu } from '../src/apdu/response.ts';
 import { given } from '../src/verdict/expect.ts';
 
 export const TEARING_MEDIA_TYPE = 'application/vnd.sscc.tearing+json';
@@ -24,13 +25,12 @@ interface Tearing {
 const TEARING = new WeakMap<CardWorld, Tearing>();
 const tearing = (w: CardWorld): Tearing => given(TEARING.get(w), 'tearing set-up');
 
-
 Given('the card can be cut off at every NVM write', async function (this: CardWorld) {
   const channel = this.card.channel;
   // The in-process simulator untraced (ten thousand cut points are not an APDU trace); through PC/SC the
   // run's own channel, with `sim serve`'s control channel (profile target.tear).
   let control: TearControl;
-  let send;
+  let send: (apdu: Uint8Array) => Promise<ResponseApdu>;
   if (channel instanceof SimChannel) {
     control = simTearControl(channel.card);
     const session = new CardSession(new SimChannel(channel.card));
@@ -72,23 +72,32 @@ async function run(w: CardWorld, list: TearCase[] | (() => Promise<TearCase[]>),
 /** UPDATE BINARY with MAC of EF07 over offsets and lengths that start and end on and off the NVM pages. */
 When('UPDATE BINARY of EF07 with MAC is torn at every cut point', async function (this: CardWorld) {
   const { ctx } = tearing(this);
-  await run(this, async () => {
-    const current = await cases.ssBinary(ctx, ctx.send);
-    const out: TearCase[] = [];
-    // Every alignment to the page, short and long writes, over the whole file.
-    for (const length of [1, 8, 9, 17, 64, 200]) for (let offset = 0; offset + length <= current.length; offset += 29) out.push(cases.ssBinaryCase(ctx, current, offset, length));
-    return out;
-  }, (all) => all.filter((c) => / 9 bytes at 29$| 64 bytes at 0$/.test(c.name)));
+  await run(
+    this,
+    async () => {
+      const current = await cases.ssBinary(ctx, ctx.send);
+      const out: TearCase[] = [];
+      // Every alignment to the page, short and long writes, over the whole file.
+      for (const length of [1, 8, 9, 17, 64, 200])
+        for (let offset = 0; offset + length <= current.length; offset += 29) out.push(cases.ssBinaryCase(ctx, current, offset, length));
+      return out;
+    },
+    (all) => all.filter((c) => / 9 bytes at 29$| 64 bytes at 0$/.test(c.name)),
+  );
 });
 
 When('UPDATE RECORD with MAC of every record of EF05 and EF06 is torn at every cut point', async function (this: CardWorld) {
   const { ctx } = tearing(this);
-  await run(this, async () => {
-    const out: TearCase[] = [];
-    for (const sfi of [SFI.EF05, SFI.EF06]) for (const r of await cases.ssRecords(ctx, ctx.send, sfi)) out.push(cases.ssRecordCase(ctx, sfi, r));
-    if (!out.length) throw new Unobservable('no record of EF05 or EF06 could be read');
-    return out;
-  }, (all) => [...all].sort((a, b) => (b.size ?? 0) - (a.size ?? 0)).slice(0, 2));
+  await run(
+    this,
+    async () => {
+      const out: TearCase[] = [];
+      for (const sfi of [SFI.EF05, SFI.EF06]) for (const r of await cases.ssRecords(ctx, ctx.send, sfi)) out.push(cases.ssRecordCase(ctx, sfi, r));
+      if (!out.length) throw new Unobservable('no record of EF05 or EF06 could be read');
+      return out;
+    },
+    (all) => [...all].sort((a, b) => (b.size ?? 0) - (a.size ?? 0)).slice(0, 2),
+  );
 });
 
 When('VERIFY of the SSSE PIN with a wrong PIN is torn at every cut point', async function (this: CardWorld) {
@@ -99,13 +108,25 @@ When('VERIFY of the SSSE PIN with a wrong PIN is torn at every cut point', async
 When('VERIFY of the SSSE PIN with the right and with a wrong PIN are torn at the same cut points', async function (this: CardWorld) {
   const t = tearing(this);
   const { ctx } = t;
-  t.result = await sweepTryFirst(t.control, ctx.send, cases.ssVerifyCase(ctx, ctx.pin, 'the right PIN'), cases.ssVerifyCase(ctx, cases.otherPin(ctx.pin), 'a wrong PIN'), (send) => cases.ssTries(ctx, send));
+  t.result = await sweepTryFirst(
+    t.control,
+    ctx.send,
+    cases.ssVerifyCase(ctx, ctx.pin, 'the right PIN'),
+    cases.ssVerifyCase(ctx, cases.otherPin(ctx.pin), 'a wrong PIN'),
+    (send) => cases.ssTries(ctx, send),
+  );
 });
 
 When('VERIFY of the offline PIN with the right and with a wrong PIN are torn at the same cut points', async function (this: CardWorld) {
   const t = tearing(this);
   const { ctx } = t;
-  t.result = await sweepTryFirst(t.control, ctx.send, cases.pbocVerifyCase(ctx, ctx.pin, 'the right PIN'), cases.pbocVerifyCase(ctx, cases.otherPin(ctx.pin), 'a wrong PIN'), (send) => cases.pbocTries(ctx, send));
+  t.result = await sweepTryFirst(
+    t.control,
+    ctx.send,
+    cases.pbocVerifyCase(ctx, ctx.pin, 'the right PIN'),
+    cases.pbocVerifyCase(ctx, cases.otherPin(ctx.pin), 'a wrong PIN'),
+    (send) => cases.pbocTries(ctx, send),
+  );
 });
 
 When('CHANGE PIN is torn at every cut point', async function (this: CardWorld) {

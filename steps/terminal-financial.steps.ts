@@ -33,46 +33,60 @@ async function pay(w: CardWorld, operation: string, amount: number, pin?: string
   attach(w, h);
 }
 
-When('the terminal performs a purchase of {int} fen with the PIN {string}', DRIVER_PACED, (function (this: CardWorld, amount: number, pin: string) {
+When('the terminal performs a purchase of {int} fen with the PIN {string}', DRIVER_PACED, function (this: CardWorld, amount: number, pin: string) {
   return pay(this, 'purchase', amount, pin);
-}));
+});
 
 When('the terminal performs an electronic cash purchase of {int} fen', DRIVER_PACED, function (this: CardWorld, amount: number) {
   return pay(this, 'ecPurchase', amount);
 });
 
-When('the terminal reads the card basic data and pays {int} fen with the PIN {string} in one session', DRIVER_PACED, function (this: CardWorld, amount: number, pin: string) {
-  return pay(this, 'iReadCardBas+purchase', amount, pin);
-});
+When(
+  'the terminal reads the card basic data and pays {int} fen with the PIN {string} in one session',
+  DRIVER_PACED,
+  function (this: CardWorld, amount: number, pin: string) {
+    return pay(this, 'iReadCardBas+purchase', amount, pin);
+  },
+);
 
 Given("the terminal's random selection target is {int} percent", function (this: CardWorld, percent: number) {
   this.slot.params = { ...params(this), targetPercent: percent, maxTargetPercent: percent, threshold: 0 };
 });
 
-When('the terminal performs {int} purchases of {int} fen on fresh {string} cards', DRIVER_PACED, async function (this: CardWorld, n: number, amount: number, image: string) {
-  const h = harness(this);
-  const sent: Uint8Array[] = [];
-  for (let i = 0; i < n; i++) {
-    await h.insert(image);
-    await h.perform({ operation: 'purchase', amount, pin: this.profile.keys?.pin ?? '123456', params: params(this) });
-    const tvr = gacValue(cardSide(this), 0, '95');
-    if (!tvr) throw new NonConformance(`purchase ${i + 1}: the card saw no GENERATE AC carrying a TVR`);
-    sent.push(tvr);
-  }
-  this.slot.tvrs = sent;
-});
+When(
+  'the terminal performs {int} purchases of {int} fen on fresh {string} cards',
+  DRIVER_PACED,
+  async function (this: CardWorld, n: number, amount: number, image: string) {
+    const h = harness(this);
+    const sent: Uint8Array[] = [];
+    for (let i = 0; i < n; i++) {
+      await h.insert(image);
+      await h.perform({ operation: 'purchase', amount, pin: this.profile.keys?.pin ?? '123456', params: params(this) });
+      const tvr = gacValue(cardSide(this), 0, '95');
+      if (!tvr) throw new NonConformance(`purchase ${i + 1}: the card saw no GENERATE AC carrying a TVR`);
+      sent.push(tvr);
+    }
+    this.slot.tvrs = sent;
+  },
+);
 
 Then('between {int} and {int} of them were randomly selected for online processing', function (this: CardWorld, low: number, high: number) {
   const tvrs = given(this.slot.tvrs, 'TVRs sent');
   const n = tvrs.filter((t) => hasBit(t, TVR.RANDOMLY_SELECTED_ONLINE)).length;
-  expectThat(n >= low && n <= high, `${n} of ${tvrs.length} purchases were marked "randomly selected for online" in the TVR sent to the card (JR/T 0025.5 §12.4.4), expected ${low}–${high}`);
+  expectThat(
+    n >= low && n <= high,
+    `${n} of ${tvrs.length} purchases were marked "randomly selected for online" in the TVR sent to the card (JR/T 0025.5 §12.4.4), expected ${low}–${high}`,
+  );
 });
 
 Then('the card saw SELECT of the PSE before any other application selection', function (this: CardWorld) {
   const byName = cardSide(this).filter((e) => e.command.ins === INS.SELECT && e.command.p1 === 0x04);
   const pse = byName.findIndex((e) => toHex(e.command.data) === PSE_NAME_HEX);
   expectThat(pse >= 0, 'the terminal never selected 1PAY.SYS.DDF01, though the card has a PSE');
-  expectThat(byName.slice(0, pse).every((e) => toHex(e.command.data) === toHex(encodeGbk(SSSE_DF_NAME))), `the terminal selected ${toHex((byName[0] as Exchange).command.data)} before the PSE`);
+  expectThat(
+    byName.slice(0, pse).every((e) => toHex(e.command.data) === toHex(encodeGbk(SSSE_DF_NAME))),
+    `the terminal selected ${toHex((byName[0] as Exchange).command.data)} before the PSE`,
+  );
 });
 
 Then('the terminal selected the application {word}', function (this: CardWorld, aid: string) {
@@ -91,7 +105,11 @@ Then(/^the card saw no GET PROCESSING OPTIONS(?: for (\w+))?$/, function (this: 
   });
 });
 
-const NAMED: Record<string, number> = { VERIFY: INS.VERIFY, 'INTERNAL AUTHENTICATE': INS.INTERNAL_AUTHENTICATE, 'EXTERNAL AUTHENTICATE': INS.EXTERNAL_AUTHENTICATE };
+const NAMED: Record<string, number> = {
+  VERIFY: INS.VERIFY,
+  'INTERNAL AUTHENTICATE': INS.INTERNAL_AUTHENTICATE,
+  'EXTERNAL AUTHENTICATE': INS.EXTERNAL_AUTHENTICATE,
+};
 
 Then(/^the card saw no (VERIFY|INTERNAL AUTHENTICATE|EXTERNAL AUTHENTICATE)$/, function (this: CardWorld, name: string) {
   const i = cardSide(this).findIndex(isApdu(NAMED[name] as number));
@@ -101,7 +119,11 @@ Then(/^the card saw no (VERIFY|INTERNAL AUTHENTICATE|EXTERNAL AUTHENTICATE)$/, f
 Then(/^the card saw (VERIFY|INTERNAL AUTHENTICATE|EXTERNAL AUTHENTICATE)(?: answered ([0-9A-F]{4}))?$/, function (this: CardWorld, name: string, sw?: string) {
   const seen = cardSide(this).filter(isApdu(NAMED[name] as number));
   expectThat(seen.length > 0, `the card saw no ${name}`);
-  if (sw) expectThat(seen.some((e) => e.sw === parseInt(sw, 16)), `the card answered ${name} with ${seen.map((e) => e.sw.toString(16).toUpperCase()).join(', ')}, not ${sw}`);
+  if (sw)
+    expectThat(
+      seen.some((e) => e.sw === parseInt(sw, 16)),
+      `the card answered ${name} with ${seen.map((e) => e.sw.toString(16).toUpperCase()).join(', ')}, not ${sw}`,
+    );
 });
 
 Then('the card saw INTERNAL AUTHENTICATE before the first GENERATE AC', function (this: CardWorld) {
@@ -132,19 +154,30 @@ Then(/^the TVR bit "([^"]+)" is (set|clear)( in the second GENERATE AC)?$/, func
   const reported = outcome(this).tvr;
   expectThat(sent !== undefined || reported !== undefined, 'no TVR: the card saw no GENERATE AC and the terminal reported none');
   const want = state === 'set';
-  if (sent) expectThat(hasBit(sent, b) === want, `the TVR the terminal sent in the ${second ? 'second' : 'first'} GENERATE AC is ${toHex(sent)}: "${words}" is ${want ? 'clear' : 'set'}`);
-  if (reported && (second || !sent)) expectThat(hasBit(fromHex(reported), b) === want, `the terminal reports TVR ${reported}: "${words}" is ${want ? 'clear' : 'set'}`);
+  if (sent)
+    expectThat(
+      hasBit(sent, b) === want,
+      `the TVR the terminal sent in the ${second ? 'second' : 'first'} GENERATE AC is ${toHex(sent)}: "${words}" is ${want ? 'clear' : 'set'}`,
+    );
+  if (reported && (second || !sent))
+    expectThat(hasBit(fromHex(reported), b) === want, `the terminal reports TVR ${reported}: "${words}" is ${want ? 'clear' : 'set'}`);
 });
 
 Then(/^the (first|second) GENERATE AC asked for (AAC|TC|ARQC)$/, function (this: CardWorld, which: string, type: string) {
   const gac = generateAcs(cardSide(this))[which === 'first' ? 0 : 1];
   expectThat(gac !== undefined, `the card saw no ${which} GENERATE AC`);
-  expectThat(askedFor(gac as Exchange) === type, `the ${which} GENERATE AC asked for ${askedFor(gac as Exchange)} (P1 ${toHex(Uint8Array.of((gac as Exchange).command.p1))}), expected ${type}`);
+  expectThat(
+    askedFor(gac as Exchange) === type,
+    `the ${which} GENERATE AC asked for ${askedFor(gac as Exchange)} (P1 ${toHex(Uint8Array.of((gac as Exchange).command.p1))}), expected ${type}`,
+  );
 });
 
 Then(/^the terminal (went|did not go) online$/, function (this: CardWorld, how: string) {
   const online = generateAcs(cardSide(this)).length > 1;
-  expectThat(online === (how === 'went'), `the card saw ${online ? 'a second' : 'no second'} GENERATE AC: the terminal ${online ? 'went' : 'did not go'} online`);
+  expectThat(
+    online === (how === 'went'),
+    `the card saw ${online ? 'a second' : 'no second'} GENERATE AC: the terminal ${online ? 'went' : 'did not go'} online`,
+  );
   const reported = outcome(this).fields?.['online'];
   expectThat(reported === undefined || (reported === 'yes') === online, `the terminal reports online=${reported}, the card saw otherwise`);
 });
@@ -157,8 +190,13 @@ Then('the terminal reports the CVM {string}', function (this: CardWorld, cvm: st
 });
 
 Then('the card saw GET DATA 9F36 and 9F13', function (this: CardWorld) {
-  const asked = cardSide(this).filter(isApdu(INS.GET_DATA)).map((e) => toHex(Uint8Array.of(e.command.p1, e.command.p2)));
-  expectThat(asked.includes('9F36') && asked.includes('9F13'), `GET DATA for ${asked.join(', ') || 'nothing'}: velocity checking needs the ATC 9F36 and the last online ATC 9F13`);
+  const asked = cardSide(this)
+    .filter(isApdu(INS.GET_DATA))
+    .map((e) => toHex(Uint8Array.of(e.command.p1, e.command.p2)));
+  expectThat(
+    asked.includes('9F36') && asked.includes('9F13'),
+    `GET DATA for ${asked.join(', ') || 'nothing'}: velocity checking needs the ATC 9F36 and the last online ATC 9F13`,
+  );
 });
 
 Then(/^the card accepted PUT DATA (\w{4}) (before|after) the second GENERATE AC$/, function (this: CardWorld, tag: string, when: string) {
@@ -167,7 +205,10 @@ Then(/^the card accepted PUT DATA (\w{4}) (before|after) the second GENERATE AC$
   const i = x.findIndex((e) => e.command.ins === INS.PUT_DATA && toHex(Uint8Array.of(e.command.p1, e.command.p2)) === tag.toUpperCase());
   expectThat(i >= 0, `the card saw no PUT DATA ${tag} (the issuer script)`);
   expectThat(second >= 0, 'the card saw no second GENERATE AC');
-  expectThat(when === 'before' ? i < second : i > second, `PUT DATA ${tag} came ${i < second ? 'before' : 'after'} the second GENERATE AC; template ${when === 'before' ? '71' : '72'} puts it ${when}`);
+  expectThat(
+    when === 'before' ? i < second : i > second,
+    `PUT DATA ${tag} came ${i < second ? 'before' : 'after'} the second GENERATE AC; template ${when === 'before' ? '71' : '72'} puts it ${when}`,
+  );
   expectThat((x[i] as Exchange).sw === SW.NO_ERROR, `the card answered PUT DATA ${tag} with ${swHex((x[i] as Exchange).sw)}`);
 });
 
@@ -175,13 +216,19 @@ Then('the card saw {word} = {word} in the GET PROCESSING OPTIONS data', function
   const x = cardSide(this);
   const gpo = x.findIndex(isApdu(INS.GET_PROCESSING_OPTIONS));
   expectThat(gpo >= 0, 'the card saw no GET PROCESSING OPTIONS');
-  const select = x.slice(0, gpo).reverse().find((e) => e.command.ins === INS.SELECT && e.sw === SW.NO_ERROR);
+  const select = x
+    .slice(0, gpo)
+    .reverse()
+    .find((e) => e.command.ins === INS.SELECT && e.sw === SW.NO_ERROR);
   const fci = select ? recordData([{ ...select, command: { ...select.command, ins: INS.READ_RECORD } }]) : new Map();
   const pdol = fci.get('9F38');
   expectThat(pdol !== undefined, 'the selected application gave no PDOL');
   const data = (x[gpo] as Exchange).command.data.subarray(2);
   const v = splitDolData(parseDol(pdol as Uint8Array), data)[tag.toUpperCase()];
-  expectThat(v !== undefined && toHex(v) === want.toUpperCase(), `the GPO data ${toHex(data)} carries ${tag} = ${v ? toHex(v) : '(absent)'}, not ${want}${tag === '9F7A' ? ': the terminal did not offer electronic cash (JR/T 0025.13 §7.4.2)' : tag === 'DF69' ? ': the terminal did not announce SM algorithms (JR/T 0025.17 §10.3.3)' : ''}`);
+  expectThat(
+    v !== undefined && toHex(v) === want.toUpperCase(),
+    `the GPO data ${toHex(data)} carries ${tag} = ${v ? toHex(v) : '(absent)'}, not ${want}${tag === '9F7A' ? ': the terminal did not offer electronic cash (JR/T 0025.13 §7.4.2)' : tag === 'DF69' ? ': the terminal did not announce SM algorithms (JR/T 0025.17 §10.3.3)' : ''}`,
+  );
 });
 
 Then("the card's EC balance is now {int} fen", async function (this: CardWorld, fen: number) {
@@ -206,20 +253,28 @@ Then('the reported TVR equals the TVR in the last GENERATE AC', function (this: 
   const sent = n ? gacValue(x, (n - 1) as 0 | 1, '95') : undefined;
   const reported = outcome(this).tvr;
   expectThat(sent !== undefined && reported !== undefined, `TVR sent ${sent ? toHex(sent) : '(none)'}, reported ${reported ?? '(none)'}`);
-  expectThat(toHex(sent as Uint8Array) === (reported as string).toUpperCase(), `the terminal reports TVR ${reported} but sent ${toHex(sent as Uint8Array)} to the card`);
+  expectThat(
+    toHex(sent as Uint8Array) === (reported as string).toUpperCase(),
+    `the terminal reports TVR ${reported} but sent ${toHex(sent as Uint8Array)} to the card`,
+  );
 });
 
 Then('the first GENERATE AC carried the amount {int} fen in currency {word}', function (this: CardWorld, fen: number, currency: string) {
   const x = cardSide(this);
   const amount = gacValue(x, 0, '9F02');
   const cur = gacValue(x, 0, '5F2A');
-  expectThat(amount !== undefined && Number(toHex(amount)) === fen, `9F02 in GENERATE AC is ${amount ? toHex(amount) : '(absent)'}, the transaction was ${fen} fen`);
+  expectThat(
+    amount !== undefined && Number(toHex(amount)) === fen,
+    `9F02 in GENERATE AC is ${amount ? toHex(amount) : '(absent)'}, the transaction was ${fen} fen`,
+  );
   expectThat(cur !== undefined && toHex(cur) === currency, `5F2A in GENERATE AC is ${cur ? toHex(cur) : '(absent)'}, expected ${currency}`);
 });
 
 /** The first SELECT of the payment side: the PSE or a UnionPay application (RID A000000333). */
 function financialSelection(x: readonly Exchange[]): Exchange | undefined {
-  return x.find((e) => e.command.ins === INS.SELECT && e.command.p1 === 0x04 && (toHex(e.command.data) === PSE_NAME_HEX || toHex(e.command.data).startsWith('A000000333')));
+  return x.find(
+    (e) => e.command.ins === INS.SELECT && e.command.p1 === 0x04 && (toHex(e.command.data) === PSE_NAME_HEX || toHex(e.command.data).startsWith('A000000333')),
+  );
 }
 
 Then('the card saw the SSSE selected before the financial application', function (this: CardWorld) {
@@ -238,7 +293,10 @@ function paymentStart(w: CardWorld): number {
 
 Then('the PSAM saw commands before the payment began', function (this: CardWorld) {
   const at = paymentStart(this);
-  expectThat(harness(this).psam.trace.some((e) => e.seq < at), 'the PSAM saw nothing before the payment: the social-security part did not use it');
+  expectThat(
+    harness(this).psam.trace.some((e) => e.seq < at),
+    'the PSAM saw nothing before the payment: the social-security part did not use it',
+  );
 });
 
 Then('the PSAM saw no command during the payment', function (this: CardWorld) {
@@ -251,7 +309,10 @@ Then(/^the (first|second) GENERATE AC asked for the CDA signature$/, function (t
   const gac = generateAcs(cardSide(this))[which === 'first' ? 0 : 1];
   expectThat(gac !== undefined, `the card saw no ${which} GENERATE AC`);
   const p1 = (gac as Exchange).command.p1;
-  expectThat((p1 & 0x10) !== 0, `the ${which} GENERATE AC has P1 ${toHex(Uint8Array.of(p1))}: b5 (CDA signature requested) is not set though the card offers CDA (JR/T 0025.7 §5.3.6)`);
+  expectThat(
+    (p1 & 0x10) !== 0,
+    `the ${which} GENERATE AC has P1 ${toHex(Uint8Array.of(p1))}: b5 (CDA signature requested) is not set though the card offers CDA (JR/T 0025.7 §5.3.6)`,
+  );
 });
 
 /** A TVR bit known only after the card answered (CDA is checked on the GENERATE AC response): the reported TVR. */

@@ -41,31 +41,39 @@ async function perform(w: CardWorld, operation: string, pin: string, params: Rec
   w.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
 }
 
-When('the terminal performs iDoDebit of {int} fen from the account with the cardholder\'s PIN', DRIVER_PACED, async function (this: CardWorld, n: number) {
+When("the terminal performs iDoDebit of {int} fen from the account with the cardholder's PIN", DRIVER_PACED, async function (this: CardWorld, n: number) {
   await perform(this, 'iDoDebit', this.profile.keys?.pin ?? '', { account: n });
 });
 
-When('the terminal performs iDoDebit of {int} fen from the account with the PIN {string}', DRIVER_PACED, async function (this: CardWorld, n: number, pin: string) {
-  await perform(this, 'iDoDebit', pin, { account: n });
-});
+When(
+  'the terminal performs iDoDebit of {int} fen from the account with the PIN {string}',
+  DRIVER_PACED,
+  async function (this: CardWorld, n: number, pin: string) {
+    await perform(this, 'iDoDebit', pin, { account: n });
+  },
+);
 
-When('the terminal performs iReadDebitRecord with the cardholder\'s PIN', DRIVER_PACED, async function (this: CardWorld) {
+When("the terminal performs iReadDebitRecord with the cardholder's PIN", DRIVER_PACED, async function (this: CardWorld) {
   await perform(this, 'iReadDebitRecord', this.profile.keys?.pin ?? '');
 });
 
-Then('the card saw VERIFY, INITIALIZE FOR PURCHASE of {int} fen from the account and DEBIT FOR PURCHASE, in this order, all answered 9000', function (this: CardWorld, n: number) {
-  const trace = harness(this).requireCard().trace;
-  const v = firstIndex(trace, isVerify);
-  const i = firstIndex(trace, isInit);
-  const d = firstIndex(trace, isDebit);
-  expectThat(v >= 0, 'the card saw no successful VERIFY: the terminal did not present the PIN (part 7 §12)');
-  expectThat(i > v, 'INITIALIZE FOR PURCHASE did not come after the PIN');
-  expectThat(d > i, 'DEBIT FOR PURCHASE did not come after INITIALIZE FOR PURCHASE');
-  const init = trace[i] as CardSideEntry;
-  expectThat(readU32(dataOf(init), 1) === n, `INITIALIZE FOR PURCHASE asked ${readU32(dataOf(init), 1)} fen from the account, not ${n}`);
-  const accepted = (e: CardSideEntry) => swOfHex(e.response) === SW.NO_ERROR || (e.response.length === 4 && sw1Of(swOfHex(e.response) ?? 0) === SW1.MORE_DATA);
-  expectThat(accepted(init) && accepted(trace[d] as CardSideEntry), 'the card did not answer both commands 9000 (or 61xx with the data)');
-});
+Then(
+  'the card saw VERIFY, INITIALIZE FOR PURCHASE of {int} fen from the account and DEBIT FOR PURCHASE, in this order, all answered 9000',
+  function (this: CardWorld, n: number) {
+    const trace = harness(this).requireCard().trace;
+    const v = firstIndex(trace, isVerify);
+    const i = firstIndex(trace, isInit);
+    const d = firstIndex(trace, isDebit);
+    expectThat(v >= 0, 'the card saw no successful VERIFY: the terminal did not present the PIN (part 7 §12)');
+    expectThat(i > v, 'INITIALIZE FOR PURCHASE did not come after the PIN');
+    expectThat(d > i, 'DEBIT FOR PURCHASE did not come after INITIALIZE FOR PURCHASE');
+    const init = trace[i] as CardSideEntry;
+    expectThat(readU32(dataOf(init), 1) === n, `INITIALIZE FOR PURCHASE asked ${readU32(dataOf(init), 1)} fen from the account, not ${n}`);
+    const accepted = (e: CardSideEntry) =>
+      swOfHex(e.response) === SW.NO_ERROR || (e.response.length === 4 && sw1Of(swOfHex(e.response) ?? 0) === SW1.MORE_DATA);
+    expectThat(accepted(init) && accepted(trace[d] as CardSideEntry), 'the card did not answer both commands 9000 (or 61xx with the data)');
+  },
+);
 
 Then('the TAC the terminal reports is the one the card gave, and the host accepts it', function (this: CardWorld) {
   const card = harness(this).requireCard();
@@ -87,9 +95,13 @@ Then('the TAC the terminal reports is the one the card gave, and the host accept
   if (!id || !alg) throw new NonConformance('the trace does not show 卡的识别码 and the algorithm of INITIALIZE FOR PURCHASE');
   const i = dataOf(init);
   const d = dataOf(debit);
-  const host = new MedicalHost(alg, { cityCode: toHex(id.subarray(0, 3)), historical: parseAtr(card.channel.atr).historical }, this.profile.keys?.medicalRoots ?? {});
+  const host = new MedicalHost(
+    alg,
+    { cityCode: toHex(id.subarray(0, 3)), historical: parseAtr(card.channel.atr).historical },
+    this.profile.keys?.medicalRoots ?? {},
+  );
   const amounts = { account: readU32(i, 1), selfPaid: readU32(i, 5), pooled: readU32(i, 9) };
-  expectThat(equal(host.purchaseTac(amounts, i.subarray(13, 19), d.subarray(0, 4), d.subarray(4, 11)), tac), 'the host does not accept the card\'s TAC');
+  expectThat(equal(host.purchaseTac(amounts, i.subarray(13, 19), d.subarray(0, 4), d.subarray(4, 11)), tac), "the host does not accept the card's TAC");
 });
 
 Then('the card saw no DEBIT FOR PURCHASE', function (this: CardWorld) {
@@ -117,7 +129,13 @@ Then('the iReadDebitRecord output lists every purchase EF08 holds, newest first'
     const rec = parseDetailRecord(r.data);
     if (rec?.type === TRANSACTION_TYPE.purchase) want.push(String(rec.seq));
   }
-  const got = o.output.split('|').filter((x) => x.length > 0).map((x) => x.split('^')[0] ?? '');
+  const got = o.output
+    .split('|')
+    .filter((x) => x.length > 0)
+    .map((x) => x.split('^')[0] ?? '');
   expectThat(want.length > 0, 'EF08 of the test card holds no purchase');
-  expectThat(JSON.stringify(got) === JSON.stringify(want), `iReadDebitRecord reported the purchases ${JSON.stringify(got)}; EF08 holds ${JSON.stringify(want)}`);
+  expectThat(
+    JSON.stringify(got) === JSON.stringify(want),
+    `iReadDebitRecord reported the purchases ${JSON.stringify(got)}; EF08 holds ${JSON.stringify(want)}`,
+  );
 });

@@ -33,17 +33,29 @@ async function settle(w: CardWorld, pin: string, params: Record<string, number>)
   w.attach(JSON.stringify(h.psam.trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.psam-side-trace+json');
 }
 
-When('the terminal settles a medical bill of {int} fen self-paid and {int} fen pooled with the cardholder\'s PIN', DRIVER_PACED, function (this: CardWorld, selfPaid: number, pooled: number) {
-  return settle(this, this.profile.keys?.pin ?? '', { selfPaid, pooled });
-});
+When(
+  "the terminal settles a medical bill of {int} fen self-paid and {int} fen pooled with the cardholder's PIN",
+  DRIVER_PACED,
+  function (this: CardWorld, selfPaid: number, pooled: number) {
+    return settle(this, this.profile.keys?.pin ?? '', { selfPaid, pooled });
+  },
+);
 
-When('the terminal settles a medical bill of {int} fen self-paid, {int} of it self-funded, and {int} fen pooled with the cardholder\'s PIN', DRIVER_PACED, function (this: CardWorld, selfPaid: number, selfFunded: number, pooled: number) {
-  return settle(this, this.profile.keys?.pin ?? '', { selfPaid, selfFunded, pooled });
-});
+When(
+  "the terminal settles a medical bill of {int} fen self-paid, {int} of it self-funded, and {int} fen pooled with the cardholder's PIN",
+  DRIVER_PACED,
+  function (this: CardWorld, selfPaid: number, selfFunded: number, pooled: number) {
+    return settle(this, this.profile.keys?.pin ?? '', { selfPaid, selfFunded, pooled });
+  },
+);
 
-When('the terminal settles a medical bill of {int} fen self-paid and {int} fen pooled with the PIN {string}', DRIVER_PACED, function (this: CardWorld, selfPaid: number, pooled: number, pin: string) {
-  return settle(this, pin, { selfPaid, pooled });
-});
+When(
+  'the terminal settles a medical bill of {int} fen self-paid and {int} fen pooled with the PIN {string}',
+  DRIVER_PACED,
+  function (this: CardWorld, selfPaid: number, pooled: number, pin: string) {
+    return settle(this, pin, { selfPaid, pooled });
+  },
+);
 
 /** INITIALIZE FOR PURCHASE as the card saw it (GET RESPONSE joined), or a NonConformance. */
 function initPurchase(w: CardWorld): Exchange {
@@ -53,18 +65,26 @@ function initPurchase(w: CardWorld): Exchange {
   return inits[0] as Exchange;
 }
 
-Then('the card saw INITIALIZE FOR PURCHASE of {int} fen from the account, {int} self-paid and {int} pooled, and DEBIT FOR PURCHASE answered 9000', function (this: CardWorld, account: number, selfPaid: number, pooled: number) {
-  const init = initPurchase(this);
-  const d = init.command.data;
-  const asked = { account: readU32(d, 1), selfPaid: readU32(d, 5), pooled: readU32(d, 9) };
-  expectThat(asked.account === account && asked.selfPaid === selfPaid && asked.pooled === pooled,
-    `INITIALIZE FOR PURCHASE asked ${asked.account} from the account, ${asked.selfPaid} self-paid, ${asked.pooled} pooled; the bill allows ${account}, ${selfPaid}, ${pooled} (part 7 §12.2)`);
-  expectThat(init.sw === SW.NO_ERROR, `the card answered INITIALIZE FOR PURCHASE with ${init.sw.toString(16).toUpperCase()}`);
-  const debits = exchanges(harness(this).requireCard().trace).filter(isMed(MED_INS.DEBIT_FOR_PURCHASE));
-  expectThat(debits.length === 1 && (debits[0] as Exchange).sw === SW.NO_ERROR, `the card saw ${debits.length} DEBIT FOR PURCHASE${debits.length ? `, answered ${debits.map((e) => e.sw.toString(16).toUpperCase()).join(', ')}` : ''}`);
-});
+Then(
+  'the card saw INITIALIZE FOR PURCHASE of {int} fen from the account, {int} self-paid and {int} pooled, and DEBIT FOR PURCHASE answered 9000',
+  function (this: CardWorld, account: number, selfPaid: number, pooled: number) {
+    const init = initPurchase(this);
+    const d = init.command.data;
+    const asked = { account: readU32(d, 1), selfPaid: readU32(d, 5), pooled: readU32(d, 9) };
+    expectThat(
+      asked.account === account && asked.selfPaid === selfPaid && asked.pooled === pooled,
+      `INITIALIZE FOR PURCHASE asked ${asked.account} from the account, ${asked.selfPaid} self-paid, ${asked.pooled} pooled; the bill allows ${account}, ${selfPaid}, ${pooled} (part 7 §12.2)`,
+    );
+    expectThat(init.sw === SW.NO_ERROR, `the card answered INITIALIZE FOR PURCHASE with ${init.sw.toString(16).toUpperCase()}`);
+    const debits = exchanges(harness(this).requireCard().trace).filter(isMed(MED_INS.DEBIT_FOR_PURCHASE));
+    expectThat(
+      debits.length === 1 && (debits[0] as Exchange).sw === SW.NO_ERROR,
+      `the card saw ${debits.length} DEBIT FOR PURCHASE${debits.length ? `, answered ${debits.map((e) => e.sw.toString(16).toUpperCase()).join(', ')}` : ''}`,
+    );
+  },
+);
 
-Then('the card\'s medical account went down by exactly {int} fen', async function (this: CardWorld, fen: number) {
+Then("the card's medical account went down by exactly {int} fen", async function (this: CardWorld, fen: number) {
   const before = parseInitPurchase(initPurchase(this).data)?.balance;
   if (before === undefined) throw new NonConformance('INITIALIZE FOR PURCHASE gave no balance (table 71)');
   // sscc reads the balance itself, after the terminal (GET BALANCE after the PIN, part 5 §7.3.1).
@@ -73,14 +93,23 @@ Then('the card\'s medical account went down by exactly {int} fen', async functio
   await card.send(iso.selectByName(fromHex(DF04_AID)));
   await card.send(iso.verify(0x00, pinBlock(this.profile.keys?.pin ?? '')));
   const r = await card.send(getBalance(BALANCE.CIA));
-  if (r.sw !== SW.NO_ERROR || r.data.length !== 4) throw new NonConformance(`GET BALANCE answered ${r.sw.toString(16).toUpperCase()} with ${r.data.length} bytes`);
+  if (r.sw !== SW.NO_ERROR || r.data.length !== 4)
+    throw new NonConformance(`GET BALANCE answered ${r.sw.toString(16).toUpperCase()} with ${r.data.length} bytes`);
   const after = readU32(r.data);
-  expectThat(before - after === fen, `the account held ${before} fen before the purchase and ${after} after: ${before - after} fen moved, the bill allows ${fen}`);
+  expectThat(
+    before - after === fen,
+    `the account held ${before} fen before the purchase and ${after} after: ${before - after} fen moved, the bill allows ${fen}`,
+  );
 });
 
-Then('the terminal reports the account paid {int} fen, the bank card {int} fen and {int} fen outstanding', function (this: CardWorld, account: number, bank: number, outstanding: number) {
-  const f = outcome(this).fields ?? {};
-  const got = [f['个人账户支付'], f['银行卡支付'], f['未付金额']];
-  expectThat(JSON.stringify(got) === JSON.stringify([account, bank, outstanding].map(String)),
-    `the terminal reports 个人账户支付 ${got[0] ?? '(none)'}, 银行卡支付 ${got[1] ?? '(none)'}, 未付金额 ${got[2] ?? '(none)'}; expected ${account}, ${bank}, ${outstanding}`);
-});
+Then(
+  'the terminal reports the account paid {int} fen, the bank card {int} fen and {int} fen outstanding',
+  function (this: CardWorld, account: number, bank: number, outstanding: number) {
+    const f = outcome(this).fields ?? {};
+    const got = [f['个人账户支付'], f['银行卡支付'], f['未付金额']];
+    expectThat(
+      JSON.stringify(got) === JSON.stringify([account, bank, outstanding].map(String)),
+      `the terminal reports 个人账户支付 ${got[0] ?? '(none)'}, 银行卡支付 ${got[1] ?? '(none)'}, 未付金额 ${got[2] ?? '(none)'}; expected ${account}, ${bank}, ${outstanding}`,
+    );
+  },
+);

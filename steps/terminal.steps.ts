@@ -8,7 +8,15 @@ import { SW, swOfHex } from '../src/apdu/sw.ts';
 import { parseAtr } from '../src/iso7816/atr.ts';
 import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import { closeVirtualReaders, TerminalHarness } from '../src/terminal/harness.ts';
-import { expectedReadCardBas, firstIndex, isInternalAuthenticate, isReadOfEf06, isRkAuthentication, itemsSeen, readCardBasProblems } from '../src/terminal/sscard-trace.ts';
+import {
+  expectedReadCardBas,
+  firstIndex,
+  isInternalAuthenticate,
+  isReadOfEf06,
+  isRkAuthentication,
+  itemsSeen,
+  readCardBasProblems,
+} from '../src/terminal/sscard-trace.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { encodeAn, encodeGbk } from '../src/bytes/text.ts';
 import { selectByName, verify } from '../src/iso7816/commands.ts';
@@ -61,7 +69,10 @@ When('the terminal performs iChangePIN from {string} to {string}', DRIVER_PACED,
 
 Then('the terminal reports {word}', function (this: CardWorld, result: string) {
   const o = outcome(this);
-  expectThat(o.result === result, `the terminal reported ${o.result}${o.code !== undefined ? ` (code ${o.code})` : ''}${o.message ? `: ${o.message}` : ''}, expected ${result}`);
+  expectThat(
+    o.result === result,
+    `the terminal reported ${o.result}${o.code !== undefined ? ` (code ${o.code})` : ''}${o.message ? `: ${o.message}` : ''}, expected ${result}`,
+  );
 });
 
 Then('the terminal reports code {int}', function (this: CardWorld, code: number) {

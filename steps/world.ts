@@ -8,7 +8,7 @@ import { testObjects } from '../src/profile/profile.ts';
 import type { CardChannel } from '../src/apdu/channel.ts';
 import type { NvmSnapshot } from '../card-sim/index.ts';
 import type { SimCard } from '../card-sim/index.ts';
-import { CardSession, type SendOptions } from '../src/apdu/session.ts';
+import type { CardSession, SendOptions } from '../src/apdu/session.ts';
 import { PbocUnderTest } from '../src/pboc/under-test.ts';
 import type { CardManagement, PersonalisationStep } from '../src/personalisation/management.ts';
 import type { AccountSnapshot, LoadRun, MedicalTerminal, PurchaseRun } from '../src/medical/terminal.ts';

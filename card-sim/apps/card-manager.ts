@@ -78,9 +78,11 @@ function keyOf(card: CardContext, id: number): { key: string; tryLimit: number; 
   if (id === MASTER_KEY_ID) return masterKeyOf(df);
   const own = loadedKeys(df).find((k) => k.id === id);
   if (own || card.rules.keysStayInEnvironment) return own;
-  return allDfs(card.mf)
-    .flatMap((d) => [...loadedKeys(d), ...((d.appData as { keys?: LoadedKey[] }).keys ?? []).map((k) => ({ ...k }))])
-    .find((k) => k.id === id) ?? undefined;
+  return (
+    allDfs(card.mf)
+      .flatMap((d) => [...loadedKeys(d), ...((d.appData as { keys?: LoadedKey[] }).keys ?? []).map((k) => ({ ...k }))])
+      .find((k) => k.id === id) ?? undefined
+  );
 }
 
 /** 00 82 00 kid: EXTERNAL AUTHENTICATE with the current DF's master key (00) or a key it loaded. */

@@ -81,10 +81,15 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
   // The defects switched on: spec rules overridden, the image as personalised, handlers wrapped (card-sim/defects/kinds.ts).
   const faults = cardFaults(defects);
   const rules = faults.rules;
-  const apps = Object.fromEntries(Object.entries(APPLICATIONS).map(([name, app]) => {
-    const onSelect = faults.onSelect(name, app.onSelect);
-    return [name, { ...app, commands: app.commands.map((c) => ({ ...c, handler: faults.handler(name, c.ins, c.handler) })), ...(onSelect ? { onSelect } : {}) }];
-  }));
+  const apps = Object.fromEntries(
+    Object.entries(APPLICATIONS).map(([name, app]) => {
+      const onSelect = faults.onSelect(name, app.onSelect);
+      return [
+        name,
+        { ...app, commands: app.commands.map((c) => ({ ...c, handler: faults.handler(name, c.ins, c.handler) })), ...(onSelect ? { onSelect } : {}) },
+      ];
+    }),
+  );
   const interindustry = INTERINDUSTRY.map((c) => ({ ...c, handler: faults.handler('cos', c.ins, c.handler) }));
   const seed = options.seed ?? 'sscc';
   const fullAtr = fromHex(image.atr);
@@ -129,9 +134,16 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       if (e instanceof ApduFormatError) {
         card.pending = undefined;
         if (rules.checkLcAgainstData || bytes.length < 6) return sw(SW.WRONG_LENGTH);
-        cmd = { cla: bytes[0] as number, ins: bytes[1] as number, p1: bytes[2] as number, p2: bytes[3] as number, data: bytes.slice(5), ne: undefined, extended: false };
-      }
-      else throw e;
+        cmd = {
+          cla: bytes[0] as number,
+          ins: bytes[1] as number,
+          p1: bytes[2] as number,
+          p2: bytes[3] as number,
+          data: bytes.slice(5),
+          ne: undefined,
+          extended: false,
+        };
+      } else throw e;
     }
     // Extended length is not offered by this COS (no ATR indication): ISO/IEC 7816-4 §5.1.
     if (cmd.extended) {

@@ -25,7 +25,9 @@ export class SeededRandom {
   bytes(n: number): Uint8Array {
     const out = new Uint8Array(n);
     for (let at = 0; at < n; at += 32) {
-      const block = createHash('sha256').update(`${this.seed}:${this.counter++}`).digest();
+      const block = createHash('sha256')
+        .update(`${this.seed}:${this.counter++}`)
+        .digest();
       out.set(block.subarray(0, Math.min(32, n - at)), at);
     }
     return out;
@@ -64,10 +66,11 @@ export class CardContext {
     this.currentDf = df;
     this.currentEf = undefined;
     this.currentRecord = 0;
-    if (this.rules.pinStateLostOnLeavingDf) for (const pin of [...this.verifiedPins]) {
-      const owner = this.pinOwner(pin);
-      if (!owner || !isAncestorOrSelf(owner, df)) this.verifiedPins.delete(pin);
-    }
+    if (this.rules.pinStateLostOnLeavingDf)
+      for (const pin of [...this.verifiedPins]) {
+        const owner = this.pinOwner(pin);
+        if (!owner || !isAncestorOrSelf(owner, df)) this.verifiedPins.delete(pin);
+      }
     this.authenticatedKeys.clear();
   }
 
@@ -84,7 +87,10 @@ export class CardContext {
       if (pin) return pin;
     }
     // The search stops at the environment's root: the firewall (part 4 §5.5).
-    if (!this.rules.pinSearchStopsAtFirewall) return allDfs(this.mf).flatMap((d) => d.pins).find((p) => p.ref === ref);
+    if (!this.rules.pinSearchStopsAtFirewall)
+      return allDfs(this.mf)
+        .flatMap((d) => d.pins)
+        .find((p) => p.ref === ref);
     return undefined;
   }
 
@@ -101,10 +107,11 @@ export class CardContext {
   private pinOwner(pin: PinState): DfNode | undefined {
     const walk = (d: DfNode): DfNode | undefined => {
       if (d.pins.includes(pin)) return d;
-      for (const c of d.children) if (c.kind === 'DF') {
-        const hit = walk(c);
-        if (hit) return hit;
-      }
+      for (const c of d.children)
+        if (c.kind === 'DF') {
+          const hit = walk(c);
+          if (hit) return hit;
+        }
       return undefined;
     };
     return walk(this.mf);

@@ -50,7 +50,10 @@ describe('NVM layer and tear API', () => {
   });
 
   it('a restored state starts from the file, and a torn unit is recovered at power-up unless the recovery is skipped', () => {
-    for (const [defects, recovered] of [[[], true], [['tear-recovery-skipped'], false]] as const) {
+    for (const [defects, recovered] of [
+      [[], true],
+      [['tear-recovery-skipped'], false],
+    ] as const) {
       const c = card([...defects]);
       const start = c.saveNvm();
       const old = c.nvm();

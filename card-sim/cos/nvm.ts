@@ -153,10 +153,11 @@ function resolve(mf: DfNode, name: string, known: Map<string, Slot>): Slot | und
 function findDf(mf: DfNode, at: string): DfNode | undefined {
   const walk = (d: DfNode): DfNode | undefined => {
     if (label(d) === at) return d;
-    for (const c of d.children) if (c.kind === 'DF') {
-      const hit = walk(c);
-      if (hit) return hit;
-    }
+    for (const c of d.children)
+      if (c.kind === 'DF') {
+        const hit = walk(c);
+        if (hit) return hit;
+      }
     return undefined;
   };
   return walk(mf);
@@ -279,10 +280,12 @@ export class NvmLayer {
     }
     const behind = this.policy.writeBehind;
     const now = behind ? changed.filter((c) => !behind.test(c.name)) : changed;
-    if (behind) for (const c of changed) if (behind.test(c.name)) {
-      resolve(this.mf, c.name, known)?.set(clone(c.neu));
-      this.deferred.push({ name: c.name, old: c.old });
-    }
+    if (behind)
+      for (const c of changed)
+        if (behind.test(c.name)) {
+          resolve(this.mf, c.name, known)?.set(clone(c.neu));
+          this.deferred.push({ name: c.name, old: c.old });
+        }
     const first = this.policy.ownUnitFirst;
     const units = first ? [now.filter((c) => first.test(c.name)), now.filter((c) => !first.test(c.name))] : [now];
     for (const u of units) if (u.length) this.writeUnit(u);
@@ -351,7 +354,8 @@ export class NvmLayer {
     const count = items.filter((c) => c.neu !== undefined && c.name.endsWith('|n'));
     const ordered = [...gone, ...items.filter((c) => c.neu !== undefined && !c.name.endsWith('|n')), ...count];
     const erase = this.policy.erasedFirst;
-    const plan = ordered.map((c) => ({ ...c, slot: resolve(this.mf, c.name, known), data: pagesOf(c.old, c.neu) }))
+    const plan = ordered
+      .map((c) => ({ ...c, slot: resolve(this.mf, c.name, known), data: pagesOf(c.old, c.neu) }))
       .map((p) => ({ ...p, pages: [...(erase?.test(p.name) && typeof p.neu === 'number' ? [() => 0xff] : []), ...p.data] }));
     const guarded = plan.filter((p) => !this.policy.nonAtomic?.test(p.name));
     // One page of data is written atomically by the chip: no backup (an erase before it is the COS's own flaw).
@@ -359,10 +363,14 @@ export class NvmLayer {
     const atomic = guarded.length > 0 && pages > 1;
     if (atomic) {
       // The backup buffer is written over from its start: whatever it held is gone with its first page.
-      guarded.forEach((p, n) => p.pages.forEach((_pg, i) => this.step(() => {
-        if (n === 0 && i === 0) this.backup = { valid: false, entries: [] };
-        if (i === 0) this.backup.entries.push([p.name, clone(p.old)]);
-      })));
+      guarded.forEach((p, n) =>
+        p.pages.forEach((_pg, i) =>
+          this.step(() => {
+            if (n === 0 && i === 0) this.backup = { valid: false, entries: [] };
+            if (i === 0) this.backup.entries.push([p.name, clone(p.old)]);
+          }),
+        ),
+      );
       this.step(() => (this.backup.valid = true));
     }
     for (const p of plan) for (const page of p.pages) this.step(() => p.slot?.set(page(p.slot.get())));

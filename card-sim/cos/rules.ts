@@ -5,7 +5,6 @@
  * never names a defect. Grouped by the suite area that tests them.
  */
 export const SPEC_RULES = {
-
   // ---- dual-app ----
   /** ISO/IEC 7816-4 §5.4; part 4 §5.5. */
   pinStateLostOnLeavingDf: true,

@@ -23,7 +23,12 @@ function dfLabel(df: DfNode): string {
 function plain(value: unknown): unknown {
   if (value instanceof Uint8Array) return toHex(value);
   if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, plain(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, plain(v)]),
+    );
   return value;
 }
 
@@ -46,7 +51,8 @@ export function nvmSnapshot(mf: DfNode): NvmSnapshot {
       }
       // A record of named values (an amount file, a purse) is compared value by value.
       if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)) {
-        for (const [sub, v] of Object.entries(value)) if (!isEmpty(v)) out.set(`${name}.${sub}`, SECRET.test(sub) ? fingerprint(plain(v)) : JSON.stringify(plain(v)));
+        for (const [sub, v] of Object.entries(value))
+          if (!isEmpty(v)) out.set(`${name}.${sub}`, SECRET.test(sub) ? fingerprint(plain(v)) : JSON.stringify(plain(v)));
       } else out.set(name, JSON.stringify(plain(value)));
     }
     for (const c of df.children) {
@@ -100,7 +106,10 @@ export function unexpectedChanges(changes: readonly NvmChange[]): NvmChange[] {
 export interface NvmFile {
   schema: 'sscc-card-state/1';
   image: string;
-  dfs: Record<string, { pins: Array<{ ref: number; value: string; triesLeft: number }>; state: unknown; efs: Record<string, { data?: string; records?: string[] }> }>;
+  dfs: Record<
+    string,
+    { pins: Array<{ ref: number; value: string; triesLeft: number }>; state: unknown; efs: Record<string, { data?: string; records?: string[] }> }
+  >;
 }
 
 const HEX = '$hex';
@@ -133,7 +142,8 @@ export function exportNvm(mf: DfNode, image: string): NvmFile {
   const dfs: NvmFile['dfs'] = {};
   eachDf(mf, (df, path) => {
     const efs: NvmFile['dfs'][string]['efs'] = {};
-    for (const c of df.children) if (c.kind === 'EF') efs[efLabel(c.fid)] = c.structure === 'transparent' ? { data: toHex(c.data) } : { records: c.records.map((r) => toHex(r)) };
+    for (const c of df.children)
+      if (c.kind === 'EF') efs[efLabel(c.fid)] = c.structure === 'transparent' ? { data: toHex(c.data) } : { records: c.records.map((r) => toHex(r)) };
     dfs[path] = { pins: df.pins.map((p) => ({ ref: p.ref, value: p.value, triesLeft: p.triesLeft })), state: encode(df.state), efs };
   });
   return { schema: 'sscc-card-state/1', image, dfs };

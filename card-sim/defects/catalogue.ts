@@ -18,7 +18,16 @@ import { TEARING_DEFECTS, TEARING_IMPLEMENTATIONS } from './tearing.ts';
 
 export type { Defect };
 
-export const CARD_DEFECTS = [...ISO7816_DEFECTS, ...SSCARD_DEFECTS, ...DUAL_APP_DEFECTS, ...PBOC_DEFECTS, ...LIFECYCLE_DEFECTS, ...MEDICAL_DEFECTS, ...STATUS_WORD_DEFECTS, ...TEARING_DEFECTS] as const satisfies readonly Defect[];
+export const CARD_DEFECTS = [
+  ...ISO7816_DEFECTS,
+  ...SSCARD_DEFECTS,
+  ...DUAL_APP_DEFECTS,
+  ...PBOC_DEFECTS,
+  ...LIFECYCLE_DEFECTS,
+  ...MEDICAL_DEFECTS,
+  ...STATUS_WORD_DEFECTS,
+  ...TEARING_DEFECTS,
+] as const satisfies readonly Defect[];
 
 export type DefectId = (typeof CARD_DEFECTS)[number]['id'];
 

@@ -99,28 +99,32 @@ export const DUAL_APP_DEFECTS = [
     id: 'pboc-auc-international',
     area: 'dual-app',
     title: 'The usage control allows international use (9F07 = FF00)',
-    description: 'The debit application was personalised, and signed, with an AUC valid abroad; the financial function of a social security card is for use in China only (总体方案 二(三); JR/T 0025.5 §10.3.2 table 19).',
+    description:
+      'The debit application was personalised, and signed, with an AUC valid abroad; the financial function of a social security card is for use in China only (总体方案 二(三); JR/T 0025.5 §10.3.2 table 19).',
     mustFail: ['DA-FIN-001'],
   },
   {
     id: 'pboc-issuer-country-not-china',
     area: 'dual-app',
     title: 'The issuer country code is not China (5F28 = 0344)',
-    description: 'The issuer country code, against which a terminal tells domestic from international use (JR/T 0025.5 §10.3.2), names another country; the card is issued in China (总体方案 二(三)).',
+    description:
+      'The issuer country code, against which a terminal tells domestic from international use (JR/T 0025.5 §10.3.2), names another country; the card is issued in China (总体方案 二(三)).',
     mustFail: ['DA-FIN-002'],
   },
   {
     id: 'pboc-currency-not-rmb',
     area: 'dual-app',
     title: 'The application currency code is not RMB (9F42 = 0344)',
-    description: 'The financial application of a social security card is an RMB debit application (总体方案 二(三), 人民币借记应用); its application currency code must be 0156.',
+    description:
+      'The financial application of a social security card is an RMB debit application (总体方案 二(三), 人民币借记应用); its application currency code must be 0156.',
     mustFail: ['DA-FIN-003'],
   },
   {
     id: 'pboc-credit-application',
     area: 'dual-app',
     title: 'A credit application beside the debit one, listed in the PSE',
-    description: 'The card holds UnionPay credit A000000333010102 too and the PSE directory offers it; the financial function is debit only (总体方案 二(三): 暂不支持贷记功能).',
+    description:
+      'The card holds UnionPay credit A000000333010102 too and the PSE directory offers it; the financial function is debit only (总体方案 二(三): 暂不支持贷记功能).',
     mustFail: ['DA-FIN-004', 'DA-FIN-005'],
   },
 ] as const satisfies readonly Defect[];

@@ -73,7 +73,9 @@ export interface CardFaults {
  * know which scenarios a defect can touch.
  */
 export function faultsOf(catalogue: Readonly<Record<string, CardDefectImpl>>, on: ReadonlySet<string>): CardFaults {
-  const all = Object.entries(catalogue).flatMap(([id, impl]) => (Array.isArray(impl) ? (impl as readonly DefectPart[]) : [impl as DefectPart]).map((part) => ({ id, part })));
+  const all = Object.entries(catalogue).flatMap(([id, impl]) =>
+    (Array.isArray(impl) ? (impl as readonly DefectPart[]) : [impl as DefectPart]).map((part) => ({ id, part })),
+  );
   const breakers = new Map<string, string[]>();
   for (const { id, part } of all) if (part.kind === 'rule') for (const r of Object.keys(part.rules)) breakers.set(r, [...(breakers.get(r) ?? []), id]);
   const rules = {} as Record<string, boolean>;
@@ -97,7 +99,10 @@ export function faultsOf(catalogue: Readonly<Record<string, CardDefectImpl>>, on
       return images.reduce((acc, { id, part }) => (ids.some((x) => x === id) ? part.personalise(acc) : acc), img);
     },
     handler: (app, ins, spec) => {
-      const mine = wraps.filter(({ part }) => 'ins' in part && part.app === app && part.ins === ins) as Array<{ id: string; part: Extract<WrapDefect, { ins: number }> }>;
+      const mine = wraps.filter(({ part }) => 'ins' in part && part.app === app && part.ins === ins) as Array<{
+        id: string;
+        part: Extract<WrapDefect, { ins: number }>;
+      }>;
       return (cmd, card) => {
         askImages(app, ins);
         const h = mine.reduce<Handler>((acc, { id, part }) => (on.has(id) ? part.around(acc) : acc), spec);

@@ -16,7 +16,7 @@ export const MEDICAL_DEFECTS = [
   {
     id: 'med-load-mac2-not-checked',
     area: 'medical',
-    title: 'CREDIT FOR LOAD does not check the host\'s MAC2',
+    title: "CREDIT FOR LOAD does not check the host's MAC2",
     description: 'Any MAC2 loads the amount; the card must answer 9302 to a wrong MAC2 (part 7 §11.7, part 5 table 53).',
     mustFail: ['SS-MED-051'],
   },
@@ -38,7 +38,8 @@ export const MEDICAL_DEFECTS = [
     id: 'med-state-kept-after-error',
     area: 'medical',
     title: 'A failed command leaves the card in the load or purchase state',
-    description: 'Part 5 §7: a command that fails, or that the state does not allow (6901), returns the card to idle; this card keeps the state, so the next CREDIT or DEBIT still runs.',
+    description:
+      'Part 5 §7: a command that fails, or that the state does not allow (6901), returns the card to idle; this card keeps the state, so the next CREDIT or DEBIT still runs.',
     mustFail: ['SS-MED-024', 'SS-MED-025'],
   },
   {
@@ -80,7 +81,8 @@ export const MEDICAL_DEFECTS = [
     id: 'med-negative-balance-accepted',
     area: 'medical',
     title: 'A purchase above the balance is accepted and the balance wraps',
-    description: 'INITIALIZE FOR PURCHASE must answer 9401 when the balance is below the account amount (part 7 §12.2, part 5 table 72); the balance can never go below zero.',
+    description:
+      'INITIALIZE FOR PURCHASE must answer 9401 when the balance is below the account amount (part 7 §12.2, part 5 table 72); the balance can never go below zero.',
     mustFail: ['SS-MED-042'],
   },
   {
@@ -108,7 +110,7 @@ export const MEDICAL_DEFECTS = [
     id: 'med-pin-rule-skipped',
     area: 'medical',
     title: 'INITIALIZE FOR PURCHASE and FOR LOAD run without the PIN',
-    description: 'A purchase from the card\'s account and a load need the cardholder\'s PIN (part 7 §11, §12; part 5 tables 68, 72: 6982).',
+    description: "A purchase from the card's account and a load need the cardholder's PIN (part 7 §11, §12; part 5 tables 68, 72: 6982).",
     mustFail: ['SS-MED-011', 'SS-MED-012'],
   },
   {
@@ -129,7 +131,7 @@ export const MEDICAL_DEFECTS = [
     id: 'med-mac2-wrong-input',
     area: 'medical',
     title: 'DEBIT FOR PURCHASE computes MAC2 over the MAC1 input',
-    description: 'MAC2 covers the three amounts only (part 7 §12.6); the PSAM\'s CREDIT SAM FOR PURCHASE refuses this one.',
+    description: "MAC2 covers the three amounts only (part 7 §12.6); the PSAM's CREDIT SAM FOR PURCHASE refuses this one.",
     mustFail: ['SS-MED-040', 'SS-MED-044', 'SS-MED-045'],
   },
   {
@@ -143,7 +145,8 @@ export const MEDICAL_DEFECTS = [
     id: 'med-zero-purchase-refused',
     area: 'medical',
     title: 'A zero-amount purchase is refused',
-    description: 'A purchase of 0 from every account is a valid transaction (the 送检 list\'s zero-amount 消费): INITIALIZE answers 9000 and the sequence number moves.',
+    description:
+      "A purchase of 0 from every account is a valid transaction (the 送检 list's zero-amount 消费): INITIALIZE answers 9000 and the sequence number moves.",
     mustFail: ['SS-MED-027', 'SS-MED-028', 'SS-MED-029', 'SS-MED-032', 'SS-MED-034', 'SS-MED-035', 'SS-MED-044', 'SS-MED-060', 'SS-MED-061', 'SS-MED-062'],
   },
   {
@@ -170,8 +173,9 @@ export const MEDICAL_DEFECTS = [
   {
     id: 'med-reinit-keeps-first-session',
     area: 'medical',
-    title: 'A second INITIALIZE in the load or purchase state keeps the first one\'s session',
-    description: 'Table 49: INITIALIZE FOR LOAD / PURCHASE in that state start a new transaction; the card answers a new random, and only the new MAC completes it (part 7 §11.2, §12.2).',
+    title: "A second INITIALIZE in the load or purchase state keeps the first one's session",
+    description:
+      'Table 49: INITIALIZE FOR LOAD / PURCHASE in that state start a new transaction; the card answers a new random, and only the new MAC completes it (part 7 §11.2, §12.2).',
     mustFail: ['SS-MED-033', 'SS-MED-034'],
   },
   {
@@ -247,7 +251,7 @@ export const MEDICAL_DEFECTS = [
   {
     id: 'med-load-proof-not-kept',
     area: 'medical',
-    title: 'The load\'s MAC and TAC are not kept for GET TRANSACTION PROOF',
+    title: "The load's MAC and TAC are not kept for GET TRANSACTION PROOF",
     description: 'After a load GET TRANSACTION PROOF must give its MAC2 and TAC (part 7 §14).',
     mustFail: ['SS-MED-063'],
   },
@@ -290,7 +294,8 @@ export const MEDICAL_DEFECTS = [
     id: 'med-counter-max-not-checked',
     area: 'medical',
     title: 'INITIALIZE at a sequence number of FFFF starts another transaction',
-    description: 'A load or purchase sequence number at its maximum must refuse INITIALIZE FOR LOAD / PURCHASE with 9402 (part 5 §7.5, tables 68 and 72); this card answers 9000 and would wrap the number.',
+    description:
+      'A load or purchase sequence number at its maximum must refuse INITIALIZE FOR LOAD / PURCHASE with 9402 (part 5 §7.5, tables 68 and 72); this card answers 9000 and would wrap the number.',
     mustFail: ['SS-MED-064', 'SS-MED-065'],
   },
 ] as const satisfies readonly Defect[];

@@ -7,7 +7,18 @@ import { concat, equal, fromHex, toHex } from '../../src/bytes/hex.ts';
 import { type Tlv, buildTlv, parseTlv } from '../../src/tlv/ber.ts';
 import type { Reply } from '../cos/context.ts';
 import type { CardImage, DfImage, EfImage } from '../cos/image.ts';
-import { PBOC_AIP, PBOC_DUAL_RECORDS, PBOC_EXPIRED_ISSUER_CERT, PBOC_PDOL, PBOC_PDOL_SM, PBOC_SM2_STATIC_DATA, PBOC_STATIC_DATA, buildCerts, buildSm2Certs, pbocSm2CertsFor } from '../images/pse.ts';
+import {
+  PBOC_AIP,
+  PBOC_DUAL_RECORDS,
+  PBOC_EXPIRED_ISSUER_CERT,
+  PBOC_PDOL,
+  PBOC_PDOL_SM,
+  PBOC_SM2_STATIC_DATA,
+  PBOC_STATIC_DATA,
+  buildCerts,
+  buildSm2Certs,
+  pbocSm2CertsFor,
+} from '../images/pse.ts';
 import { type ImageDefect, type WrapDefect, image, wrap, wrapSelect } from './kinds.ts';
 import { GET_DATA_FAMILY, type GetDataTag, type RecordTag } from './pboc-families.ts';
 
@@ -61,21 +72,32 @@ function template(record: Uint8Array): Tlv | undefined {
 /** A record (70 template) without the object `tag`. */
 function withoutObject(record: Uint8Array, tag: string): Uint8Array {
   const t70 = template(record);
-  return t70 ? buildTlv('70', (t70.children as Tlv[]).filter((c) => c.tag !== tag).map((c) => buildTlv(c.tag, c.value))) : record;
+  return t70
+    ? buildTlv(
+        '70',
+        (t70.children as Tlv[]).filter((c) => c.tag !== tag).map((c) => buildTlv(c.tag, c.value)),
+      )
+    : record;
 }
 
 /** A record (70 template) with the value of the object `tag` replaced, if it has one. */
 function withObject(record: Uint8Array, tag: string, value: Uint8Array): Uint8Array {
   const t70 = template(record);
   if (!t70?.children?.some((c) => c.tag === tag)) return record;
-  return buildTlv('70', t70.children.map((c) => buildTlv(c.tag, c.tag === tag ? value : c.value)));
+  return buildTlv(
+    '70',
+    t70.children.map((c) => buildTlv(c.tag, c.tag === tag ? value : c.value)),
+  );
 }
 
 /** A record (70 template) whose object with the value `from` holds `to` instead. */
 function replaceValue(record: Uint8Array, from: Uint8Array, to: Uint8Array): Uint8Array {
   const t70 = template(record);
   if (!t70) return record;
-  return buildTlv('70', (t70.children as Tlv[]).map((c) => buildTlv(c.tag, equal(c.value, from) ? to : c.value)));
+  return buildTlv(
+    '70',
+    (t70.children as Tlv[]).map((c) => buildTlv(c.tag, equal(c.value, from) ? to : c.value)),
+  );
 }
 
 /** The FCI proprietary template (inside A5) rebuilt object by object. */

@@ -49,7 +49,9 @@ describe('spec code names no defect', () => {
   });
 
   it('holds no defect id, in code or comment', () => {
-    const found = SPEC_FILES.flatMap(({ file, text }) => IDS.filter((id) => new RegExp(`(^|[^a-z0-9-])${id.replace(/[.]/g, '\\.')}($|[^a-z0-9-])`, 'i').test(text)).map((id) => `${file}: ${id}`));
+    const found = SPEC_FILES.flatMap(({ file, text }) =>
+      IDS.filter((id) => new RegExp(`(^|[^a-z0-9-])${id.replace(/[.]/g, '\\.')}($|[^a-z0-9-])`, 'i').test(text)).map((id) => `${file}: ${id}`),
+    );
     expect(found).toEqual([]);
   });
 

@@ -13,14 +13,19 @@ import { ROOT } from '../../src/run/test-support.ts';
 function failedOn30(defect: string): Promise<string[]> {
   const out = mkdtempSync(join(tmpdir(), 'sscc-ss30-'));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['bin/sscc.js', 'run', '--profile', 'profiles/sim-sscard30.yaml', '--out', out, '--quiet', '--force', '--defect', defect], { cwd: ROOT }, () => {
-      try {
-        const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { cases: Array<{ id: string; verdict: string }> };
-        resolve(report.cases.filter((c) => c.verdict === 'FAIL').map((c) => c.id));
-      } catch (e) {
-        reject(e);
-      }
-    });
+    execFile(
+      process.execPath,
+      ['bin/sscc.js', 'run', '--profile', 'profiles/sim-sscard30.yaml', '--out', out, '--quiet', '--force', '--defect', defect],
+      { cwd: ROOT },
+      () => {
+        try {
+          const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { cases: Array<{ id: string; verdict: string }> };
+          resolve(report.cases.filter((c) => c.verdict === 'FAIL').map((c) => c.id));
+        } catch (e) {
+          reject(e);
+        }
+      },
+    );
   });
 }
 

@@ -11,35 +11,40 @@ export const TEARING_DEFECTS = [
     id: 'tear-record-half-written',
     area: 'tearing',
     title: 'A record or binary update is written in place, without backup',
-    description: 'UPDATE RECORD/BINARY writes the new pages over the old ones with no backup buffer: a tear leaves the record part old, part new (LD/T 6001.2 防拔; 社会保障卡规范 part 5 §6.12–6.13).',
+    description:
+      'UPDATE RECORD/BINARY writes the new pages over the old ones with no backup buffer: a tear leaves the record part old, part new (LD/T 6001.2 防拔; 社会保障卡规范 part 5 §6.12–6.13).',
     mustFail: ['TEAR-SS-001', 'TEAR-SS-002'],
   },
   {
     id: 'tear-ec-balance-before-log',
     area: 'tearing',
     title: 'The EC balance is written before, and apart from, its log entry',
-    description: 'An offline EC purchase commits 9F79 in a unit of its own, then the log record: a tear between leaves the balance debited with no log entry (JR/T 0025.13 §7.4.5, §9).',
+    description:
+      'An offline EC purchase commits 9F79 in a unit of its own, then the log record: a tear between leaves the balance debited with no log entry (JR/T 0025.13 §7.4.5, §9).',
     mustFail: ['TEAR-PB-003'],
   },
   {
     id: 'tear-try-counter-after-compare',
     area: 'tearing',
     title: 'The PIN try counter is written after the comparison',
-    description: 'VERIFY compares first and writes the decrement only for a wrong PIN: a tear when the write starts keeps the try (社会保障卡规范 part 5 §6.14; JR/T 0025.5 B.12; LD/T 6001.2 防拔).',
+    description:
+      'VERIFY compares first and writes the decrement only for a wrong PIN: a tear when the write starts keeps the try (社会保障卡规范 part 5 §6.14; JR/T 0025.5 B.12; LD/T 6001.2 防拔).',
     mustFail: ['TEAR-PIN-002', 'TEAR-PIN-003'],
   },
   {
     id: 'tear-atc-after-cryptogram',
     area: 'tearing',
     title: 'The ATC is written back after the cryptogram',
-    description: 'GPO moves the ATC in a write-behind cache that reaches NVM only at the end of the next command: a tear during GENERATE AC sends the ATC back to a value a cryptogram already used (JR/T 0025.5 §7.3, 9F36).',
+    description:
+      'GPO moves the ATC in a write-behind cache that reaches NVM only at the end of the next command: a tear during GENERATE AC sends the ATC back to a value a cryptogram already used (JR/T 0025.5 §7.3, 9F36).',
     mustFail: ['TEAR-PB-002', 'TEAR-PB-003'],
   },
   {
     id: 'tear-counter-erased-before-write',
     area: 'tearing',
     title: 'A counter is erased before it is programmed',
-    description: 'The PIN try counter and the ATC are erased (FF) and then programmed, with no backup: a tear between leaves the counter FF, neither old nor new (LD/T 6001.2 防拔; JR/T 0025.5 §7.3).',
+    description:
+      'The PIN try counter and the ATC are erased (FF) and then programmed, with no backup: a tear between leaves the counter FF, neither old nor new (LD/T 6001.2 防拔; JR/T 0025.5 §7.3).',
     mustFail: ['TEAR-PIN-001', 'TEAR-PIN-004', 'TEAR-PB-001'],
   },
   {

@@ -36,4 +36,3 @@ export const blankImage: CardImage = {
   protocol: 'T=0',
   mf: cardMf([], { key: 'transport' }),
 };
-

@@ -37,5 +37,11 @@ export const hostileTextImage: CardImage = {
   name: 'hostile-text',
   description: 'Escape-code card: 卡号 and 姓名 hold terminal control sequences',
   conformant: false,
-  mf: cardMf([withMasterKey(ssseImage({ ...REFERENCE_CARD, cardNumberBody: HOSTILE_TEXT.cardNumberBody, holder: { ...REFERENCE_CARD.holder, name: HOSTILE_TEXT.name } }), 'ssse'), withMasterKey(pse(), 'pse')]),
+  mf: cardMf([
+    withMasterKey(
+      ssseImage({ ...REFERENCE_CARD, cardNumberBody: HOSTILE_TEXT.cardNumberBody, holder: { ...REFERENCE_CARD.holder, name: HOSTILE_TEXT.name } }),
+      'ssse',
+    ),
+    withMasterKey(pse(), 'pse'),
+  ]),
 };

@@ -33,28 +33,45 @@ const referenceT1: CardImage = {
 };
 
 /** The reference card with its financial application on SM4 cryptograms (JR/T 0025.17 §8) and RSA ODA (for SM2 ODA see reference-pboc30). */
-const referencePbocSm4 = withPse({ ...referenceImage, name: 'reference-pboc-sm4', description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and RSA ODA' }, () => pse({ algorithm: 'SM4' }));
+const referencePbocSm4 = withPse(
+  { ...referenceImage, name: 'reference-pboc-sm4', description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and RSA ODA' },
+  () => pse({ algorithm: 'SM4' }),
+);
 
 /**
  * The reference card as a PBOC 3.0 card (JR/T 0025-2013): SM4 cryptograms (part 17 §8) and SM2/SM3
  * offline data authentication (part 17 §5), application version 0030; no RSA keys or certificates.
  */
-const referencePboc30 = withPse({ ...referenceImage, name: 'reference-pboc30', description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and SM2 ODA' }, () => pse({ algorithm: 'SM4', oda: 'SM2' }));
+const referencePboc30 = withPse(
+  { ...referenceImage, name: 'reference-pboc30', description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and SM2 ODA' },
+  () => pse({ algorithm: 'SM4', oda: 'SM2' }),
+);
 
 /**
  * The PBOC 3.0 card with both algorithm sets (JR/T 0025.17 §10.2 b): RSA certificates and 3DES keys, SM2
  * certificates and SM4 keys; GET PROCESSING OPTIONS chooses one by DF69 (§10.3.3 b).
  */
-const referenceDual = withPse({ ...referenceImage, name: 'reference-dual', description: 'Reference card, PBOC 3.0 dual-algorithm debit/EC: RSA/3DES or SM2/SM4 chosen by DF69' }, () => pse({ dualAlgorithm: true }));
+const referenceDual = withPse(
+  { ...referenceImage, name: 'reference-dual', description: 'Reference card, PBOC 3.0 dual-algorithm debit/EC: RSA/3DES or SM2/SM4 chosen by DF69' },
+  () => pse({ dualAlgorithm: true }),
+);
 
 /** The reference card whose PBOC 2.0 application supports CDA too (AIP 7D00, JR/T 0025.7 §5.3.6): RSA, 3DES. */
-const referenceCda = withPse({ ...referenceImage, name: 'reference-cda', description: 'Reference card, PBOC 2.0 debit/EC with SDA, DDA and CDA (RSA)' }, () => withMasterKey(pse({ cda: true }), 'pse'));
+const referenceCda = withPse({ ...referenceImage, name: 'reference-cda', description: 'Reference card, PBOC 2.0 debit/EC with SDA, DDA and CDA (RSA)' }, () =>
+  withMasterKey(pse({ cda: true }), 'pse'),
+);
 
 /** The PBOC 3.0 card (SM4, SM2) supporting CDA too (JR/T 0025.17 §5.2.5). */
-const referencePboc30Cda = withPse({ ...referenceImage, name: 'reference-pboc30-cda', description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and SM2 SDA, DDA and CDA' }, () => withMasterKey(pse({ algorithm: 'SM4', oda: 'SM2', cda: true }), 'pse'));
+const referencePboc30Cda = withPse(
+  { ...referenceImage, name: 'reference-pboc30-cda', description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and SM2 SDA, DDA and CDA' },
+  () => withMasterKey(pse({ algorithm: 'SM4', oda: 'SM2', cda: true }), 'pse'),
+);
 
 /** The reference card as a dual-interface card: its PSE also has the PPSE 2PAY.SYS.DDF01 (images/pse.ts ppse()). */
-const referenceContactless = withPse({ ...referenceImage, name: 'reference-contactless', description: 'Reference card with a contactless interface: PBOC debit/EC with the PPSE' }, () => withMasterKey(pse({ contactless: true }), 'pse'));
+const referenceContactless = withPse(
+  { ...referenceImage, name: 'reference-contactless', description: 'Reference card with a contactless interface: PBOC debit/EC with the PPSE' },
+  () => withMasterKey(pse({ contactless: true }), 'pse'),
+);
 
 export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,

@@ -14,7 +14,16 @@ import { bytes } from './build.ts';
 import type { SsCardData } from './ssse.ts';
 
 /** The account a new test card is personalised with: 1000.00 元, no yearly totals, year 2026 from 1 January. */
-export const MEDICAL_ACCOUNT: MedicalAccountImage = { balance: 100000, spip: 0, spfp: 0, year: 2026, startingDay: '0101', loadSeq: 0, purchaseSeq: 0, records: 30 };
+export const MEDICAL_ACCOUNT: MedicalAccountImage = {
+  balance: 100000,
+  spip: 0,
+  spfp: 0,
+  year: 2026,
+  startingDay: '0101',
+  loadSeq: 0,
+  purchaseSeq: 0,
+  records: 30,
+};
 
 /** What a test card may change: the amount file, EF08's records (hex, newest first), a card that computes MAC2 wrongly. */
 export interface MedicalTestAccount extends Partial<MedicalAccountImage> {
@@ -35,12 +44,24 @@ export function withMedical(card: SsCardData, df04: DfImage): DfImage {
     key: toHex(medicalCardKey(card.algorithm, card.medicalRoots, name, identity)),
   }));
   const { detail, ...account } = card.medicalAccount ?? {};
-  const appKeys = ((df04.appData?.keys as SsKeyImage[] | undefined) ?? []);
+  const appKeys = (df04.appData?.keys as SsKeyImage[] | undefined) ?? [];
   return {
     ...df04,
     app: 'medical',
     appData: { ...df04.appData, keys: [...appKeys, ...keys], medical: { ...MEDICAL_ACCOUNT, ...account } },
-    children: [...df04.children, { kind: 'EF', fid: 'EF08', sfi: 0x08, label: '医疗交易明细 (cyclic)', structure: 'cyclic', read: { pin: 0x00 }, update: 'never', records: [...(detail ?? [])] }],
+    children: [
+      ...df04.children,
+      {
+        kind: 'EF',
+        fid: 'EF08',
+        sfi: 0x08,
+        label: '医疗交易明细 (cyclic)',
+        structure: 'cyclic',
+        read: { pin: 0x00 },
+        update: 'never',
+        records: [...(detail ?? [])],
+      },
+    ],
   };
 }
 

@@ -73,8 +73,13 @@ export function buildCerts(staticData: Uint8Array, pan: string = PBOC_PAN): Pboc
   const ni = iss.modulus.length;
   const issuerCertFor = (expiry: string) => {
     // 02 | issuer id (leftmost PAN digits, cn 4) | expiry MMYY | serial | hash alg | PK alg | NI | exp len | PK (NCA−36)
-    const fixed = concat(Uint8Array.of(0x02), encodeCn(pan.slice(0, 6), 4), fromHex(expiry), fromHex('000001'),
-      Uint8Array.of(0x01, 0x01, ni, iss.exponent.length));
+    const fixed = concat(
+      Uint8Array.of(0x02),
+      encodeCn(pan.slice(0, 6), 4),
+      fromHex(expiry),
+      fromHex('000001'),
+      Uint8Array.of(0x01, 0x01, ni, iss.exponent.length),
+    );
     const inCert = iss.modulus.subarray(0, nca - 36);
     const body = concat(fixed, inCert);
     return signRecoverable(PBOC_TEST_CA_KEY, body, concat(body, iss.modulus.subarray(nca - 36), iss.exponent));
@@ -83,8 +88,13 @@ export function buildCerts(staticData: Uint8Array, pan: string = PBOC_PAN): Pboc
   const ssadBody = concat(Uint8Array.of(0x03, 0x01), fromHex('DAC1'), new Uint8Array(ni - 26).fill(0xbb));
   const ssad = signRecoverable(PBOC_TEST_ISS_KEY, ssadBody, concat(ssadBody, staticData));
   // 04 | PAN cn 10 | expiry | serial | hash alg | PK alg | NIC | exp len | PK (NI − 42)
-  const iccFixed = concat(Uint8Array.of(0x04), encodeCn(pan, 10), fromHex('1230'), fromHex('000002'),
-    Uint8Array.of(0x01, 0x01, icc.modulus.length, icc.exponent.length));
+  const iccFixed = concat(
+    Uint8Array.of(0x04),
+    encodeCn(pan, 10),
+    fromHex('1230'),
+    fromHex('000002'),
+    Uint8Array.of(0x01, 0x01, icc.modulus.length, icc.exponent.length),
+  );
   const iccBody = concat(iccFixed, icc.modulus.subarray(0, ni - 42));
   const iccCert = signRecoverable(PBOC_TEST_ISS_KEY, iccBody, concat(iccBody, icc.modulus.subarray(ni - 42), icc.exponent, staticData));
   return {
@@ -98,28 +108,29 @@ export function buildCerts(staticData: Uint8Array, pan: string = PBOC_PAN): Pboc
 }
 
 /** SFI 1 record 1: the data in offline data authentication (AFL byte 4 = 1). 9F08: 0020 PBOC 2.0, 0030 PBOC 3.0. */
-const appRecord1For = (version: string) => record(
-  h('5A', encodeCn(PBOC_PAN, 8)),
-  h('5F24', '301231'),
-  h('5F25', '200101'),
-  h('5F34', PBOC_PSN),
-  h('5F28', '0156'),
-  // Application usage control (JR/T 0025.5 §10.3.2 table 19): AB00 = domestic cash, goods and services, at
-  // ATMs and other terminals, nothing international: the financial function of a social security card
-  // is for use in China only (总体方案 二(三), docs/dual-app.md).
-  h('9F07', 'AB00'),
-  // Application currency code: RMB (人民币借记应用, 总体方案 二(三)).
-  h('9F42', '0156'),
-  h('9F08', version),
-  h('8C', PBOC_CDOL1),
-  h('8D', PBOC_CDOL2),
-  // CVM list: X = Y = 0 (4 bytes each); offline plaintext PIN if terminal supports (01 03), else no CVM (1F 03)
-  h('8E', '0000000000000000' + '4103' + '1F03'),
-  h('9F0D', 'D86004A800'),
-  h('9F0E', '0010000000'),
-  h('9F0F', 'D86004F800'),
-  h('9F4A', '82'),
-);
+const appRecord1For = (version: string) =>
+  record(
+    h('5A', encodeCn(PBOC_PAN, 8)),
+    h('5F24', '301231'),
+    h('5F25', '200101'),
+    h('5F34', PBOC_PSN),
+    h('5F28', '0156'),
+    // Application usage control (JR/T 0025.5 §10.3.2 table 19): AB00 = domestic cash, goods and services, at
+    // ATMs and other terminals, nothing international: the financial function of a social security card
+    // is for use in China only (总体方案 二(三), docs/dual-app.md).
+    h('9F07', 'AB00'),
+    // Application currency code: RMB (人民币借记应用, 总体方案 二(三)).
+    h('9F42', '0156'),
+    h('9F08', version),
+    h('8C', PBOC_CDOL1),
+    h('8D', PBOC_CDOL2),
+    // CVM list: X = Y = 0 (4 bytes each); offline plaintext PIN if terminal supports (01 03), else no CVM (1F 03)
+    h('8E', '0000000000000000' + '4103' + '1F03'),
+    h('9F0D', 'D86004A800'),
+    h('9F0E', '0010000000'),
+    h('9F0F', 'D86004F800'),
+    h('9F4A', '82'),
+  );
 const appRecord1 = appRecord1For('0020');
 /** Static data to authenticate: SFI 1–10 records without the 70 template, then the AIP (9F4A = 82). */
 const staticDataOf = (rec: string, aip = PBOC_AIP) => concat((parseTlv(fromHex(rec))[0] as Tlv).value, fromHex(aip));
@@ -154,8 +165,14 @@ export interface PbocSm2Certs {
 export function buildSm2Certs(staticData: Uint8Array): PbocSm2Certs {
   const { ISSUER_CERT_FORMAT, SSAD_FORMAT, ICC_CERT_FORMAT, SIG_ALG_SM2, ENC_ALG_NONE, PARAM_SM2, KEY_LENGTH } = SM2_ODA;
   const issuerCertFor = (issuerId: string, expiry: string, sigAlg: number) => {
-    const signed = concat(Uint8Array.of(ISSUER_CERT_FORMAT), encodeCn(issuerId, 4), fromHex(expiry), fromHex('000001'),
-      Uint8Array.of(sigAlg, ENC_ALG_NONE, PARAM_SM2, KEY_LENGTH), sm2PublicOf(PBOC_SM2_TEST_ISS_KEY));
+    const signed = concat(
+      Uint8Array.of(ISSUER_CERT_FORMAT),
+      encodeCn(issuerId, 4),
+      fromHex(expiry),
+      fromHex('000001'),
+      Uint8Array.of(sigAlg, ENC_ALG_NONE, PARAM_SM2, KEY_LENGTH),
+      sm2PublicOf(PBOC_SM2_TEST_ISS_KEY),
+    );
     return concat(signed, sm2Sign(PBOC_SM2_TEST_CA_KEY, signed));
   };
   const ssadFor = (data: Uint8Array) => {
@@ -163,8 +180,14 @@ export function buildSm2Certs(staticData: Uint8Array): PbocSm2Certs {
     return concat(head, sm2Sign(PBOC_SM2_TEST_ISS_KEY, concat(head, data)));
   };
   const iccCertFor = (pan: string) => {
-    const fields = concat(Uint8Array.of(ICC_CERT_FORMAT), encodeCn(pan, 10), fromHex('1230'), fromHex('000002'),
-      Uint8Array.of(SIG_ALG_SM2, ENC_ALG_NONE, PARAM_SM2, KEY_LENGTH), sm2PublicOf(PBOC_SM2_TEST_ICC_KEY));
+    const fields = concat(
+      Uint8Array.of(ICC_CERT_FORMAT),
+      encodeCn(pan, 10),
+      fromHex('1230'),
+      fromHex('000002'),
+      Uint8Array.of(SIG_ALG_SM2, ENC_ALG_NONE, PARAM_SM2, KEY_LENGTH),
+      sm2PublicOf(PBOC_SM2_TEST_ICC_KEY),
+    );
     return concat(fields, sm2Sign(PBOC_SM2_TEST_ISS_KEY, concat(fields, staticData)));
   };
   return {
@@ -189,9 +212,7 @@ const appRecordsSfi2For = (c: PbocCerts) => [
   record(h('8F', Uint8Array.of(PBOC_CA_INDEX)), h('90', c.issuerCert), h('92', c.issuerRemainder), h('9F32', rsaPublicOf(PBOC_TEST_ISS_KEY).exponent)),
   record(h('93', c.ssad)),
 ];
-const appRecordsSfi3For = (c: PbocCerts) => [
-  record(h('9F46', c.iccCert), h('9F47', iccPub.exponent), h('9F48', c.iccRemainder), h('9F49', '9F3704')),
-];
+const appRecordsSfi3For = (c: PbocCerts) => [record(h('9F46', c.iccCert), h('9F47', iccPub.exponent), h('9F48', c.iccRemainder), h('9F49', '9F3704'))];
 /** SFI 4: the EC issuer authorisation code, in the EC AFL only (JR/T 0025.13 §7.4.3). */
 const appRecordsSfi4 = [record(h('9F74', Buffer.from('ECC001', 'ascii')))];
 
@@ -199,10 +220,7 @@ const appRecordsSfi4 = [record(h('9F74', Buffer.from('ECC001', 'ascii')))];
 export const PBOC_AFL = '08010101' + '10010200' + '18010100';
 export const PBOC_AFL_EC = PBOC_AFL + '20010100';
 
-const appRecordsSfi2Sm2For = (c: PbocSm2Certs) => [
-  record(h('8F', Uint8Array.of(PBOC_SM2_CA_INDEX)), h('90', c.issuerCert)),
-  record(h('93', c.ssad)),
-];
+const appRecordsSfi2Sm2For = (c: PbocSm2Certs) => [record(h('8F', Uint8Array.of(PBOC_SM2_CA_INDEX)), h('90', c.issuerCert)), record(h('93', c.ssad))];
 /** No 9F47 / 9F48 with SM2: the key is whole in the certificate (JR/T 0025.17 table 7). */
 const appRecordsSfi3Sm2For = (c: PbocSm2Certs) => [record(h('9F46', c.iccCert), h('9F49', '9F3704'))];
 
@@ -214,7 +232,10 @@ const appRecordsSfi3Sm2For = (c: PbocSm2Certs) => [record(h('9F46', c.iccCert), 
 export const PBOC_AFL_DUAL_SM = '08010101' + '10030400' + '18020200';
 export const PBOC_AFL_DUAL_RSA = PBOC_AFL;
 /** Where the certificate records of each set are on the dual-algorithm card: SFI → record numbers. */
-export const PBOC_DUAL_RECORDS = { rsa: { issuerCert: [2, 1], ssad: [2, 2], iccCert: [3, 1] }, sm2: { issuerCert: [2, 3], ssad: [2, 4], iccCert: [3, 2] } } as const;
+export const PBOC_DUAL_RECORDS = {
+  rsa: { issuerCert: [2, 1], ssad: [2, 2], iccCert: [3, 1] },
+  sm2: { issuerCert: [2, 3], ssad: [2, 4], iccCert: [3, 2] },
+} as const;
 /** The RSA certificates of the dual-algorithm card: over its static data (application version 0030). */
 export const PBOC_DUAL_RSA_CERTS = buildCerts(PBOC_SM2_STATIC_DATA);
 
@@ -262,7 +283,7 @@ export function ppse(contactless: boolean): DfImage {
 
 export function pse(options: PseOptions = {}): DfImage {
   const dual = options.dualAlgorithm === true;
-  const algorithm = dual ? 'SM4' : options.algorithm ?? '3DES';
+  const algorithm = dual ? 'SM4' : (options.algorithm ?? '3DES');
   const variant = options.sm4Variant ?? PART17;
   const sm2 = dual || options.oda === 'SM2';
   const pdol = sm2 ? PBOC_PDOL_SM : PBOC_PDOL;
@@ -272,52 +293,82 @@ export function pse(options: PseOptions = {}): DfImage {
   const udkOf = (alg: PbocAlgorithm, key: string) => toHex(deriveUdk(alg, fromHex(key), PBOC_PAN, PBOC_PSN, variant));
   const udk = (key: string) => udkOf(algorithm, key);
   // The dual card: SFI 2 and 3 hold the RSA records, then the SM2 ones (PBOC_DUAL_RECORDS).
-  const sfi2 = dual ? [...appRecordsSfi2For(PBOC_DUAL_RSA_CERTS), ...appRecordsSfi2Sm2For(sm2Certs)] : sm2 ? appRecordsSfi2Sm2For(sm2Certs) : appRecordsSfi2For(rsaCerts);
-  const sfi3 = dual ? [...appRecordsSfi3For(PBOC_DUAL_RSA_CERTS), ...appRecordsSfi3Sm2For(sm2Certs)] : sm2 ? appRecordsSfi3Sm2For(sm2Certs) : appRecordsSfi3For(rsaCerts);
+  const sfi2 = dual
+    ? [...appRecordsSfi2For(PBOC_DUAL_RSA_CERTS), ...appRecordsSfi2Sm2For(sm2Certs)]
+    : sm2
+      ? appRecordsSfi2Sm2For(sm2Certs)
+      : appRecordsSfi2For(rsaCerts);
+  const sfi3 = dual
+    ? [...appRecordsSfi3For(PBOC_DUAL_RSA_CERTS), ...appRecordsSfi3Sm2For(sm2Certs)]
+    : sm2
+      ? appRecordsSfi3Sm2For(sm2Certs)
+      : appRecordsSfi3For(rsaCerts);
   const debit: DfImage = {
-        kind: 'DF',
-        fid: '7F11',
-        name: PBOC_AID,
-        label: 'UnionPay debit',
-        app: 'pboc',
-        // A5 { 50 label, 87 priority, 9F38 PDOL, 5F2D, BF0C { 9F4D log entry SFI 0B, 10 records } }
-        fciProprietary: toHex(concat(h('50', Buffer.from('PBOC DEBIT', 'ascii')), h('87', PBOC_PRIORITY), h('9F38', pdol),
-          h('5F2D', Buffer.from('zhen', 'ascii')), buildTlv('BF0C', [h('9F4D', '0B0A')]))),
-        appData: {
-          algorithm,
-          sm4Variant: variant,
-          pan: PBOC_PAN,
-          psn: PBOC_PSN,
-          udkAc: udk(PBOC_TEST_IMK.ac),
-          udkMac: udk(PBOC_TEST_IMK.mac),
-          udkEnc: udk(PBOC_TEST_IMK.enc),
-          // The ICC private key: a PEM RSA key, or the SM2 d in hex with oda 'SM2'.
-          iccKey: sm2 ? PBOC_SM2_TEST_ICC_KEY : PBOC_TEST_ICC_KEY,
-          // A single-SM-algorithm card (JR/T 0025.17 §10.2): SM2 ODA, DF69 in the PDOL, the SM AFL always.
-          ...(sm2 ? { oda: 'SM2', pdol } : {}),
-          ...(cda ? { aip: PBOC_AIP_CDA } : {}),
-          // The international set of a dual-algorithm card (JR/T 0025.17 §10.2 b): 3DES UDKs, the RSA ICC key.
-          ...(dual ? { international: { algorithm: '3DES', udkAc: udkOf('3DES', PBOC_TEST_IMK.ac), udkMac: udkOf('3DES', PBOC_TEST_IMK.mac), udkEnc: udkOf('3DES', PBOC_TEST_IMK.enc), iccKey: PBOC_TEST_ICC_KEY, oda: 'RSA' } } : {}),
-          pin: '123456',
-          pinTryLimit: 3,
-          ecBalance: 10000, // 100.00 CNY, n12 in minor units
-          ecBalanceLimit: 100000,
-          ecSingleLimit: 20000,
-          ecResetThreshold: 1000,
-          lowerConsecutiveOfflineLimit: 3,
-        },
-        children: [
-          { kind: 'EF', fid: 'EF01', sfi: 1, structure: 'linear-variable', read: 'always', update: 'never', records: [sm2 ? appRecord1Sm2 : appRecord1] },
-          { kind: 'EF', fid: 'EF02', sfi: 2, structure: 'linear-variable', read: 'always', update: 'never', records: sfi2 },
-          { kind: 'EF', fid: 'EF03', sfi: 3, structure: 'linear-variable', read: 'always', update: 'never', records: sfi3 },
-          { kind: 'EF', fid: 'EF04', sfi: 4, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi4 },
-          { kind: 'EF', fid: 'EF0B', sfi: 0x0b, label: 'transaction log', structure: 'cyclic', read: 'always', update: 'never', records: [] },
-        ],
-      };
+    kind: 'DF',
+    fid: '7F11',
+    name: PBOC_AID,
+    label: 'UnionPay debit',
+    app: 'pboc',
+    // A5 { 50 label, 87 priority, 9F38 PDOL, 5F2D, BF0C { 9F4D log entry SFI 0B, 10 records } }
+    fciProprietary: toHex(
+      concat(
+        h('50', Buffer.from('PBOC DEBIT', 'ascii')),
+        h('87', PBOC_PRIORITY),
+        h('9F38', pdol),
+        h('5F2D', Buffer.from('zhen', 'ascii')),
+        buildTlv('BF0C', [h('9F4D', '0B0A')]),
+      ),
+    ),
+    appData: {
+      algorithm,
+      sm4Variant: variant,
+      pan: PBOC_PAN,
+      psn: PBOC_PSN,
+      udkAc: udk(PBOC_TEST_IMK.ac),
+      udkMac: udk(PBOC_TEST_IMK.mac),
+      udkEnc: udk(PBOC_TEST_IMK.enc),
+      // The ICC private key: a PEM RSA key, or the SM2 d in hex with oda 'SM2'.
+      iccKey: sm2 ? PBOC_SM2_TEST_ICC_KEY : PBOC_TEST_ICC_KEY,
+      // A single-SM-algorithm card (JR/T 0025.17 §10.2): SM2 ODA, DF69 in the PDOL, the SM AFL always.
+      ...(sm2 ? { oda: 'SM2', pdol } : {}),
+      ...(cda ? { aip: PBOC_AIP_CDA } : {}),
+      // The international set of a dual-algorithm card (JR/T 0025.17 §10.2 b): 3DES UDKs, the RSA ICC key.
+      ...(dual
+        ? {
+            international: {
+              algorithm: '3DES',
+              udkAc: udkOf('3DES', PBOC_TEST_IMK.ac),
+              udkMac: udkOf('3DES', PBOC_TEST_IMK.mac),
+              udkEnc: udkOf('3DES', PBOC_TEST_IMK.enc),
+              iccKey: PBOC_TEST_ICC_KEY,
+              oda: 'RSA',
+            },
+          }
+        : {}),
+      pin: '123456',
+      pinTryLimit: 3,
+      ecBalance: 10000, // 100.00 CNY, n12 in minor units
+      ecBalanceLimit: 100000,
+      ecSingleLimit: 20000,
+      ecResetThreshold: 1000,
+      lowerConsecutiveOfflineLimit: 3,
+    },
+    children: [
+      { kind: 'EF', fid: 'EF01', sfi: 1, structure: 'linear-variable', read: 'always', update: 'never', records: [sm2 ? appRecord1Sm2 : appRecord1] },
+      { kind: 'EF', fid: 'EF02', sfi: 2, structure: 'linear-variable', read: 'always', update: 'never', records: sfi2 },
+      { kind: 'EF', fid: 'EF03', sfi: 3, structure: 'linear-variable', read: 'always', update: 'never', records: sfi3 },
+      { kind: 'EF', fid: 'EF04', sfi: 4, structure: 'linear-variable', read: 'always', update: 'never', records: appRecordsSfi4 },
+      { kind: 'EF', fid: 'EF0B', sfi: 0x0b, label: 'transaction log', structure: 'cyclic', read: 'always', update: 'never', records: [] },
+    ],
+  };
   // Defect pboc-credit-application: a credit application (贷记, A000000333010102) beside the debit one,
   // listed in the directory; the financial function of a social security card is RMB debit only (总体方案 二(三)).
   const credit: DfImage = {
-    ...debit, fid: '7F12', name: PBOC_CREDIT_AID_OF_DEFECT, label: 'UnionPay credit', onlyWith: 'pboc-credit-application',
+    ...debit,
+    fid: '7F12',
+    name: PBOC_CREDIT_AID_OF_DEFECT,
+    label: 'UnionPay credit',
+    onlyWith: 'pboc-credit-application',
     fciProprietary: toHex(concat(h('50', Buffer.from('PBOC CREDIT', 'ascii')), h('87', '02'), h('9F38', pdol), h('5F2D', Buffer.from('zhen', 'ascii')))),
   };
   const creditEntry = buildTlv('61', [h('4F', PBOC_CREDIT_AID_OF_DEFECT), h('50', Buffer.from('PBOC CREDIT', 'ascii')), h('87', '02')]);
@@ -339,4 +390,3 @@ export function pse(options: PseOptions = {}): DfImage {
     ],
   };
 }
-

@@ -149,7 +149,18 @@ export function ssseImage(card: SsCardData): DfImage {
       { kind: 'EF', fid: 'EF07', sfi: 0x07, label: '指纹', structure: 'transparent', size: 0x300, read: { key: KEY_ID.RK }, update: { key: KEY_ID.UK } },
       ...(v1
         ? []
-        : [{ kind: 'EF', fid: 'EF08', sfi: 0x08, label: '照片', structure: 'transparent', size: 0x1000, read: { key: KEY_ID.RK }, update: { key: KEY_ID.UK } } as EfImage]),
+        : [
+            {
+              kind: 'EF',
+              fid: 'EF08',
+              sfi: 0x08,
+              label: '照片',
+              structure: 'transparent',
+              size: 0x1000,
+              read: { key: KEY_ID.RK },
+              update: { key: KEY_ID.UK },
+            } as EfImage,
+          ]),
       application(card, 'DF01', 'D15600000500', '公共应用信息区', [
         {
           kind: 'EF',
@@ -179,19 +190,22 @@ export function ssseImage(card: SsCardData): DfImage {
       ]),
       application(card, 'DF02', 'D15600000501', '就业与失业信息区'),
       application(card, 'DF03', 'D15600000502', '社会保险信息区1'),
-      withMedical(card, application(card, 'DF04', 'D15600000503', '社会保险信息区2', [
-        {
-          // An extension EF (V2.0 §6: extension EFs from EF0C) holding business records, written with a MAC.
-          kind: 'EF',
-          fid: 'EF0C',
-          sfi: 0x0c,
-          label: '业务记录 (test extension EF)',
-          structure: 'linear-variable',
-          read: 'always',
-          update: { key: KEY_ID.UK1 },
-          records: [record(0x60, bytes('00'.repeat(16)))],
-        },
-      ])),
+      withMedical(
+        card,
+        application(card, 'DF04', 'D15600000503', '社会保险信息区2', [
+          {
+            // An extension EF (V2.0 §6: extension EFs from EF0C) holding business records, written with a MAC.
+            kind: 'EF',
+            fid: 'EF0C',
+            sfi: 0x0c,
+            label: '业务记录 (test extension EF)',
+            structure: 'linear-variable',
+            read: 'always',
+            update: { key: KEY_ID.UK1 },
+            records: [record(0x60, bytes('00'.repeat(16)))],
+          },
+        ]),
+      ),
       ...(v1 ? [] : [application(card, 'DF07', 'D15600000504', '人事人才信息区')]),
     ],
   };

@@ -45,7 +45,7 @@ const initializeEnvironment: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 1) return { sw: SW.WRONG_LENGTH };
   const b = cmd.data[0] as number;
-  if ((b >> 4) > 9 || (b & 0x0f) > 9) return { sw: SW.INCORRECT_DATA };
+  if (b >> 4 > 9 || (b & 0x0f) > 9) return { sw: SW.INCORRECT_DATA };
   card.session['psam.province'] = b;
   return { sw: SW.NO_ERROR };
 };

@@ -56,8 +56,20 @@ function appData(algorithm: SsAlgorithm, roots: Record<string, string>, medicalR
 
 export const PSAM_TERMINAL_NUMBER = '110100000001';
 
-export function buildPsamImage(roots: Record<string, string> = {}, terminalNumber = PSAM_TERMINAL_NUMBER, medicalRoots: Record<string, string> = {}): CardImage {
-  const sm4: DfImage = { kind: 'DF', fid: 'DDF3', name: gbkHex('sx3.sh.社会保障'), label: 'SM4 environment', app: 'psam', appData: { ...appData('SM4', roots, medicalRoots) }, children: [] };
+export function buildPsamImage(
+  roots: Record<string, string> = {},
+  terminalNumber = PSAM_TERMINAL_NUMBER,
+  medicalRoots: Record<string, string> = {},
+): CardImage {
+  const sm4: DfImage = {
+    kind: 'DF',
+    fid: 'DDF3',
+    name: gbkHex('sx3.sh.社会保障'),
+    label: 'SM4 environment',
+    app: 'psam',
+    appData: { ...appData('SM4', roots, medicalRoots) },
+    children: [],
+  };
   return {
     name: 'psam',
     description: 'Social security PSAM (part 9), DES and SM4 environments, test root keys',
@@ -83,7 +95,17 @@ export function buildPsamImage(roots: Record<string, string> = {}, terminalNumbe
           read: 'always',
           update: 'never',
         },
-        { kind: 'EF', fid: '0016', sfi: 0x16, label: '终端信息', structure: 'transparent', data: toHex(cn(terminalNumber, 6)), size: 6, read: 'always', update: 'never' },
+        {
+          kind: 'EF',
+          fid: '0016',
+          sfi: 0x16,
+          label: '终端信息',
+          structure: 'transparent',
+          data: toHex(cn(terminalNumber, 6)),
+          size: 6,
+          read: 'always',
+          update: 'never',
+        },
         sm4,
       ],
     },

@@ -18,7 +18,15 @@ let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const request = JSON.parse(input);
 const raw = JSON.parse(process.env.SSCC_TERMINAL_CONFIG ?? '{}');
-const config: TerminalConfig = { type: 'social-security', terminalNumber: '000000000000', deviceNumber: '', blacklist: [], today: '20260101', ...raw, defects: new Set<string>(raw.defects ?? []) };
+const config: TerminalConfig = {
+  type: 'social-security',
+  terminalNumber: '000000000000',
+  deviceNumber: '',
+  blacklist: [],
+  today: '20260101',
+  ...raw,
+  defects: new Set<string>(raw.defects ?? []),
+};
 // The slots as PC/SC readers (terminal.readers in the profile), else as local sockets.
 const reader = process.env.SSCC_CARD_READER;
 const open = (socket: string | undefined, name: string | undefined): Promise<CardChannel> =>

@@ -58,7 +58,14 @@ function amounts(account: number, bank: number, outstanding: number): Record<str
   return { 个人账户支付: String(account), 银行卡支付: String(bank), 未付金额: String(outstanding) };
 }
 
-export async function medicalSettlement(request: TerminalRequest, card: ApduPort, psam: ApduPort, atr: Uint8Array, config: SsTerminalConfig, bankPurchase: BankPurchase): Promise<TerminalOutcome> {
+export async function medicalSettlement(
+  request: TerminalRequest,
+  card: ApduPort,
+  psam: ApduPort,
+  atr: Uint8Array,
+  config: SsTerminalConfig,
+  bankPurchase: BankPurchase,
+): Promise<TerminalOutcome> {
   const d = config.defects;
   const rules = terminalRules(d);
   const bill = billOf(request);
@@ -68,10 +75,21 @@ export async function medicalSettlement(request: TerminalRequest, card: ApduPort
   let port = card;
   if (!rules.settlePsamSilentOnPayment) {
     // GET CHALLENGE to the PSAM with every command of the payment.
-    port = { send: async (apdu) => { const r = await card.send(apdu); await psam.send(fromHex('0084000008')); return r; } };
+    port = {
+      send: async (apdu) => {
+        const r = await card.send(apdu);
+        await psam.send(fromHex('0084000008'));
+        return r;
+      },
+    };
   }
   const refused = async (medical: TerminalOutcome): Promise<TerminalOutcome> => {
-    if (rules.settleStopsOnRefusal) return { ...medical, fields: { ...medical.fields, ...amounts(0, 0, bill.selfPaid) }, message: `${medical.message ?? 'the medical account refused'}; nothing charged` };
+    if (rules.settleStopsOnRefusal)
+      return {
+        ...medical,
+        fields: { ...medical.fields, ...amounts(0, 0, bill.selfPaid) },
+        message: `${medical.message ?? 'the medical account refused'}; nothing charged`,
+      };
     const pay = await bankPurchase(bill.selfPaid, request.pin, port);
     return { ...pay, fields: { ...pay.fields, ...amounts(0, bill.selfPaid, 0) } };
   };
@@ -87,7 +105,8 @@ export async function medicalSettlement(request: TerminalRequest, card: ApduPort
   const { account, bank } = split(bill, balance, rules);
   const medical = await debitAccount(t, { account, selfPaid: bill.selfPaid, pooled: bill.pooled }, time, d);
   if (medical.result !== 'success') return refused(medical);
-  if (bank === 0) return { result: 'approved', code: 0, ...(medical.output ? { output: medical.output } : {}), fields: { ...medical.fields, ...amounts(account, 0, 0) } };
+  if (bank === 0)
+    return { result: 'approved', code: 0, ...(medical.output ? { output: medical.output } : {}), fields: { ...medical.fields, ...amounts(account, 0, 0) } };
   const pin = request.params?.['bankPin'] !== undefined ? String(request.params['bankPin']) : request.pin;
   const pay = await bankPurchase(bank, pin, port);
   const paid = pay.result === 'approved';
@@ -97,6 +116,10 @@ export async function medicalSettlement(request: TerminalRequest, card: ApduPort
     result,
     ...(medical.output ? { output: medical.output } : {}),
     fields: { ...medical.fields, ...pay.fields, ...(result === 'approved' ? amounts(account, bank, 0) : amounts(account, 0, bank)) },
-    ...(paid ? {} : { message: `the bank card ${pay.result} the purchase of ${bank} fen${pay.message ? ` (${pay.message})` : ''}; the account paid ${account} fen, ${bank} fen outstanding` }),
+    ...(paid
+      ? {}
+      : {
+          message: `the bank card ${pay.result} the purchase of ${bank} fen${pay.message ? ` (${pay.message})` : ''}; the account paid ${account} fen, ${bank} fen outstanding`,
+        }),
   };
 }

@@ -63,7 +63,7 @@ export interface FinancialTerminalConfig extends PosParameters {
 /** A seeded random source for random selection, so that runs repeat. */
 export function seededPercent(seed: string): () => number {
   let n = 0;
-  return () => createHash('sha256').update(`${seed}:${n++}`).digest().readUInt32BE(0) / 2 ** 32 * 100;
+  return () => (createHash('sha256').update(`${seed}:${n++}`).digest().readUInt32BE(0) / 2 ** 32) * 100;
 }
 
 export interface Candidate {
@@ -100,11 +100,21 @@ export class FinancialTerminal {
   /** The spec rules as this terminal keeps them (reference-terminal/rules.ts). */
   private readonly rules: TerminalRules;
 
-  constructor(private readonly send: Send, private readonly config: FinancialTerminalConfig, amount: number) {
+  constructor(
+    private readonly send: Send,
+    private readonly config: FinancialTerminalConfig,
+    amount: number,
+  ) {
     this.rules = terminalRules(config.defects);
     const yymmdd = config.date;
     const sent = !this.rules.amountInFen ? Math.floor(amount / 100) : amount;
-    this.kernel = new PbocKernel(send, { amount: sent, date: yymmdd, ecSupport: config.ecSupport && this.rules.offerEc, smSupport: this.rules.supportSm, ...(config.country ? { country: config.country } : {}) });
+    this.kernel = new PbocKernel(send, {
+      amount: sent,
+      date: yymmdd,
+      ecSupport: config.ecSupport && this.rules.offerEc,
+      smSupport: this.rules.supportSm,
+      ...(config.country ? { country: config.country } : {}),
+    });
   }
 
   private get tvr(): Uint8Array {
@@ -130,7 +140,9 @@ export class FinancialTerminal {
       for (let rec = 1; rec < 32; rec++) {
         const r = await k.readRecord(sfi, rec);
         if (r.sw !== 0x9000) break;
-        for (const entry of tlvsOrNone(r.data).flatMap((t) => t.children ?? []).filter((t) => t.tag === '61')) {
+        for (const entry of tlvsOrNone(r.data)
+          .flatMap((t) => t.children ?? [])
+          .filter((t) => t.tag === '61')) {
           const aid = find([entry], '4F');
           const p = find([entry], '87')?.[0] ?? 0;
           if (aid && this.supported(aid)) list.push({ aid, priority: p & 0x0f, confirmation: (p & 0x80) !== 0 });
@@ -204,12 +216,18 @@ export class FinancialTerminal {
 
   private supportsCvm(method: number): boolean {
     switch (method) {
-      case 0x01: return this.config.pinPad && this.rules.supportOfflinePin;
-      case 0x02: return this.config.pinPad && this.config.onlineCapable;
-      case 0x03: return this.config.pinPad && this.config.signature;
-      case 0x1e: return this.config.signature && this.rules.supportSignatureCvm;
-      case 0x1f: return true;
-      default: return false;
+      case 0x01:
+        return this.config.pinPad && this.rules.supportOfflinePin;
+      case 0x02:
+        return this.config.pinPad && this.config.onlineCapable;
+      case 0x03:
+        return this.config.pinPad && this.config.signature;
+      case 0x1e:
+        return this.config.signature && this.rules.supportSignatureCvm;
+      case 0x1f:
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -292,7 +310,10 @@ export class FinancialTerminal {
     if (amount >= c.floorLimit && this.rules.checkFloorLimit) this.set(TVR.FLOOR_LIMIT_EXCEEDED);
     if (amount < c.floorLimit && c.onlineCapable && this.rules.randomOnlineSelection) {
       const { threshold, targetPercent, maxTargetPercent } = c.randomSelection;
-      const p = amount < threshold ? targetPercent : targetPercent + ((maxTargetPercent - targetPercent) * (amount - threshold)) / Math.max(1, c.floorLimit - threshold);
+      const p =
+        amount < threshold
+          ? targetPercent
+          : targetPercent + ((maxTargetPercent - targetPercent) * (amount - threshold)) / Math.max(1, c.floorLimit - threshold);
       if (c.random() < p) this.set(TVR.RANDOMLY_SELECTED_ONLINE);
     }
     const lcol = k.data.get('9F14');
@@ -370,7 +391,8 @@ export class FinancialTerminal {
     const approve = toHex(answer.arc) === '3030' || !this.rules.honourArc;
     const cda2 = this.cdaAsked && approve;
     const second = await k.generateAc(approve ? 'TC' : 'AAC', true, { '8A': answer.arc }, { cda: cda2 });
-    const cdaFailed = cda2 && second.result !== undefined && second.result.type !== 'AAC' && k.verifyCda(this.caKey() as CaKey, second.result).errors.length > 0;
+    const cdaFailed =
+      cda2 && second.result !== undefined && second.result.type !== 'AAC' && k.verifyCda(this.caKey() as CaKey, second.result).errors.length > 0;
     await this.scripts(answer.scripts72, TVR.SCRIPT_FAILED_AFTER_FINAL_GAC);
     const f = { ...fields, online: 'yes', arc: Buffer.from(answer.arc).toString('ascii') };
     if (!second.result) return this.outcome('declined', { message: `second GENERATE AC answered ${swHex(second.response)}` }, f);

@@ -18,7 +18,8 @@ export function checkUsageControl(k: PbocKernel, country: string | undefined, ru
     setBit(k.tvr, TVR.SERVICE_NOT_ALLOWED);
     return;
   }
-  const failures = usageControlFailures(auc, issuer, { terminalCountry, atm: false, service: 'goods' })
-    .filter((f) => rules.usageControlChecksTerminalType || !f.includes('is not valid at'));
+  const failures = usageControlFailures(auc, issuer, { terminalCountry, atm: false, service: 'goods' }).filter(
+    (f) => rules.usageControlChecksTerminalType || !f.includes('is not valid at'),
+  );
   if (failures.length) setBit(k.tvr, TVR.SERVICE_NOT_ALLOWED);
 }

@@ -10,7 +10,7 @@ import { SW } from '../../src/apdu/sw.ts';
 import { verify } from '../../src/iso7816/commands.ts';
 import { NonConformance } from '../../src/verdict/errors.ts';
 import type { TerminalOutcome } from '../../src/protocol/terminal.ts';
-import { type CardBasic, SsTerminal } from '../../src/sscard/terminal.ts';
+import type { CardBasic, SsTerminal } from '../../src/sscard/terminal.ts';
 import { terminalRules } from '../faults.ts';
 
 export interface SsTerminalConfig {
@@ -31,7 +31,19 @@ export const LDT33_CODE = { OK: 0, INTERNAL_AUTH_FAILED: -21, PIN_WRONG: -51, PI
 /** The pOutInfo of iReadCardBas: the fields in LD/T 33 §1.1 order, each followed by "|". */
 export function readCardBasOutput(b: CardBasic, deviceNumber: string, defects: ReadonlySet<string>): string {
   const rules = terminalRules(defects);
-  const fields = [b.regionCode, b.socialSecurityNumber, b.cardNumber, b.cardIdentifier, b.name, b.historical, b.version, b.issueDate, b.expiryDate, b.terminalNumber, deviceNumber];
+  const fields = [
+    b.regionCode,
+    b.socialSecurityNumber,
+    b.cardNumber,
+    b.cardIdentifier,
+    b.name,
+    b.historical,
+    b.version,
+    b.issueDate,
+    b.expiryDate,
+    b.terminalNumber,
+    deviceNumber,
+  ];
   if (!rules.readCardBasFieldOrder) [fields[1], fields[2]] = [fields[2] as string, fields[1] as string];
   return fields.map((f) => `${f}|`).join('');
 }
@@ -43,7 +55,8 @@ export function validityProblem(b: CardBasic, c: SsTerminalConfig): string | und
   if (rules.refuseExpiredCard && expired) return `the card expired on ${b.expiryDate}`;
   if (rules.checkBlacklist) {
     const listed = c.blacklist.map((x) => x.toUpperCase());
-    if (listed.includes(b.cardIdentifier.toUpperCase()) || listed.includes(b.cardNumber.toUpperCase())) return `the card ${b.cardNumber} (${b.cardIdentifier}) is on the blacklist`;
+    if (listed.includes(b.cardIdentifier.toUpperCase()) || listed.includes(b.cardNumber.toUpperCase()))
+      return `the card ${b.cardNumber} (${b.cardIdentifier}) is on the blacklist`;
   }
   return undefined;
 }
@@ -91,8 +104,14 @@ export async function iVerifyPIN(t: SsTerminal, pin: string, defects: ReadonlySe
   await t.selectSsse();
   const r = !rules.verifyPinBcd ? await t.send(verify(0x00, Uint8Array.from(Buffer.from(pin, 'ascii')))) : await t.verifyPin(pin);
   if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
-  if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === 0x63c0) return { result: 'error', code: !rules.lockedPinReportedLocked ? LDT33_CODE.PIN_WRONG : LDT33_CODE.PIN_LOCKED, message: 'PIN locked' };
-  if (r.sw >> 4 === 0x63c) return { result: 'error', code: !rules.wrongPinReportedWrong ? LDT33_CODE.PIN_LOCKED : LDT33_CODE.PIN_WRONG, message: `PIN wrong, ${r.sw & 0x0f} tries left` };
+  if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === 0x63c0)
+    return { result: 'error', code: !rules.lockedPinReportedLocked ? LDT33_CODE.PIN_WRONG : LDT33_CODE.PIN_LOCKED, message: 'PIN locked' };
+  if (r.sw >> 4 === 0x63c)
+    return {
+      result: 'error',
+      code: !rules.wrongPinReportedWrong ? LDT33_CODE.PIN_LOCKED : LDT33_CODE.PIN_WRONG,
+      message: `PIN wrong, ${r.sw & 0x0f} tries left`,
+    };
   return { result: 'error', code: -(r.sw & 0xffff), message: `VERIFY answered ${r.sw.toString(16).toUpperCase()}` };
 }
 
@@ -102,10 +121,14 @@ export async function iChangePIN(t: SsTerminal, oldPin: string, newPin: string, 
   await t.selectSsse();
   const r = !rules.changePinOldFirst ? await t.changePin(newPin, oldPin) : await t.changePin(oldPin, newPin);
   if (r.sw === SW.NO_ERROR) return { result: 'success', code: LDT33_CODE.OK };
-  if (r.sw >> 4 === 0x63c) return { result: 'error', code: (r.sw & 0x0f) === 0 ? LDT33_CODE.PIN_LOCKED : LDT33_CODE.PIN_WRONG, message: `CHANGE PIN answered ${r.sw.toString(16).toUpperCase()}` };
+  if (r.sw >> 4 === 0x63c)
+    return {
+      result: 'error',
+      code: (r.sw & 0x0f) === 0 ? LDT33_CODE.PIN_LOCKED : LDT33_CODE.PIN_WRONG,
+      message: `CHANGE PIN answered ${r.sw.toString(16).toUpperCase()}`,
+    };
   return { result: 'error', code: -(r.sw & 0xffff), message: `CHANGE PIN answered ${r.sw.toString(16).toUpperCase()}` };
 }
-
 
 /** iReloadPIN (LD/T 33): PUK authentication through the PSAM, then PIN RELOAD with the new PIN enciphered (part 5 §6.8). */
 export async function iReloadPIN(t: SsTerminal, newPin: string, defects: ReadonlySet<string> = new Set()): Promise<TerminalOutcome> {
@@ -130,9 +153,7 @@ export async function iWriteCard(t: SsTerminal, item: number, value: Uint8Array,
   const rules = terminalRules(defects);
   await t.selectSsse();
   const record = Uint8Array.from([item, value.length, ...value]);
-  const r = !rules.writeWithMac
-    ? await t.send(command(0x00, 0xdc, item, 0x05 << 3, record))
-    : await t.writeRecordWithMac('UK', 0x05, record);
+  const r = !rules.writeWithMac ? await t.send(command(0x00, 0xdc, item, 0x05 << 3, record)) : await t.writeRecordWithMac('UK', 0x05, record);
   if (r.sw === SW.NO_ERROR || !rules.writeReportsCardAnswer) return { result: 'success', code: LDT33_CODE.OK };
   return { result: 'error', code: -(r.sw & 0xffff), message: `UPDATE RECORD answered ${r.sw.toString(16).toUpperCase()}` };
 }

@@ -8,7 +8,13 @@ import type { TerminalRequest } from '../../src/protocol/terminal.ts';
 import type { SsTerminalConfig } from './api.ts';
 import { iDoDebit, iReadDebitRecord } from './medical.ts';
 
-const config = (defects: string[] = []): SsTerminalConfig => ({ terminalNumber: '110100000001', deviceNumber: 'T', blacklist: [], today: '20261201', defects: new Set(defects) });
+const config = (defects: string[] = []): SsTerminalConfig => ({
+  terminalNumber: '110100000001',
+  deviceNumber: 'T',
+  blacklist: [],
+  today: '20261201',
+  defects: new Set(defects),
+});
 
 async function ports(image: string) {
   const card = new SimChannel(IMAGES[image] as never, { seed: 'x' });
@@ -29,7 +35,7 @@ describe('iDoDebit / iReadDebitRecord', () => {
     expect(o.fields?.['交易验证码']).toMatch(/^[0-9A-F]{8}$/);
   });
 
-  it('reports the card\'s refusal as −(SW), and a MAC2 the PSAM refuses as −37634', async () => {
+  it("reports the card's refusal as −(SW), and a MAC2 the PSAM refuses as −37634", async () => {
     const low = await ports('tm-med-low-balance');
     expect(await iDoDebit(low.card, low.psam, low.atr, debit(500), config())).toMatchObject({ result: 'error', code: -0x9401 });
     const bad = await ports('tm-med-bad-mac2');

@@ -28,7 +28,13 @@ function failed(sw: number, what: string): TerminalOutcome {
 }
 
 /** SELECT of the SSSE and DF04 (the PSAM identifies the card), then the PIN: the terminal, or the error outcome. */
-export async function openAccount(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, defects: ReadonlySet<string>): Promise<MedicalTerminal | TerminalOutcome> {
+export async function openAccount(
+  card: ApduPort,
+  psam: ApduPort,
+  atr: Uint8Array,
+  request: TerminalRequest,
+  defects: ReadonlySet<string>,
+): Promise<MedicalTerminal | TerminalOutcome> {
   const rules = terminalRules(defects);
   const t = new MedicalTerminal(card, psam, atr);
   try {
@@ -51,7 +57,8 @@ export async function iDoDebit(card: ApduPort, psam: ApduPort, atr: Uint8Array, 
   if (!(t instanceof MedicalTerminal)) return t;
   const p = request.params ?? {};
   const amounts = { account: Number(p['account'] ?? request.amount ?? 0), selfPaid: Number(p['selfPaid'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
-  if (![amounts.account, amounts.selfPaid, amounts.pooled].every((n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff)) return { result: 'error', code: -14, message: 'amounts must be whole 分 from 0 to 42949672.95 元' };
+  if (![amounts.account, amounts.selfPaid, amounts.pooled].every((n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff))
+    return { result: 'error', code: -14, message: 'amounts must be whole 分 from 0 to 42949672.95 元' };
   const time = String(p['time'] ?? `${config.today}120000`);
   if (!/^\d{14}$/.test(time)) return { result: 'error', code: -14, message: `time "${time}" is not YYYYMMDDHHMMSS` };
   return debitAccount(t, amounts, time, config.defects);
@@ -65,7 +72,8 @@ export async function debitAccount(t: MedicalTerminal, amounts: PurchaseAmounts,
   if (run.init.sw !== SW.NO_ERROR && !lax) return failed(run.init.sw, 'INITIALIZE FOR PURCHASE');
   if (run.debit && run.debit.sw !== SW.NO_ERROR && !lax) return failed(run.debit.sw, 'DEBIT FOR PURCHASE');
   // Part 7 §12.7: the PSAM's check of MAC2 decides.
-  if (run.debit?.sw === SW.NO_ERROR && run.mac2Valid !== true && rules.debitChecksMac2) return { result: 'error', code: -(SW.MAC_INVALID), message: 'the PSAM refused the card\'s MAC2 (CREDIT SAM FOR PURCHASE)' };
+  if (run.debit?.sw === SW.NO_ERROR && run.mac2Valid !== true && rules.debitChecksMac2)
+    return { result: 'error', code: -SW.MAC_INVALID, message: "the PSAM refused the card's MAC2 (CREDIT SAM FOR PURCHASE)" };
   const tac = run.tac ? run.tac.slice() : new Uint8Array(4);
   if (!rules.debitReportsCardTac) tac.reverse();
   const terminal = toHex(await t.terminalNumber());
@@ -79,7 +87,14 @@ export async function debitAccount(t: MedicalTerminal, amounts: PurchaseAmounts,
     交易时间: time,
     交易验证码: toHex(tac),
   };
-  return { result: 'success', code: LDT33_CODE.OK, output: Object.values(fields).map((f) => `${f}|`).join(''), fields };
+  return {
+    result: 'success',
+    code: LDT33_CODE.OK,
+    output: Object.values(fields)
+      .map((f) => `${f}|`)
+      .join(''),
+    fields,
+  };
 }
 
 /**
@@ -87,7 +102,13 @@ export async function debitAccount(t: MedicalTerminal, amounts: PurchaseAmounts,
  * 交易时间^本次消费总金额^个人账户+统筹基金^ (元, 2 decimals), records joined by "|". [choice] 本次消费总金额 =
  * 个人自付 + 统筹基金 (V2.0 §8.5.3.6: 个人自付 includes what the personal account paid); loads are no 消费.
  */
-export async function iReadDebitRecord(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, config: SsTerminalConfig): Promise<TerminalOutcome> {
+export async function iReadDebitRecord(
+  card: ApduPort,
+  psam: ApduPort,
+  atr: Uint8Array,
+  request: TerminalRequest,
+  config: SsTerminalConfig,
+): Promise<TerminalOutcome> {
   const rules = terminalRules(config.defects);
   const t = await openAccount(card, psam, atr, request, config.defects);
   if (!(t instanceof MedicalTerminal)) return t;
@@ -98,7 +119,8 @@ export async function iReadDebitRecord(card: ApduPort, psam: ApduPort, atr: Uint
     if (r.sw !== SW.NO_ERROR) return failed(r.sw, `READ RECORD ${n} of EF08`);
     const rec = parseDetailRecord(r.data);
     if (!rec) return { result: 'error', code: -27264, message: `EF08 record ${n} is ${r.data.length} bytes, not 28` };
-    if (rec.type === TRANSACTION_TYPE.purchase) records.push([String(rec.seq), rec.terminal, rec.time, fen(rec.selfPaid + rec.pooled), fen(rec.account + rec.pooled)].map((f) => `${f}^`).join(''));
+    if (rec.type === TRANSACTION_TYPE.purchase)
+      records.push([String(rec.seq), rec.terminal, rec.time, fen(rec.selfPaid + rec.pooled), fen(rec.account + rec.pooled)].map((f) => `${f}^`).join(''));
     if (!rules.readDebitRecordsAll) break;
   }
   return { result: 'success', code: LDT33_CODE.OK, output: records.map((r) => `${r}|`).join('') };

@@ -12,7 +12,13 @@ import { MEDICAL_OPERATIONS, iDoDebit, iReadDebitRecord } from './medical.ts';
 
 export const SS_OPERATIONS = ['iReadCardBas', 'iVerifyPIN', 'iChangePIN', 'iReloadPIN', 'iUnblockPIN', 'iWriteCard', ...MEDICAL_OPERATIONS] as const;
 
-export async function performSsOperation(request: TerminalRequest, card: ApduPort, psam: ApduPort, atr: Uint8Array, config: SsTerminalConfig): Promise<TerminalOutcome> {
+export async function performSsOperation(
+  request: TerminalRequest,
+  card: ApduPort,
+  psam: ApduPort,
+  atr: Uint8Array,
+  config: SsTerminalConfig,
+): Promise<TerminalOutcome> {
   const t = new SsTerminal(card, psam, atr);
   switch (request.operation) {
     case 'iReadCardBas':

@@ -34,7 +34,12 @@ export function apduCase(c: CommandApdu): ApduCase {
 }
 
 export function encodeCommand(c: CommandApdu): Uint8Array {
-  for (const [k, v] of [['CLA', c.cla], ['INS', c.ins], ['P1', c.p1], ['P2', c.p2]] as const) {
+  for (const [k, v] of [
+    ['CLA', c.cla],
+    ['INS', c.ins],
+    ['P1', c.p1],
+    ['P2', c.p2],
+  ] as const) {
     if (!Number.isInteger(v) || v < 0 || v > 0xff) throw new ApduFormatError(`${k} ${v} is not a byte`);
   }
   if (c.data.length > 65535) throw new ApduFormatError(`command data of ${c.data.length} bytes exceeds 65535`);

@@ -74,7 +74,12 @@ describe('CardSession: the shared T=0 layer (ISO/IEC 7816-3 §12.2.2)', () => {
   });
 
   it('6Cxx twice is a NonConformance', async () => {
-    const s = new CardSession(scripted([['00B2012C00', '6C03'], ['00B2012C03', '6C04']]));
+    const s = new CardSession(
+      scripted([
+        ['00B2012C00', '6C03'],
+        ['00B2012C03', '6C04'],
+      ]),
+    );
     await expect(s.send(fromHex('00B2012C00'))).rejects.toThrow(/6Cxx again/);
   });
 });

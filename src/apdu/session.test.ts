@@ -42,12 +42,16 @@ describe('CardSession against the hostile card', () => {
     expect(s.trace.entries[0]?.error).toMatch(/^NonConformance/);
   });
   it('a huge response is a NonConformance', async () => {
-    const e = await session().send(fromHex('00A4040008 A000000000999999 00')).catch((x: unknown) => x);
+    const e = await session()
+      .send(fromHex('00A4040008 A000000000999999 00'))
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(NonConformance);
     expect(String(e)).toMatch(/70002 bytes is longer than any response APDU/);
   });
   it('an endless 6Cxx is a NonConformance', async () => {
-    const e = await session().send(fromHex('00B0000008')).catch((x: unknown) => x);
+    const e = await session()
+      .send(fromHex('00B0000008'))
+      .catch((x: unknown) => x);
     expect(String(e)).toMatch(/6Cxx again/);
   });
 });

@@ -88,7 +88,7 @@ export class CardSession {
       if (++rounds > MAX_GET_RESPONSE) throw new NonConformance(`card still answers 61xx after ${MAX_GET_RESPONSE} GET RESPONSE commands`);
       const le = r.sw & 0xff;
       r = await this.exchange(encodeCommand(getResponse(le || 256)), wire);
-      if (sw1Of(r.sw) === SW1.WRONG_LE) r = await this.exchange(encodeCommand(getResponse((r.sw & 0xff) || 256)), wire);
+      if (sw1Of(r.sw) === SW1.WRONG_LE) r = await this.exchange(encodeCommand(getResponse(r.sw & 0xff || 256)), wire);
       parts.push(r.data);
       total += r.data.length;
       if (total > MAX_RESPONSE_BYTES) throw new NonConformance(`response longer than ${MAX_RESPONSE_BYTES} bytes`);
@@ -108,7 +108,8 @@ export function responseProblem(command: Uint8Array, raw: Uint8Array): string | 
   if (raw.length > MAX_RESPONSE_BYTES) return `response of ${raw.length} bytes is longer than any response APDU (at most 65 536 data bytes and SW1-SW2)`;
   const sw1 = raw[raw.length - 2] as number;
   const valid = (sw1 >= 0x61 && sw1 <= 0x6f) || (sw1 >= 0x90 && sw1 <= 0x9f);
-  if (!valid) return `status word ${swHex((sw1 << 8) | (raw[raw.length - 1] as number))} is not a status word: SW1 must be 6X (not 60) or 9X (ISO/IEC 7816-3 §10.3.3)`;
+  if (!valid)
+    return `status word ${swHex((sw1 << 8) | (raw[raw.length - 1] as number))} is not a status word: SW1 must be 6X (not 60) or 9X (ISO/IEC 7816-3 §10.3.3)`;
   const n = raw.length - 2;
   if (n === 0) return undefined;
   const sw = swHex((sw1 << 8) | (raw[raw.length - 1] as number));
@@ -116,14 +117,16 @@ export function responseProblem(command: Uint8Array, raw: Uint8Array): string | 
   // An error status word ends the command without response data (ISO/IEC 7816-4 §5.6: 64xx–6Fxx are
   // execution and checking errors; only the warnings 62xx/63xx may come with data), whatever the command
   // was (the fuzzer found data with 6Cxx to bytes that are not an APDU accepted, then dropped).
-  if (sw1 >= 0x64 && sw1 <= 0x6f) return `card returned ${n} data bytes (${data}) with the error status word ${sw}: an error comes without response data (ISO/IEC 7816-4 §5.6)`;
+  if (sw1 >= 0x64 && sw1 <= 0x6f)
+    return `card returned ${n} data bytes (${data}) with the error status word ${sw}: an error comes without response data (ISO/IEC 7816-4 §5.6)`;
   let ne: number | undefined;
   try {
     ne = parseCommand(command).ne;
   } catch {
     return undefined; // raw bytes that are not an APDU: nothing to hold the length against
   }
-  if (ne === undefined) return `card returned ${n} data bytes (${data}) with ${sw} to a command without Le, which asks for none (ISO/IEC 7816-3 §12.1, ISO/IEC 7816-4 §5.1)`;
+  if (ne === undefined)
+    return `card returned ${n} data bytes (${data}) with ${sw} to a command without Le, which asks for none (ISO/IEC 7816-3 §12.1, ISO/IEC 7816-4 §5.1)`;
   if (n > ne) return `card returned ${n} data bytes, more than the ${ne} the command asked for (Le)`;
   return undefined;
 }

@@ -126,7 +126,7 @@ const TABLE: Record<number, [string, string]> = {
 
 export function describeSw(sw: number): SwMeaning {
   const known = TABLE[sw];
-  if (known) return { en: known[0], zh: known[1], success: sw === 0x9000 || (sw >> 8) === 0x62 };
+  if (known) return { en: known[0], zh: known[1], success: sw === 0x9000 || sw >> 8 === 0x62 };
   const sw1 = sw >> 8;
   const sw2 = sw & 0xff;
   if (sw1 === 0x61) return { en: `${sw2 || 256} more response bytes available (GET RESPONSE)`, zh: `还有 ${sw2 || 256} 字节响应数据 (取响应)`, success: true };

@@ -61,12 +61,25 @@ describe('the automation API over HTTP', () => {
     expect(r.status).toBe(200);
     expect(r.json.openapi).toBe('3.0.3');
     const paths = Object.keys(r.json.paths as object);
-    for (const p of ['/api/plan', '/api/campaigns', '/api/campaigns/{name}/samples', '/api/campaigns/{name}/runs', '/api/runs/{id}/events', '/api/runs/{id}/archive', '/api/campaigns/{name}/report']) expect(paths).toContain(p);
+    for (const p of [
+      '/api/plan',
+      '/api/campaigns',
+      '/api/campaigns/{name}/samples',
+      '/api/campaigns/{name}/runs',
+      '/api/runs/{id}/events',
+      '/api/runs/{id}/archive',
+      '/api/campaigns/{name}/report',
+    ])
+      expect(paths).toContain(p);
     expect((r.json.components as { securitySchemes: object }).securitySchemes).toHaveProperty('token');
   });
 
   it('has no open access: no token, a wrong token, refused for reads and writes', async () => {
-    for (const [m, p, b] of [['GET', '/api/campaigns'], ['POST', '/api/campaigns', { name: 'x', profile: 'sim-reference.yaml' }], ['GET', '/api/plan?profile=sim-reference.yaml']] as const) {
+    for (const [m, p, b] of [
+      ['GET', '/api/campaigns'],
+      ['POST', '/api/campaigns', { name: 'x', profile: 'sim-reference.yaml' }],
+      ['GET', '/api/plan?profile=sim-reference.yaml'],
+    ] as const) {
       expect((await call(m, p, b, null)).status).toBe(401);
       expect((await call(m, p, b, 'lab-token-0123456789abcdeX')).status).toBe(401);
     }
@@ -101,7 +114,7 @@ describe('the automation API over HTTP', () => {
     expect((bad.json.cases as Array<{ case_id: string; verdict: string }>).find((c) => c.case_id === 'ISO-RB-001')?.verdict).toBe('FAIL');
 
     const rerun = await call('POST', '/api/campaigns/robot/runs', { build: '1', tags: TAGS, rerunFailed: true });
-    expect((rerun.json.runs as Array<{ sample: string; scenarios: number }>)).toEqual([expect.objectContaining({ sample: 'bad', scenarios: 1 })]);
+    expect(rerun.json.runs as Array<{ sample: string; scenarios: number }>).toEqual([expect.objectContaining({ sample: 'bad', scenarios: 1 })]);
     await events((rerun.json.runs as Array<{ id: number }>)[0]!.id);
 
     const second = await call('POST', '/api/campaigns/robot/runs', { build: '2', tags: TAGS, defects: ['read-binary-ignores-access-condition'] });

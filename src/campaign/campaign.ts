@@ -11,7 +11,20 @@ import { type Plan, PlanError, buildPlan } from '../plan/plan.ts';
 import { planDigest, publicPlan } from '../plan/load.ts';
 import type { Db } from './db.ts';
 import { executeRun, narrowPlan, simTarget } from './execute.ts';
-import { CampaignError, type CampaignRow, type RunRow, type SampleRow, buildByName, campaignByName, createCampaign, createRun, ensureBuild, failedCases, sampleByName, samples as samplesOf } from './store.ts';
+import {
+  CampaignError,
+  type CampaignRow,
+  type RunRow,
+  type SampleRow,
+  buildByName,
+  campaignByName,
+  createCampaign,
+  createRun,
+  ensureBuild,
+  failedCases,
+  sampleByName,
+  samples as samplesOf,
+} from './store.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** Where campaign runs write their folders when --runs is not given. */
@@ -25,8 +38,14 @@ export async function newCampaign(db: Db, name: string, profileFile: string): Pr
 /** The plan of a campaign: its profile (unchanged since the campaign was made) cut by area and tags. */
 export function campaignPlan(c: CampaignRow, o: { area?: string; tags?: string } = {}): Plan {
   const loaded = loadProfile(c.profile_file);
-  if (loaded.sha256 !== c.profile_sha256) throw new CampaignError(`${c.profile_file} changed since campaign ${c.name} was made (sha256 ${c.profile_sha256.slice(0, 12)}…, now ${loaded.sha256.slice(0, 12)}…): a campaign compares builds under one profile; make a new campaign for the new profile`);
-  const areas = o.area?.split(',').map((a) => a.trim()).filter(Boolean);
+  if (loaded.sha256 !== c.profile_sha256)
+    throw new CampaignError(
+      `${c.profile_file} changed since campaign ${c.name} was made (sha256 ${c.profile_sha256.slice(0, 12)}…, now ${loaded.sha256.slice(0, 12)}…): a campaign compares builds under one profile; make a new campaign for the new profile`,
+    );
+  const areas = o.area
+    ?.split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   try {
     return buildPlan(ROOT, loaded, { ...(o.tags ? { tags: o.tags } : {}), ...(areas?.length ? { areas } : {}) });
   } catch (e) {
@@ -66,7 +85,12 @@ export interface PreparedRun {
 }
 
 /** The runs of `plan` on each sample, made in the database (queued), not yet executed. */
-async function prepare(db: Db, req: RunRequest, kind: 'full' | 'rerun-failed', planOf: (sample: string, buildId: number) => Promise<Plan | undefined>): Promise<PreparedRun[]> {
+async function prepare(
+  db: Db,
+  req: RunRequest,
+  kind: 'full' | 'rerun-failed',
+  planOf: (sample: string, buildId: number) => Promise<Plan | undefined>,
+): Promise<PreparedRun[]> {
   const c = await campaignByName(db, req.campaign);
   const build = kind === 'full' ? await ensureBuild(db, c.id, req.build, req.buildDefects ?? []) : await buildByName(db, c.id, req.build);
   const all = await samplesOf(db, c.id);
@@ -79,8 +103,20 @@ async function prepare(db: Db, req: RunRequest, kind: 'full' | 'rerun-failed', p
     if (!base) continue;
     const state = resolve(runsDir, c.name, 'samples', `${sample.name}.card.json`);
     mkdirSync(dirname(state), { recursive: true });
-    const plan = { ...base, profile: { ...base.profile, data: { ...base.profile.data, target: simTarget(base.profile.data.target, state, [...sample.defects, ...build.defects]) } } };
-    const run = await createRun(db, { campaignId: c.id, sampleId: sample.id, buildId: build.id, kind, operator: req.operator ?? userInfo().username, planSha256: planDigest(publicPlan(plan)), scenarios: plan.scenarios.length, status: 'queued' });
+    const plan = {
+      ...base,
+      profile: { ...base.profile, data: { ...base.profile.data, target: simTarget(base.profile.data.target, state, [...sample.defects, ...build.defects]) } },
+    };
+    const run = await createRun(db, {
+      campaignId: c.id,
+      sampleId: sample.id,
+      buildId: build.id,
+      kind,
+      operator: req.operator ?? userInfo().username,
+      planSha256: planDigest(publicPlan(plan)),
+      scenarios: plan.scenarios.length,
+      status: 'queued',
+    });
     out.push({ run, sample, build: build.name, campaign: c.name, kind, plan, outDir: resolve(runsDir, c.name, build.name, sample.name, `run-${run.id}`) });
   }
   return out;

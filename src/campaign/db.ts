@@ -79,7 +79,7 @@ async function openEmbedded(dir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   // 'memory://' for tests; anything else is a folder.
   let path = dir;
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   if (!dir.startsWith('memory://')) {
     path = resolve(dir);
     mkdirSync(path, { recursive: true });
@@ -137,7 +137,10 @@ function lockFolder(dir: string): () => void {
       } catch {
         pid = undefined;
       }
-      if (pid !== undefined && alive(pid)) throw new Error(`the embedded database ${dir} is in use by another sscc (pid ${pid}); wait for it, or use a PostgreSQL server (--db postgres://…) for several at once`);
+      if (pid !== undefined && alive(pid))
+        throw new Error(
+          `the embedded database ${dir} is in use by another sscc (pid ${pid}); wait for it, or use a PostgreSQL server (--db postgres://…) for several at once`,
+        );
       rmSync(file, { force: true });
     }
   }
@@ -164,7 +167,9 @@ export function migrations(): Array<{ version: number; name: string; sql: string
 
 /** Apply the migrations not yet applied; an advisory lock keeps stations that start together from racing. */
 export async function migrate(db: Db): Promise<number[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
   const applied: number[] = [];
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(2200022)');

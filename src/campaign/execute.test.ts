@@ -81,7 +81,18 @@ describe('campaign runs on the simulator (PGlite)', () => {
     await db.query("UPDATE run SET attempts = 1, status = 'running' WHERE id = $1", [run.id]);
     await recordCase(db, run.id, 1, { id: 'ISO-CLA-001', title: 'kept', area: 'iso7816', verdict: 'PASS', reason: '', durationMs: 1 });
     const ran: string[] = [];
-    const out = await executeRun({ db, runId: run.id, uid: run.uid, campaign: 'resume', sample: s, build: '1', kind: 'full', plan, outDir: join(dir, 'resume'), onCase: (x) => ran.push(x.id) });
+    const out = await executeRun({
+      db,
+      runId: run.id,
+      uid: run.uid,
+      campaign: 'resume',
+      sample: s,
+      build: '1',
+      kind: 'full',
+      plan,
+      outDir: join(dir, 'resume'),
+      onCase: (x) => ran.push(x.id),
+    });
     expect(out.attempt).toBe(2);
     expect(ran.sort()).toEqual(['ISO-INS-001', 'ISO-RB-001', 'ISO-RB-008']);
     const cases = await runCases(db, run.id);

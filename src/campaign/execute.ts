@@ -138,7 +138,14 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   let shipping: Promise<unknown> = Promise.resolve();
   const ship = (c: CaseResult) => {
     const s = byLocation.get(`${c.uri}:${c.line}`);
-    const row = { id: s?.id ?? caseId(c), title: c.name, area: s?.area ?? c.uri.split('/')[1] ?? '', verdict: c.verdict, reason: c.reason, durationMs: c.durationMs };
+    const row = {
+      id: s?.id ?? caseId(c),
+      title: c.name,
+      area: s?.area ?? c.uri.split('/')[1] ?? '',
+      verdict: c.verdict,
+      reason: c.reason,
+      durationMs: c.durationMs,
+    };
     shipping = shipping.then(async () => {
       if (await recordCase(db, o.runId, attempt, row)) recorded++;
       else skipped++;
@@ -148,7 +155,14 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   let outcome: Awaited<ReturnType<typeof runPlan>>;
   const support = o.support ?? loadedSupport;
   try {
-    outcome = await runPlan({ root: rootOf(), plan, outDir, ...(support ? { support } : {}), onCase: (c) => ship(c), ...(o.notify ? { notify: o.notify } : {}) });
+    outcome = await runPlan({
+      root: rootOf(),
+      plan,
+      outDir,
+      ...(support ? { support } : {}),
+      onCase: (c) => ship(c),
+      ...(o.notify ? { notify: o.notify } : {}),
+    });
   } catch (e) {
     await shipping;
     await finishRun(db, o.runId, 'failed');
@@ -160,7 +174,8 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   writeReports(outDir, report, 'en');
   // Cases the plan holds that never finished (a run cut short by the card) count as the report has them.
   for (const c of report.cases) {
-    if (await recordCase(db, o.runId, attempt, { id: c.id, title: c.title, area: c.area, verdict: c.verdict, reason: c.reason, durationMs: c.durationMs })) recorded++;
+    if (await recordCase(db, o.runId, attempt, { id: c.id, title: c.title, area: c.area, verdict: c.verdict, reason: c.reason, durationMs: c.durationMs }))
+      recorded++;
   }
   await finishRun(db, o.runId, 'done');
   return { attempt, recorded, skipped, support: outcome.support };
@@ -177,7 +192,8 @@ export function runFolders(dirs: string[]): string[] {
   const walk = (d: string, depth: number) => {
     if (existsSync(join(d, 'messages.ndjson'))) out.push(d);
     if (depth > 6) return;
-    for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) walk(join(d, e.name), depth + 1);
+    for (const e of readdirSync(d, { withFileTypes: true }))
+      if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) walk(join(d, e.name), depth + 1);
   };
   for (const d of dirs) {
     if (!existsSync(d) || !statSync(d).isDirectory()) throw new CampaignError(`${d}: not a folder`);
@@ -232,7 +248,15 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
     let sample = samples.get(sampleName);
     if (!sample) {
       const [have] = await db.query<SampleRow>('SELECT * FROM sample WHERE campaign_id = $1 AND name = $2', [campaign.id, sampleName]);
-      sample = have ?? (await addSample(db, campaign.id, { name: sampleName, ...(meta?.sample.serial ? { serial: meta.sample.serial } : {}), ...(meta?.sample.atr ? { atr: meta.sample.atr } : {}), ...(meta?.sample.readerTag ? { readerTag: meta.sample.readerTag } : {}), ...(meta?.sample.notes ? { notes: meta.sample.notes } : {}) }));
+      sample =
+        have ??
+        (await addSample(db, campaign.id, {
+          name: sampleName,
+          ...(meta?.sample.serial ? { serial: meta.sample.serial } : {}),
+          ...(meta?.sample.atr ? { atr: meta.sample.atr } : {}),
+          ...(meta?.sample.readerTag ? { readerTag: meta.sample.readerTag } : {}),
+          ...(meta?.sample.notes ? { notes: meta.sample.notes } : {}),
+        }));
       samples.set(sampleName, sample);
     }
     let build = builds.get(buildName);
@@ -248,7 +272,19 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
       const environment = folder.environment as { startedAt?: string; finishedAt?: string };
       const [row] = await db.query<{ id: number }>(
         "INSERT INTO run (uid, campaign_id, sample_id, build_id, status, kind, target, station, plan_sha256, scenarios, started_at, finished_at) VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        [uid, campaign.id, sample.id, build.id, meta?.run.kind ?? 'import', targetLabel(plan.profile.data.target), meta?.station ?? null, digest, plan.scenarios.length, environment.startedAt ?? null, environment.finishedAt ?? null],
+        [
+          uid,
+          campaign.id,
+          sample.id,
+          build.id,
+          meta?.run.kind ?? 'import',
+          targetLabel(plan.profile.data.target),
+          meta?.station ?? null,
+          digest,
+          plan.scenarios.length,
+          environment.startedAt ?? null,
+          environment.finishedAt ?? null,
+        ],
       );
       runId = row!.id;
       runIds.set(uid, runId);
@@ -264,7 +300,9 @@ export async function importFolders(db: Db, campaign: CampaignRow, dirs: string[
       const c = byLocation.get(`${s.uri}:${s.line}`);
       // A folder cut off by a kill holds only its finished cases; the next attempt has the rest.
       if (!complete && !c?.finished) continue;
-      const v = c ? { verdict: c.verdict, reason: c.reason, durationMs: c.durationMs } : { verdict: 'INCONCLUSIVE' as const, reason: 'not run: the run stopped before this case started', durationMs: 0 };
+      const v = c
+        ? { verdict: c.verdict, reason: c.reason, durationMs: c.durationMs }
+        : { verdict: 'INCONCLUSIVE' as const, reason: 'not run: the run stopped before this case started', durationMs: 0 };
       rows.push({ id: s.id, title: s.name, area: s.area, ...v });
     }
     result.cases += await recordCases(db, runId, attempt, rows);
@@ -278,7 +316,14 @@ function readMeta(dir: string): CampaignRunMeta | undefined {
   if (!existsSync(f)) return undefined;
   try {
     const m = JSON.parse(readFileSync(f, 'utf8')) as CampaignRunMeta;
-    if (m.schema !== 'sscc-campaign-run/1' || typeof m.campaign !== 'string' || typeof m.build !== 'string' || typeof m.sample?.name !== 'string' || typeof m.run?.uid !== 'string') return undefined;
+    if (
+      m.schema !== 'sscc-campaign-run/1' ||
+      typeof m.campaign !== 'string' ||
+      typeof m.build !== 'string' ||
+      typeof m.sample?.name !== 'string' ||
+      typeof m.run?.uid !== 'string'
+    )
+      return undefined;
     return m;
   } catch {
     return undefined;

@@ -29,7 +29,7 @@ export function queueOf(sampleId: number): string {
 }
 
 export async function openBoss(db: Db): Promise<PgBoss> {
-  if (!db.url) throw new CampaignError('stations and queued runs need a PostgreSQL server: --db postgres://…  (the embedded database is one process\'s)');
+  if (!db.url) throw new CampaignError("stations and queued runs need a PostgreSQL server: --db postgres://…  (the embedded database is one process's)");
   const boss = new PgBoss({ connectionString: db.url, schema: 'pgboss', max: 3, schedule: false, maintenanceIntervalSeconds: 30 });
   boss.on('error', (e: Error) => process.stderr.write(`sscc: job queue: ${e.message}\n`));
   await boss.start();
@@ -47,7 +47,11 @@ export async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
 }
 
 /** One job per sample (or the samples named): a run of the campaign's plan for the build. */
-export async function queueCampaign(db: Db, req: { campaign: string; build: string; samples?: string[]; area?: string; tags?: string; operator?: string }, bossIn?: PgBoss): Promise<QueuedJob[]> {
+export async function queueCampaign(
+  db: Db,
+  req: { campaign: string; build: string; samples?: string[]; area?: string; tags?: string; operator?: string },
+  bossIn?: PgBoss,
+): Promise<QueuedJob[]> {
   const c = await campaignByName(db, req.campaign);
   const plan = campaignPlan(c, req);
   const build = await ensureBuild(db, c.id, req.build);
@@ -58,8 +62,21 @@ export async function queueCampaign(db: Db, req: { campaign: string; build: stri
   try {
     const jobs: QueuedJob[] = [];
     for (const s of chosen) {
-      if (!s.atr && !s.reader_tag) throw new CampaignError(`sample ${s.name} has neither an ATR nor a reader tag: no station could know it holds it (sscc campaign sample add … --atr HEX or --tag TAG)`);
-      const run = await createRun(db, { campaignId: c.id, sampleId: s.id, buildId: build.id, kind: 'full', planSha256: planDigest(publicPlan(plan)), scenarios: plan.scenarios.length, plan, status: 'queued', ...(req.operator ? { operator: req.operator } : {}) });
+      if (!s.atr && !s.reader_tag)
+        throw new CampaignError(
+          `sample ${s.name} has neither an ATR nor a reader tag: no station could know it holds it (sscc campaign sample add … --atr HEX or --tag TAG)`,
+        );
+      const run = await createRun(db, {
+        campaignId: c.id,
+        sampleId: s.id,
+        buildId: build.id,
+        kind: 'full',
+        planSha256: planDigest(publicPlan(plan)),
+        scenarios: plan.scenarios.length,
+        plan,
+        status: 'queued',
+        ...(req.operator ? { operator: req.operator } : {}),
+      });
       const queue = queueOf(s.id);
       await ensureQueue(boss, queue);
       const jobId = await boss.send(queue, { runId: run.id } satisfies JobData, { retryLimit: RETRY_LIMIT, retryDelay: 0, expireInHours: 12 });

@@ -77,24 +77,43 @@ export function renderCampaignHtml(r: CampaignReport): string {
   parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Campaign ${xmlText(r.campaign.name)}</title><style>
 body{font:14px system-ui,sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}
 .v{font-weight:600}.pass{color:#176f2c}.fail{color:#b00020}.inc{color:#a15c00}.na{color:#666}.regression td{background:#fde7ea}</style></head><body>`);
-  parts.push(`<h1>Campaign ${xmlText(r.campaign.name)}</h1><p>Product: ${xmlText(String(r.campaign.product.vendor ?? ''))} ${xmlText(String(r.campaign.product.model ?? ''))}; profile <code>${xmlText(r.campaign.profile)}</code> (sha256 ${xmlText(r.campaign.profileSha256.slice(0, 16))}…); generated ${xmlText(r.generatedAt)}</p>`);
+  parts.push(
+    `<h1>Campaign ${xmlText(r.campaign.name)}</h1><p>Product: ${xmlText(String(r.campaign.product.vendor ?? ''))} ${xmlText(String(r.campaign.product.model ?? ''))}; profile <code>${xmlText(r.campaign.profile)}</code> (sha256 ${xmlText(r.campaign.profileSha256.slice(0, 16))}…); generated ${xmlText(r.generatedAt)}</p>`,
+  );
   parts.push('<h2>Samples</h2><table><tr><th>Sample</th><th>Serial</th><th>ATR</th><th>Reader tag</th><th>Notes</th></tr>');
-  for (const s of r.samples) parts.push(`<tr><td>${xmlText(s.name)}</td><td>${xmlText(s.serial ?? '')}</td><td><code>${xmlText(s.atr ?? '')}</code></td><td>${xmlText(s.readerTag ?? '')}</td><td>${xmlText(s.notes ?? '')}</td></tr>`);
+  for (const s of r.samples)
+    parts.push(
+      `<tr><td>${xmlText(s.name)}</td><td>${xmlText(s.serial ?? '')}</td><td><code>${xmlText(s.atr ?? '')}</code></td><td>${xmlText(s.readerTag ?? '')}</td><td>${xmlText(s.notes ?? '')}</td></tr>`,
+    );
   parts.push('</table>');
   for (const b of [...r.builds].reverse()) {
-    parts.push(`<h2 id="${xmlAttr(`build-${b.name}`)}">Build ${xmlText(b.name)}: ${v(b.conclusion)}</h2><p>${b.runs} runs on ${b.samplesRun.length} of ${r.samples.length} samples; cases by worst verdict: ${Object.entries(b.counts).map(([k, n]) => `${k} ${n}`).join(', ')}</p>`);
+    parts.push(
+      `<h2 id="${xmlAttr(`build-${b.name}`)}">Build ${xmlText(b.name)}: ${v(b.conclusion)}</h2><p>${b.runs} runs on ${b.samplesRun.length} of ${r.samples.length} samples; cases by worst verdict: ${Object.entries(
+        b.counts,
+      )
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}</p>`,
+    );
     if (b.changes) {
       parts.push(`<h3>Changes against build ${xmlText(b.changes.against)} (${b.changes.list.length})</h3>`);
       if (b.changes.list.length) {
         parts.push('<table><tr><th>Change</th><th>Test case</th><th>Title</th><th>Before</th><th>Now</th></tr>');
-        for (const ch of b.changes.list) parts.push(`<tr class="${xmlAttr(ch.kind)}"><td>${xmlText(ch.kind)}</td><td>${xmlText(ch.id)}</td><td>${xmlText(ch.title)}</td><td>${v(ch.from)}</td><td>${v(ch.to)}</td></tr>`);
+        for (const ch of b.changes.list)
+          parts.push(
+            `<tr class="${xmlAttr(ch.kind)}"><td>${xmlText(ch.kind)}</td><td>${xmlText(ch.id)}</td><td>${xmlText(ch.title)}</td><td>${v(ch.from)}</td><td>${v(ch.to)}</td></tr>`,
+          );
         parts.push('</table>');
       }
     }
-    if (b.differing.length) parts.push(`<h3>Verdicts differing between samples (${b.differing.length})</h3><p>${b.differing.map((d) => xmlText(d)).join(', ')}</p>`);
-    parts.push(`<h3>Test cases (${b.cases.length})</h3><table><tr><th>Test case</th><th>Title</th><th>Worst</th>${names.map((n) => `<th>${xmlText(n)}</th>`).join('')}</tr>`);
+    if (b.differing.length)
+      parts.push(`<h3>Verdicts differing between samples (${b.differing.length})</h3><p>${b.differing.map((d) => xmlText(d)).join(', ')}</p>`);
+    parts.push(
+      `<h3>Test cases (${b.cases.length})</h3><table><tr><th>Test case</th><th>Title</th><th>Worst</th>${names.map((n) => `<th>${xmlText(n)}</th>`).join('')}</tr>`,
+    );
     for (const k of b.cases) {
-      parts.push(`<tr><td>${xmlText(k.id)}</td><td>${xmlText(k.title)}</td><td>${v(k.worst)}</td>${names.map((n) => `<td title="${xmlAttr(k.reasons[n] ?? '')}">${k.samples[n] ? v(k.samples[n]!) : '–'}</td>`).join('')}</tr>`);
+      parts.push(
+        `<tr><td>${xmlText(k.id)}</td><td>${xmlText(k.title)}</td><td>${v(k.worst)}</td>${names.map((n) => `<td title="${xmlAttr(k.reasons[n] ?? '')}">${k.samples[n] ? v(k.samples[n]!) : '–'}</td>`).join('')}</tr>`,
+      );
     }
     parts.push('</table>');
   }

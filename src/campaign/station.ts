@@ -52,10 +52,20 @@ export class Station {
     await db.query(
       `INSERT INTO station (name, host, pid, reader, atr, serial, tag, state, heartbeat_at, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'alive', now(), now())
        ON CONFLICT (name) DO UPDATE SET host = $2, pid = $3, reader = $4, atr = $5, serial = $6, tag = $7, state = 'alive', heartbeat_at = now(), started_at = now(), run_id = NULL, job_id = NULL, queue = NULL`,
-      [name, hostname(), process.pid, this.o.target.kind === 'pcsc' ? String(this.o.target.reader ?? '') : 'sim', card.atr ?? null, card.serial ?? null, card.tag ?? null],
+      [
+        name,
+        hostname(),
+        process.pid,
+        this.o.target.kind === 'pcsc' ? String(this.o.target.reader ?? '') : 'sim',
+        card.atr ?? null,
+        card.serial ?? null,
+        card.tag ?? null,
+      ],
     );
     this.timer = setInterval(() => void this.heartbeat().catch((e: Error) => this.log(`sscc station: heartbeat: ${e.message}`)), this.o.heartbeatMs ?? 1000);
-    this.log(`sscc station ${name}: up; card ATR ${card.atr ?? '-'}${card.serial ? `, serial ${card.serial}` : ''}${card.tag ? `, reader tag ${card.tag}` : ''}`);
+    this.log(
+      `sscc station ${name}: up; card ATR ${card.atr ?? '-'}${card.serial ? `, serial ${card.serial}` : ''}${card.tag ? `, reader tag ${card.tag}` : ''}`,
+    );
   }
 
   /** Heartbeat, and fail the jobs of dead stations (one station wins each, by the UPDATE … RETURNING). */
@@ -110,7 +120,10 @@ export class Station {
     await db.query('UPDATE station SET run_id = $2, job_id = $3, queue = $4 WHERE name = $1', [this.o.name, data.runId, jobId, queue]);
     try {
       const run = await runById(db, data.runId);
-      const [info] = await db.query<{ campaign: string; build: string }>('SELECT c.name AS campaign, b.name AS build FROM run r JOIN campaign c ON c.id = r.campaign_id JOIN build b ON b.id = r.build_id WHERE r.id = $1', [run.id]);
+      const [info] = await db.query<{ campaign: string; build: string }>(
+        'SELECT c.name AS campaign, b.name AS build FROM run r JOIN campaign c ON c.id = r.campaign_id JOIN build b ON b.id = r.build_id WHERE r.id = $1',
+        [run.id],
+      );
       const [sample] = await db.query<SampleRow>('SELECT * FROM sample WHERE id = $1', [run.sample_id]);
       const stored = run.plan as Plan;
       const plan: Plan = { ...stored, profile: { ...stored.profile, data: { ...stored.profile.data, target: this.o.target } } };
@@ -130,7 +143,9 @@ export class Station {
       this.cases += done.recorded;
       this.jobs++;
       await this.boss!.complete(queue, jobId);
-      this.log(`sscc station ${this.o.name}: run ${run.id} done: ${done.recorded} cases recorded by this attempt${done.skipped ? `, ${done.skipped} already held` : ''}`);
+      this.log(
+        `sscc station ${this.o.name}: run ${run.id} done: ${done.recorded} cases recorded by this attempt${done.skipped ? `, ${done.skipped} already held` : ''}`,
+      );
     } catch (e) {
       this.log(`sscc station ${this.o.name}: run ${data.runId} failed: ${(e as Error).message}`);
       await this.boss!.fail(queue, jobId, { message: (e as Error).message });
@@ -145,7 +160,9 @@ export class Station {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.current) await this.boss?.fail(this.current.queue, this.current.jobId, { message: `station ${this.o.name} stopped` }).catch(() => undefined);
-    await this.o.db.query("UPDATE station SET state = 'stopped', run_id = NULL, job_id = NULL, queue = NULL WHERE name = $1", [this.o.name]).catch(() => undefined);
+    await this.o.db
+      .query("UPDATE station SET state = 'stopped', run_id = NULL, job_id = NULL, queue = NULL WHERE name = $1", [this.o.name])
+      .catch(() => undefined);
     await this.boss?.stop({ graceful: false, wait: true } as never).catch(() => undefined);
   }
 }

@@ -26,7 +26,15 @@ afterAll(async () => db?.close());
 
 async function run(campaignId: number, sampleId: number, buildId: number, verdicts: Record<string, Verdict>, kind: 'full' | 'rerun-failed' = 'full') {
   const r = await createRun(db, { campaignId, sampleId, buildId, kind });
-  for (const [id, verdict] of Object.entries(verdicts)) await recordCase(db, r.id, 1, { id, title: `case ${id}`, area: 'iso7816', verdict, reason: verdict === 'FAIL' ? 'expected 9000, got 6A82' : '', durationMs: 1 });
+  for (const [id, verdict] of Object.entries(verdicts))
+    await recordCase(db, r.id, 1, {
+      id,
+      title: `case ${id}`,
+      area: 'iso7816',
+      verdict,
+      reason: verdict === 'FAIL' ? 'expected 9000, got 6A82' : '',
+      durationMs: 1,
+    });
   await finishRun(db, r.id, 'done');
   return r;
 }
@@ -41,7 +49,7 @@ describe('campaign store (PGlite)', () => {
     expect(splitSql('-- c\nCREATE TABLE a (x int);\nCREATE TABLE b (y int);\n')).toEqual(['CREATE TABLE a (x int)', 'CREATE TABLE b (y int)']);
   });
 
-  it('an embedded database folder is one process\'s at a time', async () => {
+  it("an embedded database folder is one process's at a time", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'sscc-db-')), 'db');
     try {
       const first = await openDb(dir);

@@ -78,7 +78,12 @@ export async function createCampaign(db: Db, c: { name: string; profileFile: str
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(c.name)) throw new CampaignError(`campaign name "${c.name}": letters, digits, . _ - (at most 64)`);
   const existing = await db.query<CampaignRow>('SELECT * FROM campaign WHERE name = $1', [c.name]);
   if (existing.length) throw new CampaignError(`campaign ${c.name} exists already`);
-  const [row] = await db.query<CampaignRow>('INSERT INTO campaign (name, profile_file, profile_sha256, product) VALUES ($1, $2, $3, $4) RETURNING *', [c.name, c.profileFile, c.profileSha256, JSON.stringify(c.product)]);
+  const [row] = await db.query<CampaignRow>('INSERT INTO campaign (name, profile_file, profile_sha256, product) VALUES ($1, $2, $3, $4) RETURNING *', [
+    c.name,
+    c.profileFile,
+    c.profileSha256,
+    JSON.stringify(c.product),
+  ]);
   return row!;
 }
 
@@ -95,7 +100,11 @@ export async function listCampaigns(db: Db): Promise<CampaignRow[]> {
   return db.query<CampaignRow>('SELECT * FROM campaign ORDER BY id');
 }
 
-export async function addSample(db: Db, campaignId: number, s: { name: string; serial?: string; atr?: string; readerTag?: string; notes?: string; defects?: string[] }): Promise<SampleRow> {
+export async function addSample(
+  db: Db,
+  campaignId: number,
+  s: { name: string; serial?: string; atr?: string; readerTag?: string; notes?: string; defects?: string[] },
+): Promise<SampleRow> {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s.name)) throw new CampaignError(`sample name "${s.name}": letters, digits, . _ - (at most 64)`);
   const atr = s.atr ? normaliseAtr(s.atr) : null;
   try {
@@ -122,7 +131,10 @@ export async function samples(db: Db, campaignId: number): Promise<SampleRow[]> 
 
 export async function sampleByName(db: Db, campaignId: number, name: string): Promise<SampleRow> {
   const [row] = await db.query<SampleRow>('SELECT * FROM sample WHERE campaign_id = $1 AND name = $2', [campaignId, name]);
-  if (!row) throw new CampaignError(`no sample ${name} in this campaign; samples: ${(await samples(db, campaignId)).map((s) => s.name).join(', ') || 'none (sscc campaign sample add)'}`);
+  if (!row)
+    throw new CampaignError(
+      `no sample ${name} in this campaign; samples: ${(await samples(db, campaignId)).map((s) => s.name).join(', ') || 'none (sscc campaign sample add)'}`,
+    );
   return row;
 }
 
@@ -149,11 +161,35 @@ export async function buildByName(db: Db, campaignId: number, name: string): Pro
 
 export async function createRun(
   db: Db,
-  r: { uid?: string; campaignId: number; sampleId: number; buildId: number; kind: 'full' | 'rerun-failed' | 'import'; target?: string; operator?: string; planSha256?: string; scenarios?: number; plan?: object; status?: string },
+  r: {
+    uid?: string;
+    campaignId: number;
+    sampleId: number;
+    buildId: number;
+    kind: 'full' | 'rerun-failed' | 'import';
+    target?: string;
+    operator?: string;
+    planSha256?: string;
+    scenarios?: number;
+    plan?: object;
+    status?: string;
+  },
 ): Promise<RunRow> {
   const [row] = await db.query<RunRow>(
     'INSERT INTO run (uid, campaign_id, sample_id, build_id, kind, target, operator, plan_sha256, scenarios, plan, status) VALUES ($11, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *',
-    [r.campaignId, r.sampleId, r.buildId, r.kind, r.target ?? null, r.operator ?? null, r.planSha256 ?? null, r.scenarios ?? 0, r.plan ? JSON.stringify(r.plan) : null, r.status ?? 'queued', r.uid ?? randomUUID()],
+    [
+      r.campaignId,
+      r.sampleId,
+      r.buildId,
+      r.kind,
+      r.target ?? null,
+      r.operator ?? null,
+      r.planSha256 ?? null,
+      r.scenarios ?? 0,
+      r.plan ? JSON.stringify(r.plan) : null,
+      r.status ?? 'queued',
+      r.uid ?? randomUUID(),
+    ],
   );
   return row!;
 }
@@ -173,11 +209,19 @@ export async function startRun(db: Db, runId: number, o: { station?: string; tar
 }
 
 export async function addFolder(db: Db, runId: number, attempt: number, host: string, dir: string): Promise<void> {
-  await db.query('INSERT INTO run_folder (run_id, attempt, host, dir) VALUES ($1, $2, $3, $4) ON CONFLICT (run_id, attempt) DO UPDATE SET host = $3, dir = $4', [runId, attempt, host, dir]);
+  await db.query(
+    'INSERT INTO run_folder (run_id, attempt, host, dir) VALUES ($1, $2, $3, $4) ON CONFLICT (run_id, attempt) DO UPDATE SET host = $3, dir = $4',
+    [runId, attempt, host, dir],
+  );
 }
 
 /** Record a finished case; a case the run has already (finished on an earlier attempt) is not counted again. */
-export async function recordCase(db: Pick<Db, 'query'>, runId: number, attempt: number, c: { id: string; title: string; area: string; verdict: Verdict; reason: string; durationMs: number }): Promise<boolean> {
+export async function recordCase(
+  db: Pick<Db, 'query'>,
+  runId: number,
+  attempt: number,
+  c: { id: string; title: string; area: string; verdict: Verdict; reason: string; durationMs: number },
+): Promise<boolean> {
   const rows = await db.query(
     'INSERT INTO case_result (run_id, case_id, title, area, verdict, reason, duration_ms, attempt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (run_id, case_id) DO NOTHING RETURNING case_id',
     [runId, c.id, c.title, c.area, c.verdict, c.reason.slice(0, 2000), c.durationMs, attempt],
@@ -186,13 +230,27 @@ export async function recordCase(db: Pick<Db, 'query'>, runId: number, attempt: 
 }
 
 /** Record many cases of one attempt in one statement (import); returns how many were new to the run. */
-export async function recordCases(db: Pick<Db, 'query'>, runId: number, attempt: number, cs: Array<{ id: string; title: string; area: string; verdict: Verdict; reason: string; durationMs: number }>): Promise<number> {
+export async function recordCases(
+  db: Pick<Db, 'query'>,
+  runId: number,
+  attempt: number,
+  cs: Array<{ id: string; title: string; area: string; verdict: Verdict; reason: string; durationMs: number }>,
+): Promise<number> {
   if (!cs.length) return 0;
   const rows = await db.query(
     `INSERT INTO case_result (run_id, case_id, title, area, verdict, reason, duration_ms, attempt)
      SELECT $1, c, t, a, v, r, d, $2 FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[]) AS x(c, t, a, v, r, d)
      ON CONFLICT (run_id, case_id) DO NOTHING RETURNING case_id`,
-    [runId, attempt, cs.map((c) => c.id), cs.map((c) => c.title), cs.map((c) => c.area), cs.map((c) => c.verdict), cs.map((c) => c.reason.slice(0, 2000)), cs.map((c) => c.durationMs)],
+    [
+      runId,
+      attempt,
+      cs.map((c) => c.id),
+      cs.map((c) => c.title),
+      cs.map((c) => c.area),
+      cs.map((c) => c.verdict),
+      cs.map((c) => c.reason.slice(0, 2000)),
+      cs.map((c) => c.durationMs),
+    ],
   );
   return rows.length;
 }
@@ -202,7 +260,9 @@ export async function runCases(db: Db, runId: number): Promise<CaseRow[]> {
 }
 
 export async function finishRun(db: Db, runId: number, status: 'done' | 'failed'): Promise<void> {
-  const counts = await db.query<{ verdict: Verdict; n: number }>('SELECT verdict, count(*)::int AS n FROM case_result WHERE run_id = $1 GROUP BY verdict', [runId]);
+  const counts = await db.query<{ verdict: Verdict; n: number }>('SELECT verdict, count(*)::int AS n FROM case_result WHERE run_id = $1 GROUP BY verdict', [
+    runId,
+  ]);
   const summary: Record<string, number> = {};
   for (const c of counts) summary[c.verdict] = c.n;
   await db.query('UPDATE run SET status = $2, finished_at = now(), summary = $3 WHERE id = $1', [runId, status, JSON.stringify(summary)]);
@@ -216,7 +276,10 @@ export async function runsOf(db: Db, campaignId: number): Promise<Array<RunRow &
 }
 
 /** The effective verdicts of a build: per sample and case, the latest run's. */
-export async function buildVerdicts(db: Db, buildId: number): Promise<Array<{ sample: string; case_id: string; title: string; area: string; verdict: Verdict; reason: string; run_id: number }>> {
+export async function buildVerdicts(
+  db: Db,
+  buildId: number,
+): Promise<Array<{ sample: string; case_id: string; title: string; area: string; verdict: Verdict; reason: string; run_id: number }>> {
   return db.query(
     `SELECT DISTINCT ON (r.sample_id, c.case_id) s.name AS sample, c.case_id, c.title, c.area, c.verdict, c.reason, c.run_id
        FROM case_result c JOIN run r ON r.id = c.run_id JOIN sample s ON s.id = r.sample_id
@@ -281,7 +344,24 @@ export async function differingBetweenSamples(db: Db, buildId: number): Promise<
 }
 
 /** Every run of one sample, newest first, with its build and counts. */
-export async function sampleHistory(db: Db, sampleId: number): Promise<Array<{ run_id: number; build: string; kind: string; status: string; station: string | null; target: string | null; started_at: string | null; finished_at: string | null; cases: number; fail: number; pass: number }>> {
+export async function sampleHistory(
+  db: Db,
+  sampleId: number,
+): Promise<
+  Array<{
+    run_id: number;
+    build: string;
+    kind: string;
+    status: string;
+    station: string | null;
+    target: string | null;
+    started_at: string | null;
+    finished_at: string | null;
+    cases: number;
+    fail: number;
+    pass: number;
+  }>
+> {
   return db.query(
     `SELECT r.id AS run_id, b.name AS build, r.kind, r.status, r.station, r.target, r.started_at, r.finished_at,
             count(c.case_id)::int AS cases,

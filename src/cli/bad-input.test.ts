@@ -25,13 +25,24 @@ function copyRun(name: string): string {
 }
 
 beforeAll(async () => {
-  const r = await sscc('run', '--profile', 'profiles/sim-reference.yaml', '--out', base, '--quiet', '--tags', '@TC:ISO-SEL-001 or @TC:ISO-RB-001 or @TC:ISO-VER-001');
+  const r = await sscc(
+    'run',
+    '--profile',
+    'profiles/sim-reference.yaml',
+    '--out',
+    base,
+    '--quiet',
+    '--tags',
+    '@TC:ISO-SEL-001 or @TC:ISO-RB-001 or @TC:ISO-VER-001',
+  );
   expect(r.code).toBe(0);
 }, 180_000);
 
 describe('bad input: refused with a message (in process: the loaders and checks sscc calls)', () => {
   it('an image named after an Object.prototype member', () => {
-    expect(() => parseProfile(reference.replace('image: reference', 'image: constructor'), 'ctor.yaml')).toThrow(/target\.image: unknown image "constructor"; allowed values: reference/);
+    expect(() => parseProfile(reference.replace('image: reference', 'image: constructor'), 'ctor.yaml')).toThrow(
+      /target\.image: unknown image "constructor"; allowed values: reference/,
+    );
   });
   it('/dev/zero as profile, and --out a file, under a file, or in /proc (which hung)', () => {
     const file = join(tmp, 'a-file');

@@ -73,7 +73,7 @@ describe.concurrent('sscc exit codes and messages', () => {
   });
 
   it('2: a reader that is not there', async () => {
-    const p = file('pcsc.yaml', reference.replace(/target:[^]*$/, 'target:\n  kind: pcsc\n  reader: No Such Reader 00\n'));
+    const p = file('pcsc.yaml', reference.replace(/target:[\s\S]*$/, 'target:\n  kind: pcsc\n  reader: No Such Reader 00\n'));
     const r = await sscc('run', '--profile', p, '--out', join(tmp, 'x'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/target pcsc reader "No Such Reader 00": .*check that pcscd runs/);
@@ -124,7 +124,10 @@ describe.concurrent('sscc exit codes and messages', () => {
       ),
     );
     expect(rebuilt.stderr).toMatch(/rebuilt .*report\.json/);
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { summary: { total: number; pass: number; inconclusive: number }; cases: Array<{ id: string; verdict: string; reason: string }> };
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      summary: { total: number; pass: number; inconclusive: number };
+      cases: Array<{ id: string; verdict: string; reason: string }>;
+    };
     expect(report.summary.total).toBe(envelopesPlanned);
     for (const id of printed) expect(report.cases.find((c) => c.id === id)?.verdict, id).toBe('PASS');
     expect(report.summary.pass).toBeGreaterThanOrEqual(printed.length);

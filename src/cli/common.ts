@@ -22,14 +22,19 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
   if (opts.plan) {
     plan = loadPlan(opts.plan);
     const missing = plan.features.filter((f) => !existsSync(resolve(ROOT, f.uri))).map((f) => f.uri);
-    if (missing.length) throw new UsageError(`--plan ${opts.plan}: feature file(s) ${missing.join(', ')} not found in ${ROOT}; the plan was made for another version of sscc`);
+    if (missing.length)
+      throw new UsageError(`--plan ${opts.plan}: feature file(s) ${missing.join(', ')} not found in ${ROOT}; the plan was made for another version of sscc`);
     if (opts.tags || opts.area) throw new UsageError('--tags and --area apply when a plan is made from --profile; a saved plan keeps its own selection');
     const changed = changedFeatures(ROOT, plan);
-    if (changed.length) throw new UsageError(`--plan ${opts.plan}: these feature files changed since the plan was made: ${changed.join(', ')}; make a new plan`);
+    if (changed.length)
+      throw new UsageError(`--plan ${opts.plan}: these feature files changed since the plan was made: ${changed.join(', ')}; make a new plan`);
     checkPlanAgainstSources(plan, opts.plan);
   } else if (opts.profile) {
     try {
-      const areas = opts.area?.split(',').map((a) => a.trim()).filter(Boolean);
+      const areas = opts.area
+        ?.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
       plan = buildPlan(ROOT, loadProfile(opts.profile), { ...(opts.tags ? { tags: opts.tags } : {}), ...(areas?.length ? { areas } : {}) });
     } catch (e) {
       if (e instanceof PlanError) throw new UsageError(e.message);
@@ -41,14 +46,24 @@ export function planFrom(opts: { profile?: string; plan?: string; defect?: strin
   if (opts.defect?.length) {
     const t = plan.profile.data.target;
     if (t.kind !== 'sim') throw new UsageError('--defect needs a simulator target (target.kind: sim)');
-    for (const d of opts.defect) if (!DEFECTS.some((x) => x.id === d)) throw new UsageError(`--defect ${d}: unknown${didYouMean(d, DEFECTS.map((x) => x.id))}; known: ${DEFECTS.map((x) => x.id).join(', ')}`);
+    for (const d of opts.defect)
+      if (!DEFECTS.some((x) => x.id === d))
+        throw new UsageError(
+          `--defect ${d}: unknown${didYouMean(
+            d,
+            DEFECTS.map((x) => x.id),
+          )}; known: ${DEFECTS.map((x) => x.id).join(', ')}`,
+        );
     plan.profile.data = { ...plan.profile.data, target: { ...t, defects: [...(t.defects ?? []), ...opts.defect] } };
   }
   if (opts.reader !== undefined) {
     const t = plan.profile.data.target;
     if (t.kind !== 'pcsc') throw new UsageError('--reader needs a PC/SC target (target.kind: pcsc)');
     const one = (r: string) => (/^\d+$/.test(r) ? Number(r) : r);
-    const list = opts.reader.split(',').map((r) => r.trim()).filter(Boolean);
+    const list = opts.reader
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
     const reader = list.length > 1 ? list.map(one) : one(opts.reader);
     plan.profile.data = { ...plan.profile.data, target: { ...t, reader } };
   }
@@ -64,10 +79,17 @@ function checkPlanAgainstSources(plan: Plan, file: string): void {
   const all = featureFiles(ROOT);
   const listed = new Set(plan.features.map((f) => f.uri));
   const left = all.filter((f) => !listed.has(f));
-  if (left.length) throw new UsageError(`--plan ${file}: features lists ${listed.size} of the ${all.length} feature files (missing ${left.slice(0, 5).join(', ')}${left.length > 5 ? ' …' : ''}); a plan covers every feature file and narrows with tags: make a new plan with --tags`);
+  if (left.length)
+    throw new UsageError(
+      `--plan ${file}: features lists ${listed.size} of the ${all.length} feature files (missing ${left.slice(0, 5).join(', ')}${left.length > 5 ? ' …' : ''}); a plan covers every feature file and narrows with tags: make a new plan with --tags`,
+    );
   let expected: Plan;
   try {
-    expected = buildPlan(ROOT, { profile: plan.profile.data, file: plan.profile.file, sha256: plan.profile.sha256, text: '' }, { ...(plan.tags ? { tags: plan.tags } : {}), ...(plan.areas ? { areas: plan.areas } : {}) });
+    expected = buildPlan(
+      ROOT,
+      { profile: plan.profile.data, file: plan.profile.file, sha256: plan.profile.sha256, text: '' },
+      { ...(plan.tags ? { tags: plan.tags } : {}), ...(plan.areas ? { areas: plan.areas } : {}) },
+    );
   } catch (e) {
     if (e instanceof PlanError) throw new UsageError(`--plan ${file}: ${e.message}`);
     throw e;
@@ -92,7 +114,9 @@ function checkPlanAgainstSources(plan: Plan, file: string): void {
     if (loaded && loaded.sha256 === plan.profile.sha256) {
       for (const part of ['product', 'ics'] as const) {
         if (canonicalJson(loaded.profile[part]) !== canonicalJson(plan.profile.data[part])) {
-          throw new UsageError(`--plan ${file}: profile.data.${part} differs from ${plan.profile.file}, whose sha256 the plan records; the report would show them under that file's hash; make a new plan from the profile`);
+          throw new UsageError(
+            `--plan ${file}: profile.data.${part} differs from ${plan.profile.file}, whose sha256 the plan records; the report would show them under that file's hash; make a new plan from the profile`,
+          );
         }
       }
     }
@@ -101,10 +125,12 @@ function checkPlanAgainstSources(plan: Plan, file: string): void {
 
 export const langOption = new Option('--lang <lang>', 'language the HTML report opens in').choices(['zh-CN', 'en']).default('zh-CN');
 
-
 export const areaOption = new Option('--area <areas>', 'run only these areas (folders of features/), comma-separated, e.g. iso7816,pboc');
 
-export const tagsOption = new Option('--tags <expression>', 'run only the scenarios a cucumber tag expression selects, e.g. "@TC:ISO-SEL-001" or "not @destructive"');
+export const tagsOption = new Option(
+  '--tags <expression>',
+  'run only the scenarios a cucumber tag expression selects, e.g. "@TC:ISO-SEL-001" or "not @destructive"',
+);
 
 /**
  * Open the target once before a run: an image or reader that is not there, or a reader without a card,
@@ -125,6 +151,8 @@ export async function checkTarget(target: Target): Promise<void> {
       target.kind === 'pcsc'
         ? 'check that pcscd runs, that target.reader names a connected reader, and that the card is inserted'
         : 'check target.image in the profile';
-    throw new UsageError(`target ${target.kind}${target.kind === 'pcsc' && target.reader !== undefined ? ` reader ${JSON.stringify(target.reader)}` : ''}: ${e.message}; ${fix}`);
+    throw new UsageError(
+      `target ${target.kind}${target.kind === 'pcsc' && target.reader !== undefined ? ` reader ${JSON.stringify(target.reader)}` : ''}: ${e.message}; ${fix}`,
+    );
   }
 }

@@ -10,14 +10,27 @@ const TAGS = '@TC:ISO-RB-001 or @TC:ISO-SEL-001 or @TC:ISO-SEL-002 or @TC:TM-FIN
 describe('sscc run, everyday', () => {
   it('--rerun-failed DIR reruns only the FAIL cases into a report that says so and links the earlier one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sscc-rerun-'));
-    const first = await sscc('run', '--profile', 'profiles/sim-reference.yaml', '--out', join(dir, 'a'), '--tags', TAGS, '--defect', 'read-binary-ignores-offset');
+    const first = await sscc(
+      'run',
+      '--profile',
+      'profiles/sim-reference.yaml',
+      '--out',
+      join(dir, 'a'),
+      '--tags',
+      TAGS,
+      '--defect',
+      'read-binary-ignores-offset',
+    );
     expect(first.code).toBe(1);
     // N/A cases are summarised by reason, not printed one per line.
     expect(first.stderr).not.toMatch(/\] N\/A /);
     expect(first.stderr).toMatch(/NOT APPLICABLE, by reason:\n +\d+ {2}ICS: requires/);
     const again = await sscc('run', '--rerun-failed', join(dir, 'a'), '--out', join(dir, 'b'), '--quiet');
     expect(again.code, again.stderr).toBe(1);
-    const report = JSON.parse(readFileSync(join(dir, 'b', 'report.json'), 'utf8')) as { cases: Array<{ id: string; verdict: string }>; certificate: { deviations: Array<{ id: string }>; conclusion: { result: string } } };
+    const report = JSON.parse(readFileSync(join(dir, 'b', 'report.json'), 'utf8')) as {
+      cases: Array<{ id: string; verdict: string }>;
+      certificate: { deviations: Array<{ id: string }>; conclusion: { result: string } };
+    };
     expect(report.cases.map((c) => [c.id, c.verdict])).toEqual([['ISO-RB-001', 'FAIL']]);
     expect(report.certificate.deviations.map((d) => d.id)).toContain('dev.rerun');
     expect(readFileSync(join(dir, 'b', 'report.html'), 'utf8')).toContain('id="rerun-of" href="../a/report.html"');
@@ -30,7 +43,15 @@ describe('sscc run, everyday', () => {
   }, 180_000);
 
   it('says "did you mean" for a defect or image name, and an unknown area of defects list exits 2', async () => {
-    const d = await sscc('run', '--profile', 'profiles/sim-reference.yaml', '--out', mkdtempSync(join(tmpdir(), 'sscc-dym-')), '--defect', 'read-binary-ignore-offset');
+    const d = await sscc(
+      'run',
+      '--profile',
+      'profiles/sim-reference.yaml',
+      '--out',
+      mkdtempSync(join(tmpdir(), 'sscc-dym-')),
+      '--defect',
+      'read-binary-ignore-offset',
+    );
     expect(d.code).toBe(2);
     expect(d.stderr).toContain('--defect read-binary-ignore-offset: unknown; did you mean "read-binary-ignores-offset"?');
     const i = await sscc('sim', 'serve', '--image', 'referenc');

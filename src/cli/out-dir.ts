@@ -78,7 +78,9 @@ export function lockOutDir(dir: string, warn: (s: string) => void = (s) => proce
       const pid = typeof owner.pid === 'number' && Number.isInteger(owner.pid) && owner.pid > 0 ? owner.pid : undefined;
       const here = owner.host === undefined || owner.host === hostname();
       if (pid !== undefined && (!here || alive(pid)) && attempt === 0) {
-        throw new UsageError(`--out ${dir} is in use by another sscc run (pid ${pid}${here ? '' : ` on ${String(owner.host)}`}, started ${String(owner.startedAt ?? '?')}); wait for it to finish or choose another folder (if that run is gone, remove ${file})`);
+        throw new UsageError(
+          `--out ${dir} is in use by another sscc run (pid ${pid}${here ? '' : ` on ${String(owner.host)}`}, started ${String(owner.startedAt ?? '?')}); wait for it to finish or choose another folder (if that run is gone, remove ${file})`,
+        );
       }
       if (attempt > 0) throw new UsageError(`--out ${dir}: another sscc run took the folder at the same moment; choose another folder`);
       warn(`sscc: --out ${dir}: a stale lock of ${pid ? `pid ${pid}, which no longer runs,` : 'an unknown process'} was found and replaced`);

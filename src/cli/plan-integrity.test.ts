@@ -42,7 +42,9 @@ describe('edited plans are refused with what is wrong', () => {
     expect(refused(edited((p) => p.scenarios.splice(0, 3), false))).toMatch(/changed after sscc wrote it \(it records sha256 [0-9a-f]{64}, its content gives/);
   });
   it('dropped scenarios, digest recomputed: named as left out', () => {
-    expect(refused(edited((p) => p.scenarios.splice(10, 2)))).toMatch(/scenario list disagrees with its features, tags and ICS: 2 left out \(features\/\S+\.feature:\d+ [A-Z]/);
+    expect(refused(edited((p) => p.scenarios.splice(10, 2)))).toMatch(
+      /scenario list disagrees with its features, tags and ICS: 2 left out \(features\/\S+\.feature:\d+ [A-Z]/,
+    );
   });
   it('a scenario made applicable by hand', () => {
     expect(refused(edited((p) => Object.assign(p.scenarios.find((s) => !s.applicable) as object, { applicable: true })))).toMatch(/scenario list disagrees/);
@@ -50,9 +52,11 @@ describe('edited plans are refused with what is wrong', () => {
   it('features: []', () => {
     expect(refused(edited((p) => (p.features = [])))).toMatch(/features lists 0 of the \d+ feature files/);
   });
-  it('an edited ICS under the profile file\'s hash', () => {
-    expect(refused(edited((p) => (p.profile.data.ics.algorithms = ['3DES', 'SM4', 'RSA'])))).toMatch(/profile\.data\.ics differs from .*sim-reference\.yaml, whose sha256 the plan records|scenario list disagrees/);
-    expect(refused(edited((p) => (p.profile.data.product.model = 'Certified COS 9'))))  .toMatch(/profile\.data\.product differs/);
+  it("an edited ICS under the profile file's hash", () => {
+    expect(refused(edited((p) => (p.profile.data.ics.algorithms = ['3DES', 'SM4', 'RSA'])))).toMatch(
+      /profile\.data\.ics differs from .*sim-reference\.yaml, whose sha256 the plan records|scenario list disagrees/,
+    );
+    expect(refused(edited((p) => (p.profile.data.product.model = 'Certified COS 9')))).toMatch(/profile\.data\.product differs/);
   });
   it('bad tags and bad sha256 values are named', () => {
     expect(refused(edited((p) => ((p as { tags?: unknown }).tags = 5)))).toMatch(/tags: must be a string/);
@@ -66,7 +70,13 @@ describe('edited plans are refused with what is wrong', () => {
     writeFileSync(corrupted, JSON.stringify(original).slice(0, 5000));
     const [a, b] = await Promise.all([
       sscc('run', '--plan', corrupted, '--out', join(tmp, 'x')),
-      sscc('run', '--plan', edited((p) => (p.features = [])), '--out', join(tmp, 'y')),
+      sscc(
+        'run',
+        '--plan',
+        edited((p) => (p.features = [])),
+        '--out',
+        join(tmp, 'y'),
+      ),
     ]);
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/corrupt\.json: not JSON/);

@@ -40,7 +40,9 @@ export class Progress {
     const id = this.ids.get(`${c.uri}:${c.line}`) ?? '?';
     const w = String(total).length;
     const why = c.verdict === 'PASS' ? '' : `\n      ${consoleText(c.reason)}`;
-    this.out.write(`[${String(done).padStart(w)}/${total}] ${LABEL[c.verdict]} ${consoleText(id).padEnd(12)} ${consoleText(c.name)} (${c.durationMs.toFixed(1)} ms)${why}\n`);
+    this.out.write(
+      `[${String(done).padStart(w)}/${total}] ${LABEL[c.verdict]} ${consoleText(id).padEnd(12)} ${consoleText(c.name)} (${c.durationMs.toFixed(1)} ms)${why}\n`,
+    );
   }
 
   end(s: Summary, files: string[]): void {
@@ -49,7 +51,9 @@ export class Progress {
       const top = [...this.notApplicable.entries()].sort((a, b) => b[1] - a[1]);
       const shown = top.slice(0, 6).map(([why, n]) => `  ${String(n).padStart(4)}  ${consoleText(why)}`);
       const rest = top.slice(6).reduce((n, [, k]) => n + k, 0);
-      this.out.write(`NOT APPLICABLE, by reason:\n${shown.join('\n')}${rest ? `\n  ${String(rest).padStart(4)}  other reasons (report.html lists each case)` : ''}\n`);
+      this.out.write(
+        `NOT APPLICABLE, by reason:\n${shown.join('\n')}${rest ? `\n  ${String(rest).padStart(4)}  other reasons (report.html lists each case)` : ''}\n`,
+      );
     }
     this.out.write(
       `\n${s.total} cases in ${secs} s: ${s.pass} PASS, ${s.fail} FAIL, ${s.notApplicable} NOT APPLICABLE, ${s.inconclusive} INCONCLUSIVE, ${s.error} ERROR\n` +

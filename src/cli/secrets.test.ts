@@ -35,7 +35,11 @@ function leaks(name: string, text: string): string[] {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${where}.${k}`, k);
   };
   if (name.endsWith('.json')) walk(JSON.parse(text), name);
-  else if (name.endsWith('.ndjson')) text.split('\n').filter(Boolean).forEach((l, i) => walk(JSON.parse(l), `${name}:${i + 1}`));
+  else if (name.endsWith('.ndjson'))
+    text
+      .split('\n')
+      .filter(Boolean)
+      .forEach((l, i) => walk(JSON.parse(l), `${name}:${i + 1}`));
   else scan(text, name);
   return found;
 }
@@ -46,7 +50,9 @@ it('testKeys: false: no PIN or key in any file of the run, stdout or stderr; the
   expect(forms).toContain('26123456FFFFFFFF');
   const out = join(tmp, 'run');
   // The cases that exchange PINs and PIN blocks, pass and fail (VERIFY, PIN CHANGE scripts, SSSE PIN).
-  const tags = ['DA-PIN-001', 'ISO-VER-001', 'PB-PIN-001', 'PB-PIN-002', 'PB-PIN-004', 'PB-SC-010', 'PB-SC-011', 'SS-PIN-001', 'SS-PIN-002', 'SS-PIN-008'].map((t) => `@TC:${t}`).join(' or ');
+  const tags = ['DA-PIN-001', 'ISO-VER-001', 'PB-PIN-001', 'PB-PIN-002', 'PB-PIN-004', 'PB-SC-010', 'PB-SC-011', 'SS-PIN-001', 'SS-PIN-002', 'SS-PIN-008']
+    .map((t) => `@TC:${t}`)
+    .join(' or ');
   const r = await sscc('run', '--profile', profileFile, '--out', out, '--tags', tags, '--defect', 'pboc-verify-any-pin', 'pin-counter-not-decremented');
   expect(r.code).toBe(1);
   const files = readdirSync(out);

@@ -12,7 +12,10 @@ import { ROOT } from '../run/test-support.ts';
 
 async function interrupt(signal: NodeJS.Signals): Promise<{ code: number | null; afterSignalMs: number; stderr: string; out: string }> {
   const out = join(mkdtempSync(join(tmpdir(), 'sscc-signal-')), 'run');
-  const child = spawn(process.execPath, ['bin/sscc.js', 'run', '--profile', 'profiles/sim-reference.yaml', '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/sscc.js', 'run', '--profile', 'profiles/sim-reference.yaml', '--out', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   let sentAt = 0;
   const code = await new Promise<number | null>((resolve) => {
@@ -37,7 +40,9 @@ describe.concurrent('signals', { timeout: 180_000 }, () => {
       // reports took 1.4 s with load average 11 and 3.9 s with 18 on this 2-core machine.
       expect(r.afterSignalMs).toBeLessThan(10_000);
       expect(r.stderr).toMatch(new RegExp(`${signal}: stopped; reports written`));
-      const report = JSON.parse(readFileSync(join(r.out, 'report.json'), 'utf8')) as { summary: { total: number; pass: number; inconclusive: number; fail: number } };
+      const report = JSON.parse(readFileSync(join(r.out, 'report.json'), 'utf8')) as {
+        summary: { total: number; pass: number; inconclusive: number; fail: number };
+      };
       expect(report.summary.pass).toBeGreaterThanOrEqual(4);
       expect(report.summary.inconclusive).toBeGreaterThan(100);
       expect(report.summary.fail).toBe(0);

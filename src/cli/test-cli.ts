@@ -15,4 +15,3 @@ export function sscc(...args: string[]): Promise<Result> {
     });
   });
 }
-

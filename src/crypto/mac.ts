@@ -46,4 +46,3 @@ export function sm4CbcMac(key: Uint8Array, padded: Uint8Array, iv: Uint8Array = 
   const chain = sm4CbcEncrypt(key, iv, padded);
   return chain.slice(chain.length - 16);
 }
-

@@ -8,7 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { desEcbEncrypt } from './des.ts';
 import { padMethod2, retailMac } from './mac.ts';
-import { arpc, decipherScriptData, deriveUdk, encipherScriptData, fixParity, pbocMac, pinChangeData, pinOfChangeData, scriptMac, sessionKey, udkInput } from './pboc.ts';
+import {
+  arpc,
+  decipherScriptData,
+  deriveUdk,
+  encipherScriptData,
+  fixParity,
+  pbocMac,
+  pinChangeData,
+  pinOfChangeData,
+  scriptMac,
+  sessionKey,
+  udkInput,
+} from './pboc.ts';
 import { sm4EcbEncrypt } from './sm4.ts';
 
 const IMK = fromHex('11223344556677888877665544332211');

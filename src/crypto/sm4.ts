@@ -6,7 +6,9 @@ function run(encrypt: boolean, key: Uint8Array, data: Uint8Array, iv?: Uint8Arra
   if (key.length !== 16) throw new CryptoInputError(`SM4 key of ${key.length} bytes; expected 16`);
   if (data.length % 16 !== 0) throw new CryptoInputError(`SM4 data of ${data.length} bytes is not a multiple of 16`);
   const name = iv ? 'sm4-cbc' : 'sm4-ecb';
-  const c = encrypt ? createCipheriv(name, Buffer.from(key), iv ? Buffer.from(iv) : null) : createDecipheriv(name, Buffer.from(key), iv ? Buffer.from(iv) : null);
+  const c = encrypt
+    ? createCipheriv(name, Buffer.from(key), iv ? Buffer.from(iv) : null)
+    : createDecipheriv(name, Buffer.from(key), iv ? Buffer.from(iv) : null);
   c.setAutoPadding(false);
   return new Uint8Array(Buffer.concat([c.update(data), c.final()]));
 }

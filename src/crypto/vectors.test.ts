@@ -105,7 +105,7 @@ describe('社会保障卡规范 key diversification, process keys, authenticatio
 });
 
 describe('the level-2 factor where the texts disagree (part 9 §7.3.2 vs the reader spec §10.3)', () => {
-  it('part9 (default) and reader-33 give the vector\'s factors and card keys for city 330102', () => {
+  it("part9 (default) and reader-33 give the vector's factors and card keys for city 330102", () => {
     const v = knownAnswer('ss-level2-reader-33');
     const id = { cityCode: valueOf(v, 'cityCode'), historical: bytesOf(v, 'historical') };
     expect(toHex(cityFactor(id.cityCode))).toBe(v.expected.cityPart9);
@@ -121,7 +121,9 @@ describe('certificates', () => {
     const i = knownAnswer('rsa-issuer-cert');
     expect(toHex(rsaRecover({ modulus: bytesOf(i, 'caModulus'), exponent: bytesOf(i, 'caExponent') }, bytesOf(i, 'certificate')))).toBe(i.expected.recovered);
     const c = knownAnswer('rsa-icc-cert');
-    expect(toHex(rsaRecover({ modulus: bytesOf(c, 'issuerModulus'), exponent: bytesOf(c, 'issuerExponent') }, bytesOf(c, 'certificate')))).toBe(c.expected.recovered);
+    expect(toHex(rsaRecover({ modulus: bytesOf(c, 'issuerModulus'), exponent: bytesOf(c, 'issuerExponent') }, bytesOf(c, 'certificate')))).toBe(
+      c.expected.recovered,
+    );
   });
   it('SM2: the openssl signature (distid 1234567812345678) over the issuer certificate verifies; a flipped bit does not', () => {
     const v = knownAnswer('sm2-issuer-cert');

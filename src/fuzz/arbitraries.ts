@@ -72,9 +72,7 @@ export function applyByteEdits(input: Uint8Array, edits: readonly ByteEdit[], co
 
 /** One to four edits of an input from the corpus. */
 export function mutated(corpus: readonly Uint8Array[], splices: readonly Uint8Array[] = corpus): fc.Arbitrary<Uint8Array> {
-  return fc
-    .tuple(fc.constantFrom(...corpus), fc.array(byteEdit, { minLength: 1, maxLength: 4 }))
-    .map(([base, edits]) => applyByteEdits(base, edits, splices));
+  return fc.tuple(fc.constantFrom(...corpus), fc.array(byteEdit, { minLength: 1, maxLength: 4 })).map(([base, edits]) => applyByteEdits(base, edits, splices));
 }
 
 /** Bytes as a parser meets them: random, from the corpus, or a corpus entry mutated. */
@@ -164,17 +162,42 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[], tokens:
 export function mutatedText(texts: readonly string[], tokens: readonly string[]): fc.Arbitrary<string> {
   const utf8 = texts.map((t) => new TextEncoder().encode(t));
   return fc.oneof(
-    { weight: 9, arbitrary: fc.tuple(fc.constantFrom(...texts), fc.array(textEdit(), { minLength: 1, maxLength: 3 })).map(([t, edits]) => applyTextEdits(t, edits, tokens)) },
+    {
+      weight: 9,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...texts), fc.array(textEdit(), { minLength: 1, maxLength: 3 }))
+        .map(([t, edits]) => applyTextEdits(t, edits, tokens)),
+    },
     { weight: 1, arbitrary: mutated(utf8).map((b) => new TextDecoder().decode(b)) },
   );
 }
 
 /** Hostile text: terminal controls, markup, XML-forbidden characters, lone surrogates, bidi overrides. */
-export const HOSTILE_TEXT = ['\x1b[2J', '\x1b]0;t\x07', '\x1b]52;c;ZWNobw==\x07', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', ']]>', '&amp;', '\u202e', '\ud800', '\udfff', '\u0000', '\ufffe', '\uffff', '\r\n', '{{report}}', '\x85', '\u2028'];
+export const HOSTILE_TEXT = [
+  '\x1b[2J',
+  '\x1b]0;t\x07',
+  '\x1b]52;c;ZWNobw==\x07',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  ']]>',
+  '&amp;',
+  '\u202e',
+  '\ud800',
+  '\udfff',
+  '\u0000',
+  '\ufffe',
+  '\uffff',
+  '\r\n',
+  '{{report}}',
+  '\x85',
+  '\u2028',
+];
 
 /** A string of hostile pieces and arbitrary UTF-16 code units. */
 export const hostileString: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE_TEXT), fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 4 })
+  .array(fc.oneof(fc.constantFrom(...HOSTILE_TEXT), fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), {
+    maxLength: 4,
+  })
   .map((parts) => parts.join(''));
 
 /** A 32-bit fast-check seed from a printed one. */

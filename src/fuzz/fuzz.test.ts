@@ -12,7 +12,26 @@ describe('fuzz', () => {
     const names = targets.map((t) => t.name);
     for (const image of Object.keys(IMAGES)) expect(names).toContain(`card-sim:${image}`);
     expect(names).toEqual(
-      expect.arrayContaining(['card-sim:reference+defects', 'session', 'session-conformant', 'ber-tlv', 'simple-tlv', 'command-apdu', 'encode-apdu', 'response-apdu', 'hex', 'bcd', 'gbk', 'profile', 'plan', 'atr', 'dol', 'terminal-outcome', 'messages-ndjson', 'report-render']),
+      expect.arrayContaining([
+        'card-sim:reference+defects',
+        'session',
+        'session-conformant',
+        'ber-tlv',
+        'simple-tlv',
+        'command-apdu',
+        'encode-apdu',
+        'response-apdu',
+        'hex',
+        'bcd',
+        'gbk',
+        'profile',
+        'plan',
+        'atr',
+        'dol',
+        'terminal-outcome',
+        'messages-ndjson',
+        'report-render',
+      ]),
     );
     for (const t of targets) expect(t.oracle.length, t.name).toBeGreaterThan(20);
   });

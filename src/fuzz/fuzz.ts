@@ -88,7 +88,9 @@ function property(target: FuzzTarget, stats: TargetStats, last: { message?: stri
     }
     return true;
   };
-  return target.async ? fc.asyncProperty(target.arbitrary, async (input) => count(await judge(target, input))) : fc.property(target.arbitrary, (input) => count(judgeSync(target, input)));
+  return target.async
+    ? fc.asyncProperty(target.arbitrary, async (input) => count(await judge(target, input)))
+    : fc.property(target.arbitrary, (input) => count(judgeSync(target, input)));
 }
 
 export interface FuzzOptions {
@@ -110,7 +112,12 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
     const last: { message?: string } = {};
     const seed = targetSeed(o.seed, target.name);
     const s0 = performance.now();
-    const details = await fc.check(property(target, stats, last) as fc.IAsyncProperty<[unknown]>, { seed, numRuns: n[k] as number, endOnFailure: false, verbose: 0 });
+    const details = await fc.check(property(target, stats, last) as fc.IAsyncProperty<[unknown]>, {
+      seed,
+      numRuns: n[k] as number,
+      endOnFailure: false,
+      verbose: 0,
+    });
     stats.seconds = (performance.now() - s0) / 1000;
     if (details.failed) {
       stats.findings++;
@@ -125,13 +132,25 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
     }
     o.progress?.(target.name, stats);
   }
-  return { seed: o.seed, iterations: Object.values(perTarget).reduce((s, t) => s + t.iterations, 0), seconds: (performance.now() - t0) / 1000, perTarget, findings };
+  return {
+    seed: o.seed,
+    iterations: Object.values(perTarget).reduce((s, t) => s + t.iterations, 0),
+    seconds: (performance.now() - t0) / 1000,
+    perTarget,
+    findings,
+  };
 }
 
 /** Replay one input of a target from its seed and path, as a finding prints them. */
 export async function replay(target: FuzzTarget, seed: number, path: string): Promise<{ input: unknown; verdict: Verdict }> {
   let seen: unknown;
-  await fc.check(fc.property(target.arbitrary, (input) => ((seen = input), true)), { seed, path, numRuns: 1 });
+  await fc.check(
+    fc.property(target.arbitrary, (input) => {
+      seen = input;
+      return true;
+    }),
+    { seed, path, numRuns: 1 },
+  );
   return { input: seen, verdict: await judge(target, seen) };
 }
 

@@ -22,7 +22,9 @@ const { values } = parseArgs({
 
 const all = allTargets();
 if (values.help) {
-  process.stdout.write(`npm run fuzz -- --iterations N [--seed S] [--target NAME ...] [--replay PATH] [--json]\n\ntargets and their oracles:\n${all.map((t) => `  ${t.name}\n      ${t.oracle}`).join('\n')}\n`);
+  process.stdout.write(
+    `npm run fuzz -- --iterations N [--seed S] [--target NAME ...] [--replay PATH] [--json]\n\ntargets and their oracles:\n${all.map((t) => `  ${t.name}\n      ${t.oracle}`).join('\n')}\n`,
+  );
   process.exit(0);
 }
 const targets = values.target?.length ? all.filter((t) => values.target!.includes(t.name)) : all;
@@ -45,14 +47,17 @@ if (values.replay !== undefined) {
   const target = targets[0]!;
   const r = await replay(target, targetSeed(seed, target.name), values.replay);
   process.stdout.write(`seed ${seed} target ${target.name} path ${values.replay}\ninput:\n${target.show(r.input)}\n`);
-  process.stdout.write(r.verdict.finding ? `FINDING: ${r.verdict.finding}\n` : r.verdict.rejected ? 'rejected with the documented error: fine\n' : 'accepted: fine\n');
+  process.stdout.write(
+    r.verdict.finding ? `FINDING: ${r.verdict.finding}\n` : r.verdict.rejected ? 'rejected with the documented error: fine\n' : 'accepted: fine\n',
+  );
   process.exit(r.verdict.finding ? 1 : 0);
 }
 
 const line = (name: string, s: { iterations: number; rejected: number; findings: number; seconds: number }) =>
   `${name.padEnd(32)} ${String(s.iterations).padStart(9)} ${String(s.rejected).padStart(9)} ${String(s.findings).padStart(8)} ${String(Math.round(s.iterations / Math.max(s.seconds, 1e-9))).padStart(9)}\n`;
 process.stderr.write(`fuzz: seed ${seed}, ${iterations} inputs over ${targets.length} targets\n`);
-if (!values.json) process.stdout.write(`${'target'.padEnd(32)} ${'inputs'.padStart(9)} ${'rejected'.padStart(9)} ${'findings'.padStart(8)} ${'inputs/s'.padStart(9)}\n`);
+if (!values.json)
+  process.stdout.write(`${'target'.padEnd(32)} ${'inputs'.padStart(9)} ${'rejected'.padStart(9)} ${'findings'.padStart(8)} ${'inputs/s'.padStart(9)}\n`);
 const result: FuzzResult = await runFuzz({
   iterations,
   seed,
@@ -64,9 +69,13 @@ const result: FuzzResult = await runFuzz({
 if (values.json) {
   process.stdout.write(JSON.stringify(result) + '\n');
 } else {
-  process.stdout.write(`\n${result.iterations} inputs in ${result.seconds.toFixed(1)} s (${Math.round(result.iterations / Math.max(result.seconds, 1e-9))}/s), seed ${seed}: ${result.findings.length ? `${result.findings.length} finding(s)` : 'no findings'}\n`);
+  process.stdout.write(
+    `\n${result.iterations} inputs in ${result.seconds.toFixed(1)} s (${Math.round(result.iterations / Math.max(result.seconds, 1e-9))}/s), seed ${seed}: ${result.findings.length ? `${result.findings.length} finding(s)` : 'no findings'}\n`,
+  );
   for (const f of result.findings) {
-    process.stdout.write(`\nFINDING in ${f.target}, shrunk: npm run fuzz -- --seed ${seed} --target ${f.target} --replay ${f.path}\n  ${f.message.replace(/\n/g, '\n  ')}\n  input:\n    ${f.input.replace(/\n/g, '\n    ')}\n`);
+    process.stdout.write(
+      `\nFINDING in ${f.target}, shrunk: npm run fuzz -- --seed ${seed} --target ${f.target} --replay ${f.path}\n  ${f.message.replace(/\n/g, '\n  ')}\n  input:\n    ${f.input.replace(/\n/g, '\n    ')}\n`,
+    );
   }
 }
 process.exit(result.findings.length ? 1 : 0);

@@ -96,28 +96,52 @@ const INSTRUCTIONS = [0xa4, 0xb0, 0xb2, 0x84, 0x20, 0xc0, 0x82, 0x88, 0xd6, 0xdc
 function commandCorpus(image: CardImage): Uint8Array[] {
   const out: CommandApdu[] = [];
   const c = (cla: number, ins: number, p1: number, p2: number, data?: number[] | Uint8Array, ne?: number): CommandApdu => ({
-    cla, ins, p1, p2, data: Uint8Array.from(data ?? []), ...(ne === undefined ? {} : { ne }),
+    cla,
+    ins,
+    p1,
+    p2,
+    data: Uint8Array.from(data ?? []),
+    ...(ne === undefined ? {} : { ne }),
   });
   for (const df of allDfs(buildTree(image))) {
-    if (df.name) out.push(c(0, 0xa4, 4, 0, df.name, 256), c(0, 0xa4, 4, 0, df.name.subarray(0, 3), 256), c(0, 0xa4, 4, 2, df.name.subarray(0, 5), 256), c(0, 0xa4, 4, 0x0c, df.name));
+    if (df.name)
+      out.push(
+        c(0, 0xa4, 4, 0, df.name, 256),
+        c(0, 0xa4, 4, 0, df.name.subarray(0, 3), 256),
+        c(0, 0xa4, 4, 2, df.name.subarray(0, 5), 256),
+        c(0, 0xa4, 4, 0x0c, df.name),
+      );
     if (df.fid !== undefined) out.push(c(0, 0xa4, 0, 0, [df.fid >> 8, df.fid & 0xff]), c(0, 0xa4, 1, 0, [df.fid >> 8, df.fid & 0xff]));
     for (const ef of df.children) {
       if (ef.kind !== 'EF') continue;
       out.push(c(0, 0xa4, 2, 0, [ef.fid >> 8, ef.fid & 0xff]), c(0, 0xa4, 8, 0, [0x3f, 0x00, ef.fid >> 8, ef.fid & 0xff]));
       if (ef.sfi !== undefined) {
-        out.push(c(0, 0xb0, 0x80 | ef.sfi, 0, undefined, 16), c(0, 0xb2, 1, (ef.sfi << 3) | 4, undefined, 256), c(0, 0xb2, 1, (ef.sfi << 3) | 5, undefined, 256), c(0, 0xb2, 2, (ef.sfi << 3) | 0, undefined, 256));
+        out.push(
+          c(0, 0xb0, 0x80 | ef.sfi, 0, undefined, 16),
+          c(0, 0xb2, 1, (ef.sfi << 3) | 4, undefined, 256),
+          c(0, 0xb2, 1, (ef.sfi << 3) | 5, undefined, 256),
+          c(0, 0xb2, 2, (ef.sfi << 3) | 0, undefined, 256),
+        );
       }
     }
   }
   out.push(
-    c(0, 0xb0, 0, 0, undefined, 256), c(0, 0xb0, 1, 0x20, undefined, 8), c(0, 0xb2, 0, 4, undefined, 0x10),
-    c(0, 0x84, 0, 0, undefined, 8), c(0, 0x84, 0, 0, undefined, 4), c(0, 0x84, 0, 0, undefined, 16),
-    c(0, 0x20, 0, 0), c(0, 0x20, 0, 0, [0x12, 0x34, 0x56]), c(0, 0x20, 0, 0, [0x65, 0x43, 0x21]), c(0, 0x20, 0, 0, [0x12, 0x34, 0x5f]),
-    c(0, 0xc0, 0, 0, undefined, 0x10), c(0, 0xc0, 0, 0, undefined, 256), c(0, 0xa4, 3, 0),
+    c(0, 0xb0, 0, 0, undefined, 256),
+    c(0, 0xb0, 1, 0x20, undefined, 8),
+    c(0, 0xb2, 0, 4, undefined, 0x10),
+    c(0, 0x84, 0, 0, undefined, 8),
+    c(0, 0x84, 0, 0, undefined, 4),
+    c(0, 0x84, 0, 0, undefined, 16),
+    c(0, 0x20, 0, 0),
+    c(0, 0x20, 0, 0, [0x12, 0x34, 0x56]),
+    c(0, 0x20, 0, 0, [0x65, 0x43, 0x21]),
+    c(0, 0x20, 0, 0, [0x12, 0x34, 0x5f]),
+    c(0, 0xc0, 0, 0, undefined, 0x10),
+    c(0, 0xc0, 0, 0, undefined, 256),
+    c(0, 0xa4, 3, 0),
   );
   return out.map(encodeCommand);
 }
-
 
 /** A command APDU with a random header and lengths (Ne absent, short or extended). */
 const wellFormedCommand: fc.Arbitrary<CommandApdu> = fc.record(
@@ -182,7 +206,8 @@ function cardSimTarget(imageName: string, withDefects: boolean): FuzzTarget<SimI
         fail(`step ${i}: card-sim threw ${String(e)}`);
       }
       const at = `step ${i}: ${toHex(step.apdu, ' ')} → ${toHex(r.subarray(0, 40), ' ')}${r.length > 40 ? ` … (${r.length} bytes)` : ''}`;
-      if (internal.length) fail(`${at}: internal error turned into 6F00: ${internal[0] instanceof Error ? (internal[0].stack ?? internal[0].message) : String(internal[0])}`);
+      if (internal.length)
+        fail(`${at}: internal error turned into 6F00: ${internal[0] instanceof Error ? (internal[0].stack ?? internal[0].message) : String(internal[0])}`);
       if (r.length < 2) fail(`${at}: answer without a status word`);
       answers.push(toHex(r));
       if (!strict) continue;
@@ -202,9 +227,15 @@ function cardSimTarget(imageName: string, withDefects: boolean): FuzzTarget<SimI
     }
     return answers;
   };
-  const step: fc.Arbitrary<SimStep> = fc.oneof({ weight: 1, arbitrary: fc.constant({ reset: true as const }) }, { weight: 19, arbitrary: commandBytes(corpus).map((apdu) => ({ apdu })) });
+  const step: fc.Arbitrary<SimStep> = fc.oneof(
+    { weight: 1, arbitrary: fc.constant({ reset: true as const }) },
+    { weight: 19, arbitrary: commandBytes(corpus).map((apdu) => ({ apdu })) },
+  );
   const defects: fc.Arbitrary<DefectId[]> = withDefects
-    ? fc.oneof(fc.constantFrom(...ids).map((id) => [id]), fc.subarray(ids))
+    ? fc.oneof(
+        fc.constantFrom(...ids).map((id) => [id]),
+        fc.subarray(ids),
+      )
     : fc.constant([]);
   return {
     name: withDefects ? `card-sim:${imageName}+defects` : `card-sim:${imageName}`,
@@ -238,7 +269,10 @@ function cardSimTarget(imageName: string, withDefects: boolean): FuzzTarget<SimI
 // ---- CardSession (the T=0 procedure layer over T=0 and T=1 channels) ------------------------------
 
 /** A channel that answers from `answer` and records what it was sent. */
-function recordingChannel(protocol: Protocol, answer: (command: Uint8Array, turn: number) => Uint8Array | null): CardChannel & { sent: Uint8Array[]; answers: Uint8Array[] } {
+function recordingChannel(
+  protocol: Protocol,
+  answer: (command: Uint8Array, turn: number) => Uint8Array | null,
+): CardChannel & { sent: Uint8Array[]; answers: Uint8Array[] } {
   const sent: Uint8Array[] = [];
   const answers: Uint8Array[] = [];
   return {
@@ -283,7 +317,8 @@ function checkTranscript(sent: readonly Uint8Array[], answers: readonly Uint8Arr
     const sw = swOf(prev);
     const got = toHex(sent[i] as Uint8Array);
     if (sw >> 8 === SW1.MORE_DATA) {
-      if (got !== `00C00000${toHex(Uint8Array.of(sw & 0xff))}`) fail(`after ${swHex(sw)} the session sent ${got}, not GET RESPONSE with Le = ${swHex(sw).slice(2)}`);
+      if (got !== `00C00000${toHex(Uint8Array.of(sw & 0xff))}`)
+        fail(`after ${swHex(sw)} the session sent ${got}, not GET RESPONSE with Le = ${swHex(sw).slice(2)}`);
     } else if (sw >> 8 === SW1.WRONG_LE) {
       const want = resendOf(sent[i - 1] as Uint8Array, sw & 0xff);
       if (got !== want) fail(`after ${swHex(sw)} the session sent ${got}, not the command again with Le = ${swHex(sw).slice(2)} (${want})`);
@@ -293,7 +328,7 @@ function checkTranscript(sent: readonly Uint8Array[], answers: readonly Uint8Arr
   for (const [i, a] of answers.entries()) {
     const n = a.length - 2;
     if (n <= 0) continue;
-    const sw1 = (a[a.length - 2] as number) ;
+    const sw1 = a[a.length - 2] as number;
     let ne: number | undefined;
     try {
       ne = parseCommand(sent[i] as Uint8Array).ne;
@@ -323,7 +358,11 @@ const sessionTarget = (): FuzzTarget<HostileSession> => {
     {
       weight: 17,
       arbitrary: fc
-        .tuple(fc.oneof(fc.constant(new Uint8Array(0)), fc.uint8Array({ maxLength: 300 })), fc.oneof(fc.constantFrom(0x90, 0x61, 0x6c, 0x62, 0x63, 0x6a, 0x6f, 0x67, 0x60, 0x00), byte), byte)
+        .tuple(
+          fc.oneof(fc.constant(new Uint8Array(0)), fc.uint8Array({ maxLength: 300 })),
+          fc.oneof(fc.constantFrom(0x90, 0x61, 0x6c, 0x62, 0x63, 0x6a, 0x6f, 0x67, 0x60, 0x00), byte),
+          byte,
+        )
         .map(([data, sw1, sw2]) => concat(data, Uint8Array.of(sw1, sw1 === SW.NO_ERROR >> 8 ? 0 : sw2))),
     },
   );
@@ -332,8 +371,14 @@ const sessionTarget = (): FuzzTarget<HostileSession> => {
     weight: 4,
     async: true,
     allowed: [NonConformance, TransportError],
-    oracle: 'a hostile card over T=0 and T=1: only NonConformance or TransportError; 61xx answered by GET RESPONSE Le=xx, 6Cxx by the command again with Le=xx, nothing after a final SW; no data accepted without Le, beyond Ne or with an error SW; one trace entry that decodes',
-    arbitrary: fc.record({ protocol: fc.constantFrom<Protocol>('T=0', 'T=1'), command: commandBytes(corpus), raw: fc.boolean(), answers: fc.array(answer, { minLength: 1, maxLength: 6 }) }),
+    oracle:
+      'a hostile card over T=0 and T=1: only NonConformance or TransportError; 61xx answered by GET RESPONSE Le=xx, 6Cxx by the command again with Le=xx, nothing after a final SW; no data accepted without Le, beyond Ne or with an error SW; one trace entry that decodes',
+    arbitrary: fc.record({
+      protocol: fc.constantFrom<Protocol>('T=0', 'T=1'),
+      command: commandBytes(corpus),
+      raw: fc.boolean(),
+      answers: fc.array(answer, { minLength: 1, maxLength: 6 }),
+    }),
     async check(input) {
       const channel = recordingChannel(input.protocol, (_c, turn) => input.answers[Math.min(turn, input.answers.length - 1)] as Uint8Array | null);
       const session = new CardSession(channel);
@@ -350,7 +395,8 @@ const sessionTarget = (): FuzzTarget<HostileSession> => {
       } finally {
         const entries = session.trace.entries;
         if (entries.length !== 1) fail(`trace holds ${entries.length} entries after one send`);
-        if (entries[0]?.wire.length !== channel.answers.length) fail(`trace holds ${entries[0]?.wire.length} wire exchanges, the channel answered ${channel.answers.length}`);
+        if (entries[0]?.wire.length !== channel.answers.length)
+          fail(`trace holds ${entries[0]?.wire.length} wire exchanges, the channel answered ${channel.answers.length}`);
         try {
           decodeTrace(entries, false);
         } catch (e) {
@@ -359,7 +405,8 @@ const sessionTarget = (): FuzzTarget<HostileSession> => {
         if (!input.raw) checkTranscript(channel.sent, channel.answers, returned);
       }
     },
-    show: (i) => `${i.protocol} command ${toHex(i.command, ' ')}${i.raw ? ' (raw)' : ''}\nanswers:\n${i.answers.map((a) => (a ? `  ${toHex(a.subarray(0, 64), ' ')}${a.length > 64 ? ` … (${a.length} bytes)` : ''}` : '  TransportError')).join('\n')}`,
+    show: (i) =>
+      `${i.protocol} command ${toHex(i.command, ' ')}${i.raw ? ' (raw)' : ''}\nanswers:\n${i.answers.map((a) => (a ? `  ${toHex(a.subarray(0, 64), ' ')}${a.length > 64 ? ` … (${a.length} bytes)` : ''}` : '  TransportError')).join('\n')}`,
   };
 };
 
@@ -383,7 +430,8 @@ const conformantSessionTarget = (): FuzzTarget<ConformantSession> => ({
   weight: 3,
   async: true,
   allowed: [],
-  oracle: 'a conformant card over T=0 and T=1 that answers directly, with 6Cxx or with 61xx chains: the session follows each as ISO/IEC 7816-3 §12.2.2 says, never throws, returns all the data and the final SW',
+  oracle:
+    'a conformant card over T=0 and T=1 that answers directly, with 6Cxx or with 61xx chains: the session follows each as ISO/IEC 7816-3 §12.2.2 says, never throws, returns all the data and the final SW',
   arbitrary: fc
     .record({
       protocol: fc.constantFrom<Protocol>('T=0', 'T=1'),
@@ -414,7 +462,9 @@ const conformantSessionTarget = (): FuzzTarget<ConformantSession> => ({
         if (s.mode === 'direct') return concat(...s.pieces, sw(s.final));
         const first = s.pieces[0] as Uint8Array;
         if (s.mode === '6C') return first.length === ne ? concat(first, sw(s.final)) : sw(wrongLe(lenByte(first.length)));
-        return s.dataFirst ? concat(first, sw((SW1.MORE_DATA << 8) | lenByte((s.pieces[1] as Uint8Array).length))) : sw((SW1.MORE_DATA << 8) | lenByte(first.length));
+        return s.dataFirst
+          ? concat(first, sw((SW1.MORE_DATA << 8) | lenByte((s.pieces[1] as Uint8Array).length)))
+          : sw((SW1.MORE_DATA << 8) | lenByte(first.length));
       }
       if (s.mode === '6C') {
         const first = s.pieces[0] as Uint8Array;
@@ -427,17 +477,23 @@ const conformantSessionTarget = (): FuzzTarget<ConformantSession> => ({
       return concat(piece, sw(after ? (SW1.MORE_DATA << 8) | lenByte(after.length) : s.final));
     });
     const session = new CardSession(channel);
-    let r;
+    let r: Awaited<ReturnType<typeof session.send>>;
     try {
       r = await session.send(bytes);
     } catch (e) {
-      fail(`the session refused a conformant card: ${String(e)}\nsent ${channel.sent.map((c) => toHex(c)).join(' | ')}\nanswers ${channel.answers.map((a) => toHex(a)).join(' | ')}`);
+      fail(
+        `the session refused a conformant card: ${String(e)}\nsent ${channel.sent.map((c) => toHex(c)).join(' | ')}\nanswers ${channel.answers.map((a) => toHex(a)).join(' | ')}`,
+      );
     }
     const want = concat(...s.pieces);
-    if (r.sw !== s.final || !equal(r.data, want)) fail(`session returned ${toHex(r.data)} ${swHex(r.sw)}, the card's response is ${toHex(want)} ${swHex(s.final)}\nsent ${channel.sent.map((c) => toHex(c)).join(' | ')}`);
+    if (r.sw !== s.final || !equal(r.data, want))
+      fail(
+        `session returned ${toHex(r.data)} ${swHex(r.sw)}, the card's response is ${toHex(want)} ${swHex(s.final)}\nsent ${channel.sent.map((c) => toHex(c)).join(' | ')}`,
+      );
     checkTranscript(channel.sent, channel.answers, true);
   },
-  show: (s) => `${s.protocol} ${s.mode} command ${toHex(encodeCommand(s.command), ' ')} pieces ${s.pieces.map((p) => p.length).join('+')} final ${swHex(s.final)}${s.dataFirst ? ' data with the first 61xx' : ''}`,
+  show: (s) =>
+    `${s.protocol} ${s.mode} command ${toHex(encodeCommand(s.command), ' ')} pieces ${s.pieces.map((p) => p.length).join('+')} final ${swHex(s.final)}${s.dataFirst ? ' data with the first 61xx' : ''}`,
 });
 
 function checkTlvList(list: Tlv[], buffer: Uint8Array, recursive: boolean): void {
@@ -459,8 +515,14 @@ const berTarget = (corpus: Uint8Array[]): FuzzTarget<{ bytes: Uint8Array; skipPa
   name: 'ber-tlv',
   weight: 4,
   allowed: [TlvError],
-  oracle: 'parseTlv: TlvError only; every object inside the buffer, its value the bytes it covers, tags 1-4 bytes, children only when constructed; buildTlv → parseTlv gives each object back; describeTlv and findTlv cope',
-  arbitrary: fc.record({ bytes: bytesFrom(corpus), skipPadding: fc.boolean(), recursive: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), maxDepth: fc.oneof({ weight: 4, arbitrary: fc.constant(16) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) }) }),
+  oracle:
+    'parseTlv: TlvError only; every object inside the buffer, its value the bytes it covers, tags 1-4 bytes, children only when constructed; buildTlv → parseTlv gives each object back; describeTlv and findTlv cope',
+  arbitrary: fc.record({
+    bytes: bytesFrom(corpus),
+    skipPadding: fc.boolean(),
+    recursive: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    maxDepth: fc.oneof({ weight: 4, arbitrary: fc.constant(16) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) }),
+  }),
   check(i) {
     const list = parseTlv(i.bytes, { skipPadding: i.skipPadding, recursive: i.recursive, maxDepth: i.maxDepth });
     checkTlvList(list, i.bytes, i.recursive);
@@ -479,7 +541,8 @@ const simpleTarget = (corpus: Uint8Array[]): FuzzTarget<Uint8Array> => ({
   check(bytes) {
     const list = parseSimpleTlv(bytes);
     const again = parseSimpleTlv(concat(...list.map((t) => buildSimpleTlv(t.tag, t.value))));
-    if (again.length !== list.length || again.some((t, k) => t.tag !== list[k]?.tag || !equal(t.value, list[k].value))) fail('SIMPLE-TLV does not survive build → parse');
+    if (again.length !== list.length || again.some((t, k) => t.tag !== list[k]?.tag || !equal(t.value, list[k].value)))
+      fail('SIMPLE-TLV does not survive build → parse');
   },
   show: (b) => toHex(b, ' '),
 });
@@ -489,7 +552,10 @@ const commandTarget = (corpus: Uint8Array[]): FuzzTarget<Uint8Array> => ({
   weight: 3,
   allowed: [ApduFormatError],
   oracle: 'parseCommand: ApduFormatError only; parse → encode gives the same bytes; commandName copes',
-  arbitrary: fc.oneof({ weight: 4, arbitrary: commandBytes(corpus) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 70_000 }).map((n) => new Uint8Array(n)) }),
+  arbitrary: fc.oneof(
+    { weight: 4, arbitrary: commandBytes(corpus) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 70_000 }).map((n) => new Uint8Array(n)) },
+  ),
   check(bytes) {
     const c = parseCommand(bytes);
     commandName(c);
@@ -512,8 +578,14 @@ const encodeTarget = (): FuzzTarget<CommandApdu> => ({
       ins: field,
       p1: field,
       p2: field,
-      data: fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 0, max: 300 }) }, { weight: 1, arbitrary: fc.constantFrom(255, 256, 65535, 65536) }).map((n) => new Uint8Array(n)),
-      ne: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 256 }) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 65536 }) }, { weight: 3, arbitrary: fc.constantFrom(...WEIRD_NUMBERS) }),
+      data: fc
+        .oneof({ weight: 30, arbitrary: fc.integer({ min: 0, max: 300 }) }, { weight: 1, arbitrary: fc.constantFrom(255, 256, 65535, 65536) })
+        .map((n) => new Uint8Array(n)),
+      ne: fc.oneof(
+        { weight: 5, arbitrary: fc.integer({ min: 1, max: 256 }) },
+        { weight: 2, arbitrary: fc.integer({ min: 1, max: 65536 }) },
+        { weight: 3, arbitrary: fc.constantFrom(...WEIRD_NUMBERS) },
+      ),
       extended: fc.constant(true),
     },
     { requiredKeys: ['cla', 'ins', 'p1', 'p2', 'data'] },
@@ -522,7 +594,9 @@ const encodeTarget = (): FuzzTarget<CommandApdu> => ({
     const bytes = encodeCommand(c);
     const back = parseCommand(bytes);
     if (back.cla !== c.cla || back.ins !== c.ins || back.p1 !== c.p1 || back.p2 !== c.p2 || back.ne !== c.ne || !equal(back.data, c.data)) {
-      fail(`encodeCommand accepted a command that does not parse back: ${JSON.stringify({ ...c, data: c.data.length })} → ${JSON.stringify({ ...back, data: back.data.length })}`);
+      fail(
+        `encodeCommand accepted a command that does not parse back: ${JSON.stringify({ ...c, data: c.data.length })} → ${JSON.stringify({ ...back, data: back.data.length })}`,
+      );
     }
   },
   show: (c) => JSON.stringify({ ...c, data: `${c.data.length} bytes` }),
@@ -548,7 +622,11 @@ const hexTarget = (): FuzzTarget<{ bytes: Uint8Array; separator: string; text: s
   weight: 1,
   allowed: [HexError],
   oracle: 'toHex → fromHex gives the bytes back (any separator); fromHex of any text: HexError only, and what it accepts prints back as its digits',
-  arbitrary: fc.record({ bytes: fc.uint8Array({ maxLength: 64 }), separator: fc.constantFrom('', ' ', ':'), text: fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF :\n\tgxZ-'), maxLength: 40 }) }),
+  arbitrary: fc.record({
+    bytes: fc.uint8Array({ maxLength: 64 }),
+    separator: fc.constantFrom('', ' ', ':'),
+    text: fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF :\n\tgxZ-'), maxLength: 40 }),
+  }),
   check(i) {
     if (!equal(fromHex(toHex(i.bytes, i.separator)), i.bytes)) fail('toHex → fromHex changes the bytes');
     const parsed = fromHex(i.text);
@@ -561,8 +639,13 @@ const bcdTarget = (): FuzzTarget<{ digits: string; length: number; bytes: Uint8A
   name: 'bcd',
   weight: 1,
   allowed: [HexError],
-  oracle: 'cn and n (JR/T 0025, 社会保障卡规范 §7): encode → decode gives the digits back (cn up to its F pad, n left-padded with 0); decodeCn/decodeN of any bytes: HexError only, and what they accept encodes back to the bytes',
-  arbitrary: fc.record({ digits: fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 20 }), length: fc.integer({ min: 0, max: 12 }), bytes: fc.uint8Array({ maxLength: 12 }) }),
+  oracle:
+    'cn and n (JR/T 0025, 社会保障卡规范 §7): encode → decode gives the digits back (cn up to its F pad, n left-padded with 0); decodeCn/decodeN of any bytes: HexError only, and what they accept encodes back to the bytes',
+  arbitrary: fc.record({
+    digits: fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 20 }),
+    length: fc.integer({ min: 0, max: 12 }),
+    bytes: fc.uint8Array({ maxLength: 12 }),
+  }),
   check(i) {
     if (i.digits.length <= i.length * 2) {
       const cn = decodeCn(encodeCn(i.digits, i.length));
@@ -591,7 +674,9 @@ const bcdTarget = (): FuzzTarget<{ digits: string; length: number; bytes: Uint8A
 });
 
 /** Characters GBK holds: ASCII and the CJK Unified Ideographs U+4E00–U+9FA5 (GBK covers them all), and ·（）. */
-const gbkChar = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x4e00, max: 0x9fa5 }), fc.constantFrom(0xb7, 0xff08, 0xff09, 0x3000)).map((c) => String.fromCharCode(c));
+const gbkChar = fc
+  .oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x4e00, max: 0x9fa5 }), fc.constantFrom(0xb7, 0xff08, 0xff09, 0x3000))
+  .map((c) => String.fromCharCode(c));
 
 const gbkTarget = (): FuzzTarget<{ text: string; pad: number; bytes: Uint8Array }> => ({
   name: 'gbk',
@@ -612,11 +697,57 @@ const gbkTarget = (): FuzzTarget<{ text: string; pad: number; bytes: Uint8Array 
   show: (i) => `${JSON.stringify(i.text)} pad ${i.pad} / ${toHex(i.bytes)}`,
 });
 
-const TEXT_TOKENS = ['', 'null', '~', '[]', '{}', '-1', '0', '1e309', 'true', '"2.0"', '2.0', 'T=0', '[T=0, T=1]', '[3DES, AES]', 'sim', 'pcsc', 'reference', 'hostile', 'nosuch', 'constructor', '__proto__', '!!binary AAAA', '&a x', '*a', '<<: *a', '"\\u0000"', "'", '"', '{', '[', ':', '- ', '#', '|', '>', '\t', 'x'.repeat(300), '12345678901234567890', '"123456"', '0x10', '-.inf', '.nan', '2026-11-22'];
+const TEXT_TOKENS = [
+  '',
+  'null',
+  '~',
+  '[]',
+  '{}',
+  '-1',
+  '0',
+  '1e309',
+  'true',
+  '"2.0"',
+  '2.0',
+  'T=0',
+  '[T=0, T=1]',
+  '[3DES, AES]',
+  'sim',
+  'pcsc',
+  'reference',
+  'hostile',
+  'nosuch',
+  'constructor',
+  '__proto__',
+  '!!binary AAAA',
+  '&a x',
+  '*a',
+  '<<: *a',
+  '"\\u0000"',
+  "'",
+  '"',
+  '{',
+  '[',
+  ':',
+  '- ',
+  '#',
+  '|',
+  '>',
+  '\t',
+  'x'.repeat(300),
+  '12345678901234567890',
+  '"123456"',
+  '0x10',
+  '-.inf',
+  '.nan',
+  '2026-11-22',
+];
 
 const profileTarget = (): FuzzTarget<string> => {
   const dir = new URL('profiles/', ROOT);
-  const texts = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
   return {
     name: 'profile',
     weight: 2,
@@ -665,8 +796,29 @@ function samplePlan(): unknown {
     sha256: '00'.repeat(32),
     features: [{ uri: 'features/iso7816/select.feature', sha256: '00'.repeat(32) }],
     scenarios: [
-      { id: 'ISO-SEL-001', name: 'SELECT of the MF', uri: 'features/iso7816/select.feature', line: 5, feature: 'SELECT', area: 'iso7816', tags: ['@TC:ISO-SEL-001'], requirements: ['ISO7816-4 7.1.1'], applicable: true },
-      { id: 'ISO-SEL-002', name: 'SELECT by name', uri: 'features/iso7816/select.feature', line: 10, feature: 'SELECT', area: 'iso7816', tags: [], requirements: [], applicable: false, reason: 'x' },
+      {
+        id: 'ISO-SEL-001',
+        name: 'SELECT of the MF',
+        uri: 'features/iso7816/select.feature',
+        line: 5,
+        feature: 'SELECT',
+        area: 'iso7816',
+        tags: ['@TC:ISO-SEL-001'],
+        requirements: ['ISO7816-4 7.1.1'],
+        applicable: true,
+      },
+      {
+        id: 'ISO-SEL-002',
+        name: 'SELECT by name',
+        uri: 'features/iso7816/select.feature',
+        line: 10,
+        feature: 'SELECT',
+        area: 'iso7816',
+        tags: [],
+        requirements: [],
+        applicable: false,
+        reason: 'x',
+      },
     ],
   };
 }
@@ -695,11 +847,13 @@ const atrTarget = (): FuzzTarget<Uint8Array> => {
     name: 'atr',
     weight: 1,
     allowed: [AtrError],
-    oracle: 'parseAtr (ISO/IEC 7816-3 §8.2): AtrError only; what it reads (TS, T0, interface bytes, historical bytes, TCK) rebuilds the same bytes; tckValid is the XOR check',
+    oracle:
+      'parseAtr (ISO/IEC 7816-3 §8.2): AtrError only; what it reads (TS, T0, interface bytes, historical bytes, TCK) rebuilds the same bytes; tckValid is the XOR check',
     arbitrary: fc.oneof({ weight: 3, arbitrary: fc.uint8Array({ maxLength: 40 }) }, { weight: 7, arbitrary: mutated(atrs) }),
     check(atr) {
       const a = parseAtr(atr);
-      if (!equal(atrBytes(a), atr)) fail(`parseAtr read ${JSON.stringify(a.interfaceBytes)} historical ${toHex(a.historical)}, which rebuild to ${toHex(atrBytes(a))}`);
+      if (!equal(atrBytes(a), atr))
+        fail(`parseAtr read ${JSON.stringify(a.interfaceBytes)} historical ${toHex(a.historical)}, which rebuild to ${toHex(atrBytes(a))}`);
       if (a.tck !== undefined && a.tckValid !== (atr.subarray(1).reduce((x, b) => x ^ b, 0) === 0)) fail('tckValid disagrees with the XOR of T0 … TCK');
     },
     show: (a) => toHex(a),
@@ -707,13 +861,23 @@ const atrTarget = (): FuzzTarget<Uint8Array> => {
 };
 
 const dolTarget = (corpus: readonly Uint8Array[]): FuzzTarget<{ dol: Uint8Array; seed: number }> => {
-  const dols = [fromHex('9F02069F03069F1A0295055F2A029A039C019F3704'), fromHex('9F66049F02069F37045F2A02'), fromHex('8A025F2A02'), fromHex('9F81820102'), fromHex('9F7A019F02065F2A02DF6901')];
+  const dols = [
+    fromHex('9F02069F03069F1A0295055F2A029A039C019F3704'),
+    fromHex('9F66049F02069F37045F2A02'),
+    fromHex('8A025F2A02'),
+    fromHex('9F81820102'),
+    fromHex('9F7A019F02065F2A02DF6901'),
+  ];
   return {
     name: 'dol',
     weight: 1,
     allowed: [TlvError],
-    oracle: 'parseDol (JR/T 0025.5 §5.4): TlvError only; its entries encode back to the input; data built from it has the listed lengths and splits back into the same values',
-    arbitrary: fc.record({ dol: fc.oneof({ weight: 3, arbitrary: fc.uint8Array({ maxLength: 40 }) }, { weight: 7, arbitrary: mutated(dols, [...dols, ...corpus.slice(0, 20)]) }), seed: fc.nat() }),
+    oracle:
+      'parseDol (JR/T 0025.5 §5.4): TlvError only; its entries encode back to the input; data built from it has the listed lengths and splits back into the same values',
+    arbitrary: fc.record({
+      dol: fc.oneof({ weight: 3, arbitrary: fc.uint8Array({ maxLength: 40 }) }, { weight: 7, arbitrary: mutated(dols, [...dols, ...corpus.slice(0, 20)]) }),
+      seed: fc.nat(),
+    }),
     check({ dol, seed }) {
       const entries = parseDol(dol);
       const back = concat(...entries.map((e) => concat(fromHex(e.tag), Uint8Array.of(e.length))));
@@ -723,7 +887,8 @@ const dolTarget = (corpus: readonly Uint8Array[]): FuzzTarget<{ dol: Uint8Array;
       for (const [k, e] of entries.entries()) values[e.tag] = Uint8Array.from({ length: e.length }, (_, j) => (seed + 31 * k + j) & 0xff);
       const data = buildDolData(entries, values);
       const split = splitDolData(entries, data);
-      for (const e of entries) if (!equal(split[e.tag] as Uint8Array, values[e.tag] as Uint8Array)) fail(`DOL data for ${e.tag} does not split back into its value`);
+      for (const e of entries)
+        if (!equal(split[e.tag] as Uint8Array, values[e.tag] as Uint8Array)) fail(`DOL data for ${e.tag} does not split back into its value`);
     },
     show: (d) => toHex(d.dol),
   };
@@ -735,18 +900,49 @@ const OUTCOMES = [
   { result: 'declined', reason: 'x' },
   { result: 'error', code: -1 },
 ];
-const JSON_TOKENS = ['null', '1', '-1', '1e309', '"x"', '[]', '{}', 'true', '"\\u0000"', '"\\ud800"', '"success"', '{"result":"success"}', '[1,[2,[3]]]', '"__proto__"', '"constructor"', '"' + 'a'.repeat(200) + '"'];
+const JSON_TOKENS = [
+  'null',
+  '1',
+  '-1',
+  '1e309',
+  '"x"',
+  '[]',
+  '{}',
+  'true',
+  '"\\u0000"',
+  '"\\ud800"',
+  '"success"',
+  '{"result":"success"}',
+  '[1,[2,[3]]]',
+  '"__proto__"',
+  '"constructor"',
+  '"' + 'a'.repeat(200) + '"',
+];
 const RESULTS = ['success', 'approved', 'declined', 'online', 'refused', 'cancelled', 'error'];
 
 const outcomeTarget = (): FuzzTarget<string> => ({
   name: 'terminal-outcome',
   weight: 1,
   allowed: [DriverError],
-  oracle: "checkOutcome (the command driver's parser) over mutated outcomes and arbitrary JSON: DriverError only; an accepted outcome has one of the documented results",
+  oracle:
+    "checkOutcome (the command driver's parser) over mutated outcomes and arbitrary JSON: DriverError only; an accepted outcome has one of the documented results",
   arbitrary: fc.oneof(
-    { weight: 3, arbitrary: mutatedText(OUTCOMES.map((o) => JSON.stringify(o).replace(/,/g, ',\n')), JSON_TOKENS).map((t) => t.replace(/\n/g, '')) },
+    {
+      weight: 3,
+      arbitrary: mutatedText(
+        OUTCOMES.map((o) => JSON.stringify(o).replace(/,/g, ',\n')),
+        JSON_TOKENS,
+      ).map((t) => t.replace(/\n/g, '')),
+    },
     { weight: 1, arbitrary: fc.json({ maxDepth: 3 }) },
-    { weight: 1, arbitrary: fc.record({ result: fc.oneof(fc.constantFrom(...RESULTS), fc.string()) }, { requiredKeys: [] }).chain((o) => fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((extra) => JSON.stringify({ ...extra, ...o }))) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ result: fc.oneof(fc.constantFrom(...RESULTS), fc.string()) }, { requiredKeys: [] })
+        .chain((o) =>
+          fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((extra) => JSON.stringify({ ...extra, ...o })),
+        ),
+    },
   ),
   check(text) {
     let value: unknown;
@@ -766,21 +962,69 @@ const outcomeTarget = (): FuzzTarget<string> => ({
 const CARD_MARKUP = /<script>alert\(1\)<\/script>|<img src=x onerror/;
 
 function sampleEnvironment(): Environment {
-  return { tool: { name: 'sscc', version: '0.1.0' }, node: 'v20', platform: 'fuzz', host: 'fuzz', target: { kind: 'sim', description: 'card-sim image "reference"' }, startedAt: '2026-01-01T00:00:00.000Z' };
+  return {
+    tool: { name: 'sscc', version: '0.1.0' },
+    node: 'v20',
+    platform: 'fuzz',
+    host: 'fuzz',
+    target: { kind: 'sim', description: 'card-sim image "reference"' },
+    startedAt: '2026-01-01T00:00:00.000Z',
+  };
 }
 
 /** A message stream of the two scenarios of samplePlan: one passes, one fails with card text in its error. */
 function sampleStream(): string {
   const ts = (s: number) => ({ seconds: 1767225600 + s, nanos: 0 });
   const d = { seconds: 0, nanos: 1000000 };
-  const trace = JSON.stringify([{ name: 'SELECT', command: '00 A4 00 00 02 3F 00', response: '6F 03 84 01 41 90 00', sw: swHex(SW.NO_ERROR), us: 10, wire: [] }]);
+  const trace = JSON.stringify([
+    { name: 'SELECT', command: '00 A4 00 00 02 3F 00', response: '6F 03 84 01 41 90 00', sw: swHex(SW.NO_ERROR), us: 10, wire: [] },
+  ]);
   const env: object[] = [
-    { meta: { protocolVersion: '32', implementation: { name: 'cucumber-js', version: '12' }, runtime: { name: 'node' }, os: { name: 'linux' }, cpu: { name: 'x64' } } },
+    {
+      meta: {
+        protocolVersion: '32',
+        implementation: { name: 'cucumber-js', version: '12' },
+        runtime: { name: 'node' },
+        os: { name: 'linux' },
+        cpu: { name: 'x64' },
+      },
+    },
     { hook: { id: 'h1', name: 'check applicability, open the card channel', sourceReference: {} } },
-    { pickle: { id: 'p1', uri: 'features/iso7816/select.feature', name: 'SELECT of the MF', location: { line: 5 }, language: 'en', astNodeIds: [], tags: [{ name: '@TC:ISO-SEL-001', astNodeId: 'a' }], steps: [{ id: 's1', text: 'the terminal selects the MF', type: 'Action', astNodeIds: [] }] } },
-    { pickle: { id: 'p2', uri: 'features/iso7816/select.feature', name: 'SELECT by name', location: { line: 10 }, language: 'en', astNodeIds: [], tags: [], steps: [{ id: 's2', text: 'the card answers', type: 'Outcome', astNodeIds: [] }] } },
+    {
+      pickle: {
+        id: 'p1',
+        uri: 'features/iso7816/select.feature',
+        name: 'SELECT of the MF',
+        location: { line: 5 },
+        language: 'en',
+        astNodeIds: [],
+        tags: [{ name: '@TC:ISO-SEL-001', astNodeId: 'a' }],
+        steps: [{ id: 's1', text: 'the terminal selects the MF', type: 'Action', astNodeIds: [] }],
+      },
+    },
+    {
+      pickle: {
+        id: 'p2',
+        uri: 'features/iso7816/select.feature',
+        name: 'SELECT by name',
+        location: { line: 10 },
+        language: 'en',
+        astNodeIds: [],
+        tags: [],
+        steps: [{ id: 's2', text: 'the card answers', type: 'Outcome', astNodeIds: [] }],
+      },
+    },
     { testRunStarted: { timestamp: ts(0) } },
-    { testCase: { id: 'c1', pickleId: 'p1', testSteps: [{ id: 't0', hookId: 'h1' }, { id: 't1', pickleStepId: 's1' }] } },
+    {
+      testCase: {
+        id: 'c1',
+        pickleId: 'p1',
+        testSteps: [
+          { id: 't0', hookId: 'h1' },
+          { id: 't1', pickleStepId: 's1' },
+        ],
+      },
+    },
     { testCase: { id: 'c2', pickleId: 'p2', testSteps: [{ id: 't2', pickleStepId: 's2' }] } },
     { testCaseStarted: { id: 'r1', testCaseId: 'c1', timestamp: ts(1), attempt: 0 } },
     { testStepFinished: { testCaseStartedId: 'r1', testStepId: 't0', testStepResult: { status: 'PASSED', duration: d }, timestamp: ts(1) } },
@@ -788,7 +1032,19 @@ function sampleStream(): string {
     { testStepFinished: { testCaseStartedId: 'r1', testStepId: 't1', testStepResult: { status: 'PASSED', duration: d }, timestamp: ts(1) } },
     { testCaseFinished: { testCaseStartedId: 'r1', timestamp: ts(2), willBeRetried: false } },
     { testCaseStarted: { id: 'r2', testCaseId: 'c2', timestamp: ts(2), attempt: 0 } },
-    { testStepFinished: { testCaseStartedId: 'r2', testStepId: 't2', testStepResult: { status: 'FAILED', duration: d, message: 'card said <b>x</b>', exception: { type: 'NonConformance', message: '卡号 "\x1b[2J" <script>alert(1)</script>' } }, timestamp: ts(2) } },
+    {
+      testStepFinished: {
+        testCaseStartedId: 'r2',
+        testStepId: 't2',
+        testStepResult: {
+          status: 'FAILED',
+          duration: d,
+          message: 'card said <b>x</b>',
+          exception: { type: 'NonConformance', message: '卡号 "\x1b[2J" <script>alert(1)</script>' },
+        },
+        timestamp: ts(2),
+      },
+    },
     { testCaseFinished: { testCaseStartedId: 'r2', timestamp: ts(3), willBeRetried: false } },
     { testRunFinished: { success: false, timestamp: ts(3) } },
   ];
@@ -815,18 +1071,28 @@ type StreamEdit = { k: 'lines'; edits: TextEdit[] } | { k: 'field'; line: number
 function streamArbitrary(base: string): fc.Arbitrary<{ text: string; newline: boolean }> {
   const tokens = [...JSON_TOKENS, ...HOSTILE_TEXT.map((t) => JSON.stringify(t))];
   const textEdits = fc.array(textEdit(), { minLength: 1, maxLength: 3 });
-  const edit: fc.Arbitrary<StreamEdit> = fc.oneof(fc.record({ k: fc.constant('lines' as const), edits: textEdits }), { weight: 2, arbitrary: fc.record({ k: fc.constant('field' as const), line: fc.nat({ max: 64 }), edits: textEdits }) });
-  return fc.record({ edits: fc.array(edit, { minLength: 1, maxLength: 3 }), newline: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) }).map(({ edits: list, newline }) => {
-    let lines = base.trimEnd().split('\n');
-    for (const e of list) {
-      if (e.k === 'lines') lines = applyTextEdits(lines.join('\n'), e.edits, tokens).split('\n');
-      else {
-        const i = e.line % Math.max(lines.length, 1);
-        lines[i] = applyTextEdits((lines[i] ?? '').split(',').join('\n'), e.edits, tokens).split('\n').join(',');
-      }
-    }
-    return { text: lines.join('\n') + (newline ? '\n' : ''), newline };
+  const edit: fc.Arbitrary<StreamEdit> = fc.oneof(fc.record({ k: fc.constant('lines' as const), edits: textEdits }), {
+    weight: 2,
+    arbitrary: fc.record({ k: fc.constant('field' as const), line: fc.nat({ max: 64 }), edits: textEdits }),
   });
+  return fc
+    .record({
+      edits: fc.array(edit, { minLength: 1, maxLength: 3 }),
+      newline: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    })
+    .map(({ edits: list, newline }) => {
+      let lines = base.trimEnd().split('\n');
+      for (const e of list) {
+        if (e.k === 'lines') lines = applyTextEdits(lines.join('\n'), e.edits, tokens).split('\n');
+        else {
+          const i = e.line % Math.max(lines.length, 1);
+          lines[i] = applyTextEdits((lines[i] ?? '').split(',').join('\n'), e.edits, tokens)
+            .split('\n')
+            .join(',');
+        }
+      }
+      return { text: lines.join('\n') + (newline ? '\n' : ''), newline };
+    });
 }
 
 const ndjsonTarget = (): FuzzTarget<{ text: string }> => {
@@ -835,7 +1101,8 @@ const ndjsonTarget = (): FuzzTarget<{ text: string }> => {
     name: 'messages-ndjson',
     weight: 1,
     allowed: [UsageError],
-    oracle: 'the report rebuild over a message stream with lines dropped, doubled, swapped, cut and fields replaced (hostile text included): UsageError only; the report matches its schema, junit.xml is well-formed XML 1.0 (saxes), report.html holds no card markup unescaped',
+    oracle:
+      'the report rebuild over a message stream with lines dropped, doubled, swapped, cut and fields replaced (hostile text included): UsageError only; the report matches its schema, junit.xml is well-formed XML 1.0 (saxes), report.html holds no card markup unescaped',
     arbitrary: streamArbitrary(sampleStream()),
     check({ text }) {
       checkRendered(rebuildFromText(plan, sampleEnvironment(), text).report);
@@ -850,7 +1117,8 @@ const renderTarget = (): FuzzTarget<string[]> => {
     name: 'report-render',
     weight: 1,
     allowed: [],
-    oracle: 'junit.xml and report.html of a report whose card text (titles, reasons, steps, product) is hostile: the report matches its schema, well-formed XML 1.0, no card markup unescaped in the HTML',
+    oracle:
+      'junit.xml and report.html of a report whose card text (titles, reasons, steps, product) is hostile: the report matches its schema, well-formed XML 1.0, no card markup unescaped in the HTML',
     arbitrary: fc.array(hostileString, { minLength: 3, maxLength: 3 }),
     check([title, reason, step]) {
       base ??= rebuildFromText(samplePlan() as Plan, sampleEnvironment(), sampleStream()).report;

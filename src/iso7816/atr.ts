@@ -32,7 +32,12 @@ export function parseAtr(atr: Uint8Array): Atr {
   const interfaceBytes: Record<string, number> = {};
   const protocols: number[] = [];
   for (;;) {
-    for (const [bit, name] of [[1, 'TA'], [2, 'TB'], [4, 'TC'], [8, 'TD']] as const) {
+    for (const [bit, name] of [
+      [1, 'TA'],
+      [2, 'TB'],
+      [4, 'TC'],
+      [8, 'TD'],
+    ] as const) {
       if (y & bit) {
         if (at >= atr.length) throw new AtrError(`ATR ends before ${name}${i}`);
         interfaceBytes[`${name}${i}`] = atr[at++] as number;
@@ -50,7 +55,8 @@ export function parseAtr(atr: Uint8Array): Atr {
   at += k;
   const needsTck = protocols.some((p) => p !== 0);
   const rest = atr.length - at;
-  if (rest > 1 || (rest === 1 && !needsTck)) throw new AtrError(`${rest} byte(s) after the historical bytes${needsTck ? '' : ' (no TCK expected: only T=0 offered)'}`);
+  if (rest > 1 || (rest === 1 && !needsTck))
+    throw new AtrError(`${rest} byte(s) after the historical bytes${needsTck ? '' : ' (no TCK expected: only T=0 offered)'}`);
   if (needsTck && rest === 0) throw new AtrError('TCK missing although a protocol other than T=0 is offered');
   const tck = rest === 1 ? (atr[at] as number) : undefined;
   let x = 0;

@@ -17,7 +17,7 @@ export async function transparentSize(session: CardSession): Promise<number> {
   while (offset <= MAX_OFFSET) {
     const r = await session.send(readBinary(offset, 256), { raw: true });
     if (r.sw === SW.WRONG_P1P2) return offset;
-    if (sw1Of(r.sw) === SW1.WRONG_LE) return offset + ((r.sw & 0xff) || 256);
+    if (sw1Of(r.sw) === SW1.WRONG_LE) return offset + (r.sw & 0xff || 256);
     if (r.sw !== SW.NO_ERROR && r.sw !== SW.WARNING_END_OF_FILE) {
       throw new NonConformance(`READ BINARY at offset ${offset} answered ${swHex(r.sw)} while sizing the EF`);
     }

@@ -77,7 +77,14 @@ export interface InitLoadResponse {
 /** Table 67; undefined when the data is not 16 bytes. */
 export function parseInitLoad(d: Uint8Array): InitLoadResponse | undefined {
   if (d.length !== 16) return undefined;
-  return { balance: readU32(d, 0), loadSeq: readU16(d, 4), keyVersion: d[6] as number, algorithm: d[7] as number, random: d.slice(8, 12), mac1: d.slice(12, 16) };
+  return {
+    balance: readU32(d, 0),
+    loadSeq: readU16(d, 4),
+    keyVersion: d[6] as number,
+    algorithm: d[7] as number,
+    random: d.slice(8, 12),
+    mac1: d.slice(12, 16),
+  };
 }
 
 export interface InitPurchaseResponse {
@@ -97,7 +104,16 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').toUpperCase();
 /** Table 71; undefined when the data is not 22 bytes. */
 export function parseInitPurchase(d: Uint8Array): InitPurchaseResponse | undefined {
   if (d.length !== 22) return undefined;
-  return { balance: readU32(d, 0), spip: readU32(d, 4), spfp: readU32(d, 8), year: hex(d.subarray(12, 14)), purchaseSeq: readU16(d, 14), keyVersion: d[16] as number, algorithm: d[17] as number, random: d.slice(18, 22) };
+  return {
+    balance: readU32(d, 0),
+    spip: readU32(d, 4),
+    spfp: readU32(d, 8),
+    year: hex(d.subarray(12, 14)),
+    purchaseSeq: readU16(d, 14),
+    keyVersion: d[16] as number,
+    algorithm: d[17] as number,
+    random: d.slice(18, 22),
+  };
 }
 
 /** An EF08 record (V2.0 §8.5.3, 28 bytes): sequence number, type, terminal, time, the three amounts. */
@@ -119,7 +135,15 @@ export function detailRecord(r: Omit<DetailRecord, 'terminal' | 'time'> & { term
 
 export function parseDetailRecord(d: Uint8Array): DetailRecord | undefined {
   if (d.length !== DETAIL_RECORD_LENGTH) return undefined;
-  return { seq: readU16(d, 0), type: d[2] as number, terminal: hex(d.subarray(3, 9)), time: hex(d.subarray(9, 16)), account: readU32(d, 16), selfPaid: readU32(d, 20), pooled: readU32(d, 24) };
+  return {
+    seq: readU16(d, 0),
+    type: d[2] as number,
+    terminal: hex(d.subarray(3, 9)),
+    time: hex(d.subarray(9, 16)),
+    account: readU32(d, 16),
+    selfPaid: readU32(d, 20),
+    pooled: readU32(d, 24),
+  };
 }
 
 /** PSAM INIT SAM FOR PURCHASE 80 70 01 00 (part 9 §9.9.3): Lc 1C + 8N, Le 08. */
@@ -136,7 +160,22 @@ export interface SamPurchaseInput {
 }
 
 export function initSamForPurchase(i: SamPurchaseInput): CommandApdu {
-  return command(0x80, 0x70, 0x01, 0x00, cat(i.random, u16(i.purchaseSeq), amountsBytes(i.amounts), Uint8Array.of(TRANSACTION_TYPE.purchase), i.time, Uint8Array.of(i.keyVersion, i.algorithm), ...i.factors), 0x08);
+  return command(
+    0x80,
+    0x70,
+    0x01,
+    0x00,
+    cat(
+      i.random,
+      u16(i.purchaseSeq),
+      amountsBytes(i.amounts),
+      Uint8Array.of(TRANSACTION_TYPE.purchase),
+      i.time,
+      Uint8Array.of(i.keyVersion, i.algorithm),
+      ...i.factors,
+    ),
+    0x08,
+  );
 }
 
 /** PSAM CREDIT SAM FOR PURCHASE 80 72 00 00 04 MAC2 (part 9 §9.10.3). */

@@ -7,7 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../bytes/hex.ts';
 import type { SsAlgorithm } from '../sscard/crypto.ts';
 import { detailRecord, parseDetailRecord, parseInitPurchase } from './commands.ts';
-import { TRANSACTION_TYPE, loadMac1Input, loadMac2Input, loadSessionKey, loadTacInput, medicalMac, paymentYear, purchaseMac1Input, purchaseMac2Input, purchaseSessionKey, purchaseTacInput, tac, u32 } from './crypto.ts';
+import {
+  TRANSACTION_TYPE,
+  loadMac1Input,
+  loadMac2Input,
+  loadSessionKey,
+  loadTacInput,
+  medicalMac,
+  paymentYear,
+  purchaseMac1Input,
+  purchaseMac2Input,
+  purchaseSessionKey,
+  purchaseTacInput,
+  tac,
+  u32,
+} from './crypto.ts';
 import { MedicalHost } from './host.ts';
 import { medicalCardKey } from './keys.ts';
 
@@ -19,8 +33,28 @@ const tseq = fromHex('00000007');
 const amounts = { account: 1234, selfPaid: 500, pooled: 2000 };
 
 const VECTORS: Record<SsAlgorithm, Record<string, string>> = {
-  '3DES': { DPK: '11AF6EB3A1AA7694F52CC7882DC894F9', SESPK: '9FC4477E891D3AB8', MAC1: 'CAA84528', MAC2: 'A3555DD9', TAC: '474A337D', SESLK: '0271A3009CA4D098', 'LOAD-MAC1': '4989DC91', 'LOAD-MAC2': 'C248F896', 'LOAD-TAC': 'F0A55640' },
-  SM4: { DPK: '0074B95B5C1A239CB4E12E368A4B089E', SESPK: 'B59107974453783A667ED52832A0D4CA', MAC1: '334F48D1', MAC2: '1E2FFB2B', TAC: '3E3D7C94', SESLK: '0B64EBB3A31A854BB8712999A415A82F', 'LOAD-MAC1': 'A15F15D3', 'LOAD-MAC2': 'D9C04E0E', 'LOAD-TAC': '88B2FA7B' },
+  '3DES': {
+    DPK: '11AF6EB3A1AA7694F52CC7882DC894F9',
+    SESPK: '9FC4477E891D3AB8',
+    MAC1: 'CAA84528',
+    MAC2: 'A3555DD9',
+    TAC: '474A337D',
+    SESLK: '0271A3009CA4D098',
+    'LOAD-MAC1': '4989DC91',
+    'LOAD-MAC2': 'C248F896',
+    'LOAD-TAC': 'F0A55640',
+  },
+  SM4: {
+    DPK: '0074B95B5C1A239CB4E12E368A4B089E',
+    SESPK: 'B59107974453783A667ED52832A0D4CA',
+    MAC1: '334F48D1',
+    MAC2: '1E2FFB2B',
+    TAC: '3E3D7C94',
+    SESLK: '0B64EBB3A31A854BB8712999A415A82F',
+    'LOAD-MAC1': 'A15F15D3',
+    'LOAD-MAC2': 'D9C04E0E',
+    'LOAD-TAC': '88B2FA7B',
+  },
 };
 
 describe.each(['3DES', 'SM4'] as const)('medical cryptography, %s', (alg) => {

@@ -19,8 +19,21 @@ import { type ApduPort, PsamError } from '../sscard/psam.ts';
 import { SsTerminal } from '../sscard/terminal.ts';
 import { NonConformance } from '../verdict/errors.ts';
 import {
-  BALANCE, DETAIL_RECORD_LENGTH, type InitLoadResponse, getStartingDay, updateStartingDay, type InitPurchaseResponse, creditForLoad, creditSamForPurchase, debitForPurchase, getBalance, initSamForPurchase,
-  initializeForLoad, initializeForPurchase, parseInitLoad, parseInitPurchase,
+  BALANCE,
+  DETAIL_RECORD_LENGTH,
+  type InitLoadResponse,
+  getStartingDay,
+  updateStartingDay,
+  type InitPurchaseResponse,
+  creditForLoad,
+  creditSamForPurchase,
+  debitForPurchase,
+  getBalance,
+  initSamForPurchase,
+  initializeForLoad,
+  initializeForPurchase,
+  parseInitLoad,
+  parseInitPurchase,
 } from './commands.ts';
 import { type PurchaseAmounts, readU32, transactionTime } from './crypto.ts';
 import { type LoadRequest, MedicalHost } from './host.ts';
@@ -127,7 +140,10 @@ export class MedicalTerminal {
   async balance(p2: number = BALANCE.CIA): Promise<{ amount: number; year?: string }> {
     const r = await this.send(getBalance(p2));
     const n = p2 === BALANCE.CIA ? 4 : 6;
-    if (r.sw !== SW.NO_ERROR || r.data.length !== n) throw new NonConformance(`GET BALANCE (P2 ${p2.toString(16).padStart(2, '0')}) answered ${swHex(r.sw)} with ${r.data.length} bytes; expected 9000 with ${n}`);
+    if (r.sw !== SW.NO_ERROR || r.data.length !== n)
+      throw new NonConformance(
+        `GET BALANCE (P2 ${p2.toString(16).padStart(2, '0')}) answered ${swHex(r.sw)} with ${r.data.length} bytes; expected 9000 with ${n}`,
+      );
     return { amount: readU32(r.data), ...(n === 6 ? { year: Buffer.from(r.data.subarray(4, 6)).toString('hex') } : {}) };
   }
 
@@ -143,9 +159,18 @@ export class MedicalTerminal {
     const id = this.ss.identity;
     if (!id) throw new Error('the card is not identified');
     const sam = await this.psamPort.send(
-      initSamForPurchase({ random: d.random, purchaseSeq: d.purchaseSeq, amounts: a, time, keyVersion: d.keyVersion, algorithm: d.algorithm, factors: cardFactors(id).reverse() }),
+      initSamForPurchase({
+        random: d.random,
+        purchaseSeq: d.purchaseSeq,
+        amounts: a,
+        time,
+        keyVersion: d.keyVersion,
+        algorithm: d.algorithm,
+        factors: cardFactors(id).reverse(),
+      }),
     );
-    if (sam.sw !== SW.NO_ERROR || sam.data.length !== 8) throw new PsamError(`PSAM INIT SAM FOR PURCHASE answered ${swHex(sam.sw)} (key version ${d.keyVersion}, algorithm ${d.algorithm} from the card)`);
+    if (sam.sw !== SW.NO_ERROR || sam.data.length !== 8)
+      throw new PsamError(`PSAM INIT SAM FOR PURCHASE answered ${swHex(sam.sw)} (key version ${d.keyVersion}, algorithm ${d.algorithm} from the card)`);
     run.terminalSeq = sam.data.slice(0, 4);
     const mac1 = sam.data.slice(4, 8);
     if (o.corruptMac1) mac1[0] = (mac1[0] as number) ^ 0x01;
@@ -237,9 +262,16 @@ export class MedicalTerminal {
     const rec = await this.send(iso.readRecord(1, EF08_SFI, iso.RECORD_MODE.NUMBER, DETAIL_RECORD_LENGTH));
     if (rec.sw !== SW.NO_ERROR && rec.sw !== SW.RECORD_NOT_FOUND) throw new NonConformance(`READ RECORD 1 of EF08 answered ${swHex(rec.sw)}`);
     const sd = await this.send(getStartingDay());
-    if (sd.sw !== SW.NO_ERROR || sd.data.length !== 2) throw new NonConformance(`GET STARTING DAY answered ${swHex(sd.sw)} with ${sd.data.length} bytes; expected 9000 with 2`);
+    if (sd.sw !== SW.NO_ERROR || sd.data.length !== 2)
+      throw new NonConformance(`GET STARTING DAY answered ${swHex(sd.sw)} with ${sd.data.length} bytes; expected 9000 with 2`);
     return {
-      balance, spip: spip.amount, spfp, year: spip.year ?? '', purchaseSeq: pd.purchaseSeq, loadSeq: ld.loadSeq, startingDay: toHex(sd.data),
+      balance,
+      spip: spip.amount,
+      spfp,
+      year: spip.year ?? '',
+      purchaseSeq: pd.purchaseSeq,
+      loadSeq: ld.loadSeq,
+      startingDay: toHex(sd.data),
       init: { balance: pd.balance, spip: pd.spip, spfp: pd.spfp, year: pd.year },
       ...(rec.sw === SW.NO_ERROR ? { newest: toHex(rec.data) } : {}),
     };

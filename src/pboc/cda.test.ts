@@ -47,8 +47,12 @@ describe('CDA with RSA (JR/T 0025.7 §5.3.6.2)', () => {
   });
   it('names a CID that differs, other transaction data, another UN, a tampered SDAD', () => {
     expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), UN, 0x80, TXN).errors).toEqual(['CID 40 in the signature differs from 9F27 80']);
-    expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), UN, 0x40, TXN.subarray(1)).errors).toEqual(['transaction data hash does not match the PDOL, CDOL and response data']);
-    expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), fromHex('12345679'), 0x40, TXN).errors).toEqual(['SDAD hash does not match the signed data and the unpredictable number']);
+    expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), UN, 0x40, TXN.subarray(1)).errors).toEqual([
+      'transaction data hash does not match the PDOL, CDOL and response data',
+    ]);
+    expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), fromHex('12345679'), 0x40, TXN).errors).toEqual([
+      'SDAD hash does not match the signed data and the unpredictable number',
+    ]);
     expect(verifyCdaSdad(icc, flip(rsaSdad(0x40, TXN), 5), UN, 0x40, TXN).errors.length).toBeGreaterThan(0);
     expect(verifyCdaSdad(icc, new Uint8Array(10), UN, 0x40, TXN).value).toBeUndefined();
   });
@@ -81,8 +85,12 @@ describe('CDA with SM2 (JR/T 0025.17 §5.2.5.2)', () => {
   });
   it('names a CID that differs, other data, another UN, a SHA-1 hash', () => {
     expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), UN, 0x40, TXN).errors).toEqual(['CID 80 in the signature differs from 9F27 40']);
-    expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), UN, 0x80, TXN.subarray(1)).errors).toEqual(['transaction data hash (SM3) does not match the PDOL, CDOL and response data']);
-    expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), fromHex('00000000'), 0x80, TXN).errors).toEqual(['SDAD signature does not verify over the ICC dynamic data and the unpredictable number']);
+    expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), UN, 0x80, TXN.subarray(1)).errors).toEqual([
+      'transaction data hash (SM3) does not match the PDOL, CDOL and response data',
+    ]);
+    expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), fromHex('00000000'), 0x80, TXN).errors).toEqual([
+      'SDAD signature does not verify over the ICC dynamic data and the unpredictable number',
+    ]);
     const sha = sm2Sdad(0x80, TXN, sha1);
     expect(verifyCdaSdadSm2(icc, sha, UN, 0x80, TXN).value).toBeUndefined();
     expect(cdaSdadLayoutErrorsSm2(sha).join()).toMatch(/cannot hold .* 32-byte SM3 hash/);

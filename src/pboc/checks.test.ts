@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex } from '../bytes/hex.ts';
 import { parseDol } from '../tlv/dol.ts';
-import { aipOdaProblems, cdaFailedProblem, cvmListProblem, CVR, cvrHas, datesProblem, iadProblem, isYymmdd, logEntryProblem, luhnValid, numericValue, panProblem, sm2SsadProblem, splitLogRecord } from './checks.ts';
+import {
+  aipOdaProblems,
+  cdaFailedProblem,
+  cvmListProblem,
+  CVR,
+  cvrHas,
+  datesProblem,
+  iadProblem,
+  isYymmdd,
+  logEntryProblem,
+  luhnValid,
+  numericValue,
+  panProblem,
+  sm2SsadProblem,
+  splitLogRecord,
+} from './checks.ts';
 import { generateAc, getData, getProcessingOptions, pinBlockFormat2, SCRIPT_HEADER, verifyOfflinePin } from './commands.ts';
 import { type CommandApdu, encodeCommand } from '../apdu/command.ts';
 import { toHex } from '../bytes/hex.ts';

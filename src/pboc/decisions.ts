@@ -32,13 +32,20 @@ export function selectCvm(list: Uint8Array, ctx: CvmContext): CvmRule | undefine
   const { x, y, rules } = parseCvmList(list);
   const holds = (r: CvmRule) => {
     switch (r.condition) {
-      case 0x00: return true;
-      case 0x03: return ctx.supports(r.method);
-      case 0x06: return ctx.amount < x;
-      case 0x07: return ctx.amount > x;
-      case 0x08: return ctx.amount < y;
-      case 0x09: return ctx.amount > y;
-      default: return false;
+      case 0x00:
+        return true;
+      case 0x03:
+        return ctx.supports(r.method);
+      case 0x06:
+        return ctx.amount < x;
+      case 0x07:
+        return ctx.amount > x;
+      case 0x08:
+        return ctx.amount < y;
+      case 0x09:
+        return ctx.amount > y;
+      default:
+        return false;
     }
   };
   for (const r of rules) {
@@ -57,7 +64,11 @@ export interface ActionCodes {
 /** The terminal action codes of a UnionPay POS (spec-notes/pboc.md §1.5), in hex. */
 export const UNIONPAY_TAC = { denial: '0010000000', online: 'D84004F800', default: 'D84000A800' } as const;
 /** The same as ActionCodes. */
-export const UNIONPAY_TACS: ActionCodes = { denial: fromHex(UNIONPAY_TAC.denial), online: fromHex(UNIONPAY_TAC.online), default: fromHex(UNIONPAY_TAC.default) };
+export const UNIONPAY_TACS: ActionCodes = {
+  denial: fromHex(UNIONPAY_TAC.denial),
+  online: fromHex(UNIONPAY_TAC.online),
+  default: fromHex(UNIONPAY_TAC.default),
+};
 
 const hit = (tvr: Uint8Array, a: Uint8Array, b: Uint8Array) => tvr.some((v, i) => (v & ((a[i] ?? 0) | (b[i] ?? 0))) !== 0);
 
@@ -72,4 +83,3 @@ export function terminalActionAnalysis(tvr: Uint8Array, tac: ActionCodes, iac: P
   if (onlineCapable) return hit(tvr, tac.online, iac.online ?? ff) ? 'ARQC' : 'TC';
   return hit(tvr, tac.default, iac.default ?? ff) ? 'AAC' : 'TC';
 }
-

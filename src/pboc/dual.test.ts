@@ -33,7 +33,10 @@ const caKeys = [
 const issuers = (iad: Uint8Array) => new PbocIssuer(PBOC_TEST_IMK, iadAlgorithm(iad) ?? '3DES');
 
 describe('dual-algorithm card: the set chosen by DF69', () => {
-  for (const [smSupport, afl, chain, algorithm] of [[true, PBOC_AFL_DUAL_SM, 'SM2', 'SM4'], [false, PBOC_AFL_DUAL_RSA, 'RSA', '3DES']] as const) {
+  for (const [smSupport, afl, chain, algorithm] of [
+    [true, PBOC_AFL_DUAL_SM, 'SM2', 'SM4'],
+    [false, PBOC_AFL_DUAL_RSA, 'RSA', '3DES'],
+  ] as const) {
     it(`DF69 = ${smSupport ? '01' : '00'}: ${chain} AFL and ODA, ${algorithm} through the second GENERATE AC`, async () => {
       const k = new PbocKernel(sender(), { smSupport });
       expect((await k.selectApplication(fromHex(PBOC_AID))).sw).toBe(0x9000);

@@ -51,7 +51,10 @@ export const IAD_ALGORITHM: Readonly<Record<number, PbocAlgorithm>> = { 0x01: '3
 
 export class SimulatedHost {
   /** `issuers` by algorithm: the card's IAD says which one it used, as the host knows it by the card's BIN. */
-  constructor(private readonly issuers: Partial<Record<PbocAlgorithm, PbocIssuer>>, private readonly rules: Readonly<Record<string, HostRule>> = {}) {}
+  constructor(
+    private readonly issuers: Partial<Record<PbocAlgorithm, PbocIssuer>>,
+    private readonly rules: Readonly<Record<string, HostRule>> = {},
+  ) {}
 
   authorise(pan: string, psn: string, arqc: GacResult): HostAnswer {
     const rule = this.rules[pan] ?? {};

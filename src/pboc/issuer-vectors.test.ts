@@ -11,7 +11,9 @@ import { PbocIssuer, type IssuerKeys } from './issuer.ts';
 const lc = (s: string) => s.toLowerCase();
 
 function issuerOf(alg: '3DES' | 'SM4'): { issuer: PbocIssuer; pan: string; psn: string } {
-  const imk = Object.fromEntries((['ac', 'mac', 'enc'] as const).map((w) => [w, valueOf(knownAnswer(`pboc-udk-${lc(alg)}-${w}`), 'imk')])) as unknown as IssuerKeys;
+  const imk = Object.fromEntries(
+    (['ac', 'mac', 'enc'] as const).map((w) => [w, valueOf(knownAnswer(`pboc-udk-${lc(alg)}-${w}`), 'imk')]),
+  ) as unknown as IssuerKeys;
   const u = knownAnswer(`pboc-udk-${lc(alg)}-ac`);
   return { issuer: new PbocIssuer(imk, alg), pan: valueOf(u, 'pan'), psn: valueOf(u, 'psn') };
 }

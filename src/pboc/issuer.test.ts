@@ -23,7 +23,10 @@ async function online(image: string, alg: PbocAlgorithm) {
 }
 
 describe('PIN CHANGE/UNBLOCK with an enciphered PIN', () => {
-  for (const [image, alg] of [['reference', '3DES'], ['reference-pboc-sm4', 'SM4']] as const) {
+  for (const [image, alg] of [
+    ['reference', '3DES'],
+    ['reference-pboc-sm4', 'SM4'],
+  ] as const) {
     it(`${alg}: P2 02 and P2 01 set the new PIN; Lc is 16 + 4`, async () => {
       const { k, g, issuer } = await online(image, alg);
       const apdu = issuer.pinChange(k.pan, k.psn, g.atc, g.ac, '8642');

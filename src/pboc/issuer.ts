@@ -5,7 +5,19 @@
  */
 import { concat, fromHex, fromUint, toHex } from '../bytes/hex.ts';
 import { IAD_ALGORITHM } from './host.ts';
-import { arpc, deriveUdk, encipherScriptData, pbocMac, PART17, PIN_CHANGE_P2, pinChangeData, scriptMac, sessionKey, type PbocAlgorithm, type Sm4Variant } from '../crypto/index.ts';
+import {
+  arpc,
+  deriveUdk,
+  encipherScriptData,
+  pbocMac,
+  PART17,
+  PIN_CHANGE_P2,
+  pinChangeData,
+  scriptMac,
+  sessionKey,
+  type PbocAlgorithm,
+  type Sm4Variant,
+} from '../crypto/index.ts';
 
 export interface IssuerKeys {
   ac: string;

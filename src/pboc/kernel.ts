@@ -44,7 +44,11 @@ function directoryEntries(list: Tlv[]): DirectoryEntry[] {
     if (t.tag !== '61') return t.children ? directoryEntries(t.children) : [];
     const get = (tag: string) => t.children?.find((c) => c.tag === tag)?.value;
     const e: DirectoryEntry = {};
-    for (const [k, tag] of [['aid', '4F'], ['label', '50'], ['priority', '87']] as const) {
+    for (const [k, tag] of [
+      ['aid', '4F'],
+      ['label', '50'],
+      ['priority', '87'],
+    ] as const) {
       const v = get(tag);
       if (v) e[k] = v;
     }
@@ -66,7 +70,13 @@ export interface TerminalData {
 }
 
 export const DEFAULT_TERMINAL: TerminalData = {
-  amount: 1000, currency: '0156', country: '0156', date: '261122', type: '00', unpredictable: fromHex('12345678'), ecSupport: false,
+  amount: 1000,
+  currency: '0156',
+  country: '0156',
+  date: '261122',
+  type: '00',
+  unpredictable: fromHex('12345678'),
+  ecSupport: false,
 };
 
 export interface GacResult {
@@ -117,7 +127,10 @@ export class PbocKernel {
   pdolSent: Uint8Array = new Uint8Array(0);
   cdol1Sent: Uint8Array = new Uint8Array(0);
 
-  constructor(private readonly send: Send, terminal: Partial<TerminalData> = {}) {
+  constructor(
+    private readonly send: Send,
+    terminal: Partial<TerminalData> = {},
+  ) {
     this.terminal = { ...DEFAULT_TERMINAL, ...terminal };
   }
 
@@ -193,7 +206,7 @@ export class PbocKernel {
       '9C': fromHex(t.type),
       '9F37': t.unpredictable,
       '9F7A': Uint8Array.of(t.ecSupport ? 1 : 0),
-      'DF69': Uint8Array.of(t.smSupport === false ? 0 : 1), // SM algorithm support indicator (JR/T 0025.17 §10.3.3)
+      DF69: Uint8Array.of(t.smSupport === false ? 0 : 1), // SM algorithm support indicator (JR/T 0025.17 §10.3.3)
       ...extra,
     };
   }
@@ -238,7 +251,8 @@ export class PbocKernel {
     if (this.afl.length === 0 || this.afl.length % 4) out.push(`AFL of ${this.afl.length} bytes is not a non-empty multiple of 4`);
     this.aflEntries().forEach((e, i) => {
       const b1 = this.afl[i * 4] as number;
-      if (e.sfi < 1 || e.sfi > 30 || e.first === 0 || e.last < e.first || e.oda > e.last - e.first + 1) out.push(`entry ${i + 1} SFI ${e.sfi} records ${e.first}-${e.last} ODA ${e.oda} is malformed`);
+      if (e.sfi < 1 || e.sfi > 30 || e.first === 0 || e.last < e.first || e.oda > e.last - e.first + 1)
+        out.push(`entry ${i + 1} SFI ${e.sfi} records ${e.first}-${e.last} ODA ${e.oda} is malformed`);
       if (b1 & 0x07) out.push(`entry ${i + 1} byte 1 ${toHex(Uint8Array.of(b1))}: the three low bits must be 0`);
     });
     return out;
@@ -392,7 +406,12 @@ export class PbocKernel {
    * signature requested (JR/T 0025.7 §5.3.6.1). A CDA response (9F4B, JR/T 0025.7 table 18) has no AC
    * in clear: verifyCda recovers it.
    */
-  async generateAc(type: AcType, second = false, extra: Record<string, Uint8Array> = {}, opts: { cda?: boolean } = {}): Promise<{ response: ResponseApdu; result?: GacResult }> {
+  async generateAc(
+    type: AcType,
+    second = false,
+    extra: Record<string, Uint8Array> = {},
+    opts: { cda?: boolean } = {},
+  ): Promise<{ response: ResponseApdu; result?: GacResult }> {
     const cdol = this.need(second ? '8D' : '8C');
     const values = this.terminalValues(extra);
     const cdolData = buildDolData(parseDol(cdol), values);
@@ -417,7 +436,8 @@ export class PbocKernel {
     }
     const acInClear = ac;
     if (sdad && !ac) ac = new Uint8Array(0); // inside the signature (verifyCda)
-    if (cid?.length !== 1 || atc?.length !== 2 || (ac?.length !== 8 && !sdad) || !ac || !iad) throw new NonConformance(`GENERATE AC response lacks CID, ATC, AC or IAD: ${toHex(response.data)}`);
+    if (cid?.length !== 1 || atc?.length !== 2 || (ac?.length !== 8 && !sdad) || !ac || !iad)
+      throw new NonConformance(`GENERATE AC response lacks CID, ATC, AC or IAD: ${toHex(response.data)}`);
     const kind = (cid[0] as number) & 0xc0;
     const typeOf: AcType | undefined = kind === 0x00 ? 'AAC' : kind === 0x40 ? 'TC' : kind === 0x80 ? 'ARQC' : undefined;
     if (!typeOf) throw new NonConformance(`CID ${toHex(cid)} codes no cryptogram type`);
@@ -476,7 +496,14 @@ export class PbocKernel {
    * action analysis with the TACs, first GENERATE AC, and when the card asks for it: the issuer checks the
    * ARQC and answers ARPC + ARC 00, EXTERNAL AUTHENTICATE, second GENERATE AC. Failures are in `problems`.
    */
-  async transaction(opts: { ca: CaKey; issuer: IssuerChoice; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean }): Promise<TransactionOutcome> {
+  async transaction(opts: {
+    ca: CaKey;
+    issuer: IssuerChoice;
+    tac: ActionCodes;
+    pin?: string;
+    onlineCapable: boolean;
+    forceOnline?: boolean;
+  }): Promise<TransactionOutcome> {
     const problems: string[] = [];
     // CDA first when the card offers it (JR/T 0025.7 §5.3, table 2); an ICC key that does not recover
     // fails CDA before GENERATE AC, which is then sent without the CDA request (§5.3.6).
@@ -493,7 +520,9 @@ export class PbocKernel {
     else setBit(this.tvr, TVR.ODA_NOT_PERFORMED);
     this.processingRestrictions();
     const cvmList = this.data.get('8E');
-    const cvm = cvmList ? selectCvm(cvmList, { amount: this.terminal.amount, supports: (m) => m === 0x1f || (m === 0x01 && opts.pin !== undefined) }) : undefined;
+    const cvm = cvmList
+      ? selectCvm(cvmList, { amount: this.terminal.amount, supports: (m) => m === 0x1f || (m === 0x01 && opts.pin !== undefined) })
+      : undefined;
     if (cvm?.method === 0x01 && opts.pin) {
       const r = await this.verifyPin(opts.pin);
       if (r.sw !== SW.NO_ERROR) {
@@ -543,4 +572,3 @@ export interface TransactionOutcome {
   approved: boolean;
   problems: string[];
 }
-

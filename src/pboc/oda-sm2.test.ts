@@ -34,13 +34,24 @@ describe('SM2 issuer public key certificate (JR/T 0025.17 §5.1.2)', () => {
   it('names each failed check', () => {
     expect(recoverIssuerKeySm2(CA, PBOC_SM2_CERTS.expiredIssuerCert, PBOC_PAN, TODAY).errors).toEqual(['issuer certificate expired (1219 MMYY)']);
     expect(recoverIssuerKeySm2(CA, PBOC_SM2_CERTS.issuerCertOtherIssuer, PBOC_PAN, TODAY).errors.join()).toMatch(/issuer identifier 622222 does not match/);
-    expect(recoverIssuerKeySm2(CA, PBOC_SM2_CERTS.issuerCertRsaAlgorithm, PBOC_PAN, TODAY).errors).toEqual(['issuer certificate signature algorithm 01 is not 04 (SM2)']);
-    expect(recoverIssuerKeySm2(CA, flip(PBOC_SM2_CERTS.issuerCert, 20), PBOC_PAN, TODAY).errors).toEqual(['issuer certificate signature does not verify with the CA key']);
-    expect(recoverIssuerKeySm2(ISS, PBOC_SM2_CERTS.issuerCert, PBOC_PAN, TODAY).errors).toEqual(['issuer certificate signature does not verify with the CA key']);
+    expect(recoverIssuerKeySm2(CA, PBOC_SM2_CERTS.issuerCertRsaAlgorithm, PBOC_PAN, TODAY).errors).toEqual([
+      'issuer certificate signature algorithm 01 is not 04 (SM2)',
+    ]);
+    expect(recoverIssuerKeySm2(CA, flip(PBOC_SM2_CERTS.issuerCert, 20), PBOC_PAN, TODAY).errors).toEqual([
+      'issuer certificate signature does not verify with the CA key',
+    ]);
+    expect(recoverIssuerKeySm2(ISS, PBOC_SM2_CERTS.issuerCert, PBOC_PAN, TODAY).errors).toEqual([
+      'issuer certificate signature does not verify with the CA key',
+    ]);
     expect(recoverIssuerKeySm2(CA, flip(PBOC_SM2_CERTS.issuerCert, 0), PBOC_PAN, TODAY).errors[0]).toBe('issuer certificate format 13 is not 12');
   });
   it('does not throw on truncated or padded certificates', () => {
-    for (const cert of [new Uint8Array(0), PBOC_SM2_CERTS.issuerCert.subarray(0, 13), PBOC_SM2_CERTS.issuerCert.subarray(0, 100), concat(PBOC_SM2_CERTS.issuerCert, Uint8Array.of(0))]) {
+    for (const cert of [
+      new Uint8Array(0),
+      PBOC_SM2_CERTS.issuerCert.subarray(0, 13),
+      PBOC_SM2_CERTS.issuerCert.subarray(0, 100),
+      concat(PBOC_SM2_CERTS.issuerCert, Uint8Array.of(0)),
+    ]) {
       const r = recoverIssuerKeySm2(CA, cert, PBOC_PAN, TODAY);
       expect(r.value).toBeUndefined();
       expect(r.errors.length).toBeGreaterThan(0);
@@ -58,9 +69,13 @@ describe('SM2 SSAD (§5.1.3)', () => {
     expect(toHex(r.value!)).toBe('DAC1');
   });
   it('fails over other static data, a tampered DAC, a tag list other than 82, a short object', () => {
-    expect(verifySsadSm2(ISS, PBOC_SM2_CERTS.ssadWithoutAip, PBOC_SM2_STATIC_DATA).errors).toEqual(['SSAD signature does not verify over the static data to authenticate']);
+    expect(verifySsadSm2(ISS, PBOC_SM2_CERTS.ssadWithoutAip, PBOC_SM2_STATIC_DATA).errors).toEqual([
+      'SSAD signature does not verify over the static data to authenticate',
+    ]);
     expect(verifySsadSm2(ISS, flip(PBOC_SM2_CERTS.ssad, 2), PBOC_SM2_STATIC_DATA).errors.length).toBe(1);
-    expect(verifySsadSm2(ISS, PBOC_SM2_CERTS.ssad, PBOC_SM2_STATIC_DATA, fromHex('8294')).errors).toEqual(['static data tag list 9F4A 8294 names more than 82']);
+    expect(verifySsadSm2(ISS, PBOC_SM2_CERTS.ssad, PBOC_SM2_STATIC_DATA, fromHex('8294')).errors).toEqual([
+      'static data tag list 9F4A 8294 names more than 82',
+    ]);
     expect(verifySsadSm2(ISS, PBOC_SM2_CERTS.ssad.subarray(0, 10), PBOC_SM2_STATIC_DATA).value).toBeUndefined();
   });
 });
@@ -73,8 +88,12 @@ describe('SM2 ICC public key certificate (§5.2.3)', () => {
     expect(PBOC_SM2_CERTS.iccCert.length).toBe(64 + 64 + 20); // NI + NIC + 20
   });
   it('catches another PAN and other static data', () => {
-    expect(recoverIccKeySm2(ISS, PBOC_SM2_CERTS.iccCertOtherPan, PBOC_PAN, PBOC_SM2_STATIC_DATA, TODAY).errors).toEqual(['PAN in the ICC certificate 6230000000000025 differs from 5A 6230000000000017']);
-    expect(recoverIccKeySm2(ISS, PBOC_SM2_CERTS.iccCert, PBOC_PAN, PBOC_SM2_STATIC_DATA.subarray(1), TODAY).errors).toEqual(['ICC certificate signature does not verify with the issuer key over its fields and the static data']);
+    expect(recoverIccKeySm2(ISS, PBOC_SM2_CERTS.iccCertOtherPan, PBOC_PAN, PBOC_SM2_STATIC_DATA, TODAY).errors).toEqual([
+      'PAN in the ICC certificate 6230000000000025 differs from 5A 6230000000000017',
+    ]);
+    expect(recoverIccKeySm2(ISS, PBOC_SM2_CERTS.iccCert, PBOC_PAN, PBOC_SM2_STATIC_DATA.subarray(1), TODAY).errors).toEqual([
+      'ICC certificate signature does not verify with the issuer key over its fields and the static data',
+    ]);
   });
 });
 

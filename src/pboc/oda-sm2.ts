@@ -15,9 +15,7 @@ const { ISSUER_CERT_FORMAT, SSAD_FORMAT, ICC_CERT_FORMAT, SDAD_FORMAT, SIG_ALG_S
 
 /** The CA public key of an SM2 PKI: x ‖ y, 64 bytes (the profile's keys.pboc.ca with algorithm SM2). */
 /** A CA public key as a profile gives it (keys.pboc.ca): RSA modulus and exponent, or an SM2 point. */
-export type PbocCaKey =
-  | { index: string; algorithm?: 'RSA'; modulus: string; exponent: string }
-  | { index: string; algorithm: 'SM2'; publicKey: string };
+export type PbocCaKey = { index: string; algorithm?: 'RSA'; modulus: string; exponent: string } | { index: string; algorithm: 'SM2'; publicKey: string };
 
 export interface Sm2CaKey {
   sm2: Uint8Array;
@@ -136,7 +134,8 @@ export function verifySsadSm2(issuer: Uint8Array, ssad: Uint8Array, staticData: 
   }
   if (ssad[0] !== SSAD_FORMAT) errors.push(`SSAD format ${hex2(ssad[0] as number)} is not ${hex2(SSAD_FORMAT)}`);
   checkTagList(tagList, errors);
-  if (!sm2Verify(issuer, concat(ssad.subarray(0, 3), staticData), ssad.subarray(3))) errors.push('SSAD signature does not verify over the static data to authenticate');
+  if (!sm2Verify(issuer, concat(ssad.subarray(0, 3), staticData), ssad.subarray(3)))
+    errors.push('SSAD signature does not verify over the static data to authenticate');
   return { value: ssad.slice(1, 3), errors };
 }
 
@@ -144,7 +143,14 @@ export function verifySsadSm2(issuer: Uint8Array, ssad: Uint8Array, staticData: 
  * ICC public key (§5.2.3, table 8): format 14, the PAN of 5A, expiry not passed, signature algorithm
  * 04, the issuer signature over table 6 (the certificate's fields ‖ the static data).
  */
-export function recoverIccKeySm2(issuer: Uint8Array, cert: Uint8Array, pan: string, staticData: Uint8Array, today: string, tagList?: Uint8Array): Recovered<Uint8Array> {
+export function recoverIccKeySm2(
+  issuer: Uint8Array,
+  cert: Uint8Array,
+  pan: string,
+  staticData: Uint8Array,
+  today: string,
+  tagList?: Uint8Array,
+): Recovered<Uint8Array> {
   const errors: string[] = [];
   const c = parseCert(cert, ICC_CERT_FORMAT, 10, 'ICC certificate', errors);
   if (!c) return { errors };
@@ -157,7 +163,8 @@ export function recoverIccKeySm2(issuer: Uint8Array, cert: Uint8Array, pan: stri
   if (certPan !== pan) errors.push(`PAN in the ICC certificate ${certPan || toHex(c.id)} differs from 5A ${pan}`);
   if (!notExpired(c.expiry, today)) errors.push(`ICC certificate expired (${toHex(c.expiry)} MMYY)`);
   checkTagList(tagList, errors);
-  if (!sm2Verify(issuer, concat(c.signed, staticData), c.signature)) errors.push('ICC certificate signature does not verify with the issuer key over its fields and the static data');
+  if (!sm2Verify(issuer, concat(c.signed, staticData), c.signature))
+    errors.push('ICC certificate signature does not verify with the issuer key over its fields and the static data');
   return { value: c.publicKey, errors };
 }
 
@@ -252,9 +259,11 @@ export function verifyCdaSdadSm2(icc: Uint8Array, sdad: Uint8Array, unpredictabl
   const d = parseCdaDynamicData(sdad.subarray(2, 2 + ldd), SM3_LENGTH, errors);
   if (d) {
     if (d.cid !== cid) errors.push(`CID ${hex2(d.cid)} in the signature differs from 9F27 ${hex2(cid)}`);
-    if (toHex(sm3(transactionData)) !== toHex(d.transactionDataHash)) errors.push('transaction data hash (SM3) does not match the PDOL, CDOL and response data');
+    if (toHex(sm3(transactionData)) !== toHex(d.transactionDataHash))
+      errors.push('transaction data hash (SM3) does not match the PDOL, CDOL and response data');
   }
-  if (!sm2Verify(icc, concat(sdad.subarray(0, 2 + ldd), unpredictable), sdad.subarray(2 + ldd))) errors.push('SDAD signature does not verify over the ICC dynamic data and the unpredictable number');
+  if (!sm2Verify(icc, concat(sdad.subarray(0, 2 + ldd), unpredictable), sdad.subarray(2 + ldd)))
+    errors.push('SDAD signature does not verify over the ICC dynamic data and the unpredictable number');
   return d ? { value: d, errors } : { errors };
 }
 
@@ -265,7 +274,8 @@ export function cdaSdadLayoutErrorsSm2(sdad: Uint8Array): string[] {
   const ldd = sdad[1] ?? 0;
   const n = sdad[2] ?? 0;
   if (n < 2 || n > 8) errors.push(`ICC dynamic number length ${n} is not 2..8`);
-  if (ldd < 1 + n + 1 + 8 + SM3_LENGTH) errors.push(`ICC dynamic data of ${ldd} bytes cannot hold number length, ${n}-byte number, CID, AC and a ${SM3_LENGTH}-byte SM3 hash`);
+  if (ldd < 1 + n + 1 + 8 + SM3_LENGTH)
+    errors.push(`ICC dynamic data of ${ldd} bytes cannot hold number length, ${n}-byte number, CID, AC and a ${SM3_LENGTH}-byte SM3 hash`);
   if (sdad.length !== 2 + ldd + SIG_LENGTH) errors.push(`9F4B of ${sdad.length} bytes is not 2 + LDD ${ldd} + a ${SIG_LENGTH}-byte signature`);
   return errors;
 }

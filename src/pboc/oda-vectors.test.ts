@@ -21,7 +21,15 @@ describe('reference terminal ODA against the known-answer vectors', () => {
     expect(iss.errors).toEqual([]);
     expect(toHex(iss.value!.modulus)).toBe(i.expected.issuerModulus);
     const c = knownAnswer('rsa-icc-cert');
-    const icc = recoverIccKey(iss.value!, bytesOf(c, 'certificate'), bytesOf(c, 'remainder'), bytesOf(c, 'exponent'), valueOf(c, 'pan'), bytesOf(c, 'staticData'), TODAY);
+    const icc = recoverIccKey(
+      iss.value!,
+      bytesOf(c, 'certificate'),
+      bytesOf(c, 'remainder'),
+      bytesOf(c, 'exponent'),
+      valueOf(c, 'pan'),
+      bytesOf(c, 'staticData'),
+      TODAY,
+    );
     expect(icc.errors).toEqual([]);
     expect(toHex(icc.value!.modulus)).toBe(c.expected.iccModulus);
   });
@@ -35,7 +43,9 @@ describe('reference terminal ODA against the known-answer vectors', () => {
     const c = knownAnswer('rsa-icc-cert');
     const iss = { modulus: bytesOf(c, 'issuerModulus'), exponent: bytesOf(c, 'issuerExponent') };
     const other = bytesOf(c, 'staticData').slice(1);
-    expect(recoverIccKey(iss, bytesOf(c, 'certificate'), bytesOf(c, 'remainder'), bytesOf(c, 'exponent'), valueOf(c, 'pan'), other, TODAY).errors.join()).toMatch(/hash/);
+    expect(
+      recoverIccKey(iss, bytesOf(c, 'certificate'), bytesOf(c, 'remainder'), bytesOf(c, 'exponent'), valueOf(c, 'pan'), other, TODAY).errors.join(),
+    ).toMatch(/hash/);
   });
 
   it('SM2: takes the issuer key from the openssl-signed certificate; a changed byte fails the signature', () => {
@@ -51,7 +61,10 @@ describe('reference terminal ODA against the known-answer vectors', () => {
 
 describe('the sim profiles hold the keys the vectors start from', () => {
   it('issuer master keys (sim-reference, sim-pboc-sm4) and CA keys (sim-reference RSA, sim-pboc30 SM2)', () => {
-    for (const [file, alg] of [['profiles/sim-reference.yaml', '3des'], ['profiles/sim-pboc-sm4.yaml', 'sm4']] as const) {
+    for (const [file, alg] of [
+      ['profiles/sim-reference.yaml', '3des'],
+      ['profiles/sim-pboc-sm4.yaml', 'sm4'],
+    ] as const) {
       const imk = loadProfile(file).profile.keys!.pboc!.imk;
       for (const w of ['ac', 'mac', 'enc'] as const) expect(imk[w].toUpperCase(), `${file} ${w}`).toBe(valueOf(knownAnswer(`pboc-udk-${alg}-${w}`), 'imk'));
     }

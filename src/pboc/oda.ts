@@ -41,7 +41,14 @@ const hashOk = (r: Uint8Array, extra: Uint8Array) =>
   toHex(sha1(concat(r.subarray(1, r.length - 21), extra))) === toHex(r.subarray(r.length - 21, r.length - 1));
 
 /** Issuer public key (EMV Book 2 §5.3 / 6.3, table 6). `today` is YYMM. */
-export function recoverIssuerKey(ca: RsaPublic, cert: Uint8Array, remainder: Uint8Array, exponent: Uint8Array, pan: string, today: string): Recovered<RsaPublic> {
+export function recoverIssuerKey(
+  ca: RsaPublic,
+  cert: Uint8Array,
+  remainder: Uint8Array,
+  exponent: Uint8Array,
+  pan: string,
+  today: string,
+): Recovered<RsaPublic> {
   const errors: string[] = [];
   const r = recover(ca, cert, 0x02, errors);
   if (!r) return { errors };
@@ -72,7 +79,15 @@ export function verifySsad(issuer: RsaPublic, ssad: Uint8Array, staticData: Uint
 }
 
 /** ICC public key (EMV Book 2 §6.4, table 14). */
-export function recoverIccKey(issuer: RsaPublic, cert: Uint8Array, remainder: Uint8Array, exponent: Uint8Array, pan: string, staticData: Uint8Array, today: string): Recovered<RsaPublic> {
+export function recoverIccKey(
+  issuer: RsaPublic,
+  cert: Uint8Array,
+  remainder: Uint8Array,
+  exponent: Uint8Array,
+  pan: string,
+  staticData: Uint8Array,
+  today: string,
+): Recovered<RsaPublic> {
   const errors: string[] = [];
   const r = recover(issuer, cert, 0x04, errors);
   if (!r) return { errors };

@@ -55,6 +55,9 @@ export function hasBit(bytes: Uint8Array, [i, m]: Bit): boolean {
 
 /** The name of a TVR or TSI bit written as scenarios write it ("DDA failed" → DDA_FAILED). */
 export function bitByName<T extends Record<string, Bit>>(table: T, words: string): Bit | undefined {
-  const key = words.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const key = words
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_');
   return (table as Record<string, Bit>)[key];
 }

@@ -71,7 +71,7 @@ describe('PbocUnderTest', () => {
     expect(check(ia.sdad as Uint8Array, fromHex('11223345')).errors.length).toBeGreaterThan(0);
   });
 
-  it('a GET DATA that is not an n value is the card\'s fault', async () => {
+  it("a GET DATA that is not an n value is the card's fault", async () => {
     const t = underTest();
     await t.select(fromHex(PBOC_AID));
     await expect(t.number('9F4F')).rejects.toBeInstanceOf(NonConformance);

@@ -165,7 +165,6 @@ export class PbocUnderTest {
   }
 }
 
-
 /** The SDAD check of a card's ICC key: RSA (JR/T 0025.7 §6.5.2) or SM2 (JR/T 0025.17 §5.2.4.2) by the CA key; no key is the card's fault. */
 export function sdadCheckOf(k: PbocKernel, ca: CaKey): SdadCheck {
   if ('sm2' in ca) {

@@ -53,7 +53,10 @@ export function usageControlFailures(auc: Uint8Array | undefined, issuerCountry:
   const failures: string[] = [];
   const domestic = hex(issuerCountry) === c.terminalCountry.toUpperCase();
   const bit = BIT_OF[c.service][domestic ? 'domestic' : 'international'];
-  if (!on(auc, bit)) failures.push(`AUC ${hex(auc)} does not allow ${domestic ? 'domestic' : 'international'} ${c.service} (issuer country ${hex(issuerCountry)}, terminal ${c.terminalCountry})`);
+  if (!on(auc, bit))
+    failures.push(
+      `AUC ${hex(auc)} does not allow ${domestic ? 'domestic' : 'international'} ${c.service} (issuer country ${hex(issuerCountry)}, terminal ${c.terminalCountry})`,
+    );
   if (!on(auc, c.atm ? AUC.ATM : AUC.OTHER_TERMINALS)) failures.push(`AUC ${hex(auc)} is not valid at ${c.atm ? 'ATMs' : 'terminals other than ATMs'}`);
   return failures;
 }

@@ -31,7 +31,10 @@ export class CardManagement {
   readonly algorithm: SsAlgorithm;
   private counter = 0;
 
-  constructor(private readonly send: Send, private readonly o: ManagementOptions = {}) {
+  constructor(
+    private readonly send: Send,
+    private readonly o: ManagementOptions = {},
+  ) {
     this.algorithm = o.algorithm ?? '3DES';
   }
 

@@ -29,10 +29,17 @@ describe('reading a plan back (sscc run --plan)', () => {
     expect(() => loadPlan('/nonexistent/plan.json')).toThrow(/cannot read the file \(ENOENT\)/);
   });
   it('names a number JSON reads as Infinity (found by the fuzzer: RangeError from the digest)', () => {
-    expect(message(text.replace('"sha256":', '"big": 1e309, "sha256":'))).toMatch(/holds a value sscc never writes \(canonical JSON has no form for Infinity\)/);
+    expect(message(text.replace('"sha256":', '"big": 1e309, "sha256":'))).toMatch(
+      /holds a value sscc never writes \(canonical JSON has no form for Infinity\)/,
+    );
   });
   it('names the fields of the wrong shape, and checks the profile inside like a profile file', () => {
-    const broken = { ...plan, scenarios: 'all', features: [{ uri: '../../etc/passwd', sha256: 1 }], profile: { ...plan.profile, data: { ...plan.profile.data, ics: { sscardVersion: 2 } } } };
+    const broken = {
+      ...plan,
+      scenarios: 'all',
+      features: [{ uri: '../../etc/passwd', sha256: 1 }],
+      profile: { ...plan.profile, data: { ...plan.profile.data, ics: { sscardVersion: 2 } } },
+    };
     const m = message(JSON.stringify(resealed(broken)));
     expect(m).toMatch(/scenarios: must be an array/);
     expect(m).toMatch(/features\[0\]\.uri: "\.\.\/\.\.\/etc\/passwd" is not a feature file under features\//);

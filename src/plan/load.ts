@@ -60,7 +60,9 @@ export function parsePlan(text: string, file = 'plan.json', options: { keys?: bo
   if (p.schema !== 'sscc-plan/1') throw new PlanError(`--plan ${file}: not an sscc plan (schema is ${JSON.stringify(p.schema)}, expected "sscc-plan/1")`);
   // A plan cannot lie (issue 18): sscc seals what it writes; an edit by hand shows as a digest mismatch.
   if (typeof p.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(p.sha256)) {
-    throw new PlanError(`--plan ${file}: sha256: ${p.sha256 === undefined ? 'missing' : 'must be 64 lower-case hex digits'}; sscc writes it into every plan.json; make a new plan with \`sscc list --profile F --json > plan.json\` (narrow it with --tags, not by editing)`);
+    throw new PlanError(
+      `--plan ${file}: sha256: ${p.sha256 === undefined ? 'missing' : 'must be 64 lower-case hex digits'}; sscc writes it into every plan.json; make a new plan with \`sscc list --profile F --json > plan.json\` (narrow it with --tags, not by editing)`,
+    );
   }
   let actual: string;
   try {
@@ -70,7 +72,9 @@ export function parsePlan(text: string, file = 'plan.json', options: { keys?: bo
     throw new PlanError(`--plan ${file}: holds a value sscc never writes (${(e as Error).message}); make a new plan with \`sscc list --profile F --json\``);
   }
   if (actual !== p.sha256) {
-    throw new PlanError(`--plan ${file}: the plan was changed after sscc wrote it (it records sha256 ${p.sha256}, its content gives ${actual}); a plan is not edited by hand: make a new one with \`sscc list --profile F --json\`, narrowed with --tags`);
+    throw new PlanError(
+      `--plan ${file}: the plan was changed after sscc wrote it (it records sha256 ${p.sha256}, its content gives ${actual}); a plan is not edited by hand: make a new one with \`sscc list --profile F --json\`, narrowed with --tags`,
+    );
   }
   if (p.tags !== undefined) {
     if (typeof p.tags !== 'string') problems.push('tags: must be a string (a cucumber tag expression)');
@@ -87,7 +91,8 @@ export function parsePlan(text: string, file = 'plan.json', options: { keys?: bo
   if (at('profile', p.profile, 'object')) {
     const prof = p.profile as Record<string, unknown>;
     at('profile.file', prof.file, 'string');
-    if (at('profile.sha256', prof.sha256, 'string') && !/^[0-9a-f]{64}$/.test(prof.sha256 as string)) problems.push('profile.sha256: must be 64 lower-case hex digits');
+    if (at('profile.sha256', prof.sha256, 'string') && !/^[0-9a-f]{64}$/.test(prof.sha256 as string))
+      problems.push('profile.sha256: must be 64 lower-case hex digits');
     const masked = JSON.stringify((prof.data as { keys?: unknown } | undefined)?.keys ?? null).includes(JSON.stringify(MASKED_VALUE));
     if (!problems.length && options.keys !== false) unmaskKeys(prof, file);
     try {
@@ -102,11 +107,12 @@ export function parsePlan(text: string, file = 'plan.json', options: { keys?: bo
     (p.features as unknown[]).forEach((f, i) => {
       if (at(`features[${i}]`, f, 'object')) {
         const uri = (f as Record<string, unknown>).uri;
-        if (at(`features[${i}].uri`, uri, 'string') && !/^features\/[^]*\.feature$/.test(uri as string)) {
+        if (at(`features[${i}].uri`, uri, 'string') && !/^features\/[\s\S]*\.feature$/.test(uri as string)) {
           problems.push(`features[${i}].uri: ${JSON.stringify(uri)} is not a feature file under features/`);
         }
         const sha = (f as Record<string, unknown>).sha256;
-        if (at(`features[${i}].sha256`, sha, 'string') && !/^[0-9a-f]{64}$/.test(sha as string)) problems.push(`features[${i}].sha256: must be 64 lower-case hex digits`);
+        if (at(`features[${i}].sha256`, sha, 'string') && !/^[0-9a-f]{64}$/.test(sha as string))
+          problems.push(`features[${i}].sha256: must be 64 lower-case hex digits`);
       }
     });
   }
@@ -118,7 +124,8 @@ export function parsePlan(text: string, file = 'plan.json', options: { keys?: bo
       at(`scenarios[${i}].line`, sc.line, 'number');
       at(`scenarios[${i}].applicable`, sc.applicable, 'boolean');
       for (const k of ['tags', 'requirements'] as const) {
-        if (at(`scenarios[${i}].${k}`, sc[k], 'array') && !(sc[k] as unknown[]).every((t) => typeof t === 'string')) problems.push(`scenarios[${i}].${k}: must hold strings`);
+        if (at(`scenarios[${i}].${k}`, sc[k], 'array') && !(sc[k] as unknown[]).every((t) => typeof t === 'string'))
+          problems.push(`scenarios[${i}].${k}: must hold strings`);
       }
     });
   }
@@ -151,6 +158,9 @@ function unmaskKeys(prof: Record<string, unknown>, file: string): void {
   } catch (e) {
     throw new PlanError(`--plan ${file}: ${fix}: ${(e as Error).message}`);
   }
-  if (loaded.sha256 !== prof.sha256) throw new PlanError(`--plan ${file}: ${fix}, which changed since the plan was made (sha256 ${loaded.sha256}, the plan says ${String(prof.sha256)}); make a new plan`);
+  if (loaded.sha256 !== prof.sha256)
+    throw new PlanError(
+      `--plan ${file}: ${fix}, which changed since the plan was made (sha256 ${loaded.sha256}, the plan says ${String(prof.sha256)}); make a new plan`,
+    );
   prof.data = { ...(prof.data as object), keys: loaded.profile.keys };
 }

@@ -15,14 +15,27 @@ describe('applicability', () => {
   });
   it('names the ICS item that excludes a scenario', () => {
     expect(applicability(['@ics:t1'], profile())).toEqual({ applicable: false, reason: 'ICS: requires ics.protocols includes T=1' });
-    expect(applicability(['@destructive'], profile((s) => s.replace('allowDestructive: true', 'allowDestructive: false'))).reason).toMatch(/run.allowDestructive/);
+    expect(
+      applicability(
+        ['@destructive'],
+        profile((s) => s.replace('allowDestructive: true', 'allowDestructive: false')),
+      ).reason,
+    ).toMatch(/run.allowDestructive/);
   });
   it('takes one of several card versions as enough', () => {
     expect(applicability(['@sscard:2.0', '@sscard:3.0'], profile()).applicable).toBe(true);
-    expect(applicability(['@sscard:1.0', '@sscard:3.0'], profile())).toEqual({ applicable: false, reason: 'ICS: requires ics.sscardVersion is 1.0 or ics.sscardVersion is 3.0' });
+    expect(applicability(['@sscard:1.0', '@sscard:3.0'], profile())).toEqual({
+      applicable: false,
+      reason: 'ICS: requires ics.sscardVersion is 1.0 or ics.sscardVersion is 3.0',
+    });
   });
   it('needs the PIN in the profile for PIN scenarios', () => {
-    expect(applicability(['@needs:pin'], profile((s) => s.replace('  pin: "123456"\n', ''))).reason).toBe('ICS: requires keys.pin is given');
+    expect(
+      applicability(
+        ['@needs:pin'],
+        profile((s) => s.replace('  pin: "123456"\n', '')),
+      ).reason,
+    ).toBe('ICS: requires keys.pin is given');
   });
   it('keeps the scenarios of 社会保障卡规范 from a card that claims no version of it', () => {
     const bare = profile((s) => s.replace('  sscardVersion: "2.0"\n', ''));

@@ -28,7 +28,14 @@ describe('the command × status-word table (reports/sw-coverage.yaml)', () => {
   it('a row with neither a scenario nor a reason, or an unknown id, is a problem', () => {
     const bad: SwTable = {
       schema: 'sscc-sw-coverage/1',
-      commands: [{ spec: 'SSCARD-5', clause: '6.5', command: 'GET CHALLENGE', rows: [{ sw: '6A86' }, { sw: '6700', scenarios: ['NO-SUCH-1'] }, { sw: '6E00', scenarios: ['ISO-CLA-001'], reason: 'x' }] }],
+      commands: [
+        {
+          spec: 'SSCARD-5',
+          clause: '6.5',
+          command: 'GET CHALLENGE',
+          rows: [{ sw: '6A86' }, { sw: '6700', scenarios: ['NO-SUCH-1'] }, { sw: '6E00', scenarios: ['ISO-CLA-001'], reason: 'x' }],
+        },
+      ],
       machines: [{ name: 'm', side: 'card', transitions: [{ from: 'a', command: 'c', to: 'b', allowed: false }] }],
     };
     const p = tableProblems(bad, ids);

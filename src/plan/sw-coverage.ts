@@ -97,7 +97,12 @@ export function swCoverage(t: SwTable, ids: ReadonlySet<string>): SwCoverage {
     justified: list.filter((x) => x === 'justified').length,
     uncovered: list.filter((x) => x === 'uncovered').length,
   });
-  const commands = t.commands.map((c) => ({ spec: c.spec, clause: c.clause, command: c.command, ...tally(c.rows.map((r) => judge(`${c.spec} ${c.clause} ${c.command} ${r.sw ?? r.rule ?? ''}`, r))) }));
+  const commands = t.commands.map((c) => ({
+    spec: c.spec,
+    clause: c.clause,
+    command: c.command,
+    ...tally(c.rows.map((r) => judge(`${c.spec} ${c.clause} ${c.command} ${r.sw ?? r.rule ?? ''}`, r))),
+  }));
   const transitions = tally(t.machines.flatMap((m) => m.transitions.map((tr) => judge(`${m.name}: ${tr.from} --${tr.command}-->`, tr))));
   const sum = (k: 'total' | 'covered' | 'justified' | 'uncovered') => commands.reduce((n, c) => n + c[k], 0);
   return { rows: { total: sum('total'), covered: sum('covered'), justified: sum('justified'), uncovered: sum('uncovered') }, transitions, commands, open };
@@ -107,7 +112,9 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** docs/sw-coverage.md, generated from the table. */
 export function renderSwDoc(t: SwTable): string {
-  const all = new Set(t.commands.flatMap((c) => c.rows.flatMap((r) => r.scenarios ?? [])).concat(t.machines.flatMap((m) => m.transitions.flatMap((x) => x.scenarios ?? []))));
+  const all = new Set(
+    t.commands.flatMap((c) => c.rows.flatMap((r) => r.scenarios ?? [])).concat(t.machines.flatMap((m) => m.transitions.flatMap((x) => x.scenarios ?? []))),
+  );
   const cov = swCoverage(t, all);
   const out: string[] = [
     '# Command × status word and state machines',
@@ -121,21 +128,25 @@ export function renderSwDoc(t: SwTable): string {
     `**${cov.rows.total} status-word and rule rows** in ${t.commands.length} command tables: ${cov.rows.covered} provoked by a scenario, ${cov.rows.justified} justified, ${cov.rows.uncovered} open.`,
     `**${cov.transitions.total} transitions** in ${t.machines.length} state machines: ${cov.transitions.covered} provoked, ${cov.transitions.justified} justified, ${cov.transitions.uncovered} open.`,
     '',
-    'Part 5\'s text has OCR gaps (`‘ ? ’`); where a code is read from its table\'s pattern the meaning says so.',
+    "Part 5's text has OCR gaps (`‘ ? ’`); where a code is read from its table's pattern the meaning says so.",
     '',
   ];
   for (const spec of [...new Set(t.commands.map((c) => c.spec))]) {
     out.push(`## ${spec === 'SSCARD-5' ? '社会保障卡规范 part 5' : spec === 'JRT0025-5' ? 'JR/T 0025.5 Annex B' : spec}`, '');
     for (const c of t.commands.filter((x) => x.spec === spec)) {
       out.push(`### §${c.clause} ${c.command}`, '', '| SW | rule or meaning | scenario or reason |', '|---|---|---|');
-      for (const r of c.rows) out.push(`| ${r.sw ?? ''} | ${cell(r.rule ?? r.meaning ?? '')} | ${r.scenarios?.length ? r.scenarios.join(', ') : `*${cell(r.reason ?? '')}*`} |`);
+      for (const r of c.rows)
+        out.push(`| ${r.sw ?? ''} | ${cell(r.rule ?? r.meaning ?? '')} | ${r.scenarios?.length ? r.scenarios.join(', ') : `*${cell(r.reason ?? '')}*`} |`);
       out.push('');
     }
   }
   out.push('## State machines', '');
   for (const m of t.machines) {
     out.push(`### ${m.name} (${m.side})`, '', '| from | command | to | | scenario or reason |', '|---|---|---|---|---|');
-    for (const x of m.transitions) out.push(`| ${cell(x.from)} | ${cell(x.command)} | ${cell(x.to)} | ${x.allowed ? 'allowed' : 'forbidden'} | ${x.scenarios?.length ? x.scenarios.join(', ') : `*${cell(x.reason ?? '')}*`} |`);
+    for (const x of m.transitions)
+      out.push(
+        `| ${cell(x.from)} | ${cell(x.command)} | ${cell(x.to)} | ${x.allowed ? 'allowed' : 'forbidden'} | ${x.scenarios?.length ? x.scenarios.join(', ') : `*${cell(x.reason ?? '')}*`} |`,
+      );
     out.push('');
   }
   return out.join('\n');

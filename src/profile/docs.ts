@@ -81,7 +81,8 @@ function typeOf(f: Field): string {
 }
 
 function typeOfNode(n: SchemaNode): string {
-  if (n.type === 'array') return `list of ${n.items ? (n.items.enum ? n.items.enum.map((v) => `\`${String(v)}\``).join(' | ') : typeOfNode(n.items)) : 'values'}`;
+  if (n.type === 'array')
+    return `list of ${n.items ? (n.items.enum ? n.items.enum.map((v) => `\`${String(v)}\``).join(' | ') : typeOfNode(n.items)) : 'values'}`;
   if (Array.isArray(n.type)) return n.type.join(' or ');
   if (n.type === 'object' || n.properties || n.patternProperties) return 'object';
   return n.type ?? 'value';
@@ -111,7 +112,7 @@ export function renderProfileDocs(schema: SchemaNode = loadSchema()): string {
     '# The profile / 配置文件',
     '',
     'A profile (`sscc-profile/1`, YAML) says what is under test: the product, its implementation conformance',
-    'statement (ICS), the test keys, the target, and for the report the lab, the client\'s order and the',
+    "statement (ICS), the test keys, the target, and for the report the lab, the client's order and the",
     'samples. `sscc run --profile F` checks it against `profiles/profile.schema.json`; this page is generated',
     'from that schema. Quote values YAML would read as numbers: `sscardVersion: "2.0"`, `pin: "123456"`.',
     '',
@@ -125,7 +126,9 @@ export function renderProfileDocs(schema: SchemaNode = loadSchema()): string {
   for (const f of fields) {
     const c = constraints(f.shape);
     const example = (f.node.examples ?? f.shape.examples ?? []).map((e) => `\`${typeof e === 'string' ? e : JSON.stringify(e)}\``).join(', ');
-    const tags = tagsOf(f.path).map((t) => `\`${t}\``).join(' ');
+    const tags = tagsOf(f.path)
+      .map((t) => `\`${t}\``)
+      .join(' ');
     lines.push(
       `| \`${cell(f.path)}\` | ${cell(typeOf(f))}${c ? `; ${cell(c)}` : ''} | ${f.required ? 'yes / 是' : ''} | ${cell(f.node.description ?? '')} | ${cell(f.node['x-description-zh'] ?? '')} | ${cell(example)} | ${tags} |`,
     );

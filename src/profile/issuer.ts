@@ -1,5 +1,5 @@
 /** The simulated issuer a profile describes (keys.pboc, the ICS's algorithms). */
-import { type PbocAlgorithm } from '../crypto/index.ts';
+import type { PbocAlgorithm } from '../crypto/index.ts';
 import { iadAlgorithm, PbocIssuer } from '../pboc/issuer.ts';
 import type { Profile } from './profile.ts';
 

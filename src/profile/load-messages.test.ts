@@ -27,15 +27,15 @@ describe('profile loading', () => {
   });
   it('checks the target by its kind', () => {
     expect(problems(reference.replace('kind: sim', 'kind: usb'))).toEqual(['target.kind: must be one of sim, pcsc']);
-    expect(problems(reference.replace('image: reference', 'image: nope'))).toEqual([expect.stringMatching(/^target\.image: unknown image "nope"; allowed values: reference\b/)]);
+    expect(problems(reference.replace('image: reference', 'image: nope'))).toEqual([
+      expect.stringMatching(/^target\.image: unknown image "nope"; allowed values: reference\b/),
+    ]);
   });
   it('reports YAML syntax errors', () => {
     expect(problems('a: [')[0]).toMatch(/^YAML: /);
   });
   it('catches contradictions: CDA without DDA', () => {
-    expect(problems(reference.replace(/oda: \[[^\]]*\]/, 'oda: [CDA]'))).toEqual([
-      expect.stringMatching(/^ics\.oda: CDA is declared without DDA/),
-    ]);
+    expect(problems(reference.replace(/oda: \[[^\]]*\]/, 'oda: [CDA]'))).toEqual([expect.stringMatching(/^ics\.oda: CDA is declared without DDA/)]);
   });
 });
 

@@ -30,11 +30,17 @@ describe('profile errors name the field', () => {
     expect(problems(withRule('zhejiang'))[0]).toMatch(/^keys\.sscardLevel2Factor: "zhejiang" .*part9.*reader-33/);
   });
   it('unknown fields, with the nearest known one', () => {
-    expect(problems(reference.replace('vendor:', 'vendr:'))).toContainEqual(expect.stringMatching(/^product\.vendr: unknown field; did you mean "product\.vendor"\?/));
+    expect(problems(reference.replace('vendor:', 'vendr:'))).toContainEqual(
+      expect.stringMatching(/^product\.vendr: unknown field; did you mean "product\.vendor"\?/),
+    );
   });
   it('an unknown image or defect, with the allowed values', () => {
-    expect(problems(reference.replace('image: reference', 'image: nosuch'))).toEqual([expect.stringMatching(/^target\.image: unknown image "nosuch"; allowed values: reference\b.*hostile/)]);
-    expect(problems(reference.replace('image: reference', 'image: reference\n  defects: [nosuch]'))).toEqual([expect.stringMatching(/^target\.defects\[0\]: unknown defect "nosuch"; allowed values: /)]);
+    expect(problems(reference.replace('image: reference', 'image: nosuch'))).toEqual([
+      expect.stringMatching(/^target\.image: unknown image "nosuch"; allowed values: reference\b.*hostile/),
+    ]);
+    expect(problems(reference.replace('image: reference', 'image: reference\n  defects: [nosuch]'))).toEqual([
+      expect.stringMatching(/^target\.defects\[0\]: unknown defect "nosuch"; allowed values: /),
+    ]);
   });
   it('an unreadable file', () => {
     expect(() => loadProfile('/nonexistent/p.yaml')).toThrow(/cannot read the file \(ENOENT\)/);
@@ -51,12 +57,20 @@ describe('a dual-algorithm card (ics.pbocAlgorithmSets)', () => {
     expect(parseProfile(dual).profile.ics.pbocAlgorithmSets).toBe('dual');
   });
   it('needs all four algorithms, PBOC 3.0 and a CA key of each chain', () => {
-    expect(problems(dual.replace('algorithms: [3DES, SM4, RSA, SM2]', 'algorithms: [3DES, SM4, SM2]'))).toContainEqual(expect.stringMatching(/^ics\.pbocAlgorithmSets: .*ics\.algorithms lacks RSA/));
+    expect(problems(dual.replace('algorithms: [3DES, SM4, RSA, SM2]', 'algorithms: [3DES, SM4, SM2]'))).toContainEqual(
+      expect.stringMatching(/^ics\.pbocAlgorithmSets: .*ics\.algorithms lacks RSA/),
+    );
     expect(problems(dual.replace('pboc: "3.0"', 'pboc: "2.0"'))).toContainEqual(expect.stringMatching(/^ics\.pbocAlgorithmSets: .*set ics\.pboc to "3\.0"/));
-    expect(problems(dual.replace(/ {4}caKeys:[\s\S]*?modulus: "[0-9A-F]+"\n/, ''))).toEqual([expect.stringMatching(/^keys\.pboc\.caKeys: a dual-algorithm card needs an RSA and an SM2 CA key/)]);
-    expect(problems(dual.replace('pbocAlgorithmSets: dual', 'pbocAlgorithmSets: both'))).toContainEqual(expect.stringMatching(/^ics\.pbocAlgorithmSets: "both" is not allowed; allowed values: single, dual/));
+    expect(problems(dual.replace(/ {4}caKeys:[\s\S]*?modulus: "[0-9A-F]+"\n/, ''))).toEqual([
+      expect.stringMatching(/^keys\.pboc\.caKeys: a dual-algorithm card needs an RSA and an SM2 CA key/),
+    ]);
+    expect(problems(dual.replace('pbocAlgorithmSets: dual', 'pbocAlgorithmSets: both'))).toContainEqual(
+      expect.stringMatching(/^ics\.pbocAlgorithmSets: "both" is not allowed; allowed values: single, dual/),
+    );
   });
   it('checks each key of keys.pboc.caKeys', () => {
-    expect(problems(dual.replace('        exponent: "03"\n', ''))).toContainEqual(expect.stringMatching(/^keys\.pboc\.caKeys\[0\]: an RSA CA key needs modulus and exponent/));
+    expect(problems(dual.replace('        exponent: "03"\n', ''))).toContainEqual(
+      expect.stringMatching(/^keys\.pboc\.caKeys\[0\]: an RSA CA key needs modulus and exponent/),
+    );
   });
 });

@@ -68,7 +68,7 @@ export function readInputFile(file: string, maxBytes: number): string {
     if (st.size > maxBytes) throw new Error(`is ${st.size} bytes, more than the ${maxBytes} bytes allowed; is it the right file?`);
     const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
     let n = 0;
-    for (let k; n < buf.length && (k = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += k;
+    for (let k = 0; n < buf.length && (k = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += k;
     if (n > maxBytes) throw new Error(`is more than the ${maxBytes} bytes allowed; is it the right file?`);
     return buf.subarray(0, n).toString('utf8');
   } finally {
@@ -162,7 +162,11 @@ function withLabFile(data: Record<string, unknown>, file: string): Record<string
   const { doc, data: lab } = readYaml(text, labPath);
   const errors = validateLab(lab);
   if (errors.length) {
-    throw new ProfileError(labPath, describeErrors(errors, lab), errors.map((e) => frameAt(doc, text, pointerPath(e.instancePath, e), e.keyword === 'additionalProperties')));
+    throw new ProfileError(
+      labPath,
+      describeErrors(errors, lab),
+      errors.map((e) => frameAt(doc, text, pointerPath(e.instancePath, e), e.keyword === 'additionalProperties')),
+    );
   }
   return { ...data, lab };
 }
@@ -213,7 +217,11 @@ export function checkProfile(data: unknown, file = 'profile', located?: (path: s
       const [p] = describeErrors([e], data);
       if (p !== undefined && !frames.has(p)) frames.set(p, located?.(pointerPath(e.instancePath, e), e.keyword === 'additionalProperties'));
     }
-    throw new ProfileError(file, problems, problems.map((p) => frames.get(p)));
+    throw new ProfileError(
+      file,
+      problems,
+      problems.map((p) => frames.get(p)),
+    );
   }
   const profile = data as Profile;
   const problems = plausibility(profile);
@@ -236,7 +244,8 @@ export function plausibility(p: Profile): string[] {
       if (ca.modulus !== undefined || ca.exponent !== undefined) out.push(`${at}: an SM2 CA key (algorithm: SM2) has no modulus or exponent; remove them`);
       if (!p.ics.algorithms.includes('SM2')) out.push(`${at}: an SM2 CA key is given but ics.algorithms lacks SM2`);
     } else if (ca) {
-      if (ca.modulus === undefined || ca.exponent === undefined) out.push(`${at}: an RSA CA key needs modulus and exponent; for an SM2 CA key set algorithm: SM2 and publicKey`);
+      if (ca.modulus === undefined || ca.exponent === undefined)
+        out.push(`${at}: an RSA CA key needs modulus and exponent; for an SM2 CA key set algorithm: SM2 and publicKey`);
       if (ca.publicKey !== undefined) out.push(`${at}.publicKey: only an SM2 CA key has publicKey; set algorithm: SM2, or give modulus and exponent`);
     }
   };
@@ -245,18 +254,31 @@ export function plausibility(p: Profile): string[] {
   // A dual-algorithm card (JR/T 0025.17 §10.2 b) holds both sets, and ODA needs the CA key of each chain.
   if (p.ics.pbocAlgorithmSets === 'dual') {
     const missing = (['3DES', 'SM4', 'RSA', 'SM2'] as const).filter((a) => !p.ics.algorithms.includes(a));
-    if (missing.length) out.push(`ics.pbocAlgorithmSets: a dual-algorithm card has RSA/SHA-1/3DES and SM2/SM3/SM4 (JR/T 0025.17 §10.2); ics.algorithms lacks ${missing.join(', ')}`);
+    if (missing.length)
+      out.push(
+        `ics.pbocAlgorithmSets: a dual-algorithm card has RSA/SHA-1/3DES and SM2/SM3/SM4 (JR/T 0025.17 §10.2); ics.algorithms lacks ${missing.join(', ')}`,
+      );
     if (p.ics.pboc !== '3.0') out.push('ics.pbocAlgorithmSets: dual algorithm sets are a PBOC 3.0 feature (JR/T 0025.17); set ics.pboc to "3.0"');
     const kinds = [p.keys?.pboc?.ca, ...(p.keys?.pboc?.caKeys ?? [])].filter((c) => c !== undefined).map((c) => (c.algorithm === 'SM2' ? 'SM2' : 'RSA'));
-    if (p.keys?.pboc && !(kinds.includes('RSA') && kinds.includes('SM2'))) out.push('keys.pboc.caKeys: a dual-algorithm card needs an RSA and an SM2 CA key (keys.pboc.ca and keys.pboc.caKeys)');
+    if (p.keys?.pboc && !(kinds.includes('RSA') && kinds.includes('SM2')))
+      out.push('keys.pboc.caKeys: a dual-algorithm card needs an RSA and an SM2 CA key (keys.pboc.ca and keys.pboc.caKeys)');
   }
   if (p.lab?.timeZone && !isTimeZone(p.lab.timeZone)) out.push(`lab.timeZone: "${p.lab.timeZone}" is not an IANA time zone; e.g. Asia/Shanghai`);
   // Consistency of keys and ICS once each key is well formed (a malformed key has said what it lacks).
   if (!out.length && p.ics.pbocAlgorithmSets !== 'dual') out.push(...keysForIcs(p));
   if (p.target.kind === 'sim') {
-    if (!Object.hasOwn(IMAGES, p.target.image)) out.push(`target.image: unknown image "${p.target.image}"${didYouMean(p.target.image, Object.keys(IMAGES))}; allowed values: ${Object.keys(IMAGES).join(', ')}`);
+    if (!Object.hasOwn(IMAGES, p.target.image))
+      out.push(
+        `target.image: unknown image "${p.target.image}"${didYouMean(p.target.image, Object.keys(IMAGES))}; allowed values: ${Object.keys(IMAGES).join(', ')}`,
+      );
     for (const [i, d] of (p.target.defects ?? []).entries()) {
-      if (!DEFECTS.some((x) => x.id === d)) out.push(`target.defects[${i}]: unknown defect "${d}"${didYouMean(d, DEFECTS.map((x) => x.id))}; allowed values: ${DEFECTS.map((x) => x.id).join(', ')}`);
+      if (!DEFECTS.some((x) => x.id === d))
+        out.push(
+          `target.defects[${i}]: unknown defect "${d}"${didYouMean(
+            d,
+            DEFECTS.map((x) => x.id),
+          )}; allowed values: ${DEFECTS.map((x) => x.id).join(', ')}`,
+        );
     }
   }
   return out;
@@ -264,7 +286,10 @@ export function plausibility(p: Profile): string[] {
 
 /** The path of a pointer (and of the unknown key, for additionalProperties), for frameAt. */
 function pointerPath(instancePath: string, e: ErrorObject): string[] {
-  const path = instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);
   return path;
 }
@@ -273,7 +298,10 @@ function pointerPath(instancePath: string, e: ErrorObject): string[] {
 function quoteHint(e: ErrorObject, data: unknown): string {
   const value = valueAt(data, e.instancePath);
   if (typeof value !== 'number' && typeof value !== 'boolean') return '';
-  const wantsText = e.keyword === 'type' ? (e.params as { type: string | string[] }).type === 'string' : e.keyword === 'enum' && (e.params as { allowedValues: unknown[] }).allowedValues.some((v) => typeof v === 'string');
+  const wantsText =
+    e.keyword === 'type'
+      ? (e.params as { type: string | string[] }).type === 'string'
+      : e.keyword === 'enum' && (e.params as { allowedValues: unknown[] }).allowedValues.some((v) => typeof v === 'string');
   if (!wantsText) return '';
   const secret = e.instancePath.startsWith('/keys/');
   if (secret) return '; YAML reads it as a number: quote it, e.g. "0123"';
@@ -293,15 +321,20 @@ function keysForIcs(p: Profile): string[] {
   const oda = p.ics.oda ?? [];
   const pk = (['RSA', 'SM2'] as const).filter((a) => p.ics.algorithms.includes(a));
   const pboc = p.keys?.pboc;
-  if (oda.length && p.ics.pboc !== 'none' && !pboc) out.push(`keys.pboc: ics.oda declares ${oda.join(', ')} but no keys.pboc gives the CA public key (keys.pboc.ca) to check it`);
+  if (oda.length && p.ics.pboc !== 'none' && !pboc)
+    out.push(`keys.pboc: ics.oda declares ${oda.join(', ')} but no keys.pboc gives the CA public key (keys.pboc.ca) to check it`);
   if (!pboc || !oda.length) return out;
   const cas = [pboc.ca, ...(pboc.caKeys ?? [])];
   const kinds = new Set(cas.map((c) => (c.algorithm === 'SM2' ? 'SM2' : 'RSA')));
   // A single-set card does ODA with the one public-key algorithm it declares (JR/T 0025.17 §10.2).
   for (const a of pk) {
-    if (!kinds.has(a)) out.push(`keys.pboc.ca: ics.algorithms declares ${a} with ics.oda ${oda.join(', ')}, but no CA key (keys.pboc.ca, keys.pboc.caKeys) is an ${a} key${a === 'SM2' ? ' (algorithm: SM2, publicKey)' : ' (modulus, exponent)'}`);
+    if (!kinds.has(a))
+      out.push(
+        `keys.pboc.ca: ics.algorithms declares ${a} with ics.oda ${oda.join(', ')}, but no CA key (keys.pboc.ca, keys.pboc.caKeys) is an ${a} key${a === 'SM2' ? ' (algorithm: SM2, publicKey)' : ' (modulus, exponent)'}`,
+      );
   }
-  if (kinds.has('RSA') && !pk.includes('RSA')) out.push('keys.pboc.ca: an RSA CA key is given but ics.algorithms lacks RSA; add RSA, or give the SM2 CA key (algorithm: SM2)');
+  if (kinds.has('RSA') && !pk.includes('RSA'))
+    out.push('keys.pboc.ca: an RSA CA key is given but ics.algorithms lacks RSA; add RSA, or give the SM2 CA key (algorithm: SM2)');
   return out;
 }
 
@@ -322,7 +355,9 @@ function describeErrors(errors: ErrorObject[], data: unknown): string[] {
         out.add(`${join(field, (e.params as { missingProperty: string }).missingProperty)}: required field is missing`);
         break;
       case 'enum':
-        out.add(`${field}: ${JSON.stringify(valueAt(data, e.instancePath))} is not allowed; allowed values: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}${quoteHint(e, data)}`);
+        out.add(
+          `${field}: ${JSON.stringify(valueAt(data, e.instancePath))} is not allowed; allowed values: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}${quoteHint(e, data)}`,
+        );
         break;
       case 'type':
         out.add(`${field}: ${e.message ?? 'wrong type'}${quoteHint(e, data)}`);

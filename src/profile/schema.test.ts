@@ -47,13 +47,30 @@ describe('profiles/profile.schema.json', () => {
 
   it('the check above finds a field without a description', () => {
     const broken = structuredClone(schema);
-    delete (broken.properties?.product?.properties?.vendor as SchemaNode).description;
-    expect(everyProperty(broken).filter(([, v]) => !v.description).map(([p]) => p)).toEqual(['product.vendor']);
+    delete (broken.properties?.product?.properties?.vendor as SchemaNode | undefined)!.description;
+    expect(
+      everyProperty(broken)
+        .filter(([, v]) => !v.description)
+        .map(([p]) => p),
+    ).toEqual(['product.vendor']);
   });
 
-  it('has room for the lab, the client\'s order and the samples (ISO/IEC 17025:2017 §7.8.2.1)', () => {
+  it("has room for the lab, the client's order and the samples (ISO/IEC 17025:2017 §7.8.2.1)", () => {
     const paths = schemaFields(schema).map((f) => f.path);
-    for (const p of ['lab.name', 'lab.address', 'lab.timeZone', 'lab.authoriser.name', 'labFile', 'order.client.name', 'order.reference', 'order.receivedAt', 'order.reportId', 'samples[].serial', 'samples[].atr']) expect(paths).toContain(p);
+    for (const p of [
+      'lab.name',
+      'lab.address',
+      'lab.timeZone',
+      'lab.authoriser.name',
+      'labFile',
+      'order.client.name',
+      'order.reference',
+      'order.receivedAt',
+      'order.reportId',
+      'samples[].serial',
+      'samples[].atr',
+    ])
+      expect(paths).toContain(p);
   });
 
   it('docs/profile.md is generated from it (npm run gen:profile), naming every field in both languages', () => {
@@ -106,11 +123,16 @@ describe('the keys agree with the ICS', () => {
   it('RSA declared with only an SM2 CA key is refused', () => {
     expect(withSm2Ca).not.toBe(reference);
     const text = withSm2Ca.replace('algorithms: [3DES, RSA]', 'algorithms: [3DES, RSA, SM2]');
-    expect(error(text).problems).toEqual([expect.stringMatching(/^keys\.pboc\.ca: ics\.algorithms declares RSA with ics\.oda SDA, DDA, but no CA key .* is an RSA key/)]);
+    expect(error(text).problems).toEqual([
+      expect.stringMatching(/^keys\.pboc\.ca: ics\.algorithms declares RSA with ics\.oda SDA, DDA, but no CA key .* is an RSA key/),
+    ]);
   });
   it('SM2 declared with only an RSA CA key is refused, and an RSA CA key without RSA', () => {
     const problems = error(reference.replace('algorithms: [3DES, RSA]', 'algorithms: [3DES, SM2]')).problems;
-    expect(problems).toEqual([expect.stringMatching(/declares SM2 .* is an SM2 key/), expect.stringMatching(/an RSA CA key is given but ics\.algorithms lacks RSA/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/declares SM2 .* is an SM2 key/),
+      expect.stringMatching(/an RSA CA key is given but ics\.algorithms lacks RSA/),
+    ]);
   });
   it('ODA declared without keys.pboc is refused', () => {
     const noKeys = reference.replace(/ {2}pboc: +#[^\n]*\n(?: {4,}[^\n]*\n)+/, '');
@@ -125,7 +147,8 @@ describe('the keys agree with the ICS', () => {
 
 describe('lab, order and samples', () => {
   const lab = 'lab:\n  name: 某某检测中心\n  address: 北京市海淀区\n  timeZone: Asia/Shanghai\n  authoriser: { name: 张三, role: 技术负责人 }\n';
-  const order = 'order:\n  client: { name: 某某智能卡有限公司 }\n  reference: WT-2026-0042\n  receivedAt: "2026-11-30"\nsamples:\n  - serial: S-0001\n    atr: 3B6D0000\n';
+  const order =
+    'order:\n  client: { name: 某某智能卡有限公司 }\n  reference: WT-2026-0042\n  receivedAt: "2026-11-30"\nsamples:\n  - serial: S-0001\n    atr: 3B6D0000\n';
   it('are accepted in the profile', () => {
     const { profile } = parseProfile(reference + lab + order, 'p.yaml');
     expect(profile.lab?.authoriser?.name).toBe('张三');
@@ -140,7 +163,9 @@ describe('lab, order and samples', () => {
     expect(() => loadProfile(join(dir, 'p2.yaml'))).toThrow(/lab, labFile: give the lab in the profile or in a lab file, not both/);
     writeFileSync(join(dir, 'bad-lab.yaml'), 'name: x\naddress: y\ntimezone: Asia/Shanghai\n');
     writeFileSync(join(dir, 'p3.yaml'), `${reference}labFile: bad-lab.yaml\n`);
-    expect(() => loadProfile(join(dir, 'p3.yaml'))).toThrow(/bad-lab\.yaml: 2 problems:[\s\S]*timeZone: required field is missing[\s\S]*timezone: unknown field; did you mean "timeZone"\?/);
+    expect(() => loadProfile(join(dir, 'p3.yaml'))).toThrow(
+      /bad-lab\.yaml: 2 problems:[\s\S]*timeZone: required field is missing[\s\S]*timezone: unknown field; did you mean "timeZone"\?/,
+    );
   });
   it('a lab without its time zone is refused', () => {
     expect(error(reference + lab.replace('  timeZone: Asia/Shanghai\n', '')).problems).toEqual(['lab.timeZone: required field is missing']);

@@ -74,7 +74,9 @@ export function buildReport(plan: Plan, environment: Environment, model: RunMode
     environment: env,
     summary: summarise(cases),
     coverage: coverage(cases),
-    gaps: coverage(cases).filter((c) => c.cases.length === 0).map((c) => c.requirement),
+    gaps: coverage(cases)
+      .filter((c) => c.cases.length === 0)
+      .map((c) => c.requirement),
     cases,
     ...(partial ? { partial } : {}),
     certificate: certificateOf(plan, env, cases, partial),

@@ -69,7 +69,16 @@ function compactTime(iso: string, timeZone: string): string {
 export function formatInZone(iso: string, timeZone: string): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(t);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(t);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
@@ -101,7 +110,11 @@ export interface CaseLike {
 
 /** Never more than this many case ids in one message: the findings list has them all. */
 const IDS = 12;
-const ids = (cs: CaseLike[]) => cs.slice(0, IDS).map((c) => c.id).join(', ') + (cs.length > IDS ? ` (+${cs.length - IDS})` : '');
+const ids = (cs: CaseLike[]) =>
+  cs
+    .slice(0, IDS)
+    .map((c) => c.id)
+    .join(', ') + (cs.length > IDS ? ` (+${cs.length - IDS})` : '');
 
 export function certificateOf(plan: Plan, environment: Environment, cases: CaseLike[], partial: string | undefined, now = new Date()): Certificate {
   const data = plan.profile.data;

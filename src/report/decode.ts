@@ -21,7 +21,6 @@ export interface DecodedApdu {
   step?: number;
 }
 
-
 export function decodeTrace(entries: TraceEntry[], showSecrets: boolean): DecodedApdu[] {
   return entries.map((e) => {
     const mask = (h: string) => (showSecrets ? h : maskCommand(h));

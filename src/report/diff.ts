@@ -16,7 +16,11 @@ export interface ReportDiff {
   summary: { from: Report['summary']; to: Report['summary'] };
 }
 
-const verdicts = (cs: Array<{ verdict: Verdict }>) => cs.map((c) => c.verdict).sort().join(',');
+const verdicts = (cs: Array<{ verdict: Verdict }>) =>
+  cs
+    .map((c) => c.verdict)
+    .sort()
+    .join(',');
 
 export function diffReports(a: Report, b: Report): ReportDiff {
   const before = new Map(a.cases.map((c) => [c.id, c]));

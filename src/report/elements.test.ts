@@ -5,7 +5,14 @@ import { dataElement, dictionaryTags, ssseItem } from '../tlv/dictionary.ts';
 import type { DecodedApdu } from './decode.ts';
 import { decodeAfl, decodeCid, decodeCvr, decodeIad, readTrace, setBits } from './elements.ts';
 
-const apdu = (name: string, command: string, response: string): DecodedApdu => ({ name, command, response, sw: response.slice(-4), swMeaning: { en: '', zh: '' }, us: 1 });
+const apdu = (name: string, command: string, response: string): DecodedApdu => ({
+  name,
+  command,
+  response,
+  sw: response.slice(-4),
+  swMeaning: { en: '', zh: '' },
+  us: 1,
+});
 const en = (bits: Array<{ en: string }> | undefined) => (bits ?? []).map((b) => b.en);
 
 describe('the data element dictionary', () => {
@@ -25,21 +32,44 @@ describe('the data element dictionary', () => {
 
 describe('bits decoded, one table per concept', () => {
   it('TVR 95 and TSI 9B', () => {
-    expect(en(setBits('95', Uint8Array.from([0x80, 0x00, 0x00, 0x08, 0x40])))).toEqual(['Offline data authentication was not performed', 'Merchant forced transaction online', 'Issuer authentication failed']);
-    expect(en(setBits('9B', Uint8Array.from([0xe8, 0x00])))).toEqual(['Offline data authentication was performed', 'Cardholder verification was performed', 'Card risk management was performed', 'Terminal risk management was performed']);
+    expect(en(setBits('95', Uint8Array.from([0x80, 0x00, 0x00, 0x08, 0x40])))).toEqual([
+      'Offline data authentication was not performed',
+      'Merchant forced transaction online',
+      'Issuer authentication failed',
+    ]);
+    expect(en(setBits('9B', Uint8Array.from([0xe8, 0x00])))).toEqual([
+      'Offline data authentication was performed',
+      'Cardholder verification was performed',
+      'Card risk management was performed',
+      'Terminal risk management was performed',
+    ]);
   });
   it('AIP 82 (7C 00: SDA, DDA, CVM, TRM, issuer authentication) and terminal capabilities 9F33', () => {
-    expect(en(setBits('82', Uint8Array.from([0x7c, 0x00])))).toEqual(['SDA supported', 'DDA supported', 'Cardholder verification is supported', 'Terminal risk management is to be performed', 'Issuer authentication is supported']);
+    expect(en(setBits('82', Uint8Array.from([0x7c, 0x00])))).toEqual([
+      'SDA supported',
+      'DDA supported',
+      'Cardholder verification is supported',
+      'Terminal risk management is to be performed',
+      'Issuer authentication is supported',
+    ]);
     expect(en(setBits('9F33', Uint8Array.from([0xe0, 0xf8, 0xc8])))).toHaveLength(3 + 5 + 3);
   });
   it('CID 9F27, CVR and IAD 9F10 (JR/T 0025.5 A.1)', () => {
     expect(en(decodeCid(Uint8Array.of(0x80)))).toEqual(['cryptogram type: ARQC', 'reason: no information given']);
     expect(en(decodeCid(Uint8Array.of(0x0a)))).toEqual(['cryptogram type: AAC', 'advice required', 'reason: PIN try limit exceeded']);
-    expect(en(decodeCvr(Uint8Array.of(0xa4, 0x40, 0x00)))).toEqual(['AC returned in the second GENERATE AC: not requested', 'AC returned in the first GENERATE AC: ARQC', 'Offline PIN verification performed', 'PIN try limit exceeded']);
+    expect(en(decodeCvr(Uint8Array.of(0xa4, 0x40, 0x00)))).toEqual([
+      'AC returned in the second GENERATE AC: not requested',
+      'AC returned in the first GENERATE AC: ARQC',
+      'Offline PIN verification performed',
+      'PIN try limit exceeded',
+    ]);
     const iad = en(decodeIad(Uint8Array.from([0x07, 0x01, 0x01, 0x03, 0xa0, 0x00, 0x00, 0x01])));
     expect(iad[0]).toBe('length 07, derivation key index (DKI) 01, cryptogram version number (CVN) 01');
     expect(iad).toContain('algorithm identifier 01: 3DES');
-    expect(en(decodeAfl(Uint8Array.from([0x08, 0x01, 0x01, 0x00, 0x10, 0x01, 0x02, 0x01])))).toEqual(['AFL: SFI 1, records 1–1, 0 for offline data authentication', 'AFL: SFI 2, records 1–2, 1 for offline data authentication']);
+    expect(en(decodeAfl(Uint8Array.from([0x08, 0x01, 0x01, 0x00, 0x10, 0x01, 0x02, 0x01])))).toEqual([
+      'AFL: SFI 1, records 1–1, 0 for offline data authentication',
+      'AFL: SFI 2, records 1–2, 1 for offline data authentication',
+    ]);
   });
 });
 
@@ -52,12 +82,18 @@ describe('a case trace read in order', () => {
     ]);
     expect(trace[0]?.elements?.map((e) => e.tag)).toEqual(['70', '8C']);
     const cmd = trace[1]?.commandElements ?? [];
-    expect(cmd.map((e) => [e.tag, e.value])).toEqual([['9F02', '000000001000'], ['95', '0000000800']]);
+    expect(cmd.map((e) => [e.tag, e.value])).toEqual([
+      ['9F02', '000000001000'],
+      ['95', '0000000800'],
+    ]);
     expect(en(cmd[1]?.bits)).toEqual(['Merchant forced transaction online']);
     expect(cmd[1]?.name?.zh).toBe('终端验证结果');
   });
   it('reads an SSSE data item of EF05 by its table 9 name, and leaves file bytes of READ BINARY alone', () => {
-    const t = readTrace([apdu('READ RECORD', '00 B2 07 2C 00', `07 09 ${toHex(Buffer.from('A00000001'))} 90 00`), apdu('READ BINARY', '00 B0 96 00 04', '70 02 5A 00 90 00')]);
+    const t = readTrace([
+      apdu('READ RECORD', '00 B2 07 2C 00', `07 09 ${toHex(Buffer.from('A00000001'))} 90 00`),
+      apdu('READ BINARY', '00 B0 96 00 04', '70 02 5A 00 90 00'),
+    ]);
     expect(t[0]?.elements?.[0]).toMatchObject({ tag: '07', name: { zh: '卡号' } });
     expect(t[1]?.elements).toBeUndefined();
   });

@@ -142,8 +142,18 @@ export function decodeCid(value: Uint8Array): Bilingual[] {
 export function decodeCvr(cvr: Uint8Array): Bilingual[] {
   const [b2 = 0, b3 = 0, b4 = 0] = cvr;
   const out: Bilingual[] = [];
-  const second = [['AAC', 'AAC'], ['TC', 'TC'], ['not requested', '未请求'], ['RFU', '保留']][b2 >> 6] as [string, string];
-  const first = [['AAC', 'AAC'], ['TC', 'TC'], ['ARQC', 'ARQC'], ['RFU', '保留']][(b2 >> 4) & 3] as [string, string];
+  const second = [
+    ['AAC', 'AAC'],
+    ['TC', 'TC'],
+    ['not requested', '未请求'],
+    ['RFU', '保留'],
+  ][b2 >> 6] as [string, string];
+  const first = [
+    ['AAC', 'AAC'],
+    ['TC', 'TC'],
+    ['ARQC', 'ARQC'],
+    ['RFU', '保留'],
+  ][(b2 >> 4) & 3] as [string, string];
   out.push({ en: `AC returned in the second GENERATE AC: ${second[0]}`, zh: `第二次 GENERATE AC 返回的密文: ${second[1]}` });
   out.push({ en: `AC returned in the first GENERATE AC: ${first[0]}`, zh: `第一次 GENERATE AC 返回的密文: ${first[1]}` });
   const flags: Array<[number, number, string, string]> = [
@@ -158,9 +168,19 @@ export function decodeCvr(cvr: Uint8Array): Bilingual[] {
     [b3, 0x08, 'Issuer authentication failure on last online transaction', '上次联机交易发卡行认证失败'],
     [b3, 0x04, 'Issuer authentication not performed after online authorisation', '联机授权后未执行发卡行认证'],
     [b3, 0x02, 'Application blocked because PIN try limit exceeded', '因超过密码尝试次数应用被锁定'],
-    [b3, 0x01, 'Offline static data authentication failed on last transaction and transaction declined offline', '上次交易脱机静态数据认证失败且交易被脱机拒绝'],
+    [
+      b3,
+      0x01,
+      'Offline static data authentication failed on last transaction and transaction declined offline',
+      '上次交易脱机静态数据认证失败且交易被脱机拒绝',
+    ],
     [b4, 0x08, 'Issuer script processing failed', '发卡行脚本处理失败'],
-    [b4, 0x04, 'Offline dynamic data authentication failed on last transaction and transaction declined offline', '上次交易脱机动态数据认证失败且交易被脱机拒绝'],
+    [
+      b4,
+      0x04,
+      'Offline dynamic data authentication failed on last transaction and transaction declined offline',
+      '上次交易脱机动态数据认证失败且交易被脱机拒绝',
+    ],
     [b4, 0x02, 'Offline dynamic data authentication performed', '已执行脱机动态数据认证'],
   ];
   for (const [byte, mask, en, zh] of flags) if (byte & mask) out.push({ en, zh });
@@ -173,7 +193,10 @@ export function decodeIad(iad: Uint8Array): Bilingual[] {
   if (iad.length < 7 || iad[3] !== 0x03) return [{ en: 'not the PBOC layout (length, DKI, CVN, CVR)', zh: '不是 PBOC 格式 (长度, DKI, CVN, CVR)' }];
   const hex = (b: number | undefined) => (b ?? 0).toString(16).toUpperCase().padStart(2, '0');
   const out: Bilingual[] = [
-    { en: `length ${hex(iad[0])}, derivation key index (DKI) ${hex(iad[1])}, cryptogram version number (CVN) ${hex(iad[2])}`, zh: `长度 ${hex(iad[0])}, 密钥分散索引 (DKI) ${hex(iad[1])}, 密文版本号 (CVN) ${hex(iad[2])}` },
+    {
+      en: `length ${hex(iad[0])}, derivation key index (DKI) ${hex(iad[1])}, cryptogram version number (CVN) ${hex(iad[2])}`,
+      zh: `长度 ${hex(iad[0])}, 密钥分散索引 (DKI) ${hex(iad[1])}, 密文版本号 (CVN) ${hex(iad[2])}`,
+    },
     { en: `CVR ${toHex(iad.subarray(3, 7))}:`, zh: `卡片验证结果 (CVR) ${toHex(iad.subarray(3, 7))}:` },
     ...decodeCvr(iad.subarray(4, 7)).map((b) => ({ en: `  ${b.en}`, zh: `  ${b.zh}` })),
   ];
@@ -190,7 +213,10 @@ export function decodeAfl(value: Uint8Array): Bilingual[] {
   for (let i = 0; i + 4 <= value.length; i += 4) {
     const sfi = (value[i] ?? 0) >> 3;
     const [first, last, oda] = [value[i + 1], value[i + 2], value[i + 3]];
-    out.push({ en: `AFL: SFI ${sfi}, records ${first}–${last}, ${oda} for offline data authentication`, zh: `AFL: 短文件标识符 ${sfi}, 记录 ${first}–${last}, 其中 ${oda} 个用于脱机数据认证` });
+    out.push({
+      en: `AFL: SFI ${sfi}, records ${first}–${last}, ${oda} for offline data authentication`,
+      zh: `AFL: 短文件标识符 ${sfi}, 记录 ${first}–${last}, 其中 ${oda} 个用于脱机数据认证`,
+    });
   }
   return out;
 }
@@ -202,7 +228,11 @@ function bitsOf(tag: string, value: Uint8Array): Bilingual[] | undefined {
   if (tag === '94') return decodeAfl(value);
   // GET PROCESSING OPTIONS format 1: AIP (2 bytes) then the AFL (JR/T 0025.5 §6.5.8).
   if (tag === '80' && value.length >= 2 && (value.length - 2) % 4 === 0) {
-    return [{ en: `AIP ${toHex(value.subarray(0, 2))}:`, zh: `应用交互特征 (AIP) ${toHex(value.subarray(0, 2))}:` }, ...setBits('82', value.subarray(0, 2)).map((b) => ({ en: `  ${b.en}`, zh: `  ${b.zh}` })), ...decodeAfl(value.subarray(2))];
+    return [
+      { en: `AIP ${toHex(value.subarray(0, 2))}:`, zh: `应用交互特征 (AIP) ${toHex(value.subarray(0, 2))}:` },
+      ...setBits('82', value.subarray(0, 2)).map((b) => ({ en: `  ${b.en}`, zh: `  ${b.zh}` })),
+      ...decodeAfl(value.subarray(2)),
+    ];
   }
   const b = setBits(tag, value);
   if (BIT_TABLES[tag]) return b.length ? b : [{ en: 'no bit set', zh: '无置位' }];
@@ -221,7 +251,11 @@ function element(tag: string, depth: number, value: Uint8Array | undefined, know
 }
 
 function flatten(list: Tlv[], depth = 0): Element[] {
-  return list.flatMap((t) => (t.children ? [element(t.tag, depth, undefined, dataElement(t.tag)), ...flatten(t.children, depth + 1)] : [element(t.tag, depth, t.value, dataElement(t.tag))]));
+  return list.flatMap((t) =>
+    t.children
+      ? [element(t.tag, depth, undefined, dataElement(t.tag)), ...flatten(t.children, depth + 1)]
+      : [element(t.tag, depth, t.value, dataElement(t.tag))],
+  );
 }
 
 /** The SSSE's FCI data 9F0C { 86 algorithm identifier } (LD/T 33 §10.1): 9F0C is primitive, so its content is read here. */

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { consoleText, xmlAttr, xmlText } from './escape.ts';
 import { parseXml } from './xml-check.ts';
 
-const HOSTILE = ['\x1b[2J\x1b[H', '\x1b]0;PASS\x07', '\x1b]52;c;ZWNobw==\x07', '\x9b31m', '\u202eFAIL', 'a\r349 cases: 349 PASS\n', '\u2066x\u2069', '\ud800', '\x00\x08\x7f'];
+const HOSTILE = [
+  '\x1b[2J\x1b[H',
+  '\x1b]0;PASS\x07',
+  '\x1b]52;c;ZWNobw==\x07',
+  '\x9b31m',
+  '\u202eFAIL',
+  'a\r349 cases: 349 PASS\n',
+  '\u2066x\u2069',
+  '\ud800',
+  '\x00\x08\x7f',
+];
 
 describe('consoleText', () => {
   it('leaves no control, C1, bidi or separator character to interpret, and keeps ordinary text', () => {
@@ -17,7 +27,10 @@ describe('consoleText', () => {
     expect(consoleText('卡号 "D2143569X" 张伟 ✓ 😀')).toBe('卡号 "D2143569X" 张伟 ✓ 😀');
   });
   it('property: the output of any string is free of terminal controls', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(consoleText(s))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(consoleText(s))),
+      { numRuns: 2000 },
+    );
   });
 });
 

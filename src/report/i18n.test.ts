@@ -29,7 +29,10 @@ describe('the suite in both languages', () => {
   it('the check fails on a new scenario or step definition without Chinese', () => {
     const missing = scenarios.filter((s) => titleZh(s.id) === undefined).map((s) => s.id);
     expect(missing.filter((id) => !listed.titles.includes(id))).toEqual([]);
-    expect(untranslated(ROOT, { ids: [...scenarios.map((s) => s.id), 'NEW-001'], patterns: [...patterns, 'a new step {int}'] })).toEqual({ titles: [...listed.titles, 'NEW-001'].sort(), steps: [...listed.steps, 'a new step {int}'].sort() });
+    expect(untranslated(ROOT, { ids: [...scenarios.map((s) => s.id), 'NEW-001'], patterns: [...patterns, 'a new step {int}'] })).toEqual({
+      titles: [...listed.titles, 'NEW-001'].sort(),
+      steps: [...listed.steps, 'a new step {int}'].sort(),
+    });
   });
 
   it('each translation is Chinese, names a known scenario or step, and keeps every parameter', () => {
@@ -49,7 +52,9 @@ describe('the suite in both languages', () => {
   });
 
   it('renders a step with its values, keyword and parameter words in Chinese', () => {
-    expect(stepZh({ text: 'When the terminal reads 8 bytes at offset 16', pattern: 'the terminal reads {int} byte(s) at offset {int}', args: ['8', '16'] })).toBe('当 终端从偏移量 16 读取 8 字节');
+    expect(
+      stepZh({ text: 'When the terminal reads 8 bytes at offset 16', pattern: 'the terminal reads {int} byte(s) at offset {int}', args: ['8', '16'] }),
+    ).toBe('当 终端从偏移量 16 读取 8 字节');
     expect(stepZh({ text: 'Given the transparent EF is selected', pattern: 'the {ef} is selected', args: ['transparent EF'] })).toBe('假设 已选择透明文件');
     expect(stepZh({ text: 'Then a step nobody translated', pattern: 'a step nobody translated', args: [] })).toBeUndefined();
   });

@@ -33,7 +33,7 @@ describe('report integrity', () => {
     expect(reportDigest({ summary: { pass: 1 }, cases: report.cases, schema: 'sscc-report/1' })).toBe(reportDigest(seal(report)));
   });
 
-  it('refuses an SM2 key: Node\'s OpenSSL does not sign with the GB/T 32918.2 user ID', () => {
+  it("refuses an SM2 key: Node's OpenSSL does not sign with the GB/T 32918.2 user ID", () => {
     const sm2 = generateKeyPairSync('ec', { namedCurve: 'SM2' });
     expect(() => signReport(report, pem(sm2.privateKey))).toThrow(/GB\/T 32918.2 user ID/);
   });

@@ -49,12 +49,17 @@ export function seal<T extends object>(report: T): T & { integrity: Integrity } 
 
 /** The bytes an sscc signature covers: the report digest with signer, time, key id and the run's other files. */
 export function signedPayload(digest: string, sig: Pick<Signature, 'signer' | 'signedAt' | 'keyId' | 'files'>): Buffer {
-  return Buffer.from(canonicalJson({ form: 'sscc-signature/2', digest, signer: sig.signer ?? null, signedAt: sig.signedAt, keyId: sig.keyId, files: sig.files }), 'utf8');
+  return Buffer.from(
+    canonicalJson({ form: 'sscc-signature/2', digest, signer: sig.signer ?? null, signedAt: sig.signedAt, keyId: sig.keyId, files: sig.files }),
+    'utf8',
+  );
 }
 
 export function keyIdOf(key: KeyObject): string {
   const pub = key.type === 'public' ? key : createPublicKey(key);
-  return createHash('sha256').update(pub.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(pub.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 /** OID 1.2.156.10197.1.301 (SM2 curve, GB/T 32918.5), as it sits in an SPKI. */
@@ -64,11 +69,22 @@ function algorithmOf(key: KeyObject): Signature['algorithm'] {
   if (key.asymmetricKeyType === 'ed25519') return 'Ed25519';
   // Node names an SM2 key read from PEM neither 'ec' nor 'sm2': recognise the curve by its OID.
   const spki = createPublicKey(key).export({ type: 'spki', format: 'der' });
-  if (spki.includes(SM2_OID)) throw new Error('SM2 signing is not offered: Node\'s OpenSSL does not apply the GB/T 32918.2 user ID (1234567812345678), so the signature would not verify elsewhere; sign with an Ed25519 key');
-  throw new Error(`the key is ${key.asymmetricKeyType ?? 'of an unknown type'}${key.asymmetricKeyDetails?.namedCurve ? ` (${key.asymmetricKeyDetails.namedCurve})` : ''}; sign with an Ed25519 or SM2 private key`);
+  if (spki.includes(SM2_OID))
+    throw new Error(
+      "SM2 signing is not offered: Node's OpenSSL does not apply the GB/T 32918.2 user ID (1234567812345678), so the signature would not verify elsewhere; sign with an Ed25519 key",
+    );
+  throw new Error(
+    `the key is ${key.asymmetricKeyType ?? 'of an unknown type'}${key.asymmetricKeyDetails?.namedCurve ? ` (${key.asymmetricKeyDetails.namedCurve})` : ''}; sign with an Ed25519 or SM2 private key`,
+  );
 }
 
-export function signReport<T extends object>(report: T, privateKeyPem: string, signer?: string, now = new Date(), files: Signature['files'] = []): T & { integrity: Integrity; signature: Signature } {
+export function signReport<T extends object>(
+  report: T,
+  privateKeyPem: string,
+  signer?: string,
+  now = new Date(),
+  files: Signature['files'] = [],
+): T & { integrity: Integrity; signature: Signature } {
   const key = createPrivateKey(privateKeyPem);
   const algorithm = algorithmOf(key);
   const sealed = seal(report);
@@ -113,7 +129,8 @@ export function verifyReport(value: object, trusted: string[] | string = []): Ve
   if (sig) {
     try {
       const key = createPublicKey(sig.publicKey);
-      if (sig.form !== 'sscc-signature/2') throw new Error(`unknown signature form ${JSON.stringify(sig.form)} (signer and time would not be covered); sign the report again`);
+      if (sig.form !== 'sscc-signature/2')
+        throw new Error(`unknown signature form ${JSON.stringify(sig.form)} (signer and time would not be covered); sign the report again`);
       if (keyIdOf(key) !== sig.keyId) throw new Error('keyId does not name the public key the signature carries');
       signatureOk = verify(null, signedPayload(integrity?.digest ?? '', sig), key, Buffer.from(sig.value, 'base64'));
       if (!signatureOk) problems.push(`the ${sig.algorithm} signature does not verify over the digest, signer, time and files`);
@@ -122,7 +139,11 @@ export function verifyReport(value: object, trusted: string[] | string = []): Ve
         trustedKey = trust.some((pem) => createPublicKey(pem).export({ type: 'spki', format: 'der' }).equals(der));
         if (!trustedKey) {
           signatureOk = false;
-          problems.push(trust.length === 1 ? 'the report is signed with another key than --pubkey' : `the report is signed with key ${sig.keyId}, none of the ${trust.length} trusted keys`);
+          problems.push(
+            trust.length === 1
+              ? 'the report is signed with another key than --pubkey'
+              : `the report is signed with key ${sig.keyId}, none of the ${trust.length} trusted keys`,
+          );
         }
       }
     } catch (e) {

@@ -41,7 +41,9 @@ function hexSpaced(hex: string): string {
 export function secretsOf(p: Profile): { pins: string[]; keys: string[] } {
   const k = p.keys ?? {};
   const pins = k.pin ? [k.pin] : [];
-  const keys = [...Object.values(k.sscardRoots ?? {}), ...Object.values(k.pboc?.imk ?? {}), ...Object.values(k.masterKeys ?? {})].filter((x): x is string => typeof x === 'string' && x.length > 0);
+  const keys = [...Object.values(k.sscardRoots ?? {}), ...Object.values(k.pboc?.imk ?? {}), ...Object.values(k.masterKeys ?? {})].filter(
+    (x): x is string => typeof x === 'string' && x.length > 0,
+  );
   return { pins, keys };
 }
 
@@ -104,7 +106,8 @@ export function masker(p: Profile): Masker {
   const profile = (x: Profile): Profile => {
     const k = x.keys;
     if (!k) return x;
-    const hide = <V>(r: V): V => (r && typeof r === 'object' ? (Object.fromEntries(Object.entries(r).map(([n, val]) => [n, typeof val === 'string' ? MASKED_VALUE : val])) as V) : r);
+    const hide = <V>(r: V): V =>
+      r && typeof r === 'object' ? (Object.fromEntries(Object.entries(r).map(([n, val]) => [n, typeof val === 'string' ? MASKED_VALUE : val])) as V) : r;
     return {
       ...x,
       keys: {

@@ -83,7 +83,8 @@ export class RunModel {
       this.pickles.set(str(p.id, 'pickle.id'), p);
     }
     if (env.hook) this.hookNames.set(env.hook.id, env.hook.name ?? 'hook');
-    if (env.stepDefinition && typeof env.stepDefinition.pattern?.source === 'string') this.patterns.set(env.stepDefinition.id, env.stepDefinition.pattern.source);
+    if (env.stepDefinition && typeof env.stepDefinition.pattern?.source === 'string')
+      this.patterns.set(env.stepDefinition.id, env.stepDefinition.pattern.source);
     if (env.testCase) {
       if (!Array.isArray(env.testCase.testSteps)) throw new TypeError('testCase.testSteps is not a list');
       this.testCases.set(str(env.testCase.id, 'testCase.id'), env.testCase);
@@ -92,7 +93,11 @@ export class RunModel {
     if (env.testRunFinished) this.runFinished = ns(env.testRunFinished.timestamp) / 1e6;
     if (env.testCaseStarted) {
       const s = env.testCaseStarted;
-      this.started.set(str(s.id, 'testCaseStarted.id'), { testCaseId: str(s.testCaseId, 'testCaseStarted.testCaseId'), steps: new Map(), startNs: ns(s.timestamp) });
+      this.started.set(str(s.id, 'testCaseStarted.id'), {
+        testCaseId: str(s.testCaseId, 'testCaseStarted.testCaseId'),
+        steps: new Map(),
+        startNs: ns(s.timestamp),
+      });
       this.order.push(s.id);
     }
     if (env.testStepFinished) {
@@ -168,7 +173,9 @@ export class RunModel {
     const pickle = tc && this.pickles.get(tc.pickleId);
     if (!c || !tc || !pickle) return undefined;
     // Steps in the order of the test case, with the ones never reached marked as such.
-    const steps = tc.testSteps.map((ts) => c.steps.get(ts.id) ?? { text: this.stepText(tc.id, ts.id), status: 'NOT_RUN', durationMs: 0, apdus: [], ...this.stepMatch(tc.id, ts.id) });
+    const steps = tc.testSteps.map(
+      (ts) => c.steps.get(ts.id) ?? { text: this.stepText(tc.id, ts.id), status: 'NOT_RUN', durationMs: 0, apdus: [], ...this.stepMatch(tc.id, ts.id) },
+    );
     const finished = c.endNs !== undefined;
     const { verdict, reason, failedStep } = decide(steps, c.notApplicable, finished);
     return {
@@ -198,7 +205,8 @@ export function decide(steps: StepResult[], notApplicable: string | undefined, f
     const type = bad.errorType ?? '';
     // A precondition is a Given (Context) step's: the same miss in a When or Then step is the card failing
     // the scenario's own action (a DF that personalisation should have made), a FAIL.
-    if (type === 'PreconditionNotMet' && !bad.text.startsWith('Given ')) return { verdict: 'FAIL', reason: (bad.error ?? 'failed').replace(/^precondition not met: /, ''), ...at };
+    if (type === 'PreconditionNotMet' && !bad.text.startsWith('Given '))
+      return { verdict: 'FAIL', reason: (bad.error ?? 'failed').replace(/^precondition not met: /, ''), ...at };
     if (FAIL_TYPES.has(type)) return { verdict: 'FAIL', reason: bad.error ?? 'failed', ...at };
     if (INCONCLUSIVE_TYPES.has(type)) return { verdict: 'INCONCLUSIVE', reason: bad.error ?? 'could not be judged', ...at };
     return { verdict: 'ERROR', reason: `sscc failed (${type || 'error'}): ${bad.error ?? ''}`, ...at };

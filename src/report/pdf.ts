@@ -13,7 +13,8 @@ export function findChromium(): string | undefined {
   return candidates.find((p) => existsSync(p));
 }
 
-export const CHROMIUM_MISSING = 'printing the PDF needs Chromium: apt-get install --no-install-recommends chromium fonts-wqy-zenhei (or set SSCC_CHROMIUM to a Chrome or Chromium binary)';
+export const CHROMIUM_MISSING =
+  'printing the PDF needs Chromium: apt-get install --no-install-recommends chromium fonts-wqy-zenhei (or set SSCC_CHROMIUM to a Chrome or Chromium binary)';
 
 export class PdfError extends Error {
   override name = 'PdfError';
@@ -25,7 +26,13 @@ export async function writePdf(htmlFile: string, pdfFile: string, options: { tim
   if (!executablePath) throw new PdfError(CHROMIUM_MISSING);
   const timeout = options.timeoutMs ?? 300_000;
   const puppeteer = await import('puppeteer-core');
-  const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'], timeout, protocolTimeout: timeout });
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    timeout,
+    protocolTimeout: timeout,
+  });
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(timeout);

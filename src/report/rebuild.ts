@@ -34,7 +34,29 @@ function read(file: string, max: number, what: string): string {
   }
 }
 
-const ENVELOPE_KEYS = new Set(['meta', 'source', 'gherkinDocument', 'pickle', 'stepDefinition', 'hook', 'parameterType', 'undefinedParameterType', 'testRunStarted', 'testCase', 'testCaseStarted', 'testStepStarted', 'testStepFinished', 'attachment', 'testCaseFinished', 'testRunFinished', 'parseError', 'externalAttachment', 'testRunHookStarted', 'testRunHookFinished', 'suggestion']);
+const ENVELOPE_KEYS = new Set([
+  'meta',
+  'source',
+  'gherkinDocument',
+  'pickle',
+  'stepDefinition',
+  'hook',
+  'parameterType',
+  'undefinedParameterType',
+  'testRunStarted',
+  'testCase',
+  'testCaseStarted',
+  'testStepStarted',
+  'testStepFinished',
+  'attachment',
+  'testCaseFinished',
+  'testRunFinished',
+  'parseError',
+  'externalAttachment',
+  'testRunHookStarted',
+  'testRunHookFinished',
+  'suggestion',
+]);
 
 export function rebuildFromStream(file: string): Rebuilt {
   const { plan, environment, text } = readRunFolder(file);
@@ -72,16 +94,19 @@ export function readRunFolder(file: string): { plan: Plan; environment: Environm
   const text = read(file, MESSAGES_MAX_BYTES, 'give the messages.ndjson of a run folder');
   const first = text.split('\n', 1)[0]?.trim() ?? '';
   if (first === '{' || first.startsWith('{ ') || /^\{\s*"schema":\s*"sscc-report/.test(first)) {
-    throw new UsageError(`--from ${file}: this is a JSON document (a report?), not a message stream of one JSON message per line; give ${join(dir, 'messages.ndjson')}`);
+    throw new UsageError(
+      `--from ${file}: this is a JSON document (a report?), not a message stream of one JSON message per line; give ${join(dir, 'messages.ndjson')}`,
+    );
   }
   return { plan, environment, text };
 }
 
-
 /** The rebuild proper, over the text of a message stream (also what the fuzzer feeds, src/fuzz/targets.ts). */
 export function rebuildFromText(plan: Plan, environment: Environment, text: string, name = 'messages.ndjson'): Rebuilt {
   const { model, cutOff, damaged } = streamModel(text);
-  const partial = damaged ? `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE` : undefined;
+  const partial = damaged
+    ? `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE`
+    : undefined;
   const report = buildReport(plan, environment, model, partial);
   return { report, cutOff, ...(damaged ? { damaged } : {}) };
 }
@@ -105,13 +130,17 @@ export function streamModel(text: string, skipSources = false): { model: RunMode
     try {
       env = JSON.parse(line);
     } catch (e) {
-      if (i === last - 1 && !text.endsWith('\n')) cutOff = true; // cut off by a crash: the normal end of a killed run
+      if (i === last - 1 && !text.endsWith('\n'))
+        cutOff = true; // cut off by a crash: the normal end of a killed run
       else damaged = { line: i + 1, problem: `not JSON (${(e as Error).message})` };
       break;
     }
     const keys = env && typeof env === 'object' && !Array.isArray(env) ? Object.keys(env) : [];
     if (keys.length !== 1 || !ENVELOPE_KEYS.has(keys[0] as string) || typeof (env as Record<string, unknown>)[keys[0] as string] !== 'object') {
-      damaged = { line: i + 1, problem: `not a cucumber message (${keys.length ? `members ${keys.slice(0, 3).join(', ')}` : JSON.stringify(env)?.slice(0, 40)})` };
+      damaged = {
+        line: i + 1,
+        problem: `not a cucumber message (${keys.length ? `members ${keys.slice(0, 3).join(', ')}` : JSON.stringify(env)?.slice(0, 40)})`,
+      };
       break;
     }
     try {

@@ -70,7 +70,9 @@ function templateFor(lang: Lang): HandlebarsTemplateDelegate {
   // translation shows the English, marked untranslated (i18n.test.ts keeps the list of those).
   hb.registerHelper('bi', (en: string, zh: string | undefined) => {
     const e = hb.escapeExpression(en);
-    return new hb.SafeString(`<span data-lang="zh-CN"${zh ? '' : ' class="untranslated"'}>${zh ? hb.escapeExpression(zh) : e}</span><span data-lang="en">${e}</span>`);
+    return new hb.SafeString(
+      `<span data-lang="zh-CN"${zh ? '' : ' class="untranslated"'}>${zh ? hb.escapeExpression(zh) : e}</span><span data-lang="en">${e}</span>`,
+    );
   });
   hb.registerHelper('msg', (id: string, params: Record<string, string | number>) => ({ id, params }));
   hb.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''));
@@ -79,7 +81,12 @@ function templateFor(lang: Lang): HandlebarsTemplateDelegate {
     if (typeof h !== 'string' || !h) return '';
     const compact = h.replace(/\s+/g, '');
     if (!/^([0-9A-Fa-f]{2})+$/.test(compact)) return h;
-    return new hb.SafeString(compact.match(/../g)!.map((b) => `<span class="b">${b}</span>`).join(' '));
+    return new hb.SafeString(
+      compact
+        .match(/../g)!
+        .map((b) => `<span class="b">${b}</span>`)
+        .join(' '),
+    );
   });
   // The card's state before and after the run (src/run/preflight.ts), in one line.
   hb.registerHelper('cardState', (state: CardState | undefined) => (state ? describeState(state) : '—'));
@@ -108,8 +115,18 @@ function certificateFor(report: Report): Certificate {
       reportId: `SSCC-${report.profile.sha256.slice(0, 8).toUpperCase()}`,
       samples: [],
       timeZone: 'UTC',
-      dates: { testStart: report.environment.startedAt, ...(report.environment.finishedAt ? { testEnd: report.environment.finishedAt } : {}), issued: report.environment.finishedAt ?? report.environment.startedAt },
-      method: { tool: `sscc ${report.environment.tool.version}`, specs: [], suiteSha256: '0'.repeat(64), featureFiles: report.plan.features.length, scenarios: report.cases.length },
+      dates: {
+        testStart: report.environment.startedAt,
+        ...(report.environment.finishedAt ? { testEnd: report.environment.finishedAt } : {}),
+        issued: report.environment.finishedAt ?? report.environment.startedAt,
+      },
+      method: {
+        tool: `sscc ${report.environment.tool.version}`,
+        specs: [],
+        suiteSha256: '0'.repeat(64),
+        featureFiles: report.plan.features.length,
+        scenarios: report.cases.length,
+      },
       conclusion: { kind: report.product.kind, result: 'none', reasons: [] },
       deviations: [],
       neverApplicable: 0,
@@ -117,7 +134,19 @@ function certificateFor(report: Report): Certificate {
   );
 }
 
-const ICS_ORDER = ['sscardVersion', 'protocols', 'algorithms', 'oda', 'pboc', 'pbocAlgorithmSets', 'electronicCash', 'contactless', 'logicalChannels', 'cardManagement', 'medical'];
+const ICS_ORDER = [
+  'sscardVersion',
+  'protocols',
+  'algorithms',
+  'oda',
+  'pboc',
+  'pbocAlgorithmSets',
+  'electronicCash',
+  'contactless',
+  'logicalChannels',
+  'cardManagement',
+  'medical',
+];
 
 export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo, outDir?: string): string {
   const template = templateFor(lang);
@@ -125,7 +154,13 @@ export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo, ou
   const kind = report.product.kind;
   const shown = report.cases.filter((x) => !neverApplies(x.tags, kind));
   const counts = summarise(shown);
-  const byVerdict: Record<Verdict, number> = { PASS: counts.pass, FAIL: counts.fail, NOT_APPLICABLE: counts.notApplicable, INCONCLUSIVE: counts.inconclusive, ERROR: counts.error };
+  const byVerdict: Record<Verdict, number> = {
+    PASS: counts.pass,
+    FAIL: counts.fail,
+    NOT_APPLICABLE: counts.notApplicable,
+    INCONCLUSIVE: counts.inconclusive,
+    ERROR: counts.error,
+  };
   const total = Math.max(1, counts.total);
   const zone = c.timeZone;
   const when = (iso: string | undefined) => (iso ? formatInZone(iso, zone) : undefined);
@@ -139,7 +174,11 @@ export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo, ou
     if (x.verdict === 'NOT_APPLICABLE') f.notApplicable.push({ ...x, titleZh: titleZh(x.id) });
     else {
       const traced = readTrace(x.apdus);
-      f.cases.push({ ...x, titleZh: titleZh(x.id), steps: x.steps.map((st, i) => ({ ...st, textZh: stepZh(st), apdus: traced.filter((ap) => ap.step === i) })) });
+      f.cases.push({
+        ...x,
+        titleZh: titleZh(x.id),
+        steps: x.steps.map((st, i) => ({ ...st, textZh: stepZh(st), apdus: traced.filter((ap) => ap.step === i) })),
+      });
     }
   }
   const pageLabel = lang === 'zh-CN' ? '"第 " counter(page) " 页 共 " counter(pages) " 页"' : '"page " counter(page) " of " counter(pages)';
@@ -162,7 +201,13 @@ export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo, ou
       issued: when(c.dates.issued),
       offset: zoneOffset(c.dates.testStart, zone),
     },
-    findings: shown.filter((x) => x.verdict === 'FAIL' || x.verdict === 'INCONCLUSIVE' || x.verdict === 'ERROR').map((x) => ({ ...x, titleZh: titleZh(x.id), failedStepZh: x.failedStep ? stepZh(x.steps.find((st) => st.text === x.failedStep) ?? { text: x.failedStep }) : undefined })),
+    findings: shown
+      .filter((x) => x.verdict === 'FAIL' || x.verdict === 'INCONCLUSIVE' || x.verdict === 'ERROR')
+      .map((x) => ({
+        ...x,
+        titleZh: titleZh(x.id),
+        failedStepZh: x.failedStep ? stepZh(x.steps.find((st) => st.text === x.failedStep) ?? { text: x.failedStep }) : undefined,
+      })),
     areas,
     verdicts: VERDICTS,
     bars: VERDICTS.map((v) => ({ verdict: v, count: byVerdict[v], percent: ((100 * byVerdict[v]) / total).toFixed(2) })),
@@ -186,7 +231,8 @@ export function renderJunit(report: Report): string {
         let inner = '';
         if (c.verdict === 'FAIL') inner = `\n      <failure message="${xml(c.reason)}">${xmlText(c.failedStep ?? '')}</failure>\n    `;
         else if (c.verdict === 'ERROR') inner = `\n      <error message="${xml(c.reason)}">${xmlText(c.failedStep ?? '')}</error>\n    `;
-        else if (c.verdict === 'NOT_APPLICABLE' || c.verdict === 'INCONCLUSIVE') inner = `\n      <skipped message="${xml(`${c.verdict}: ${c.reason}`)}"/>\n    `;
+        else if (c.verdict === 'NOT_APPLICABLE' || c.verdict === 'INCONCLUSIVE')
+          inner = `\n      <skipped message="${xml(`${c.verdict}: ${c.reason}`)}"/>\n    `;
         return `${head}${inner}</testcase>`;
       })
       .join('\n');

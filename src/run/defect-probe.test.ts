@@ -45,10 +45,14 @@ describe('DefectProbe', () => {
  */
 const READS_ALLOWED: Record<string, string> = {
   'card-sim/cos/card.ts: defects: [...defects],': 'SimCard.defects, a copy handed on (terminal/slot.ts vpcdCard)',
-  "src/transport/sim.ts: const defects = this.card.defects.length ? ` with defect ${this.card.defects.join(', ')}` : '';": 'the channel description, text of the environment',
-  'steps/hooks.ts: if (!this.nvmCard.defects.length) {': 'whether a change of a shared card is the suite\'s ERROR: only on a card shared by the run, never in the defect proof (fresh cards)',
-  'src/terminal/harness.ts: this.defects = profile.target.kind === \'sim\' ? [...(profile.target.defects ?? [])] : [];': 'a copy into the harness, asked by has() in the terminal and card-sim',
-  'src/terminal/harness.ts: const config = { SSCC_TERMINAL_CONFIG: JSON.stringify({ ...this.config, defects: [...this.config.defects] }) };': 'to the command-driver program: runs in its own process, the proof then runs every scenario',
+  "src/transport/sim.ts: const defects = this.card.defects.length ? ` with defect ${this.card.defects.join(', ')}` : '';":
+    'the channel description, text of the environment',
+  'steps/hooks.ts: if (!this.nvmCard.defects.length) {':
+    "whether a change of a shared card is the suite's ERROR: only on a card shared by the run, never in the defect proof (fresh cards)",
+  "src/terminal/harness.ts: this.defects = profile.target.kind === 'sim' ? [...(profile.target.defects ?? [])] : [];":
+    'a copy into the harness, asked by has() in the terminal and card-sim',
+  'src/terminal/harness.ts: const config = { SSCC_TERMINAL_CONFIG: JSON.stringify({ ...this.config, defects: [...this.config.defects] }) };':
+    'to the command-driver program: runs in its own process, the proof then runs every scenario',
 };
 
 describe('defect switches are asked only through has()', () => {

@@ -39,7 +39,9 @@ function narrowToAreas(plan: Plan, areas: ReadonlySet<string>): Plan {
 
 /** The scenarios a defect must make fail on this profile's card: mustFail, and mustFailWhere where its tag holds. */
 export function mustFailOn(d: Defect, profile: Profile): string[] {
-  const extra = Object.entries(d.mustFailWhere ?? {}).filter(([tag]) => applicability([tag], profile).applicable).flatMap(([, ids]) => ids);
+  const extra = Object.entries(d.mustFailWhere ?? {})
+    .filter(([tag]) => applicability([tag], profile).applicable)
+    .flatMap(([, ids]) => ids);
   return [...new Set([...d.mustFail, ...extra])];
 }
 
@@ -77,13 +79,16 @@ function judge(plan: Plan, defect: string | undefined, cases: readonly CaseVerdi
   const expected: string[] = (entry ? mustFailOn(entry, plan.profile.data) : []).filter((id) => applies.has(id));
   const collateralAreas: readonly string[] = (entry as { collateralAreas?: readonly string[] } | undefined)?.collateralAreas ?? [];
   // A scenario of a collateral area that fails or cannot be judged is reported but not held against the defect.
-  const isCollateral = (c: CaseVerdict) => !expected.includes(c.id) && collateralAreas.includes(c.area) && (c.verdict === 'FAIL' || c.verdict === 'INCONCLUSIVE');
+  const isCollateral = (c: CaseVerdict) =>
+    !expected.includes(c.id) && collateralAreas.includes(c.area) && (c.verdict === 'FAIL' || c.verdict === 'INCONCLUSIVE');
   const collateral = cases.filter(isCollateral).map((c) => c.id);
   const failed = cases.filter((c) => c.verdict === 'FAIL').map((c) => c.id);
   // A scenario whose precondition the defect broke is blocked by the deviation that another scenario
   // reports (issue 14: one deviation is reported once): neither a FAIL of its own clause nor unjudged.
   const blocked = (c: CaseVerdict) => defect !== undefined && c.verdict === 'INCONCLUSIVE' && (c.reason ?? '').startsWith('precondition not met');
-  const unjudged = cases.filter((c) => (c.verdict === 'ERROR' || c.verdict === 'INCONCLUSIVE') && !isCollateral(c) && !blocked(c)).map((c) => `${c.id} (${c.verdict}: ${c.reason})`);
+  const unjudged = cases
+    .filter((c) => (c.verdict === 'ERROR' || c.verdict === 'INCONCLUSIVE') && !isCollateral(c) && !blocked(c))
+    .map((c) => `${c.id} (${c.verdict}: ${c.reason})`);
   const missed = expected.filter((id) => !failed.includes(id));
   const unexpected = failed.filter((id) => !expected.includes(id) && !collateral.includes(id));
   return { defect: defect ?? '(none)', ok: !missed.length && !unexpected.length && !unjudged.length, failed, missed, unexpected, unjudged, collateral };
@@ -94,7 +99,13 @@ function judge(plan: Plan, defect: string | undefined, cases: readonly CaseVerdi
  * and the defects each scenario asked for, DefectProbe) only the scenarios that asked for this defect
  * run, and the named ones: every other scenario takes the clean card's path and keeps its clean verdict.
  */
-export async function checkDefect(root: string, plan: Plan, defect: string | undefined, support?: ISupportCodeLibrary, clean?: CleanRun): Promise<DefectCheck & { support: ISupportCodeLibrary; ran: number }> {
+export async function checkDefect(
+  root: string,
+  plan: Plan,
+  defect: string | undefined,
+  support?: ISupportCodeLibrary,
+  clean?: CleanRun,
+): Promise<DefectCheck & { support: ISupportCodeLibrary; ran: number }> {
   const planned = withDefect(plan, defect);
   const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
   const named = new Set(entry ? mustFailOn(entry, plan.profile.data) : []);
@@ -115,7 +126,11 @@ interface CleanRun {
   narrowable: boolean;
 }
 
-async function runClean(root: string, plan: Plan, support?: ISupportCodeLibrary): Promise<{ check: DefectCheck; clean: CleanRun; support: ISupportCodeLibrary }> {
+async function runClean(
+  root: string,
+  plan: Plan,
+  support?: ISupportCodeLibrary,
+): Promise<{ check: DefectCheck; clean: CleanRun; support: ISupportCodeLibrary }> {
   const probe = new DefectProbe(new Set(DEFECTS.map((d) => d.id)));
   const pickles = new Map<string, string>();
   const testCases = new Map<string, string>();
@@ -188,7 +203,14 @@ export function defectAreas(): string[] {
  * Run the catalogue on one profile. `support` is the step library of an earlier call in this process:
  * cucumber loads the step modules once per process, so a second profile must reuse it.
  */
-export async function verifyDefects(o: { root: string; plan: Plan; outDir?: string; log: (s: string) => void; area?: string; support?: ISupportCodeLibrary }): Promise<DefectSummary & { ok: boolean; support?: ISupportCodeLibrary }> {
+export async function verifyDefects(o: {
+  root: string;
+  plan: Plan;
+  outDir?: string;
+  log: (s: string) => void;
+  area?: string;
+  support?: ISupportCodeLibrary;
+}): Promise<DefectSummary & { ok: boolean; support?: ISupportCodeLibrary }> {
   let support: ISupportCodeLibrary | undefined = o.support;
   let allOk = true;
   // A defect none of whose named scenarios applies to this profile cannot be judged here (a terminal
@@ -200,7 +222,18 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir?: stri
   // With --area, each run is narrowed to the areas the chosen defects name (their own, collateral ones):
   // an area run proves one catalogue on another card, while the whole-suite run on the reference
   // profile is the one that holds every defect to "nothing else fails".
-  if (o.area) o = { ...o, plan: narrowToAreas(o.plan, new Set([o.area, ...chosen.flatMap((d) => mustFailOn(d, o.plan.profile.data).map((id) => areaOf(o.plan, id))), ...chosen.flatMap((d) => (d as Defect).collateralAreas ?? [])])) };
+  if (o.area)
+    o = {
+      ...o,
+      plan: narrowToAreas(
+        o.plan,
+        new Set([
+          o.area,
+          ...chosen.flatMap((d) => mustFailOn(d, o.plan.profile.data).map((id) => areaOf(o.plan, id))),
+          ...chosen.flatMap((d) => (d as Defect).collateralAreas ?? []),
+        ]),
+      ),
+    };
   const results: DefectResult[] = [];
   let clean = true;
   let reference: CleanRun | undefined;
@@ -213,8 +246,14 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir?: stri
       support = c.support;
       // Narrowing is sound only from a clean card that passed (its verdicts stand in for the scenarios not run).
       reference = c.check.ok && process.env.SSCC_DEFECTS_FULL !== '1' ? c.clean : undefined;
-      if (!reference) o.log(`every defect runs the whole plan: ${!c.check.ok ? 'the clean card did not pass' : process.env.SSCC_DEFECTS_FULL === '1' ? 'SSCC_DEFECTS_FULL=1' : ''}`);
-      else if (!reference.narrowable) o.log(`every defect runs the whole plan: ${reference.probe.shared ? 'a card or terminal outlives a scenario' : 'the terminal runs in its own processes'}`);
+      if (!reference)
+        o.log(
+          `every defect runs the whole plan: ${!c.check.ok ? 'the clean card did not pass' : process.env.SSCC_DEFECTS_FULL === '1' ? 'SSCC_DEFECTS_FULL=1' : ''}`,
+        );
+      else if (!reference.narrowable)
+        o.log(
+          `every defect runs the whole plan: ${reference.probe.shared ? 'a card or terminal outlives a scenario' : 'the terminal runs in its own processes'}`,
+        );
     } else {
       const c = await checkDefect(o.root, o.plan, defect, support, reference);
       r = c;
@@ -224,7 +263,18 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir?: stri
     allOk &&= r.ok;
     const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
     if (!entry) clean = r.ok;
-    else results.push({ id: entry.id, area: entry.area, expected: mustFailOn(entry, o.plan.profile.data), failed: r.failed, detected: r.missed.length === 0, exact: r.ok, unexpected: r.unexpected, unjudged: r.unjudged, collateral: r.collateral });
+    else
+      results.push({
+        id: entry.id,
+        area: entry.area,
+        expected: mustFailOn(entry, o.plan.profile.data),
+        failed: r.failed,
+        detected: r.missed.length === 0,
+        exact: r.ok,
+        unexpected: r.unexpected,
+        unjudged: r.unjudged,
+        collateral: r.collateral,
+      });
     const detail = [
       r.missed.length ? `not caught: ${r.missed.join(', ')}` : '',
       r.unexpected.length ? `also failed: ${r.unexpected.join(', ')}` : '',
@@ -232,16 +282,28 @@ export async function verifyDefects(o: { root: string; plan: Plan; outDir?: stri
     ].filter(Boolean);
     const own = r.failed.filter((id) => !r.collateral.includes(id));
     const more = r.collateral.length ? ` (+${r.collateral.length} collateral)` : '';
-    o.log(`${r.ok ? 'ok  ' : 'BAD '} ${r.defect.padEnd(40)} failed: ${own.join(', ') || '-'}${more} [${ran} of ${o.plan.scenarios.length} run]${detail.length ? `\n     ${detail.join('\n     ')}` : ''}`);
+    o.log(
+      `${r.ok ? 'ok  ' : 'BAD '} ${r.defect.padEnd(40)} failed: ${own.join(', ') || '-'}${more} [${ran} of ${o.plan.scenarios.length} run]${detail.length ? `\n     ${detail.join('\n     ')}` : ''}`,
+    );
   }
   const named = new Set(DEFECTS.filter(exists).flatMap((d) => mustFailOn(d, o.plan.profile.data)));
-  const unproven = o.plan.scenarios
-    .filter((s) => s.applicable && (!o.area || s.area === o.area) && !named.has(s.id))
-    .map((s) => s.id);
+  const unproven = o.plan.scenarios.filter((s) => s.applicable && (!o.area || s.area === o.area) && !named.has(s.id)).map((s) => s.id);
   // A scenario no defect makes fail has not shown that it can fail: that is a defect of the suite.
   // Areas not yet held to it (their defect catalogue is being completed) are reported, not failed.
   if (unproven.length) o.log(`no defect proves these scenarios can fail: ${unproven.join(', ')}`);
   allOk &&= unproven.every((id) => NOT_YET_PROVEN_AREAS.includes(o.plan.scenarios.find((s) => s.id === id)?.area ?? ''));
-  o.log(allOk ? `every defect is caught by exactly its scenarios (${chosen.length} defects${o.area ? ` of area ${o.area}` : ''})` : 'the suite does not catch the catalogue as it claims');
-  return { ok: allOk, total: results.length, detected: results.filter((r) => r.detected).length, clean, unproven, defects: results, ...(support ? { support } : {}) };
+  o.log(
+    allOk
+      ? `every defect is caught by exactly its scenarios (${chosen.length} defects${o.area ? ` of area ${o.area}` : ''})`
+      : 'the suite does not catch the catalogue as it claims',
+  );
+  return {
+    ok: allOk,
+    total: results.length,
+    detected: results.filter((r) => r.detected).length,
+    clean,
+    unproven,
+    defects: results,
+    ...(support ? { support } : {}),
+  };
 }

@@ -24,7 +24,10 @@ function gitCommit(root: string): string | undefined {
   if (!commits.has(root)) {
     let commit: string | undefined;
     try {
-      commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
+      commit =
+        execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+          .toString()
+          .trim() || undefined;
     } catch {
       commit = undefined;
     }

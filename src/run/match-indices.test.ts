@@ -17,7 +17,11 @@ function stepArguments(mode: 'native' | 'polyfill'): string {
     const support = await loadSupport(runConfiguration, env);
     await runCucumber({ ...runConfiguration, support }, env, (e) => { if (e.testCase) out.push(e.testCase.testSteps.map((s) => s.stepMatchArgumentsLists ?? null)); });
     process.stdout.write(JSON.stringify(out));`;
-  return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { cwd: root, env: { ...process.env, SSCC_MATCH_INDICES: mode }, maxBuffer: 1 << 28 }).toString();
+  return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+    cwd: root,
+    env: { ...process.env, SSCC_MATCH_INDICES: mode },
+    maxBuffer: 1 << 28,
+  }).toString();
 }
 
 describe('native match indices for cucumber', () => {

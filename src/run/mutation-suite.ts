@@ -103,7 +103,14 @@ export class MutationSuite {
         }
         if (env.testCaseFinished) stryker().currentTestId = undefined;
       };
-      const { model, support } = await runInMemory({ root: this.root, plan, only: chosen, onEnvelope, ...(this.support ? { support: this.support } : {}), ...(o.bail ? { failFast: true } : {}) });
+      const { model, support } = await runInMemory({
+        root: this.root,
+        plan,
+        only: chosen,
+        onEnvelope,
+        ...(this.support ? { support: this.support } : {}),
+        ...(o.bail ? { failFast: true } : {}),
+      });
       this.support = support;
       const cases = new Map(model.cases().map((c) => [`${c.uri}:${c.line}`, c]));
       const stopped = o.bail && [...cases.values()].some((c) => c.verdict !== 'PASS');

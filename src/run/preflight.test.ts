@@ -9,7 +9,7 @@ import { referenceImage } from '../../card-sim/images/reference.ts';
 import { parseProfile } from '../profile/load.ts';
 import type { Profile } from '../profile/profile.ts';
 import { openChannel, releaseRun } from '../transport/open.ts';
-import { CardSession } from '../apdu/session.ts';
+import type { CardSession } from '../apdu/session.ts';
 import { type SimChannel, simSession } from '../transport/sim.ts';
 import { preflight, readCardState } from './preflight.ts';
 import { ROOT } from './test-support.ts';
@@ -33,7 +33,11 @@ describe('pre-flight', () => {
 
   it('a wrong keys.pin: refused after exactly one VERIFY, the counter exactly one lower, and it says so', async () => {
     const s = simSession(referenceImage);
-    const f = await preflight(s, profile((t) => t.replace('pin: "123456"', 'pin: "654321"')), all);
+    const f = await preflight(
+      s,
+      profile((t) => t.replace('pin: "123456"', 'pin: "654321"')),
+      all,
+    );
     expect(f.problems.join('\n')).toMatch(/keys.pin is not the card's SSSE PIN: VERIFY answered 63C2/);
     expect(f.cost.join('\n')).toMatch(/one SSSE PIN try \(2 left\)/);
     expect(verifies(s)).toHaveLength(1);
@@ -52,7 +56,11 @@ describe('pre-flight', () => {
 
   it('wrong issuer master keys: the AAC does not verify, a problem that costs an ATC step and no try', async () => {
     const s = simSession(referenceImage);
-    const f = await preflight(s, profile((t) => t.replace('ac: "11223344556677888877665544332211"', 'ac: "00223344556677888877665544332211"')), { ...all, pin: false });
+    const f = await preflight(
+      s,
+      profile((t) => t.replace('ac: "11223344556677888877665544332211"', 'ac: "00223344556677888877665544332211"')),
+      { ...all, pin: false },
+    );
     expect(f.problems.join('\n')).toMatch(/keys.pboc does not match the card/);
     expect(f.cost.join('\n')).toMatch(/one ATC step/);
     expect(verifies(s)).toHaveLength(0);

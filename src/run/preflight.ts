@@ -49,7 +49,6 @@ export interface PlanNeeds {
   pin: boolean;
 }
 
-
 /** 9000 as the card state writes it. */
 const OK = swHex(SW.NO_ERROR);
 
@@ -103,7 +102,8 @@ export async function preflight(session: CardSession, profile: Profile, needs: P
   const out: Preflight = { start: await readCardState(session, profile), checks: [], problems: [], cost: [] };
   const { ssse, pboc } = out.start;
   if (needs.ssse && ssse && ssse.select !== OK) out.problems.push(`the SSSE answers SELECT with ${ssse.select} (9303: blocked); the plan needs it`);
-  if (needs.pboc && pboc?.blocked) out.problems.push('the debit application is blocked (SELECT answers 6283); unblock it by issuer script (APPLICATION UNBLOCK) before the run');
+  if (needs.pboc && pboc?.blocked)
+    out.problems.push('the debit application is blocked (SELECT answers 6283); unblock it by issuer script (APPLICATION UNBLOCK) before the run');
   else if (needs.pboc && pboc && pboc.select !== OK) out.problems.push(`the debit application answers SELECT with ${pboc.select}; the plan needs it`);
 
   // The PBOC keys: ask for an AAC and check it with keys.pboc (costs one ATC step, no try).
@@ -117,8 +117,11 @@ export async function preflight(session: CardSession, profile: Profile, needs: P
       if (result) {
         const expected = profileIssuer(profile, result.iad).expectedAc(k.pan, k.psn, result.atc, result.acData);
         out.cost.push(`one ATC step (an AAC, ATC ${result.atc})`);
-        if (equal(expected, result.ac)) out.checks.push('keys.pboc: the card\'s AAC verifies with the issuer master keys');
-        else out.problems.push(`keys.pboc does not match the card: its AAC ${toHex(result.ac)} is not the ${toHex(expected)} the profile's issuer master keys give (wrong keys.pboc.imk, or another SM4 variant)`);
+        if (equal(expected, result.ac)) out.checks.push("keys.pboc: the card's AAC verifies with the issuer master keys");
+        else
+          out.problems.push(
+            `keys.pboc does not match the card: its AAC ${toHex(result.ac)} is not the ${toHex(expected)} the profile's issuer master keys give (wrong keys.pboc.imk, or another SM4 variant)`,
+          );
       } else out.checks.push(`keys.pboc not checked: GENERATE AC for an AAC answered ${swHex(response.sw)}`);
     } else out.checks.push(`keys.pboc not checked: GET PROCESSING OPTIONS answered ${gpo ? swHex(gpo.sw) : 'nothing (SELECT failed)'}`);
   }
@@ -127,11 +130,14 @@ export async function preflight(session: CardSession, profile: Profile, needs: P
   const pin = profile.keys?.pin;
   if (needs.pin && pin !== undefined && ssse?.select === OK) {
     if (ssse.pinBlocked) out.problems.push('the SSSE PIN is blocked (0 tries left); unblock it (PIN UNBLOCK with the PUK) before the run');
-    else if (ssse.pinTriesLeft !== undefined && ssse.pinTriesLeft < 2) out.problems.push(`the SSSE PIN has ${ssse.pinTriesLeft} try left: the plan presents wrong PINs and would block it; present the right PIN once (it restores the counter) before the run`);
+    else if (ssse.pinTriesLeft !== undefined && ssse.pinTriesLeft < 2)
+      out.problems.push(
+        `the SSSE PIN has ${ssse.pinTriesLeft} try left: the plan presents wrong PINs and would block it; present the right PIN once (it restores the counter) before the run`,
+      );
     else {
       await session.send(iso.selectByName(encodeGbk(SSSE_DF_NAME)));
       const v = await session.send(iso.verify(SSSE_PIN_REF, pinCn(pin)));
-      if (v.sw === SW.NO_ERROR) out.checks.push('keys.pin: the SSSE accepts the profile\'s PIN');
+      if (v.sw === SW.NO_ERROR) out.checks.push("keys.pin: the SSSE accepts the profile's PIN");
       else {
         const left = triesLeft(v.sw);
         out.problems.push(`keys.pin is not the card's SSSE PIN: VERIFY answered ${swHex(v.sw)}`);
@@ -142,14 +148,18 @@ export async function preflight(session: CardSession, profile: Profile, needs: P
   return out;
 }
 
-
 /** One line of a card state, for the console and the report. */
 export function describeState(s: CardState): string {
   const parts: string[] = [];
-  if (s.ssse) parts.push(`SSSE ${s.ssse.select}${s.ssse.pinTriesLeft !== undefined ? `, PIN ${s.ssse.pinTriesLeft} tries left` : ''}${s.ssse.pinBlocked ? ', PIN blocked' : ''}`);
+  if (s.ssse)
+    parts.push(
+      `SSSE ${s.ssse.select}${s.ssse.pinTriesLeft !== undefined ? `, PIN ${s.ssse.pinTriesLeft} tries left` : ''}${s.ssse.pinBlocked ? ', PIN blocked' : ''}`,
+    );
   if (s.pboc) {
     const p = s.pboc;
-    parts.push(`debit ${p.blocked ? 'blocked (6283)' : p.select}${p.pinTriesLeft !== undefined ? `, PIN ${p.pinTriesLeft} tries left` : ''}${p.atc !== undefined ? `, ATC ${p.atc}` : ''}${p.ecBalance !== undefined ? `, EC balance ${p.ecBalance}` : ''}`);
+    parts.push(
+      `debit ${p.blocked ? 'blocked (6283)' : p.select}${p.pinTriesLeft !== undefined ? `, PIN ${p.pinTriesLeft} tries left` : ''}${p.atc !== undefined ? `, ATC ${p.atc}` : ''}${p.ecBalance !== undefined ? `, EC balance ${p.ecBalance}` : ''}`,
+    );
   }
   return parts.join('; ') || 'nothing read';
 }

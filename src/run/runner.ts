@@ -89,7 +89,14 @@ async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: s
  * Run a plan, or only some of its scenarios, keeping the messages in memory: no files, no environment
  * probe (the defect proof runs the suite hundreds of times and needs only the verdicts).
  */
-export async function runInMemory(o: { root: string; plan: Plan; support?: ISupportCodeLibrary; only?: ReadonlyArray<{ uri: string; line: number }>; onEnvelope?: (env: messages.Envelope) => void; failFast?: boolean }): Promise<{ model: RunModel; support: ISupportCodeLibrary }> {
+export async function runInMemory(o: {
+  root: string;
+  plan: Plan;
+  support?: ISupportCodeLibrary;
+  only?: ReadonlyArray<{ uri: string; line: number }>;
+  onEnvelope?: (env: messages.Envelope) => void;
+  failFast?: boolean;
+}): Promise<{ model: RunModel; support: ISupportCodeLibrary }> {
   const model = new RunModel();
   if (o.only && o.only.length === 0) return { model, support: o.support ?? (await loadSupportOf(o.root, o.plan)) };
   const { runConfiguration, cucumberEnv } = await configure(o.root, o.plan, o.only);
@@ -131,7 +138,9 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
     if (flight.problems.length) {
       releaseRun(runKey);
       releaseReaders();
-      throw new PreflightRefused(`pre-flight: the card is not fit for this plan, nothing was run:\n  - ${flight.problems.join('\n  - ')}${flight.cost.length ? `\n  cost to the sample: ${flight.cost.join('; ')}` : '\n  cost to the sample: nothing'}`);
+      throw new PreflightRefused(
+        `pre-flight: the card is not fit for this plan, nothing was run:\n  - ${flight.problems.join('\n  - ')}${flight.cost.length ? `\n  cost to the sample: ${flight.cost.join('; ')}` : '\n  cost to the sample: nothing'}`,
+      );
     }
   }
 

@@ -21,9 +21,18 @@ async function setup(defects: string[] = []) {
 
 describe('tearing sweeps', () => {
   it('a wrong and a right VERIFY leave the same counter at every cut point on the reference, not on a card that compares first', async () => {
-    for (const [defects, ok] of [[[], true], [['tear-try-counter-after-compare'], false]] as const) {
+    for (const [defects, ok] of [
+      [[], true],
+      [['tear-try-counter-after-compare'], false],
+    ] as const) {
       const { card, ctx } = await setup([...defects]);
-      const r = await sweepTryFirst(simTearControl(card), ctx.send, cases.ssVerifyCase(ctx, ctx.pin, 'the right PIN'), cases.ssVerifyCase(ctx, cases.otherPin(ctx.pin), 'a wrong PIN'), (s) => cases.ssTries(ctx, s));
+      const r = await sweepTryFirst(
+        simTearControl(card),
+        ctx.send,
+        cases.ssVerifyCase(ctx, ctx.pin, 'the right PIN'),
+        cases.ssVerifyCase(ctx, cases.otherPin(ctx.pin), 'a wrong PIN'),
+        (s) => cases.ssTries(ctx, s),
+      );
       expect(r.cutPoints).toBeGreaterThan(1);
       expect(r.failures.length === 0).toBe(ok);
     }

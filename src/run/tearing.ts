@@ -143,7 +143,8 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
       await control.arm(Number.MAX_SAFE_INTEGER);
       const answer = await quiet(() => c.command(send, prepared));
       if (answer instanceof TransportError) throw new TransportError(`${c.name}: the card did not answer the untorn command (${answer.message})`);
-      if (!(c.done ?? ((x: ResponseApdu) => x.sw === 0x9000))(answer)) throw new PreconditionNotMet(`${c.name}: the untorn command answered ${swHex(answer.sw)}, so there is nothing to tear`);
+      if (!(c.done ?? ((x: ResponseApdu) => x.sw === 0x9000))(answer))
+        throw new PreconditionNotMet(`${c.name}: the untorn command answered ${swHex(answer.sw)}, so there is nothing to tear`);
       const { writes } = await control.lastWrites();
       const neu = await control.snapshot();
       await control.powerUp();
@@ -191,7 +192,13 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
  * attempt, the right and the wrong attempt must leave the same try counter: a card that compares first
  * writes nothing for the right PIN, and an attacker who cuts power when he sees the write start keeps the try.
  */
-export async function sweepTryFirst(control: TearControl, send: Send, right: TearCase, wrong: TearCase, counter: (send: Send) => Promise<string>): Promise<SweepResult> {
+export async function sweepTryFirst(
+  control: TearControl,
+  send: Send,
+  right: TearCase,
+  wrong: TearCase,
+  counter: (send: Send) => Promise<string>,
+): Promise<SweepResult> {
   const start = await control.save();
   const result: SweepResult = { cases: [], cutPoints: 0, failures: [] };
   const fresh = async () => {

@@ -24,7 +24,10 @@ export interface Validator {
 /** The cache file of a schema text compiled with these options. */
 export function cacheFile(schemaFile: string, text: string, options: Options, dir = SCHEMA_CACHE): string {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
-  const key = createHash('sha256').update(`ajv ${ajvVersion}\n${JSON.stringify(options)}\n${text}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`ajv ${ajvVersion}\n${JSON.stringify(options)}\n${text}`)
+    .digest('hex')
+    .slice(0, 16);
   return join(dir, `${basename(schemaFile, '.json')}-${key}.cjs`);
 }
 

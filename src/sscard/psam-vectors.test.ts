@@ -55,7 +55,13 @@ describe('the reference SSSE terminal under each level-2 factor rule (profile ke
   const cardOf = (level2Factor?: 'reader-33') => {
     const v = knownAnswer('ss-level2-reader-33');
     const data = { ...SSCARD10, cityCode: valueOf(v, 'cityCode'), historical: valueOf(v, 'historical'), ...(level2Factor ? { level2Factor } : {}) };
-    return { name: 'level2', description: 'city 330102', atr: `3B6D0000${data.historical}`, protocol: 'T=0' as const, mf: { kind: 'DF' as const, fid: '3F00', app: 'sscard-mf', children: [ssseImage(data)] } };
+    return {
+      name: 'level2',
+      description: 'city 330102',
+      atr: `3B6D0000${data.historical}`,
+      protocol: 'T=0' as const,
+      mf: { kind: 'DF' as const, fid: '3F00', app: 'sscard-mf', children: [ssseImage(data)] },
+    };
   };
   const run = async (card: ReturnType<typeof cardOf>, rule: 'part9' | 'reader-33') => {
     const session = simSession(card);

@@ -133,7 +133,8 @@ export class SsTerminal {
   async item(sfi: number, tag: number): Promise<Uint8Array> {
     const r = this.must(await this.readItem(sfi, tag), `READ RECORD of identifier ${toHex(Uint8Array.of(tag))}`);
     const d = r.data;
-    if (d.length < 2 || d[0] !== tag || (d[1] as number) + 2 !== d.length) throw new NonConformance(`record ${toHex(Uint8Array.of(tag))} is not one SIMPLE-TLV object with that tag: ${toHex(d)}`);
+    if (d.length < 2 || d[0] !== tag || (d[1] as number) + 2 !== d.length)
+      throw new NonConformance(`record ${toHex(Uint8Array.of(tag))} is not one SIMPLE-TLV object with that tag: ${toHex(d)}`);
     return d.subarray(2);
   }
 
@@ -189,7 +190,15 @@ export class SsTerminal {
   }
 
   /** A command with secure messaging: GET CHALLENGE, MAC under the session key of `name`, CLA with SM. */
-  async macCommand(name: KeyName, cla: number, ins: number, p1: number, p2: number, data: Uint8Array, options: { corrupt?: boolean; encryptPin?: string } = {}): Promise<CommandApdu> {
+  async macCommand(
+    name: KeyName,
+    cla: number,
+    ins: number,
+    p1: number,
+    p2: number,
+    data: Uint8Array,
+    options: { corrupt?: boolean; encryptPin?: string } = {},
+  ): Promise<CommandApdu> {
     const id = await this.ready();
     const random = await this.challenge();
     await this.psam.deliver(name, id, random);
@@ -236,13 +245,19 @@ export class SsTerminal {
    * iReadCardBas (LD/T 33 §1.1): select SSSE, algorithm, IRK internal authentication, on 3.0 external
    * authentication with RK SSSE, then EF05 01 03 05 06 07 and EF06 08 09 (+4E).
    */
-  async readCardBas(terminalNumber: string, o: { skipInternalAuthentication?: boolean; ignoreInternalAuthenticationResult?: boolean; skipReadKeyOn30?: boolean; nameWithoutExtension?: boolean } = {}): Promise<CardBasic> {
+  async readCardBas(
+    terminalNumber: string,
+    o: { skipInternalAuthentication?: boolean; ignoreInternalAuthenticationResult?: boolean; skipReadKeyOn30?: boolean; nameWithoutExtension?: boolean } = {},
+  ): Promise<CardBasic> {
     await this.selectSsse();
     await this.identify();
     const version = decodeAn(await this.item(SFI.EF05, 0x03));
     if (!o.skipInternalAuthentication) {
       const ia = await this.internalAuthenticate();
-      if (!ia.valid && !o.ignoreInternalAuthenticationResult) throw new NonConformance(`INTERNAL AUTHENTICATE with IRK answered ${toHex(ia.response.data)} ${swHex(ia.response.sw)}; the PSAM expects ${toHex(ia.expected)}`);
+      if (!ia.valid && !o.ignoreInternalAuthenticationResult)
+        throw new NonConformance(
+          `INTERNAL AUTHENTICATE with IRK answered ${toHex(ia.response.data)} ${swHex(ia.response.sw)}; the PSAM expects ${toHex(ia.expected)}`,
+        );
     }
     const v3 = version.startsWith('3.');
     if (v3 && !o.skipReadKeyOn30) this.must(await this.externalAuthenticate('RK'), 'EXTERNAL AUTHENTICATE with RK SSSE');

@@ -28,7 +28,7 @@ export function checkOutcome(value: unknown, source: string): TerminalOutcome {
   if (!validator(value)) {
     const problems = (validator.errors ?? []).map((e) => {
       const field = e.instancePath.slice(1).replace(/\//g, '.') || '(top level)';
-      const extra = (e.params as { additionalProperty?: string; allowedValues?: unknown[] });
+      const extra = e.params as { additionalProperty?: string; allowedValues?: unknown[] };
       if (extra.additionalProperty) return `${extra.additionalProperty}: unknown field`;
       if (extra.allowedValues) return `${field}: must be one of ${extra.allowedValues.join(', ')}`;
       return `${field}: ${e.message}`;

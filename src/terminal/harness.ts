@@ -51,7 +51,10 @@ export class TerminalHarness {
   readonly driver: TerminalDriver;
   private readonly defects: string[];
 
-  constructor(private readonly profile: Profile, private readonly seed: string) {
+  constructor(
+    private readonly profile: Profile,
+    private readonly seed: string,
+  ) {
     const t = profile.terminal;
     if (!t) throw new TransportError('the profile names no terminal (terminal: { type, driver })');
     this.defects = profile.target.kind === 'sim' ? [...(profile.target.defects ?? [])] : [];
@@ -74,7 +77,10 @@ export class TerminalHarness {
     if (d.kind === 'reference') {
       // The virtual readers are served by this process's event loop, which a PC/SC client in the same
       // process blocks while it connects: the terminal must be another process.
-      if (this.readers) throw new TransportError('terminal.readers serves the cards to PC/SC readers for a terminal program: use driver kind command (or manual), not reference');
+      if (this.readers)
+        throw new TransportError(
+          'terminal.readers serves the cards to PC/SC readers for a terminal program: use driver kind command (or manual), not reference',
+        );
       return new ReferenceDriver(() => this.ports(), this.config);
     }
     if (d.kind === 'command') {
@@ -92,7 +98,12 @@ export class TerminalHarness {
         },
       });
     }
-    return new ManualDriver({ input: process.stdin, output: process.stderr, interactive: process.stdin.isTTY === true && process.env.CI !== 'true', ...timeout });
+    return new ManualDriver({
+      input: process.stdin,
+      output: process.stderr,
+      interactive: process.stdin.isTTY === true && process.env.CI !== 'true',
+      ...timeout,
+    });
   }
 
   private served: Array<{ close(): Promise<void> }> = [];
@@ -136,5 +147,4 @@ export class TerminalHarness {
       await Promise.all(this.served.splice(0).map((s) => s.close()));
     }
   }
-
 }

@@ -45,7 +45,12 @@ export const INTEGRATED_OPERATIONS = ['iReadCardBas+purchase', ...SETTLEMENT_OPE
 /** Parameters a scenario may set for one transaction, as a lab loads them into the terminal. */
 const OVERRIDES = ['floorLimit', 'targetPercent', 'maxTargetPercent', 'threshold'] as const;
 
-export function financialConfig(s: PbocTerminalSettings, today: string, defects: ReadonlySet<string>, params: TerminalRequest['params'] = {}): FinancialTerminalConfig {
+export function financialConfig(
+  s: PbocTerminalSettings,
+  today: string,
+  defects: ReadonlySet<string>,
+  params: TerminalRequest['params'] = {},
+): FinancialTerminalConfig {
   const n = (k: (typeof OVERRIDES)[number], d: number) => (params[k] !== undefined ? Number(params[k]) : d);
   const variant = { udkInput: s.sm4Variant?.udkInput ?? PART17.udkInput, acFold: s.sm4Variant?.acFold ?? PART17.acFold };
   const { tac, caKeys, imk, host, seed, sm4Variant: _variant, ...plain } = s;
@@ -87,20 +92,34 @@ async function integratedPurchase(request: TerminalRequest, card: ApduPort, psam
   let port = card;
   if (!rules.psamServesSsseOnly) {
     // GET CHALLENGE to the PSAM once the payment has begun.
-    port = { send: async (apdu) => { const r = await card.send(apdu); await psam.send(fromHex('0084000008')); return r; } };
+    port = {
+      send: async (apdu) => {
+        const r = await card.send(apdu);
+        await psam.send(fromHex('0084000008'));
+        return r;
+      },
+    };
   }
   const pay = await purchase(request, port, config);
   return { ...pay, output: ss.output, fields: { ...ss.fields, ...pay.fields } };
 }
 
-export async function performOperation(request: TerminalRequest, card: ApduPort, psam: ApduPort, atr: Uint8Array, config: TerminalConfig): Promise<TerminalOutcome> {
+export async function performOperation(
+  request: TerminalRequest,
+  card: ApduPort,
+  psam: ApduPort,
+  atr: Uint8Array,
+  config: TerminalConfig,
+): Promise<TerminalOutcome> {
   const op = request.operation;
   const financial = config.type !== 'social-security';
   const social = config.type !== 'financial';
   if ((SS_OPERATIONS as readonly string[]).includes(op) && social) return performSsOperation(request, card, psam, atr, config);
   if ((FINANCIAL_OPERATIONS as readonly string[]).includes(op) && financial) return purchase(request, card, config, op === 'ecPurchase');
   if (op === 'medicalSettlement' && config.type === 'integrated') {
-    return medicalSettlement(request, card, psam, atr, config, (amount, pin, port) => purchase({ ...request, operation: 'purchase', amount, ...(pin !== undefined ? { pin } : {}) }, port, config));
+    return medicalSettlement(request, card, psam, atr, config, (amount, pin, port) =>
+      purchase({ ...request, operation: 'purchase', amount, ...(pin !== undefined ? { pin } : {}) }, port, config),
+    );
   }
   if ((INTEGRATED_OPERATIONS as readonly string[]).includes(op) && config.type === 'integrated') return integratedPurchase(request, card, psam, atr, config);
   return { result: 'error', code: -13, message: `a ${config.type} terminal does not offer ${op}` };

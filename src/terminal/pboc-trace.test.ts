@@ -5,7 +5,13 @@ import type { CardSideEntry } from './slot.ts';
 import { exchanges, gacValue } from './pboc-trace.ts';
 
 const e = (command: string, response: string, seq: number): CardSideEntry => ({
-  command, response, seq, cla: parseInt(command.slice(0, 2), 16), ins: parseInt(command.slice(2, 4), 16), p1: parseInt(command.slice(4, 6), 16), p2: parseInt(command.slice(6, 8), 16),
+  command,
+  response,
+  seq,
+  cla: parseInt(command.slice(0, 2), 16),
+  ins: parseInt(command.slice(2, 4), 16),
+  p1: parseInt(command.slice(4, 6), 16),
+  p2: parseInt(command.slice(6, 8), 16),
 });
 
 describe('exchanges', () => {

@@ -40,7 +40,8 @@ export function exchanges(trace: readonly CardSideEntry[]): Exchange[] {
       last.sw = sw;
       continue;
     }
-    if (last && sw1Of(last.sw) === SW1.WRONG_LE && last.command.ins === command.ins && last.command.p1 === command.p1 && last.command.p2 === command.p2) out.pop();
+    if (last && sw1Of(last.sw) === SW1.WRONG_LE && last.command.ins === command.ins && last.command.p1 === command.p1 && last.command.p2 === command.p2)
+      out.pop();
     out.push({ command, data, sw, seq: e.seq });
   }
   return out;
@@ -76,7 +77,7 @@ export function generateAcs(x: readonly Exchange[]): Exchange[] {
 
 /** What the terminal asked for in a GENERATE AC (P1 b8–b7: 00 AAC, 40 TC, 80 ARQC). */
 export function askedFor(e: Exchange): 'AAC' | 'TC' | 'ARQC' | 'RFU' {
-  return (({ 0x00: 'AAC', 0x40: 'TC', 0x80: 'ARQC' }) as Record<number, 'AAC' | 'TC' | 'ARQC'>)[e.command.p1 & 0xc0] ?? 'RFU';
+  return ({ 0x00: 'AAC', 0x40: 'TC', 0x80: 'ARQC' } as Record<number, 'AAC' | 'TC' | 'ARQC'>)[e.command.p1 & 0xc0] ?? 'RFU';
 }
 
 /** The value of `tag` the terminal put in a GENERATE AC, by the card's CDOL1 (first) or CDOL2 (second). */

@@ -55,7 +55,15 @@ export class RecordingChannel implements CardChannel {
 
   /** Log an exchange that reached the card another way (the vpcd virtual reader). */
   record(command: Uint8Array, response: Uint8Array): void {
-    this.log.push({ command: toHex(command), response: toHex(response), cla: command[0] ?? 0, ins: command[1] ?? 0, p1: command[2] ?? 0, p2: command[3] ?? 0, seq: ++sequence });
+    this.log.push({
+      command: toHex(command),
+      response: toHex(response),
+      cla: command[0] ?? 0,
+      ins: command[1] ?? 0,
+      p1: command[2] ?? 0,
+      p2: command[3] ?? 0,
+      seq: ++sequence,
+    });
   }
 
   /** The simulated card behind the channel, when it is one. */
@@ -74,7 +82,10 @@ export class CardSlot {
   readonly channel: RecordingChannel;
   readonly session: CardSession;
 
-  constructor(readonly name: string, card: CardChannel) {
+  constructor(
+    readonly name: string,
+    card: CardChannel,
+  ) {
     this.channel = new RecordingChannel(card);
     this.session = new CardSession(this.channel);
   }
@@ -97,7 +108,9 @@ export class CardSlot {
     const channel = this.channel;
     return {
       image: sim.image,
-      get atr() { return sim.atr; },
+      get atr() {
+        return sim.atr;
+      },
       protocol: sim.protocol,
       defects: sim.defects,
       transmit: (command) => {
@@ -141,4 +154,3 @@ export class CardSlot {
     };
   }
 }
-

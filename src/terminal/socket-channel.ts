@@ -14,7 +14,10 @@ export class SocketChannel implements CardChannel {
   private readonly frames = new FrameReader();
   private waiting: Array<(payload: Uint8Array) => void> = [];
 
-  private constructor(private readonly socket: Socket, path: string) {
+  private constructor(
+    private readonly socket: Socket,
+    path: string,
+  ) {
     this.description = `card slot ${path}`;
     socket.on('data', (chunk) => {
       for (const p of this.frames.push(chunk)) this.waiting.shift()?.(p);

@@ -35,14 +35,31 @@ export const isReadOfEf06 = (e: CardSideEntry) => e.ins === READ_RECORD && e.p2 
 export const isInternalAuthenticate = (e: CardSideEntry) => e.ins === SS_INS.INTERNAL_AUTHENTICATE;
 export const isRkAuthentication = (e: CardSideEntry) => e.ins === SS_INS.EXTERNAL_AUTHENTICATE && e.p2 === KEY_ID.RK;
 
-export const READ_CARD_BAS_FIELDS = ['区划代码', '社会保障号码', '卡号', '卡识别码', '姓名', 'ATR历史字节', '规范版本', '发卡日期', '卡有效期', '终端机编号', '终端设备号'] as const;
+export const READ_CARD_BAS_FIELDS = [
+  '区划代码',
+  '社会保障号码',
+  '卡号',
+  '卡识别码',
+  '姓名',
+  'ATR历史字节',
+  '规范版本',
+  '发卡日期',
+  '卡有效期',
+  '终端机编号',
+  '终端设备号',
+] as const;
 
 /**
  * The iReadCardBas output the card's answers call for (LD/T 33 §1.1): field by field from the items the
  * card gave, the historical bytes, and the terminal's own numbers. Fields the trace does not show are
  * undefined (the terminal did not read them: a problem of its own).
  */
-export function expectedReadCardBas(items: Map<number, Uint8Array>, historical: Uint8Array, terminalNumber: string, deviceNumber: string): Array<string | undefined> {
+export function expectedReadCardBas(
+  items: Map<number, Uint8Array>,
+  historical: Uint8Array,
+  terminalNumber: string,
+  deviceNumber: string,
+): Array<string | undefined> {
   const an = (t: number) => (items.has(t) ? decodeAn(items.get(t) as Uint8Array) : undefined);
   const cn = (t: number) => (items.has(t) ? decodeCn(items.get(t) as Uint8Array) : undefined);
   const id = items.get(0x01);

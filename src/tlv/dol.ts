@@ -18,7 +18,7 @@ export function parseDol(dol: Uint8Array): DolEntry[] {
     const start = at;
     if (((dol[at] as number) & 0x1f) === 0x1f) {
       at++;
-      while (at < dol.length && ((dol[at] as number) & 0x80)) at++;
+      while (at < dol.length && (dol[at] as number) & 0x80) at++;
     }
     at++;
     if (at >= dol.length) throw new TlvError('DOL entry without a length', start);

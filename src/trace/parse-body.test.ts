@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseTraceBody } from './trace.ts';
 
 describe('parseTraceBody', () => {
-  const entry = { name: 'SELECT', command: '00 A4 00 00 02 3F 00', response: '90 00', sw: '9000', atUs: 0, us: 10, wire: [{ command: '00 A4 00 00 02 3F 00', response: '90 00', us: 9 }] };
+  const entry = {
+    name: 'SELECT',
+    command: '00 A4 00 00 02 3F 00',
+    response: '90 00',
+    sw: '9000',
+    atUs: 0,
+    us: 10,
+    wire: [{ command: '00 A4 00 00 02 3F 00', response: '90 00', us: 9 }],
+  };
   it('gives the entries of a trace that sscc wrote', () => {
     expect(parseTraceBody(JSON.stringify([entry]))).toEqual([entry]);
   });

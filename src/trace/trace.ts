@@ -64,13 +64,16 @@ export function parseTraceBody(body: string): TraceEntry[] {
   const duration = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
   for (const [i, e] of v.entries()) {
     if (!isObject(e)) throw new TypeError(`APDU trace entry ${i} is not an object`);
-    for (const k of ['name', 'command', 'response', 'sw'] as const) if (typeof e[k] !== 'string') throw new TypeError(`APDU trace entry ${i}: ${k} is not a string`);
+    for (const k of ['name', 'command', 'response', 'sw'] as const)
+      if (typeof e[k] !== 'string') throw new TypeError(`APDU trace entry ${i}: ${k} is not a string`);
     if (!/^([0-9A-F]{4})?$/.test(e.sw as string)) throw new TypeError(`APDU trace entry ${i}: sw "${String(e.sw).slice(0, 8)}" is not four hex digits`);
     if (!duration(e.us)) throw new TypeError(`APDU trace entry ${i}: us is not a duration`);
     if (e.atUs !== undefined && !duration(e.atUs)) throw new TypeError(`APDU trace entry ${i}: atUs is not a time`);
     if (e.error !== undefined && typeof e.error !== 'string') throw new TypeError(`APDU trace entry ${i}: error is not a string`);
     if (!Array.isArray(e.wire)) throw new TypeError(`APDU trace entry ${i}: wire is not a list`);
-    for (const w of e.wire) if (!isObject(w) || typeof w.command !== 'string' || typeof w.response !== 'string' || !duration(w.us)) throw new TypeError(`APDU trace entry ${i}: a wire exchange without command, response and us`);
+    for (const w of e.wire)
+      if (!isObject(w) || typeof w.command !== 'string' || typeof w.response !== 'string' || !duration(w.us))
+        throw new TypeError(`APDU trace entry ${i}: a wire exchange without command, response and us`);
   }
   return v as TraceEntry[];
 }

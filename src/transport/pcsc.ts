@@ -51,9 +51,14 @@ export function pcscError(e: unknown, what: string): TransportError {
     return new TransportError(`${what}: the PC/SC service is not running. Start it with \`pcscd -f &\` (Debian: apt-get install ${PCSC_PACKAGES})`);
   }
   if (err?.name === 'SharingViolationError' || /sharing violation/i.test(text)) {
-    return new ReaderBusyError(`${what}: the reader is in use by another program (PC/SC sharing violation); sscc never shares a reader with another run or program`);
+    return new ReaderBusyError(
+      `${what}: the reader is in use by another program (PC/SC sharing violation); sscc never shares a reader with another run or program`,
+    );
   }
-  if (err?.name === 'NoReadersError' || /no readers/i.test(text)) return new TransportError(`${what}: PC/SC sees no reader. Plug one in, or serve card-sim to the virtual reader: \`sscc sim serve --image reference\` (apt-get install ${VPCD_PACKAGES})`);
+  if (err?.name === 'NoReadersError' || /no readers/i.test(text))
+    return new TransportError(
+      `${what}: PC/SC sees no reader. Plug one in, or serve card-sim to the virtual reader: \`sscc sim serve --image reference\` (apt-get install ${VPCD_PACKAGES})`,
+    );
   return new TransportError(`${what}: ${text}`);
 }
 
@@ -184,7 +189,9 @@ export class PcscChannel implements CardChannel {
     try {
       const reader = pickReader(readers, o.reader);
       if (!reader) {
-        throw new TransportError(`no PC/SC reader matches "${o.reader ?? '(first)'}"; readers: ${readers.map((r, i) => `${i} "${r.name}"`).join(', ') || 'none'}`);
+        throw new TransportError(
+          `no PC/SC reader matches "${o.reader ?? '(first)'}"; readers: ${readers.map((r, i) => `${i} "${r.name}"`).join(', ') || 'none'}`,
+        );
       }
       await waitForCard(sc, ctx, reader, o);
       const card = await connectSettled(sc, ctx, reader, o);
@@ -204,7 +211,9 @@ export class PcscChannel implements CardChannel {
       response = Uint8Array.from(await this.card.transmit(Buffer.from(command), { maxRecvLength }));
     } catch (e) {
       if (maxRecvLength === SHORT_RESPONSE_BYTES && /insufficient buffer/i.test((e as Error)?.message ?? '')) {
-        throw new NonConformance(`transmit on "${this.readerName}": the card answered more than 256 data bytes to a short command, which can ask for at most 256 (ISO/IEC 7816-4 §5.1)`);
+        throw new NonConformance(
+          `transmit on "${this.readerName}": the card answered more than 256 data bytes to a short command, which can ask for at most 256 (ISO/IEC 7816-4 §5.1)`,
+        );
       }
       throw pcscError(e, `transmit on "${this.readerName}"`);
     }
@@ -254,7 +263,10 @@ async function connectSettled(sc: Smartcard, ctx: PcscContext, reader: PcscReade
     }
     let changed: Awaited<ReturnType<PcscContext['waitForChange']>>;
     try {
-      changed = await ctx.waitForChange([{ name: reader.name, state, changed: false, atr: null }] as Parameters<PcscContext['waitForChange']>[0], Math.max(1, Math.min(1000, until - Date.now())));
+      changed = await ctx.waitForChange(
+        [{ name: reader.name, state, changed: false, atr: null }] as Parameters<PcscContext['waitForChange']>[0],
+        Math.max(1, Math.min(1000, until - Date.now())),
+      );
     } catch (e) {
       throw pcscError(e, `waiting for a card in "${reader.name}"`);
     }

@@ -10,12 +10,7 @@ import type { TearDriver } from '../profile/profile.ts';
 import type { TearControl } from '../run/tearing.ts';
 import { TransportError, Unobservable } from '../verdict/errors.ts';
 
-export type TearRequest =
-  | { op: 'arm'; k: number }
-  | { op: 'lastWrites' }
-  | { op: 'save' }
-  | { op: 'restore'; state: NvmFile }
-  | { op: 'snapshot' };
+export type TearRequest = { op: 'arm'; k: number } | { op: 'lastWrites' } | { op: 'save' } | { op: 'restore'; state: NvmFile } | { op: 'snapshot' };
 
 export type TearReply = { ok: true; value?: unknown } | { ok: false; error: string };
 
@@ -70,7 +65,9 @@ export async function remoteTearControl(driver: TearDriver, channel: CardChannel
   if (driver.kind === 'command') {
     // A power-cut reader sweeps by time after the command's last byte, and puts the card back by the spec's
     // own means between cuts: not yet here, so the sweep is not judged.
-    throw new Unobservable('target.tear kind command: sweeping a power-cut reader by time is not implemented yet; the NVM-write sweep needs card-sim (in process or sim serve)');
+    throw new Unobservable(
+      'target.tear kind command: sweeping a power-cut reader by time is not implemented yet; the NVM-write sweep needs card-sim (in process or sim serve)',
+    );
   }
   const at = `${driver.host ?? '127.0.0.1'}:${driver.port}`;
   let c = clients.get(at);
@@ -91,7 +88,10 @@ export async function remoteTearControl(driver: TearDriver, channel: CardChannel
 }
 
 /** The server side, for `sim serve`: one request of the JSON-lines protocol against a card. */
-export function answerTearRequest(card: { tearAfter(k: number): void; lastWrites(): unknown; saveNvm(): NvmFile; loadNvm(f: NvmFile): void; nvm(): NvmSnapshot }, line: string): string {
+export function answerTearRequest(
+  card: { tearAfter(k: number): void; lastWrites(): unknown; saveNvm(): NvmFile; loadNvm(f: NvmFile): void; nvm(): NvmSnapshot },
+  line: string,
+): string {
   let reply: TearReply;
   try {
     const r = JSON.parse(line) as TearRequest;

@@ -38,7 +38,14 @@ describe('card-sim medical commands on random input', () => {
     for (let i = 0; i < 3000; i++) {
       const [a, b, c, d, e] = rng.bytes(5) as unknown as number[];
       const n = (e as number) % 24;
-      const apdu = Uint8Array.from([0xb0, ins[(a as number) % ins.length] as number, (b as number) % 4, (c as number) % 5, ...(n ? [n, ...rng.bytes(n)] : []), ...((d as number) & 1 ? [(d as number) % 0x20] : [])]);
+      const apdu = Uint8Array.from([
+        0xb0,
+        ins[(a as number) % ins.length] as number,
+        (b as number) % 4,
+        (c as number) % 5,
+        ...(n ? [n, ...rng.bytes(n)] : []),
+        ...((d as number) & 1 ? [(d as number) % 0x20] : []),
+      ]);
       const r = card.transmit(apdu);
       expect(r.length).toBeGreaterThanOrEqual(2);
     }
@@ -60,7 +67,13 @@ describe.each(['reference', 'sscard30'])('card-sim medical account (%s)', (image
     expect((await t.balance(BALANCE.SPIP)).amount).toBe(500);
     expect((await t.balance(BALANCE.SPFP)).amount).toBe(2000);
     const rec = await t.send(iso.readRecord(1, EF08_SFI, iso.RECORD_MODE.NUMBER, 0x1c));
-    expect(parseDetailRecord(rec.data)).toMatchObject({ seq: p.initData?.purchaseSeq, type: TRANSACTION_TYPE.purchase, account: 1234, selfPaid: 500, pooled: 2000 });
+    expect(parseDetailRecord(rec.data)).toMatchObject({
+      seq: p.initData?.purchaseSeq,
+      type: TRANSACTION_TYPE.purchase,
+      account: 1234,
+      selfPaid: 500,
+      pooled: 2000,
+    });
     const proof = await t.send(getTransactionProof(TRANSACTION_TYPE.purchase, p.initData?.purchaseSeq ?? -1));
     expect(proof.data).toEqual(Uint8Array.from([...(p.mac2 ?? []), ...(p.tac ?? [])]));
     const l = await t.load(1234);

@@ -18,8 +18,23 @@ import { equal } from '../../../src/bytes/hex.ts';
 import { ALGORITHM_ID } from '../../../src/sscard/crypto.ts';
 import { MED_SW, detailRecord } from '../../../src/medical/commands.ts';
 import {
-  MAX_AMOUNT, type PurchaseAmounts, TRANSACTION_TYPE, loadMac1Input, loadMac2Input, loadSessionKey, loadTacInput, medicalMac, paymentYear,
-  purchaseMac1Input, purchaseMac2Input, purchaseSessionKey, purchaseTacInput, readU32, tac, u16, u32,
+  MAX_AMOUNT,
+  type PurchaseAmounts,
+  TRANSACTION_TYPE,
+  loadMac1Input,
+  loadMac2Input,
+  loadSessionKey,
+  loadTacInput,
+  medicalMac,
+  paymentYear,
+  purchaseMac1Input,
+  purchaseMac2Input,
+  purchaseSessionKey,
+  purchaseTacInput,
+  readU32,
+  tac,
+  u16,
+  u32,
 } from '../../../src/medical/crypto.ts';
 import { MEDICAL_KEY_ID, MEDICAL_KEY_INDEX } from '../../../src/medical/keys.ts';
 import type { CardApplication } from '../../cos/application.ts';
@@ -162,11 +177,28 @@ const creditForLoad: Step = (cmd, card, df, acct, pending) => {
   const dtk = key(df, 'DTK', MEDICAL_KEY_INDEX);
   if (!dtk) return { sw: SW.MEMORY_FAILURE };
   const balance = (acct.balance + pending.amount) % (MAX_AMOUNT + 1);
-  const t = tac(alg, !card.rules.tacUnderDtk ? (key(df, 'DPK', MEDICAL_KEY_INDEX) ?? dtk) : dtk, loadTacInput(balance, pending.seq, pending.amount, pending.terminal, hostTime));
+  const t = tac(
+    alg,
+    !card.rules.tacUnderDtk ? (key(df, 'DPK', MEDICAL_KEY_INDEX) ?? dtk) : dtk,
+    loadTacInput(balance, pending.seq, pending.amount, pending.terminal, hostTime),
+  );
   const proof: Proof = { type: TRANSACTION_TYPE.load, seq: pending.seq, mac: cmd.data.slice(7, 11), tac: t };
   const proofs = !card.rules.loadKeepsProof ? acct.proofs.filter((p) => p.type !== proof.type) : [proof, ...acct.proofs.filter((p) => p.type !== proof.type)];
   commit(df, { ...acct, balance, loadSeq: !card.rules.loadIncrementsSeq ? acct.loadSeq : acct.loadSeq + 1, proofs });
-  if (card.rules.loadWritesEf08) writeDetail(df, acct, detailRecord({ seq: pending.seq, type: TRANSACTION_TYPE.load, terminal: pending.terminal, time: hostTime, account: pending.amount, selfPaid: 0, pooled: 0 }));
+  if (card.rules.loadWritesEf08)
+    writeDetail(
+      df,
+      acct,
+      detailRecord({
+        seq: pending.seq,
+        type: TRANSACTION_TYPE.load,
+        terminal: pending.terminal,
+        time: hostTime,
+        account: pending.amount,
+        selfPaid: 0,
+        pooled: 0,
+      }),
+    );
   return { data: t, sw: SW.NO_ERROR };
 };
 
@@ -194,7 +226,12 @@ const initializeForPurchase: Step = (cmd, card, df, acct) => {
 const debitForPurchase: Step = (cmd, card, df, acct, pending) => {
   if (cmd.p1 !== 0x01 || cmd.p2 !== 0x00) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 0x0f) return { sw: SW.WRONG_LENGTH };
-  const p = pending?.kind === 'purchase' ? pending : pending ? { ...pending, kind: 'purchase' as const, amounts: { account: pending.amount, selfPaid: 0, pooled: 0 }, random: new Uint8Array(4) } : undefined;
+  const p =
+    pending?.kind === 'purchase'
+      ? pending
+      : pending
+        ? { ...pending, kind: 'purchase' as const, amounts: { account: pending.amount, selfPaid: 0, pooled: 0 }, random: new Uint8Array(4) }
+        : undefined;
   if (!p) return { sw: MED_SW.INVALID_STATE };
   const terminalSeq = cmd.data.slice(0, 4);
   const time = cmd.data.slice(4, 11);
@@ -228,7 +265,19 @@ const debitForPurchase: Step = (cmd, card, df, acct, pending) => {
   commit(df, { ...now, balance, spip, spfp, year: y.year, purchaseSeq: !card.rules.purchaseIncrementsSeq ? now.purchaseSeq : now.purchaseSeq + 1, proofs });
   if (card.rules.purchaseWritesEf08) {
     const recorded = !card.rules.ef08HoldsAmount ? { ...a, account: balance } : a;
-    writeDetail(df, acct, detailRecord({ seq: p.seq, type: TRANSACTION_TYPE.purchase, terminal: p.terminal, time, account: recorded.account, selfPaid: recorded.selfPaid, pooled: recorded.pooled }));
+    writeDetail(
+      df,
+      acct,
+      detailRecord({
+        seq: p.seq,
+        type: TRANSACTION_TYPE.purchase,
+        terminal: p.terminal,
+        time,
+        account: recorded.account,
+        selfPaid: recorded.selfPaid,
+        pooled: recorded.pooled,
+      }),
+    );
   }
   return { data: Uint8Array.from([...t, ...mac2]), sw: SW.NO_ERROR };
 };
@@ -243,7 +292,8 @@ const getBalance: Step = (cmd, card, _df, acct) => {
 };
 
 const getTransactionProof: Step = (cmd, card, _df, acct) => {
-  if (cmd.p1 !== 0x00 || (cmd.p2 !== TRANSACTION_TYPE.load && cmd.p2 !== TRANSACTION_TYPE.purchase && card.rules.proofChecksP2)) return { sw: SW.INCORRECT_P1P2 };
+  if (cmd.p1 !== 0x00 || (cmd.p2 !== TRANSACTION_TYPE.load && cmd.p2 !== TRANSACTION_TYPE.purchase && card.rules.proofChecksP2))
+    return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 2 && (card.rules.proofChecksLc || cmd.data.length <= 2)) return { sw: SW.WRONG_LENGTH };
   const seq = ((cmd.data[0] as number) << 8) | (cmd.data[1] as number);
   const proof = acct.proofs.find((p) => p.type === cmd.p2 && (p.seq === seq || !card.rules.proofHonoursSeq));
@@ -288,8 +338,13 @@ function medical(row: Row | ((cmd: CommandApdu) => Row), step: Step) {
       if (card.rules.errorEndsState) delete card.session[STATE];
       return { sw: MED_SW.INVALID_STATE };
     }
-    if ((r !== 'balance' && r !== 'proof') || (r === 'proof' && !card.rules.proofKeepsState) || (r === 'balance' && !card.rules.balanceKeepsState)) delete card.session[STATE];
-    if (!card.rules.reinitStartsNewSession && pending && ((r === 'init-load' && pending.kind === 'load') || (r === 'init-purchase' && pending.kind === 'purchase'))) {
+    if ((r !== 'balance' && r !== 'proof') || (r === 'proof' && !card.rules.proofKeepsState) || (r === 'balance' && !card.rules.balanceKeepsState))
+      delete card.session[STATE];
+    if (
+      !card.rules.reinitStartsNewSession &&
+      pending &&
+      ((r === 'init-load' && pending.kind === 'load') || (r === 'init-purchase' && pending.kind === 'purchase'))
+    ) {
       const reply = step(cmd, card, df, account(df), pending);
       if (reply.sw === SW.NO_ERROR) card.session[STATE] = pending;
       return reply;

@@ -15,7 +15,23 @@
 import { SW } from '../../../src/apdu/sw.ts';
 import { concat, equal, fromHex, fromUint, toHex } from '../../../src/bytes/hex.ts';
 import { encodeN } from '../../../src/bytes/bcd.ts';
-import { arpc, decipherScriptData, pbocMac, PIN_CHANGE_P2, pinOfChangeData, rsaPublicOf, rsaSign, scriptMac, sessionKey, sha1, SM2_ODA, sm2Sign, sm3, type PbocAlgorithm, type Sm4Variant } from '../../../src/crypto/index.ts';
+import {
+  arpc,
+  decipherScriptData,
+  pbocMac,
+  PIN_CHANGE_P2,
+  pinOfChangeData,
+  rsaPublicOf,
+  rsaSign,
+  scriptMac,
+  sessionKey,
+  sha1,
+  SM2_ODA,
+  sm2Sign,
+  sm3,
+  type PbocAlgorithm,
+  type Sm4Variant,
+} from '../../../src/crypto/index.ts';
 import { buildTlv } from '../../../src/tlv/ber.ts';
 import { parseDol, splitDolData } from '../../../src/tlv/dol.ts';
 import type { CardApplication } from '../../cos/application.ts';
@@ -114,7 +130,13 @@ function state(card: CardContext): State {
   const s = df.state as unknown as Partial<State>;
   if (s.atc === undefined) {
     Object.assign(s, {
-      atc: 0, lastOnlineAtc: 0, pinTries: a.pinTries ?? a.pinTryLimit, pin: a.pin, appBlocked: a.blocked === true, cardBlocked: false, consecutiveOffline: 0,
+      atc: 0,
+      lastOnlineAtc: 0,
+      pinTries: a.pinTries ?? a.pinTryLimit,
+      pin: a.pin,
+      appBlocked: a.blocked === true,
+      cardBlocked: false,
+      consecutiveOffline: 0,
       lastIssuerAuthFailed: false,
       ec: { balance: a.ecBalance, balanceLimit: a.ecBalanceLimit, singleLimit: a.ecSingleLimit, resetThreshold: a.ecResetThreshold },
     } satisfies State);
@@ -153,8 +175,13 @@ const gpo: Handler = (cmd, card) => {
   if (card.rules.gpoIncrementsAtc) s.atc = (s.atc + 1) & 0xffff;
   // EC path (JR/T 0025.13 §7.4.3): terminal supports EC, currency CNY, amount within balance and single limit.
   const amount = values['9F02'] ? Number(toHex(values['9F02'])) : NaN;
-  const ec = values['9F7A']?.[0] === 1 && toHex(values['5F2A'] ?? new Uint8Array()) === '0156' && (amount <= s.ec.singleLimit || !card.rules.ecChecksSingleLimit) &&
-    (amount <= s.ec.balance || !card.rules.ecChecksBalance) && s.pinTries > 0 && !s.lastIssuerAuthFailed;
+  const ec =
+    values['9F7A']?.[0] === 1 &&
+    toHex(values['5F2A'] ?? new Uint8Array()) === '0156' &&
+    (amount <= s.ec.singleLimit || !card.rules.ecChecksSingleLimit) &&
+    (amount <= s.ec.balance || !card.rules.ecChecksBalance) &&
+    s.pinTries > 0 &&
+    !s.lastIssuerAuthFailed;
   // A dual-algorithm card (JR/T 0025.17 §10.3.3 b): DF69 = 01 → the SM set, else the RSA/SHA-1/3DES set,
   // for the whole transaction.
   const set = personalised(card).international ? (values['DF69']?.[0] === 1 || !card.rules.dualChoosesSetByDf69 ? 'SM' : 'international') : undefined;
@@ -184,7 +211,14 @@ const verifyPin: Handler = (cmd, card) => {
   if (cmd.data.length !== 8) return { sw: SW.WRONG_LENGTH };
   const block = toHex(cmd.data);
   const n = parseInt(block[1] as string, 16);
-  if ((block[0] !== '2' && card.rules.verifyChecksPinBlockControl) || n < 4 || n > 12 || !/^[0-9]+F*$/.test(block.slice(2)) || block.slice(2, 2 + n).includes('F')) return { sw: SW.INCORRECT_DATA };
+  if (
+    (block[0] !== '2' && card.rules.verifyChecksPinBlockControl) ||
+    n < 4 ||
+    n > 12 ||
+    !/^[0-9]+F*$/.test(block.slice(2)) ||
+    block.slice(2, 2 + n).includes('F')
+  )
+    return { sw: SW.INCORRECT_DATA };
   const ssBlocked = !card.rules.pinCountersSeparate && allDfs(card.mf).some((d) => d.pins.some((p) => p.ref === 0x00 && p.triesLeft === 0));
   if (s.pinTries === 0 || ssBlocked) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
   if (t) t.pinPerformed = true;
@@ -245,15 +279,36 @@ const supportsCda = (card: CardContext) => ((fromHex(app(card).aip ?? PBOC_AIP)[
  * transaction data hash, the hash (SHA-1, or SM3 with SM2) over the PDOL data ‖ CDOL1 data [‖ CDOL2
  * data] ‖ the response's TLVs but 9F4B; the signature covers the unpredictable number too.
  */
-function cdaResponse(card: CardContext, t: Txn, cdol2: Uint8Array | undefined, un: Uint8Array, cid: number, atc: Uint8Array, ac: Uint8Array, iad: Uint8Array): Uint8Array {
+function cdaResponse(
+  card: CardContext,
+  t: Txn,
+  cdol2: Uint8Array | undefined,
+  un: Uint8Array,
+  cid: number,
+  atc: Uint8Array,
+  ac: Uint8Array,
+  iad: Uint8Array,
+): Uint8Array {
   const a = app(card);
-  const clear = [buildTlv('9F27', Uint8Array.of(cid)), buildTlv('9F36', atc), ...(!card.rules.cdaNoOtherAcInClear ? [buildTlv('9F26', ac.map((b, i) => (i === 7 ? b ^ 0xff : b)))] : [])];
+  const clear = [
+    buildTlv('9F27', Uint8Array.of(cid)),
+    buildTlv('9F36', atc),
+    ...(!card.rules.cdaNoOtherAcInClear
+      ? [
+          buildTlv(
+            '9F26',
+            ac.map((b, i) => (i === 7 ? b ^ 0xff : b)),
+          ),
+        ]
+      : []),
+  ];
   const after = [buildTlv('9F10', iad)];
   const txnData = concat(
-    !card.rules.cdaHashOverPdolData ? new Uint8Array(0) : t.pdolData ?? new Uint8Array(0),
+    !card.rules.cdaHashOverPdolData ? new Uint8Array(0) : (t.pdolData ?? new Uint8Array(0)),
     t.cdol1Data ?? new Uint8Array(0),
     cdol2 && card.rules.cdaHashOverCdol2Data ? cdol2 : new Uint8Array(0),
-    ...clear, ...after,
+    ...clear,
+    ...after,
   );
   const hash = a.oda === 'SM2' && card.rules.sm2CdaHashSm3 ? sm3(txnData) : sha1(txnData);
   const dyn = dynamicNumber(card);
@@ -312,7 +367,11 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   if (!card.rules.aacWhenAacRequested && requested === 'AAC' && !second) type = 'TC';
   t.gacs++;
   if (!second) t.firstType = type;
-  const iad = concat(Uint8Array.of(0x07, 0x01, 0x01), cvr(card, t, t.firstType as keyof typeof CID, second ? type : undefined), Uint8Array.of(a.algorithm === 'SM4' ? 0x04 : 0x01));
+  const iad = concat(
+    Uint8Array.of(0x07, 0x01, 0x01),
+    cvr(card, t, t.firstType as keyof typeof CID, second ? type : undefined),
+    Uint8Array.of(a.algorithm === 'SM4' ? 0x04 : 0x01),
+  );
   const cvrBytes = iad.subarray(3, 7);
   const atc = fromUint(s.atc, 2);
   const acData = concat(cmd.data, fromHex(aip(card)), atc, !card.rules.acOverCvr ? new Uint8Array(0) : cvrBytes);
@@ -336,12 +395,7 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   if (cdaRequested && (type !== 'AAC' || !card.rules.cdaNotOnAac)) {
     return { data: cdaResponse(card, t, second ? cmd.data : undefined, values['9F37'] as Uint8Array, CID[type], atc, ac, iad), sw: SW.NO_ERROR };
   }
-  const data = buildTlv('77', [
-    buildTlv('9F27', Uint8Array.of(CID[type])),
-    buildTlv('9F36', atc),
-    buildTlv('9F26', ac),
-    buildTlv('9F10', iad),
-  ]);
+  const data = buildTlv('77', [buildTlv('9F27', Uint8Array.of(CID[type])), buildTlv('9F36', atc), buildTlv('9F26', ac), buildTlv('9F10', iad)]);
   return { data, sw: SW.NO_ERROR };
 }
 
@@ -349,7 +403,13 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
 function writeLog(card: CardContext, values: Record<string, Uint8Array>): void {
   const log = ef(card, 0x0b);
   if (!log) return;
-  const rec = concat(values['9F02'] as Uint8Array, values['5F2A'] as Uint8Array, values['9A'] as Uint8Array, values['9C'] as Uint8Array, fromUint(state(card).atc, 2));
+  const rec = concat(
+    values['9F02'] as Uint8Array,
+    values['5F2A'] as Uint8Array,
+    values['9A'] as Uint8Array,
+    values['9C'] as Uint8Array,
+    fromUint(state(card).atc, 2),
+  );
   log.records.unshift(rec);
   if (log.records.length > 10) log.records.length = 10;
 }
@@ -394,7 +454,10 @@ const getData: Handler = (cmd, card) => {
 function scripted(effect: (cmd: Parameters<Handler>[0], card: CardContext, data: Uint8Array) => Reply): Handler {
   return (cmd, card) => {
     const t = txn(card);
-    if (!t?.lastAc) return !card.rules.scriptNeedsOnlineCryptogram && cmd.data.length >= 4 ? effect(cmd, card, cmd.data.subarray(0, cmd.data.length - 4)) : { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+    if (!t?.lastAc)
+      return !card.rules.scriptNeedsOnlineCryptogram && cmd.data.length >= 4
+        ? effect(cmd, card, cmd.data.subarray(0, cmd.data.length - 4))
+        : { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
     if (cmd.data.length < 4) return { sw: SW.SM_DATA_OBJECTS_MISSING };
     const a = app(card);
     const s = state(card);
@@ -421,11 +484,12 @@ const putData = scripted((cmd, card, data) => {
   return { sw: SW.NO_ERROR };
 });
 
-const simple = (f: (s: State, card: CardContext) => void) => scripted((cmd, card, data) => {
-  if (data.length || cmd.p1 !== 0) return { sw: SW.INCORRECT_P1P2 };
-  f(state(card), card);
-  return { sw: SW.NO_ERROR };
-});
+const simple = (f: (s: State, card: CardContext) => void) =>
+  scripted((cmd, card, data) => {
+    if (data.length || cmd.p1 !== 0) return { sw: SW.INCORRECT_P1P2 };
+    f(state(card), card);
+    return { sw: SW.NO_ERROR };
+  });
 
 /**
  * PIN CHANGE/UNBLOCK (JR/T 0025.5 B.10): P2 00 resets the PIN try counter; P2 01 (with the current PIN)
@@ -451,7 +515,9 @@ function newPin(card: CardContext, p2: number, data: Uint8Array): string | undef
   const a = app(card);
   const s = state(card);
   const udk = fromHex(a.udkEnc);
-  const d = !card.rules.pinChangeDeciphersData ? data.subarray(1, 1 + (data[0] ?? 0)) : decipherScriptData(a.algorithm, sessionKey(a.algorithm, udk, s.atc), data);
+  const d = !card.rules.pinChangeDeciphersData
+    ? data.subarray(1, 1 + (data[0] ?? 0))
+    : decipherScriptData(a.algorithm, sessionKey(a.algorithm, udk, s.atc), data);
   if (!d) return undefined;
   const current = p2 === PIN_CHANGE_P2.WITH_CURRENT_PIN && card.rules.pinChangeChecksCurrentPin ? s.pin : undefined;
   return pinOfChangeData(udk, d, current);
@@ -488,9 +554,34 @@ export const PBOC_APP: CardApplication = {
     { ins: 0xae, classes: [0x80], handler: live(generateAc) },
     { ins: 0x82, classes: [0x00], handler: live(externalAuthenticate) },
     { ins: 0xca, classes: [0x80], handler: live(getData) },
-    { ins: 0x1e, classes: [0x84], handler: live(simple((s, card) => { if (!card.rules.appBlockPersistent) card.session['pboc.ramBlocked'] = true; else s.appBlocked = true; })) },
-    { ins: 0x18, classes: [0x84], handler: live(simple((s, card) => { if (card.rules.appUnblockHonoured) s.appBlocked = false; })) },
-    { ins: 0x16, classes: [0x84], handler: live(simple((s) => { s.cardBlocked = true; })) },
+    {
+      ins: 0x1e,
+      classes: [0x84],
+      handler: live(
+        simple((s, card) => {
+          if (!card.rules.appBlockPersistent) card.session['pboc.ramBlocked'] = true;
+          else s.appBlocked = true;
+        }),
+      ),
+    },
+    {
+      ins: 0x18,
+      classes: [0x84],
+      handler: live(
+        simple((s, card) => {
+          if (card.rules.appUnblockHonoured) s.appBlocked = false;
+        }),
+      ),
+    },
+    {
+      ins: 0x16,
+      classes: [0x84],
+      handler: live(
+        simple((s) => {
+          s.cardBlocked = true;
+        }),
+      ),
+    },
     { ins: 0x24, classes: [0x84], handler: live(pinUnblock) },
     { ins: 0xda, classes: [0x04], handler: live(putData) },
   ],
@@ -503,5 +594,3 @@ export const PBOC_APP: CardApplication = {
     return reply;
   },
 };
-
-

@@ -40,7 +40,12 @@ function cardBlocked(card: CardContext): boolean {
 
 function appBlocked(df: DfNode | undefined, card?: CardContext): boolean {
   if (df !== undefined && (df.state as { blocked?: boolean }).blocked === true) return true;
-  return card !== undefined && df !== undefined && !card.rules.ssseBlockSeparate && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { appBlocked?: boolean }).appBlocked === true);
+  return (
+    card !== undefined &&
+    df !== undefined &&
+    !card.rules.ssseBlockSeparate &&
+    allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { appBlocked?: boolean }).appBlocked === true)
+  );
 }
 
 /** CARD BLOCK: every later command answers 6A81 (§6.2.1). */
@@ -86,7 +91,8 @@ const ssGetChallenge: Handler = (cmd, card) => {
 };
 
 const ssVerify: Handler = (cmd, card) => {
-  if (!card.rules.pinCountersSeparate && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { pinTries?: number }).pinTries === 0)) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
+  if (!card.rules.pinCountersSeparate && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { pinTries?: number }).pinTries === 0))
+    return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
   const pin = pinOf(card);
   const before = pin?.triesLeft;
   const r = verify(cmd, card);
@@ -121,7 +127,8 @@ const externalAuthenticate: Handler = (cmd, card) => {
   if (cmd.data.length !== 16 && cmd.data.length !== 17 && (card.rules.extAuthChecksLc || cmd.data.length < 8)) return { sw: SW.WRONG_LENGTH };
   const keyId = !card.rules.extAuthHonoursKeyId && cmd.p2 !== KEY_ID.RK ? KEY_ID.RK : cmd.p2;
   const found = findKey(card.currentDf, keyId, cmd.data.length === 17 ? cmd.data[16] : undefined);
-  if (!found || found.image.tryLimit === 0) return { sw: !card.rules.extAuthUnknownKeyAnswers6a88 ? SW.SECURITY_STATUS_NOT_SATISFIED : SW.REFERENCED_DATA_NOT_FOUND };
+  if (!found || found.image.tryLimit === 0)
+    return { sw: !card.rules.extAuthUnknownKeyAnswers6a88 ? SW.SECURITY_STATUS_NOT_SATISFIED : SW.REFERENCED_DATA_NOT_FOUND };
   if (found.image.id === KEY_ID.RK && !card.rules.rkUsableAtIssue) setTriesLeft(found, 0);
   const left = triesLeft(found);
   if (left === 0 && card.rules.lockedKeyRefused) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
@@ -153,7 +160,9 @@ const internalAuthenticate: Handler = (cmd, card) => {
   if ((cmd.p1 !== 0x00 || cmd.p2 !== 0x00) && card.rules.intAuthChecksP1P2) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 16 && cmd.data.length !== 17 && (card.rules.intAuthChecksLc || cmd.data.length < 8)) return { sw: SW.WRONG_LENGTH };
   const version = cmd.data.length === 17 && card.rules.intAuthHonoursKeyVersion ? cmd.data[16] : undefined;
-  const irk = !card.rules.irkVersion1Loaded ? findKey(card.currentDf, KEY_ID.IRK, version === undefined || version === 1 ? 2 : version) : findKey(card.currentDf, KEY_ID.IRK, version);
+  const irk = !card.rules.irkVersion1Loaded
+    ? findKey(card.currentDf, KEY_ID.IRK, version === undefined || version === 1 ? 2 : version)
+    : findKey(card.currentDf, KEY_ID.IRK, version);
   if (!irk || (!card.rules.irkVersion1Loaded && version === 1)) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
   const alg = algorithmOf(card.currentDf);
   const fixed = !card.rules.intAuthOverRandom;
@@ -302,7 +311,10 @@ const pinChangeUnblock: Handler = (cmd, card) => {
   if (!pin) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
   if (!card.authenticatedKeys.has(KEY_ID.PUK) && card.rules.pinReloadNeedsPuk) return { sw: SW.SECURITY_STATUS_NOT_SATISFIED };
   const checked = checkMac(cmd, card, findKey(card.currentDf, KEY_ID.STK));
-  const r = typeof checked === 'number' && checked === SW.SM_DATA_OBJECTS_INCORRECT && !card.rules.pinUnblockChecksMac ? { data: cmd.data.subarray(0, cmd.data.length - 4), ks: new Uint8Array(0) } : checked;
+  const r =
+    typeof checked === 'number' && checked === SW.SM_DATA_OBJECTS_INCORRECT && !card.rules.pinUnblockChecksMac
+      ? { data: cmd.data.subarray(0, cmd.data.length - 4), ks: new Uint8Array(0) }
+      : checked;
   if (typeof r === 'number') return { sw: r };
   if (cmd.p2 === 0x01) {
     const plain = decryptData(alg, r.ks, r.data);

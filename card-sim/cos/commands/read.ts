@@ -14,7 +14,9 @@ function efBySfi(card: CardContext, sfi: number): EfNode | number {
   let ef = card.currentDf.children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
   // Defect: an SFI the current DF lacks is looked up in the other environment (a firewall leak, part 4 §5.5).
   if (!ef && !card.rules.sfiStaysInEnvironment) {
-    ef = allDfs(card.mf).flatMap((d) => d.children).find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi && envOf(c.parent) !== envOf(card.currentDf));
+    ef = allDfs(card.mf)
+      .flatMap((d) => d.children)
+      .find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi && envOf(c.parent) !== envOf(card.currentDf));
   }
   if (!ef) return !card.rules.fileNotFoundAnswers6a82 ? SW.INCORRECT_DATA : SW.FILE_NOT_FOUND;
   card.selectEf(ef);
@@ -55,7 +57,7 @@ export const readRecord: Handler = (cmd, card) => {
   const sfi = cmd.p2 >> 3;
   const mode = cmd.p2 & 0x07;
   if (sfi === 0x1f || (mode === 7 && card.rules.readRecordRefusesRfuMode) || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
-  let ef: EfNode | undefined | number = sfi === 0 ? card.currentEf : efBySfi(card, sfi);
+  const ef: EfNode | undefined | number = sfi === 0 ? card.currentEf : efBySfi(card, sfi);
   if (typeof ef === 'number') return { sw: ef };
   if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
   if (!ef) return { sw: SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };

@@ -96,7 +96,9 @@ export function crossesEnvironment(from: DfNode, target: FileNode): boolean {
 /** P1 = 04: the first DF whose name starts with `name`, or the next one after the current DF. */
 function byName(card: CardContext, name: Uint8Array, next: boolean): DfNode | undefined {
   const partial = card.rules.selectByPartialName;
-  const matches = allDfs(card.mf).filter((d) => d.name !== undefined && (partial ? startsWith(d.name, name) : d.name.length === name.length && startsWith(d.name, name)));
+  const matches = allDfs(card.mf).filter(
+    (d) => d.name !== undefined && (partial ? startsWith(d.name, name) : d.name.length === name.length && startsWith(d.name, name)),
+  );
   if (!next || !card.rules.selectNextOccurrence) return matches[0];
   const at = matches.indexOf(card.currentDf);
   return at < 0 ? matches[0] : matches[at + 1];

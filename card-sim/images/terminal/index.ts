@@ -47,22 +47,58 @@ export const TM_BLACKLISTED: SsCardData = {
 export const TM_REPLACEMENT: SsCardData = { ...TM_BLACKLISTED, historical: '0099261101 0099261122000014', serial: '00000014', cardNumberBody: 'E1101014' };
 
 /** Renewal (换卡) of tm-expired: the same holder, issued 2020, valid to 2030. */
-export const TM_RENEWED: SsCardData = { ...TM_EXPIRED, historical: '0099261101 0099261122000015', serial: '00000015', issueDate: '20200105', expiryDate: '20300105', cardNumberBody: 'E1101015' };
+export const TM_RENEWED: SsCardData = {
+  ...TM_EXPIRED,
+  historical: '0099261101 0099261122000015',
+  serial: '00000015',
+  issueDate: '20200105',
+  expiryDate: '20300105',
+  cardNumberBody: 'E1101015',
+};
 
 /** A 1.0 card still valid (the card-sim 1.0 image expired in 2020): no 姓名扩展, DES. */
-export const TM_CARD10: SsCardData = { ...SSCARD10, historical: '0099261101 0099330100000013', serial: '00000013', issueDate: '20200105', expiryDate: '20300105', cardNumberBody: 'B3301013' };
+export const TM_CARD10: SsCardData = {
+  ...SSCARD10,
+  historical: '0099261101 0099330100000013',
+  serial: '00000013',
+  issueDate: '20200105',
+  expiryDate: '20300105',
+  cardNumberBody: 'B3301013',
+};
 
 /** A clone: the data of a real card, but its IRK is not the issuer's, so INTERNAL AUTHENTICATE does not verify. */
-export const TM_CLONE: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000016', serial: '00000016', roots: { IRK: '00112233445566778899AABBCCDDEEFF' } };
+export const TM_CLONE: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000016',
+  serial: '00000016',
+  roots: { IRK: '00112233445566778899AABBCCDDEEFF' },
+};
 
 /** A card personalised with another UK SSSE root: writes MACed by the PSAM are refused (6988). */
-export const TM_WRONG_UK: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000017', serial: '00000017', roots: { UK: '00112233445566778899AABBCCDDEEFF' } };
+export const TM_WRONG_UK: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000017',
+  serial: '00000017',
+  roots: { UK: '00112233445566778899AABBCCDDEEFF' },
+};
 
 /** Medical account of 1.00 元 (social-security terminal iDoDebit: a bill above the balance). */
-export const TM_MED_LOW_BALANCE: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000018', serial: '00000018', cardNumberBody: 'E1101018', medicalAccount: { balance: 100 } };
+export const TM_MED_LOW_BALANCE: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000018',
+  serial: '00000018',
+  cardNumberBody: 'E1101018',
+  medicalAccount: { balance: 100 },
+};
 
 /** A card whose DEBIT FOR PURCHASE answers a MAC2 the PSAM refuses (part 7 §12.7). */
-export const TM_MED_BAD_MAC2: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000019', serial: '00000019', cardNumberBody: 'E1101019', medicalAccount: { mac2Fault: true } };
+export const TM_MED_BAD_MAC2: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000019',
+  serial: '00000019',
+  cardNumberBody: 'E1101019',
+  medicalAccount: { mac2Fault: true },
+};
 
 /** EF08 holding two purchases and a load (V2.0 §8.5.3), newest first, for iReadDebitRecord. */
 export const TM_MED_RECORDS: SsCardData = {
@@ -82,7 +118,13 @@ export const TM_MED_RECORDS: SsCardData = {
 };
 
 /** Medical account of 1.00 元 and a debit application whose PAN the simulated host declines (the settlement's bank part refused). */
-export const TM_INT_LOW_BALANCE_DECLINE: SsCardData = { ...REFERENCE_CARD, historical: '0099261101 0099261122000021', serial: '00000021', cardNumberBody: 'E1101021', medicalAccount: { balance: 100 } };
+export const TM_INT_LOW_BALANCE_DECLINE: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000021',
+  serial: '00000021',
+  cardNumberBody: 'E1101021',
+  medicalAccount: { balance: 100 },
+};
 
 function settlementCard(name: string, description: string, data: SsCardData, pan: string): CardImage {
   let mf: DfImage | undefined;
@@ -98,12 +140,17 @@ function settlementCard(name: string, description: string, data: SsCardData, pan
 }
 
 export const TERMINAL_TEST_CARDS: readonly CardImage[] = [
-  settlementCard('tm-int-low-balance-decline', 'Medical account of 1.00 元; the host declines the debit application\'s PAN (integrated settlement, bank part refused)', TM_INT_LOW_BALANCE_DECLINE, FIN_PANS.decline),
+  settlementCard(
+    'tm-int-low-balance-decline',
+    "Medical account of 1.00 元; the host declines the debit application's PAN (integrated settlement, bank part refused)",
+    TM_INT_LOW_BALANCE_DECLINE,
+    FIN_PANS.decline,
+  ),
   card('tm-med-low-balance', 'Reference card data with 1.00 元 in the medical account (iDoDebit above the balance)', TM_MED_LOW_BALANCE),
   card('tm-med-bad-mac2', 'Reference card data whose DEBIT FOR PURCHASE gives a MAC2 the PSAM refuses', TM_MED_BAD_MAC2),
   card('tm-med-records', 'Reference card data with two purchases and a load in EF08 (iReadDebitRecord)', TM_MED_RECORDS),
-  card('tm-clone', 'Clone of the reference card: IRK not the issuer\'s, INTERNAL AUTHENTICATE does not verify', TM_CLONE),
-  card('tm-wrong-uk', 'Reference card data with an UK SSSE from another root: the PSAM\'s MAC is refused', TM_WRONG_UK),
+  card('tm-clone', "Clone of the reference card: IRK not the issuer's, INTERNAL AUTHENTICATE does not verify", TM_CLONE),
+  card('tm-wrong-uk', "Reference card data with an UK SSSE from another root: the PSAM's MAC is refused", TM_WRONG_UK),
   card('tm-card10', 'Social security card 1.0, still valid (terminal tests)', TM_CARD10),
   card('tm-replacement', 'Replacement (补卡) of tm-blacklisted: same 社会保障号码, new 卡号 and 卡识别码', TM_REPLACEMENT),
   card('tm-renewed', 'Renewal (换卡) of tm-expired, valid to 2030', TM_RENEWED),

@@ -37,7 +37,11 @@ export interface FinancialAppOptions {
 }
 
 const child = (df: DfImage, fid: string) => df.children.find((c) => c.fid === fid);
-const flip = (b: Uint8Array) => { const c = b.slice(); c[c.length - 10] = (c[c.length - 10] as number) ^ 0x01; return c; };
+const flip = (b: Uint8Array) => {
+  const c = b.slice();
+  c[c.length - 10] = (c[c.length - 10] as number) ^ 0x01;
+  return c;
+};
 
 /** The debit ADF of pse(), re-personalised. */
 export function financialApp(o: FinancialAppOptions = {}): DfImage {
@@ -54,7 +58,10 @@ export function financialApp(o: FinancialAppOptions = {}): DfImage {
     if (v === null) objects.delete(tag);
     else objects.set(tag, fromHex(v));
   }
-  const record1 = buildTlv('70', [...objects].map(([t, v]) => buildTlv(t, v)));
+  const record1 = buildTlv(
+    '70',
+    [...objects].map(([t, v]) => buildTlv(t, v)),
+  );
   const staticData = new Uint8Array([...(parseTlv(record1)[0] as Tlv).value, ...fromHex(aip)]);
   const certs = buildCerts(staticData, pan);
   const issuerCert = o.corrupt === 'issuer-cert' ? flip(certs.issuerCert) : certs.issuerCert;
@@ -62,7 +69,12 @@ export function financialApp(o: FinancialAppOptions = {}): DfImage {
   const replace = (sfi: number, rec: number, tag: string, value: Uint8Array) => {
     const e = ef(sfi);
     const r = parseTlv(fromHex(e.records?.[rec] as string))[0] as Tlv;
-    (e.records as string[])[rec] = toHex(buildTlv('70', (r.children ?? []).map((t) => buildTlv(t.tag, t.tag === tag ? value : t.value))));
+    (e.records as string[])[rec] = toHex(
+      buildTlv(
+        '70',
+        (r.children ?? []).map((t) => buildTlv(t.tag, t.tag === tag ? value : t.value)),
+      ),
+    );
   };
   (ef(1).records as string[])[0] = toHex(record1);
   replace(2, 0, '90', issuerCert);
@@ -77,8 +89,13 @@ export function financialApp(o: FinancialAppOptions = {}): DfImage {
     fid: o.fid ?? base.fid,
     name: aid,
     label,
-    fciProprietary: toHex(new Uint8Array(parseTlv(fromHex(base.fciProprietary as string)).flatMap((t) =>
-      [...buildTlv(t.tag, t.tag === '50' ? Buffer.from(label, 'ascii') : t.tag === '87' ? fromHex(o.priority ?? '01') : t.value)]))),
+    fciProprietary: toHex(
+      new Uint8Array(
+        parseTlv(fromHex(base.fciProprietary as string)).flatMap((t) => [
+          ...buildTlv(t.tag, t.tag === '50' ? Buffer.from(label, 'ascii') : t.tag === '87' ? fromHex(o.priority ?? '01') : t.value),
+        ]),
+      ),
+    ),
     appData: { ...a, pan, aip, udkAc: udk(PBOC_TEST_IMK.ac), udkMac: udk(PBOC_TEST_IMK.mac), udkEnc: udk(PBOC_TEST_IMK.enc), ...o.appData },
   };
 }
@@ -126,27 +143,42 @@ const CVM_PIN_ABOVE_X = '00002710' + '00000000' + '0107' + '1F00';
 
 export const FINANCIAL_TEST_CARDS: readonly CardImage[] = [
   card('fin-two-apps', 'Debit (priority 2) listed before credit (priority 1)', '00101', () => financialPse([financialApp({ priority: '02' }), credit('01')])),
-  card('fin-confirmation', 'Debit needs cardholder confirmation (87 = 81), credit priority 2', '00102', () => financialPse([financialApp({ priority: '81' }), credit('02')])),
-  card('fin-blocked-debit', 'Debit blocked (SELECT answers 6283), credit priority 2', '00103', () => financialPse([financialApp({ appData: { blocked: true } }), credit('02')])),
+  card('fin-confirmation', 'Debit needs cardholder confirmation (87 = 81), credit priority 2', '00102', () =>
+    financialPse([financialApp({ priority: '81' }), credit('02')]),
+  ),
+  card('fin-blocked-debit', 'Debit blocked (SELECT answers 6283), credit priority 2', '00103', () =>
+    financialPse([financialApp({ appData: { blocked: true } }), credit('02')]),
+  ),
   card('fin-no-pse', 'No 1PAY.SYS.DDF01: the terminal must select from its list of AIDs', '00104', () => financialPse([financialApp()], false)),
   card('fin-bad-issuer-cert', 'DDA card whose issuer public key certificate does not verify', '00105', () => one({ corrupt: 'issuer-cert' })),
   card('fin-sda', 'SDA only (AIP 5C00)', '00106', () => one({ aip: '5C00' })),
   card('fin-sda-bad-ssad', 'SDA only, signed static application data that does not verify', '00107', () => one({ aip: '5C00', corrupt: 'ssad' })),
   card('fin-no-oda', 'AIP offers no offline data authentication (1C00)', '00108', () => one({ aip: '1C00' })),
-  card('fin-expired', 'Application expired 2025-12-31; IAC-denial has the expired-application bit', '00109', () => one({ record1: { '5F24': '251231', '9F0E': '0040000000' } })),
+  card('fin-expired', 'Application expired 2025-12-31; IAC-denial has the expired-application bit', '00109', () =>
+    one({ record1: { '5F24': '251231', '9F0E': '0040000000' } }),
+  ),
   card('fin-not-effective', 'Application effective from 2027-01-01', '00110', () => one({ record1: { '5F25': '270101' } })),
   card('fin-cvm-online-pin', 'CVM list: online PIN, else no CVM', '00111', () => one({ record1: { '8E': '0000000000000000' + '4203' + '1F03' } })),
   card('fin-cvm-signature', 'CVM list: signature, else no CVM', '00112', () => one({ record1: { '8E': '0000000000000000' + '5E03' + '1F03' } })),
   card('fin-cvm-amount', 'CVM list: offline PIN above 100.00, no CVM otherwise', '00113', () => one({ record1: { '8E': CVM_PIN_ABOVE_X } })),
   card('fin-pin-blocked', 'PIN try counter 9F17 at 0', '00114', () => one({ appData: { pinTries: 0 } })),
-  card('fin-velocity', 'Velocity limits: lower consecutive offline limit 0, upper 5; never online', '00115', () => one({ record1: { '9F14': '00', '9F23': '05' } })),
+  card('fin-velocity', 'Velocity limits: lower consecutive offline limit 0, upper 5; never online', '00115', () =>
+    one({ record1: { '9F14': '00', '9F23': '05' } }),
+  ),
   card('fin-exception', 'PAN on the terminal exception file', '00116', () => one({ pan: FIN_PANS.exception })),
   card('fin-scripts', 'PAN for which the host sends issuer scripts (71 and 72)', '00117', () => one({ pan: FIN_PANS.scripts })),
   card('fin-decline', 'PAN the host declines (8A = 05)', '00118', () => one({ pan: FIN_PANS.decline })),
   card('fin-bad-arpc', 'PAN for which the host answers an ARPC that does not verify', '00119', () => one({ pan: FIN_PANS.badArpc })),
   card('fin-ec-low', 'Electronic cash balance 5.00', '00120', () => one({ appData: { ecBalance: 500 } })),
-  card('fin-cda-wrong-key', 'CDA card personalised with an ICC private key its certificate does not name', '00121', () => one({ cda: true, appData: { iccKey: PBOC_TEST_OTHER_ICC_KEY } })),
+  card('fin-cda-wrong-key', 'CDA card personalised with an ICC private key its certificate does not name', '00121', () =>
+    one({ cda: true, appData: { iccKey: PBOC_TEST_OTHER_ICC_KEY } }),
+  ),
   // Usage control (JR/T 0025.5 §10.3.2): the reference card carries AB00, domestic use only (总体方案 二(三)).
-  card('fin-auc-international', 'Usage control FF00: valid abroad too (not a social security card\'s; the terminal must not refuse it for its country)', '00122', () => one({ record1: { '9F07': 'FF00' } })),
+  card(
+    'fin-auc-international',
+    "Usage control FF00: valid abroad too (not a social security card's; the terminal must not refuse it for its country)",
+    '00122',
+    () => one({ record1: { '9F07': 'FF00' } }),
+  ),
   card('fin-auc-atm-only', 'Usage control AA00: valid at ATMs only, not at other terminals', '00123', () => one({ record1: { '9F07': 'AA00' } })),
 ];

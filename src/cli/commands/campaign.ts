@@ -5,7 +5,8 @@ import { consoleLines } from '../../report/escape.ts';
 import { UsageError } from '../errors.ts';
 import type { Db } from '../../campaign/db.ts';
 
-const dbOption = () => new Option('--db <url|folder>', 'postgres://… of a lab server, or the folder of the embedded database (default SSCC_DB or out/campaigns/db)');
+const dbOption = () =>
+  new Option('--db <url|folder>', 'postgres://… of a lab server, or the folder of the embedded database (default SSCC_DB or out/campaigns/db)');
 
 async function withDb<T>(where: string | undefined, fn: (db: Db) => Promise<T>): Promise<T> {
   const { openDb, dbLocation } = await import('../../campaign/db.ts');
@@ -30,7 +31,9 @@ const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d ? String(d)
 const out = (s: string) => process.stdout.write(`${consoleLines(s)}\n`);
 
 export function register(p: Command): void {
-  const c = p.command('campaign').description('lab campaigns: a product with samples and builds, every run in a database (PGlite by default, or --db postgres://…)');
+  const c = p
+    .command('campaign')
+    .description('lab campaigns: a product with samples and builds, every run in a database (PGlite by default, or --db postgres://…)');
 
   c.command('new <name>')
     .description('make a campaign for the product a profile describes')
@@ -60,7 +63,7 @@ export function register(p: Command): void {
     .description('add a sample (a card, a personalised batch, a terminal) to a campaign')
     .option('--serial <s>', "the sample's serial number")
     .option('--atr <hex>', "the sample's ATR: a station takes its jobs when its reader's card has this ATR")
-    .option('--tag <tag>', 'reader tag: a station started with --tag TAG takes this sample\'s jobs')
+    .option('--tag <tag>', "reader tag: a station started with --tag TAG takes this sample's jobs")
     .option('--notes <text>', 'notes')
     .option('--defect <id...>', 'simulator only: card-sim defects of this sample (a bad sample of a batch)')
     .addOption(dbOption())
@@ -70,7 +73,14 @@ export function register(p: Command): void {
         const { DEFECTS } = await import('../../run/catalogue.ts');
         for (const d of o.defect ?? []) if (!DEFECTS.some((x) => x.id === d)) throw new UsageError(`--defect ${d}: unknown; see \`sscc defects list\``);
         const camp = await campaignByName(db, campaign);
-        const s = await addSample(db, camp.id, { name, ...(o.serial ? { serial: o.serial } : {}), ...(o.atr ? { atr: o.atr } : {}), ...(o.tag ? { readerTag: o.tag } : {}), ...(o.notes ? { notes: o.notes } : {}), ...(o.defect ? { defects: o.defect } : {}) });
+        const s = await addSample(db, camp.id, {
+          name,
+          ...(o.serial ? { serial: o.serial } : {}),
+          ...(o.atr ? { atr: o.atr } : {}),
+          ...(o.tag ? { readerTag: o.tag } : {}),
+          ...(o.notes ? { notes: o.notes } : {}),
+          ...(o.defect ? { defects: o.defect } : {}),
+        });
         out(`sample ${s.name} (id ${s.id}) added to ${camp.name}`);
       }),
     );
@@ -80,7 +90,10 @@ export function register(p: Command): void {
     .action((campaign: string, o: { db?: string }) =>
       withDb(o.db, async (db) => {
         const { campaignByName, samples } = await import('../../campaign/store.ts');
-        for (const s of await samples(db, (await campaignByName(db, campaign)).id)) out(`${s.name}  serial ${s.serial ?? '-'}  ATR ${s.atr ?? '-'}  tag ${s.reader_tag ?? '-'}${s.defects.length ? `  defects ${s.defects.join(',')}` : ''}`);
+        for (const s of await samples(db, (await campaignByName(db, campaign)).id))
+          out(
+            `${s.name}  serial ${s.serial ?? '-'}  ATR ${s.atr ?? '-'}  tag ${s.reader_tag ?? '-'}${s.defects.length ? `  defects ${s.defects.join(',')}` : ''}`,
+          );
       }),
     );
 
@@ -93,7 +106,17 @@ export function register(p: Command): void {
       .option('--runs <dir>', 'where the run folders go', 'out/campaigns/runs')
       .option('--quiet', 'print only a line per run')
       .addOption(dbOption());
-  type RunOpts = { build: string; sample?: string[]; area?: string; tags?: string; runs: string; quiet?: boolean; db?: string; defect?: string[]; queue?: boolean };
+  type RunOpts = {
+    build: string;
+    sample?: string[];
+    area?: string;
+    tags?: string;
+    runs: string;
+    quiet?: boolean;
+    db?: string;
+    defect?: string[];
+    queue?: boolean;
+  };
 
   const progress = (o: RunOpts) => ({
     onRun: (r: { id: number }, s: string) => process.stderr.write(`sscc: run ${r.id}: sample ${s}, build ${o.build}\n`),
@@ -108,25 +131,49 @@ export function register(p: Command): void {
       const row = await runById(db, r.id);
       const s = row.summary ?? {};
       if (s.FAIL || s.ERROR) fail = true;
-      out(`run ${row.id}: ${row.status}: ${Object.entries(s).map(([k, n]) => `${n} ${k}`).join(', ') || 'no cases'}`);
+      out(
+        `run ${row.id}: ${row.status}: ${
+          Object.entries(s)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(', ') || 'no cases'
+        }`,
+      );
     }
     process.exitCode = fail ? 1 : 0;
   };
 
   runOpts(c.command('run <campaign>'))
-    .description('run the campaign\'s plan on every sample for a build (here, one sample after another; with --queue, as jobs for stations)')
+    .description("run the campaign's plan on every sample for a build (here, one sample after another; with --queue, as jobs for stations)")
     .option('--defect <id...>', 'simulator only: card-sim defects of this build (a COS build with a regression)')
     .option('--queue', 'do not run here: queue one job per sample for `sscc station` workers on the same --db')
     .action((campaign: string, o: RunOpts) =>
       withDb(o.db, async (db) => {
         if (o.queue) {
           const { queueCampaign } = await import('../../campaign/queue.ts');
-          const jobs = await queueCampaign(db, { campaign, build: o.build, ...(o.sample ? { samples: o.sample } : {}), ...(o.area ? { area: o.area } : {}), ...(o.tags ? { tags: o.tags } : {}) });
+          const jobs = await queueCampaign(db, {
+            campaign,
+            build: o.build,
+            ...(o.sample ? { samples: o.sample } : {}),
+            ...(o.area ? { area: o.area } : {}),
+            ...(o.tags ? { tags: o.tags } : {}),
+          });
           for (const j of jobs) out(`queued run ${j.runId} (job ${j.jobId}) for sample ${j.sample} on queue ${j.queue}`);
           return;
         }
         const { runCampaign } = await import('../../campaign/campaign.ts');
-        const runs = await runCampaign(db, { campaign, build: o.build, runsDir: o.runs, ...(o.sample ? { samples: o.sample } : {}), ...(o.area ? { area: o.area } : {}), ...(o.tags ? { tags: o.tags } : {}), ...(o.defect ? { buildDefects: o.defect } : {}) }, progress(o));
+        const runs = await runCampaign(
+          db,
+          {
+            campaign,
+            build: o.build,
+            runsDir: o.runs,
+            ...(o.sample ? { samples: o.sample } : {}),
+            ...(o.area ? { area: o.area } : {}),
+            ...(o.tags ? { tags: o.tags } : {}),
+            ...(o.defect ? { buildDefects: o.defect } : {}),
+          },
+          progress(o),
+        );
         await summarise(db, runs);
       }),
     );
@@ -136,7 +183,18 @@ export function register(p: Command): void {
     .action((campaign: string, o: RunOpts) =>
       withDb(o.db, async (db) => {
         const { rerunFailed } = await import('../../campaign/campaign.ts');
-        const runs = await rerunFailed(db, { campaign, build: o.build, runsDir: o.runs, ...(o.sample ? { samples: o.sample } : {}), ...(o.area ? { area: o.area } : {}), ...(o.tags ? { tags: o.tags } : {}) }, progress(o));
+        const runs = await rerunFailed(
+          db,
+          {
+            campaign,
+            build: o.build,
+            runsDir: o.runs,
+            ...(o.sample ? { samples: o.sample } : {}),
+            ...(o.area ? { area: o.area } : {}),
+            ...(o.tags ? { tags: o.tags } : {}),
+          },
+          progress(o),
+        );
         if (!runs.length) out('nothing to rerun: no sample has a failed case in this build');
         await summarise(db, runs);
       }),
@@ -153,25 +211,35 @@ export function register(p: Command): void {
         const status = { campaign: camp.name, samples: await samples(db, camp.id), builds: await builds(db, camp.id), runs: await runsOf(db, camp.id) };
         if (o.json) return void process.stdout.write(JSON.stringify(status, null, 2) + '\n');
         out(`campaign ${camp.name}: ${status.samples.length} samples, ${status.builds.length} builds, ${status.runs.length} runs`);
-        for (const r of status.runs) out(`  run ${r.id}  ${r.build}  ${r.sample}  ${r.kind}  ${r.status}  ${r.station ?? r.target ?? ''}  ${Object.entries(r.summary ?? {}).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+        for (const r of status.runs)
+          out(
+            `  run ${r.id}  ${r.build}  ${r.sample}  ${r.kind}  ${r.status}  ${r.station ?? r.target ?? ''}  ${Object.entries(r.summary ?? {})
+              .map(([k, n]) => `${n} ${k}`)
+              .join(', ')}`,
+          );
       }),
     );
 
   c.command('report <campaign>')
-    .description('campaign-report.json and campaign-report.html: per build its conclusion, per case the per-sample verdicts, the changes against the build before (regressions first)')
+    .description(
+      'campaign-report.json and campaign-report.html: per build its conclusion, per case the per-sample verdicts, the changes against the build before (regressions first)',
+    )
     .requiredOption('--out <dir>', 'folder for the two files')
     .addOption(dbOption())
     .action((campaign: string, o: { out: string; db?: string }) =>
       withDb(o.db, async (db) => {
         const { campaignReport, writeCampaignReport } = await import('../../campaign/report.ts');
         const r = await campaignReport(db, campaign);
-        for (const b of r.builds) out(`build ${b.name}: ${b.conclusion}${b.changes ? `; against ${b.changes.against}: ${b.changes.list.filter((x) => x.kind === 'regression').length} regressions, ${b.changes.list.filter((x) => x.kind === 'fixed').length} fixed` : ''}${b.differing.length ? `; ${b.differing.length} cases differ between samples` : ''}`);
+        for (const b of r.builds)
+          out(
+            `build ${b.name}: ${b.conclusion}${b.changes ? `; against ${b.changes.against}: ${b.changes.list.filter((x) => x.kind === 'regression').length} regressions, ${b.changes.list.filter((x) => x.kind === 'fixed').length} fixed` : ''}${b.differing.length ? `; ${b.differing.length} cases differ between samples` : ''}`,
+          );
         for (const f of writeCampaignReport(o.out, r)) out(f);
       }),
     );
 
   c.command('regressions <campaign>')
-    .description('the changes of each test case\'s worst verdict from one build to another, regressions first (exit 1 if there is a regression)')
+    .description("the changes of each test case's worst verdict from one build to another, regressions first (exit 1 if there is a regression)")
     .requiredOption('--from <build>', 'the earlier build')
     .requiredOption('--to <build>', 'the later build')
     .option('--json', 'as JSON')
@@ -201,7 +269,12 @@ export function register(p: Command): void {
         const camp = await campaignByName(db, campaign);
         const list = await differingBetweenSamples(db, (await buildByName(db, camp.id, o.build)).id);
         if (o.json) return void process.stdout.write(JSON.stringify(list, null, 2) + '\n');
-        for (const x of list) out(`${x.id.padEnd(14)} ${Object.entries(x.samples).map(([s, v]) => `${s}: ${v}`).join(', ')}  ${x.title}`);
+        for (const x of list)
+          out(
+            `${x.id.padEnd(14)} ${Object.entries(x.samples)
+              .map(([s, v]) => `${s}: ${v}`)
+              .join(', ')}  ${x.title}`,
+          );
         out(`${list.length} cases differ between the samples of build ${o.build}`);
       }),
     );
@@ -217,7 +290,10 @@ export function register(p: Command): void {
         const camp = await campaignByName(db, campaign);
         const h = await sampleHistory(db, (await sampleByName(db, camp.id, o.sample)).id);
         if (o.json) return void process.stdout.write(JSON.stringify(h, null, 2) + '\n');
-        for (const r of h) out(`run ${r.run_id}  build ${r.build}  ${r.kind}  ${r.status}  ${r.cases} cases, ${r.pass} PASS, ${r.fail} FAIL/ERROR  ${r.station ?? r.target ?? ''}  ${iso(r.started_at)}`);
+        for (const r of h)
+          out(
+            `run ${r.run_id}  build ${r.build}  ${r.kind}  ${r.status}  ${r.cases} cases, ${r.pass} PASS, ${r.fail} FAIL/ERROR  ${r.station ?? r.target ?? ''}  ${iso(r.started_at)}`,
+          );
       }),
     );
 
@@ -231,7 +307,10 @@ export function register(p: Command): void {
         const { campaignByName } = await import('../../campaign/store.ts');
         const { importFolders } = await import('../../campaign/execute.ts');
         const t0 = Date.now();
-        const r = await importFolders(db, await campaignByName(db, campaign), dirs, { ...(o.sample ? { sample: o.sample } : {}), ...(o.build ? { build: o.build } : {}) });
+        const r = await importFolders(db, await campaignByName(db, campaign), dirs, {
+          ...(o.sample ? { sample: o.sample } : {}),
+          ...(o.build ? { build: o.build } : {}),
+        });
         for (const s of r.skipped) process.stderr.write(`sscc: skipped ${consoleLines(s)}\n`);
         out(`imported ${r.runs} runs (${r.cases} cases) from ${r.folders} run folders in ${Date.now() - t0} ms`);
       }),

@@ -62,7 +62,8 @@ export function profilesFor(opts: { profile?: string; area?: string }): string[]
 }
 
 async function verify(opts: VerifyOptions): Promise<void> {
-  if (opts.area && !defectAreas().includes(opts.area)) throw new UsageError(`unknown area "${opts.area}"${didYouMean(opts.area, defectAreas())}; the catalogue has: ${defectAreas().join(', ')}`);
+  if (opts.area && !defectAreas().includes(opts.area))
+    throw new UsageError(`unknown area "${opts.area}"${didYouMean(opts.area, defectAreas())}; the catalogue has: ${defectAreas().join(', ')}`);
   if (opts.part && !opts.proof) throw new UsageError('--part shares out --proof');
   if (opts.proof && (opts.profile || opts.area)) throw new UsageError('--proof runs its own profiles and areas: leave out --profile and --area');
   const log = (s: string) => process.stderr.write(consoleLines(s) + '\n');
@@ -117,12 +118,15 @@ export function register(p: Command): void {
     .description('list the defects and the scenarios each must make fail')
     .option('--area <area>', 'only this area')
     .action((opts: { area?: string }) => {
-      if (opts.area && !defectAreas().includes(opts.area)) throw new UsageError(`--area ${opts.area}: unknown area${didYouMean(opts.area, defectAreas())}; the catalogue has: ${defectAreas().join(', ')}`);
+      if (opts.area && !defectAreas().includes(opts.area))
+        throw new UsageError(`--area ${opts.area}: unknown area${didYouMean(opts.area, defectAreas())}; the catalogue has: ${defectAreas().join(', ')}`);
       for (const d of DEFECTS as readonly Defect[]) {
         if (opts.area && d.area !== opts.area) continue;
         const only = d.ics ? `\n  only where: ${d.ics.join(' ')}` : '';
         process.stdout.write(`${d.id} [${d.area}]\n  ${d.title}\n  must fail: ${d.mustFail.join(', ')}${only}\n`);
       }
     });
-  verifyOptions(defects.command('verify').description('the same as `sscc defects`: run the catalogue against the suite')).action((opts: VerifyOptions) => verify(opts));
+  verifyOptions(defects.command('verify').description('the same as `sscc defects`: run the catalogue against the suite')).action((opts: VerifyOptions) =>
+    verify(opts),
+  );
 }

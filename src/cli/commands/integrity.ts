@@ -48,9 +48,13 @@ function trustedKeys(o: { pubkey?: string; trust?: string }): { keys: string[]; 
   const what = o.trust ? '--trust' : 'SSCC_TRUST_DIR';
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.pem')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.pem'))
+      .sort();
   } catch (e) {
-    throw new UsageError(`${what} ${dir}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); give a folder of trusted public keys (PEM)`);
+    throw new UsageError(
+      `${what} ${dir}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); give a folder of trusted public keys (PEM)`,
+    );
   }
   if (!names.length) throw new UsageError(`${what} ${dir}: holds no .pem public key`);
   return { keys: names.map((n) => readKey(join(dir, n), what)), from: `${what} ${dir}` };
@@ -58,7 +62,9 @@ function trustedKeys(o: { pubkey?: string; trust?: string }): { keys: string[]; 
 
 export function register(p: Command): void {
   p.command('sign')
-    .description("sign a report with the lab's Ed25519 private key (PEM): the signature covers the report's digest, the signer, the time, the key id and the SHA-256 of the run's other files")
+    .description(
+      "sign a report with the lab's Ed25519 private key (PEM): the signature covers the report's digest, the signer, the time, the key id and the SHA-256 of the run's other files",
+    )
     .argument('<report>', 'report.json of a run, or its folder')
     .requiredOption('--key <pem>', 'private key, PEM (openssl genpkey -algorithm ed25519 -out lab.pem)')
     .option('--signer <name>', 'who signs, written into the signed content')
@@ -68,7 +74,10 @@ export function register(p: Command): void {
       const file = reportFile(target);
       const report = readReport(file);
       const before = verifyReport({ ...report, signature: undefined });
-      if (!before.digestOk) throw new UsageError(`${file}: refused: ${before.problems.join('; ')}; only a report as sscc wrote it can be signed (rebuild it with sscc report --from)`);
+      if (!before.digestOk)
+        throw new UsageError(
+          `${file}: refused: ${before.problems.join('; ')}; only a report as sscc wrote it can be signed (rebuild it with sscc report --from)`,
+        );
       const dir = dirname(file);
       const now = new Date();
       // The page says it is signed, by whom, with which key and how to verify: rendered before the
@@ -96,7 +105,11 @@ export function register(p: Command): void {
         throw new UsageError(`--key ${o.key}: ${(e as Error).message}`);
       }
       writeFileSync(o.out ?? file, JSON.stringify(signed, null, 2) + '\n');
-      process.stderr.write(consoleLines(`signed ${o.out ?? file} (${signed.signature.algorithm}, key ${signed.signature.keyId.slice(0, 16)}…, digest ${signed.integrity.digest}; also ${files.map((f) => f.name).join(', ') || 'no other file'})`) + '\n');
+      process.stderr.write(
+        consoleLines(
+          `signed ${o.out ?? file} (${signed.signature.algorithm}, key ${signed.signature.keyId.slice(0, 16)}…, digest ${signed.integrity.digest}; also ${files.map((f) => f.name).join(', ') || 'no other file'})`,
+        ) + '\n',
+      );
     });
 
   p.command('verify-report')
@@ -104,7 +117,10 @@ export function register(p: Command): void {
     .argument('<report>', 'report.json, or the run folder holding it')
     .option('--pubkey <pem>', "the lab's public key: the report must be signed by it")
     .option('--trust <dir>', 'a folder of trusted public keys (*.pem); default $SSCC_TRUST_DIR')
-    .addHelpText('after', '\nExit codes: 0 the report holds (and, when signed, a trusted key signed it), 1 it was changed, a signature fails, or no trusted key vouches for the signer (UNVERIFIED), 2 unreadable or not a report.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 the report holds (and, when signed, a trusted key signed it), 1 it was changed, a signature fails, or no trusted key vouches for the signer (UNVERIFIED), 2 unreadable or not a report.',
+    )
     .action((target: string, o: { pubkey?: string; trust?: string }) => {
       const file = reportFile(target);
       const report = readReport(file);
@@ -122,13 +138,18 @@ export function register(p: Command): void {
       }
       const who = sig ? `${sig.algorithm}${sig.signer ? `, says signer "${sig.signer}"` : ''}, key ${sig.keyId}, at ${sig.signedAt}` : '';
       if (!v.ok) out(`NOT OK: ${file}:\n${v.problems.map((x) => `  ${x}`).join('\n')}\n`);
-      else if (v.untrusted) out(`UNVERIFIED: ${file}: the digest holds and the signature verifies with the key it carries (${who}), but no trusted key was given (--pubkey, --trust or SSCC_TRUST_DIR): anyone can make such a signature, so sscc cannot vouch for the signer\n`);
+      else if (v.untrusted)
+        out(
+          `UNVERIFIED: ${file}: the digest holds and the signature verifies with the key it carries (${who}), but no trusted key was given (--pubkey, --trust or SSCC_TRUST_DIR): anyone can make such a signature, so sscc cannot vouch for the signer\n`,
+        );
       else out(`OK: ${file}: digest holds${sig ? `, signed by a trusted key (${who}; ${trust.from}), ${sig.files.length} files covered` : ', not signed'}\n`);
       process.exitCode = v.ok && !v.untrusted ? 0 : 1;
     });
 
   p.command('diff')
-    .description('compare two reports: cases whose verdict changed, new and removed cases, requirement coverage (exit 0 when nothing changed, 1 when something did)')
+    .description(
+      'compare two reports: cases whose verdict changed, new and removed cases, requirement coverage (exit 0 when nothing changed, 1 when something did)',
+    )
     .argument('<old>', 'the earlier report.json')
     .argument('<new>', 'the later report.json')
     .option('--json', 'print the difference as JSON')

@@ -21,7 +21,8 @@ export function register(p: Command): void {
         const mark = s.applicable ? 'applies       ' : 'NOT APPLICABLE';
         process.stdout.write(`${mark}  ${s.id.padEnd(12)} ${s.name}${s.reason ? `  — ${s.reason}` : ''}\n`);
       }
-      process.stdout.write(`\n${plan.scenarios.length} scenarios, ${applicable} apply to ${plan.profile.file} (profile sha256 ${plan.profile.sha256.slice(0, 12)}…)\n`);
+      process.stdout.write(
+        `\n${plan.scenarios.length} scenarios, ${applicable} apply to ${plan.profile.file} (profile sha256 ${plan.profile.sha256.slice(0, 12)}…)\n`,
+      );
     });
-
 }

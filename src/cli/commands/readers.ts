@@ -21,7 +21,10 @@ export function register(p: Command): void {
   p.command('readers')
     .description('list the PC/SC readers: index, name, card present, ATR and the protocols it offers')
     .option('--json', 'print the list as JSON')
-    .addHelpText('after', '\nNeeds pcscd (apt-get install pcscd libpcsclite-dev; start it with `pcscd -f &`).\nVirtual readers without hardware: apt-get install vsmartcard-vpcd, then `sscc sim serve --image reference`.')
+    .addHelpText(
+      'after',
+      '\nNeeds pcscd (apt-get install pcscd libpcsclite-dev; start it with `pcscd -f &`).\nVirtual readers without hardware: apt-get install vsmartcard-vpcd, then `sscc sim serve --image reference`.',
+    )
     .action(async (opts: { json?: boolean }) => {
       let readers: Awaited<ReturnType<typeof listReaders>>;
       try {

@@ -43,25 +43,34 @@ export function register(p: Command): void {
     .option('--force', 'replace a signed report.json (its signature is dropped: sign the new one again)')
     .option('--pdf', 'also print report.pdf through headless Chromium (apt-get install chromium)')
     .addOption(langOption)
-    .addHelpText('after', '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or a damaged message stream (the reports are still written, marked partial), 3 some ERROR.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no FAIL or ERROR, 1 some FAIL, 2 bad usage or a damaged message stream (the reports are still written, marked partial), 3 some ERROR.',
+    )
     .action(async (opts: { from: string; out?: string; lang: Lang; force?: boolean; pdf?: boolean }) => {
       const rebuilt = rebuildFromStream(opts.from); // checked first: a wrong --from never touches the reports
       const out = opts.out ?? dirname(opts.from);
       prepareOutDir(out);
       const signer = signedBy(out);
       if (signer && !opts.force) {
-        throw new UsageError(`${join(out, 'report.json')} is signed (by ${consoleText(signer)}); rebuilding would drop that signature: give --out ANOTHER-FOLDER, or --force to replace it and sign again`);
+        throw new UsageError(
+          `${join(out, 'report.json')} is signed (by ${consoleText(signer)}); rebuilding would drop that signature: give --out ANOTHER-FOLDER, or --force to replace it and sign again`,
+        );
       }
       const files = writeReports(out, rebuilt.report, opts.lang);
       if (opts.pdf) files.push(await printPdf(out));
-      if (signer) process.stderr.write(`sscc: the signature by ${consoleText(signer)} was dropped: the rebuilt report is not signed; sign it again with sscc sign\n`);
-      process.stderr.write(`rebuilt ${files.join(', ')}${rebuilt.cutOff ? ' (the stream was cut off at its last line, as by a crash; the unfinished cases are INCONCLUSIVE)' : ''}\n`);
+      if (signer)
+        process.stderr.write(`sscc: the signature by ${consoleText(signer)} was dropped: the rebuilt report is not signed; sign it again with sscc sign\n`);
+      process.stderr.write(
+        `rebuilt ${files.join(', ')}${rebuilt.cutOff ? ' (the stream was cut off at its last line, as by a crash; the unfinished cases are INCONCLUSIVE)' : ''}\n`,
+      );
       if (rebuilt.damaged) {
-        process.stderr.write(`sscc: ${consoleText(opts.from)} is damaged at line ${rebuilt.damaged.line}: ${consoleText(rebuilt.damaged.problem)}; the report keeps what came before it, marks the rest INCONCLUSIVE and says it is partial\n`);
+        process.stderr.write(
+          `sscc: ${consoleText(opts.from)} is damaged at line ${rebuilt.damaged.line}: ${consoleText(rebuilt.damaged.problem)}; the report keeps what came before it, marks the rest INCONCLUSIVE and says it is partial\n`,
+        );
         process.exitCode = 2;
         return;
       }
       process.exitCode = exitCodeOf(rebuilt.report.summary);
     });
-
 }

@@ -9,7 +9,7 @@ export function register(p: Command): void {
     .option('--db <url|folder>', 'postgres://… of a lab server, or the folder of the embedded database (default SSCC_DB or out/campaigns/db)')
     .option('--host <host>', 'address to listen on (default localhost only)', '127.0.0.1')
     .option('--port <n>', 'TCP port (0: any free one)', '7421')
-    .option('--token-file <file>', 'file holding the lab\'s API token (else SSCC_API_TOKEN); the API has no open access')
+    .option('--token-file <file>', "file holding the lab's API token (else SSCC_API_TOKEN); the API has no open access")
     .option('--runs <dir>', 'where the run folders go', 'out/campaigns/runs')
     .action(async (o: { db?: string; host: string; port: string; tokenFile?: string; runs: string }) => {
       let token = process.env.SSCC_API_TOKEN ?? '';
@@ -20,7 +20,8 @@ export function register(p: Command): void {
           throw new UsageError(`--token-file ${o.tokenFile}: ${(e as Error).message}`);
         }
       }
-      if (token.length < 16) throw new UsageError('sscc serve needs a token of at least 16 characters: --token-file FILE or SSCC_API_TOKEN (there is no open access)');
+      if (token.length < 16)
+        throw new UsageError('sscc serve needs a token of at least 16 characters: --token-file FILE or SSCC_API_TOKEN (there is no open access)');
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${o.port}: not a TCP port`);
       const { openDb, dbLocation } = await import('../../campaign/db.ts');

@@ -44,8 +44,14 @@ export function register(p: Command): void {
     .option('--pull-for <seconds>', 'how long SIGUSR1 and SIGUSR2 keep the card out of the reader', '1.5')
     .option('--latency <ms>', 'delay every answer to an APDU by this many milliseconds (a slow card)', '0')
     .option('--state <file>', 'keep the card in this file between serves: read at the start if it exists, written when stopped (Ctrl-C, SIGTERM)')
-    .option('--tear-port <port>', 'answer tear requests (cut power after the k-th NVM write of the next command, save, restore) on this TCP port, for features/tearing through PC/SC (profile target.tear kind sim-serve)')
-    .option('--fresh', 'a new card from the image at every power-up; by default the card keeps its state across scenarios and power cycles, as a real card does')
+    .option(
+      '--tear-port <port>',
+      'answer tear requests (cut power after the k-th NVM write of the next command, save, restore) on this TCP port, for features/tearing through PC/SC (profile target.tear kind sim-serve)',
+    )
+    .option(
+      '--fresh',
+      'a new card from the image at every power-up; by default the card keeps its state across scenarios and power cycles, as a real card does',
+    )
     .addHelpText(
       'after',
       '\nNeeds pcscd with vpcd: apt-get install pcscd vsmartcard-vpcd; start `pcscd -f &`.\n' +
@@ -80,7 +86,14 @@ export function register(p: Command): void {
       const make = () => createCard(image, { seed: o.seed, defects, ...(nvm ? { nvm } : {}) });
       const latencyMs = Number(o.latency);
       if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new UsageError(`--latency ${o.latency}: not a number of milliseconds`);
-      const card = new VirtualCard(make(), { host: o.host, port, log, latencyMs, ...(o.pullAt ? { pullAt: Number(o.pullAt) } : {}), ...(o.fresh ? { freshOnReset: make } : {}) }).start();
+      const card = new VirtualCard(make(), {
+        host: o.host,
+        port,
+        log,
+        latencyMs,
+        ...(o.pullAt ? { pullAt: Number(o.pullAt) } : {}),
+        ...(o.fresh ? { freshOnReset: make } : {}),
+      }).start();
       if (o.tearPort !== undefined) {
         const tearPort = Number(o.tearPort);
         if (!Number.isInteger(tearPort) || tearPort < 1 || tearPort > 65535) throw new UsageError(`--tear-port ${o.tearPort}: not a TCP port`);

@@ -48,14 +48,35 @@ export const ISOLATION_PACKAGE: Record<Exclude<Isolation, 'none'>, string> = { u
  */
 export function isolatedCommand(isolation: Isolation | undefined, command: readonly string[], env: Record<string, string>, cwd?: string): string[] {
   if (!isolation || isolation === 'none') return [...command];
-  if (isolation === 'unshare') return ['unshare', '--user', '--map-root-user', '--net', '--pid', '--fork', '--mount-proc', '--ipc', '--uts', '--kill-child', '--', ...command];
+  if (isolation === 'unshare')
+    return ['unshare', '--user', '--map-root-user', '--net', '--pid', '--fork', '--mount-proc', '--ipc', '--uts', '--kill-child', '--', ...command];
   const binds: string[] = [];
   for (const k of ['SSCC_CARD_SOCKET', 'SSCC_PSAM_SOCKET']) if (env[k]) binds.push('--bind', env[k] as string, env[k] as string);
   if (env.SSCC_CARD_READER || env.SSCC_PSAM_READER) binds.push('--bind-try', '/run/pcscd', '/run/pcscd');
   const home = env.HOME && env.HOME !== '/' ? env.HOME : undefined;
   // HOME is emptied; the program's working folder, when it lies there, is put back read-only.
   const keep = cwd && home && (cwd === home || cwd.startsWith(`${home}/`)) ? ['--ro-bind', cwd, cwd] : [];
-  return ['bwrap', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp', ...(home ? ['--tmpfs', home] : []), ...keep, ...binds, '--unshare-all', '--new-session', '--die-with-parent', ...(cwd ? ['--chdir', cwd] : []), '--', ...command];
+  return [
+    'bwrap',
+    '--ro-bind',
+    '/',
+    '/',
+    '--dev',
+    '/dev',
+    '--proc',
+    '/proc',
+    '--tmpfs',
+    '/tmp',
+    ...(home ? ['--tmpfs', home] : []),
+    ...keep,
+    ...binds,
+    '--unshare-all',
+    '--new-session',
+    '--die-with-parent',
+    ...(cwd ? ['--chdir', cwd] : []),
+    '--',
+    ...command,
+  ];
 }
 
 /** Process groups of programs still running, killed when sscc exits (Ctrl-C included). */
@@ -125,12 +146,24 @@ export class CommandDriver implements TerminalDriver {
         f();
       };
       const timer = setTimeout(() => {
-        finish(() => reject(new DriverError(`terminal program "${program}" gave no outcome for ${request.operation} within ${timeoutMs / 1000} s (its process group was killed)`)));
+        finish(() =>
+          reject(
+            new DriverError(
+              `terminal program "${program}" gave no outcome for ${request.operation} within ${timeoutMs / 1000} s (its process group was killed)`,
+            ),
+          ),
+        );
       }, timeoutMs);
       child.stdout.on('data', (d: Buffer) => {
         outBytes += d.length;
         if (outBytes > OUTPUT_CAP_BYTES) {
-          finish(() => reject(new DriverError(`terminal program "${program}" printed more than ${OUTPUT_CAP_BYTES >> 20} MiB for ${request.operation} (an outcome is one line of JSON); stopped, its process group killed`)));
+          finish(() =>
+            reject(
+              new DriverError(
+                `terminal program "${program}" printed more than ${OUTPUT_CAP_BYTES >> 20} MiB for ${request.operation} (an outcome is one line of JSON); stopped, its process group killed`,
+              ),
+            ),
+          );
           return;
         }
         chunks.push(d);
@@ -139,14 +172,21 @@ export class CommandDriver implements TerminalDriver {
         err = (err + d).slice(-STDERR_KEPT);
       });
       child.on('error', (e) => {
-        const tool = this.o.isolation && this.o.isolation !== 'none' && exe !== program ? ` (isolation ${this.o.isolation}: is ${exe} installed? Debian package ${ISOLATION_PACKAGE[this.o.isolation]})` : '';
+        const tool =
+          this.o.isolation && this.o.isolation !== 'none' && exe !== program
+            ? ` (isolation ${this.o.isolation}: is ${exe} installed? Debian package ${ISOLATION_PACKAGE[this.o.isolation]})`
+            : '';
         finish(() => reject(new DriverError(`cannot start terminal program "${program}"${tool}: ${e.message}`)));
       });
       const judge = () =>
         finish(() => {
           const text = Buffer.concat(chunks).toString('utf8').trim();
           if (!text) {
-            reject(new DriverError(`terminal program "${program}" exited with code ${exitCode} and printed no outcome${err ? `: ${err.trim().split('\n').slice(-3).join(' | ')}` : ''}`));
+            reject(
+              new DriverError(
+                `terminal program "${program}" exited with code ${exitCode} and printed no outcome${err ? `: ${err.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
+              ),
+            );
             return;
           }
           let value: unknown;

@@ -46,7 +46,13 @@ describe('command driver isolation (terminal.driver.isolation)', () => {
     await new Promise<void>((ok) => server.listen(path, ok));
     try {
       const d = new CommandDriver({ command: [process.execPath, fake, 'probe'], timeoutSeconds: 20, isolation, env: () => ({ SSCC_CARD_SOCKET: path }) });
-      return JSON.parse((await d.perform({ operation: 'x' })).output as string) as { interfaces: number; processes: number; home: number; writableRoot: boolean; card: string };
+      return JSON.parse((await d.perform({ operation: 'x' })).output as string) as {
+        interfaces: number;
+        processes: number;
+        home: number;
+        writableRoot: boolean;
+        card: string;
+      };
     } finally {
       server.close();
     }
@@ -56,19 +62,27 @@ describe('command driver isolation (terminal.driver.isolation)', () => {
     expect(isolatedCommand('none', ['t'], {})).toEqual(['t']);
     expect(isolatedCommand('unshare', ['t'], {}).slice(0, 4)).toEqual(['unshare', '--user', '--map-root-user', '--net']);
     const b = isolatedCommand('bwrap', ['t'], { HOME: '/home/lab', SSCC_CARD_SOCKET: '/tmp/c.sock' }, '/home/lab/terminal');
-    expect(b.join(' ')).toMatch(/--ro-bind \/ \/ .*--tmpfs \/tmp --tmpfs \/home\/lab --ro-bind \/home\/lab\/terminal \/home\/lab\/terminal --bind \/tmp\/c.sock \/tmp\/c.sock --unshare-all/);
+    expect(b.join(' ')).toMatch(
+      /--ro-bind \/ \/ .*--tmpfs \/tmp --tmpfs \/home\/lab --ro-bind \/home\/lab\/terminal \/home\/lab\/terminal --bind \/tmp\/c.sock \/tmp\/c.sock --unshare-all/,
+    );
     expect(b.slice(-2)).toEqual(['--', 't']);
   });
-  it.runIf(works(['unshare', '--user', '--map-root-user', '--net', '--pid', '--fork', '--mount-proc']))('unshare: no network, no other process in view, the card socket reachable', async () => {
-    const seen = await probe('unshare');
-    expect(seen).toMatchObject({ interfaces: 0, card: 'pong' });
-    expect(seen.processes).toBeLessThanOrEqual(2);
-  });
-  it.runIf(works(['bwrap', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-all', '--']))('bwrap: also a read-only root and an empty HOME, the card socket bound in', async () => {
-    const seen = await probe('bwrap');
-    expect(seen).toMatchObject({ interfaces: 0, card: 'pong', writableRoot: false, home: 0 });
-    expect(seen.processes).toBeLessThanOrEqual(3);
-  });
+  it.runIf(works(['unshare', '--user', '--map-root-user', '--net', '--pid', '--fork', '--mount-proc']))(
+    'unshare: no network, no other process in view, the card socket reachable',
+    async () => {
+      const seen = await probe('unshare');
+      expect(seen).toMatchObject({ interfaces: 0, card: 'pong' });
+      expect(seen.processes).toBeLessThanOrEqual(2);
+    },
+  );
+  it.runIf(works(['bwrap', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-all', '--']))(
+    'bwrap: also a read-only root and an empty HOME, the card socket bound in',
+    async () => {
+      const seen = await probe('bwrap');
+      expect(seen).toMatchObject({ interfaces: 0, card: 'pong', writableRoot: false, home: 0 });
+      expect(seen.processes).toBeLessThanOrEqual(3);
+    },
+  );
   it('without isolation the probe sees the machine (the probe can tell)', async () => {
     const seen = await probe('none');
     expect(seen.card).toBe('pong');
@@ -115,7 +129,10 @@ describe('manual driver', () => {
     await expect(op.driver.perform({ operation: 'iVerifyPIN' })).rejects.toThrow(/no answer from the operator within 0.2 s/);
   });
   it('is INCONCLUSIVE at once when nobody can answer', async () => {
-    await expect(operator(false).driver.perform({ operation: 'x' })).rejects.toMatchObject({ name: 'DriverError', message: expect.stringMatching(/needs an operator/) });
+    await expect(operator(false).driver.perform({ operation: 'x' })).rejects.toMatchObject({
+      name: 'DriverError',
+      message: expect.stringMatching(/needs an operator/),
+    });
   });
   it('lists the parameters of an operation', () => {
     expect(instructions({ operation: 'iReadCard', params: { pFileAddr: 'SSSEEF05|01|07|$' } })).toMatch(/pFileAddr: SSSEEF05\|01\|07\|\$/);
@@ -133,7 +150,9 @@ describe('command driver: a hostile terminal program is contained (issue 18)', (
   };
   it('the timeout kills the whole process group, a grandchild holding the pipes included', async () => {
     const t0 = Date.now();
-    await expect(cmd('grandchild-hang', 1).perform({ operation: 'iVerifyPIN' })).rejects.toThrow(/no outcome for iVerifyPIN within 1 s \(its process group was killed\)/);
+    await expect(cmd('grandchild-hang', 1).perform({ operation: 'iVerifyPIN' })).rejects.toThrow(
+      /no outcome for iVerifyPIN within 1 s \(its process group was killed\)/,
+    );
     expect(Date.now() - t0).toBeLessThan(5000);
   });
   it('a program that exits leaving a grandchild on its output: judged at once, the grandchild killed', async () => {
@@ -145,9 +164,12 @@ describe('command driver: a hostile terminal program is contained (issue 18)', (
     expect(gone(pid)).toBe(true);
   });
   it('600 MB of output: stopped at 16 MiB, INCONCLUSIVE (DriverError), no crash', async () => {
-    await expect(cmd('flood', 60).perform({ operation: 'x' })).rejects.toMatchObject({ name: 'DriverError', message: expect.stringMatching(/printed more than 16 MiB/) });
+    await expect(cmd('flood', 60).perform({ operation: 'x' })).rejects.toMatchObject({
+      name: 'DriverError',
+      message: expect.stringMatching(/printed more than 16 MiB/),
+    });
   });
-  it('gets a minimal environment, not sscc\'s', async () => {
+  it("gets a minimal environment, not sscc's", async () => {
     process.env.SSCC_TRUST_DIR = '/secret/trust';
     process.env.AWS_SECRET_ACCESS_KEY = 'x';
     try {

@@ -44,7 +44,7 @@ export class ManualDriver implements TerminalDriver {
     try {
       for (;;) {
         const next = await Promise.race([this.lines.next(), timeout]);
-        if (next.done) throw new DriverError('the operator\'s input ended before an outcome was given');
+        if (next.done) throw new DriverError("the operator's input ended before an outcome was given");
         const text = next.value.trim();
         if (!text) continue;
         if (RESULTS.includes(text)) return { result: text as TerminalOutcome['result'] };

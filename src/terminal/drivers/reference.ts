@@ -14,7 +14,10 @@ export interface TerminalPorts {
 export class ReferenceDriver implements TerminalDriver {
   readonly kind = 'reference';
 
-  constructor(private readonly ports: () => Promise<TerminalPorts>, private readonly config: TerminalConfig) {}
+  constructor(
+    private readonly ports: () => Promise<TerminalPorts>,
+    private readonly config: TerminalConfig,
+  ) {}
 
   async perform(request: TerminalRequest): Promise<TerminalOutcome> {
     const p = await this.ports();
