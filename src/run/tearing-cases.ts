@@ -3,7 +3,7 @@
  * MAC, its PIN commands, and the debit application's ATC, EC purchase and offline PIN (LD/T 6001.2 防拔).
  */
 import type { NvmSnapshot } from '../../card-sim/index.ts';
-import { SW } from '../apdu/sw.ts';
+import { SW, triesLeft } from '../apdu/sw.ts';
 import { swHex } from '../apdu/response.ts';
 import type { Level2Factor } from '../sscard/keys.ts';
 import { toHex } from '../bytes/hex.ts';
@@ -147,7 +147,7 @@ export function ssVerifyCase(ctx: TearContext, pin: string, label: string): Tear
     command: (send) => ssTerminal(ctx, send).verifyPin(pin),
     observe: (send) => ssTries(ctx, send),
     alsoAllowed: trySpent,
-    done: (r) => r.sw === SW.NO_ERROR || r.sw >> 4 === 0x63c,
+    done: (r) => r.sw === SW.NO_ERROR || triesLeft(r.sw) !== undefined,
   };
 }
 
@@ -224,7 +224,7 @@ export function pbocVerifyCase(ctx: TearContext, pin: string, label: string): Te
     command: (send) => send(encodeCommand(iso.verify(0x80, pinBlock2(pin)))),
     observe: (send) => pbocTries(ctx, send),
     alsoAllowed: trySpent,
-    done: (r) => r.sw === SW.NO_ERROR || r.sw >> 4 === 0x63c,
+    done: (r) => r.sw === SW.NO_ERROR || triesLeft(r.sw) !== undefined,
   };
 }
 

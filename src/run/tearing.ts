@@ -7,6 +7,7 @@
  */
 import type { NvmFile, NvmSnapshot, SimCard } from '../../card-sim/index.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
+import { SW } from '../apdu/sw.ts';
 import { PreconditionNotMet, TransportError } from '../verdict/errors.ts';
 import { swHex } from '../apdu/response.ts';
 
@@ -143,7 +144,7 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
       await control.arm(Number.MAX_SAFE_INTEGER);
       const answer = await quiet(() => c.command(send, prepared));
       if (answer instanceof TransportError) throw new TransportError(`${c.name}: the card did not answer the untorn command (${answer.message})`);
-      if (!(c.done ?? ((x: ResponseApdu) => x.sw === 0x9000))(answer))
+      if (!(c.done ?? ((x: ResponseApdu) => x.sw === SW.NO_ERROR))(answer))
         throw new PreconditionNotMet(`${c.name}: the untorn command answered ${swHex(answer.sw)}, so there is nothing to tear`);
       const { writes } = await control.lastWrites();
       const neu = await control.snapshot();
