@@ -75,14 +75,14 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'Over T=0, a command with data returns its response data directly',
     description: 'A case 3/4 command answers data instead of 61xx, which a T=0 reader cannot carry (ISO/IEC 7816-3 §12.2.2).',
-    mustFail: ['ISO-T0-001', 'ISO-T0-002', 'ISO-SEL-001', 'DA-CMK-003', 'DA-CMK-004', 'DA-PERS-001', 'DA-PERS-002', 'DA-PERS-003', 'DA-PERS-004'],
+    mustFail: ['ISO-T0-001', 'ISO-T0-002', 'ISO-SEL-001', 'DA-CMK-003', 'DA-CMK-004', 'DA-PERS-001', 'DA-PERS-002', 'DA-PERS-003', 'DA-PERS-004', 'SW-P12-05'],
   },
   {
     id: 'file-not-found-as-6a80',
     area: 'iso7816',
     title: 'A file or application that does not exist answers 6A80 instead of 6A82',
     description: 'SELECT and READ BINARY by SFI report a missing file as incorrect data (ISO/IEC 7816-4 §5.6 table 6).',
-    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'DA-FIN-005', 'ISO-SEL-011'],
+    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'DA-FIN-005', 'ISO-SEL-011', 'SW-EF-06'],
   },
   {
     id: 'blocked-pin-still-verifies',
@@ -134,7 +134,20 @@ export const ISO7816_DEFECTS = [
     title: 'The FCI of a DF carries no DF name (84)',
     description:
       'SELECT of a DF answers an FCI template 6F without the DF name the terminal needs to know what it selected (ISO/IEC 7816-4 §5.3.3 table 12; 社会保障卡规范 part 5 §6.11).',
-    mustFail: ['ISO-SEL-002', 'ISO-SEL-003', 'ISO-SEL-010', 'ISO-SEL-011', 'ISO-T0-001', 'DA-ENV-001', 'ISO-VER-003'],
+    mustFail: [
+      'ISO-SEL-002',
+      'ISO-SEL-003',
+      'ISO-SEL-010',
+      'ISO-SEL-011',
+      'ISO-T0-001',
+      'DA-ENV-001',
+      'ISO-VER-003',
+      'TEAR-SS-001',
+      'TEAR-SS-002',
+      'TEAR-PIN-001',
+      'TEAR-PIN-002',
+      'TEAR-PIN-004',
+    ],
     collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
   },
   {
@@ -170,7 +183,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'SELECT of an EF answers 9000 but does not make it current',
     description: 'A following READ BINARY without an SFI has no current EF (ISO/IEC 7816-4 §7.1.1, §5.3.1).',
-    mustFail: ['ISO-SEL-009', 'ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004', 'ISO-RB-005', 'ISO-RB-008', 'ISO-RR-005'],
+    mustFail: ['ISO-SEL-009', 'ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004', 'ISO-RB-005', 'ISO-RB-008', 'ISO-RR-005', 'TEAR-SS-001'],
   },
   {
     id: 'select-next-occurrence-repeats-first',
@@ -208,7 +221,7 @@ export const ISO7816_DEFECTS = [
     title: 'READ RECORD by record identifier answers 6A86',
     description:
       'The COS knows only record numbers, but 社会保障卡规范 identifies the records of EF05/EF06 by their tag (part 5 §6.10; ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-002', 'ISO-VER-003'],
+    mustFail: ['ISO-RR-002', 'ISO-VER-003', 'TEAR-SS-001', 'TEAR-SS-002'],
     collateralAreas: ['sscard', 'dual-app', 'lifecycle', 'medical'],
   },
   {

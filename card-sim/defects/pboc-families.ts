@@ -186,6 +186,8 @@ export const RECORD_FAMILY = [
     checkedBy: 'PB-DATA-005',
     breaks: [SIGNED_DATA],
     also: [
+      'TEAR-PB-002',
+      'TEAR-PB-003',
       'LC-LOSS-001',
       'LC-LOSS-002',
       'LC-LOSS-003',

@@ -396,6 +396,8 @@ export const PBOC_DEFECTS = [
     description:
       'The AIP is personalised 5C00 (SDA, no DDA) on a card that does DDA, as the ICS says; the issuer signed the static data with that AIP, so terminals fall back to SDA (JR/T 0025.5 §7.2, EMV Book 3 annex C1).',
     mustFail: ['PB-GPO-004'],
+    // 5C00 announces no CDA either: on a CDA card the CDA transactions fail too.
+    mustFailWhere: { '@ics:cda': ['PB-CDA-001', 'PB-CDA-002', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-101', 'PB-CDA-102'] },
   },
   {
     id: 'pboc-ec-afl-without-9F74',

@@ -316,6 +316,7 @@ export const SSCARD_DEFECTS = [
       'SSSE_SAFETY-09',
       'SSSE_SAFETY-10',
       'SSSE_SAFETY-11',
+      'TEAR-SS-001',
     ],
     // On a 3.0 card EF06 is read behind RK SSSE with SM4 keys named by the FCI: these rest on it too.
     mustFailWhere: {

@@ -7,6 +7,7 @@
  */
 import { SW } from '../../src/apdu/sw.ts';
 import type { Defect } from '../../src/defects/defect.ts';
+import { APPLICATIONS } from '../apps/index.ts';
 import type { Handler } from '../cos/context.ts';
 import type { DfNode } from '../cos/files.ts';
 import { type CardDefectImpl, wrap } from './kinds.ts';
@@ -201,9 +202,10 @@ const answers6F00 =
   };
 
 /**
- * Each row a wrapper of its command's handler, wherever the command is served: by the application or by
- * the COS's inter-industry commands (the row's application is checked when the command answers).
+ * Each row a wrapper of its command's handler wherever the command is served (an application of the
+ * current DF or of a parent, or the COS's inter-industry commands); the row's application, the nearest
+ * DF's, is checked when the command answers.
  */
 export const STATUS_WORD_IMPLEMENTATIONS = Object.fromEntries(
-  (ROWS as readonly Row[]).map((r) => [r.id, ['cos', ...(r.apps ?? ['sscard', 'pboc', 'medical'])].map((app) => wrap(app, r.ins, answers6F00(r)))]),
+  (ROWS as readonly Row[]).map((r) => [r.id, ['cos', ...Object.keys(APPLICATIONS)].map((app) => wrap(app, r.ins, answers6F00(r)))]),
 ) as unknown as Record<(typeof ROWS)[number]['id'], CardDefectImpl>;
