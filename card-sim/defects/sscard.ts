@@ -142,6 +142,8 @@ export const SSCARD_DEFECTS = [
     description: 'A 1.0 FCI names no algorithm (DES) or 01 (part 3 §6.4); naming 03 sends terminals to SM4 keys the card does not have.',
     // The harness takes the card at its word and authenticates with SM4 keys: every keyed flow fails.
     mustFail: [
+      'TEAR-SS-001',
+      'TEAR-SS-002',
       'SS-SEL-003',
       'SSSE_SAFETY-04',
       'SSSE_SAFETY-06',
@@ -182,6 +184,8 @@ export const SSCARD_DEFECTS = [
     // On a 3.0 card EF06 is read behind RK SSSE with SM4 keys named by the FCI: these rest on it too.
     mustFailWhere: {
       '@sscard:3.0': [
+        'TEAR-SS-001',
+        'TEAR-SS-002',
         'SSSE_SAFETY-03',
         'SSSE_SAFETY-04',
         'SSSE_SAFETY-06',
