@@ -33,6 +33,35 @@ export const TERMINAL_USAGE_CONTROL_DEFECTS = [
     description: 'Step 2 of the AUC check (§10.3.2: valid at ATMs, valid at terminals other than ATMs) is left out.',
     mustFail: ['TM-LIM-004'],
   },
+  {
+    id: 'tm-fin-auc-domestic-as-international',
+    area: 'terminal',
+    title: 'The usage control check takes every card for an international one',
+    description:
+      'Equal issuer and terminal country codes are domestic use (JR/T 0025.5 §10.3.2 step 1); this terminal judges a domestic-only card by its international bits and refuses it at home.',
+    mustFail: [
+      'TM-LIM-001',
+      'TM-FIN-001',
+      'TM-FIN-005',
+      'TM-FIN-007',
+      'TM-FIN-008',
+      'TM-FIN-014',
+      'TM-FIN-018',
+      'TM-FIN-019',
+      'TM-FIN-023',
+      'TM-FIN-024',
+      'TM-FIN-025',
+      'TM-FIN-026',
+      'TM-FIN-027',
+      'TM-FIN-032',
+      'TM-FIN-033',
+      'TM-FIN-034',
+      'TM-INT-001',
+      'TM-INT-011',
+      'TM-INT-012',
+      'TM-INT-016',
+    ],
+  },
 ] as const satisfies readonly Defect[];
 
 export const TERMINAL_USAGE_CONTROL_IMPLEMENTATIONS: Record<(typeof TERMINAL_USAGE_CONTROL_DEFECTS)[number]['id'], TerminalDefectImpl> = {
@@ -40,4 +69,5 @@ export const TERMINAL_USAGE_CONTROL_IMPLEMENTATIONS: Record<(typeof TERMINAL_USA
   'tm-fin-auc-always-domestic': terminalRule('usageControlUsesTerminalCountry'),
   'tm-fin-auc-declines-every-foreign-card': terminalRule('usageControlFollowsAuc'),
   'tm-fin-auc-no-terminal-check': terminalRule('usageControlChecksTerminalType'),
+  'tm-fin-auc-domestic-as-international': terminalRule('usageControlRecognisesDomestic'),
 };

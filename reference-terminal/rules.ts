@@ -124,6 +124,8 @@ export const TERMINAL_SPEC_RULES = {
   checkUsageControl: true,
   /** Domestic or international by the terminal's own country code against 5F28. */
   usageControlUsesTerminalCountry: true,
+  /** Equal country codes are domestic use (§10.3.2 step 1). */
+  usageControlRecognisesDomestic: true,
   /** The service is refused only where the AUC does not allow it, not for a foreign card as such. */
   usageControlFollowsAuc: true,
   /** Step 2: valid at ATMs / at other terminals. */

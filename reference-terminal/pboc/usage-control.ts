@@ -14,11 +14,13 @@ export function checkUsageControl(k: PbocKernel, country: string | undefined, ru
   const issuer = k.data.get('5F28');
   const here = country ?? CHINA;
   const terminalCountry = !rules.usageControlUsesTerminalCountry && issuer ? Buffer.from(issuer).toString('hex') : here;
+  // A terminal that never takes a card for a domestic one judges every card by the international bits.
+  const judgedCountry = !rules.usageControlRecognisesDomestic ? 'FFFF' : terminalCountry;
   if (!rules.usageControlFollowsAuc && issuer && Buffer.from(issuer).toString('hex').toUpperCase() !== here.toUpperCase()) {
     setBit(k.tvr, TVR.SERVICE_NOT_ALLOWED);
     return;
   }
-  const failures = usageControlFailures(auc, issuer, { terminalCountry, atm: false, service: 'goods' }).filter(
+  const failures = usageControlFailures(auc, issuer, { terminalCountry: judgedCountry, atm: false, service: 'goods' }).filter(
     (f) => rules.usageControlChecksTerminalType || !f.includes('is not valid at'),
   );
   if (failures.length) setBit(k.tvr, TVR.SERVICE_NOT_ALLOWED);
