@@ -1,7 +1,7 @@
 /** Defects of the PBOC debit/EC application (JR/T 0025), caught by features/pboc. */
 import type { Defect } from '../../src/defects/defect.ts';
 import { type CardDefectImpl, rule } from './kinds.ts';
-import { GET_DATA_DEFECTS, GET_DATA_FAMILY, type GetDataTag, RECORD_DEFECTS, RECORD_FAMILY, type RecordTag } from './pboc-families.ts';
+import { GET_DATA_DEFECTS, GET_DATA_FAMILY, type GetDataTag, RECORD_DEFECTS, RECORD_FAMILY, type RecordTag, SIGNED_DATA } from './pboc-families.ts';
 import { PBOC_FAULTS, getDataWrongLength, recordWithout } from './pboc-faults.ts';
 
 export const PBOC_DEFECTS = [
@@ -111,24 +111,8 @@ export const PBOC_DEFECTS = [
     title: 'CVM list missing',
     description:
       'The application records lack the mandatory CVM list 8E (JR/T 0025.5 §5.2 table 10); the SSAD and ICC certificate were signed over the records with it, so ODA fails too.',
-    mustFail: [
-      'PB-DATA-007',
-      'PB-DATA-032',
-      'PB-ODA-002',
-      'PB-ODA-004',
-      'PB-ODA-005',
-      'PB-TXN-001',
-      'PB-TXN-002',
-      'PB-ODA-103',
-      'PB-ODA-104',
-      'PB-ODA-105',
-      'PB-ODA-106',
-      'PB-CDA-001',
-      'PB-CDA-003',
-      'PB-CDA-006',
-      'PB-CDA-007',
-      'PB-CDA-008',
-    ],
+    // The CVM list is signed static data (JR/T 0025.7 §5.4): SDA, DDA and CDA fail with it.
+    mustFail: ['PB-DATA-007', 'PB-DATA-032', ...SIGNED_DATA],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
   {
