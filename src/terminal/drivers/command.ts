@@ -42,7 +42,7 @@ export const ISOLATION_PACKAGE: Record<Exclude<Isolation, 'none'>, string> = { u
  *   its own: no network but a loopback that is down, no view of sscc or any other process; the files it
  *   can read are the user's, as without isolation.
  * - bwrap (bubblewrap): the same namespaces, and a file system that is the machine's read-only, with
- *   /tmp and HOME empty, the card and PSAM sockets (and the pcscd socket when readers are used) bound
+ *   /tmp and HOME empty (the working folder put back read-only), the card and PSAM sockets (and the pcscd socket when readers are used) bound
  *   in; a new session (no TIOCSTI into sscc's terminal); it dies with sscc.
  * Pathname Unix sockets (the card slot, pcscd) work across network namespaces.
  */
@@ -54,8 +54,10 @@ export function isolatedCommand(isolation: Isolation | undefined, command: reado
   for (const k of ['SSCC_CARD_SOCKET', 'SSCC_PSAM_SOCKET']) if (env[k]) binds.push('--bind', env[k] as string, env[k] as string);
   if (env.SSCC_CARD_READER || env.SSCC_PSAM_READER) binds.push('--bind-try', '/run/pcscd', '/run/pcscd');
   const home = env.HOME && env.HOME !== '/' ? env.HOME : undefined;
-  // HOME is emptied; the program's working folder, when it lies there, is put back read-only.
-  const keep = cwd && home && (cwd === home || cwd.startsWith(`${home}/`)) ? ['--ro-bind', cwd, cwd] : [];
+  // /tmp and HOME are emptied; the program's working folder, when it lies in one of them (a clone in
+  // /tmp, a checkout in HOME), is put back read-only.
+  const hidden = ['/tmp', ...(home ? [home] : [])];
+  const keep = cwd && hidden.some((h) => cwd === h || cwd.startsWith(`${h}/`)) ? ['--ro-bind', cwd, cwd] : [];
   return [
     'bwrap',
     '--ro-bind',

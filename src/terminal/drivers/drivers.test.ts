@@ -66,6 +66,10 @@ describe('command driver isolation (terminal.driver.isolation)', () => {
       /--ro-bind \/ \/ .*--tmpfs \/tmp --tmpfs \/home\/lab --ro-bind \/home\/lab\/terminal \/home\/lab\/terminal --bind \/tmp\/c.sock \/tmp\/c.sock --unshare-all/,
     );
     expect(b.slice(-2)).toEqual(['--', 't']);
+    // A clone under /tmp (CI's checkout, a lab's scratch folder): its folder is put back read-only.
+    const t = isolatedCommand('bwrap', ['t'], { HOME: '/home/lab' }, '/tmp/clone');
+    expect(t.join(' ')).toMatch(/--tmpfs \/tmp --tmpfs \/home\/lab --ro-bind \/tmp\/clone \/tmp\/clone .*--chdir \/tmp\/clone/);
+    expect(isolatedCommand('bwrap', ['t'], { HOME: '/home/lab' }, '/srv/sscc').join(' ')).not.toMatch(/--ro-bind \/srv/);
   });
   it.runIf(works(['unshare', '--user', '--map-root-user', '--net', '--pid', '--fork', '--mount-proc']))(
     'unshare: no network, no other process in view, the card socket reachable',
