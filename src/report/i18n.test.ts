@@ -12,8 +12,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { featureFiles, readScenarios } from '../plan/scenarios.ts';
 import { ROOT } from '../run/test-support.ts';
-import { parameterCount, scenarioCatalogue, stepCatalogue, stepPatterns, stepZh, titleZh } from './i18n.ts';
+import { featureCatalogue, featureZh, parameterCount, scenarioCatalogue, stepCatalogue, stepPatterns, stepZh, titleZh } from './i18n.ts';
 import { untranslated } from './i18n-untranslated.ts';
+import { reportCatalogues } from './write.ts';
 
 const listed = JSON.parse(readFileSync(new URL('../../reports/i18n/untranslated.json', import.meta.url), 'utf8')) as { titles: string[]; steps: string[] };
 const CJK = /[\u4e00-\u9fff]/;
@@ -114,6 +115,41 @@ describe('the suite in both languages', () => {
       ).toEqual([]);
       expect(latinWords(zh), `${s.id}: ${zh}`).toEqual([]);
     }
+  });
+
+  it('every feature file has its Chinese name (the heading of its cases), held to the same checks', () => {
+    const files = new Map(scenarios.map((s) => [s.uri, s.feature]));
+    expect([...files.keys()].filter((uri) => featureZh(uri) === undefined)).toEqual([]);
+    expect(Object.keys(featureCatalogue()).filter((uri) => !files.has(uri))).toEqual([]);
+    for (const [uri, name] of files) {
+      const zh = featureZh(uri) ?? '';
+      expect(zh, uri).toMatch(CJK);
+      const kept = new Set(zh.match(/[A-Za-z0-9]+/g) ?? []);
+      expect(
+        digitWords(name).filter((w) => !kept.has(w)),
+        `${uri}: ${name} | ${zh}`,
+      ).toEqual([]);
+      expect(latinWords(zh), `${uri}: ${zh}`).toEqual([]);
+    }
+  });
+
+  it('the report labels every area, ICS item and word value of an ICS item in both languages', () => {
+    const labels = reportCatalogues();
+    const schema = JSON.parse(readFileSync(new URL('../../profiles/profile.schema.json', import.meta.url), 'utf8')) as {
+      properties: { ics: { properties: Record<string, { enum?: string[]; items?: { enum?: string[] } }> } };
+    };
+    const keys = [...new Set(scenarios.map((s) => `area.${s.area}`))];
+    for (const [item, field] of Object.entries(schema.properties.ics.properties)) {
+      keys.push(`ics.${item}`);
+      // A value that is a word (none, single, offline …) is translated; codes (2.0, T=1, 3DES, SDA) are not.
+      for (const v of field.enum ?? field.items?.enum ?? []) if (/^[a-z]/.test(v)) keys.push(`ics.${item}.${v}`);
+    }
+    for (const lang of ['zh-CN', 'en'] as const)
+      expect(
+        keys.filter((k) => !Object.hasOwn(labels[lang], k)),
+        lang,
+      ).toEqual([]);
+    for (const k of keys) expect(labels['zh-CN'][k], k).toMatch(CJK);
   });
 
   it('the title checks fail on an English word, a lost status word, and pass names, codes, commands and hex', () => {
