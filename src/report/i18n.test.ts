@@ -65,7 +65,9 @@ const CODES = new Set(
   (
     'AFL AID AIP ARC ARPC ARQC ATC ATM ATR CDOL1 CDOL2 CLA CVM CVN CVR DDOL DES 3DES DSK FCI GBK GPO IAC IAD IC ICS IRK ' +
     'ISO LD T T0 LDD Lc Le MAC MAC1 MAC2 MF NVM P1 P2 PAN PBOC PDOL PIN POS PPSE PSAM PSE PSN PUK RK RSA SDA SDAD SHA SM ' +
-    'SM2 SM3 SM4 SSAD SSSE STK TAC TC TCK TVR UK UK1 V2 Luhn sx1 sh cn mmdd X Y A r s b6 b7 b8 xx'
+    'SM2 SM3 SM4 SSAD SSSE STK TAC TC TCK TVR UK UK1 V2 Luhn sx1 sh cn mmdd X Y A r s b6 b7 b8 xx ' +
+    // ISO/IEC 7816-3 (the ATR and the T=1 block layer): block kinds I, R, S and the prologue, epilogue and timing names.
+    'I R S TS TA1 TB1 TC1 TD1 TA2 TB2 TC2 TD2 Fi Di ETU PPS NAD PCB LEN EDC LRC CRC IFS IFSC IFSD BWT CWT BGT WTX TPDU APDU'
   ).split(' '),
 );
 const HEX = /^[0-9A-F]+$/;
