@@ -23,6 +23,17 @@ export function stepCatalogue(): Record<string, string> {
   return steps;
 }
 
+let features: Record<string, string> | undefined;
+/** Feature file (its path under the project, as ScenarioInfo.uri) → its Chinese name (reports/i18n/features.zh-CN.json). */
+export function featureCatalogue(): Record<string, string> {
+  features ??= load('features.zh-CN.json');
+  return features;
+}
+export function featureZh(uri: string): string | undefined {
+  const f = featureCatalogue();
+  return Object.hasOwn(f, uri) ? f[uri] : undefined;
+}
+
 /** The Chinese title of a scenario, by its id (@TC:…). */
 export function titleZh(id: string): string | undefined {
   const t = scenarioCatalogue();

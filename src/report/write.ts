@@ -6,7 +6,7 @@ import Handlebars from 'handlebars';
 import { type Report, type ReportCase, summarise } from './build.ts';
 import { type Certificate, type Message, formatInZone, neverApplies, zoneOffset } from './certificate.ts';
 import { readTrace } from './elements.ts';
-import { stepZh, titleZh } from './i18n.ts';
+import { featureZh, stepZh, titleZh } from './i18n.ts';
 import type { Verdict } from './model.ts';
 import { seal } from './integrity.ts';
 import { reportProblems } from './schema.ts';
@@ -165,12 +165,15 @@ export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo, ou
   const zone = c.timeZone;
   const when = (iso: string | undefined) => (iso ? formatInZone(iso, zone) : undefined);
   // Cases by spec area, then feature file; NOT APPLICABLE ones in a short table per feature.
-  const areas: Array<{ area: string; features: Array<{ feature: string; cases: unknown[]; notApplicable: Array<ReportCase & { titleZh?: string }> }> }> = [];
+  const areas: Array<{
+    area: string;
+    features: Array<{ feature: string; featureZh?: string; cases: unknown[]; notApplicable: Array<ReportCase & { titleZh?: string }> }>;
+  }> = [];
   for (const x of shown) {
     let a = areas.find((y) => y.area === x.area);
     if (!a) areas.push((a = { area: x.area, features: [] }));
     let f = a.features.find((y) => y.feature === x.feature);
-    if (!f) a.features.push((f = { feature: x.feature, cases: [], notApplicable: [] }));
+    if (!f) a.features.push((f = { feature: x.feature, featureZh: featureZh(x.uri), cases: [], notApplicable: [] }));
     if (x.verdict === 'NOT_APPLICABLE') f.notApplicable.push({ ...x, titleZh: titleZh(x.id) });
     else {
       const traced = readTrace(x.apdus);
@@ -213,11 +216,12 @@ export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo, ou
     bars: VERDICTS.map((v) => ({ verdict: v, count: byVerdict[v], percent: ((100 * byVerdict[v]) / total).toFixed(2) })),
     icsRows: Object.entries(report.ics)
       .sort(([a], [b]) => ICS_ORDER.indexOf(a) - ICS_ORDER.indexOf(b))
-      .map(([key, value]) => ({
-        label: `ics.${key}`,
-        bool: typeof value === 'boolean',
-        value: typeof value === 'boolean' ? `value.${value}` : Array.isArray(value) ? value.join(', ') : String(value),
-      })),
+      .map(([key, value]) => {
+        // Yes/no and the words of an ICS item (ics.medical.offline …) are labels; codes (3DES, T=1, 2.0) stay as they are.
+        const word = typeof value === 'string' && Object.hasOwn(reportCatalogues().en, `ics.${key}.${value}`) ? `ics.${key}.${value}` : undefined;
+        if (typeof value === 'boolean') return { label: `ics.${key}`, word: true, value: `value.${value}` };
+        return { label: `ics.${key}`, word: word !== undefined, value: word ?? (Array.isArray(value) ? value.join(', ') : String(value)) };
+      }),
   });
 }
 
