@@ -295,6 +295,10 @@ export interface ProfileData {
          */
         fresh?: boolean;
         /**
+         * true: reach the simulated card block by block through sscc's own T=1 interface device (a TPDU-capable reader), so that the @needs:tpdu scenarios apply; the image must offer T=1
+         */
+        tpdu?: boolean;
+        /**
          * A file that keeps the simulated card between runs, as a real sample is kept: read at the start when it exists, written at the end (relative to the working folder)
          */
         state?: string;
