@@ -184,7 +184,8 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       if (cmd.ne !== data.length) return sw(0x6c00 | xx);
       return encodeResponse({ data, sw: reply.sw });
     }
-    if (cmd.ne === undefined) return sw(reply.sw);
+    // A command without Le asks for no data (ISO/IEC 7816-4 §5.1; case 1 or 3, ISO/IEC 7816-3 §12.1).
+    if (cmd.ne === undefined) return rules.noDataWithoutLe ? sw(reply.sw) : encodeResponse({ data, sw: reply.sw });
     if (cmd.ne >= data.length) return encodeResponse({ data, sw: reply.sw });
     if (reply.exact) return sw(0x6c00 | xx);
     card.pending = data.slice(cmd.ne);

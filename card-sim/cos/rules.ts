@@ -36,6 +36,8 @@ export const SPEC_RULES = {
   // ---- iso7816 ----
   /** ISO/IEC 7816-3 §8.2.2. */
   atrHistoricalBytesAsDeclared: true,
+  /** ISO/IEC 7816-4 §5.1, ISO/IEC 7816-3 §12.1: a command without Le (case 1 or 3) gets no response data. */
+  noDataWithoutLe: true,
   /** ISO/IEC 7816-3 §8.2.5: TCK iff a type other than T=0 is indicated, XOR of T0 … TCK = 00. */
   atrCheckCharacterRight: true,
   /** ISO/IEC 7816-3 §8.3 tables 7 and 8: TA1 codes a defined Fi and Di. */

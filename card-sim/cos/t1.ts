@@ -8,7 +8,7 @@
  * Time is modelled, not measured: CHIP_TIME_MS is how long this chip takes for a command, and a block's
  * `afterMs` is when it begins after the interface device's block.
  */
-import { concat } from '../../src/bytes/hex.ts';
+import { concat, fromHex } from '../../src/bytes/hex.ts';
 import { parseAtr, t1Parameters } from '../../src/iso7816/atr.ts';
 import {
   type Block,
@@ -153,7 +153,8 @@ export function t1Port(card: SimCard): TpduPort {
   return {
     reset(kind) {
       const atr = card.reset(kind);
-      const p = t1Parameters(parseAtr(atr));
+      // The COS's own T=1 parameters are those its image declares (whatever a defect does to the ATR it sends).
+      const p = t1Parameters(parseAtr(fromHex(card.image.atr)));
       ifsc = p.ifsc;
       bwt = bwtMs(p.bwi);
       ifsd = 32;

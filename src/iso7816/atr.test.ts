@@ -30,7 +30,7 @@ describe('ATR (ISO/IEC 7816-3 §8.2)', () => {
 });
 
 describe('ATR consistency (ISO/IEC 7816-3 §8.2–8.3, §10.2, §11.4)', () => {
-  const problems = (hex: string) => atrProblems(fromHex(hex));
+  const problems = (hex: string) => atrProblems(fromHex(hex)).map((p) => p.text);
   it('finds nothing in the reference ATRs and a usual T=1 ATR', () => {
     expect(problems('3B6D00000081008843866533010114F199')).toEqual([]);
     expect(problems('3B8880014E6F646556494343 36')).toEqual([]);

@@ -156,20 +156,32 @@ export function t15Byte(a: Atr, kind: 'TA' | 'TB'): { name: string; value: numbe
 
 const h2 = (v: number) => v.toString(16).toUpperCase().padStart(2, '0');
 
+/** Which requirement an ATR problem breaks: the length and TCK (§8.2.1, §8.2.5), the global bytes (§8.3), the TD sequence (§8.2.3), the protocol specific bytes (§10.2, §11.4). */
+export type AtrPart = 'frame' | 'global' | 'sequence' | 'specific';
+
+export interface AtrProblem {
+  part: AtrPart;
+  text: string;
+}
+
 /**
  * What in a parsed ATR breaks ISO/IEC 7816-3, each with its clause; [] when nothing. Structure (TS, the
  * counts, TCK) is parseAtr's; this judges the values and their order.
  */
-export function atrProblems(raw: Uint8Array, a: Atr = parseAtr(raw)): string[] {
-  const out: string[] = [];
+export function atrProblems(raw: Uint8Array, a: Atr = parseAtr(raw)): AtrProblem[] {
+  const problems: AtrProblem[] = [];
+  let part: AtrPart = 'frame';
+  const out = { push: (text: string) => problems.push({ part, text }) };
   if (raw.length > 33) out.push(`ATR of ${raw.length} bytes: at most 32 characters follow TS (§8.2.1)`);
   if (!a.tckValid) out.push(`TCK ${h2(a.tck ?? 0)} does not make the XOR of T0 to TCK 00 (§8.2.5)`);
+  part = 'global';
   const ta1 = a.interfaceBytes.TA1;
   if (ta1 !== undefined) {
     if (FI_TABLE[ta1 >> 4] === undefined) out.push(`TA1 ${h2(ta1)}: FI ${(ta1 >> 4).toString(2).padStart(4, '0')} is RFU (§8.3 table 7)`);
     if (DI_TABLE[ta1 & 0x0f] === undefined) out.push(`TA1 ${h2(ta1)}: DI ${(ta1 & 0x0f).toString(2).padStart(4, '0')} is RFU (§8.3 table 8)`);
   }
   // The TD sequence: T=15 never in TD1; the types in ascending order, T=0 first, T=15 last (§8.2.3).
+  part = 'sequence';
   const types: number[] = [];
   for (let i = 1; a.interfaceBytes[`TD${i}`] !== undefined; i++) types.push((a.interfaceBytes[`TD${i}`] as number) & 0x0f);
   if (types[0] === 15) out.push('TD1 indicates T=15, which is invalid in TD1 (§8.2.3)');
@@ -177,6 +189,7 @@ export function atrProblems(raw: Uint8Array, a: Atr = parseAtr(raw)): string[] {
     if ((types[j] as number) < (types[j - 1] as number))
       out.push(`TD${j + 1} indicates T=${types[j]} after T=${types[j - 1]} in TD${j}: the types must be in ascending order (§8.2.3)`);
   }
+  part = 'global';
   const offered = offeredProtocols(a);
   const ta2 = a.interfaceBytes.TA2;
   if (ta2 !== undefined) {
@@ -185,6 +198,7 @@ export function atrProblems(raw: Uint8Array, a: Atr = parseAtr(raw)): string[] {
       out.push(`TA2 ${h2(ta2)} names T=${ta2 & 0x0f} for the specific mode, which no TD offers (offered: T=${offered.join(', T=')}) (§8.3)`);
     if (ta2 & 0x60) out.push(`TA2 ${h2(ta2)}: bits 7 and 6 are RFU and must be 0 (§8.3)`);
   }
+  part = 'specific';
   const tc2 = a.interfaceBytes.TC2;
   if (tc2 === 0 && ownerOf(a, 2) === 0) out.push('TC2 00: WI = 0 is RFU (§10.2)');
   if (offered.includes(1)) {
@@ -195,10 +209,11 @@ export function atrProblems(raw: Uint8Array, a: Atr = parseAtr(raw)): string[] {
     const edc = specificByte(a, 'TC', 1);
     if (edc && edc.value & 0xfe) out.push(`${edc.name} ${h2(edc.value)}: bits 8 to 2 are RFU and must be 0 (§11.4.4)`);
   }
+  part = 'global';
   const xu = t15Byte(a, 'TA');
   if (xu && !CLASS_INDICATORS.has(xu.value & 0x3f))
     out.push(`${xu.name} ${h2(xu.value)}: class indicator UI ${(xu.value & 0x3f).toString(2).padStart(6, '0')} is RFU (§8.3 table 10)`);
-  return out;
+  return problems;
 }
 
 /** T=1 parameters an ATR gives (ISO/IEC 7816-3 §11.4), with the defaults where it is silent. */

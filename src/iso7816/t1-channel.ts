@@ -5,11 +5,14 @@
  */
 import type { CardChannel, Protocol } from '../apdu/channel.ts';
 import { NonConformance } from '../verdict/errors.ts';
-import { AtrError, offeredProtocols, parseAtr, t1Parameters } from './atr.ts';
+import { AtrError, type T1Parameters, offeredProtocols, parseAtr, t1Parameters } from './atr.ts';
 import { T1Interface, type TpduPort } from './t1.ts';
 
 /** The IFSD a reader announces after the ATR (the largest, §11.4.2). */
 export const READER_IFSD = 254;
+
+/** The T=1 parameters of an ATR that gives none (§11.4). */
+const DEFAULT_T1: T1Parameters = { ifsc: 32, bwi: 4, cwi: 13, edc: 'LRC', fi: 372, di: 1 };
 
 export class T1Channel implements CardChannel {
   readonly protocol: Protocol = 'T=1';
@@ -24,15 +27,16 @@ export class T1Channel implements CardChannel {
 
   private async session(atr: Uint8Array): Promise<Uint8Array> {
     this.atr = atr;
-    let a: ReturnType<typeof parseAtr>;
+    // A malformed ATR is judged by the ATR scenarios; the blocks then go with the defaults of §11.4.
+    let params = DEFAULT_T1;
     try {
-      a = parseAtr(atr);
+      const a = parseAtr(atr);
+      if (!offeredProtocols(a).includes(1)) throw new NonConformance('the ATR offers no T=1: a TPDU target speaks T=1 to it');
+      params = t1Parameters(a);
     } catch (e) {
-      if (e instanceof AtrError) throw new NonConformance(`ATR: ${e.message}`);
-      throw e;
+      if (!(e instanceof AtrError)) throw e;
     }
-    if (!offeredProtocols(a).includes(1)) throw new NonConformance('the ATR offers no T=1: a TPDU target speaks T=1 to it');
-    this.t1 = new T1Interface(this.port, t1Parameters(a));
+    this.t1 = new T1Interface(this.port, params);
     await this.t1.ifsRequest(READER_IFSD);
     return atr;
   }

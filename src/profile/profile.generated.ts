@@ -34,6 +34,10 @@ export interface ProfileData {
      */
     expectedAtr?: string;
     /**
+     * ATR the card answers to a warm reset when it differs from the cold reset's (ISO/IEC 7816-3 §6.2.3), hex; without it the warm ATR must be the cold one
+     */
+    expectedWarmAtr?: string;
+    /**
      * Free text about the product, shown in the report
      */
     notes?: string;
