@@ -256,7 +256,11 @@ Then('selecting the next DF named {string} again and again finds each matching D
 
 /** The ATRs of the scenario's resets, by kind. */
 const RESETS = new WeakMap<CardWorld, { cold?: Uint8Array; warm?: Uint8Array }>();
-const resets = (w: CardWorld) => RESETS.get(w) ?? (RESETS.set(w, {}), RESETS.get(w) as { cold?: Uint8Array; warm?: Uint8Array });
+function resets(w: CardWorld): { cold?: Uint8Array; warm?: Uint8Array } {
+  let r = RESETS.get(w);
+  if (!r) RESETS.set(w, (r = {}));
+  return r;
+}
 
 /** The ATR parsed; a malformed one is the card's fault. */
 function atrOf(w: CardWorld): { raw: Uint8Array; atr: Atr } {
@@ -297,22 +301,44 @@ When('the terminal warm-resets the card', async function (this: CardWorld) {
 Then('the warm reset answers the cold reset ATR, or the warm ATR the product declares', function (this: CardWorld) {
   const { cold, warm } = resets(this);
   const declared = this.profile.product.expectedWarmAtr;
-  expectBytes(given(warm, 'warm ATR'), declared ? fromHex(declared) : given(cold, 'cold ATR'), declared ? 'warm ATR (product.expectedWarmAtr)' : 'warm ATR (the cold ATR)');
+  expectBytes(
+    given(warm, 'warm ATR'),
+    declared ? fromHex(declared) : given(cold, 'cold ATR'),
+    declared ? 'warm ATR (product.expectedWarmAtr)' : 'warm ATR (the cold ATR)',
+  );
 });
 
 Then("the ATR's global interface bytes code values ISO\\/IEC 7816-3 defines", function (this: CardWorld) {
   const { raw, atr } = atrOf(this);
-  expectNoAtrProblems(this, 'global interface bytes (§8.3)', atrProblems(raw, atr).filter((p) => p.part === 'global').map((p) => p.text));
+  expectNoAtrProblems(
+    this,
+    'global interface bytes (§8.3)',
+    atrProblems(raw, atr)
+      .filter((p) => p.part === 'global')
+      .map((p) => p.text),
+  );
 });
 
 Then("the ATR's TD bytes indicate the protocols in ascending order", function (this: CardWorld) {
   const { raw, atr } = atrOf(this);
-  expectNoAtrProblems(this, 'TD sequence (§8.2.3)', atrProblems(raw, atr).filter((p) => p.part === 'sequence').map((p) => p.text));
+  expectNoAtrProblems(
+    this,
+    'TD sequence (§8.2.3)',
+    atrProblems(raw, atr)
+      .filter((p) => p.part === 'sequence')
+      .map((p) => p.text),
+  );
 });
 
 Then("the ATR's protocol specific bytes code values ISO\\/IEC 7816-3 defines", function (this: CardWorld) {
   const { raw, atr } = atrOf(this);
-  expectNoAtrProblems(this, 'protocol specific bytes (§10.2, §11.4)', atrProblems(raw, atr).filter((p) => p.part === 'specific').map((p) => p.text));
+  expectNoAtrProblems(
+    this,
+    'protocol specific bytes (§10.2, §11.4)',
+    atrProblems(raw, atr)
+      .filter((p) => p.part === 'specific')
+      .map((p) => p.text),
+  );
 });
 
 Then('the ATR offers exactly the protocols of the ICS', function (this: CardWorld) {

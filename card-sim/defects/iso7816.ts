@@ -353,7 +353,7 @@ export const ISO7816_DEFECTS = [
   {
     id: 't1-resynch-keeps-sequence',
     area: 'iso7816',
-    title: 'T=1: S(RESYNCH) does not restart the card\'s N(S) at 0',
+    title: "T=1: S(RESYNCH) does not restart the card's N(S) at 0",
     description: 'After a resynchronisation both send sequence numbers start at 0 again (ISO/IEC 7816-3 §11.6.3.2).',
     mustFail: ['ISO-T1B-005'],
     ics: ['@needs:tpdu'],
@@ -378,7 +378,7 @@ export const ISO7816_DEFECTS = [
   {
     id: 't1-r-block-lrc-wrong',
     area: 'iso7816',
-    title: 'T=1: the card\'s R-blocks carry a wrong LRC',
+    title: "T=1: the card's R-blocks carry a wrong LRC",
     description: 'Every block ends with the LRC of its prologue and INF (ISO/IEC 7816-3 §11.4.4).',
     mustFail: ['ISO-T1B-002', 'ISO-T1B-006'],
     ics: ['@needs:tpdu'],

@@ -51,7 +51,9 @@ describe('reports/iso7816-3-items.yaml', () => {
     expect(problems({ item: 'A', clause: '1', status: 'tested', covers: ['NOPE-1'] })).toEqual(['A: no scenario NOPE-1']);
     expect(problems({ item: 'B', clause: '1', status: 'not-covered' })).toEqual(['B: not-covered without a reason']);
     expect(problems({ item: 'C', clause: '1', status: 'tpdu', covers: ['ISO-ATR-001'] })).toEqual(['C: ISO-ATR-001 is tpdu but not tagged @needs:tpdu']);
-    expect(problems({ item: 'D', clause: '1', status: 'tested', covers: ['ISO-L1-001'] })).toEqual(['D: ISO-L1-001 is tested but NOT APPLICABLE through PC/SC']);
+    expect(problems({ item: 'D', clause: '1', status: 'tested', covers: ['ISO-L1-001'] })).toEqual([
+      'D: ISO-L1-001 is tested but NOT APPLICABLE through PC/SC',
+    ]);
     expect(problems({ item: 'E', clause: '1', status: 'pass' })).toEqual(['E: status pass is none of tested, tpdu, not-reachable, not-covered']);
   });
 });
