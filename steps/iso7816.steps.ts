@@ -403,6 +403,12 @@ When('the interface device sends that command again with its right LRC', async f
   await this.send(given(mark(this).command, 'the command'));
 });
 
+When('the interface device begins a chained SELECT of the SSSE and aborts it', async function (this: CardWorld) {
+  const t1 = ifd(this);
+  MARK.set(this, { at: t1.log.length });
+  await t1.abortAfter(encodeCommand(iso.selectByName(dfNameBytes(this.objects.ssse))).subarray(0, 5));
+});
+
 When('the terminal sends INTERNAL AUTHENTICATE to the SSSE', async function (this: CardWorld) {
   MARK.set(this, { at: ifd(this).log.length });
   await this.send(internalAuthenticate(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]), Uint8Array.from([8, 7, 6, 5, 4, 3, 2, 1])));

@@ -66,6 +66,8 @@ export const SPEC_RULES = {
   t1ChecksEdc: true,
   /** ISO/IEC 7816-3 §11.6.2.2: the card's I-blocks alternate N(S), within a chain too. */
   t1TogglesNs: true,
+  /** ISO/IEC 7816-3 §11.6.2.3: S(ABORT) ends the chain under way; what came of it is dropped. */
+  t1AbortDropsChain: true,
   /** ISO/IEC 7816-3 §11.4.4: the card's R-blocks carry the right LRC. */
   t1RBlockEdcRight: true,
   /** ISO/IEC 7816-4 §5.1.1. */

@@ -28,18 +28,24 @@ describe("card-sim's T=1 block layer (ISO/IEC 7816-3 §11)", () => {
     expect(Math.max(...ifd.cardBlocks().map((b) => b.inf.length))).toBeLessThanOrEqual(16);
     await ifd.transmit(fromHex('00880000100102030405060708080706050403020100'));
     expect(ifd.log.some((e) => e.text.startsWith('S(WTX request'))).toBe(true);
+    await ifd.abortAfter(SELECT_SSSE.subarray(0, 5));
+    expect(toHex((await ifd.transmit(SELECT_SSSE)).subarray(-2))).toBe('9000');
   });
   it('refuses a block with a wrong LRC with R(N(S), EDC error), and resynchronises', async () => {
     const { port, ifd } = session();
     const bad = encodeBlock(iBlock(0, false, SELECT_SSSE));
-    bad[bad.length - 1] ^= 1;
+    bad[bad.length - 1] = (bad[bad.length - 1] as number) ^ 1;
     expect(toHex(port.exchange(bad).block)).toBe('00810081');
     await ifd.transmit(SELECT_SSSE);
     await ifd.transmit(SELECT_SSSE);
     const mark = ifd.log.length;
     await ifd.resynch();
     await ifd.transmit(SELECT_SSSE);
-    const nsSince = (from: number) => ifd.cardBlocks(from).filter((b) => !(b.pcb & 0x80)).map((b) => (b.pcb >> 6) & 1);
+    const nsSince = (from: number) =>
+      ifd
+        .cardBlocks(from)
+        .filter((b) => !(b.pcb & 0x80))
+        .map((b) => (b.pcb >> 6) & 1);
     expect(nsSince(0)[0]).toBe(0);
     expect(nsSince(mark)[0]).toBe(0);
   });
@@ -55,6 +61,17 @@ describe("card-sim's T=1 block layer (ISO/IEC 7816-3 §11)", () => {
     await fails('t1-ifs-request-ignored', async (ifd) => ifd.ifsRequest(16).then(() => ifd.transmit(SELECT_SSSE)));
     await fails('t1-no-wtx', async (ifd) => ifd.transmit(fromHex('00880000100102030405060708080706050403020100')));
     await fails('t1-ns-not-toggled-in-chain', async (ifd) => ifd.ifsRequest(16).then(() => ifd.transmit(SELECT_SSSE)));
-    await fails('t1-resynch-keeps-sequence', async (ifd) => ifd.transmit(SELECT_SSSE).then(() => ifd.resynch()).then(() => ifd.transmit(SELECT_SSSE)));
+    await fails('t1-abort-keeps-chain', async (ifd) =>
+      ifd.abortAfter(SELECT_SSSE.subarray(0, 5)).then(async () => {
+        const r = await ifd.transmit(SELECT_SSSE);
+        if (toHex(r.subarray(-2)) !== '9000') throw new Error(`the next command answered ${toHex(r)}`);
+      }),
+    );
+    await fails('t1-resynch-keeps-sequence', async (ifd) =>
+      ifd
+        .transmit(SELECT_SSSE)
+        .then(() => ifd.resynch())
+        .then(() => ifd.transmit(SELECT_SSSE)),
+    );
   });
 });

@@ -141,7 +141,8 @@ export function t1Port(card: SimCard): TpduPort {
           return out(sBlock(S_TYPE.IFS, true, b.inf));
         }
         if (t === S_TYPE.ABORT) {
-          received = [];
+          // The chain under way is dropped (§11.6.2.3).
+          if (rules.t1AbortDropsChain) received = [];
           pending = undefined;
           return out(sBlock(S_TYPE.ABORT, true));
         }

@@ -376,6 +376,14 @@ export const ISO7816_DEFECTS = [
     ics: ['@needs:tpdu'],
   },
   {
+    id: 't1-abort-keeps-chain',
+    area: 'iso7816',
+    title: 'T=1: after S(ABORT) the card keeps the aborted chain and runs it with the next command',
+    description: 'S(ABORT) ends the chain under way; the next command starts afresh (ISO/IEC 7816-3 §11.6.2.3).',
+    mustFail: ['ISO-T1B-007'],
+    ics: ['@needs:tpdu'],
+  },
+  {
     id: 't1-r-block-lrc-wrong',
     area: 'iso7816',
     title: "T=1: the card's R-blocks carry a wrong LRC",
@@ -431,5 +439,6 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   't1-resynch-keeps-sequence': rule('t1ResynchResetsSequence'),
   't1-bad-edc-accepted': rule('t1ChecksEdc'),
   't1-ns-not-toggled-in-chain': rule('t1TogglesNs'),
+  't1-abort-keeps-chain': rule('t1AbortDropsChain'),
   't1-r-block-lrc-wrong': rule('t1RBlockEdcRight'),
 };

@@ -45,3 +45,9 @@ Feature: T=1 blocks: chaining, IFS, WTX, RESYNCH and error recovery
     Then the card answered an R-block with an EDC error asking for that block again
     When the interface device sends that command again with its right LRC
     Then the response is an FCI whose DF name is the SSSE name
+
+  @TC:ISO-T1B-007 @req:ISO7816-3:11.6.2.3 @ics:t1 @needs:tpdu
+  Scenario: S(ABORT request) in the middle of a chained command is answered with S(ABORT response), and the next command runs afresh
+    When the interface device begins a chained SELECT of the SSSE and aborts it
+    And the terminal selects the SSSE by its name
+    Then the response is an FCI whose DF name is the SSSE name

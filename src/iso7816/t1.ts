@@ -236,6 +236,22 @@ export class T1Interface {
     return b;
   }
 
+  /**
+   * Begin a chained command with `piece` (I-block with M = 1, acknowledged by the card's R-block) and
+   * abort the chain with S(ABORT request); the card must answer S(ABORT response) (§11.6.2.3).
+   */
+  async abortAfter(piece: Uint8Array): Promise<Block> {
+    const mine = iBlock(this.ns, true, piece);
+    const ack = await this.valid(mine, this.cardNs);
+    if (kindOf(ack.pcb) !== 'R' || nrOf(ack) === this.ns)
+      throw new NonConformance(`the card answered ${describeBlock(ack)} to ${describeBlock(mine)}: expected R(${this.ns ^ 1}) (ISO/IEC 7816-3 §11.6.2.3)`);
+    this.ns ^= 1;
+    const b = await this.valid(sBlock(S_TYPE.ABORT, false), this.cardNs);
+    if (kindOf(b.pcb) !== 'S' || sTypeOf(b) !== S_TYPE.ABORT || !isResponse(b))
+      throw new NonConformance(`the card answered ${describeBlock(b)} to S(ABORT request): expected S(ABORT response) (ISO/IEC 7816-3 §11.6.2.3)`);
+    return b;
+  }
+
   /** S(RESYNCH request): the card answers S(RESYNCH response); both N(S) restart at 0 and IFSD at 32 (§11.6.3.2, §11.4.2). */
   async resynch(): Promise<Block> {
     const b = await this.valid(sBlock(S_TYPE.RESYNCH, false), this.cardNs);
