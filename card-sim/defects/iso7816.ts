@@ -153,6 +153,7 @@ export const ISO7816_DEFECTS = [
       'ISO-T1B-003',
       'ISO-T1B-005',
       'ISO-T1B-006',
+      'ISO-T1B-007',
     ],
     collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
   },
@@ -331,7 +332,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'T=1: the card runs each chained I-block as a command of its own',
     description: 'An I-block with M = 1 must be acknowledged with an R-block and the chain run as one command (ISO/IEC 7816-3 §11.6.2.3).',
-    mustFail: ['ISO-T1B-002'],
+    mustFail: ['ISO-T1B-002', 'ISO-T1B-007'],
     ics: ['@needs:tpdu'],
   },
   {
@@ -388,7 +389,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: "T=1: the card's R-blocks carry a wrong LRC",
     description: 'Every block ends with the LRC of its prologue and INF (ISO/IEC 7816-3 §11.4.4).',
-    mustFail: ['ISO-T1B-002', 'ISO-T1B-006'],
+    mustFail: ['ISO-T1B-002', 'ISO-T1B-006', 'ISO-T1B-007'],
     ics: ['@needs:tpdu'],
   },
 ] as const satisfies readonly Defect[];
