@@ -12,3 +12,4 @@ export { IMAGES, imageNames } from './images/index.ts';
 export { buildPsamImage, PSAM_TERMINAL_NUMBER } from './psam/image.ts';
 export { VirtualCard } from './vpcd.ts';
 export { withMedicalAccount } from './images/medical.ts';
+export { t1Port, chipTimeMs } from './cos/t1.ts';

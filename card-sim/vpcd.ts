@@ -23,7 +23,7 @@ export function answer(card: SimCard, payload: Uint8Array, state: { powered: boo
         state.powered = true;
         return undefined;
       case VPCD_CONTROL.RESET:
-        card.reset();
+        card.reset('warm');
         state.powered = true;
         return undefined;
       case VPCD_CONTROL.GET_ATR:

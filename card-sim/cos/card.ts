@@ -10,7 +10,8 @@
 import { type CommandApdu, ApduFormatError, parseCommand } from '../../src/apdu/command.ts';
 import { encodeResponse } from '../../src/apdu/response.ts';
 import { SW } from '../../src/apdu/sw.ts';
-import { fromHex } from '../../src/bytes/hex.ts';
+import { type ResetKind, answerToReset } from './atr.ts';
+import type { CardRules } from './rules.ts';
 import type { Protocol } from '../../src/apdu/channel.ts';
 import { type DefectId, cardFaults, checkDefects } from '../defects/catalogue.ts';
 import { APPLICATIONS, materialiseNvm } from '../apps/index.ts';
@@ -39,8 +40,10 @@ export interface SimCard {
   readonly protocol: Protocol;
   readonly defects: readonly DefectId[];
   transmit(command: Uint8Array): Uint8Array;
-  /** Cold or warm reset: volatile state (selection, security status, pending response) is lost. */
-  reset(): Uint8Array;
+  /** Cold (default) or warm reset: volatile state (selection, security status, pending response) is lost; the ATR of that reset. */
+  reset(kind?: ResetKind): Uint8Array;
+  /** The spec rules as the defects on leave them (the T=1 block layer reads its own, card-sim/cos/t1.ts). */
+  readonly rules: CardRules;
   /** The persistent state (files, PINs, application NVM), for before/after comparison. */
   nvm(): NvmSnapshot;
   /** The persistent state as a file, to keep the card between runs. */
@@ -92,8 +95,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
   );
   const interindustry = INTERINDUSTRY.map((c) => ({ ...c, handler: faults.handler('cos', c.ins, c.handler) }));
   const seed = options.seed ?? 'sscc';
-  const fullAtr = fromHex(image.atr);
-  const atr = !rules.atrHistoricalBytesAsDeclared ? fullAtr.slice(0, -1) : fullAtr;
+  let atr = answerToReset(image, rules, 'cold');
   // Non-volatile: survives reset. The tree is built from the image as personalised.
   const mf = buildTree(faults.personalise(image));
   const random = new SeededRandom(`${seed}:${image.name}`);
@@ -182,7 +184,8 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       if (cmd.ne !== data.length) return sw(0x6c00 | xx);
       return encodeResponse({ data, sw: reply.sw });
     }
-    if (cmd.ne === undefined) return sw(reply.sw);
+    // A command without Le asks for no data (ISO/IEC 7816-4 §5.1; case 1 or 3, ISO/IEC 7816-3 §12.1).
+    if (cmd.ne === undefined) return rules.noDataWithoutLe ? sw(reply.sw) : encodeResponse({ data, sw: reply.sw });
     if (cmd.ne >= data.length) return encodeResponse({ data, sw: reply.sw });
     if (reply.exact) return sw(0x6c00 | xx);
     card.pending = data.slice(cmd.ne);
@@ -192,7 +195,10 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
 
   return {
     image,
-    atr,
+    get atr() {
+      return atr;
+    },
+    rules,
     protocol: image.protocol,
     defects: [...defects],
     transmit(bytes: Uint8Array): Uint8Array {
@@ -209,9 +215,10 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
         return sw(SW.NO_PRECISE_DIAGNOSIS);
       }
     },
-    reset(): Uint8Array {
+    reset(kind: ResetKind = 'cold'): Uint8Array {
       nvm.powerUp();
       card = new CardContext(mf, image.protocol, random, rules, nvm);
+      atr = answerToReset(image, rules, kind);
       return atr.slice();
     },
     nvm: () => nvmSnapshot(mf),

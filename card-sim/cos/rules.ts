@@ -36,6 +36,40 @@ export const SPEC_RULES = {
   // ---- iso7816 ----
   /** ISO/IEC 7816-3 §8.2.2. */
   atrHistoricalBytesAsDeclared: true,
+  /** ISO/IEC 7816-4 §5.1, ISO/IEC 7816-3 §12.1: a command without Le (case 1 or 3) gets no response data. */
+  noDataWithoutLe: true,
+  /** ISO/IEC 7816-3 §8.2.5: TCK iff a type other than T=0 is indicated, XOR of T0 … TCK = 00. */
+  atrCheckCharacterRight: true,
+  /** ISO/IEC 7816-3 §8.3 tables 7 and 8: TA1 codes a defined Fi and Di. */
+  atrGlobalBytesDefined: true,
+  /** ISO/IEC 7816-3 §8.2.3: the TD bytes indicate the types in ascending order. */
+  atrProtocolsAscending: true,
+  /** ISO/IEC 7816-3 §8.2.3 with the product's ICS: the ATR offers the protocols the COS speaks. */
+  atrOffersOwnProtocols: true,
+  /** ISO/IEC 7816-3 §10.2, §11.4: the protocol specific bytes code defined values. */
+  atrSpecificBytesDefined: true,
+  /** 社会保障卡规范 part 2 §8.3.3.3: TB1 00, no VPP. */
+  atrTb1NoVpp: true,
+  /** 社会保障卡规范 part 2 §8.4 table 16: the 13 basic historical bytes. */
+  atrBasicHistoricalBytes: true,
+  /** ISO/IEC 7816-3 §6.2.3 with the ICS: a warm reset answers the ATR the product declares for it. */
+  warmAtrAsDeclared: true,
+  /** ISO/IEC 7816-3 §11.6.2.3: a chained command is received block by block (R-blocks) and run whole. */
+  t1AcceptsChaining: true,
+  /** ISO/IEC 7816-3 §11.4.2, §11.6.2.3: after S(IFS request) the card's I-blocks carry at most IFSD bytes. */
+  t1HonoursIfsd: true,
+  /** ISO/IEC 7816-3 §11.4.3, §11.6.2.3: a card that needs more than BWT asks S(WTX request) first. */
+  t1RequestsWtx: true,
+  /** ISO/IEC 7816-3 §11.6.2.3 S(RESYNCH): the card's and the interface device's N(S) restart at 0. */
+  t1ResynchResetsSequence: true,
+  /** ISO/IEC 7816-3 §11.4.4, §11.6.3.2: a block with a wrong EDC is refused with an R-block. */
+  t1ChecksEdc: true,
+  /** ISO/IEC 7816-3 §11.6.2.2: the card's I-blocks alternate N(S), within a chain too. */
+  t1TogglesNs: true,
+  /** ISO/IEC 7816-3 §11.6.2.3: S(ABORT) ends the chain under way; what came of it is dropped. */
+  t1AbortDropsChain: true,
+  /** ISO/IEC 7816-3 §11.4.4: the card's R-blocks carry the right LRC. */
+  t1RBlockEdcRight: true,
   /** ISO/IEC 7816-4 §5.1.1. */
   checkClass: true,
   /** ISO/IEC 7816-4 §5.1.2, §5.6 table 6. */

@@ -32,6 +32,17 @@ const referenceT1: CardImage = {
   protocol: 'T=1',
 };
 
+/**
+ * The reference card over T=1 with its T=1 parameters in the ATR (ISO/IEC 7816-3 §11.4): TD1 81 TD2 31
+ * (T=1), TA3 20 (IFSC 32), TB3 15 (BWI 1: BWT about 200 ms at 3.57 MHz, CWI 5); for a TPDU target.
+ */
+const referenceTpdu: CardImage = {
+  ...referenceT1,
+  name: 'reference-tpdu',
+  description: 'Reference 2.0 social security card over T=1, reached block by block (a TPDU target)',
+  atr: withTck('3BED0000 8131 2015 0099 2611 01 0099 261122000001'),
+};
+
 /** The reference card with its financial application on SM4 cryptograms (JR/T 0025.17 §8) and RSA ODA (for SM2 ODA see reference-pboc30). */
 const referencePbocSm4 = withPse(
   { ...referenceImage, name: 'reference-pboc-sm4', description: 'Reference card, PBOC 3.0 debit/EC with SM4 cryptograms and RSA ODA' },
@@ -76,6 +87,7 @@ const referenceContactless = withPse(
 export const IMAGES: Readonly<Record<string, CardImage>> = {
   reference: referenceImage,
   'reference-t1': referenceT1,
+  'reference-tpdu': referenceTpdu,
   hostile: hostileImage,
   'hostile-text': hostileTextImage,
   sscard30: sscard30Image,

@@ -14,5 +14,7 @@ export interface CardChannel {
   transmit(command: Uint8Array): Promise<Uint8Array>;
   /** Warm reset; resolves to the new ATR. */
   reset(): Promise<Uint8Array>;
+  /** Cold reset (power down and up, ISO/IEC 7816-3 §6.2.2), where the transport can; resolves to the new ATR. */
+  coldReset?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }

@@ -10,6 +10,8 @@ export class AtrError extends Error {
 
 export interface Atr {
   ts: number;
+  /** T0's low nibble: the number of historical bytes. */
+  k: number;
   /** Protocols offered by the TDi bytes (T=0 when there is no TD1). */
   protocols: number[];
   /** Interface bytes by name, e.g. { TA1: 0x11, TD1: 0x81 }. */
@@ -61,5 +63,221 @@ export function parseAtr(atr: Uint8Array): Atr {
   const tck = rest === 1 ? (atr[at] as number) : undefined;
   let x = 0;
   for (const b of atr.subarray(1)) x ^= b;
-  return { ts, protocols: [...new Set(protocols)], interfaceBytes, historical, ...(tck === undefined ? {} : { tck }), tckValid: tck === undefined || x === 0 };
+  return {
+    ts,
+    k,
+    protocols: [...new Set(protocols)],
+    interfaceBytes,
+    historical,
+    ...(tck === undefined ? {} : { tck }),
+    tckValid: tck === undefined || x === 0,
+  };
+}
+
+// ---- Consistency (ISO/IEC 7816-3:2006 §8.2–8.3, §10.2, §11.4) --------------------------------------
+
+/** Fi by FI (ISO/IEC 7816-3 §8.3 table 7); undefined = RFU. */
+export const FI_TABLE: readonly (number | undefined)[] = [
+  372,
+  372,
+  558,
+  744,
+  1116,
+  1488,
+  1860,
+  undefined,
+  undefined,
+  512,
+  768,
+  1024,
+  1536,
+  2048,
+  undefined,
+  undefined,
+];
+/** Di by DI (ISO/IEC 7816-3 §8.3 table 8); undefined = RFU. */
+export const DI_TABLE: readonly (number | undefined)[] = [
+  undefined,
+  1,
+  2,
+  4,
+  8,
+  16,
+  32,
+  64,
+  12,
+  20,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+];
+/** Class indicator UI values ISO/IEC 7816-3 §8.3 table 10 defines (A, B, C and their combinations). */
+const CLASS_INDICATORS = new Set([0x01, 0x02, 0x04, 0x03, 0x06, 0x07]);
+
+/** The protocols the TD bytes offer, T=15 (global bytes, not a protocol) left out. */
+export function offeredProtocols(a: Atr): number[] {
+  return a.protocols.filter((p) => p !== 15);
+}
+
+/**
+ * The protocol whose specific bytes TAi/TBi/TCi are (i ≥ 3: the T of TD(i-1); TC2 belongs to T=0 when
+ * TD1 offers it, §10.2), or 'global' (TA1 TB1 TC1 TA2 TB2, and the bytes after T=15, §8.3).
+ */
+function ownerOf(a: Atr, i: number): number | 'global' {
+  if (i === 1) return 'global';
+  const t = (a.interfaceBytes[`TD${i - 1}`] as number) & 0x0f;
+  return t === 15 ? 'global' : t;
+}
+
+/** The first TA/TB/TC specific to protocol t, and its name (ISO/IEC 7816-3 §8.2.3: the first after a TD offering t). */
+export function specificByte(a: Atr, kind: 'TA' | 'TB' | 'TC', t: number): { name: string; value: number } | undefined {
+  for (let i = 2; a.interfaceBytes[`TD${i - 1}`] !== undefined; i++) {
+    // TA2 TB2 are global; TC2 is T=0's (§10.2); from i = 3 on, the bytes are TD(i-1)'s protocol's.
+    if (i === 2 && !(t === 0 && kind === 'TC')) continue;
+    if (ownerOf(a, i) !== t) continue;
+    const value = a.interfaceBytes[`${kind}${i}`];
+    if (value !== undefined) return { name: `${kind}${i}`, value };
+  }
+  return undefined;
+}
+
+/** The first global byte after the first T=15 (TAi: clock stop XI and class UI; TBi: SPU), §8.3. */
+export function t15Byte(a: Atr, kind: 'TA' | 'TB'): { name: string; value: number } | undefined {
+  for (let i = 2; a.interfaceBytes[`TD${i - 1}`] !== undefined; i++) {
+    if (((a.interfaceBytes[`TD${i - 1}`] as number) & 0x0f) !== 15) continue;
+    const value = a.interfaceBytes[`${kind}${i}`];
+    return value === undefined ? undefined : { name: `${kind}${i}`, value };
+  }
+  return undefined;
+}
+
+const h2 = (v: number) => v.toString(16).toUpperCase().padStart(2, '0');
+
+/** Which requirement an ATR problem breaks: the length and TCK (§8.2.1, §8.2.5), the global bytes (§8.3), the TD sequence (§8.2.3), the protocol specific bytes (§10.2, §11.4). */
+export type AtrPart = 'frame' | 'global' | 'sequence' | 'specific';
+
+export interface AtrProblem {
+  part: AtrPart;
+  text: string;
+}
+
+/**
+ * What in a parsed ATR breaks ISO/IEC 7816-3, each with its clause; [] when nothing. Structure (TS, the
+ * counts, TCK) is parseAtr's; this judges the values and their order.
+ */
+export function atrProblems(raw: Uint8Array, a: Atr = parseAtr(raw)): AtrProblem[] {
+  const problems: AtrProblem[] = [];
+  let part: AtrPart = 'frame';
+  const out = { push: (text: string) => problems.push({ part, text }) };
+  if (raw.length > 33) out.push(`ATR of ${raw.length} bytes: at most 32 characters follow TS (§8.2.1)`);
+  if (!a.tckValid) out.push(`TCK ${h2(a.tck ?? 0)} does not make the XOR of T0 to TCK 00 (§8.2.5)`);
+  part = 'global';
+  const ta1 = a.interfaceBytes.TA1;
+  if (ta1 !== undefined) {
+    if (FI_TABLE[ta1 >> 4] === undefined) out.push(`TA1 ${h2(ta1)}: FI ${(ta1 >> 4).toString(2).padStart(4, '0')} is RFU (§8.3 table 7)`);
+    if (DI_TABLE[ta1 & 0x0f] === undefined) out.push(`TA1 ${h2(ta1)}: DI ${(ta1 & 0x0f).toString(2).padStart(4, '0')} is RFU (§8.3 table 8)`);
+  }
+  // The TD sequence: T=15 never in TD1; the types in ascending order, T=0 first, T=15 last (§8.2.3).
+  part = 'sequence';
+  const types: number[] = [];
+  for (let i = 1; a.interfaceBytes[`TD${i}`] !== undefined; i++) types.push((a.interfaceBytes[`TD${i}`] as number) & 0x0f);
+  if (types[0] === 15) out.push('TD1 indicates T=15, which is invalid in TD1 (§8.2.3)');
+  for (let j = 1; j < types.length; j++) {
+    if ((types[j] as number) < (types[j - 1] as number))
+      out.push(`TD${j + 1} indicates T=${types[j]} after T=${types[j - 1]} in TD${j}: the types must be in ascending order (§8.2.3)`);
+  }
+  part = 'global';
+  const offered = offeredProtocols(a);
+  const ta2 = a.interfaceBytes.TA2;
+  if (ta2 !== undefined) {
+    // Specific mode (§8.3, §6.3.1): b4..b1 the protocol the card then uses; b7 b6 RFU.
+    if (!offered.includes(ta2 & 0x0f))
+      out.push(`TA2 ${h2(ta2)} names T=${ta2 & 0x0f} for the specific mode, which no TD offers (offered: T=${offered.join(', T=')}) (§8.3)`);
+    if (ta2 & 0x60) out.push(`TA2 ${h2(ta2)}: bits 7 and 6 are RFU and must be 0 (§8.3)`);
+  }
+  part = 'specific';
+  const tc2 = a.interfaceBytes.TC2;
+  if (tc2 === 0 && ownerOf(a, 2) === 0) out.push('TC2 00: WI = 0 is RFU (§10.2)');
+  if (offered.includes(1)) {
+    const ifsc = specificByte(a, 'TA', 1);
+    if (ifsc && (ifsc.value === 0 || ifsc.value === 0xff)) out.push(`${ifsc.name} ${h2(ifsc.value)}: IFSC 00 and FF are RFU (§11.4.2)`);
+    const bw = specificByte(a, 'TB', 1);
+    if (bw && bw.value >> 4 > 9) out.push(`${bw.name} ${h2(bw.value)}: BWI ${bw.value >> 4} is RFU (only 0 to 9, §11.4.3)`);
+    const edc = specificByte(a, 'TC', 1);
+    if (edc && edc.value & 0xfe) out.push(`${edc.name} ${h2(edc.value)}: bits 8 to 2 are RFU and must be 0 (§11.4.4)`);
+  }
+  part = 'global';
+  const xu = t15Byte(a, 'TA');
+  if (xu && !CLASS_INDICATORS.has(xu.value & 0x3f))
+    out.push(`${xu.name} ${h2(xu.value)}: class indicator UI ${(xu.value & 0x3f).toString(2).padStart(6, '0')} is RFU (§8.3 table 10)`);
+  return problems;
+}
+
+/** T=1 parameters an ATR gives (ISO/IEC 7816-3 §11.4), with the defaults where it is silent. */
+export interface T1Parameters {
+  /** IFSC, the card's information field size (default 32). */
+  ifsc: number;
+  /** BWI and CWI (defaults 4 and 13). */
+  bwi: number;
+  cwi: number;
+  edc: 'LRC' | 'CRC';
+  /** Fi and Di (TA1; defaults 372 and 1). */
+  fi: number;
+  di: number;
+}
+
+export function t1Parameters(a: Atr): T1Parameters {
+  const ta1 = a.interfaceBytes.TA1;
+  const fi = ta1 === undefined ? 372 : (FI_TABLE[ta1 >> 4] ?? 372);
+  const di = ta1 === undefined ? 1 : (DI_TABLE[ta1 & 0x0f] ?? 1);
+  const bw = specificByte(a, 'TB', 1)?.value;
+  return {
+    ifsc: specificByte(a, 'TA', 1)?.value ?? 32,
+    bwi: bw === undefined ? 4 : bw >> 4,
+    cwi: bw === undefined ? 13 : bw & 0x0f,
+    edc: (specificByte(a, 'TC', 1)?.value ?? 0) & 1 ? 'CRC' : 'LRC',
+    fi,
+    di,
+  };
+}
+
+/** An interface character group: TAi TBi TCi TDi as given (TDi's high nibble is computed). */
+export interface AtrGroup {
+  ta?: number;
+  tb?: number;
+  tc?: number;
+  /** The protocol type T that TDi indicates; absent in the last group. */
+  t?: number;
+}
+
+/** An ATR from its parts (TS 3B), with T0, the TD high nibbles and TCK computed (§8.2; TCK iff a type other than T=0 is indicated). */
+export function buildAtr(groups: readonly AtrGroup[], historical: Uint8Array, ts = 0x3b): Uint8Array {
+  const y = (g: AtrGroup | undefined) =>
+    g ? (g.ta !== undefined ? 1 : 0) | (g.tb !== undefined ? 2 : 0) | (g.tc !== undefined ? 4 : 0) | (g.t !== undefined ? 8 : 0) : 0;
+  const out = [ts, (y(groups[0]) << 4) | (historical.length & 0x0f)];
+  groups.forEach((g, i) => {
+    for (const v of [g.ta, g.tb, g.tc]) if (v !== undefined) out.push(v);
+    if (g.t !== undefined) out.push((y(groups[i + 1]) << 4) | g.t);
+  });
+  out.push(...historical);
+  if (groups.some((g) => g.t !== undefined && g.t !== 0)) out.push(out.slice(1).reduce((x, b) => x ^ b, 0));
+  return Uint8Array.from(out);
+}
+
+/** The groups of a parsed ATR, for buildAtr. */
+export function atrGroups(a: Atr): AtrGroup[] {
+  const groups: AtrGroup[] = [];
+  for (let i = 1; ; i++) {
+    const g: AtrGroup = {};
+    const [ta, tb, tc, td] = ['TA', 'TB', 'TC', 'TD'].map((n) => a.interfaceBytes[`${n}${i}`]);
+    if (ta !== undefined) g.ta = ta;
+    if (tb !== undefined) g.tb = tb;
+    if (tc !== undefined) g.tc = tc;
+    if (td !== undefined) g.t = td & 0x0f;
+    groups.push(g);
+    if (td === undefined) return groups;
+  }
 }

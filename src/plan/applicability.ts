@@ -65,7 +65,15 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
   '@terminal:integrated': { item: 'terminal.type is integrated', holds: (p) => p.product.kind === 'terminal' && p.terminal?.type === 'integrated' },
   '@needs:tear': {
     item: "needs a power-cut reader: target.kind sim, or target.tear (sim serve's control channel; a lab's power-cut reader)",
-    holds: (p) => p.target.kind === 'sim' || (p.target.kind === 'pcsc' && p.target.tear !== undefined),
+    holds: (p) => (p.target.kind === 'sim' && !p.target.tpdu) || (p.target.kind === 'pcsc' && p.target.tear !== undefined),
+  },
+  '@needs:tpdu': {
+    item: 'not reachable through PC/SC: needs a TPDU-capable reader (target.tpdu: sscc sees and judges the T=1 blocks; through PC/SC the reader speaks them)',
+    holds: (p) => p.target.kind === 'sim' && p.target.tpdu === true,
+  },
+  '@needs:line-access': {
+    item: 'not reachable through PC/SC: needs access to the contacts (an ISO/IEC 10373-3 test tool: electrical signals, timing, parity, PPS), which no target of sscc has',
+    holds: () => false,
   },
   '@needs:pin': { item: 'keys.pin is given', holds: (p) => typeof p.keys?.pin === 'string' },
   '@needs:expected-atr': { item: 'product.expectedAtr is given', holds: (p) => typeof p.product.expectedAtr === 'string' },

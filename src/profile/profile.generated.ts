@@ -34,6 +34,10 @@ export interface ProfileData {
      */
     expectedAtr?: string;
     /**
+     * ATR the card answers to a warm reset when it differs from the cold reset's (ISO/IEC 7816-3 §6.2.3), hex; without it the warm ATR must be the cold one
+     */
+    expectedWarmAtr?: string;
+    /**
      * Free text about the product, shown in the report
      */
     notes?: string;
@@ -294,6 +298,10 @@ export interface ProfileData {
          * true: a new card from the image for every scenario; false (default): one card for the whole run that keeps its persistent state (files, counters, keys, ATC, log) across scenarios and power cycles, as a real card does
          */
         fresh?: boolean;
+        /**
+         * true: reach the simulated card block by block through sscc's own T=1 interface device (a TPDU-capable reader), so that the @needs:tpdu scenarios apply; the image must offer T=1
+         */
+        tpdu?: boolean;
         /**
          * A file that keeps the simulated card between runs, as a real sample is kept: read at the start when it exists, written at the end (relative to the working folder)
          */

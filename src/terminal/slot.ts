@@ -113,12 +113,13 @@ export class CardSlot {
       },
       protocol: sim.protocol,
       defects: sim.defects,
+      rules: sim.rules,
       transmit: (command) => {
         const response = sim.transmit(command);
         channel.record(command, response);
         return response;
       },
-      reset: () => sim.reset(),
+      reset: (kind) => sim.reset(kind),
       nvm: () => sim.nvm(),
       saveNvm: () => sim.saveNvm(),
       loadNvm: (file) => sim.loadNvm(file),

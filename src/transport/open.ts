@@ -9,6 +9,8 @@ import { TransportError } from '../verdict/errors.ts';
 import type { CardChannel } from '../apdu/channel.ts';
 import { PcscChannel } from './pcsc.ts';
 import { SimChannel } from './sim.ts';
+import { T1Channel } from '../iso7816/t1-channel.ts';
+import { t1Port } from '../../card-sim/index.ts';
 
 export interface OpenOptions {
   /** Seed of the simulated card's randomness; a scenario passes its own so that runs repeat. */
@@ -86,6 +88,16 @@ function simImage(name: string) {
 }
 
 export async function openChannel(target: Target, options: OpenOptions = {}): Promise<CardChannel> {
+  if (target.kind === 'sim' && target.tpdu) {
+    // A TPDU target: sscc's own T=1 interface device speaks blocks to the card (src/iso7816/t1.ts).
+    const shared = options.runKey !== undefined && !target.fresh && !options.spare;
+    const card = shared
+      ? persistentSimCard(target, options.runKey as string, options.seed ?? 'sscc')
+      : createCard(simImage(target.image), { seed: options.seed ?? 'sscc', defects: cardDefects(target.defects ?? []) });
+    const channel = new T1Channel(t1Port(card), `card-sim image "${target.image}" block by block (T=1)`);
+    await channel.coldReset();
+    return channel;
+  }
   if (target.kind === 'sim') {
     const image = simImage(target.image);
     const latencyMs = target.latencyMs ?? 0;

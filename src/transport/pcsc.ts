@@ -232,6 +232,17 @@ export class PcscChannel implements CardChannel {
     return this.atr;
   }
 
+  /** Cold reset: the reader powers the card down and up (ISO/IEC 7816-3 §6.2.2). */
+  async coldReset(): Promise<Uint8Array> {
+    try {
+      await this.card.reconnect(this.sc.SCARD_SHARE_EXCLUSIVE, this.sc.SCARD_PROTOCOL_T0 | this.sc.SCARD_PROTOCOL_T1, this.sc.SCARD_UNPOWER_CARD);
+      this.atr = Uint8Array.from(this.card.getStatus().atr);
+    } catch (e) {
+      throw pcscError(e, `cold reset of the card in "${this.readerName}"`);
+    }
+    return this.atr;
+  }
+
   async close(): Promise<void> {
     if (this.kept) return; // the run holds the reader; the next scenario starts with a cold reset
     try {

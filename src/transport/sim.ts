@@ -40,8 +40,15 @@ export class SimChannel implements CardChannel {
     return response;
   }
 
+  /** Warm reset (ISO/IEC 7816-3 §6.2.3). */
   async reset(): Promise<Uint8Array> {
-    this.atr = this.card.reset();
+    this.atr = this.card.reset('warm');
+    return this.atr;
+  }
+
+  /** Cold reset: power down and up (ISO/IEC 7816-3 §6.2.2). */
+  async coldReset(): Promise<Uint8Array> {
+    this.atr = this.card.reset('cold');
     return this.atr;
   }
 

@@ -32,6 +32,7 @@ export const PROOF: ReadonlyArray<{ profile: string; area?: string; cost: number
   { profile: 'profiles/sim-sscard30.yaml', area: 'sscard', cost: 10 },
   { profile: 'profiles/sim-sscard10.yaml', area: 'sscard', cost: 8 },
   { profile: 'profiles/sim-sscard30.yaml', area: 'medical', cost: 10 },
+  { profile: 'profiles/sim-reference-tpdu.yaml', area: 'iso7816', cost: 10 },
 ];
 
 /** Share i of n of the proof (1-based "i/n"): the costliest run first to the least loaded share. */
