@@ -8,6 +8,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { bitNameZh } from './elements.ts';
 
 const I18N = new URL('../../reports/i18n/', import.meta.url);
 const load = (name: string) => JSON.parse(readFileSync(new URL(name, I18N), 'utf8')) as Record<string, string>;
@@ -39,6 +40,40 @@ export const VALUES_ZH: Readonly<Record<string, string>> = {
 
 const KEYWORDS: Record<string, string> = { Given: '假设', When: '当', Then: '那么', '*': '*' };
 
+/**
+ * A catalogue template with the matched values put in: {0} is a value as matched (or its VALUES_ZH word),
+ * {0|first=第一次|second=第二次} a choice by the value, {0:name} a name (a test card) in 「」, {0:tvr} / {0:tsi} a TVR or TSI bit named in Chinese
+ * (src/report/elements.ts), and [[ … ]] a part shown only when every value in it matched (an optional group
+ * of a regular-expression step).
+ */
+export function fillTemplate(template: string, args: readonly (string | undefined)[] = []): string {
+  const value = (i: string, dictionary: string | undefined, choices: string | undefined): string | undefined => {
+    const v = args[Number(i)];
+    if (v === undefined || v === '') return undefined;
+    if (dictionary === 'name') return `「${v.replace(/^"|"$/g, '')}」`;
+    if (dictionary === 'tvr' || dictionary === 'tsi') {
+      const zh = bitNameZh(dictionary === 'tvr' ? 'TVR' : 'TSI', v.replace(/^"|"$/g, ''));
+      return zh === undefined ? v : `“${zh}”`;
+    }
+    for (const c of choices?.split('|').slice(1) ?? []) {
+      const eq = c.indexOf('=');
+      if (c.slice(0, eq) === v) return c.slice(eq + 1);
+    }
+    return Object.hasOwn(VALUES_ZH, v) ? VALUES_ZH[v] : v;
+  };
+  const PLACEHOLDER = /\{(\d+)(?::(\w+))?(\|[^{}]*)?\}/g;
+  return template
+    .replace(/\[\[(.*?)\]\]/g, (_all, part: string) =>
+      [...part.matchAll(PLACEHOLDER)].every((m) => value(m[1] as string, m[2], m[3]) !== undefined) ? part : '',
+    )
+    .replace(PLACEHOLDER, (all, i: string, dictionary: string | undefined, choices: string | undefined) => value(i, dictionary, choices) ?? all);
+}
+
+/** The placeholders of a catalogue template ({0}, {1|a=x} …), by index. */
+export function placeholders(template: string): number[] {
+  return [...template.matchAll(/\{(\d+)(?::\w+)?(?:\|[^{}]*)?\}/g)].map((m) => Number(m[1]));
+}
+
 /** The Chinese text of a step: its keyword and the catalogue's template with the matched values put in. */
 export function stepZh(step: { text: string; pattern?: string; args?: string[] }): string | undefined {
   if (step.text.startsWith('hook: ')) return `钩子: ${step.text.slice(6)}`;
@@ -46,9 +81,20 @@ export function stepZh(step: { text: string; pattern?: string; args?: string[] }
   const c = stepCatalogue();
   if (!Object.hasOwn(c, step.pattern)) return undefined;
   const keyword = step.text.split(' ')[0] ?? '*';
-  const value = (v: string | undefined) => (v !== undefined && Object.hasOwn(VALUES_ZH, v) ? VALUES_ZH[v] : v);
-  const body = (c[step.pattern] as string).replace(/\{(\d+)\}/g, (all, i: string) => value(step.args?.[Number(i)]) ?? all);
-  return `${KEYWORDS[keyword] ?? keyword} ${body}`;
+  return `${KEYWORDS[keyword] ?? keyword} ${fillTemplate(c[step.pattern] as string, step.args)}`;
+}
+
+/** Latin-script words a Chinese text may keep: field and algorithm names that have no Chinese form in the specs. */
+const LATIN_NAMES = new Set(['Le', 'Lc', 'Luhn', 'cn']);
+
+/**
+ * The Latin-script words of a Chinese text that are not a name, a code or hex (issue 20 item 3): a word in
+ * capitals or with a digit (SELECT, 9F36, 61xx, UK1, T=0), a camel-case function name (iReadCardBas), a
+ * name put in 「」 by {0:name} (a test card, "tm-expired") and LATIN_NAMES pass; "record", "the", "Failed" do not.
+ */
+export function latinWords(text: string): string[] {
+  const words = text.replace(/「[^」]*」/g, ' ').match(/[A-Za-z0-9][A-Za-z0-9_.\-/=]*/g) ?? [];
+  return words.filter((w) => /[a-z]/.test(w) && !/\d/.test(w) && !/^[a-z]+[A-Z]/.test(w) && !LATIN_NAMES.has(w));
 }
 
 /** The expressions of every step definition in steps/*.ts (as cucumber registers them). */

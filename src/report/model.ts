@@ -153,7 +153,8 @@ export class RunModel {
     if (!ts || !Array.isArray(ids) || ids.length !== 1) return {};
     const pattern = this.patterns.get(ids[0] as string);
     if (pattern === undefined) return {};
-    const args = (ts.stepMatchArgumentsLists?.[0]?.stepMatchArguments ?? []).map((a) => a?.group?.value).filter((v): v is string => typeof v === 'string');
+    // An optional group that did not match keeps its place as '' (the catalogue's [[ … ]] leaves it out).
+    const args = (ts.stepMatchArgumentsLists?.[0]?.stepMatchArguments ?? []).map((a) => (typeof a?.group?.value === 'string' ? a.group.value : ''));
     return { pattern, args };
   }
 
