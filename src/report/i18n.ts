@@ -10,6 +10,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bitNameZh } from './elements.ts';
 
+export { latinWords } from '../verdict/messages.ts';
+
 const I18N = new URL('../../reports/i18n/', import.meta.url);
 const load = (name: string) => JSON.parse(readFileSync(new URL(name, I18N), 'utf8')) as Record<string, string>;
 
@@ -82,19 +84,6 @@ export function stepZh(step: { text: string; pattern?: string; args?: string[] }
   if (!Object.hasOwn(c, step.pattern)) return undefined;
   const keyword = step.text.split(' ')[0] ?? '*';
   return `${KEYWORDS[keyword] ?? keyword} ${fillTemplate(c[step.pattern] as string, step.args)}`;
-}
-
-/** Latin-script words a Chinese text may keep: field and algorithm names that have no Chinese form in the specs. */
-const LATIN_NAMES = new Set(['Le', 'Lc', 'Luhn', 'cn']);
-
-/**
- * The Latin-script words of a Chinese text that are not a name, a code or hex (issue 20 item 3): a word in
- * capitals or with a digit (SELECT, 9F36, 61xx, UK1, T=0), a camel-case function name (iReadCardBas), a
- * name put in 「」 by {0:name} (a test card, "tm-expired") and LATIN_NAMES pass; "record", "the", "Failed" do not.
- */
-export function latinWords(text: string): string[] {
-  const words = text.replace(/「[^」]*」/g, ' ').match(/[A-Za-z0-9][A-Za-z0-9_.\-/=]*/g) ?? [];
-  return words.filter((w) => /[a-z]/.test(w) && !/\d/.test(w) && !/^[a-z]+[A-Z]/.test(w) && !LATIN_NAMES.has(w));
 }
 
 /** The expressions of every step definition in steps/*.ts (as cucumber registers them). */
