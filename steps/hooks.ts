@@ -42,7 +42,7 @@ Before({ name: 'check applicability, open the card channel', timeout: -1 }, asyn
   const tags = pickle.tags.map((t) => t.name);
   const a = applicability(tags, this.profile);
   if (!a.applicable) {
-    this.attach(JSON.stringify({ reason: a.reason }), NOT_APPLICABLE_MEDIA_TYPE);
+    this.attach(JSON.stringify({ reason: a.reason, ...(a.diagnosis ? { diagnosis: a.diagnosis } : {}) }), NOT_APPLICABLE_MEDIA_TYPE);
     return 'skipped';
   }
   const id = tags.find((t) => t.startsWith('@TC:'))?.slice(4) ?? pickle.name;
