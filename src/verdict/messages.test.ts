@@ -42,9 +42,11 @@ describe('diagnoses as message ids in both languages', () => {
   });
 
   it('renders nested diagnoses, lists, bytes and unknown ids', () => {
-    const d = dx('precondition.notMet', { detail: dx('command.refused', { command: 'SELECT', actual: sw(0x6a82) }) });
-    expect(renderDiagnosis(d, 'en')).toBe('precondition not met: SELECT answered 6A82 (file or application not found)');
-    expect(renderDiagnosis(d, 'zh-CN')).toBe('前提条件不满足: SELECT 应答 6A82 (未找到文件或应用)');
+    const d = dx('precondition.notMet', { detail: dx('sw.expected', { expected: [sw(0x9000)], actual: sw(0x6a82) }) });
+    expect(renderDiagnosis(d, 'en')).toBe(
+      'precondition not met: expected status word 9000 (normal processing), card answered 6A82 (file or application not found)',
+    );
+    expect(renderDiagnosis(d, 'zh-CN')).toBe('前提条件不满足: 预期状态字 9000 (正常处理), 卡应答 6A82 (未找到文件或应用)');
     expect(renderDiagnosis(dx('bytes.expected', { what: 'EF07', expected: bytes(new Uint8Array(0)), actual: bytes(Uint8Array.of(0xab)) }), 'zh-CN')).toBe(
       'EF07: 预期 (空), 卡给出 AB',
     );

@@ -38,11 +38,6 @@ export const MESSAGES = {
   'sw.expected': { en: 'expected status word {expected}, card answered {actual}', zh: '预期状态字 {expected}, 卡应答 {actual}' },
   'sw1.expected': { en: 'expected {what} ({sw1}xx), card answered {actual}', zh: '预期{what} ({sw1}xx), 卡应答 {actual}' },
   'bytes.expected': { en: '{what}: expected {expected}, card gave {actual}', zh: '{what}: 预期 {expected}, 卡给出 {actual}' },
-  'value.expected': { en: '{what} is {actual}, expected {expected}', zh: '{what}为 {actual}, 预期为 {expected}' },
-  'length.expected': { en: '{what} is {actual} bytes long, expected {expected}', zh: '{what}长 {actual} 字节, 预期为 {expected} 字节' },
-  'tag.missing': { en: '{where} has no {tag} ({name})', zh: '{where}中没有 {tag} ({name})' },
-  'tag.present': { en: '{where} holds {tag} ({name}), which it must not', zh: '{where}中含有不应有的 {tag} ({name})' },
-  'response.malformed': { en: '{what} is malformed: {detail}', zh: '{what}格式错误: {detail}' },
   'precondition.notMet': { en: 'precondition not met: {detail}', zh: '前提条件不满足: {detail}' },
   'restore.failed': { en: 'restore failed: {what}; {detail}. The sample is left changed', zh: '恢复失败: {what}; {detail}。样品保持已改变的状态' },
   'run.stopped': { en: 'the run stopped before this case finished', zh: '本用例结束前运行已停止' },
@@ -53,20 +48,66 @@ export const MESSAGES = {
   unjudged: { en: 'could not be judged', zh: '无法判定' },
   'ics.terminalOnly': { en: 'ICS: product.kind is terminal; this scenario tests a card', zh: 'ICS: 产品类别 (product.kind) 为终端; 本场景测试的是卡片' },
   'ics.requires': { en: 'ICS: requires {items}', zh: 'ICS: 要求 {items}' },
-  // Status words and cards (steps/, src/ checks).
-  'command.refused': { en: '{command} answered {actual}', zh: '{command} 应答 {actual}' },
-  'command.accepted': { en: '{command} was accepted ({actual}), expected it to be refused', zh: '{command} 被接受 ({actual}), 预期应被拒绝' },
-  'pin.verifyAnswered': { en: 'VERIFY of PIN answered {actual}', zh: '个人密码校验 (VERIFY) 应答 {actual}' },
-  'pin.triesChanged': { en: 'the card reports {actual} tries left, expected {expected}', zh: '卡报告剩余尝试次数为 {actual}, 预期为 {expected}' },
-  'records.readAtLeast': { en: 'read {actual} record(s), expected at least {expected}', zh: '读出 {actual} 条记录, 预期至少 {expected} 条' },
-  'records.same': { en: 'records {a} and {b} are the same: {hex}', zh: '第 {a} 条和第 {b} 条记录相同: {hex}' },
-  'data.notOneSimpleTlv': { en: 'the data is not one SIMPLE-TLV data object: {detail}', zh: '数据不是一个 SIMPLE-TLV 数据对象: {detail}' },
-  'challenge.same': { en: 'the two challenges are the same: {hex}', zh: '两个随机数相同: {hex}' },
-  'tvr.bit': { en: '{where} is {value}: "{bit}" is {state}, expected {expected}', zh: '{where}为 {value}: “{bit}” {state}, 预期{expected}' },
-  'terminal.reported': { en: 'the terminal reports {actual}, expected {expected}', zh: '终端报告 {actual}, 预期为 {expected}' },
-  'card.saw': { en: 'the card saw {actual}, expected {expected}', zh: '卡收到 {actual}, 预期为 {expected}' },
-  'card.sawNot': { en: 'the card saw no {command}', zh: '卡未收到 {command}' },
-  'card.sawUnexpected': { en: 'the card saw {command}, which it must not', zh: '卡收到了不应收到的 {command}' },
+  // The specific checks of steps/ and src/ (by step file).
+  'data.length': { en: 'expected {expected} bytes of response data, card gave {actual}', zh: '预期响应数据 {expected} 字节, 卡给出 {actual} 字节' },
+  'data.lengthAnnounced': { en: 'card said {expected} bytes, then gave {actual}', zh: '卡声称 {expected} 字节, 随后给出 {actual} 字节' },
+  'atr.tck': { en: 'TCK of ATR {atr} is wrong: the XOR of T0 to TCK is not 00', zh: 'ATR {atr} 的 TCK 错误: T0 到 TCK 的异或不为 00' },
+  'atr.malformed': { en: 'ATR {atr}: {detail}', zh: 'ATR {atr} 格式错误: {detail}' },
+  'readBinary.length': {
+    en: 'READ BINARY of {expected} bytes at offset 0 returned {actual} bytes',
+    zh: '从偏移量 0 读 {expected} 字节的 READ BINARY 返回 {actual} 字节',
+  },
+  'readRecord.notRecord': {
+    en: 'READ RECORD {n} answered {actual} with {length} data bytes, not a record',
+    zh: 'READ RECORD {n} 应答 {actual}, 带 {length} 字节数据, 不是一条记录',
+  },
+  'readRecord.notRecordAny': {
+    en: 'READ RECORD answered {actual} with {length} data bytes, not a record',
+    zh: 'READ RECORD 应答 {actual}, 带 {length} 字节数据, 不是一条记录',
+  },
+  'ef.tooSmall': { en: 'the EF has only {size} bytes', zh: '该文件只有 {size} 字节' },
+  'record.empty': { en: 'record {n} is empty', zh: '第 {n} 条记录为空' },
+  'fci.dfNamePrefix': { en: 'DF name {name} in the FCI does not start with {prefix}', zh: 'FCI 中的 DF 名称 {name} 不以 {prefix} 开头' },
+  'select.nextSameName': { en: 'the next occurrence has the same DF name {name} as the first', zh: '下一个匹配的 DF 名称 {name} 与第一个相同' },
+  'scenario.beyondFirstRead': { en: 'the scenario reads beyond the first-read content', zh: '场景读取超出了首次读取的内容' },
+  'offset.unobservable': {
+    en: 'the EF holds the same bytes at offset {offset} as at offset 0; the offset cannot be observed',
+    zh: '该文件在偏移量 {offset} 处与偏移量 0 处的字节相同, 无法观察偏移量',
+  },
+  'data.remaining': { en: 'expected the {expected} remaining bytes, card gave {actual}', zh: '预期剩余的 {expected} 字节, 卡给出 {actual} 字节' },
+  'record.notSimpleTlv': { en: 'record is not valid SIMPLE-TLV ({detail}): {data}', zh: '记录不是合法的 SIMPLE-TLV ({detail}): {data}' },
+  'record.simpleTlvCount': { en: 'record holds {n} SIMPLE-TLV objects, expected 1: {data}', zh: '记录含 {n} 个 SIMPLE-TLV 数据对象, 预期为 1 个: {data}' },
+  'records.identical': {
+    en: 'records {a} and {b} are identical ({hex}): the record number is not honoured',
+    zh: '第 {a} 条和第 {b} 条记录相同 ({hex}): 卡未按记录号读取',
+  },
+  'records.readBefore': { en: '{n} record(s) read before the card answered {actual}{withData}', zh: '卡应答 {actual}{withData} 之前读出 {n} 条记录' },
+  'records.withData': { en: ' with {length} data bytes', zh: ', 带 {length} 字节数据' },
+  'challenge.notRandom': { en: 'GET CHALLENGE {k} answered {actual}, not a random', zh: '第 {k} 次 GET CHALLENGE 应答 {actual}, 未给出随机数' },
+  'challenge.same': { en: 'two GET CHALLENGE gave the same random {hex}', zh: '两次 GET CHALLENGE 给出相同的随机数 {hex}' },
+  'pin.triesExpected': { en: 'expected 63Cx with x > 0, card answered 63{x}', zh: '预期 63Cx 且 x > 0, 卡应答 63{x}' },
+  'selectNext.twice': {
+    en: 'SELECT next of "{name}" found DF {found} a second time before 6A82',
+    zh: '对 "{name}" 的 SELECT 下一个在应答 6A82 之前第二次找到 DF {found}',
+  },
+  'selectNext.neverEnds': { en: 'SELECT next of "{name}" never answered 6A82 after 32 matches', zh: '对 "{name}" 的 SELECT 下一个在 32 次匹配后仍未应答 6A82' },
+  'select.dfPrecondition': { en: 'SELECT of DF "{ref}" answered {sw}; the scenario starts in it', zh: '选择 DF "{ref}" 应答 {sw}; 场景需要从该 DF 开始' },
+  'profile.noSfi': { en: 'testObjects.{ef}.sfi is not given in the profile', zh: '配置文件未给出 testObjects.{ef}.sfi' },
+  'fci.notBerTlv': { en: 'FCI is not valid BER-TLV ({detail}): {data}', zh: 'FCI 不是合法的 BER-TLV ({detail}): {data}' },
+  'fci.not6F': { en: 'response is not an FCI template 6F: {data}', zh: '响应不是 FCI 模板 6F: {data}' },
+  'fci.noDfName': { en: 'FCI has no DF name (84): {data}', zh: 'FCI 中没有 DF 名称 (84): {data}' },
+  'profile.noPbocKeys': { en: 'the profile gives no keys.pboc (issuer master keys, CA key)', zh: '配置文件未给出 keys.pboc (发卡行主密钥, CA 公钥)' },
+  'profile.caIsRsa': {
+    en: 'keys.pboc.ca is an RSA key; this scenario needs the SM2 CA key (algorithm: SM2)',
+    zh: 'keys.pboc.ca 是 RSA 公钥; 本场景需要 SM2 CA 公钥 (keys.pboc.ca.algorithm: SM2)',
+  },
+  'profile.caIsSm2': { en: 'keys.pboc.ca is an SM2 key; this scenario needs the RSA CA key', zh: 'keys.pboc.ca 是 SM2 公钥; 本场景需要 RSA CA 公钥' },
+  'oda.caIndexChain': {
+    en: "the card's CA public key index 8F {index}: not the {algorithm} chain this scenario reads",
+    zh: '卡的 CA 公钥索引 8F {index}: 不是本场景读取的 {algorithm} 证书链',
+  },
+  'oda.caIndexAbsent': { en: 'is absent', zh: '不存在' },
+  'profile.noPin': { en: 'the profile gives no keys.pin', zh: '配置文件未给出 keys.pin' },
 } as const satisfies Record<string, Template>;
 
 export type MessageId = keyof typeof MESSAGES;
@@ -140,10 +181,10 @@ const LATIN_NAMES = new Set(['Le', 'Lc', 'Luhn', 'cn', 'sscc']);
 /**
  * The Latin-script words of a Chinese text that are not a name, a code or hex (issue 20 item 3): a word in
  * capitals or with a digit (SELECT, 9F36, 61xx, UK1, T=0), a camel-case function name (iReadCardBas), a
- * profile field (product.kind), a name put in 「」 (a test card, 「tm-expired」) and LATIN_NAMES pass;
+ * profile field (product.kind), a one-letter symbol (63Cx, x > 0), a name put in 「」 (a test card, 「tm-expired」) and LATIN_NAMES pass;
  * "record", "the", "Failed" do not.
  */
 export function latinWords(text: string): string[] {
   const words = text.replace(/「[^」]*」/g, ' ').match(/[A-Za-z0-9][A-Za-z0-9_.\-/=]*/g) ?? [];
-  return words.filter((w) => /[a-z]/.test(w) && !/\d/.test(w) && !/^[a-z]+[A-Z]/.test(w) && !/^\w+(\.\w+)+$/.test(w) && !LATIN_NAMES.has(w));
+  return words.filter((w) => w.length > 1 && /[a-z]/.test(w) && !/\d/.test(w) && !/^[a-z]+[A-Z]/.test(w) && !/^\w+(\.\w+)+$/.test(w) && !LATIN_NAMES.has(w));
 }
