@@ -108,6 +108,37 @@ export const MESSAGES = {
   },
   'oda.caIndexAbsent': { en: 'is absent', zh: '不存在' },
   'profile.noPin': { en: 'the profile gives no keys.pin', zh: '配置文件未给出 keys.pin' },
+  'ics.noSscardVersion': { en: 'the profile claims no 社会保障卡规范 version (ics.sscardVersion)', zh: '配置文件未声明社会保障卡规范版本 (ics.sscardVersion)' },
+  'ssse.itemNotRead': { en: 'data item {tag} was not read', zh: '数据项 {tag} 未读出' },
+  'ssse.itemBad': { en: '{what}: {detail}', zh: '{what}有误: {detail}' },
+  'ssse.fciNoAlgorithm': { en: 'the SSSE FCI has no algorithm identifier (A5 › 9F0C › 86): {data}', zh: 'SSSE 的 FCI 中没有算法标识 (A5 › 9F0C › 86): {data}' },
+  'ssse.fciAlgorithmNotDeclared': { en: 'the FCI names algorithm {id}; the ICS declares {declared}', zh: 'FCI 指明算法 {id}; ICS 声明的是 {declared}' },
+  'ssse.neither3desNorSm4': { en: 'neither 3DES nor SM4', zh: '既非 3DES 也非 SM4' },
+  'ssse.fciAlgorithm': { en: 'the SSSE FCI names algorithm {actual}, expected {expected}', zh: 'SSSE 的 FCI 指明算法 {actual}, 预期为 {expected}' },
+  none: { en: '(none)', zh: '(无)' },
+  'ssse.v1Algorithm': { en: 'a 1.0 card names algorithm {id}', zh: '1.0 版卡指明了算法 {id}' },
+  'ssse.provinces': {
+    en: '卡的识别码 city {city} and 初始化机构编号 issuing area {area} lie in different provinces',
+    zh: '卡的识别码中的城市代码 {city} 与初始化机构编号中的发行地区 {area} 不在同一省份',
+  },
+  'ssse.expiryBeforeIssue': { en: '卡有效期 {expiry} is not after 发卡日期 {issue}', zh: '卡有效期 {expiry} 不晚于发卡日期 {issue}' },
+  'ssse.birthDate': { en: '出生日期 {birth} differs from the date {date} in 社会保障号码', zh: '出生日期 {birth} 与社会保障号码中的日期 {date} 不同' },
+  'ssse.sex': { en: '性别 {sex} but the 17th digit of 社会保障号码 gives {expected}', zh: '性别为 {sex}, 但社会保障号码第 17 位对应 {expected}' },
+  'ssse.version': { en: '规范版本 "{actual}" but the ICS declares {expected}', zh: '规范版本为 "{actual}", 但 ICS 声明为 {expected}' },
+  'ssse.nameEmpty': { en: '姓名 is empty', zh: '姓名为空' },
+  'ssse.ef06Order': {
+    en: 'EF06 record {n} has tag {tag}; a {version} card has {expected} there',
+    zh: 'EF06 第 {n} 条记录的标签为 {tag}; {version} 版卡在此处应为 {expected}',
+  },
+  'ssse.internalAuthLength': { en: 'INTERNAL AUTHENTICATE gave {actual} bytes, expected 8', zh: 'INTERNAL AUTHENTICATE 给出 {actual} 字节, 预期为 8 字节' },
+  'ssse.internalAuthWrong': { en: 'an internal authentication result is not what the PSAM computes', zh: '内部认证结果与 PSAM 计算的不一致' },
+  'ssse.internalAuthSame': {
+    en: 'two INTERNAL AUTHENTICATE on different randoms gave the same {hex}',
+    zh: '对不同随机数的两次 INTERNAL AUTHENTICATE 给出相同结果 {hex}',
+  },
+  'ssse.regionCode': { en: '区划代码 {region} is not the city code of 卡识别码 {card}', zh: '区划代码 {region} 不是卡识别码 {card} 中的城市代码' },
+  'ssse.datesOrder': { en: '发卡日期 {issue} / 卡有效期 {expiry} are not dates in order', zh: '发卡日期 {issue} / 卡有效期 {expiry} 不是先后有序的合法日期' },
+  'ssse.versionNotIcs': { en: '规范版本 {actual} is not the ICS version {expected}', zh: '规范版本 {actual} 不是 ICS 声明的版本 {expected}' },
 } as const satisfies Record<string, Template>;
 
 export type MessageId = keyof typeof MESSAGES;
