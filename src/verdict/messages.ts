@@ -139,10 +139,43 @@ export const MESSAGES = {
   'ssse.regionCode': { en: '区划代码 {region} is not the city code of 卡识别码 {card}', zh: '区划代码 {region} 不是卡识别码 {card} 中的城市代码' },
   'ssse.datesOrder': { en: '发卡日期 {issue} / 卡有效期 {expiry} are not dates in order', zh: '发卡日期 {issue} / 卡有效期 {expiry} 不是先后有序的合法日期' },
   'ssse.versionNotIcs': { en: '规范版本 {actual} is not the ICS version {expected}', zh: '规范版本 {actual} 不是 ICS 声明的版本 {expected}' },
+  'pin.wrongAnswered': { en: 'wrong PIN answered {sw}', zh: '错误 PIN 应答 {sw}' },
+  'pin.notBlocked': { en: '16 wrong PINs did not block the PIN', zh: '16 次错误 PIN 未使 PIN 锁定' },
+  'pin.counter9F17': { en: '9F17 {before} → {after}, SW {sw}', zh: '9F17 {before} → {after}, 状态字 {sw}' },
+  'pin.counter9F17Is': { en: '9F17 is {after}', zh: '9F17 为 {after}' },
+  'gac.higherThanAsked': { en: 'asked {asked}, card answered {got}', zh: '请求 {asked}, 卡返回 {got}' },
+  'gac.type': { en: 'card answered {actual}, expected {expected}', zh: '卡返回 {actual}, 预期为 {expected}' },
+  'gac.acWrong': { en: '{type} {ac}; the issuer computes {expected} over {data}', zh: '{type} {ac}; 发卡行对 {data} 计算得 {expected}' },
+  'gac.cvrNoOfflinePin': { en: 'CVR {cvr}', zh: '卡片验证结果 (CVR) {cvr} 未表明已执行脱机 PIN' },
+  'gac.atcMismatch': { en: 'GENERATE AC ATC {gac}, GET DATA {data}', zh: 'GENERATE AC 的 ATC 为 {gac}, GET DATA 为 {data}' },
+  'gac.neverArqc': { en: 'the card answered {seen}', zh: '卡返回 {seen}, 从未要求联机 (ARQC)' },
+  'gac.notArqc': { en: 'asked ARQC, card answered {actual}', zh: '请求 ARQC, 卡返回 {actual}' },
+  'gac.onlineResetNotArqc': {
+    en: 'asked ARQC for the online transaction that resets the offline counters, the card answered {actual}',
+    zh: '为复位脱机计数器的联机交易请求 ARQC, 卡返回 {actual}',
+  },
+  'gac.externalAuthArpc': { en: 'EXTERNAL AUTHENTICATE with the right ARPC answered {sw}', zh: '以正确 ARPC 进行的 EXTERNAL AUTHENTICATE 应答 {sw}' },
+  'gac.secondNotTc': { en: 'the second GENERATE AC of the online transaction answered {actual}', zh: '联机交易的第二次 GENERATE AC 返回 {actual}' },
+  'gac.noCryptogram': { en: 'no cryptogram', zh: '无应用密文' },
+  'gac.lastOnlineAtc': { en: '9F13 {v}, transaction ATC {atc}', zh: '9F13 为 {v}, 交易 ATC 为 {atc}' },
+  'afl.problems': { en: 'AFL {afl}: {problems}', zh: '应用文件定位器 (AFL) {afl} 有误: {problems}' },
+  'cdol1.lacks': { en: 'CDOL1 {cdol} lacks {tag}', zh: 'CDOL1 {cdol} 中缺少 {tag}' },
+  'ec.nonEc9F74': { en: 'the AFL of a non-EC transaction named the 9F74 record', zh: '非电子现金交易的 AFL 指明了 9F74 所在记录' },
+  'data.valueLength': { en: 'value of {length} bytes: {hex}', zh: '值长 {length} 字节: {hex}' },
+  'ppse.fci': { en: 'PPSE FCI {fci}: 84 {name}, {no}A5 { BF0C }', zh: 'PPSE 的 FCI {fci}: 84 为 {name}, {no}A5 { BF0C }' },
+  'ppse.noA5': { en: 'no ', zh: '无 ' },
+  'pse.noPriority': { en: 'the PSE directory entry of the debit application gives no priority 87', zh: '借记应用的 PSE 目录条目未给出优先级 87' },
+  'ppse.empty': { en: 'the PPSE lists no application (61 { 4F })', zh: 'PPSE 未列出任何应用 (61 { 4F })' },
+  'fci.lacks': { en: 'the FCI lacks {tag}', zh: 'FCI 中缺少 {tag}' },
+  'pdol.df69': { en: 'PDOL {pdol} {df69}', zh: 'PDOL {pdol} 有误: {df69}' },
+  'pdol.absent': { en: 'absent', zh: '不存在' },
+  'pdol.df69Length': { en: 'asks DF69 in {length} bytes', zh: '要求 {length} 字节的 DF69 (应为 1 字节)' },
+  'pdol.lacksDf69': { en: 'lacks DF69', zh: '缺少 DF69' },
 } as const satisfies Record<string, Template>;
 
 export type MessageId = keyof typeof MESSAGES;
-type ParamNames<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | ParamNames<R> : never;
+// {name} is a parameter; a brace group with a space ("A5 { BF0C }") is text.
+type ParamNames<S extends string> = S extends `${string}{${infer P}}${infer R}` ? (P extends `${string} ${string}` ? never : P) | ParamNames<R> : never;
 export type ParamsOf<K extends MessageId> = { [P in ParamNames<(typeof MESSAGES)[K]['en']>]: Param };
 
 /** A diagnosis by its id, with exactly the parameters its templates name. */
