@@ -16,15 +16,15 @@ import { parseTlv } from '../src/tlv/ber.ts';
 import { parseDol, splitDolData } from '../src/tlv/dol.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat, given } from '../src/verdict/expect.ts';
-import { DRIVER_PACED, harness } from './terminal.steps.ts';
+import { DRIVER_PACED, attachTrace, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
 
 const outcome = (w: CardWorld) => given(w.slot.outcome, 'terminal outcome');
 const cardSide = (w: CardWorld): Exchange[] => exchanges(harness(w).requireCard().trace);
 const params = (w: CardWorld) => w.slot.params ?? {};
 
-function attach(w: CardWorld, h: TerminalHarness): void {
-  w.attach(JSON.stringify((h.card?.trace ?? []).map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+function attach(w: CardWorld, _h: TerminalHarness): void {
+  attachTrace(w);
 }
 
 async function pay(w: CardWorld, operation: string, amount: number, pin?: string): Promise<void> {

@@ -22,7 +22,7 @@ import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { pinBlock } from './card-helpers.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat, given } from '../src/verdict/expect.ts';
-import { DRIVER_PACED, harness } from './terminal.steps.ts';
+import { DRIVER_PACED, attachTrace, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
 
 const outcome = (w: CardWorld) => given(w.slot.outcome, 'terminal outcome');
@@ -37,8 +37,7 @@ function dataOf(e: CardSideEntry): Uint8Array {
 
 async function perform(w: CardWorld, operation: string, pin: string, params: Record<string, string | number> = {}): Promise<void> {
   w.slot.outcome = await harness(w).perform({ operation, pin, params });
-  const trace = harness(w).card?.trace ?? [];
-  w.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+  attachTrace(w);
 }
 
 When("the terminal performs iDoDebit of {int} fen from the account with the cardholder's PIN", DRIVER_PACED, async function (this: CardWorld, n: number) {

@@ -20,7 +20,7 @@ import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat } from '../src/verdict/expect.ts';
 import { pinBlock } from './card-helpers.ts';
 import { given } from '../src/verdict/expect.ts';
-import { DRIVER_PACED, harness } from './terminal.steps.ts';
+import { DRIVER_PACED, attachTrace, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
 
 const outcome = (w: CardWorld): TerminalOutcome => given(w.slot.outcome, 'terminal outcome');
@@ -29,7 +29,7 @@ const isMed = (ins: number, p1?: number) => (e: Exchange) => e.command.cla === M
 async function settle(w: CardWorld, pin: string, params: Record<string, number>): Promise<void> {
   const h = harness(w);
   w.slot.outcome = await h.perform({ operation: 'medicalSettlement', pin, params });
-  w.attach(JSON.stringify((h.card?.trace ?? []).map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+  attachTrace(w);
   w.attach(JSON.stringify(h.psam.trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.psam-side-trace+json');
 }
 

@@ -8,6 +8,8 @@ import { SW, swOfHex } from '../src/apdu/sw.ts';
 import { parseAtr } from '../src/iso7816/atr.ts';
 import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import { closeVirtualReaders, TerminalHarness } from '../src/terminal/harness.ts';
+import { cardSideTraceEntries } from '../src/terminal/slot.ts';
+import { APDU_TRACE_MEDIA_TYPE } from '../src/trace/trace.ts';
 import {
   expectedReadCardBas,
   firstIndex,
@@ -39,9 +41,14 @@ function outcome(world: CardWorld): TerminalOutcome {
   return given(world.slot.outcome, 'terminal outcome');
 }
 
-function attachTrace(world: CardWorld): void {
-  const trace = harness(world).card?.trace ?? [];
-  world.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+const traced = new WeakMap<object, number>();
+/** What the card saw since the last call, attached to the step as its APDU trace (the report shows it under the step). */
+export function attachTrace(world: CardWorld): void {
+  const log = harness(world).card?.trace ?? [];
+  const from = traced.get(log) ?? 0;
+  traced.set(log, log.length);
+  const entries = cardSideTraceEntries(log.slice(from));
+  if (entries.length) world.attach(JSON.stringify(entries), APDU_TRACE_MEDIA_TYPE);
 }
 
 AfterAll({ name: 'take the test cards out of the virtual readers' }, function () {
