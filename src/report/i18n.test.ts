@@ -7,7 +7,8 @@
  * list, on a listed text that has been translated (the list only shrinks: `npm run i18n:untranslated`
  * rewrites it), and on a translation that is not Chinese or loses a parameter.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { featureFiles, readScenarios } from '../plan/scenarios.ts';
 import { ROOT } from '../run/test-support.ts';
@@ -62,6 +63,20 @@ describe('the suite in both languages', () => {
     expect(rendered.length).toBeGreaterThan(1000);
     expect(rendered.filter((s) => s.zh === undefined).map((s) => `${s.uri}: ${s.text}`)).toEqual([]);
     expect(rendered.filter((s) => s.latin.length).map((s) => `${s.zh} [${s.latin.join(', ')}]`)).toEqual([]);
+  });
+
+  it('every hook of steps/ has its Chinese name', () => {
+    const names = [
+      ...readdirSync(join(ROOT, 'steps')).flatMap((f) =>
+        [...readFileSync(join(ROOT, 'steps', f), 'utf8').matchAll(/(?:Before|After|BeforeAll|AfterAll)\(\{[^}]*name: '([^']+)'/g)].map((m) => m[1] as string),
+      ),
+    ];
+    expect(names.length).toBeGreaterThan(2);
+    for (const n of names) {
+      const zh = stepZh({ text: `hook: ${n}` }) ?? '';
+      expect(zh, n).toMatch(/^钩子: .*[\u4e00-\u9fff]/);
+      expect(latinWords(zh), n).toEqual([]);
+    }
   });
 
   it('the Latin-word check passes names, codes and hex and catches English words', () => {

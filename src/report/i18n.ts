@@ -40,6 +40,15 @@ export const VALUES_ZH: Readonly<Record<string, string>> = {
   'key-protected EF': '受密钥保护的文件',
 };
 
+/** The hooks of steps/ by name (a hook shows in the report when it failed or exchanged APDUs). */
+export const HOOKS_ZH: Readonly<Record<string, string>> = {
+  'check applicability, open the card channel': '检查适用性, 打开卡通道',
+  'close the card channel': '关闭卡通道',
+  'dual-algorithm card: RSA scenarios without SM support': '双算法卡: 不支持国密算法的 RSA 场景',
+  'take the test cards out of the virtual readers': '从虚拟读卡器中取出测试卡',
+  unnamed: '未命名',
+};
+
 const KEYWORDS: Record<string, string> = { Given: '假设', When: '当', Then: '那么', '*': '*' };
 
 /**
@@ -78,7 +87,7 @@ export function placeholders(template: string): number[] {
 
 /** The Chinese text of a step: its keyword and the catalogue's template with the matched values put in. */
 export function stepZh(step: { text: string; pattern?: string; args?: string[] }): string | undefined {
-  if (step.text.startsWith('hook: ')) return `钩子: ${step.text.slice(6)}`;
+  if (step.text.startsWith('hook: ')) return `钩子: ${HOOKS_ZH[step.text.slice(6)] ?? step.text.slice(6)}`;
   if (step.pattern === undefined) return undefined;
   const c = stepCatalogue();
   if (!Object.hasOwn(c, step.pattern)) return undefined;
