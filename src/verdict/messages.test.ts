@@ -19,7 +19,8 @@ describe('diagnoses as message ids in both languages', () => {
     expect(entries.length).toBeGreaterThan(20);
     for (const [id, t] of entries) {
       expect(t.en, id).toMatch(/[a-z]/);
-      expect(t.zh, id).toMatch(CJK);
+      // Chinese, unless the template is only punctuation around its parameters (": {message}").
+      if (/[A-Za-z]/.test(t.en.replace(/\{\w+\}/g, ''))) expect(t.zh, id).toMatch(CJK);
       expect(templateParams(t.zh), id).toEqual(templateParams(t.en));
       expect(latinWords(t.zh.replace(/\{\w+\}/g, '9F')), id).toEqual([]);
     }

@@ -213,6 +213,95 @@ export const MESSAGES = {
   'cvm.verifyMismatch': { en: 'the card {saw} VERIFY, which does not fit the CVM {cvm}', zh: '卡{saw} VERIFY, 与持卡人验证方法 {cvm} 不符' },
   'card.saw': { en: 'saw', zh: '收到了' },
   'card.didNotSee': { en: 'did not see', zh: '未收到' },
+  'terminal.result': { en: 'the terminal reported {result}{code}{message}, expected {expected}', zh: '终端报告 {result}{code}{message}, 预期为 {expected}' },
+  'terminal.codeSuffix': { en: ' (code {code})', zh: ' (代码 {code})' },
+  'terminal.messageSuffix': { en: ': {message}', zh: ': {message}' },
+  'terminal.code': {
+    en: 'the terminal reported code {code}{message}, LD/T 33 appendix A gives {expected}',
+    zh: '终端报告代码 {code}{message}, LD/T 33 附录 A 规定为 {expected}',
+  },
+  'terminal.messageParen': { en: ' ({message})', zh: ' ({message})' },
+  'terminal.noOutput': { en: 'the terminal reported no pOutInfo ({result}{message})', zh: '终端未报告 pOutInfo ({result}{message})' },
+  'terminal.noInternalAuth': {
+    en: 'the terminal never authenticated the card (no INTERNAL AUTHENTICATE with IRK, part 7 §5.4)',
+    zh: '终端从未认证卡片 (没有用 IRK 的 INTERNAL AUTHENTICATE, 第 7 部分 §5.4)',
+  },
+  'terminal.readBeforeAuth': {
+    en: 'the terminal read EF06 (command {read}) before authenticating the card (command {auth})',
+    zh: '终端在认证卡片 (第 {auth} 条命令) 之前读取了 EF06 (第 {read} 条命令)',
+  },
+  'terminal.noRkAuth': {
+    en: 'the terminal never authenticated with RK SSSE, which a 3.0 card requires before EF06 (LD/T 33 §10.2)',
+    zh: '终端从未用 RK SSSE 认证, 而 3.0 版卡要求读 EF06 之前先认证 (LD/T 33 §10.2)',
+  },
+  'terminal.readBeforeRk': {
+    en: 'the terminal read EF06 (command {read}) before EXTERNAL AUTHENTICATE with RK SSSE (command {auth})',
+    zh: '终端在用 RK SSSE 的 EXTERNAL AUTHENTICATE (第 {auth} 条命令) 之前读取了 EF06 (第 {read} 条命令)',
+  },
+  'terminal.noNameExtension': { en: 'the terminal never read 姓名扩展 (4E) of a 2.0/3.0 card', zh: '终端从未读取 2.0/3.0 版卡的姓名扩展 (4E)' },
+  'terminal.noName': { en: 'the terminal reported no name', zh: '终端未报告姓名' },
+  'pin.notLocked': { en: 'the PIN did not lock after 16 wrong tries', zh: '16 次错误尝试后个人密码仍未锁定' },
+  'terminal.noPinReload': { en: 'the card saw no PIN RELOAD (84 24 00 01)', zh: '卡未收到 PIN RELOAD (84 24 00 01)' },
+  'terminal.reloadWithoutPuk': {
+    en: 'PIN RELOAD came without a successful EXTERNAL AUTHENTICATE with PUK before it (part 5 §6.8)',
+    zh: 'PIN RELOAD 之前没有成功的用 PUK 的 EXTERNAL AUTHENTICATE (第 5 部分 §6.8)',
+  },
+  'terminal.noUpdateRecord': { en: 'the card saw no UPDATE RECORD of item {item}', zh: '卡未收到数据项 {item} 的 UPDATE RECORD' },
+  'terminal.updateWithoutSm': { en: 'UPDATE RECORD came with CLA {cla}, without secure messaging', zh: 'UPDATE RECORD 的 CLA 为 {cla}, 未使用安全报文' },
+  'terminal.updateAnswered': { en: 'the card answered UPDATE RECORD with {sw}', zh: '卡对 UPDATE RECORD 应答 {sw}' },
+  'terminal.updateValue': { en: 'UPDATE RECORD does not carry {value}', zh: 'UPDATE RECORD 中没有 {value}' },
+  'medterm.noVerify': {
+    en: 'the card saw no successful VERIFY: the terminal did not present the PIN (part 7 §12)',
+    zh: '卡未收到成功的 VERIFY: 终端未提交个人密码 (第 7 部分 §12)',
+  },
+  'medterm.initBeforePin': { en: 'INITIALIZE FOR PURCHASE did not come after the PIN', zh: 'INITIALIZE FOR PURCHASE 不在个人密码校验之后' },
+  'medterm.debitBeforeInit': {
+    en: 'DEBIT FOR PURCHASE did not come after INITIALIZE FOR PURCHASE',
+    zh: 'DEBIT FOR PURCHASE 不在 INITIALIZE FOR PURCHASE 之后',
+  },
+  'medterm.initAmount': {
+    en: 'INITIALIZE FOR PURCHASE asked {asked} fen from the account, not {n}',
+    zh: 'INITIALIZE FOR PURCHASE 要求从个人账户扣 {asked} 分, 而不是 {n} 分',
+  },
+  'medterm.not9000': { en: 'the card did not answer both commands 9000 (or 61xx with the data)', zh: '卡未对两条命令都应答 9000 (或带数据的 61xx)' },
+  'medterm.noInitDebit': { en: 'the card saw no INITIALIZE and DEBIT FOR PURCHASE', zh: '卡未收到 INITIALIZE FOR PURCHASE 和 DEBIT FOR PURCHASE' },
+  'medterm.tacReported': { en: 'the terminal reported TAC {reported}; the card gave {tac}', zh: '终端报告的 TAC 为 {reported}; 卡给出的是 {tac}' },
+  'medterm.noIdOrAlgorithm': {
+    en: 'the trace does not show 卡的识别码 and the algorithm of INITIALIZE FOR PURCHASE',
+    zh: '跟踪记录中没有卡的识别码和 INITIALIZE FOR PURCHASE 的算法',
+  },
+  'medterm.tacRefused': { en: "the host does not accept the card's TAC", zh: '主机验证卡的 TAC 未通过' },
+  'medterm.sawDebit': { en: 'the card saw DEBIT FOR PURCHASE', zh: '卡收到了 DEBIT FOR PURCHASE' },
+  'medterm.sawInitAfterWrongPin': {
+    en: 'the card saw INITIALIZE FOR PURCHASE: the terminal went on after a wrong PIN',
+    zh: '卡收到了 INITIALIZE FOR PURCHASE: 终端在个人密码错误后仍继续',
+  },
+  'medterm.ef08Empty': { en: 'EF08 of the test card holds no purchase', zh: '测试卡的 EF08 中没有消费记录' },
+  'medterm.debitRecords': {
+    en: 'iReadDebitRecord reported the purchases {got}; EF08 holds {want}',
+    zh: 'iReadDebitRecord 报告的消费为 {got}; EF08 中为 {want}',
+  },
+  'settle.initCount': {
+    en: 'the card saw {n} INITIALIZE FOR PURCHASE; one settlement is one purchase from the account',
+    zh: '卡收到 {n} 次 INITIALIZE FOR PURCHASE; 一次结算应是从个人账户的一笔消费',
+  },
+  'settle.initAmounts': {
+    en: 'INITIALIZE FOR PURCHASE asked {account} from the account, {selfPaid} self-paid, {pooled} pooled; the bill allows {billAccount}, {billSelfPaid}, {billPooled} (part 7 §12.2)',
+    zh: 'INITIALIZE FOR PURCHASE 要求个人账户 {account}, 自付 {selfPaid}, 统筹 {pooled}; 费用单允许 {billAccount}, {billSelfPaid}, {billPooled} (第 7 部分 §12.2)',
+  },
+  'settle.initAnswered': { en: 'the card answered INITIALIZE FOR PURCHASE with {sw}', zh: '卡对 INITIALIZE FOR PURCHASE 应答 {sw}' },
+  'settle.debits': { en: 'the card saw {n} DEBIT FOR PURCHASE{answered}', zh: '卡收到 {n} 次 DEBIT FOR PURCHASE{answered}' },
+  'settle.debitsAnswered': { en: ', answered {sws}', zh: ', 应答 {sws}' },
+  'settle.noBalance': { en: 'INITIALIZE FOR PURCHASE gave no balance (table 71)', zh: 'INITIALIZE FOR PURCHASE 未给出余额 (表 71)' },
+  'settle.getBalance': { en: 'GET BALANCE answered {sw} with {length} bytes', zh: 'GET BALANCE 应答 {sw}, 带 {length} 字节' },
+  'settle.moved': {
+    en: 'the account held {before} fen before the purchase and {after} after: {moved} fen moved, the bill allows {fen}',
+    zh: '个人账户消费前 {before} 分, 消费后 {after} 分: 扣了 {moved} 分, 费用单允许 {fen} 分',
+  },
+  'settle.reported': {
+    en: 'the terminal reports 个人账户支付 {account}, 银行卡支付 {bank}, 未付金额 {outstanding}; expected {eAccount}, {eBank}, {eOutstanding}',
+    zh: '终端报告个人账户支付 {account}, 银行卡支付 {bank}, 未付金额 {outstanding}; 预期为 {eAccount}, {eBank}, {eOutstanding}',
+  },
 } as const satisfies Record<string, Template>;
 
 export type MessageId = keyof typeof MESSAGES;
