@@ -7,9 +7,10 @@ import { dfNameBytes } from '../src/profile/profile.ts';
 import { type Tlv, TlvError, findTlv, parseTlv } from '../src/tlv/ber.ts';
 import { NonConformance, PreconditionNotMet, Unobservable } from '../src/verdict/errors.ts';
 import type { ResponseApdu } from '../src/apdu/response.ts';
-import { expectSw, expectThat, hexPreview } from '../src/verdict/expect.ts';
+import { expectSw, expectThat } from '../src/verdict/expect.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
+import { bytes, dx } from '../src/verdict/messages.ts';
 
 /** Reference of the social security PIN: VERIFY P2 = 00 (社会保障卡规范 part 5 §6.14). */
 export const SS_PIN_REF = 0x00;
@@ -27,8 +28,7 @@ export function wrongPin(pin: string): string {
 /** Select the DF a scenario starts in; a card without it does not meet the precondition (INCONCLUSIVE, not a FAIL of the clause tested). */
 export async function selectDf(world: CardWorld, ref: string): Promise<void> {
   const r = await world.send(iso.selectByName(dfNameBytes(ref)));
-  if (r.sw !== SW.NO_ERROR)
-    throw new PreconditionNotMet(`SELECT of DF "${ref}" answered ${toHex(Uint8Array.of(r.sw >> 8, r.sw & 0xff))}; the scenario starts in it`);
+  if (r.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('select.dfPrecondition', { ref, sw: toHex(Uint8Array.of(r.sw >> 8, r.sw & 0xff)) }));
 }
 
 /**
@@ -48,7 +48,7 @@ export async function selectObject(world: CardWorld, ef: EfObject): Promise<void
 
 export function sfiOf(world: CardWorld, ef: EfObject): number {
   const sfi = world.objects[ef].sfi;
-  if (sfi === undefined) throw new Unobservable(`testObjects.${ef}.sfi is not given in the profile`);
+  if (sfi === undefined) throw new Unobservable(dx('profile.noSfi', { ef }));
   return sfi;
 }
 
@@ -57,11 +57,11 @@ export function fciDfName(data: Uint8Array): Uint8Array {
   try {
     tlvs = parseTlv(data);
   } catch (e) {
-    if (e instanceof TlvError) throw new NonConformance(`FCI is not valid BER-TLV (${e.message}): ${hexPreview(data)}`);
+    if (e instanceof TlvError) throw new NonConformance(dx('fci.notBerTlv', { detail: e.message, data: bytes(data) }));
     throw e;
   }
-  expectThat(tlvs[0]?.tag === '6F', `response is not an FCI template 6F: ${hexPreview(data)}`);
+  expectThat(tlvs[0]?.tag === '6F', dx('fci.not6F', { data: bytes(data) }));
   const name = findTlv(tlvs, '84');
-  if (!name) throw new NonConformance(`FCI has no DF name (84): ${hexPreview(data)}`);
+  if (!name) throw new NonConformance(dx('fci.noDfName', { data: bytes(data) }));
   return name.value;
 }

@@ -10,6 +10,7 @@ import { AtrError, parseAtr } from '../src/iso7816/atr.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectSw1, expectThat, given } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 Given('the card has been reset', async function (this: CardWorld) {
   await this.card.channel.reset();
@@ -36,39 +37,39 @@ Then('the status word is {sw}', function (this: CardWorld, sw: number) {
 });
 
 Then('the response data is empty', function (this: CardWorld) {
-  expectBytes(this.last.data, new Uint8Array(0), 'response data');
+  expectBytes(this.last.data, new Uint8Array(0), { en: 'response data', zh: '响应数据' });
 });
 
 Then('the response data is {int} bytes long', function (this: CardWorld, n: number) {
-  expectThat(this.last.data.length === n, `expected ${n} bytes of response data, card gave ${this.last.data.length}`);
+  expectThat(this.last.data.length === n, dx('data.length', { expected: n, actual: this.last.data.length }));
 });
 
 Then('the ATR equals the expected ATR of the profile', function (this: CardWorld) {
-  expectBytes(this.card.channel.atr, fromHex(this.profile.product.expectedAtr ?? ''), 'ATR');
+  expectBytes(this.card.channel.atr, fromHex(this.profile.product.expectedAtr ?? ''), { en: 'ATR', zh: 'ATR' });
 });
 
 Then('the card answers 6Cxx with the exact length', function (this: CardWorld) {
-  this.iso.exactLength = expectSw1(this.last.sw, SW1.WRONG_LE, 'wrong Le with the exact length');
+  this.iso.exactLength = expectSw1(this.last.sw, SW1.WRONG_LE, { en: 'wrong Le with the exact length', zh: 'Le 错误并给出确切长度' });
 });
 
 Then('the card answers 61xx with the length available', function (this: CardWorld) {
-  this.iso.availableLength = expectSw1(this.last.sw, SW1.MORE_DATA, 'response bytes available');
+  this.iso.availableLength = expectSw1(this.last.sw, SW1.MORE_DATA, { en: 'response bytes available', zh: '还有响应数据可取' });
 });
 
 Then('the response data is as long as the card said', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
   const said = this.iso.exactLength ?? this.iso.availableLength;
   const n = (said as number) || 256;
-  expectThat(this.last.data.length === n, `card said ${n} bytes, then gave ${this.last.data.length}`);
+  expectThat(this.last.data.length === n, dx('data.lengthAnnounced', { expected: n, actual: this.last.data.length }));
 });
 
 Then('the ATR is well formed', function (this: CardWorld) {
   const atr = this.card.channel.atr;
   try {
     const parsed = parseAtr(atr);
-    expectThat(parsed.tckValid, `TCK of ATR ${toHex(atr, ' ')} is wrong: the XOR of T0 to TCK is not 00`);
+    expectThat(parsed.tckValid, dx('atr.tck', { atr: toHex(atr, ' ') }));
   } catch (e) {
-    if (e instanceof AtrError) throw new NonConformance(`ATR ${toHex(atr, ' ')}: ${e.message}`);
+    if (e instanceof AtrError) throw new NonConformance(dx('atr.malformed', { atr: toHex(atr, ' '), detail: e.message }));
     throw e;
   }
 });

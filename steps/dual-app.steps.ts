@@ -112,7 +112,7 @@ When('the bureau personalises the card: SSSE first, then PSE', async function (t
 
 Then('the response is an FCI whose DF name is the PSE name', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
-  expectBytes(fciDfName(this.last.data), dfNameBytes(this.objects.pse), 'DF name (84) in the FCI');
+  expectBytes(fciDfName(this.last.data), dfNameBytes(this.objects.pse), { en: 'DF name (84) in the FCI', zh: 'FCI 中的 DF 名称 (84)' });
 });
 
 Then('the card does not return the directory record of the PSE', function (this: CardWorld) {
@@ -134,7 +134,10 @@ Then('the {mkey} master key still authenticates in the current DF', async functi
 
 Then('the {mkey} master key no longer authenticates in the current DF', async function (this: CardWorld, k: MasterKeyName) {
   const m = management(this);
-  expectSw1((await m.authenticate(m.key(k))).sw, SW1.WARNING_CHANGED, `EXTERNAL AUTHENTICATE with the old ${k} key must fail (63Cx)`);
+  expectSw1((await m.authenticate(m.key(k))).sw, SW1.WARNING_CHANGED, {
+    en: `EXTERNAL AUTHENTICATE with the old ${k} key must fail (63Cx)`,
+    zh: `用旧的 ${k} 密钥进行的 EXTERNAL AUTHENTICATE 应失败 (63Cx)`,
+  });
 });
 
 Then('the new master key authenticates in the current DF', async function (this: CardWorld) {
@@ -157,6 +160,6 @@ Then('the {mkey} master key authenticates in its environment', async function (t
   if (k !== 'ssse' && k !== 'pse') throw new Error(`${k} is not an environment`);
   const r = await m.selectEnvironment(k);
   expectSw(r.sw, SW.NO_ERROR);
-  expectBytes(fciDfName(r.data), ENVIRONMENT_NAMES[k], 'DF name (84) in the FCI');
+  expectBytes(fciDfName(r.data), ENVIRONMENT_NAMES[k], { en: 'DF name (84) in the FCI', zh: 'FCI 中的 DF 名称 (84)' });
   expectSw((await m.authenticate(m.key(k))).sw, SW.NO_ERROR);
 });

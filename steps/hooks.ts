@@ -2,10 +2,11 @@
  * Hooks: applicability (NOT_APPLICABLE before anything is sent), a fresh channel per scenario, and the
  * APDU trace of each step attached to the message stream.
  */
-import { After, AfterStep, Before, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, AfterStep, Before, setDefaultTimeout, setDefinitionFunctionWrapper } from '@cucumber/cucumber';
 import { applicability } from '../src/plan/applicability.ts';
 import { APDU_TRACE_MEDIA_TYPE } from '../src/trace/trace.ts';
-import { NOT_APPLICABLE_MEDIA_TYPE, NVM_CHANGES_MEDIA_TYPE } from '../src/report/media-types.ts';
+import { DIAGNOSIS_MEDIA_TYPE, NOT_APPLICABLE_MEDIA_TYPE, NVM_CHANGES_MEDIA_TYPE } from '../src/report/media-types.ts';
+import { diagnosisOf } from '../src/verdict/errors.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { nvmChanges, unexpectedChanges } from '../card-sim/index.ts';
 import { openChannel } from '../src/transport/open.ts';
@@ -16,13 +17,32 @@ import type { CardWorld } from './world.ts';
 // default would turn that into an ERROR. The transport bounds every wait itself; this only catches a hang.
 setDefaultTimeout(10 * 60 * 1000);
 
+// A step (or hook) that fails with a diagnosis attaches it to itself: the message stream keeps the English
+// text, and the report renders the id and parameters in Chinese (src/verdict/messages.ts).
+setDefinitionFunctionWrapper(
+  (code: (...args: unknown[]) => unknown) =>
+    function (this: { attach?: (body: string, mediaType: string) => void }, ...args: unknown[]) {
+      const attach = (e: unknown) => {
+        const d = diagnosisOf(e);
+        if (d && typeof this?.attach === 'function') this.attach(JSON.stringify(d), DIAGNOSIS_MEDIA_TYPE);
+        throw e;
+      };
+      try {
+        const r = code.apply(this, args);
+        return r instanceof Promise ? r.catch(attach) : r;
+      } catch (e) {
+        return attach(e);
+      }
+    },
+);
+
 // No cucumber timeout: the card wait has the profile's own (target.timeoutSeconds), and a card out for less
 // than that is waited for.
 Before({ name: 'check applicability, open the card channel', timeout: -1 }, async function (this: CardWorld, { pickle }) {
   const tags = pickle.tags.map((t) => t.name);
   const a = applicability(tags, this.profile);
   if (!a.applicable) {
-    this.attach(JSON.stringify({ reason: a.reason }), NOT_APPLICABLE_MEDIA_TYPE);
+    this.attach(JSON.stringify({ reason: a.reason, ...(a.diagnosis ? { diagnosis: a.diagnosis } : {}) }), NOT_APPLICABLE_MEDIA_TYPE);
     return 'skipped';
   }
   const id = tags.find((t) => t.startsWith('@TC:'))?.slice(4) ?? pickle.name;

@@ -16,10 +16,11 @@ import { dfNameBytes } from '../src/profile/profile.ts';
 import { TlvError } from '../src/tlv/ber.ts';
 import { parseSimpleTlv } from '../src/tlv/simple.ts';
 import { NonConformance, PreconditionNotMet, Unobservable } from '../src/verdict/errors.ts';
-import { expectBytes, expectSw, expectSw1, expectThat, hexPreview, swText, given } from '../src/verdict/expect.ts';
+import { expectBytes, expectSw, expectSw1, expectThat, given } from '../src/verdict/expect.ts';
 import { SS_PIN_REF, fciDfName, pinBlock, recordRead, selectDf, selectObject, sfiOf, wrongPin } from './card-helpers.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
+import { bytes, dx, sw as swp } from '../src/verdict/messages.ts';
 
 // ---- Given --------------------------------------------------------------------------------------
 
@@ -38,7 +39,7 @@ Given('the {ef} is selected', async function (this: CardWorld, ef: EfObject) {
 Given('the terminal has read the first {int} bytes of the current EF', async function (this: CardWorld, n: number) {
   const r = await this.send(iso.readBinary(0, n));
   expectSw(r.sw, SW.NO_ERROR);
-  expectThat(r.data.length === n, `READ BINARY of ${n} bytes at offset 0 returned ${r.data.length} bytes`);
+  expectThat(r.data.length === n, dx('readBinary.length', { expected: n, actual: r.data.length }));
   this.iso.content = r.data;
 });
 
@@ -48,7 +49,7 @@ Given('the size of the current EF is known', async function (this: CardWorld) {
 
 Given('the terminal has read record {int} of the {ef}', async function (this: CardWorld, n: number, ef: EfObject) {
   const r = await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.NUMBER, 256));
-  expectThat(recordRead(r), `READ RECORD ${n} answered ${swText(r.sw)} with ${r.data.length} data bytes, not a record`);
+  expectThat(recordRead(r), dx('readRecord.notRecord', { n, actual: swp(r.sw), length: r.data.length }));
   this.iso.records.set(n, r.data);
 });
 
@@ -84,7 +85,7 @@ When('the terminal reads {int} bytes at offset {int} of the {ef} by its SFI', as
 
 When('the terminal reads {int} bytes starting {int} bytes before the end of the EF', async function (this: CardWorld, n: number, before: number) {
   const size = given(this.iso.size, 'EF size');
-  if (size < before) throw new Unobservable(`the EF has only ${size} bytes`);
+  if (size < before) throw new Unobservable(dx('ef.tooSmall', { size }));
   await this.send(iso.readBinary(size - before, n), { raw: true });
 });
 
@@ -103,7 +104,7 @@ When('the terminal reads record {int} of the {ef} with Le 00 without T=0 handlin
 When('the terminal reads the record whose identifier is that of record {int} of the {ef}', async function (this: CardWorld, n: number, ef: EfObject) {
   const record = given(this.iso.records.get(n), `record ${n}`);
   const id = record[0];
-  if (id === undefined) throw new NonConformance(`record ${n} is empty`);
+  if (id === undefined) throw new NonConformance(dx('record.empty', { n }));
   await this.send(iso.readRecord(id, sfiOf(this, ef), iso.RECORD_MODE.FIRST_ID, 256));
 });
 
@@ -152,15 +153,15 @@ When('the terminal presents a wrong PIN as many times as tries are left', async 
 
 Then('the response is an FCI whose DF name is the SSSE name', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
-  expectBytes(fciDfName(this.last.data), dfNameBytes(this.objects.ssse), 'DF name (84) in the FCI');
+  expectBytes(fciDfName(this.last.data), dfNameBytes(this.objects.ssse), { en: 'DF name (84) in the FCI', zh: 'FCI 中的 DF 名称 (84)' });
 });
 
 Then('the response is an FCI whose DF name starts with {string}', function (this: CardWorld, prefix: string) {
   expectSw(this.last.sw, SW.NO_ERROR);
   const name = fciDfName(this.last.data);
-  expectThat(startsWith(name, dfNameBytes(prefix)), `DF name ${toHex(name)} in the FCI does not start with ${toHex(dfNameBytes(prefix))}`);
+  expectThat(startsWith(name, dfNameBytes(prefix)), dx('fci.dfNamePrefix', { name: toHex(name), prefix: toHex(dfNameBytes(prefix)) }));
   const before = this.iso.fciName;
-  if (before) expectThat(!equal(before, name), `the next occurrence has the same DF name ${toHex(name)} as the first`);
+  if (before) expectThat(!equal(before, name), dx('select.nextSameName', { name: toHex(name) }));
   this.iso.fciName = name;
 });
 
@@ -169,11 +170,11 @@ Then('the data equals the first-read content from offset {int}', function (this:
   const content = given(this.iso.content, 'EF content');
   const n = this.last.data.length;
   const expected = content.subarray(offset, offset + n);
-  expectThat(expected.length === n, `the scenario reads beyond the first-read content`);
+  expectThat(expected.length === n, dx('scenario.beyondFirstRead'));
   if (equal(expected, content.subarray(0, n))) {
-    throw new Unobservable(`the EF holds the same bytes at offset ${offset} as at offset 0; the offset cannot be observed`);
+    throw new Unobservable(dx('offset.unobservable', { offset }));
   }
-  expectBytes(this.last.data, expected, `bytes at offset ${offset}`);
+  expectBytes(this.last.data, expected, { en: `bytes at offset ${offset}`, zh: `偏移量 ${offset} 处的字节` });
 });
 
 Then('the card reports that only {int} bytes remain', function (this: CardWorld, n: number) {
@@ -182,38 +183,42 @@ Then('the card reports that only {int} bytes remain', function (this: CardWorld,
     expectSw(r.sw, wrongLe(n));
   } else {
     expectSw(r.sw, SW.WARNING_END_OF_FILE);
-    expectThat(r.data.length === n, `expected the ${n} remaining bytes, card gave ${r.data.length}`);
+    expectThat(r.data.length === n, dx('data.remaining', { expected: n, actual: r.data.length }));
   }
 });
 
 Then('the data is one SIMPLE-TLV data object', function (this: CardWorld) {
-  expectThat(recordRead(this.last), `READ RECORD answered ${swText(this.last.sw)} with ${this.last.data.length} data bytes, not a record`);
+  expectThat(recordRead(this.last), dx('readRecord.notRecordAny', { actual: swp(this.last.sw), length: this.last.data.length }));
   let objects: ReturnType<typeof parseSimpleTlv>;
   try {
     objects = parseSimpleTlv(this.last.data);
   } catch (e) {
-    if (e instanceof TlvError) throw new NonConformance(`record is not valid SIMPLE-TLV (${e.message}): ${hexPreview(this.last.data)}`);
+    if (e instanceof TlvError) throw new NonConformance(dx('record.notSimpleTlv', { detail: e.message, data: bytes(this.last.data) }));
     throw e;
   }
-  expectThat(objects.length === 1, `record holds ${objects.length} SIMPLE-TLV objects, expected 1: ${hexPreview(this.last.data)}`);
+  expectThat(objects.length === 1, dx('record.simpleTlvCount', { n: objects.length, data: bytes(this.last.data) }));
 });
 
 Then('the data equals record {int} of the {ef}', function (this: CardWorld, n: number, _ef: EfObject) {
-  expectThat(recordRead(this.last), `READ RECORD answered ${swText(this.last.sw)} with ${this.last.data.length} data bytes, not a record`);
-  expectBytes(this.last.data, given(this.iso.records.get(n), `record ${n}`), `record ${n}`);
+  expectThat(recordRead(this.last), dx('readRecord.notRecordAny', { actual: swp(this.last.sw), length: this.last.data.length }));
+  expectBytes(this.last.data, given(this.iso.records.get(n), `record ${n}`), { en: `record ${n}`, zh: `第 ${n} 条记录` });
 });
 
 Then('records {int} and {int} differ', function (this: CardWorld, a: number, b: number) {
   const ra = given(this.iso.records.get(a), `record ${a}`);
   const rb = given(this.iso.records.get(b), `record ${b}`);
-  expectThat(!equal(ra, rb), `records ${a} and ${b} are identical (${toHex(ra, ' ')}): the record number is not honoured`);
+  expectThat(!equal(ra, rb), dx('records.identical', { a, b, hex: toHex(ra, ' ') }));
 });
 
 Then('at least {int} record(s) was/were read and the card then answered {sw}', function (this: CardWorld, min: number, sw: number) {
   const n = given(this.iso.recordsRead, 'records read');
   expectThat(
     n >= min,
-    `${n} record(s) read before the card answered ${swText(this.last.sw)}${this.last.data.length ? ` with ${this.last.data.length} data bytes` : ''}`,
+    dx('records.readBefore', {
+      n,
+      actual: swp(this.last.sw),
+      withData: this.last.data.length ? dx('records.withData', { length: this.last.data.length }) : '',
+    }),
   );
   expectSw(this.last.sw, sw);
 });
@@ -221,15 +226,15 @@ Then('at least {int} record(s) was/were read and the card then answered {sw}', f
 Then('the two challenges differ', function (this: CardWorld) {
   const [a, b] = [1, 2].map((k) => {
     const r = given(this.iso.challenges[k - 1], `challenge ${k}`);
-    if (r.sw !== SW.NO_ERROR) throw new NonConformance(`GET CHALLENGE ${k} answered ${swText(r.sw)}, not a random`);
+    if (r.sw !== SW.NO_ERROR) throw new NonConformance(dx('challenge.notRandom', { k, actual: swp(r.sw) }));
     return r.data;
   }) as [Uint8Array, Uint8Array];
-  expectThat(!equal(a, b), `two GET CHALLENGE gave the same random ${toHex(a, ' ')}`);
+  expectThat(!equal(a, b), dx('challenge.same', { hex: toHex(a, ' ') }));
 });
 
 Then('the card reports the tries left', function (this: CardWorld) {
-  const x = expectSw1(this.last.sw, SW1.WARNING_CHANGED, 'the PIN tries left (63Cx)');
-  expectThat((x & 0xf0) === 0xc0 && (x & 0x0f) > 0, `expected 63Cx with x > 0, card answered 63${x.toString(16).toUpperCase()}`);
+  const x = expectSw1(this.last.sw, SW1.WARNING_CHANGED, { en: 'the PIN tries left (63Cx)', zh: '个人密码剩余尝试次数 (63Cx)' });
+  expectThat((x & 0xf0) === 0xc0 && (x & 0x0f) > 0, dx('pin.triesExpected', { x: x.toString(16).toUpperCase() }));
   this.iso.triesLeft = x & 0x0f;
 });
 
@@ -246,10 +251,10 @@ Then('selecting the next DF named {string} again and again finds each matching D
     if (r.sw === SW.FILE_NOT_FOUND) return;
     expectSw(r.sw, SW.NO_ERROR);
     const found = toHex(fciDfName(r.data));
-    expectThat(!seen.has(found), `SELECT next of "${name}" found DF ${found} a second time before 6A82`);
+    expectThat(!seen.has(found), dx('selectNext.twice', { name, found }));
     seen.add(found);
   }
-  throw new NonConformance(`SELECT next of "${name}" never answered 6A82 after 32 matches`);
+  throw new NonConformance(dx('selectNext.neverEnds', { name }));
 });
 
 // ---- ATR (ISO/IEC 7816-3 §8; 社会保障卡规范 part 2 §8) -------------------------------------------
@@ -466,10 +471,10 @@ Then('every block of the card began within BWT or the waiting time extension it 
 
 // ---- What no target of sscc reaches (ISO/IEC 7816-3 line level; reports/iso7816-3-items.yaml) -----
 
-When('on the contacts the interface device {string}', function (this: CardWorld, _what: string) {
+When('a test tool on the contacts exercises the item', function (this: CardWorld) {
   throw new Unobservable('needs access to the contacts (an ISO/IEC 10373-3 test tool): not reachable through PC/SC nor through a TPDU reader');
 });
 
-Then('on the contacts the card {string}', function (this: CardWorld, _what: string) {
+Then('the card meets the item at the contacts', function (this: CardWorld) {
   throw new Unobservable('needs access to the contacts (an ISO/IEC 10373-3 test tool): not reachable through PC/SC nor through a TPDU reader');
 });

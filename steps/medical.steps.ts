@@ -349,19 +349,25 @@ Then('the yearly totals are {int} self-paid and {int} pooled in the next payment
 Then('the card gives the MAC2 and TAC of that purchase', function (this: CardWorld) {
   const r = lastPurchase(this).run;
   expectSw(this.last.sw, SW.NO_ERROR);
-  expectBytes(this.last.data, Uint8Array.from([...(r.mac2 ?? []), ...(r.tac ?? [])]), 'MAC ‖ TAC of GET TRANSACTION PROOF');
+  expectBytes(this.last.data, Uint8Array.from([...(r.mac2 ?? []), ...(r.tac ?? [])]), {
+    en: 'MAC ‖ TAC of GET TRANSACTION PROOF',
+    zh: 'GET TRANSACTION PROOF 给出的 MAC ‖ TAC',
+  });
 });
 
 Then('the card gives the MAC2 and TAC of that load', function (this: CardWorld) {
   const r = lastLoad(this).run;
   expectSw(this.last.sw, SW.NO_ERROR);
   const mac2 = r.creditCommand?.data.subarray(7, 11) ?? new Uint8Array(0);
-  expectBytes(this.last.data, Uint8Array.from([...mac2, ...(r.credit?.data ?? [])]), 'MAC ‖ TAC of GET TRANSACTION PROOF');
+  expectBytes(this.last.data, Uint8Array.from([...mac2, ...(r.credit?.data ?? [])]), {
+    en: 'MAC ‖ TAC of GET TRANSACTION PROOF',
+    zh: 'GET TRANSACTION PROOF 给出的 MAC ‖ TAC',
+  });
 });
 
 Then('the balance the card gives is the noted one', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
-  expectBytes(this.last.data, u32(noted(this).balance), 'CIA balance');
+  expectBytes(this.last.data, u32(noted(this).balance), { en: 'CIA balance', zh: '个人账户余额' });
 });
 
 Then('GET BALANCE and INITIALIZE FOR PURCHASE report the same balance', function (this: CardWorld) {

@@ -9,10 +9,11 @@ import type { PbocIssuer } from '../src/pboc/issuer.ts';
 import { profileIssuer } from '../src/profile/issuer.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import type { CardWorld } from './world.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 export function keys(w: CardWorld) {
   const k = w.profile.keys?.pboc;
-  if (!k) throw new Unobservable('the profile gives no keys.pboc (issuer master keys, CA key)');
+  if (!k) throw new Unobservable(dx('profile.noPbocKeys'));
   return k;
 }
 
@@ -35,14 +36,10 @@ function caOf(w: CardWorld, algorithm: 'RSA' | 'SM2'): CaKey {
   const c = ca(w);
   if ('sm2' in c === (algorithm === 'SM2')) return c;
   if (!caKeys(w).some((k) => (k.algorithm ?? 'RSA') === algorithm)) {
-    throw new Unobservable(
-      algorithm === 'SM2'
-        ? 'keys.pboc.ca is an RSA key; this scenario needs the SM2 CA key (algorithm: SM2)'
-        : 'keys.pboc.ca is an SM2 key; this scenario needs the RSA CA key',
-    );
+    throw new Unobservable(algorithm === 'SM2' ? dx('profile.caIsRsa') : dx('profile.caIsSm2'));
   }
   const named = w.pboc.kernel.data.get('8F');
-  throw new NonConformance(`the card's CA public key index 8F ${named ? toHex(named) : 'is absent'}: not the ${algorithm} chain this scenario reads`);
+  throw new NonConformance(dx('oda.caIndexChain', { index: named ? toHex(named) : dx('oda.caIndexAbsent'), algorithm }));
 }
 
 export function rsaCa(w: CardWorld): RsaPublic {
@@ -64,7 +61,7 @@ export const issuer = (w: CardWorld, iad?: Uint8Array): PbocIssuer => {
 
 export function profilePin(w: CardWorld): string {
   const pin = w.profile.keys?.pin;
-  if (!pin) throw new Unobservable('the profile gives no keys.pin');
+  if (!pin) throw new Unobservable(dx('profile.noPin'));
   return pin;
 }
 

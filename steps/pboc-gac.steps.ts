@@ -12,6 +12,7 @@ import { expectNoProblem, expectThat } from '../src/verdict/expect.ts';
 import { wrongPin } from './card-helpers.ts';
 import { aid, issuer, ordinal, profilePin } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 // ---- PIN ----
 
@@ -28,9 +29,9 @@ When('the terminal verifies a wrong offline PIN until the card blocks it', async
   for (let i = 0; i < 16; i++) {
     const r = await this.pboc.kernel.verifyPin(wrongPin(profilePin(this)));
     if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED) return;
-    if (triesLeft(r.sw) === undefined) throw new NonConformance(`wrong PIN answered ${swHex(r.sw)}`);
+    if (triesLeft(r.sw) === undefined) throw new NonConformance(dx('pin.wrongAnswered', { sw: swHex(r.sw) }));
   }
-  throw new NonConformance('16 wrong PINs did not block the PIN');
+  throw new NonConformance(dx('pin.notBlocked'));
 });
 
 When('the terminal sends VERIFY with a PIN block that is not format 2', async function (this: CardWorld) {
@@ -41,14 +42,14 @@ Then('the card answers 63Cx with the PIN try counter 9F17 one less than before',
   const sw = this.last.sw;
   const before = given(this.pboc.pinTriesBefore, 'PIN try counter before');
   const tries = triesLeft(sw);
-  expectThat(tries !== undefined, `wrong PIN answered ${swHex(sw)}`);
+  expectThat(tries !== undefined, dx('pin.wrongAnswered', { sw: swHex(sw) }));
   const after = await this.pboc.number('9F17');
-  expectThat(after === before - 1 && tries === after, `9F17 ${before} → ${after}, SW ${swHex(sw)}`);
+  expectThat(after === before - 1 && tries === after, dx('pin.counter9F17', { before, after, sw: swHex(sw) }));
 });
 
 Then('the PIN try counter 9F17 is back at its value before the wrong PIN', async function (this: CardWorld) {
   const after = await this.pboc.number('9F17');
-  expectThat(after === given(this.pboc.pinTriesBefore, 'PIN try counter before'), `9F17 is ${after}`);
+  expectThat(after === given(this.pboc.pinTriesBefore, 'PIN try counter before'), dx('pin.counter9F17Is', { after }));
 });
 
 // ---- GENERATE AC ----
@@ -70,19 +71,19 @@ When('the terminal sends the first GENERATE AC asking for {word}', async functio
 Then('the card answers no higher cryptogram than asked', function (this: CardWorld) {
   const asked = given(this.pboc.asked, 'cryptogram asked');
   const got = this.pboc.gac().type;
-  expectThat(AC_RANK[got] <= AC_RANK[asked], `asked ${asked}, card answered ${got}`);
+  expectThat(AC_RANK[got] <= AC_RANK[asked], dx('gac.higherThanAsked', { asked, got }));
 });
 
 Then('the card answers {word}', function (this: CardWorld, type: AcType) {
   const g = this.pboc.gac2 ?? this.pboc.gac();
-  expectThat(g.type === type, `card answered ${g.type}, expected ${type}`);
+  expectThat(g.type === type, dx('gac.type', { actual: g.type, expected: type }));
 });
 
 Then('the cryptogram of the {word} GENERATE AC verifies with the issuer keys', function (this: CardWorld, which: string) {
   const g = this.pboc.gac(ordinal(which));
   const k = this.pboc.kernel;
   const expected = issuer(this, g.iad).expectedAc(k.pan, k.psn, g.atc, g.acData);
-  expectThat(toHex(expected) === toHex(g.ac), `${g.type} ${toHex(g.ac)}; the issuer computes ${toHex(expected)} over ${toHex(g.acData)}`);
+  expectThat(toHex(expected) === toHex(g.ac), dx('gac.acWrong', { type: g.type, ac: toHex(g.ac), expected: toHex(expected), data: toHex(g.acData) }));
 });
 
 Then('the IAD is 07, DKI, CVN 01, CVR of length 03 and the algorithm of the ICS', function (this: CardWorld) {
@@ -93,12 +94,12 @@ Then('the IAD is 07, DKI, CVN 01, CVR of length 03 and the algorithm of the ICS'
 
 Then('the CVR says offline PIN performed', function (this: CardWorld) {
   const iad = this.pboc.gac().iad;
-  expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_PERFORMED), `CVR ${toHex(checks.cvrOf(iad))}`);
+  expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_PERFORMED), dx('gac.cvrNoOfflinePin', { cvr: toHex(checks.cvrOf(iad)) }));
 });
 
 Then('the ATC of the GENERATE AC response equals GET DATA 9F36', async function (this: CardWorld) {
   const atc = await this.pboc.number('9F36');
-  expectThat(atc === this.pboc.gac().atc, `GENERATE AC ATC ${this.pboc.gac().atc}, GET DATA ${atc}`);
+  expectThat(atc === this.pboc.gac().atc, dx('gac.atcMismatch', { gac: this.pboc.gac().atc, data: atc }));
 });
 
 When('the terminal sends a third GENERATE AC', async function (this: CardWorld) {
@@ -123,7 +124,7 @@ When('the terminal runs up to {int} offline transactions asking for TC', async f
 
 Then('the card asks to go online before the last one', function (this: CardWorld) {
   const seen = given(this.pboc.seen, 'run of transactions');
-  expectThat(seen.includes('ARQC'), `the card answered ${seen.join(', ')}`);
+  expectThat(seen.includes('ARQC'), dx('gac.neverArqc', { seen: seen.join(', ') }));
 });
 
 // ---- online ----
@@ -131,7 +132,7 @@ Then('the card asks to go online before the last one', function (this: CardWorld
 Given('the card has asked to go online with an ARQC', async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
-  if (g.type !== 'ARQC') throw new NonConformance(`asked ARQC, card answered ${g.type}`);
+  if (g.type !== 'ARQC') throw new NonConformance(dx('gac.notArqc', { actual: g.type }));
 });
 
 /**
@@ -142,13 +143,13 @@ Given('the card has asked to go online with an ARQC', async function (this: Card
 Given("the card's offline risk counters are reset by an online approved transaction", async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
-  if (g.type !== 'ARQC') throw new PreconditionNotMet(`asked ARQC for the online transaction that resets the offline counters, the card answered ${g.type}`);
+  if (g.type !== 'ARQC') throw new PreconditionNotMet(dx('gac.onlineResetNotArqc', { actual: g.type }));
   const k = this.pboc.kernel;
   const arc = pboc.ARC_APPROVED;
   const ea = await k.externalAuthenticate(this.pboc.arpc(issuer(this, g.iad), arc), arc);
-  if (ea.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`EXTERNAL AUTHENTICATE with the right ARPC answered ${swHex(ea.sw)}`);
+  if (ea.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('gac.externalAuthArpc', { sw: swHex(ea.sw) }));
   const { result } = await k.generateAc('TC', true, { '8A': arc });
-  if (result?.type !== 'TC') throw new PreconditionNotMet(`the second GENERATE AC of the online transaction answered ${result?.type ?? 'no cryptogram'}`);
+  if (result?.type !== 'TC') throw new PreconditionNotMet(dx('gac.secondNotTc', { actual: result?.type ?? dx('gac.noCryptogram') }));
 });
 
 When('the issuer answers with the right ARPC and ARC {word}', async function (this: CardWorld, arc: string) {
@@ -174,5 +175,5 @@ When('the terminal sends the second GENERATE AC asking for TC with CDA', async f
 
 Then('the last online ATC register 9F13 equals the ATC of the transaction', async function (this: CardWorld) {
   const v = await this.pboc.number('9F13');
-  expectThat(v === this.pboc.gac().atc, `9F13 ${v}, transaction ATC ${this.pboc.gac().atc}`);
+  expectThat(v === this.pboc.gac().atc, dx('gac.lastOnlineAtc', { v, atc: this.pboc.gac().atc }));
 });

@@ -6,6 +6,7 @@ import * as checks from '../src/pboc/checks.ts';
 import { expectNoProblem, expectThat } from '../src/verdict/expect.ts';
 import { aid } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 // ---- GPO and records ----
 
@@ -25,7 +26,7 @@ When('the terminal sends GET PROCESSING OPTIONS with PDOL data one byte short', 
 
 Then('the AFL names at least one record and every entry is well formed', function (this: CardWorld) {
   const problems = this.pboc.kernel.aflProblems();
-  expectThat(problems.length === 0, `AFL ${toHex(this.pboc.kernel.afl)}: ${problems.join('; ')}`);
+  expectThat(problems.length === 0, dx('afl.problems', { afl: toHex(this.pboc.kernel.afl), problems: problems.join('; ') }));
 });
 
 Then('the AIP announces the offline data authentication methods of the ICS', function (this: CardWorld) {
@@ -49,7 +50,7 @@ Then('the CVM list is X, Y and whole CVM rules', function (this: CardWorld) {
 });
 
 Then('CDOL1 asks for {word}', function (this: CardWorld, tag: string) {
-  expectThat(checks.dolAsks(this.pboc.kernel.need('8C'), tag) !== undefined, `CDOL1 ${toHex(this.pboc.kernel.need('8C'))} lacks ${tag}`);
+  expectThat(checks.dolAsks(this.pboc.kernel.need('8C'), tag) !== undefined, dx('cdol1.lacks', { cdol: toHex(this.pboc.kernel.need('8C')), tag }));
 });
 
 Then('the application data holds the EC issuer authorisation code 9F74', function (this: CardWorld) {
@@ -57,7 +58,7 @@ Then('the application data holds the EC issuer authorisation code 9F74', functio
 });
 
 Then('the application data holds no EC issuer authorisation code 9F74', function (this: CardWorld) {
-  expectThat(!this.pboc.kernel.data.has('9F74'), 'the AFL of a non-EC transaction named the 9F74 record');
+  expectThat(!this.pboc.kernel.data.has('9F74'), dx('ec.nonEc9F74'));
 });
 
 // ---- GET DATA ----
@@ -68,7 +69,7 @@ When('the terminal gets the data object {word}', async function (this: CardWorld
 
 Then('its value is {int} bytes long', function (this: CardWorld, n: number) {
   const v = given(this.pboc.dataValue, 'GET DATA value');
-  expectThat(v.length === n, `value of ${v.length} bytes: ${toHex(v)}`);
+  expectThat(v.length === n, dx('data.valueLength', { length: v.length, hex: toHex(v) }));
 });
 
 Then('the log format is a data object list', function (this: CardWorld) {

@@ -9,6 +9,7 @@ import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectNoProblem, expectThat } from '../src/verdict/expect.ts';
 import { aid } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 // ---- selection ----
 
@@ -34,7 +35,7 @@ When('the terminal selects the PPSE', async function (this: CardWorld) {
 Then('the PPSE FCI is 6F with 84 2PAY.SYS.DDF01 and A5 holding BF0C', function (this: CardWorld) {
   const p = ppseOf(this);
   const name = p.dfName ? Buffer.from(p.dfName).toString('latin1') : 'absent';
-  expectThat(name === PPSE_NAME && p.hasBf0c, `PPSE FCI ${toHex(p.response.data)}: 84 ${name}, ${p.hasBf0c ? '' : 'no '}A5 { BF0C }`);
+  expectThat(name === PPSE_NAME && p.hasBf0c, dx('ppse.fci', { fci: toHex(p.response.data), name, no: p.hasBf0c ? '' : dx('ppse.noA5') }));
 });
 
 Then('the PPSE lists the debit application', function (this: CardWorld) {
@@ -48,7 +49,7 @@ Then('the PPSE lists the debit application', function (this: CardWorld) {
 Then('the PPSE entry of the debit application has the priority 87 of its PSE directory entry', function (this: CardWorld) {
   const inPpse = debitEntry(this, ppseOf(this).entries);
   const inPse = debitEntry(this, given(this.pboc.directory, 'PSE directory').entries);
-  if (!inPse?.priority) throw new Unobservable('the PSE directory entry of the debit application gives no priority 87');
+  if (!inPse?.priority) throw new Unobservable(dx('pse.noPriority'));
   expectThat(
     inPpse?.priority !== undefined && toHex(inPpse.priority) === toHex(inPse.priority),
     `PPSE 87 ${inPpse ? (inPpse.priority ? toHex(inPpse.priority) : 'absent') : '(no entry)'}, PSE directory 87 ${toHex(inPse.priority)}`,
@@ -57,7 +58,7 @@ Then('the PPSE entry of the debit application has the priority 87 of its PSE dir
 
 When('the terminal selects the application of the first PPSE entry', async function (this: CardWorld) {
   const first = ppseOf(this).entries[0]?.aid;
-  if (!first) throw new NonConformance('the PPSE lists no application (61 { 4F })');
+  if (!first) throw new NonConformance(dx('ppse.empty'));
   await this.pboc.fresh().selectApplication(first);
 });
 
@@ -73,13 +74,16 @@ Then('the FCI names the debit application in 84', function (this: CardWorld) {
 });
 
 Then('the FCI carries the data object {word}', function (this: CardWorld, tag: string) {
-  expectThat(this.pboc.kernel.data.has(tag), `the FCI lacks ${tag}`);
+  expectThat(this.pboc.kernel.data.has(tag), dx('fci.lacks', { tag }));
 });
 
 Then('the PDOL asks for the 1-byte SM algorithm support indicator DF69', function (this: CardWorld) {
   const pdol = this.pboc.kernel.data.get('9F38');
   const df69 = pdol ? checks.dolAsks(pdol, 'DF69') : undefined;
-  expectThat(df69?.length === 1, `PDOL ${pdol ? toHex(pdol) : 'absent'} ${df69 ? `asks DF69 in ${df69.length} bytes` : 'lacks DF69'}`);
+  expectThat(
+    df69?.length === 1,
+    dx('pdol.df69', { pdol: pdol ? toHex(pdol) : dx('pdol.absent'), df69: df69 ? dx('pdol.df69Length', { length: df69.length }) : dx('pdol.lacksDf69') }),
+  );
 });
 
 Then('the log entry 9F4D names an SFI from 11 to 30 and at least one record', function (this: CardWorld) {

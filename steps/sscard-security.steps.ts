@@ -17,6 +17,7 @@ import { expectBytes, expectNoProblem, expectSw, expectSw1, expectThat, given } 
 import { wrongPin } from './card-helpers.ts';
 import type { CardWorld } from './world.ts';
 import { efOf, pinOf, terminal, version } from './sscard.steps.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 // ---- When: authentication -----------------------------------------------------------------------
 
@@ -194,15 +195,15 @@ When('the terminal reads the card basic information \\(iReadCardBas)', async fun
 Then('the internal authentication data is what the PSAM computes', function (this: CardWorld) {
   const a = given(this.ss.internalAuthentications[0], 'INTERNAL AUTHENTICATE');
   expectSw(a.response.sw, SW.NO_ERROR);
-  expectThat(a.response.data.length === 8, `INTERNAL AUTHENTICATE gave ${a.response.data.length} bytes, expected 8`);
-  expectBytes(a.response.data, a.expected, 'internal authentication data (IRK)');
+  expectThat(a.response.data.length === 8, dx('ssse.internalAuthLength', { actual: a.response.data.length }));
+  expectBytes(a.response.data, a.expected, { en: 'internal authentication data (IRK)', zh: '内部认证数据 (IRK)' });
 });
 
 Then('the two internal authentication results differ and both are right', function (this: CardWorld) {
   const a = given(this.ss.internalAuthentications[0], 'INTERNAL AUTHENTICATE');
   const b = given(this.ss.internalAuthentications[1], 'second INTERNAL AUTHENTICATE');
-  expectThat(a.valid && b.valid, 'an internal authentication result is not what the PSAM computes');
-  expectThat(!equal(a.response.data, b.response.data), `two INTERNAL AUTHENTICATE on different randoms gave the same ${toHex(a.response.data)}`);
+  expectThat(a.valid && b.valid, dx('ssse.internalAuthWrong'));
+  expectThat(!equal(a.response.data, b.response.data), dx('ssse.internalAuthSame', { hex: toHex(a.response.data) }));
 });
 
 Then('the card reports the same tries left as before', function (this: CardWorld) {
@@ -211,38 +212,47 @@ Then('the card reports the same tries left as before', function (this: CardWorld
 
 Then('item 02 of the SSSE reads back as written', async function (this: CardWorld) {
   const v = await (await terminal(this)).item(SFI.EF05, 0x02);
-  expectBytes(v, given(this.ss.written, 'value written'), '卡的类别 after UPDATE RECORD');
+  expectBytes(v, given(this.ss.written, 'value written'), { en: '卡的类别 after UPDATE RECORD', zh: 'UPDATE RECORD 之后的卡的类别' });
 });
 
 Then('item {item} of the SSSE reads back unchanged', async function (this: CardWorld, tag: number) {
   const v = await (await terminal(this)).item(efOf(tag), tag);
-  expectBytes(v, given(this.ss.original, 'original value'), `item ${toHex(Uint8Array.of(tag))} after the refused UPDATE RECORD`);
+  expectBytes(v, given(this.ss.original, 'original value'), {
+    en: `item ${toHex(Uint8Array.of(tag))} after the refused UPDATE RECORD`,
+    zh: `被拒绝的 UPDATE RECORD 之后的数据项 ${toHex(Uint8Array.of(tag))}`,
+  });
 });
 
 Then('the data is what was written into EF07', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
-  expectBytes(this.last.data, given(this.ss.writtenEf07, 'EF07 written'), 'EF07 after UPDATE BINARY with MAC');
+  expectBytes(this.last.data, given(this.ss.writtenEf07, 'EF07 written'), {
+    en: 'EF07 after UPDATE BINARY with MAC',
+    zh: '带 MAC 的 UPDATE BINARY 之后的 EF07',
+  });
 });
 
 Then('the business record reads back as written', async function (this: CardWorld) {
   const r = await this.send(iso.readRecord(0x60, 0x0c, iso.RECORD_MODE.FIRST_ID, 256));
   expectSw(r.sw, SW.NO_ERROR);
-  expectBytes(r.data, given(this.ss.writtenRecord, 'record written'), 'business record after UPDATE RECORD with MAC');
+  expectBytes(r.data, given(this.ss.writtenRecord, 'record written'), {
+    en: 'business record after UPDATE RECORD with MAC',
+    zh: '带 MAC 的 UPDATE RECORD 之后的业务记录',
+  });
 });
 
 Then('the card basic information validates', function (this: CardWorld) {
   const b = given(this.ss.cardBasic, 'card basic data');
-  expectThat(b.regionCode === b.cardIdentifier.slice(0, 6), `区划代码 ${b.regionCode} is not the city code of 卡识别码 ${b.cardIdentifier}`);
+  expectThat(b.regionCode === b.cardIdentifier.slice(0, 6), dx('ssse.regionCode', { region: b.regionCode, card: b.cardIdentifier }));
   expectNoProblem(data.checkSocialSecurityNumber(b.socialSecurityNumber));
   expectNoProblem(data.checkCardNumber(b.cardNumber));
-  expectThat(b.name.length > 0, '姓名 is empty');
+  expectThat(b.name.length > 0, dx('ssse.nameEmpty'));
   expectThat(
     data.validDate(b.issueDate) && data.validDate(b.expiryDate) && b.expiryDate > b.issueDate,
-    `发卡日期 ${b.issueDate} / 卡有效期 ${b.expiryDate} are not dates in order`,
+    dx('ssse.datesOrder', { issue: b.issueDate, expiry: b.expiryDate }),
   );
-  expectThat(b.version.slice(0, 3) === version(this), `规范版本 ${b.version} is not the ICS version ${version(this)}`);
+  expectThat(b.version.slice(0, 3) === version(this), dx('ssse.versionNotIcs', { actual: b.version, expected: version(this) }));
 });
 
 Then('the card answers 63Cx to the try-counter query', function (this: CardWorld) {
-  expectSw1(this.last.sw, SW1.WARNING_CHANGED, 'the PIN tries left');
+  expectSw1(this.last.sw, SW1.WARNING_CHANGED, { en: 'the PIN tries left', zh: '个人密码剩余尝试次数' });
 });

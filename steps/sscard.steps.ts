@@ -18,9 +18,10 @@ import { SFI, SsTerminal, parseSsseFci } from '../src/sscard/terminal.ts';
 import { CardSession } from '../src/apdu/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { NonConformance, PreconditionNotMet } from '../src/verdict/errors.ts';
-import { expectBytes, expectNoProblem, expectSw, expectThat, hexPreview } from '../src/verdict/expect.ts';
+import { expectBytes, expectNoProblem, expectSw, expectThat } from '../src/verdict/expect.ts';
 import { fciDfName } from './card-helpers.ts';
 import type { CardWorld } from './world.ts';
+import { bytes, dx } from '../src/verdict/messages.ts';
 
 const KEYS: Record<string, KeyName> = { 'RK SSSE': 'RK', 'UK SSSE': 'UK', PUK: 'PUK', STK: 'STK', BK: 'BK', UK1: 'UK1' };
 
@@ -45,7 +46,7 @@ export const pinOf = (w: CardWorld) => w.profile.keys?.pin ?? '';
 /** The 社会保障卡规范 version the card claims (the sscard area applies only to a card that claims one, src/plan/plan.ts). */
 export const version = (w: CardWorld) => {
   const v = w.profile.ics.sscardVersion;
-  if (!v) throw new PreconditionNotMet('the profile claims no 社会保障卡规范 version (ics.sscardVersion)');
+  if (!v) throw new PreconditionNotMet(dx('ics.noSscardVersion'));
   return v;
 };
 
@@ -73,13 +74,13 @@ async function items(world: CardWorld): Promise<Map<number, Uint8Array>> {
 
 function item(m: Map<number, Uint8Array>, tag: number): Uint8Array {
   const v = m.get(tag);
-  if (!v) throw new NonConformance(`data item ${toHex(Uint8Array.of(tag))} was not read`);
+  if (!v) throw new NonConformance(dx('ssse.itemNotRead', { tag: toHex(Uint8Array.of(tag)) }));
   return v;
 }
 
 function cn(v: Uint8Array, what: string): string {
   const bad = data.checkCn(v);
-  if (bad) throw new NonConformance(`${what}: ${bad}`);
+  if (bad) throw new NonConformance(dx('ssse.itemBad', { what, detail: bad }));
   return decodeCn(v);
 }
 
@@ -120,35 +121,38 @@ When('the terminal reads record {int} of EF06 by number', async function (this: 
 
 Then('the response is an SSSE FCI whose DF name is {string} in GBK', function (this: CardWorld, name: string) {
   expectSw(this.last.sw, SW.NO_ERROR);
-  expectBytes(parseSsseFci(this.last.data).dfName, encodeGbk(name), 'DF name (84) of the SSSE FCI');
+  expectBytes(parseSsseFci(this.last.data).dfName, encodeGbk(name), { en: 'DF name (84) of the SSSE FCI', zh: 'SSSE 的 FCI 中的 DF 名称 (84)' });
 });
 
 Then('the FCI carries an algorithm identifier the ICS declares', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
   const id = parseSsseFci(this.last.data).algorithmId;
-  if (id === undefined) throw new NonConformance(`the SSSE FCI has no algorithm identifier (A5 › 9F0C › 86): ${hexPreview(this.last.data)}`);
+  if (id === undefined) throw new NonConformance(dx('ssse.fciNoAlgorithm', { data: bytes(this.last.data) }));
   const declared = this.profile.ics.algorithms.filter((a): a is '3DES' | 'SM4' => a === '3DES' || a === 'SM4').map((a) => ALGORITHM_ID[a]);
   expectThat(
     declared.includes(id),
-    `the FCI names algorithm ${toHex(Uint8Array.of(id))}; the ICS declares ${declared.map((d) => toHex(Uint8Array.of(d))).join(', ') || 'neither 3DES nor SM4'}`,
+    dx('ssse.fciAlgorithmNotDeclared', {
+      id: toHex(Uint8Array.of(id)),
+      declared: declared.map((d) => toHex(Uint8Array.of(d))).join(', ') || dx('ssse.neither3desNorSm4'),
+    }),
   );
 });
 
 Then('the FCI names the algorithm {item}', function (this: CardWorld, id: number) {
   expectSw(this.last.sw, SW.NO_ERROR);
   const got = parseSsseFci(this.last.data).algorithmId;
-  expectThat(got === id, `the SSSE FCI names algorithm ${got === undefined ? '(none)' : toHex(Uint8Array.of(got))}, expected ${toHex(Uint8Array.of(id))}`);
+  expectThat(got === id, dx('ssse.fciAlgorithm', { actual: got === undefined ? dx('none') : toHex(Uint8Array.of(got)), expected: toHex(Uint8Array.of(id)) }));
 });
 
 Then('the FCI carries no algorithm identifier or 01', function (this: CardWorld) {
   expectSw(this.last.sw, SW.NO_ERROR);
   const id = parseSsseFci(this.last.data).algorithmId;
-  expectThat(id === undefined || id === 0x01, `a 1.0 card names algorithm ${toHex(Uint8Array.of(id ?? 0))}`);
+  expectThat(id === undefined || id === 0x01, dx('ssse.v1Algorithm', { id: toHex(Uint8Array.of(id ?? 0)) }));
 });
 
 Then('the FCI names the application {word}', function (this: CardWorld, aid: string) {
   expectSw(this.last.sw, SW.NO_ERROR);
-  expectBytes(fciDfName(this.last.data), fromHex(aid), 'DF name (84) in the FCI');
+  expectBytes(fciDfName(this.last.data), fromHex(aid), { en: 'DF name (84) in the FCI', zh: 'FCI 中的 DF 名称 (84)' });
 });
 
 Then('the record is data item {item} with its length and format', function (this: CardWorld, tag: number) {
@@ -161,10 +165,7 @@ Then('the provinces of the card identifier and of the initialising institution a
   const city = toHex(item(m, 0x01).subarray(0, 3));
   const inst = cn(item(m, 0x04), '初始化机构编号');
   expectNoProblem(data.checkInstitution(item(m, 0x04)));
-  expectThat(
-    inst.slice(10, 12) === city.slice(0, 2),
-    `卡的识别码 city ${city} and 初始化机构编号 issuing area ${inst.slice(10, 16)} lie in different provinces`,
-  );
+  expectThat(inst.slice(10, 12) === city.slice(0, 2), dx('ssse.provinces', { city, area: inst.slice(10, 16) }));
 });
 
 Then('the social security number has a valid GB 11643 check character', async function (this: CardWorld) {
@@ -181,7 +182,7 @@ Then('the expiry date is a calendar date after the issue date', async function (
   expectNoProblem(data.checkDate(item(m, 0x06)));
   const issue = decodeCn(item(m, 0x05));
   const expiry = decodeCn(item(m, 0x06));
-  expectThat(expiry > issue, `卡有效期 ${expiry} is not after 发卡日期 ${issue}`);
+  expectThat(expiry > issue, dx('ssse.expiryBeforeIssue', { expiry, issue }));
 });
 
 Then('the date of birth is the one in the social security number', async function (this: CardWorld) {
@@ -189,7 +190,7 @@ Then('the date of birth is the one in the social security number', async functio
   const id = decodeAn(item(m, 0x08));
   const birth = item(m, 0x0d);
   if (data.unset(birth)) return;
-  expectThat(cn(birth, '出生日期') === id.slice(6, 14), `出生日期 ${toHex(birth)} differs from the date ${id.slice(6, 14)} in 社会保障号码`);
+  expectThat(cn(birth, '出生日期') === id.slice(6, 14), dx('ssse.birthDate', { birth: toHex(birth), date: id.slice(6, 14) }));
 });
 
 Then('the sex agrees with the social security number', async function (this: CardWorld) {
@@ -200,18 +201,18 @@ Then('the sex agrees with the social security number', async function (this: Car
   if (sex === '9') return;
   // GB 11643: the 17th digit is odd for men, even for women.
   const expected = Number(id[16]) % 2 === 1 ? '1' : '2';
-  expectThat(sex === expected, `性别 ${sex} but the 17th digit of 社会保障号码 gives ${expected}`);
+  expectThat(sex === expected, dx('ssse.sex', { sex, expected }));
 });
 
 Then('the specification version is the one the ICS declares', async function (this: CardWorld) {
   const v = decodeAn(item(await items(this), 0x03));
-  expectThat(v.slice(0, 3) === version(this), `规范版本 "${v}" but the ICS declares ${version(this)}`);
+  expectThat(v.slice(0, 3) === version(this), dx('ssse.version', { actual: v, expected: version(this) }));
 });
 
 Then('the name is GBK text, continued in the name extension', async function (this: CardWorld) {
   const m = await items(this);
   expectNoProblem(data.checkAn(item(m, 0x09)));
-  expectThat(decodeAn(item(m, 0x09)).length > 0, '姓名 is empty');
+  expectThat(decodeAn(item(m, 0x09)).length > 0, dx('ssse.nameEmpty'));
   if (version(this) !== '1.0') expectNoProblem(data.checkAn(item(m, 0x4e)));
 });
 
@@ -222,7 +223,7 @@ Then('the EF06 records by number follow the order of the card version', async fu
     expectSw(r.sw, SW.NO_ERROR);
     expectThat(
       r.data[0] === order[n - 1],
-      `EF06 record ${n} has tag ${toHex(r.data.subarray(0, 1))}; a ${version(this)} card has ${toHex(Uint8Array.of(order[n - 1] as number))} there`,
+      dx('ssse.ef06Order', { n, tag: toHex(r.data.subarray(0, 1)), version: version(this), expected: toHex(Uint8Array.of(order[n - 1] as number)) }),
     );
   }
 });

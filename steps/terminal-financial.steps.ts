@@ -16,15 +16,17 @@ import { parseTlv } from '../src/tlv/ber.ts';
 import { parseDol, splitDolData } from '../src/tlv/dol.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat, given } from '../src/verdict/expect.ts';
-import { DRIVER_PACED, harness } from './terminal.steps.ts';
+import { DRIVER_PACED, attachTrace, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
+import { type Bilingual, dx } from '../src/verdict/messages.ts';
+import { bitNameZh } from '../src/report/elements.ts';
 
 const outcome = (w: CardWorld) => given(w.slot.outcome, 'terminal outcome');
 const cardSide = (w: CardWorld): Exchange[] => exchanges(harness(w).requireCard().trace);
 const params = (w: CardWorld) => w.slot.params ?? {};
 
-function attach(w: CardWorld, h: TerminalHarness): void {
-  w.attach(JSON.stringify((h.card?.trace ?? []).map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+function attach(w: CardWorld, _h: TerminalHarness): void {
+  attachTrace(w);
 }
 
 async function pay(w: CardWorld, operation: string, amount: number, pin?: string): Promise<void> {
@@ -63,7 +65,7 @@ When(
       await h.insert(image);
       await h.perform({ operation: 'purchase', amount, pin: this.profile.keys?.pin ?? '123456', params: params(this) });
       const tvr = gacValue(cardSide(this), 0, '95');
-      if (!tvr) throw new NonConformance(`purchase ${i + 1}: the card saw no GENERATE AC carrying a TVR`);
+      if (!tvr) throw new NonConformance(dx('tvr.noGac', { n: i + 1 }));
       sent.push(tvr);
     }
     this.slot.tvrs = sent;
@@ -73,19 +75,16 @@ When(
 Then('between {int} and {int} of them were randomly selected for online processing', function (this: CardWorld, low: number, high: number) {
   const tvrs = given(this.slot.tvrs, 'TVRs sent');
   const n = tvrs.filter((t) => hasBit(t, TVR.RANDOMLY_SELECTED_ONLINE)).length;
-  expectThat(
-    n >= low && n <= high,
-    `${n} of ${tvrs.length} purchases were marked "randomly selected for online" in the TVR sent to the card (JR/T 0025.5 §12.4.4), expected ${low}–${high}`,
-  );
+  expectThat(n >= low && n <= high, dx('tvr.randomSelection', { n, total: tvrs.length, low, high }));
 });
 
 Then('the card saw SELECT of the PSE before any other application selection', function (this: CardWorld) {
   const byName = cardSide(this).filter((e) => e.command.ins === INS.SELECT && e.command.p1 === 0x04);
   const pse = byName.findIndex((e) => toHex(e.command.data) === PSE_NAME_HEX);
-  expectThat(pse >= 0, 'the terminal never selected 1PAY.SYS.DDF01, though the card has a PSE');
+  expectThat(pse >= 0, dx('pse.neverSelected'));
   expectThat(
     byName.slice(0, pse).every((e) => toHex(e.command.data) === toHex(encodeGbk(SSSE_DF_NAME))),
-    `the terminal selected ${toHex((byName[0] as Exchange).command.data)} before the PSE`,
+    dx('pse.selectedBefore', { name: toHex((byName[0] as Exchange).command.data) }),
   );
 });
 
@@ -113,16 +112,16 @@ const NAMED: Record<string, number> = {
 
 Then(/^the card saw no (VERIFY|INTERNAL AUTHENTICATE|EXTERNAL AUTHENTICATE)$/, function (this: CardWorld, name: string) {
   const i = cardSide(this).findIndex(isApdu(NAMED[name] as number));
-  expectThat(i < 0, `the card saw ${name} (command ${i + 1})`);
+  expectThat(i < 0, dx('card.sawAt', { name, n: i + 1 }));
 });
 
 Then(/^the card saw (VERIFY|INTERNAL AUTHENTICATE|EXTERNAL AUTHENTICATE)(?: answered ([0-9A-F]{4}))?$/, function (this: CardWorld, name: string, sw?: string) {
   const seen = cardSide(this).filter(isApdu(NAMED[name] as number));
-  expectThat(seen.length > 0, `the card saw no ${name}`);
+  expectThat(seen.length > 0, dx('card.sawNo', { name }));
   if (sw)
     expectThat(
       seen.some((e) => e.sw === parseInt(sw, 16)),
-      `the card answered ${name} with ${seen.map((e) => e.sw.toString(16).toUpperCase()).join(', ')}, not ${sw}`,
+      dx('card.sawAnswered', { name, seen: seen.map((e) => e.sw.toString(16).toUpperCase()).join(', '), sw }),
     );
 });
 
@@ -130,9 +129,12 @@ Then('the card saw INTERNAL AUTHENTICATE before the first GENERATE AC', function
   const x = cardSide(this);
   const ia = x.findIndex(isApdu(INS.INTERNAL_AUTHENTICATE));
   const gac = x.findIndex(isApdu(INS.GENERATE_AC));
-  expectThat(ia >= 0, 'the card saw no INTERNAL AUTHENTICATE though its AIP asks for DDA (JR/T 0025.5 §9.2)');
-  expectThat(gac < 0 || ia < gac, 'INTERNAL AUTHENTICATE came after GENERATE AC');
+  expectThat(ia >= 0, dx('dda.noInternalAuth'));
+  expectThat(gac < 0 || ia < gac, dx('dda.internalAuthAfterGac'));
 });
+
+/** A TVR or TSI bit named as the scenario names it, with its Chinese name (src/report/elements.ts). */
+const bitName = (table: 'TVR' | 'TSI', words: string): Bilingual => ({ en: words, zh: bitNameZh(table, words) ?? words });
 
 function bit(table: Record<string, Bit>, words: string): Bit {
   const b = bitByName(table, words);
@@ -142,9 +144,17 @@ function bit(table: Record<string, Bit>, words: string): Bit {
 
 Then(/^the TSI bit "([^"]+)" is (set|clear)$/, function (this: CardWorld, words: string, state: string) {
   const tsi = outcome(this).tsi;
-  expectThat(tsi !== undefined, 'the terminal reported no TSI (9B)');
+  expectThat(tsi !== undefined, dx('tsi.none'));
   const on = hasBit(fromHex(tsi as string), bit(TSI, words));
-  expectThat(on === (state === 'set'), `TSI ${tsi}: "${words}" is ${on ? 'set' : 'clear'}, expected ${state}`);
+  expectThat(
+    on === (state === 'set'),
+    dx('tsi.bit', {
+      tsi: tsi as string,
+      bit: bitName('TSI', words),
+      state: dx(on ? 'bit.set' : 'bit.clear'),
+      expected: dx(state === 'set' ? 'bit.set' : 'bit.clear'),
+    }),
+  );
 });
 
 /** A TVR bit as the card saw it in GENERATE AC (first or second), checked against the reported TVR. */
@@ -152,23 +162,36 @@ Then(/^the TVR bit "([^"]+)" is (set|clear)( in the second GENERATE AC)?$/, func
   const b = bit(TVR, words);
   const sent = gacValue(cardSide(this), second ? 1 : 0, '95');
   const reported = outcome(this).tvr;
-  expectThat(sent !== undefined || reported !== undefined, 'no TVR: the card saw no GENERATE AC and the terminal reported none');
+  expectThat(sent !== undefined || reported !== undefined, dx('tvr.none'));
   const want = state === 'set';
   if (sent)
     expectThat(
       hasBit(sent, b) === want,
-      `the TVR the terminal sent in the ${second ? 'second' : 'first'} GENERATE AC is ${toHex(sent)}: "${words}" is ${want ? 'clear' : 'set'}`,
+      dx('tvr.sentBit', {
+        which: dx(second ? 'gac.second' : 'gac.first'),
+        tvr: toHex(sent),
+        bit: bitName('TVR', words),
+        state: dx(want ? 'bit.clear' : 'bit.set'),
+      }),
     );
   if (reported && (second || !sent))
-    expectThat(hasBit(fromHex(reported), b) === want, `the terminal reports TVR ${reported}: "${words}" is ${want ? 'clear' : 'set'}`);
+    expectThat(
+      hasBit(fromHex(reported), b) === want,
+      dx('tvr.reportedBit', { tvr: reported, bit: bitName('TVR', words), state: dx(want ? 'bit.clear' : 'bit.set') }),
+    );
 });
 
 Then(/^the (first|second) GENERATE AC asked for (AAC|TC|ARQC)$/, function (this: CardWorld, which: string, type: string) {
   const gac = generateAcs(cardSide(this))[which === 'first' ? 0 : 1];
-  expectThat(gac !== undefined, `the card saw no ${which} GENERATE AC`);
+  expectThat(gac !== undefined, dx('gac.noneSeen', { which: dx(which === 'second' ? 'gac.second' : 'gac.first') }));
   expectThat(
     askedFor(gac as Exchange) === type,
-    `the ${which} GENERATE AC asked for ${askedFor(gac as Exchange)} (P1 ${toHex(Uint8Array.of((gac as Exchange).command.p1))}), expected ${type}`,
+    dx('gac.askedFor', {
+      which: dx(which === 'second' ? 'gac.second' : 'gac.first'),
+      asked: askedFor(gac as Exchange),
+      p1: toHex(Uint8Array.of((gac as Exchange).command.p1)),
+      expected: type,
+    }),
   );
 });
 
@@ -176,17 +199,17 @@ Then(/^the terminal (went|did not go) online$/, function (this: CardWorld, how: 
   const online = generateAcs(cardSide(this)).length > 1;
   expectThat(
     online === (how === 'went'),
-    `the card saw ${online ? 'a second' : 'no second'} GENERATE AC: the terminal ${online ? 'went' : 'did not go'} online`,
+    dx('online.secondGac', { second: dx(online ? 'online.aSecond' : 'online.noSecond'), went: dx(online ? 'online.went' : 'online.didNotGo') }),
   );
   const reported = outcome(this).fields?.['online'];
-  expectThat(reported === undefined || (reported === 'yes') === online, `the terminal reports online=${reported}, the card saw otherwise`);
+  expectThat(reported === undefined || (reported === 'yes') === online, dx('online.reported', { reported: String(reported) }));
 });
 
 Then('the terminal reports the CVM {string}', function (this: CardWorld, cvm: string) {
   const reported = outcome(this).fields?.['cvm'];
-  expectThat(reported === cvm, `the terminal reports the CVM ${reported ?? '(none)'}, expected ${cvm}`);
+  expectThat(reported === cvm, dx('cvm.reported', { actual: reported ?? dx('none'), expected: cvm }));
   const verified = cardSide(this).some(isApdu(INS.VERIFY));
-  expectThat(verified === cvm.includes('offline PIN'), `the card ${verified ? 'saw' : 'did not see'} VERIFY, which does not fit the CVM ${cvm}`);
+  expectThat(verified === cvm.includes('offline PIN'), dx('cvm.verifyMismatch', { saw: dx(verified ? 'card.saw' : 'card.didNotSee'), cvm }));
 });
 
 Then('the card saw GET DATA 9F36 and 9F13', function (this: CardWorld) {
@@ -307,7 +330,7 @@ Then('the PSAM saw no command during the payment', function (this: CardWorld) {
 
 Then(/^the (first|second) GENERATE AC asked for the CDA signature$/, function (this: CardWorld, which: string) {
   const gac = generateAcs(cardSide(this))[which === 'first' ? 0 : 1];
-  expectThat(gac !== undefined, `the card saw no ${which} GENERATE AC`);
+  expectThat(gac !== undefined, dx('gac.noneSeen', { which: dx(which === 'second' ? 'gac.second' : 'gac.first') }));
   const p1 = (gac as Exchange).command.p1;
   expectThat(
     (p1 & 0x10) !== 0,

@@ -22,8 +22,9 @@ import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { pinBlock } from './card-helpers.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat, given } from '../src/verdict/expect.ts';
-import { DRIVER_PACED, harness } from './terminal.steps.ts';
+import { DRIVER_PACED, attachTrace, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 const outcome = (w: CardWorld) => given(w.slot.outcome, 'terminal outcome');
 const isInit = (e: CardSideEntry) => e.cla === MED_CLA && e.ins === MED_INS.INITIALIZE && e.p1 === 0x01;
@@ -37,8 +38,7 @@ function dataOf(e: CardSideEntry): Uint8Array {
 
 async function perform(w: CardWorld, operation: string, pin: string, params: Record<string, string | number> = {}): Promise<void> {
   w.slot.outcome = await harness(w).perform({ operation, pin, params });
-  const trace = harness(w).card?.trace ?? [];
-  w.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+  attachTrace(w);
 }
 
 When("the terminal performs iDoDebit of {int} fen from the account with the cardholder's PIN", DRIVER_PACED, async function (this: CardWorld, n: number) {
@@ -64,14 +64,14 @@ Then(
     const v = firstIndex(trace, isVerify);
     const i = firstIndex(trace, isInit);
     const d = firstIndex(trace, isDebit);
-    expectThat(v >= 0, 'the card saw no successful VERIFY: the terminal did not present the PIN (part 7 §12)');
-    expectThat(i > v, 'INITIALIZE FOR PURCHASE did not come after the PIN');
-    expectThat(d > i, 'DEBIT FOR PURCHASE did not come after INITIALIZE FOR PURCHASE');
+    expectThat(v >= 0, dx('medterm.noVerify'));
+    expectThat(i > v, dx('medterm.initBeforePin'));
+    expectThat(d > i, dx('medterm.debitBeforeInit'));
     const init = trace[i] as CardSideEntry;
-    expectThat(readU32(dataOf(init), 1) === n, `INITIALIZE FOR PURCHASE asked ${readU32(dataOf(init), 1)} fen from the account, not ${n}`);
+    expectThat(readU32(dataOf(init), 1) === n, dx('medterm.initAmount', { asked: readU32(dataOf(init), 1), n }));
     const accepted = (e: CardSideEntry) =>
       swOfHex(e.response) === SW.NO_ERROR || (e.response.length === 4 && sw1Of(swOfHex(e.response) ?? 0) === SW1.MORE_DATA);
-    expectThat(accepted(init) && accepted(trace[d] as CardSideEntry), 'the card did not answer both commands 9000 (or 61xx with the data)');
+    expectThat(accepted(init) && accepted(trace[d] as CardSideEntry), dx('medterm.not9000'));
   },
 );
 
@@ -80,7 +80,7 @@ Then('the TAC the terminal reports is the one the card gave, and the host accept
   const trace = card.trace;
   const init = trace[firstIndex(trace, isInit)];
   const debit = trace[firstIndex(trace, isDebit)];
-  if (!init || !debit) throw new NonConformance('the card saw no INITIALIZE and DEBIT FOR PURCHASE');
+  if (!init || !debit) throw new NonConformance(dx('medterm.noInitDebit'));
   // The responses may come by GET RESPONSE (T=0): take the entry after each command.
   const answer = (e: CardSideEntry) => {
     const at = trace.indexOf(e);
@@ -89,10 +89,10 @@ Then('the TAC the terminal reports is the one the card gave, and the host accept
   };
   const tac = answer(debit).subarray(0, 4);
   const reported = outcome(this).fields?.['交易验证码'] ?? outcome(this).output?.split('|')[7];
-  expectThat(reported?.toUpperCase() === toHex(tac), `the terminal reported TAC ${reported ?? '(none)'}; the card gave ${toHex(tac)}`);
+  expectThat(reported?.toUpperCase() === toHex(tac), dx('medterm.tacReported', { reported: reported ?? dx('none'), tac: toHex(tac) }));
   const id = itemsSeen(trace).get(0x01);
   const alg = algorithmOfId(answer(init)[17] as number);
-  if (!id || !alg) throw new NonConformance('the trace does not show 卡的识别码 and the algorithm of INITIALIZE FOR PURCHASE');
+  if (!id || !alg) throw new NonConformance(dx('medterm.noIdOrAlgorithm'));
   const i = dataOf(init);
   const d = dataOf(debit);
   const host = new MedicalHost(
@@ -101,22 +101,23 @@ Then('the TAC the terminal reports is the one the card gave, and the host accept
     this.profile.keys?.medicalRoots ?? {},
   );
   const amounts = { account: readU32(i, 1), selfPaid: readU32(i, 5), pooled: readU32(i, 9) };
-  expectThat(equal(host.purchaseTac(amounts, i.subarray(13, 19), d.subarray(0, 4), d.subarray(4, 11)), tac), "the host does not accept the card's TAC");
+  expectThat(equal(host.purchaseTac(amounts, i.subarray(13, 19), d.subarray(0, 4), d.subarray(4, 11)), tac), dx('medterm.tacRefused'));
 });
 
 Then('the card saw no DEBIT FOR PURCHASE', function (this: CardWorld) {
   const trace = harness(this).requireCard().trace;
-  expectThat(firstIndex(trace, isDebit) < 0, 'the card saw DEBIT FOR PURCHASE');
+  expectThat(firstIndex(trace, isDebit) < 0, dx('medterm.sawDebit'));
 });
 
 Then('the card saw no INITIALIZE FOR PURCHASE', function (this: CardWorld) {
   const trace = harness(this).requireCard().trace;
-  expectThat(firstIndex(trace, isInit) < 0, 'the card saw INITIALIZE FOR PURCHASE: the terminal went on after a wrong PIN');
+  expectThat(firstIndex(trace, isInit) < 0, dx('medterm.sawInitAfterWrongPin'));
 });
 
 Then('the iReadDebitRecord output lists every purchase EF08 holds, newest first', async function (this: CardWorld) {
   const o = outcome(this);
-  if (o.output === undefined) throw new NonConformance(`the terminal reported no pOutInfo (${o.result}${o.message ? `: ${o.message}` : ''})`);
+  if (o.output === undefined)
+    throw new NonConformance(dx('terminal.noOutput', { result: o.result, message: o.message ? dx('terminal.messageSuffix', { message: o.message }) : '' }));
   // sscc reads EF08 itself, after the terminal (part 5 §6.10; read after the PIN, part 6 table 8).
   const card = harness(this).requireCard();
   await card.send(iso.selectByName(encodeGbk(SSSE_DF_NAME)));
@@ -133,9 +134,6 @@ Then('the iReadDebitRecord output lists every purchase EF08 holds, newest first'
     .split('|')
     .filter((x) => x.length > 0)
     .map((x) => x.split('^')[0] ?? '');
-  expectThat(want.length > 0, 'EF08 of the test card holds no purchase');
-  expectThat(
-    JSON.stringify(got) === JSON.stringify(want),
-    `iReadDebitRecord reported the purchases ${JSON.stringify(got)}; EF08 holds ${JSON.stringify(want)}`,
-  );
+  expectThat(want.length > 0, dx('medterm.ef08Empty'));
+  expectThat(JSON.stringify(got) === JSON.stringify(want), dx('medterm.debitRecords', { got: JSON.stringify(got), want: JSON.stringify(want) }));
 });

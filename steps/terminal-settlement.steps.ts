@@ -20,8 +20,9 @@ import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat } from '../src/verdict/expect.ts';
 import { pinBlock } from './card-helpers.ts';
 import { given } from '../src/verdict/expect.ts';
-import { DRIVER_PACED, harness } from './terminal.steps.ts';
+import { DRIVER_PACED, attachTrace, harness } from './terminal.steps.ts';
 import type { CardWorld } from './world.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 const outcome = (w: CardWorld): TerminalOutcome => given(w.slot.outcome, 'terminal outcome');
 const isMed = (ins: number, p1?: number) => (e: Exchange) => e.command.cla === MED_CLA && e.command.ins === ins && (p1 === undefined || e.command.p1 === p1);
@@ -29,7 +30,7 @@ const isMed = (ins: number, p1?: number) => (e: Exchange) => e.command.cla === M
 async function settle(w: CardWorld, pin: string, params: Record<string, number>): Promise<void> {
   const h = harness(w);
   w.slot.outcome = await h.perform({ operation: 'medicalSettlement', pin, params });
-  w.attach(JSON.stringify((h.card?.trace ?? []).map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+  attachTrace(w);
   w.attach(JSON.stringify(h.psam.trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.psam-side-trace+json');
 }
 
@@ -61,7 +62,7 @@ When(
 function initPurchase(w: CardWorld): Exchange {
   const x = exchanges(harness(w).requireCard().trace);
   const inits = x.filter(isMed(MED_INS.INITIALIZE, 0x01));
-  if (inits.length !== 1) throw new NonConformance(`the card saw ${inits.length} INITIALIZE FOR PURCHASE; one settlement is one purchase from the account`);
+  if (inits.length !== 1) throw new NonConformance(dx('settle.initCount', { n: inits.length }));
   return inits[0] as Exchange;
 }
 
@@ -73,20 +74,30 @@ Then(
     const asked = { account: readU32(d, 1), selfPaid: readU32(d, 5), pooled: readU32(d, 9) };
     expectThat(
       asked.account === account && asked.selfPaid === selfPaid && asked.pooled === pooled,
-      `INITIALIZE FOR PURCHASE asked ${asked.account} from the account, ${asked.selfPaid} self-paid, ${asked.pooled} pooled; the bill allows ${account}, ${selfPaid}, ${pooled} (part 7 §12.2)`,
+      dx('settle.initAmounts', {
+        account: asked.account,
+        selfPaid: asked.selfPaid,
+        pooled: asked.pooled,
+        billAccount: account,
+        billSelfPaid: selfPaid,
+        billPooled: pooled,
+      }),
     );
-    expectThat(init.sw === SW.NO_ERROR, `the card answered INITIALIZE FOR PURCHASE with ${init.sw.toString(16).toUpperCase()}`);
+    expectThat(init.sw === SW.NO_ERROR, dx('settle.initAnswered', { sw: init.sw.toString(16).toUpperCase() }));
     const debits = exchanges(harness(this).requireCard().trace).filter(isMed(MED_INS.DEBIT_FOR_PURCHASE));
     expectThat(
       debits.length === 1 && (debits[0] as Exchange).sw === SW.NO_ERROR,
-      `the card saw ${debits.length} DEBIT FOR PURCHASE${debits.length ? `, answered ${debits.map((e) => e.sw.toString(16).toUpperCase()).join(', ')}` : ''}`,
+      dx('settle.debits', {
+        n: debits.length,
+        answered: debits.length ? dx('settle.debitsAnswered', { sws: debits.map((e) => e.sw.toString(16).toUpperCase()).join(', ') }) : '',
+      }),
     );
   },
 );
 
 Then("the card's medical account went down by exactly {int} fen", async function (this: CardWorld, fen: number) {
   const before = parseInitPurchase(initPurchase(this).data)?.balance;
-  if (before === undefined) throw new NonConformance('INITIALIZE FOR PURCHASE gave no balance (table 71)');
+  if (before === undefined) throw new NonConformance(dx('settle.noBalance'));
   // sscc reads the balance itself, after the terminal (GET BALANCE after the PIN, part 5 §7.3.1).
   const card = harness(this).requireCard();
   await card.send(iso.selectByName(encodeGbk(SSSE_DF_NAME)));
@@ -94,12 +105,9 @@ Then("the card's medical account went down by exactly {int} fen", async function
   await card.send(iso.verify(0x00, pinBlock(this.profile.keys?.pin ?? '')));
   const r = await card.send(getBalance(BALANCE.CIA));
   if (r.sw !== SW.NO_ERROR || r.data.length !== 4)
-    throw new NonConformance(`GET BALANCE answered ${r.sw.toString(16).toUpperCase()} with ${r.data.length} bytes`);
+    throw new NonConformance(dx('settle.getBalance', { sw: r.sw.toString(16).toUpperCase(), length: r.data.length }));
   const after = readU32(r.data);
-  expectThat(
-    before - after === fen,
-    `the account held ${before} fen before the purchase and ${after} after: ${before - after} fen moved, the bill allows ${fen}`,
-  );
+  expectThat(before - after === fen, dx('settle.moved', { before, after, moved: before - after, fen }));
 });
 
 Then(
@@ -109,7 +117,14 @@ Then(
     const got = [f['个人账户支付'], f['银行卡支付'], f['未付金额']];
     expectThat(
       JSON.stringify(got) === JSON.stringify([account, bank, outstanding].map(String)),
-      `the terminal reports 个人账户支付 ${got[0] ?? '(none)'}, 银行卡支付 ${got[1] ?? '(none)'}, 未付金额 ${got[2] ?? '(none)'}; expected ${account}, ${bank}, ${outstanding}`,
+      dx('settle.reported', {
+        account: got[0] ?? dx('none'),
+        bank: got[1] ?? dx('none'),
+        outstanding: got[2] ?? dx('none'),
+        eAccount: account,
+        eBank: bank,
+        eOutstanding: outstanding,
+      }),
     );
   },
 );

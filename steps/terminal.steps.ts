@@ -8,6 +8,8 @@ import { SW, swOfHex } from '../src/apdu/sw.ts';
 import { parseAtr } from '../src/iso7816/atr.ts';
 import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import { closeVirtualReaders, TerminalHarness } from '../src/terminal/harness.ts';
+import { cardSideTraceEntries } from '../src/terminal/slot.ts';
+import { APDU_TRACE_MEDIA_TYPE } from '../src/trace/trace.ts';
 import {
   expectedReadCardBas,
   firstIndex,
@@ -26,6 +28,7 @@ import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat, given } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 /** Steps that wait for the terminal: the driver has its own timeout (DriverError → INCONCLUSIVE), so cucumber's 5 s does not apply. */
 export const DRIVER_PACED = { timeout: -1 };
@@ -39,9 +42,14 @@ function outcome(world: CardWorld): TerminalOutcome {
   return given(world.slot.outcome, 'terminal outcome');
 }
 
-function attachTrace(world: CardWorld): void {
-  const trace = harness(world).card?.trace ?? [];
-  world.attach(JSON.stringify(trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.card-side-trace+json');
+const traced = new WeakMap<object, number>();
+/** What the card saw since the last call, attached to the step as its APDU trace (the report shows it under the step). */
+export function attachTrace(world: CardWorld): void {
+  const log = harness(world).card?.trace ?? [];
+  const from = traced.get(log) ?? 0;
+  traced.set(log, log.length);
+  const entries = cardSideTraceEntries(log.slice(from));
+  if (entries.length) world.attach(JSON.stringify(entries), APDU_TRACE_MEDIA_TYPE);
 }
 
 AfterAll({ name: 'take the test cards out of the virtual readers' }, function () {
@@ -71,18 +79,27 @@ Then('the terminal reports {word}', function (this: CardWorld, result: string) {
   const o = outcome(this);
   expectThat(
     o.result === result,
-    `the terminal reported ${o.result}${o.code !== undefined ? ` (code ${o.code})` : ''}${o.message ? `: ${o.message}` : ''}, expected ${result}`,
+    dx('terminal.result', {
+      result: o.result,
+      code: o.code !== undefined ? dx('terminal.codeSuffix', { code: o.code }) : '',
+      message: o.message ? dx('terminal.messageSuffix', { message: o.message }) : '',
+      expected: result,
+    }),
   );
 });
 
 Then('the terminal reports code {int}', function (this: CardWorld, code: number) {
   const o = outcome(this);
-  expectThat(o.code === code, `the terminal reported code ${o.code ?? '(none)'}${o.message ? ` (${o.message})` : ''}, LD/T 33 appendix A gives ${code}`);
+  expectThat(
+    o.code === code,
+    dx('terminal.code', { code: o.code ?? dx('none'), message: o.message ? dx('terminal.messageParen', { message: o.message }) : '', expected: code }),
+  );
 });
 
 Then("the iReadCardBas output holds the card's data in the LD\\/T 33 field order", function (this: CardWorld) {
   const o = outcome(this);
-  if (o.output === undefined) throw new NonConformance(`the terminal reported no pOutInfo (${o.result}${o.message ? `: ${o.message}` : ''})`);
+  if (o.output === undefined)
+    throw new NonConformance(dx('terminal.noOutput', { result: o.result, message: o.message ? dx('terminal.messageSuffix', { message: o.message }) : '' }));
   const h = harness(this);
   const card = h.requireCard();
   const expected = expectedReadCardBas(itemsSeen(card.trace), parseAtr(card.channel.atr).historical, h.config.terminalNumber, h.config.deviceNumber);
@@ -94,25 +111,25 @@ Then('the card saw INTERNAL AUTHENTICATE before any read of EF06', function (thi
   const trace = harness(this).requireCard().trace;
   const ia = firstIndex(trace, isInternalAuthenticate);
   const read = firstIndex(trace, isReadOfEf06);
-  expectThat(ia >= 0, 'the terminal never authenticated the card (no INTERNAL AUTHENTICATE with IRK, part 7 §5.4)');
-  expectThat(read < 0 || ia < read, `the terminal read EF06 (command ${read + 1}) before authenticating the card (command ${ia + 1})`);
+  expectThat(ia >= 0, dx('terminal.noInternalAuth'));
+  expectThat(read < 0 || ia < read, dx('terminal.readBeforeAuth', { read: read + 1, auth: ia + 1 }));
 });
 
 Then('the card saw EXTERNAL AUTHENTICATE with RK SSSE before any read of EF06', function (this: CardWorld) {
   const trace = harness(this).requireCard().trace;
   const rk = firstIndex(trace, isRkAuthentication);
   const read = firstIndex(trace, isReadOfEf06);
-  expectThat(rk >= 0, 'the terminal never authenticated with RK SSSE, which a 3.0 card requires before EF06 (LD/T 33 §10.2)');
-  expectThat(read < 0 || rk < read, `the terminal read EF06 (command ${read + 1}) before EXTERNAL AUTHENTICATE with RK SSSE (command ${rk + 1})`);
+  expectThat(rk >= 0, dx('terminal.noRkAuth'));
+  expectThat(read < 0 || rk < read, dx('terminal.readBeforeRk', { read: read + 1, auth: rk + 1 }));
 });
 
 Then('the terminal reports the name as 姓名 followed by 姓名扩展', function (this: CardWorld) {
   const o = outcome(this);
   const items = itemsSeen(harness(this).requireCard().trace);
   const ext = items.get(0x4e);
-  expectThat(ext !== undefined, 'the terminal never read 姓名扩展 (4E) of a 2.0/3.0 card');
+  expectThat(ext !== undefined, dx('terminal.noNameExtension'));
   const reported = o.fields?.['姓名'] ?? o.output?.split('|')[4];
-  expectThat(reported !== undefined, 'the terminal reported no name');
+  expectThat(reported !== undefined, dx('terminal.noName'));
 });
 
 Given("the card's PIN is locked by wrong tries", async function (this: CardWorld) {
@@ -123,7 +140,7 @@ Given("the card's PIN is locked by wrong tries", async function (this: CardWorld
     const r = await card.send(verify(0x00, fromHex('999999FFFFFFFFFF').subarray(0, 3)));
     if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.VERIFICATION_FAILED_NO_TRIES) return;
   }
-  throw new NonConformance('the PIN did not lock after 16 wrong tries');
+  throw new NonConformance(dx('pin.notLocked'));
 });
 
 When('the terminal performs iReloadPIN with the new PIN {string}', DRIVER_PACED, async function (this: CardWorld, newPin: string) {
@@ -140,16 +157,16 @@ Then('the card saw EXTERNAL AUTHENTICATE with PUK before PIN RELOAD', function (
   const trace = harness(this).requireCard().trace;
   const puk = firstIndex(trace, (e) => e.ins === SS_INS.EXTERNAL_AUTHENTICATE && e.p2 === KEY_ID.PUK && swOfHex(e.response) === SW.NO_ERROR);
   const reload = firstIndex(trace, (e) => e.ins === SS_INS.PIN_CHANGE_UNBLOCK && e.p2 === 0x01);
-  expectThat(reload >= 0, 'the card saw no PIN RELOAD (84 24 00 01)');
-  expectThat(puk >= 0 && puk < reload, 'PIN RELOAD came without a successful EXTERNAL AUTHENTICATE with PUK before it (part 5 §6.8)');
+  expectThat(reload >= 0, dx('terminal.noPinReload'));
+  expectThat(puk >= 0 && puk < reload, dx('terminal.reloadWithoutPuk'));
 });
 
 Then('the card accepted UPDATE RECORD of item {word} with a MAC carrying {string}', function (this: CardWorld, item: string, value: string) {
   const trace = harness(this).requireCard().trace;
   const i = firstIndex(trace, (e) => e.ins === 0xdc && e.p1 === parseInt(item, 16));
-  expectThat(i >= 0, `the card saw no UPDATE RECORD of item ${item}`);
+  expectThat(i >= 0, dx('terminal.noUpdateRecord', { item }));
   const e = trace[i] as (typeof trace)[number];
-  expectThat((e.cla & 0x0c) !== 0, `UPDATE RECORD came with CLA ${e.cla.toString(16).padStart(2, '0')}, without secure messaging`);
-  expectThat(swOfHex(e.response) === SW.NO_ERROR, `the card answered UPDATE RECORD with ${e.response.slice(-4)}`);
-  expectThat(e.command.includes(toHex(encodeAn(value, value.length))), `UPDATE RECORD does not carry ${value}`);
+  expectThat((e.cla & 0x0c) !== 0, dx('terminal.updateWithoutSm', { cla: e.cla.toString(16).padStart(2, '0') }));
+  expectThat(swOfHex(e.response) === SW.NO_ERROR, dx('terminal.updateAnswered', { sw: e.response.slice(-4) }));
+  expectThat(e.command.includes(toHex(encodeAn(value, value.length))), dx('terminal.updateValue', { value }));
 });

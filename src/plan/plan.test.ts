@@ -14,7 +14,11 @@ describe('applicability', () => {
     expect(applicability(['@TC:X', '@ics:t0'], profile())).toEqual({ applicable: true });
   });
   it('names the ICS item that excludes a scenario', () => {
-    expect(applicability(['@ics:t1'], profile())).toEqual({ applicable: false, reason: 'ICS: requires ics.protocols includes T=1' });
+    expect(applicability(['@ics:t1'], profile())).toEqual({
+      applicable: false,
+      reason: 'ICS: requires ics.protocols includes T=1',
+      diagnosis: { id: 'ics.requires', params: { items: { en: 'ics.protocols includes T=1', zh: 'ics.protocols 含 T=1' } } },
+    });
     expect(
       applicability(
         ['@destructive'],
@@ -24,7 +28,7 @@ describe('applicability', () => {
   });
   it('takes one of several card versions as enough', () => {
     expect(applicability(['@sscard:2.0', '@sscard:3.0'], profile()).applicable).toBe(true);
-    expect(applicability(['@sscard:1.0', '@sscard:3.0'], profile())).toEqual({
+    expect(applicability(['@sscard:1.0', '@sscard:3.0'], profile())).toMatchObject({
       applicable: false,
       reason: 'ICS: requires ics.sscardVersion is 1.0 or ics.sscardVersion is 3.0',
     });
@@ -40,7 +44,10 @@ describe('applicability', () => {
   it('keeps the scenarios of 社会保障卡规范 from a card that claims no version of it', () => {
     const bare = profile((s) => s.replace('  sscardVersion: "2.0"\n', ''));
     expect(bare.ics.sscardVersion).toBeUndefined();
-    expect(applicability(['@ics:sscard'], bare)).toEqual({ applicable: false, reason: expect.stringMatching(/^ICS: requires ics.sscardVersion is given/) });
+    expect(applicability(['@ics:sscard'], bare)).toMatchObject({
+      applicable: false,
+      reason: expect.stringMatching(/^ICS: requires ics.sscardVersion is given/),
+    });
     expect(applicability(['@ics:sscard'], profile()).applicable).toBe(true);
     const plan = buildPlan(root, { profile: bare, file: 'p.yaml', sha256: 'x', text: '' });
     const sscard = plan.scenarios.filter((s) => s.area === 'sscard');

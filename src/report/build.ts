@@ -6,6 +6,7 @@ import type { Plan, PlannedScenario } from '../plan/plan.ts';
 import type { Environment } from '../run/environment.ts';
 import { type DecodedApdu, decodeTrace } from './decode.ts';
 import type { CaseResult, RunModel, Verdict } from './model.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 import type { Integrity, Signature } from './integrity.ts';
 import { requirementCatalogue } from './requirements.ts';
 import { type Masker, masker } from './mask.ts';
@@ -22,9 +23,11 @@ export interface ReportCase {
   requirements: string[];
   verdict: Verdict;
   reason: string;
+  /** The reason as a message id with parameters (src/verdict/messages.ts): the report renders it in either language. */
+  diagnosis?: Diagnosis;
   failedStep?: string;
   durationMs: number;
-  steps: Array<{ text: string; status: string; durationMs: number; error?: string; pattern?: string; args?: string[] }>;
+  steps: Array<{ text: string; status: string; durationMs: number; error?: string; diagnosis?: Diagnosis; pattern?: string; args?: string[] }>;
   apdus: DecodedApdu[];
 }
 
@@ -86,12 +89,21 @@ export function buildReport(plan: Plan, environment: Environment, model: RunMode
 function toCase(s: PlannedScenario, r: CaseResult | undefined, showSecrets: boolean, mask: Masker): ReportCase {
   const base = { id: s.id, title: s.name, area: s.area, feature: s.feature, uri: s.uri, line: s.line, tags: s.tags, requirements: s.requirements };
   if (!r) {
-    return { ...base, verdict: 'INCONCLUSIVE', reason: 'not run: the run stopped before this case started', durationMs: 0, steps: [], apdus: [] };
+    return {
+      ...base,
+      verdict: 'INCONCLUSIVE',
+      reason: 'not run: the run stopped before this case started',
+      diagnosis: dx('run.notStarted'),
+      durationMs: 0,
+      steps: [],
+      apdus: [],
+    };
   }
   return {
     ...base,
     verdict: r.verdict,
     reason: mask.text(r.reason),
+    ...(r.diagnosis ? { diagnosis: mask.value(r.diagnosis) } : {}),
     ...(r.failedStep ? { failedStep: mask.text(r.failedStep) } : {}),
     durationMs: Math.round(r.durationMs * 1000) / 1000,
     steps: r.steps.map((st) => ({
@@ -99,6 +111,7 @@ function toCase(s: PlannedScenario, r: CaseResult | undefined, showSecrets: bool
       status: st.status,
       durationMs: Math.round(st.durationMs * 1000) / 1000,
       ...(st.error ? { error: mask.text(st.error) } : {}),
+      ...(st.diagnosis ? { diagnosis: mask.value(st.diagnosis) } : {}),
       ...(st.pattern !== undefined ? { pattern: st.pattern, args: (st.args ?? []).map((a) => mask.text(a)) } : {}),
     })),
     // Each APDU keeps the index of the step that sent it (the HTML shows it under that step).

@@ -112,6 +112,16 @@ export const BIT_TABLES: Readonly<Record<string, { en: string; zh: string; bits:
   },
 };
 
+/** The Chinese name of a TVR or TSI bit as scenarios write it ("DDA failed"), from the tables above. */
+export function bitNameZh(table: 'TVR' | 'TSI', words: string): string | undefined {
+  const key = words
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_');
+  const names: Record<string, readonly [string, string]> = table === 'TVR' ? TVR_NAMES : TSI_NAMES;
+  return Object.hasOwn(names, key) ? names[key]?.[1] : undefined;
+}
+
 /** The bits set in `value` of a bit table. */
 export function setBits(tag: string, value: Uint8Array): Bilingual[] {
   const table = BIT_TABLES[tag];

@@ -190,7 +190,8 @@ describe.skipIf(!CHROMIUM || !PDFTOTEXT)('the report in headless Chromium', () =
       expect(failing).toEqual(['#case-ISO-RB-001']);
       expect(links).toEqual(failing);
       for (const l of links) expect(await page.$(l as string)).not.toBeNull();
-      expect(await text('#findings')).toMatch(/不通过 ISO-RB-001[\s\S]*原因: bytes at offset 16: expected 10 11/);
+      // The root cause is the diagnosis rendered in Chinese (src/verdict/messages.ts), not the English text.
+      expect(await text('#findings')).toMatch(/不通过 ISO-RB-001[\s\S]*原因: 偏移量 16 处的字节: 预期 10 11/);
       // Findings precede the cases, the coverage annex follows them.
       const order = await page.evaluate(() =>
         ['#findings', '.case', '#annex'].map((s) => document.querySelector(s)!.getBoundingClientRect().top + window.scrollY),

@@ -1,19 +1,30 @@
 /**
  * Every scenario title and step text in both languages (issue 20 item 3): English is the Gherkin, the
- * Chinese comes from reports/i18n/{scenarios,steps}.zh-CN.json. Every scenario has its Chinese title: no
- * allow-list, a new scenario comes with its title. The step texts not yet translated are listed, one by
- * one, in reports/i18n/untranslated.json; this test fails on a step missing from both the catalogue and
- * that list, on a listed step that has been translated (the list only shrinks: `npm run i18n:untranslated`
- * rewrites it), on a translation that is not Chinese or loses a parameter, on a title that drops a number,
- * code or status word of the English, and on a Latin-script word in a title that is not a command name,
- * a code of the specs, a name or hex (latinWords below).
+ * Chinese comes from reports/i18n/{scenarios,steps,features}.zh-CN.json, with no allow-list: every scenario
+ * has its Chinese title and every step definition its Chinese, a new one comes with them. This test fails
+ * on a missing one, on a translation that is not Chinese or loses a parameter, on a title that drops a
+ * number, code or status word of the English, on a Latin-script word in a title that is not a command
+ * name, a code of the specs, a name or hex (titleLatinWords below), and on a step of any feature whose
+ * Chinese rendering keeps a Latin word that is not a name, a code or hex (latinWords, src/verdict).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { featureFiles, readScenarios } from '../plan/scenarios.ts';
 import { ROOT } from '../run/test-support.ts';
-import { featureCatalogue, featureZh, parameterCount, scenarioCatalogue, stepCatalogue, stepPatterns, stepZh, titleZh } from './i18n.ts';
-import { untranslated } from './i18n-untranslated.ts';
+import {
+  featureCatalogue,
+  featureZh,
+  latinWords,
+  parameterCount,
+  placeholders,
+  scenarioCatalogue,
+  stepCatalogue,
+  stepPatterns,
+  stepZh,
+  titleZh,
+} from './i18n.ts';
+import { featureStepsZh, untranslated } from './i18n-untranslated.ts';
 import { reportCatalogues } from './write.ts';
 
 const listed = JSON.parse(readFileSync(new URL('../../reports/i18n/untranslated.json', import.meta.url), 'utf8')) as { titles: string[]; steps: string[] };
@@ -78,7 +89,7 @@ const STATUS_WORD = /^[0-9A-F]*[0-9][0-9A-F]*[Xx]+$/; // 63Cx, 6Cxx, 61xx, 6X
 const INTERFACE = /^i[A-Z][A-Za-z]+$/; // LD/T 33 terminal interface functions: iReadCardBas, iDoDebit …
 
 /** The Latin-script words of a Chinese title that are none of the above. */
-function latinWords(zh: string): string[] {
+function titleLatinWords(zh: string): string[] {
   let rest = zh;
   for (const c of COMMANDS) rest = rest.replace(new RegExp(`(?<![A-Za-z])${c}(?![A-Za-z])`, 'g'), ' ');
   return (rest.match(/[A-Za-z0-9]+/g) ?? []).filter((w) => /[A-Za-z]/.test(w) && !HEX.test(w) && !STATUS_WORD.test(w) && !CODES.has(w) && !INTERFACE.test(w));
@@ -96,11 +107,9 @@ describe('the suite in both languages', () => {
     expect(listed.titles).toEqual([]);
   });
 
-  it('every step text has its Chinese, or is listed as not yet translated', () => {
-    const now = untranslated(ROOT);
-    expect(now.titles).toEqual([]);
-    expect(now.steps.length).toBeGreaterThan(0); // the list is real work left, see the README
-    expect(now).toEqual(listed);
+  it('every scenario title and every step text has its Chinese: the untranslated list is empty', () => {
+    expect(untranslated(ROOT)).toEqual({ titles: [], steps: [] });
+    expect(listed).toEqual({ titles: [], steps: [] });
   });
 
   it('the check fails on a new scenario or step definition without Chinese', () => {
@@ -118,7 +127,7 @@ describe('the suite in both languages', () => {
         digitWords(s.name).filter((w) => !kept.has(w)),
         `${s.id}: ${s.name} | ${zh}`,
       ).toEqual([]);
-      expect(latinWords(zh), `${s.id}: ${zh}`).toEqual([]);
+      expect(titleLatinWords(zh), `${s.id}: ${zh}`).toEqual([]);
     }
   });
 
@@ -134,7 +143,7 @@ describe('the suite in both languages', () => {
         digitWords(name).filter((w) => !kept.has(w)),
         `${uri}: ${name} | ${zh}`,
       ).toEqual([]);
-      expect(latinWords(zh), `${uri}: ${zh}`).toEqual([]);
+      expect(titleLatinWords(zh), `${uri}: ${zh}`).toEqual([]);
     }
   });
 
@@ -158,11 +167,11 @@ describe('the suite in both languages', () => {
   });
 
   it('the title checks fail on an English word, a lost status word, and pass names, codes, commands and hex', () => {
-    expect(latinWords('卡片 answers 6A82 when the file is missing')).toEqual(['answers', 'when', 'the', 'file', 'is', 'missing']);
-    expect(latinWords('P1 为 01 的 EXTERNAL AUTHENTICATE 应答 6A86, 用 RK SSSE 后应答 63Cx')).toEqual([]);
-    expect(latinWords('iReadCardBas 读取 EF05, PIN CHANGE/UNBLOCK 后 GENERATE AC 返回 ARQC')).toEqual([]);
-    expect(latinWords('SELECT the SSSE')).toEqual(['the']);
-    expect(latinWords('DEBITED 余额')).toEqual(['DEBITED']); // a command name counts as a whole word only
+    expect(titleLatinWords('卡片 answers 6A82 when the file is missing')).toEqual(['answers', 'when', 'the', 'file', 'is', 'missing']);
+    expect(titleLatinWords('P1 为 01 的 EXTERNAL AUTHENTICATE 应答 6A86, 用 RK SSSE 后应答 63Cx')).toEqual([]);
+    expect(titleLatinWords('iReadCardBas 读取 EF05, PIN CHANGE/UNBLOCK 后 GENERATE AC 返回 ARQC')).toEqual([]);
+    expect(titleLatinWords('SELECT the SSSE')).toEqual(['the']);
+    expect(titleLatinWords('DEBITED 余额')).toEqual(['DEBITED']); // a command name counts as a whole word only
     const kept = new Set('P2 为 00 的 APPLICATION BLOCK 应答 6A80'.match(/[A-Za-z0-9]+/g));
     expect(digitWords('APPLICATION BLOCK with P2 00 answers 6A86').filter((w) => !kept.has(w))).toEqual(['6A86']);
   });
@@ -178,9 +187,60 @@ describe('the suite in both languages', () => {
       expect(known.has(pattern), pattern).toBe(true);
       expect(zh, pattern).toMatch(CJK);
       const n = parameterCount(pattern);
-      for (let i = 0; i < n; i++) expect(zh, pattern).toContain(`{${i}}`);
-      expect(zh.match(/\{\d+\}/g)?.length ?? 0, pattern).toBe(n);
+      expect([...new Set(placeholders(zh))].sort(), pattern).toEqual([...Array(n).keys()]);
+      expect(placeholders(zh).length, pattern).toBe(n);
     }
+  });
+
+  it('every step definition has its Chinese: no allow-list', () => {
+    expect(untranslated(ROOT).steps).toEqual([]);
+    expect(listed.steps).toEqual([]);
+  });
+
+  it('every step of every feature renders in Chinese, with no Latin word but names, codes and hex', () => {
+    const rendered = featureStepsZh(ROOT);
+    expect(rendered.length).toBeGreaterThan(1000);
+    expect(rendered.filter((s) => s.zh === undefined).map((s) => `${s.uri}: ${s.text}`)).toEqual([]);
+    expect(rendered.filter((s) => s.latin.length).map((s) => `${s.zh} [${s.latin.join(', ')}]`)).toEqual([]);
+  });
+
+  it('every hook of steps/ has its Chinese name', () => {
+    const names = [
+      ...readdirSync(join(ROOT, 'steps')).flatMap((f) =>
+        [...readFileSync(join(ROOT, 'steps', f), 'utf8').matchAll(/(?:Before|After|BeforeAll|AfterAll)\(\{[^}]*name: '([^']+)'/g)].map((m) => m[1] as string),
+      ),
+    ];
+    expect(names.length).toBeGreaterThan(2);
+    for (const n of names) {
+      const zh = stepZh({ text: `hook: ${n}` }) ?? '';
+      expect(zh, n).toMatch(/^钩子: .*[\u4e00-\u9fff]/);
+      expect(latinWords(zh), n).toEqual([]);
+    }
+  });
+
+  it('the Latin-word check passes names, codes and hex and catches English words', () => {
+    expect(latinWords('终端发送 SELECT, 9F36, 61xx, 63Cx, UK1, T=0, iReadCardBas, 2PAY.SYS.DDF01, 「tm-expired」, Le')).toEqual([]);
+    expect(latinWords('终端读取 record, Failed 的 the "card"')).toEqual(['record', 'Failed', 'the', 'card']);
+  });
+
+  it('renders choices, optional parts and TVR bit names', () => {
+    const saw = '^the card saw (VERIFY|INTERNAL AUTHENTICATE|EXTERNAL AUTHENTICATE)(?: answered ([0-9A-F]{4}))?$';
+    expect(stepZh({ text: 'Then the card saw VERIFY answered 9000', pattern: saw, args: ['VERIFY', '9000'] })).toBe('那么 卡收到 VERIFY, 应答 9000');
+    expect(stepZh({ text: 'Then the card saw VERIFY', pattern: saw, args: ['VERIFY', ''] })).toBe('那么 卡收到 VERIFY');
+    const tvr = '^the TVR bit "([^"]+)" is (set|clear)( in the second GENERATE AC)?$';
+    expect(stepZh({ text: 'Then the TVR bit "DDA failed" is set', pattern: tvr, args: ['DDA failed', 'set', ''] })).toBe('那么 TVR 位 “DDA 失败” 置位');
+    expect(stepZh({ text: 'Then …', pattern: tvr, args: ['new card', 'clear', ' in the second GENERATE AC'] })).toBe(
+      '那么 第二次 GENERATE AC 中的 TVR 位 “新卡” 未置位',
+    );
+    expect(stepZh({ text: 'When …', pattern: 'the terminal authenticates with the {mkey} master key', args: ['card'] })).toBe(
+      '当 终端用卡主控密钥进行外部认证',
+    );
+    expect(stepZh({ text: 'When …', pattern: 'the terminal authenticates with the {mkey} master key', args: ['SSSE'] })).toBe(
+      '当 终端用SSSE主控密钥进行外部认证',
+    );
+    expect(stepZh({ text: 'Given …', pattern: 'the test card {string} is in the card slot', args: ['"tm-expired"'] })).toBe(
+      '假设 测试卡「tm-expired」已插入卡槽',
+    );
   });
 
   it('renders a step with its values, keyword and parameter words in Chinese', () => {

@@ -42,7 +42,26 @@ describe('verdict of a case', () => {
     expect(decide([step('UNDEFINED')], undefined, true).verdict).toBe('ERROR');
     expect(decide([step('AMBIGUOUS')], undefined, true).verdict).toBe('ERROR');
   });
+  it('the reason keeps the diagnosis of the failing step; a precondition in a When step keeps the inner one', () => {
+    const d = { id: 'sw.expected', params: { expected: [{ sw: 0x9000 }], actual: { sw: 0x6a82 } } };
+    const failed = { ...step('FAILED', 'NonConformance', 'expected status word …'), diagnosis: d };
+    expect(decide([failed], undefined, true)).toMatchObject({ verdict: 'FAIL', reason: 'expected status word …', diagnosis: d });
+    const pre = {
+      ...step('FAILED', 'PreconditionNotMet', 'precondition not met: …'),
+      text: 'When x',
+      diagnosis: { id: 'precondition.notMet', params: { detail: d } },
+    };
+    expect(decide([pre], undefined, true)).toMatchObject({ verdict: 'FAIL', diagnosis: d });
+    expect(decide([], 'ICS: …', true, { id: 'ics.requires', params: { items: 'x' } })).toMatchObject({
+      verdict: 'NOT_APPLICABLE',
+      diagnosis: { id: 'ics.requires' },
+    });
+  });
   it('INCONCLUSIVE when the run stopped before the case finished', () => {
-    expect(decide([step('PASSED')], undefined, false)).toEqual({ verdict: 'INCONCLUSIVE', reason: 'the run stopped before this case finished' });
+    expect(decide([step('PASSED')], undefined, false)).toEqual({
+      verdict: 'INCONCLUSIVE',
+      reason: 'the run stopped before this case finished',
+      diagnosis: { id: 'run.stopped', params: {} },
+    });
   });
 });

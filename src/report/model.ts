@@ -5,8 +5,9 @@
  */
 import type * as messages from '@cucumber/messages';
 import { FAIL_TYPES, INCONCLUSIVE_TYPES } from '../verdict/errors.ts';
+import { type Diagnosis, dx, isDiagnosis } from '../verdict/messages.ts';
 import { type TraceEntry, parseTraceBody } from '../trace/trace.ts';
-import { APDU_TRACE_MEDIA_TYPE, NOT_APPLICABLE_MEDIA_TYPE } from './media-types.ts';
+import { APDU_TRACE_MEDIA_TYPE, DIAGNOSIS_MEDIA_TYPE, NOT_APPLICABLE_MEDIA_TYPE } from './media-types.ts';
 
 export type Verdict = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'INCONCLUSIVE' | 'ERROR';
 
@@ -17,6 +18,8 @@ export interface StepResult {
   durationMs: number;
   error?: string;
   errorType?: string;
+  /** The error's message id and parameters (src/verdict/messages.ts), when it was made from one. */
+  diagnosis?: Diagnosis;
   apdus: TraceEntry[];
   /** The step definition's expression and the values it matched: the key of the translation catalogue (reports/i18n/steps.zh-CN.json). */
   pattern?: string;
@@ -31,6 +34,8 @@ export interface CaseResult {
   tags: string[];
   verdict: Verdict;
   reason: string;
+  /** The reason as a message id with parameters, to render in either language (absent: English only). */
+  diagnosis?: Diagnosis;
   /** Text of the step that decided a FAIL, INCONCLUSIVE or ERROR. */
   failedStep?: string;
   steps: StepResult[];
@@ -42,6 +47,7 @@ interface StartedCase {
   testCaseId: string;
   steps: Map<string, StepResult>;
   notApplicable?: string;
+  notApplicableDiagnosis?: Diagnosis;
   startNs: number;
   endNs?: number;
 }
@@ -119,7 +125,15 @@ export class RunModel {
     if (env.attachment && env.attachment.testCaseStartedId) {
       const a = env.attachment;
       const c = this.started.get(a.testCaseStartedId!);
-      if (c && a.mediaType === NOT_APPLICABLE_MEDIA_TYPE) c.notApplicable = (JSON.parse(a.body) as { reason: string }).reason;
+      if (c && a.mediaType === NOT_APPLICABLE_MEDIA_TYPE) {
+        const body = JSON.parse(a.body) as { reason: string; diagnosis?: unknown };
+        c.notApplicable = body.reason;
+        if (isDiagnosis(body.diagnosis)) c.notApplicableDiagnosis = body.diagnosis;
+      }
+      if (c && a.mediaType === DIAGNOSIS_MEDIA_TYPE && a.testStepId) {
+        const d: unknown = JSON.parse(a.body);
+        if (isDiagnosis(d)) this.stepOf(c, a.testStepId).diagnosis = d;
+      }
       if (c && a.mediaType === APDU_TRACE_MEDIA_TYPE && a.testStepId) this.stepOf(c, a.testStepId).apdus.push(...parseTraceBody(a.body));
     }
     if (env.testCaseFinished) {
@@ -153,7 +167,8 @@ export class RunModel {
     if (!ts || !Array.isArray(ids) || ids.length !== 1) return {};
     const pattern = this.patterns.get(ids[0] as string);
     if (pattern === undefined) return {};
-    const args = (ts.stepMatchArgumentsLists?.[0]?.stepMatchArguments ?? []).map((a) => a?.group?.value).filter((v): v is string => typeof v === 'string');
+    // An optional group that did not match keeps its place as '' (the catalogue's [[ … ]] leaves it out).
+    const args = (ts.stepMatchArgumentsLists?.[0]?.stepMatchArguments ?? []).map((a) => (typeof a?.group?.value === 'string' ? a.group.value : ''));
     return { pattern, args };
   }
 
@@ -177,7 +192,7 @@ export class RunModel {
       (ts) => c.steps.get(ts.id) ?? { text: this.stepText(tc.id, ts.id), status: 'NOT_RUN', durationMs: 0, apdus: [], ...this.stepMatch(tc.id, ts.id) },
     );
     const finished = c.endNs !== undefined;
-    const { verdict, reason, failedStep } = decide(steps, c.notApplicable, finished);
+    const { verdict, reason, diagnosis, failedStep } = decide(steps, c.notApplicable, finished, c.notApplicableDiagnosis);
     return {
       pickleId: pickle.id,
       name: pickle.name,
@@ -186,6 +201,7 @@ export class RunModel {
       tags: pickle.tags.map((t) => t.name),
       verdict,
       reason,
+      ...(diagnosis ? { diagnosis } : {}),
       ...(failedStep ? { failedStep } : {}),
       // Hooks show only when they matter: an error, or APDUs they exchanged.
       steps: steps.filter((s) => !s.text.startsWith('hook:') || s.error || s.apdus.length || (s.status !== 'PASSED' && s.status !== 'NOT_RUN')),
@@ -195,22 +211,44 @@ export class RunModel {
   }
 }
 
-/** Verdict of one case from its steps (docs/design.md: PASS, FAIL, NOT APPLICABLE, INCONCLUSIVE, ERROR). */
-export function decide(steps: StepResult[], notApplicable: string | undefined, finished: boolean): { verdict: Verdict; reason: string; failedStep?: string } {
-  if (notApplicable) return { verdict: 'NOT_APPLICABLE', reason: notApplicable };
+/** Verdict of one case from its steps (docs/design.md: PASS, FAIL, NOT APPLICABLE, INCONCLUSIVE, ERROR), with the reason as a diagnosis where it has one. */
+export function decide(
+  steps: StepResult[],
+  notApplicable: string | undefined,
+  finished: boolean,
+  notApplicableDiagnosis?: Diagnosis,
+): { verdict: Verdict; reason: string; diagnosis?: Diagnosis; failedStep?: string } {
+  if (notApplicable) return { verdict: 'NOT_APPLICABLE', reason: notApplicable, ...(notApplicableDiagnosis ? { diagnosis: notApplicableDiagnosis } : {}) };
   const bad = steps.find((s) => s.status === 'FAILED' || s.status === 'UNDEFINED' || s.status === 'AMBIGUOUS' || s.status === 'PENDING');
   if (bad) {
     const at = { failedStep: bad.text };
-    if (bad.status !== 'FAILED') return { verdict: 'ERROR', reason: `step is ${bad.status.toLowerCase()} in the suite: ${bad.text}`, ...at };
+    if (bad.status !== 'FAILED') {
+      const status = bad.status.toLowerCase();
+      return { verdict: 'ERROR', reason: `step is ${status} in the suite: ${bad.text}`, diagnosis: dx('step.status', { status, step: bad.text }), ...at };
+    }
     const type = bad.errorType ?? '';
+    const d = bad.diagnosis ? { diagnosis: bad.diagnosis } : {};
     // A precondition is a Given (Context) step's: the same miss in a When or Then step is the card failing
     // the scenario's own action (a DF that personalisation should have made), a FAIL.
-    if (type === 'PreconditionNotMet' && !bad.text.startsWith('Given '))
-      return { verdict: 'FAIL', reason: (bad.error ?? 'failed').replace(/^precondition not met: /, ''), ...at };
-    if (FAIL_TYPES.has(type)) return { verdict: 'FAIL', reason: bad.error ?? 'failed', ...at };
-    if (INCONCLUSIVE_TYPES.has(type)) return { verdict: 'INCONCLUSIVE', reason: bad.error ?? 'could not be judged', ...at };
-    return { verdict: 'ERROR', reason: `sscc failed (${type || 'error'}): ${bad.error ?? ''}`, ...at };
+    if (type === 'PreconditionNotMet' && !bad.text.startsWith('Given ')) {
+      const detail = bad.diagnosis?.id === 'precondition.notMet' ? bad.diagnosis.params.detail : undefined;
+      return {
+        verdict: 'FAIL',
+        reason: (bad.error ?? 'failed').replace(/^precondition not met: /, ''),
+        ...(isDiagnosis(detail) ? { diagnosis: detail } : {}),
+        ...at,
+      };
+    }
+    if (FAIL_TYPES.has(type)) return { verdict: 'FAIL', reason: bad.error ?? 'failed', ...(bad.error === undefined ? { diagnosis: dx('failed') } : d), ...at };
+    if (INCONCLUSIVE_TYPES.has(type))
+      return { verdict: 'INCONCLUSIVE', reason: bad.error ?? 'could not be judged', ...(bad.error === undefined ? { diagnosis: dx('unjudged') } : d), ...at };
+    return {
+      verdict: 'ERROR',
+      reason: `sscc failed (${type || 'error'}): ${bad.error ?? ''}`,
+      diagnosis: dx('sscc.failed', { type: type || 'error', detail: bad.diagnosis ?? bad.error ?? '' }),
+      ...at,
+    };
   }
-  if (!finished) return { verdict: 'INCONCLUSIVE', reason: 'the run stopped before this case finished' };
+  if (!finished) return { verdict: 'INCONCLUSIVE', reason: 'the run stopped before this case finished', diagnosis: dx('run.stopped') };
   return { verdict: 'PASS', reason: '' };
 }

@@ -7,6 +7,7 @@ import { type Report, type ReportCase, summarise } from './build.ts';
 import { type Certificate, type Message, formatInZone, neverApplies, zoneOffset } from './certificate.ts';
 import { readTrace } from './elements.ts';
 import { featureZh, stepZh, titleZh } from './i18n.ts';
+import { MESSAGES, isDiagnosis, renderDiagnosis } from '../verdict/messages.ts';
 import type { Verdict } from './model.ts';
 import { seal } from './integrity.ts';
 import { reportProblems } from './schema.ts';
@@ -68,12 +69,16 @@ function templateFor(lang: Lang): HandlebarsTemplateDelegate {
   });
   // A text of the suite: English from the Gherkin, Chinese from the catalogue (src/report/i18n.ts); a missing
   // translation shows the English, marked untranslated (i18n.test.ts keeps the list of those).
-  hb.registerHelper('bi', (en: string, zh: string | undefined) => {
+  const bilingual = (en: string, zh: string | undefined) => {
     const e = hb.escapeExpression(en);
     return new hb.SafeString(
       `<span data-lang="zh-CN"${zh ? '' : ' class="untranslated"'}>${zh ? hb.escapeExpression(zh) : e}</span><span data-lang="en">${e}</span>`,
     );
-  });
+  };
+  hb.registerHelper('bi', (en: string, zh: string | undefined) => bilingual(en, zh));
+  // A diagnosis: the English as the run wrote it, the Chinese from its message id (src/verdict/messages.ts);
+  // a reason without one shows the English, marked untranslated.
+  hb.registerHelper('dx', (en: string, d: unknown) => bilingual(en, isDiagnosis(d) && Object.hasOwn(MESSAGES, d.id) ? renderDiagnosis(d, 'zh-CN') : undefined));
   hb.registerHelper('msg', (id: string, params: Record<string, string | number>) => ({ id, params }));
   hb.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''));
   // Hex wrapped at byte boundaries only: each byte (pair of digits) unbreakable, a space between bytes.
@@ -180,6 +185,7 @@ export function renderHtml(report: Report, lang: Lang, signing?: SigningInfo, ou
       f.cases.push({
         ...x,
         titleZh: titleZh(x.id),
+        failedStepZh: x.failedStep ? stepZh(x.steps.find((st) => st.text === x.failedStep) ?? { text: x.failedStep }) : undefined,
         steps: x.steps.map((st, i) => ({ ...st, textZh: stepZh(st), apdus: traced.filter((ap) => ap.step === i) })),
       });
     }

@@ -15,7 +15,10 @@ import { SimChannel } from '../transport/sim.ts';
 import { TransportError } from '../verdict/errors.ts';
 import type { CommandApdu } from '../apdu/command.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
-import { toHex } from '../bytes/hex.ts';
+import { fromHex, toHex } from '../bytes/hex.ts';
+import { parseCommand } from '../apdu/command.ts';
+import { commandName } from '../apdu/names.ts';
+import { type TraceEntry, hex } from '../trace/trace.ts';
 import type { CardChannel } from '../apdu/channel.ts';
 import { CardSession } from '../apdu/session.ts';
 
@@ -30,6 +33,35 @@ export interface CardSideEntry {
   p2: number;
   /** Order across every slot of the process (card and PSAM), so that the two traces interleave. */
   seq: number;
+  /** Microseconds the card took to answer, when the slot timed it (not on the vpcd path). */
+  us?: number;
+}
+
+/**
+ * Card-side exchanges as APDU-trace entries (src/trace/trace.ts), each named and with its status word:
+ * the report shows them under the step that made the terminal send them (issue 20 item 4).
+ */
+export function cardSideTraceEntries(log: readonly CardSideEntry[]): TraceEntry[] {
+  return log.map((e) => {
+    const command = fromHex(e.command);
+    const response = fromHex(e.response);
+    let name = 'unparsable command';
+    try {
+      name = commandName(parseCommand(command));
+    } catch {
+      /* the terminal sent bytes that are not an APDU: shown as they are */
+    }
+    const us = e.us ?? 0;
+    return {
+      command: hex(command),
+      response: hex(response),
+      name,
+      sw: response.length >= 2 ? toHex(response.subarray(response.length - 2)) : '',
+      atUs: 0,
+      us,
+      wire: [{ command: hex(command), response: hex(response), us }],
+    };
+  });
 }
 
 let sequence = 0;
@@ -48,14 +80,16 @@ export class RecordingChannel implements CardChannel {
     return this.inner.description;
   }
   async transmit(command: Uint8Array): Promise<Uint8Array> {
+    const start = process.hrtime.bigint();
     const response = await this.inner.transmit(command);
-    this.record(command, response);
+    this.record(command, response, Number((process.hrtime.bigint() - start) / 1000n));
     return response;
   }
 
   /** Log an exchange that reached the card another way (the vpcd virtual reader). */
-  record(command: Uint8Array, response: Uint8Array): void {
+  record(command: Uint8Array, response: Uint8Array, us?: number): void {
     this.log.push({
+      ...(us !== undefined ? { us } : {}),
       command: toHex(command),
       response: toHex(response),
       cla: command[0] ?? 0,

@@ -1,11 +1,27 @@
 /**
  * Errors that decide a verdict. A step throws one; the cucumber message carries its class name
- * (testStepResult.exception.type) and src/report/verdict.ts maps that name to the verdict.
+ * (testStepResult.exception.type) and src/report/verdict.ts maps that name to the verdict. An error made
+ * from a Diagnosis (messages.ts) carries it: its message is the English text, and the step's attachment
+ * (steps/hooks.ts) gives the report the id and parameters to render in Chinese.
  */
+import { type Diagnosis, dx, isDiagnosis, renderDiagnosis } from './messages.ts';
+
+const text = (m: string | Diagnosis) => (typeof m === 'string' ? m : renderDiagnosis(m, 'en'));
+
+/** The diagnosis an error carries, if it was made from one. */
+export function diagnosisOf(e: unknown): Diagnosis | undefined {
+  const d = (e as { diagnosis?: unknown } | null)?.diagnosis;
+  return isDiagnosis(d) ? d : undefined;
+}
 
 /** The card does not do what the requirement says, or answered something malformed: FAIL. */
 export class NonConformance extends Error {
   override name = 'NonConformance';
+  readonly diagnosis?: Diagnosis;
+  constructor(m: string | Diagnosis) {
+    super(text(m));
+    if (typeof m !== 'string') this.diagnosis = m;
+  }
 }
 
 /**
@@ -14,8 +30,8 @@ export class NonConformance extends Error {
  */
 export class RestoreFailed extends NonConformance {
   override name = 'RestoreFailed';
-  constructor(what: string, detail: string) {
-    super(`restore failed: ${what}; ${detail}. The sample is left changed`);
+  constructor(what: string | Diagnosis, detail: string | Diagnosis) {
+    super(dx('restore.failed', { what, detail }));
   }
 }
 
@@ -43,6 +59,11 @@ export const INCONCLUSIVE_TYPES = new Set(['TransportError', 'CardRemovedError',
 /** The card's content does not let the requirement be observed (e.g. a uniform EF): INCONCLUSIVE. */
 export class Unobservable extends Error {
   override name = 'Unobservable';
+  readonly diagnosis?: Diagnosis;
+  constructor(m: string | Diagnosis) {
+    super(text(m));
+    if (typeof m !== 'string') this.diagnosis = m;
+  }
 }
 INCONCLUSIVE_TYPES.add('Unobservable');
 
@@ -53,8 +74,11 @@ INCONCLUSIVE_TYPES.add('Unobservable');
  */
 export class PreconditionNotMet extends Error {
   override name = 'PreconditionNotMet';
-  constructor(detail: string) {
-    super(`precondition not met: ${detail}`);
+  readonly diagnosis: Diagnosis;
+  constructor(detail: string | Diagnosis) {
+    const d = dx('precondition.notMet', { detail });
+    super(renderDiagnosis(d, 'en'));
+    this.diagnosis = d;
   }
 }
 INCONCLUSIVE_TYPES.add('PreconditionNotMet');

@@ -3,6 +3,7 @@ import { describeSw } from '../apdu/sw.ts';
 import { swHex } from '../apdu/response.ts';
 import { equal, toHex } from '../bytes/hex.ts';
 import { NonConformance } from './errors.ts';
+import { type Bilingual, type Diagnosis, bytes, dx, sw, sws } from './messages.ts';
 
 export function swText(sw: number): string {
   return `${swHex(sw)} (${describeSw(sw).en})`;
@@ -10,13 +11,13 @@ export function swText(sw: number): string {
 
 export function expectSw(actual: number, ...allowed: number[]): void {
   if (!allowed.includes(actual)) {
-    throw new NonConformance(`expected status word ${allowed.map(swText).join(' or ')}, card answered ${swText(actual)}`);
+    throw new NonConformance(dx('sw.expected', { expected: sws(allowed), actual: sw(actual) }));
   }
 }
 
 /** SW1 equal to `sw1` with any SW2 (61xx, 6Cxx, 63Cx families). */
-export function expectSw1(actual: number, sw1: number, what: string): number {
-  if (actual >> 8 !== sw1) throw new NonConformance(`expected ${what} (${sw1.toString(16).toUpperCase()}xx), card answered ${swText(actual)}`);
+export function expectSw1(actual: number, sw1: number, what: string | Bilingual): number {
+  if (actual >> 8 !== sw1) throw new NonConformance(dx('sw1.expected', { what, sw1: sw1.toString(16).toUpperCase(), actual: sw(actual) }));
   return actual & 0xff;
 }
 
@@ -27,18 +28,19 @@ export function hexPreview(bytes: Uint8Array, max = 64): string {
   return `${toHex(bytes.subarray(0, max), ' ')} … (${bytes.length} bytes)`;
 }
 
-export function expectBytes(actual: Uint8Array, expected: Uint8Array, what: string): void {
+export function expectBytes(actual: Uint8Array, expected: Uint8Array, what: string | Bilingual): void {
   if (!equal(actual, expected)) {
-    throw new NonConformance(`${what}: expected ${hexPreview(expected)}, card gave ${hexPreview(actual)}`);
+    throw new NonConformance(dx('bytes.expected', { what, expected: bytes(expected), actual: bytes(actual) }));
   }
 }
 
-export function expectThat(condition: boolean, message: string): void {
+/** The condition holds, or the card fails with the message (a Diagnosis, or English text not yet in messages.ts). */
+export function expectThat(condition: boolean, message: string | Diagnosis): void {
   if (!condition) throw new NonConformance(message);
 }
 
-/** A check that returns its problem text (or none): the problem is the card's non-conformance. */
-export function expectNoProblem(problem: string | undefined): void {
+/** A check that returns its problem (or none): the problem is the card's non-conformance. */
+export function expectNoProblem(problem: string | Diagnosis | undefined): void {
   if (problem) throw new NonConformance(problem);
 }
 
