@@ -4,10 +4,10 @@ import { encodeCn } from '../src/bytes/bcd.ts';
 import { toHex } from '../src/bytes/hex.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { dfNameBytes } from '../src/profile/profile.ts';
-import { type Tlv, TlvError, findTlv, parseTlv } from '../src/tlv/ber.ts';
-import { NonConformance, PreconditionNotMet, Unobservable } from '../src/verdict/errors.ts';
+import { PreconditionNotMet, Unobservable } from '../src/verdict/errors.ts';
 import type { ResponseApdu } from '../src/apdu/response.ts';
-import { expectSw, expectThat, hexPreview } from '../src/verdict/expect.ts';
+import { expectSw } from '../src/verdict/expect.ts';
+import { requireFciDfName } from '../src/iso7816/fci.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
 
@@ -52,16 +52,5 @@ export function sfiOf(world: CardWorld, ef: EfObject): number {
   return sfi;
 }
 
-export function fciDfName(data: Uint8Array): Uint8Array {
-  let tlvs: Tlv[];
-  try {
-    tlvs = parseTlv(data);
-  } catch (e) {
-    if (e instanceof TlvError) throw new NonConformance(`FCI is not valid BER-TLV (${e.message}): ${hexPreview(data)}`);
-    throw e;
-  }
-  expectThat(tlvs[0]?.tag === '6F', `response is not an FCI template 6F: ${hexPreview(data)}`);
-  const name = findTlv(tlvs, '84');
-  if (!name) throw new NonConformance(`FCI has no DF name (84): ${hexPreview(data)}`);
-  return name.value;
-}
+/** The DF name 84 of the FCI (src/iso7816/fci.ts). */
+export const fciDfName = requireFciDfName;

@@ -1,16 +1,48 @@
 /**
  * Offline data authentication with RSA, terminal side (EMV Book 2 §5–6, JR/T 0025.7 §5): recover the
  * issuer public key from its certificate with the CA key, the ICC key from its certificate with the
- * issuer key, check the SSAD (SDA) and the SDAD (DDA). Each check that fails is named in `errors`;
- * nothing throws on a card's malformed data.
+ * issuer key, check the SSAD (SDA), the SDAD (DDA) and the CDA signature: RSA_ODA, the RSA scheme of the
+ * one ODA flow (oda-flow.ts). Each check that fails is named in `errors`; nothing throws on a card's
+ * malformed data.
  */
 import { decodeCn } from '../bytes/bcd.ts';
 import { concat, toHex } from '../bytes/hex.ts';
 import { rsaRecover, sha1, sm3, type RsaPublic } from '../crypto/index.ts';
+import type { ResponseApdu } from '../apdu/response.ts';
 
 export interface Recovered<T> {
   value?: T;
   errors: string[];
+}
+
+/** What the kernel offers ODA: the data read, the static data to authenticate, INTERNAL AUTHENTICATE. */
+export interface OdaKernel {
+  readonly data: Map<string, Uint8Array>;
+  readonly staticData: Uint8Array;
+  readonly pan: string;
+  today(): string;
+  need(tag: string): Uint8Array;
+  ddolData(): Uint8Array;
+  internalAuthenticate(ddolData: Uint8Array): Promise<{ response: ResponseApdu; sdad?: Uint8Array }>;
+}
+
+/**
+ * The algorithm-specific part of ODA (the flow is oda-flow.ts): the certificate formats and how a key or
+ * a signed object is recovered or verified. `K` is the public key: RSA modulus and exponent (this file,
+ * JR/T 0025.7) or an SM2 point (oda-sm2.ts, JR/T 0025.17 §5). Each check that fails is in `errors`.
+ */
+export interface OdaScheme<K> {
+  readonly name: 'RSA' | 'SM2';
+  /** The issuer public key from its certificate 90 with the CA key. */
+  issuerKey(ca: K, k: OdaKernel): Recovered<K>;
+  /** SDA: the SSAD 93 over the static data; value = the data authentication code 9F45. */
+  ssad(issuer: K, k: OdaKernel): Recovered<Uint8Array>;
+  /** The ICC public key from its certificate 9F46 with the issuer key. */
+  iccKey(issuer: K, k: OdaKernel): Recovered<K>;
+  /** DDA: the SDAD over the DDOL data; value = the ICC dynamic number 9F4C. */
+  sdad(icc: K, sdad: Uint8Array, ddolData: Uint8Array): Recovered<Uint8Array>;
+  /** CDA: the SDAD 9F4B of a GENERATE AC response over the unpredictable number and the transaction data. */
+  cdaSdad(icc: K, sdad: Uint8Array, unpredictable: Uint8Array, cid: number, transactionData: Uint8Array): Recovered<CdaData>;
 }
 
 /** Expiry MMYY is on or after today (YYMM). */
@@ -201,6 +233,18 @@ export function cdaSdadLayoutErrors(icc: RsaPublic, sdad: Uint8Array): string[] 
   if (pad.some((b) => b !== 0xbb)) errors.push(`padding of ${pad.length} bytes is not all BB`);
   return errors;
 }
+
+const NONE = new Uint8Array(0);
+
+/** ODA with RSA (JR/T 0025.7 §5): certificates and signatures recovered with the key, SHA-1 hashes. */
+export const RSA_ODA: OdaScheme<RsaPublic> = {
+  name: 'RSA',
+  issuerKey: (ca, k) => recoverIssuerKey(ca, k.need('90'), k.data.get('92') ?? NONE, k.need('9F32'), k.pan, k.today()),
+  ssad: (issuer, k) => verifySsad(issuer, k.need('93'), k.staticData),
+  iccKey: (issuer, k) => recoverIccKey(issuer, k.need('9F46'), k.data.get('9F48') ?? NONE, k.need('9F47'), k.pan, k.staticData, k.today()),
+  sdad: verifySdad,
+  cdaSdad: verifyCdaSdad,
+};
 
 /** What the transaction data hash of a first GENERATE AC must cover (cdaHashCoverage). */
 export const CDA_HASH_ALL = 'PDOL ‖ CDOL1 ‖ response objects';
