@@ -10,7 +10,7 @@
  * supplies its parameters, its CA keys, its host and usage control, and its rules (reference-terminal/
  * rules.ts), which `defects` break (reference-terminal/defects.ts).
  */
-import { createHash } from 'node:crypto';
+import { seededPercent } from '../../src/bytes/random.ts';
 import { swHex } from '../../src/apdu/response.ts';
 import { toHex } from '../../src/bytes/hex.ts';
 import type { TerminalOutcome } from '../../src/protocol/terminal.ts';
@@ -59,11 +59,8 @@ export interface FinancialTerminalConfig extends PosParameters {
   defects: ReadonlySet<string>;
 }
 
-/** A seeded random source for random selection, so that runs repeat. */
-export function seededPercent(seed: string): () => number {
-  let n = 0;
-  return () => (createHash('sha256').update(`${seed}:${n++}`).digest().readUInt32BE(0) / 2 ** 32) * 100;
-}
+/** The seeded random source for random selection, so that runs repeat (src/bytes/random.ts). */
+export { seededPercent };
 
 export type { Candidate };
 
