@@ -15,7 +15,7 @@ import type { CardWorld } from './world.ts';
 
 When('the reference kernel runs a {word} transaction of {int}', async function (this: CardWorld, mode: string, amount: number) {
   await this.pboc.transaction(aid(this), amount, {
-    ca: ca(this),
+    ca: () => ca(this),
     issuer: (iad) => issuer(this, iad),
     tac: UNIONPAY_TACS,
     pin: this.profile.keys?.pin,

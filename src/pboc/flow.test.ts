@@ -50,11 +50,11 @@ async function run(t: Partial<FlowTerminal> = {}, rules: Partial<FlowRules> = {}
 describe('the PBOC transaction flow', () => {
   it("the instrument's transaction: offline approval, every cryptogram checked with the issuer keys", async () => {
     const t = new PbocUnderTest(session());
-    const o = await t.transaction(fromHex(PBOC_AID), 1000, { ca, issuer, tac: UNIONPAY_TACS, pin: '123456', onlineCapable: true });
+    const o = await t.transaction(fromHex(PBOC_AID), 1000, { ca: () => ca, issuer, tac: UNIONPAY_TACS, pin: '123456', onlineCapable: true });
     expect(o.problems).toEqual([]);
     expect(o.approved).toBe(true);
     expect(o.second).toBeUndefined();
-    const forced = await t.transaction(fromHex(PBOC_AID), 1000, { ca, issuer, tac: UNIONPAY_TACS, onlineCapable: true, forceOnline: true });
+    const forced = await t.transaction(fromHex(PBOC_AID), 1000, { ca: () => ca, issuer, tac: UNIONPAY_TACS, onlineCapable: true, forceOnline: true });
     expect(forced.problems).toEqual([]);
     expect([forced.first?.type, forced.second?.type, forced.approved]).toEqual(['ARQC', 'TC', true]);
   });

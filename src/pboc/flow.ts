@@ -24,55 +24,17 @@ import { AIP, type Bit, clearBit, hasBit, setBit, TSI, TVR } from './tvr.ts';
  * reference-terminal/rules.ts gives each its clause; a terminal defect sets one false). The instrument
  * keeps them all: SPEC_FLOW_RULES.
  */
-export interface FlowRules {
-  readonly readPse: boolean;
-  readonly aidListFallback: boolean;
-  readonly askCardholderConfirmation: boolean;
-  readonly orderByPriority: boolean;
-  readonly refuseBlockedApp: boolean;
-  readonly performOda: boolean;
-  readonly odaFailureInTvr: boolean;
-  readonly performCda: boolean;
-  readonly supportOfflinePin: boolean;
-  readonly supportSignatureCvm: boolean;
-  readonly cvmRuleByCondition: boolean;
-  readonly onlinePinToHost: boolean;
-  readonly checkPinTryCounter: boolean;
-  readonly checkExceptionFile: boolean;
-  readonly checkFloorLimit: boolean;
-  readonly randomOnlineSelection: boolean;
-  readonly checkVelocity: boolean;
-  readonly checkApplicationDates: boolean;
-  readonly verifyCda: boolean;
-  readonly issuerAuthentication: boolean;
-  readonly honourArc: boolean;
-  readonly deliverScripts: boolean;
-}
+export const FLOW_RULE_NAMES = [
+  ...['readPse', 'aidListFallback', 'askCardholderConfirmation', 'orderByPriority', 'refuseBlockedApp'], // selection.ts
+  ...['performOda', 'odaFailureInTvr', 'performCda'],
+  ...['supportOfflinePin', 'supportSignatureCvm', 'cvmRuleByCondition', 'onlinePinToHost', 'checkPinTryCounter'],
+  ...['checkExceptionFile', 'checkFloorLimit', 'randomOnlineSelection', 'checkVelocity', 'checkApplicationDates'],
+  ...['verifyCda', 'issuerAuthentication', 'honourArc', 'deliverScripts'],
+] as const;
+export type FlowRules = { readonly [K in (typeof FLOW_RULE_NAMES)[number]]: boolean };
 
-export const SPEC_FLOW_RULES: FlowRules = {
-  readPse: true,
-  aidListFallback: true,
-  askCardholderConfirmation: true,
-  orderByPriority: true,
-  refuseBlockedApp: true,
-  performOda: true,
-  odaFailureInTvr: true,
-  performCda: true,
-  supportOfflinePin: true,
-  supportSignatureCvm: true,
-  cvmRuleByCondition: true,
-  onlinePinToHost: true,
-  checkPinTryCounter: true,
-  checkExceptionFile: true,
-  checkFloorLimit: true,
-  randomOnlineSelection: true,
-  checkVelocity: true,
-  checkApplicationDates: true,
-  verifyCda: true,
-  issuerAuthentication: true,
-  honourArc: true,
-  deliverScripts: true,
-};
+/** Every decision the spec's way. */
+export const SPEC_FLOW_RULES = Object.fromEntries(FLOW_RULE_NAMES.map((n) => [n, true])) as FlowRules;
 
 /** The terminal's capabilities and risk parameters (EMV Book 4 §6; terminal capabilities 9F33). */
 export interface FlowTerminal {

@@ -5,10 +5,9 @@
  * certificate and the SDAD, the static data or the DDOL data): SM2_ODA_SCHEME, the SM2 scheme of the one
  * ODA flow (oda-flow.ts). Each check that fails is named in `errors`; nothing throws on a card's malformed data.
  */
-import { decodeCn } from '../bytes/bcd.ts';
 import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { SM2_ODA, sm2Verify, sm3, type RsaPublic } from '../crypto/index.ts';
-import { type CdaData, notExpired, type OdaScheme, parseCdaDynamicData, type Recovered } from './oda.ts';
+import { type CdaData, cnField, notExpired, type OdaScheme, parseCdaDynamicData, type Recovered } from './oda.ts';
 
 const { ISSUER_CERT_FORMAT, SSAD_FORMAT, ICC_CERT_FORMAT, SDAD_FORMAT, SIG_ALG_SM2, PARAM_SM2, KEY_LENGTH, SIG_LENGTH } = SM2_ODA;
 
@@ -112,12 +111,7 @@ export function recoverIssuerKeySm2(ca: Uint8Array, cert: Uint8Array, pan: strin
   const errors: string[] = [];
   const c = parseCert(cert, ISSUER_CERT_FORMAT, 4, 'issuer certificate', errors);
   if (!c) return { errors };
-  let issuerId = '';
-  try {
-    issuerId = decodeCn(c.id);
-  } catch {
-    errors.push(`issuer identifier ${toHex(c.id)} is not cn`);
-  }
+  const issuerId = cnField(c.id, errors, `issuer identifier ${toHex(c.id)} is not cn`);
   if (issuerId.length < 3 || !pan.startsWith(issuerId)) errors.push(`issuer identifier ${issuerId || toHex(c.id)} does not match the PAN ${pan}`);
   if (!notExpired(c.expiry, today)) errors.push(`issuer certificate expired (${toHex(c.expiry)} MMYY)`);
   if (!sm2Verify(ca, c.signed, c.signature)) errors.push('issuer certificate signature does not verify with the CA key');
@@ -153,12 +147,7 @@ export function recoverIccKeySm2(
   const errors: string[] = [];
   const c = parseCert(cert, ICC_CERT_FORMAT, 10, 'ICC certificate', errors);
   if (!c) return { errors };
-  let certPan = '';
-  try {
-    certPan = decodeCn(c.id);
-  } catch {
-    errors.push(`PAN in the ICC certificate ${toHex(c.id)} is not cn`);
-  }
+  const certPan = cnField(c.id, errors, `PAN in the ICC certificate ${toHex(c.id)} is not cn`);
   if (certPan !== pan) errors.push(`PAN in the ICC certificate ${certPan || toHex(c.id)} differs from 5A ${pan}`);
   if (!notExpired(c.expiry, today)) errors.push(`ICC certificate expired (${toHex(c.expiry)} MMYY)`);
   checkTagList(tagList, errors);

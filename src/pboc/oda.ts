@@ -69,6 +69,28 @@ function recover(key: RsaPublic, data: Uint8Array, type: number, errors: string[
   return r;
 }
 
+/** A cn field of a certificate as digits; '' with `message` in `errors` when it is not cn. */
+export function cnField(v: Uint8Array, errors: string[], message: string): string {
+  try {
+    return decodeCn(v);
+  } catch {
+    errors.push(message);
+    return '';
+  }
+}
+
+/**
+ * The public key modulus of a recovered certificate (EMV Book 2 tables 6 and 14): its length at
+ * `lengthAt`, its leftmost bytes from `at` up to the hash, the rest in the remainder (92, 9F48).
+ */
+function modulusOf(r: Uint8Array, lengthAt: number, at: number, remainder: Uint8Array, what: string, errors: string[]): Uint8Array {
+  const n = r[lengthAt] as number;
+  const inCert = r.subarray(at, r.length - 21);
+  const modulus = n <= inCert.length ? inCert.slice(0, n) : concat(inCert, remainder);
+  if (modulus.length !== n) errors.push(`${what} modulus of ${modulus.length} bytes; certificate says ${n}`);
+  return modulus;
+}
+
 const hashOk = (r: Uint8Array, extra: Uint8Array) =>
   toHex(sha1(concat(r.subarray(1, r.length - 21), extra))) === toHex(r.subarray(r.length - 21, r.length - 1));
 
@@ -85,20 +107,11 @@ export function recoverIssuerKey(
   const r = recover(ca, cert, 0x02, errors);
   if (!r) return { errors };
   if (!hashOk(r, concat(remainder, exponent))) errors.push('issuer certificate hash does not match');
-  let issuerId = '';
-  try {
-    issuerId = decodeCn(r.subarray(2, 6));
-  } catch {
-    errors.push('issuer identifier is not cn');
-  }
+  const issuerId = cnField(r.subarray(2, 6), errors, 'issuer identifier is not cn');
   if (!pan.startsWith(issuerId) || issuerId.length < 3) errors.push(`issuer identifier ${issuerId} does not match the PAN`);
   if (!notExpired(r.subarray(6, 8), today)) errors.push(`issuer certificate expired (${toHex(r.subarray(6, 8))} MMYY)`);
   if (r[11] !== 0x01 || r[12] !== 0x01) errors.push('hash or public key algorithm is not 01');
-  const ni = r[13] as number;
-  const inCert = r.subarray(15, r.length - 21);
-  const modulus = ni <= inCert.length ? inCert.slice(0, ni) : concat(inCert, remainder);
-  if (modulus.length !== ni) errors.push(`issuer modulus of ${modulus.length} bytes; certificate says ${ni}`);
-  return { value: { modulus, exponent }, errors };
+  return { value: { modulus: modulusOf(r, 13, 15, remainder, 'issuer', errors), exponent }, errors };
 }
 
 /** SDA (EMV Book 2 §5.4): the SSAD and its data authentication code. */
@@ -124,19 +137,10 @@ export function recoverIccKey(
   const r = recover(issuer, cert, 0x04, errors);
   if (!r) return { errors };
   if (!hashOk(r, concat(remainder, exponent, staticData))) errors.push('ICC certificate hash does not match');
-  let certPan = '';
-  try {
-    certPan = decodeCn(r.subarray(2, 12));
-  } catch {
-    errors.push('PAN in the ICC certificate is not cn');
-  }
+  const certPan = cnField(r.subarray(2, 12), errors, 'PAN in the ICC certificate is not cn');
   if (certPan !== pan) errors.push(`PAN in the ICC certificate ${certPan} differs from 5A ${pan}`);
   if (!notExpired(r.subarray(12, 14), today)) errors.push('ICC certificate expired');
-  const nic = r[19] as number;
-  const inCert = r.subarray(21, r.length - 21);
-  const modulus = nic <= inCert.length ? inCert.slice(0, nic) : concat(inCert, remainder);
-  if (modulus.length !== nic) errors.push(`ICC modulus of ${modulus.length} bytes; certificate says ${nic}`);
-  return { value: { modulus, exponent }, errors };
+  return { value: { modulus: modulusOf(r, 19, 21, remainder, 'ICC', errors), exponent }, errors };
 }
 
 /** DDA (EMV Book 2 §6.5.2): the SDAD over the DDOL data; value = ICC dynamic number. */

@@ -109,12 +109,13 @@ export class PbocUnderTest {
    * One whole transaction of `amount` through the flow (flow.ts), the instrument as the terminal: online
    * capable, offline plaintext PIN when the profile gives one, CDA, no risk parameters of its own (no floor
    * limit, exception file, random selection, and no GET DATA of counters: those have their own scenarios).
-   * The issuer checks every cryptogram and answers ARC 3030 with its ARPC; the card's faults are `problems`.
+   * `ca` is asked after READ RECORD, for the key the card's 8F names. The issuer checks every cryptogram
+   * and answers ARC 3030 with its ARPC; the card's faults are `problems`.
    */
   async transaction(
     aid: Uint8Array,
     amount: number,
-    opts: { ca: CaKey; issuer: IssuerChoice; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean },
+    opts: { ca: () => CaKey; issuer: IssuerChoice; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean },
   ): Promise<FlowResult> {
     const k = this.fresh();
     k.terminal.ecSupport = false;
@@ -141,7 +142,7 @@ export class PbocUnderTest {
           expectSw((await k.selectApplication(aid)).sw, SW.NO_ERROR, SW.WARNING_SELECTED_FILE_INVALIDATED); // 6283: blocked, still selected (JR/T 0025.5 §6.3.5)
           return aid;
         },
-        caKey: () => opts.ca,
+        caKey: opts.ca, // asked after READ RECORD: the key the card's 8F names
         authorise: (_, g) => {
           const arc = ARC_APPROVED;
           return { arc, arpc: issuerOf(opts.issuer, g.iad).arpc(k.pan, k.psn, g.atc, g.ac, arc), scripts71: [], scripts72: [], arqcFailed: false };
