@@ -2,7 +2,7 @@
  * Offline data authentication, one flow for RSA (JR/T 0025.7 §5) and SM2 (JR/T 0025.17 §5): the CA key
  * chooses the scheme (oda.ts RSA_ODA, oda-sm2.ts SM2_ODA_SCHEME); the flow is the same. SDA: issuer key,
  * then the SSAD, the DAC to 9F45. The ICC key: issuer key, then the ICC certificate. DDA: ICC key,
- * INTERNAL AUTHENTICATE with the DDOL data, the SDAD, the ICC dynamic number to 9F4C. CDA: ICC key, then
+ * INTERNAL AUTHENTICATE with the DDOL data, the SDAD (SM2: the ICC dynamic number to 9F4C). CDA: ICC key, then
  * the signature of the GENERATE AC response. Each check that fails is named in `errors`.
  */
 import { swHex } from '../apdu/response.ts';
@@ -51,7 +51,7 @@ export function sda(k: OdaKernel, ca: CaKey): string[] {
   });
 }
 
-/** DDA (EMV Book 2 §6.5; JR/T 0025.17 §5.2.4): ICC key, INTERNAL AUTHENTICATE with the DDOL data, the SDAD; the dynamic number goes to 9F4C. */
+/** DDA (EMV Book 2 §6.5; JR/T 0025.17 §5.2.4): ICC key, INTERNAL AUTHENTICATE with the DDOL data, the SDAD (SM2: the dynamic number to 9F4C). */
 export function dda(k: OdaKernel, ca: CaKey): Promise<{ errors: string[]; dynamicNumber?: Uint8Array }> {
   return withScheme(ca, async (s, key) => {
     const icc = iccKeyOf(s, key, k);
@@ -65,7 +65,9 @@ export function dda(k: OdaKernel, ca: CaKey): Promise<{ errors: string[]; dynami
         const v = s.sdad(icc.key, ia.sdad, ddol);
         errors.push(...v.errors);
         dynamicNumber = v.value;
-        if (!v.errors.length && v.value) k.data.set('9F4C', v.value);
+        // SM2 DDA stores the ICC dynamic number (JR/T 0025.17 §5.2.4.2); RSA DDA keeps it out of 9F4C as before
+        // (9F4C comes from CDA): PB-ODA-106 on a dual card that falls back to RSA rests on this.
+        if (s.name === 'SM2' && !v.errors.length && v.value) k.data.set('9F4C', v.value);
       }
     }
     return dynamicNumber ? { errors, dynamicNumber } : { errors };
