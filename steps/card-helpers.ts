@@ -4,13 +4,13 @@ import { encodeCn } from '../src/bytes/bcd.ts';
 import { toHex } from '../src/bytes/hex.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { dfNameBytes } from '../src/profile/profile.ts';
-import { type Tlv, TlvError, findTlv, parseTlv } from '../src/tlv/ber.ts';
-import { NonConformance, PreconditionNotMet, Unobservable } from '../src/verdict/errors.ts';
+import { PreconditionNotMet, Unobservable } from '../src/verdict/errors.ts';
 import type { ResponseApdu } from '../src/apdu/response.ts';
-import { expectSw, expectThat } from '../src/verdict/expect.ts';
+import { expectSw } from '../src/verdict/expect.ts';
+import { requireFciDfName } from '../src/iso7816/fci.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
-import { bytes, dx } from '../src/verdict/messages.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 /** Reference of the social security PIN: VERIFY P2 = 00 (社会保障卡规范 part 5 §6.14). */
 export const SS_PIN_REF = 0x00;
@@ -52,16 +52,5 @@ export function sfiOf(world: CardWorld, ef: EfObject): number {
   return sfi;
 }
 
-export function fciDfName(data: Uint8Array): Uint8Array {
-  let tlvs: Tlv[];
-  try {
-    tlvs = parseTlv(data);
-  } catch (e) {
-    if (e instanceof TlvError) throw new NonConformance(dx('fci.notBerTlv', { detail: e.message, data: bytes(data) }));
-    throw e;
-  }
-  expectThat(tlvs[0]?.tag === '6F', dx('fci.not6F', { data: bytes(data) }));
-  const name = findTlv(tlvs, '84');
-  if (!name) throw new NonConformance(dx('fci.noDfName', { data: bytes(data) }));
-  return name.value;
-}
+/** The DF name 84 of the FCI (src/iso7816/fci.ts). */
+export const fciDfName = requireFciDfName;

@@ -9,7 +9,7 @@ import * as iso from '../src/iso7816/commands.ts';
 import { type CardManagement as Management, CardManagement, ENVIRONMENT_NAMES, authenticateKey, personalise } from '../src/personalisation/management.ts';
 import type { MasterKeyName } from '../src/personalisation/keys.ts';
 import { dfNameBytes } from '../src/profile/profile.ts';
-import { findTlv, parseTlv } from '../src/tlv/ber.ts';
+import { requireFci } from '../src/iso7816/fci.ts';
 import { CardSession } from '../src/apdu/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { IMAGES } from '../card-sim/index.ts';
@@ -45,7 +45,7 @@ Given('the PSE is selected', async function (this: CardWorld) {
 Given('the terminal knows the directory SFI of the PSE and its first record', async function (this: CardWorld) {
   const r = await this.send(iso.selectByName(dfNameBytes(this.objects.pse)));
   expectSw(r.sw, SW.NO_ERROR);
-  const sfi = findTlv(parseTlv(r.data), '88')?.value[0];
+  const sfi = requireFci(r.data, 'PSE FCI').sfi;
   if (sfi === undefined) throw new NonConformance('the PSE FCI names no directory SFI (A5 › 88, JR/T 0025.5 §6.3.1)');
   const rec = await this.send(iso.readRecord(1, sfi, iso.RECORD_MODE.NUMBER, 256));
   expectSw(rec.sw, SW.NO_ERROR);

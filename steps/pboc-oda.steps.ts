@@ -1,9 +1,9 @@
-/** Steps of offline data authentication: SDA, DDA and CDA with RSA (JR/T 0025.7) or SM2 (JR/T 0025.17 §5), over src/pboc/oda.ts and oda-sm2.ts with the profile's CA key. */
+/** Steps of offline data authentication: SDA, DDA and CDA with RSA (JR/T 0025.7) or SM2 (JR/T 0025.17 §5), over the ODA flow src/pboc/oda-flow.ts (RSA oda.ts, SM2 oda-sm2.ts) with the profile's CA key. */
 import { Then, When } from '@cucumber/cucumber';
 import { swHex } from '../src/apdu/response.ts';
 import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { CDA_HASH_ALL, cdaHashCoverage, cdaSdadLayoutErrors } from '../src/pboc/oda.ts';
-import { cdaSdadLayoutErrorsSm2, iccKeySm2, issuerKeySm2, sm2CertLayoutErrors } from '../src/pboc/oda-sm2.ts';
+import { cdaSdadLayoutErrorsSm2, sm2CertLayoutErrors } from '../src/pboc/oda-sm2.ts';
 import { given, sdadCheckOf } from '../src/pboc/under-test.ts';
 import * as checks from '../src/pboc/checks.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
@@ -67,7 +67,7 @@ Then('the two ICC dynamic numbers differ', function (this: CardWorld) {
 // ---- ODA with SM2 (JR/T 0025.17 §5) ----
 
 Then('the SM2 issuer public key certificate passes every check with the CA key', function (this: CardWorld) {
-  const r = issuerKeySm2(this.pboc.kernel, sm2Ca(this));
+  const r = this.pboc.kernel.issuerKey({ sm2: sm2Ca(this) });
   expectThat(r.errors.length === 0, `issuer certificate: ${r.errors.join('; ')}`);
 });
 
@@ -101,7 +101,7 @@ Then('the data authentication code 9F45 is the one of the SSAD', function (this:
 
 Then('the SM2 ICC public key certificate passes every check with the issuer key', function (this: CardWorld) {
   const layout = sm2CertLayoutErrors(this.pboc.kernel.need('9F46'), 'icc');
-  const r = iccKeySm2(this.pboc.kernel, sm2Ca(this));
+  const r = this.pboc.kernel.iccKey({ sm2: sm2Ca(this) });
   const errors = [...layout, ...r.errors.filter((e) => !layout.includes(e))];
   expectThat(errors.length === 0, `ICC certificate: ${errors.join('; ')}`);
 });

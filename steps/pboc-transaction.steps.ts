@@ -1,4 +1,4 @@
-/** Steps of whole transactions through the reference kernel (src/pboc/kernel.ts transaction) and of the dual-algorithm card (JR/T 0025.17 §10.3). */
+/** Steps of whole transactions through the reference kernel (src/pboc/flow.ts, PbocUnderTest.transaction) and of the dual-algorithm card (JR/T 0025.17 §10.3). */
 import { Before, Given, Then, When } from '@cucumber/cucumber';
 import { toHex } from '../src/bytes/hex.ts';
 import { odaChainProblems } from '../src/pboc/oda-sm2.ts';
@@ -14,16 +14,14 @@ import type { CardWorld } from './world.ts';
 // ---- whole transactions through the reference kernel ----
 
 When('the reference kernel runs a {word} transaction of {int}', async function (this: CardWorld, mode: string, amount: number) {
-  const k = await this.pboc.selectAndRead(aid(this), false, amount);
-  const outcome = await k.transaction({
-    ca: ca(this),
+  await this.pboc.transaction(aid(this), amount, {
+    ca: () => ca(this),
     issuer: (iad) => issuer(this, iad),
     tac: UNIONPAY_TACS,
     pin: this.profile.keys?.pin,
     onlineCapable: true,
     forceOnline: mode === 'merchant-forced-online',
   });
-  this.pboc.outcome = outcome;
 });
 
 Then('the transaction is approved with {word} cryptograms that verify with the issuer keys', function (this: CardWorld, how: string) {

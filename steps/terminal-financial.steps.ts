@@ -12,7 +12,10 @@ import type { TerminalHarness } from '../src/terminal/harness.ts';
 import { askedFor, exchanges, gacValue, generateAcs, INS, isApdu, PSE_NAME_HEX, recordData, selectedAid, type Exchange } from '../src/terminal/pboc-trace.ts';
 import { bitByName, hasBit, TSI, TVR, type Bit } from '../src/pboc/tvr.ts';
 import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
-import { parseTlv } from '../src/tlv/ber.ts';
+import { encodeCommand } from '../src/apdu/command.ts';
+import * as iso from '../src/iso7816/commands.ts';
+import { getDataAnswer } from '../src/iso7816/fci.ts';
+import { getData } from '../src/pboc/commands.ts';
 import { parseDol, splitDolData } from '../src/tlv/dol.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat, given } from '../src/verdict/expect.ts';
@@ -257,9 +260,9 @@ Then('the card saw {word} = {word} in the GET PROCESSING OPTIONS data', function
 Then("the card's EC balance is now {int} fen", async function (this: CardWorld, fen: number) {
   const card = harness(this).requireCard();
   const aid = selectedAid(cardSide(this)) ?? 'A000000333010101';
-  await card.send(fromHex(`00A40400${toHex(Uint8Array.of(aid.length / 2))}${aid}00`));
-  const r = await card.send(fromHex('80CA9F7900'));
-  const v = r.sw === SW.NO_ERROR ? parseTlv(r.data)[0]?.value : undefined;
+  await card.send(encodeCommand(iso.selectByName(fromHex(aid))));
+  const r = await card.send(encodeCommand(getData('9F79')));
+  const v = r.sw === SW.NO_ERROR ? getDataAnswer(r.data, '9F79').value : undefined;
   expectThat(v !== undefined, `GET DATA 9F79 answered ${r.sw.toString(16)}`);
   expectThat(Number(toHex(v as Uint8Array)) === fen, `the EC balance is ${Number(toHex(v as Uint8Array))} fen, expected ${fen}`);
 });

@@ -1,5 +1,5 @@
 /** What a command handler sees of the card: file tree, current selection, security state. */
-import { createHash } from 'node:crypto';
+import { SeededRandom } from '../../src/bytes/random.ts';
 import type { CommandApdu } from '../../src/apdu/command.ts';
 import type { Protocol } from '../../src/apdu/channel.ts';
 import type { CardRules } from './rules.ts';
@@ -18,21 +18,8 @@ export interface Reply {
 
 export type Handler = (cmd: CommandApdu, card: CardContext) => Reply;
 
-/** Deterministic random bytes: SHA-256 over seed ‖ counter (simulation only, not a key source). */
-export class SeededRandom {
-  private counter = 0;
-  constructor(private readonly seed: string) {}
-  bytes(n: number): Uint8Array {
-    const out = new Uint8Array(n);
-    for (let at = 0; at < n; at += 32) {
-      const block = createHash('sha256')
-        .update(`${this.seed}:${this.counter++}`)
-        .digest();
-      out.set(block.subarray(0, Math.min(32, n - at)), at);
-    }
-    return out;
-  }
-}
+/** The card's random numbers come from the one seeded generator (src/bytes/random.ts). */
+export { SeededRandom };
 
 export class CardContext {
   currentDf: DfNode;

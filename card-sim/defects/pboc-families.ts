@@ -24,6 +24,21 @@ export const SIGNED_DATA = [
   'PB-CDA-007',
   'PB-CDA-008',
 ] as const;
+/** An SM2 issuer public key that does not recover (JR/T 0025.17 §5.1.2): SM2 SDA, DDA and CDA fail, and the transactions resting on them. */
+export const SM2_ISSUER_KEY = [
+  'PB-ODA-101',
+  'PB-ODA-103',
+  'PB-ODA-104',
+  'PB-ODA-105',
+  'PB-ODA-106',
+  'PB-TXN-001',
+  'PB-TXN-002',
+  'PB-CDA-001',
+  'PB-CDA-003',
+  'PB-CDA-006',
+  'PB-CDA-007',
+  'PB-CDA-008',
+] as const;
 /** Every transaction reads it (the PAN, the CDOL1): without it no flow gets past READ RECORD. */
 export const EVERY_TRANSACTION = [
   'LC-LOSS-001',

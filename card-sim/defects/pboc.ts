@@ -1,7 +1,16 @@
 /** Defects of the PBOC debit/EC application (JR/T 0025), caught by features/pboc. */
 import type { Defect } from '../../src/defects/defect.ts';
 import { type CardDefectImpl, rule } from './kinds.ts';
-import { GET_DATA_DEFECTS, GET_DATA_FAMILY, type GetDataTag, RECORD_DEFECTS, RECORD_FAMILY, type RecordTag, SIGNED_DATA } from './pboc-families.ts';
+import {
+  GET_DATA_DEFECTS,
+  GET_DATA_FAMILY,
+  type GetDataTag,
+  RECORD_DEFECTS,
+  RECORD_FAMILY,
+  type RecordTag,
+  SIGNED_DATA,
+  SM2_ISSUER_KEY,
+} from './pboc-families.ts';
 import { PBOC_FAULTS, getDataWrongLength, recordWithout } from './pboc-faults.ts';
 
 export const PBOC_DEFECTS = [
@@ -179,21 +188,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 issuer certificate naming the RSA algorithm',
     description:
       'The SM2 issuer PK certificate 90 gives signature algorithm 01 (RSA) instead of 04 (SM2), correctly signed by the CA (JR/T 0025.17 §5.1.2 e, Annex A).',
-    mustFail: [
-      'PB-ODA-101',
-      'PB-ODA-102',
-      'PB-ODA-103',
-      'PB-ODA-104',
-      'PB-ODA-105',
-      'PB-ODA-106',
-      'PB-TXN-001',
-      'PB-TXN-002',
-      'PB-CDA-001',
-      'PB-CDA-003',
-      'PB-CDA-006',
-      'PB-CDA-007',
-      'PB-CDA-008',
-    ],
+    mustFail: ['PB-ODA-102', ...SM2_ISSUER_KEY],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-009'] },
     ics: ['@ics:sm2'],
   },
@@ -202,20 +197,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'SM2 issuer certificate of another issuer',
     description: 'The SM2 issuer PK certificate 90 names issuer 622222, not the leftmost digits of the PAN (JR/T 0025.17 §5.1.2 b).',
-    mustFail: [
-      'PB-ODA-101',
-      'PB-ODA-103',
-      'PB-ODA-104',
-      'PB-ODA-105',
-      'PB-ODA-106',
-      'PB-TXN-001',
-      'PB-TXN-002',
-      'PB-CDA-001',
-      'PB-CDA-003',
-      'PB-CDA-006',
-      'PB-CDA-007',
-      'PB-CDA-008',
-    ],
+    mustFail: [...SM2_ISSUER_KEY],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-009'] },
     ics: ['@ics:sm2'],
   },
@@ -225,20 +207,7 @@ export const PBOC_DEFECTS = [
     title: 'SM2 issuer certificate altered after signing',
     description:
       'One byte of the SM2 issuer PK certificate 90 (its serial number) differs from what the CA signed, so the CA signature does not verify (JR/T 0025.17 §5.1.2 g, §8.2.3).',
-    mustFail: [
-      'PB-ODA-101',
-      'PB-ODA-103',
-      'PB-ODA-104',
-      'PB-ODA-105',
-      'PB-ODA-106',
-      'PB-TXN-001',
-      'PB-TXN-002',
-      'PB-CDA-001',
-      'PB-CDA-003',
-      'PB-CDA-006',
-      'PB-CDA-007',
-      'PB-CDA-008',
-    ],
+    mustFail: [...SM2_ISSUER_KEY],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-009'] },
     ics: ['@ics:sm2'],
   },

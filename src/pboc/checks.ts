@@ -6,7 +6,7 @@
 import { toHex, toUint } from '../bytes/hex.ts';
 import { parseTlv, type Tlv } from '../tlv/ber.ts';
 import { type DolEntry, dolLength, parseDol, splitDolData } from '../tlv/dol.ts';
-import { hasBit, TVR } from './tvr.ts';
+import { AIP, hasBit, TVR } from './tvr.ts';
 
 /** Luhn check digit (ISO/IEC 7812-1 annex B) over a string of digits. */
 export function luhnValid(digits: string): boolean {
@@ -46,19 +46,19 @@ export function logEntryProblem(v: Uint8Array | undefined): string | undefined {
   return ok ? undefined : `9F4D is ${v ? toHex(v) : 'absent'}`;
 }
 
-/** ODA methods in AIP byte 1 (EMV Book 3 annex C1): b7 SDA, b6 DDA, b1 CDA. */
-export const AIP_ODA = { SDA: 0x40, DDA: 0x20, CDA: 0x01 } as const;
-export type OdaMethod = keyof typeof AIP_ODA;
+/** ODA methods in AIP byte 1 (EMV Book 3 annex C1): b7 SDA, b6 DDA, b1 CDA (tvr.ts AIP). */
+export const ODA_METHODS = ['SDA', 'DDA', 'CDA'] as const;
+export type OdaMethod = (typeof ODA_METHODS)[number];
 
 export function aipOffers(aip: Uint8Array, method: OdaMethod): boolean {
-  return ((aip[0] ?? 0) & AIP_ODA[method]) !== 0;
+  return hasBit(aip, AIP[method]);
 }
 
 /** What the AIP says against the ODA methods of the ICS. */
 export function aipOdaProblems(aip: Uint8Array, ics: readonly string[]): string[] {
-  return (Object.keys(AIP_ODA) as OdaMethod[])
-    .filter((m) => aipOffers(aip, m) !== ics.includes(m))
-    .map((m) => `AIP ${toHex(aip)}: ${m} bit ${aipOffers(aip, m) ? 'set' : 'clear'} but ICS oda ${ics.includes(m) ? 'has' : 'lacks'} it`);
+  return ODA_METHODS.filter((m) => aipOffers(aip, m) !== ics.includes(m)).map(
+    (m) => `AIP ${toHex(aip)}: ${m} bit ${aipOffers(aip, m) ? 'set' : 'clear'} but ICS oda ${ics.includes(m) ? 'has' : 'lacks'} it`,
+  );
 }
 
 /** IAD 9F10 algorithm byte (JR/T 0025.17 annex A): 01 3DES, 04 SM4. */

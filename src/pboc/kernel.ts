@@ -1,10 +1,10 @@
 /**
  * The reference PBOC kernel (JR/T 0025.5/.6 = EMV Book 3/4 flow), driving a card through a
  * transaction: application selection via the PSE, GET PROCESSING OPTIONS with the PDOL data, READ
- * RECORD per AFL, offline data authentication (SDA/DDA with RSA), processing restrictions, offline
- * plaintext PIN, floor limit, terminal action analysis (TVR, TAC/IAC), GENERATE AC, online with the
- * simulated issuer (ARQC check, ARPC, scripts), second GENERATE AC. Each step keeps what it saw, so
- * scenarios judge the card from it. The card's malformed answers become NonConformance (FAIL).
+ * RECORD per AFL, offline data authentication (SDA/DDA/CDA with RSA or SM2, oda-flow.ts), processing restrictions, offline
+ * plaintext PIN, GENERATE AC with CDA, EXTERNAL AUTHENTICATE, scripts: the commands of a transaction and
+ * what the card answered. Each step keeps what it saw, so scenarios judge the card from it; the order of
+ * a whole transaction is the flow (flow.ts). The card's malformed answers become NonConformance (FAIL).
  */
 import { type CommandApdu, encodeCommand } from '../apdu/command.ts';
 import { swHex } from '../apdu/response.ts';
@@ -17,13 +17,13 @@ import { buildTlv, parseTlv, type Tlv } from '../tlv/ber.ts';
 import { buildDolData, parseDol } from '../tlv/dol.ts';
 import { NonConformance } from '../verdict/errors.ts';
 import * as iso from '../iso7816/commands.ts';
+import { type DirectoryEntry, directoryEntries, fciOfTlvs, getDataAnswer } from '../iso7816/fci.ts';
 import * as cmd from './commands.ts';
-import { aipOffers } from './checks.ts';
 import { type Bit, setBit, TVR } from './tvr.ts';
-import { selectCvm, terminalActionAnalysis, type ActionCodes } from './decisions.ts';
-import { type IssuerChoice, issuerOf } from './issuer.ts';
-import { cdaTransactionData, type CdaData, type Recovered, recoverIccKey, recoverIssuerKey, verifyCdaSdad, verifySdad, verifySsad } from './oda.ts';
-import { type CaKey, ddaSm2, iccKeySm2, isSm2Ca, sdaSm2, verifyCdaSdadSm2 } from './oda-sm2.ts';
+import { cdaTransactionData, type CdaData, type Recovered } from './oda.ts';
+import * as oda from './oda-flow.ts';
+import type { OdaKey } from './oda-flow.ts';
+import type { CaKey } from './oda-sm2.ts';
 
 export type Send = (apdu: Uint8Array) => Promise<ResponseApdu>;
 export type AcType = 'AAC' | 'TC' | 'ARQC';
@@ -32,29 +32,7 @@ export const PSE_NAME = '1PAY.SYS.DDF01';
 /** Proximity payment system environment (EMV Contactless Book B §3.3; JR/T 0025.12). */
 export const PPSE_NAME = '2PAY.SYS.DDF01';
 
-/** A directory entry 61 { 4F AID, 50 label, 87 application priority indicator } (JR/T 0025.5 §6.1 table 4). */
-export interface DirectoryEntry {
-  aid?: Uint8Array;
-  label?: Uint8Array;
-  priority?: Uint8Array;
-}
-
-function directoryEntries(list: Tlv[]): DirectoryEntry[] {
-  return list.flatMap((t) => {
-    if (t.tag !== '61') return t.children ? directoryEntries(t.children) : [];
-    const get = (tag: string) => t.children?.find((c) => c.tag === tag)?.value;
-    const e: DirectoryEntry = {};
-    for (const [k, tag] of [
-      ['aid', '4F'],
-      ['label', '50'],
-      ['priority', '87'],
-    ] as const) {
-      const v = get(tag);
-      if (v) e[k] = v;
-    }
-    return [e];
-  });
-}
+export type { DirectoryEntry };
 
 export interface TerminalData {
   amount: number;
@@ -99,6 +77,23 @@ export interface GacResult {
   unpredictable?: Uint8Array;
 }
 
+/** What a PSE directory gives (JR/T 0025.5 §6.3.3). */
+export interface PseDirectory {
+  aids: Uint8Array[];
+  /** The SFI of the directory, 88 of the PSE FCI. */
+  sfi: number;
+  entries: DirectoryEntry[];
+}
+
+/** A response's BER-TLV objects, none when it is not BER-TLV (a terminal reading tolerantly). */
+export function tlvsOrNone(data: Uint8Array): Tlv[] {
+  try {
+    return parseTlv(data);
+  } catch {
+    return [];
+  }
+}
+
 function tlvs(r: ResponseApdu, what: string): Tlv[] {
   try {
     return parseTlv(r.data);
@@ -122,6 +117,8 @@ export class PbocKernel {
   afl: Uint8Array = new Uint8Array(0);
   /** TVR (EMV Book 3 Annex C5), 5 bytes. */
   readonly tvr = new Uint8Array(5);
+  /** TSI 9B (EMV Book 3 Annex C6), 2 bytes. */
+  readonly tsi = new Uint8Array(2);
   terminal: TerminalData;
   /** The PDOL data sent in GPO and the CDOL1 data of the first GENERATE AC: the CDA transaction data begins with them. */
   pdolSent: Uint8Array = new Uint8Array(0);
@@ -134,33 +131,49 @@ export class PbocKernel {
     this.terminal = { ...DEFAULT_TERMINAL, ...terminal };
   }
 
-  private cmd(c: CommandApdu): Promise<ResponseApdu> {
+  /** Send a command built by the builders (src/iso7816/commands.ts, ./commands.ts). */
+  command(c: CommandApdu): Promise<ResponseApdu> {
     return this.send(encodeCommand(c));
   }
 
   selectByName(name: Uint8Array): Promise<ResponseApdu> {
-    return this.cmd(iso.selectByName(name));
+    return this.command(iso.selectByName(name));
   }
 
   readRecord(sfi: number, rec: number): Promise<ResponseApdu> {
-    return this.cmd(iso.readRecord(rec, sfi, iso.RECORD_MODE.NUMBER, 256));
+    return this.command(iso.readRecord(rec, sfi, iso.RECORD_MODE.NUMBER, 256));
   }
 
-  /** PSE directory entries (JR/T 0025.5 §6.3.3): AIDs from 61 { 4F } of the records of the directory SFI. */
-  async pseDirectory(): Promise<{ aids: Uint8Array[]; sfi: number; entries: DirectoryEntry[] }> {
+  /** PSE directory entries (JR/T 0025.5 §6.3.3): AIDs from 61 { 4F } of the records of the directory SFI; the card's malformed answers FAIL. */
+  async pseDirectory(): Promise<PseDirectory> {
+    return (await this.readPseDirectory(true)) as PseDirectory;
+  }
+
+  /** The PSE directory as a terminal reads it (EMV Book 1 §12.3.2): none when the PSE is not there, records it cannot parse skipped, the first refusal ending it. */
+  pseDirectoryIfAny(): Promise<PseDirectory | undefined> {
+    return this.readPseDirectory(false);
+  }
+
+  private async readPseDirectory(strict: boolean): Promise<PseDirectory | undefined> {
+    const fault = (message: string): undefined => {
+      if (strict) throw new NonConformance(message);
+      return undefined;
+    };
+    const parse = (r: ResponseApdu, what: string) => (strict ? tlvs(r, what) : tlvsOrNone(r.data));
     const r = await this.selectByName(new Uint8Array(Buffer.from(PSE_NAME, 'ascii')));
-    if (r.sw !== SW.NO_ERROR) throw new NonConformance(`SELECT PSE answered ${swHex(r.sw)}`);
-    const fci = new Map<string, Uint8Array>();
-    primitives(tlvs(r, 'PSE FCI'), fci);
-    const sfi = fci.get('88')?.[0];
-    if (sfi === undefined) throw new NonConformance('PSE FCI has no 88 (SFI of the directory)');
+    if (r.sw !== SW.NO_ERROR) return fault(`SELECT PSE answered ${swHex(r.sw)}`);
+    const sfi = fciOfTlvs(parse(r, 'PSE FCI')).sfi;
+    if (sfi === undefined) return fault('PSE FCI has no 88 (SFI of the directory)');
     const aids: Uint8Array[] = [];
     const entries: DirectoryEntry[] = [];
     for (let rec = 1; rec < 32; rec++) {
       const rr = await this.readRecord(sfi, rec);
       if (rr.sw === SW.RECORD_NOT_FOUND) break;
-      if (rr.sw !== SW.NO_ERROR) throw new NonConformance(`READ RECORD ${rec} of the PSE directory answered ${rr.sw.toString(16)}`);
-      const stack = tlvs(rr, 'PSE directory record');
+      if (rr.sw !== SW.NO_ERROR) {
+        fault(`READ RECORD ${rec} of the PSE directory answered ${rr.sw.toString(16)}`);
+        break;
+      }
+      const stack = parse(rr, 'PSE directory record');
       const walk = (l: Tlv[]) => l.forEach((t) => (t.tag === '4F' ? aids.push(t.value) : t.children && walk(t.children)));
       walk(stack);
       entries.push(...directoryEntries(stack));
@@ -175,11 +188,9 @@ export class PbocKernel {
   async ppse(): Promise<{ response: ResponseApdu; dfName?: Uint8Array; hasBf0c: boolean; entries: DirectoryEntry[] }> {
     const response = await this.selectByName(new Uint8Array(Buffer.from(PPSE_NAME, 'ascii')));
     if (response.sw !== SW.NO_ERROR) return { response, hasBf0c: false, entries: [] };
-    const l = tlvs(response, 'PPSE FCI');
-    const fci = l.length === 1 && l[0]?.tag === '6F' ? (l[0].children ?? []) : [];
-    const bf0c = fci.find((t) => t.tag === 'A5')?.children?.find((t) => t.tag === 'BF0C');
-    const dfName = fci.find((t) => t.tag === '84')?.value;
-    return { response, ...(dfName ? { dfName } : {}), hasBf0c: bf0c !== undefined, entries: directoryEntries(bf0c?.children ?? []) };
+    const fci = fciOfTlvs(tlvs(response, 'PPSE FCI'));
+    if (!fci.single) return { response, hasBf0c: false, entries: [] };
+    return { response, ...(fci.dfName ? { dfName: fci.dfName } : {}), hasBf0c: fci.discretionary !== undefined, entries: fci.entries };
   }
 
   async selectApplication(aid: Uint8Array): Promise<ResponseApdu> {
@@ -213,7 +224,7 @@ export class PbocKernel {
 
   /** GET PROCESSING OPTIONS (JR/T 0025.5 B.8): 83 ‖ PDOL data; format 1 (80) or 2 (77). */
   async gpo(data: Uint8Array = this.pdolData()): Promise<ResponseApdu> {
-    const r = await this.cmd(cmd.getProcessingOptions(data));
+    const r = await this.command(cmd.getProcessingOptions(data));
     this.pdolSent = data.slice();
     if (r.sw !== SW.NO_ERROR) return r;
     const l = tlvs(r, 'GPO');
@@ -304,34 +315,28 @@ export class PbocKernel {
     return v;
   }
 
-  issuerKey(ca: RsaPublic): { key?: RsaPublic; errors: string[] } {
-    const r = recoverIssuerKey(ca, this.need('90'), this.data.get('92') ?? new Uint8Array(0), this.need('9F32'), this.pan, this.today());
-    return { key: r.value, errors: r.errors };
+  /** The issuer public key from its certificate with the CA key: RSA (JR/T 0025.7 §5.2.2) or SM2 (JR/T 0025.17 §5.1.2); oda-flow.ts. */
+  issuerKey(ca: RsaPublic): { key?: RsaPublic; errors: string[] };
+  issuerKey(ca: CaKey): { key?: OdaKey; errors: string[] };
+  issuerKey(ca: CaKey): { key?: OdaKey; errors: string[] } {
+    return oda.issuerKey(this, ca);
   }
 
-  /** SDA: issuer key then SSAD; errors set TVR B1 b7 (SDA failed). */
+  /** SDA (oda-flow.ts): issuer key then SSAD; errors set TVR B1 b7 (SDA failed). */
   sda(ca: CaKey): string[] {
-    if (isSm2Ca(ca)) return this.odaFailed(TVR.SDA_FAILED, sdaSm2(this, ca.sm2)); // JR/T 0025.17 §5.1
-    const ik = this.issuerKey(ca);
-    const errors = [...ik.errors];
-    if (ik.key) {
-      const s = verifySsad(ik.key, this.need('93'), this.staticData);
-      errors.push(...s.errors);
-      if (s.value) this.data.set('9F45', s.value);
-    }
-    return this.odaFailed(TVR.SDA_FAILED, errors);
+    return this.odaFailed(TVR.SDA_FAILED, oda.sda(this, ca));
   }
 
-  iccKey(ca: RsaPublic): { key?: RsaPublic; errors: string[] } {
-    const ik = this.issuerKey(ca);
-    if (!ik.key) return { errors: ik.errors };
-    const r = recoverIccKey(ik.key, this.need('9F46'), this.data.get('9F48') ?? new Uint8Array(0), this.need('9F47'), this.pan, this.staticData, this.today());
-    return { key: r.value, errors: [...ik.errors, ...r.errors] };
+  /** The ICC public key: RSA (JR/T 0025.7 §5.3.4) or SM2 (JR/T 0025.17 §5.2.3); oda-flow.ts. */
+  iccKey(ca: RsaPublic): { key?: RsaPublic; errors: string[] };
+  iccKey(ca: CaKey): { key?: OdaKey; errors: string[] };
+  iccKey(ca: CaKey): { key?: OdaKey; errors: string[] } {
+    return oda.iccKey(this, ca);
   }
 
   /** INTERNAL AUTHENTICATE with the DDOL data (EMV Book 2 §6.5.1). */
   async internalAuthenticate(ddolData: Uint8Array): Promise<{ response: ResponseApdu; sdad?: Uint8Array }> {
-    const response = await this.cmd(cmd.internalAuthenticate(ddolData));
+    const response = await this.command(cmd.internalAuthenticate(ddolData));
     if (response.sw !== SW.NO_ERROR) return { response };
     const t = tlvs(response, 'INTERNAL AUTHENTICATE')[0];
     const sdad = t?.tag === '80' ? t.value : t?.tag === '77' ? t.children?.find((c) => c.tag === '9F4B')?.value : undefined;
@@ -344,28 +349,11 @@ export class PbocKernel {
     return buildDolData(parseDol(ddol), this.terminalValues());
   }
 
-  /** DDA: ICC key, INTERNAL AUTHENTICATE, SDAD; errors set TVR B1 b4 (DDA failed). */
+  /** DDA (oda-flow.ts): ICC key, INTERNAL AUTHENTICATE, SDAD; errors set TVR B1 b4 (DDA failed). */
   async dda(ca: CaKey): Promise<{ errors: string[]; dynamicNumber?: Uint8Array }> {
-    if (isSm2Ca(ca)) {
-      const r = await ddaSm2(this, ca.sm2); // JR/T 0025.17 §5.2
-      this.odaFailed(TVR.DDA_FAILED, r.errors);
-      return r;
-    }
-    const k = this.iccKey(ca);
-    const errors = [...k.errors];
-    let dynamicNumber: Uint8Array | undefined;
-    if (k.key) {
-      const ddol = this.ddolData();
-      const ia = await this.internalAuthenticate(ddol);
-      if (!ia.sdad) errors.push(`INTERNAL AUTHENTICATE answered ${swHex(ia.response.sw)}`);
-      else {
-        const v = verifySdad(k.key, ia.sdad, ddol);
-        errors.push(...v.errors);
-        dynamicNumber = v.value;
-      }
-    }
-    this.odaFailed(TVR.DDA_FAILED, errors);
-    return { errors, dynamicNumber };
+    const r = await oda.dda(this, ca);
+    this.odaFailed(TVR.DDA_FAILED, r.errors);
+    return r;
   }
 
   /** Errors of an ODA method set its TVR byte 1 bit (b7 SDA failed, b4 DDA failed). */
@@ -385,20 +373,26 @@ export class PbocKernel {
 
   /** VERIFY offline plaintext PIN: ISO 9564 format 2 block 2N PIN F…F (JR/T 0025.5 B.12). */
   verifyPin(pin: string): Promise<ResponseApdu> {
-    return this.cmd(cmd.verifyOfflinePin(cmd.pinBlockFormat2(pin)));
+    return this.command(cmd.verifyOfflinePin(cmd.pinBlockFormat2(pin)));
   }
 
   async getData(tag: string): Promise<ResponseApdu> {
-    return this.cmd(cmd.getData(tag));
+    return this.command(cmd.getData(tag));
+  }
+
+  /** GET DATA value of `tag` as a terminal reads it: none when refused or when the answer holds no such object. */
+  async getDataOrNone(tag: string): Promise<Uint8Array | undefined> {
+    const r = await this.getData(tag);
+    return r.sw === SW.NO_ERROR ? getDataAnswer(r.data, tag).found : undefined;
   }
 
   /** GET DATA value of a 2-byte tag, checking the answer is that one TLV. */
   async getDataValue(tag: string): Promise<Uint8Array> {
     const r = await this.getData(tag);
     if (r.sw !== SW.NO_ERROR) throw new NonConformance(`GET DATA ${tag} answered ${swHex(r.sw)}`);
-    const l = tlvs(r, `GET DATA ${tag}`);
-    if (l.length !== 1 || l[0]?.tag !== tag) throw new NonConformance(`GET DATA ${tag} answered ${toHex(r.data)}, not one ${tag} object`);
-    return (l[0] as Tlv).value;
+    const a = getDataAnswer(r.data, tag);
+    if (!a.value) throw new NonConformance(a.problem?.startsWith('response') ? `GET DATA ${tag}: ${a.problem}` : (a.problem as string));
+    return a.value;
   }
 
   /**
@@ -416,7 +410,7 @@ export class PbocKernel {
     const values = this.terminalValues(extra);
     const cdolData = buildDolData(parseDol(cdol), values);
     if (!second) this.cdol1Sent = cdolData.slice();
-    const response = await this.cmd(cmd.generateAc(AC_P1[type] | (opts.cda ? cmd.GAC_P1.CDA : 0x00), cdolData));
+    const response = await this.command(cmd.generateAc(AC_P1[type] | (opts.cda ? cmd.GAC_P1.CDA : 0x00), cdolData));
     if (response.sw !== SW.NO_ERROR) return { response };
     const l = tlvs(response, 'GENERATE AC');
     let cid: Uint8Array | undefined;
@@ -448,11 +442,6 @@ export class PbocKernel {
     return { response, result };
   }
 
-  /** The ICC public key for CDA: RSA (JR/T 0025.7 §5.3.4) or SM2 (JR/T 0025.17 §5.2.3). */
-  cdaIccKey(ca: CaKey): { key?: RsaPublic | Uint8Array; errors: string[] } {
-    return isSm2Ca(ca) ? iccKeySm2(this, ca.sm2) : this.iccKey(ca);
-  }
-
   /**
    * Verify the CDA signature of a GENERATE AC response (JR/T 0025.7 §5.3.6.2; SM2 JR/T 0025.17 §5.2.5.2)
    * over PDOL data ‖ CDOL1 data [‖ CDOL2 data] ‖ the response objects. On success the ICC dynamic number
@@ -463,14 +452,9 @@ export class PbocKernel {
     let r: Recovered<CdaData> | undefined;
     if (!g.sdad) errors.push(`the ${g.type} response carries no signed dynamic application data 9F4B`);
     else {
-      const k = this.cdaIccKey(ca);
-      errors.push(...k.errors);
-      if (k.key) {
-        const data = cdaTransactionData(this.pdolSent, this.cdol1Sent, g.second ? g.cdolData : undefined, g.responseObjects ?? new Uint8Array(0));
-        const un = g.unpredictable ?? new Uint8Array(0);
-        r = k.key instanceof Uint8Array ? verifyCdaSdadSm2(k.key, g.sdad, un, g.cid, data) : verifyCdaSdad(k.key, g.sdad, un, g.cid, data);
-        errors.push(...r.errors);
-      }
+      const data = cdaTransactionData(this.pdolSent, this.cdol1Sent, g.second ? g.cdolData : undefined, g.responseObjects ?? new Uint8Array(0));
+      r = oda.cdaSignature(this, ca, g.sdad, g.unpredictable ?? new Uint8Array(0), g.cid, data);
+      errors.push(...r.errors);
     }
     if (errors.length) setBit(this.tvr, TVR.CDA_FAILED);
     else if (r?.value) {
@@ -482,93 +466,11 @@ export class PbocKernel {
   }
 
   externalAuthenticate(arpc: Uint8Array, arc: Uint8Array): Promise<ResponseApdu> {
-    return this.cmd(cmd.externalAuthenticate(arpc, arc));
+    return this.command(cmd.externalAuthenticate(arpc, arc));
   }
 
   /** Send a built script command as it is (case 3). */
   script(apdu: Uint8Array): Promise<ResponseApdu> {
     return this.send(apdu);
   }
-
-  /**
-   * One whole transaction after READ RECORD (EMV Book 3 §10.3–10.11): ODA (DDA when the AIP offers it,
-   * else SDA), processing restrictions, CVM (offline plaintext PIN when the list selects it), terminal
-   * action analysis with the TACs, first GENERATE AC, and when the card asks for it: the issuer checks the
-   * ARQC and answers ARPC + ARC 00, EXTERNAL AUTHENTICATE, second GENERATE AC. Failures are in `problems`.
-   */
-  async transaction(opts: {
-    ca: CaKey;
-    issuer: IssuerChoice;
-    tac: ActionCodes;
-    pin?: string;
-    onlineCapable: boolean;
-    forceOnline?: boolean;
-  }): Promise<TransactionOutcome> {
-    const problems: string[] = [];
-    // CDA first when the card offers it (JR/T 0025.7 §5.3, table 2); an ICC key that does not recover
-    // fails CDA before GENERATE AC, which is then sent without the CDA request (§5.3.6).
-    let cda = aipOffers(this.aip, 'CDA');
-    if (cda) {
-      const k = this.cdaIccKey(opts.ca);
-      if (k.errors.length) {
-        setBit(this.tvr, TVR.CDA_FAILED);
-        problems.push(...k.errors.map((e) => `CDA: ${e}`));
-        cda = false;
-      }
-    } else if (aipOffers(this.aip, 'DDA')) problems.push(...(await this.dda(opts.ca)).errors.map((e) => `DDA: ${e}`));
-    else if (aipOffers(this.aip, 'SDA')) problems.push(...this.sda(opts.ca).map((e) => `SDA: ${e}`));
-    else setBit(this.tvr, TVR.ODA_NOT_PERFORMED);
-    this.processingRestrictions();
-    const cvmList = this.data.get('8E');
-    const cvm = cvmList
-      ? selectCvm(cvmList, { amount: this.terminal.amount, supports: (m) => m === 0x1f || (m === 0x01 && opts.pin !== undefined) })
-      : undefined;
-    if (cvm?.method === 0x01 && opts.pin) {
-      const r = await this.verifyPin(opts.pin);
-      if (r.sw !== SW.NO_ERROR) {
-        setBit(this.tvr, TVR.CVM_NOT_SUCCESSFUL);
-        problems.push(`offline PIN answered ${swHex(r.sw)}`);
-      }
-    }
-    if (opts.forceOnline) setBit(this.tvr, TVR.MERCHANT_FORCED_ONLINE);
-    const iac = { denial: this.data.get('9F0E'), online: this.data.get('9F0F'), default: this.data.get('9F0D') };
-    const asked = terminalActionAnalysis(this.tvr, opts.tac, iac, opts.onlineCapable);
-    // An AAC is asked without CDA (§5.3.6); a TC or ARQC with it.
-    const first = await this.generateAc(asked, false, {}, { cda: cda && asked !== 'AAC' });
-    if (!first.result) return { asked, problems: [...problems, `first GENERATE AC answered ${swHex(first.response.sw)}`], approved: false };
-    const g1 = first.result;
-    // A CDA that fails declines the transaction offline (JR/T 0025.7 §5.3.6): no cryptogram to go on.
-    const cdaFailed = (g: GacResult, what: string) => {
-      const errors = cda && g.type !== 'AAC' ? this.verifyCda(opts.ca, g).errors : [];
-      problems.push(...errors.map((e) => `CDA of the ${what}: ${e}`));
-      return errors.length > 0;
-    };
-    if (cdaFailed(g1, 'first GENERATE AC')) return { asked, first: g1, problems, approved: false };
-    const check = (g: GacResult, what: string) => {
-      const expected = issuerOf(opts.issuer, g.iad).expectedAc(this.pan, this.psn, g.atc, g.acData);
-      if (toHex(expected) !== toHex(g.ac)) problems.push(`${what} ${toHex(g.ac)} does not verify (issuer computes ${toHex(expected)})`);
-    };
-    check(g1, g1.type);
-    if (g1.type !== 'ARQC') return { asked, first: g1, problems, approved: g1.type === 'TC' };
-    const arc = cmd.ARC_APPROVED;
-    const ea = await this.externalAuthenticate(issuerOf(opts.issuer, g1.iad).arpc(this.pan, this.psn, g1.atc, g1.ac, arc), arc);
-    if (ea.sw !== SW.NO_ERROR) {
-      setBit(this.tvr, TVR.ISSUER_AUTHENTICATION_FAILED);
-      problems.push(`EXTERNAL AUTHENTICATE answered ${swHex(ea.sw)}`);
-    }
-    const second = await this.generateAc('TC', true, { '8A': arc }, { cda });
-    if (!second.result) return { asked, first: g1, problems: [...problems, `second GENERATE AC answered ${swHex(second.response.sw)}`], approved: false };
-    if (cdaFailed(second.result, 'second GENERATE AC')) return { asked, first: g1, second: second.result, problems, approved: false };
-    check(second.result, second.result.type);
-    return { asked, first: g1, second: second.result, problems, approved: second.result.type === 'TC' };
-  }
-}
-
-export interface TransactionOutcome {
-  /** What terminal action analysis asked for in the first GENERATE AC. */
-  asked: AcType;
-  first?: GacResult;
-  second?: GacResult;
-  approved: boolean;
-  problems: string[];
 }

@@ -2,14 +2,12 @@
  * Offline data authentication with SM2/SM3, terminal side (JR/T 0025.17-2013 §5). Unlike RSA (oda.ts)
  * nothing is recovered: each certificate or signed object is its plain fields followed by the SM2
  * signature r ‖ s (§8.2), which the terminal verifies over those fields (and, for the SSAD, the ICC
- * certificate and the SDAD, the static data or the DDOL data). Each check that fails is named in
- * `errors`; nothing throws on a card's malformed data.
+ * certificate and the SDAD, the static data or the DDOL data): SM2_ODA_SCHEME, the SM2 scheme of the one
+ * ODA flow (oda-flow.ts). Each check that fails is named in `errors`; nothing throws on a card's malformed data.
  */
-import { decodeCn } from '../bytes/bcd.ts';
 import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { SM2_ODA, sm2Verify, sm3, type RsaPublic } from '../crypto/index.ts';
-import type { ResponseApdu } from '../apdu/response.ts';
-import { type CdaData, notExpired, parseCdaDynamicData, type Recovered } from './oda.ts';
+import { type CdaData, cnField, notExpired, type OdaScheme, parseCdaDynamicData, type Recovered } from './oda.ts';
 
 const { ISSUER_CERT_FORMAT, SSAD_FORMAT, ICC_CERT_FORMAT, SDAD_FORMAT, SIG_ALG_SM2, PARAM_SM2, KEY_LENGTH, SIG_LENGTH } = SM2_ODA;
 
@@ -113,12 +111,7 @@ export function recoverIssuerKeySm2(ca: Uint8Array, cert: Uint8Array, pan: strin
   const errors: string[] = [];
   const c = parseCert(cert, ISSUER_CERT_FORMAT, 4, 'issuer certificate', errors);
   if (!c) return { errors };
-  let issuerId = '';
-  try {
-    issuerId = decodeCn(c.id);
-  } catch {
-    errors.push(`issuer identifier ${toHex(c.id)} is not cn`);
-  }
+  const issuerId = cnField(c.id, errors, `issuer identifier ${toHex(c.id)} is not cn`);
   if (issuerId.length < 3 || !pan.startsWith(issuerId)) errors.push(`issuer identifier ${issuerId || toHex(c.id)} does not match the PAN ${pan}`);
   if (!notExpired(c.expiry, today)) errors.push(`issuer certificate expired (${toHex(c.expiry)} MMYY)`);
   if (!sm2Verify(ca, c.signed, c.signature)) errors.push('issuer certificate signature does not verify with the CA key');
@@ -154,12 +147,7 @@ export function recoverIccKeySm2(
   const errors: string[] = [];
   const c = parseCert(cert, ICC_CERT_FORMAT, 10, 'ICC certificate', errors);
   if (!c) return { errors };
-  let certPan = '';
-  try {
-    certPan = decodeCn(c.id);
-  } catch {
-    errors.push(`PAN in the ICC certificate ${toHex(c.id)} is not cn`);
-  }
+  const certPan = cnField(c.id, errors, `PAN in the ICC certificate ${toHex(c.id)} is not cn`);
   if (certPan !== pan) errors.push(`PAN in the ICC certificate ${certPan || toHex(c.id)} differs from 5A ${pan}`);
   if (!notExpired(c.expiry, today)) errors.push(`ICC certificate expired (${toHex(c.expiry)} MMYY)`);
   checkTagList(tagList, errors);
@@ -188,60 +176,6 @@ export function verifySdadSm2(icc: Uint8Array, sdad: Uint8Array, ddolData: Uint8
   return { value: iccdd.slice(1, 1 + n), errors };
 }
 
-/** What the kernel offers SM2 ODA: the data read, the static data, INTERNAL AUTHENTICATE. */
-export interface Sm2OdaKernel {
-  readonly data: Map<string, Uint8Array>;
-  readonly staticData: Uint8Array;
-  readonly pan: string;
-  today(): string;
-  need(tag: string): Uint8Array;
-  ddolData(): Uint8Array;
-  internalAuthenticate(ddolData: Uint8Array): Promise<{ response: ResponseApdu; sdad?: Uint8Array }>;
-}
-
-export function issuerKeySm2(k: Sm2OdaKernel, ca: Uint8Array): { key?: Uint8Array; errors: string[] } {
-  const r = recoverIssuerKeySm2(ca, k.need('90'), k.pan, k.today());
-  return { key: r.value, errors: r.errors };
-}
-
-/** SDA with SM2 (§5.1): issuer key, then SSAD; the DAC goes to 9F45. */
-export function sdaSm2(k: Sm2OdaKernel, ca: Uint8Array): string[] {
-  const ik = issuerKeySm2(k, ca);
-  const errors = [...ik.errors];
-  if (ik.key) {
-    const s = verifySsadSm2(ik.key, k.need('93'), k.staticData, k.data.get('9F4A'));
-    errors.push(...s.errors);
-    if (s.value) k.data.set('9F45', s.value);
-  }
-  return errors;
-}
-
-export function iccKeySm2(k: Sm2OdaKernel, ca: Uint8Array): { key?: Uint8Array; errors: string[] } {
-  const ik = issuerKeySm2(k, ca);
-  if (!ik.key) return { errors: ik.errors };
-  const r = recoverIccKeySm2(ik.key, k.need('9F46'), k.pan, k.staticData, k.today(), k.data.get('9F4A'));
-  return { key: r.value, errors: [...ik.errors, ...r.errors] };
-}
-
-/** DDA with SM2 (§5.2): ICC key, INTERNAL AUTHENTICATE with the DDOL data, SDAD; the dynamic number goes to 9F4C. */
-export async function ddaSm2(k: Sm2OdaKernel, ca: Uint8Array): Promise<{ errors: string[]; dynamicNumber?: Uint8Array }> {
-  const ic = iccKeySm2(k, ca);
-  const errors = [...ic.errors];
-  let dynamicNumber: Uint8Array | undefined;
-  if (ic.key) {
-    const ddol = k.ddolData();
-    const ia = await k.internalAuthenticate(ddol);
-    if (!ia.sdad) errors.push(`INTERNAL AUTHENTICATE answered ${ia.response.sw.toString(16).toUpperCase()}`);
-    else {
-      const v = verifySdadSm2(ic.key, ia.sdad, ddol);
-      errors.push(...v.errors);
-      dynamicNumber = v.value;
-      if (!v.errors.length && v.value) k.data.set('9F4C', v.value);
-    }
-  }
-  return { errors, dynamicNumber };
-}
-
 /**
  * CDA with SM2 (§5.2.5.2, table 17): 15 | LDD | ICC dynamic data (table 13: number length, number, CID,
  * TC or ARQC, 32-byte SM3 transaction data hash) | signature over 15 ‖ LDD ‖ ICC dynamic data ‖ the
@@ -266,6 +200,16 @@ export function verifyCdaSdadSm2(icc: Uint8Array, sdad: Uint8Array, unpredictabl
     errors.push('SDAD signature does not verify over the ICC dynamic data and the unpredictable number');
   return d ? { value: d, errors } : { errors };
 }
+
+/** ODA with SM2 (JR/T 0025.17 §5): plain fields signed with SM2 over SM3, nothing recovered; 9F4A may name only 82. */
+export const SM2_ODA_SCHEME: OdaScheme<Uint8Array> = {
+  name: 'SM2',
+  issuerKey: (ca, k) => recoverIssuerKeySm2(ca, k.need('90'), k.pan, k.today()),
+  ssad: (issuer, k) => verifySsadSm2(issuer, k.need('93'), k.staticData, k.data.get('9F4A')),
+  iccKey: (issuer, k) => recoverIccKeySm2(issuer, k.need('9F46'), k.pan, k.staticData, k.today(), k.data.get('9F4A')),
+  sdad: verifySdadSm2,
+  cdaSdad: verifyCdaSdadSm2,
+};
 
 /** The layout of an SM2 CDA signature (table 17 with table 13): 15 | LDD ≥ number length, number, CID, AC, 32-byte hash | 64-byte r ‖ s. */
 export function cdaSdadLayoutErrorsSm2(sdad: Uint8Array): string[] {

@@ -1,16 +1,48 @@
 /**
  * Offline data authentication with RSA, terminal side (EMV Book 2 §5–6, JR/T 0025.7 §5): recover the
  * issuer public key from its certificate with the CA key, the ICC key from its certificate with the
- * issuer key, check the SSAD (SDA) and the SDAD (DDA). Each check that fails is named in `errors`;
- * nothing throws on a card's malformed data.
+ * issuer key, check the SSAD (SDA), the SDAD (DDA) and the CDA signature: RSA_ODA, the RSA scheme of the
+ * one ODA flow (oda-flow.ts). Each check that fails is named in `errors`; nothing throws on a card's
+ * malformed data.
  */
 import { decodeCn } from '../bytes/bcd.ts';
 import { concat, toHex } from '../bytes/hex.ts';
 import { rsaRecover, sha1, sm3, type RsaPublic } from '../crypto/index.ts';
+import type { ResponseApdu } from '../apdu/response.ts';
 
 export interface Recovered<T> {
   value?: T;
   errors: string[];
+}
+
+/** What the kernel offers ODA: the data read, the static data to authenticate, INTERNAL AUTHENTICATE. */
+export interface OdaKernel {
+  readonly data: Map<string, Uint8Array>;
+  readonly staticData: Uint8Array;
+  readonly pan: string;
+  today(): string;
+  need(tag: string): Uint8Array;
+  ddolData(): Uint8Array;
+  internalAuthenticate(ddolData: Uint8Array): Promise<{ response: ResponseApdu; sdad?: Uint8Array }>;
+}
+
+/**
+ * The algorithm-specific part of ODA (the flow is oda-flow.ts): the certificate formats and how a key or
+ * a signed object is recovered or verified. `K` is the public key: RSA modulus and exponent (this file,
+ * JR/T 0025.7) or an SM2 point (oda-sm2.ts, JR/T 0025.17 §5). Each check that fails is in `errors`.
+ */
+export interface OdaScheme<K> {
+  readonly name: 'RSA' | 'SM2';
+  /** The issuer public key from its certificate 90 with the CA key. */
+  issuerKey(ca: K, k: OdaKernel): Recovered<K>;
+  /** SDA: the SSAD 93 over the static data; value = the data authentication code 9F45. */
+  ssad(issuer: K, k: OdaKernel): Recovered<Uint8Array>;
+  /** The ICC public key from its certificate 9F46 with the issuer key. */
+  iccKey(issuer: K, k: OdaKernel): Recovered<K>;
+  /** DDA: the SDAD over the DDOL data; value = the ICC dynamic number 9F4C. */
+  sdad(icc: K, sdad: Uint8Array, ddolData: Uint8Array): Recovered<Uint8Array>;
+  /** CDA: the SDAD 9F4B of a GENERATE AC response over the unpredictable number and the transaction data. */
+  cdaSdad(icc: K, sdad: Uint8Array, unpredictable: Uint8Array, cid: number, transactionData: Uint8Array): Recovered<CdaData>;
 }
 
 /** Expiry MMYY is on or after today (YYMM). */
@@ -37,6 +69,28 @@ function recover(key: RsaPublic, data: Uint8Array, type: number, errors: string[
   return r;
 }
 
+/** A cn field of a certificate as digits; '' with `message` in `errors` when it is not cn. */
+export function cnField(v: Uint8Array, errors: string[], message: string): string {
+  try {
+    return decodeCn(v);
+  } catch {
+    errors.push(message);
+    return '';
+  }
+}
+
+/**
+ * The public key modulus of a recovered certificate (EMV Book 2 tables 6 and 14): its length at
+ * `lengthAt`, its leftmost bytes from `at` up to the hash, the rest in the remainder (92, 9F48).
+ */
+function modulusOf(r: Uint8Array, lengthAt: number, at: number, remainder: Uint8Array, what: string, errors: string[]): Uint8Array {
+  const n = r[lengthAt] as number;
+  const inCert = r.subarray(at, r.length - 21);
+  const modulus = n <= inCert.length ? inCert.slice(0, n) : concat(inCert, remainder);
+  if (modulus.length !== n) errors.push(`${what} modulus of ${modulus.length} bytes; certificate says ${n}`);
+  return modulus;
+}
+
 const hashOk = (r: Uint8Array, extra: Uint8Array) =>
   toHex(sha1(concat(r.subarray(1, r.length - 21), extra))) === toHex(r.subarray(r.length - 21, r.length - 1));
 
@@ -53,20 +107,11 @@ export function recoverIssuerKey(
   const r = recover(ca, cert, 0x02, errors);
   if (!r) return { errors };
   if (!hashOk(r, concat(remainder, exponent))) errors.push('issuer certificate hash does not match');
-  let issuerId = '';
-  try {
-    issuerId = decodeCn(r.subarray(2, 6));
-  } catch {
-    errors.push('issuer identifier is not cn');
-  }
+  const issuerId = cnField(r.subarray(2, 6), errors, 'issuer identifier is not cn');
   if (!pan.startsWith(issuerId) || issuerId.length < 3) errors.push(`issuer identifier ${issuerId} does not match the PAN`);
   if (!notExpired(r.subarray(6, 8), today)) errors.push(`issuer certificate expired (${toHex(r.subarray(6, 8))} MMYY)`);
   if (r[11] !== 0x01 || r[12] !== 0x01) errors.push('hash or public key algorithm is not 01');
-  const ni = r[13] as number;
-  const inCert = r.subarray(15, r.length - 21);
-  const modulus = ni <= inCert.length ? inCert.slice(0, ni) : concat(inCert, remainder);
-  if (modulus.length !== ni) errors.push(`issuer modulus of ${modulus.length} bytes; certificate says ${ni}`);
-  return { value: { modulus, exponent }, errors };
+  return { value: { modulus: modulusOf(r, 13, 15, remainder, 'issuer', errors), exponent }, errors };
 }
 
 /** SDA (EMV Book 2 §5.4): the SSAD and its data authentication code. */
@@ -92,19 +137,10 @@ export function recoverIccKey(
   const r = recover(issuer, cert, 0x04, errors);
   if (!r) return { errors };
   if (!hashOk(r, concat(remainder, exponent, staticData))) errors.push('ICC certificate hash does not match');
-  let certPan = '';
-  try {
-    certPan = decodeCn(r.subarray(2, 12));
-  } catch {
-    errors.push('PAN in the ICC certificate is not cn');
-  }
+  const certPan = cnField(r.subarray(2, 12), errors, 'PAN in the ICC certificate is not cn');
   if (certPan !== pan) errors.push(`PAN in the ICC certificate ${certPan} differs from 5A ${pan}`);
   if (!notExpired(r.subarray(12, 14), today)) errors.push('ICC certificate expired');
-  const nic = r[19] as number;
-  const inCert = r.subarray(21, r.length - 21);
-  const modulus = nic <= inCert.length ? inCert.slice(0, nic) : concat(inCert, remainder);
-  if (modulus.length !== nic) errors.push(`ICC modulus of ${modulus.length} bytes; certificate says ${nic}`);
-  return { value: { modulus, exponent }, errors };
+  return { value: { modulus: modulusOf(r, 19, 21, remainder, 'ICC', errors), exponent }, errors };
 }
 
 /** DDA (EMV Book 2 §6.5.2): the SDAD over the DDOL data; value = ICC dynamic number. */
@@ -201,6 +237,18 @@ export function cdaSdadLayoutErrors(icc: RsaPublic, sdad: Uint8Array): string[] 
   if (pad.some((b) => b !== 0xbb)) errors.push(`padding of ${pad.length} bytes is not all BB`);
   return errors;
 }
+
+const NONE = new Uint8Array(0);
+
+/** ODA with RSA (JR/T 0025.7 §5): certificates and signatures recovered with the key, SHA-1 hashes. */
+export const RSA_ODA: OdaScheme<RsaPublic> = {
+  name: 'RSA',
+  issuerKey: (ca, k) => recoverIssuerKey(ca, k.need('90'), k.data.get('92') ?? NONE, k.need('9F32'), k.pan, k.today()),
+  ssad: (issuer, k) => verifySsad(issuer, k.need('93'), k.staticData),
+  iccKey: (issuer, k) => recoverIccKey(issuer, k.need('9F46'), k.data.get('9F48') ?? NONE, k.need('9F47'), k.pan, k.staticData, k.today()),
+  sdad: verifySdad,
+  cdaSdad: verifyCdaSdad,
+};
 
 /** What the transaction data hash of a first GENERATE AC must cover (cdaHashCoverage). */
 export const CDA_HASH_ALL = 'PDOL ‖ CDOL1 ‖ response objects';

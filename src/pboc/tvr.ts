@@ -1,6 +1,6 @@
 /**
  * Terminal verification results 95 (EMV Book 3 Annex C5, JR/T 0025.5 annex) and transaction status
- * information 9B (Annex C6), bit by bit: [byte index, mask].
+ * information 9B (Annex C6), and the application interchange profile 82 (Annex C1), bit by bit: [byte index, mask].
  */
 export type Bit = readonly [byte: number, mask: number];
 
@@ -42,11 +42,25 @@ export const TSI = {
   SCRIPT_PROCESSING_PERFORMED: [0, 0x04],
 } as const satisfies Record<string, Bit>;
 
+/** Application interchange profile 82, byte 1 (EMV Book 3 Annex C1, JR/T 0025.5 table 36). */
+export const AIP = {
+  SDA: [0, 0x40],
+  DDA: [0, 0x20],
+  CARDHOLDER_VERIFICATION: [0, 0x10],
+  TERMINAL_RISK_MANAGEMENT: [0, 0x08],
+  ISSUER_AUTHENTICATION: [0, 0x04],
+  CDA: [0, 0x01],
+} as const satisfies Record<string, Bit>;
+
 export type TvrBit = keyof typeof TVR;
 export type TsiBit = keyof typeof TSI;
 
 export function setBit(bytes: Uint8Array, [i, m]: Bit): void {
   bytes[i] = (bytes[i] ?? 0) | m;
+}
+
+export function clearBit(bytes: Uint8Array, [i, m]: Bit): void {
+  bytes[i] = (bytes[i] ?? 0) & ~m;
 }
 
 export function hasBit(bytes: Uint8Array, [i, m]: Bit): boolean {

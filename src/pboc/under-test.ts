@@ -12,9 +12,13 @@ import { numericValue, splitLogRecord } from './checks.ts';
 import { parseDol } from '../tlv/dol.ts';
 import { ARC_APPROVED } from './commands.ts';
 import type { PbocIssuer } from './issuer.ts';
-import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, type Send, type TransactionOutcome } from './kernel.ts';
-import { type Recovered, verifySdad } from './oda.ts';
-import { type CaKey, iccKeySm2, verifySdadSm2 } from './oda-sm2.ts';
+import type { ActionCodes } from './decisions.ts';
+import { type FlowResult, runTransaction, SPEC_FLOW_RULES } from './flow.ts';
+import { type IssuerChoice, issuerOf } from './issuer.ts';
+import { type AcType, type DirectoryEntry, type GacResult, PbocKernel, type Send } from './kernel.ts';
+import type { Recovered } from './oda.ts';
+import { sdadCheck } from './oda-flow.ts';
+import type { CaKey } from './oda-sm2.ts';
 
 export type PseDirectory = Awaited<ReturnType<PbocKernel['pseDirectory']>>;
 export type Ppse = Awaited<ReturnType<PbocKernel['ppse']>>;
@@ -49,7 +53,7 @@ export class PbocUnderTest {
   pinTriesBefore: number | undefined;
   /** The cryptogram types of a run of transactions. */
   seen: AcType[] | undefined;
-  outcome: TransactionOutcome | undefined;
+  outcome: FlowResult | undefined;
   /** EC balance 9F79 and single limit 9F78 as first read (JR/T 0025.13). */
   ecBalanceBefore: number | undefined;
   ecSingleLimit: number | undefined;
@@ -99,6 +103,61 @@ export class PbocUnderTest {
     if (g.sw !== SW.NO_ERROR) throw new NonConformance(`GET PROCESSING OPTIONS answered ${swHex(g.sw)}`);
     await k.readApplicationData();
     return k;
+  }
+
+  /**
+   * One whole transaction of `amount` through the flow (flow.ts), the instrument as the terminal: online
+   * capable, offline plaintext PIN when the profile gives one, CDA, no risk parameters of its own (no floor
+   * limit, exception file, random selection, and no GET DATA of counters: those have their own scenarios).
+   * `ca` is asked after READ RECORD, for the key the card's 8F names. The issuer checks every cryptogram
+   * and answers ARC 3030 with its ARPC; the card's faults are `problems`.
+   */
+  async transaction(
+    aid: Uint8Array,
+    amount: number,
+    opts: { ca: () => CaKey; issuer: IssuerChoice; tac: ActionCodes; pin?: string; onlineCapable: boolean; forceOnline?: boolean },
+  ): Promise<FlowResult> {
+    const k = this.fresh();
+    k.terminal.ecSupport = false;
+    k.terminal.amount = amount;
+    const terminal = {
+      tac: opts.tac,
+      onlineCapable: opts.onlineCapable,
+      cvms: { offlinePin: opts.pin !== undefined, onlinePin: false, signature: false },
+      cda: true,
+      floorLimit: Number.POSITIVE_INFINITY,
+      randomSelection: { threshold: 0, targetPercent: 0, maxTargetPercent: 0 },
+      random: () => 100,
+      exceptionFile: [],
+      velocityChecking: false,
+      readsPinTryCounter: false,
+      forceOnline: opts.forceOnline ?? false,
+    };
+    const outcome = await runTransaction(
+      k,
+      terminal,
+      SPEC_FLOW_RULES,
+      {
+        select: async () => {
+          expectSw((await k.selectApplication(aid)).sw, SW.NO_ERROR, SW.WARNING_SELECTED_FILE_INVALIDATED); // 6283: blocked, still selected (JR/T 0025.5 §6.3.5)
+          return aid;
+        },
+        caKey: opts.ca, // asked after READ RECORD: the key the card's 8F names
+        authorise: (_, g) => {
+          const arc = ARC_APPROVED;
+          return { arc, arpc: issuerOf(opts.issuer, g.iad).arpc(k.pan, k.psn, g.atc, g.ac, arc), scripts71: [], scripts72: [], arqcFailed: false };
+        },
+        checkCryptogram: (_, g) => {
+          const expected = issuerOf(opts.issuer, g.iad).expectedAc(k.pan, k.psn, g.atc, g.acData);
+          return toHex(expected) === toHex(g.ac) ? undefined : `${g.type} ${toHex(g.ac)} does not verify (issuer computes ${toHex(expected)})`;
+        },
+      },
+      amount,
+      opts.pin,
+    );
+    if (outcome.refusedGpo) throw new NonConformance(`GET PROCESSING OPTIONS answered ${swHex(outcome.refusedGpo.sw)}`);
+    this.outcome = outcome;
+    return outcome;
   }
 
   async firstGac(type: AcType, cda = false): Promise<GacResult> {
@@ -167,14 +226,7 @@ export class PbocUnderTest {
 
 /** The SDAD check of a card's ICC key: RSA (JR/T 0025.7 §6.5.2) or SM2 (JR/T 0025.17 §5.2.4.2) by the CA key; no key is the card's fault. */
 export function sdadCheckOf(k: PbocKernel, ca: CaKey): SdadCheck {
-  if ('sm2' in ca) {
-    const icc = iccKeySm2(k, ca.sm2);
-    if (!icc.key) throw new NonConformance(`ICC key: ${icc.errors.join('; ')}`);
-    const key = icc.key;
-    return (sdad, un) => verifySdadSm2(key, sdad, un);
-  }
-  const icc = k.iccKey(ca);
-  if (!icc.key) throw new NonConformance(`ICC key: ${icc.errors.join('; ')}`);
-  const key = icc.key;
-  return (sdad, un) => verifySdad(key, sdad, un);
+  const { check, errors } = sdadCheck(k, ca);
+  if (!check) throw new NonConformance(`ICC key: ${errors.join('; ')}`);
+  return check;
 }

@@ -15,6 +15,7 @@ import { decodeCn } from '../bytes/bcd.ts';
 import { equal, toHex } from '../bytes/hex.ts';
 import { decodeAn, encodeGbk } from '../bytes/text.ts';
 import * as iso from '../iso7816/commands.ts';
+import { type Fci, parseFci } from '../iso7816/fci.ts';
 import { parseAtr } from '../iso7816/atr.ts';
 import { type SsAlgorithm, algorithmOfId, blockSize } from './crypto.ts';
 import { SS_INS, changePin, externalAuthenticate, internalAuthenticate, pinCn, withMac } from './commands.ts';
@@ -34,19 +35,16 @@ export interface SsseFci {
 
 /** The SSSE FCI (part 5 table 36): 6F { 84 name, A5 { [88 SFI] [9F0C { 86 algorithm id }] } }. */
 export function parseSsseFci(data: Uint8Array): SsseFci {
-  let tlvs: Tlv[];
+  let fci: Fci;
   try {
-    tlvs = parseTlv(data);
+    fci = parseFci(data);
   } catch (e) {
     if (e instanceof TlvError) throw new NonConformance(`SSSE FCI is not BER-TLV (${e.message}): ${toHex(data)}`);
     throw e;
   }
-  const t6f = findTlv(tlvs, '6F');
-  if (!t6f?.children) throw new NonConformance(`SSSE FCI has no template 6F: ${toHex(data)}`);
-  const name = findTlv(t6f.children, '84');
-  if (!name) throw new NonConformance(`SSSE FCI has no DF name 84: ${toHex(data)}`);
-  const a5 = findTlv(t6f.children, 'A5');
-  const dd = a5?.children ? findTlv(a5.children, '9F0C') : undefined;
+  if (!fci.template?.children) throw new NonConformance(`SSSE FCI has no template 6F: ${toHex(data)}`);
+  if (!fci.dfName) throw new NonConformance(`SSSE FCI has no DF name 84: ${toHex(data)}`);
+  const dd = fci.ssseDiscretionary;
   let algorithmId: number | undefined;
   if (dd) {
     let inner: Tlv[];
@@ -59,7 +57,7 @@ export function parseSsseFci(data: Uint8Array): SsseFci {
     if (!t86 || t86.value.length !== 1) throw new NonConformance(`9F0C of the SSSE FCI holds no one-byte algorithm identifier 86: ${toHex(dd.value)}`);
     algorithmId = t86.value[0];
   }
-  return { dfName: name.value, ...(algorithmId === undefined ? {} : { algorithmId }) };
+  return { dfName: fci.dfName, ...(algorithmId === undefined ? {} : { algorithmId }) };
 }
 
 /** What iReadCardBas returns (LD/T 33 §1.1, spec-notes §5), fields in order. */

@@ -94,6 +94,7 @@ export const MESSAGES = {
   'select.dfPrecondition': { en: 'SELECT of DF "{ref}" answered {sw}; the scenario starts in it', zh: '选择 DF "{ref}" 应答 {sw}; 场景需要从该 DF 开始' },
   'profile.noSfi': { en: 'testObjects.{ef}.sfi is not given in the profile', zh: '配置文件未给出 testObjects.{ef}.sfi' },
   'fci.notBerTlv': { en: 'FCI is not valid BER-TLV ({detail}): {data}', zh: 'FCI 不是合法的 BER-TLV ({detail}): {data}' },
+  'fci.pseNotBerTlv': { en: 'the PSE FCI is not valid BER-TLV ({detail}): {data}', zh: 'PSE 的 FCI 不是合法的 BER-TLV ({detail}): {data}' },
   'fci.not6F': { en: 'response is not an FCI template 6F: {data}', zh: '响应不是 FCI 模板 6F: {data}' },
   'fci.noDfName': { en: 'FCI has no DF name (84): {data}', zh: 'FCI 中没有 DF 名称 (84): {data}' },
   'profile.noPbocKeys': { en: 'the profile gives no keys.pboc (issuer master keys, CA key)', zh: '配置文件未给出 keys.pboc (发卡行主密钥, CA 公钥)' },
