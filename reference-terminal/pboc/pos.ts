@@ -8,7 +8,7 @@
  * online to the simulated host with issuer authentication and scripts; second GENERATE AC.
  * `defects` switches on catalogued defects of this terminal (reference-terminal/defects.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { command, encodeCommand } from '../../src/apdu/command.ts';
 import type { ResponseApdu } from '../../src/apdu/response.ts';
 import { fromHex, toHex, toUint } from '../../src/bytes/hex.ts';
@@ -113,6 +113,8 @@ export class FinancialTerminal {
       date: yymmdd,
       ecSupport: config.ecSupport && this.rules.offerEc,
       smSupport: this.rules.supportSm,
+      // 9F37: unpredictable and this transaction's own (JR/T 0025.4 §6.2.4.5.1 table 11); else the kernel's constant.
+      ...(this.rules.freshUnpredictableNumber ? { unpredictable: new Uint8Array(randomBytes(4)) } : {}),
       ...(config.country ? { country: config.country } : {}),
     });
   }
@@ -352,6 +354,7 @@ export class FinancialTerminal {
     if (!aid) return this.outcome('refused', { message: 'no application on the card that this terminal supports and that is not blocked' });
     const g = await k.gpo();
     if (g.sw !== 0x9000) return this.outcome('refused', { message: `GET PROCESSING OPTIONS answered ${swHex(g)}` });
+    if (!this.rules.gpoOncePerSelection) await k.gpo();
     await k.readApplicationData();
     this.staleTvr = toHex(this.tvr);
     const ec = k.data.has('9F74'); // EC issuer authorisation code: the card chose the EC path (JR/T 0025.13 §7.4.3)
@@ -364,6 +367,8 @@ export class FinancialTerminal {
     const iac = { denial: k.data.get('9F0E'), online: k.data.get('9F0F'), default: k.data.get('9F0D') };
     const asked: AcType = terminalActionAnalysis(this.tvr, this.config.tac, iac, this.config.onlineCapable);
     const fields: Record<string, string> = { aid: toHex(aid), asked, path: ec ? 'electronic cash' : 'debit' };
+    // Issuer authentication answers the ARQC (JR/T 0025.5 §15.4): a terminal that breaks it sends an ARPC it cannot have yet.
+    if (!this.rules.externalAuthenticateAfterArqc) await k.externalAuthenticate(new Uint8Array(8), fromHex('3030'));
     // An AAC is asked without CDA; a TC or ARQC with it (JR/T 0025.7 §5.3.6).
     const first = await k.generateAc(asked, false, {}, { cda: cda && asked !== 'AAC' });
     setBit(this.tsi, TSI.CARD_RISK_MANAGEMENT_PERFORMED);
