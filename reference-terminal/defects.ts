@@ -143,7 +143,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal does not compare the amount with its floor limit',
     description: 'Floor limit checking (JR/T 0025.5 §12.4.3).',
-    mustFail: ['TM-FIN-018', 'TM-FIN-023', 'TM-FIN-024', 'TM-FIN-025', 'TM-FIN-026', 'TM-FIN-032', 'TM-INT-016'],
+    mustFail: ['TM-FIN-018', 'TM-FIN-023', 'TM-FIN-024', 'TM-FIN-025', 'TM-FIN-026', 'TM-FIN-032', 'TM-FIN-037', 'TM-INT-016'],
   },
   {
     id: 'tm-fin-no-random-selection',
@@ -164,7 +164,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal does not send the ARPC to the card',
     description: 'EXTERNAL AUTHENTICATE with the ARPC when the AIP says issuer authentication is supported (JR/T 0025.5 §16.6).',
-    mustFail: ['TM-FIN-023', 'TM-FIN-024', 'TM-FIN-032'],
+    mustFail: ['TM-FIN-023', 'TM-FIN-024', 'TM-FIN-032', 'TM-FIN-037'],
   },
   {
     id: 'tm-fin-drops-scripts',
