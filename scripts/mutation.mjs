@@ -35,6 +35,7 @@ function args(argv) {
     else if (a === '--file') o.files.push(argv[++i]);
     else if (a === '--list') o.list = true;
     else if (a === '--rescore') o.rescore = true;
+    else if (a === '--again') o.again = argv[++i];
     else {
       console.error(`mutation: unknown option ${a}; use --sample N --seed S --json --concurrency C --file PATH --list`);
       process.exit(2);
@@ -146,7 +147,11 @@ async function main() {
   };
   const all = (await enumerate(files)).map((m) => ({ ...m, d: describe(m) }));
   const isEquivalent = (m) => equivalents.has(keyOf(m.d));
-  const chosen = o.sample ? draw(all, o.sample, o.seed) : all;
+  // --again FILE: the undetected mutants of an earlier run's score.json, found again in today's code, re-run;
+  // its detected and equivalent rows are kept, so the score is over the same mutants as before.
+  const again = o.again ? againOf(JSON.parse(readFileSync(o.again, 'utf8')), all) : undefined;
+  if (again) o.sample = again.chosen.length;
+  const chosen = again ? again.chosen : o.sample ? draw(all, o.sample, o.seed) : all;
   const toRun = chosen.filter((m) => !isEquivalent(m));
   if (o.list) {
     for (const m of chosen)
@@ -204,20 +209,52 @@ async function main() {
   const byKey = new Map(
     results.map((r) => ({ ...r, location: from0(r.location) })).map((r) => [keyOf(describe(r)) + `@${r.location.start.line}:${r.location.start.column}`, r]),
   );
-  const rows = chosen.map((m) => {
+  const rerun = chosen.map((m) => {
     if (isEquivalent(m)) return { ...m.d, status: 'Equivalent', reason: equivalents.get(keyOf(m.d)).reason };
     const r = byKey.get(keyOf(m.d) + `@${m.location.start.line}:${m.location.start.column}`);
     return { ...m.d, status: r?.status ?? 'NotRun', killedBy: r?.killedBy?.slice(0, 3), statusReason: r?.statusReason?.slice(0, 300) };
   });
+  const rows = again
+    ? [...rerun, ...again.kept.map((r) => (equivalents.has(keyOf(r)) ? { ...r, status: 'Equivalent', reason: equivalents.get(keyOf(r)).reason } : r))]
+    : rerun;
   const summary = summarise(rows, files, {
-    command: `npm run mutation${o.sample ? ` -- --sample ${o.sample} --seed ${o.seed}` : ''}`,
+    command: again
+      ? `npm run mutation -- --again ${o.again} (the undetected of: ${again.command})`
+      : `npm run mutation${o.sample ? ` -- --sample ${o.sample} --seed ${o.seed}` : ''}`,
     population: all.length,
-    sample: o.sample ? chosen.length : undefined,
+    sample: again ? rows.length : o.sample ? chosen.length : undefined,
     extraRunByStryker: results.length - toRun.length,
     seconds: Math.round(secs),
   });
   writeFileSync(`${OUT}/score.json`, JSON.stringify(summary, null, 2) + '\n');
   print(summary, o);
+}
+
+/**
+ * The earlier run's undetected rows matched to today's mutants: the same file, mutator, snippet and
+ * replacement (the nearest line), else the same file, mutator and replacement whose snippet holds the
+ * earlier one (an expression that grew); a row not found stays as it was (counted undetected).
+ */
+function againOf(last, all) {
+  const open = last.rows.filter((r) => UNDETECTED.has(r.status));
+  const taken = new Set();
+  // Distance: lines apart, and 2 more for a grown snippet.
+  const nearest = (list, r) => list.filter(({ m }) => !taken.has(m)).sort((a, b) => a.far - b.far)[0]?.m;
+  const chosen = [];
+  const kept = last.rows.filter((r) => !UNDETECTED.has(r.status));
+  for (const r of open) {
+    const same = all.filter((m) => keyOf(m.d) === keyOf(r)).map((m) => ({ m, far: Math.abs(m.d.line - r.line) }));
+    const grown = all
+      .filter((m) => m.d.file === r.file && m.d.mutator === r.mutator && m.d.replacement === r.replacement && norm(m.d.original).includes(norm(r.original)))
+      .map((m) => ({ m, far: Math.abs(m.d.line - r.line) + 2 }))
+      .filter(({ far }) => far < 20);
+    const m = nearest([...same, ...grown], r);
+    if (m) {
+      taken.add(m);
+      chosen.push(m);
+    } else kept.push({ ...r, statusReason: `not found in today's code; kept as ${r.status}` });
+  }
+  return { chosen, kept, command: last.command };
 }
 
 function tally(list) {
