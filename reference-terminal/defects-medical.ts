@@ -9,7 +9,7 @@ export const TERMINAL_MEDICAL_DEFECTS = [
     title: 'iDoDebit reports success when the card refuses the purchase',
     description:
       'The status word of INITIALIZE / DEBIT FOR PURCHASE is not looked at: a bill above the balance (9401) is reported paid (sc_reader §8.1.4: 0 only on success).',
-    mustFail: ['TM-MED-002'],
+    mustFail: ['TM-MED-002', 'TM-MED-007'],
   },
   {
     id: 'tm-debit-skips-mac2-check',
