@@ -69,7 +69,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'Any offline PIN accepted',
     description: 'VERIFY answers 9000 to a wrong plaintext PIN (JR/T 0025.5 B.12).',
-    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'DA-PIN-002', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013'],
+    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'DA-PIN-002', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-AC-011'],
   },
   {
     id: 'pboc-script-bad-mac-accepted',
@@ -436,6 +436,7 @@ export const PBOC_DEFECTS = [
     mustFail: [
       'PB-PIN-001',
       'PB-PIN-003',
+      'PB-AC-011',
       'DA-PIN-001',
       'PB-TXN-001',
       'PB-TXN-002',
