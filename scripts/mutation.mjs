@@ -69,14 +69,19 @@ export function snippetOf(text, loc) {
 const norm = (s) => s.replace(/\s+/g, ' ').trim();
 export const keyOf = (m) => JSON.stringify([m.file, m.mutator, norm(m.original), norm(m.replacement)]);
 
-/** mutation/equivalent.json: [{ file, mutator, original, replacement, reason }]. */
+/**
+ * mutation/equivalent.json: [{ file, mutator, original, replacement, reason, near? }]. `near`, for a
+ * snippet that occurs more than once in its file: text the mutant's line must hold.
+ */
 function loadEquivalents() {
   const list = JSON.parse(readFileSync('mutation/equivalent.json', 'utf8')).equivalent;
+  const byKey = new Map();
   for (const e of list) {
     if (!e.file || !e.mutator || e.original === undefined || e.replacement === undefined || !e.reason)
       throw new Error(`mutation/equivalent.json: an entry without file, mutator, original, replacement or reason: ${JSON.stringify(e)}`);
+    byKey.set(keyOf(e), [...(byKey.get(keyOf(e)) ?? []), e]);
   }
-  return new Map(list.map((e) => [keyOf(e), e]));
+  return { of: (d) => (byKey.get(keyOf(d)) ?? []).find((e) => e.near === undefined || (d.context ?? '').includes(e.near)) };
 }
 
 /** Every mutant Stryker would make in these files (its own instrumenter, no test run). */
@@ -143,10 +148,11 @@ async function main() {
       original: snippetOf(texts.get(file) ?? '', m.location),
       replacement: m.replacement,
       line: m.location.start.line + 1,
+      context: (texts.get(file) ?? '').split('\n')[m.location.start.line]?.trim(),
     };
   };
   const all = (await enumerate(files)).map((m) => ({ ...m, d: describe(m) }));
-  const isEquivalent = (m) => equivalents.has(keyOf(m.d));
+  const isEquivalent = (m) => equivalents.of(m.d) !== undefined;
   // --again FILE: the undetected mutants of an earlier run's score.json, found again in today's code, re-run;
   // its detected and equivalent rows are kept, so the score is over the same mutants as before.
   const again = o.again ? againOf(JSON.parse(readFileSync(o.again, 'utf8')), all) : undefined;
@@ -210,13 +216,11 @@ async function main() {
     results.map((r) => ({ ...r, location: from0(r.location) })).map((r) => [keyOf(describe(r)) + `@${r.location.start.line}:${r.location.start.column}`, r]),
   );
   const rerun = chosen.map((m) => {
-    if (isEquivalent(m)) return { ...m.d, status: 'Equivalent', reason: equivalents.get(keyOf(m.d)).reason };
+    if (isEquivalent(m)) return { ...m.d, status: 'Equivalent', reason: equivalents.of(m.d).reason };
     const r = byKey.get(keyOf(m.d) + `@${m.location.start.line}:${m.location.start.column}`);
     return { ...m.d, status: r?.status ?? 'NotRun', killedBy: r?.killedBy?.slice(0, 3), statusReason: r?.statusReason?.slice(0, 300) };
   });
-  const rows = again
-    ? [...rerun, ...again.kept.map((r) => (equivalents.has(keyOf(r)) ? { ...r, status: 'Equivalent', reason: equivalents.get(keyOf(r)).reason } : r))]
-    : rerun;
+  const rows = again ? [...rerun, ...again.kept.map((r) => (equivalents.of(r) ? { ...r, status: 'Equivalent', reason: equivalents.of(r).reason } : r))] : rerun;
   const summary = summarise(rows, files, {
     command: again
       ? `npm run mutation -- --again ${o.again} (the undetected of: ${again.command})`
@@ -312,7 +316,7 @@ function print(summary, o) {
 function rescore(o) {
   const last = JSON.parse(readFileSync(`${OUT}/score.json`, 'utf8'));
   const equivalents = loadEquivalents();
-  const rows = last.rows.map((r) => (equivalents.has(keyOf(r)) ? { ...r, status: 'Equivalent', reason: equivalents.get(keyOf(r)).reason } : r));
+  const rows = last.rows.map((r) => (equivalents.of(r) ? { ...r, status: 'Equivalent', reason: equivalents.of(r).reason } : r));
   const summary = summarise(rows, [...new Set(rows.map((r) => r.file))], last);
   writeFileSync(`${OUT}/score.json`, JSON.stringify(summary, null, 2) + '\n');
   print(summary, o);

@@ -1,6 +1,8 @@
 /** Defects of the ISO/IEC 7816-4 command layer, caught by features/iso7816. */
 import type { Defect } from '../../src/defects/defect.ts';
-import { type CardDefectImpl, rule } from './kinds.ts';
+import { SW } from '../../src/apdu/sw.ts';
+import { APPLICATIONS } from '../apps/index.ts';
+import { type CardDefectImpl, rule, wrap } from './kinds.ts';
 
 export const ISO7816_DEFECTS = [
   {
@@ -261,10 +263,25 @@ export const ISO7816_DEFECTS = [
     description: 'A PIN is 2 to 8 bytes; a shorter block must answer 6700 and must not cost a try (社会保障卡规范 part 5 §6.14).',
     mustFail: ['ISO-VER-002'],
   },
+  {
+    id: 'read-record-range-past-end-empty',
+    area: 'iso7816',
+    title: 'READ RECORD of a range that starts past the last record answers 9000 with no data',
+    description:
+      'P2 modes 101 and 110 read from or down to the record P1 names (part 5 table 32); when it does not exist the answer is 6A83 (table 33). This card answers an empty 9000.',
+    mustFail: ['ISO-RR-008'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
 export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['id'], CardDefectImpl> = {
+  'read-record-range-past-end-empty': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xb2, (spec) => (cmd, card) => {
+      const r = spec(cmd, card);
+      const range = (cmd.p2 & 0x07) === 5 || (cmd.p2 & 0x07) === 6;
+      return range && r.sw === SW.RECORD_NOT_FOUND ? { data: new Uint8Array(0), sw: SW.NO_ERROR } : r;
+    }),
+  ),
   'read-binary-ignores-offset': rule('readBinaryHonoursOffset'),
   'read-binary-ignores-access-condition': rule('readBinaryChecksAccess'),
   'read-record-ignores-access-condition': rule('readRecordChecksAccess'),
