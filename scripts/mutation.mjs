@@ -239,7 +239,7 @@ async function main() {
  * replacement (the nearest line), else the same file, mutator and replacement whose snippet holds the
  * earlier one (an expression that grew); a row not found stays as it was (counted undetected).
  */
-function againOf(last, all) {
+export function againOf(last, all) {
   const open = last.rows.filter((r) => UNDETECTED.has(r.status));
   const taken = new Set();
   // Distance: lines apart, and 2 more for a grown snippet.
