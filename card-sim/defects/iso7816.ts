@@ -214,7 +214,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD by number always returns the first record',
     description: 'The record number in P1 is not honoured (ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003'],
+    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'ISO-RR-008', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003'],
     collateralAreas: ['lifecycle'],
   },
   {
@@ -231,7 +231,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD past the last record answers 6A82 instead of 6A83',
     description: 'A missing record is reported as a missing file (ISO/IEC 7816-4 §7.3.3, §5.6 table 6).',
-    mustFail: ['ISO-RR-003', 'PB-SEL-001', 'PB-PPSE-002', 'DA-FIN-004'],
+    mustFail: ['ISO-RR-003', 'ISO-RR-008', 'PB-SEL-001', 'PB-PPSE-002', 'DA-FIN-004'],
     // The medical scenarios read EF08 record 1, which a new card does not have (6A83).
     collateralAreas: ['medical'],
   },
