@@ -198,6 +198,8 @@ async function main() {
     mutate,
     concurrency: o.concurrency,
     timeoutMS: 20000,
+    // The first run of the whole suite, on 2 shared cores under load, can take longer than Stryker's 5 minutes.
+    dryRunTimeoutMinutes: 30,
     reporters: ['html', 'json', 'progress-append-only'],
     htmlReporter: { fileName: `${OUT}/mutation.html` },
     jsonReporter: { fileName: `${OUT}/mutation.json` },
