@@ -43,6 +43,8 @@ class SsccTestRunner {
   }
 
   async mutantRun(options) {
+    // --sample: a mutant Stryker made on a drawn node that is not itself drawn is not in the score; not run.
+    if (!drawn(options.activeMutant)) return { status: MutantRunStatus.Error, errorMessage: 'not in the drawn sample (npm run mutation -- --sample): not run' };
     const g = ns();
     g.hitLimit = options.hitLimit;
     g.hitCount = options.hitLimit === undefined ? undefined : 0;
@@ -85,6 +87,24 @@ class SampleIgnorer {
     if (!drawn) return undefined;
     return drawn.some((d) => holds(loc, d)) ? undefined : 'not in the drawn sample (npm run mutation -- --sample)';
   }
+}
+
+let drawnKeys;
+const mutantKey = (mutator, replacement, line, column) => JSON.stringify([mutator, replacement, line, column]);
+
+/** Whether a mutant is one of the drawn sample's (true when there is no sample). The worker runs in the sandbox: files are matched by their path's end. */
+function drawn(m) {
+  if (!process.env.SSCC_MUTATION_SAMPLE) return true;
+  if (!drawnKeys) {
+    drawnKeys = new Map();
+    for (const d of JSON.parse(readFileSync(process.env.SSCC_MUTATION_SAMPLE, 'utf8'))) {
+      const k = mutantKey(d.mutant.mutator, d.mutant.replacement, d.mutant.line, d.mutant.column);
+      drawnKeys.set(k, [...(drawnKeys.get(k) ?? []), d.file]);
+    }
+  }
+  const file = resolve(m.fileName).replaceAll('\\', '/');
+  const files = drawnKeys.get(mutantKey(m.mutatorName, m.replacement, m.location.start.line, m.location.start.column)) ?? [];
+  return files.some((f) => file === f || file.endsWith(`/${f}`));
 }
 
 function groupByFile(list) {

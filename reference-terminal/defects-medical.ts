@@ -9,7 +9,7 @@ export const TERMINAL_MEDICAL_DEFECTS = [
     title: 'iDoDebit reports success when the card refuses the purchase',
     description:
       'The status word of INITIALIZE / DEBIT FOR PURCHASE is not looked at: a bill above the balance (9401) is reported paid (sc_reader §8.1.4: 0 only on success).',
-    mustFail: ['TM-MED-002'],
+    mustFail: ['TM-MED-002', 'TM-MED-007'],
   },
   {
     id: 'tm-debit-skips-mac2-check',
@@ -38,6 +38,7 @@ export const TERMINAL_MEDICAL_DEFECTS = [
       'TM-MED-003',
       'TM-MED-004',
       'TM-MED-005',
+      'TM-MED-007',
       'TM-INT-010',
       'TM-INT-011',
       'TM-INT-012',

@@ -56,6 +56,8 @@ export const TERMINAL_USAGE_CONTROL_DEFECTS = [
       'TM-FIN-032',
       'TM-FIN-033',
       'TM-FIN-034',
+      'TM-FIN-036',
+      'TM-FIN-037',
       'TM-INT-001',
       'TM-INT-011',
       'TM-INT-012',

@@ -143,7 +143,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal does not compare the amount with its floor limit',
     description: 'Floor limit checking (JR/T 0025.5 §12.4.3).',
-    mustFail: ['TM-FIN-018', 'TM-FIN-023', 'TM-FIN-024', 'TM-FIN-025', 'TM-FIN-026', 'TM-FIN-032', 'TM-INT-016'],
+    mustFail: ['TM-FIN-018', 'TM-FIN-023', 'TM-FIN-024', 'TM-FIN-025', 'TM-FIN-026', 'TM-FIN-032', 'TM-FIN-037', 'TM-INT-016'],
   },
   {
     id: 'tm-fin-no-random-selection',
@@ -164,7 +164,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal does not send the ARPC to the card',
     description: 'EXTERNAL AUTHENTICATE with the ARPC when the AIP says issuer authentication is supported (JR/T 0025.5 §16.6).',
-    mustFail: ['TM-FIN-023', 'TM-FIN-024', 'TM-FIN-032'],
+    mustFail: ['TM-FIN-023', 'TM-FIN-024', 'TM-FIN-032', 'TM-FIN-037'],
   },
   {
     id: 'tm-fin-drops-scripts',
@@ -329,6 +329,28 @@ export const TERMINAL_DEFECTS = [
       'The signed dynamic application data of a CDA response is verified before the cryptogram is trusted; a failure sets "CDA failed" and declines (JR/T 0025.7 §5.3.6.2).',
     mustFail: ['TM-FIN-034'],
   },
+  {
+    id: 'tm-fin-constant-unpredictable-number',
+    area: 'terminal',
+    title: 'The terminal sends the same unpredictable number 9F37 in every transaction',
+    description:
+      'The unpredictable number is unpredictable and identifies one transaction (JR/T 0025.4 §6.2.4.5.1 table 11); this terminal sends 12345678 each time.',
+    mustFail: ['TM-FIN-035'],
+  },
+  {
+    id: 'tm-fin-gpo-twice',
+    area: 'terminal',
+    title: 'The terminal sends GET PROCESSING OPTIONS twice for one application selection',
+    description: 'One GET PROCESSING OPTIONS starts the transaction and the card counts it in its ATC (JR/T 0025.5 §7.3–7.4); this terminal sends it again.',
+    mustFail: ['TM-FIN-036'],
+  },
+  {
+    id: 'tm-fin-external-authenticate-before-arqc',
+    area: 'terminal',
+    title: 'The terminal sends EXTERNAL AUTHENTICATE before the first GENERATE AC',
+    description: 'The issuer authentication data answers the ARQC of the first GENERATE AC (JR/T 0025.5 §15.4); this terminal sends an ARPC before it has one.',
+    mustFail: ['TM-FIN-037'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation: the terminal spec rules it breaks (reference-terminal/rules.ts). */
@@ -376,5 +398,8 @@ export const TERMINAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_DEFECTS)[number][
   'tm-write-reports-success': terminalRule('writeReportsCardAnswer'),
   'tm-fin-no-sm-algorithms': terminalRule('supportSm'),
   'tm-fin-no-cda': terminalRule('performCda'),
+  'tm-fin-constant-unpredictable-number': terminalRule('freshUnpredictableNumber'),
+  'tm-fin-gpo-twice': terminalRule('gpoOncePerSelection'),
+  'tm-fin-external-authenticate-before-arqc': terminalRule('externalAuthenticateAfterArqc'),
   'tm-fin-cda-not-verified': terminalRule('verifyCda'),
 };

@@ -58,6 +58,12 @@ export const TERMINAL_SPEC_RULES = {
   honourArc: true,
   /** JR/T 0025.5 §17. */
   deliverScripts: true,
+  /** JR/T 0025.4 §6.3 table 11: 9F37 unpredictable, one transaction's own. */
+  freshUnpredictableNumber: true,
+  /** JR/T 0025.5 §7.3–7.4: one GET PROCESSING OPTIONS starts the transaction (the card counts it in the ATC). */
+  gpoOncePerSelection: true,
+  /** JR/T 0025.5 §15.4: EXTERNAL AUTHENTICATE carries the issuer's answer to the ARQC of the first GENERATE AC. */
+  externalAuthenticateAfterArqc: true,
   /** LD/T 33 §1.1: the pOutInfo fields of iReadCardBas in their order. */
   readCardBasFieldOrder: true,
   /** part 7 card validity check. */

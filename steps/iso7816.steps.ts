@@ -119,6 +119,13 @@ When('the terminal reads the records of the {ef} one by one until the card has n
   this.iso.recordsRead = n;
 });
 
+When('the terminal reads the {ef} from the record after the last one in P2 mode {word}', async function (this: CardWorld, ef: EfObject, mode: string) {
+  const range: Record<string, number> = { '101': iso.RECORD_MODE.FROM_P1, '110': iso.RECORD_MODE.TO_P1 };
+  const m = range[mode];
+  if (m === undefined) throw new Error(`P2 mode ${mode}: 101 or 110`);
+  await this.send(iso.readRecord(given(this.iso.recordsRead, 'records read') + 1, sfiOf(this, ef), m, 256));
+});
+
 When('the terminal sends GET RESPONSE with the length the card gave', async function (this: CardWorld) {
   await this.send(iso.getResponse(given(this.iso.availableLength, 'bytes available (61xx)')), { raw: true });
 });

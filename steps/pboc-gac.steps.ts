@@ -97,6 +97,13 @@ Then('the CVR says offline PIN performed', function (this: CardWorld) {
   expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_PERFORMED), dx('gac.cvrNoOfflinePin', { cvr: toHex(checks.cvrOf(iad)) }));
 });
 
+Then('the CVR says offline PIN performed and failed', function (this: CardWorld) {
+  const iad = this.pboc.gac().iad;
+  const cvr = toHex(checks.cvrOf(iad));
+  expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_PERFORMED), `CVR ${cvr}: offline PIN performed is clear`);
+  expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_FAILED), `CVR ${cvr}: offline PIN verification failed is clear after a wrong PIN (JR/T 0025.5 §11.4.2)`);
+});
+
 Then('the ATC of the GENERATE AC response equals GET DATA 9F36', async function (this: CardWorld) {
   const atc = await this.pboc.number('9F36');
   expectThat(atc === this.pboc.gac().atc, dx('gac.atcMismatch', { gac: this.pboc.gac().atc, data: atc }));

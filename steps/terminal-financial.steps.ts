@@ -64,16 +64,32 @@ When(
   async function (this: CardWorld, n: number, amount: number, image: string) {
     const h = harness(this);
     const sent: Uint8Array[] = [];
+    const unpredictables: (Uint8Array | undefined)[] = [];
     for (let i = 0; i < n; i++) {
       await h.insert(image);
       await h.perform({ operation: 'purchase', amount, pin: this.profile.keys?.pin ?? '123456', params: params(this) });
       const tvr = gacValue(cardSide(this), 0, '95');
       if (!tvr) throw new NonConformance(dx('tvr.noGac', { n: i + 1 }));
       sent.push(tvr);
+      unpredictables.push(gacValue(cardSide(this), 0, '9F37'));
     }
     this.slot.tvrs = sent;
+    this.slot.unpredictables = unpredictables;
   },
 );
+
+Then('each of them carried an unpredictable number 9F37 of its own in the first GENERATE AC', function (this: CardWorld) {
+  const uns = given(this.slot.unpredictables, 'unpredictable numbers sent');
+  const hex = uns.map((u, i) => {
+    if (!u) throw new NonConformance(`purchase ${i + 1}: the first GENERATE AC carried no 9F37, though the card's CDOL1 names it`);
+    return toHex(u);
+  });
+  const repeated = hex.find((u, i) => hex.indexOf(u) !== i);
+  expectThat(
+    repeated === undefined,
+    `${hex.length} purchases sent the unpredictable numbers ${hex.join(', ')}: ${repeated} twice, though it identifies one transaction (JR/T 0025.4 §6.2.4.5.1 table 11)`,
+  );
+});
 
 Then('between {int} and {int} of them were randomly selected for online processing', function (this: CardWorld, low: number, high: number) {
   const tvrs = given(this.slot.tvrs, 'TVRs sent');
@@ -105,6 +121,30 @@ Then(/^the card saw no GET PROCESSING OPTIONS(?: for (\w+))?$/, function (this: 
     const selected = selectedAid(x.slice(0, i + 1));
     expectThat(aid != null && selected !== aid.toUpperCase(), `the card saw GET PROCESSING OPTIONS (command ${i + 1}) for ${selected}`);
   });
+});
+
+Then('the card saw one GET PROCESSING OPTIONS for each application selection', function (this: CardWorld) {
+  const x = cardSide(this);
+  let selected = false;
+  x.forEach((e, i) => {
+    if (e.command.ins === INS.SELECT && e.command.p1 === 0x04) selected = true;
+    if (!isApdu(INS.GET_PROCESSING_OPTIONS)(e)) return;
+    expectThat(
+      selected,
+      `GET PROCESSING OPTIONS (command ${i + 1}) again without a new application selection: one GPO starts the transaction (JR/T 0025.5 §7.3–7.4)`,
+    );
+    selected = false;
+  });
+});
+
+Then('the card saw no EXTERNAL AUTHENTICATE before the first GENERATE AC', function (this: CardWorld) {
+  const x = cardSide(this);
+  const ea = x.findIndex(isApdu(INS.EXTERNAL_AUTHENTICATE));
+  const gac = x.findIndex(isApdu(INS.GENERATE_AC));
+  expectThat(
+    ea < 0 || (gac >= 0 && gac < ea),
+    `EXTERNAL AUTHENTICATE (command ${ea + 1}) before the first GENERATE AC${gac < 0 ? ' (none)' : ` (command ${gac + 1})`}: the issuer authentication data answers its ARQC (JR/T 0025.5 §15.4)`,
+  );
 });
 
 const NAMED: Record<string, number> = {

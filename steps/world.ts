@@ -74,6 +74,8 @@ export interface TerminalSlotNotes {
   outcome?: TerminalOutcome;
   params?: Record<string, number | string>;
   tvrs?: Uint8Array[];
+  /** The unpredictable number 9F37 of each purchase's first GENERATE AC (absent: the CDOL1 names none). */
+  unpredictables?: (Uint8Array | undefined)[];
 }
 
 export interface WorldParameters {

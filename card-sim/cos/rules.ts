@@ -160,6 +160,8 @@ export const SPEC_RULES = {
   rightPinResetsTries: true,
   /** JR/T 0025.5 B.12. */
   wrongOfflinePinDecrementsTries: true,
+  /** JR/T 0025.5 §11.4.2: a wrong offline PIN sets the CVR's "offline PIN verification failed". */
+  cvrRecordsPinFailure: true,
   /** EMV Book 2 §6.5.1. */
   iccDynamicNumberFresh: true,
   /** EMV Book 2 §6.5.1; with SM2 JR/T 0025.17 §5.2.4.1 table 9. */

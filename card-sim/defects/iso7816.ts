@@ -1,6 +1,8 @@
 /** Defects of the ISO/IEC 7816-4 command layer, caught by features/iso7816. */
 import type { Defect } from '../../src/defects/defect.ts';
-import { type CardDefectImpl, rule } from './kinds.ts';
+import { SW } from '../../src/apdu/sw.ts';
+import { APPLICATIONS } from '../apps/index.ts';
+import { type CardDefectImpl, rule, wrap } from './kinds.ts';
 
 export const ISO7816_DEFECTS = [
   {
@@ -221,7 +223,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD by number always returns the first record',
     description: 'The record number in P1 is not honoured (ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003'],
+    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'ISO-RR-008', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003'],
     collateralAreas: ['lifecycle'],
   },
   {
@@ -238,7 +240,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD past the last record answers 6A82 instead of 6A83',
     description: 'A missing record is reported as a missing file (ISO/IEC 7816-4 §7.3.3, §5.6 table 6).',
-    mustFail: ['ISO-RR-003', 'PB-SEL-001', 'PB-PPSE-002', 'DA-FIN-004'],
+    mustFail: ['ISO-RR-003', 'ISO-RR-008', 'PB-SEL-001', 'PB-PPSE-002', 'DA-FIN-004'],
     // The medical scenarios read EF08 record 1, which a new card does not have (6A83).
     collateralAreas: ['medical'],
   },
@@ -392,10 +394,25 @@ export const ISO7816_DEFECTS = [
     mustFail: ['ISO-T1B-002', 'ISO-T1B-006', 'ISO-T1B-007'],
     ics: ['@needs:tpdu'],
   },
+  {
+    id: 'read-record-range-past-end-empty',
+    area: 'iso7816',
+    title: 'READ RECORD of a range that starts past the last record answers 9000 with no data',
+    description:
+      'P2 modes 101 and 110 read from or down to the record P1 names (part 5 table 32); when it does not exist the answer is 6A83 (table 33). This card answers an empty 9000.',
+    mustFail: ['ISO-RR-008'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
 export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['id'], CardDefectImpl> = {
+  'read-record-range-past-end-empty': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xb2, (spec) => (cmd, card) => {
+      const r = spec(cmd, card);
+      const range = (cmd.p2 & 0x07) === 5 || (cmd.p2 & 0x07) === 6;
+      return range && r.sw === SW.RECORD_NOT_FOUND ? { data: new Uint8Array(0), sw: SW.NO_ERROR } : r;
+    }),
+  ),
   'read-binary-ignores-offset': rule('readBinaryHonoursOffset'),
   'read-binary-ignores-access-condition': rule('readBinaryChecksAccess'),
   'read-record-ignores-access-condition': rule('readRecordChecksAccess'),

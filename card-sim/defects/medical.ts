@@ -3,7 +3,7 @@
  * part 7 §11–12, §14–15), each switched on in card-sim/apps/medical/app.ts.
  */
 import type { Defect } from '../../src/defects/defect.ts';
-import { type CardDefectImpl, rule } from './kinds.ts';
+import { type CardDefectImpl, rule, wrap } from './kinds.ts';
 
 export const MEDICAL_DEFECTS = [
   {
@@ -186,6 +186,13 @@ export const MEDICAL_DEFECTS = [
     mustFail: ['SS-MED-004'],
   },
   {
+    id: 'med-balance-p1-ignored',
+    area: 'medical',
+    title: 'GET BALANCE answers whatever its P1',
+    description: "P1 is '00' (part 5 table 58); another P1 answers 6A86 (table 60). This card reads the balance as if P1 were 00.",
+    mustFail: ['SS-MED-066'],
+  },
+  {
     id: 'med-balance-le-unchecked',
     area: 'medical',
     title: 'GET BALANCE ignores a wrong Le',
@@ -328,6 +335,7 @@ export const MEDICAL_IMPLEMENTATIONS: Record<(typeof MEDICAL_DEFECTS)[number]['i
   'med-proof-resets-state': rule('proofKeepsState'),
   'med-reinit-keeps-first-session': rule('reinitStartsNewSession'),
   'med-balance-p2-unchecked': rule('balanceChecksP2'),
+  'med-balance-p1-ignored': wrap('medical', 0x26, (spec) => (cmd, card) => spec({ ...cmd, p1: 0x00 }, card)),
   'med-balance-le-unchecked': rule('balanceChecksLe'),
   'med-init-lc-unchecked': rule('initChecksLc'),
   'med-init-p2-unchecked': rule('initChecksP2'),

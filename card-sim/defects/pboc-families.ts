@@ -221,6 +221,7 @@ export const RECORD_FAMILY = [
       'PB-AC-007',
       'PB-AC-009',
       'PB-AC-010',
+      'PB-AC-011',
       'PB-ATC-001',
       'PB-ATC-002',
       'PB-DATA-040',

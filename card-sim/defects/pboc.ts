@@ -66,11 +66,19 @@ export const PBOC_DEFECTS = [
     mustFail: ['PB-PIN-002', 'PB-PIN-004', 'DA-PIN-002'],
   },
   {
+    id: 'pboc-cvr-pin-failure-not-recorded',
+    area: 'pboc',
+    title: 'A wrong offline PIN is not recorded in the CVR',
+    description:
+      'After a wrong offline PIN the CVR of the next GENERATE AC says "offline PIN verification failed" (JR/T 0025.5 §11.4.2); this card leaves the bit clear.',
+    mustFail: ['PB-AC-011'],
+  },
+  {
     id: 'pboc-verify-any-pin',
     area: 'pboc',
     title: 'Any offline PIN accepted',
     description: 'VERIFY answers 9000 to a wrong plaintext PIN (JR/T 0025.5 B.12).',
-    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'DA-PIN-002', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013'],
+    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'DA-PIN-002', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-AC-011'],
   },
   {
     id: 'pboc-script-bad-mac-accepted',
@@ -397,6 +405,7 @@ export const PBOC_DEFECTS = [
     mustFail: [
       'PB-PIN-001',
       'PB-PIN-003',
+      'PB-AC-011',
       'DA-PIN-001',
       'PB-TXN-001',
       'PB-TXN-002',
@@ -605,6 +614,7 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-sdad-wrong-ddol-data': rule('sdadOverDdolData'),
   'pboc-dynamic-number-constant': rule('iccDynamicNumberFresh'),
   'pboc-pin-counter-not-decremented': rule('wrongOfflinePinDecrementsTries'),
+  'pboc-cvr-pin-failure-not-recorded': rule('cvrRecordsPinFailure'),
   'pboc-verify-any-pin': rule('verifyComparesPin'),
   'pboc-script-bad-mac-accepted': rule('checkScriptMac'),
   'pboc-tc-when-aac-requested': rule('aacWhenAacRequested'),

@@ -1,6 +1,7 @@
 /** Defects of the social security application (card-sim/apps/sscard), caught by features/sscard. */
 import type { Defect } from '../../src/defects/defect.ts';
-import { type CardDefectImpl, rule } from './kinds.ts';
+import { SW } from '../../src/apdu/sw.ts';
+import { type CardDefectImpl, rule, wrap } from './kinds.ts';
 import { SS_DATA_DEFECTS, SS_DATA_IMPLEMENTATIONS, SSSE_ITEM_READS } from './sscard-faults.ts';
 
 export const SSCARD_DEFECTS = [
@@ -440,12 +441,20 @@ export const SSCARD_DEFECTS = [
     mustFail: ['DF01_RECORD', 'DF02_RECORD', 'DF03_RECORD', 'DF04_RECORD', 'DF07_RECORD'],
   },
   ...SS_DATA_DEFECTS,
+  {
+    id: 'ss-change-pin-short-lc-as-6a80',
+    area: 'sscard',
+    title: 'CHANGE PIN with an Lc below 03 answers 6A80, not 6700',
+    description: "Table 10: Lc '03'–'11'; a shorter one is an Lc error, 6700 (table 12). This card parses the two bytes as PINs and answers 6A80.",
+    mustFail: ['SS-PIN-014'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
 export const SSCARD_IMPLEMENTATIONS: Record<(typeof SSCARD_DEFECTS)[number]['id'], CardDefectImpl> = {
   ...SS_DATA_IMPLEMENTATIONS,
   'ss-pin-counter-not-reset': rule('ssRightPinResetsTries'),
+  'ss-change-pin-short-lc-as-6a80': wrap('sscard', 0x5e, (spec) => (cmd, card) => (cmd.data.length < 3 ? { sw: SW.INCORRECT_DATA } : spec(cmd, card))),
   'ss-verify-query-decrements': rule('verifyQueryFree'),
   'ss-ext-auth-stale-challenge': rule('extAuthOnLastChallenge'),
   'ss-ext-auth-challenge-reused': rule('challengeSingleUse'),

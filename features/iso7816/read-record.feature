@@ -53,3 +53,12 @@ Feature: READ RECORD
     Given the DF of the record EF is selected
     When the terminal reads record 1 of the record EF by its SFI in the reserved mode 111
     Then the status word is 6A86
+
+  @TC:ISO-RR-008 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10 @ics:sscard
+  Scenario: READ RECORD of a range from a record past the last (P2 modes 101 and 110) answers 6A83
+    Given the DF of the record EF is selected
+    When the terminal reads the records of the record EF one by one until the card has no more
+    And the terminal reads the record EF from the record after the last one in P2 mode 101
+    Then the status word is 6A83
+    When the terminal reads the record EF from the record after the last one in P2 mode 110
+    Then the status word is 6A83

@@ -34,6 +34,12 @@ Feature: Medical account commands and their status words
     When the terminal sends "B0 26 00 04 04"
     Then the status word is 6A86
 
+  @TC:SS-MED-066 @req:SSCARD-5:7.3.5 @ics:medical-offline @needs:pin
+  Scenario: GET BALANCE with P1 01 answers 6A86
+    Given DF04 is selected with the PIN verified
+    When the terminal sends "B0 26 01 01 04"
+    Then the status word is 6A86
+
   @TC:SS-MED-005 @req:SSCARD-5:7.3.5 @ics:medical-offline @needs:pin
   Scenario: GET BALANCE of the account with Le 06 answers 6700
     Given DF04 is selected with the PIN verified

@@ -60,6 +60,13 @@ Feature: PBOC application cryptograms
     And the terminal asks for ARQC in the first GENERATE AC
     Then the CVR says offline PIN performed
 
+  @TC:PB-AC-011 @req:JRT0025-5:11.4.2 @needs:pin
+  Scenario: After a wrong offline PIN the CVR says offline PIN verification failed
+    When the terminal verifies a wrong offline PIN
+    And the terminal asks for ARQC in the first GENERATE AC
+    Then the CVR says offline PIN performed and failed
+    And the sample is restored: the right offline PIN resets the PIN try counter
+
   @TC:PB-AC-010 @req:JRT0025-5:7.7
   Scenario: The card's consecutive offline limit sends it online
     When the terminal runs up to 10 offline transactions asking for TC

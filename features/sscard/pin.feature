@@ -66,6 +66,13 @@ Feature: PIN life cycle
     When the terminal changes the PIN to "135"
     Then the status word is 6A80
 
+  @TC:SS-PIN-014 @req:SSCARD-5:6.3.5 @needs:pin
+  Scenario: CHANGE PIN with Lc 02, below the 03 of table 10, answers 6700
+    Given the SSSE is selected
+    When the terminal sends "80 5E 01 00 02 12FF"
+    Then the status word is 6700
+    And the sample is restored: the correct PIN resets the SSSE PIN try counter
+
   @TC:SS-PIN-008 @req:SSCARD-5:6.3.5 @needs:pin
   Scenario: CHANGE PIN on a blocked PIN answers 6983
     Given the SSSE is selected

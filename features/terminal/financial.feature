@@ -259,3 +259,22 @@ Feature: Financial terminal
     Then the first GENERATE AC asked for the CDA signature
     And the terminal reports the TVR bit "CDA failed" set
     And the terminal reports declined
+
+  @TC:TM-FIN-035 @req:JRT0025-4:6.2.4.5.1 @terminal:financial
+  Scenario: Each transaction carries an unpredictable number 9F37 of its own
+    When the terminal performs 3 purchases of 1000 fen on fresh "reference" cards
+    Then each of them carried an unpredictable number 9F37 of its own in the first GENERATE AC
+
+  @TC:TM-FIN-036 @req:JRT0025-5:7.3 @terminal:financial
+  Scenario: One GET PROCESSING OPTIONS for the selected application, not two
+    Given the test card "reference" is in the card slot
+    When the terminal performs a purchase of 1000 fen with the PIN "123456"
+    Then the card saw one GET PROCESSING OPTIONS for each application selection
+    And the terminal reports approved
+
+  @TC:TM-FIN-037 @req:JRT0025-5:15.4 @terminal:financial
+  Scenario: EXTERNAL AUTHENTICATE comes only after the ARQC of the first GENERATE AC
+    Given the test card "reference" is in the card slot
+    When the terminal performs a purchase of 60000 fen with the PIN "123456"
+    Then the card saw no EXTERNAL AUTHENTICATE before the first GENERATE AC
+    And the card saw EXTERNAL AUTHENTICATE answered 9000

@@ -26,6 +26,13 @@ Feature: Social-security terminal: medical purchase and its records
     Then the terminal reports error
     And the terminal reports code -37634
 
+  @TC:TM-MED-007 @req:SSCARD-7:12.5 @terminal:social-security
+  Scenario: iDoDebit on a card that refuses MAC1 (DEBIT FOR PURCHASE 9302) reports the error, not a payment
+    Given the test card "tm-med-foreign-dpk" is in the card slot
+    When the terminal performs iDoDebit of 100 fen from the account with the cardholder's PIN
+    Then the terminal reports error
+    And the terminal reports code -37634
+
   @TC:TM-MED-004 @req:SSCARD-7:12 @terminal:social-security
   Scenario: iDoDebit with a wrong PIN stops before INITIALIZE FOR PURCHASE
     Given the test card "reference" is in the card slot

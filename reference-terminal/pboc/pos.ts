@@ -10,6 +10,7 @@
  * supplies its parameters, its CA keys, its host and usage control, and its rules (reference-terminal/
  * rules.ts), which `defects` break (reference-terminal/defects.ts).
  */
+import { randomBytes } from 'node:crypto';
 import { seededPercent } from '../../src/bytes/random.ts';
 import { swHex } from '../../src/apdu/response.ts';
 import { toHex } from '../../src/bytes/hex.ts';
@@ -81,6 +82,8 @@ export class FinancialTerminal {
       date: config.date,
       ecSupport: config.ecSupport && this.rules.offerEc,
       smSupport: this.rules.supportSm,
+      // 9F37: unpredictable and this transaction's own (JR/T 0025.4 §6.2.4.5.1 table 11); else the kernel's constant.
+      ...(this.rules.freshUnpredictableNumber ? { unpredictable: new Uint8Array(randomBytes(4)) } : {}),
       ...(config.country ? { country: config.country } : {}),
     });
   }

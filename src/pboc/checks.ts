@@ -73,7 +73,7 @@ export function iadProblem(iad: Uint8Array, algorithm: keyof typeof IAD_ALG): st
 export const cvrOf = (iad: Uint8Array): Uint8Array => iad.subarray(3, 7);
 
 /** CVR bits as [index in the CVR (0 = its length byte 03), mask] (JR/T 0025.5 annex C.1): byte 2 b3 offline PIN performed. */
-export const CVR = { OFFLINE_PIN_PERFORMED: [1, 0x04] } as const;
+export const CVR = { OFFLINE_PIN_PERFORMED: [1, 0x04], OFFLINE_PIN_FAILED: [1, 0x02] } as const;
 
 export function cvrHas(iad: Uint8Array, [i, m]: readonly [number, number]): boolean {
   return ((cvrOf(iad)[i] ?? 0) & m) !== 0;

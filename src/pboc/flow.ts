@@ -11,7 +11,7 @@
 import type { ResponseApdu } from '../apdu/response.ts';
 import { swHex } from '../apdu/response.ts';
 import { notRefused, SW } from '../apdu/sw.ts';
-import { toHex, toUint } from '../bytes/hex.ts';
+import { fromHex, toHex, toUint } from '../bytes/hex.ts';
 import { ARC_APPROVED } from './commands.ts';
 import { type ActionCodes, type CvmRule, parseCvmList, selectCvm, terminalActionAnalysis } from './decisions.ts';
 import type { HostAnswer } from './host.ts';
@@ -30,6 +30,7 @@ export const FLOW_RULE_NAMES = [
   ...['supportOfflinePin', 'supportSignatureCvm', 'cvmRuleByCondition', 'onlinePinToHost', 'checkPinTryCounter'],
   ...['checkExceptionFile', 'checkFloorLimit', 'randomOnlineSelection', 'checkVelocity', 'checkApplicationDates'],
   ...['verifyCda', 'issuerAuthentication', 'honourArc', 'deliverScripts'],
+  ...['gpoOncePerSelection', 'externalAuthenticateAfterArqc'],
 ] as const;
 export type FlowRules = { readonly [K in (typeof FLOW_RULE_NAMES)[number]]: boolean };
 
@@ -270,6 +271,8 @@ export async function runTransaction(
   result.aid = aid;
   const gpo = await k.gpo();
   if (gpo.sw !== SW.NO_ERROR) return { ...result, refusedGpo: gpo };
+  // One GET PROCESSING OPTIONS per selection (JR/T 0025.5 §B.5: a second one is refused, 6985).
+  if (!rules.gpoOncePerSelection) await k.gpo();
   await k.readApplicationData();
   result.tvrAtRead = toHex(k.tvr);
   const ca = hooks.caKey(k);
@@ -292,6 +295,8 @@ export async function runTransaction(
     if (problem) problems.push(problem);
   };
 
+  // Issuer authentication answers the ARQC (JR/T 0025.5 §15.4): a terminal that breaks it sends an ARPC it cannot have yet.
+  if (!rules.externalAuthenticateAfterArqc) await k.externalAuthenticate(new Uint8Array(8), fromHex('3030'));
   const cda1 = cda && asked !== 'AAC';
   const first = await k.generateAc(asked, false, {}, { cda: cda1 });
   setBit(k.tsi, TSI.CARD_RISK_MANAGEMENT_PERFORMED);

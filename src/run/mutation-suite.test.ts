@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script without types
-import { draw, keyOf, snippetOf, wilson } from '../../scripts/mutation.mjs';
+import { againOf, draw, keyOf, snippetOf, wilson } from '../../scripts/mutation.mjs';
 import { MUTATION_RUNS, MutationSuite } from './mutation-suite.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -36,7 +36,23 @@ describe('npm run mutation', () => {
       expect(e.file && e.mutator && e.reason, JSON.stringify(e)).toBeTruthy();
       expect(e.reason).not.toMatch(/\n/);
     }
-    expect(new Set(list.map(keyOf)).size).toBe(list.length);
+    expect(new Set(list.map((e) => `${keyOf(e)}|${e.near ?? ''}`)).size).toBe(list.length);
+  });
+
+  it("--again finds an earlier undetected mutant in today's code: same snippet nearest, else the expression it grew into", () => {
+    const d = (line: number, original: string, replacement = 'false') => ({ file: 'f.ts', mutator: 'ConditionalExpression', original, replacement, line });
+    const all = [d(10, 't'), d(21, 't && rule'), d(30, 'x > 0')].map((x) => ({ d: x }));
+    const last = {
+      command: 'npm run mutation -- --sample 3 --seed s',
+      rows: [
+        { ...d(20, 't'), status: 'Survived' },
+        { ...d(30, 'x > 0'), status: 'Killed' },
+        { ...d(40, 'gone'), status: 'NoCoverage' },
+      ],
+    };
+    const a = againOf(last, all);
+    expect(a.chosen.map((m: { d: { line: number } }) => m.d.line)).toEqual([21]);
+    expect(a.kept.map((r: { line: number; status: string }) => `${r.line} ${r.status}`)).toEqual(['30 Killed', '40 NoCoverage']);
   });
 
   it('lists one test per applicable scenario of each run, with distinct ids', () => {

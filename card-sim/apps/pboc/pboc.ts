@@ -231,7 +231,7 @@ const verifyPin: Handler = (cmd, card) => {
     if (card.rules.rightPinResetsTries) s.pinTries = app(card).pinTryLimit;
     return { sw: SW.NO_ERROR };
   }
-  if (t) t.pinFailed = true;
+  if (t && card.rules.cvrRecordsPinFailure) t.pinFailed = true;
   if (card.rules.wrongOfflinePinDecrementsTries) s.pinTries--;
   return { sw: s.pinTries === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | s.pinTries };
 };

@@ -100,6 +100,15 @@ export const TM_MED_BAD_MAC2: SsCardData = {
   medicalAccount: { mac2Fault: true },
 };
 
+/** A card whose DPK is not the issuer's (another root): INITIALIZE FOR PURCHASE answers, DEBIT FOR PURCHASE refuses MAC1 with 9302 (part 7 §12.5). */
+export const TM_MED_FOREIGN_DPK: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000030',
+  serial: '00000030',
+  cardNumberBody: 'E1101030',
+  medicalRoots: { DPK: '00112233445566778899AABBCCDDEEFF' },
+};
+
 /** EF08 holding two purchases and a load (V2.0 §8.5.3), newest first, for iReadDebitRecord. */
 export const TM_MED_RECORDS: SsCardData = {
   ...REFERENCE_CARD,
@@ -148,6 +157,7 @@ export const TERMINAL_TEST_CARDS: readonly CardImage[] = [
   ),
   card('tm-med-low-balance', 'Reference card data with 1.00 元 in the medical account (iDoDebit above the balance)', TM_MED_LOW_BALANCE),
   card('tm-med-bad-mac2', 'Reference card data whose DEBIT FOR PURCHASE gives a MAC2 the PSAM refuses', TM_MED_BAD_MAC2),
+  card('tm-med-foreign-dpk', "Reference card data whose DPK is from another root: DEBIT FOR PURCHASE refuses the PSAM's MAC1 (9302)", TM_MED_FOREIGN_DPK),
   card('tm-med-records', 'Reference card data with two purchases and a load in EF08 (iReadDebitRecord)', TM_MED_RECORDS),
   card('tm-clone', "Clone of the reference card: IRK not the issuer's, INTERNAL AUTHENTICATE does not verify", TM_CLONE),
   card('tm-wrong-uk', "Reference card data with an UK SSSE from another root: the PSAM's MAC is refused", TM_WRONG_UK),
