@@ -195,6 +195,12 @@ export class NvmLayer {
   private chosen: NvmPolicy | undefined;
   /** A tear was armed on this card: from then on the COS's own write discipline (its policy) shows. */
   private tearing = false;
+  /**
+   * This command's writes are diffed and counted: a tear is armed for it, or the policy keeps a
+   * write-behind cache. Any other command's writes are whole by construction (nothing can cut them), so
+   * its changes are taken as written and the base is read anew before the next watched command.
+   */
+  private watch = false;
 
   /**
    * `policy`: the COS's write discipline, asked for only once a tear has been armed on the card: without a
@@ -225,20 +231,25 @@ export class NvmLayer {
 
   /** A command starts: the tear armed for it is taken, the writes counted from zero. */
   begin(): void {
-    if (this.stale && this.tearing) {
-      this.base = this.read();
-      this.stale = false;
-    }
     this.count = 0;
     this.tearAt = this.armed;
     this.armed = undefined;
     this.flushing = this.deferred;
     this.deferred = [];
+    this.watch = this.tearing && (this.tearAt !== undefined || this.flushing.length > 0 || this.policy.writeBehind !== undefined);
+    if (this.stale && this.watch) {
+      this.base = this.read();
+      this.stale = false;
+    }
   }
 
   /** The command is done: its changes are written, then what an earlier command left in the write-behind cache; then the answer may go. */
   end(): void {
     if (!this.tearing) return;
+    if (!this.watch) {
+      this.stale = true;
+      return;
+    }
     this.commit();
     // A write-behind cache is written back with the next command that writes something of its own.
     if (this.flushing.length && this.count === 0) {
@@ -263,6 +274,10 @@ export class NvmLayer {
    */
   commit(point?: string): void {
     if (!this.tearing || (point !== undefined && this.policy.ignoreCommits?.includes(point))) return;
+    if (!this.watch) {
+      this.stale = true;
+      return;
+    }
     const known = slots(this.mf);
     const changed: Array<{ name: string; old: unknown; neu: unknown }> = [];
     for (const [name, slot] of known) {
@@ -288,7 +303,7 @@ export class NvmLayer {
         }
     const first = this.policy.ownUnitFirst;
     const units = first ? [now.filter((c) => first.test(c.name)), now.filter((c) => !first.test(c.name))] : [now];
-    for (const u of units) if (u.length) this.writeUnit(u);
+    for (const u of units) if (u.length) this.writeUnit(u, known);
   }
 
   /** Power lost (the tear): RAM goes, what the write-behind cache held is lost with it. */
@@ -300,7 +315,8 @@ export class NvmLayer {
     this.last = { writes: this.count, torn: true };
     this.tearAt = undefined;
     this.off = true;
-    this.base = this.read();
+    this.watch = false;
+    this.stale = true;
   }
 
   /** Power-up: the recovery restores a unit whose commit flag is still set (unless the policy skips it). */
@@ -319,10 +335,6 @@ export class NvmLayer {
       this.stale = true;
     }
     this.off = false;
-    if (this.stale && this.tearing) {
-      this.base = this.read();
-      this.stale = false;
-    }
   }
 
   /** The state was put back from outside (a saved card): the backup buffer and the caches start empty. */
@@ -347,8 +359,7 @@ export class NvmLayer {
     this.count++;
   }
 
-  private writeUnit(items: Array<{ name: string; old: unknown; neu: unknown }>): void {
-    const known = slots(this.mf);
+  private writeUnit(items: Array<{ name: string; old: unknown; neu: unknown }>, known = slots(this.mf)): void {
     // What goes away first (a value that becomes a record of values), a record count last: a file grows only once its new records are there.
     const gone = items.filter((c) => c.neu === undefined);
     const count = items.filter((c) => c.neu !== undefined && c.name.endsWith('|n'));
