@@ -13,7 +13,7 @@
  * is lost, the card is mute until the next power-up, which runs the recovery (a set flag restores the
  * backup). An NvmPolicy (card-sim/defects/tearing.ts) breaks this the ways a COS can.
  */
-import type { DfNode, EfNode } from './files.ts';
+import { type DfNode, type EfNode, createdDescriptor, dfOfDescriptor } from './files.ts';
 
 /** Bytes per NVM page (EEPROM word) of this COS: a changed page is one write. */
 export const PAGE_BYTES = 8;
@@ -68,10 +68,11 @@ function same(a: unknown, b: unknown): boolean {
   return enc(a) === enc(b);
 }
 
+const ownLabel = (df: DfNode): string => (df.fid !== undefined ? df.fid.toString(16).padStart(4, '0') : df.name ? Buffer.from(df.name).toString('hex') : '?');
+
 function label(df: DfNode): string {
   if (!df.parent) return 'MF';
-  const own = df.fid !== undefined ? df.fid.toString(16).padStart(4, '0') : df.name ? Buffer.from(df.name).toString('hex') : '?';
-  return `${label(df.parent)}/${own}`;
+  return `${label(df.parent)}/${ownLabel(df)}`;
 }
 
 /** The persistent items of the tree by name, in tree order, with a way to write each (a file just created has no old value to write back: undefined leaves it). */
@@ -89,12 +90,35 @@ function slots(mf: DfNode): Map<string, Slot> {
       } else out.set(`${at}|state|${key}`, stateSlot(df, key));
     }
     for (const c of df.children) {
-      if (c.kind === 'DF') walk(c);
-      else efSlots(c, `${at}/${c.fid.toString(16).padStart(4, '0')}`, out);
+      if (c.kind === 'DF') {
+        // A DF that CREATE FILE made: its entry in the parent's directory is written before its contents.
+        if (c.created) out.set(`${at}|df|${ownLabel(c)}`, dfSlot(df, ownLabel(c), c));
+        walk(c);
+      } else efSlots(c, `${at}/${c.fid.toString(16).padStart(4, '0')}`, out);
     }
   };
   walk(mf);
   return out;
+}
+
+/**
+ * The directory entry of a created DF in `parent`: written, the DF exists (the node the slot was made
+ * from, whose items are written after it, or an empty one as CREATE FILE makes it); undefined, it is gone.
+ */
+function dfSlot(parent: DfNode, own: string, node?: DfNode): Slot {
+  const find = () => parent.children.find((c): c is DfNode => c.kind === 'DF' && c.created === true && ownLabel(c) === own);
+  return {
+    get: () => {
+      const df = find();
+      return df ? createdDescriptor(df) : undefined;
+    },
+    set: (v) => {
+      const df = find();
+      if (v === undefined) {
+        if (df) parent.children.splice(parent.children.indexOf(df), 1);
+      } else if (!df) parent.children.push(node && createdDescriptor(node) === v ? node : dfOfDescriptor(parent, v as string));
+    },
+  };
 }
 
 function stateSlot(df: DfNode, key: string, sub?: string): Slot {
@@ -139,6 +163,10 @@ function resolve(mf: DfNode, name: string, known: Map<string, Slot>): Slot | und
   if (kind === 'state') {
     const df = findDf(mf, at);
     return df && a !== undefined ? stateSlot(df, a, b) : undefined;
+  }
+  if (kind === 'df') {
+    const df = findDf(mf, at);
+    return df && a !== undefined ? dfSlot(df, a) : undefined;
   }
   if (kind === 'rec') {
     const cut = at.lastIndexOf('/');
