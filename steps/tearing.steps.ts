@@ -94,12 +94,12 @@ When('UPDATE BINARY of EF07 with MAC is torn at every cut point', async function
     async () => {
       const current = await cases.ssBinary(ctx, ctx.send);
       const out: TearCase[] = [];
-      // Every alignment to the page, short and long writes, over the whole file.
-      for (const length of [1, 8, 9, 17, 64, 200])
-        for (let offset = 0; offset + length <= current.length; offset += 29) out.push(cases.ssBinaryCase(ctx, current, offset, length));
+      // Every alignment to the page (a step of 7 is prime to the 8-byte page), short and long writes, over the whole file.
+      for (const length of [1, 7, 8, 9, 16, 17, 64, 200])
+        for (let offset = 0; offset + length <= current.length; offset += 7) out.push(cases.ssBinaryCase(ctx, current, offset, length));
       return out;
     },
-    (all) => all.filter((c) => / 9 bytes at 29$| 64 bytes at 0$/.test(c.name)),
+    (all) => all.filter((c) => / 9 bytes at 7$| 64 bytes at 0$/.test(c.name)),
   );
 });
 

@@ -20,8 +20,8 @@ import { decodeN, encodeN } from '../bytes/bcd.ts';
 import { encodeGbk } from '../bytes/text.ts';
 import { SSSE_DF_NAME } from '../sscard/terminal.ts';
 import { CardManagement, type ManagementOptions, authenticateKey } from '../personalisation/management.ts';
-import { WRITE_KEY_P1 } from '../personalisation/commands.ts';
-import { masterKey } from '../personalisation/keys.ts';
+import { WRITE_KEY_P1, writeKey } from '../personalisation/commands.ts';
+import { MASTER_KEY_ID, masterKey } from '../personalisation/keys.ts';
 import { MedicalTerminal } from '../medical/terminal.ts';
 import type { Send, TearCase } from './tearing.ts';
 
@@ -280,18 +280,19 @@ export function writeKeyCase(ctx: TearContext, what: 'replace master key' | 'loa
   return {
     name: `WRITE KEY: ${what === 'replace master key' ? 'the SSSE master key replaced' : `key ${loaded.toString(16)} loaded`} in the SSSE`,
     size: 16,
+    // The torn command is the WRITE KEY itself: its challenge is taken in the setup.
     setup: async (send) => {
       const m = management(ctx, send);
       const r = await m.selectEnvironment('ssse');
       const a = await m.authenticate(old);
       if (r.sw !== SW.NO_ERROR || a.sw !== SW.NO_ERROR)
         throw new PreconditionNotMet(`the SSSE master key does not authenticate (${swHex(r.sw)}, ${swHex(a.sw)})`);
-      return m;
+      const challenge = await m.challenge();
+      return what === 'replace master key'
+        ? writeKey(m.algorithm, old, challenge, WRITE_KEY_P1.REPLACE, { id: MASTER_KEY_ID, version: 1, tryLimit: 15, key: neu })
+        : writeKey(m.algorithm, old, challenge, WRITE_KEY_P1.LOAD, { id: loaded, version: 1, tryLimit: 3, key: neu });
     },
-    command: (_send, m) =>
-      what === 'replace master key'
-        ? (m as CardManagement).replaceMasterKey(old, neu)
-        : (m as CardManagement).writeKey(old, WRITE_KEY_P1.LOAD, loaded, neu, { tryLimit: 3 }),
+    command: (send, cmd) => port(send).send(cmd as never),
     observe: async (send) => {
       if (what === 'replace master key') return ssseMasterKeyObserve(ctx, send, [old, neu]);
       const m = management(ctx, send);

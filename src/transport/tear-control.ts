@@ -83,8 +83,25 @@ export async function remoteTearControl(driver: TearDriver, channel: CardChannel
     save: async () => (await client.request({ op: 'save' })) as NvmFile,
     restore: async (state) => void (await client.request({ op: 'restore', state })),
     snapshot: async () => new Map(Object.entries((await client.request({ op: 'snapshot' })) as Record<string, string>)) as NvmSnapshot,
-    powerUp: async () => void (await channel.reset()),
+    powerUp: () => powerUpAfterCut(channel),
   };
+}
+
+/** How long a power-up waits for the card to be back in the reader after a cut (sim serve pulls it for 0.6 s). */
+const BACK_WITHIN_MS = 10_000;
+
+/** Cold reset; a card the cut took out of the reader (vpcd: pulled, card-sim/vpcd.ts) is waited for. */
+async function powerUpAfterCut(channel: CardChannel): Promise<void> {
+  const until = Date.now() + BACK_WITHIN_MS;
+  for (;;) {
+    try {
+      await channel.reset();
+      return;
+    } catch (e) {
+      if (!(e instanceof TransportError) || Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
 }
 
 /** The server side, for `sim serve`: one request of the JSON-lines protocol against a card. */
