@@ -28,16 +28,16 @@ export const TEARING_DEFECTS = [
     area: 'tearing',
     title: 'The PIN try counter is written after the comparison',
     description:
-      'VERIFY compares first and writes the decrement only for a wrong PIN: a tear when the write starts keeps the try (社会保障卡规范 part 5 §6.14; JR/T 0025.5 B.12; LD/T 6001.2 防拔).',
-    mustFail: ['TEAR-PIN-002', 'TEAR-PIN-003'],
+      'VERIFY (and EXTERNAL AUTHENTICATE) compare first and write the decrement only for a wrong PIN or cryptogram: a tear when the write starts keeps the try (社会保障卡规范 part 5 §6.14, §6.4; JR/T 0025.5 B.12; LD/T 6001.2 防拔).',
+    mustFail: ['TEAR-PIN-002', 'TEAR-PIN-003', 'TEAR-AUTH-002'],
   },
   {
     id: 'tear-atc-after-cryptogram',
     area: 'tearing',
     title: 'The ATC is written back after the cryptogram',
     description:
-      'GPO moves the ATC in a write-behind cache that reaches NVM only at the end of the next command: a tear during GENERATE AC sends the ATC back to a value a cryptogram already used (JR/T 0025.5 §7.3, 9F36).',
-    mustFail: ['TEAR-PB-002', 'TEAR-PB-003'],
+      'GPO moves the ATC in a write-behind cache that reaches NVM only at the end of the next command that writes: a tear during GENERATE AC or an issuer script sends the ATC back to a value a cryptogram already used (JR/T 0025.5 §7.3, 9F36).',
+    mustFail: ['TEAR-PB-002', 'TEAR-PB-003', 'TEAR-PB-004', 'TEAR-PB-005'],
   },
   {
     id: 'tear-counter-erased-before-write',
@@ -45,14 +45,14 @@ export const TEARING_DEFECTS = [
     title: 'A counter is erased before it is programmed',
     description:
       'The PIN try counter and the ATC are erased (FF) and then programmed, with no backup: a tear between leaves the counter FF, neither old nor new (LD/T 6001.2 防拔; JR/T 0025.5 §7.3).',
-    mustFail: ['TEAR-PIN-001', 'TEAR-PIN-004', 'TEAR-PB-001'],
+    mustFail: ['TEAR-PIN-001', 'TEAR-PIN-004', 'TEAR-PIN-005', 'TEAR-PB-001', 'TEAR-PB-005'],
   },
   {
     id: 'tear-recovery-skipped',
     area: 'tearing',
     title: 'The power-up does not run the recovery',
     description: 'The COS ignores a set commit flag at power-up, so a unit cut between its flag and its last page stays part-written (LD/T 6001.2 防拔).',
-    mustFail: ['TEAR-SS-001', 'TEAR-SS-002', 'TEAR-PIN-004', 'TEAR-PB-003'],
+    mustFail: ['TEAR-SS-001', 'TEAR-SS-002', 'TEAR-PIN-004', 'TEAR-PIN-005', 'TEAR-CM-001', 'TEAR-PB-003', 'TEAR-PB-005', 'TEAR-MED-001'],
   },
   {
     id: 'tear-unblock-counter-before-pin',

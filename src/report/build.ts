@@ -10,7 +10,7 @@ import type { Integrity, Signature } from './integrity.ts';
 import { requirementCatalogue } from './requirements.ts';
 import { type Masker, masker } from './mask.ts';
 import { type Certificate, certificateOf } from './certificate.ts';
-import { loadSpecItems, specItemStatus } from '../plan/test-spec-items.ts';
+import { latinWords, loadSpecItems, specItemStatus } from '../plan/test-spec-items.ts';
 
 export interface ReportCase {
   id: string;
@@ -88,21 +88,24 @@ export function testSpecAnnex(cases: ReadonlyArray<{ id: string; verdict: Verdic
     cases.map((c) => c.id),
   );
   const out: TestSpecAnnex[] = [];
+  // The Chinese text, or the text itself where it has no English words (a name, a code, Chinese already).
+  const zh = (en: string | undefined, given: string | undefined) => given ?? (en !== undefined && latinWords(en).length === 0 ? en : undefined);
+  const opt = <K extends string>(k: K, v: string | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, string>));
   items.forEach((i, n) => {
     let spec = out.find((s) => s.spec === i.spec);
-    if (!spec) out.push((spec = { spec: i.spec, title: i.title, ...(i.titleZh ? { titleZh: i.titleZh } : {}), items: [] }));
+    if (!spec) out.push((spec = { spec: i.spec, title: i.title, ...opt('titleZh', zh(i.title, i.titleZh)), items: [] }));
     const found = new Set(status[n]?.scenarios ?? []);
     const patterns = i.covers ?? [];
     spec.items.push({
       item: i.item,
-      ...(i.itemZh ? { itemZh: i.itemZh } : {}),
+      ...opt('itemZh', zh(i.item, i.itemZh)),
       status: !patterns.length ? 'not-covered' : found.size ? 'covered' : 'not-run',
       patterns,
       cases: cases.filter((c) => found.has(c.id)).map((c) => ({ id: c.id, verdict: c.verdict })),
-      ...(i.notCovered ? { reason: i.notCovered } : {}),
-      ...(i.notCoveredZh ? { reasonZh: i.notCoveredZh } : {}),
-      ...(i.note ? { note: i.note } : {}),
-      ...(i.noteZh ? { noteZh: i.noteZh } : {}),
+      ...opt('reason', i.notCovered),
+      ...opt('reasonZh', zh(i.notCovered, i.notCoveredZh)),
+      ...opt('note', i.note),
+      ...opt('noteZh', zh(i.note, i.noteZh)),
     });
   });
   return out;

@@ -22,6 +22,8 @@ describe('the coverage annex: the test specifications’ own items', () => {
     // Covered by the suite, but by no scenario of this run.
     expect(item('LDT6001-3', 'ATR')).toMatchObject({ status: 'not-run', cases: [] });
     // Not covered: the reason, in both languages.
+    // Every item has its Chinese text: a translation, or the name itself where it is a name or code.
+    expect(annex.flatMap((s) => s.items).filter((i) => i.itemZh === undefined || (i.reason !== undefined && i.reasonZh === undefined))).toEqual([]);
     expect(item('LDT6001-3', 'ACSE_RECORD')).toMatchObject({
       status: 'not-covered',
       reason: expect.stringContaining('3.0'),
