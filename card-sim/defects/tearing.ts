@@ -44,8 +44,8 @@ export const TEARING_DEFECTS = [
     area: 'tearing',
     title: 'A counter is erased before it is programmed',
     description:
-      'The PIN try counter and the ATC are erased (FF) and then programmed, with no backup: a tear between leaves the counter FF, neither old nor new (LD/T 6001.2 防拔; JR/T 0025.5 §7.3).',
-    mustFail: ['TEAR-PIN-001', 'TEAR-PIN-004', 'TEAR-PIN-005', 'TEAR-PB-001', 'TEAR-PB-005'],
+      'The PIN and key try counters and the ATC are erased (FF) and then programmed, with no backup: a tear between leaves the counter FF, neither old nor new (LD/T 6001.2 防拔; JR/T 0025.5 §7.3).',
+    mustFail: ['TEAR-PIN-001', 'TEAR-PIN-004', 'TEAR-PIN-005', 'TEAR-AUTH-001', 'TEAR-PB-001', 'TEAR-PB-005'],
   },
   {
     id: 'tear-recovery-skipped',
@@ -95,7 +95,7 @@ export const TEARING_IMPLEMENTATIONS: Record<(typeof TEARING_DEFECTS)[number]['i
   'tear-try-counter-after-compare': nvm({ ignoreCommits: ['try'] }),
   'tear-atc-after-cryptogram': nvm({ writeBehind: /\|state\|atc$/ }),
   'tear-recovery-skipped': nvm({ skipRecovery: true }),
-  'tear-counter-erased-before-write': nvm({ erasedFirst: /\|pin\|\d+\|tries$|\|state\|(atc|pinTries)$/ }),
+  'tear-counter-erased-before-write': nvm({ erasedFirst: /\|pin\|\d+\|tries$|\|state\|(atc|pinTries)$|\|state\|keyTries\|/ }),
   'tear-unblock-counter-before-pin': nvm({ ownUnitFirst: /\|pin\|\d+\|tries$|\|state\|pinTries$/ }),
   'tear-key-written-half': nvm({ nonAtomic: /\|state\|masterKey\|key$|\|state\|loadedKeys$/ }),
   'tear-ec-balance-erased-before-write': nvm({ erasedFirst: /\|state\|ec\|balance$/ }),
