@@ -35,6 +35,9 @@ export function answer(card: SimCard, payload: Uint8Array, state: { powered: boo
   return card.transmit(payload);
 }
 
+/** After a power cut, how long the card stays out of the virtual reader (long enough for pcscd's 0.4 s poll to see it gone). */
+export const TEAR_REINSERT_MS = 600;
+
 export interface ServeOptions {
   host?: string;
   port?: number;
@@ -112,6 +115,13 @@ export class VirtualCard {
         const fresh = this.o.freshOnReset;
         const reply = answer(this.card, payload, this.state, fresh ? () => (this.card = fresh()) : undefined);
         if (!reply) continue;
+        if (payload.length > 1 && reply.length === 0) {
+          // The card lost power mid-command (a tear, features/tearing): no answer; the reader sees it gone,
+          // then a card inserted again (pcscd polls every 0.4 s), which the run powers up (a cold reset).
+          this.log(`APDU ${this.apdus}: power cut mid-command, card back in ${TEAR_REINSERT_MS} ms`);
+          this.remove(TEAR_REINSERT_MS);
+          return;
+        }
         const delay = payload.length > 1 ? (this.o.latencyMs ?? 0) : 0;
         if (delay > 0) setTimeout(() => socket.writable && socket.write(frame(reply)), delay);
         else socket.write(frame(reply));

@@ -12,6 +12,7 @@ import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import type { CardWorld } from './world.ts';
 import type { ResponseApdu } from '../src/apdu/response.ts';
 import { given } from '../src/verdict/expect.ts';
+import { profileIssuer } from '../src/profile/issuer.ts';
 
 export const TEARING_MEDIA_TYPE = 'application/vnd.sscc.tearing+json';
 
@@ -43,6 +44,16 @@ Given('the card can be cut off at every NVM write', async function (this: CardWo
   }
   const psam = new SimChannel(buildPsamImage(this.profile.keys?.sscardRoots ?? {}), { seed: 'psam' });
   await psam.reset();
+  // The PSAM is put back with the card: its terminal transaction number is in the medical proofs (part 7 §12).
+  const psamStart = psam.card.saveNvm();
+  const cardControl = control;
+  control = {
+    ...cardControl,
+    restore: async (state) => {
+      await cardControl.restore(state);
+      psam.card.loadNvm(psamStart);
+    },
+  };
   const atr = this.profile.product.expectedAtr ? fromHex(this.profile.product.expectedAtr) : channel.atr;
   const ctx: cases.TearContext = {
     send,
@@ -51,6 +62,12 @@ Given('the card can be cut off at every NVM write', async function (this: CardWo
     pin: this.profile.keys?.pin ?? '',
     aid: fromHex(this.profile.keys?.pboc?.aid ?? 'A000000333010101'),
     ...(this.profile.keys?.sscardLevel2Factor ? { level2Factor: this.profile.keys.sscardLevel2Factor } : {}),
+    ...(this.profile.keys?.pboc ? { issuer: (iad: Uint8Array) => profileIssuer(this.profile, iad) } : {}),
+    ...(this.profile.keys?.medicalRoots ? { medicalRoots: this.profile.keys.medicalRoots } : {}),
+    management: {
+      algorithm: this.profile.ics.algorithms.includes('3DES') ? '3DES' : 'SM4',
+      ...(this.profile.keys?.masterKeys ? { keys: this.profile.keys.masterKeys } : {}),
+    },
   };
   TEARING.set(this, { control, ctx });
 });
@@ -77,12 +94,12 @@ When('UPDATE BINARY of EF07 with MAC is torn at every cut point', async function
     async () => {
       const current = await cases.ssBinary(ctx, ctx.send);
       const out: TearCase[] = [];
-      // Every alignment to the page, short and long writes, over the whole file.
-      for (const length of [1, 8, 9, 17, 64, 200])
-        for (let offset = 0; offset + length <= current.length; offset += 29) out.push(cases.ssBinaryCase(ctx, current, offset, length));
+      // Every alignment to the page (a step of 7 is prime to the 8-byte page), short and long writes, over the whole file.
+      for (const length of [1, 7, 8, 9, 16, 17, 64, 200])
+        for (let offset = 0; offset + length <= current.length; offset += 7) out.push(cases.ssBinaryCase(ctx, current, offset, length));
       return out;
     },
-    (all) => all.filter((c) => / 9 bytes at 29$| 64 bytes at 0$/.test(c.name)),
+    (all) => all.filter((c) => / 9 bytes at 7$| 64 bytes at 0$/.test(c.name)),
   );
 });
 
@@ -144,6 +161,58 @@ When('the first GENERATE AC after a completed GPO is torn at every cut point', a
 
 When('an offline EC purchase is torn at every cut point of its GENERATE AC', async function (this: CardWorld) {
   await run(this, [cases.gacCase(tearing(this).ctx, true)]);
+});
+
+When('PIN UNBLOCK and PIN RELOAD of the SSSE PIN are torn at every cut point', async function (this: CardWorld) {
+  const { ctx } = tearing(this);
+  await run(this, [cases.ssUnblockCase(ctx), cases.ssUnblockCase(ctx, '975310')]);
+});
+
+When('EXTERNAL AUTHENTICATE with a wrong cryptogram is torn at every cut point', async function (this: CardWorld) {
+  await run(this, [cases.ssExtAuthCase(tearing(this).ctx, false)]);
+});
+
+When('EXTERNAL AUTHENTICATE with the right and with a wrong cryptogram are torn at the same cut points', async function (this: CardWorld) {
+  const t = tearing(this);
+  const { ctx } = t;
+  t.result = await sweepTryFirst(t.control, ctx.send, cases.ssExtAuthCase(ctx, true), cases.ssExtAuthCase(ctx, false), (send) => cases.ssKeyTries(ctx, send));
+});
+
+When('APPLICATION BLOCK and CARD BLOCK of the SSSE are torn at every cut point', async function (this: CardWorld) {
+  const { ctx } = tearing(this);
+  await run(this, [cases.ssBlockCase(ctx, 'application'), cases.ssBlockCase(ctx, 'card')]);
+});
+
+When('WRITE KEY of the SSSE is torn at every cut point', async function (this: CardWorld) {
+  const { ctx } = tearing(this);
+  await run(this, [cases.writeKeyCase(ctx, 'replace master key'), cases.writeKeyCase(ctx, 'load key')]);
+});
+
+When('CREATE FILE of a DF is torn at every cut point', async function (this: CardWorld) {
+  await run(this, [cases.createFileCase(tearing(this).ctx)]);
+});
+
+When("the EC load's PUT DATA scripts are torn at every cut point", async function (this: CardWorld) {
+  const { ctx } = tearing(this);
+  await run(this, [cases.pbocScriptCase(ctx, 'EC load'), cases.pbocScriptCase(ctx, 'PUT DATA 9F77')]);
+});
+
+When('the issuer script commands are torn at every cut point', async function (this: CardWorld) {
+  const { ctx } = tearing(this);
+  const scripts: cases.PbocScript[] = ['APPLICATION BLOCK', 'APPLICATION UNBLOCK', 'CARD BLOCK', 'PIN UNBLOCK', 'PIN CHANGE'];
+  await run(
+    this,
+    scripts.map((s) => cases.pbocScriptCase(ctx, s)),
+  );
+});
+
+When('CREDIT FOR LOAD and DEBIT FOR PURCHASE of the medical account are torn at every cut point', async function (this: CardWorld) {
+  const { ctx } = tearing(this);
+  await run(this, [cases.medicalCase(ctx, 'load'), cases.medicalCase(ctx, 'purchase')]);
+});
+
+Then("at every cut point the right cryptogram leaves the key's counter where the wrong one leaves it", function (this: CardWorld) {
+  judge(this);
 });
 
 Then('every cut point leaves the card wholly old or wholly new, and answering', function (this: CardWorld) {

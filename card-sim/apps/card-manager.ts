@@ -16,7 +16,7 @@ import { type SsAlgorithm, authData, commandMac, decryptData, sessionKey } from 
 import { TlvError, findTlv, parseTlv } from '../../src/tlv/ber.ts';
 import type { CardApplication } from '../cos/application.ts';
 import type { CardContext, Handler } from '../cos/context.ts';
-import { type DfNode, allDfs, envOf } from '../cos/files.ts';
+import { type DfNode, allDfs, createdDf, envOf } from '../cos/files.ts';
 
 export interface MasterKeyImage {
   /** hex */
@@ -144,17 +144,9 @@ const createFile: Handler = (cmd, card) => {
   const nameTaken = card.rules.createFileRefusesDuplicateName && allDfs(card.mf).some((d) => d.name !== undefined && equal(d.name, name));
   const fidTaken = fidValue !== undefined && here.children.some((c) => c.fid === fidValue);
   if (nameTaken || fidTaken) return { sw: 0x6a89 };
-  here.children.push({
-    kind: 'DF',
-    ...(fidValue === undefined ? {} : { fid: fidValue }),
-    name: name.slice(),
-    parent: here,
-    children: [],
-    pins: [],
-    fciProprietary: new Uint8Array(0),
-    appData: {},
-    state: { masterKey: null },
-  });
+  const df = createdDf(here, name, fidValue);
+  df.state.masterKey = null;
+  here.children.push(df);
   return { sw: SW.NO_ERROR };
 };
 

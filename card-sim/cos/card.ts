@@ -102,7 +102,10 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
   const nvm = new NvmLayer(mf, () => faults.nvmPolicy());
   let card = new CardContext(mf, image.protocol, random, rules, nvm);
   materialiseNvm(card);
-  if (options.nvm) importNvm(mf, image.name, options.nvm);
+  if (options.nvm) {
+    importNvm(mf, image.name, options.nvm);
+    if (options.nvm.random !== undefined) random.seek(options.nvm.random);
+  }
   nvm.powerUp();
 
   function dispatch(cmd: CommandApdu): Reply {
@@ -222,9 +225,10 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
       return atr.slice();
     },
     nvm: () => nvmSnapshot(mf),
-    saveNvm: () => exportNvm(mf, image.name),
+    saveNvm: () => ({ ...exportNvm(mf, image.name), random: random.position }),
     loadNvm(file: NvmFile) {
       importNvm(mf, image.name, file);
+      if (file.random !== undefined) random.seek(file.random);
       nvm.restart();
     },
     tearAfter: (k: number) => nvm.tearAfter(k),

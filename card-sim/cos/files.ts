@@ -24,6 +24,34 @@ export interface DfNode {
   appData: Record<string, unknown>;
   /** Non-volatile state of that application (counters, keys' try counts …); survives reset. */
   state: Record<string, unknown>;
+  /** Made by CREATE FILE after issue (not in the image): its existence is itself NVM (card-sim/cos/nvm.ts). */
+  created?: true;
+}
+
+/** A DF as CREATE FILE makes it (part 4 §5.2): empty, no application, no master key yet. */
+export function createdDf(parent: DfNode, name: Uint8Array, fid?: number): DfNode {
+  return {
+    kind: 'DF',
+    ...(fid === undefined ? {} : { fid }),
+    name: name.slice(),
+    parent,
+    children: [],
+    pins: [],
+    fciProprietary: new Uint8Array(0),
+    appData: {},
+    state: {},
+    created: true,
+  };
+}
+
+/** What identifies a created DF in NVM: its FID (or none) and its name, `fid/name` in hex. */
+export const createdDescriptor = (df: DfNode): string =>
+  `${df.fid === undefined ? '' : df.fid.toString(16).padStart(4, '0')}/${Buffer.from(df.name ?? new Uint8Array(0)).toString('hex')}`;
+
+/** The DF a descriptor names, made under `parent` (the inverse of createdDescriptor). */
+export function dfOfDescriptor(parent: DfNode, descriptor: string): DfNode {
+  const [fid, name] = descriptor.split('/') as [string, string];
+  return createdDf(parent, Uint8Array.from(Buffer.from(name, 'hex')), fid ? parseInt(fid, 16) : undefined);
 }
 
 export interface EfNode {

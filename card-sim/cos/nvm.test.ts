@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createCard } from './card.ts';
 import { IMAGES } from '../images/index.ts';
 import { fromHex } from '../../src/bytes/hex.ts';
+import { encodeCommand } from '../../src/apdu/command.ts';
+import { createDf, masterKeyAuthentication } from '../../src/personalisation/commands.ts';
+import { masterKey } from '../../src/personalisation/keys.ts';
 
 const SELECT_SSSE = fromHex('00A404000F7378312E73682EC9E7BBE1B1A3D5CF');
 const verify = (pin: string) => fromHex(`00200000${(pin.length / 2).toString(16).padStart(2, '0')}${pin}`);
@@ -74,5 +77,47 @@ describe('NVM layer and tear API', () => {
       if (recovered) expect(pin?.split(':').slice(0, 2)).toEqual(oldPin?.split(':').slice(0, 2));
       else expect(pin?.split(':').slice(0, 2)).not.toEqual(oldPin?.split(':').slice(0, 2));
     }
+  });
+
+  it('CREATE FILE makes a DF through the NVM layer: torn, the recovery takes it away; whole, a state file keeps it', () => {
+    const c = card();
+    const start = c.saveNvm();
+    const name = Uint8Array.from(Buffer.from('SSCC.TEAR.DF', 'ascii'));
+    const create = () => {
+      c.reset();
+      c.transmit(fromHex('00A40000023F00'));
+      const challenge = c.transmit(fromHex('0084000008')).subarray(0, 8);
+      const auth = encodeCommand(masterKeyAuthentication('3DES', masterKey('card'), challenge, Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8)));
+      expect(sw(c.transmit(auth))).toBe('9000');
+      return encodeCommand(createDf(name, 0xdf3e));
+    };
+    const made = (x: typeof c) => [...x.nvm().keys()].some((k) => / created$/.test(k));
+    c.tearAfter(Number.MAX_SAFE_INTEGER);
+    expect(sw(c.transmit(create()))).toBe('9000');
+    const writes = c.lastWrites().writes;
+    expect(made(c)).toBe(true);
+    const after = c.saveNvm();
+    for (let k = 0; k < writes; k++) {
+      c.loadNvm(start);
+      const cmd = create();
+      c.tearAfter(k);
+      expect(c.transmit(cmd).length).toBe(0);
+      c.reset();
+      expect(made(c), `cut after write ${k}`).toBe(false);
+    }
+    // A state file with the DF makes it again in a card of the image, and one without takes it away.
+    const other = createCard(IMAGES.reference as never);
+    other.loadNvm(after);
+    expect(made(other)).toBe(true);
+    other.loadNvm(start);
+    expect(made(other)).toBe(false);
+  });
+
+  it('a saved state keeps the random generator position: a card put back answers GET CHALLENGE again the same', () => {
+    const c = card();
+    const start = c.saveNvm();
+    const first = c.transmit(fromHex('0084000008'));
+    c.loadNvm(start);
+    expect(c.transmit(fromHex('0084000008'))).toEqual(first);
   });
 });

@@ -13,7 +13,7 @@
  * is lost, the card is mute until the next power-up, which runs the recovery (a set flag restores the
  * backup). An NvmPolicy (card-sim/defects/tearing.ts) breaks this the ways a COS can.
  */
-import type { DfNode, EfNode } from './files.ts';
+import { type DfNode, type EfNode, createdDescriptor, dfOfDescriptor } from './files.ts';
 
 /** Bytes per NVM page (EEPROM word) of this COS: a changed page is one write. */
 export const PAGE_BYTES = 8;
@@ -68,10 +68,11 @@ function same(a: unknown, b: unknown): boolean {
   return enc(a) === enc(b);
 }
 
+const ownLabel = (df: DfNode): string => (df.fid !== undefined ? df.fid.toString(16).padStart(4, '0') : df.name ? Buffer.from(df.name).toString('hex') : '?');
+
 function label(df: DfNode): string {
   if (!df.parent) return 'MF';
-  const own = df.fid !== undefined ? df.fid.toString(16).padStart(4, '0') : df.name ? Buffer.from(df.name).toString('hex') : '?';
-  return `${label(df.parent)}/${own}`;
+  return `${label(df.parent)}/${ownLabel(df)}`;
 }
 
 /** The persistent items of the tree by name, in tree order, with a way to write each (a file just created has no old value to write back: undefined leaves it). */
@@ -89,12 +90,35 @@ function slots(mf: DfNode): Map<string, Slot> {
       } else out.set(`${at}|state|${key}`, stateSlot(df, key));
     }
     for (const c of df.children) {
-      if (c.kind === 'DF') walk(c);
-      else efSlots(c, `${at}/${c.fid.toString(16).padStart(4, '0')}`, out);
+      if (c.kind === 'DF') {
+        // A DF that CREATE FILE made: its entry in the parent's directory is written before its contents.
+        if (c.created) out.set(`${at}|df|${ownLabel(c)}`, dfSlot(df, ownLabel(c), c));
+        walk(c);
+      } else efSlots(c, `${at}/${c.fid.toString(16).padStart(4, '0')}`, out);
     }
   };
   walk(mf);
   return out;
+}
+
+/**
+ * The directory entry of a created DF in `parent`: written, the DF exists (the node the slot was made
+ * from, whose items are written after it, or an empty one as CREATE FILE makes it); undefined, it is gone.
+ */
+function dfSlot(parent: DfNode, own: string, node?: DfNode): Slot {
+  const find = () => parent.children.find((c): c is DfNode => c.kind === 'DF' && c.created === true && ownLabel(c) === own);
+  return {
+    get: () => {
+      const df = find();
+      return df ? createdDescriptor(df) : undefined;
+    },
+    set: (v) => {
+      const df = find();
+      if (v === undefined) {
+        if (df) parent.children.splice(parent.children.indexOf(df), 1);
+      } else if (!df) parent.children.push(node && createdDescriptor(node) === v ? node : dfOfDescriptor(parent, v as string));
+    },
+  };
 }
 
 function stateSlot(df: DfNode, key: string, sub?: string): Slot {
@@ -139,6 +163,10 @@ function resolve(mf: DfNode, name: string, known: Map<string, Slot>): Slot | und
   if (kind === 'state') {
     const df = findDf(mf, at);
     return df && a !== undefined ? stateSlot(df, a, b) : undefined;
+  }
+  if (kind === 'df') {
+    const df = findDf(mf, at);
+    return df && a !== undefined ? dfSlot(df, a) : undefined;
   }
   if (kind === 'rec') {
     const cut = at.lastIndexOf('/');
@@ -195,6 +223,12 @@ export class NvmLayer {
   private chosen: NvmPolicy | undefined;
   /** A tear was armed on this card: from then on the COS's own write discipline (its policy) shows. */
   private tearing = false;
+  /**
+   * This command's writes are diffed and counted: a tear is armed for it, or the policy keeps a
+   * write-behind cache. Any other command's writes are whole by construction (nothing can cut them), so
+   * its changes are taken as written and the base is read anew before the next watched command.
+   */
+  private watch = false;
 
   /**
    * `policy`: the COS's write discipline, asked for only once a tear has been armed on the card: without a
@@ -225,20 +259,25 @@ export class NvmLayer {
 
   /** A command starts: the tear armed for it is taken, the writes counted from zero. */
   begin(): void {
-    if (this.stale && this.tearing) {
-      this.base = this.read();
-      this.stale = false;
-    }
     this.count = 0;
     this.tearAt = this.armed;
     this.armed = undefined;
     this.flushing = this.deferred;
     this.deferred = [];
+    this.watch = this.tearing && (this.tearAt !== undefined || this.flushing.length > 0 || this.policy.writeBehind !== undefined);
+    if (this.stale && this.watch) {
+      this.base = this.read();
+      this.stale = false;
+    }
   }
 
   /** The command is done: its changes are written, then what an earlier command left in the write-behind cache; then the answer may go. */
   end(): void {
     if (!this.tearing) return;
+    if (!this.watch) {
+      this.stale = true;
+      return;
+    }
     this.commit();
     // A write-behind cache is written back with the next command that writes something of its own.
     if (this.flushing.length && this.count === 0) {
@@ -263,6 +302,10 @@ export class NvmLayer {
    */
   commit(point?: string): void {
     if (!this.tearing || (point !== undefined && this.policy.ignoreCommits?.includes(point))) return;
+    if (!this.watch) {
+      this.stale = true;
+      return;
+    }
     const known = slots(this.mf);
     const changed: Array<{ name: string; old: unknown; neu: unknown }> = [];
     for (const [name, slot] of known) {
@@ -288,7 +331,7 @@ export class NvmLayer {
         }
     const first = this.policy.ownUnitFirst;
     const units = first ? [now.filter((c) => first.test(c.name)), now.filter((c) => !first.test(c.name))] : [now];
-    for (const u of units) if (u.length) this.writeUnit(u);
+    for (const u of units) if (u.length) this.writeUnit(u, known);
   }
 
   /** Power lost (the tear): RAM goes, what the write-behind cache held is lost with it. */
@@ -300,7 +343,8 @@ export class NvmLayer {
     this.last = { writes: this.count, torn: true };
     this.tearAt = undefined;
     this.off = true;
-    this.base = this.read();
+    this.watch = false;
+    this.stale = true;
   }
 
   /** Power-up: the recovery restores a unit whose commit flag is still set (unless the policy skips it). */
@@ -319,10 +363,6 @@ export class NvmLayer {
       this.stale = true;
     }
     this.off = false;
-    if (this.stale && this.tearing) {
-      this.base = this.read();
-      this.stale = false;
-    }
   }
 
   /** The state was put back from outside (a saved card): the backup buffer and the caches start empty. */
@@ -347,8 +387,7 @@ export class NvmLayer {
     this.count++;
   }
 
-  private writeUnit(items: Array<{ name: string; old: unknown; neu: unknown }>): void {
-    const known = slots(this.mf);
+  private writeUnit(items: Array<{ name: string; old: unknown; neu: unknown }>, known = slots(this.mf)): void {
     // What goes away first (a value that becomes a record of values), a record count last: a file grows only once its new records are there.
     const gone = items.filter((c) => c.neu === undefined);
     const count = items.filter((c) => c.neu !== undefined && c.name.endsWith('|n'));

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { fromHex, toHex } from '../../src/bytes/hex.ts';
-import type { DfNode } from './files.ts';
+import { type DfNode, createdDescriptor, dfOfDescriptor } from './files.ts';
 
 export type NvmSnapshot = ReadonlyMap<string, string>;
 
@@ -39,6 +39,8 @@ export function nvmSnapshot(mf: DfNode): NvmSnapshot {
   const out = new Map<string, string>();
   const walk = (df: DfNode) => {
     const at = dfLabel(df);
+    // A DF that CREATE FILE made exists in NVM (its directory entry), whatever it holds.
+    if (df.created) out.set(`${at} created`, createdDescriptor(df));
     // The PIN itself only as a fingerprint: a change shows, the value never leaves the card.
     for (const pin of df.pins) out.set(`${at} PIN ${pin.ref}`, `${fingerprint(pin.value)}:${pin.triesLeft}/${pin.tryLimit}`);
     // An empty table is as good as none (a lazily made list of loaded keys).
@@ -106,9 +108,17 @@ export function unexpectedChanges(changes: readonly NvmChange[]): NvmChange[] {
 export interface NvmFile {
   schema: 'sscc-card-state/1';
   image: string;
+  /** The simulator's random generator position (not the card's NVM): a card put back answers its challenges again the same. */
+  random?: number;
   dfs: Record<
     string,
-    { pins: Array<{ ref: number; value: string; triesLeft: number }>; state: unknown; efs: Record<string, { data?: string; records?: string[] }> }
+    {
+      pins: Array<{ ref: number; value: string; triesLeft: number }>;
+      state: unknown;
+      efs: Record<string, { data?: string; records?: string[] }>;
+      /** A DF CREATE FILE made (card-sim/cos/files.ts createdDescriptor): made again on import. */
+      created?: string;
+    }
   >;
 }
 
@@ -144,7 +154,12 @@ export function exportNvm(mf: DfNode, image: string): NvmFile {
     const efs: NvmFile['dfs'][string]['efs'] = {};
     for (const c of df.children)
       if (c.kind === 'EF') efs[efLabel(c.fid)] = c.structure === 'transparent' ? { data: toHex(c.data) } : { records: c.records.map((r) => toHex(r)) };
-    dfs[path] = { pins: df.pins.map((p) => ({ ref: p.ref, value: p.value, triesLeft: p.triesLeft })), state: encode(df.state), efs };
+    dfs[path] = {
+      pins: df.pins.map((p) => ({ ref: p.ref, value: p.value, triesLeft: p.triesLeft })),
+      state: encode(df.state),
+      efs,
+      ...(df.created ? { created: createdDescriptor(df) } : {}),
+    };
   });
   return { schema: 'sscc-card-state/1', image, dfs };
 }
@@ -153,6 +168,18 @@ export function exportNvm(mf: DfNode, image: string): NvmFile {
 export function importNvm(mf: DfNode, image: string, file: NvmFile): void {
   if (file?.schema !== 'sscc-card-state/1') throw new Error('not an sscc card state file (schema sscc-card-state/1)');
   if (file.image !== image) throw new Error(`the state file is of image "${file.image}", not "${image}"`);
+  // The DFs CREATE FILE made: those the file does not have are removed, those it has are made (parents first).
+  const paths = new Map<string, DfNode>();
+  eachDf(mf, (df, path) => paths.set(path, df));
+  for (const [path, df] of paths) if (df.created && !file.dfs[path] && df.parent) df.parent.children.splice(df.parent.children.indexOf(df), 1);
+  for (const [path, saved] of Object.entries(file.dfs).sort(([a], [b]) => a.length - b.length)) {
+    if (!saved.created || paths.has(path)) continue;
+    const parent = paths.get(path.slice(0, path.lastIndexOf('/')));
+    if (!parent) throw new Error(`the state file has DF ${path} without its parent`);
+    const df = dfOfDescriptor(parent, saved.created);
+    parent.children.push(df);
+    paths.set(path, df);
+  }
   eachDf(mf, (df, path) => {
     const saved = file.dfs[path];
     if (!saved) throw new Error(`the state file has no DF ${path}`);

@@ -10,6 +10,14 @@ export class SeededRandom {
   private counter = 0;
   constructor(private readonly seed: string) {}
 
+  /** Where the generator is: a saved card state keeps it, so that a card put back runs again the same (the tearing sweeps). */
+  get position(): number {
+    return this.counter;
+  }
+  seek(position: number): void {
+    if (Number.isInteger(position) && position >= 0) this.counter = position;
+  }
+
   /** The next `n` bytes, each started 32-byte block one counter value. */
   bytes(n: number): Uint8Array {
     const out = new Uint8Array(n);

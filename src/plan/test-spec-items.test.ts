@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { featureFiles, readScenarios } from './scenarios.ts';
 import { ROOT } from '../run/test-support.ts';
-import { loadSpecItems, specItemStatus } from './test-spec-items.ts';
+import { latinWords, loadSpecItems, specItemStatus } from './test-spec-items.ts';
 
 const ids = () => readScenarios(ROOT, featureFiles(ROOT)).scenarios.map((s) => s.id);
 
@@ -29,5 +29,26 @@ specs:
       - { item: D, notCovered: "why" }
       - { item: E, notCovered: "  " }`);
     expect(specItemStatus(items, ['SS-PIN-001']).map((s) => s.status)).toEqual(['unmapped', 'unmapped', 'covered', 'not-covered', 'unmapped']);
+  });
+
+  it('gives every title, item, reason and note in Chinese where the English has words (the zh-CN annex)', () => {
+    const left = loadSpecItems().flatMap((i) =>
+      (
+        [
+          ['title', i.titleZh ?? i.title],
+          ['item', i.itemZh ?? i.item],
+          ['notCovered', i.notCoveredZh ?? i.notCovered],
+          ['note', i.noteZh ?? i.note],
+        ] as const
+      )
+        .filter(([, text]) => text !== undefined && latinWords(text).length > 0)
+        .map(([field, text]) => `${i.spec} ${i.item} ${field}: ${latinWords(text as string).join(' ')}`),
+    );
+    expect(left).toEqual([]);
+  });
+
+  it('takes names, codes, hex, paths and tags for what they are, and finds English words', () => {
+    expect(latinWords('iReadCardBas SSSE_RECORD 9F79 61xx T=1 @sscard:1.0 spec-notes/sscard.md card-sim sscc')).toEqual([]);
+    expect(latinWords('无场景 no scenario')).toEqual(['no', 'scenario']);
   });
 });

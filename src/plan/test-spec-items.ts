@@ -10,10 +10,14 @@ import { parse } from 'yaml';
 export interface SpecItem {
   spec: string;
   item: string;
+  /** The item's name in Chinese where the spec notes give it in English words (the zh-CN report). */
+  itemZh?: string;
   /** @TC ids; a trailing * takes every id with that prefix. */
   covers?: string[];
   notCovered?: string;
+  notCoveredZh?: string;
   note?: string;
+  noteZh?: string;
 }
 
 export interface ItemStatus extends SpecItem {
@@ -26,12 +30,29 @@ export interface ItemStatus extends SpecItem {
 
 const FILE = new URL('../../reports/test-spec-items.yaml', import.meta.url);
 
-export function loadSpecItems(text: string = readFileSync(FILE, 'utf8')): Array<SpecItem & { title: string }> {
-  const doc = parse(text) as { schema?: string; specs?: Array<{ spec: string; title?: string; items?: Array<Omit<SpecItem, 'spec'>> }> };
+export function loadSpecItems(text: string = readFileSync(FILE, 'utf8')): Array<SpecItem & { title: string; titleZh?: string }> {
+  const doc = parse(text) as {
+    schema?: string;
+    specs?: Array<{ spec: string; title?: string; titleZh?: string; items?: Array<Omit<SpecItem, 'spec'>> }>;
+  };
   if (doc?.schema !== 'sscc-test-spec-items/1') throw new Error('reports/test-spec-items.yaml: schema is not sscc-test-spec-items/1');
-  return (doc.specs ?? []).flatMap((s) => (s.items ?? []).map((i) => ({ ...i, item: String(i.item), spec: s.spec, title: s.title ?? s.spec })));
+  return (doc.specs ?? []).flatMap((s) =>
+    (s.items ?? []).map((i) => ({ ...i, item: String(i.item), spec: s.spec, title: s.title ?? s.spec, ...(s.titleZh ? { titleZh: s.titleZh } : {}) })),
+  );
 }
 
+/**
+ * English words left in a text meant for the zh-CN report: lower-case Latin words. Names, codes and hex
+ * stay (iReadCardBas, SSSE_RECORD, 9F79, 61xx, T=1), as do file paths, @tags and the names sscc and card-sim.
+ */
+export function latinWords(text: string): string[] {
+  const names = text
+    .replace(/[\w.-]*\/[\w./-]+/g, ' ')
+    .replace(/@[\w:./*-]+/g, ' ')
+    .replace(/\b[0-9A-F]{2}xx\b/g, ' ')
+    .replace(/card-sim|sscc/g, ' ');
+  return (names.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((w) => /^[a-z]{2,}$/.test(w));
+}
 const matches = (pattern: string, id: string) => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern);
 
 /** Each item's status against the @TC ids of the suite. */

@@ -11,6 +11,7 @@ import type { Integrity, Signature } from './integrity.ts';
 import { requirementCatalogue } from './requirements.ts';
 import { type Masker, masker } from './mask.ts';
 import { type Certificate, certificateOf } from './certificate.ts';
+import { latinWords, loadSpecItems, specItemStatus } from '../plan/test-spec-items.ts';
 
 export interface ReportCase {
   id: string;
@@ -52,6 +53,8 @@ export interface Report {
   coverage: Array<{ requirement: string; title?: string; cases: Array<{ id: string; verdict: Verdict }> }>;
   /** Clauses of reports/requirements.yaml that no planned scenario covers. */
   gaps: string[];
+  /** The test specifications' own items (reports/test-spec-items.yaml) by spec, with their status in this run. */
+  testSpecItems?: TestSpecAnnex[];
   cases: ReportCase[];
   /** The report does not hold the whole run: what happened (interrupted, damaged stream). */
   partial?: string;
@@ -59,6 +62,56 @@ export interface Report {
   certificate: Certificate;
   integrity?: Integrity;
   signature?: Signature;
+}
+
+/** One test specification's items in the coverage annex. */
+export interface TestSpecAnnex {
+  spec: string;
+  title: string;
+  titleZh?: string;
+  items: Array<{
+    item: string;
+    itemZh?: string;
+    /** covered: by scenarios of this run (their verdicts); not-run: by scenarios of the suite this run did not plan; not-covered: the reason. */
+    status: 'covered' | 'not-run' | 'not-covered';
+    patterns: string[];
+    cases: Array<{ id: string; verdict: Verdict }>;
+    reason?: string;
+    reasonZh?: string;
+    note?: string;
+    noteZh?: string;
+  }>;
+}
+
+/** The items of every test specification against this run's cases (src/plan/test-spec-items.ts). */
+export function testSpecAnnex(cases: ReadonlyArray<{ id: string; verdict: Verdict }>): TestSpecAnnex[] {
+  const items = loadSpecItems();
+  const status = specItemStatus(
+    items,
+    cases.map((c) => c.id),
+  );
+  const out: TestSpecAnnex[] = [];
+  // The Chinese text, or the text itself where it has no English words (a name, a code, Chinese already).
+  const zh = (en: string | undefined, given: string | undefined) => given ?? (en !== undefined && latinWords(en).length === 0 ? en : undefined);
+  const opt = <K extends string>(k: K, v: string | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, string>));
+  items.forEach((i, n) => {
+    let spec = out.find((s) => s.spec === i.spec);
+    if (!spec) out.push((spec = { spec: i.spec, title: i.title, ...opt('titleZh', zh(i.title, i.titleZh)), items: [] }));
+    const found = new Set(status[n]?.scenarios ?? []);
+    const patterns = i.covers ?? [];
+    spec.items.push({
+      item: i.item,
+      ...opt('itemZh', zh(i.item, i.itemZh)),
+      status: !patterns.length ? 'not-covered' : found.size ? 'covered' : 'not-run',
+      patterns,
+      cases: cases.filter((c) => found.has(c.id)).map((c) => ({ id: c.id, verdict: c.verdict })),
+      ...opt('reason', i.notCovered),
+      ...opt('reasonZh', zh(i.notCovered, i.notCoveredZh)),
+      ...opt('note', i.note),
+      ...opt('noteZh', zh(i.note, i.noteZh)),
+    });
+  });
+  return out;
 }
 
 export function buildReport(plan: Plan, environment: Environment, model: RunModel, partial?: string): Report {
@@ -80,6 +133,7 @@ export function buildReport(plan: Plan, environment: Environment, model: RunMode
     gaps: coverage(cases)
       .filter((c) => c.cases.length === 0)
       .map((c) => c.requirement),
+    testSpecItems: testSpecAnnex(cases),
     cases,
     ...(partial ? { partial } : {}),
     certificate: certificateOf(plan, env, cases, partial),

@@ -32,6 +32,10 @@ const CJK = /[\u4e00-\u9fff]/;
 
 /** Command names a Chinese title keeps as they are (ISO/IEC 7816-4, 社会保障卡规范 part 5, JR/T 0025.5 annex B); a longer name is taken out before a shorter one it holds. */
 const COMMANDS = [
+  'WRITE KEY',
+  'CREATE FILE',
+  'APPLICATION UNBLOCK',
+  'PIN RELOAD',
   'GET PROCESSING OPTIONS',
   'INITIALIZE FOR PURCHASE',
   'INITIALIZE FOR LOAD',

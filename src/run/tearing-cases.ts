@@ -14,6 +14,15 @@ import type { ApduPort } from '../sscard/psam.ts';
 import { SFI, SsTerminal } from '../sscard/terminal.ts';
 import { encodeCommand } from '../apdu/command.ts';
 import { PreconditionNotMet } from '../verdict/errors.ts';
+import type { PbocIssuer } from '../pboc/issuer.ts';
+import { SCRIPT_HEADER } from '../pboc/commands.ts';
+import { decodeN, encodeN } from '../bytes/bcd.ts';
+import { encodeGbk } from '../bytes/text.ts';
+import { SSSE_DF_NAME } from '../sscard/terminal.ts';
+import { CardManagement, type ManagementOptions, authenticateKey } from '../personalisation/management.ts';
+import { WRITE_KEY_P1, writeKey } from '../personalisation/commands.ts';
+import { MASTER_KEY_ID, masterKey } from '../personalisation/keys.ts';
+import { MedicalTerminal } from '../medical/terminal.ts';
 import type { Send, TearCase } from './tearing.ts';
 
 /** What the cases need of the run: the card port, the PSAM port, the card's ATR, the profile's PIN and debit AID. */
@@ -24,6 +33,12 @@ export interface TearContext {
   pin: string;
   aid: Uint8Array;
   level2Factor?: Level2Factor;
+  /** The debit application's issuer (profile keys.pboc), by the cryptogram's IAD: the scripts' MACs. */
+  issuer?: (iad: Uint8Array) => PbocIssuer;
+  /** The medical host's root keys (profile keys.medicalRoots). */
+  medicalRoots?: Readonly<Record<string, string>>;
+  /** Card management: the ICS's algorithm and the profile's master keys (keys.masterKeys). */
+  management?: ManagementOptions;
 }
 
 const port = (send: Send): ApduPort => ({ send: (cmd) => send(cmd instanceof Uint8Array ? cmd : encodeCommand(cmd)) });
@@ -157,24 +172,162 @@ export function ssChangePinCase(ctx: TearContext, next: string): TearCase {
     name: `CHANGE PIN to ${'*'.repeat(next.length)}`,
     setup: async (send) => ssTerminal(ctx, send).selectSsse(),
     command: (send) => ssTerminal(ctx, send).changePin(ctx.pin, next),
-    // Which PIN verifies: the old, or the new (the right PIN gives the try back).
-    observe: async (send) => {
-      const t = ssTerminal(ctx, send);
-      await t.selectSsse();
-      const tries = swHex((await t.verifyPin()).sw);
-      const old = swHex((await t.verifyPin(ctx.pin)).sw);
-      return `${tries} old PIN ${old}`;
-    },
+    observe: (send) => ssPinObserve(ctx, send),
     alsoAllowed: trySpent,
   };
 }
 
-async function pbocReady(ctx: TearContext, send: Send, ec: boolean, amount = 100): Promise<PbocKernel> {
+/** Which SSSE PIN verifies, the old or a new one, and the counter before (the right PIN gives the try back). */
+async function ssPinObserve(ctx: TearContext, send: Send): Promise<string> {
+  const t = ssTerminal(ctx, send);
+  await t.selectSsse();
+  const tries = swHex((await t.verifyPin()).sw);
+  const old = swHex((await t.verifyPin(ctx.pin)).sw);
+  return `${tries} old PIN ${old}`;
+}
+
+/**
+ * PIN UNBLOCK (84 24 00 00) or, with `reload`, PIN RELOAD (84 24 00 01, the new PIN enciphered) after PUK
+ * authentication, MAC under STK (part 5 §6.8); a wrong PIN first, so the counter has a try to give back.
+ * The counter and the PIN are one unit: never the counter reset with the old PIN kept, nor the new PIN blocked.
+ */
+export function ssUnblockCase(ctx: TearContext, reload?: string): TearCase {
+  return {
+    name: reload ? `PIN RELOAD to ${'*'.repeat(reload.length)} after a wrong PIN` : 'PIN UNBLOCK after a wrong PIN',
+    setup: async (send) => {
+      const t = ssTerminal(ctx, send);
+      await t.selectSsse();
+      await t.verifyPin(otherPin(ctx.pin));
+      const puk = await t.externalAuthenticate('PUK');
+      if (puk.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`EXTERNAL AUTHENTICATE with PUK answered ${swHex(puk.sw)}`);
+      return t.macCommand('STK', 0x84, SS_INS.PIN_CHANGE_UNBLOCK, 0x00, reload ? 0x01 : 0x00, new Uint8Array(0), reload ? { encryptPin: reload } : {});
+    },
+    command: (send, cmd) => port(send).send(cmd as never),
+    observe: (send) => ssPinObserve(ctx, send),
+  };
+}
+
+/** What a further failed EXTERNAL AUTHENTICATE with RK answers: the key's try counter as the card reports it (part 5 §6.4, 63Cx). */
+export async function ssKeyTries(ctx: TearContext, send: Send): Promise<string> {
+  const t = ssTerminal(ctx, send);
+  await t.selectSsse();
+  const random = await t.challenge();
+  return swHex((await t.send(await t.externalAuthCommand('RK', random, { corrupt: true }))).sw);
+}
+
+/** EXTERNAL AUTHENTICATE with RK (part 5 §6.4), with the right or a wrong cryptogram: a failure costs its try. */
+export function ssExtAuthCase(ctx: TearContext, right: boolean): TearCase {
+  return {
+    name: `EXTERNAL AUTHENTICATE RK with ${right ? 'the right' : 'a wrong'} cryptogram`,
+    setup: async (send) => {
+      const t = ssTerminal(ctx, send);
+      await t.selectSsse();
+      const random = await t.challenge();
+      return t.externalAuthCommand('RK', random, { corrupt: !right });
+    },
+    command: (send, cmd) => port(send).send(cmd as never),
+    observe: (send) => ssKeyTries(ctx, send),
+    done: (r) => r.sw === SW.NO_ERROR || triesLeft(r.sw) !== undefined,
+  };
+}
+
+/** What SELECT of the SSSE and of the MF answer (a blocked SSSE 9303, a blocked card 6A81; part 5 §6.1–6.2). */
+async function ssBlockObserve(send: Send): Promise<string> {
+  const ssse = await send(encodeCommand(iso.selectByName(encodeGbk(SSSE_DF_NAME))));
+  const mf = await send(encodeCommand(iso.selectByFid(0x3f00)));
+  return `SSSE ${swHex(ssse.sw)} MF ${swHex(mf.sw)}`;
+}
+
+/** APPLICATION BLOCK (84 1E 00 01, MAC under STK, §6.1) or CARD BLOCK (84 16 00 00, MAC under BK, §6.2). */
+export function ssBlockCase(ctx: TearContext, what: 'application' | 'card'): TearCase {
+  return {
+    name: what === 'application' ? 'APPLICATION BLOCK of the SSSE' : 'CARD BLOCK',
+    setup: async (send) => {
+      const t = ssTerminal(ctx, send);
+      await t.selectSsse();
+      return what === 'application'
+        ? t.macCommand('STK', 0x84, SS_INS.APPLICATION_BLOCK, 0x00, 0x01, new Uint8Array(0))
+        : t.macCommand('BK', 0x84, SS_INS.CARD_BLOCK, 0x00, 0x00, new Uint8Array(0));
+    },
+    command: (send, cmd) => port(send).send(cmd as never),
+    observe: ssBlockObserve,
+  };
+}
+
+function management(ctx: TearContext, send: Send): CardManagement {
+  return new CardManagement((c) => send(encodeCommand(c)), ctx.management ?? {});
+}
+
+/** Which master key of the SSSE authenticates (part 4 §5.2): the old, the new, or neither. */
+async function ssseMasterKeyObserve(ctx: TearContext, send: Send, keys: Uint8Array[]): Promise<string> {
+  const m = management(ctx, send);
+  const out: string[] = [];
+  for (const k of keys) {
+    await m.selectEnvironment('ssse');
+    out.push(swHex((await m.authenticate(k)).sw));
+  }
+  return out.join(' ');
+}
+
+/**
+ * WRITE KEY (84 D4, part 4 §5.2–5.4): the SSSE master key replaced under itself, or a new key loaded by it.
+ * The key is written whole or not at all: after a tear the old key or the new one authenticates.
+ */
+export function writeKeyCase(ctx: TearContext, what: 'replace master key' | 'load key'): TearCase {
+  const old = masterKey('ssse', ctx.management?.keys);
+  const neu = Uint8Array.from({ length: 16 }, (_v, i) => (0x31 + i * 11) & 0xff);
+  const loaded = 0x21;
+  return {
+    name: `WRITE KEY: ${what === 'replace master key' ? 'the SSSE master key replaced' : `key ${loaded.toString(16)} loaded`} in the SSSE`,
+    size: 16,
+    // The torn command is the WRITE KEY itself: its challenge is taken in the setup.
+    setup: async (send) => {
+      const m = management(ctx, send);
+      const r = await m.selectEnvironment('ssse');
+      const a = await m.authenticate(old);
+      if (r.sw !== SW.NO_ERROR || a.sw !== SW.NO_ERROR)
+        throw new PreconditionNotMet(`the SSSE master key does not authenticate (${swHex(r.sw)}, ${swHex(a.sw)})`);
+      const challenge = await m.challenge();
+      return what === 'replace master key'
+        ? writeKey(m.algorithm, old, challenge, WRITE_KEY_P1.REPLACE, { id: MASTER_KEY_ID, version: 1, tryLimit: 15, key: neu })
+        : writeKey(m.algorithm, old, challenge, WRITE_KEY_P1.LOAD, { id: loaded, version: 1, tryLimit: 3, key: neu });
+    },
+    command: (send, cmd) => port(send).send(cmd as never),
+    observe: async (send) => {
+      if (what === 'replace master key') return ssseMasterKeyObserve(ctx, send, [old, neu]);
+      const m = management(ctx, send);
+      await m.selectEnvironment('ssse');
+      return swHex((await authenticateKey(m, (c) => send(encodeCommand(c)), loaded, neu)).sw);
+    },
+  };
+}
+
+/** CREATE FILE (80 E0, part 4 §5.2) of a DF under the MF after the card master key: the DF is there whole, or not at all. */
+export function createFileCase(ctx: TearContext): TearCase {
+  const name = Uint8Array.from(Buffer.from('SSCC.TEAR.DF', 'ascii'));
+  return {
+    name: 'CREATE FILE of a DF under the MF',
+    setup: async (send) => {
+      const m = management(ctx, send);
+      await m.selectMf();
+      const a = await m.authenticate(m.key('card'));
+      if (a.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`the card master key does not authenticate (${swHex(a.sw)})`);
+      return m;
+    },
+    command: (_send, m) => (m as CardManagement).createDf(name, 0xdf3e),
+    // SELECT of the new DF by name: 9000 once it exists, 6A82 before.
+    observe: async (send) => swHex((await send(encodeCommand(iso.selectByName(name)))).sw),
+  };
+}
+
+async function pbocReady(ctx: TearContext, send: Send, ec: boolean, amount = 100, blocked = false): Promise<PbocKernel> {
   const k = new PbocKernel(send);
   k.terminal.ecSupport = ec;
   k.terminal.amount = amount;
   const r = await k.selectApplication(ctx.aid);
-  if (r.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`SELECT of the debit application answered ${swHex(r.sw)}`);
+  // A blocked application answers its FCI with 6283 (JR/T 0025.5 B.1.1): its unblock script still reaches it.
+  if (r.sw !== SW.NO_ERROR && !(blocked && r.sw === SW.WARNING_SELECTED_FILE_INVALIDATED))
+    throw new PreconditionNotMet(`SELECT of the debit application answered ${swHex(r.sw)}`);
   return k;
 }
 
@@ -237,4 +390,131 @@ export async function pbocTries(ctx: TearContext, send: Send): Promise<string> {
 function pinBlock2(pin: string): Uint8Array {
   const hex = `2${pin.length.toString(16)}${pin}`.padEnd(16, 'F');
   return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+}
+
+/** The debit application in an online transaction: GPO, the records, then the ARQC a script's MAC is over (JR/T 0025.5 C.2.4). */
+async function pbocOnline(ctx: TearContext, send: Send, ec: boolean, before?: () => Promise<unknown>, blocked = false) {
+  const k = await pbocReady(ctx, send, ec, 100, blocked);
+  const g = await k.gpo();
+  if (g.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`GET PROCESSING OPTIONS answered ${swHex(g.sw)}`);
+  await k.readApplicationData();
+  await before?.();
+  const first = await k.generateAc('ARQC');
+  // A blocked application declines (AAC): its unblock script is MACed over that cryptogram (C.2.4).
+  if (!first.result || (first.result.type !== 'ARQC' && !(blocked && first.result.type === 'AAC')))
+    throw new PreconditionNotMet(`the first GENERATE AC asked for an ARQC answered ${swHex(first.response.sw)} ${first.result?.type ?? ''}`);
+  if (!ctx.issuer) throw new PreconditionNotMet('the profile gives no keys.pboc: the issuer scripts cannot be MACed');
+  return { k, g: first.result, issuer: ctx.issuer(first.result.iad) };
+}
+
+/** The debit application's state by GET DATA and the newest log entry, and what SELECT answers (a blocked application 6283, a blocked card 6A81). */
+async function pbocStateObserve(ctx: TearContext, send: Send): Promise<string> {
+  const k = new PbocKernel(send);
+  const r = await k.selectApplication(ctx.aid);
+  const out = [`SELECT ${swHex(r.sw)}`];
+  for (const tag of ['9F36', '9F79', '9F17']) out.push(`${tag} ${hexOf(await k.getData(tag))}`);
+  out.push(`log ${hexOf(await k.readRecord(0x0b, 1))}`);
+  return out.join(' ');
+}
+
+/** Which offline PIN verifies after a PIN script: the counter, then the old PIN (JR/T 0025.5 B.12). */
+async function pbocPinObserve(ctx: TearContext, send: Send): Promise<string> {
+  const k = await pbocReady(ctx, send, false);
+  const tries = hexOf(await k.getData('9F17'));
+  const old = swHex((await send(encodeCommand(iso.verify(0x80, pinBlock2(ctx.pin))))).sw);
+  return `${tries} old PIN ${old}`;
+}
+
+export type PbocScript = 'EC load' | 'APPLICATION BLOCK' | 'APPLICATION UNBLOCK' | 'CARD BLOCK' | 'PIN UNBLOCK' | 'PIN CHANGE' | 'PUT DATA 9F77';
+
+/**
+ * An issuer script command of an online transaction, MACed by the issuer over the ARQC (JR/T 0025.5 C.2):
+ * the EC load (圈存, PUT DATA 9F79 of the new balance, JR/T 0025.13 §7.5), PUT DATA of the balance limit,
+ * APPLICATION BLOCK/UNBLOCK, CARD BLOCK, PIN UNBLOCK after a wrong PIN and PIN CHANGE (B.10).
+ */
+export function pbocScriptCase(ctx: TearContext, script: PbocScript): TearCase {
+  const pinScript = script === 'PIN UNBLOCK' || script === 'PIN CHANGE';
+  return {
+    name: `issuer script ${script}${script === 'EC load' ? ' (PUT DATA 9F79, balance + 1.00)' : ''}`,
+    setup: async (send) => {
+      // A blocked application first, for its unblock; a wrong PIN first, for the unblock to reset the counter.
+      const before = async () => (pinScript ? send(encodeCommand(iso.verify(0x80, pinBlock2(otherPin(ctx.pin))))) : undefined);
+      if (script === 'APPLICATION UNBLOCK') {
+        const b = await pbocOnline(ctx, send, false);
+        const r = await send(b.issuer.script(b.k.pan, b.k.psn, b.g.atc, b.g.ac, SCRIPT_HEADER.APPLICATION_BLOCK));
+        if (r.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`APPLICATION BLOCK by script answered ${swHex(r.sw)}`);
+      }
+      const { k, g, issuer } = await pbocOnline(ctx, send, script === 'EC load', before, script === 'APPLICATION UNBLOCK');
+      const at = (h: string, data?: Uint8Array) => issuer.script(k.pan, k.psn, g.atc, g.ac, h, data);
+      switch (script) {
+        case 'EC load': {
+          const v = await k.getDataValue('9F79');
+          return at(SCRIPT_HEADER.putData('9F79'), encodeN(Number(decodeN(v)) + 100, 6));
+        }
+        case 'PUT DATA 9F77': {
+          const v = await k.getDataValue('9F77');
+          return at(SCRIPT_HEADER.putData('9F77'), encodeN(Number(decodeN(v)) + 100, 6));
+        }
+        case 'APPLICATION BLOCK':
+          return at(SCRIPT_HEADER.APPLICATION_BLOCK);
+        case 'APPLICATION UNBLOCK':
+          return at(SCRIPT_HEADER.APPLICATION_UNBLOCK);
+        case 'CARD BLOCK':
+          return at(SCRIPT_HEADER.CARD_BLOCK);
+        case 'PIN UNBLOCK':
+          return at(SCRIPT_HEADER.PIN_UNBLOCK);
+        case 'PIN CHANGE':
+          return issuer.pinChange(k.pan, k.psn, g.atc, g.ac, '4321', ctx.pin);
+      }
+    },
+    command: (send, apdu) => send(apdu as Uint8Array),
+    observe: (send) => (pinScript ? pbocPinObserve(ctx, send) : pbocStateObserve(ctx, send)),
+  };
+}
+
+/** The medical account as the terminal reads it (part 7 §14: balances, sequence numbers, the newest EF08 record). */
+async function medicalObserve(ctx: TearContext, send: Send): Promise<string> {
+  const t = medicalTerminal(ctx, send);
+  await t.selectDf04();
+  await t.verifyPin(ctx.pin);
+  return JSON.stringify(await t.snapshot());
+}
+
+const medicalTerminals = new WeakMap<TearContext, MedicalTerminal>();
+function medicalTerminal(ctx: TearContext, send: Send): MedicalTerminal {
+  if (send !== ctx.send) throw new Error('a tear case sends through its context');
+  let t = medicalTerminals.get(ctx);
+  if (!t) {
+    t = new MedicalTerminal(port(send), ctx.psam, ctx.atr, ctx.medicalRoots ?? {});
+    if (ctx.level2Factor) t.ss.level2Factor = ctx.level2Factor;
+    medicalTerminals.set(ctx, t);
+  }
+  return t;
+}
+
+/**
+ * The offline medical account (社会保障卡规范 part 7 §11–12): CREDIT FOR LOAD or DEBIT FOR PURCHASE, torn.
+ * The balance, the totals, the sequence number, the EF08 detail record and the proof move together (§11.8, §12.6).
+ */
+export function medicalCase(ctx: TearContext, what: 'load' | 'purchase'): TearCase {
+  const amounts = { account: 100, selfPaid: 50, pooled: 25 };
+  return {
+    name: what === 'load' ? 'CREDIT FOR LOAD of 1.00 (medical account)' : 'DEBIT FOR PURCHASE of 1.00 (medical account)',
+    setup: async (send) => {
+      const t = medicalTerminal(ctx, send);
+      await t.selectDf04();
+      const v = await t.verifyPin(ctx.pin);
+      if (v.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`VERIFY of the SSSE PIN answered ${swHex(v.sw)}`);
+      if (what === 'load') {
+        const run = await t.prepareLoad(100);
+        if (!run.creditCommand) throw new PreconditionNotMet(`INITIALIZE FOR LOAD answered ${swHex(run.init.sw)}`);
+        return run.creditCommand;
+      }
+      const run = await t.preparePurchase(amounts);
+      if (!run.debitCommand) throw new PreconditionNotMet(`INITIALIZE FOR PURCHASE answered ${swHex(run.init.sw)}`);
+      return run.debitCommand;
+    },
+    command: (send, cmd) => port(send).send(cmd as never),
+    observe: (send) => medicalObserve(ctx, send),
+  };
 }

@@ -20,12 +20,15 @@ class LineClient {
   private readonly waiting: Array<(line: string) => void> = [];
   private constructor(private readonly socket: Socket) {
     socket.setEncoding('utf8');
+    // Idle, the connection does not keep the run's process alive (it is held only while a reply is awaited).
+    socket.unref();
     socket.on('data', (chunk: string) => {
       this.buffer += chunk;
       for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n')) {
         const line = this.buffer.slice(0, nl);
         this.buffer = this.buffer.slice(nl + 1);
         this.waiting.shift()?.(line);
+        if (!this.waiting.length) this.socket.unref();
       }
     });
   }
@@ -50,6 +53,7 @@ class LineClient {
         if (reply.ok) resolve(reply.value);
         else reject(new TransportError(`tear control: ${reply.error}`));
       });
+      this.socket.ref();
       this.socket.write(JSON.stringify(r) + '\n');
     });
   }
@@ -77,14 +81,45 @@ export async function remoteTearControl(driver: TearDriver, channel: CardChannel
     c.catch(() => clients.delete(at));
   }
   const client = await c;
+  // After a cut the card is out of the reader for a while (card-sim/vpcd.ts TEAR_REINSERT_MS): the power-up
+  // waits for pcscd to see it go and come back, or its first reset meets the card that is going.
+  let cut = false;
   return {
     arm: async (k) => void (await client.request({ op: 'arm', k })),
-    lastWrites: async () => (await client.request({ op: 'lastWrites' })) as { writes: number; torn: boolean },
+    lastWrites: async () => {
+      const w = (await client.request({ op: 'lastWrites' })) as { writes: number; torn: boolean };
+      cut ||= w.torn;
+      return w;
+    },
     save: async () => (await client.request({ op: 'save' })) as NvmFile,
     restore: async (state) => void (await client.request({ op: 'restore', state })),
     snapshot: async () => new Map(Object.entries((await client.request({ op: 'snapshot' })) as Record<string, string>)) as NvmSnapshot,
-    powerUp: async () => void (await channel.reset()),
+    powerUp: async () => {
+      if (cut) await new Promise((r) => setTimeout(r, AWAY_MS));
+      cut = false;
+      await powerUpAfterCut(channel);
+    },
   };
+}
+
+/** How long a card cut off stays away from the reader as pcscd sees it: sim serve's 0.6 s out, and a 0.4 s poll. */
+const AWAY_MS = 1000;
+
+/** How long a power-up waits for the card to be back in the reader after a cut (sim serve pulls it for 0.6 s). */
+const BACK_WITHIN_MS = 10_000;
+
+/** Cold reset; a card the cut took out of the reader (vpcd: pulled, card-sim/vpcd.ts) is waited for. */
+async function powerUpAfterCut(channel: CardChannel): Promise<void> {
+  const until = Date.now() + BACK_WITHIN_MS;
+  for (;;) {
+    try {
+      await channel.reset();
+      return;
+    } catch (e) {
+      if (!(e instanceof TransportError) || Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
 }
 
 /** The server side, for `sim serve`: one request of the JSON-lines protocol against a card. */
