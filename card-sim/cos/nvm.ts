@@ -28,7 +28,7 @@ export interface NvmPolicy {
   ignoreCommits?: readonly string[];
   /** Items written back only after the own writes of the next command that writes (a write-behind cache): lost by a tear. */
   writeBehind?: RegExp;
-  /** Counters erased (to FF) before they are programmed: one more write, and a cut between leaves FF. */
+  /** Counters and flags erased (to FF) before they are programmed: one more write, and a cut between leaves FF. */
   erasedFirst?: RegExp;
   /** The power-up does not run the recovery: a set commit flag is ignored. */
   skipRecovery?: boolean;
@@ -395,7 +395,7 @@ export class NvmLayer {
     const erase = this.policy.erasedFirst;
     const plan = ordered
       .map((c) => ({ ...c, slot: resolve(this.mf, c.name, known), data: pagesOf(c.old, c.neu) }))
-      .map((p) => ({ ...p, pages: [...(erase?.test(p.name) && typeof p.neu === 'number' ? [() => 0xff] : []), ...p.data] }));
+      .map((p) => ({ ...p, pages: [...(erase?.test(p.name) && (typeof p.neu === 'number' || typeof p.neu === 'boolean') ? [() => 0xff] : []), ...p.data] }));
     const guarded = plan.filter((p) => !this.policy.nonAtomic?.test(p.name));
     // One page of data is written atomically by the chip: no backup (an erase before it is the COS's own flaw).
     const pages = plan.reduce((n, p) => n + p.data.length, 0);

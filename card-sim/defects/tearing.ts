@@ -86,6 +86,14 @@ export const TEARING_DEFECTS = [
       'CREDIT FOR LOAD and DEBIT FOR PURCHASE commit the balance in a unit of their own, then the sequence number, the proof and the EF08 record: a tear between moves the money with no record of it (社会保障卡规范 part 7 §11.8, §12.6).',
     mustFail: ['TEAR-MED-001'],
   },
+  {
+    id: 'tear-block-flag-erased-first',
+    area: 'tearing',
+    title: 'APPLICATION BLOCK and CARD BLOCK erase the block flag before they program it',
+    description:
+      'The SSSE writes its block flag by erasing the byte (FF) and then programming it, with no backup: a tear between leaves a flag that is neither "usable" nor "blocked" (社会保障卡规范 part 5 §6.1, §6.2; LD/T 6001.2 防拔).',
+    mustFail: ['TEAR-SS-003', 'TEAR-PB-005'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's NVM policy (kind `nvm`, card-sim/defects/kinds.ts). */
@@ -100,4 +108,5 @@ export const TEARING_IMPLEMENTATIONS: Record<(typeof TEARING_DEFECTS)[number]['i
   'tear-key-written-half': nvm({ nonAtomic: /\|state\|masterKey\|key$|\|state\|loadedKeys$/ }),
   'tear-ec-balance-erased-before-write': nvm({ erasedFirst: /\|state\|ec\|balance$/ }),
   'tear-medical-balance-before-detail': nvm({ ownUnitFirst: /\|state\|medical\|balance$/ }),
+  'tear-block-flag-erased-first': nvm({ erasedFirst: /\|state\|(blocked|cardBlocked)$/ }),
 };
