@@ -3,7 +3,7 @@ import { fromHex, toHex } from '../../src/bytes/hex.ts';
 import { gbkHex } from '../images/build.ts';
 import { referenceImage } from '../images/reference.ts';
 import type { CardImage } from './image.ts';
-import { createCard } from './card.ts';
+import { cardMaker, createCard } from './card.ts';
 
 const SSSE = gbkHex('sx1.sh.社会保障');
 const t1Image: CardImage = { ...referenceImage, name: 'reference-t1', protocol: 'T=1' };
@@ -90,5 +90,16 @@ describe('card-sim core on the reference image', () => {
 
   it('rejects an unknown defect id, naming the known ones', () => {
     expect(() => createCard(referenceImage, { defects: ['no-such' as never] })).toThrow(/unknown card defect "no-such"; known: read-binary/);
+  });
+
+  it("cardMaker: each card answers as createCard's and shares no state with the cards before it", () => {
+    const script = [`00A404000F${SSSE}`, '00A4040006D15600000500', '0020000003999999', '0084000008', '00B2012C04', '0020000003123456', '00B2012C04'];
+    for (const defects of [[], ['pin-counter-not-decremented']] as const) {
+      const run = (card: ReturnType<typeof createCard>) => script.map((c) => tx(card, c));
+      const make = cardMaker(referenceImage, [...defects]);
+      const want = run(createCard(referenceImage, { seed: 's', defects: [...defects] }));
+      expect(want[2]).toBe(defects.length ? '63C3' : '63C2');
+      for (let i = 0; i < 3; i++) expect(run(make({ seed: 's' }))).toEqual(want);
+    }
   });
 });

@@ -80,10 +80,26 @@ function reachable(card: CardContext, apps: Readonly<Record<string, CardApplicat
 }
 
 export function createCard(image: CardImage, options: CardOptions = {}): SimCard {
-  const defects = new Set(checkDefects(options.defects ?? []));
+  return build(image, options, prepare(image, options.defects ?? []));
+}
+
+/**
+ * Fresh cards of one image with one set of defects, for many cards in a row (the fuzzer: a card per
+ * input): the defects' faults, wrapped handlers and personalised image are made once; each card is what
+ * createCard makes, with its own tree, NVM, random generator and state.
+ */
+export function cardMaker(image: CardImage, defects: readonly DefectId[] = []): (options?: Omit<CardOptions, 'defects'>) => SimCard {
+  const prepared = prepare(image, defects);
+  return (options = {}) => build(image, options, prepared);
+}
+
+type Prepared = ReturnType<typeof prepare>;
+
+/** What a card derives from its image and defects alone. */
+function prepare(image: CardImage, ids: readonly DefectId[]) {
+  const defects = new Set(checkDefects(ids));
   // The defects switched on: spec rules overridden, the image as personalised, handlers wrapped (card-sim/defects/kinds.ts).
   const faults = cardFaults(defects);
-  const rules = faults.rules;
   const apps = Object.fromEntries(
     Object.entries(APPLICATIONS).map(([name, app]) => {
       const onSelect = faults.onSelect(name, app.onSelect);
@@ -94,10 +110,15 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
     }),
   );
   const interindustry = INTERINDUSTRY.map((c) => ({ ...c, handler: faults.handler('cos', c.ins, c.handler) }));
+  return { defects, faults, apps, interindustry, personalised: faults.personalise(image) };
+}
+
+function build(image: CardImage, options: CardOptions, { defects, faults, apps, interindustry, personalised }: Prepared): SimCard {
+  const rules = faults.rules;
   const seed = options.seed ?? 'sscc';
   let atr = answerToReset(image, rules, 'cold');
   // Non-volatile: survives reset. The tree is built from the image as personalised.
-  const mf = buildTree(faults.personalise(image));
+  const mf = buildTree(personalised);
   const random = new SeededRandom(`${seed}:${image.name}`);
   const nvm = new NvmLayer(mf, () => faults.nvmPolicy());
   let card = new CardContext(mf, image.protocol, random, rules, nvm);

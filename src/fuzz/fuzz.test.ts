@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { IMAGES } from '../../card-sim/images/index.ts';
 import { runFuzz, replay, targetSeed } from './fuzz.ts';
+import { runFuzzJobs } from './jobs.ts';
 import { Finding, type FuzzTarget, allTargets } from './targets.ts';
 import fc from 'fast-check';
 
@@ -63,4 +64,35 @@ describe('fuzz', () => {
     const again = await replay(planted as FuzzTarget, targetSeed('s', 'planted'), f.path);
     expect(again.verdict.finding).toBe('a byte ≥ 0x80');
   });
+
+  it('--jobs: targets shared over worker processes give each target the inputs of one process', async () => {
+    const some = targets.filter((t) => ['card-sim:psam', 'card-sim:reference+defects', 'hex', 'atr', 'dol', 'command-apdu'].includes(t.name));
+    const one = await runFuzz({ iterations: 600, seed: 'jobs', targets: some });
+    const two = await runFuzzJobs({ iterations: 600, seed: 'jobs', targets: some, jobs: 2 }).result;
+    expect(Object.keys(two.perTarget)).toEqual(some.map((t) => t.name));
+    const counts = (r: typeof one) => Object.entries(r.perTarget).map(([name, s]) => [name, s.iterations, s.rejected, s.findings]);
+    expect(counts(two)).toEqual(counts(one));
+    expect(two.stopped).toEqual([]);
+    expect(two.notStarted).toEqual([]);
+  }, 120_000);
+
+  it('--jobs: stop() ends the workers and gives what finished, the rest cut or not started', async () => {
+    const finished: string[] = [];
+    const run = runFuzzJobs({
+      iterations: 1_000_000,
+      seed: 'stop',
+      targets,
+      jobs: 2,
+      progress: (name) => {
+        finished.push(name);
+        run.stop();
+      },
+    });
+    const r = await run.result;
+    expect(finished.length).toBeGreaterThan(0);
+    for (const name of finished) expect(r.stopped).not.toContain(name);
+    expect(new Set([...finished, ...r.stopped, ...r.notStarted])).toEqual(new Set(targets.map((t) => t.name)));
+    expect(r.notStarted.length).toBeGreaterThan(40);
+    expect(r.findings).toEqual([]);
+  }, 120_000);
 });

@@ -23,6 +23,8 @@ export interface TargetStats {
   rejected: number;
   findings: number;
   seconds: number;
+  /** CPU seconds of this process while the target ran (user + system). */
+  cpuSeconds: number;
 }
 
 export interface FuzzResult {
@@ -74,12 +76,18 @@ export function targetSeed(seed: string, target: string): number {
 }
 
 /** One target's property for fast-check; `stats` counts the inputs of the run proper (not the shrinking). */
-function property(target: FuzzTarget, stats: TargetStats, last: { message?: string }): fc.IProperty<[unknown]> | fc.IAsyncProperty<[unknown]> {
+function property(
+  target: FuzzTarget,
+  stats: TargetStats,
+  last: { message?: string },
+  onInput?: () => void,
+): fc.IProperty<[unknown]> | fc.IAsyncProperty<[unknown]> {
   let shrinking = false;
   const count = (v: Verdict) => {
     if (!shrinking) {
       stats.iterations++;
       if (v.rejected) stats.rejected++;
+      onInput?.();
     }
     if (v.finding !== undefined) {
       shrinking = true;
@@ -101,44 +109,85 @@ export interface FuzzOptions {
   progress?: (name: string, stats: TargetStats) => void;
 }
 
-export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
+/** What one target's run gives: its figures, and its finding shrunk if the property failed. */
+export interface TargetRun {
+  stats: TargetStats;
+  finding?: FuzzFinding;
+}
+
+/**
+ * One target for `runs` inputs, seeded by targetSeed(seed, name): the same inputs in whatever process
+ * or order it runs. `tick` sees the figures so far, at most every `seconds` (a worker's progress).
+ */
+export async function runTarget(
+  target: FuzzTarget,
+  runs: number,
+  seed: string,
+  tick?: { seconds: number; call: (stats: TargetStats) => void },
+): Promise<TargetRun> {
+  const stats: TargetStats = { iterations: 0, rejected: 0, findings: 0, seconds: 0, cpuSeconds: 0 };
+  const last: { message?: string } = {};
+  const s = targetSeed(seed, target.name);
+  const s0 = performance.now();
+  const c0 = process.cpuUsage();
+  const sample = () => {
+    stats.seconds = (performance.now() - s0) / 1000;
+    const c1 = process.cpuUsage(c0);
+    stats.cpuSeconds = (c1.user + c1.system) / 1e6;
+  };
+  let next = s0 + (tick?.seconds ?? 0) * 1000;
+  const onInput = tick
+    ? () => {
+        const now = performance.now();
+        if (now < next) return;
+        next = now + tick.seconds * 1000;
+        sample();
+        tick.call(stats);
+      }
+    : undefined;
+  const details = await fc.check(property(target, stats, last, onInput) as fc.IAsyncProperty<[unknown]>, {
+    seed: s,
+    numRuns: runs,
+    endOnFailure: false,
+    verbose: 0,
+  });
+  sample();
+  if (!details.failed) return { stats };
+  stats.findings++;
+  const input = details.counterexample?.[0];
+  return {
+    stats,
+    finding: {
+      target: target.name,
+      message: last.message ?? String(details.errorInstance),
+      input: clip(input === undefined ? '(none)' : target.show(input)),
+      path: details.counterexamplePath ?? '',
+      seed: s,
+    },
+  };
+}
+
+/** The result of a run from its targets' runs, in the targets' order. */
+export function mergeRuns(seed: string, seconds: number, runs: ReadonlyArray<readonly [string, TargetRun]>): FuzzResult {
   const perTarget: FuzzResult['perTarget'] = {};
   const findings: FuzzFinding[] = [];
+  for (const [name, r] of runs) {
+    perTarget[name] = r.stats;
+    if (r.finding) findings.push(r.finding);
+  }
+  return { seed, iterations: Object.values(perTarget).reduce((n, t) => n + t.iterations, 0), seconds, perTarget, findings };
+}
+
+export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const n = shares(o.targets, o.iterations);
   const t0 = performance.now();
+  const runs: Array<[string, TargetRun]> = [];
   for (const [k, target] of o.targets.entries()) {
-    const stats: TargetStats = { iterations: 0, rejected: 0, findings: 0, seconds: 0 };
-    perTarget[target.name] = stats;
-    const last: { message?: string } = {};
-    const seed = targetSeed(o.seed, target.name);
-    const s0 = performance.now();
-    const details = await fc.check(property(target, stats, last) as fc.IAsyncProperty<[unknown]>, {
-      seed,
-      numRuns: n[k] as number,
-      endOnFailure: false,
-      verbose: 0,
-    });
-    stats.seconds = (performance.now() - s0) / 1000;
-    if (details.failed) {
-      stats.findings++;
-      const input = details.counterexample?.[0];
-      findings.push({
-        target: target.name,
-        message: last.message ?? String(details.errorInstance),
-        input: clip(input === undefined ? '(none)' : target.show(input)),
-        path: details.counterexamplePath ?? '',
-        seed,
-      });
-    }
-    o.progress?.(target.name, stats);
+    const r = await runTarget(target, n[k] as number, o.seed);
+    runs.push([target.name, r]);
+    o.progress?.(target.name, r.stats);
   }
-  return {
-    seed: o.seed,
-    iterations: Object.values(perTarget).reduce((s, t) => s + t.iterations, 0),
-    seconds: (performance.now() - t0) / 1000,
-    perTarget,
-    findings,
-  };
+  return mergeRuns(o.seed, (performance.now() - t0) / 1000, runs);
 }
 
 /** Replay one input of a target from its seed and path, as a finding prints them. */
