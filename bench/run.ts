@@ -217,7 +217,8 @@ const result = {
   ...(pcsc.speedup ? { parallelReaders: pcsc.speedup.readers } : { parallelSpeedupReason: pcsc.speedupReason }),
   // The clock of every per-APDU figure: its nominal unit and the smallest step seen between two reads.
   timer: { clock: 'process.hrtime.bigint()', unitNs: 1, observedStepNs: timerStepNs(), method: 'median of 10 blocks of 200 APDUs' },
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', node: process.version },
+  // The load average over the last minute when the bench ended: wall figures on a shared machine follow it.
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', node: process.version, loadAverage1m: round(os.loadavg()[0] ?? 0, 1) },
   goals: {
     suiteUnder30s: cli < 30,
     coldStartAtMost1s: cold <= 1,

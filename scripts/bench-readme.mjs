@@ -60,7 +60,7 @@ const rows = [
 ];
 const cell = (x) => String(x).replaceAll('|', '\\|');
 const table = [
-  `Measured by \`npm run bench -- --json\` on ${b.machine?.cpus} × ${b.machine?.cpu}, Node ${b.machine?.node}${b.compiled === false ? ' (without the compiled build)' : ''}; timer ${b.timer?.clock}, step ${b.timer?.observedStepNs} ns. Written by \`node scripts/bench-readme.mjs\`.`,
+  `Measured by \`npm run bench -- --json\` on ${b.machine?.cpus} × ${b.machine?.cpu}, Node ${b.machine?.node}, ${b.machine?.loadAverage1m === undefined ? 'load average not recorded' : `load average ${b.machine.loadAverage1m}`}${b.compiled === false ? ' (without the compiled build)' : ''}; timer ${b.timer?.clock}, step ${b.timer?.observedStepNs} ns. Written by \`node scripts/bench-readme.mjs\`.`,
   '',
   '| figure | value | detail | goal | met |',
   '|---|---|---|---|---|',
