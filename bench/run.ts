@@ -15,7 +15,11 @@
  *   versionSeconds     `node bin/sscc.js --version`, spawn to exit (median of 3)
  *   terminalStartSeconds   the example terminal program (examples/terminal/run.mjs, compiled), spawn to
  *                      exit on an empty request; terminalStartSecondsTsx the same through tsx (median of 3)
+ *   testSuiteSeconds, testSuiteCpuSeconds   npm run test:suite (scripts/test-suite.mjs: every suite
+ *                      profile, one worker per core), wall and CPU seconds of all its processes
+ *   coldStartSecondsTsx the cold start through tsx (SSCC_TSX=1), against the compiled build (scripts/build.mjs)
  * The goals: issue 9, the whole suite under 30 s on 2 cores; issue 21, a cold run ≤ 1 s to its first scenario.
+ * `node scripts/bench-readme.mjs FILE` writes the JSON line in FILE into the README's performance table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -37,6 +41,8 @@ import { SimChannel } from '../src/transport/sim.ts';
 import { pcscFigures } from './pcsc.ts';
 import { verifyDefects } from '../src/run/defects.ts';
 import { planFrom } from '../src/cli/common.ts';
+// @ts-expect-error: a JavaScript module without types
+import { build, fresh } from '../scripts/build.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, 'pcsc-reader': { type: 'string', multiple: true } } });
@@ -83,15 +89,30 @@ function cliSeconds(): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
+/** User + system CPU seconds of this process's finished children, theirs included (Linux /proc, 1/100 s). */
+function childCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** npm run test:suite's script, spawn to exit: wall and CPU seconds, and whether it passed. */
+function testSuite(): { seconds: number; cpu: number; ok: boolean } {
+  const c0 = childCpuSeconds();
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['scripts/test-suite.mjs'], { cwd: ROOT, stdio: 'ignore' });
+  return { seconds: (performance.now() - t0) / 1000, cpu: childCpuSeconds() - c0, ok: r.status === 0 };
+}
+
 /** Spawn to the first scenario's start (its testCaseStarted in messages.ndjson), one scenario run cold. */
-function coldStartSeconds(): number {
+function coldStartSeconds(env: NodeJS.ProcessEnv = process.env): number {
   const tmp = mkdtempSync(join(os.tmpdir(), 'sscc-bench-cold-'));
   try {
     const t0 = Date.now();
     execFileSync(
       process.execPath,
       ['bin/sscc.js', 'run', '--profile', 'profiles/sim-reference.yaml', '--tags', '@TC:ISO-SEL-001', '--out', tmp, '--force', '--quiet'],
-      { cwd: ROOT, stdio: 'ignore' },
+      { cwd: ROOT, stdio: 'ignore', env },
     );
     const first = readFileSync(join(tmp, 'messages.ndjson'), 'utf8')
       .split('\n')
@@ -145,6 +166,8 @@ async function apdusPerSecondSim(seconds: number): Promise<{ logical: number; wi
   return { logical: n / s, wire: wire / s };
 }
 
+// What an installed sscc runs: the compiled build (npm install makes it).
+const compiled = fresh() || ((await build()) as { fresh: boolean }).fresh;
 log('bench: reference suite in process …\n');
 const s = await suite();
 log('bench: the same through the command line …\n');
@@ -153,10 +176,14 @@ log('bench: defect proof (sscard area, 1.0 card) …\n');
 const defects = await defectCpu(s.support);
 log('bench: cold start, --version, the terminal program …\n');
 const cold = median([coldStartSeconds(), coldStartSeconds(), coldStartSeconds()]);
+const tsxEnv = { ...process.env, SSCC_TSX: '1' };
+const coldTsx = median([coldStartSeconds(tsxEnv), coldStartSeconds(tsxEnv), coldStartSeconds(tsxEnv)]);
 const version = median([0, 1, 2].map(() => spawnSeconds(['bin/sscc.js', '--version'])));
 spawnSeconds(['examples/terminal/run.mjs']); // builds the bundle if it is stale
 const terminal = median([0, 1, 2].map(() => spawnSeconds(['examples/terminal/run.mjs'])));
 const terminalTsx = median([0, 1, 2].map(() => spawnSeconds(['--import', 'tsx', 'examples/terminal/terminal.ts'])));
+log('bench: npm run test:suite …\n');
+const ts = testSuite();
 log('bench: APDUs through CardSession on the simulator …\n');
 const sim = await apdusPerSecondSim(2);
 const readers = values['pcsc-reader'] ?? ['Virtual PCD 00 00', 'Virtual PCD 00 01'];
@@ -172,6 +199,11 @@ const result = {
   defectCpuSecondsPerDefect: round(defects.perDefect, 3),
   defectsMeasured: defects.defects,
   coldStartSeconds: round(cold, 3),
+  coldStartSecondsTsx: round(coldTsx, 3),
+  compiled,
+  testSuiteSeconds: round(ts.seconds, 1),
+  testSuiteCpuSeconds: round(ts.cpu, 1),
+  testSuitePassed: ts.ok,
   versionSeconds: round(version, 3),
   terminalStartSeconds: round(terminal, 3),
   terminalStartSecondsTsx: round(terminalTsx, 3),
@@ -185,10 +217,12 @@ const result = {
   ...(pcsc.speedup ? { parallelReaders: pcsc.speedup.readers } : { parallelSpeedupReason: pcsc.speedupReason }),
   // The clock of every per-APDU figure: its nominal unit and the smallest step seen between two reads.
   timer: { clock: 'process.hrtime.bigint()', unitNs: 1, observedStepNs: timerStepNs(), method: 'median of 10 blocks of 200 APDUs' },
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', node: process.version },
+  // The load average over the last minute when the bench ended: wall figures on a shared machine follow it.
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', node: process.version, loadAverage1m: round(os.loadavg()[0] ?? 0, 1) },
   goals: {
     suiteUnder30s: cli < 30,
     coldStartAtMost1s: cold <= 1,
+    testSuitePasses: ts.ok,
     defectsProofExact: defects.ok,
     pcscOverheadAtMost110: pcsc.overhead ? pcsc.overhead.ratio <= 1.1 : null,
   },
@@ -224,6 +258,12 @@ if (values.json) {
       `per defect (${defects.defects} sscard defects on the 1.0 card, clean run included)${defects.ok ? '' : '; NOT EXACT'}`,
     ],
     ['cold start to first scenario', `${result.coldStartSeconds} s`, 'node bin/sscc.js run, spawn to the first testCaseStarted; goal ≤ 1 s'],
+    ['cold start through tsx', `${result.coldStartSecondsTsx} s`, `SSCC_TSX=1; the compiled build ${compiled ? 'was' : 'was NOT'} used above`],
+    [
+      'npm run test:suite',
+      `${result.testSuiteSeconds} s`,
+      `${result.testSuiteCpuSeconds} CPU-s, every suite profile, one worker per core${ts.ok ? '' : '; FAILED'}`,
+    ],
     ['sscc --version', `${result.versionSeconds} s`, 'spawn to exit'],
     ['terminal program start', `${result.terminalStartSeconds} s`, `compiled (examples/terminal/run.mjs); through tsx ${result.terminalStartSecondsTsx} s`],
     ['APDUs/s, simulator', String(result.apdusPerSecondSim), `logical, through CardSession (${result.wireApdusPerSecondSim} wire/s)`],

@@ -10,6 +10,8 @@ import { availableParallelism } from 'node:os';
 const width = Math.max(1, Number(process.env.SSCC_JOBS) || availableParallelism());
 const started = Date.now();
 let failed = 0;
+let proved = 0;
+let bad = 0;
 
 function run(part) {
   return new Promise((done) => {
@@ -23,6 +25,8 @@ function run(part) {
       const secs = ((Date.now() - t0) / 1000).toFixed(1);
       process.stdout.write(`\n== sscc defects verify --proof --part ${part} (${secs} s, exit ${code})\n${text}`);
       if (code !== 0) failed++;
+      proved += (text.match(/^ok {3}/gm) ?? []).length;
+      bad += (text.match(/^BAD /gm) ?? []).length;
       done();
     });
   });
@@ -31,4 +35,6 @@ function run(part) {
 await Promise.all(Array.from({ length: width }, (_, i) => run(`${i + 1}/${width}`)));
 const secs = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`\ntest:defects: ${width - failed} of ${width} processes proved their share in ${secs} s`);
+// Each defect (and each profile's clean card) judged: "ok" or "BAD"; a process that failed counts too.
+console.log(`${proved} passed, ${bad + (bad ? 0 : failed)} failed`);
 process.exit(failed ? 1 : 0);

@@ -65,6 +65,46 @@ export interface CardFaults {
   nvmPolicy(): NvmPolicy;
 }
 
+interface CatalogueParts {
+  images: Array<{ id: string; part: ImageDefect }>;
+  wraps: Array<{ id: string; part: WrapDefect }>;
+  nvms: Array<{ id: string; part: NvmDefect }>;
+  /** The spec rules as getters of a card's `on` (each false while a defect that breaks it is on). */
+  rules: object;
+}
+
+const ON = Symbol('defects on');
+
+/** A catalogue's implementations sorted by kind: the same for every card, so made once (a card is made per scenario). */
+const parts = new WeakMap<object, CatalogueParts>();
+function partsOf(catalogue: Readonly<Record<string, CardDefectImpl>>): CatalogueParts {
+  let p = parts.get(catalogue);
+  if (p) return p;
+  const all = Object.entries(catalogue).flatMap(([id, impl]) =>
+    (Array.isArray(impl) ? (impl as readonly DefectPart[]) : [impl as DefectPart]).map((part) => ({ id, part })),
+  );
+  const breakers = new Map<string, string[]>();
+  for (const { id, part } of all) if (part.kind === 'rule') for (const r of Object.keys(part.rules)) breakers.set(r, [...(breakers.get(r) ?? []), id]);
+  const rules = {};
+  for (const [r, value] of Object.entries(SPEC_RULES)) {
+    const ids = breakers.get(r) ?? [];
+    Object.defineProperty(rules, r, {
+      enumerable: true,
+      get(this: { [ON]: ReadonlySet<string> }) {
+        return ids.some((id) => this[ON].has(id)) ? false : value;
+      },
+    });
+  }
+  p = {
+    rules,
+    images: all.filter((e): e is { id: string; part: ImageDefect } => e.part.kind === 'image'),
+    wraps: all.filter((e): e is { id: string; part: WrapDefect } => e.part.kind === 'wrap'),
+    nvms: all.filter((e): e is { id: string; part: NvmDefect } => e.part.kind === 'nvm'),
+  };
+  parts.set(catalogue, p);
+  return p;
+}
+
 /**
  * The faults of the defects in `on`, from the whole catalogue's implementations. The switch is asked
  * (`on.has(id)`) where the defect's code is reached, as the spec code would have asked it: a rule when it
@@ -73,25 +113,14 @@ export interface CardFaults {
  * know which scenarios a defect can touch.
  */
 export function faultsOf(catalogue: Readonly<Record<string, CardDefectImpl>>, on: ReadonlySet<string>): CardFaults {
-  const all = Object.entries(catalogue).flatMap(([id, impl]) =>
-    (Array.isArray(impl) ? (impl as readonly DefectPart[]) : [impl as DefectPart]).map((part) => ({ id, part })),
-  );
-  const breakers = new Map<string, string[]>();
-  for (const { id, part } of all) if (part.kind === 'rule') for (const r of Object.keys(part.rules)) breakers.set(r, [...(breakers.get(r) ?? []), id]);
-  const rules = {} as Record<string, boolean>;
-  for (const [r, value] of Object.entries(SPEC_RULES)) {
-    const ids = breakers.get(r) ?? [];
-    Object.defineProperty(rules, r, { enumerable: true, get: () => (ids.some((id) => on.has(id)) ? false : value) });
-  }
-  const images = all.filter((e): e is { id: string; part: ImageDefect } => e.part.kind === 'image');
-  const wraps = all.filter((e): e is { id: string; part: WrapDefect } => e.part.kind === 'wrap');
+  const { images, wraps, nvms, ...made } = partsOf(catalogue);
+  const rules = Object.create(made.rules, { [ON]: { value: on } }) as CardRules;
   /** Ask for the image faults that can show through this handler (their effect is in the tree already). */
   const askImages = (app: string, ins: number | undefined) => {
     for (const { id, part } of images) if ('app' in part.visible ? part.visible.app === app : part.visible.ins === ins) on.has(id);
   };
-  const nvms = all.filter((e): e is { id: string; part: NvmDefect } => e.part.kind === 'nvm');
   return {
-    rules: rules as CardRules,
+    rules,
     nvmPolicy: () => Object.assign({}, ...nvms.filter(({ id }) => on.has(id)).map(({ part }) => part.policy)) as NvmPolicy,
     // Built once, from the ids switched on (their switches are asked where the faults show, below).
     personalise: (img) => {

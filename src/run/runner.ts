@@ -21,8 +21,13 @@ import { APDU_TRACE_MEDIA_TYPE } from '../report/media-types.ts';
 import { masker } from '../report/mask.ts';
 import { publicPlan } from '../plan/load.ts';
 
-/** Step definitions and hooks; yield.hook.ts lets signals in between steps (issue 18). */
-export const STEP_FILES = ['steps/**/*.ts', 'src/run/yield.hook.ts'];
+/**
+ * Step definitions and hooks; yield.hook.ts lets signals in between steps (issue 18). A compiled run
+ * (scripts/build.mjs defines import.meta.ssccBuild) loads their compilation, in the same module graph.
+ */
+export const STEP_FILES = (import.meta as { ssccBuild?: boolean }).ssccBuild
+  ? ['build/js/steps/**/*.js', 'build/js/src/run/yield.hook.js']
+  : ['steps/**/*.ts', 'src/run/yield.hook.ts'];
 
 export interface RunOptions {
   root: string;
