@@ -1,0 +1,237 @@
+/** Steps of ISO/IEC 7816-3: the ATR, the T=1 block layer, and what no target reaches. Thin: src/iso7816 holds the logic. */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { toHex } from '../src/bytes/hex.ts';
+import * as iso from '../src/iso7816/commands.ts';
+import { type Atr, AtrError, atrProblems, offeredProtocols, parseAtr } from '../src/iso7816/atr.ts';
+import { T1Channel } from '../src/iso7816/t1-channel.ts';
+import { type Block, R_ERROR, type T1Interface, describeBlock, encodeBlock, iBlock, kindOf, nrOf, nsOf, rErrorOf } from '../src/iso7816/t1.ts';
+import { encodeCommand } from '../src/apdu/command.ts';
+import { fromHex } from '../src/bytes/hex.ts';
+import { internalAuthenticate } from '../src/sscard/commands.ts';
+import { sscardHistoricalProblems, sscardInterfaceProblems } from '../src/sscard/atr.ts';
+import { dfNameBytes } from '../src/profile/profile.ts';
+import { NonConformance, PreconditionNotMet, Unobservable } from '../src/verdict/errors.ts';
+import { expectBytes, expectThat, given } from '../src/verdict/expect.ts';
+import type { CardWorld } from './world.ts';
+
+// ---- ATR (ISO/IEC 7816-3 §8; 社会保障卡规范 part 2 §8) -------------------------------------------
+
+/** The ATRs of the scenario's resets, by kind. */
+const RESETS = new WeakMap<CardWorld, { cold?: Uint8Array; warm?: Uint8Array }>();
+function resets(w: CardWorld): { cold?: Uint8Array; warm?: Uint8Array } {
+  let r = RESETS.get(w);
+  if (!r) RESETS.set(w, (r = {}));
+  return r;
+}
+
+/** The ATR parsed; a malformed one is the card's fault. */
+function atrOf(w: CardWorld): { raw: Uint8Array; atr: Atr } {
+  const raw = w.card.channel.atr;
+  try {
+    return { raw, atr: parseAtr(raw) };
+  } catch (e) {
+    if (e instanceof AtrError) throw new NonConformance(`ATR ${toHex(raw, ' ')}: ${e.message}`);
+    throw e;
+  }
+}
+
+// A malformed ATR is ISO-ATR-002's FAIL; the clauses of the other ATR scenarios are then not judged.
+Given("the card's ATR can be read", function (this: CardWorld) {
+  const raw = this.card.channel.atr;
+  try {
+    parseAtr(raw);
+  } catch (e) {
+    if (e instanceof AtrError) throw new PreconditionNotMet(`the ATR ${toHex(raw, ' ')} cannot be read (ISO-ATR-002): ${e.message}`);
+    throw e;
+  }
+});
+
+function expectNoAtrProblems(w: CardWorld, what: string, problems: readonly string[]) {
+  expectThat(!problems.length, `ATR ${toHex(w.card.channel.atr, ' ')}: ${what}: ${problems.join('; ')}`);
+}
+
+Given('the card has been powered up with a cold reset', async function (this: CardWorld) {
+  const channel = this.card.channel;
+  if (!channel.coldReset) throw new Unobservable(`${channel.description} cannot power the card down and up`);
+  resets(this).cold = await channel.coldReset();
+});
+
+When('the terminal warm-resets the card', async function (this: CardWorld) {
+  resets(this).warm = await this.card.channel.reset();
+});
+
+Then('the warm reset answers the cold reset ATR, or the warm ATR the product declares', function (this: CardWorld) {
+  const { cold, warm } = resets(this);
+  const declared = this.profile.product.expectedWarmAtr;
+  expectBytes(
+    given(warm, 'warm ATR'),
+    declared ? fromHex(declared) : given(cold, 'cold ATR'),
+    declared ? 'warm ATR (product.expectedWarmAtr)' : 'warm ATR (the cold ATR)',
+  );
+});
+
+Then("the ATR's global interface bytes code values ISO\\/IEC 7816-3 defines", function (this: CardWorld) {
+  const { raw, atr } = atrOf(this);
+  expectNoAtrProblems(
+    this,
+    'global interface bytes (§8.3)',
+    atrProblems(raw, atr)
+      .filter((p) => p.part === 'global')
+      .map((p) => p.text),
+  );
+});
+
+Then("the ATR's TD bytes indicate the protocols in ascending order", function (this: CardWorld) {
+  const { raw, atr } = atrOf(this);
+  expectNoAtrProblems(
+    this,
+    'TD sequence (§8.2.3)',
+    atrProblems(raw, atr)
+      .filter((p) => p.part === 'sequence')
+      .map((p) => p.text),
+  );
+});
+
+Then("the ATR's protocol specific bytes code values ISO\\/IEC 7816-3 defines", function (this: CardWorld) {
+  const { raw, atr } = atrOf(this);
+  expectNoAtrProblems(
+    this,
+    'protocol specific bytes (§10.2, §11.4)',
+    atrProblems(raw, atr)
+      .filter((p) => p.part === 'specific')
+      .map((p) => p.text),
+  );
+});
+
+Then('the ATR offers exactly the protocols of the ICS', function (this: CardWorld) {
+  const offered = offeredProtocols(atrOf(this).atr).map((t) => `T=${t}`);
+  const declared = [...this.profile.ics.protocols];
+  const same = offered.length === declared.length && declared.every((p) => offered.includes(p));
+  expectThat(same, `the ATR offers ${offered.join(', ')}; the ICS declares ${declared.join(', ')} (ics.protocols)`);
+});
+
+Then('the ATR is the basic ATR of 社会保障卡规范 part 2', function (this: CardWorld) {
+  const { raw, atr } = atrOf(this);
+  expectNoAtrProblems(this, 'not the basic ATR (社会保障卡规范 part 2 §8.2-8.3)', sscardInterfaceProblems(raw, atr));
+});
+
+Then('the ATR carries the basic historical bytes of 社会保障卡规范 part 2', function (this: CardWorld) {
+  expectNoAtrProblems(this, 'historical bytes', sscardHistoricalProblems(atrOf(this).atr));
+});
+
+// ---- T=1 blocks through a TPDU-capable reader (ISO/IEC 7816-3 §11) --------------------------------
+
+/** The interface device of a TPDU target, and where the scenario's blocks begin in its log. */
+function ifd(w: CardWorld): T1Interface {
+  const channel = w.card.channel;
+  if (!(channel instanceof T1Channel)) throw new Unobservable(`${channel.description} hands over APDUs, not T=1 blocks: needs a TPDU-capable reader`);
+  return channel.t1;
+}
+const MARK = new WeakMap<CardWorld, { at: number; raw?: { block: Block } | { error: string }; command?: Uint8Array }>();
+const mark = (w: CardWorld) => given(MARK.get(w), 'a block exchange of this scenario');
+const since = (w: CardWorld) => ifd(w).log.slice(mark(w).at);
+
+When('the interface device asks for IFSD {int}', async function (this: CardWorld, n: number) {
+  MARK.set(this, { at: ifd(this).log.length });
+  await ifd(this).ifsRequest(n);
+});
+
+When('the interface device resynchronises the card', async function (this: CardWorld) {
+  MARK.set(this, { at: ifd(this).log.length });
+  await ifd(this).resynch();
+});
+
+When('the terminal selects the SSSE by its name in I-blocks of {int} bytes', async function (this: CardWorld, n: number) {
+  const t1 = ifd(this);
+  MARK.set(this, { at: t1.log.length });
+  t1.chunk = n;
+  try {
+    await this.send(iso.selectByName(dfNameBytes(this.objects.ssse)));
+  } finally {
+    t1.chunk = undefined;
+  }
+});
+
+When('the interface device sends the SELECT of the SSSE in an I-block with a wrong LRC', async function (this: CardWorld) {
+  const t1 = ifd(this);
+  const command = encodeCommand(iso.selectByName(dfNameBytes(this.objects.ssse)));
+  const bytes = encodeBlock(iBlock(t1.ns, false, command));
+  bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0x5a;
+  const at = t1.log.length;
+  MARK.set(this, { at, raw: await t1.sendRaw(bytes, 'I-block with a wrong LRC'), command });
+});
+
+When('the interface device sends that command again with its right LRC', async function (this: CardWorld) {
+  await this.send(given(mark(this).command, 'the command'));
+});
+
+When('the interface device begins a chained SELECT of the SSSE and aborts it', async function (this: CardWorld) {
+  const t1 = ifd(this);
+  MARK.set(this, { at: t1.log.length });
+  await t1.abortAfter(encodeCommand(iso.selectByName(dfNameBytes(this.objects.ssse))).subarray(0, 5));
+});
+
+When('the terminal sends INTERNAL AUTHENTICATE to the SSSE', async function (this: CardWorld) {
+  MARK.set(this, { at: ifd(this).log.length });
+  await this.send(internalAuthenticate(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]), Uint8Array.from([8, 7, 6, 5, 4, 3, 2, 1])));
+});
+
+Then('the card answered an R-block with an EDC error asking for that block again', function (this: CardWorld) {
+  const raw = given(mark(this).raw, "the card's answer");
+  if (!('block' in raw)) throw new NonConformance(`the card's answer is no valid block: ${raw.error}`);
+  const b = raw.block;
+  const ns = ifd(this).ns;
+  expectThat(
+    kindOf(b.pcb) === 'R' && nrOf(b) === ns && rErrorOf(b) === R_ERROR.EDC,
+    `the card answered ${describeBlock(b)} to an I-block with a wrong LRC: expected R(${ns}) with the EDC error bit, asking for the block again (ISO/IEC 7816-3 §11.6.3.2)`,
+  );
+});
+
+Then('each chained block was acknowledged with an R-block asking for the next N\\(S)', function (this: CardWorld) {
+  const log = since(this);
+  let chained = 0;
+  for (const [i, e] of log.entries()) {
+    if (e.from !== 'IFD' || !e.text.includes(',M)')) continue;
+    chained++;
+    const ns = e.text.startsWith('I(1') ? 1 : 0;
+    const next = log[i + 1];
+    expectThat(next?.text === `R(${ns ^ 1})`, `the card answered ${next?.text ?? 'nothing'} to ${e.text}: expected R(${ns ^ 1}) (ISO/IEC 7816-3 §11.6.2.3)`);
+  }
+  expectThat(chained > 0, 'the command was not chained: no I-block with M = 1 was sent');
+});
+
+Then('no block of the card carried more than {int} bytes', function (this: CardWorld, n: number) {
+  const blocks = ifd(this).cardBlocks(mark(this).at);
+  const longest = Math.max(0, ...blocks.map((b) => b.inf.length));
+  expectThat(longest <= n, `the card sent a block of ${longest} bytes after IFSD ${n} was agreed (ISO/IEC 7816-3 §11.4.2)`);
+  expectThat(blocks.filter((b) => kindOf(b.pcb) === 'I').length > 1, `the answer came in one I-block: nothing shows the IFSD of ${n} was honoured`);
+});
+
+Then("the card's I-blocks since the mark number N\\(S) alternately from {int}", function (this: CardWorld, first: number) {
+  const ns = ifd(this)
+    .cardBlocks(mark(this).at)
+    .filter((b) => kindOf(b.pcb) === 'I')
+    .map(nsOf);
+  const want = ns.map((_, i) => (first + i) & 1);
+  expectThat(ns.length > 1, `only ${ns.length} I-block(s) from the card`);
+  expectThat(ns.join() === want.join(), `the card's I-blocks carry N(S) ${ns.join(', ')}; expected ${want.join(', ')} (ISO/IEC 7816-3 §11.6.2.2)`);
+});
+
+Then('every block of the card began within BWT or the waiting time extension it asked for', function (this: CardWorld) {
+  const late = since(this).filter((e) => e.from === 'ICC' && e.afterMs !== undefined && e.bwtMs !== undefined && e.afterMs > e.bwtMs);
+  expectThat(!late.length, late.map((e) => `${e.text} began after ${e.afterMs} ms, beyond ${e.bwtMs?.toFixed(0)} ms`).join('; '));
+  expectThat(
+    since(this).some((e) => e.from === 'ICC' && e.text.startsWith('I(')),
+    'the card sent no I-block: the command was not answered',
+  );
+});
+
+// ---- What no target of sscc reaches (ISO/IEC 7816-3 line level; reports/iso7816-3-items.yaml) -----
+
+When('a test tool on the contacts exercises the item', function (this: CardWorld) {
+  throw new Unobservable('needs access to the contacts (an ISO/IEC 10373-3 test tool): not reachable through PC/SC nor through a TPDU reader');
+});
+
+Then('the card meets the item at the contacts', function (this: CardWorld) {
+  throw new Unobservable('needs access to the contacts (an ISO/IEC 10373-3 test tool): not reachable through PC/SC nor through a TPDU reader');
+});
