@@ -41,7 +41,11 @@ describe.concurrent('sscc exit codes and messages', () => {
       cases: Array<{ id: string; verdict: string; reason: string }>;
     };
     expect(report.summary.error).toBe(0);
-    expect(report.summary.inconclusive).toBe(0);
+    // A deviation is reported once: the scenarios that need what another found broken (the ATR that
+    // ISO-ATR-002 fails) are INCONCLUSIVE "precondition not met", naming it; nothing else is unjudged.
+    const unjudged = report.cases.filter((c) => c.verdict === 'INCONCLUSIVE');
+    for (const c of unjudged) expect(c.reason, c.id).toMatch(/^precondition not met: .*\((ISO|SS|PB)-[A-Z0-9]+-\d+\)/);
+    expect(unjudged.length).toBeLessThanOrEqual(8);
     expect(report.summary.fail).toBeGreaterThanOrEqual(30);
     const reasons = report.cases.filter((c) => c.verdict === 'FAIL').map((c) => c.reason);
     for (const r of reasons) expect(r.length).toBeGreaterThan(20);
