@@ -245,7 +245,7 @@ export function againOf(last, all) {
   const open = last.rows.filter((r) => UNDETECTED.has(r.status));
   const taken = new Set();
   // Distance: lines apart, and 2 more for a grown snippet.
-  const nearest = (list, r) => list.filter(({ m }) => !taken.has(m)).sort((a, b) => a.far - b.far)[0]?.m;
+  const nearest = (list) => list.filter(({ m }) => !taken.has(m)).sort((a, b) => a.far - b.far)[0]?.m;
   const chosen = [];
   const kept = last.rows.filter((r) => !UNDETECTED.has(r.status));
   for (const r of open) {
@@ -254,7 +254,7 @@ export function againOf(last, all) {
       .filter((m) => m.d.file === r.file && m.d.mutator === r.mutator && m.d.replacement === r.replacement && norm(m.d.original).includes(norm(r.original)))
       .map((m) => ({ m, far: Math.abs(m.d.line - r.line) + 2 }))
       .filter(({ far }) => far < 20);
-    const m = nearest([...same, ...grown], r);
+    const m = nearest([...same, ...grown]);
     if (m) {
       taken.add(m);
       chosen.push(m);
