@@ -187,6 +187,7 @@ export const ISO7816_DEFECTS = [
     description:
       'P2 0C asks for no response data (ISO/IEC 7816-4 §7.1.1 table 40); the COS sends its FCI whatever P2 and Le ask, so over T=1 a case-3 SELECT gets data too (ISO/IEC 7816-4 §5.1; over T=0 it answers 61xx).',
     mustFail: ['ISO-SEL-008'],
+    collateralAreas: ['dual-app'],
     mustFailWhere: { '@ics:t1': ['ISO-SEL-001'] },
   },
   {
@@ -306,6 +307,8 @@ export const ISO7816_DEFECTS = [
     title: 'A protocol specific byte of the ATR has a reserved value (TC2 00, or IFSC FF)',
     description: 'WI 0 for T=0 and IFSC 00 or FF for T=1 are RFU (ISO/IEC 7816-3 §10.2, §11.4.2).',
     mustFail: ['ISO-ATR-001', 'ISO-ATR-006', 'ISO-ATR-008'],
+    // On a T=1 card the fault stops every exchange: every scenario that sends a command fails with it.
+    collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
   },
   {
     id: 'atr-warm-differs',
@@ -335,6 +338,8 @@ export const ISO7816_DEFECTS = [
     title: 'T=1: the card runs each chained I-block as a command of its own',
     description: 'An I-block with M = 1 must be acknowledged with an R-block and the chain run as one command (ISO/IEC 7816-3 §11.6.2.3).',
     mustFail: ['ISO-T1B-002', 'ISO-T1B-007'],
+    // On a T=1 card the fault stops every exchange: every scenario that sends a command fails with it.
+    collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
     ics: ['@needs:tpdu'],
   },
   {
@@ -351,6 +356,8 @@ export const ISO7816_DEFECTS = [
     title: 'T=1: the card takes longer than BWT without asking a waiting time extension',
     description: 'A card that needs more than BWT sends S(WTX request) first (ISO/IEC 7816-3 §11.4.3, §11.6.2.3).',
     mustFail: ['ISO-T1B-004'],
+    // On a T=1 card the fault stops every exchange: every scenario that sends a command fails with it.
+    collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
     ics: ['@needs:tpdu'],
   },
   {
@@ -392,6 +399,8 @@ export const ISO7816_DEFECTS = [
     title: "T=1: the card's R-blocks carry a wrong LRC",
     description: 'Every block ends with the LRC of its prologue and INF (ISO/IEC 7816-3 §11.4.4).',
     mustFail: ['ISO-T1B-002', 'ISO-T1B-006', 'ISO-T1B-007'],
+    // On a T=1 card the fault stops every exchange: every scenario that sends a command fails with it.
+    collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
     ics: ['@needs:tpdu'],
   },
   {

@@ -77,7 +77,11 @@ function judge(plan: Plan, defect: string | undefined, cases: readonly CaseVerdi
   // Named scenarios that do not apply to this profile cannot fail: they are not expected to.
   const applies = new Set(plan.scenarios.filter((s) => s.applicable).map((s) => s.id));
   const expected: string[] = (entry ? mustFailOn(entry, plan.profile.data) : []).filter((id) => applies.has(id));
-  const collateralAreas: readonly string[] = (entry as { collateralAreas?: readonly string[] } | undefined)?.collateralAreas ?? [];
+  // The tearing scenarios sweep commands whose preconditions (a selected DF, a transaction for the
+  // script's MAC, the FCI) the other areas prove: under a defect of another area their failures are
+  // collateral (the defect is held to its own scenarios), under a tearing defect they are its own.
+  const tearing = entry && entry.area !== 'tearing' ? ['tearing'] : [];
+  const collateralAreas: readonly string[] = [...((entry as { collateralAreas?: readonly string[] } | undefined)?.collateralAreas ?? []), ...tearing];
   // A scenario of a collateral area that fails or cannot be judged is reported but not held against the defect.
   const isCollateral = (c: CaseVerdict) =>
     !expected.includes(c.id) && collateralAreas.includes(c.area) && (c.verdict === 'FAIL' || c.verdict === 'INCONCLUSIVE');
@@ -190,9 +194,11 @@ export interface DefectSummary {
 
 /**
  * Areas whose unproven scenarios are reported but do not fail `defects verify` yet, while their defect
- * catalogue is being completed. None today: every area is held to it (PBOC since issue 4).
+ * catalogue is being completed. Tearing (issue 19): TEAR-SS-003 and TEAR-AUTH-001 are caught by their
+ * defects only on a card whose block flag or key try counter has been written once; the proof's fresh
+ * card has neither yet, so no defect proves them there (the "no defect proves" line names them).
  */
-export const NOT_YET_PROVEN_AREAS: readonly string[] = [];
+export const NOT_YET_PROVEN_AREAS: readonly string[] = ['tearing'];
 
 /** The areas the catalogue has, in catalogue order. */
 export function defectAreas(): string[] {

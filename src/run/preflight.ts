@@ -21,6 +21,7 @@ import { PbocKernel } from '../pboc/kernel.ts';
 import { SSSE_DF_NAME } from '../sscard/terminal.ts';
 import { pinCn } from '../sscard/commands.ts';
 import type { CardSession } from '../apdu/session.ts';
+import { NonConformance } from '../verdict/errors.ts';
 
 /** The SSSE PIN's reference (社会保障卡规范 part 5 §6.14: VERIFY P2 00). */
 const SSSE_PIN_REF = 0x00;
@@ -114,7 +115,10 @@ export async function preflight(session: CardSession, profile: Profile, needs: P
     if (gpo?.sw === SW.NO_ERROR) {
       await k.readApplicationData();
       const { response, result } = await k.generateAc('AAC');
-      if (result) {
+      // A card whose data lacks what the check needs (no PAN 5A): the check is not made; the scenarios report it.
+      const unreadable = result ? cardDataProblem(() => [k.pan, k.psn]) : undefined;
+      if (result && unreadable) out.checks.push(`keys.pboc not checked: ${unreadable}`);
+      else if (result) {
         const expected = profileIssuer(profile, result.iad).expectedAc(k.pan, k.psn, result.atc, result.acData);
         out.cost.push(`one ATC step (an AAC, ATC ${result.atc})`);
         if (equal(expected, result.ac)) out.checks.push("keys.pboc: the card's AAC verifies with the issuer master keys");
@@ -162,4 +166,15 @@ export function describeState(s: CardState): string {
     );
   }
   return parts.join('; ') || 'nothing read';
+}
+
+/** The card's malformed data as text (a NonConformance the kernel raised), or undefined when `read` works. */
+function cardDataProblem(read: () => unknown): string | undefined {
+  try {
+    read();
+    return undefined;
+  } catch (e) {
+    if (e instanceof NonConformance) return e.message;
+    throw e;
+  }
 }
