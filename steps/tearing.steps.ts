@@ -122,28 +122,29 @@ When('VERIFY of the SSSE PIN with a wrong PIN is torn at every cut point', async
   await run(this, [cases.ssVerifyCase(ctx, cases.otherPin(ctx.pin), 'a wrong PIN'), cases.ssVerifyCase(ctx, ctx.pin, 'the right PIN')]);
 });
 
-When('VERIFY of the SSSE PIN with the right and with a wrong PIN are torn at the same cut points', async function (this: CardWorld) {
-  const t = tearing(this);
+/** The right and a wrong PIN torn at the same cut points: the try is spent before the comparison. */
+async function tryFirst(
+  w: CardWorld,
+  verifyCase: (ctx: cases.TearContext, pin: string, what: string) => TearCase,
+  tries: (ctx: cases.TearContext, send: Parameters<typeof sweepTryFirst>[1]) => ReturnType<Parameters<typeof sweepTryFirst>[4]>,
+) {
+  const t = tearing(w);
   const { ctx } = t;
   t.result = await sweepTryFirst(
     t.control,
     ctx.send,
-    cases.ssVerifyCase(ctx, ctx.pin, 'the right PIN'),
-    cases.ssVerifyCase(ctx, cases.otherPin(ctx.pin), 'a wrong PIN'),
-    (send) => cases.ssTries(ctx, send),
+    verifyCase(ctx, ctx.pin, 'the right PIN'),
+    verifyCase(ctx, cases.otherPin(ctx.pin), 'a wrong PIN'),
+    (send) => tries(ctx, send),
   );
+}
+
+When('VERIFY of the SSSE PIN with the right and with a wrong PIN are torn at the same cut points', async function (this: CardWorld) {
+  await tryFirst(this, cases.ssVerifyCase, cases.ssTries);
 });
 
 When('VERIFY of the offline PIN with the right and with a wrong PIN are torn at the same cut points', async function (this: CardWorld) {
-  const t = tearing(this);
-  const { ctx } = t;
-  t.result = await sweepTryFirst(
-    t.control,
-    ctx.send,
-    cases.pbocVerifyCase(ctx, ctx.pin, 'the right PIN'),
-    cases.pbocVerifyCase(ctx, cases.otherPin(ctx.pin), 'a wrong PIN'),
-    (send) => cases.pbocTries(ctx, send),
-  );
+  await tryFirst(this, cases.pbocVerifyCase, cases.pbocTries);
 });
 
 When('CHANGE PIN is torn at every cut point', async function (this: CardWorld) {
