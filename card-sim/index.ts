@@ -3,7 +3,7 @@
  * as the harness sees it. The harness imports card-sim through this module only (docs/design.md
  * "Layers"); card-sim imports nothing from the harness.
  */
-export { cardMaker, createCard, type CardOptions, type SimCard } from './cos/card.ts';
+export { cardMaker, createCard, observeCards, type CardMade, type CardObserver, type CardOptions, type SimCard } from './cos/card.ts';
 export type { CardImage } from './cos/image.ts';
 export { allDfs, buildTree, fci } from './cos/files.ts';
 export { nvmChanges, unexpectedChanges, type NvmFile, type NvmSnapshot } from './cos/snapshot.ts';

@@ -80,7 +80,30 @@ function reachable(card: CardContext, apps: Readonly<Record<string, CardApplicat
 }
 
 export function createCard(image: CardImage, options: CardOptions = {}): SimCard {
-  return build(image, options, prepare(image, options.defects ?? []));
+  const prepared = prepare(image, options.defects ?? []);
+  return observed(build(image, options, prepared), image, options, prepared.defects);
+}
+
+/** What a card observer is told of each card made: its image, options and the defect switches it asks. */
+export interface CardMade {
+  image: CardImage;
+  options: CardOptions;
+  /** The Set whose `has(id)` every defect switch of this card asks (card-sim/defects/kinds.ts faultsOf). */
+  switches: ReadonlySet<DefectId>;
+}
+
+/** Sees every card made and may stand in front of it (the defect proof's recorder, src/run/card-replay.ts). */
+export type CardObserver = (card: SimCard, made: CardMade) => SimCard;
+
+let observer: CardObserver | undefined;
+
+/** Watch every card createCard and cardMaker make from now on (undefined: stop). */
+export function observeCards(next: CardObserver | undefined): void {
+  observer = next;
+}
+
+function observed(card: SimCard, image: CardImage, options: CardOptions, switches: ReadonlySet<DefectId>): SimCard {
+  return observer ? observer(card, { image, options, switches }) : card;
 }
 
 /**
@@ -90,7 +113,7 @@ export function createCard(image: CardImage, options: CardOptions = {}): SimCard
  */
 export function cardMaker(image: CardImage, defects: readonly DefectId[] = []): (options?: Omit<CardOptions, 'defects'>) => SimCard {
   const prepared = prepare(image, defects);
-  return (options = {}) => build(image, options, prepared);
+  return (options = {}) => observed(build(image, options, prepared), image, options, prepared.defects);
 }
 
 type Prepared = ReturnType<typeof prepare>;

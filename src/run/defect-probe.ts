@@ -15,6 +15,8 @@ export type ScenarioKey = string;
 export interface ProbeResult {
   /** Scenario → the catalogued defects its run asked for. */
   asked: Map<ScenarioKey, Set<string>>;
+  /** Scenario → defect → the objects (a card's switches, a terminal's rules) that asked for it. */
+  askedBy: Map<ScenarioKey, Map<string, Set<object>>>;
   /** Defects asked for outside any scenario (a BeforeAll hook, module set-up): they may touch every scenario. */
   outside: Set<string>;
   /** A Set was asked in more than one scenario: state outlives a scenario, the per-scenario record does not hold. */
@@ -24,6 +26,7 @@ export interface ProbeResult {
 export class DefectProbe {
   private current: ScenarioKey | undefined;
   private readonly asked = new Map<ScenarioKey, Set<string>>();
+  private readonly askedBy = new Map<ScenarioKey, Map<string, Set<object>>>();
   private readonly outside = new Set<string>();
   private readonly owner = new WeakMap<object, ScenarioKey | null>();
   private shared = false;
@@ -59,7 +62,7 @@ export class DefectProbe {
   stop(): ProbeResult {
     this.restore?.();
     this.restore = undefined;
-    return { asked: this.asked, outside: this.outside, shared: this.shared };
+    return { asked: this.asked, askedBy: this.askedBy, outside: this.outside, shared: this.shared };
   }
 
   /** The scenario now running (undefined between scenarios). */
@@ -76,6 +79,11 @@ export class DefectProbe {
     let ids = this.asked.get(key);
     if (!ids) this.asked.set(key, (ids = new Set()));
     ids.add(id);
+    let byId = this.askedBy.get(key);
+    if (!byId) this.askedBy.set(key, (byId = new Map()));
+    let holders = byId.get(id);
+    if (!holders) byId.set(id, (holders = new Set()));
+    holders.add(holder);
     // The first scenario to ask a holder owns it; another scenario asking it means it outlived the first.
     const owner = this.owner.get(holder);
     if (owner === undefined) this.owner.set(holder, key);

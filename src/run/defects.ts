@@ -10,6 +10,7 @@ import { applicability } from '../plan/applicability.ts';
 import type { PlannedScenario } from '../plan/plan.ts';
 import type { RunModel, Verdict } from '../report/model.ts';
 import { DefectProbe, type ProbeResult } from './defect-probe.ts';
+import { CardRecorder } from './card-replay.ts';
 import { runInMemory } from './runner.ts';
 
 export interface DefectCheck {
@@ -114,7 +115,11 @@ export async function checkDefect(
   const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
   const named = new Set(entry ? mustFailOn(entry, plan.profile.data) : []);
   const narrow = clean && defect && clean.narrowable && !clean.probe.outside.has(defect);
-  const only = narrow ? plan.scenarios.filter((s) => named.has(s.id) || clean.probe.asked.get(keyOf(s))?.has(defect)) : undefined;
+  // Of the scenarios that asked for the defect, those whose cards answer the same with it on keep their clean verdict (card-replay.ts).
+  const touches = (s: PlannedScenario) => named.has(s.id) || clean?.probe.asked.get(keyOf(s))?.has(defect as string);
+  const changed = (s: PlannedScenario) =>
+    !clean?.recorder.sameWith(keyOf(s), defect as string, clean.probe.askedBy.get(keyOf(s))?.get(defect as string) ?? new Set());
+  const only = narrow ? plan.scenarios.filter((s) => touches(s) && changed(s)) : undefined;
   const { model, support: loaded } = await runInMemory({ root, plan: planned, ...(support ? { support } : {}), ...(only ? { only } : {}) });
   const ran = new Set((only ?? plan.scenarios).map(keyOf));
   const fresh = new Map(verdictsOf(only ?? plan.scenarios, model).map((c) => [c.id, c]));
@@ -128,6 +133,8 @@ interface CleanRun {
   probe: ProbeResult;
   /** The probe's record holds: everything ran in this process and nothing outlived a scenario. */
   narrowable: boolean;
+  /** What each scenario's cards were asked and answered. */
+  recorder: CardRecorder;
 }
 
 async function runClean(
@@ -139,7 +146,9 @@ async function runClean(
   const pickles = new Map<string, string>();
   const testCases = new Map<string, string>();
   const started = new Map<string, string>();
+  const recorder = new CardRecorder();
   probe.start();
+  recorder.start();
   let result: ProbeResult;
   let run: Awaited<ReturnType<typeof runInMemory>>;
   try {
@@ -154,17 +163,22 @@ async function runClean(
           const key = pickles.get(testCases.get(env.testCaseStarted.testCaseId) ?? '');
           if (key) started.set(env.testCaseStarted.id, key);
           probe.enter(key);
+          recorder.enter(key);
         }
-        if (env.testCaseFinished) probe.enter(undefined);
+        if (env.testCaseFinished) {
+          probe.enter(undefined);
+          recorder.enter(undefined);
+        }
       },
     });
   } finally {
+    recorder.stop();
     result = probe.stop();
   }
   const cases = verdictsOf(plan.scenarios, run.model);
   // A terminal behind the command driver runs in its own processes, where the probe does not see.
   const inProcess = plan.profile.data.target.kind === 'sim' && plan.profile.data.terminal?.driver.kind !== 'command';
-  return { check: judge(plan, undefined, cases), clean: { cases, probe: result, narrowable: inProcess && !result.shared }, support: run.support };
+  return { check: judge(plan, undefined, cases), clean: { cases, probe: result, narrowable: inProcess && !result.shared, recorder }, support: run.support };
 }
 
 /** One defect's line of `sscc defects --json`. */

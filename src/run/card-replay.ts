@@ -1,0 +1,191 @@
+/**
+ * The defect proof's second narrowing (issue 21): what each scenario's simulated cards were asked and
+ * answered on the clean card, so that a defect run can replay it on a card with the defect instead of
+ * running the scenario again. The steps see a card only through SimCard (transmit, reset, ATR, rules,
+ * NVM snapshots, tears); a scenario is deterministic given what its cards answer (the probe's premise,
+ * defect-probe.ts). So when every card of a scenario answers the recorded calls byte for byte the same
+ * with the defect on, the scenario takes the clean card's path and keeps its clean verdict; at the first
+ * difference it runs for real.
+ */
+import { type CardMade, type DefectId, type NvmFile, type SimCard, cardMaker, isCardDefect, observeCards } from '../../card-sim/index.ts';
+import type { ScenarioKey } from './defect-probe.ts';
+
+/** One call the steps made on a card, with what it gave (bytes, or JSON of a structure). */
+type Call =
+  | { op: 'transmit'; input: Uint8Array; out: Uint8Array }
+  | { op: 'reset'; input: 'cold' | 'warm' | undefined; out: Uint8Array }
+  | { op: 'atr' | 'nvm' | 'saveNvm' | 'lastWrites'; out: string }
+  | { op: 'rule'; input: string; out: string }
+  | { op: 'loadNvm'; input: NvmFile; out?: undefined }
+  | { op: 'tearAfter'; input: number; out?: undefined };
+
+interface RecordedCard {
+  made: CardMade;
+  calls: Call[];
+  /** The scenario the card was made in (undefined: outside any). */
+  owner: ScenarioKey | undefined;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** JSON of what a card gave, Maps (the NVM snapshot) and byte arrays included. */
+const json = (v: unknown) =>
+  JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? { map: [...x] } : x instanceof Uint8Array ? { bytes: [...x] } : x)) ?? 'undefined';
+
+export class CardRecorder {
+  private current: ScenarioKey | undefined;
+  private readonly cards = new Map<ScenarioKey, RecordedCard[]>();
+  /** Scenarios whose cards cannot be replayed: a card made outside them or used in another scenario. */
+  private readonly tangled = new Set<ScenarioKey>();
+  /** Card builders per image for the defect last replayed (card-sim cardMaker: its faults made once). */
+  private makers = new Map<object, Map<string, ReturnType<typeof cardMaker>>>();
+  private makersOf: string | undefined;
+
+  /** Record every card made until stop(). */
+  start(): void {
+    observeCards((card, made) => this.wrap(card, made));
+  }
+
+  stop(): void {
+    observeCards(undefined);
+  }
+
+  /** The scenario now running (undefined between scenarios). */
+  enter(key: ScenarioKey | undefined): void {
+    this.current = key;
+  }
+
+  /**
+   * Whether scenario `key`, run with `defect` on, would see exactly what it saw on the clean card:
+   * every card whose switches asked for the defect (`askedBy`, from the probe) answers every recorded
+   * call the same with the defect on. False whenever that cannot be shown (the defect is not a card's,
+   * a switch asked outside the scenario's own cards, a card shared between scenarios).
+   */
+  sameWith(key: ScenarioKey, defect: string, askedBy: ReadonlySet<object>): boolean {
+    if (!isCardDefect(defect) || this.tangled.has(key)) return false;
+    const cards = this.cards.get(key) ?? [];
+    const touched = cards.filter((c) => askedBy.has(c.made.switches));
+    // Every holder that asked must be one of this scenario's cards.
+    if (touched.length === 0 || [...askedBy].some((h) => !cards.some((c) => c.made.switches === h))) return false;
+    return touched.every((c) => this.replays(c, defect));
+  }
+
+  private replays(rec: RecordedCard, defect: string): boolean {
+    const { image, options, switches } = rec.made;
+    const defects: DefectId[] = [...switches, defect as DefectId];
+    if (this.makersOf !== defect) {
+      this.makers = new Map();
+      this.makersOf = defect;
+    }
+    let byImage = this.makers.get(image);
+    if (!byImage) this.makers.set(image, (byImage = new Map()));
+    const k = defects.join(' ');
+    let make = byImage.get(k);
+    if (!make) byImage.set(k, (make = cardMaker(image, defects)));
+    const { defects: _, onInternalError: __, ...rest } = options;
+    const card = make(rest);
+    try {
+      for (const call of rec.calls) {
+        switch (call.op) {
+          case 'transmit':
+            if (!sameBytes(card.transmit(call.input), call.out)) return false;
+            break;
+          case 'reset':
+            if (!sameBytes(card.reset(call.input), call.out)) return false;
+            break;
+          case 'atr':
+            if (json([...card.atr]) !== call.out) return false;
+            break;
+          case 'rule':
+            if (json(card.rules[call.input as keyof SimCard['rules']]) !== call.out) return false;
+            break;
+          case 'nvm':
+            if (json(card.nvm()) !== call.out) return false;
+            break;
+          case 'saveNvm':
+            if (json(card.saveNvm()) !== call.out) return false;
+            break;
+          case 'lastWrites':
+            if (json(card.lastWrites()) !== call.out) return false;
+            break;
+          case 'loadNvm':
+            card.loadNvm(structuredClone(call.input));
+            break;
+          case 'tearAfter':
+            card.tearAfter(call.input);
+            break;
+        }
+      }
+    } catch {
+      return false;
+    }
+    return true;
+  }
+
+  private wrap(card: SimCard, made: CardMade): SimCard {
+    const rec: RecordedCard = { made, calls: [], owner: this.current };
+    if (rec.owner === undefined) return card;
+    const list = this.cards.get(rec.owner) ?? [];
+    list.push(rec);
+    this.cards.set(rec.owner, list);
+    const log = (call: Call) => {
+      // A card used in a scenario other than the one it was made in: neither can be replayed alone.
+      if (this.current !== rec.owner) {
+        this.tangled.add(rec.owner as ScenarioKey);
+        if (this.current !== undefined) this.tangled.add(this.current);
+      }
+      rec.calls.push(call);
+    };
+    return {
+      image: card.image,
+      protocol: card.protocol,
+      // The description of a channel names the defects; no verdict reads them.
+      defects: card.defects,
+      get atr() {
+        const atr = card.atr;
+        log({ op: 'atr', out: json([...atr]) });
+        return atr;
+      },
+      // Each rule as it is read (reading them all would ask every rule defect's switch).
+      rules: new Proxy(card.rules, {
+        get(target, name, receiver) {
+          const value = Reflect.get(target, name, receiver);
+          if (typeof name === 'string') log({ op: 'rule', input: name, out: json(value) });
+          return value;
+        },
+      }),
+      transmit(command) {
+        const out = card.transmit(command);
+        log({ op: 'transmit', input: command.slice(), out: out.slice() });
+        return out;
+      },
+      reset(kind) {
+        const out = card.reset(kind);
+        log({ op: 'reset', input: kind, out: out.slice() });
+        return out;
+      },
+      nvm() {
+        const out = card.nvm();
+        log({ op: 'nvm', out: json(out) });
+        return out;
+      },
+      saveNvm() {
+        const out = card.saveNvm();
+        log({ op: 'saveNvm', out: json(out) });
+        return out;
+      },
+      loadNvm(file) {
+        log({ op: 'loadNvm', input: structuredClone(file) });
+        card.loadNvm(file);
+      },
+      tearAfter(k) {
+        log({ op: 'tearAfter', input: k });
+        card.tearAfter(k);
+      },
+      lastWrites() {
+        const out = card.lastWrites();
+        log({ op: 'lastWrites', out: json(out) });
+        return out;
+      },
+    };
+  }
+}
