@@ -411,10 +411,35 @@ export const ISO7816_DEFECTS = [
       'P2 modes 101 and 110 read from or down to the record P1 names (part 5 table 32); when it does not exist the answer is 6A83 (table 33). This card answers an empty 9000.',
     mustFail: ['ISO-RR-008'],
   },
+  {
+    id: 'read-record-range-reads-one',
+    area: 'iso7816',
+    title: 'READ RECORD of a range (P2 modes 101, 110) answers only the record P1 names',
+    description:
+      'Mode 101 reads from the record P1 names to the last, mode 110 from the last to that record (part 5 table 32). This card reads the one record, as mode 100.',
+    mustFail: ['ISO-RR-009'],
+  },
+  {
+    id: 'read-record-previous-as-next',
+    area: 'iso7816',
+    title: 'READ RECORD of the previous instance of a record identifier (P2 mode 011) looks forward',
+    description:
+      'Mode 011 reads the previous record, before the current one, whose identifier P1 names (part 5 table 32). This card looks for the next one, as mode 010.',
+    mustFail: ['ISO-RR-010'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
 export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['id'], CardDefectImpl> = {
+  'read-record-range-reads-one': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xb2, (spec) => (cmd, card) => {
+      const range = (cmd.p2 & 0x07) === 5 || (cmd.p2 & 0x07) === 6;
+      return spec(range ? { ...cmd, p2: (cmd.p2 & 0xf8) | 4 } : cmd, card);
+    }),
+  ),
+  'read-record-previous-as-next': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xb2, (spec) => (cmd, card) => spec((cmd.p2 & 0x07) === 3 ? { ...cmd, p2: (cmd.p2 & 0xf8) | 2 } : cmd, card)),
+  ),
   'read-record-range-past-end-empty': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
     wrap(app, 0xb2, (spec) => (cmd, card) => {
       const r = spec(cmd, card);
