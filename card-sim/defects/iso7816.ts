@@ -195,7 +195,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'SELECT of an EF answers 9000 but does not make it current',
     description: 'A following READ BINARY without an SFI has no current EF (ISO/IEC 7816-4 §7.1.1, §5.3.1).',
-    mustFail: ['ISO-SEL-009', 'ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004', 'ISO-RB-005', 'ISO-RB-008', 'ISO-RR-005', 'TEAR-SS-001'],
+    mustFail: ['ISO-SEL-009', 'ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004', 'ISO-RB-005', 'ISO-RB-008', 'ISO-RR-005', 'ISO-RR-010', 'TEAR-SS-001'],
   },
   {
     id: 'select-next-occurrence-repeats-first',
@@ -224,7 +224,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD by number always returns the first record',
     description: 'The record number in P1 is not honoured (ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'ISO-RR-008', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003'],
+    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'ISO-RR-008', 'ISO-RR-009', 'ISO-RR-010', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003'],
     collateralAreas: ['lifecycle'],
   },
   {
@@ -233,7 +233,7 @@ export const ISO7816_DEFECTS = [
     title: 'READ RECORD by record identifier answers 6A86',
     description:
       'The COS knows only record numbers, but 社会保障卡规范 identifies the records of EF05/EF06 by their tag (part 5 §6.10; ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-002', 'ISO-VER-003', 'TEAR-SS-001', 'TEAR-SS-002'],
+    mustFail: ['ISO-RR-002', 'ISO-RR-010', 'ISO-VER-003', 'TEAR-SS-001', 'TEAR-SS-002'],
     collateralAreas: ['sscard', 'dual-app', 'lifecycle', 'medical'],
   },
   {

@@ -229,7 +229,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'UPDATE RECORD without secure messaging is refused after EXTERNAL AUTHENTICATE',
     description: 'The COS accepts only CLA 04 writes, though part 5 §6.13 and part 7 §7.2 write EF05 in clear after authenticating UK SSSE.',
-    mustFail: ['SSSE_SAFETY-06'],
+    mustFail: ['SSSE_SAFETY-06', 'SW-EF-08', 'SW-TLV-01'],
   },
   {
     id: 'ss-update-not-written',
@@ -252,6 +252,9 @@ export const SSCARD_DEFECTS = [
       'SS-PIN-011',
       'SS-PIN-012',
       'SS-PIN-013',
+      'SS-PIN-015',
+      'SW-EF-08',
+      'SW-TLV-01',
       'DA-EMK-003',
       'SS-PIN-008',
       'SS-MED-018',
