@@ -420,6 +420,14 @@ export const ISO7816_DEFECTS = [
     mustFail: ['ISO-RR-009'],
   },
   {
+    id: 'read-record-6cxx-moves-current-record',
+    area: 'iso7816',
+    title: 'READ RECORD answered 6Cxx moves the current record all the same',
+    description:
+      'A command answered 6Cxx is not carried out: the T=0 reissue with Le xx (ISO/IEC 7816-3 §12.2.2) must read the same record, also in the modes that count from the current one (part 5 table 32). This card moves the record pointer at the 6Cxx.',
+    mustFail: ['ISO-RR-010'],
+  },
+  {
     id: 'read-record-previous-as-next',
     area: 'iso7816',
     title: 'READ RECORD of the previous instance of a record identifier (P2 mode 011) looks forward',
@@ -435,6 +443,13 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
     wrap(app, 0xb2, (spec) => (cmd, card) => {
       const range = (cmd.p2 & 0x07) === 5 || (cmd.p2 & 0x07) === 6;
       return spec(range ? { ...cmd, p2: (cmd.p2 & 0xf8) | 4 } : cmd, card);
+    }),
+  ),
+  'read-record-6cxx-moves-current-record': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xb2, (spec) => (cmd, card) => {
+      const r = spec(cmd, card);
+      if (r.sw >> 8 === 0x6c) spec({ ...cmd, ne: r.sw & 0xff || 256 }, card);
+      return r;
     }),
   ),
   'read-record-previous-as-next': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
