@@ -39,6 +39,17 @@ export function recordRead(r: ResponseApdu): boolean {
   return r.data.length > 0 && (r.sw === SW.NO_ERROR || r.sw === SW.WARNING_END_OF_FILE);
 }
 
+/** Records 1, 2, … of the EF with this SFI, read by number (P2 mode 100) until the card has no more. */
+export async function readRecordsOneByOne(world: CardWorld, sfi: number): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for (let p1 = 1; p1 <= 0xfe; p1++) {
+    const r = await world.send(iso.readRecord(p1, sfi, iso.RECORD_MODE.NUMBER, 256));
+    if (!recordRead(r)) break;
+    out.push(r.data);
+  }
+  return out;
+}
+
 export async function selectObject(world: CardWorld, ef: EfObject): Promise<void> {
   const o = world.objects[ef];
   await selectDf(world, o.df);

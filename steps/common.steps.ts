@@ -36,6 +36,10 @@ Then('the status word is {sw}', function (this: CardWorld, sw: number) {
   expectSw(this.last.sw, sw);
 });
 
+Then('the status word is {sw} or {sw}', function (this: CardWorld, a: number, b: number) {
+  expectSw(this.last.sw, a, b);
+});
+
 Then('the response data is empty', function (this: CardWorld) {
   expectBytes(this.last.data, new Uint8Array(0), { en: 'response data', zh: '响应数据' });
 });

@@ -10,7 +10,7 @@ import { TlvError } from '../src/tlv/ber.ts';
 import { parseSimpleTlv } from '../src/tlv/simple.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectSw1, expectThat, given } from '../src/verdict/expect.ts';
-import { SS_PIN_REF, fciDfName, pinBlock, recordRead, selectDf, selectObject, sfiOf, wrongPin } from './card-helpers.ts';
+import { SS_PIN_REF, fciDfName, pinBlock, readRecordsOneByOne, recordRead, selectDf, selectObject, sfiOf, wrongPin } from './card-helpers.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
 import { bytes, dx, sw as swp } from '../src/verdict/messages.ts';
@@ -40,10 +40,19 @@ Given('the size of the current EF is known', async function (this: CardWorld) {
   this.iso.size = await transparentSize(this.card);
 });
 
-Given('the terminal has read record {int} of the {ef}', async function (this: CardWorld, n: number, ef: EfObject) {
-  const r = await this.send(iso.readRecord(n, sfiOf(this, ef), iso.RECORD_MODE.NUMBER, 256));
+async function readAndKeep(world: CardWorld, n: number, sfi: number): Promise<void> {
+  const r = await world.send(iso.readRecord(n, sfi, iso.RECORD_MODE.NUMBER, 256));
   expectThat(recordRead(r), dx('readRecord.notRecord', { n, actual: swp(r.sw), length: r.data.length }));
-  this.iso.records.set(n, r.data);
+  world.iso.records.set(n, r.data);
+}
+
+Given('the terminal has read record {int} of the {ef}', async function (this: CardWorld, n: number, ef: EfObject) {
+  await readAndKeep(this, n, sfiOf(this, ef));
+});
+
+// SFI 0: the current EF, which the command does not select again (its current record stays; part 5 table 32).
+Given('the terminal has read record {int} of the current EF', async function (this: CardWorld, n: number) {
+  await readAndKeep(this, n, 0);
 });
 
 // ---- When ---------------------------------------------------------------------------------------
@@ -101,22 +110,40 @@ When('the terminal reads the record whose identifier is that of record {int} of 
   await this.send(iso.readRecord(id, sfiOf(this, ef), iso.RECORD_MODE.FIRST_ID, 256));
 });
 
+When(
+  'the terminal reads the {word} record of the current EF whose identifier is that of record {int}',
+  async function (this: CardWorld, which: string, n: number) {
+    const modes: Record<string, number> = { next: iso.RECORD_MODE.NEXT_ID, previous: iso.RECORD_MODE.PREVIOUS_ID };
+    const mode = modes[which];
+    if (mode === undefined) throw new Error(`${which}: next or previous`);
+    const id = given(this.iso.records.get(n), `record ${n}`)[0];
+    if (id === undefined) throw new NonConformance(dx('record.empty', { n }));
+    await this.send(iso.readRecord(id, 0, mode, 256));
+  },
+);
+
 When('the terminal reads the records of the {ef} one by one until the card has no more', async function (this: CardWorld, ef: EfObject) {
-  const sfi = sfiOf(this, ef);
-  let n = 0;
-  for (let p1 = 1; p1 <= 0xfe; p1++) {
-    const r = await this.send(iso.readRecord(p1, sfi, iso.RECORD_MODE.NUMBER, 256));
-    if (!recordRead(r)) break;
-    n++;
-  }
-  this.iso.recordsRead = n;
+  const records = await readRecordsOneByOne(this, sfiOf(this, ef));
+  records.forEach((r, i) => this.iso.records.set(i + 1, r));
+  this.iso.recordsRead = records.length;
 });
 
-When('the terminal reads the {ef} from the record after the last one in P2 mode {word}', async function (this: CardWorld, ef: EfObject, mode: string) {
+/** P2 modes 101 (from P1 to the last) and 110 (from the last to P1), part 5 table 32. */
+function rangeMode(mode: string): number {
   const range: Record<string, number> = { '101': iso.RECORD_MODE.FROM_P1, '110': iso.RECORD_MODE.TO_P1 };
   const m = range[mode];
   if (m === undefined) throw new Error(`P2 mode ${mode}: 101 or 110`);
-  await this.send(iso.readRecord(given(this.iso.recordsRead, 'records read') + 1, sfiOf(this, ef), m, 256));
+  return m;
+}
+
+When('the terminal reads the {ef} from the record after the last one in P2 mode {word}', async function (this: CardWorld, ef: EfObject, mode: string) {
+  await this.send(iso.readRecord(given(this.iso.recordsRead, 'records read') + 1, sfiOf(this, ef), rangeMode(mode), 256));
+});
+
+When('the terminal reads the {ef} from the record before the last one in P2 mode {word}', async function (this: CardWorld, ef: EfObject, mode: string) {
+  const n = given(this.iso.recordsRead, 'records read');
+  if (n < 2) throw new Unobservable(dx('records.tooFew', { n, need: 2 }));
+  await this.send(iso.readRecord(n - 1, sfiOf(this, ef), rangeMode(mode), 256));
 });
 
 When('the terminal sends GET RESPONSE with the length the card gave', async function (this: CardWorld) {
@@ -202,6 +229,17 @@ Then('the data is one SIMPLE-TLV data object', function (this: CardWorld) {
 Then('the data equals record {int} of the {ef}', function (this: CardWorld, n: number, _ef: EfObject) {
   expectThat(recordRead(this.last), dx('readRecord.notRecordAny', { actual: swp(this.last.sw), length: this.last.data.length }));
   expectBytes(this.last.data, given(this.iso.records.get(n), `record ${n}`), { en: `record ${n}`, zh: `第 ${n} 条记录` });
+});
+
+Then('the data is the last 2 records read one by one, in the order of P2 mode {word}', function (this: CardWorld, mode: string) {
+  const n = given(this.iso.recordsRead, 'records read');
+  const two = [n - 1, n].map((i) => given(this.iso.records.get(i), `record ${i}`));
+  const ordered = rangeMode(mode) === iso.RECORD_MODE.FROM_P1 ? two : two.reverse();
+  expectSw(this.last.sw, SW.NO_ERROR);
+  expectBytes(this.last.data, Uint8Array.from(ordered.flatMap((r) => [...r])), {
+    en: `records ${n - 1} and ${n} in P2 mode ${mode}`,
+    zh: `P2 方式 ${mode} 下的第 ${n - 1}、${n} 条记录`,
+  });
 });
 
 Then('records {int} and {int} differ', function (this: CardWorld, a: number, b: number) {

@@ -14,7 +14,7 @@ import * as data from '../src/sscard/data.ts';
 import type { KeyName } from '../src/sscard/keys.ts';
 import { SFI } from '../src/sscard/terminal.ts';
 import { expectBytes, expectNoProblem, expectSw, expectSw1, expectThat, given } from '../src/verdict/expect.ts';
-import { wrongPin } from './card-helpers.ts';
+import { readRecordsOneByOne, wrongPin } from './card-helpers.ts';
 import type { CardWorld } from './world.ts';
 import { efOf, pinOf, terminal, version } from './sscard.steps.ts';
 import { dx } from '../src/verdict/messages.ts';
@@ -79,6 +79,23 @@ When('the terminal writes item {item} back unchanged without secure messaging', 
   const v = await t.item(efOf(tag), tag);
   this.ss.original = v;
   await this.send(command(0x00, SS_INS.UPDATE_RECORD, tag, efOf(tag) << 3, Uint8Array.from([tag, v.length, ...v])));
+});
+
+When(
+  'the terminal writes item {item} unchanged as the record two after the last of its EF, without secure messaging',
+  async function (this: CardWorld, tag: number) {
+    const t = await terminal(this);
+    const v = await t.item(efOf(tag), tag);
+    const n = (await readRecordsOneByOne(this, efOf(tag))).length;
+    await this.send(command(0x00, SS_INS.UPDATE_RECORD, n + 2, (efOf(tag) << 3) | iso.RECORD_MODE.NUMBER, Uint8Array.from([tag, v.length, ...v])));
+  },
+);
+
+When('the terminal writes item {item} with a length byte one more than its value, without secure messaging', async function (this: CardWorld, tag: number) {
+  const t = await terminal(this);
+  const v = await t.item(efOf(tag), tag);
+  this.ss.original = v;
+  await this.send(command(0x00, SS_INS.UPDATE_RECORD, tag, efOf(tag) << 3, Uint8Array.from([tag, v.length + 1, ...v])));
 });
 
 When('the terminal writes item 02 as card type {string} with a MAC under UK SSSE', async function (this: CardWorld, type: string) {

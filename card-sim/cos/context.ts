@@ -69,15 +69,16 @@ export class CardContext {
 
   /** The PIN with `ref` in the current DF or its nearest ancestor holding one. */
   findPin(ref: number): PinState | undefined {
+    const withRef = (p: PinState) => p.ref === ref;
     for (let d: DfNode | undefined = this.currentDf; d; d = d.parent) {
-      const pin = d.pins.find((p) => p.ref === ref);
+      const pin = d.pins.find(withRef);
       if (pin) return pin;
     }
     // The search stops at the environment's root: the firewall (part 4 §5.5).
     if (!this.rules.pinSearchStopsAtFirewall)
       return allDfs(this.mf)
         .flatMap((d) => d.pins)
-        .find((p) => p.ref === ref);
+        .find(withRef);
     return undefined;
   }
 

@@ -298,6 +298,8 @@ export const SPEC_RULES = {
   pinUnblockChecksMac: true,
   /** part 5 §6.8. */
   pinReloadStores: true,
+  /** part 5 §6.3: a valid PIN has at least 4 digits, also the one PIN RELOAD sets (§6.8). */
+  pinReloadChecksLength: true,
   /** part 5 §6.8. */
   pinUnblockResetsTries: true,
   /** part 5 §6.1.5. */

@@ -195,7 +195,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'SELECT of an EF answers 9000 but does not make it current',
     description: 'A following READ BINARY without an SFI has no current EF (ISO/IEC 7816-4 §7.1.1, §5.3.1).',
-    mustFail: ['ISO-SEL-009', 'ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004', 'ISO-RB-005', 'ISO-RB-008', 'ISO-RR-005', 'TEAR-SS-001'],
+    mustFail: ['ISO-SEL-009', 'ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004', 'ISO-RB-005', 'ISO-RB-008', 'ISO-RR-005', 'ISO-RR-010', 'TEAR-SS-001'],
   },
   {
     id: 'select-next-occurrence-repeats-first',
@@ -224,7 +224,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD by number always returns the first record',
     description: 'The record number in P1 is not honoured (ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'ISO-RR-008', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003'],
+    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'ISO-RR-008', 'ISO-RR-009', 'ISO-RR-010', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003'],
     collateralAreas: ['lifecycle'],
   },
   {
@@ -233,7 +233,7 @@ export const ISO7816_DEFECTS = [
     title: 'READ RECORD by record identifier answers 6A86',
     description:
       'The COS knows only record numbers, but 社会保障卡规范 identifies the records of EF05/EF06 by their tag (part 5 §6.10; ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-002', 'ISO-VER-003', 'TEAR-SS-001', 'TEAR-SS-002'],
+    mustFail: ['ISO-RR-002', 'ISO-RR-010', 'ISO-VER-003', 'TEAR-SS-001', 'TEAR-SS-002'],
     collateralAreas: ['sscard', 'dual-app', 'lifecycle', 'medical'],
   },
   {
@@ -411,10 +411,50 @@ export const ISO7816_DEFECTS = [
       'P2 modes 101 and 110 read from or down to the record P1 names (part 5 table 32); when it does not exist the answer is 6A83 (table 33). This card answers an empty 9000.',
     mustFail: ['ISO-RR-008'],
   },
+  {
+    id: 'read-record-range-reads-one',
+    area: 'iso7816',
+    title: 'READ RECORD of a range (P2 modes 101, 110) answers only the record P1 names',
+    description:
+      'Mode 101 reads from the record P1 names to the last, mode 110 from the last to that record (part 5 table 32). This card reads the one record, as mode 100.',
+    mustFail: ['ISO-RR-009'],
+  },
+  {
+    id: 'read-record-6cxx-moves-current-record',
+    area: 'iso7816',
+    title: 'READ RECORD answered 6Cxx moves the current record all the same',
+    description:
+      'A command answered 6Cxx is not carried out: the T=0 reissue with Le xx (ISO/IEC 7816-3 §12.2.2) must read the same record, also in the modes that count from the current one (part 5 table 32). This card moves the record pointer at the 6Cxx.',
+    mustFail: ['ISO-RR-010'],
+  },
+  {
+    id: 'read-record-previous-as-next',
+    area: 'iso7816',
+    title: 'READ RECORD of the previous instance of a record identifier (P2 mode 011) looks forward',
+    description:
+      'Mode 011 reads the previous record, before the current one, whose identifier P1 names (part 5 table 32). This card looks for the next one, as mode 010.',
+    mustFail: ['ISO-RR-010'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
 export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['id'], CardDefectImpl> = {
+  'read-record-range-reads-one': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xb2, (spec) => (cmd, card) => {
+      const range = (cmd.p2 & 0x07) === 5 || (cmd.p2 & 0x07) === 6;
+      return spec(range ? { ...cmd, p2: (cmd.p2 & 0xf8) | 4 } : cmd, card);
+    }),
+  ),
+  'read-record-6cxx-moves-current-record': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xb2, (spec) => (cmd, card) => {
+      const r = spec(cmd, card);
+      if (r.sw >> 8 === 0x6c) spec({ ...cmd, ne: r.sw & 0xff || 256 }, card);
+      return r;
+    }),
+  ),
+  'read-record-previous-as-next': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xb2, (spec) => (cmd, card) => spec((cmd.p2 & 0x07) === 3 ? { ...cmd, p2: (cmd.p2 & 0xf8) | 2 } : cmd, card)),
+  ),
   'read-record-range-past-end-empty': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
     wrap(app, 0xb2, (spec) => (cmd, card) => {
       const r = spec(cmd, card);

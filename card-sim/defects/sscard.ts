@@ -229,7 +229,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'UPDATE RECORD without secure messaging is refused after EXTERNAL AUTHENTICATE',
     description: 'The COS accepts only CLA 04 writes, though part 5 §6.13 and part 7 §7.2 write EF05 in clear after authenticating UK SSSE.',
-    mustFail: ['SSSE_SAFETY-06'],
+    mustFail: ['SSSE_SAFETY-06', 'SW-EF-08', 'SW-TLV-01'],
   },
   {
     id: 'ss-update-not-written',
@@ -252,6 +252,9 @@ export const SSCARD_DEFECTS = [
       'SS-PIN-011',
       'SS-PIN-012',
       'SS-PIN-013',
+      'SS-PIN-015',
+      'SW-EF-08',
+      'SW-TLV-01',
       'DA-EMK-003',
       'SS-PIN-008',
       'SS-MED-018',
@@ -399,6 +402,28 @@ export const SSCARD_DEFECTS = [
     mustFail: ['SS-PIN-007'],
   },
   {
+    id: 'ss-pin-reload-short-accepted',
+    area: 'sscard',
+    title: 'PIN RELOAD sets a new PIN of 3 digits',
+    description: 'A valid PIN has at least 4 digits (part 5 §6.3); PIN RELOAD (84 24 00 01, §6.8) to a shorter one must answer 6A80 and keep the PIN.',
+    mustFail: ['SS-PIN-015'],
+  },
+  {
+    id: 'ss-update-record-past-end-accepted',
+    area: 'sscard',
+    title: 'UPDATE RECORD of a record number past the next one answers 9000',
+    description:
+      'A linear EF may only grow in record-number order (part 5 §6.13.1); a record number beyond the next one is not found (6A83, table 45). This card answers 9000 and writes nothing.',
+    mustFail: ['SW-EF-08'],
+  },
+  {
+    id: 'ss-update-record-tlv-unchecked',
+    area: 'sscard',
+    title: 'UPDATE RECORD takes a record whose SIMPLE-TLV length does not match its data',
+    description: 'Lc与TLV结构不符 is 6A85 (part 5 table 45). This card answers 9000 to a record whose length byte is one more than its value.',
+    mustFail: ['SW-TLV-01'],
+  },
+  {
     id: 'ss-pin-unblock-counter-not-reset',
     area: 'sscard',
     title: 'PIN UNBLOCK answers 9000 but the PIN stays blocked',
@@ -454,6 +479,15 @@ export const SSCARD_DEFECTS = [
 export const SSCARD_IMPLEMENTATIONS: Record<(typeof SSCARD_DEFECTS)[number]['id'], CardDefectImpl> = {
   ...SS_DATA_IMPLEMENTATIONS,
   'ss-pin-counter-not-reset': rule('ssRightPinResetsTries'),
+  'ss-pin-reload-short-accepted': rule('pinReloadChecksLength'),
+  'ss-update-record-past-end-accepted': wrap('sscard', 0xdc, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    return (cmd.p2 & 0x07) === 4 && r.sw === SW.RECORD_NOT_FOUND ? { sw: SW.NO_ERROR } : r;
+  }),
+  'ss-update-record-tlv-unchecked': wrap('sscard', 0xdc, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    return r.sw === SW.LC_INCONSISTENT_WITH_TLV ? { sw: SW.NO_ERROR } : r;
+  }),
   'ss-change-pin-short-lc-as-6a80': wrap('sscard', 0x5e, (spec) => (cmd, card) => (cmd.data.length < 3 ? { sw: SW.INCORRECT_DATA } : spec(cmd, card))),
   'ss-verify-query-decrements': rule('verifyQueryFree'),
   'ss-ext-auth-stale-challenge': rule('extAuthOnLastChallenge'),

@@ -62,3 +62,22 @@ Feature: READ RECORD
     Then the status word is 6A83
     When the terminal reads the record EF from the record after the last one in P2 mode 110
     Then the status word is 6A83
+
+  @TC:ISO-RR-009 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10 @ics:sscard
+  Scenario: READ RECORD of a range answers the records from P1 to the last (P2 mode 101) and from the last to P1 (mode 110)
+    Given the DF of the record EF is selected
+    When the terminal reads the records of the record EF one by one until the card has no more
+    And the terminal reads the record EF from the record before the last one in P2 mode 101
+    Then the data is the last 2 records read one by one, in the order of P2 mode 101
+    When the terminal reads the record EF from the record before the last one in P2 mode 110
+    Then the data is the last 2 records read one by one, in the order of P2 mode 110
+
+  @TC:ISO-RR-010 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10 @ics:sscard
+  Scenario: READ RECORD of the previous and the next instance of a record identifier (P2 modes 011 and 010) looks from the current record
+    Given the record EF is selected
+    And the terminal has read record 1 of the current EF
+    And the terminal has read record 2 of the current EF
+    When the terminal reads the previous record of the current EF whose identifier is that of record 1
+    Then the data equals record 1 of the record EF
+    When the terminal reads the next record of the current EF whose identifier is that of record 2
+    Then the data equals record 2 of the record EF

@@ -111,6 +111,14 @@ Feature: PIN life cycle
     And the terminal presents the correct PIN
     Then the status word is 9000
 
+  @TC:SS-PIN-015 @req:SSCARD-5:6.8 @req:SSCARD-5:6.3 @needs:pin
+  Scenario: PIN RELOAD (84 24 00 01) to a PIN of 3 digits answers 6A80 and keeps the PIN (a PIN has at least 4)
+    Given the SSSE is selected
+    When the terminal reloads the PIN "135" through the PUK
+    Then the status word is 6A80
+    When the terminal presents the correct PIN
+    Then the status word is 9000
+
   @TC:SS-PIN-012 @req:SSCARD-5:6.8.5 @req:SSCARD-4:8.2
   Scenario: PIN UNBLOCK with a wrong MAC answers 6988
     Given the SSSE is selected

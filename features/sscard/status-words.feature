@@ -187,3 +187,18 @@ Feature: Status words of the SSSE commands, as part 5 tables them
     Given the SSSE is selected
     When the terminal sends "00 20 00 05 03 123456"
     Then the status word is 6A88
+
+  @TC:SW-EF-08 @req:SSCARD-5:6.13 @req:SSCARD-5:6.13.5
+  Scenario: UPDATE RECORD of the record two after the last (not the next in record-number order) answers 6A83 or 6A84
+    Given the SSSE is selected
+    And the terminal has authenticated with UK SSSE
+    When the terminal writes item 02 unchanged as the record two after the last of its EF, without secure messaging
+    Then the status word is 6A83 or 6A84
+
+  @TC:SW-TLV-01 @req:SSCARD-5:6.13.5 @req:SSCARD-6:V2.0-table3
+  Scenario: UPDATE RECORD whose length byte does not match its data answers 6A85 and leaves the record as it was
+    Given the SSSE is selected
+    And the terminal has authenticated with UK SSSE
+    When the terminal writes item 02 with a length byte one more than its value, without secure messaging
+    Then the status word is 6A85
+    And item 02 of the SSSE reads back unchanged

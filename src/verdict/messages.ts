@@ -66,6 +66,7 @@ export const MESSAGES = {
     zh: 'READ RECORD 应答 {actual}, 带 {length} 字节数据, 不是一条记录',
   },
   'ef.tooSmall': { en: 'the EF has only {size} bytes', zh: '该文件只有 {size} 字节' },
+  'records.tooFew': { en: 'the EF has only {n} record(s); the scenario needs {need}', zh: '该文件只有 {n} 条记录, 场景需要 {need} 条' },
   'record.empty': { en: 'record {n} is empty', zh: '第 {n} 条记录为空' },
   'fci.dfNamePrefix': { en: 'DF name {name} in the FCI does not start with {prefix}', zh: 'FCI 中的 DF 名称 {name} 不以 {prefix} 开头' },
   'select.nextSameName': { en: 'the next occurrence has the same DF name {name} as the first', zh: '下一个匹配的 DF 名称 {name} 与第一个相同' },

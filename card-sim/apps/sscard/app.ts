@@ -226,8 +226,9 @@ const updateRecord: Handler = (cmd, card) => {
   if (ef.structure === 'transparent') return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
   const data = updateData(cmd, card, ef);
   if (typeof data === 'number') return { sw: data };
-  // A record is one SIMPLE-TLV object whose tag is its identifier (V2.0 §7).
-  if (data.length < 2 || (data[1] as number) + 2 !== data.length) return { sw: SW.INCORRECT_DATA };
+  // A record is one SIMPLE-TLV object whose tag is its identifier (V2.0 §7); otherwise 6A85, Lc与TLV结构不符
+  // (part 5 §6.13.5, the UPDATE RECORD error table).
+  if (data.length < 2 || (data[1] as number) + 2 !== data.length) return { sw: SW.LC_INCONSISTENT_WITH_TLV };
   if (mode === 4) {
     const n = cmd.p1 === 0 ? card.currentRecord : cmd.p1;
     if (n < 1 || n > ef.records.length) return { sw: SW.RECORD_NOT_FOUND };
@@ -324,7 +325,7 @@ const pinChangeUnblock: Handler = (cmd, card) => {
     } catch {
       return { sw: SW.INCORRECT_DATA };
     }
-    if (digits.length < 4 || digits.length > 12) return { sw: SW.INCORRECT_DATA };
+    if ((digits.length < 4 && card.rules.pinReloadChecksLength) || digits.length > 12) return { sw: SW.INCORRECT_DATA };
     if (card.rules.pinReloadStores) pin.value = digits;
   }
   if (card.rules.pinUnblockResetsTries) pin.triesLeft = pin.tryLimit;

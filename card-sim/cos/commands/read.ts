@@ -71,23 +71,30 @@ export const readRecord: Handler = (cmd, card) => {
   if (mode < 4 && !card.rules.readRecordByIdentifier) return { sw: SW.INCORRECT_P1P2 };
   const notFound = !card.rules.readRecordPastEndAnswers6a83 ? SW.FILE_NOT_FOUND : SW.RECORD_NOT_FOUND;
   let data: Uint8Array;
+  let current: number;
   if (mode === 5 || mode === 6) {
     const first = byNumber(cmd.p1, card, ef);
     if (first === undefined) return { sw: notFound };
     const picked = mode === 5 ? ef.records.slice(first) : ef.records.slice(first).reverse();
     data = Uint8Array.from(picked.flatMap((r) => [...r]));
-    card.currentRecord = mode === 5 ? ef.records.length : first + 1;
+    current = mode === 5 ? ef.records.length : first + 1;
   } else {
     const index = mode === 4 || mode === 7 ? byNumber(!card.rules.readRecordHonoursP1 ? 1 : cmd.p1, card, ef) : byIdentifier(cmd.p1, mode, card, ef);
     const record = index === undefined ? undefined : ef.records[index];
     if (index === undefined || !record) return { sw: notFound };
-    card.currentRecord = index + 1;
+    current = index + 1;
     data = record.slice();
   }
   if (cmd.ne === 256 && data.length !== 256) {
-    if (!card.rules.readRecordLe00Answers6cxx) return { data, sw: SW.NO_ERROR, asIs: true };
+    if (!card.rules.readRecordLe00Answers6cxx) {
+      card.currentRecord = current;
+      return { data, sw: SW.NO_ERROR, asIs: true };
+    }
+    // 6Cxx: not carried out, the current record stays, so that the T=0 reissue with Le xx (ISO/IEC 7816-3
+    // §12.2.2) reads the same record, also in the modes that count from it (next, previous).
     return { sw: 0x6c00 | (data.length & 0xff) };
   }
+  card.currentRecord = current;
   return { data, sw: SW.NO_ERROR, exact: true };
 };
 
