@@ -3,8 +3,8 @@
  * the stack it starts (pcscd + vpcd in a namespace of their own, a card in slot 0 whose PID is in
  * $OUT/card.pid). Serves each card it needs itself (`sscc sim serve`), stopped by PID, and prints one
  * JSON line:
- *   at0ms, at2ms       harness / bare `smartcard` loop on one connection (bench/pcsc.ts), reference image
- *                      at 0 and 2 ms card latency; at0ms.openMs a scenario's start on a held reader
+ *   at0ms, at2ms, at10ms   harness / bare `smartcard` loop on one connection (bench/pcsc.ts), reference
+ *                      image at 0, 2 and 10 ms card latency; at0ms.openMs a scenario's start on a held reader
  *   readers2ms         2 readers at 2 ms driven at once through the harness against one (APDU loop)
  *   suiteReaders2ms    `sscc run --reader 0,1` against `--reader 0` on the reference plan, fresh cards at
  *                      2 ms: wall seconds of each, the speed-up
@@ -143,6 +143,12 @@ await serve(1, ['--image', 'reference', '--latency', '2']);
 const at2 = await pcscFigures(READERS, { ...blocks, perBlock: Math.min(50, blocks.perBlock), perReader: values.quick ? 100 : 500 });
 result.at2ms = at2.overhead ?? { reason: at2.overheadReason };
 result.readers2ms = at2.speedup ?? { reason: at2.speedupReason };
+
+log('harness / bare loop at 10 ms …');
+await unserve(1);
+await serve(0, ['--image', 'reference', '--latency', '10']);
+const at10 = await pcscFigures([READERS[0] as string], { blocks: values.quick ? 5 : 21, perBlock: 20, perReader: 0 });
+result.at10ms = at10.overhead ?? { reason: at10.overheadReason };
 
 log('the reference plan on 1 and 2 readers, fresh cards at 2 ms …');
 await serve(0, ['--image', 'reference-t1', '--fresh', '--latency', '2']);

@@ -30,6 +30,7 @@ export interface PcscStack {
   reason?: string;
   at0ms?: (Overhead & { openMs?: number }) | Missing;
   at2ms?: Overhead | Missing;
+  at10ms?: Overhead | Missing;
   readers2ms?: Speedup | Missing;
   suiteReaders2ms?: { readers: number; oneSeconds: number; twoSeconds: number; speedup: number; ok: boolean };
   card10ms?: {
