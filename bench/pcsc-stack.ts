@@ -182,6 +182,8 @@ await serve(0, ['--image', 'reference-t1', '--latency', '10']);
   rmSync(r.dir, { recursive: true, force: true });
   result.card10ms = {
     ...w,
+    spanSeconds: round(w.spanSeconds),
+    wireSeconds: round(w.wireSeconds),
     wallSeconds: round(r.wall),
     cpuSeconds: round(r.cpu),
     notCardShareOfScenarios: round(1 - w.wireSeconds / w.spanSeconds, 4),

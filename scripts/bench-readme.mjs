@@ -14,6 +14,7 @@ const END = '<!-- bench:end -->';
 
 const s = (x, unit = ' s') => (x === null || x === undefined ? 'n/a' : `${x}${unit}`);
 const met = (ok) => (ok === null || ok === undefined ? '–' : ok ? 'yes' : 'no');
+const r3 = (x) => (typeof x === 'number' ? Math.round(x * 1000) / 1000 : x);
 const pct = (x) => (x === null || x === undefined ? 'n/a' : `${Math.round(x * 1000) / 10} %`);
 
 /** The table's rows, [figure, value, detail, goal, met], from one bench JSON line (also bench/run.ts's text output). */
@@ -72,7 +73,7 @@ export function benchRows(b) {
       'not the card, 10 ms card, reference plan',
       pct(b.card10msNotCardShare),
       b.card10ms
-        ? `of the scenarios' ${s(b.card10ms.spanSeconds)} (${b.card10ms.scenarios} scenarios, ${b.card10ms.apdus} APDUs, ${s(b.card10ms.wireSeconds)} on the wire); of the whole process ${pct(b.card10ms.notCardShareOfProcess)} of ${s(b.card10ms.wallSeconds)}`
+        ? `of the scenarios' ${s(r3(b.card10ms.spanSeconds))} (${b.card10ms.scenarios} scenarios, ${b.card10ms.apdus} APDUs, ${s(r3(b.card10ms.wireSeconds))} on the wire); of the whole process ${pct(b.card10ms.notCardShareOfProcess)} of ${s(b.card10ms.wallSeconds)}`
         : why,
       '< 1 %',
       met(g.card10msUnder1pct),
