@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The PC/SC overhead ratio on its own (issue 21 item 5): pcscd and card-sim's reference image in the
-# vpcd virtual reader (the same stack as npm run test:pcsc, scripts/pcsc-stack.sh), card latency
-# LATENCY ms (default 0), then bench/pcsc-ratio.ts prints {ratio, harnessUs, bareUs} as JSON.
+# The PC/SC figures of npm run bench (issue 21 items 5 and 6): pcscd and vpcd in a namespace of their
+# own (the same stack as npm run test:pcsc, scripts/pcsc-stack.sh), then bench/pcsc-stack.ts serves the
+# cards it needs and prints one JSON line (harness / bare loop at 0 and 2 ms, 2 readers, a 10 ms card,
+# a card that keeps its state against a fresh one). BENCH_ARGS: --quick, --runs N.
 # Never part of npm test. Installs nothing.
 set -uo pipefail
 SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
@@ -16,5 +17,6 @@ pcsc_isolate "$SELF"
 mkdir -p "$OUT"
 trap pcsc_stop_stack EXIT
 export OUT
-pcsc_start_stack 'node bin/sscc.js sim serve --image reference --latency "${LATENCY:-0}"' >&2 || exit 1
-node --import tsx bench/pcsc-ratio.ts ${BENCH_ARGS:-}
+pcsc_start_stack 'node bin/sscc.js sim serve --image reference' >&2 || exit 1
+in_stack_net node --import tsx bench/pcsc-stack.ts ${BENCH_ARGS:-} &
+wait $!

@@ -65,34 +65,58 @@ export function encodeCommand(c: CommandApdu): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** Decode a command APDU; any inconsistency between length fields and size is an ApduFormatError. */
-export function parseCommand(bytes: Uint8Array): CommandApdu {
+/** Where a command APDU's fields lie: the data's offset and length, Ne, and whether the length fields are extended. */
+export interface CommandLayout {
+  at: number;
+  lc: number;
+  ne?: number;
+  extended: boolean;
+}
+
+/**
+ * The length fields of a command APDU (ISO/IEC 7816-3 §12.1.3), read without copying anything; any
+ * inconsistency between length fields and size is an ApduFormatError.
+ */
+export function commandLayout(bytes: Uint8Array): CommandLayout {
   const n = bytes.length;
   if (n < 4) throw new ApduFormatError(`command of ${n} bytes is shorter than the 4-byte header`);
-  const [cla, ins, p1, p2] = bytes as unknown as [number, number, number, number];
-  const base = { cla, ins, p1, p2 };
-  if (n === 4) return { ...base, data: new Uint8Array(0) };
+  if (n === 4) return { at: 4, lc: 0, extended: false };
   const b1 = bytes[4] as number;
-  if (n === 5) return { ...base, data: new Uint8Array(0), ne: b1 === 0 ? 256 : b1 };
+  if (n === 5) return { at: 5, lc: 0, ne: b1 === 0 ? 256 : b1, extended: false };
   if (b1 !== 0) {
-    if (n === 5 + b1) return { ...base, data: bytes.slice(5, 5 + b1) };
+    if (n === 5 + b1) return { at: 5, lc: b1, extended: false };
     if (n === 6 + b1) {
       const le = bytes[5 + b1] as number;
-      return { ...base, data: bytes.slice(5, 5 + b1), ne: le === 0 ? 256 : le };
+      return { at: 5, lc: b1, ne: le === 0 ? 256 : le, extended: false };
     }
     throw new ApduFormatError(`Lc ${b1} does not match a command of ${n} bytes`);
   }
   // b1 = 00: extended length
   const b23 = ((bytes[5] as number) << 8) | (bytes[6] as number);
-  if (n === 7) return { ...base, data: new Uint8Array(0), ne: b23 === 0 ? 65536 : b23, extended: true };
+  if (n === 7) return { at: 7, lc: 0, ne: b23 === 0 ? 65536 : b23, extended: true };
   if (n < 7) throw new ApduFormatError(`extended length field truncated in a command of ${n} bytes`);
   if (b23 === 0) throw new ApduFormatError('extended Lc of 0000');
-  if (n === 7 + b23) return { ...base, data: bytes.slice(7, 7 + b23), extended: true };
+  if (n === 7 + b23) return { at: 7, lc: b23, extended: true };
   if (n === 9 + b23) {
     const le = ((bytes[7 + b23] as number) << 8) | (bytes[8 + b23] as number);
-    return { ...base, data: bytes.slice(7, 7 + b23), ne: le === 0 ? 65536 : le, extended: true };
+    return { at: 7, lc: b23, ne: le === 0 ? 65536 : le, extended: true };
   }
   throw new ApduFormatError(`extended Lc ${b23} does not match a command of ${n} bytes`);
+}
+
+/** Decode a command APDU; any inconsistency between length fields and size is an ApduFormatError. */
+export function parseCommand(bytes: Uint8Array): CommandApdu {
+  const l = commandLayout(bytes);
+  const c: CommandApdu = {
+    cla: bytes[0] as number,
+    ins: bytes[1] as number,
+    p1: bytes[2] as number,
+    p2: bytes[3] as number,
+    data: bytes.slice(l.at, l.at + l.lc),
+  };
+  if (l.ne !== undefined) c.ne = l.ne;
+  if (l.extended) c.extended = true;
+  return c;
 }
 
 /** Parse "00 A4 04 00 0F ..." into a command. */

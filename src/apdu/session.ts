@@ -4,7 +4,7 @@
  * says more); 6Cxx → the same command again with Le = xx.
  */
 import { concat } from '../bytes/hex.ts';
-import { type CommandApdu, encodeCommand, parseCommand } from './command.ts';
+import { type CommandApdu, commandLayout, encodeCommand, parseCommand } from './command.ts';
 import { commandName } from './names.ts';
 import { SW1, sw1Of } from './sw.ts';
 import { getResponse } from '../iso7816/commands.ts';
@@ -37,26 +37,22 @@ export class CardSession {
     const bytes = cmd instanceof Uint8Array ? cmd : encodeCommand(cmd);
     const atUs = this.trace.nowUs();
     const wire: WireExchange[] = [];
+    const command = hex(bytes);
     let name = 'unparsable command';
     try {
-      name = commandName(parseCommand(bytes));
+      commandLayout(bytes);
+      name = commandName({ cla: bytes[0] as number, ins: bytes[1] as number });
     } catch {
       /* raw bytes that are not an APDU are still sent: the card must answer them */
     }
     const record = (response: string, sw: string, error?: string) =>
-      this.trace.add({
-        command: hex(bytes),
-        response,
-        name,
-        sw,
-        atUs,
-        us: this.trace.nowUs() - atUs,
-        wire,
-        ...(error ? { error } : {}),
-      });
+      this.trace.add({ command, response, name, sw, atUs, us: this.trace.nowUs() - atUs, wire, ...(error ? { error } : {}) });
     try {
-      const response = options.raw ? await this.exchange(bytes, wire) : await this.procedure(bytes, wire);
-      record(hex(concat(response.data, Uint8Array.of(response.sw >> 8, response.sw & 0xff))), swHex(response.sw));
+      const response = options.raw ? await this.exchange(bytes, wire, command) : await this.procedure(bytes, wire, command);
+      // One wire exchange: the logical response is its response, already in hex.
+      const responseHex =
+        wire.length === 1 ? (wire[0] as WireExchange).response : hex(concat(response.data, Uint8Array.of(response.sw >> 8, response.sw & 0xff)));
+      record(responseHex, swHex(response.sw));
       return response;
     } catch (e) {
       record('', '', e instanceof Error ? `${e.name}: ${e.message}` : String(e));
@@ -64,17 +60,18 @@ export class CardSession {
     }
   }
 
-  private async exchange(bytes: Uint8Array, wire: WireExchange[]): Promise<ResponseApdu> {
-    const t0 = process.hrtime.bigint();
+  /** One wire exchange; `commandHex` is hex(bytes) when the caller has it already. */
+  private async exchange(bytes: Uint8Array, wire: WireExchange[], commandHex?: string): Promise<ResponseApdu> {
+    const t0 = performance.now();
     const raw = await this.channel.transmit(bytes);
-    wire.push({ command: hex(bytes), response: hex(raw), us: Number((process.hrtime.bigint() - t0) / 1000n) });
+    wire.push({ command: commandHex ?? hex(bytes), response: hex(raw), us: Math.floor((performance.now() - t0) * 1000) });
     const problem = responseProblem(bytes, raw);
     if (problem) throw new NonConformance(problem);
     return parseResponse(raw);
   }
 
-  private async procedure(bytes: Uint8Array, wire: WireExchange[]): Promise<ResponseApdu> {
-    let r = await this.exchange(bytes, wire);
+  private async procedure(bytes: Uint8Array, wire: WireExchange[], commandHex: string): Promise<ResponseApdu> {
+    let r = await this.exchange(bytes, wire, commandHex);
     if (sw1Of(r.sw) === SW1.WRONG_LE) {
       // Resend with the exact length: P3 (short Le) replaced by SW2.
       const resend = bytes.length === 5 ? Uint8Array.of(...bytes.subarray(0, 4), r.sw & 0xff) : withLe(bytes, r.sw & 0xff);
@@ -121,7 +118,7 @@ export function responseProblem(command: Uint8Array, raw: Uint8Array): string | 
     return `card returned ${n} data bytes (${data}) with the error status word ${sw}: an error comes without response data (ISO/IEC 7816-4 §5.6)`;
   let ne: number | undefined;
   try {
-    ne = parseCommand(command).ne;
+    ne = commandLayout(command).ne;
   } catch {
     return undefined; // raw bytes that are not an APDU: nothing to hold the length against
   }

@@ -13,13 +13,14 @@ export function fromHex(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(clean, 'hex'));
 }
 
+/** "00" … "FF" by byte value (the APDU trace writes every byte of every exchange). */
+const HEX_BYTES = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
+
 export function toHex(bytes: Uint8Array, separator = ''): string {
   if (!separator) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex').toUpperCase();
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) {
-    if (i > 0 && separator) s += separator;
-    s += (bytes[i] as number).toString(16).toUpperCase().padStart(2, '0');
-  }
+  if (bytes.length === 0) return '';
+  let s = HEX_BYTES[bytes[0] as number] as string;
+  for (let i = 1; i < bytes.length; i++) s += separator + (HEX_BYTES[bytes[i] as number] as string);
   return s;
 }
 

@@ -167,6 +167,11 @@ export class PcscChannel implements CardChannel {
     this.description = `PC/SC reader "${readerName}" (${this.protocol})`;
   }
 
+  /** The binding's card of this connection, for the bench's bare transmit loop on the same card (bench/pcsc.ts). */
+  get bindingCard(): PcscCard {
+    return this.card;
+  }
+
   static async open(o: PcscOpenOptions = {}): Promise<PcscChannel> {
     const key = heldKey(o.reader);
     const h = o.keep === true ? held.get(key) : undefined;
@@ -208,7 +213,10 @@ export class PcscChannel implements CardChannel {
     let response: Uint8Array;
     const maxRecvLength = receiveBufferFor(command);
     try {
-      response = Uint8Array.from(await this.card.transmit(Buffer.from(command), { maxRecvLength }));
+      // The binding copies the command in and the response out (a Buffer of its own): a plain Uint8Array
+      // view of it, whose slice() copies, is the response; no copy either way here.
+      const buf = await this.card.transmit(Buffer.from(command.buffer, command.byteOffset, command.byteLength), { maxRecvLength });
+      response = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     } catch (e) {
       if (maxRecvLength === SHORT_RESPONSE_BYTES && /insufficient buffer/i.test((e as Error)?.message ?? '')) {
         throw new NonConformance(
