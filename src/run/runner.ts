@@ -60,10 +60,13 @@ let runCount = 0;
 
 /** cucumber's configuration of a plan; `only` (uri and line of scenarios) cuts it to those scenarios. */
 async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: string; line: number }>, runKey?: string) {
-  // One worker per reader (profile target.reader as a list); workers load the TypeScript steps through tsx
-  // and get native match indices as this process does.
+  // One worker per reader (profile target.reader as a list); workers get native match indices as this
+  // process does, and load the TypeScript steps through tsx unless this run is the compiled build (issue 21).
   const parallel = workersOf(plan.profile.data.target);
-  const preload = `--import tsx --import ${new URL('./match-indices.ts', import.meta.url).href}`;
+  const compiled = (import.meta as { ssccBuild?: boolean }).ssccBuild;
+  const preload = compiled
+    ? `--import ${new URL('./match-indices.js', import.meta.url).href}`
+    : `--import tsx --import ${new URL('./match-indices.ts', import.meta.url).href}`;
   const env = parallel > 1 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${preload}`.trim() } : process.env;
   const cucumberEnv = { cwd: root, stdout: new PassThrough().resume(), stderr: process.stderr, env };
   // cucumber's own path:line filter: only the files that hold a chosen scenario are parsed.
