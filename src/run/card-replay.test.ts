@@ -44,6 +44,7 @@ describe('card replay (the defect proof keeps a clean verdict where the cards an
       await session.send(Uint8Array.from([0x00, 0xa4, 0x04, 0x00, 0x08, 0xa0, 0, 0, 0x03, 0x33, 1, 1, 1]));
       await session.send(Uint8Array.from([0x00, 0x20, 0x00, 0x00, 0x03, 0x12, 0x34, 0x56]));
     });
+    expect(recorder.shared).toBe(false);
     const asked = [...DEFECTS.map((d) => d.id)].filter((id) => askedBy(id).size > 0);
     expect(asked.length).toBeGreaterThan(0);
     const verdicts = new Map(asked.map((id) => [id, recorder.sameWith('s:1', id, askedBy(id))]));
@@ -79,6 +80,8 @@ describe('card replay (the defect proof keeps a clean verdict where the cards an
       recorder.stop();
       probe.stop();
     }
+    // Then the proof runs every defect's whole plan (defects.ts narrowable).
+    expect(recorder.shared).toBe(true);
     expect(recorder.sameWith('a', 'sw-verify-6a88-as-6f00', new Set([{}]))).toBe(false);
     expect(recorder.sameWith('b', 'sw-verify-6a88-as-6f00', new Set([{}]))).toBe(false);
   });

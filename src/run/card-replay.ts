@@ -36,6 +36,8 @@ export class CardRecorder {
   private readonly cards = new Map<ScenarioKey, RecordedCard[]>();
   /** Scenarios whose cards cannot be replayed: a card made outside them or used in another scenario. */
   private readonly tangled = new Set<ScenarioKey>();
+  /** A card was used outside the scenario it was made in (or made outside any): state outlived a scenario. */
+  shared = false;
   /** Card builders per image for the defect last replayed (card-sim cardMaker: its faults made once). */
   private makers = new Map<object, Map<string, ReturnType<typeof cardMaker>>>();
   private makersOf: string | undefined;
@@ -123,14 +125,16 @@ export class CardRecorder {
 
   private wrap(card: SimCard, made: CardMade): SimCard {
     const rec: RecordedCard = { made, calls: [], owner: this.current };
-    if (rec.owner === undefined) return card;
-    const list = this.cards.get(rec.owner) ?? [];
-    list.push(rec);
-    this.cards.set(rec.owner, list);
+    if (rec.owner !== undefined) {
+      const list = this.cards.get(rec.owner) ?? [];
+      list.push(rec);
+      this.cards.set(rec.owner, list);
+    }
     const log = (call: Call) => {
-      // A card used in a scenario other than the one it was made in: neither can be replayed alone.
+      // A card used outside the scenario it was made in: neither can be replayed alone.
       if (this.current !== rec.owner) {
-        this.tangled.add(rec.owner as ScenarioKey);
+        this.shared = true;
+        if (rec.owner !== undefined) this.tangled.add(rec.owner);
         if (this.current !== undefined) this.tangled.add(this.current);
       }
       rec.calls.push(call);
