@@ -9,6 +9,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { latinWords } from '../verdict/messages.ts';
 
 /** Callee → the indexes of its arguments that are failure texts. */
 const SINKS: Readonly<Record<string, readonly number[]>> = {
@@ -34,16 +35,21 @@ function files(root: string, dir: string): string[] {
   return out;
 }
 
-/** A literal text: a string, a template, or a choice or sum with one in it. */
-function isText(e: ts.Expression): boolean {
-  if (ts.isParenthesizedExpression(e)) return isText(e.expression);
-  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isTemplateExpression(e)) return /[A-Za-z]{2}/.test(e.getText());
-  if (ts.isConditionalExpression(e)) return isText(e.whenTrue) || isText(e.whenFalse);
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return isText(e.left) || isText(e.right);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
-    return isText(e.right);
-  return false;
+/**
+ * The literal words of an expression: its strings and template text, through choices, sums and the
+ * values a template puts in (not into calls: dx('id'), x.join(', ')).
+ */
+function literalText(e: ts.Expression): string {
+  if (ts.isParenthesizedExpression(e)) return literalText(e.expression);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (ts.isTemplateExpression(e)) return [e.head.text, ...e.templateSpans.flatMap((s) => [literalText(s.expression), s.literal.text])].join(' ');
+  if (ts.isConditionalExpression(e)) return `${literalText(e.whenTrue)} ${literalText(e.whenFalse)}`;
+  if (ts.isBinaryExpression(e)) return `${literalText(e.left)} ${literalText(e.right)}`;
+  return '';
 }
+
+/** A text in English: its literal words hold a word that is not a name, a code or hex (latinWords, as the report's check). */
+const isText = (e: ts.Expression): boolean => latinWords(literalText(e)).length > 0;
 
 function calleeName(e: ts.Expression): string | undefined {
   if (ts.isIdentifier(e)) return e.text;
