@@ -2,7 +2,7 @@
  * The failure texts of steps/ and src/ still written in English (issue 20 item 3): the places where a
  * verdict's reason is a string, not a diagnosis (dx, src/verdict/messages.ts), so a zh-CN report shows it
  * in English. Found in the syntax tree: a string or template literal (or a choice or sum of them) given
- * as the message of NonConformance, Unobservable, PreconditionNotMet, RestoreFailed, expectThat,
+ * as the message of NonConformance, Unobservable, PreconditionNotMet, RestoreFailed, PsamError, expectThat,
  * expectNoProblem, the `what` of expectSw1, expectBytes and mustOk, or returned by a check that returns
  * its problem (a function named check… or …Problem(s), a `problem:` property).
  */
@@ -17,6 +17,7 @@ const SINKS: Readonly<Record<string, readonly number[]>> = {
   Unobservable: [0],
   PreconditionNotMet: [0],
   RestoreFailed: [0, 1],
+  PsamError: [0],
   expectThat: [1],
   expectNoProblem: [0],
   expectSw1: [2],

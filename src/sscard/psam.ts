@@ -13,6 +13,7 @@ import { type CardIdentity, type KeyName, KEY_ID, cardFactors, psamUsage } from 
 import { readBinarySfi, selectByName } from '../iso7816/commands.ts';
 import { toHex } from '../bytes/hex.ts';
 import { swHex } from '../apdu/response.ts';
+import { type Diagnosis, renderDiagnosis } from '../verdict/messages.ts';
 
 /** Anything that exchanges APDUs: a CardSession, the World. */
 export interface ApduPort {
@@ -21,6 +22,11 @@ export interface ApduPort {
 
 export class PsamError extends Error {
   override name = 'PsamError';
+  readonly diagnosis?: Diagnosis;
+  constructor(m: string | Diagnosis) {
+    super(typeof m === 'string' ? m : renderDiagnosis(m, 'en'));
+    if (typeof m !== 'string') this.diagnosis = m;
+  }
 }
 
 /** DES environment "sx1.sh.社会保障" (part 9 §5); SM4 "sx3.sh.社会保障" (public terminal code). */

@@ -9,6 +9,7 @@
 import { describeSw } from '../apdu/sw.ts';
 import { swHex } from '../apdu/response.ts';
 import { toHex } from '../bytes/hex.ts';
+import { MEDICAL_MESSAGES } from './messages-medical.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export interface Bilingual {
@@ -34,6 +35,7 @@ type Template = { readonly en: string; readonly zh: string };
 
 /** Every diagnosis, by id. {name} is a parameter; both templates name the same parameters. */
 export const MESSAGES = {
+  ...MEDICAL_MESSAGES,
   // The generic checks of src/verdict/expect.ts: most failures are one of these.
   'sw.expected': { en: 'expected status word {expected}, card answered {actual}', zh: '预期状态字 {expected}, 卡应答 {actual}' },
   'sw1.expected': { en: 'expected {what} ({sw1}xx), card answered {actual}', zh: '预期{what} ({sw1}xx), 卡应答 {actual}' },
@@ -117,6 +119,14 @@ export const MESSAGES = {
   'ssse.neither3desNorSm4': { en: 'neither 3DES nor SM4', zh: '既非 3DES 也非 SM4' },
   'ssse.fciAlgorithm': { en: 'the SSSE FCI names algorithm {actual}, expected {expected}', zh: 'SSSE 的 FCI 指明算法 {actual}, 预期为 {expected}' },
   none: { en: '(none)', zh: '(无)' },
+  absent: { en: 'absent', zh: '不存在' },
+  // A command and its answer, where the next step needs 9000 (src/medical, src/sscard, src/pboc, tearing).
+  'cmd.answered': { en: '{command} answered {sw}', zh: '{command} 应答 {sw}' },
+  'cmd.answeredLength': {
+    en: '{command} answered {sw} with {length} bytes; expected 9000 with {expected}',
+    zh: '{command} 应答 {sw}, 带 {length} 字节; 预期为 9000, 带 {expected} 字节',
+  },
+  'cmd.gaveTable': { en: '{command} gave {length} bytes; table {table} has {expected}', zh: '{command} 给出 {length} 字节; 表 {table} 规定为 {expected} 字节' },
   'ssse.v1Algorithm': { en: 'a 1.0 card names algorithm {id}', zh: '1.0 版卡指明了算法 {id}' },
   'ssse.provinces': {
     en: '卡的识别码 city {city} and 初始化机构编号 issuing area {area} lie in different provinces',
