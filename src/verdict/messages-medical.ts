@@ -70,7 +70,7 @@ export const MEDICAL_MESSAGES = {
   'med.startingDayFormat': { en: 'starting day {d} is no mmdd in cn (part 5 table 77)', zh: '年度起始日期 {d} 不是 cn 格式的月日 (第 5 部分表 77)' },
   'med.startingDay': { en: 'GET STARTING DAY gives {d}; expected {mmdd}', zh: 'GET STARTING DAY 给出 {d}; 预期为 {mmdd}' },
   'med.selectDf04': { en: 'SELECT of DF04 {aid}', zh: '选择 DF04 {aid}' },
-  'med.getBalance': { en: 'GET BALANCE (P2 {p2})', zh: 'GET BALANCE (P2 {p2})' },
+  'med.getBalance': { en: 'GET BALANCE (P2 {p2})', zh: 'P2 为 {p2} 的 GET BALANCE' },
   'med.debitLength': {
     en: 'DEBIT FOR PURCHASE gave {length} bytes; table 56 has 8 (TAC, MAC2)',
     zh: 'DEBIT FOR PURCHASE 给出 {length} 字节; 表 56 规定为 8 字节 (TAC, MAC2)',

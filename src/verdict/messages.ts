@@ -10,6 +10,7 @@ import { describeSw } from '../apdu/sw.ts';
 import { swHex } from '../apdu/response.ts';
 import { toHex } from '../bytes/hex.ts';
 import { MEDICAL_MESSAGES } from './messages-medical.ts';
+import { PBOC_MESSAGES } from './messages-pboc.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export interface Bilingual {
@@ -36,6 +37,7 @@ type Template = { readonly en: string; readonly zh: string };
 /** Every diagnosis, by id. {name} is a parameter; both templates name the same parameters. */
 export const MESSAGES = {
   ...MEDICAL_MESSAGES,
+  ...PBOC_MESSAGES,
   // The generic checks of src/verdict/expect.ts: most failures are one of these.
   'sw.expected': { en: 'expected status word {expected}, card answered {actual}', zh: '预期状态字 {expected}, 卡应答 {actual}' },
   'sw1.expected': { en: 'expected {what} ({sw1}xx), card answered {actual}', zh: '预期{what} ({sw1}xx), 卡应答 {actual}' },
@@ -350,6 +352,7 @@ function isBilingual(v: object): v is Bilingual {
 
 function renderParam(p: Param, lang: Lang): string {
   if (typeof p === 'string') return p;
+  if (p === undefined || p === null) return String(p); // a value a caller had not (the English template literal showed "undefined")
   if (typeof p === 'number' || typeof p === 'boolean') return String(p);
   if (Array.isArray(p)) return p.map((x) => renderParam(x, lang)).join(lang === 'en' ? ' or ' : ' 或 ');
   const o = p as Exclude<Param, string | number | boolean | readonly Param[]>;

@@ -1,0 +1,31 @@
+/** The diagnoses of the financial (PBOC) steps and src/pboc (features/pboc, dual-app, lifecycle): en and zh-CN, as messages.ts. */
+export const PBOC_MESSAGES = {
+  // Issuer scripts (steps/pboc-scripts.steps.ts).
+  'card.answered': { en: 'the card answered {sw}', zh: '卡应答 {sw}' },
+  'pin.verifyAnswered': { en: 'VERIFY of PIN {pin} answered {sw}', zh: '个人识别码 (PIN) {pin} 的 VERIFY 应答 {sw}' },
+  'pin.verifyNotRefused': { en: 'VERIFY of PIN {pin} answered {sw}, not 63Cx or 6983', zh: '个人识别码 (PIN) {pin} 的 VERIFY 应答 {sw}, 而不是 63Cx 或 6983' },
+  'ec.balanceChanged': { en: '9F79 {before} → {after}', zh: '电子现金余额 9F79 由 {before} 变为 {after}' },
+  'data.isExpected': { en: '{tag} is {v}, expected {n}', zh: '{tag} 为 {v}, 预期为 {n}' },
+  'script.blockedAnswered': { en: 'blocked application answered {type}', zh: '已锁定的应用返回 {type}' },
+  'script.unblockedAnswered': { en: 'unblocked application answered {type}', zh: '已解锁的应用返回 {type}' },
+  'restore.offlinePinCounter': { en: 'the offline PIN try counter', zh: '脱机 PIN 尝试计数器' },
+  'restore.offlinePin': { en: 'the offline PIN', zh: '脱机 PIN' },
+  'restore.debitApplication': { en: 'the debit application', zh: '借记应用' },
+  'restore.ecValues': { en: 'the EC balance and limits', zh: '电子现金余额和限额' },
+  'restore.ecObject': { en: 'EC data object {tag}', zh: '电子现金数据对象 {tag}' },
+  'restore.profilePinVerify': { en: "VERIFY with the profile's PIN answered {sw}", zh: '用配置文件的 PIN 进行 VERIFY 应答 {sw}' },
+  'restore.arqcForScript': { en: 'asked ARQC to send {what}, the card answered {type}', zh: '为发送 {what} 请求 ARQC, 卡返回 {type}' },
+  'restore.pinUnblock': { en: 'PIN UNBLOCK', zh: 'PIN UNBLOCK 命令' },
+  'restore.theScripts': { en: 'the scripts', zh: '发卡行脚本' },
+  'restore.theScript': { en: 'the script', zh: '发卡行脚本' },
+  'restore.scriptStaysBlocked': { en: '{command} by script answered {sw}: it stays blocked', zh: '以脚本发送的 {command} 应答 {sw}: 仍处于锁定状态' },
+  'restore.pinAfterUnblock': {
+    en: "after PIN UNBLOCK the profile's PIN answers VERIFY with {sw}",
+    zh: 'PIN UNBLOCK 之后, 配置文件的 PIN 进行 VERIFY 应答 {sw}',
+  },
+  'restore.selectAfterUnblock': { en: 'after APPLICATION UNBLOCK it answers SELECT with {sw}', zh: 'APPLICATION UNBLOCK 之后, 应用对 SELECT 应答 {sw}' },
+  'restore.scriptAnswered': { en: '{command} by script answered {sw}', zh: '以脚本发送的 {command} 应答 {sw}' },
+  'restore.readsWas': { en: 'it reads {now}, was {was}', zh: '读出为 {now}, 原为 {was}' },
+  'restore.profilePinAnswers': { en: "the profile's PIN answers VERIFY with {sw}", zh: '配置文件的 PIN 进行 VERIFY 应答 {sw}' },
+  'script.afterCardBlock': { en: 'after CARD BLOCK: SELECT {select}, GPO {gpo}', zh: 'CARD BLOCK 之后: SELECT 应答 {select}, GPO 应答 {gpo}' },
+} as const;
