@@ -122,7 +122,7 @@ Then('the sample is restored: the right offline PIN resets the PIN try counter',
 Then("the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies", async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
-  if (g.type !== 'ARQC') throw new RestoreFailed(dx('restore.offlinePin'), dx('restore.arqcForScript', { what: dx('restore.pinUnblock'), type: g.type }));
+  if (g.type !== 'ARQC') throw new RestoreFailed(dx('restore.offlinePin'), dx('restore.arqcForScript', { what: 'PIN UNBLOCK', type: g.type }));
   const k = this.pboc.kernel;
   const r = await k.script(issuerScript(this, pboc.SCRIPT_HEADER.PIN_UNBLOCK));
   if (r.sw !== SW.NO_ERROR) throw new RestoreFailed(dx('restore.offlinePin'), dx('restore.scriptStaysBlocked', { command: 'PIN UNBLOCK', sw: swHex(r.sw) }));

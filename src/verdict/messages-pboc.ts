@@ -15,7 +15,6 @@ export const PBOC_MESSAGES = {
   'restore.ecObject': { en: 'EC data object {tag}', zh: '电子现金数据对象 {tag}' },
   'restore.profilePinVerify': { en: "VERIFY with the profile's PIN answered {sw}", zh: '用配置文件的 PIN 进行 VERIFY 应答 {sw}' },
   'restore.arqcForScript': { en: 'asked ARQC to send {what}, the card answered {type}', zh: '为发送 {what} 请求 ARQC, 卡返回 {type}' },
-  'restore.pinUnblock': { en: 'PIN UNBLOCK', zh: 'PIN UNBLOCK 命令' },
   'restore.theScripts': { en: 'the scripts', zh: '发卡行脚本' },
   'restore.theScript': { en: 'the script', zh: '发卡行脚本' },
   'restore.scriptStaysBlocked': { en: '{command} by script answered {sw}: it stays blocked', zh: '以脚本发送的 {command} 应答 {sw}: 仍处于锁定状态' },
