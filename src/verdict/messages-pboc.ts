@@ -27,4 +27,27 @@ export const PBOC_MESSAGES = {
   'restore.readsWas': { en: 'it reads {now}, was {was}', zh: '读出为 {now}, 原为 {was}' },
   'restore.profilePinAnswers': { en: "the profile's PIN answers VERIFY with {sw}", zh: '配置文件的 PIN 进行 VERIFY 应答 {sw}' },
   'script.afterCardBlock': { en: 'after CARD BLOCK: SELECT {select}, GPO {gpo}', zh: 'CARD BLOCK 之后: SELECT 应答 {select}, GPO 应答 {gpo}' },
+  // Offline data authentication (steps/pboc-oda.steps.ts).
+  'oda.errors': { en: '{what}: {errors}', zh: '{what}有误: {errors}' },
+  'oda.issuerCert': { en: 'issuer certificate', zh: '发卡行公钥证书' },
+  'oda.iccCert': { en: 'ICC certificate', zh: 'IC 卡公钥证书' },
+  'oda.iccKey': { en: 'ICC key', zh: 'IC 卡公钥' },
+  'oda.noDac': { en: 'no DAC recovered from the SSAD', zh: '未能从签名的静态应用数据 (SSAD) 恢复出数据验证代码 (DAC)' },
+  'oda.sdadOtherUn': { en: 'SDAD 1 also verifies with the other unpredictable number', zh: 'SDAD 1 用另一个不可预知数也能验证通过' },
+  'oda.dynamicNumberRepeated': { en: 'ICC dynamic number repeated: {n}', zh: 'IC 卡动态数重复: {n}' },
+  'oda.sm2RsaObjects': {
+    en: 'an SM2 card carries the RSA objects {found} (JR/T 0025.17 table {table} has none)',
+    zh: 'SM2 卡带有 RSA 数据对象 {found} (JR/T 0025.17 表 {table} 中没有这些对象)',
+  },
+  'oda.dacMismatch': { en: "9F45 {dac}; the SSAD's DAC is {ssad}", zh: '数据验证代码 9F45 为 {dac}; SSAD 中的 DAC 为 {ssad}' },
+  'oda.aacResponse': { en: 'AAC response {cda}{clear}', zh: 'AAC 响应{cda}{clear}' },
+  'oda.aacCarriesCda': { en: 'carries a CDA signature 9F4B', zh: '带有 CDA 签名 9F4B' },
+  'oda.aacNoClearAc': { en: ' has no AC in clear', zh: ' 中没有明文的应用密文' },
+  'oda.signedHash': { en: 'the signed hash {hash} is {over}', zh: '签名的哈希值 {hash} {over}' },
+  'oda.hashOver': { en: 'over {covered}', zh: '覆盖的是 {covered}' },
+  'oda.hashOverNone': {
+    en: 'over none of PDOL ‖ CDOL1 ‖ response objects and its parts',
+    zh: '不覆盖 PDOL ‖ CDOL1 ‖ 响应数据对象及其任何部分',
+  },
+  'oda.no9F4B': { en: 'the response carries no 9F4B', zh: '响应中没有签名的动态应用数据 9F4B' },
 } as const;
