@@ -23,6 +23,8 @@ const SINKS: Readonly<Record<string, readonly number[]>> = {
   expectSw1: [2],
   expectBytes: [2],
   mustOk: [1],
+  fault: [0],
+  restored: [0, 2],
 };
 const PROBLEM_FUNCTION = /^check[A-Z]|Problems?$/;
 

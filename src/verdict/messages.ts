@@ -124,6 +124,7 @@ export const MESSAGES = {
   'ssse.fciAlgorithm': { en: 'the SSSE FCI names algorithm {actual}, expected {expected}', zh: 'SSSE 的 FCI 指明算法 {actual}, 预期为 {expected}' },
   none: { en: '(none)', zh: '(无)' },
   absent: { en: 'absent', zh: '不存在' },
+  noneWord: { en: 'none', zh: '无' },
   // A command and its answer, where the next step needs 9000 (src/medical, src/sscard, src/pboc, tearing).
   'cmd.answered': { en: '{command} answered {sw}', zh: '{command} 应答 {sw}' },
   'cmd.answeredLength': {
