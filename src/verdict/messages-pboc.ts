@@ -118,4 +118,22 @@ export const PBOC_MESSAGES = {
   'kernel.noLogEntry': { en: 'no log entry 9F4D in the FCI', zh: 'FCI 中没有日志入口 9F4D' },
   'kernel.logRecord': { en: 'READ RECORD {n} of the log answered {sw}', zh: '交易日志的 READ RECORD {n} 应答 {sw}' },
   'kernel.logRecordWord': { en: 'log record', zh: '交易日志记录有误' },
+  // Electronic cash (steps/pboc-ec.steps.ts).
+  'ec.aboveLimit': { en: 'balance {b} above limit {l}', zh: '电子现金余额 {b} 超过余额上限 {l}' },
+  'ec.debited': { en: '9F79 {before} → {v}, expected −{n}', zh: '电子现金余额 9F79 由 {before} 变为 {v}, 预期减少 {n}' },
+  'ec.plusAboveSingle': {
+    en: 'the balance plus {more} ({amount}) is above the EC single limit {limit}',
+    zh: '余额加 {more} ({amount}) 超过电子现金单笔交易限额 {limit}',
+  },
+  'ec.noSingleBelow': { en: 'the EC balance {balance} leaves no single limit below it', zh: '电子现金余额 {balance} 之下无法设置单笔交易限额' },
+  'ec.arqcForScript': { en: 'asked ARQC to send the script, card answered {type}', zh: '为发送发卡行脚本请求 ARQC, 卡返回 {type}' },
+  'ec.singlePlusAboveBalance': {
+    en: 'the single limit plus {more} ({amount}) is above the EC balance {balance}',
+    zh: '单笔交易限额加 {more} ({amount}) 超过电子现金余额 {balance}',
+  },
+  'ec.approvedOffline': { en: 'the card approved offline with a TC', zh: '卡以交易证书 (TC) 脱机批准了交易' },
+  'ec.logAmount': { en: 'log amount {amount}', zh: '交易日志中的金额为 {amount}, 与交易不符' },
+  'ec.logAtc': { en: 'log ATC {log}, transaction {atc}', zh: '交易日志中的交易计数器 (ATC) 为 {log}, 交易的为 {atc}' },
+  'ec.atcs': { en: 'ATCs {atcs}', zh: '交易计数器 (ATC) 依次为 {atcs}, 未逐次加 1' },
+  'ec.atcAfterReset': { en: 'ATC after reset {v}, last {last}', zh: '复位后的交易计数器 (ATC) 为 {v}, 之前最后一个为 {last}' },
 } as const;
