@@ -127,6 +127,7 @@ export const MESSAGES = {
   none: { en: '(none)', zh: '(无)' },
   absent: { en: 'absent', zh: '不存在' },
   noneWord: { en: 'none', zh: '无' },
+  'list.comma': { en: '{a}, {b}', zh: '{a}, {b}' },
   // A command and its answer, where the next step needs 9000 (src/medical, src/sscard, src/pboc, tearing).
   'cmd.answered': { en: '{command} answered {sw}', zh: '{command} 应答 {sw}' },
   'cmd.answeredLength': {
@@ -344,6 +345,10 @@ export function isDiagnosis(v: unknown): v is Diagnosis {
 
 /** A status word as a parameter (swText names it in the language). */
 export const sw = (value: number): SwParam => ({ sw: value });
+/** Values joined with ", " (a list param joins with "or"); none is "". */
+export function commaList(items: readonly Param[]): Param {
+  return items.reduce<Param>((a, b, i) => (i === 0 ? b : dx('list.comma', { a, b })), '');
+}
 /** Several status words: "6A82 (…) or 6A83 (…)". */
 export const sws = (values: readonly number[]): SwParam[] => values.map(sw);
 /** Bytes as a parameter: hex, at most `max` bytes shown. */
