@@ -11,6 +11,7 @@ import { swHex } from '../apdu/response.ts';
 import { toHex } from '../bytes/hex.ts';
 import { MEDICAL_MESSAGES } from './messages-medical.ts';
 import { PBOC_MESSAGES } from './messages-pboc.ts';
+import { RUN_MESSAGES } from './messages-run.ts';
 import { SSCARD_MESSAGES } from './messages-sscard.ts';
 import { TERMINAL_MESSAGES } from './messages-terminal.ts';
 
@@ -40,6 +41,7 @@ type Template = { readonly en: string; readonly zh: string };
 export const MESSAGES = {
   ...MEDICAL_MESSAGES,
   ...PBOC_MESSAGES,
+  ...RUN_MESSAGES,
   ...SSCARD_MESSAGES,
   ...TERMINAL_MESSAGES,
   // The generic checks of src/verdict/expect.ts: most failures are one of these.
