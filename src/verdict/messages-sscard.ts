@@ -56,4 +56,35 @@ export const SSCARD_MESSAGES = {
     en: 'it cannot be read before the write ({command} answered {sw}), so the scenario would not restore it',
     zh: '写入之前无法读取 ({command} 应答 {sw}), 场景将无法恢复它',
   },
+  // The social-security terminal and the PSAM (src/sscard/terminal.ts, psam.ts).
+  'ssterm.fciNotTlv': { en: 'SSSE FCI is not BER-TLV ({detail}): {data}', zh: 'SSSE 的 FCI 不是合法的 BER-TLV ({detail}): {data}' },
+  'ssterm.fciNo6F': { en: 'SSSE FCI has no template 6F: {data}', zh: 'SSSE 的 FCI 中没有模板 6F: {data}' },
+  'ssterm.fciNo84': { en: 'SSSE FCI has no DF name 84: {data}', zh: 'SSSE 的 FCI 中没有 DF 名称 84: {data}' },
+  'ssterm.9F0CNotTlv': { en: '9F0C of the SSSE FCI is not BER-TLV: {data}', zh: 'SSSE 的 FCI 中的 9F0C 不是合法的 BER-TLV: {data}' },
+  'ssterm.9F0CNo86': {
+    en: '9F0C of the SSSE FCI holds no one-byte algorithm identifier 86: {data}',
+    zh: 'SSSE 的 FCI 中的 9F0C 没有一字节的算法标识 86: {data}',
+  },
+  'ssterm.notCn': { en: '{what} {hex} is not cn', zh: '{what} {hex} 不是 cn 格式' },
+  'ssterm.algorithm': {
+    en: 'the SSSE FCI names algorithm {id}, which this terminal does not support (01 3DES, 03 SM4)',
+    zh: 'SSSE 的 FCI 指明算法 {id}, 本终端不支持该算法 (01 为 3DES, 03 为 SM4)',
+  },
+  'ssterm.recordNotItem': {
+    en: 'record {tag} is not one SIMPLE-TLV object with that tag: {data}',
+    zh: '记录 {tag} 不是一个带该标签的 SIMPLE-TLV 数据对象: {data}',
+  },
+  'ssterm.challenge': { en: 'GET CHALLENGE of 8 bytes gave {n}', zh: '请求 8 字节的 GET CHALLENGE 给出 {n} 字节' },
+  'ssterm.internalAuth': {
+    en: 'INTERNAL AUTHENTICATE with IRK answered {data} {sw}; the PSAM expects {expected}',
+    zh: '用 IRK 的 INTERNAL AUTHENTICATE 应答 {data} {sw}; PSAM 预期为 {expected}',
+  },
+  'ssterm.readItem': { en: 'READ RECORD of identifier {tag}', zh: '标识符为 {tag} 的 READ RECORD' },
+  'ssterm.externalWith': { en: 'EXTERNAL AUTHENTICATE with {key}', zh: '用 {key} 的 EXTERNAL AUTHENTICATE' },
+  'psam.answered': { en: 'PSAM {what} answered {sw}', zh: 'PSAM 的 {what} 应答 {sw}' },
+  'psam.cipherLength': { en: 'PSAM CIPHER DATA gave {n} bytes, expected {m}', zh: 'PSAM 的 CIPHER DATA 给出 {n} 字节, 预期为 {m} 字节' },
+  'psam.encrypt': { en: 'CIPHER DATA (encrypt)', zh: 'CIPHER DATA (加密)' },
+  'psam.encryptPin': { en: 'CIPHER DATA (encrypt PIN)', zh: 'CIPHER DATA (加密个人密码)' },
+  'probe.sizing': { en: 'READ BINARY at offset {offset} answered {sw} while sizing the EF', zh: '测定文件大小时, 偏移量 {offset} 处的 READ BINARY 应答 {sw}' },
+  'perso.challenge': { en: 'GET CHALLENGE answered {sw} with {n} bytes', zh: 'GET CHALLENGE 应答 {sw}, 带 {n} 字节' },
 } as const;
