@@ -136,6 +136,31 @@ export const MESSAGES = {
     en: '{command} answered {sw} with {length} bytes; expected 9000 with {expected}',
     zh: '{command} 应答 {sw}, 带 {length} 字节; 预期为 9000, 带 {expected} 字节',
   },
+  // A malformed response whatever the command (src/apdu/session.ts, ISO/IEC 7816-3/-4).
+  'apdu.6CxxAgain': { en: 'card answered 6Cxx again after a resend with Le = {le}', zh: '以 Le = {le} 重发后, 卡再次应答 6Cxx' },
+  'apdu.61xxEndless': { en: 'card still answers 61xx after {n} GET RESPONSE commands', zh: '{n} 条 GET RESPONSE 之后卡仍应答 61xx' },
+  'apdu.tooLong': { en: 'response longer than {n} bytes', zh: '响应长于 {n} 字节' },
+  'apdu.noSw': { en: 'response of {n} byte(s) has no status word', zh: '{n} 字节的响应中没有状态字' },
+  'apdu.longerThanAny': {
+    en: 'response of {n} bytes is longer than any response APDU (at most 65 536 data bytes and SW1-SW2)',
+    zh: '{n} 字节的响应长于任何响应 APDU (最多 65 536 字节数据加 SW1-SW2)',
+  },
+  'apdu.notSw': {
+    en: 'status word {sw} is not a status word: SW1 must be 6X (not 60) or 9X (ISO/IEC 7816-3 §10.3.3)',
+    zh: '{sw} 不是合法的状态字: SW1 必须为 6X (60 除外) 或 9X (ISO/IEC 7816-3 §10.3.3)',
+  },
+  'apdu.dataWithError': {
+    en: 'card returned {n} data bytes ({data}) with the error status word {sw}: an error comes without response data (ISO/IEC 7816-4 §5.6)',
+    zh: '卡随错误状态字 {sw} 返回了 {n} 字节数据 ({data}): 出错时不应有响应数据 (ISO/IEC 7816-4 §5.6)',
+  },
+  'apdu.dataWithoutLe': {
+    en: 'card returned {n} data bytes ({data}) with {sw} to a command without Le, which asks for none (ISO/IEC 7816-3 §12.1, ISO/IEC 7816-4 §5.1)',
+    zh: '对不带 Le (即不要求数据) 的命令, 卡随 {sw} 返回了 {n} 字节数据 ({data}) (ISO/IEC 7816-3 §12.1, ISO/IEC 7816-4 §5.1)',
+  },
+  'apdu.moreThanLe': {
+    en: 'card returned {n} data bytes, more than the {ne} the command asked for (Le)',
+    zh: '卡返回 {n} 字节数据, 多于命令要求的 {ne} 字节 (Le)',
+  },
   'cmd.gaveTable': { en: '{command} gave {length} bytes; table {table} has {expected}', zh: '{command} 给出 {length} 字节; 表 {table} 规定为 {expected} 字节' },
   'ssse.v1Algorithm': { en: 'a 1.0 card names algorithm {id}', zh: '1.0 版卡指明了算法 {id}' },
   'ssse.provinces': {
