@@ -10,6 +10,7 @@ import { describeSw } from '../apdu/sw.ts';
 import { swHex } from '../apdu/response.ts';
 import { toHex } from '../bytes/hex.ts';
 import { MEDICAL_MESSAGES } from './messages-medical.ts';
+import { ISO7816_MESSAGES } from './messages-iso7816.ts';
 import { PBOC_MESSAGES } from './messages-pboc.ts';
 import { RUN_MESSAGES } from './messages-run.ts';
 import { SSCARD_MESSAGES } from './messages-sscard.ts';
@@ -40,6 +41,7 @@ type Template = { readonly en: string; readonly zh: string };
 /** Every diagnosis, by id. {name} is a parameter; both templates name the same parameters. */
 export const MESSAGES = {
   ...MEDICAL_MESSAGES,
+  ...ISO7816_MESSAGES,
   ...PBOC_MESSAGES,
   ...RUN_MESSAGES,
   ...SSCARD_MESSAGES,
