@@ -38,4 +38,53 @@ export const ISO7816_MESSAGES = {
     en: 'needs access to the contacts (an ISO/IEC 10373-3 test tool): not reachable through PC/SC nor through a TPDU reader',
     zh: '需要直接访问触点 (ISO/IEC 10373-3 测试工具): 通过 PC/SC 或 TPDU 读卡器均无法实现',
   },
+  // The T=1 block layer (src/iso7816/t1.ts, t1-channel.ts).
+  't1.crc': {
+    en: 'the ATR declares the CRC for T=1: this interface device implements the LRC only (§11.4.4)',
+    zh: 'ATR 声明 T=1 使用 CRC: 本接口设备只实现 LRC (§11.4.4)',
+  },
+  't1.bwt': {
+    en: "the card's block began {after} ms after the interface device's, beyond BWT {limit} ms without a WTX request (ISO/IEC 7816-3 §11.4.3)",
+    zh: '卡的块在接口设备的块之后 {after} 毫秒才开始, 超过 BWT {limit} 毫秒且未请求 WTX (ISO/IEC 7816-3 §11.4.3)',
+  },
+  't1.noValidAfter': {
+    en: 'the card sent no valid block after {tries} tries: {error} (ISO/IEC 7816-3 §11.6.3.2)',
+    zh: '{tries} 次尝试后卡仍未发送合法的块: {error} (ISO/IEC 7816-3 §11.6.3.2)',
+  },
+  't1.aborted': { en: 'the card aborted the chain with S(ABORT request)', zh: '卡以 S(ABORT 请求) 中止了块链接' },
+  't1.cardRequest': {
+    en: 'the card sent {block}, a request only the interface device may send (§11.6.2.3)',
+    zh: '卡发送了 {block}, 该请求只能由接口设备发送 (§11.6.2.3)',
+  },
+  't1.answerTo': {
+    en: 'the card answered {block} to {mine}: expected {expected} (ISO/IEC 7816-3 §11.6.2.3)',
+    zh: '对 {mine}, 卡应答 {block}: 预期为 {expected} (ISO/IEC 7816-3 §11.6.2.3)',
+  },
+  't1.chainAckExpected': { en: 'R({nr}), the acknowledgement of a chained block', zh: 'R({nr}), 即对链接块的确认' },
+  't1.anIBlock': { en: 'an I-block', zh: '一个 I 块' },
+  't1.nsAlternates': {
+    en: "the card's I-block has N(S) {ns}, expected {expected}: N(S) alternates (ISO/IEC 7816-3 §11.6.2.2)",
+    zh: '卡的 I 块的 N(S) 为 {ns}, 预期为 {expected}: N(S) 应交替 (ISO/IEC 7816-3 §11.6.2.2)',
+  },
+  't1.infTooLong': {
+    en: "the card's I-block carries {n} bytes, more than IFSD {ifsd} (ISO/IEC 7816-3 §11.4.2)",
+    zh: '卡的 I 块携带 {n} 字节, 多于 IFSD {ifsd} (ISO/IEC 7816-3 §11.4.2)',
+  },
+  't1.chainNext': {
+    en: 'the card answered {block} to R({nr}) in its chain: expected its next I-block',
+    zh: '在卡的块链接中, 对 R({nr}) 卡应答 {block}: 预期为它的下一个 I 块',
+  },
+  't1.ifsResponse': {
+    en: 'the card answered {block} to S(IFS request {size}): expected S(IFS response) with the same IFSD (ISO/IEC 7816-3 §11.6.2.3)',
+    zh: '对 S(IFS 请求 {size}), 卡应答 {block}: 预期为带相同 IFSD 的 S(IFS 响应) (ISO/IEC 7816-3 §11.6.2.3)',
+  },
+  't1.abortResponse': {
+    en: 'the card answered {block} to S(ABORT request): expected S(ABORT response) (ISO/IEC 7816-3 §11.6.2.3)',
+    zh: '对 S(ABORT 请求), 卡应答 {block}: 预期为 S(ABORT 响应) (ISO/IEC 7816-3 §11.6.2.3)',
+  },
+  't1.resynchResponse': {
+    en: 'the card answered {block} to S(RESYNCH request): expected S(RESYNCH response) (ISO/IEC 7816-3 §11.6.3.2)',
+    zh: '对 S(RESYNCH 请求), 卡应答 {block}: 预期为 S(RESYNCH 响应) (ISO/IEC 7816-3 §11.6.3.2)',
+  },
+  't1.noT1': { en: 'the ATR offers no T=1: a TPDU target speaks T=1 to it', zh: 'ATR 未提供 T=1: TPDU 目标要以 T=1 与卡通信' },
 } as const;
