@@ -16,6 +16,7 @@ import { IMAGES } from '../card-sim/index.ts';
 import { cardDefects } from '../src/run/catalogue.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectSw1, expectThat, swText, given } from '../src/verdict/expect.ts';
+import { dx } from '../src/verdict/messages.ts';
 import { fciDfName, selectDf } from './card-helpers.ts';
 import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
@@ -46,7 +47,7 @@ Given('the terminal knows the directory SFI of the PSE and its first record', as
   const r = await this.send(iso.selectByName(dfNameBytes(this.objects.pse)));
   expectSw(r.sw, SW.NO_ERROR);
   const sfi = requireFci(r.data, 'PSE FCI').sfi;
-  if (sfi === undefined) throw new NonConformance('the PSE FCI names no directory SFI (A5 › 88, JR/T 0025.5 §6.3.1)');
+  if (sfi === undefined) throw new NonConformance(dx('dual.pseNoSfi'));
   const rec = await this.send(iso.readRecord(1, sfi, iso.RECORD_MODE.NUMBER, 256));
   expectSw(rec.sw, SW.NO_ERROR);
   this.cardLevel.pseSfi = sfi;
@@ -56,7 +57,7 @@ Given('the terminal knows the directory SFI of the PSE and its first record', as
 /** A second card of the same COS, straight from activation: card-sim's blank image with the run's defects. */
 Given('a blank card of the COS under test', async function (this: CardWorld) {
   const target = this.profile.target;
-  if (target.kind !== 'sim') throw new Unobservable('a blank card is only available from the simulator');
+  if (target.kind !== 'sim') throw new Unobservable(dx('dual.blankSim'));
   const blank = IMAGES.blank;
   if (!blank) throw new Error('card-sim has no blank image');
   await this.channel?.close();
@@ -118,13 +119,13 @@ Then('the response is an FCI whose DF name is the PSE name', function (this: Car
 Then('the card does not return the directory record of the PSE', function (this: CardWorld) {
   const r = this.last;
   if (r.sw === SW.NO_ERROR && equal(r.data, given(this.cardLevel.pseRecord, 'PSE record'))) {
-    throw new NonConformance(`READ RECORD by the PSE's SFI in the SSSE returned the PSE directory record ${toHex(r.data)}: the firewall leaks`);
+    throw new NonConformance(dx('dual.firewallLeak', { data: toHex(r.data) }));
   }
 });
 
 Then('the card refuses the key: 6982 or 6988', function (this: CardWorld) {
   const sw = this.last.sw;
-  expectThat(sw === SW.SECURITY_STATUS_NOT_SATISFIED || sw === SW.SM_DATA_OBJECTS_INCORRECT, `expected 6982 or 6988, card answered ${swText(sw)}`);
+  expectThat(sw === SW.SECURITY_STATUS_NOT_SATISFIED || sw === SW.SM_DATA_OBJECTS_INCORRECT, dx('dual.expected6982or6988', { sw: swText(sw) }));
 });
 
 Then('the {mkey} master key still authenticates in the current DF', async function (this: CardWorld, k: MasterKeyName) {
@@ -152,7 +153,7 @@ Then('key {int} authenticates in the current DF', async function (this: CardWorl
 Then('every personalisation step answered 9000', function (this: CardWorld) {
   const steps = given(this.cardLevel.personalisation, 'personalisation');
   const bad = steps.filter((s) => s.response.sw !== SW.NO_ERROR).map((s) => `${s.step}: ${swText(s.response.sw)}`);
-  expectThat(bad.length === 0, `personalisation steps refused: ${bad.join('; ')}`);
+  expectThat(bad.length === 0, dx('dual.personalisationRefused', { bad: bad.join('; ') }));
 });
 
 Then('the {mkey} master key authenticates in its environment', async function (this: CardWorld, k: MasterKeyName) {

@@ -10,6 +10,7 @@ import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { selectByName } from '../src/iso7816/commands.ts';
 import { domesticOnlyProblems } from '../src/pboc/usage-control.ts';
 import { expectThat } from '../src/verdict/expect.ts';
+import { dx } from '../src/verdict/messages.ts';
 import type { CardWorld } from './world.ts';
 import { given } from '../src/verdict/expect.ts';
 
@@ -23,23 +24,17 @@ Then('the application usage control allows domestic use only', function (this: C
 
 Then('the application data object {word} is {word}', function (this: CardWorld, tag: string, want: string) {
   const v = this.pboc.kernel.data.get(tag);
-  expectThat(v !== undefined && toHex(v) === want.toUpperCase(), `the records give ${tag} = ${v ? toHex(v) : '(absent)'}, expected ${want}`);
+  expectThat(v !== undefined && toHex(v) === want.toUpperCase(), dx('lim.records', { tag, v: v ? toHex(v) : dx('tfin.gpoAbsent'), want }));
 });
 
 Then('the PSE directory lists the debit application only', function (this: CardWorld) {
   const dir = given(this.pboc.directory, 'PSE directory');
   const others = dir.aids.map((a) => toHex(a)).filter((a) => a !== DEBIT_AID);
-  expectThat(dir.aids.length > 0, 'the PSE directory lists no application');
-  expectThat(
-    others.length === 0,
-    `the PSE directory lists ${others.join(', ')} besides the debit application ${DEBIT_AID}: the financial function is RMB debit only`,
-  );
+  expectThat(dir.aids.length > 0, dx('lim.pseEmpty'));
+  expectThat(others.length === 0, dx('lim.pseOthers', { others: others.join(', '), aid: DEBIT_AID }));
 });
 
 Then('the card has no application {word}', async function (this: CardWorld, aid: string) {
   const r = await this.send(selectByName(fromHex(aid)));
-  expectThat(
-    r.sw === SW.FILE_NOT_FOUND,
-    `SELECT of ${aid} answered ${r.sw.toString(16).toUpperCase().padStart(4, '0')}: the card has that application (a social security card's financial function is debit only), expected 6A82`,
-  );
+  expectThat(r.sw === SW.FILE_NOT_FOUND, dx('lim.hasApplication', { aid, sw: r.sw.toString(16).toUpperCase().padStart(4, '0') }));
 });

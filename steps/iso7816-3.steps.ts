@@ -12,6 +12,7 @@ import { sscardHistoricalProblems, sscardInterfaceProblems } from '../src/sscard
 import { dfNameBytes } from '../src/profile/profile.ts';
 import { NonConformance, PreconditionNotMet, Unobservable } from '../src/verdict/errors.ts';
 import { expectBytes, expectThat, given } from '../src/verdict/expect.ts';
+import { dx } from '../src/verdict/messages.ts';
 import type { CardWorld } from './world.ts';
 
 // ---- ATR (ISO/IEC 7816-3 §8; 社会保障卡规范 part 2 §8) -------------------------------------------
@@ -41,7 +42,7 @@ Given("the card's ATR can be read", function (this: CardWorld) {
   try {
     parseAtr(raw);
   } catch (e) {
-    if (e instanceof AtrError) throw new PreconditionNotMet(`the ATR ${toHex(raw, ' ')} cannot be read (ISO-ATR-002): ${e.message}`);
+    if (e instanceof AtrError) throw new PreconditionNotMet(dx('atr.unreadable', { atr: toHex(raw, ' '), detail: e.message }));
     throw e;
   }
 });
@@ -52,7 +53,7 @@ function expectNoAtrProblems(w: CardWorld, what: string, problems: readonly stri
 
 Given('the card has been powered up with a cold reset', async function (this: CardWorld) {
   const channel = this.card.channel;
-  if (!channel.coldReset) throw new Unobservable(`${channel.description} cannot power the card down and up`);
+  if (!channel.coldReset) throw new Unobservable(dx('atr.noColdReset', { reader: channel.description }));
   resets(this).cold = await channel.coldReset();
 });
 
@@ -63,11 +64,7 @@ When('the terminal warm-resets the card', async function (this: CardWorld) {
 Then('the warm reset answers the cold reset ATR, or the warm ATR the product declares', function (this: CardWorld) {
   const { cold, warm } = resets(this);
   const declared = this.profile.product.expectedWarmAtr;
-  expectBytes(
-    given(warm, 'warm ATR'),
-    declared ? fromHex(declared) : given(cold, 'cold ATR'),
-    declared ? 'warm ATR (product.expectedWarmAtr)' : 'warm ATR (the cold ATR)',
-  );
+  expectBytes(given(warm, 'warm ATR'), declared ? fromHex(declared) : given(cold, 'cold ATR'), dx(declared ? 'atr.warmDeclared' : 'atr.warmCold'));
 });
 
 Then("the ATR's global interface bytes code values ISO\\/IEC 7816-3 defines", function (this: CardWorld) {
@@ -107,7 +104,7 @@ Then('the ATR offers exactly the protocols of the ICS', function (this: CardWorl
   const offered = offeredProtocols(atrOf(this).atr).map((t) => `T=${t}`);
   const declared = [...this.profile.ics.protocols];
   const same = offered.length === declared.length && declared.every((p) => offered.includes(p));
-  expectThat(same, `the ATR offers ${offered.join(', ')}; the ICS declares ${declared.join(', ')} (ics.protocols)`);
+  expectThat(same, dx('atr.protocols', { offered: offered.join(', '), declared: declared.join(', ') }));
 });
 
 Then('the ATR is the basic ATR of 社会保障卡规范 part 2', function (this: CardWorld) {
@@ -124,7 +121,7 @@ Then('the ATR carries the basic historical bytes of 社会保障卡规范 part 2
 /** The interface device of a TPDU target, and where the scenario's blocks begin in its log. */
 function ifd(w: CardWorld): T1Interface {
   const channel = w.card.channel;
-  if (!(channel instanceof T1Channel)) throw new Unobservable(`${channel.description} hands over APDUs, not T=1 blocks: needs a TPDU-capable reader`);
+  if (!(channel instanceof T1Channel)) throw new Unobservable(dx('t1.needsTpdu', { reader: channel.description }));
   return channel.t1;
 }
 const MARK = new WeakMap<CardWorld, { at: number; raw?: { block: Block } | { error: string }; command?: Uint8Array }>();
@@ -178,13 +175,10 @@ When('the terminal sends INTERNAL AUTHENTICATE to the SSSE', async function (thi
 
 Then('the card answered an R-block with an EDC error asking for that block again', function (this: CardWorld) {
   const raw = given(mark(this).raw, "the card's answer");
-  if (!('block' in raw)) throw new NonConformance(`the card's answer is no valid block: ${raw.error}`);
+  if (!('block' in raw)) throw new NonConformance(dx('t1.noValidBlock', { error: raw.error }));
   const b = raw.block;
   const ns = ifd(this).ns;
-  expectThat(
-    kindOf(b.pcb) === 'R' && nrOf(b) === ns && rErrorOf(b) === R_ERROR.EDC,
-    `the card answered ${describeBlock(b)} to an I-block with a wrong LRC: expected R(${ns}) with the EDC error bit, asking for the block again (ISO/IEC 7816-3 §11.6.3.2)`,
-  );
+  expectThat(kindOf(b.pcb) === 'R' && nrOf(b) === ns && rErrorOf(b) === R_ERROR.EDC, dx('t1.wrongLrc', { block: describeBlock(b), ns }));
 });
 
 Then('each chained block was acknowledged with an R-block asking for the next N\\(S)', function (this: CardWorld) {
@@ -195,16 +189,16 @@ Then('each chained block was acknowledged with an R-block asking for the next N\
     chained++;
     const ns = e.text.startsWith('I(1') ? 1 : 0;
     const next = log[i + 1];
-    expectThat(next?.text === `R(${ns ^ 1})`, `the card answered ${next?.text ?? 'nothing'} to ${e.text}: expected R(${ns ^ 1}) (ISO/IEC 7816-3 §11.6.2.3)`);
+    expectThat(next?.text === `R(${ns ^ 1})`, dx('t1.chainAck', { next: next?.text ?? dx('t1.nothing'), block: e.text, nr: ns ^ 1 }));
   }
-  expectThat(chained > 0, 'the command was not chained: no I-block with M = 1 was sent');
+  expectThat(chained > 0, dx('t1.notChained'));
 });
 
 Then('no block of the card carried more than {int} bytes', function (this: CardWorld, n: number) {
   const blocks = ifd(this).cardBlocks(mark(this).at);
   const longest = Math.max(0, ...blocks.map((b) => b.inf.length));
-  expectThat(longest <= n, `the card sent a block of ${longest} bytes after IFSD ${n} was agreed (ISO/IEC 7816-3 §11.4.2)`);
-  expectThat(blocks.filter((b) => kindOf(b.pcb) === 'I').length > 1, `the answer came in one I-block: nothing shows the IFSD of ${n} was honoured`);
+  expectThat(longest <= n, dx('t1.ifsd', { longest, n }));
+  expectThat(blocks.filter((b) => kindOf(b.pcb) === 'I').length > 1, dx('t1.oneBlock', { n }));
 });
 
 Then("the card's I-blocks since the mark number N\\(S) alternately from {int}", function (this: CardWorld, first: number) {
@@ -213,8 +207,8 @@ Then("the card's I-blocks since the mark number N\\(S) alternately from {int}", 
     .filter((b) => kindOf(b.pcb) === 'I')
     .map(nsOf);
   const want = ns.map((_, i) => (first + i) & 1);
-  expectThat(ns.length > 1, `only ${ns.length} I-block(s) from the card`);
-  expectThat(ns.join() === want.join(), `the card's I-blocks carry N(S) ${ns.join(', ')}; expected ${want.join(', ')} (ISO/IEC 7816-3 §11.6.2.2)`);
+  expectThat(ns.length > 1, dx('t1.fewBlocks', { n: ns.length }));
+  expectThat(ns.join() === want.join(), dx('t1.ns', { ns: ns.join(', '), want: want.join(', ') }));
 });
 
 Then('every block of the card began within BWT or the waiting time extension it asked for', function (this: CardWorld) {
@@ -222,16 +216,16 @@ Then('every block of the card began within BWT or the waiting time extension it 
   expectThat(!late.length, late.map((e) => `${e.text} began after ${e.afterMs} ms, beyond ${e.bwtMs?.toFixed(0)} ms`).join('; '));
   expectThat(
     since(this).some((e) => e.from === 'ICC' && e.text.startsWith('I(')),
-    'the card sent no I-block: the command was not answered',
+    dx('t1.noIBlock'),
   );
 });
 
 // ---- What no target of sscc reaches (ISO/IEC 7816-3 line level; reports/iso7816-3-items.yaml) -----
 
 When('a test tool on the contacts exercises the item', function (this: CardWorld) {
-  throw new Unobservable('needs access to the contacts (an ISO/IEC 10373-3 test tool): not reachable through PC/SC nor through a TPDU reader');
+  throw new Unobservable(dx('line.contacts'));
 });
 
 Then('the card meets the item at the contacts', function (this: CardWorld) {
-  throw new Unobservable('needs access to the contacts (an ISO/IEC 10373-3 test tool): not reachable through PC/SC nor through a TPDU reader');
+  throw new Unobservable(dx('line.contacts'));
 });

@@ -9,6 +9,7 @@ import { CardSession } from '../src/apdu/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { given } from '../src/verdict/expect.ts';
+import { type Diagnosis, dx } from '../src/verdict/messages.ts';
 import type { CardWorld } from './world.ts';
 
 export const DEFAULT_TIME = '20261201103000';
@@ -33,8 +34,8 @@ export async function now(w: CardWorld): Promise<AccountSnapshot> {
   return (await terminal(w)).snapshot();
 }
 
-export function mustOk(sw: number | undefined, what: string): void {
-  if (sw !== SW.NO_ERROR) throw new NonConformance(`${what} answered ${sw === undefined ? 'nothing (not sent)' : swHex(sw)}; expected 9000`);
+export function mustOk(sw: number | undefined, what: string | Diagnosis): void {
+  if (sw !== SW.NO_ERROR) throw new NonConformance(dx('med.mustOk', { what, answered: sw === undefined ? dx('med.notSent') : swHex(sw) }));
 }
 
 export async function buy(w: CardWorld, a: PurchaseAmounts, o: { time?: string; corruptMac1?: boolean } = {}): Promise<PurchaseRun> {

@@ -9,11 +9,12 @@ import { IMAGES, withMedicalAccount } from '../card-sim/index.ts';
 import { cardDefects } from '../src/run/catalogue.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { Unobservable } from '../src/verdict/errors.ts';
+import { dx } from '../src/verdict/messages.ts';
 import type { CardWorld } from './world.ts';
 
 Given('a sample of the card whose medical purchase and load sequence numbers are at FFFF', async function (this: CardWorld) {
   const target = this.profile.target;
-  if (target.kind !== 'sim') throw new Unobservable('a card prepared at sequence number FFFF is only available from the simulator');
+  if (target.kind !== 'sim') throw new Unobservable(dx('med.sequenceFfffSim'));
   const image = IMAGES[target.image];
   if (!image) throw new Error(`card-sim has no image ${target.image}`);
   await this.channel?.close();

@@ -13,6 +13,7 @@ import { getTransactionProof, parseDetailRecord } from '../src/medical/commands.
 import { MAX_AMOUNT, TRANSACTION_TYPE, u32 } from '../src/medical/crypto.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectBytes, expectSw, expectThat, given } from '../src/verdict/expect.ts';
+import { dx } from '../src/verdict/messages.ts';
 import type { CardWorld } from './world.ts';
 
 import { DEFAULT_TIME, account, buy, lastLoad, lastPurchase, load, mustOk, noted, now, terminal } from './medical-context.ts';
@@ -23,7 +24,7 @@ Given('DF04 is selected with the PIN verified', async function (this: CardWorld)
   const t = await terminal(this);
   await t.selectDf04();
   const pin = this.profile.keys?.pin;
-  if (pin === undefined) throw new Unobservable('keys.pin is not given in the profile');
+  if (pin === undefined) throw new Unobservable(dx('med.noPin'));
   expectSw((await t.verifyPin(pin)).sw, SW.NO_ERROR);
 });
 
@@ -68,7 +69,7 @@ When('the terminal buys for {int} fen self-paid on December 30 of the year after
 
 When('the terminal buys for the balance plus 1 fen from the account', async function (this: CardWorld) {
   const b = noted(this).balance;
-  if (b >= MAX_AMOUNT) throw new Unobservable('the balance is FFFFFFFF: no amount above it fits 4 bytes');
+  if (b >= MAX_AMOUNT) throw new Unobservable(dx('med.balanceMax'));
   await buy(this, account(b + 1));
 });
 
@@ -82,7 +83,7 @@ When('the terminal loads {int} fen with a wrong MAC2', async function (this: Car
 
 When('the terminal starts a load that would take the balance past FFFFFFFF', async function (this: CardWorld) {
   const b = noted(this).balance;
-  if (b === 0) throw new Unobservable('the balance is 0: no 4-byte amount takes it past FFFFFFFF');
+  if (b === 0) throw new Unobservable(dx('med.balanceZero'));
   const amount = MAX_AMOUNT - b + 1;
   this.med.load = { run: await (await terminal(this)).prepareLoad(amount), amount };
 });
@@ -90,13 +91,13 @@ When('the terminal starts a load that would take the balance past FFFFFFFF', asy
 When('the terminal loads back what the purchase took', async function (this: CardWorld) {
   const n = lastPurchase(this).amounts.account;
   const r = await load(this, n);
-  mustOk(r.credit?.sw ?? r.init.sw, `the load of ${n} fen that restores the balance`);
+  mustOk(r.credit?.sw ?? r.init.sw, dx('med.restoreLoad', { n }));
 });
 
 When('the terminal buys back what the load gave', async function (this: CardWorld) {
   const n = lastLoad(this).amount;
   const r = await buy(this, account(n));
-  mustOk(r.debit?.sw ?? r.init.sw, `the purchase of ${n} fen that restores the balance`);
+  mustOk(r.debit?.sw ?? r.init.sw, dx('med.restorePurchase', { n }));
 });
 
 // ---- When: one command at a time (table 49) ---------------------------------------------------------
@@ -114,16 +115,14 @@ When('the terminal starts a load of {int} fen', async function (this: CardWorld,
 
 When("the terminal sends DEBIT FOR PURCHASE with the PSAM's MAC1", async function (this: CardWorld) {
   const p = lastPurchase(this);
-  if (!p.run.debitCommand) throw new NonConformance(`INITIALIZE FOR PURCHASE answered ${swHex(p.run.init.sw)}; no DEBIT FOR PURCHASE to send`);
+  if (!p.run.debitCommand) throw new NonConformance(dx('med.noDebit', { sw: swHex(p.run.init.sw) }));
   await (await terminal(this)).completePurchase(p.run, p.amounts);
 });
 
 When("the terminal sends CREDIT FOR LOAD with the host's MAC2", async function (this: CardWorld) {
   const l = lastLoad(this);
   if (!l.run.creditCommand)
-    throw new NonConformance(
-      `INITIALIZE FOR LOAD answered ${swHex(l.run.init.sw)}${l.run.mac1Valid === false ? ' with a MAC1 the host refuses' : ''}; no CREDIT FOR LOAD to send`,
-    );
+    throw new NonConformance(dx('med.noCredit', { sw: swHex(l.run.init.sw), refused: l.run.mac1Valid === false ? dx('med.mac1Refused') : '' }));
   await (await terminal(this)).completeLoad(l.run);
 });
 
@@ -133,25 +132,25 @@ When('the terminal asks GET BALANCE of the account', async function (this: CardW
 
 When('the terminal asks GET TRANSACTION PROOF of that purchase', async function (this: CardWorld) {
   const seq = lastPurchase(this).run.initData?.purchaseSeq;
-  if (seq === undefined) throw new NonConformance('the purchase did not start');
+  if (seq === undefined) throw new NonConformance(dx('med.purchaseNotStarted'));
   await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.purchase, seq));
 });
 
 When('the terminal asks GET TRANSACTION PROOF of the previous purchase', async function (this: CardWorld) {
   const seq = given(this.med.previousPurchase, 'previous purchase').run.initData?.purchaseSeq;
-  if (seq === undefined) throw new NonConformance('the previous purchase did not start');
+  if (seq === undefined) throw new NonConformance(dx('med.previousNotStarted'));
   await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.purchase, seq));
 });
 
 When('the terminal asks GET TRANSACTION PROOF of that load', async function (this: CardWorld) {
   const seq = lastLoad(this).run.initData?.loadSeq;
-  if (seq === undefined) throw new NonConformance('the load did not start');
+  if (seq === undefined) throw new NonConformance(dx('med.loadNotStarted'));
   await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.load, seq));
 });
 
 When('the terminal asks GET TRANSACTION PROOF of the next purchase sequence number', async function (this: CardWorld) {
   const seq = lastPurchase(this).run.initData?.purchaseSeq;
-  if (seq === undefined) throw new NonConformance('the purchase did not start');
+  if (seq === undefined) throw new NonConformance(dx('med.purchaseNotStarted'));
   await (await terminal(this)).send(getTransactionProof(TRANSACTION_TYPE.purchase, (seq + 1) & 0xffff));
 });
 
@@ -169,7 +168,7 @@ When('the terminal sets the starting day to {word} after DSK authentication', as
 });
 
 When('the terminal puts the noted starting day back after DSK authentication', async function (this: CardWorld) {
-  mustOk((await (await terminal(this)).updateStartingDay(noted(this).startingDay)).sw, 'UPDATE STARTING DAY back to the noted day');
+  mustOk((await (await terminal(this)).updateStartingDay(noted(this).startingDay)).sw, dx('med.startingDayBack'));
 });
 
 // ---- Then -------------------------------------------------------------------------------------------
@@ -183,7 +182,7 @@ Then('the purchase completed with 9000', function (this: CardWorld) {
 Then('the load completed with 9000', function (this: CardWorld) {
   const r = lastLoad(this).run;
   mustOk(r.init.sw, 'INITIALIZE FOR LOAD');
-  expectThat(r.mac1Valid === true, 'the host refuses the MAC1 of INITIALIZE FOR LOAD (SESLK from DLK, part 7 §11.2)');
+  expectThat(r.mac1Valid === true, dx('med.mac1Host'));
   mustOk(r.credit?.sw, 'CREDIT FOR LOAD');
 });
 
@@ -208,58 +207,55 @@ Then('CREDIT FOR LOAD answered {sw}', function (this: CardWorld, sw: number) {
 });
 
 Then("the PSAM accepts the card's MAC2", function (this: CardWorld) {
-  expectThat(lastPurchase(this).run.mac2Valid === true, "CREDIT SAM FOR PURCHASE refused the card's MAC2 (SESPK over the three amounts, part 7 §12.6)");
+  expectThat(lastPurchase(this).run.mac2Valid === true, dx('med.mac2Psam'));
 });
 
 Then('the host accepts the TAC of the purchase', function (this: CardWorld) {
-  expectThat(
-    lastPurchase(this).run.tacValid === true,
-    `the TAC ${toHex(lastPurchase(this).run.tac ?? new Uint8Array(0))} is not the one DTK gives (part 7 §12.6, §15)`,
-  );
+  expectThat(lastPurchase(this).run.tacValid === true, dx('med.purchaseTac', { tac: toHex(lastPurchase(this).run.tac ?? new Uint8Array(0)) }));
 });
 
 Then('the host accepts the TAC of the load', function (this: CardWorld) {
-  expectThat(lastLoad(this).run.tacValid === true, 'the TAC of CREDIT FOR LOAD is not the one DTK gives (part 7 §11.8, §15)');
+  expectThat(lastLoad(this).run.tacValid === true, dx('med.loadTac'));
 });
 
 Then('the balance is {int} fen lower than noted', async function (this: CardWorld, n: number) {
   const b = (await now(this)).balance;
-  expectThat(b === noted(this).balance - n, `balance ${b}; noted ${noted(this).balance}, expected ${noted(this).balance - n}`);
+  expectThat(b === noted(this).balance - n, dx('med.balance', { b, noted: noted(this).balance, expected: noted(this).balance - n }));
 });
 
 Then('the balance is {int} fen higher than noted', async function (this: CardWorld, n: number) {
   const b = (await now(this)).balance;
-  expectThat(b === noted(this).balance + n, `balance ${b}; noted ${noted(this).balance}, expected ${noted(this).balance + n}`);
+  expectThat(b === noted(this).balance + n, dx('med.balance', { b, noted: noted(this).balance, expected: noted(this).balance + n }));
 });
 
 Then('the balance is as noted', async function (this: CardWorld) {
   const b = (await now(this)).balance;
-  expectThat(b === noted(this).balance, `balance ${b}; noted ${noted(this).balance}: money moved`);
+  expectThat(b === noted(this).balance, dx('med.balanceMoved', { b, noted: noted(this).balance }));
 });
 
 Then('the purchase sequence number is {int} more than noted', async function (this: CardWorld, n: number) {
   const s = (await now(this)).purchaseSeq;
   expectThat(
     s === ((noted(this).purchaseSeq + n) & 0xffff),
-    `purchase sequence number ${s}; noted ${noted(this).purchaseSeq}, expected ${noted(this).purchaseSeq + n}`,
+    dx('med.purchaseSeq', { s, noted: noted(this).purchaseSeq, expected: noted(this).purchaseSeq + n }),
   );
 });
 
 Then('the load sequence number is {int} more than noted', async function (this: CardWorld, n: number) {
   const s = (await now(this)).loadSeq;
-  expectThat(s === ((noted(this).loadSeq + n) & 0xffff), `load sequence number ${s}; noted ${noted(this).loadSeq}, expected ${noted(this).loadSeq + n}`);
+  expectThat(s === ((noted(this).loadSeq + n) & 0xffff), dx('med.loadSeq', { s, noted: noted(this).loadSeq, expected: noted(this).loadSeq + n }));
 });
 
 Then('EF08 has no new record', async function (this: CardWorld) {
   const n = (await now(this)).newest;
-  expectThat(n === noted(this).newest, `the newest EF08 record changed: ${n ?? 'none'} (noted ${noted(this).newest ?? 'none'})`);
+  expectThat(n === noted(this).newest, dx('med.ef08Changed', { n: n ?? dx('none'), noted: noted(this).newest ?? dx('none') }));
 });
 
 Then('the newest EF08 record holds that purchase', async function (this: CardWorld) {
   const p = lastPurchase(this);
   const hex = (await now(this)).newest;
   const r = hex ? parseDetailRecord(Uint8Array.from(Buffer.from(hex, 'hex'))) : undefined;
-  if (!r) throw new NonConformance(`EF08 record 1 is ${hex ?? 'absent'}; expected a 28-byte record (V2.0 §8.5.3)`);
+  if (!r) throw new NonConformance(dx('med.ef08NoRecord', { hex: hex ?? dx('absent') }));
   const want = {
     seq: p.run.initData?.purchaseSeq,
     type: TRANSACTION_TYPE.purchase,
@@ -269,14 +265,17 @@ Then('the newest EF08 record holds that purchase', async function (this: CardWor
     selfPaid: p.amounts.selfPaid,
     pooled: p.amounts.pooled,
   };
-  expectThat(JSON.stringify(r) === JSON.stringify(want), `EF08 record 1 ${JSON.stringify(r)}; expected ${JSON.stringify(want)} (part 7 §12.6)`);
+  expectThat(
+    JSON.stringify(r) === JSON.stringify(want),
+    dx('med.ef08Record', { got: JSON.stringify(r), want: JSON.stringify(want), clause: dx('med.clausePurchase') }),
+  );
 });
 
 Then('the newest EF08 record holds that load', async function (this: CardWorld) {
   const l = lastLoad(this);
   const hex = (await now(this)).newest;
   const r = hex ? parseDetailRecord(Uint8Array.from(Buffer.from(hex, 'hex'))) : undefined;
-  if (!r) throw new NonConformance(`EF08 record 1 is ${hex ?? 'absent'}; expected a 28-byte record (V2.0 §8.5.3)`);
+  if (!r) throw new NonConformance(dx('med.ef08NoRecord', { hex: hex ?? dx('absent') }));
   const want = {
     seq: l.run.initData?.loadSeq,
     type: TRANSACTION_TYPE.load,
@@ -286,7 +285,10 @@ Then('the newest EF08 record holds that load', async function (this: CardWorld) 
     selfPaid: 0,
     pooled: 0,
   };
-  expectThat(JSON.stringify(r) === JSON.stringify(want), `EF08 record 1 ${JSON.stringify(r)}; expected ${JSON.stringify(want)} (part 7 §11.8)`);
+  expectThat(
+    JSON.stringify(r) === JSON.stringify(want),
+    dx('med.ef08Record', { got: JSON.stringify(r), want: JSON.stringify(want), clause: dx('med.clauseLoad') }),
+  );
 });
 
 Then('the yearly totals grew by {int} self-paid and {int} pooled in the same payment year', async function (this: CardWorld, self: number, pooled: number) {
@@ -294,7 +296,7 @@ Then('the yearly totals grew by {int} self-paid and {int} pooled in the same pay
   const n = noted(this);
   expectThat(
     s.spip === n.spip + self && s.spfp === n.spfp + pooled && s.year === n.year,
-    `SPIP ${s.spip}, SPFP ${s.spfp}, year ${s.year}; expected ${n.spip + self}, ${n.spfp + pooled}, ${n.year} (part 7 §12.6)`,
+    dx('med.yearly', { spip: s.spip, spfp: s.spfp, year: s.year, eSpip: n.spip + self, eSpfp: n.spfp + pooled, eYear: n.year }),
   );
 });
 
@@ -303,7 +305,7 @@ Then('the yearly totals are {int} self-paid and {int} pooled in the next payment
   const year = String(Number(noted(this).year) + 1);
   expectThat(
     s.spip === self && s.spfp === pooled && s.year === year,
-    `SPIP ${s.spip}, SPFP ${s.spfp}, year ${s.year}; expected ${self}, ${pooled}, ${year} (part 7 §12.6: n ≥ 10000 restarts the year)`,
+    dx('med.yearlyRestart', { spip: s.spip, spfp: s.spfp, year: s.year, eSpip: self, eSpfp: pooled, eYear: year }),
   );
 });
 
@@ -333,16 +335,13 @@ Then('the balance the card gives is the noted one', function (this: CardWorld) {
 
 Then('GET BALANCE and INITIALIZE FOR PURCHASE report the same balance', function (this: CardWorld) {
   const n = noted(this);
-  expectThat(n.balance === n.init.balance, `GET BALANCE gives ${n.balance}, INITIALIZE FOR PURCHASE ${n.init.balance} (tables 59, 71: one CIA balance)`);
+  expectThat(n.balance === n.init.balance, dx('med.balanceTwoWays', { balance: n.balance, init: n.init.balance }));
 });
 
 Then('GET BALANCE and INITIALIZE FOR PURCHASE report the same yearly totals and payment year', function (this: CardWorld) {
   const n = noted(this);
   const same = n.spip === n.init.spip && n.spfp === n.init.spfp && n.year === n.init.year;
-  expectThat(
-    same,
-    `GET BALANCE gives SPIP ${n.spip}, SPFP ${n.spfp}, year ${n.year}; INITIALIZE FOR PURCHASE ${n.init.spip}, ${n.init.spfp}, ${n.init.year} (tables 59, 71)`,
-  );
+  expectThat(same, dx('med.totalsTwoWays', { spip: n.spip, spfp: n.spfp, year: n.year, iSpip: n.init.spip, iSpfp: n.init.spfp, iYear: n.init.year }));
 });
 
 Then('the card gives a starting day mmdd in cn', function (this: CardWorld) {
@@ -350,15 +349,15 @@ Then('the card gives a starting day mmdd in cn', function (this: CardWorld) {
   const d = toHex(this.last.data);
   const m = Number(d.slice(0, 2));
   const day = Number(d.slice(2, 4));
-  expectThat(/^\d{4}$/.test(d) && m >= 1 && m <= 12 && day >= 1 && day <= 31, `starting day ${d} is no mmdd in cn (part 5 table 77)`);
+  expectThat(/^\d{4}$/.test(d) && m >= 1 && m <= 12 && day >= 1 && day <= 31, dx('med.startingDayFormat', { d }));
 });
 
 Then('the starting day is {word}', async function (this: CardWorld, mmdd: string) {
   const d = (await now(this)).startingDay;
-  expectThat(d === mmdd, `GET STARTING DAY gives ${d}; expected ${mmdd}`);
+  expectThat(d === mmdd, dx('med.startingDay', { d, mmdd }));
 });
 
 Then('the starting day is the noted one', async function (this: CardWorld) {
   const d = (await now(this)).startingDay;
-  expectThat(d === noted(this).startingDay, `GET STARTING DAY gives ${d}; noted ${noted(this).startingDay}`);
+  expectThat(d === noted(this).startingDay, dx('med.startingDayNoted', { d, noted: noted(this).startingDay }));
 });

@@ -8,6 +8,7 @@ import * as checks from '../src/pboc/checks.ts';
 import * as pboc from '../src/pboc/commands.ts';
 import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectThat } from '../src/verdict/expect.ts';
+import { dx } from '../src/verdict/messages.ts';
 import { aid, issuerScript } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
 
@@ -16,13 +17,13 @@ import type { CardWorld } from './world.ts';
 Then('the EC balance 9F79 is within the balance limit 9F77', async function (this: CardWorld) {
   const b = await this.pboc.number('9F79');
   const l = await this.pboc.number('9F77');
-  expectThat(b <= l, `balance ${b} above limit ${l}`);
+  expectThat(b <= l, dx('ec.aboveLimit', { b, l }));
 });
 
 Then('the EC balance went down by {int}', async function (this: CardWorld, n: number) {
   const v = await this.pboc.number('9F79');
   const before = given(this.pboc.ecBalanceBefore, 'EC balance before');
-  expectThat(v === before - n, `9F79 ${before} → ${v}, expected −${n}`);
+  expectThat(v === before - n, dx('ec.debited', { before, v, n }));
 });
 
 Given('the EC balance and single limit are known', async function (this: CardWorld) {
@@ -35,7 +36,7 @@ When('the terminal asks for TC offline for an EC purchase of the balance plus {i
   const amount = given(this.pboc.ecBalanceBefore, 'EC balance before') + more;
   // Above the single limit too, the purchase would leave the EC path whether or not the balance is checked.
   if (amount > given(this.pboc.ecSingleLimit, 'EC single limit'))
-    throw new Unobservable(`the balance plus ${more} (${amount}) is above the EC single limit ${given(this.pboc.ecSingleLimit, 'EC single limit')}`);
+    throw new Unobservable(dx('ec.plusAboveSingle', { more, amount, limit: given(this.pboc.ecSingleLimit, 'EC single limit') }));
   await this.pboc.selectAndRead(aid(this), true, amount);
   this.pboc.asked = 'TC';
   await this.pboc.firstGac('TC');
@@ -49,13 +50,13 @@ When('the terminal asks for TC offline for an EC purchase of the balance plus {i
 Given('the EC single limit is below the EC balance, lowered by issuer script if need be', async function (this: CardWorld) {
   const balance = given(this.pboc.ecBalanceBefore, 'EC balance before');
   if (given(this.pboc.ecSingleLimit, 'EC single limit') < balance) return;
-  if (balance < 2) throw new Unobservable(`the EC balance ${balance} leaves no single limit below it`);
+  if (balance < 2) throw new Unobservable(dx('ec.noSingleBelow', { balance }));
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
-  if (g.type !== 'ARQC') throw new NonConformance(`asked ARQC to send the script, card answered ${g.type}`);
+  if (g.type !== 'ARQC') throw new NonConformance(dx('ec.arqcForScript', { type: g.type }));
   const single = Math.floor(balance / 2);
   const r = await this.pboc.kernel.script(issuerScript(this, pboc.SCRIPT_HEADER.putData('9F78'), fromHex(checks.n12(single))));
-  if (r.sw !== SW.NO_ERROR) throw new NonConformance(`PUT DATA 9F78 by script answered ${swHex(r.sw)}`);
+  if (r.sw !== SW.NO_ERROR) throw new NonConformance(dx('restore.scriptAnswered', { command: 'PUT DATA 9F78', sw: swHex(r.sw) }));
   this.pboc.ecSingleLimit = await this.pboc.number('9F78');
 });
 
@@ -63,20 +64,20 @@ When('the terminal starts an EC purchase of the single limit plus {int}', async 
   const amount = given(this.pboc.ecSingleLimit, 'EC single limit') + more;
   // Above the balance too, the purchase would leave the EC path whether or not the single limit is checked.
   if (amount > given(this.pboc.ecBalanceBefore, 'EC balance before'))
-    throw new Unobservable(`the single limit plus ${more} (${amount}) is above the EC balance ${given(this.pboc.ecBalanceBefore, 'EC balance before')}`);
+    throw new Unobservable(dx('ec.singlePlusAboveBalance', { more, amount, balance: given(this.pboc.ecBalanceBefore, 'EC balance before') }));
   await this.pboc.selectAndRead(aid(this), true, amount);
 });
 
 Then('the card does not approve offline', function (this: CardWorld) {
-  expectThat(this.pboc.gac().type !== 'TC', 'the card approved offline with a TC');
+  expectThat(this.pboc.gac().type !== 'TC', dx('ec.approvedOffline'));
 });
 
 // ---- log and ATC ----
 
 Then('log record 1 holds the amount {int} and the ATC of the transaction in the 9F4F format', async function (this: CardWorld, amount: number) {
   const v = await this.pboc.logRecord(1);
-  if (v['9F02']) expectThat(Number(toHex(v['9F02'])) === amount, `log amount ${toHex(v['9F02'])}`);
-  if (v['9F36']) expectThat(toUint(v['9F36']) === this.pboc.gac().atc, `log ATC ${toHex(v['9F36'])}, transaction ${this.pboc.gac().atc}`);
+  if (v['9F02']) expectThat(Number(toHex(v['9F02'])) === amount, dx('ec.logAmount', { amount: toHex(v['9F02']) }));
+  if (v['9F36']) expectThat(toUint(v['9F36']) === this.pboc.gac().atc, dx('ec.logAtc', { log: toHex(v['9F36']), atc: this.pboc.gac().atc }));
 });
 
 When('the terminal notes the ATC', async function (this: CardWorld) {
@@ -95,7 +96,7 @@ When('the terminal runs {int} transactions that end in AAC', async function (thi
 
 Then('each transaction had an ATC one above the one before', function (this: CardWorld) {
   const atcs = [given(this.pboc.atcBefore, 'ATC before'), ...given(this.pboc.atcs, 'ATCs of the run')];
-  for (let i = 1; i < atcs.length; i++) expectThat(atcs[i] === (atcs[i - 1] as number) + 1, `ATCs ${atcs.join(', ')}`);
+  for (let i = 1; i < atcs.length; i++) expectThat(atcs[i] === (atcs[i - 1] as number) + 1, dx('ec.atcs', { atcs: atcs.join(', ') }));
 });
 
 Then('after a reset GET DATA 9F36 still gives the last ATC', async function (this: CardWorld) {
@@ -103,5 +104,5 @@ Then('after a reset GET DATA 9F36 still gives the last ATC', async function (thi
   const atcs = given(this.pboc.atcs, 'ATCs of the run');
   await this.pboc.select(aid(this));
   const v = await this.pboc.number('9F36');
-  expectThat(v === atcs[atcs.length - 1], `ATC after reset ${v}, last ${atcs[atcs.length - 1]}`);
+  expectThat(v === atcs[atcs.length - 1], dx('ec.atcAfterReset', { v, last: atcs[atcs.length - 1] as number }));
 });

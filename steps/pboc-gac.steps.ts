@@ -100,8 +100,8 @@ Then('the CVR says offline PIN performed', function (this: CardWorld) {
 Then('the CVR says offline PIN performed and failed', function (this: CardWorld) {
   const iad = this.pboc.gac().iad;
   const cvr = toHex(checks.cvrOf(iad));
-  expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_PERFORMED), `CVR ${cvr}: offline PIN performed is clear`);
-  expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_FAILED), `CVR ${cvr}: offline PIN verification failed is clear after a wrong PIN (JR/T 0025.5 §11.4.2)`);
+  expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_PERFORMED), dx('gac.cvrPinPerformed', { cvr }));
+  expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_FAILED), dx('gac.cvrPinFailed', { cvr }));
 });
 
 Then('the ATC of the GENERATE AC response equals GET DATA 9F36', async function (this: CardWorld) {

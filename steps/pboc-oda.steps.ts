@@ -8,6 +8,7 @@ import { given, sdadCheckOf } from '../src/pboc/under-test.ts';
 import * as checks from '../src/pboc/checks.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectNoProblem, expectThat } from '../src/verdict/expect.ts';
+import { dx } from '../src/verdict/messages.ts';
 import { ca, ordinal, rsaCa, sm2Ca } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
 
@@ -15,7 +16,7 @@ import type { CardWorld } from './world.ts';
 
 Then('the issuer public key certificate recovers with the CA key and passes every check', function (this: CardWorld) {
   const r = this.pboc.kernel.issuerKey(rsaCa(this));
-  expectThat(r.errors.length === 0, `issuer certificate: ${r.errors.join('; ')}`);
+  expectThat(r.errors.length === 0, dx('oda.errors', { what: dx('oda.issuerCert'), errors: r.errors.join('; ') }));
 });
 
 Then('static data authentication succeeds', function (this: CardWorld) {
@@ -25,12 +26,12 @@ Then('static data authentication succeeds', function (this: CardWorld) {
 
 Then('the data authentication code 9F45 is 2 bytes', function (this: CardWorld) {
   this.pboc.kernel.sda(ca(this));
-  expectThat(this.pboc.kernel.data.get('9F45')?.length === 2, 'no DAC recovered from the SSAD');
+  expectThat(this.pboc.kernel.data.get('9F45')?.length === 2, dx('oda.noDac'));
 });
 
 Then('the ICC public key certificate recovers and names the PAN of 5A', function (this: CardWorld) {
   const r = this.pboc.kernel.iccKey(rsaCa(this));
-  expectThat(r.errors.length === 0, `ICC certificate: ${r.errors.join('; ')}`);
+  expectThat(r.errors.length === 0, dx('oda.errors', { what: dx('oda.iccCert'), errors: r.errors.join('; ') }));
 });
 
 Then('dynamic data authentication succeeds', async function (this: CardWorld) {
@@ -44,7 +45,7 @@ When('the terminal runs INTERNAL AUTHENTICATE twice with the unpredictable numbe
   const out = [];
   for (const un of [a, b]) {
     const ia = await k.internalAuthenticate(fromHex(un));
-    if (!ia.sdad) throw new NonConformance(`INTERNAL AUTHENTICATE answered ${swHex(ia.response.sw)}`);
+    if (!ia.sdad) throw new NonConformance(dx('cmd.answered', { command: 'INTERNAL AUTHENTICATE', sw: swHex(ia.response.sw) }));
     out.push({ un: fromHex(un), sdad: ia.sdad });
   }
   this.pboc.internalAuthentications = { check, out };
@@ -55,20 +56,20 @@ Then('each SDAD verifies with its own unpredictable number only', function (this
   const [x, y] = out as [(typeof out)[0], (typeof out)[0]];
   expectThat(check(x.sdad, x.un).errors.length === 0, `SDAD 1: ${check(x.sdad, x.un).errors.join('; ')}`);
   expectThat(check(y.sdad, y.un).errors.length === 0, `SDAD 2: ${check(y.sdad, y.un).errors.join('; ')}`);
-  expectThat(check(x.sdad, y.un).errors.length > 0, 'SDAD 1 also verifies with the other unpredictable number');
+  expectThat(check(x.sdad, y.un).errors.length > 0, dx('oda.sdadOtherUn'));
 });
 
 Then('the two ICC dynamic numbers differ', function (this: CardWorld) {
   const { check, out } = given(this.pboc.internalAuthentications, 'INTERNAL AUTHENTICATE pair');
   const n = out.map((o) => toHex(check(o.sdad, o.un).value ?? new Uint8Array()));
-  expectThat(n[0] !== n[1], `ICC dynamic number repeated: ${n[0]}`);
+  expectThat(n[0] !== n[1], dx('oda.dynamicNumberRepeated', { n: n[0] as string }));
 });
 
 // ---- ODA with SM2 (JR/T 0025.17 §5) ----
 
 Then('the SM2 issuer public key certificate passes every check with the CA key', function (this: CardWorld) {
   const r = this.pboc.kernel.issuerKey({ sm2: sm2Ca(this) });
-  expectThat(r.errors.length === 0, `issuer certificate: ${r.errors.join('; ')}`);
+  expectThat(r.errors.length === 0, dx('oda.errors', { what: dx('oda.issuerCert'), errors: r.errors.join('; ') }));
 });
 
 Then(
@@ -81,12 +82,12 @@ Then(
 
 Then('the application data holds no RSA remainder 92 or exponent 9F32', function (this: CardWorld) {
   const found = ['92', '9F32'].filter((t) => this.pboc.kernel.data.has(t));
-  expectThat(found.length === 0, `an SM2 card carries the RSA objects ${found.join(', ')} (JR/T 0025.17 table 3 has none)`);
+  expectThat(found.length === 0, dx('oda.sm2RsaObjects', { found: found.join(', '), table: 3 }));
 });
 
 Then('the application data holds no RSA exponent 9F47 or remainder 9F48', function (this: CardWorld) {
   const found = ['9F47', '9F48'].filter((t) => this.pboc.kernel.data.has(t));
-  expectThat(found.length === 0, `an SM2 card carries the RSA objects ${found.join(', ')} (JR/T 0025.17 table 7 has none)`);
+  expectThat(found.length === 0, dx('oda.sm2RsaObjects', { found: found.join(', '), table: 7 }));
 });
 
 Then('the SM2 SSAD 93 is 13, a 2-byte data authentication code and a 64-byte signature', function (this: CardWorld) {
@@ -96,14 +97,14 @@ Then('the SM2 SSAD 93 is 13, a 2-byte data authentication code and a 64-byte sig
 Then('the data authentication code 9F45 is the one of the SSAD', function (this: CardWorld) {
   const dac = this.pboc.kernel.data.get('9F45');
   const ssadDac = checks.sm2SsadDac(this.pboc.kernel.need('93'));
-  expectThat(dac !== undefined && toHex(dac) === toHex(ssadDac), `9F45 ${dac ? toHex(dac) : 'absent'}; the SSAD's DAC is ${toHex(ssadDac)}`);
+  expectThat(dac !== undefined && toHex(dac) === toHex(ssadDac), dx('oda.dacMismatch', { dac: dac ? toHex(dac) : dx('absent'), ssad: toHex(ssadDac) }));
 });
 
 Then('the SM2 ICC public key certificate passes every check with the issuer key', function (this: CardWorld) {
   const layout = sm2CertLayoutErrors(this.pboc.kernel.need('9F46'), 'icc');
   const r = this.pboc.kernel.iccKey({ sm2: sm2Ca(this) });
   const errors = [...layout, ...r.errors.filter((e) => !layout.includes(e))];
-  expectThat(errors.length === 0, `ICC certificate: ${errors.join('; ')}`);
+  expectThat(errors.length === 0, dx('oda.errors', { what: dx('oda.iccCert'), errors: errors.join('; ') }));
 });
 
 Then('the ICC dynamic number 9F4C is 2 to 8 bytes', function (this: CardWorld) {
@@ -123,7 +124,10 @@ Then('the GENERATE AC response is 77 with 9F27, 9F36, 9F4B and optionally 9F10 o
 
 Then('the AAC is in clear in 9F26 and the response has no 9F4B', function (this: CardWorld) {
   const g = this.pboc.gac();
-  expectThat(!g.sdad && g.ac.length === 8, `AAC response ${g.sdad ? 'carries a CDA signature 9F4B' : ''}${g.ac.length !== 8 ? ' has no AC in clear' : ''}`);
+  expectThat(
+    !g.sdad && g.ac.length === 8,
+    dx('oda.aacResponse', { cda: g.sdad ? dx('oda.aacCarriesCda') : '', clear: g.ac.length !== 8 ? dx('oda.aacNoClearAc') : '' }),
+  );
 });
 
 Then('the signed transaction data hash is over the PDOL data, the CDOL1 data and the response objects but 9F4B', function (this: CardWorld) {
@@ -133,17 +137,14 @@ Then('the signed transaction data hash is over the PDOL data, the CDOL1 data and
   const signed = r.value?.transactionDataHash;
   if (!signed) throw new NonConformance(`CDA: ${r.errors.join('; ')}`);
   const covered = cdaHashCoverage(signed, k.pdolSent, k.cdol1Sent, g.responseObjects ?? new Uint8Array(0));
-  expectThat(
-    covered === CDA_HASH_ALL,
-    `the signed hash ${toHex(signed)} is ${covered ? `over ${covered}` : 'over none of PDOL ‖ CDOL1 ‖ response objects and its parts'}`,
-  );
+  expectThat(covered === CDA_HASH_ALL, dx('oda.signedHash', { hash: toHex(signed), over: covered ? dx('oda.hashOver', { covered }) : dx('oda.hashOverNone') }));
 });
 
 Then(
   'the SM2 signed dynamic application data is 15, LDD, the ICC dynamic data of table 13 with a 32-byte hash, and a 64-byte signature',
   function (this: CardWorld) {
     const g = this.pboc.gac();
-    if (!g.sdad) throw new NonConformance('the response carries no 9F4B');
+    if (!g.sdad) throw new NonConformance(dx('oda.no9F4B'));
     const errors = cdaSdadLayoutErrorsSm2(g.sdad);
     expectThat(errors.length === 0, `9F4B: ${errors.join('; ')}`);
   },
@@ -151,9 +152,9 @@ Then(
 
 Then('the RSA signed dynamic application data recovers to the layout of table 21 with the ICC dynamic data of table 17', function (this: CardWorld) {
   const g = this.pboc.gac();
-  if (!g.sdad) throw new NonConformance('the response carries no 9F4B');
+  if (!g.sdad) throw new NonConformance(dx('oda.no9F4B'));
   const icc = this.pboc.kernel.iccKey(rsaCa(this));
-  if (!icc.key) throw new NonConformance(`ICC key: ${icc.errors.join('; ')}`);
+  if (!icc.key) throw new NonConformance(dx('oda.errors', { what: dx('oda.iccKey'), errors: icc.errors.join('; ') }));
   const errors = cdaSdadLayoutErrors(icc.key, g.sdad);
   expectThat(errors.length === 0, `9F4B: ${errors.join('; ')}`);
 });

@@ -9,6 +9,7 @@ import * as pboc from '../src/pboc/commands.ts';
 import { RestoreFailed } from '../src/verdict/errors.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { expectThat } from '../src/verdict/expect.ts';
+import { dx } from '../src/verdict/messages.ts';
 import { aid, issuer, issuerScript, profilePin } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
 
@@ -51,13 +52,13 @@ When(
 );
 
 Then('the card refuses the command', function (this: CardWorld) {
-  expectThat(!notRefused(this.last.sw), `the card answered ${swHex(this.last.sw)}`);
+  expectThat(!notRefused(this.last.sw), dx('card.answered', { sw: swHex(this.last.sw) }));
 });
 
 async function verifies(w: CardWorld, pin: string, expected: boolean): Promise<void> {
   const r = await w.pboc.kernel.verifyPin(pin);
-  if (expected) expectThat(r.sw === SW.NO_ERROR, `VERIFY of PIN ${pin} answered ${swHex(r.sw)}`);
-  else expectThat(triesLeft(r.sw) !== undefined || r.sw === SW.AUTHENTICATION_METHOD_BLOCKED, `VERIFY of PIN ${pin} answered ${swHex(r.sw)}, not 63Cx or 6983`);
+  if (expected) expectThat(r.sw === SW.NO_ERROR, dx('pin.verifyAnswered', { pin, sw: swHex(r.sw) }));
+  else expectThat(triesLeft(r.sw) !== undefined || r.sw === SW.AUTHENTICATION_METHOD_BLOCKED, dx('pin.verifyNotRefused', { pin, sw: swHex(r.sw) }));
 }
 
 Then('the offline PIN {word} verifies', async function (this: CardWorld, pin: string) {
@@ -84,7 +85,10 @@ When('the issuer loads the EC balance with {int} more than the balance limit all
 
 Then('the EC balance is unchanged', async function (this: CardWorld) {
   const v = await this.pboc.number('9F79');
-  expectThat(v === given(this.pboc.ecBalanceBefore, 'EC balance before'), `9F79 ${given(this.pboc.ecBalanceBefore, 'EC balance before')} → ${v}`);
+  expectThat(
+    v === given(this.pboc.ecBalanceBefore, 'EC balance before'),
+    dx('ec.balanceChanged', { before: given(this.pboc.ecBalanceBefore, 'EC balance before'), after: v }),
+  );
 });
 
 Given('the terminal remembers the EC balance', async function (this: CardWorld) {
@@ -93,46 +97,47 @@ Given('the terminal remembers the EC balance', async function (this: CardWorld) 
 
 Then('GET DATA {word} gives {int}', async function (this: CardWorld, tag: string, n: number) {
   const v = await this.pboc.number(tag);
-  expectThat(v === n, `${tag} is ${v}, expected ${n}`);
+  expectThat(v === n, dx('data.isExpected', { tag, v, n }));
 });
 
 Then('a new transaction asking for ARQC gets AAC', async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
-  expectThat(g.type === 'AAC', `blocked application answered ${g.type}`);
+  expectThat(g.type === 'AAC', dx('script.blockedAnswered', { type: g.type }));
 });
 
 Then('a new transaction asking for ARQC gets ARQC', async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
-  expectThat(g.type === 'ARQC', `unblocked application answered ${g.type}`);
+  expectThat(g.type === 'ARQC', dx('script.unblockedAnswered', { type: g.type }));
 });
 
 // ---- restoring the sample (steps/restore.steps.ts has the SSSE's) ----
 
 Then('the sample is restored: the right offline PIN resets the PIN try counter', async function (this: CardWorld) {
   const r = await this.pboc.kernel.verifyPin(profilePin(this));
-  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN try counter', `VERIFY with the profile's PIN answered ${swHex(r.sw)}`);
+  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed(dx('restore.offlinePinCounter'), dx('restore.profilePinVerify', { sw: swHex(r.sw) }));
 });
 
 Then("the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies", async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
-  if (g.type !== 'ARQC') throw new RestoreFailed('the offline PIN', `asked ARQC to send PIN UNBLOCK, the card answered ${g.type}`);
+  if (g.type !== 'ARQC') throw new RestoreFailed(dx('restore.offlinePin'), dx('restore.arqcForScript', { what: 'PIN UNBLOCK', type: g.type }));
   const k = this.pboc.kernel;
   const r = await k.script(issuerScript(this, pboc.SCRIPT_HEADER.PIN_UNBLOCK));
-  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN', `PIN UNBLOCK by script answered ${swHex(r.sw)}: it stays blocked`);
+  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed(dx('restore.offlinePin'), dx('restore.scriptStaysBlocked', { command: 'PIN UNBLOCK', sw: swHex(r.sw) }));
   const v = await k.verifyPin(profilePin(this));
-  if (v.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN', `after PIN UNBLOCK the profile's PIN answers VERIFY with ${swHex(v.sw)}`);
+  if (v.sw !== SW.NO_ERROR) throw new RestoreFailed(dx('restore.offlinePin'), dx('restore.pinAfterUnblock', { sw: swHex(v.sw) }));
 });
 
 Then('the sample is restored: the issuer unblocks the debit application', async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   await this.pboc.firstGac('ARQC');
   const r = await this.pboc.kernel.script(issuerScript(this, pboc.SCRIPT_HEADER.APPLICATION_UNBLOCK));
-  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the debit application', `APPLICATION UNBLOCK by script answered ${swHex(r.sw)}: it stays blocked`);
+  if (r.sw !== SW.NO_ERROR)
+    throw new RestoreFailed(dx('restore.debitApplication'), dx('restore.scriptStaysBlocked', { command: 'APPLICATION UNBLOCK', sw: swHex(r.sw) }));
   const s = await this.send(iso.selectByName(aid(this)));
-  if (s.sw !== SW.NO_ERROR) throw new RestoreFailed('the debit application', `after APPLICATION UNBLOCK it answers SELECT with ${swHex(s.sw)}`);
+  if (s.sw !== SW.NO_ERROR) throw new RestoreFailed(dx('restore.debitApplication'), dx('restore.selectAfterUnblock', { sw: swHex(s.sw) }));
 });
 
 Given('the terminal keeps the EC balance and limits to restore them', async function (this: CardWorld) {
@@ -145,24 +150,25 @@ Then('the sample is restored: the issuer puts the EC balance and limits back by 
   const kept = given(this.pboc.ecKept, 'EC values kept');
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
-  if (g.type !== 'ARQC') throw new RestoreFailed('the EC balance and limits', `asked ARQC to send the scripts, the card answered ${g.type}`);
+  if (g.type !== 'ARQC') throw new RestoreFailed(dx('restore.ecValues'), dx('restore.arqcForScript', { what: dx('restore.theScripts'), type: g.type }));
   for (const tag of pboc.EC_SCRIPT_OBJECTS) {
     if ((await this.pboc.number(tag)) === kept[tag]) continue;
     const r = await this.pboc.kernel.script(issuerScript(this, pboc.SCRIPT_HEADER.putData(tag), fromHex(checks.n12(kept[tag] as number))));
-    if (r.sw !== SW.NO_ERROR) throw new RestoreFailed(`EC data object ${tag}`, `PUT DATA by script answered ${swHex(r.sw)}`);
+    if (r.sw !== SW.NO_ERROR) throw new RestoreFailed(dx('restore.ecObject', { tag }), dx('restore.scriptAnswered', { command: 'PUT DATA', sw: swHex(r.sw) }));
     const now = await this.pboc.number(tag);
-    if (now !== kept[tag]) throw new RestoreFailed(`EC data object ${tag}`, `it reads ${now}, was ${kept[tag]}`);
+    if (now !== kept[tag]) throw new RestoreFailed(dx('restore.ecObject', { tag }), dx('restore.readsWas', { now, was: kept[tag] as number }));
   }
 });
 
 Then("the sample is restored: the issuer changes the offline PIN back to the profile's by script", async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');
-  if (g.type !== 'ARQC') throw new RestoreFailed('the offline PIN', `asked ARQC to send the script, the card answered ${g.type}`);
+  if (g.type !== 'ARQC') throw new RestoreFailed(dx('restore.offlinePin'), dx('restore.arqcForScript', { what: dx('restore.theScript'), type: g.type }));
   await pinChange(this, profilePin(this));
-  if (this.last.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN', `PIN CHANGE by script answered ${swHex(this.last.sw)}`);
+  if (this.last.sw !== SW.NO_ERROR)
+    throw new RestoreFailed(dx('restore.offlinePin'), dx('restore.scriptAnswered', { command: 'PIN CHANGE', sw: swHex(this.last.sw) }));
   const r = await this.pboc.kernel.verifyPin(profilePin(this));
-  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed('the offline PIN', `the profile's PIN answers VERIFY with ${swHex(r.sw)}`);
+  if (r.sw !== SW.NO_ERROR) throw new RestoreFailed(dx('restore.offlinePin'), dx('restore.profilePinAnswers', { sw: swHex(r.sw) }));
 });
 
 Then('the debit application no longer answers GET PROCESSING OPTIONS', async function (this: CardWorld) {
@@ -170,7 +176,7 @@ Then('the debit application no longer answers GET PROCESSING OPTIONS', async fun
   const s = await k.selectApplication(aid(this));
   if (s.sw === SW.FUNCTION_NOT_SUPPORTED) return;
   const r = await k.gpo();
-  expectThat(r.sw === SW.FUNCTION_NOT_SUPPORTED, `after CARD BLOCK: SELECT ${swHex(s.sw)}, GPO ${swHex(r.sw)}`);
+  expectThat(r.sw === SW.FUNCTION_NOT_SUPPORTED, dx('script.afterCardBlock', { select: swHex(s.sw), gpo: swHex(r.sw) }));
 });
 
 When('the issuer sends a script command before any GENERATE AC', async function (this: CardWorld) {

@@ -9,7 +9,7 @@ import { NonConformance, Unobservable } from '../src/verdict/errors.ts';
 import { expectNoProblem, expectThat } from '../src/verdict/expect.ts';
 import { aid } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
-import { dx } from '../src/verdict/messages.ts';
+import { commaList, dx } from '../src/verdict/messages.ts';
 
 // ---- selection ----
 
@@ -21,7 +21,7 @@ Then('the PSE directory lists the debit application', function (this: CardWorld)
   const dir = given(this.pboc.directory, 'PSE directory');
   expectThat(
     dir.aids.some((a) => toHex(a) === toHex(aid(this))),
-    `PSE directory AIDs ${dir.aids.map((a) => toHex(a)).join(', ') || 'none'} lack ${toHex(aid(this))}`,
+    dx('sel.pseLacks', { aids: dir.aids.map((a) => toHex(a)).join(', ') || dx('noneWord'), aid: toHex(aid(this)) }),
   );
 });
 
@@ -42,7 +42,7 @@ Then('the PPSE lists the debit application', function (this: CardWorld) {
   const e = ppseOf(this).entries;
   expectThat(
     debitEntry(this, e) !== undefined,
-    `PPSE entries ${e.map((x) => (x.aid ? toHex(x.aid) : '(no 4F)')).join(', ') || 'none'} lack ${toHex(aid(this))}`,
+    dx('sel.ppseLacks', { entries: e.length ? commaList(e.map((x) => (x.aid ? toHex(x.aid) : dx('sel.no4F')))) : dx('noneWord'), aid: toHex(aid(this)) }),
   );
 });
 
@@ -52,7 +52,7 @@ Then('the PPSE entry of the debit application has the priority 87 of its PSE dir
   if (!inPse?.priority) throw new Unobservable(dx('pse.noPriority'));
   expectThat(
     inPpse?.priority !== undefined && toHex(inPpse.priority) === toHex(inPse.priority),
-    `PPSE 87 ${inPpse ? (inPpse.priority ? toHex(inPpse.priority) : 'absent') : '(no entry)'}, PSE directory 87 ${toHex(inPse.priority)}`,
+    dx('sel.priority', { ppse: inPpse ? (inPpse.priority ? toHex(inPpse.priority) : dx('absent')) : dx('sel.noEntry'), pse: toHex(inPse.priority) }),
   );
 });
 
@@ -69,7 +69,7 @@ When('the terminal selects the debit application', async function (this: CardWor
 Then('the FCI names the debit application in 84', function (this: CardWorld) {
   expectThat(
     toHex(this.pboc.kernel.data.get('84') ?? new Uint8Array()) === toHex(aid(this)),
-    `84 is ${toHex(this.pboc.kernel.data.get('84') ?? new Uint8Array())}`,
+    dx('sel.dfName', { v: toHex(this.pboc.kernel.data.get('84') ?? new Uint8Array()) }),
   );
 });
 

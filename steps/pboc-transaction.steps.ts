@@ -8,6 +8,7 @@ import { UNIONPAY_TACS } from '../src/pboc/decisions.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { profileIssuerOf } from '../src/profile/issuer.ts';
 import { expectThat } from '../src/verdict/expect.ts';
+import { dx } from '../src/verdict/messages.ts';
 import { aid, ca, caKeys, issuer, keys, ordinal } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
 
@@ -27,8 +28,11 @@ When('the reference kernel runs a {word} transaction of {int}', async function (
 Then('the transaction is approved with {word} cryptograms that verify with the issuer keys', function (this: CardWorld, how: string) {
   const o = given(this.pboc.outcome, 'transaction outcome');
   expectThat(o.problems.length === 0, o.problems.join('; '));
-  expectThat(o.approved, `not approved: first ${o.first?.type}, second ${o.second?.type ?? 'none'}`);
-  expectThat((how === 'online') === (o.second !== undefined), `expected an ${how} approval; first GENERATE AC gave ${o.first?.type}`);
+  expectThat(o.approved, dx('tx.notApproved', { first: o.first?.type as string, second: o.second?.type ?? dx('noneWord') }));
+  expectThat(
+    (how === 'online') === (o.second !== undefined),
+    dx('tx.approvalKind', { how: dx(how === 'online' ? 'tx.online' : 'tx.offline'), type: o.first?.type as string }),
+  );
 });
 
 // ---- dual-algorithm card (JR/T 0025.17 §10.3) ----
@@ -58,15 +62,15 @@ Then('the records the AFL names hold the {word} certificate chain only', functio
 Then('the CA key the card names in 8F is the {word} key of the profile', function (this: CardWorld, algorithm: string) {
   const index = this.pboc.kernel.need('8F')[0] as number;
   const named = caKeys(this).find((c) => parseInt(c.index, 16) === index);
-  if (!named) throw new NonConformance(`8F names CA index ${index.toString(16).padStart(2, '0')}, not a key of the profile`);
-  expectThat((named.algorithm ?? 'RSA') === algorithm, `8F names CA index ${named.index}, an ${named.algorithm ?? 'RSA'} key`);
+  if (!named) throw new NonConformance(dx('tx.caIndexUnknown', { index: index.toString(16).padStart(2, '0') }));
+  expectThat((named.algorithm ?? 'RSA') === algorithm, dx('tx.caIndexAlgorithm', { index: named.index, algorithm: named.algorithm ?? 'RSA' }));
 });
 
 Then('the IAD of the {word} GENERATE AC names {word}', function (this: CardWorld, which: string, algorithm: string) {
   const iad = this.pboc.gac(ordinal(which)).iad;
   expectThat(
     iadAlgorithm(iad) === algorithm,
-    `IAD ${toHex(iad)}: algorithm byte ${toHex(iad.subarray(-1))}, ${algorithm} is ${algorithm === 'SM4' ? '04' : '01'}`,
+    dx('tx.iadAlgorithm', { iad: toHex(iad), byte: toHex(iad.subarray(-1)), algorithm, code: algorithm === 'SM4' ? '04' : '01' }),
   );
 });
 
@@ -75,7 +79,7 @@ Then('the cryptogram of the {word} GENERATE AC verifies with the {word} issuer k
   const k = this.pboc.kernel;
   keys(this);
   const expected = profileIssuerOf(this.profile, algorithm === 'SM4' ? 'SM4' : '3DES').expectedAc(k.pan, k.psn, g.atc, g.acData);
-  expectThat(toHex(expected) === toHex(g.ac), `${g.type} ${toHex(g.ac)}; ${algorithm} gives ${toHex(expected)}`);
+  expectThat(toHex(expected) === toHex(g.ac), dx('tx.acWrong', { type: g.type, ac: toHex(g.ac), algorithm, expected: toHex(expected) }));
 });
 
 Then('every cryptogram of the transaction names {word} in its IAD', function (this: CardWorld, algorithm: string) {
@@ -83,6 +87,6 @@ Then('every cryptogram of the transaction names {word} in its IAD', function (th
   const named = [o.first, o.second].filter((g) => g !== undefined).map((g) => `${g.type} IAD ${toHex(g.iad)}`);
   expectThat(
     [o.first, o.second].every((g) => g === undefined || iadAlgorithm(g.iad) === algorithm),
-    `expected ${algorithm}: ${named.join(', ')}`,
+    dx('tx.iadNames', { algorithm, named: named.join(', ') }),
   );
 });

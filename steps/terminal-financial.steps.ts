@@ -81,14 +81,11 @@ When(
 Then('each of them carried an unpredictable number 9F37 of its own in the first GENERATE AC', function (this: CardWorld) {
   const uns = given(this.slot.unpredictables, 'unpredictable numbers sent');
   const hex = uns.map((u, i) => {
-    if (!u) throw new NonConformance(`purchase ${i + 1}: the first GENERATE AC carried no 9F37, though the card's CDOL1 names it`);
+    if (!u) throw new NonConformance(dx('tfin.no9F37', { n: i + 1 }));
     return toHex(u);
   });
   const repeated = hex.find((u, i) => hex.indexOf(u) !== i);
-  expectThat(
-    repeated === undefined,
-    `${hex.length} purchases sent the unpredictable numbers ${hex.join(', ')}: ${repeated} twice, though it identifies one transaction (JR/T 0025.4 §6.2.4.5.1 table 11)`,
-  );
+  expectThat(repeated === undefined, dx('tfin.unpredictableRepeated', { n: hex.length, list: hex.join(', '), repeated: repeated as string }));
 });
 
 Then('between {int} and {int} of them were randomly selected for online processing', function (this: CardWorld, low: number, high: number) {
@@ -109,9 +106,12 @@ Then('the card saw SELECT of the PSE before any other application selection', fu
 
 Then('the terminal selected the application {word}', function (this: CardWorld, aid: string) {
   const seen = selectedAid(cardSide(this));
-  expectThat(seen === aid.toUpperCase(), `the card saw GET PROCESSING OPTIONS after SELECT of ${seen ?? '(no application: no GPO)'}, expected ${aid}`);
+  expectThat(seen === aid.toUpperCase(), dx('tfin.gpoAfterSelect', { seen: seen ?? dx('tfin.noApplication'), aid }));
   const reported = outcome(this).fields?.['aid'];
-  expectThat(reported === undefined || reported.toUpperCase() === aid.toUpperCase(), `the terminal reports application ${reported}, the card saw ${seen}`);
+  expectThat(
+    reported === undefined || reported.toUpperCase() === aid.toUpperCase(),
+    dx('tfin.reportedApplication', { reported: reported as string, seen: seen as string }),
+  );
 });
 
 Then(/^the card saw no GET PROCESSING OPTIONS(?: for (\w+))?$/, function (this: CardWorld, aid?: string) {
@@ -119,7 +119,7 @@ Then(/^the card saw no GET PROCESSING OPTIONS(?: for (\w+))?$/, function (this: 
   x.forEach((e, i) => {
     if (!isApdu(INS.GET_PROCESSING_OPTIONS)(e)) return;
     const selected = selectedAid(x.slice(0, i + 1));
-    expectThat(aid != null && selected !== aid.toUpperCase(), `the card saw GET PROCESSING OPTIONS (command ${i + 1}) for ${selected}`);
+    expectThat(aid != null && selected !== aid.toUpperCase(), dx('tfin.gpoFor', { n: i + 1, selected: selected as string }));
   });
 });
 
@@ -129,10 +129,7 @@ Then('the card saw one GET PROCESSING OPTIONS for each application selection', f
   x.forEach((e, i) => {
     if (e.command.ins === INS.SELECT && e.command.p1 === 0x04) selected = true;
     if (!isApdu(INS.GET_PROCESSING_OPTIONS)(e)) return;
-    expectThat(
-      selected,
-      `GET PROCESSING OPTIONS (command ${i + 1}) again without a new application selection: one GPO starts the transaction (JR/T 0025.5 §7.3–7.4)`,
-    );
+    expectThat(selected, dx('tfin.gpoAgain', { n: i + 1 }));
     selected = false;
   });
 });
@@ -143,7 +140,7 @@ Then('the card saw no EXTERNAL AUTHENTICATE before the first GENERATE AC', funct
   const gac = x.findIndex(isApdu(INS.GENERATE_AC));
   expectThat(
     ea < 0 || (gac >= 0 && gac < ea),
-    `EXTERNAL AUTHENTICATE (command ${ea + 1}) before the first GENERATE AC${gac < 0 ? ' (none)' : ` (command ${gac + 1})`}: the issuer authentication data answers its ARQC (JR/T 0025.5 §15.4)`,
+    dx('tfin.externalBeforeGac', { ea: ea + 1, gac: gac < 0 ? dx('tfin.gacNone') : dx('tfin.gacCommand', { n: gac + 1 }) }),
   );
 });
 
@@ -259,41 +256,49 @@ Then('the card saw GET DATA 9F36 and 9F13', function (this: CardWorld) {
   const asked = cardSide(this)
     .filter(isApdu(INS.GET_DATA))
     .map((e) => toHex(Uint8Array.of(e.command.p1, e.command.p2)));
-  expectThat(
-    asked.includes('9F36') && asked.includes('9F13'),
-    `GET DATA for ${asked.join(', ') || 'nothing'}: velocity checking needs the ATC 9F36 and the last online ATC 9F13`,
-  );
+  expectThat(asked.includes('9F36') && asked.includes('9F13'), dx('tfin.velocityGetData', { asked: asked.join(', ') || dx('tfin.nothing') }));
 });
 
 Then(/^the card accepted PUT DATA (\w{4}) (before|after) the second GENERATE AC$/, function (this: CardWorld, tag: string, when: string) {
   const x = cardSide(this);
   const second = x.indexOf(generateAcs(x)[1] as Exchange);
   const i = x.findIndex((e) => e.command.ins === INS.PUT_DATA && toHex(Uint8Array.of(e.command.p1, e.command.p2)) === tag.toUpperCase());
-  expectThat(i >= 0, `the card saw no PUT DATA ${tag} (the issuer script)`);
-  expectThat(second >= 0, 'the card saw no second GENERATE AC');
+  expectThat(i >= 0, dx('tfin.noPutData', { tag }));
+  expectThat(second >= 0, dx('tfin.noSecondGac'));
   expectThat(
     when === 'before' ? i < second : i > second,
-    `PUT DATA ${tag} came ${i < second ? 'before' : 'after'} the second GENERATE AC; template ${when === 'before' ? '71' : '72'} puts it ${when}`,
+    dx('tfin.putDataWhen', {
+      tag,
+      came: dx(i < second ? 'before' : 'after'),
+      template: when === 'before' ? '71' : '72',
+      when: dx(when === 'before' ? 'before' : 'after'),
+    }),
   );
-  expectThat((x[i] as Exchange).sw === SW.NO_ERROR, `the card answered PUT DATA ${tag} with ${swHex((x[i] as Exchange).sw)}`);
+  expectThat((x[i] as Exchange).sw === SW.NO_ERROR, dx('tfin.putDataAnswered', { tag, sw: swHex((x[i] as Exchange).sw) }));
 });
 
 Then('the card saw {word} = {word} in the GET PROCESSING OPTIONS data', function (this: CardWorld, tag: string, want: string) {
   const x = cardSide(this);
   const gpo = x.findIndex(isApdu(INS.GET_PROCESSING_OPTIONS));
-  expectThat(gpo >= 0, 'the card saw no GET PROCESSING OPTIONS');
+  expectThat(gpo >= 0, dx('tfin.noGpo'));
   const select = x
     .slice(0, gpo)
     .reverse()
     .find((e) => e.command.ins === INS.SELECT && e.sw === SW.NO_ERROR);
   const fci = select ? recordData([{ ...select, command: { ...select.command, ins: INS.READ_RECORD } }]) : new Map();
   const pdol = fci.get('9F38');
-  expectThat(pdol !== undefined, 'the selected application gave no PDOL');
+  expectThat(pdol !== undefined, dx('tfin.noPdol'));
   const data = (x[gpo] as Exchange).command.data.subarray(2);
   const v = splitDolData(parseDol(pdol as Uint8Array), data)[tag.toUpperCase()];
   expectThat(
     v !== undefined && toHex(v) === want.toUpperCase(),
-    `the GPO data ${toHex(data)} carries ${tag} = ${v ? toHex(v) : '(absent)'}, not ${want}${tag === '9F7A' ? ': the terminal did not offer electronic cash (JR/T 0025.13 §7.4.2)' : tag === 'DF69' ? ': the terminal did not announce SM algorithms (JR/T 0025.17 §10.3.3)' : ''}`,
+    dx('tfin.gpoData', {
+      data: toHex(data),
+      tag,
+      v: v ? toHex(v) : dx('tfin.gpoAbsent'),
+      want,
+      why: tag === '9F7A' ? dx('tfin.noEcOffered') : tag === 'DF69' ? dx('tfin.noSmAnnounced') : '',
+    }),
   );
 });
 
@@ -303,14 +308,14 @@ Then("the card's EC balance is now {int} fen", async function (this: CardWorld, 
   await card.send(encodeCommand(iso.selectByName(fromHex(aid))));
   const r = await card.send(encodeCommand(getData('9F79')));
   const v = r.sw === SW.NO_ERROR ? getDataAnswer(r.data, '9F79').value : undefined;
-  expectThat(v !== undefined, `GET DATA 9F79 answered ${r.sw.toString(16)}`);
-  expectThat(Number(toHex(v as Uint8Array)) === fen, `the EC balance is ${Number(toHex(v as Uint8Array))} fen, expected ${fen}`);
+  expectThat(v !== undefined, dx('tfin.getData9F79', { sw: r.sw.toString(16) }));
+  expectThat(Number(toHex(v as Uint8Array)) === fen, dx('tfin.ecBalance', { v: Number(toHex(v as Uint8Array)), fen }));
 });
 
 Then('the terminal reports the debit path', function (this: CardWorld) {
   const path = outcome(this).fields?.['path'];
-  expectThat(path === undefined || path === 'debit', `the terminal reports the ${path} path`);
-  expectThat(!recordData(cardSide(this)).has('9F74'), 'the card gave the EC issuer authorisation code 9F74: it took the EC path');
+  expectThat(path === undefined || path === 'debit', dx('tfin.path', { path: path as string }));
+  expectThat(!recordData(cardSide(this)).has('9F74'), dx('tfin.ecPath'));
 });
 
 Then('the reported TVR equals the TVR in the last GENERATE AC', function (this: CardWorld) {
@@ -318,10 +323,13 @@ Then('the reported TVR equals the TVR in the last GENERATE AC', function (this: 
   const n = generateAcs(x).length;
   const sent = n ? gacValue(x, (n - 1) as 0 | 1, '95') : undefined;
   const reported = outcome(this).tvr;
-  expectThat(sent !== undefined && reported !== undefined, `TVR sent ${sent ? toHex(sent) : '(none)'}, reported ${reported ?? '(none)'}`);
+  expectThat(
+    sent !== undefined && reported !== undefined,
+    dx('tfin.tvrSentReported', { sent: sent ? toHex(sent) : dx('none'), reported: reported ?? dx('none') }),
+  );
   expectThat(
     toHex(sent as Uint8Array) === (reported as string).toUpperCase(),
-    `the terminal reports TVR ${reported} but sent ${toHex(sent as Uint8Array)} to the card`,
+    dx('tfin.tvrMismatch', { reported: reported as string, sent: toHex(sent as Uint8Array) }),
   );
 });
 
@@ -329,11 +337,8 @@ Then('the first GENERATE AC carried the amount {int} fen in currency {word}', fu
   const x = cardSide(this);
   const amount = gacValue(x, 0, '9F02');
   const cur = gacValue(x, 0, '5F2A');
-  expectThat(
-    amount !== undefined && Number(toHex(amount)) === fen,
-    `9F02 in GENERATE AC is ${amount ? toHex(amount) : '(absent)'}, the transaction was ${fen} fen`,
-  );
-  expectThat(cur !== undefined && toHex(cur) === currency, `5F2A in GENERATE AC is ${cur ? toHex(cur) : '(absent)'}, expected ${currency}`);
+  expectThat(amount !== undefined && Number(toHex(amount)) === fen, dx('tfin.amount', { amount: amount ? toHex(amount) : dx('tfin.gpoAbsent'), fen }));
+  expectThat(cur !== undefined && toHex(cur) === currency, dx('tfin.currency', { cur: cur ? toHex(cur) : dx('tfin.gpoAbsent'), currency }));
 });
 
 /** The first SELECT of the payment side: the PSE or a UnionPay application (RID A000000333). */
@@ -347,13 +352,13 @@ Then('the card saw the SSSE selected before the financial application', function
   const x = cardSide(this);
   const ssse = x.findIndex((e) => e.command.ins === INS.SELECT && toHex(e.command.data) === toHex(encodeGbk(SSSE_DF_NAME)));
   const pay = financialSelection(x);
-  expectThat(ssse >= 0 && pay !== undefined, `SSSE selected: ${ssse >= 0}, financial application selected: ${pay !== undefined}; both must be`);
-  expectThat(ssse < x.indexOf(pay as Exchange), 'the financial application was selected before the SSSE');
+  expectThat(ssse >= 0 && pay !== undefined, dx('tfin.bothSelected', { ssse: ssse >= 0, pay: pay !== undefined }));
+  expectThat(ssse < x.indexOf(pay as Exchange), dx('tfin.financialFirst'));
 });
 
 function paymentStart(w: CardWorld): number {
   const e = financialSelection(cardSide(w));
-  if (!e) throw new NonConformance('the card saw no selection of the PSE or of a financial application');
+  if (!e) throw new NonConformance(dx('tfin.noFinancialSelection'));
   return e.seq;
 }
 
@@ -361,29 +366,29 @@ Then('the PSAM saw commands before the payment began', function (this: CardWorld
   const at = paymentStart(this);
   expectThat(
     harness(this).psam.trace.some((e) => e.seq < at),
-    'the PSAM saw nothing before the payment: the social-security part did not use it',
+    dx('tfin.psamUnused'),
   );
 });
 
 Then('the PSAM saw no command during the payment', function (this: CardWorld) {
   const at = paymentStart(this);
   const after = harness(this).psam.trace.filter((e) => e.seq > at);
-  expectThat(after.length === 0, `the PSAM saw ${after.map((e) => e.command).join(', ')} during the payment: the PSAM serves the SSSE only (总体方案)`);
+  expectThat(after.length === 0, dx('tfin.psamDuringPayment', { commands: after.map((e) => e.command).join(', ') }));
 });
 
 Then(/^the (first|second) GENERATE AC asked for the CDA signature$/, function (this: CardWorld, which: string) {
   const gac = generateAcs(cardSide(this))[which === 'first' ? 0 : 1];
   expectThat(gac !== undefined, dx('gac.noneSeen', { which: dx(which === 'second' ? 'gac.second' : 'gac.first') }));
   const p1 = (gac as Exchange).command.p1;
-  expectThat(
-    (p1 & 0x10) !== 0,
-    `the ${which} GENERATE AC has P1 ${toHex(Uint8Array.of(p1))}: b5 (CDA signature requested) is not set though the card offers CDA (JR/T 0025.7 §5.3.6)`,
-  );
+  expectThat((p1 & 0x10) !== 0, dx('tfin.cdaNotRequested', { which: dx(which === 'second' ? 'gac.second' : 'gac.first'), p1: toHex(Uint8Array.of(p1)) }));
 });
 
 /** A TVR bit known only after the card answered (CDA is checked on the GENERATE AC response): the reported TVR. */
 Then('the terminal reports the TVR bit {string} set', function (this: CardWorld, words: string) {
   const reported = outcome(this).tvr;
-  expectThat(reported !== undefined, 'the terminal reported no TVR');
-  expectThat(hasBit(fromHex(reported as string), bit(TVR, words)), `the terminal reports TVR ${reported}: "${words}" is clear`);
+  expectThat(reported !== undefined, dx('tfin.noTvr'));
+  expectThat(
+    hasBit(fromHex(reported as string), bit(TVR, words)),
+    dx('tvr.reportedBit', { tvr: reported as string, bit: bitName('TVR', words), state: dx('bit.clear') }),
+  );
 });

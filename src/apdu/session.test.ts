@@ -3,6 +3,9 @@ import { IMAGES } from '../../card-sim/images/index.ts';
 import { fromHex } from '../bytes/hex.ts';
 import { NonConformance } from '../verdict/errors.ts';
 import { CardSession, MAX_GET_RESPONSE, responseProblem } from './session.ts';
+import { type Diagnosis, renderDiagnosis } from '../verdict/messages.ts';
+
+const en = (d: Diagnosis | undefined) => (d ? renderDiagnosis(d, 'en') : undefined);
 import { SimChannel } from '../transport/sim.ts';
 
 describe('responseProblem: malformed whatever the command', () => {
@@ -12,23 +15,23 @@ describe('responseProblem: malformed whatever the command', () => {
     expect(responseProblem(readBinary8, fromHex('6A82'))).toBeUndefined();
     expect(responseProblem(fromHex('FF'), fromHex('0102 9000'))).toBeUndefined();
   });
-  it('no status word', () => expect(responseProblem(readBinary8, fromHex('90'))).toMatch(/has no status word/));
+  it('no status word', () => expect(en(responseProblem(readBinary8, fromHex('90')))).toMatch(/has no status word/));
   it('SW1 not 6X or 9X (ISO/IEC 7816-3 §10.3.3)', () => {
-    expect(responseProblem(readBinary8, fromHex('4F4B'))).toMatch(/4F4B is not a status word/);
-    expect(responseProblem(readBinary8, fromHex('6000'))).toMatch(/6000 is not a status word/);
+    expect(en(responseProblem(readBinary8, fromHex('4F4B')))).toMatch(/4F4B is not a status word/);
+    expect(en(responseProblem(readBinary8, fromHex('6000')))).toMatch(/6000 is not a status word/);
   });
-  it('more data than Le asked', () => expect(responseProblem(readBinary8, fromHex('010203040506070809 9000'))).toMatch(/9 data bytes, more than the 8/));
+  it('more data than Le asked', () => expect(en(responseProblem(readBinary8, fromHex('010203040506070809 9000')))).toMatch(/9 data bytes, more than the 8/));
   it('data with an error status word (ISO/IEC 7816-4 §5.6)', () => {
-    expect(responseProblem(readBinary8, fromHex('DEADBEEF 6A82'))).toMatch(/4 data bytes \(DE AD BE EF\) with the error status word 6A82/);
+    expect(en(responseProblem(readBinary8, fromHex('DEADBEEF 6A82')))).toMatch(/4 data bytes \(DE AD BE EF\) with the error status word 6A82/);
     expect(responseProblem(readBinary8, fromHex('0102 6282'))).toBeUndefined(); // a warning may carry data
   });
   it('data on a command without Le (ISO/IEC 7816-3 §12.1)', () => {
     const selectEf = fromHex('00A4020002EF05');
-    expect(responseProblem(selectEf, fromHex('DEADBEEF 9000'))).toMatch(/to a command without Le/);
+    expect(en(responseProblem(selectEf, fromHex('DEADBEEF 9000')))).toMatch(/to a command without Le/);
     expect(responseProblem(selectEf, fromHex('9000'))).toBeUndefined();
-    expect(responseProblem(fromHex('00A4000002 3F00'), new Uint8Array(65_538).fill(0x90))).toMatch(/without Le|error status/);
+    expect(en(responseProblem(fromHex('00A4000002 3F00'), new Uint8Array(65_538).fill(0x90)))).toMatch(/without Le|error status/);
   });
-  it('longer than any response APDU', () => expect(responseProblem(readBinary8, new Uint8Array(70_002))).toMatch(/longer than any response APDU/));
+  it('longer than any response APDU', () => expect(en(responseProblem(readBinary8, new Uint8Array(70_002)))).toMatch(/longer than any response APDU/));
 });
 
 describe('CardSession against the hostile card', () => {

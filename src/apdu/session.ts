@@ -12,6 +12,7 @@ import { type ResponseApdu, parseResponse, swHex } from './response.ts';
 import { ApduTrace, type WireExchange, hex } from '../trace/trace.ts';
 import type { CardChannel } from './channel.ts';
 import { NonConformance } from '../verdict/errors.ts';
+import { type Diagnosis, bytes as bytesParam, dx } from '../verdict/messages.ts';
 
 /** More GET RESPONSE rounds than this is a card stuck in 61xx. */
 export const MAX_GET_RESPONSE = 64;
@@ -76,19 +77,19 @@ export class CardSession {
       // Resend with the exact length: P3 (short Le) replaced by SW2.
       const resend = bytes.length === 5 ? Uint8Array.of(...bytes.subarray(0, 4), r.sw & 0xff) : withLe(bytes, r.sw & 0xff);
       r = await this.exchange(resend, wire);
-      if (sw1Of(r.sw) === SW1.WRONG_LE) throw new NonConformance(`card answered 6Cxx again after a resend with Le = ${r.sw & 0xff}`);
+      if (sw1Of(r.sw) === SW1.WRONG_LE) throw new NonConformance(dx('apdu.6CxxAgain', { le: r.sw & 0xff }));
     }
     const parts: Uint8Array[] = [r.data];
     let total = r.data.length;
     let rounds = 0;
     while (sw1Of(r.sw) === SW1.MORE_DATA) {
-      if (++rounds > MAX_GET_RESPONSE) throw new NonConformance(`card still answers 61xx after ${MAX_GET_RESPONSE} GET RESPONSE commands`);
+      if (++rounds > MAX_GET_RESPONSE) throw new NonConformance(dx('apdu.61xxEndless', { n: MAX_GET_RESPONSE }));
       const le = r.sw & 0xff;
       r = await this.exchange(encodeCommand(getResponse(le || 256)), wire);
       if (sw1Of(r.sw) === SW1.WRONG_LE) r = await this.exchange(encodeCommand(getResponse(r.sw & 0xff || 256)), wire);
       parts.push(r.data);
       total += r.data.length;
-      if (total > MAX_RESPONSE_BYTES) throw new NonConformance(`response longer than ${MAX_RESPONSE_BYTES} bytes`);
+      if (total > MAX_RESPONSE_BYTES) throw new NonConformance(dx('apdu.tooLong', { n: MAX_RESPONSE_BYTES }));
     }
     return { data: parts.length === 1 ? r.data : concat(...parts), sw: r.sw };
   }
@@ -100,31 +101,28 @@ export class CardSession {
  * data than the longest response APDU; more data than Ne, the most the command asked for
  * (ISO/IEC 7816-4 §5.1).
  */
-export function responseProblem(command: Uint8Array, raw: Uint8Array): string | undefined {
-  if (raw.length < 2) return `response of ${raw.length} byte(s) has no status word`;
-  if (raw.length > MAX_RESPONSE_BYTES) return `response of ${raw.length} bytes is longer than any response APDU (at most 65 536 data bytes and SW1-SW2)`;
+export function responseProblem(command: Uint8Array, raw: Uint8Array): Diagnosis | undefined {
+  if (raw.length < 2) return dx('apdu.noSw', { n: raw.length });
+  if (raw.length > MAX_RESPONSE_BYTES) return dx('apdu.longerThanAny', { n: raw.length });
   const sw1 = raw[raw.length - 2] as number;
   const valid = (sw1 >= 0x61 && sw1 <= 0x6f) || (sw1 >= 0x90 && sw1 <= 0x9f);
-  if (!valid)
-    return `status word ${swHex((sw1 << 8) | (raw[raw.length - 1] as number))} is not a status word: SW1 must be 6X (not 60) or 9X (ISO/IEC 7816-3 §10.3.3)`;
+  if (!valid) return dx('apdu.notSw', { sw: swHex((sw1 << 8) | (raw[raw.length - 1] as number)) });
   const n = raw.length - 2;
   if (n === 0) return undefined;
   const sw = swHex((sw1 << 8) | (raw[raw.length - 1] as number));
-  const data = raw.length > 34 ? `${hex(raw.subarray(0, 32))} … (${n} bytes)` : hex(raw.subarray(0, n));
+  const data = bytesParam(raw.subarray(0, n), 32);
   // An error status word ends the command without response data (ISO/IEC 7816-4 §5.6: 64xx–6Fxx are
   // execution and checking errors; only the warnings 62xx/63xx may come with data), whatever the command
   // was (the fuzzer found data with 6Cxx to bytes that are not an APDU accepted, then dropped).
-  if (sw1 >= 0x64 && sw1 <= 0x6f)
-    return `card returned ${n} data bytes (${data}) with the error status word ${sw}: an error comes without response data (ISO/IEC 7816-4 §5.6)`;
+  if (sw1 >= 0x64 && sw1 <= 0x6f) return dx('apdu.dataWithError', { n, data, sw });
   let ne: number | undefined;
   try {
     ne = commandLayout(command).ne;
   } catch {
     return undefined; // raw bytes that are not an APDU: nothing to hold the length against
   }
-  if (ne === undefined)
-    return `card returned ${n} data bytes (${data}) with ${sw} to a command without Le, which asks for none (ISO/IEC 7816-3 §12.1, ISO/IEC 7816-4 §5.1)`;
-  if (n > ne) return `card returned ${n} data bytes, more than the ${ne} the command asked for (Le)`;
+  if (ne === undefined) return dx('apdu.dataWithoutLe', { n, data, sw });
+  if (n > ne) return dx('apdu.moreThanLe', { n, ne });
   return undefined;
 }
 

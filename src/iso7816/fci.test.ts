@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../bytes/hex.ts';
 import { buildTlv } from '../tlv/ber.ts';
 import { NonConformance } from '../verdict/errors.ts';
+import { type Diagnosis, renderDiagnosis } from '../verdict/messages.ts';
 import { directoryEntries, fciOf, getDataAnswer, parseFci, requireFciDfName } from './fci.ts';
 import { parseTlv } from '../tlv/ber.ts';
 
@@ -45,6 +46,7 @@ describe('FCI and directory parsing', () => {
     const two = getDataAnswer(fromHex('9F3602000190 00'.replace(/ /g, '')), '9F36');
     expect(two.value).toBeUndefined();
     expect(toHex(two.found as Uint8Array)).toBe('0001');
-    expect(getDataAnswer(fromHex('9F36'), '9F36').problem).toMatch(/not BER-TLV/);
+    expect(renderDiagnosis(getDataAnswer(fromHex('9F36'), '9F36').problem as Diagnosis, 'en')).toMatch(/not BER-TLV/);
+    expect(renderDiagnosis(two.problem as Diagnosis, 'zh-CN')).toBe('GET DATA 9F36 应答 9F360200019000, 不是一个 9F36 数据对象');
   });
 });

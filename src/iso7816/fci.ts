@@ -9,7 +9,7 @@
 import { toHex } from '../bytes/hex.ts';
 import { findTlv, parseTlv, type Tlv, TlvError } from '../tlv/ber.ts';
 import { NonConformance } from '../verdict/errors.ts';
-import { bytes, dx } from '../verdict/messages.ts';
+import { type Diagnosis, bytes, dx } from '../verdict/messages.ts';
 
 /** A directory entry 61 { 4F AID, 50 label, 87 application priority indicator } (JR/T 0025.5 §6.1 table 4). */
 export interface DirectoryEntry {
@@ -119,17 +119,17 @@ export function requireFciDfName(data: Uint8Array): Uint8Array {
  * The value of a GET DATA answer for `tag` (JR/T 0025.5 B.3): it must be that one object (`problem`
  * otherwise); `found` is the first `tag` object anywhere in it, as a tolerant terminal reads it.
  */
-export function getDataAnswer(data: Uint8Array, tag: string): { value?: Uint8Array; found?: Uint8Array; problem?: string } {
+export function getDataAnswer(data: Uint8Array, tag: string): { value?: Uint8Array; found?: Uint8Array; problem?: Diagnosis } {
   let list: Tlv[];
   try {
     list = parseTlv(data);
   } catch (e) {
-    return { problem: `response is not BER-TLV (${(e as Error).message})` };
+    return { problem: dx('tlv.responseNotBerTlv', { detail: (e as Error).message }) };
   }
   const found = findTlv(list, tag)?.value;
   const one = list.length === 1 && list[0]?.tag === tag.toUpperCase() ? list[0].value : undefined;
   return {
     ...(found ? { found } : {}),
-    ...(one ? { value: one } : { problem: `GET DATA ${tag} answered ${toHex(data)}, not one ${tag} object` }),
+    ...(one ? { value: one } : { problem: dx('getData.notOne', { tag, data: toHex(data) }) }),
   };
 }

@@ -3,6 +3,7 @@ import { SW, SW1, sw1Of } from '../apdu/sw.ts';
 import { swHex } from '../apdu/response.ts';
 import type { CardSession } from '../apdu/session.ts';
 import { NonConformance } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import { readBinary } from './commands.ts';
 
 /** Largest offset READ BINARY can address with P1-P2 (b8 of P1 = 0). */
@@ -19,7 +20,7 @@ export async function transparentSize(session: CardSession): Promise<number> {
     if (r.sw === SW.WRONG_P1P2) return offset;
     if (sw1Of(r.sw) === SW1.WRONG_LE) return offset + (r.sw & 0xff || 256);
     if (r.sw !== SW.NO_ERROR && r.sw !== SW.WARNING_END_OF_FILE) {
-      throw new NonConformance(`READ BINARY at offset ${offset} answered ${swHex(r.sw)} while sizing the EF`);
+      throw new NonConformance(dx('probe.sizing', { offset, sw: swHex(r.sw) }));
     }
     if (r.data.length < 256) return offset + r.data.length;
     offset += 256;

@@ -5,6 +5,7 @@
  */
 import type { CardChannel, Protocol } from '../apdu/channel.ts';
 import { NonConformance } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import { AtrError, type T1Parameters, offeredProtocols, parseAtr, t1Parameters } from './atr.ts';
 import { T1Interface, type TpduPort } from './t1.ts';
 
@@ -31,7 +32,7 @@ export class T1Channel implements CardChannel {
     let params = DEFAULT_T1;
     try {
       const a = parseAtr(atr);
-      if (!offeredProtocols(a).includes(1)) throw new NonConformance('the ATR offers no T=1: a TPDU target speaks T=1 to it');
+      if (!offeredProtocols(a).includes(1)) throw new NonConformance(dx('t1.noT1'));
       params = t1Parameters(a);
     } catch (e) {
       if (!(e instanceof AtrError)) throw e;

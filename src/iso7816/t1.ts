@@ -5,6 +5,7 @@
  */
 import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { NonConformance, TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import type { T1Parameters } from './atr.ts';
 
 /** S-block types, PCB b5..b1 (§11.3.2.2). */
@@ -128,7 +129,7 @@ export class T1Interface {
     params: T1Parameters,
     clockHz?: number,
   ) {
-    if (params.edc === 'CRC') throw new NonConformance('the ATR declares the CRC for T=1: this interface device implements the LRC only (§11.4.4)');
+    if (params.edc === 'CRC') throw new NonConformance(dx('t1.crc'));
     this.ifsc = params.ifsc;
     this.bwt = bwtMs(params.bwi, clockHz);
   }
@@ -145,10 +146,7 @@ export class T1Interface {
     this.wtx = 1;
     const decoded = decodeBlock(raw);
     this.log.push({ from: 'ICC', bytes: toHex(raw), text: 'block' in decoded ? describeBlock(decoded.block) : decoded.error, afterMs, bwtMs: limit });
-    if (afterMs > limit)
-      throw new NonConformance(
-        `the card's block began ${afterMs.toFixed(0)} ms after the interface device's, beyond BWT ${limit.toFixed(0)} ms without a WTX request (ISO/IEC 7816-3 §11.4.3)`,
-      );
+    if (afterMs > limit) throw new NonConformance(dx('t1.bwt', { after: afterMs.toFixed(0), limit: limit.toFixed(0) }));
     return decoded;
   }
 
@@ -160,7 +158,7 @@ export class T1Interface {
   private async valid(b: Block, expectNr: number): Promise<Block> {
     let r = await this.send(b);
     for (let t = 1; !('block' in r); t++) {
-      if (t >= TRIES) throw new NonConformance(`the card sent no valid block after ${TRIES} tries: ${r.error} (ISO/IEC 7816-3 §11.6.3.2)`);
+      if (t >= TRIES) throw new NonConformance(dx('t1.noValidAfter', { tries: TRIES, error: r.error }));
       r = await this.send(rBlock(expectNr, R_ERROR.EDC));
     }
     return r.block;
@@ -178,8 +176,8 @@ export class T1Interface {
         b = await this.valid(sBlock(S_TYPE.IFS, true, b.inf), expectNr);
       } else if (t === S_TYPE.ABORT) {
         await this.send(sBlock(S_TYPE.ABORT, true));
-        throw new NonConformance('the card aborted the chain with S(ABORT request)');
-      } else throw new NonConformance(`the card sent ${describeBlock(b)}, a request only the interface device may send (§11.6.2.3)`);
+        throw new NonConformance(dx('t1.aborted'));
+      } else throw new NonConformance(dx('t1.cardRequest', { block: describeBlock(b) }));
     }
     return b;
   }
@@ -203,23 +201,24 @@ export class T1Interface {
         }
         if (kindOf(b.pcb) === 'R' && nrOf(b) === this.ns && t + 1 < TRIES) continue; // the card asks for this block again
         throw new NonConformance(
-          `the card answered ${describeBlock(b)} to ${describeBlock(mine)}: expected ${more ? `R(${this.ns ^ 1}), the acknowledgement of a chained block` : 'an I-block'} (ISO/IEC 7816-3 §11.6.2.3)`,
+          dx('t1.answerTo', {
+            block: describeBlock(b),
+            mine: describeBlock(mine),
+            expected: more ? dx('t1.chainAckExpected', { nr: this.ns ^ 1 }) : dx('t1.anIBlock'),
+          }),
         );
       }
       this.ns ^= 1;
     }
     const parts: Uint8Array[] = [];
     for (let b = answer as Block; ; ) {
-      if (nsOf(b) !== this.cardNs)
-        throw new NonConformance(`the card's I-block has N(S) ${nsOf(b)}, expected ${this.cardNs}: N(S) alternates (ISO/IEC 7816-3 §11.6.2.2)`);
-      if (b.inf.length > this.ifsd)
-        throw new NonConformance(`the card's I-block carries ${b.inf.length} bytes, more than IFSD ${this.ifsd} (ISO/IEC 7816-3 §11.4.2)`);
+      if (nsOf(b) !== this.cardNs) throw new NonConformance(dx('t1.nsAlternates', { ns: nsOf(b), expected: this.cardNs }));
+      if (b.inf.length > this.ifsd) throw new NonConformance(dx('t1.infTooLong', { n: b.inf.length, ifsd: this.ifsd }));
       parts.push(b.inf);
       this.cardNs ^= 1;
       if (!moreOf(b)) break;
       const next = await this.serveRequests(await this.valid(rBlock(this.cardNs), this.cardNs), this.cardNs);
-      if (kindOf(next.pcb) !== 'I')
-        throw new NonConformance(`the card answered ${describeBlock(next)} to R(${this.cardNs}) in its chain: expected its next I-block`);
+      if (kindOf(next.pcb) !== 'I') throw new NonConformance(dx('t1.chainNext', { block: describeBlock(next), nr: this.cardNs }));
       b = next;
     }
     return concat(...parts);
@@ -229,9 +228,7 @@ export class T1Interface {
   async ifsRequest(size: number): Promise<Block> {
     const b = await this.valid(sBlock(S_TYPE.IFS, false, Uint8Array.of(size)), this.cardNs);
     if (kindOf(b.pcb) !== 'S' || sTypeOf(b) !== S_TYPE.IFS || !isResponse(b) || b.inf[0] !== size || b.inf.length !== 1)
-      throw new NonConformance(
-        `the card answered ${describeBlock(b)} to S(IFS request ${toHex(Uint8Array.of(size))}): expected S(IFS response) with the same IFSD (ISO/IEC 7816-3 §11.6.2.3)`,
-      );
+      throw new NonConformance(dx('t1.ifsResponse', { block: describeBlock(b), size: toHex(Uint8Array.of(size)) }));
     this.ifsd = size;
     return b;
   }
@@ -244,11 +241,10 @@ export class T1Interface {
     const mine = iBlock(this.ns, true, piece);
     const ack = await this.valid(mine, this.cardNs);
     if (kindOf(ack.pcb) !== 'R' || nrOf(ack) === this.ns)
-      throw new NonConformance(`the card answered ${describeBlock(ack)} to ${describeBlock(mine)}: expected R(${this.ns ^ 1}) (ISO/IEC 7816-3 §11.6.2.3)`);
+      throw new NonConformance(dx('t1.answerTo', { block: describeBlock(ack), mine: describeBlock(mine), expected: `R(${this.ns ^ 1})` }));
     this.ns ^= 1;
     const b = await this.valid(sBlock(S_TYPE.ABORT, false), this.cardNs);
-    if (kindOf(b.pcb) !== 'S' || sTypeOf(b) !== S_TYPE.ABORT || !isResponse(b))
-      throw new NonConformance(`the card answered ${describeBlock(b)} to S(ABORT request): expected S(ABORT response) (ISO/IEC 7816-3 §11.6.2.3)`);
+    if (kindOf(b.pcb) !== 'S' || sTypeOf(b) !== S_TYPE.ABORT || !isResponse(b)) throw new NonConformance(dx('t1.abortResponse', { block: describeBlock(b) }));
     return b;
   }
 
@@ -256,7 +252,7 @@ export class T1Interface {
   async resynch(): Promise<Block> {
     const b = await this.valid(sBlock(S_TYPE.RESYNCH, false), this.cardNs);
     if (kindOf(b.pcb) !== 'S' || sTypeOf(b) !== S_TYPE.RESYNCH || !isResponse(b))
-      throw new NonConformance(`the card answered ${describeBlock(b)} to S(RESYNCH request): expected S(RESYNCH response) (ISO/IEC 7816-3 §11.6.3.2)`);
+      throw new NonConformance(dx('t1.resynchResponse', { block: describeBlock(b) }));
     this.ns = 0;
     this.cardNs = 0;
     this.ifsd = 32;

@@ -18,6 +18,7 @@ import { cardFactors } from '../sscard/keys.ts';
 import { type ApduPort, PsamError } from '../sscard/psam.ts';
 import { SsTerminal } from '../sscard/terminal.ts';
 import { NonConformance } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import {
   BALANCE,
   DETAIL_RECORD_LENGTH,
@@ -117,7 +118,7 @@ export class MedicalTerminal {
     await this.ss.selectSsse();
     await this.ss.identify();
     const r = await this.send(iso.selectByName(fromHex(DF04_AID)));
-    if (r.sw !== SW.NO_ERROR) throw new NonConformance(`SELECT of DF04 ${DF04_AID} answered ${swHex(r.sw)}`);
+    if (r.sw !== SW.NO_ERROR) throw new NonConformance(dx('cmd.answered', { command: dx('med.selectDf04', { aid: DF04_AID }), sw: swHex(r.sw) }));
     return r;
   }
 
@@ -142,7 +143,12 @@ export class MedicalTerminal {
     const n = p2 === BALANCE.CIA ? 4 : 6;
     if (r.sw !== SW.NO_ERROR || r.data.length !== n)
       throw new NonConformance(
-        `GET BALANCE (P2 ${p2.toString(16).padStart(2, '0')}) answered ${swHex(r.sw)} with ${r.data.length} bytes; expected 9000 with ${n}`,
+        dx('cmd.answeredLength', {
+          command: dx('med.getBalance', { p2: p2.toString(16).padStart(2, '0') }),
+          sw: swHex(r.sw),
+          length: r.data.length,
+          expected: n,
+        }),
       );
     return { amount: readU32(r.data), ...(n === 6 ? { year: Buffer.from(r.data.subarray(4, 6)).toString('hex') } : {}) };
   }
@@ -154,7 +160,7 @@ export class MedicalTerminal {
     const run: PurchaseRun = { init, time };
     if (init.sw !== SW.NO_ERROR) return run;
     const d = parseInitPurchase(init.data);
-    if (!d) throw new NonConformance(`INITIALIZE FOR PURCHASE gave ${init.data.length} bytes; table 71 has 22`);
+    if (!d) throw new NonConformance(dx('cmd.gaveTable', { command: 'INITIALIZE FOR PURCHASE', length: init.data.length, table: 71, expected: 22 }));
     run.initData = d;
     const id = this.ss.identity;
     if (!id) throw new Error('the card is not identified');
@@ -170,7 +176,7 @@ export class MedicalTerminal {
       }),
     );
     if (sam.sw !== SW.NO_ERROR || sam.data.length !== 8)
-      throw new PsamError(`PSAM INIT SAM FOR PURCHASE answered ${swHex(sam.sw)} (key version ${d.keyVersion}, algorithm ${d.algorithm} from the card)`);
+      throw new PsamError(dx('psam.initSamPurchase', { sw: swHex(sam.sw), keyVersion: d.keyVersion, algorithm: d.algorithm }));
     run.terminalSeq = sam.data.slice(0, 4);
     const mac1 = sam.data.slice(4, 8);
     if (o.corruptMac1) mac1[0] = (mac1[0] as number) ^ 0x01;
@@ -183,7 +189,7 @@ export class MedicalTerminal {
     if (!run.debitCommand || !run.terminalSeq) return run;
     run.debit = await this.send(run.debitCommand);
     if (run.debit.sw !== SW.NO_ERROR) return run;
-    if (run.debit.data.length !== 8) throw new NonConformance(`DEBIT FOR PURCHASE gave ${run.debit.data.length} bytes; table 56 has 8 (TAC, MAC2)`);
+    if (run.debit.data.length !== 8) throw new NonConformance(dx('med.debitLength', { length: run.debit.data.length }));
     run.tac = run.debit.data.slice(0, 4);
     run.mac2 = run.debit.data.slice(4, 8);
     run.mac2Valid = (await this.psamPort.send(creditSamForPurchase(run.mac2))).sw === SW.NO_ERROR;
@@ -203,7 +209,7 @@ export class MedicalTerminal {
     const run: LoadRun & { request?: LoadRequest } = { init, hostTime };
     if (init.sw !== SW.NO_ERROR) return run;
     const d = parseInitLoad(init.data);
-    if (!d) throw new NonConformance(`INITIALIZE FOR LOAD gave ${init.data.length} bytes; table 67 has 16`);
+    if (!d) throw new NonConformance(dx('cmd.gaveTable', { command: 'INITIALIZE FOR LOAD', length: init.data.length, table: 67, expected: 16 }));
     run.initData = d;
     const request: LoadRequest = { balance: d.balance, loadSeq: d.loadSeq, random: d.random, mac1: d.mac1, amount, terminal };
     run.request = request;
@@ -238,7 +244,7 @@ export class MedicalTerminal {
     const pf = new Uint8Array(m);
     pf.set(random.subarray(0, m));
     const r = await this.psamPort.send(psamDeliverySessionKey((3 << 5) | 0x07, MEDICAL_KEY_ID.DSK, cardFactors(id), pf));
-    if (r.sw !== SW.NO_ERROR) throw new PsamError(`PSAM DELIVERY SESSION KEY DSK answered ${swHex(r.sw)}`);
+    if (r.sw !== SW.NO_ERROR) throw new PsamError(dx('psam.dsk', { sw: swHex(r.sw) }));
     const original = this.random(8);
     const auth = await this.ss.psam.authData(original);
     return this.send(externalAuthenticate(MEDICAL_KEY_ID.DSK, auth, original));
@@ -255,15 +261,16 @@ export class MedicalTerminal {
     const spfp = (await this.balance(BALANCE.SPFP)).amount;
     const p = await this.send(initializeForPurchase(MEDICAL_KEY_INDEX, { account: 0, selfPaid: 0, pooled: 0 }, await this.terminalNumber()));
     const pd = p.sw === SW.NO_ERROR ? parseInitPurchase(p.data) : undefined;
-    if (!pd) throw new NonConformance(`INITIALIZE FOR PURCHASE of 0 answered ${swHex(p.sw)} with ${p.data.length} bytes; expected 9000 with 22`);
+    if (!pd) throw new NonConformance(dx('cmd.answeredLength', { command: dx('med.initPurchase0'), sw: swHex(p.sw), length: p.data.length, expected: 22 }));
     const l = await this.send(initializeForLoad(MEDICAL_KEY_INDEX, 0, await this.terminalNumber()));
     const ld = l.sw === SW.NO_ERROR ? parseInitLoad(l.data) : undefined;
-    if (!ld) throw new NonConformance(`INITIALIZE FOR LOAD of 0 answered ${swHex(l.sw)} with ${l.data.length} bytes; expected 9000 with 16`);
+    if (!ld) throw new NonConformance(dx('cmd.answeredLength', { command: dx('med.initLoad0'), sw: swHex(l.sw), length: l.data.length, expected: 16 }));
     const rec = await this.send(iso.readRecord(1, EF08_SFI, iso.RECORD_MODE.NUMBER, DETAIL_RECORD_LENGTH));
-    if (rec.sw !== SW.NO_ERROR && rec.sw !== SW.RECORD_NOT_FOUND) throw new NonConformance(`READ RECORD 1 of EF08 answered ${swHex(rec.sw)}`);
+    if (rec.sw !== SW.NO_ERROR && rec.sw !== SW.RECORD_NOT_FOUND)
+      throw new NonConformance(dx('cmd.answered', { command: dx('med.readEf08'), sw: swHex(rec.sw) }));
     const sd = await this.send(getStartingDay());
     if (sd.sw !== SW.NO_ERROR || sd.data.length !== 2)
-      throw new NonConformance(`GET STARTING DAY answered ${swHex(sd.sw)} with ${sd.data.length} bytes; expected 9000 with 2`);
+      throw new NonConformance(dx('cmd.answeredLength', { command: 'GET STARTING DAY', sw: swHex(sd.sw), length: sd.data.length, expected: 2 }));
     return {
       balance,
       spip: spip.amount,
@@ -280,7 +287,7 @@ export class MedicalTerminal {
   /** EXTERNAL AUTHENTICATE with DSK and UPDATE STARTING DAY (part 5 §7.7). */
   async updateStartingDay(mmdd: string): Promise<ResponseApdu> {
     const a = await this.authenticateDsk();
-    if (a.sw !== SW.NO_ERROR) throw new NonConformance(`EXTERNAL AUTHENTICATE with DSK answered ${swHex(a.sw)}`);
+    if (a.sw !== SW.NO_ERROR) throw new NonConformance(dx('cmd.answered', { command: dx('med.externalDsk'), sw: swHex(a.sw) }));
     return this.send(updateStartingDay(mmdd));
   }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex } from '../bytes/hex.ts';
 import { parseDol } from '../tlv/dol.ts';
+import { type Diagnosis, renderDiagnosis } from '../verdict/messages.ts';
+
+const en = (d: Diagnosis | undefined) => (d ? renderDiagnosis(d, 'en') : undefined);
 import {
   aipOdaProblems,
   cdaFailedProblem,
@@ -33,8 +36,8 @@ describe('PBOC data checks', () => {
   });
   it('PAN: 12 to 19 digits', () => {
     expect(panProblem('4111111111111111')).toBeUndefined();
-    expect(panProblem('42')).toMatch(/Luhn/); // Luhn-valid but 2 digits
-    expect(panProblem('41111111111111110000')).toMatch(/length/);
+    expect(en(panProblem('42'))).toMatch(/Luhn/); // Luhn-valid but 2 digits
+    expect(en(panProblem('41111111111111110000'))).toMatch(/length/);
   });
   it('YYMMDD and date order', () => {
     expect(isYymmdd('261231')).toBe(true);
@@ -54,12 +57,13 @@ describe('PBOC data checks', () => {
     expect(logEntryProblem(fromHex('0A0A'))).toBeDefined();
     expect(logEntryProblem(fromHex('1F0A'))).toBeDefined();
     expect(logEntryProblem(fromHex('0B00'))).toBeDefined();
-    expect(logEntryProblem(undefined)).toBe('9F4D is absent');
+    expect(en(logEntryProblem(undefined))).toBe('9F4D is absent');
+    expect(renderDiagnosis(logEntryProblem(undefined) as Diagnosis, 'zh-CN')).toBe('没有日志入口 9F4D');
   });
   it('AIP against the ICS', () => {
     expect(aipOdaProblems(fromHex('7C00'), ['SDA', 'DDA'])).toEqual([]);
     expect(aipOdaProblems(fromHex('7D00'), ['SDA', 'DDA'])).toHaveLength(1);
-    expect(aipOdaProblems(fromHex('0000'), ['CDA'])[0]).toMatch(/CDA bit clear/);
+    expect(en(aipOdaProblems(fromHex('0000'), ['CDA'])[0])).toMatch(/CDA bit clear/);
   });
   it('IAD and CVR', () => {
     const iad = fromHex('07010103A4A00201');
@@ -79,7 +83,7 @@ describe('PBOC data checks', () => {
     const r = splitLogRecord(fmt, fromHex('261122' + '101010' + '000000001234' + '0085'));
     expect(r.values?.['9F02']).toEqual(fromHex('000000001234'));
     expect(r.values?.['9F36']).toEqual(fromHex('0085'));
-    expect(splitLogRecord(fmt, fromHex('2611')).problem).toMatch(/9F4F says 14/);
+    expect(en(splitLogRecord(fmt, fromHex('2611')).problem)).toMatch(/9F4F says 14/);
   });
   it('numeric data objects', () => {
     expect(numericValue('9F36', fromHex('0101'))).toBe(257);

@@ -1,11 +1,12 @@
 /**
  * Checks of card data that need no card I/O: what a scenario judges in a data object the kernel read
- * (JR/T 0025.5 annex A, JR/T 0025.6 §7, JR/T 0025.13). Each returns a problem text, or undefined when
+ * (JR/T 0025.5 annex A, JR/T 0025.6 §7, JR/T 0025.13). Each returns its problem as a diagnosis, or undefined when
  * the value meets the clause.
  */
 import { toHex, toUint } from '../bytes/hex.ts';
 import { parseTlv, type Tlv } from '../tlv/ber.ts';
 import { type DolEntry, dolLength, parseDol, splitDolData } from '../tlv/dol.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 import { AIP, hasBit, TVR } from './tvr.ts';
 
 /** Luhn check digit (ISO/IEC 7812-1 annex B) over a string of digits. */
@@ -21,29 +22,29 @@ export function luhnValid(digits: string): boolean {
 }
 
 /** PAN 5A: 12 to 19 digits with a valid Luhn check digit (JR/T 0025.5 annex A, ISO/IEC 7812-1). */
-export function panProblem(pan: string): string | undefined {
-  return pan.length >= 12 && pan.length <= 19 && luhnValid(pan) ? undefined : `PAN ${pan} fails the length or Luhn check`;
+export function panProblem(pan: string): Diagnosis | undefined {
+  return pan.length >= 12 && pan.length <= 19 && luhnValid(pan) ? undefined : dx('chk.pan', { pan });
 }
 
 /** n 6 YYMMDD with a month 01–12 and a day 01–31 (annex A format n 6). */
 export const isYymmdd = (v: string): boolean => /^\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(v);
 
 /** Application effective date 5F25 before expiry date 5F24, both YYMMDD. */
-export function datesProblem(effective: Uint8Array, expiry: Uint8Array): string | undefined {
+export function datesProblem(effective: Uint8Array, expiry: Uint8Array): Diagnosis | undefined {
   const eff = toHex(effective);
   const exp = toHex(expiry);
-  return isYymmdd(exp) && isYymmdd(eff) && eff < exp ? undefined : `5F25 ${eff} / 5F24 ${exp}`;
+  return isYymmdd(exp) && isYymmdd(eff) && eff < exp ? undefined : dx('chk.dates', { eff, exp });
 }
 
 /** CVM list 8E: amount X (4) ‖ amount Y (4) ‖ at least one whole 2-byte CVM rule (EMV Book 3 §10.5). */
-export function cvmListProblem(list: Uint8Array): string | undefined {
-  return list.length >= 10 && (list.length - 8) % 2 === 0 ? undefined : `8E of ${list.length} bytes`;
+export function cvmListProblem(list: Uint8Array): Diagnosis | undefined {
+  return list.length >= 10 && (list.length - 8) % 2 === 0 ? undefined : dx('chk.cvmList', { length: list.length });
 }
 
 /** Log entry 9F4D: SFI 11–30 ‖ number of records ≥ 1 (JR/T 0025.5 annex A, §14.3). */
-export function logEntryProblem(v: Uint8Array | undefined): string | undefined {
+export function logEntryProblem(v: Uint8Array | undefined): Diagnosis | undefined {
   const ok = v?.length === 2 && (v[0] as number) >= 11 && (v[0] as number) <= 30 && (v[1] as number) >= 1;
-  return ok ? undefined : `9F4D is ${v ? toHex(v) : 'absent'}`;
+  return ok ? undefined : v ? dx('chk.logEntry', { v: toHex(v) }) : dx('chk.logEntryAbsent');
 }
 
 /** ODA methods in AIP byte 1 (EMV Book 3 annex C1): b7 SDA, b6 DDA, b1 CDA (tvr.ts AIP). */
@@ -55,9 +56,14 @@ export function aipOffers(aip: Uint8Array, method: OdaMethod): boolean {
 }
 
 /** What the AIP says against the ODA methods of the ICS. */
-export function aipOdaProblems(aip: Uint8Array, ics: readonly string[]): string[] {
-  return ODA_METHODS.filter((m) => aipOffers(aip, m) !== ics.includes(m)).map(
-    (m) => `AIP ${toHex(aip)}: ${m} bit ${aipOffers(aip, m) ? 'set' : 'clear'} but ICS oda ${ics.includes(m) ? 'has' : 'lacks'} it`,
+export function aipOdaProblems(aip: Uint8Array, ics: readonly string[]): Diagnosis[] {
+  return ODA_METHODS.filter((m) => aipOffers(aip, m) !== ics.includes(m)).map((m) =>
+    dx('chk.aipOda', {
+      aip: toHex(aip),
+      method: m,
+      state: dx(aipOffers(aip, m) ? 'bit.set' : 'bit.clear'),
+      has: dx(ics.includes(m) ? 'chk.icsHas' : 'chk.icsLacks'),
+    }),
   );
 }
 
@@ -65,8 +71,8 @@ export function aipOdaProblems(aip: Uint8Array, ics: readonly string[]): string[
 export const IAD_ALG = { '3DES': 0x01, SM4: 0x04 } as const;
 
 /** IAD of CVN 01 (JR/T 0025.5 annex C.1): 07 ‖ DKI ‖ CVN 01 ‖ CVR (03 ‖ 3 bytes) ‖ algorithm. */
-export function iadProblem(iad: Uint8Array, algorithm: keyof typeof IAD_ALG): string | undefined {
-  return iad[0] === 0x07 && iad[2] === 0x01 && iad[3] === 0x03 && iad[7] === IAD_ALG[algorithm] ? undefined : `IAD ${toHex(iad)}`;
+export function iadProblem(iad: Uint8Array, algorithm: keyof typeof IAD_ALG): Diagnosis | undefined {
+  return iad[0] === 0x07 && iad[2] === 0x01 && iad[3] === 0x03 && iad[7] === IAD_ALG[algorithm] ? undefined : dx('chk.iad', { iad: toHex(iad) });
 }
 
 /** The CVR of an IAD: bytes 4–7, length byte 03 first (annex C.1). */
@@ -80,21 +86,21 @@ export function cvrHas(iad: Uint8Array, [i, m]: readonly [number, number]): bool
 }
 
 /** The TVR says CDA did not fail (byte 1 b3). */
-export function cdaFailedProblem(tvr: Uint8Array): string | undefined {
-  return hasBit(tvr, TVR.CDA_FAILED) ? `TVR ${toHex(tvr)}: byte 1 b3 CDA failed is set` : undefined;
+export function cdaFailedProblem(tvr: Uint8Array): Diagnosis | undefined {
+  return hasBit(tvr, TVR.CDA_FAILED) ? dx('chk.cdaFailed', { tvr: toHex(tvr) }) : undefined;
 }
 
 /** SM2 SSAD 93 (JR/T 0025.17 table 4): 13 ‖ DAC (2) ‖ signature r ‖ s (64). */
-export function sm2SsadProblem(v: Uint8Array): string | undefined {
-  return v.length === 67 && v[0] === 0x13 ? undefined : `93 is ${v.length} bytes opening ${toHex(v.subarray(0, 1))}: not 13 ‖ DAC(2) ‖ r ‖ s(64)`;
+export function sm2SsadProblem(v: Uint8Array): Diagnosis | undefined {
+  return v.length === 67 && v[0] === 0x13 ? undefined : dx('chk.sm2Ssad', { length: v.length, first: toHex(v.subarray(0, 1)) });
 }
 
 /** The data authentication code of an SM2 SSAD (bytes 2–3). */
 export const sm2SsadDac = (ssad: Uint8Array): Uint8Array => ssad.subarray(1, 3);
 
 /** A log record split by the log format 9F4F (JR/T 0025.5 §14.3): tag → value, or the length problem. */
-export function splitLogRecord(format: DolEntry[], record: Uint8Array): { values?: Record<string, Uint8Array>; problem?: string } {
-  if (record.length !== dolLength(format)) return { problem: `log record of ${record.length} bytes; 9F4F says ${dolLength(format)}` };
+export function splitLogRecord(format: DolEntry[], record: Uint8Array): { values?: Record<string, Uint8Array>; problem?: Diagnosis } {
+  if (record.length !== dolLength(format)) return { problem: dx('chk.logRecord', { length: record.length, expected: dolLength(format) }) };
   return { values: splitDolData(format, record) };
 }
 
@@ -109,16 +115,16 @@ export function numericValue(tag: string, v: Uint8Array): number | undefined {
 export const n12 = (n: number): string => String(n).padStart(12, '0');
 
 /** EC issuer authorisation code 9F74: an 6 opening "ECC" (JR/T 0025.13 §7.3). */
-export function ecIssuerAuthorisationCodeProblem(v: Uint8Array): string | undefined {
-  return Buffer.from(v).toString('latin1').startsWith('ECC') ? undefined : `9F74 is ${toHex(v)}`;
+export function ecIssuerAuthorisationCodeProblem(v: Uint8Array): Diagnosis | undefined {
+  return Buffer.from(v).toString('latin1').startsWith('ECC') ? undefined : dx('chk.ec9F74', { v: toHex(v) });
 }
 
 /** Log format 9F4F: a data object list of at least one byte of data (JR/T 0025.5 §14.3). */
-export function logFormatProblem(v: Uint8Array): string | undefined {
+export function logFormatProblem(v: Uint8Array): Diagnosis | undefined {
   try {
-    return v.length > 0 && dolLength(parseDol(v)) > 0 ? undefined : `9F4F ${toHex(v)}`;
+    return v.length > 0 && dolLength(parseDol(v)) > 0 ? undefined : dx('chk.logFormat', { v: toHex(v) });
   } catch {
-    return `9F4F ${toHex(v)} is not a data object list`;
+    return dx('chk.logFormatNotDol', { v: toHex(v) });
   }
 }
 
@@ -128,20 +134,26 @@ export function dolAsks(dol: Uint8Array, tag: string): DolEntry | undefined {
 }
 
 /** The ICC dynamic number 9F4C: 2 to 8 bytes (JR/T 0025.7 table 17). */
-export function iccDynamicNumberProblem(v: Uint8Array | undefined): string | undefined {
-  return v !== undefined && v.length >= 2 && v.length <= 8 ? undefined : `9F4C is ${v ? toHex(v) : 'absent'}`;
+export function iccDynamicNumberProblem(v: Uint8Array | undefined): Diagnosis | undefined {
+  return v !== undefined && v.length >= 2 && v.length <= 8 ? undefined : v ? dx('chk.iccDynamicNumber', { v: toHex(v) }) : dx('chk.iccDynamicNumberAbsent');
 }
 
 /** A CDA GENERATE AC response (JR/T 0025.7 table 18): 77 { 9F27 9F36 9F4B [9F10] }, nothing else. */
-export function cdaResponseTemplateProblem(data: Uint8Array): string | undefined {
+export function cdaResponseTemplateProblem(data: Uint8Array): Diagnosis | undefined {
   let top: Tlv | undefined;
   try {
     top = parseTlv(data)[0];
   } catch (e) {
-    return `response is not BER-TLV (${(e as Error).message})`;
+    return dx('chk.notBerTlv', { detail: (e as Error).message });
   }
   const tags = top?.children?.map((t) => t.tag) ?? [];
   const extra = tags.filter((t) => !['9F27', '9F36', '9F4B', '9F10'].includes(t));
   const ok = top?.tag === '77' && ['9F27', '9F36', '9F4B'].every((t) => tags.includes(t)) && extra.length === 0;
-  return ok ? undefined : `response ${top?.tag ?? 'none'} { ${tags.join(' ')} }${extra.length ? `: ${extra.join(', ')} not in table 18` : ''}`;
+  return ok
+    ? undefined
+    : dx('chk.cdaTemplate', {
+        top: top?.tag ?? dx('noneWord'),
+        tags: `{ ${tags.join(' ')} }`,
+        extra: extra.length ? dx('chk.cdaTemplateExtra', { extra: extra.join(', ') }) : '',
+      });
 }

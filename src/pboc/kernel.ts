@@ -16,6 +16,7 @@ import type { RsaPublic } from '../crypto/index.ts';
 import { buildTlv, parseTlv, type Tlv } from '../tlv/ber.ts';
 import { buildDolData, parseDol } from '../tlv/dol.ts';
 import { NonConformance } from '../verdict/errors.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 import * as iso from '../iso7816/commands.ts';
 import { type DirectoryEntry, directoryEntries, fciOfTlvs, getDataAnswer } from '../iso7816/fci.ts';
 import * as cmd from './commands.ts';
@@ -94,11 +95,11 @@ export function tlvsOrNone(data: Uint8Array): Tlv[] {
   }
 }
 
-function tlvs(r: ResponseApdu, what: string): Tlv[] {
+function tlvs(r: ResponseApdu, what: string | Diagnosis): Tlv[] {
   try {
     return parseTlv(r.data);
   } catch (e) {
-    throw new NonConformance(`${what}: response is not BER-TLV (${(e as Error).message})`);
+    throw new NonConformance(dx('tlv.notBerTlv', { what, detail: (e as Error).message }));
   }
 }
 
@@ -155,25 +156,25 @@ export class PbocKernel {
   }
 
   private async readPseDirectory(strict: boolean): Promise<PseDirectory | undefined> {
-    const fault = (message: string): undefined => {
+    const fault = (message: Diagnosis): undefined => {
       if (strict) throw new NonConformance(message);
       return undefined;
     };
-    const parse = (r: ResponseApdu, what: string) => (strict ? tlvs(r, what) : tlvsOrNone(r.data));
+    const parse = (r: ResponseApdu, what: string | Diagnosis) => (strict ? tlvs(r, what) : tlvsOrNone(r.data));
     const r = await this.selectByName(new Uint8Array(Buffer.from(PSE_NAME, 'ascii')));
-    if (r.sw !== SW.NO_ERROR) return fault(`SELECT PSE answered ${swHex(r.sw)}`);
+    if (r.sw !== SW.NO_ERROR) return fault(dx('cmd.answered', { command: 'SELECT PSE', sw: swHex(r.sw) }));
     const sfi = fciOfTlvs(parse(r, 'PSE FCI')).sfi;
-    if (sfi === undefined) return fault('PSE FCI has no 88 (SFI of the directory)');
+    if (sfi === undefined) return fault(dx('kernel.pseNoSfi'));
     const aids: Uint8Array[] = [];
     const entries: DirectoryEntry[] = [];
     for (let rec = 1; rec < 32; rec++) {
       const rr = await this.readRecord(sfi, rec);
       if (rr.sw === SW.RECORD_NOT_FOUND) break;
       if (rr.sw !== SW.NO_ERROR) {
-        fault(`READ RECORD ${rec} of the PSE directory answered ${rr.sw.toString(16)}`);
+        fault(dx('kernel.pseDirectoryRecord', { rec, sw: rr.sw.toString(16) }));
         break;
       }
-      const stack = parse(rr, 'PSE directory record');
+      const stack = parse(rr, dx('kernel.pseDirRecordWord'));
       const walk = (l: Tlv[]) => l.forEach((t) => (t.tag === '4F' ? aids.push(t.value) : t.children && walk(t.children)));
       walk(stack);
       entries.push(...directoryEntries(stack));
@@ -195,7 +196,7 @@ export class PbocKernel {
 
   async selectApplication(aid: Uint8Array): Promise<ResponseApdu> {
     const r = await this.selectByName(aid);
-    if ((r.sw === SW.NO_ERROR || r.sw === SW.WARNING_SELECTED_FILE_INVALIDATED) && r.data.length) primitives(tlvs(r, 'application FCI'), this.data);
+    if ((r.sw === SW.NO_ERROR || r.sw === SW.WARNING_SELECTED_FILE_INVALIDATED) && r.data.length) primitives(tlvs(r, dx('kernel.applicationFci')), this.data);
     return r;
   }
 
@@ -237,9 +238,9 @@ export class PbocKernel {
       primitives(l, m);
       this.aip = m.get('82') ?? new Uint8Array(0);
       this.afl = m.get('94') ?? new Uint8Array(0);
-    } else throw new NonConformance(`GPO response template ${top?.tag ?? 'none'} is neither 80 nor 77`);
-    if (this.aip.length !== 2) throw new NonConformance('GPO: no 2-byte AIP');
-    if (this.afl.length === 0 || this.afl.length % 4) throw new NonConformance(`GPO: AFL of ${this.afl.length} bytes is not a non-empty multiple of 4`);
+    } else throw new NonConformance(dx('kernel.gpoTemplate', { tag: top?.tag ?? dx('noneWord') }));
+    if (this.aip.length !== 2) throw new NonConformance(dx('kernel.gpoNoAip'));
+    if (this.afl.length === 0 || this.afl.length % 4) throw new NonConformance(dx('kernel.gpoAfl', { length: this.afl.length }));
     return r;
   }
 
@@ -274,13 +275,13 @@ export class PbocKernel {
     const parts: Uint8Array[] = [];
     for (const e of this.aflEntries()) {
       if (e.sfi < 1 || e.sfi > 30 || e.first === 0 || e.last < e.first || e.oda > e.last - e.first + 1) {
-        throw new NonConformance(`AFL entry SFI ${e.sfi} records ${e.first}-${e.last} ODA ${e.oda} is malformed`);
+        throw new NonConformance(dx('kernel.aflEntry', { sfi: e.sfi, first: e.first, last: e.last, oda: e.oda }));
       }
       for (let rec = e.first; rec <= e.last; rec++) {
         const r = await this.readRecord(e.sfi, rec);
-        if (r.sw !== SW.NO_ERROR) throw new NonConformance(`READ RECORD SFI ${e.sfi} record ${rec} named by the AFL answered ${swHex(r.sw)}`);
+        if (r.sw !== SW.NO_ERROR) throw new NonConformance(dx('kernel.aflRecord', { sfi: e.sfi, rec, sw: swHex(r.sw) }));
         const l = tlvs(r, `record ${rec} of SFI ${e.sfi}`);
-        if (l.length !== 1 || l[0]?.tag !== '70') throw new NonConformance(`record ${rec} of SFI ${e.sfi} is not one 70 template`);
+        if (l.length !== 1 || l[0]?.tag !== '70') throw new NonConformance(dx('kernel.recordNot70', { rec, sfi: e.sfi }));
         primitives(l, this.data);
         if (rec - e.first < e.oda) parts.push(e.sfi <= 10 ? (l[0] as Tlv).value : r.data);
       }
@@ -292,11 +293,11 @@ export class PbocKernel {
 
   get pan(): string {
     const v = this.data.get('5A');
-    if (!v) throw new NonConformance('no PAN (5A) in the application data');
+    if (!v) throw new NonConformance(dx('kernel.noPan'));
     try {
       return decodeCn(v);
     } catch {
-      throw new NonConformance(`PAN 5A ${toHex(v)} is not cn`);
+      throw new NonConformance(dx('kernel.panNotCn', { pan: toHex(v) }));
     }
   }
 
@@ -311,7 +312,7 @@ export class PbocKernel {
 
   need(tag: string): Uint8Array {
     const v = this.data.get(tag);
-    if (!v) throw new NonConformance(`data object ${tag} missing from the application data`);
+    if (!v) throw new NonConformance(dx('kernel.missing', { tag }));
     return v;
   }
 
@@ -340,7 +341,7 @@ export class PbocKernel {
     if (response.sw !== SW.NO_ERROR) return { response };
     const t = tlvs(response, 'INTERNAL AUTHENTICATE')[0];
     const sdad = t?.tag === '80' ? t.value : t?.tag === '77' ? t.children?.find((c) => c.tag === '9F4B')?.value : undefined;
-    if (!sdad) throw new NonConformance('INTERNAL AUTHENTICATE response has no SDAD (80 or 77{9F4B})');
+    if (!sdad) throw new NonConformance(dx('kernel.noSdad', { template: '77{9F4B}' }));
     return { response, sdad };
   }
 
@@ -389,9 +390,10 @@ export class PbocKernel {
   /** GET DATA value of a 2-byte tag, checking the answer is that one TLV. */
   async getDataValue(tag: string): Promise<Uint8Array> {
     const r = await this.getData(tag);
-    if (r.sw !== SW.NO_ERROR) throw new NonConformance(`GET DATA ${tag} answered ${swHex(r.sw)}`);
+    if (r.sw !== SW.NO_ERROR) throw new NonConformance(dx('cmd.answered', { command: `GET DATA ${tag}`, sw: swHex(r.sw) }));
     const a = getDataAnswer(r.data, tag);
-    if (!a.value) throw new NonConformance(a.problem?.startsWith('response') ? `GET DATA ${tag}: ${a.problem}` : (a.problem as string));
+    if (!a.value)
+      throw new NonConformance(a.problem?.id === 'tlv.responseNotBerTlv' ? dx('getData.problem', { tag, problem: a.problem }) : (a.problem as Diagnosis));
     return a.value;
   }
 
@@ -431,11 +433,11 @@ export class PbocKernel {
     const acInClear = ac;
     if (sdad && !ac) ac = new Uint8Array(0); // inside the signature (verifyCda)
     if (cid?.length !== 1 || atc?.length !== 2 || (ac?.length !== 8 && !sdad) || !ac || !iad)
-      throw new NonConformance(`GENERATE AC response lacks CID, ATC, AC or IAD: ${toHex(response.data)}`);
+      throw new NonConformance(dx('kernel.gacLacks', { data: toHex(response.data) }));
     const kind = (cid[0] as number) & 0xc0;
     const typeOf: AcType | undefined = kind === 0x00 ? 'AAC' : kind === 0x40 ? 'TC' : kind === 0x80 ? 'ARQC' : undefined;
-    if (!typeOf) throw new NonConformance(`CID ${toHex(cid)} codes no cryptogram type`);
-    if (iad.length < 7 || iad[0] !== 0x07) throw new NonConformance(`IAD ${toHex(iad)} is not 07 ‖ DKI ‖ CVN ‖ CVR(4) ‖ alg`);
+    if (!typeOf) throw new NonConformance(dx('kernel.cid', { cid: toHex(cid) }));
+    if (iad.length < 7 || iad[0] !== 0x07) throw new NonConformance(dx('kernel.iad', { iad: toHex(iad) }));
     const acData = concat(cdolData, this.aip, atc, iad.subarray(3, 7));
     const result: GacResult = { type: typeOf, cid: cid[0] as number, atc: toUint(atc), ac, iad, acData, cdolData };
     if (sdad) Object.assign(result, { sdad, responseObjects, acInClear, second, unpredictable: values['9F37'] });

@@ -7,6 +7,7 @@ import { swHex } from '../apdu/response.ts';
 import { SW } from '../apdu/sw.ts';
 import { toHex } from '../bytes/hex.ts';
 import { NonConformance } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import { expectSw, given } from '../verdict/expect.ts';
 import { numericValue, splitLogRecord } from './checks.ts';
 import { parseDol } from '../tlv/dol.ts';
@@ -100,7 +101,7 @@ export class PbocUnderTest {
     const r = await k.selectApplication(aid);
     expectSw(r.sw, SW.NO_ERROR, SW.WARNING_SELECTED_FILE_INVALIDATED); // 6283: application blocked, still selected (JR/T 0025.5 §6.3.5)
     const g = await k.gpo();
-    if (g.sw !== SW.NO_ERROR) throw new NonConformance(`GET PROCESSING OPTIONS answered ${swHex(g.sw)}`);
+    if (g.sw !== SW.NO_ERROR) throw new NonConformance(dx('cmd.answered', { command: 'GET PROCESSING OPTIONS', sw: swHex(g.sw) }));
     await k.readApplicationData();
     return k;
   }
@@ -155,14 +156,15 @@ export class PbocUnderTest {
       amount,
       opts.pin,
     );
-    if (outcome.refusedGpo) throw new NonConformance(`GET PROCESSING OPTIONS answered ${swHex(outcome.refusedGpo.sw)}`);
+    if (outcome.refusedGpo) throw new NonConformance(dx('cmd.answered', { command: 'GET PROCESSING OPTIONS', sw: swHex(outcome.refusedGpo.sw) }));
     this.outcome = outcome;
     return outcome;
   }
 
   async firstGac(type: AcType, cda = false): Promise<GacResult> {
     const { response, result } = await this.kernel.generateAc(type, false, {}, { cda });
-    if (!result) throw new NonConformance(`first GENERATE AC (${type}${cda ? ' with CDA' : ''}) answered ${swHex(response.sw)}`);
+    if (!result)
+      throw new NonConformance(dx('cmd.answered', { command: dx('kernel.firstGac', { type, cda: cda ? dx('kernel.withCda') : '' }), sw: swHex(response.sw) }));
     this.gac1 = result;
     return result;
   }
@@ -171,7 +173,8 @@ export class PbocUnderTest {
   async secondGac(cda = false): Promise<GacResult> {
     const arc = this.arc ?? ARC_APPROVED;
     const { response, result } = await this.kernel.generateAc('TC', true, { '8A': arc }, { cda });
-    if (!result) throw new NonConformance(`second GENERATE AC${cda ? ' with CDA' : ''} answered ${swHex(response.sw)}`);
+    if (!result)
+      throw new NonConformance(dx('cmd.answered', { command: dx('kernel.secondGac', { cda: cda ? dx('kernel.withCda') : '' }), sw: swHex(response.sw) }));
     this.gac2 = result;
     return result;
   }
@@ -198,7 +201,7 @@ export class PbocUnderTest {
   async number(tag: string): Promise<number> {
     const v = await this.kernel.getDataValue(tag);
     const n = numericValue(tag, v);
-    if (n === undefined) throw new NonConformance(`${tag} ${toHex(v)} is not an n value`);
+    if (n === undefined) throw new NonConformance(dx('kernel.notN', { tag, v: toHex(v) }));
     return n;
   }
 
@@ -210,11 +213,11 @@ export class PbocUnderTest {
     const k = this.kernel;
     const format = parseDol(await k.getDataValue('9F4F'));
     const entry = k.data.get('9F4D');
-    if (!entry) throw new NonConformance('no log entry 9F4D in the FCI');
+    if (!entry) throw new NonConformance(dx('kernel.noLogEntry'));
     const r = await k.readRecord(entry[0] as number, n);
-    if (r.sw !== SW.NO_ERROR) throw new NonConformance(`READ RECORD ${n} of the log answered ${swHex(r.sw)}`);
+    if (r.sw !== SW.NO_ERROR) throw new NonConformance(dx('kernel.logRecord', { n, sw: swHex(r.sw) }));
     const { values, problem } = splitLogRecord(format, r.data);
-    if (!values) throw new NonConformance(problem ?? 'log record');
+    if (!values) throw new NonConformance(problem ?? dx('kernel.logRecordWord'));
     return values;
   }
 
@@ -227,6 +230,6 @@ export class PbocUnderTest {
 /** The SDAD check of a card's ICC key: RSA (JR/T 0025.7 §6.5.2) or SM2 (JR/T 0025.17 §5.2.4.2) by the CA key; no key is the card's fault. */
 export function sdadCheckOf(k: PbocKernel, ca: CaKey): SdadCheck {
   const { check, errors } = sdadCheck(k, ca);
-  if (!check) throw new NonConformance(`ICC key: ${errors.join('; ')}`);
+  if (!check) throw new NonConformance(dx('oda.errors', { what: dx('oda.iccKey'), errors: errors.join('; ') }));
   return check;
 }

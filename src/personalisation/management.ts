@@ -10,6 +10,7 @@ import { encodeGbk } from '../bytes/text.ts';
 import * as iso from '../iso7816/commands.ts';
 import type { SsAlgorithm } from '../sscard/crypto.ts';
 import { NonConformance } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import { swHex } from '../apdu/response.ts';
 import { WRITE_KEY_P1, createDf, masterKeyAuthentication, writeKey } from './commands.ts';
 import { MASTER_KEY_ID, type MasterKeyName, masterKey } from './keys.ts';
@@ -56,7 +57,7 @@ export class CardManagement {
 
   async challenge(): Promise<Uint8Array> {
     const r = await this.send(iso.getChallenge(8));
-    if (r.sw !== SW.NO_ERROR || r.data.length !== 8) throw new NonConformance(`GET CHALLENGE answered ${swHex(r.sw)} with ${r.data.length} bytes`);
+    if (r.sw !== SW.NO_ERROR || r.data.length !== 8) throw new NonConformance(dx('perso.challenge', { sw: swHex(r.sw), n: r.data.length }));
     return r.data;
   }
 

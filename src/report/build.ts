@@ -50,7 +50,7 @@ export interface Report {
   environment: Environment;
   summary: Summary;
   /** Each requirement clause → its cases and verdicts; a clause of the catalogue with no case is a gap (cases: []). */
-  coverage: Array<{ requirement: string; title?: string; cases: Array<{ id: string; verdict: Verdict }> }>;
+  coverage: Array<{ requirement: string; title?: string; titleZh?: string; cases: Array<{ id: string; verdict: Verdict }> }>;
   /** Clauses of reports/requirements.yaml that no planned scenario covers. */
   gaps: string[];
   /** The test specifications' own items (reports/test-spec-items.yaml) by spec, with their status in this run. */
@@ -187,15 +187,15 @@ export function summarise(cases: Array<{ verdict: Verdict }>): Summary {
 
 function coverage(cases: ReportCase[]): Report['coverage'] {
   const map = new Map<string, Array<{ id: string; verdict: Verdict }>>();
-  const titles = new Map<string, string>();
+  const titles = new Map<string, { title?: string; titleZh?: string }>();
   for (const r of requirementCatalogue()) {
     map.set(r.requirement, []);
-    if (r.title) titles.set(r.requirement, r.title);
+    if (r.title) titles.set(r.requirement, { title: r.title, ...(r.titleZh ? { titleZh: r.titleZh } : {}) });
   }
   for (const c of cases) for (const r of c.requirements) map.set(r, [...(map.get(r) ?? []), { id: c.id, verdict: c.verdict }]);
   return [...map.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-    .map(([requirement, cs]) => ({ requirement, ...(titles.has(requirement) ? { title: titles.get(requirement) as string } : {}), cases: cs }));
+    .map(([requirement, cs]) => ({ requirement, ...titles.get(requirement), cases: cs }));
 }
 
 /** 0 no FAIL or ERROR; 1 some FAIL; 3 some ERROR (the tool failed). */

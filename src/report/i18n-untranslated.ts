@@ -1,19 +1,24 @@
-/** The scenario titles and step definitions without Chinese (reports/i18n/untranslated.json; `npm run i18n:untranslated`). */
+/** The scenario titles, step definitions and failure texts without Chinese (reports/i18n/untranslated.json; `npm run i18n:untranslated`). */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CucumberExpression, ParameterType, ParameterTypeRegistry, RegularExpression } from '@cucumber/cucumber-expressions';
 import { generateMessages } from '@cucumber/gherkin';
 import { IdGenerator, SourceMediaType } from '@cucumber/messages';
 import { featureFiles, readScenarios } from '../plan/scenarios.ts';
+import { failureTexts } from './failure-texts.ts';
 import { latinWords, stepCatalogue, stepPatterns, stepZh, titleZh } from './i18n.ts';
 
-export function untranslated(root: string, given?: { ids: string[]; patterns: string[] }): { titles: string[]; steps: string[] } {
+/** A failure text as the list names it: its file and text (no line, so that an edit elsewhere in the file leaves the list as it is). */
+export type Untranslated = { titles: string[]; steps: string[]; failures: string[] };
+
+export function untranslated(root: string, given?: { ids: string[]; patterns: string[] }): Untranslated {
   const ids = given?.ids ?? readScenarios(root, featureFiles(root)).scenarios.map((s) => s.id);
   const patterns = given?.patterns ?? stepPatterns(root);
   const catalogue = stepCatalogue();
   return {
     titles: [...new Set(ids.filter((id) => titleZh(id) === undefined))].sort(),
     steps: patterns.filter((p) => !Object.hasOwn(catalogue, p)).sort(),
+    failures: failureTexts(root).map((f) => `${f.at.replace(/:\d+$/, '')}: ${f.text}`),
   };
 }
 

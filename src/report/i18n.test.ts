@@ -24,10 +24,11 @@ import {
   stepZh,
   titleZh,
 } from './i18n.ts';
-import { featureStepsZh, untranslated } from './i18n-untranslated.ts';
+import { failureTextsOf } from './failure-texts.ts';
+import { featureStepsZh, type Untranslated, untranslated } from './i18n-untranslated.ts';
 import { reportCatalogues } from './write.ts';
 
-const listed = JSON.parse(readFileSync(new URL('../../reports/i18n/untranslated.json', import.meta.url), 'utf8')) as { titles: string[]; steps: string[] };
+const listed = JSON.parse(readFileSync(new URL('../../reports/i18n/untranslated.json', import.meta.url), 'utf8')) as Untranslated;
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Command names a Chinese title keeps as they are (ISO/IEC 7816-4, 社会保障卡规范 part 5, JR/T 0025.5 annex B); a longer name is taken out before a shorter one it holds. */
@@ -112,12 +113,31 @@ describe('the suite in both languages', () => {
   });
 
   it('every scenario title and every step text has its Chinese: the untranslated list is empty', () => {
-    expect(untranslated(ROOT)).toEqual({ titles: [], steps: [] });
-    expect(listed).toEqual({ titles: [], steps: [] });
+    const now = untranslated(ROOT);
+    expect({ titles: now.titles, steps: now.steps }).toEqual({ titles: [], steps: [] });
+    expect({ titles: listed.titles, steps: listed.steps }).toEqual({ titles: [], steps: [] });
+  });
+
+  it('the English failure texts left are the ones untranslated.json lists (npm run i18n:untranslated), so a new one shows', () => {
+    expect(listed.failures).toEqual(untranslated(ROOT).failures);
+  });
+
+  it('the failure-text check finds a literal message and passes a diagnosis', () => {
+    const src = [
+      "expectThat(ok, 'the card gave nothing');",
+      'throw new NonConformance(`GPO answered ${x}`);',
+      "expectThat(ok, dx('sw.expected', { expected: 1, actual: 2 }));",
+      "throw new Unobservable(cond ? dx('none') : 'the EF is uniform');",
+      'export function panProblem(p: string): string | undefined { return p ? undefined : `PAN ${p} fails`; }',
+      "mustOk(r.sw, 'the load');",
+      'expectBytes(a, b, { en: "x", zh: "x" });',
+    ].join('\n');
+    expect(failureTextsOf('x.ts', src).map((f) => f.at)).toEqual(['x.ts:1', 'x.ts:2', 'x.ts:4', 'x.ts:5', 'x.ts:6']);
   });
 
   it('the check fails on a new scenario or step definition without Chinese', () => {
-    expect(untranslated(ROOT, { ids: [...scenarios.map((s) => s.id), 'NEW-001'], patterns: [...patterns, 'a new step {int}'] })).toEqual({
+    const now = untranslated(ROOT, { ids: [...scenarios.map((s) => s.id), 'NEW-001'], patterns: [...patterns, 'a new step {int}'] });
+    expect({ titles: now.titles, steps: now.steps }).toEqual({
       titles: ['NEW-001'],
       steps: [...listed.steps, 'a new step {int}'].sort(),
     });

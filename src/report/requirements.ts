@@ -7,6 +7,8 @@ export interface Requirement {
   /** As the report writes it: "ISO7816-4 7.1.1". */
   requirement: string;
   title?: string;
+  /** The title in Chinese (the report's zh-CN rendering). */
+  titleZh?: string;
 }
 
 const FILE = new URL('../../reports/requirements.yaml', import.meta.url);
@@ -15,7 +17,11 @@ let cached: Requirement[] | undefined;
 
 export function requirementCatalogue(): Requirement[] {
   if (cached) return cached;
-  const doc = parse(readFileSync(FILE, 'utf8')) as { requirements?: Array<{ id: string; title?: string }> };
-  cached = (doc.requirements ?? []).map((r) => ({ requirement: requirementOf(`@req:${r.id}`), ...(r.title ? { title: r.title } : {}) }));
+  const doc = parse(readFileSync(FILE, 'utf8')) as { requirements?: Array<{ id: string; title?: string; titleZh?: string }> };
+  cached = (doc.requirements ?? []).map((r) => ({
+    requirement: requirementOf(`@req:${r.id}`),
+    ...(r.title ? { title: r.title } : {}),
+    ...(r.titleZh ? { titleZh: r.titleZh } : {}),
+  }));
   return cached;
 }

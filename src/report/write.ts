@@ -94,7 +94,13 @@ function templateFor(lang: Lang): HandlebarsTemplateDelegate {
     );
   });
   // The card's state before and after the run (src/run/preflight.ts), in one line.
-  hb.registerHelper('cardState', (state: CardState | undefined) => (state ? describeState(state) : '—'));
+  hb.registerHelper('cardState', (state: CardState | undefined) => (state ? bilingual(describeState(state, 'en'), describeState(state, 'zh-CN')) : '—'));
+  // A text that is a diagnosis (the pre-flight checks) in both languages; a plain text (an older report.json) as it is.
+  hb.registerHelper('dxText', (d: unknown) =>
+    isDiagnosis(d)
+      ? bilingual(renderDiagnosis(d, 'en'), Object.hasOwn(MESSAGES, d.id) ? renderDiagnosis(d, 'zh-CN') : undefined)
+      : bilingual(String(d), undefined),
+  );
   hb.registerHelper('isBad', (v: Verdict) => v === 'FAIL' || v === 'ERROR' || v === 'INCONCLUSIVE');
   // The data elements of a command or response: tag, name in both languages, format, value, decoded bits.
   hb.registerPartial(

@@ -1,6 +1,7 @@
 /** The environment of a run, recorded before the first scenario (docs/design.md: tool version, reader, ATR). */
 import { execFileSync } from 'node:child_process';
 import type { CardState } from './preflight.ts';
+import type { Diagnosis } from '../verdict/messages.ts';
 import os from 'node:os';
 import { toHex } from '../bytes/hex.ts';
 import type { Plan } from '../plan/plan.ts';
@@ -15,7 +16,7 @@ export interface Environment {
   startedAt: string;
   finishedAt?: string;
   /** The card under test as it told its state before the first scenario and after the last (src/run/preflight.ts). */
-  card?: { start?: CardState; end?: CardState; checks?: string[]; cost?: string[] };
+  card?: { start?: CardState; end?: CardState; checks?: Diagnosis[]; cost?: Diagnosis[] };
 }
 
 /** The commit of the tool, read once per process (a process may run many plans). */

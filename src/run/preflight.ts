@@ -21,7 +21,8 @@ import { PbocKernel } from '../pboc/kernel.ts';
 import { SSSE_DF_NAME } from '../sscard/terminal.ts';
 import { pinCn } from '../sscard/commands.ts';
 import type { CardSession } from '../apdu/session.ts';
-import { NonConformance } from '../verdict/errors.ts';
+import { NonConformance, diagnosisOf } from '../verdict/errors.ts';
+import { type Diagnosis, type Lang, dx, renderDiagnosis } from '../verdict/messages.ts';
 
 /** The SSSE PIN's reference (社会保障卡规范 part 5 §6.14: VERIFY P2 00). */
 const SSSE_PIN_REF = 0x00;
@@ -35,12 +36,12 @@ export interface CardState {
 export interface Preflight {
   /** The state the card told before anything else was sent. */
   start: CardState;
-  /** What was checked, in words (for the report). */
-  checks: string[];
+  /** What was checked (for the report, in either language). */
+  checks: Diagnosis[];
   /** What stops the run: the profile or the card is not fit for the plan. */
-  problems: string[];
+  problems: Diagnosis[];
   /** What the checks cost the sample (an ATC step, a PIN try). */
-  cost: string[];
+  cost: Diagnosis[];
 }
 
 /** The plan needs these from the card (tags of the planned scenarios that apply). */
@@ -102,10 +103,9 @@ export async function readCardState(session: CardSession, profile: Profile): Pro
 export async function preflight(session: CardSession, profile: Profile, needs: PlanNeeds): Promise<Preflight> {
   const out: Preflight = { start: await readCardState(session, profile), checks: [], problems: [], cost: [] };
   const { ssse, pboc } = out.start;
-  if (needs.ssse && ssse && ssse.select !== OK) out.problems.push(`the SSSE answers SELECT with ${ssse.select} (9303: blocked); the plan needs it`);
-  if (needs.pboc && pboc?.blocked)
-    out.problems.push('the debit application is blocked (SELECT answers 6283); unblock it by issuer script (APPLICATION UNBLOCK) before the run');
-  else if (needs.pboc && pboc && pboc.select !== OK) out.problems.push(`the debit application answers SELECT with ${pboc.select}; the plan needs it`);
+  if (needs.ssse && ssse && ssse.select !== OK) out.problems.push(dx('pre.ssseSelect', { sw: ssse.select }));
+  if (needs.pboc && pboc?.blocked) out.problems.push(dx('pre.debitBlocked'));
+  else if (needs.pboc && pboc && pboc.select !== OK) out.problems.push(dx('pre.debitSelect', { sw: pboc.select }));
 
   // The PBOC keys: ask for an AAC and check it with keys.pboc (costs one ATC step, no try).
   if (needs.pboc && pboc && !pboc.blocked && pboc.select === OK && profile.keys?.pboc?.imk) {
@@ -117,64 +117,62 @@ export async function preflight(session: CardSession, profile: Profile, needs: P
       const { response, result } = await k.generateAc('AAC');
       // A card whose data lacks what the check needs (no PAN 5A): the check is not made; the scenarios report it.
       const unreadable = result ? cardDataProblem(() => [k.pan, k.psn]) : undefined;
-      if (result && unreadable) out.checks.push(`keys.pboc not checked: ${unreadable}`);
+      if (result && unreadable) out.checks.push(dx('pre.pbocNotChecked', { why: unreadable }));
       else if (result) {
         const expected = profileIssuer(profile, result.iad).expectedAc(k.pan, k.psn, result.atc, result.acData);
-        out.cost.push(`one ATC step (an AAC, ATC ${result.atc})`);
-        if (equal(expected, result.ac)) out.checks.push("keys.pboc: the card's AAC verifies with the issuer master keys");
-        else
-          out.problems.push(
-            `keys.pboc does not match the card: its AAC ${toHex(result.ac)} is not the ${toHex(expected)} the profile's issuer master keys give (wrong keys.pboc.imk, or another SM4 variant)`,
-          );
-      } else out.checks.push(`keys.pboc not checked: GENERATE AC for an AAC answered ${swHex(response.sw)}`);
-    } else out.checks.push(`keys.pboc not checked: GET PROCESSING OPTIONS answered ${gpo ? swHex(gpo.sw) : 'nothing (SELECT failed)'}`);
+        out.cost.push(dx('pre.costAtc', { atc: result.atc }));
+        if (equal(expected, result.ac)) out.checks.push(dx('pre.pbocOk'));
+        else out.problems.push(dx('pre.pbocWrong', { ac: toHex(result.ac), expected: toHex(expected) }));
+      } else out.checks.push(dx('pre.pbocNotChecked', { why: dx('pre.gacAnswered', { sw: swHex(response.sw) }) }));
+    } else out.checks.push(dx('pre.pbocNotChecked', { why: dx('pre.gpoAnswered', { sw: gpo ? swHex(gpo.sw) : dx('pre.selectFailed') }) }));
   }
 
   // The PIN: one VERIFY, and only with a try to spare; a right PIN puts the counter back at its limit.
   const pin = profile.keys?.pin;
   if (needs.pin && pin !== undefined && ssse?.select === OK) {
-    if (ssse.pinBlocked) out.problems.push('the SSSE PIN is blocked (0 tries left); unblock it (PIN UNBLOCK with the PUK) before the run');
-    else if (ssse.pinTriesLeft !== undefined && ssse.pinTriesLeft < 2)
-      out.problems.push(
-        `the SSSE PIN has ${ssse.pinTriesLeft} try left: the plan presents wrong PINs and would block it; present the right PIN once (it restores the counter) before the run`,
-      );
+    if (ssse.pinBlocked) out.problems.push(dx('pre.pinBlocked'));
+    else if (ssse.pinTriesLeft !== undefined && ssse.pinTriesLeft < 2) out.problems.push(dx('pre.pinOneTry', { n: ssse.pinTriesLeft }));
     else {
       await session.send(iso.selectByName(encodeGbk(SSSE_DF_NAME)));
       const v = await session.send(iso.verify(SSSE_PIN_REF, pinCn(pin)));
-      if (v.sw === SW.NO_ERROR) out.checks.push("keys.pin: the SSSE accepts the profile's PIN");
+      if (v.sw === SW.NO_ERROR) out.checks.push(dx('pre.pinOk'));
       else {
         const left = triesLeft(v.sw);
-        out.problems.push(`keys.pin is not the card's SSSE PIN: VERIFY answered ${swHex(v.sw)}`);
-        out.cost.push(`one SSSE PIN try${left !== undefined ? ` (${left} left)` : ''}, which the next VERIFY with the right PIN restores`);
+        out.problems.push(dx('pre.pinWrong', { sw: swHex(v.sw) }));
+        out.cost.push(dx('pre.costPin', { left: left !== undefined ? dx('pre.left', { n: left }) : '' }));
       }
     }
   }
   return out;
 }
 
-/** One line of a card state, for the console and the report. */
-export function describeState(s: CardState): string {
-  const parts: string[] = [];
+/** One line of a card state, for the console (English) and the report (either language). */
+export function describeState(s: CardState, lang: Lang = 'en'): string {
+  const parts: Diagnosis[] = [];
+  const tries = (n: number | undefined) => (n !== undefined ? dx('state.pinTries', { n }) : '');
   if (s.ssse)
-    parts.push(
-      `SSSE ${s.ssse.select}${s.ssse.pinTriesLeft !== undefined ? `, PIN ${s.ssse.pinTriesLeft} tries left` : ''}${s.ssse.pinBlocked ? ', PIN blocked' : ''}`,
-    );
+    parts.push(dx('state.ssse', { select: s.ssse.select, tries: tries(s.ssse.pinTriesLeft), blocked: s.ssse.pinBlocked ? dx('state.pinBlocked') : '' }));
   if (s.pboc) {
     const p = s.pboc;
     parts.push(
-      `debit ${p.blocked ? 'blocked (6283)' : p.select}${p.pinTriesLeft !== undefined ? `, PIN ${p.pinTriesLeft} tries left` : ''}${p.atc !== undefined ? `, ATC ${p.atc}` : ''}${p.ecBalance !== undefined ? `, EC balance ${p.ecBalance}` : ''}`,
+      dx('state.debit', {
+        select: p.blocked ? dx('state.debitBlocked') : p.select,
+        tries: tries(p.pinTriesLeft),
+        atc: p.atc !== undefined ? dx('state.atc', { atc: p.atc }) : '',
+        ec: p.ecBalance !== undefined ? dx('state.ec', { ec: p.ecBalance }) : '',
+      }),
     );
   }
-  return parts.join('; ') || 'nothing read';
+  return parts.map((d) => renderDiagnosis(d, lang)).join('; ') || renderDiagnosis(dx('state.nothing'), lang);
 }
 
 /** The card's malformed data as text (a NonConformance the kernel raised), or undefined when `read` works. */
-function cardDataProblem(read: () => unknown): string | undefined {
+function cardDataProblem(read: () => unknown): string | Diagnosis | undefined {
   try {
     read();
     return undefined;
   } catch (e) {
-    if (e instanceof NonConformance) return e.message;
+    if (e instanceof NonConformance) return diagnosisOf(e) ?? e.message;
     throw e;
   }
 }

@@ -15,6 +15,7 @@ import { openChannel, releaseRun, saveRunState, workersOf } from '../transport/o
 import { releaseReaders } from '../transport/pcsc.ts';
 import { CardSession } from '../apdu/session.ts';
 import { type CardState, type Preflight, describeState, preflight, readCardState } from './preflight.ts';
+import { renderDiagnosis } from '../verdict/messages.ts';
 import { type Environment, probeEnvironment } from './environment.ts';
 import { type CaseResult, RunModel } from '../report/model.ts';
 import { APDU_TRACE_MEDIA_TYPE } from '../report/media-types.ts';
@@ -147,7 +148,7 @@ export async function runPlan(o: RunOptions): Promise<RunOutcome> {
       releaseRun(runKey);
       releaseReaders();
       throw new PreflightRefused(
-        `pre-flight: the card is not fit for this plan, nothing was run:\n  - ${flight.problems.join('\n  - ')}${flight.cost.length ? `\n  cost to the sample: ${flight.cost.join('; ')}` : '\n  cost to the sample: nothing'}`,
+        `pre-flight: the card is not fit for this plan, nothing was run:\n  - ${flight.problems.map((d) => renderDiagnosis(d, 'en')).join('\n  - ')}${flight.cost.length ? `\n  cost to the sample: ${flight.cost.map((d) => renderDiagnosis(d, 'en')).join('; ')}` : '\n  cost to the sample: nothing'}`,
       );
     }
   }

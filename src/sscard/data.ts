@@ -7,6 +7,7 @@
 import { decodeCn } from '../bytes/bcd.ts';
 import { toHex } from '../bytes/hex.ts';
 import { decodeAn, decodeGbk } from '../bytes/text.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 
 export type Format = 'cn' | 'an' | 'b';
 
@@ -55,33 +56,33 @@ export function unset(value: Uint8Array): boolean {
 }
 
 /** cn: BCD digits, left-aligned, padded with F (V2.0 §7). */
-export function checkCn(value: Uint8Array): string | undefined {
+export function checkCn(value: Uint8Array): Diagnosis | undefined {
   try {
     decodeCn(value);
     return undefined;
   } catch {
-    return `${toHex(value)} is not cn (BCD digits padded with F)`;
+    return dx('item.notCn', { hex: toHex(value) });
   }
 }
 
 /** an: GBK text, left-aligned, padded with 00 (V2.0 §7; real cards also pad with 20 or FF). */
-export function checkAn(value: Uint8Array): string | undefined {
+export function checkAn(value: Uint8Array): Diagnosis | undefined {
   let end = value.length;
   while (end > 0 && [0x00, 0x20, 0xff].includes(value[end - 1] as number)) end--;
   const body = value.subarray(0, end);
-  if (body.includes(0x00)) return `${toHex(value)} has 00 inside the text: an is left-aligned and padded on the right`;
+  if (body.includes(0x00)) return dx('item.anZero', { hex: toHex(value) });
   const text = decodeGbk(body);
-  if (text.includes('\ufffd')) return `${toHex(value)} is not valid GBK text`;
+  if (text.includes('\ufffd')) return dx('item.notGbk', { hex: toHex(value) });
   return undefined;
 }
 
 /** A 4-byte cn date YYYYMMDD that exists in the calendar (GB/T 7408). */
-export function checkDate(value: Uint8Array): string | undefined {
+export function checkDate(value: Uint8Array): Diagnosis | undefined {
   const bad = checkCn(value);
   if (bad) return bad;
   const d = decodeCn(value);
-  if (d.length !== 8) return `date ${toHex(value)} has ${d.length} digits, expected YYYYMMDD`;
-  return validDate(d) ? undefined : `date ${d} is not a calendar date`;
+  if (d.length !== 8) return dx('item.dateDigits', { hex: toHex(value), n: d.length });
+  return validDate(d) ? undefined : dx('item.notCalendarDate', { d });
 }
 
 export function validDate(d: string): boolean {
@@ -100,11 +101,11 @@ export function citizenIdCheck(first17: string): string {
 }
 
 /** 社会保障号码 = the 18-character citizen id number (V2.0 §8.1.2.1): digits, a valid date of birth, the check character. */
-export function checkSocialSecurityNumber(id: string): string | undefined {
-  if (!/^[0-9]{17}[0-9X]$/.test(id)) return `社会保障号码 "${id}" is not 17 digits and a check character 0–9 or X`;
-  if (!validDate(id.slice(6, 14))) return `社会保障号码 "${id}" holds no valid date of birth (${id.slice(6, 14)})`;
+export function checkSocialSecurityNumber(id: string): Diagnosis | undefined {
+  if (!/^[0-9]{17}[0-9X]$/.test(id)) return dx('item.ssnFormat', { id });
+  if (!validDate(id.slice(6, 14))) return dx('item.ssnBirth', { id, date: id.slice(6, 14) });
   const c = citizenIdCheck(id.slice(0, 17));
-  return c === id[17] ? undefined : `社会保障号码 "${id}" has check character ${id[17]}, GB 11643 gives ${c}`;
+  return c === id[17] ? undefined : dx('item.ssnCheck', { id, c: id[17] as string, expected: c });
 }
 
 /** V2.0 annex A: C9 = 11 − (Σ Ci·Wi mod 11), W = 3 7 9 10 5 8 4 2, letters A=10 …; 10 → X, 11 → 0. */
@@ -117,61 +118,61 @@ export function cardNumberCheck(body8: string): string {
 }
 
 /** 卡号: 9 characters, upper-case letters and digits, the ninth the check character (V2.0 annex A). */
-export function checkCardNumber(no: string): string | undefined {
-  if (!/^[A-Z0-9]{8}[0-9X]$/.test(no)) return `卡号 "${no}" is not 8 letters/digits and a check character`;
+export function checkCardNumber(no: string): Diagnosis | undefined {
+  if (!/^[A-Z0-9]{8}[0-9X]$/.test(no)) return dx('item.cardNoFormat', { no });
   const c = cardNumberCheck(no.slice(0, 8));
-  return c === no[8] ? undefined : `卡号 "${no}" has check character ${no[8]}, annex A gives ${c}`;
+  return c === no[8] ? undefined : dx('item.cardNoCheck', { no, c: no[8] as string, expected: c });
 }
 
 /** 卡的识别码: city code (3 B BCD) ‖ RID D156000005 ‖ serial (4 B) ‖ 认证码 (4 B) (V2.0 §8.1.1.1). */
-export function checkCardIdentifier(v: Uint8Array): string | undefined {
-  if (v.length !== 16) return `卡的识别码 is ${v.length} bytes, expected 16`;
+export function checkCardIdentifier(v: Uint8Array): Diagnosis | undefined {
+  if (v.length !== 16) return dx('item.cardIdLength', { n: v.length });
   const city = toHex(v.subarray(0, 3));
-  if (!/^[0-9]{6}$/.test(city)) return `卡的识别码 city code ${city} is not 6 BCD digits`;
-  if (toHex(v.subarray(3, 8)) !== 'D156000005') return `卡的识别码 holds RID ${toHex(v.subarray(3, 8))}, expected D156000005`;
+  if (!/^[0-9]{6}$/.test(city)) return dx('item.cardIdCity', { city });
+  if (toHex(v.subarray(3, 8)) !== 'D156000005') return dx('item.cardIdRid', { rid: toHex(v.subarray(3, 8)) });
   return undefined;
 }
 
 /** 初始化机构编号: 9156000002 ‖ 发卡地区 (6) ‖ 初始化机构地区 (6) ‖ 顺序号 (2) (V2.0 table 12). */
-export function checkInstitution(v: Uint8Array): string | undefined {
+export function checkInstitution(v: Uint8Array): Diagnosis | undefined {
   const bad = checkCn(v);
   if (bad) return bad;
   const d = decodeCn(v);
-  if (!d.startsWith('9156000002')) return `初始化机构编号 ${d} does not start with the issuer id 9156000002`;
-  if (d.length !== 24) return `初始化机构编号 ${d} has ${d.length} digits, expected 24`;
+  if (!d.startsWith('9156000002')) return dx('item.institutionIssuer', { d });
+  if (d.length !== 24) return dx('item.institutionDigits', { d, n: d.length });
   return undefined;
 }
 
 /** 卡的类别 1–4 (V2.0 table 11). */
-export function checkCardType(v: Uint8Array): string | undefined {
+export function checkCardType(v: Uint8Array): Diagnosis | undefined {
   const t = decodeAn(v);
-  return /^[1-4]$/.test(t) ? undefined : `卡的类别 "${t}" is not 1, 2, 3 or 4`;
+  return /^[1-4]$/.test(t) ? undefined : dx('item.cardType', { t });
 }
 
 /** 性别 1, 2 or 9 (GB/T 2261.1; V2.0 §8.1.2.3). */
-export function checkSex(v: Uint8Array): string | undefined {
+export function checkSex(v: Uint8Array): Diagnosis | undefined {
   const t = decodeAn(v);
-  return /^[129]$/.test(t) ? undefined : `性别 "${t}" is not 1, 2 or 9`;
+  return /^[129]$/.test(t) ? undefined : dx('item.sex', { t });
 }
 
 /** 民族: GB 3304 code 01–56 or 99 (V2.0 §8.1.2.4). */
-export function checkEthnicGroup(v: Uint8Array): string | undefined {
+export function checkEthnicGroup(v: Uint8Array): Diagnosis | undefined {
   if (unset(v)) return undefined;
   const bad = checkCn(v);
   if (bad) return bad;
   const n = Number(decodeCn(v));
-  return (n >= 1 && n <= 56) || n === 99 ? undefined : `民族 ${toHex(v)} is not a GB 3304 code`;
+  return (n >= 1 && n <= 56) || n === 99 ? undefined : dx('item.ethnic', { hex: toHex(v) });
 }
 
 /** The check of an item's value by tag, beyond its length. */
-export function checkItem(tag: number, v: Uint8Array): string | undefined {
+export function checkItem(tag: number, v: Uint8Array): Diagnosis | undefined {
   switch (tag) {
     case 0x01:
       return checkCardIdentifier(v);
     case 0x02:
       return checkCardType(v);
     case 0x03:
-      return /^[123]\.[0-9]/.test(decodeAn(v)) ? undefined : `规范版本 "${decodeAn(v)}" is not x.yz`;
+      return /^[123]\.[0-9]/.test(decodeAn(v)) ? undefined : dx('item.version', { v: decodeAn(v) });
     case 0x04:
       return checkInstitution(v);
     case 0x05:
@@ -198,13 +199,13 @@ export function checkItem(tag: number, v: Uint8Array): string | undefined {
 }
 
 /** A record of EF05/EF06 (SIMPLE-TLV, tag = record identifier): tag, length and value format. */
-export function checkRecord(expectedTag: number, record: Uint8Array): string | undefined {
+export function checkRecord(expectedTag: number, record: Uint8Array): Diagnosis | undefined {
   const spec = itemSpec(expectedTag);
-  if (!spec) return `no data item with tag ${expectedTag.toString(16)}`;
-  if (record.length < 2) return `record of ${record.length} bytes is not a SIMPLE-TLV data object`;
-  if (record[0] !== expectedTag) return `record has tag ${toHex(record.subarray(0, 1))}, expected ${toHex(Uint8Array.of(expectedTag))} (${spec.zh})`;
+  if (!spec) return dx('item.noSuchTag', { tag: expectedTag.toString(16) });
+  if (record.length < 2) return dx('item.recordShort', { n: record.length });
+  if (record[0] !== expectedTag) return dx('item.recordTag', { tag: toHex(record.subarray(0, 1)), expected: toHex(Uint8Array.of(expectedTag)), name: spec.zh });
   const len = record[1] as number;
-  if (len !== spec.length) return `${spec.zh} is ${len} bytes, V2.0 table 9 gives ${spec.length}`;
-  if (record.length !== 2 + len) return `record is ${record.length} bytes, its length byte says ${len}`;
+  if (len !== spec.length) return dx('item.length', { name: spec.zh, n: len, expected: spec.length });
+  if (record.length !== 2 + len) return dx('item.recordLength', { n: record.length, len });
   return checkItem(expectedTag, record.subarray(2));
 }

@@ -13,6 +13,7 @@ import { type CardIdentity, type KeyName, KEY_ID, cardFactors, psamUsage } from 
 import { readBinarySfi, selectByName } from '../iso7816/commands.ts';
 import { toHex } from '../bytes/hex.ts';
 import { swHex } from '../apdu/response.ts';
+import { type Diagnosis, dx, renderDiagnosis } from '../verdict/messages.ts';
 
 /** Anything that exchanges APDUs: a CardSession, the World. */
 export interface ApduPort {
@@ -21,6 +22,11 @@ export interface ApduPort {
 
 export class PsamError extends Error {
   override name = 'PsamError';
+  readonly diagnosis?: Diagnosis;
+  constructor(m: string | Diagnosis) {
+    super(typeof m === 'string' ? m : renderDiagnosis(m, 'en'));
+    if (typeof m !== 'string') this.diagnosis = m;
+  }
 }
 
 /** DES environment "sx1.sh.社会保障" (part 9 §5); SM4 "sx3.sh.社会保障" (public terminal code). */
@@ -30,9 +36,9 @@ export class Psam {
   private alg: SsAlgorithm = '3DES';
   constructor(private readonly port: ApduPort) {}
 
-  private async ok(cmd: CommandApdu, what: string): Promise<Uint8Array> {
+  private async ok(cmd: CommandApdu, what: string | Diagnosis): Promise<Uint8Array> {
     const r = await this.port.send(cmd);
-    if (r.sw !== SW.NO_ERROR) throw new PsamError(`PSAM ${what} answered ${swHex(r.sw)}`);
+    if (r.sw !== SW.NO_ERROR) throw new PsamError(dx('psam.answered', { what, sw: swHex(r.sw) }));
     return r.data;
   }
 
@@ -57,8 +63,8 @@ export class Psam {
     const m = blockSize(this.alg);
     const input = new Uint8Array(m);
     input.set(original);
-    const e = await this.ok(psamCipherData(0x00, input), 'CIPHER DATA (encrypt)');
-    if (e.length !== m) throw new PsamError(`PSAM CIPHER DATA gave ${e.length} bytes, expected ${m}`);
+    const e = await this.ok(psamCipherData(0x00, input), dx('psam.encrypt'));
+    if (e.length !== m) throw new PsamError(dx('psam.cipherLength', { n: e.length, m }));
     return m === 8 ? e : e.subarray(0, 8).map((v, i) => v ^ (e[8 + i] as number));
   }
 
@@ -71,7 +77,7 @@ export class Psam {
 
   /** A PIN enciphered for 84 24 (LD ‖ PIN, part 4 §8.3). */
   async encryptPin(pin: string): Promise<Uint8Array> {
-    return this.ok(psamCipherData(0x00, encryptionInput(this.alg, pinCn(pin))), 'CIPHER DATA (encrypt PIN)');
+    return this.ok(psamCipherData(0x00, encryptionInput(this.alg, pinCn(pin))), dx('psam.encryptPin'));
   }
 
   /** 终端机编号: EF0016 of the PSAM, cn 6 (part 9 §5.3). */

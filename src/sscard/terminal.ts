@@ -22,6 +22,7 @@ import { SS_INS, changePin, externalAuthenticate, internalAuthenticate, pinCn, w
 import { type CardIdentity, type KeyName, type Level2Factor, KEY_ID } from './keys.ts';
 import { type Tlv, TlvError, findTlv, parseTlv } from '../tlv/ber.ts';
 import { NonConformance } from '../verdict/errors.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 import { type ApduPort, Psam } from './psam.ts';
 
 export const SSSE_DF_NAME = 'sx1.sh.社会保障';
@@ -39,11 +40,11 @@ export function parseSsseFci(data: Uint8Array): SsseFci {
   try {
     fci = parseFci(data);
   } catch (e) {
-    if (e instanceof TlvError) throw new NonConformance(`SSSE FCI is not BER-TLV (${e.message}): ${toHex(data)}`);
+    if (e instanceof TlvError) throw new NonConformance(dx('ssterm.fciNotTlv', { detail: e.message, data: toHex(data) }));
     throw e;
   }
-  if (!fci.template?.children) throw new NonConformance(`SSSE FCI has no template 6F: ${toHex(data)}`);
-  if (!fci.dfName) throw new NonConformance(`SSSE FCI has no DF name 84: ${toHex(data)}`);
+  if (!fci.template?.children) throw new NonConformance(dx('ssterm.fciNo6F', { data: toHex(data) }));
+  if (!fci.dfName) throw new NonConformance(dx('ssterm.fciNo84', { data: toHex(data) }));
   const dd = fci.ssseDiscretionary;
   let algorithmId: number | undefined;
   if (dd) {
@@ -51,10 +52,10 @@ export function parseSsseFci(data: Uint8Array): SsseFci {
     try {
       inner = parseTlv(dd.value);
     } catch {
-      throw new NonConformance(`9F0C of the SSSE FCI is not BER-TLV: ${toHex(dd.value)}`);
+      throw new NonConformance(dx('ssterm.9F0CNotTlv', { data: toHex(dd.value) }));
     }
     const t86 = findTlv(inner, '86');
-    if (!t86 || t86.value.length !== 1) throw new NonConformance(`9F0C of the SSSE FCI holds no one-byte algorithm identifier 86: ${toHex(dd.value)}`);
+    if (!t86 || t86.value.length !== 1) throw new NonConformance(dx('ssterm.9F0CNo86', { data: toHex(dd.value) }));
     algorithmId = t86.value[0];
   }
   return { dfName: fci.dfName, ...(algorithmId === undefined ? {} : { algorithmId }) };
@@ -78,7 +79,7 @@ function cnText(v: Uint8Array, what: string): string {
   try {
     return decodeCn(v);
   } catch {
-    throw new NonConformance(`${what} ${toHex(v)} is not cn`);
+    throw new NonConformance(dx('ssterm.notCn', { what, hex: toHex(v) }));
   }
 }
 
@@ -104,8 +105,8 @@ export class SsTerminal {
     return this.card.send(cmd);
   }
 
-  private must(r: ResponseApdu, what: string): ResponseApdu {
-    if (r.sw !== SW.NO_ERROR) throw new NonConformance(`${what} answered ${swHex(r.sw)}`);
+  private must(r: ResponseApdu, what: string | Diagnosis): ResponseApdu {
+    if (r.sw !== SW.NO_ERROR) throw new NonConformance(dx('cmd.answered', { command: what, sw: swHex(r.sw) }));
     return r;
   }
 
@@ -116,7 +117,7 @@ export class SsTerminal {
     const id = this.fci.algorithmId;
     if (id !== undefined) {
       const alg = algorithmOfId(id);
-      if (!alg) throw new NonConformance(`the SSSE FCI names algorithm ${toHex(Uint8Array.of(id))}, which this terminal does not support (01 3DES, 03 SM4)`);
+      if (!alg) throw new NonConformance(dx('ssterm.algorithm', { id: toHex(Uint8Array.of(id)) }));
       this.algorithm = alg;
     } else this.algorithm = '3DES';
     return r;
@@ -129,10 +130,10 @@ export class SsTerminal {
 
   /** The value of record `tag`, checking it is a SIMPLE-TLV object with that tag. */
   async item(sfi: number, tag: number): Promise<Uint8Array> {
-    const r = this.must(await this.readItem(sfi, tag), `READ RECORD of identifier ${toHex(Uint8Array.of(tag))}`);
+    const r = this.must(await this.readItem(sfi, tag), dx('ssterm.readItem', { tag: toHex(Uint8Array.of(tag)) }));
     const d = r.data;
     if (d.length < 2 || d[0] !== tag || (d[1] as number) + 2 !== d.length)
-      throw new NonConformance(`record ${toHex(Uint8Array.of(tag))} is not one SIMPLE-TLV object with that tag: ${toHex(d)}`);
+      throw new NonConformance(dx('ssterm.recordNotItem', { tag: toHex(Uint8Array.of(tag)), data: toHex(d) }));
     return d.subarray(2);
   }
 
@@ -140,7 +141,7 @@ export class SsTerminal {
   async identify(): Promise<CardIdentity> {
     if (!this.fci) await this.selectSsse();
     const id = await this.item(SFI.EF05, 0x01);
-    if (id.length !== 16) throw new NonConformance(`卡的识别码 is ${id.length} bytes, expected 16`);
+    if (id.length !== 16) throw new NonConformance(dx('item.cardIdLength', { n: id.length }));
     this.cardId = id;
     const historical = parseAtr(this.atr).historical;
     this.identity = { cityCode: toHex(id.subarray(0, 3)), historical, level2Factor: this.level2Factor };
@@ -166,7 +167,7 @@ export class SsTerminal {
   /** GET CHALLENGE of 8 bytes (the process factor of external authentication and MACs). */
   async challenge(): Promise<Uint8Array> {
     const r = this.must(await this.send(iso.getChallenge(8)), 'GET CHALLENGE');
-    if (r.data.length !== 8) throw new NonConformance(`GET CHALLENGE of 8 bytes gave ${r.data.length}`);
+    if (r.data.length !== 8) throw new NonConformance(dx('ssterm.challenge', { n: r.data.length }));
     return r.data;
   }
 
@@ -221,13 +222,13 @@ export class SsTerminal {
 
   /** PIN UNBLOCK (84 24 00 00): PUK authentication, then the MAC under STK (part 5 §6.8). */
   async unblockPin(options: { corrupt?: boolean; skipPuk?: boolean } = {}): Promise<ResponseApdu> {
-    if (!options.skipPuk) this.must(await this.externalAuthenticate('PUK'), 'EXTERNAL AUTHENTICATE with PUK');
+    if (!options.skipPuk) this.must(await this.externalAuthenticate('PUK'), dx('ssterm.externalWith', { key: 'PUK' }));
     return this.send(await this.macCommand('STK', 0x84, SS_INS.PIN_CHANGE_UNBLOCK, 0x00, 0x00, new Uint8Array(0), options));
   }
 
   /** PIN RELOAD (84 24 00 01): PUK authentication, the new PIN enciphered and MACed under STK. */
   async reloadPin(newPin: string, options: { corrupt?: boolean; skipPuk?: boolean } = {}): Promise<ResponseApdu> {
-    if (!options.skipPuk) this.must(await this.externalAuthenticate('PUK'), 'EXTERNAL AUTHENTICATE with PUK');
+    if (!options.skipPuk) this.must(await this.externalAuthenticate('PUK'), dx('ssterm.externalWith', { key: 'PUK' }));
     return this.send(await this.macCommand('STK', 0x84, SS_INS.PIN_CHANGE_UNBLOCK, 0x00, 0x01, new Uint8Array(0), { ...options, encryptPin: newPin }));
   }
 
@@ -253,12 +254,10 @@ export class SsTerminal {
     if (!o.skipInternalAuthentication) {
       const ia = await this.internalAuthenticate();
       if (!ia.valid && !o.ignoreInternalAuthenticationResult)
-        throw new NonConformance(
-          `INTERNAL AUTHENTICATE with IRK answered ${toHex(ia.response.data)} ${swHex(ia.response.sw)}; the PSAM expects ${toHex(ia.expected)}`,
-        );
+        throw new NonConformance(dx('ssterm.internalAuth', { data: toHex(ia.response.data), sw: swHex(ia.response.sw), expected: toHex(ia.expected) }));
     }
     const v3 = version.startsWith('3.');
-    if (v3 && !o.skipReadKeyOn30) this.must(await this.externalAuthenticate('RK'), 'EXTERNAL AUTHENTICATE with RK SSSE');
+    if (v3 && !o.skipReadKeyOn30) this.must(await this.externalAuthenticate('RK'), dx('ssterm.externalWith', { key: 'RK SSSE' }));
     const cardId = this.cardId as Uint8Array;
     const withExtension = !(version.startsWith('1.') || version === '' || o.nameWithoutExtension);
     const name = decodeAn(await this.item(SFI.EF06, 0x09)) + (withExtension ? decodeAn(await this.item(SFI.EF06, 0x4e)) : '');

@@ -28,7 +28,7 @@ export function hexPreview(bytes: Uint8Array, max = 64): string {
   return `${toHex(bytes.subarray(0, max), ' ')} … (${bytes.length} bytes)`;
 }
 
-export function expectBytes(actual: Uint8Array, expected: Uint8Array, what: string | Bilingual): void {
+export function expectBytes(actual: Uint8Array, expected: Uint8Array, what: string | Bilingual | Diagnosis): void {
   if (!equal(actual, expected)) {
     throw new NonConformance(dx('bytes.expected', { what, expected: bytes(expected), actual: bytes(actual) }));
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NonConformance, PreconditionNotMet, RestoreFailed, diagnosisOf } from './errors.ts';
 import { expectBytes, expectSw, expectSw1, swText } from './expect.ts';
-import { MESSAGES, bytes, dx, latinWords, renderDiagnosis, sw, templateParams } from './messages.ts';
+import { MESSAGES, bytes, commaList, dx, latinWords, renderDiagnosis, sw, templateParams } from './messages.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 const thrown = (f: () => void): unknown => {
@@ -52,5 +52,8 @@ describe('diagnoses as message ids in both languages', () => {
       'EF07: 预期 (空), 卡给出 AB',
     );
     expect(renderDiagnosis({ id: 'no.such', params: { a: 1 } }, 'zh-CN')).toBe('no.such {"a":1}');
+    const list = dx('sel.ppseLacks', { entries: commaList(['A0', dx('sel.no4F'), 'B0']), aid: 'C0' });
+    expect(renderDiagnosis(list, 'en')).toBe('PPSE entries A0, (no 4F), B0 lack C0');
+    expect(renderDiagnosis(list, 'zh-CN')).toBe('PPSE 条目 A0, (无 4F), B0 中没有 C0');
   });
 });

@@ -9,6 +9,12 @@
 import { describeSw } from '../apdu/sw.ts';
 import { swHex } from '../apdu/response.ts';
 import { toHex } from '../bytes/hex.ts';
+import { MEDICAL_MESSAGES } from './messages-medical.ts';
+import { ISO7816_MESSAGES } from './messages-iso7816.ts';
+import { PBOC_MESSAGES } from './messages-pboc.ts';
+import { RUN_MESSAGES } from './messages-run.ts';
+import { SSCARD_MESSAGES } from './messages-sscard.ts';
+import { TERMINAL_MESSAGES } from './messages-terminal.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export interface Bilingual {
@@ -34,6 +40,12 @@ type Template = { readonly en: string; readonly zh: string };
 
 /** Every diagnosis, by id. {name} is a parameter; both templates name the same parameters. */
 export const MESSAGES = {
+  ...MEDICAL_MESSAGES,
+  ...ISO7816_MESSAGES,
+  ...PBOC_MESSAGES,
+  ...RUN_MESSAGES,
+  ...SSCARD_MESSAGES,
+  ...TERMINAL_MESSAGES,
   // The generic checks of src/verdict/expect.ts: most failures are one of these.
   'sw.expected': { en: 'expected status word {expected}, card answered {actual}', zh: '预期状态字 {expected}, 卡应答 {actual}' },
   'sw1.expected': { en: 'expected {what} ({sw1}xx), card answered {actual}', zh: '预期{what} ({sw1}xx), 卡应答 {actual}' },
@@ -118,6 +130,41 @@ export const MESSAGES = {
   'ssse.neither3desNorSm4': { en: 'neither 3DES nor SM4', zh: '既非 3DES 也非 SM4' },
   'ssse.fciAlgorithm': { en: 'the SSSE FCI names algorithm {actual}, expected {expected}', zh: 'SSSE 的 FCI 指明算法 {actual}, 预期为 {expected}' },
   none: { en: '(none)', zh: '(无)' },
+  absent: { en: 'absent', zh: '不存在' },
+  noneWord: { en: 'none', zh: '无' },
+  'list.comma': { en: '{a}, {b}', zh: '{a}, {b}' },
+  // A command and its answer, where the next step needs 9000 (src/medical, src/sscard, src/pboc, tearing).
+  'cmd.answered': { en: '{command} answered {sw}', zh: '{command} 应答 {sw}' },
+  'cmd.answeredLength': {
+    en: '{command} answered {sw} with {length} bytes; expected 9000 with {expected}',
+    zh: '{command} 应答 {sw}, 带 {length} 字节; 预期为 9000, 带 {expected} 字节',
+  },
+  // A malformed response whatever the command (src/apdu/session.ts, ISO/IEC 7816-3/-4).
+  'apdu.6CxxAgain': { en: 'card answered 6Cxx again after a resend with Le = {le}', zh: '以 Le = {le} 重发后, 卡再次应答 6Cxx' },
+  'apdu.61xxEndless': { en: 'card still answers 61xx after {n} GET RESPONSE commands', zh: '{n} 条 GET RESPONSE 之后卡仍应答 61xx' },
+  'apdu.tooLong': { en: 'response longer than {n} bytes', zh: '响应长于 {n} 字节' },
+  'apdu.noSw': { en: 'response of {n} byte(s) has no status word', zh: '{n} 字节的响应中没有状态字' },
+  'apdu.longerThanAny': {
+    en: 'response of {n} bytes is longer than any response APDU (at most 65 536 data bytes and SW1-SW2)',
+    zh: '{n} 字节的响应长于任何响应 APDU (最多 65 536 字节数据加 SW1-SW2)',
+  },
+  'apdu.notSw': {
+    en: 'status word {sw} is not a status word: SW1 must be 6X (not 60) or 9X (ISO/IEC 7816-3 §10.3.3)',
+    zh: '{sw} 不是合法的状态字: SW1 必须为 6X (60 除外) 或 9X (ISO/IEC 7816-3 §10.3.3)',
+  },
+  'apdu.dataWithError': {
+    en: 'card returned {n} data bytes ({data}) with the error status word {sw}: an error comes without response data (ISO/IEC 7816-4 §5.6)',
+    zh: '卡随错误状态字 {sw} 返回了 {n} 字节数据 ({data}): 出错时不应有响应数据 (ISO/IEC 7816-4 §5.6)',
+  },
+  'apdu.dataWithoutLe': {
+    en: 'card returned {n} data bytes ({data}) with {sw} to a command without Le, which asks for none (ISO/IEC 7816-3 §12.1, ISO/IEC 7816-4 §5.1)',
+    zh: '对不带 Le (即不要求数据) 的命令, 卡随 {sw} 返回了 {n} 字节数据 ({data}) (ISO/IEC 7816-3 §12.1, ISO/IEC 7816-4 §5.1)',
+  },
+  'apdu.moreThanLe': {
+    en: 'card returned {n} data bytes, more than the {ne} the command asked for (Le)',
+    zh: '卡返回 {n} 字节数据, 多于命令要求的 {ne} 字节 (Le)',
+  },
+  'cmd.gaveTable': { en: '{command} gave {length} bytes; table {table} has {expected}', zh: '{command} 给出 {length} 字节; 表 {table} 规定为 {expected} 字节' },
   'ssse.v1Algorithm': { en: 'a 1.0 card names algorithm {id}', zh: '1.0 版卡指明了算法 {id}' },
   'ssse.provinces': {
     en: '卡的识别码 city {city} and 初始化机构编号 issuing area {area} lie in different provinces',
@@ -328,6 +375,10 @@ export function isDiagnosis(v: unknown): v is Diagnosis {
 
 /** A status word as a parameter (swText names it in the language). */
 export const sw = (value: number): SwParam => ({ sw: value });
+/** Values joined with ", " (a list param joins with "or"); none is "". */
+export function commaList(items: readonly Param[]): Param {
+  return items.reduce<Param>((a, b, i) => (i === 0 ? b : dx('list.comma', { a, b })), '');
+}
 /** Several status words: "6A82 (…) or 6A83 (…)". */
 export const sws = (values: readonly number[]): SwParam[] => values.map(sw);
 /** Bytes as a parameter: hex, at most `max` bytes shown. */
@@ -341,6 +392,7 @@ function isBilingual(v: object): v is Bilingual {
 
 function renderParam(p: Param, lang: Lang): string {
   if (typeof p === 'string') return p;
+  if (p === undefined || p === null) return String(p); // a value a caller had not (the English template literal showed "undefined")
   if (typeof p === 'number' || typeof p === 'boolean') return String(p);
   if (Array.isArray(p)) return p.map((x) => renderParam(x, lang)).join(lang === 'en' ? ' or ' : ' 或 ');
   const o = p as Exclude<Param, string | number | boolean | readonly Param[]>;
