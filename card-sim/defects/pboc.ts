@@ -287,6 +287,38 @@ export const PBOC_DEFECTS = [
     description: 'After CARD BLOCK the application still answers (JR/T 0025.5 B.3: 6A81).',
     mustFail: ['PB-SC-008'],
   },
+  {
+    id: 'pboc-pin-last-try-6983',
+    area: 'pboc',
+    title: 'The wrong PIN that uses the last try answers 6983',
+    description:
+      'JR/T 0025.5 §11.4.2 step 3 c): the try that brings the PIN try counter to 0 answers 63C0; 6983 is for a VERIFY after it. This card answers 6983 at once.',
+    mustFail: ['PB-PIN-006'],
+  },
+  {
+    id: 'pboc-external-authenticate-any-time',
+    area: 'pboc',
+    title: 'EXTERNAL AUTHENTICATE accepted outside its place in the transaction',
+    description:
+      'JR/T 0025.5 B.5.1, §15.3: at most one EXTERNAL AUTHENTICATE per transaction, between the ARQC and the second GENERATE AC; this card answers 9000 where it must answer 6985.',
+    mustFail: ['PB-IA-003', 'PB-IA-007'],
+  },
+  {
+    id: 'pboc-put-data-unknown-tag-9000',
+    area: 'pboc',
+    title: 'PUT DATA of a data object the issuer may not change answers 9000',
+    description:
+      'JR/T 0025.5 B.11.1.1: only the data objects of table B.16 (and the EC ones of JR/T 0025.13) are set by PUT DATA; this card answers 9000 to PUT DATA 9F36 (and changes nothing).',
+    mustFail: ['PB-SC-014'],
+  },
+  {
+    id: 'pboc-ec-exact-balance-declined',
+    area: 'pboc',
+    title: 'An EC purchase of exactly the balance is declined',
+    description:
+      'JR/T 0025.13 §7.4.2, §7.4.5: an amount that does not exceed the EC balance is approved offline; this card declines (AAC) an amount equal to the balance.',
+    mustFail: ['PB-EC-005'],
+  },
   ...RECORD_DEFECTS,
   ...GET_DATA_DEFECTS,
   {
@@ -638,6 +670,10 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-offline-counter-ignored': rule('checkConsecutiveOfflineLimit'),
   'pboc-log-not-written': rule('writeTransactionLog'),
   'pboc-card-block-ignored': rule('cardBlockHonoured'),
+  'pboc-pin-last-try-6983': PBOC_FAULTS.lastPinTry6983,
+  'pboc-external-authenticate-any-time': PBOC_FAULTS.externalAuthenticateAnyTime,
+  'pboc-put-data-unknown-tag-9000': PBOC_FAULTS.putDataUnknownTag9000,
+  'pboc-ec-exact-balance-declined': PBOC_FAULTS.ecExactBalanceDeclined,
   'pboc-get-data-unknown-tag-9000': rule('getDataUnknownTagAnswers6a88'),
   'pboc-fci-df-name-of-pse': PBOC_FAULTS.fciDfNameOfPse,
   'pboc-fci-without-pdol': PBOC_FAULTS.fciWithoutPdol,

@@ -29,6 +29,12 @@ Feature: PBOC offline PIN
     Then the status word is 6983
     And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
 
+  @TC:PB-PIN-006 @req:JRT0025-5:11.4.2
+  Scenario: The wrong PIN that uses the last try answers 63C0, not 6983
+    When the terminal verifies a wrong offline PIN until the card blocks it
+    Then the status word is 63C0
+    And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
+
   @TC:PB-PIN-005 @req:JRT0025-5:B.12 @req:ISO9564-1:format-2
   Scenario: A PIN block that is not ISO 9564 format 2 is refused with 6A80
     When the terminal sends VERIFY with a PIN block that is not format 2

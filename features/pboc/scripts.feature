@@ -60,6 +60,11 @@ Feature: PBOC issuer scripts
     Then the status word is 9000
     And the debit application no longer answers GET PROCESSING OPTIONS
 
+  @TC:PB-SC-014 @req:JRT0025-5:B.11
+  Scenario: PUT DATA of the ATC, a data object table B.16 does not list, is refused
+    When the issuer sends the script command 04DA9F36+0001 with a right MAC
+    Then the card refuses the command
+
   @TC:PB-SC-009 @req:JRT0025-5:C.2
   Scenario: A script command with a wrong MAC does not change the EC balance
     Given the terminal remembers the EC balance

@@ -233,7 +233,8 @@ const verifyPin: Handler = (cmd, card) => {
   }
   if (t && card.rules.cvrRecordsPinFailure) t.pinFailed = true;
   if (card.rules.wrongOfflinePinDecrementsTries) s.pinTries--;
-  return { sw: s.pinTries === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | s.pinTries };
+  // JR/T 0025.5 §11.4.2 step 3 c): 63Cx, also 63C0 for the try that reaches 0 (6983 only for a VERIFY after it).
+  return { sw: 0x63c0 | s.pinTries };
 };
 
 /** The ICC dynamic number (EMV Book 2 §6.5.1): fresh for each signature. */
