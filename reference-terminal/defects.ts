@@ -90,6 +90,13 @@ export const TERMINAL_DEFECTS = [
     mustFail: ['TM-SS-012'],
   },
   {
+    id: 'tm-change-pin-reports-success-on-refusal',
+    area: 'terminal',
+    title: 'iChangePIN reports success whatever the card answers',
+    description: 'sc_reader §5.1.1: 0 only on success, else the error (§5.1.3 (7)); this terminal returns 0 when the card refuses CHANGE PIN (a locked PIN).',
+    mustFail: ['TM-SS-019'],
+  },
+  {
     id: 'tm-fin-ignores-priority',
     area: 'terminal',
     title: 'The terminal takes the applications in directory order, not by priority',
@@ -365,6 +372,7 @@ export const TERMINAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_DEFECTS)[number][
   'tm-verify-pin-ascii': terminalRule('verifyPinBcd'),
   'tm-wrong-pin-reported-locked': terminalRule('wrongPinReportedWrong'),
   'tm-change-pin-swapped': terminalRule('changePinOldFirst'),
+  'tm-change-pin-reports-success-on-refusal': terminalRule('changePinReportsRefusal'),
   'tm-fin-ignores-priority': terminalRule('orderByPriority'),
   'tm-fin-ignores-confirmation': terminalRule('askCardholderConfirmation'),
   'tm-fin-selects-blocked-app': terminalRule('refuseBlockedApp'),

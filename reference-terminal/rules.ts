@@ -90,6 +90,8 @@ export const TERMINAL_SPEC_RULES = {
   wrongPinReportedWrong: true,
   /** part 5 §6.3. */
   changePinOldFirst: true,
+  /** sc_reader §5.1.1, §5.1.3 (7): iChangePIN returns non-0 with the error when the card refuses. */
+  changePinReportsRefusal: true,
   /** 社会保障卡规范 part 5 §6.8. */
   reloadWithPuk: true,
   /** part 5 §6.8. */

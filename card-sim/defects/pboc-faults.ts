@@ -265,6 +265,21 @@ export const PBOC_FAULTS = {
     const r = spec(cmd, card);
     return r.sw === SW.VERIFICATION_FAILED_NO_TRIES ? { ...r, sw: SW.AUTHENTICATION_METHOD_BLOCKED } : r;
   }),
+  /** After CARD BLOCK the transaction under way is cut off: the second GENERATE AC answers 6A81. */
+  cardBlockStopsTransaction: [
+    wrap('pboc', 0x16, (spec) => (cmd, card) => {
+      const r = spec(cmd, card);
+      if (r.sw === SW.NO_ERROR) card.session['defect.cardBlocked'] = true;
+      return r;
+    }),
+    wrap('pboc', 0xae, (spec) => (cmd, card) => (card.session['defect.cardBlocked'] === true ? { sw: SW.FUNCTION_NOT_SUPPORTED } : spec(cmd, card))),
+  ],
+  /** A blocked application answers 6283 to every SELECT made in it, also one that finds no file (6A82). */
+  blockedSelectHides6a82: wrap('pboc', 0xa4, (spec) => (cmd, card) => {
+    const blocked = (card.currentDf.state as { appBlocked?: boolean }).appBlocked === true;
+    const r = spec(cmd, card);
+    return blocked && r.sw === SW.FILE_NOT_FOUND ? { sw: SW.WARNING_SELECTED_FILE_INVALIDATED } : r;
+  }),
   /** EXTERNAL AUTHENTICATE without the transaction-state check: 9000 where the card answers 6985. */
   externalAuthenticateAnyTime: wrap('pboc', 0x82, (spec) => (cmd, card) => {
     const r = spec(cmd, card);

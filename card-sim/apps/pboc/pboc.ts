@@ -151,11 +151,6 @@ function txn(card: CardContext): Txn | undefined {
 }
 const ef = (card: CardContext, sfi: number) => adf(card).children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
 
-/** Every command answers 6A81 once CARD BLOCK has been run (JR/T 0025.5 B.3). */
-function live(h: Handler): Handler {
-  return (cmd, card) => (state(card).cardBlocked && card.rules.cardBlockHonoured ? { sw: SW.FUNCTION_NOT_SUPPORTED } : h(cmd, card));
-}
-
 /** The PDOL as personalised: with DF69 on an SM card (JR/T 0025.17 §10.3.2); none if the FCI has none. */
 const pdolOf = (card: CardContext): string => app(card).pdol ?? PBOC_PDOL;
 
@@ -548,43 +543,38 @@ export const PBOC_APP: CardApplication = {
   name: 'pboc',
   commands: [
     { ins: 0xa4, classes: [0x00], handler: pbocSelect },
-    { ins: 0xa8, classes: [0x80], handler: live(gpo) },
-    { ins: 0xb2, classes: [0x00], handler: live(readRecord) },
-    { ins: 0x20, classes: [0x00], handler: live(verifyPin) },
-    { ins: 0x88, classes: [0x00], handler: live(internalAuthenticate) },
-    { ins: 0xae, classes: [0x80], handler: live(generateAc) },
-    { ins: 0x82, classes: [0x00], handler: live(externalAuthenticate) },
-    { ins: 0xca, classes: [0x80], handler: live(getData) },
+    { ins: 0xa8, classes: [0x80], handler: gpo },
+    { ins: 0xb2, classes: [0x00], handler: readRecord },
+    { ins: 0x20, classes: [0x00], handler: verifyPin },
+    { ins: 0x88, classes: [0x00], handler: internalAuthenticate },
+    { ins: 0xae, classes: [0x80], handler: generateAc },
+    { ins: 0x82, classes: [0x00], handler: externalAuthenticate },
+    { ins: 0xca, classes: [0x80], handler: getData },
     {
       ins: 0x1e,
       classes: [0x84],
-      handler: live(
-        simple((s, card) => {
-          if (!card.rules.appBlockPersistent) card.session['pboc.ramBlocked'] = true;
-          else s.appBlocked = true;
-        }),
-      ),
+      handler: simple((s, card) => {
+        if (!card.rules.appBlockPersistent) card.session['pboc.ramBlocked'] = true;
+        else s.appBlocked = true;
+      }),
     },
     {
       ins: 0x18,
       classes: [0x84],
-      handler: live(
-        simple((s, card) => {
-          if (card.rules.appUnblockHonoured) s.appBlocked = false;
-        }),
-      ),
+      handler: simple((s, card) => {
+        if (card.rules.appUnblockHonoured) s.appBlocked = false;
+      }),
     },
+    // CARD BLOCK (B.4): the transaction under way may finish (§17.5); every later SELECT answers 6A81.
     {
       ins: 0x16,
       classes: [0x84],
-      handler: live(
-        simple((s) => {
-          s.cardBlocked = true;
-        }),
-      ),
+      handler: simple((s) => {
+        s.cardBlocked = true;
+      }),
     },
-    { ins: 0x24, classes: [0x84], handler: live(pinUnblock) },
-    { ins: 0xda, classes: [0x04], handler: live(putData) },
+    { ins: 0x24, classes: [0x84], handler: pinUnblock },
+    { ins: 0xda, classes: [0x04], handler: putData },
   ],
   // SELECT from anywhere (the MF, the PSE): a blocked application answers its FCI with 6283, a blocked card 6A81.
   onSelect: (card, selected) => {
