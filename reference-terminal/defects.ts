@@ -129,7 +129,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'A failed offline data authentication is not marked in the TVR',
     description: 'SDA failed / DDA failed must be set when a certificate or signature does not verify (JR/T 0025.5 §9.3–9.4).',
-    mustFail: ['TM-FIN-007', 'TM-FIN-009', 'TM-FIN-010'],
+    mustFail: ['TM-FIN-007', 'TM-FIN-009', 'TM-FIN-010', 'TM-FIN-038'],
   },
   {
     id: 'tm-fin-cvm-first-rule',
