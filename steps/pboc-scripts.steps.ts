@@ -57,7 +57,11 @@ Then('the card refuses the command', function (this: CardWorld) {
 async function verifies(w: CardWorld, pin: string, expected: boolean): Promise<void> {
   const r = await w.pboc.kernel.verifyPin(pin);
   if (expected) expectThat(r.sw === SW.NO_ERROR, `VERIFY of PIN ${pin} answered ${swHex(r.sw)}`);
-  else expectThat(triesLeft(r.sw) !== undefined || r.sw === SW.AUTHENTICATION_METHOD_BLOCKED, `VERIFY of PIN ${pin} answered ${swHex(r.sw)}, not 63Cx or 6983`);
+  else
+    expectThat(
+      triesLeft(r.sw) !== undefined || r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.REFERENCE_DATA_NOT_USABLE,
+      `VERIFY of PIN ${pin} answered ${swHex(r.sw)}, not 63Cx, 6983 or 6984`,
+    );
 }
 
 Then('the offline PIN {word} verifies', async function (this: CardWorld, pin: string) {

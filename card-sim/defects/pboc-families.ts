@@ -99,6 +99,7 @@ export const EVERY_TRANSACTION = [
   'PB-SC-014',
   'PB-SC-015',
   'PB-SC-016',
+  'PB-PIN-007',
 ] as const;
 /** The issuer public key chain (92 remainder, 9F32 exponent): ODA of every kind fails. */
 export const ODA_CHAIN = [
@@ -202,6 +203,7 @@ export const RECORD_FAMILY = [
       'PB-PIN-006',
       'PB-SC-015',
       'PB-SC-016',
+      'PB-PIN-007',
     ],
     where: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
@@ -277,6 +279,7 @@ export const RECORD_FAMILY = [
       'PB-SC-014',
       'PB-SC-015',
       'PB-SC-016',
+      'PB-PIN-007',
     ],
     where: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },

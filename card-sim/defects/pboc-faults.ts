@@ -280,6 +280,11 @@ export const PBOC_FAULTS = {
     const r = spec(cmd, card);
     return blocked && r.sw === SW.FILE_NOT_FOUND ? { sw: SW.WARNING_SELECTED_FILE_INVALIDATED } : r;
   }),
+  /** VERIFY of a PIN blocked in an earlier transaction answers 6983 (EMV's code), not 6984. */
+  pinBlockedEarlier6983: wrap('pboc', 0x20, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    return r.sw === SW.REFERENCE_DATA_NOT_USABLE ? { ...r, sw: SW.AUTHENTICATION_METHOD_BLOCKED } : r;
+  }),
   /** EXTERNAL AUTHENTICATE without the transaction-state check: 9000 where the card answers 6985. */
   externalAuthenticateAnyTime: wrap('pboc', 0x82, (spec) => (cmd, card) => {
     const r = spec(cmd, card);

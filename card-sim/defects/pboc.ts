@@ -63,7 +63,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'PIN try counter not decremented',
     description: 'A wrong offline PIN leaves the PIN try counter 9F17 as it was (JR/T 0025.5 B.12).',
-    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'PB-PIN-006', 'DA-PIN-002'],
+    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'PB-PIN-006', 'PB-PIN-007', 'DA-PIN-002'],
   },
   {
     id: 'pboc-cvr-pin-failure-not-recorded',
@@ -78,7 +78,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'Any offline PIN accepted',
     description: 'VERIFY answers 9000 to a wrong plaintext PIN (JR/T 0025.5 B.12).',
-    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'PB-PIN-006', 'DA-PIN-002', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-AC-011'],
+    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'PB-PIN-006', 'PB-PIN-007', 'DA-PIN-002', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-AC-011'],
   },
   {
     id: 'pboc-script-bad-mac-accepted',
@@ -312,6 +312,14 @@ export const PBOC_DEFECTS = [
     mustFail: ['PB-SC-016'],
   },
   {
+    id: 'pboc-pin-blocked-earlier-6983',
+    area: 'pboc',
+    title: 'A PIN blocked in an earlier transaction answers 6983, not 6984',
+    description:
+      'JR/T 0025.5 §11.3, §11.4.2 step 3 a): the first VERIFY of a transaction after the limit was exceeded in an earlier one answers 6984; this card answers 6983.',
+    mustFail: ['PB-PIN-007'],
+  },
+  {
     id: 'pboc-external-authenticate-any-time',
     area: 'pboc',
     title: 'EXTERNAL AUTHENTICATE accepted outside its place in the transaction',
@@ -466,6 +474,7 @@ export const PBOC_DEFECTS = [
       'PB-PIN-002',
       'PB-PIN-004',
       'PB-PIN-006',
+      'PB-PIN-007',
     ],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-009', 'PB-DUAL-010'] },
   },
@@ -690,6 +699,7 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-pin-last-try-6983': PBOC_FAULTS.lastPinTry6983,
   'pboc-card-block-stops-transaction': PBOC_FAULTS.cardBlockStopsTransaction,
   'pboc-blocked-select-hides-6a82': PBOC_FAULTS.blockedSelectHides6a82,
+  'pboc-pin-blocked-earlier-6983': PBOC_FAULTS.pinBlockedEarlier6983,
   'pboc-external-authenticate-any-time': PBOC_FAULTS.externalAuthenticateAnyTime,
   'pboc-put-data-unknown-tag-9000': PBOC_FAULTS.putDataUnknownTag9000,
   'pboc-ec-exact-balance-declined': PBOC_FAULTS.ecExactBalanceDeclined,

@@ -197,6 +197,9 @@ function afl(card: CardContext, ec: boolean, set?: Txn['set']): string {
   return hex;
 }
 
+/** Session flag: the PIN try limit was exceeded in this transaction (since the application was selected). */
+const PIN_LIMIT_EXCEEDED_NOW = 'pboc.pinLimitExceededNow';
+
 /** VERIFY, offline plaintext PIN (JR/T 0025.5 B.12): P2 80, 8-byte block 2N PIN F…F. */
 const verifyPin: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0x80) return { sw: SW.INCORRECT_P1P2 };
@@ -215,7 +218,9 @@ const verifyPin: Handler = (cmd, card) => {
   )
     return { sw: SW.INCORRECT_DATA };
   const ssBlocked = !card.rules.pinCountersSeparate && allDfs(card.mf).some((d) => d.pins.some((p) => p.ref === 0x00 && p.triesLeft === 0));
-  if (s.pinTries === 0 || ssBlocked) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
+  // §11.3, §11.4.2 step 3 a): 6983 when the limit was exceeded in this transaction, 6984 when in an earlier one.
+  if (s.pinTries === 0 || ssBlocked)
+    return { sw: card.session[PIN_LIMIT_EXCEEDED_NOW] === true || ssBlocked ? SW.AUTHENTICATION_METHOD_BLOCKED : SW.REFERENCE_DATA_NOT_USABLE };
   if (t) t.pinPerformed = true;
   const entered = block.slice(2, 2 + n + (!card.rules.verifyComparesDigitsOnly ? 1 : 0));
   // 防拔 (LD/T 6001.2): the try is spent in NVM before the comparison (card-sim/cos/nvm.ts).
@@ -228,6 +233,7 @@ const verifyPin: Handler = (cmd, card) => {
   }
   if (t && card.rules.cvrRecordsPinFailure) t.pinFailed = true;
   if (card.rules.wrongOfflinePinDecrementsTries) s.pinTries--;
+  if (s.pinTries === 0) card.session[PIN_LIMIT_EXCEEDED_NOW] = true;
   // JR/T 0025.5 §11.4.2 step 3 c): 63Cx, also 63C0 for the try that reaches 0 (6983 only for a VERIFY after it).
   return { sw: 0x63c0 | s.pinTries };
 };
@@ -532,6 +538,7 @@ function blockedNow(card: CardContext): boolean {
 const pbocSelect: Handler = (cmd, card) => {
   const s = state(card);
   delete card.session[TXN];
+  delete card.session[PIN_LIMIT_EXCEEDED_NOW];
   const r = select(cmd, card);
   if (r.sw !== SW.NO_ERROR || card.currentDf.app !== 'pboc') return r;
   if (s.cardBlocked && card.rules.cardBlockHonoured) return { sw: SW.FUNCTION_NOT_SUPPORTED };
@@ -578,6 +585,7 @@ export const PBOC_APP: CardApplication = {
   ],
   // SELECT from anywhere (the MF, the PSE): a blocked application answers its FCI with 6283, a blocked card 6A81.
   onSelect: (card, selected) => {
+    delete card.session[PIN_LIMIT_EXCEEDED_NOW];
     const reply = selected;
     const s = state(card);
     if (s.cardBlocked && card.rules.cardBlockHonoured) return { sw: SW.FUNCTION_NOT_SUPPORTED };
