@@ -122,7 +122,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'No offline data authentication though the AIP asks for it',
     description: 'The AIP names SDA or DDA: the terminal must perform it (JR/T 0025.5 §9.2).',
-    mustFail: ['TM-FIN-006', 'TM-FIN-007', 'TM-FIN-008', 'TM-FIN-009', 'TM-FIN-019', 'TM-FIN-027', 'TM-FIN-032', 'TM-FIN-033', 'TM-FIN-034'],
+    mustFail: ['TM-FIN-006', 'TM-FIN-007', 'TM-FIN-038', 'TM-FIN-008', 'TM-FIN-009', 'TM-FIN-019', 'TM-FIN-027', 'TM-FIN-032', 'TM-FIN-033', 'TM-FIN-034'],
   },
   {
     id: 'tm-fin-oda-failure-not-in-tvr',
