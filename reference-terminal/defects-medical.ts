@@ -55,6 +55,14 @@ export const TERMINAL_MEDICAL_DEFECTS = [
     description: "iReadDebitRecord reads the card's purchase records in a loop (sc_reader §9.1.3 (5)).",
     mustFail: ['TM-MED-005'],
   },
+  {
+    id: 'tm-debit-pay-info-checked-after-pin',
+    area: 'terminal',
+    title: 'iDoDebit checks its pay information only after the PIN',
+    description:
+      'sc_reader §8.1.3 (1): the input parameters (§8.1.2 (3): amounts below 42949672.95 元, 交易时间 YYYYMMDDHHMMSS) are judged before the devices and the card; this terminal asks the PIN first and refuses (−14) afterwards.',
+    mustFail: ['TM-MED-008', 'TM-MED-009', 'TM-INT-017'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation: the terminal spec rules it breaks (reference-terminal/rules.ts). */
@@ -64,4 +72,5 @@ export const TERMINAL_MEDICAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_MEDICAL_D
   'tm-debit-wrong-tac-reported': terminalRule('debitReportsCardTac'),
   'tm-debit-without-pin': terminalRule('debitAsksPin'),
   'tm-read-debit-records-first-only': terminalRule('readDebitRecordsAll'),
+  'tm-debit-pay-info-checked-after-pin': terminalRule('debitChecksPayInfoFirst'),
 };

@@ -64,6 +64,14 @@ export const TERMINAL_USAGE_CONTROL_DEFECTS = [
       'TM-INT-016',
     ],
   },
+  {
+    id: 'tm-fin-country-code-not-sent',
+    area: 'terminal',
+    title: 'The terminal sends the default country code 0156 in GENERATE AC, not its own',
+    description:
+      "JR/T 0025.5 §14.2 table 31: CDOL1's 9F1A is the terminal's country code (the card's international velocity checks use it); this terminal, set to 0344, sends 0156.",
+    mustFail: ['TM-LIM-005'],
+  },
 ] as const satisfies readonly Defect[];
 
 export const TERMINAL_USAGE_CONTROL_IMPLEMENTATIONS: Record<(typeof TERMINAL_USAGE_CONTROL_DEFECTS)[number]['id'], TerminalDefectImpl> = {
@@ -72,4 +80,5 @@ export const TERMINAL_USAGE_CONTROL_IMPLEMENTATIONS: Record<(typeof TERMINAL_USA
   'tm-fin-auc-declines-every-foreign-card': terminalRule('usageControlFollowsAuc'),
   'tm-fin-auc-no-terminal-check': terminalRule('usageControlChecksTerminalType'),
   'tm-fin-auc-domestic-as-international': terminalRule('usageControlRecognisesDomestic'),
+  'tm-fin-country-code-not-sent': terminalRule('terminalCountryInCdol'),
 };

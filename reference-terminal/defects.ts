@@ -90,6 +90,13 @@ export const TERMINAL_DEFECTS = [
     mustFail: ['TM-SS-012'],
   },
   {
+    id: 'tm-change-pin-reports-success-on-refusal',
+    area: 'terminal',
+    title: 'iChangePIN reports success whatever the card answers',
+    description: 'sc_reader §5.1.1: 0 only on success, else the error (§5.1.3 (7)); this terminal returns 0 when the card refuses CHANGE PIN (a locked PIN).',
+    mustFail: ['TM-SS-019'],
+  },
+  {
     id: 'tm-fin-ignores-priority',
     area: 'terminal',
     title: 'The terminal takes the applications in directory order, not by priority',
@@ -115,14 +122,14 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'No offline data authentication though the AIP asks for it',
     description: 'The AIP names SDA or DDA: the terminal must perform it (JR/T 0025.5 §9.2).',
-    mustFail: ['TM-FIN-006', 'TM-FIN-007', 'TM-FIN-008', 'TM-FIN-009', 'TM-FIN-019', 'TM-FIN-027', 'TM-FIN-032', 'TM-FIN-033', 'TM-FIN-034'],
+    mustFail: ['TM-FIN-006', 'TM-FIN-007', 'TM-FIN-038', 'TM-FIN-008', 'TM-FIN-009', 'TM-FIN-019', 'TM-FIN-027', 'TM-FIN-032', 'TM-FIN-033', 'TM-FIN-034'],
   },
   {
     id: 'tm-fin-oda-failure-not-in-tvr',
     area: 'terminal',
     title: 'A failed offline data authentication is not marked in the TVR',
     description: 'SDA failed / DDA failed must be set when a certificate or signature does not verify (JR/T 0025.5 §9.3–9.4).',
-    mustFail: ['TM-FIN-007', 'TM-FIN-009', 'TM-FIN-010'],
+    mustFail: ['TM-FIN-007', 'TM-FIN-009', 'TM-FIN-010', 'TM-FIN-038'],
   },
   {
     id: 'tm-fin-cvm-first-rule',
@@ -365,6 +372,7 @@ export const TERMINAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_DEFECTS)[number][
   'tm-verify-pin-ascii': terminalRule('verifyPinBcd'),
   'tm-wrong-pin-reported-locked': terminalRule('wrongPinReportedWrong'),
   'tm-change-pin-swapped': terminalRule('changePinOldFirst'),
+  'tm-change-pin-reports-success-on-refusal': terminalRule('changePinReportsRefusal'),
   'tm-fin-ignores-priority': terminalRule('orderByPriority'),
   'tm-fin-ignores-confirmation': terminalRule('askCardholderConfirmation'),
   'tm-fin-selects-blocked-app': terminalRule('refuseBlockedApp'),

@@ -12,6 +12,8 @@ export const TERMINAL_SPEC_RULES = {
   offerEc: true,
   /** JR/T 0025.17 §5, §10.3. */
   supportSm: true,
+  /** JR/T 0025.5 §14.2 table 31: the terminal's own country code 9F1A in CDOL1. */
+  terminalCountryInCdol: true,
   /** JR/T 0025.5 §6.4.1. */
   readPse: true,
   /** JR/T 0025.5 §6.4.2. */
@@ -88,6 +90,8 @@ export const TERMINAL_SPEC_RULES = {
   wrongPinReportedWrong: true,
   /** part 5 §6.3. */
   changePinOldFirst: true,
+  /** sc_reader §5.1.1, §5.1.3 (7): iChangePIN returns non-0 with the error when the card refuses. */
+  changePinReportsRefusal: true,
   /** 社会保障卡规范 part 5 §6.8. */
   reloadWithPuk: true,
   /** part 5 §6.8. */
@@ -98,6 +102,8 @@ export const TERMINAL_SPEC_RULES = {
   writeReportsCardAnswer: true,
   /** sc_reader §8.1.3 (6): iDoDebit and iReadDebitRecord ask for the PIN. */
   debitAsksPin: true,
+  /** sc_reader §8.1.3 (1): the pay information (§8.1.2 (3)) is judged before the card is addressed. */
+  debitChecksPayInfoFirst: true,
   /** sc_reader §8.1.4: 0 only on success. */
   debitReportsRefusal: true,
   /** part 7 §12.7: the PSAM checks the card's MAC2. */

@@ -28,7 +28,8 @@ When('the terminal verifies a wrong offline PIN', async function (this: CardWorl
 When('the terminal verifies a wrong offline PIN until the card blocks it', async function (this: CardWorld) {
   for (let i = 0; i < 16; i++) {
     const r = await this.pboc.kernel.verifyPin(wrongPin(profilePin(this)));
-    if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED) return;
+    // The try that reaches 0 answers 63C0 (JR/T 0025.5 §11.4.2 step 3 c); a card that answers 6983 for it stops here too.
+    if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || triesLeft(r.sw) === 0) return;
     if (triesLeft(r.sw) === undefined) throw new NonConformance(dx('pin.wrongAnswered', { sw: swHex(r.sw) }));
   }
   throw new NonConformance(dx('pin.notBlocked'));

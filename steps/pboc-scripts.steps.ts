@@ -58,7 +58,11 @@ Then('the card refuses the command', function (this: CardWorld) {
 async function verifies(w: CardWorld, pin: string, expected: boolean): Promise<void> {
   const r = await w.pboc.kernel.verifyPin(pin);
   if (expected) expectThat(r.sw === SW.NO_ERROR, dx('pin.verifyAnswered', { pin, sw: swHex(r.sw) }));
-  else expectThat(triesLeft(r.sw) !== undefined || r.sw === SW.AUTHENTICATION_METHOD_BLOCKED, dx('pin.verifyNotRefused', { pin, sw: swHex(r.sw) }));
+  else
+    expectThat(
+      triesLeft(r.sw) !== undefined || r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.REFERENCE_DATA_NOT_USABLE,
+      dx('pin.verifyNotRefused', { pin, sw: swHex(r.sw) }),
+    );
 }
 
 Then('the offline PIN {word} verifies', async function (this: CardWorld, pin: string) {

@@ -341,6 +341,11 @@ Then('the first GENERATE AC carried the amount {int} fen in currency {word}', fu
   expectThat(cur !== undefined && toHex(cur) === currency, dx('tfin.currency', { cur: cur ? toHex(cur) : dx('tfin.gpoAbsent'), currency }));
 });
 
+Then('the first GENERATE AC carried the terminal country code {word}', function (this: CardWorld, country: string) {
+  const v = gacValue(cardSide(this), 0, '9F1A');
+  expectThat(v !== undefined && toHex(v) === country, dx('tmfin.gacCountry', { actual: v ? toHex(v) : '—', expected: country }));
+});
+
 /** The first SELECT of the payment side: the PSE or a UnionPay application (RID A000000333). */
 function financialSelection(x: readonly Exchange[]): Exchange | undefined {
   return x.find(

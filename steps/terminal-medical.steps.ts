@@ -53,6 +53,14 @@ When(
   },
 );
 
+When(
+  "the terminal performs iDoDebit of {int} fen from the account at the time {string} with the cardholder's PIN",
+  DRIVER_PACED,
+  async function (this: CardWorld, n: number, time: string) {
+    await perform(this, 'iDoDebit', this.profile.keys?.pin ?? '', { account: n, time });
+  },
+);
+
 When("the terminal performs iReadDebitRecord with the cardholder's PIN", DRIVER_PACED, async function (this: CardWorld) {
   await perform(this, 'iReadDebitRecord', this.profile.keys?.pin ?? '');
 });

@@ -27,7 +27,7 @@ import { dx } from '../src/verdict/messages.ts';
 const outcome = (w: CardWorld): TerminalOutcome => given(w.slot.outcome, 'terminal outcome');
 const isMed = (ins: number, p1?: number) => (e: Exchange) => e.command.cla === MED_CLA && e.command.ins === ins && (p1 === undefined || e.command.p1 === p1);
 
-async function settle(w: CardWorld, pin: string, params: Record<string, number>): Promise<void> {
+async function settle(w: CardWorld, pin: string, params: Record<string, number | string>): Promise<void> {
   const h = harness(w);
   w.slot.outcome = await h.perform({ operation: 'medicalSettlement', pin, params });
   attachTrace(w);
@@ -47,6 +47,14 @@ When(
   DRIVER_PACED,
   function (this: CardWorld, selfPaid: number, selfFunded: number, pooled: number) {
     return settle(this, this.profile.keys?.pin ?? '', { selfPaid, selfFunded, pooled });
+  },
+);
+
+When(
+  "the terminal settles a medical bill of {int} fen self-paid and {int} fen pooled at the time {string} with the cardholder's PIN",
+  DRIVER_PACED,
+  function (this: CardWorld, selfPaid: number, pooled: number, time: string) {
+    return settle(this, this.profile.keys?.pin ?? '', { selfPaid, pooled, time });
   },
 );
 

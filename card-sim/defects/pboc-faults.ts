@@ -5,6 +5,7 @@
  */
 import { concat, equal, fromHex, toHex } from '../../src/bytes/hex.ts';
 import { type Tlv, buildTlv, parseTlv } from '../../src/tlv/ber.ts';
+import { SW } from '../../src/apdu/sw.ts';
 import type { Reply } from '../cos/context.ts';
 import type { CardImage, DfImage, EfImage } from '../cos/image.ts';
 import {
@@ -258,5 +259,49 @@ export const PBOC_FAULTS = {
       if (df.app === 'ppse') delete df.onlyWith;
     });
     return copy;
+  }),
+  /** VERIFY: the wrong PIN that uses the last try answers 6983 (EMV's reading), not 63C0. */
+  lastPinTry6983: wrap('pboc', 0x20, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    return r.sw === SW.VERIFICATION_FAILED_NO_TRIES ? { ...r, sw: SW.AUTHENTICATION_METHOD_BLOCKED } : r;
+  }),
+  /** After CARD BLOCK the transaction under way is cut off: the second GENERATE AC answers 6A81. */
+  cardBlockStopsTransaction: [
+    wrap('pboc', 0x16, (spec) => (cmd, card) => {
+      const r = spec(cmd, card);
+      if (r.sw === SW.NO_ERROR) card.session['defect.cardBlocked'] = true;
+      return r;
+    }),
+    wrap('pboc', 0xae, (spec) => (cmd, card) => (card.session['defect.cardBlocked'] === true ? { sw: SW.FUNCTION_NOT_SUPPORTED } : spec(cmd, card))),
+  ],
+  /** A blocked application answers 6283 to every SELECT made in it, also one that finds no file (6A82). */
+  blockedSelectHides6a82: wrap('pboc', 0xa4, (spec) => (cmd, card) => {
+    const blocked = (card.currentDf.state as { appBlocked?: boolean }).appBlocked === true;
+    const r = spec(cmd, card);
+    return blocked && r.sw === SW.FILE_NOT_FOUND ? { sw: SW.WARNING_SELECTED_FILE_INVALIDATED } : r;
+  }),
+  /** VERIFY of a PIN blocked in an earlier transaction answers 6983 (EMV's code), not 6984. */
+  pinBlockedEarlier6983: wrap('pboc', 0x20, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    return r.sw === SW.REFERENCE_DATA_NOT_USABLE ? { ...r, sw: SW.AUTHENTICATION_METHOD_BLOCKED } : r;
+  }),
+  /** EXTERNAL AUTHENTICATE without the transaction-state check: 9000 where the card answers 6985. */
+  externalAuthenticateAnyTime: wrap('pboc', 0x82, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    return r.sw === SW.CONDITIONS_OF_USE_NOT_SATISFIED ? { sw: SW.NO_ERROR } : r;
+  }),
+  /** PUT DATA of a tag the card does not let the issuer change answers 9000 (and changes nothing). */
+  putDataUnknownTag9000: wrap('pboc', 0xda, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    return r.sw === SW.REFERENCED_DATA_NOT_FOUND ? { sw: SW.NO_ERROR } : r;
+  }),
+  /** The first GENERATE AC of an EC purchase compares the amount with the balance by ≥: the whole balance is declined. */
+  ecExactBalanceDeclined: wrap('pboc', 0xae, (spec) => (cmd, card) => {
+    const ec = (card.currentDf.state as { ec?: { balance: number } }).ec;
+    if (!ec || Number(toHex(cmd.data.subarray(0, 6))) !== ec.balance || ec.balance === 0) return spec(cmd, card);
+    ec.balance -= 1;
+    const r = spec(cmd, card);
+    ec.balance += 1;
+    return r;
   }),
 } as const;

@@ -63,7 +63,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'PIN try counter not decremented',
     description: 'A wrong offline PIN leaves the PIN try counter 9F17 as it was (JR/T 0025.5 B.12).',
-    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'DA-PIN-002'],
+    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'PB-PIN-006', 'PB-PIN-007', 'DA-PIN-002'],
   },
   {
     id: 'pboc-cvr-pin-failure-not-recorded',
@@ -78,7 +78,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'Any offline PIN accepted',
     description: 'VERIFY answers 9000 to a wrong plaintext PIN (JR/T 0025.5 B.12).',
-    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'DA-PIN-002', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-AC-011'],
+    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'PB-PIN-006', 'PB-PIN-007', 'DA-PIN-002', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-AC-011'],
   },
   {
     id: 'pboc-script-bad-mac-accepted',
@@ -99,7 +99,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'EC balance not debited',
     description: 'An offline electronic cash purchase approved with a TC leaves 9F79 unchanged (JR/T 0025.13 §7.4.5).',
-    mustFail: ['PB-EC-002'],
+    mustFail: ['PB-EC-002', 'PB-EC-005'],
   },
   {
     id: 'pboc-ec-over-balance-offline',
@@ -285,7 +285,63 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'CARD BLOCK without effect',
     description: 'After CARD BLOCK the application still answers (JR/T 0025.5 B.3: 6A81).',
-    mustFail: ['PB-SC-008'],
+    mustFail: ['PB-SC-008', 'PB-SC-015'],
+  },
+  {
+    id: 'pboc-pin-last-try-6983',
+    area: 'pboc',
+    title: 'The wrong PIN that uses the last try answers 6983',
+    description:
+      'JR/T 0025.5 §11.4.2 step 3 c): the try that brings the PIN try counter to 0 answers 63C0; 6983 is for a VERIFY after it. This card answers 6983 at once.',
+    mustFail: ['PB-PIN-006'],
+  },
+  {
+    id: 'pboc-card-block-stops-transaction',
+    area: 'pboc',
+    title: 'CARD BLOCK cuts off the transaction under way',
+    description:
+      'JR/T 0025.5 §17.5: a card blocked during a transaction lets the card and the terminal finish it; only the later SELECTs answer 6A81 (B.4). This card answers 6A81 to the second GENERATE AC.',
+    mustFail: ['PB-SC-015'],
+  },
+  {
+    id: 'pboc-blocked-select-hides-6a82',
+    area: 'pboc',
+    title: 'A blocked application answers 6283 to a SELECT that finds nothing',
+    description:
+      'JR/T 0025.5 B.13.5: a SELECT that selects no file answers 6A82; 6283 is the answer of a blocked application that is selected. This card, its application blocked, answers 6283 to the SELECT of an AID it does not hold.',
+    mustFail: ['PB-SC-016'],
+  },
+  {
+    id: 'pboc-pin-blocked-earlier-6983',
+    area: 'pboc',
+    title: 'A PIN blocked in an earlier transaction answers 6983, not 6984',
+    description:
+      'JR/T 0025.5 §11.3, §11.4.2 step 3 a): the first VERIFY of a transaction after the limit was exceeded in an earlier one answers 6984; this card answers 6983.',
+    mustFail: ['PB-PIN-007'],
+  },
+  {
+    id: 'pboc-external-authenticate-any-time',
+    area: 'pboc',
+    title: 'EXTERNAL AUTHENTICATE accepted outside its place in the transaction',
+    description:
+      'JR/T 0025.5 B.5.1, §15.3: at most one EXTERNAL AUTHENTICATE per transaction, between the ARQC and the second GENERATE AC; this card answers 9000 where it must answer 6985.',
+    mustFail: ['PB-IA-003', 'PB-IA-007'],
+  },
+  {
+    id: 'pboc-put-data-unknown-tag-9000',
+    area: 'pboc',
+    title: 'PUT DATA of a data object the issuer may not change answers 9000',
+    description:
+      'JR/T 0025.5 B.11.1.1: only the data objects of table B.16 (and the EC ones of JR/T 0025.13) are set by PUT DATA; this card answers 9000 to PUT DATA 9F36 (and changes nothing).',
+    mustFail: ['PB-SC-014'],
+  },
+  {
+    id: 'pboc-ec-exact-balance-declined',
+    area: 'pboc',
+    title: 'An EC purchase of exactly the balance is declined',
+    description:
+      'JR/T 0025.13 §7.4.2, §7.4.5: an amount that does not exceed the EC balance is approved offline; this card declines (AAC) an amount equal to the balance.',
+    mustFail: ['PB-EC-005'],
   },
   ...RECORD_DEFECTS,
   ...GET_DATA_DEFECTS,
@@ -310,7 +366,7 @@ export const PBOC_DEFECTS = [
     title: 'The FCI lacks the PDOL',
     description:
       'Personalisation left the PDOL 9F38 out of the FCI (JR/T 0025.13 §7.4.2: the EC application asks for 9F7A, 9F02, 5F2A in it); terminals send GPO with 83 00, which the card takes as a standard purchase, so electronic cash never runs offline.',
-    mustFail: ['PB-SEL-003', 'PB-EC-002', 'PB-GPO-003', 'PB-GPO-005', 'PB-GPO-101'],
+    mustFail: ['PB-SEL-003', 'PB-EC-002', 'PB-EC-005', 'PB-GPO-003', 'PB-GPO-005', 'PB-GPO-101'],
     mustFailWhere: {
       '@ics:dual-algorithm': [
         'PB-AC-005',
@@ -381,7 +437,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'EC balance above the balance limit',
     description: 'Personalised with an EC balance limit 9F77 below the EC balance 9F79 (JR/T 0025.13 §6: the balance never exceeds the limit).',
-    mustFail: ['PB-EC-001', 'PB-SC-005', 'PB-EC-002', 'PB-LOG-001'],
+    mustFail: ['PB-EC-001', 'PB-SC-005', 'PB-EC-002', 'PB-EC-005', 'PB-LOG-001'],
   },
   {
     id: 'pboc-ec-single-limit-not-checked',
@@ -417,6 +473,8 @@ export const PBOC_DEFECTS = [
       'PB-SC-013',
       'PB-PIN-002',
       'PB-PIN-004',
+      'PB-PIN-006',
+      'PB-PIN-007',
     ],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-009', 'PB-DUAL-010'] },
   },
@@ -638,6 +696,13 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-offline-counter-ignored': rule('checkConsecutiveOfflineLimit'),
   'pboc-log-not-written': rule('writeTransactionLog'),
   'pboc-card-block-ignored': rule('cardBlockHonoured'),
+  'pboc-pin-last-try-6983': PBOC_FAULTS.lastPinTry6983,
+  'pboc-card-block-stops-transaction': PBOC_FAULTS.cardBlockStopsTransaction,
+  'pboc-blocked-select-hides-6a82': PBOC_FAULTS.blockedSelectHides6a82,
+  'pboc-pin-blocked-earlier-6983': PBOC_FAULTS.pinBlockedEarlier6983,
+  'pboc-external-authenticate-any-time': PBOC_FAULTS.externalAuthenticateAnyTime,
+  'pboc-put-data-unknown-tag-9000': PBOC_FAULTS.putDataUnknownTag9000,
+  'pboc-ec-exact-balance-declined': PBOC_FAULTS.ecExactBalanceDeclined,
   'pboc-get-data-unknown-tag-9000': rule('getDataUnknownTagAnswers6a88'),
   'pboc-fci-df-name-of-pse': PBOC_FAULTS.fciDfNameOfPse,
   'pboc-fci-without-pdol': PBOC_FAULTS.fciWithoutPdol,

@@ -36,3 +36,13 @@ Feature: PBOC electronic cash
     When the terminal starts an EC purchase of the single limit plus 1
     Then the application data holds no EC issuer authorisation code 9F74
     And the sample is restored: the issuer puts the EC balance and limits back by script
+
+  @TC:PB-EC-005 @req:JRT0025-13:7.4.2 @req:JRT0025-13:7.4.5
+  Scenario: An EC purchase of exactly the balance is approved offline and leaves the balance at 0
+    Given the card's offline risk counters are reset by an online approved transaction
+    And the EC balance and single limit are known
+    And the terminal keeps the EC balance and limits to restore them
+    When the terminal asks for TC offline for an EC purchase of the balance plus 0
+    Then the card answers TC
+    And GET DATA 9F79 gives 0
+    And the sample is restored: the issuer puts the EC balance and limits back by script

@@ -41,3 +41,9 @@ Feature: PBOC online processing and issuer authentication
     When the issuer answers with the right ARPC and ARC 00
     And the terminal sends the second GENERATE AC asking for TC
     Then the last online ATC register 9F13 equals the ATC of the transaction
+
+  @TC:PB-IA-007 @req:JRT0025-5:B.5 @req:JRT0025-5:15.4.3
+  Scenario: EXTERNAL AUTHENTICATE after the second GENERATE AC answers 6985
+    When the terminal sends the second GENERATE AC asking for TC
+    And the issuer answers with the right ARPC and ARC 00
+    Then the status word is 6985

@@ -29,6 +29,20 @@ Feature: PBOC offline PIN
     Then the status word is 6983
     And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
 
+  @TC:PB-PIN-006 @req:JRT0025-5:11.4.2
+  Scenario: The wrong PIN that uses the last try answers 63C0, not 6983
+    When the terminal verifies a wrong offline PIN until the card blocks it
+    Then the status word is 63C0
+    And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
+
+  @TC:PB-PIN-007 @req:JRT0025-5:11.3 @req:JRT0025-5:11.4.2
+  Scenario: A PIN whose try limit was reached in an earlier transaction answers 6984 to the first VERIFY of the next
+    When the terminal verifies a wrong offline PIN until the card blocks it
+    And the debit application is selected and its records read
+    And the terminal verifies the offline PIN of the profile
+    Then the status word is 6984
+    And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
+
   @TC:PB-PIN-005 @req:JRT0025-5:B.12 @req:ISO9564-1:format-2
   Scenario: A PIN block that is not ISO 9564 format 2 is refused with 6A80
     When the terminal sends VERIFY with a PIN block that is not format 2

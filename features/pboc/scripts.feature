@@ -60,6 +60,25 @@ Feature: PBOC issuer scripts
     Then the status word is 9000
     And the debit application no longer answers GET PROCESSING OPTIONS
 
+  @TC:PB-SC-014 @req:JRT0025-5:B.11
+  Scenario: PUT DATA of the ATC, a data object table B.16 does not list, is refused
+    When the issuer sends the script command 04DA9F36+0001 with a right MAC
+    Then the card refuses the command
+
+  @TC:PB-SC-015 @req:JRT0025-5:17.5 @req:JRT0025-5:B.4 @destructive
+  Scenario: A CARD BLOCK in the online transaction lets the transaction finish; the next selection answers 6A81
+    When the issuer sends the script command 84160000 with a right MAC
+    Then the status word is 9000
+    When the terminal sends the second GENERATE AC asking for TC
+    Then the debit application no longer answers GET PROCESSING OPTIONS
+
+  @TC:PB-SC-016 @req:JRT0025-5:B.13.5 @req:JRT0025-5:B.1
+  Scenario: While the debit application is blocked, a SELECT of an application the card does not hold answers 6A82, not 6283
+    When the issuer sends the script command 841E0000 with a right MAC
+    And the terminal selects the application A0000003330101FF
+    Then the status word is 6A82
+    And the sample is restored: the issuer unblocks the debit application
+
   @TC:PB-SC-009 @req:JRT0025-5:C.2
   Scenario: A script command with a wrong MAC does not change the EC balance
     Given the terminal remembers the EC balance

@@ -36,3 +36,10 @@ Feature: Financial terminal: the card's usage control (domestic use only)
     When the terminal performs a purchase of 1000 fen with the PIN "123456"
     Then the TVR bit "service not allowed" is set
     And the first GENERATE AC asked for AAC
+
+  @TC:TM-LIM-005 @req:JRT0025-5:14.2 @req:JRT0025-5:10.3.2 @terminal:financial
+  Scenario: The terminal sends its own country code 9F1A in the first GENERATE AC
+    Given the test card "reference" is in the card slot
+    And the terminal's country code is 0344
+    When the terminal performs a purchase of 1000 fen with the PIN "123456"
+    Then the first GENERATE AC carried the terminal country code 0344

@@ -54,6 +54,12 @@ Feature: Financial terminal
     Then the TVR bit "DDA failed" is set
     And the first GENERATE AC asked for ARQC
 
+  @TC:TM-FIN-038 @req:JRT0025-5:9.3.4 @req:JRT0025-5:9.4 @terminal:financial
+  Scenario: A card whose CA public key index names no key the terminal holds fails offline data authentication (DDA failed in the TVR)
+    Given the test card "fin-unknown-ca" is in the card slot
+    When the terminal performs a purchase of 1000 fen with the PIN "123456"
+    Then the TVR bit "DDA failed" is set
+
   @TC:TM-FIN-008 @req:JRT0025-5:9.3 @terminal:financial
   Scenario: An SDA card is authenticated statically, without INTERNAL AUTHENTICATE
     Given the test card "fin-sda" is in the card slot

@@ -33,6 +33,22 @@ Feature: Social-security terminal: medical purchase and its records
     Then the terminal reports error
     And the terminal reports code -37634
 
+  @TC:TM-MED-008 @req:LDT33:8.1.2 @req:LDT33:8.1.3 @terminal:social-security
+  Scenario: iDoDebit of more than 42949672.95 元 refuses it with −14 before asking the card
+    Given the test card "reference" is in the card slot
+    When the terminal performs iDoDebit of 4294967296 fen from the account at the time "20261122120000" with the cardholder's PIN
+    Then the terminal reports error
+    And the terminal reports code -14
+    And the card saw no VERIFY
+
+  @TC:TM-MED-009 @req:LDT33:8.1.2 @req:LDT33:8.1.3 @terminal:social-security
+  Scenario: iDoDebit with a 交易时间 that is not YYYYMMDDHHMMSS (15 digits) refuses it with −14 before asking the card
+    Given the test card "reference" is in the card slot
+    When the terminal performs iDoDebit of 100 fen from the account at the time "202611221200000" with the cardholder's PIN
+    Then the terminal reports error
+    And the terminal reports code -14
+    And the card saw no VERIFY
+
   @TC:TM-MED-004 @req:SSCARD-7:12 @terminal:social-security
   Scenario: iDoDebit with a wrong PIN stops before INITIALIZE FOR PURCHASE
     Given the test card "reference" is in the card slot

@@ -71,3 +71,12 @@ Feature: Integrated terminal: medical settlement with the bank card for the rest
     And the terminal went online
     And the first GENERATE AC carried the amount 60000 fen in currency 0156
     And the terminal reports the account paid 100 fen, the bank card 0 fen and 60000 fen outstanding
+
+  @TC:TM-INT-017 @req:LDT33:8.1.2 @req:LDT33:8.1.3 @terminal:integrated
+  Scenario: A settlement whose 交易时间 is not YYYYMMDDHHMMSS is refused with −14 before the card is asked, nothing charged
+    Given the test card "reference" is in the card slot
+    When the terminal settles a medical bill of 3000 fen self-paid and 7000 fen pooled at the time "202611221200000" with the cardholder's PIN
+    Then the terminal reports error
+    And the terminal reports code -14
+    And the card saw no VERIFY
+    And the card saw no GET PROCESSING OPTIONS

@@ -89,6 +89,13 @@ Feature: Social-security terminal
     When the terminal performs iVerifyPIN with the PIN "135790"
     Then the terminal reports success
 
+  @TC:TM-SS-019 @req:LDT33:5.1 @terminal:social-security
+  Scenario: iChangePIN on a locked PIN reports an error, not success
+    Given the test card "reference" is in the card slot
+    And the card's PIN is locked by wrong tries
+    When the terminal performs iChangePIN from "123456" to "135790"
+    Then the terminal reports error
+
   @TC:TM-SS-013 @req:SSCARD-5:6.8 @req:LDT33:1.1 @terminal:social-security
   Scenario: iReloadPIN authenticates with PUK through the PSAM and sets a new PIN on a locked card
     Given the test card "reference" is in the card slot

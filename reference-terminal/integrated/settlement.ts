@@ -71,7 +71,11 @@ export async function medicalSettlement(
   const bill = billOf(request);
   if (typeof bill === 'string') return { result: 'error', code: -14, message: bill };
   const time = String(request.params?.['time'] ?? `${config.today}120000`);
-  if (!/^\d{14}$/.test(time)) return { result: 'error', code: -14, message: `time "${time}" is not YYYYMMDDHHMMSS` };
+  // sc_reader §8.1.3 (1): the input is judged before the card is addressed.
+  const badTime: TerminalOutcome | undefined = /^\d{14}$/.test(time)
+    ? undefined
+    : { result: 'error', code: -14, message: `time "${time}" is not YYYYMMDDHHMMSS` };
+  if (badTime && rules.debitChecksPayInfoFirst) return badTime;
   let port = card;
   if (!rules.settlePsamSilentOnPayment) {
     // GET CHALLENGE to the PSAM with every command of the payment.
@@ -95,6 +99,7 @@ export async function medicalSettlement(
   };
   const t = await openAccount(card, psam, atr, request, d);
   if (!(t instanceof MedicalTerminal)) return refused(t);
+  if (badTime) return badTime;
   let balance: number;
   try {
     balance = (await t.balance()).amount;

@@ -84,7 +84,8 @@ export class FinancialTerminal {
       smSupport: this.rules.supportSm,
       // 9F37: unpredictable and this transaction's own (JR/T 0025.4 §6.2.4.5.1 table 11); else the kernel's constant.
       ...(this.rules.freshUnpredictableNumber ? { unpredictable: new Uint8Array(randomBytes(4)) } : {}),
-      ...(config.country ? { country: config.country } : {}),
+      // 9F1A: the terminal's own country code, in CDOL1 (JR/T 0025.5 §14.2 table 31).
+      ...(config.country && this.rules.terminalCountryInCdol ? { country: config.country } : {}),
     });
   }
 

@@ -44,6 +44,25 @@ describe('iDoDebit / iReadDebitRecord', () => {
     expect(await iDoDebit(pin.card, pin.psam, pin.atr, debit(100, '000000'), config())).toMatchObject({ result: 'error', code: -51 });
   });
 
+  it('refuses pay information out of its format with −14 before any command to the card (sc_reader §8.1.3 (1))', async () => {
+    for (const params of [
+      { account: 0x100000000 } as Record<string, string | number>,
+      { account: 100, time: '202611221200000' },
+      { account: 100, time: '2026112212000' },
+    ]) {
+      const p = await ports('reference');
+      const sent: string[] = [];
+      const card = {
+        send: (apdu: Uint8Array) => {
+          sent.push('x');
+          return p.card.send(apdu);
+        },
+      };
+      expect(await iDoDebit(card, p.psam, p.atr, { operation: 'iDoDebit', pin: '123456', params }, config())).toMatchObject({ result: 'error', code: -14 });
+      expect(sent).toEqual([]);
+    }
+  });
+
   it('lists the purchases of EF08, newest first', async () => {
     const p = await ports('tm-med-records');
     const o = await iReadDebitRecord(p.card, p.psam, p.atr, { operation: 'iReadDebitRecord', pin: '123456' }, config());

@@ -53,15 +53,24 @@ export async function openAccount(
 
 /** iDoDebit (§8.1.3): PIN, INITIALIZE FOR PURCHASE, MAC1 from the PSAM, DEBIT FOR PURCHASE, MAC2 to the PSAM. */
 export async function iDoDebit(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, config: SsTerminalConfig): Promise<TerminalOutcome> {
-  const t = await openAccount(card, psam, atr, request, config.defects);
-  if (!(t instanceof MedicalTerminal)) return t;
   const p = request.params ?? {};
   const amounts = { account: Number(p['account'] ?? request.amount ?? 0), selfPaid: Number(p['selfPaid'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
+  const time = String(p['time'] ?? `${config.today}120000`);
+  // §8.1.3 (1): the input first, then the devices; −14 参数错误 (appendix A).
+  const refused = payInfoProblem(amounts, time);
+  if (refused && terminalRules(config.defects).debitChecksPayInfoFirst) return refused;
+  const t = await openAccount(card, psam, atr, request, config.defects);
+  if (!(t instanceof MedicalTerminal)) return t;
+  if (refused) return refused;
+  return debitAccount(t, amounts, time, config.defects);
+}
+
+/** The pay information of §8.1.2 (3): amounts in 分 within 4 bytes, 交易时间 YYYYMMDDHHMMSS; the −14 outcome, or undefined. */
+function payInfoProblem(amounts: PurchaseAmounts, time: string): TerminalOutcome | undefined {
   if (![amounts.account, amounts.selfPaid, amounts.pooled].every((n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff))
     return { result: 'error', code: -14, message: 'amounts must be whole 分 from 0 to 42949672.95 元' };
-  const time = String(p['time'] ?? `${config.today}120000`);
   if (!/^\d{14}$/.test(time)) return { result: 'error', code: -14, message: `time "${time}" is not YYYYMMDDHHMMSS` };
-  return debitAccount(t, amounts, time, config.defects);
+  return undefined;
 }
 
 /** The purchase of iDoDebit on an opened account (§8.1.3 (7)–(9)): success with pOutInfo, or the refusing command's code. */

@@ -229,6 +229,10 @@ export const MESSAGES = {
   'pse.selectedBefore': { en: 'the terminal selected {name} before the PSE', zh: '终端在 PSE 之前选择了 {name}' },
   'card.sawAnswered': { en: 'the card answered {name} with {seen}, not {sw}', zh: '卡对 {name} 应答 {seen}, 而不是 {sw}' },
   'card.sawNo': { en: 'the card saw no {name}', zh: '卡未收到 {name}' },
+  'tmfin.gacCountry': {
+    en: '9F1A in GENERATE AC is {actual}, the terminal is in {expected}',
+    zh: 'GENERATE AC 中的 9F1A 为 {actual}, 终端所在国家为 {expected}',
+  },
   'card.sawAt': { en: 'the card saw {name} (command {n})', zh: '卡收到了 {name} (第 {n} 条命令)' },
   'dda.noInternalAuth': {
     en: 'the card saw no INTERNAL AUTHENTICATE though its AIP asks for DDA (JR/T 0025.5 §9.2)',

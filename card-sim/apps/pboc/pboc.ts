@@ -151,11 +151,6 @@ function txn(card: CardContext): Txn | undefined {
 }
 const ef = (card: CardContext, sfi: number) => adf(card).children.find((c): c is EfNode => c.kind === 'EF' && c.sfi === sfi);
 
-/** Every command answers 6A81 once CARD BLOCK has been run (JR/T 0025.5 B.3). */
-function live(h: Handler): Handler {
-  return (cmd, card) => (state(card).cardBlocked && card.rules.cardBlockHonoured ? { sw: SW.FUNCTION_NOT_SUPPORTED } : h(cmd, card));
-}
-
 /** The PDOL as personalised: with DF69 on an SM card (JR/T 0025.17 §10.3.2); none if the FCI has none. */
 const pdolOf = (card: CardContext): string => app(card).pdol ?? PBOC_PDOL;
 
@@ -202,6 +197,9 @@ function afl(card: CardContext, ec: boolean, set?: Txn['set']): string {
   return hex;
 }
 
+/** Session flag: the PIN try limit was exceeded in this transaction (since the application was selected). */
+const PIN_LIMIT_EXCEEDED_NOW = 'pboc.pinLimitExceededNow';
+
 /** VERIFY, offline plaintext PIN (JR/T 0025.5 B.12): P2 80, 8-byte block 2N PIN F…F. */
 const verifyPin: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0x80) return { sw: SW.INCORRECT_P1P2 };
@@ -220,7 +218,9 @@ const verifyPin: Handler = (cmd, card) => {
   )
     return { sw: SW.INCORRECT_DATA };
   const ssBlocked = !card.rules.pinCountersSeparate && allDfs(card.mf).some((d) => d.pins.some((p) => p.ref === 0x00 && p.triesLeft === 0));
-  if (s.pinTries === 0 || ssBlocked) return { sw: SW.AUTHENTICATION_METHOD_BLOCKED };
+  // §11.3, §11.4.2 step 3 a): 6983 when the limit was exceeded in this transaction, 6984 when in an earlier one.
+  if (s.pinTries === 0 || ssBlocked)
+    return { sw: card.session[PIN_LIMIT_EXCEEDED_NOW] === true || ssBlocked ? SW.AUTHENTICATION_METHOD_BLOCKED : SW.REFERENCE_DATA_NOT_USABLE };
   if (t) t.pinPerformed = true;
   const entered = block.slice(2, 2 + n + (!card.rules.verifyComparesDigitsOnly ? 1 : 0));
   // 防拔 (LD/T 6001.2): the try is spent in NVM before the comparison (card-sim/cos/nvm.ts).
@@ -233,7 +233,9 @@ const verifyPin: Handler = (cmd, card) => {
   }
   if (t && card.rules.cvrRecordsPinFailure) t.pinFailed = true;
   if (card.rules.wrongOfflinePinDecrementsTries) s.pinTries--;
-  return { sw: s.pinTries === 0 ? SW.AUTHENTICATION_METHOD_BLOCKED : 0x63c0 | s.pinTries };
+  if (s.pinTries === 0) card.session[PIN_LIMIT_EXCEEDED_NOW] = true;
+  // JR/T 0025.5 §11.4.2 step 3 c): 63Cx, also 63C0 for the try that reaches 0 (6983 only for a VERIFY after it).
+  return { sw: 0x63c0 | s.pinTries };
 };
 
 /** The ICC dynamic number (EMV Book 2 §6.5.1): fresh for each signature. */
@@ -536,6 +538,7 @@ function blockedNow(card: CardContext): boolean {
 const pbocSelect: Handler = (cmd, card) => {
   const s = state(card);
   delete card.session[TXN];
+  delete card.session[PIN_LIMIT_EXCEEDED_NOW];
   const r = select(cmd, card);
   if (r.sw !== SW.NO_ERROR || card.currentDf.app !== 'pboc') return r;
   if (s.cardBlocked && card.rules.cardBlockHonoured) return { sw: SW.FUNCTION_NOT_SUPPORTED };
@@ -547,46 +550,42 @@ export const PBOC_APP: CardApplication = {
   name: 'pboc',
   commands: [
     { ins: 0xa4, classes: [0x00], handler: pbocSelect },
-    { ins: 0xa8, classes: [0x80], handler: live(gpo) },
-    { ins: 0xb2, classes: [0x00], handler: live(readRecord) },
-    { ins: 0x20, classes: [0x00], handler: live(verifyPin) },
-    { ins: 0x88, classes: [0x00], handler: live(internalAuthenticate) },
-    { ins: 0xae, classes: [0x80], handler: live(generateAc) },
-    { ins: 0x82, classes: [0x00], handler: live(externalAuthenticate) },
-    { ins: 0xca, classes: [0x80], handler: live(getData) },
+    { ins: 0xa8, classes: [0x80], handler: gpo },
+    { ins: 0xb2, classes: [0x00], handler: readRecord },
+    { ins: 0x20, classes: [0x00], handler: verifyPin },
+    { ins: 0x88, classes: [0x00], handler: internalAuthenticate },
+    { ins: 0xae, classes: [0x80], handler: generateAc },
+    { ins: 0x82, classes: [0x00], handler: externalAuthenticate },
+    { ins: 0xca, classes: [0x80], handler: getData },
     {
       ins: 0x1e,
       classes: [0x84],
-      handler: live(
-        simple((s, card) => {
-          if (!card.rules.appBlockPersistent) card.session['pboc.ramBlocked'] = true;
-          else s.appBlocked = true;
-        }),
-      ),
+      handler: simple((s, card) => {
+        if (!card.rules.appBlockPersistent) card.session['pboc.ramBlocked'] = true;
+        else s.appBlocked = true;
+      }),
     },
     {
       ins: 0x18,
       classes: [0x84],
-      handler: live(
-        simple((s, card) => {
-          if (card.rules.appUnblockHonoured) s.appBlocked = false;
-        }),
-      ),
+      handler: simple((s, card) => {
+        if (card.rules.appUnblockHonoured) s.appBlocked = false;
+      }),
     },
+    // CARD BLOCK (B.4): the transaction under way may finish (§17.5); every later SELECT answers 6A81.
     {
       ins: 0x16,
       classes: [0x84],
-      handler: live(
-        simple((s) => {
-          s.cardBlocked = true;
-        }),
-      ),
+      handler: simple((s) => {
+        s.cardBlocked = true;
+      }),
     },
-    { ins: 0x24, classes: [0x84], handler: live(pinUnblock) },
-    { ins: 0xda, classes: [0x04], handler: live(putData) },
+    { ins: 0x24, classes: [0x84], handler: pinUnblock },
+    { ins: 0xda, classes: [0x04], handler: putData },
   ],
   // SELECT from anywhere (the MF, the PSE): a blocked application answers its FCI with 6283, a blocked card 6A81.
   onSelect: (card, selected) => {
+    delete card.session[PIN_LIMIT_EXCEEDED_NOW];
     const reply = selected;
     const s = state(card);
     if (s.cardBlocked && card.rules.cardBlockHonoured) return { sw: SW.FUNCTION_NOT_SUPPORTED };

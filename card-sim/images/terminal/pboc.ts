@@ -33,6 +33,8 @@ export interface FinancialAppOptions {
   corrupt?: 'issuer-cert' | 'ssad';
   /** CDA as well as SDA and DDA (AIP 7D00; JR/T 0025.7 §5.3.6). */
   cda?: boolean;
+  /** CA public key index 8F (SFI 2 record 1), hex: one the terminal does not hold. */
+  caIndex?: string;
   appData?: Record<string, unknown>;
 }
 
@@ -78,6 +80,7 @@ export function financialApp(o: FinancialAppOptions = {}): DfImage {
   };
   (ef(1).records as string[])[0] = toHex(record1);
   replace(2, 0, '90', issuerCert);
+  if (o.caIndex) replace(2, 0, '8F', fromHex(o.caIndex));
   replace(2, 1, '93', ssad);
   replace(3, 0, '9F46', certs.iccCert);
   const aid = o.aid ?? PBOC_AID;
@@ -181,4 +184,5 @@ export const FINANCIAL_TEST_CARDS: readonly CardImage[] = [
     () => one({ record1: { '9F07': 'FF00' } }),
   ),
   card('fin-auc-atm-only', 'Usage control AA00: valid at ATMs only, not at other terminals', '00123', () => one({ record1: { '9F07': 'AA00' } })),
+  card('fin-unknown-ca', 'DDA card whose CA public key index 8F (99) names no key the terminal holds', '00124', () => one({ caIndex: '99' })),
 ];
