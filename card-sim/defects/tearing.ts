@@ -36,8 +36,8 @@ export const TEARING_DEFECTS = [
     area: 'tearing',
     title: 'The ATC is written back after the cryptogram',
     description:
-      'GPO moves the ATC in a write-behind cache that reaches NVM only at the end of the next command that writes: a tear during GENERATE AC or an issuer script sends the ATC back to a value a cryptogram already used (JR/T 0025.5 §7.3, 9F36).',
-    mustFail: ['TEAR-PB-002', 'TEAR-PB-003', 'TEAR-PB-004', 'TEAR-PB-005'],
+      'GPO moves the ATC in a write-behind cache that reaches NVM only at the end of the next command that writes: GPO answers with its ATC not yet written, and a tear during GENERATE AC or an issuer script sends the ATC back to a value a cryptogram already used (JR/T 0025.5 §7.3, 9F36).',
+    mustFail: ['TEAR-PB-001', 'TEAR-PB-002', 'TEAR-PB-003', 'TEAR-PB-004', 'TEAR-PB-005'],
   },
   {
     id: 'tear-counter-erased-before-write',
