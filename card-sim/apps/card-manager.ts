@@ -52,10 +52,9 @@ function setMasterKey(df: DfNode, k: MasterKeyImage): void {
   (df.state as { masterKey?: MasterKeyState }).masterKey = { ...k, triesLeft: k.tryLimit };
 }
 
-export function loadedKeys(df: DfNode): LoadedKey[] {
-  const st = df.state as { loadedKeys?: LoadedKey[] };
-  st.loadedKeys ??= [];
-  return st.loadedKeys;
+/** The keys the DF's master key loaded. A lookup writes nothing: the list is made by the first WRITE KEY that stores one. */
+export function loadedKeys(df: DfNode): readonly LoadedKey[] {
+  return (df.state as { loadedKeys?: LoadedKey[] }).loadedKeys ?? [];
 }
 
 /** Algorithm of the card's management keys: the MF's (appData.algorithm), 3DES by default. */
@@ -196,8 +195,9 @@ const writeKey: Handler = (cmd, card) => {
   if (cmd.p1 === 0x01 && at < 0) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
   const entry = { id: cmd.p2, name: `loaded ${cmd.p2.toString(16).padStart(2, '0')}`, ...k };
   if (!card.rules.loadedKeyStored) return { sw: SW.NO_ERROR };
-  if (at >= 0) keys[at] = entry;
-  else keys.push(entry);
+  const stored = ((df.state as { loadedKeys?: LoadedKey[] }).loadedKeys ??= []);
+  if (at >= 0) stored[at] = entry;
+  else stored.push(entry);
   return { sw: SW.NO_ERROR };
 };
 

@@ -36,8 +36,8 @@ export const TEARING_DEFECTS = [
     area: 'tearing',
     title: 'The ATC is written back after the cryptogram',
     description:
-      'GPO moves the ATC in a write-behind cache that reaches NVM only at the end of the next command that writes: a tear during GENERATE AC or an issuer script sends the ATC back to a value a cryptogram already used (JR/T 0025.5 §7.3, 9F36).',
-    mustFail: ['TEAR-PB-002', 'TEAR-PB-003', 'TEAR-PB-004', 'TEAR-PB-005'],
+      'GPO moves the ATC in a write-behind cache that reaches NVM only at the end of the next command that writes: GPO answers with its ATC not yet written, and a tear during GENERATE AC or an issuer script sends the ATC back to a value a cryptogram already used (JR/T 0025.5 §7.3, 9F36).',
+    mustFail: ['TEAR-PB-001', 'TEAR-PB-002', 'TEAR-PB-003', 'TEAR-PB-004', 'TEAR-PB-005'],
   },
   {
     id: 'tear-counter-erased-before-write',
@@ -45,9 +45,7 @@ export const TEARING_DEFECTS = [
     title: 'A counter is erased before it is programmed',
     description:
       'The PIN and key try counters and the ATC are erased (FF) and then programmed, with no backup: a tear between leaves the counter FF, neither old nor new (LD/T 6001.2 防拔; JR/T 0025.5 §7.3).',
-    // TEAR-AUTH-001 (a key's try counter) fails with it only once the counter exists on the card: not on
-    // the proof's fresh card, so it is not claimed (src/run/defects.ts NOT_YET_PROVEN_AREAS).
-    mustFail: ['TEAR-PIN-001', 'TEAR-PIN-004', 'TEAR-PIN-005', 'TEAR-PB-001', 'TEAR-PB-005'],
+    mustFail: ['TEAR-PIN-001', 'TEAR-PIN-004', 'TEAR-PIN-005', 'TEAR-AUTH-001', 'TEAR-PB-001', 'TEAR-PB-005'],
   },
   {
     id: 'tear-recovery-skipped',
@@ -94,9 +92,7 @@ export const TEARING_DEFECTS = [
     title: 'APPLICATION BLOCK and CARD BLOCK erase the block flag before they program it',
     description:
       'The SSSE writes its block flag by erasing the byte (FF) and then programming it, with no backup: a tear between leaves a flag that is neither "usable" nor "blocked" (社会保障卡规范 part 5 §6.1, §6.2; LD/T 6001.2 防拔).',
-    // TEAR-SS-003 fails with it only on a card that has blocked once before (the flag exists): on the
-    // fresh card of the proof it passes, so it is not claimed (src/run/defects.ts NOT_YET_PROVEN_AREAS).
-    mustFail: ['TEAR-PB-005'],
+    mustFail: ['TEAR-SS-003', 'TEAR-PB-005'],
   },
 ] as const satisfies readonly Defect[];
 

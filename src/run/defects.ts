@@ -212,7 +212,7 @@ export interface DefectSummary {
  * defects only on a card whose block flag or key try counter has been written once; the proof's fresh
  * card has neither yet, so no defect proves them there (the "no defect proves" line names them).
  */
-export const NOT_YET_PROVEN_AREAS: readonly string[] = ['tearing'];
+export const NOT_YET_PROVEN_AREAS: readonly string[] = [];
 
 /** The areas the catalogue has, in catalogue order. */
 export function defectAreas(): string[] {

@@ -3,7 +3,8 @@
  * (the card-sim NVM layer, card-sim/cos/nvm.ts, or `sim serve`'s control channel), the card powered up
  * again, and the result judged by the old-or-new oracle: what the terminal reads back, and on a simulator
  * every persistent item, is wholly what it was before the command or wholly what the command made it,
- * or a state the rule allows (the try spent before a comparison); the card answers normally after.
+ * or a state the rule allows (the try spent before a comparison), and wholly as before when cut before the
+ * first write, wholly as after when cut after the last; the card answers normally after.
  */
 import type { NvmFile, NvmSnapshot, SimCard } from '../../card-sim/index.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
@@ -84,6 +85,12 @@ function between(s: NvmSnapshot, old: NvmSnapshot, neu: NvmSnapshot): string[] {
   const fromOld = names.filter((n) => s.get(n) === old.get(n) && old.get(n) !== neu.get(n));
   const fromNew = names.filter((n) => s.get(n) === neu.get(n) && old.get(n) !== neu.get(n));
   return [`old ${fromOld.join(', ')} with new ${fromNew.join(', ')}`];
+}
+
+/** The items of `s` that differ from `ref`, for the message. */
+function unlike(s: NvmSnapshot, ref: NvmSnapshot): string[] {
+  const names = [...new Set([...s.keys(), ...ref.keys()])].sort();
+  return names.filter((n) => s.get(n) !== ref.get(n)).map((n) => `${n} = ${s.get(n) ?? '(none)'} (${ref.get(n) ?? '(none)'} expected)`);
 }
 
 async function quiet<T>(f: () => Promise<T>): Promise<T | TransportError> {
@@ -181,6 +188,15 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
           fail(`after the power-up the card is neither as before nor as after the command: ${between(s, old, neu).join('; ')}`);
           continue;
         }
+        // The cut points are the card's NVM writes: before the first one nothing is written, after the last one all is.
+        if (k === 0 && ks !== oldKey) {
+          fail(`cut before its first NVM write, the card is changed all the same: ${unlike(s, old).join('; ')}`);
+          continue;
+        }
+        if (k === writes && ks !== newKey) {
+          fail(`cut after its last NVM write, the card is not as the command made it: ${unlike(s, neu).join('; ')}`);
+          continue;
+        }
         // A simulator's answers after a power-up are a function of its NVM (RAM is lost): a state already
         // read back is not read again. Through PC/SC (no snapshot of the card) every cut point is read.
         let view = control.deterministic ? seen.get(ks) : undefined;
@@ -232,6 +248,13 @@ export async function sweepTryFirst(
     return { torn: w.torn, counter: await counter(send) };
   };
   try {
+    // Untorn, the right attempt must succeed: else there is nothing to compare the wrong one with.
+    await fresh();
+    const q = await right.setup(send);
+    await control.arm(Number.MAX_SAFE_INTEGER);
+    const ok = await quiet(() => right.command(send, q));
+    if (ok instanceof TransportError) throw new TransportError(`${right.name}: the card did not answer the untorn command (${ok.message})`);
+    if (ok.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`${right.name}: the untorn command answered ${swHex(ok.sw)}, not 9000`);
     await fresh();
     const p = await wrong.setup(send);
     await control.arm(Number.MAX_SAFE_INTEGER);
