@@ -208,9 +208,8 @@ export interface DefectSummary {
 
 /**
  * Areas whose unproven scenarios are reported but do not fail `defects verify` yet, while their defect
- * catalogue is being completed. Tearing (issue 19): TEAR-SS-003 and TEAR-AUTH-001 are caught by their
- * defects only on a card whose block flag or key try counter has been written once; the proof's fresh
- * card has neither yet, so no defect proves them there (the "no defect proves" line names them).
+ * catalogue is being completed. None today: every applicable scenario of every area has a defect that
+ * makes it fail.
  */
 export const NOT_YET_PROVEN_AREAS: readonly string[] = [];
 
