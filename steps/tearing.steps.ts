@@ -13,6 +13,7 @@ import type { CardWorld } from './world.ts';
 import type { ResponseApdu } from '../src/apdu/response.ts';
 import { given } from '../src/verdict/expect.ts';
 import { profileIssuer } from '../src/profile/issuer.ts';
+import { dx } from '../src/verdict/messages.ts';
 
 export const TEARING_MEDIA_TYPE = 'application/vnd.sscc.tearing+json';
 
@@ -38,7 +39,7 @@ Given('the card can be cut off at every NVM write', async function (this: CardWo
     send = (apdu: Uint8Array) => session.send(apdu);
   } else {
     const tear = this.profile.target.kind === 'pcsc' ? this.profile.target.tear : undefined;
-    if (!tear) throw new Unobservable('needs a power-cut reader (profile target.tear)');
+    if (!tear) throw new Unobservable(dx('tear.needsReader'));
     control = await remoteTearControl(tear, channel);
     send = (apdu: Uint8Array) => this.card.send(apdu);
   }
@@ -110,7 +111,7 @@ When('UPDATE RECORD with MAC of every record of EF05 and EF06 is torn at every c
     async () => {
       const out: TearCase[] = [];
       for (const sfi of [SFI.EF05, SFI.EF06]) for (const r of await cases.ssRecords(ctx, ctx.send, sfi)) out.push(cases.ssRecordCase(ctx, sfi, r));
-      if (!out.length) throw new Unobservable('no record of EF05 or EF06 could be read');
+      if (!out.length) throw new Unobservable(dx('tear.noRecord'));
       return out;
     },
     (all) => [...all].sort((a, b) => (b.size ?? 0) - (a.size ?? 0)).slice(0, 2),
@@ -225,9 +226,9 @@ function judge(w: CardWorld): void {
   if (!r) throw new Error('no sweep ran: a When step is missing');
   w.attach(JSON.stringify({ cutPoints: r.cutPoints, cases: r.cases, failures: r.failures.slice(0, 20) }), TEARING_MEDIA_TYPE);
   w.log(`${r.cutPoints} cut points over ${r.cases.length} commands`);
-  if (r.cutPoints === 0) throw new Unobservable('no cut point was tried');
+  if (r.cutPoints === 0) throw new Unobservable(dx('tear.noCutPoint'));
   if (r.failures.length) {
     const first = r.failures.slice(0, 3).map((f) => `${f.case}, cut after write ${f.k} of ${f.writes}: ${f.what}`);
-    throw new NonConformance(`${r.failures.length} of ${r.cutPoints} cut points break the rule: ${first.join(' | ')}`);
+    throw new NonConformance(dx('tear.broken', { failed: r.failures.length, cutPoints: r.cutPoints, first: first.join(' | ') }));
   }
 }

@@ -24,6 +24,7 @@ import { WRITE_KEY_P1, writeKey } from '../personalisation/commands.ts';
 import { MASTER_KEY_ID, masterKey } from '../personalisation/keys.ts';
 import { MedicalTerminal } from '../medical/terminal.ts';
 import type { Send, TearCase } from './tearing.ts';
+import { dx } from '../verdict/messages.ts';
 
 /** What the cases need of the run: the card port, the PSAM port, the card's ATR, the profile's PIN and debit AID. */
 export interface TearContext {
@@ -130,7 +131,7 @@ export async function ssBinary(ctx: TearContext, send: Send): Promise<Uint8Array
   await t.send(iso.selectEf(0xef07));
   for (let at = 0; at < 0x300; at += 0x80) {
     const r = await t.send(iso.readBinary(at, 0x80));
-    if (r.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`READ BINARY of EF07 at ${at} answered ${swHex(r.sw)}`);
+    if (r.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('tear.readBinary', { at, sw: swHex(r.sw) }));
     out.push(...r.data);
   }
   return Uint8Array.from(out);
@@ -199,7 +200,7 @@ export function ssUnblockCase(ctx: TearContext, reload?: string): TearCase {
       await t.selectSsse();
       await t.verifyPin(otherPin(ctx.pin));
       const puk = await t.externalAuthenticate('PUK');
-      if (puk.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`EXTERNAL AUTHENTICATE with PUK answered ${swHex(puk.sw)}`);
+      if (puk.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('tear.pukAuth', { sw: swHex(puk.sw) }));
       return t.macCommand('STK', 0x84, SS_INS.PIN_CHANGE_UNBLOCK, 0x00, reload ? 0x01 : 0x00, new Uint8Array(0), reload ? { encryptPin: reload } : {});
     },
     command: (send, cmd) => port(send).send(cmd as never),
@@ -285,8 +286,7 @@ export function writeKeyCase(ctx: TearContext, what: 'replace master key' | 'loa
       const m = management(ctx, send);
       const r = await m.selectEnvironment('ssse');
       const a = await m.authenticate(old);
-      if (r.sw !== SW.NO_ERROR || a.sw !== SW.NO_ERROR)
-        throw new PreconditionNotMet(`the SSSE master key does not authenticate (${swHex(r.sw)}, ${swHex(a.sw)})`);
+      if (r.sw !== SW.NO_ERROR || a.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('tear.ssseMasterKey', { select: swHex(r.sw), auth: swHex(a.sw) }));
       const challenge = await m.challenge();
       return what === 'replace master key'
         ? writeKey(m.algorithm, old, challenge, WRITE_KEY_P1.REPLACE, { id: MASTER_KEY_ID, version: 1, tryLimit: 15, key: neu })
@@ -311,7 +311,7 @@ export function createFileCase(ctx: TearContext): TearCase {
       const m = management(ctx, send);
       await m.selectMf();
       const a = await m.authenticate(m.key('card'));
-      if (a.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`the card master key does not authenticate (${swHex(a.sw)})`);
+      if (a.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('tear.cardMasterKey', { sw: swHex(a.sw) }));
       return m;
     },
     command: (_send, m) => (m as CardManagement).createDf(name, 0xdf3e),
@@ -327,7 +327,7 @@ async function pbocReady(ctx: TearContext, send: Send, ec: boolean, amount = 100
   const r = await k.selectApplication(ctx.aid);
   // A blocked application answers its FCI with 6283 (JR/T 0025.5 B.1.1): its unblock script still reaches it.
   if (r.sw !== SW.NO_ERROR && !(blocked && r.sw === SW.WARNING_SELECTED_FILE_INVALIDATED))
-    throw new PreconditionNotMet(`SELECT of the debit application answered ${swHex(r.sw)}`);
+    throw new PreconditionNotMet(dx('tear.debitSelect', { sw: swHex(r.sw) }));
   return k;
 }
 
@@ -360,7 +360,7 @@ export function gacCase(ctx: TearContext, ec: boolean): TearCase {
     setup: async (send) => {
       const k = await pbocReady(ctx, send, ec);
       const g = await k.gpo();
-      if (g.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`GET PROCESSING OPTIONS answered ${swHex(g.sw)}`);
+      if (g.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('tear.gpo', { sw: swHex(g.sw) }));
       await k.readApplicationData();
       return k;
     },
@@ -396,14 +396,14 @@ function pinBlock2(pin: string): Uint8Array {
 async function pbocOnline(ctx: TearContext, send: Send, ec: boolean, before?: () => Promise<unknown>, blocked = false) {
   const k = await pbocReady(ctx, send, ec, 100, blocked);
   const g = await k.gpo();
-  if (g.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`GET PROCESSING OPTIONS answered ${swHex(g.sw)}`);
+  if (g.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('tear.gpo', { sw: swHex(g.sw) }));
   await k.readApplicationData();
   await before?.();
   const first = await k.generateAc('ARQC');
   // A blocked application declines (AAC): its unblock script is MACed over that cryptogram (C.2.4).
   if (!first.result || (first.result.type !== 'ARQC' && !(blocked && first.result.type === 'AAC')))
-    throw new PreconditionNotMet(`the first GENERATE AC asked for an ARQC answered ${swHex(first.response.sw)} ${first.result?.type ?? ''}`);
-  if (!ctx.issuer) throw new PreconditionNotMet('the profile gives no keys.pboc: the issuer scripts cannot be MACed');
+    throw new PreconditionNotMet(dx('tear.firstGac', { sw: swHex(first.response.sw), type: first.result?.type ?? '' }));
+  if (!ctx.issuer) throw new PreconditionNotMet(dx('tear.noPbocKeys'));
   return { k, g: first.result, issuer: ctx.issuer(first.result.iad) };
 }
 
@@ -442,7 +442,7 @@ export function pbocScriptCase(ctx: TearContext, script: PbocScript): TearCase {
       if (script === 'APPLICATION UNBLOCK') {
         const b = await pbocOnline(ctx, send, false);
         const r = await send(b.issuer.script(b.k.pan, b.k.psn, b.g.atc, b.g.ac, SCRIPT_HEADER.APPLICATION_BLOCK));
-        if (r.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`APPLICATION BLOCK by script answered ${swHex(r.sw)}`);
+        if (r.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('tear.applicationBlock', { sw: swHex(r.sw) }));
       }
       const { k, g, issuer } = await pbocOnline(ctx, send, script === 'EC load', before, script === 'APPLICATION UNBLOCK');
       const at = (h: string, data?: Uint8Array) => issuer.script(k.pan, k.psn, g.atc, g.ac, h, data);
@@ -504,14 +504,14 @@ export function medicalCase(ctx: TearContext, what: 'load' | 'purchase'): TearCa
       const t = medicalTerminal(ctx, send);
       await t.selectDf04();
       const v = await t.verifyPin(ctx.pin);
-      if (v.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`VERIFY of the SSSE PIN answered ${swHex(v.sw)}`);
+      if (v.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('tear.ssseVerify', { sw: swHex(v.sw) }));
       if (what === 'load') {
         const run = await t.prepareLoad(100);
-        if (!run.creditCommand) throw new PreconditionNotMet(`INITIALIZE FOR LOAD answered ${swHex(run.init.sw)}`);
+        if (!run.creditCommand) throw new PreconditionNotMet(dx('tear.initLoad', { sw: swHex(run.init.sw) }));
         return run.creditCommand;
       }
       const run = await t.preparePurchase(amounts);
-      if (!run.debitCommand) throw new PreconditionNotMet(`INITIALIZE FOR PURCHASE answered ${swHex(run.init.sw)}`);
+      if (!run.debitCommand) throw new PreconditionNotMet(dx('tear.initPurchase', { sw: swHex(run.init.sw) }));
       return run.debitCommand;
     },
     command: (send, cmd) => port(send).send(cmd as never),

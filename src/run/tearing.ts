@@ -11,6 +11,7 @@ import type { ResponseApdu } from '../apdu/response.ts';
 import { SW } from '../apdu/sw.ts';
 import { PreconditionNotMet, TransportError } from '../verdict/errors.ts';
 import { swHex } from '../apdu/response.ts';
+import { dx } from '../verdict/messages.ts';
 
 /** What cuts the power of a card under test at a chosen NVM write, and puts the card back between cuts. */
 export interface TearControl {
@@ -155,7 +156,7 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
       const answer = await quiet(() => c.command(send, prepared));
       if (answer instanceof TransportError) throw new TransportError(`${c.name}: the card did not answer the untorn command (${answer.message})`);
       if (!(c.done ?? ((x: ResponseApdu) => x.sw === SW.NO_ERROR))(answer))
-        throw new PreconditionNotMet(`${c.name}: the untorn command answered ${swHex(answer.sw)}, so there is nothing to tear`);
+        throw new PreconditionNotMet(dx('tear.untornNothing', { name: c.name, sw: swHex(answer.sw) }));
       const { writes } = await control.lastWrites();
       const neu = await control.snapshot();
       await control.powerUp();
@@ -254,7 +255,7 @@ export async function sweepTryFirst(
     await control.arm(Number.MAX_SAFE_INTEGER);
     const ok = await quiet(() => right.command(send, q));
     if (ok instanceof TransportError) throw new TransportError(`${right.name}: the card did not answer the untorn command (${ok.message})`);
-    if (ok.sw !== SW.NO_ERROR) throw new PreconditionNotMet(`${right.name}: the untorn command answered ${swHex(ok.sw)}, not 9000`);
+    if (ok.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('tear.untornNot9000', { name: right.name, sw: swHex(ok.sw) }));
     await fresh();
     const p = await wrong.setup(send);
     await control.arm(Number.MAX_SAFE_INTEGER);

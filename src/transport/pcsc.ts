@@ -5,6 +5,7 @@
  */
 import type { CardChannel, Protocol } from '../apdu/channel.ts';
 import { CardRemovedError, NonConformance, ReaderBusyError, TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 
 type Smartcard = typeof import('smartcard');
 type PcscCard = import('smartcard').CardInterface;
@@ -219,9 +220,7 @@ export class PcscChannel implements CardChannel {
       response = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     } catch (e) {
       if (maxRecvLength === SHORT_RESPONSE_BYTES && /insufficient buffer/i.test((e as Error)?.message ?? '')) {
-        throw new NonConformance(
-          `transmit on "${this.readerName}": the card answered more than 256 data bytes to a short command, which can ask for at most 256 (ISO/IEC 7816-4 §5.1)`,
-        );
+        throw new NonConformance(dx('pcsc.longShortResponse', { reader: this.readerName }));
       }
       throw pcscError(e, `transmit on "${this.readerName}"`);
     }

@@ -9,6 +9,7 @@ import type { CardChannel } from '../apdu/channel.ts';
 import type { TearDriver } from '../profile/profile.ts';
 import type { TearControl } from '../run/tearing.ts';
 import { TransportError, Unobservable } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 
 export type TearRequest = { op: 'arm'; k: number } | { op: 'lastWrites' } | { op: 'save' } | { op: 'restore'; state: NvmFile } | { op: 'snapshot' };
 
@@ -69,9 +70,7 @@ export async function remoteTearControl(driver: TearDriver, channel: CardChannel
   if (driver.kind === 'command') {
     // A power-cut reader sweeps by time after the command's last byte, and puts the card back by the spec's
     // own means between cuts: not yet here, so the sweep is not judged.
-    throw new Unobservable(
-      'target.tear kind command: sweeping a power-cut reader by time is not implemented yet; the NVM-write sweep needs card-sim (in process or sim serve)',
-    );
+    throw new Unobservable(dx('tear.byTime', { field: 'target.tear', kind: 'kind: command', sim: 'card-sim, in process or sim serve' }));
   }
   const at = `${driver.host ?? '127.0.0.1'}:${driver.port}`;
   let c = clients.get(at);

@@ -15,6 +15,7 @@ import { PBOC_MESSAGES } from './messages-pboc.ts';
 import { RUN_MESSAGES } from './messages-run.ts';
 import { SSCARD_MESSAGES } from './messages-sscard.ts';
 import { TERMINAL_MESSAGES } from './messages-terminal.ts';
+import { TEARING_MESSAGES } from './messages-tearing.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export interface Bilingual {
@@ -46,6 +47,7 @@ export const MESSAGES = {
   ...RUN_MESSAGES,
   ...SSCARD_MESSAGES,
   ...TERMINAL_MESSAGES,
+  ...TEARING_MESSAGES,
   // The generic checks of src/verdict/expect.ts: most failures are one of these.
   'sw.expected': { en: 'expected status word {expected}, card answered {actual}', zh: '预期状态字 {expected}, 卡应答 {actual}' },
   'sw1.expected': { en: 'expected {what} ({sw1}xx), card answered {actual}', zh: '预期{what} ({sw1}xx), 卡应答 {actual}' },
