@@ -178,7 +178,11 @@ async function runClean(
   const cases = verdictsOf(plan.scenarios, run.model);
   // A terminal behind the command driver runs in its own processes, where the probe does not see.
   const inProcess = plan.profile.data.target.kind === 'sim' && plan.profile.data.terminal?.driver.kind !== 'command';
-  return { check: judge(plan, undefined, cases), clean: { cases, probe: { ...result, shared: result.shared || recorder.shared }, narrowable: inProcess && !result.shared && !recorder.shared, recorder }, support: run.support };
+  return {
+    check: judge(plan, undefined, cases),
+    clean: { cases, probe: { ...result, shared: result.shared || recorder.shared }, narrowable: inProcess && !result.shared && !recorder.shared, recorder },
+    support: run.support,
+  };
 }
 
 /** One defect's line of `sscc defects --json`. */

@@ -3,7 +3,10 @@ export const PBOC_MESSAGES = {
   // Issuer scripts (steps/pboc-scripts.steps.ts).
   'card.answered': { en: 'the card answered {sw}', zh: '卡应答 {sw}' },
   'pin.verifyAnswered': { en: 'VERIFY of PIN {pin} answered {sw}', zh: '个人识别码 (PIN) {pin} 的 VERIFY 应答 {sw}' },
-  'pin.verifyNotRefused': { en: 'VERIFY of PIN {pin} answered {sw}, not 63Cx, 6983 or 6984', zh: '个人识别码 (PIN) {pin} 的 VERIFY 应答 {sw}, 而不是 63Cx、6983 或 6984' },
+  'pin.verifyNotRefused': {
+    en: 'VERIFY of PIN {pin} answered {sw}, not 63Cx, 6983 or 6984',
+    zh: '个人识别码 (PIN) {pin} 的 VERIFY 应答 {sw}, 而不是 63Cx、6983 或 6984',
+  },
   'ec.balanceChanged': { en: '9F79 {before} → {after}', zh: '电子现金余额 9F79 由 {before} 变为 {after}' },
   'data.isExpected': { en: '{tag} is {v}, expected {n}', zh: '{tag} 为 {v}, 预期为 {n}' },
   'script.blockedAnswered': { en: 'blocked application answered {type}', zh: '已锁定的应用返回 {type}' },
