@@ -41,6 +41,9 @@ STACK_PID=""
 pcsc_stop_stack() {
   if [ -n "$STACK_PID" ]; then
     kill -- -"$STACK_PID" 2>/dev/null || kill "$STACK_PID" 2>/dev/null
+    # Nothing of the stack outlives the test: a member still there 3 s after SIGTERM is killed.
+    for _ in 1 2 3 4 5 6; do kill -0 -- -"$STACK_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- -"$STACK_PID" 2>/dev/null
     wait "$STACK_PID" 2>/dev/null
   fi
 }

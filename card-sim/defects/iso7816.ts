@@ -86,7 +86,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'A file or application that does not exist answers 6A80 instead of 6A82',
     description: 'SELECT and READ BINARY by SFI report a missing file as incorrect data (ISO/IEC 7816-4 §5.6 table 6).',
-    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'DA-FIN-005', 'ISO-SEL-011', 'SW-EF-06'],
+    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'DA-FIN-005', 'ISO-SEL-011', 'SW-EF-06', 'PB-SC-016'],
   },
   {
     id: 'blocked-pin-still-verifies',
@@ -224,7 +224,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD by number always returns the first record',
     description: 'The record number in P1 is not honoured (ISO/IEC 7816-4 §7.3.3).',
-    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'ISO-RR-008', 'ISO-RR-009', 'ISO-RR-010', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003'],
+    mustFail: ['ISO-RR-001', 'ISO-RR-003', 'ISO-RR-008', 'ISO-RR-009', 'ISO-RR-010', 'SS-DATA-009', 'PB-DATA-019', 'PB-ODA-002', 'PB-ODA-003', 'SW-EF-08'],
     collateralAreas: ['lifecycle'],
   },
   {

@@ -29,14 +29,26 @@ export const LIFECYCLE_DEFECTS = [
     area: 'lifecycle',
     title: 'APPLICATION BLOCK is forgotten at the next reset',
     description: 'The block must hold until APPLICATION UNBLOCK (JR/T 0025.5 annex B.1).',
-    mustFail: ['LC-LOSS-006', 'LC-UNRP-001', 'LC-CANCEL-002', 'PB-SC-002', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-UNRP-002', 'PB-SC-001'],
+    // PB-SC-016 blocks the application, resets and SELECTs an absent AID expecting the blocked answer path.
+    mustFail: [
+      'LC-LOSS-006',
+      'LC-UNRP-001',
+      'LC-CANCEL-002',
+      'PB-SC-002',
+      'LC-LOSS-001',
+      'LC-LOSS-002',
+      'LC-LOSS-003',
+      'LC-UNRP-002',
+      'PB-SC-001',
+      'PB-SC-016',
+    ],
   },
   {
     id: 'pboc-app-unblock-ignored',
     area: 'lifecycle',
     title: 'APPLICATION UNBLOCK answers 9000 but the application stays blocked',
     description: 'Unreport (解挂) never reaches the card (JR/T 0025.5 annex B.2).',
-    mustFail: ['LC-UNRP-001', 'PB-SC-002', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-006', 'LC-UNRP-002', 'PB-SC-001'],
+    mustFail: ['LC-UNRP-001', 'PB-SC-002', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-003', 'LC-LOSS-006', 'LC-UNRP-002', 'PB-SC-001', 'PB-SC-016'],
   },
   {
     id: 'debit-block-blocks-ssse',

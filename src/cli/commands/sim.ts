@@ -94,10 +94,12 @@ export function register(p: Command): void {
         ...(o.pullAt ? { pullAt: Number(o.pullAt) } : {}),
         ...(o.fresh ? { freshOnReset: make } : {}),
       }).start();
+      // Closed when the card stops: a listening server would keep the process alive after SIGTERM.
+      let tearServer: { close(): unknown } | undefined;
       if (o.tearPort !== undefined) {
         const tearPort = Number(o.tearPort);
         if (!Number.isInteger(tearPort) || tearPort < 1 || tearPort > 65535) throw new UsageError(`--tear-port ${o.tearPort}: not a TCP port`);
-        await serveTearControl(() => card.card, tearPort);
+        tearServer = await serveTearControl(() => card.card, tearPort);
         log(`tear control on 127.0.0.1:${tearPort}`);
       }
       const pullSeconds = Number(o.pullFor);
@@ -116,6 +118,7 @@ export function register(p: Command): void {
       await new Promise<void>((done) => {
         const stop = () => {
           card.stop();
+          tearServer?.close();
           if (o.state && !o.fresh) {
             writeFileSync(`${o.state}.tmp`, JSON.stringify(card.card.saveNvm()) + '\n');
             renameSync(`${o.state}.tmp`, o.state);
