@@ -75,6 +75,13 @@ interface CatalogueParts {
 
 const ON = Symbol('defects on');
 
+/**
+ * Images as personalised by a set of image faults, per clean image (a card is made per scenario; a
+ * transform that re-signs records costs milliseconds). A card never writes into its image: its tree is
+ * built from it (card-sim/cos/files.ts), as every clean card shares the one clean image.
+ */
+const personalised = new WeakMap<CardImage, Map<string, CardImage>>();
+
 /** A catalogue's implementations sorted by kind: the same for every card, so made once (a card is made per scenario). */
 const parts = new WeakMap<object, CatalogueParts>();
 function partsOf(catalogue: Readonly<Record<string, CardDefectImpl>>): CatalogueParts {
@@ -122,10 +129,17 @@ export function faultsOf(catalogue: Readonly<Record<string, CardDefectImpl>>, on
   return {
     rules,
     nvmPolicy: () => Object.assign({}, ...nvms.filter(({ id }) => on.has(id)).map(({ part }) => part.policy)) as NvmPolicy,
-    // Built once, from the ids switched on (their switches are asked where the faults show, below).
+    // Built once per image and set of image faults on (their switches are asked where the faults show, below).
     personalise: (img) => {
       const ids = [...on];
-      return images.reduce((acc, { id, part }) => (ids.some((x) => x === id) ? part.personalise(acc) : acc), img);
+      const mine = images.filter(({ id }) => ids.some((x) => x === id));
+      if (!mine.length) return img;
+      const key = mine.map(({ id }) => id).join(' ');
+      let made = personalised.get(img);
+      if (!made) personalised.set(img, (made = new Map()));
+      let out = made.get(key);
+      if (!out) made.set(key, (out = mine.reduce((acc, { part }) => part.personalise(acc), img)));
+      return out;
     },
     handler: (app, ins, spec) => {
       const mine = wraps.filter(({ part }) => 'ins' in part && part.app === app && part.ins === ins) as Array<{

@@ -54,15 +54,31 @@ function nonce(d: string, message: Uint8Array, k?: string | Uint8Array): bigint 
   }
 }
 
+/**
+ * Answers of the pure functions below, by their inputs: the simulator signs and the kernel verifies the
+ * same certificates in every scenario (a run makes a card per scenario), and each costs a few scalar
+ * multiplications. Bounded: emptied when full.
+ */
+const remembered = new Map<string, Uint8Array | boolean | string>();
+function remember<T extends Uint8Array | boolean | string>(key: string, compute: () => T): T {
+  const known = remembered.get(key);
+  if (known !== undefined) return (known instanceof Uint8Array ? known.slice() : known) as T;
+  if (remembered.size >= 4096) remembered.clear();
+  const value = compute();
+  remembered.set(key, value instanceof Uint8Array ? value.slice() : value);
+  return value;
+}
+
 /** Sign `message` with d: 64 bytes r ‖ s (GB/T 32918.2 §6.1, JR/T 0025.17 §8.2.2). */
 export function sm2Sign(privateKey: string | Uint8Array, message: Uint8Array, options: { k?: string | Uint8Array } = {}): Uint8Array {
   const d = privateHex(privateKey);
   const k = nonce(d, message, options.k);
-  const kG = lib.getPublicKeyFromPrivateKey(k.toString(16).padStart(64, '0'));
-  const point = { k, x1: BigInt(`0x${kG.slice(2, 66)}`) };
-  const pub = lib.getPublicKeyFromPrivateKey(d);
-  const rs = lib.doSignature(message, d, { hash: true, publicKey: pub, userId: SM2_USER_ID, pointPool: [point] });
-  return fromHex(rs);
+  return remember(`sign ${d} ${k.toString(16)} ${hex(message)}`, () => {
+    const kG = lib.getPublicKeyFromPrivateKey(k.toString(16).padStart(64, '0'));
+    const point = { k, x1: BigInt(`0x${kG.slice(2, 66)}`) };
+    const pub = remember(`public ${d}`, () => lib.getPublicKeyFromPrivateKey(d));
+    return fromHex(lib.doSignature(message, d, { hash: true, publicKey: pub, userId: SM2_USER_ID, pointPool: [point] }));
+  });
 }
 
 /**
@@ -75,11 +91,12 @@ export function sm2Verify(publicKey: Uint8Array, message: Uint8Array, signature:
   const r = scalar(signature.subarray(0, 32));
   const s = scalar(signature.subarray(32));
   if (r === 0n || r >= SM2_N || s === 0n || s >= SM2_N) return false;
-  try {
-    const pk = `04${hex(publicKey)}`;
-    if (!lib.verifyPublicKey(pk)) return false;
-    return lib.doVerifySignature(message, hex(signature), pk, { hash: true, userId: SM2_USER_ID });
-  } catch {
-    return false;
-  }
+  const pk = `04${hex(publicKey)}`;
+  return remember(`verify ${pk} ${hex(signature)} ${hex(message)}`, () => {
+    try {
+      return lib.verifyPublicKey(pk) && lib.doVerifySignature(message, hex(signature), pk, { hash: true, userId: SM2_USER_ID });
+    } catch {
+      return false;
+    }
+  });
 }

@@ -72,17 +72,24 @@ function withDefect(plan: Plan, defect: string | undefined): Plan {
   return { ...plan, profile: { ...plan.profile, data: { ...plan.profile.data, target: { ...target, fresh: true, defects: defect ? [defect] : [] } } } };
 }
 
+/**
+ * The areas whose scenarios a defect is not held to: the ones it names as collateral, and tearing under a
+ * defect of another area (the tearing scenarios sweep commands whose preconditions the other areas prove).
+ */
+function collateralAreasOf(entry: Defect | undefined): readonly string[] {
+  if (!entry) return [];
+  return [...(entry.collateralAreas ?? []), ...(entry.area !== 'tearing' ? ['tearing'] : [])];
+}
+
 /** Judge one run: exactly the scenarios the defect names fail (none for the clean card), nothing else fails or goes unjudged. */
 function judge(plan: Plan, defect: string | undefined, cases: readonly CaseVerdict[]): DefectCheck {
   const entry = defect ? DEFECTS.find((d) => d.id === defect) : undefined;
   // Named scenarios that do not apply to this profile cannot fail: they are not expected to.
   const applies = new Set(plan.scenarios.filter((s) => s.applicable).map((s) => s.id));
   const expected: string[] = (entry ? mustFailOn(entry, plan.profile.data) : []).filter((id) => applies.has(id));
-  // The tearing scenarios sweep commands whose preconditions (a selected DF, a transaction for the
-  // script's MAC, the FCI) the other areas prove: under a defect of another area their failures are
-  // collateral (the defect is held to its own scenarios), under a tearing defect they are its own.
-  const tearing = entry && entry.area !== 'tearing' ? ['tearing'] : [];
-  const collateralAreas: readonly string[] = [...((entry as { collateralAreas?: readonly string[] } | undefined)?.collateralAreas ?? []), ...tearing];
+  // Under a defect of another area the tearing sweeps' failures are collateral (the defect is held to its
+  // own scenarios), under a tearing defect they are its own.
+  const collateralAreas = collateralAreasOf(entry);
   // A scenario of a collateral area that fails or cannot be judged is reported but not held against the defect.
   const isCollateral = (c: CaseVerdict) =>
     !expected.includes(c.id) && collateralAreas.includes(c.area) && (c.verdict === 'FAIL' || c.verdict === 'INCONCLUSIVE');
@@ -116,7 +123,10 @@ export async function checkDefect(
   const named = new Set(entry ? mustFailOn(entry, plan.profile.data) : []);
   const narrow = clean && defect && clean.narrowable && !clean.probe.outside.has(defect);
   // Of the scenarios that asked for the defect, those whose cards answer the same with it on keep their clean verdict (card-replay.ts).
-  const touches = (s: PlannedScenario) => named.has(s.id) || clean?.probe.asked.get(keyOf(s))?.has(defect as string);
+  // A scenario of a collateral area that the defect does not name cannot change its judgement (it is
+  // reported, not held against it): narrowed, it keeps its clean verdict instead of running.
+  const collateral = new Set(collateralAreasOf(entry));
+  const touches = (s: PlannedScenario) => named.has(s.id) || (!collateral.has(s.area) && clean?.probe.asked.get(keyOf(s))?.has(defect as string));
   const changed = (s: PlannedScenario) =>
     !clean?.recorder.sameWith(keyOf(s), defect as string, clean.probe.askedBy.get(keyOf(s))?.get(defect as string) ?? new Set());
   const only = narrow ? plan.scenarios.filter((s) => touches(s) && changed(s)) : undefined;
