@@ -65,9 +65,14 @@ export interface CardFaults {
   nvmPolicy(): NvmPolicy;
 }
 
+type InsWrap = { id: string; part: Extract<WrapDefect, { ins: number }> };
+type SelectWrap = { id: string; part: Extract<WrapDefect, { select: true }> };
+
 interface CatalogueParts {
   images: Array<{ id: string; part: ImageDefect }>;
   wraps: Array<{ id: string; part: WrapDefect }>;
+  /** By `app ins` (the instruction in hex, or `select`): the wrappers of that handler, the image faults it shows. */
+  at: Map<string, { wraps: Array<InsWrap | SelectWrap>; images: string[] }>;
   nvms: Array<{ id: string; part: NvmDefect }>;
   /** The spec rules as getters of a card's `on` (each false while a defect that breaks it is on). */
   rules: object;
@@ -104,6 +109,7 @@ function partsOf(catalogue: Readonly<Record<string, CardDefectImpl>>): Catalogue
   }
   p = {
     rules,
+    at: new Map(),
     images: all.filter((e): e is { id: string; part: ImageDefect } => e.part.kind === 'image'),
     wraps: all.filter((e): e is { id: string; part: WrapDefect } => e.part.kind === 'wrap'),
     nvms: all.filter((e): e is { id: string; part: NvmDefect } => e.part.kind === 'nvm'),
@@ -119,12 +125,25 @@ function partsOf(catalogue: Readonly<Record<string, CardDefectImpl>>): Catalogue
  * changed runs. The defect proof's probe (src/run/defect-probe.ts) records these asks on the clean card to
  * know which scenarios a defect can touch.
  */
+/** The wrappers of one handler of `app` (`ins`, or its answer to SELECT) and the image faults it shows, listed once per catalogue. */
+function partsAt(p: CatalogueParts, app: string, ins: number | undefined) {
+  const key = `${app} ${ins === undefined ? 'select' : ins.toString(16)}`;
+  let at = p.at.get(key);
+  if (!at) {
+    const wraps = p.wraps.filter(({ part }) => part.app === app && (ins === undefined ? 'select' in part : 'ins' in part && part.ins === ins));
+    const images = p.images.filter(({ part }) => ('app' in part.visible ? part.visible.app === app : part.visible.ins === ins)).map(({ id }) => id);
+    p.at.set(key, (at = { wraps: wraps as Array<InsWrap | SelectWrap>, images }));
+  }
+  return at;
+}
+
 export function faultsOf(catalogue: Readonly<Record<string, CardDefectImpl>>, on: ReadonlySet<string>): CardFaults {
-  const { images, wraps, nvms, ...made } = partsOf(catalogue);
-  const rules = Object.create(made.rules, { [ON]: { value: on } }) as CardRules;
+  const p = partsOf(catalogue);
+  const { images, nvms } = p;
+  const rules = Object.create(p.rules, { [ON]: { value: on } }) as CardRules;
   /** Ask for the image faults that can show through this handler (their effect is in the tree already). */
-  const askImages = (app: string, ins: number | undefined) => {
-    for (const { id, part } of images) if ('app' in part.visible ? part.visible.app === app : part.visible.ins === ins) on.has(id);
+  const askImages = (ids: readonly string[]) => {
+    for (const id of ids) on.has(id);
   };
   return {
     rules,
@@ -142,22 +161,21 @@ export function faultsOf(catalogue: Readonly<Record<string, CardDefectImpl>>, on
       return out;
     },
     handler: (app, ins, spec) => {
-      const mine = wraps.filter(({ part }) => 'ins' in part && part.app === app && part.ins === ins) as Array<{
-        id: string;
-        part: Extract<WrapDefect, { ins: number }>;
-      }>;
+      const at = partsAt(p, app, ins);
+      const mine = at.wraps as InsWrap[];
       return (cmd, card) => {
-        askImages(app, ins);
+        askImages(at.images);
         const h = mine.reduce<Handler>((acc, { id, part }) => (on.has(id) ? part.around(acc) : acc), spec);
         return h(cmd, card);
       };
     },
     onSelect: (app, spec) => {
-      const mine = wraps.filter(({ part }) => 'select' in part && part.app === app) as Array<{ id: string; part: Extract<WrapDefect, { select: true }> }>;
-      if (!mine.length && !spec && !images.some(({ part }) => 'app' in part.visible && part.visible.app === app)) return spec;
+      const at = partsAt(p, app, undefined);
+      const mine = at.wraps as SelectWrap[];
+      if (!mine.length && !spec && !at.images.length) return spec;
       const base: OnSelect = spec ?? ((_card, reply) => reply);
       return (card, reply) => {
-        askImages(app, undefined);
+        askImages(at.images);
         return mine.reduce<OnSelect>((acc, { id, part }) => (on.has(id) ? part.around(acc) : acc), base)(card, reply);
       };
     },

@@ -94,6 +94,39 @@ async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: s
   return { runConfiguration, cucumberEnv };
 }
 
+const remembering = new WeakSet<ISupportCodeLibrary>();
+
+/**
+ * A step library run many times in one process (the defect proof, the mutation runner) matches the same
+ * step texts again on every run: each step definition keeps its answer per text (its expression is a
+ * pure function of the text; the arguments' values are still made per step by cucumber).
+ */
+export function rememberStepMatches(support: ISupportCodeLibrary): ISupportCodeLibrary {
+  if (remembering.has(support)) return support;
+  remembering.add(support);
+  // cucumber's library type is opaque; its step definitions carry the Expression of cucumber-expressions.
+  type Expression = { match(text: string): unknown };
+  const { stepDefinitions } = support as unknown as { stepDefinitions: Array<{ expression: Expression }> };
+  const matchers = stepDefinitions.map(({ expression }) => expression.match.bind(expression));
+  // Per step text: the definitions that match it, with their match (null, as cucumber-expressions says, for the rest).
+  const byText = new Map<string, Map<number, unknown>>();
+  stepDefinitions.forEach(({ expression }, i) => {
+    expression.match = (text: string) => {
+      let matches = byText.get(text);
+      if (!matches) {
+        matches = new Map();
+        for (const [j, match] of matchers.entries()) {
+          const m = match(text);
+          if (m !== null && m !== undefined) matches.set(j, m);
+        }
+        byText.set(text, matches);
+      }
+      return matches.get(i) ?? null;
+    };
+  });
+  return support;
+}
+
 /**
  * Run a plan, or only some of its scenarios, keeping the messages in memory: no files, no environment
  * probe (the defect proof runs the suite hundreds of times and needs only the verdicts).
@@ -109,7 +142,7 @@ export async function runInMemory(o: {
   const model = new RunModel();
   if (o.only && o.only.length === 0) return { model, support: o.support ?? (await loadSupportOf(o.root, o.plan)) };
   const { runConfiguration, cucumberEnv } = await configure(o.root, o.plan, o.only);
-  const support = o.support ?? (await loadSupport(runConfiguration, cucumberEnv));
+  const support = rememberStepMatches(o.support ?? (await loadSupport(runConfiguration, cucumberEnv)));
   // The library is loaded: without its import globs cucumber does not search steps/ again on every run.
   const loaded = { ...support, originalCoordinates: { ...support.originalCoordinates, importPaths: [], requirePaths: [] } } as ISupportCodeLibrary;
   // failFast: stop at the first failed case (the mutation run needs only whether one fails).
