@@ -96,17 +96,28 @@ function buildDf(img: DfImage, parent: DfNode | undefined, present: (file: DfIma
   return df;
 }
 
+/** An EF image's contents as bytes, decoded once per image (a card is built per scenario; each gets copies; an image is never changed once a card is made from it: a defect personalises a copy). */
+const decoded = new WeakMap<EfImage, { data: Uint8Array; records: Uint8Array[] }>();
+function bytesOf(img: EfImage) {
+  let d = decoded.get(img);
+  if (!d) {
+    const data = new Uint8Array(img.size ?? 0);
+    if (img.data) data.set(fromHex(img.data).subarray(0, data.length));
+    decoded.set(img, (d = { data, records: (img.records ?? []).map((r) => fromHex(r)) }));
+  }
+  return d;
+}
+
 function buildEf(img: EfImage, parent: DfNode): EfNode {
-  const data = new Uint8Array(img.size ?? 0);
-  if (img.data) data.set(fromHex(img.data).subarray(0, data.length));
+  const bytes = bytesOf(img);
   return {
     kind: 'EF',
     fid: parseInt(img.fid, 16),
     ...(img.sfi === undefined ? {} : { sfi: img.sfi }),
     parent,
     structure: img.structure,
-    data,
-    records: (img.records ?? []).map((r) => fromHex(r)),
+    data: bytes.data.slice(),
+    records: bytes.records.map((r) => r.slice()),
     read: img.read,
     update: img.update,
   };

@@ -190,16 +190,33 @@ export function buildSm2Certs(staticData: Uint8Array): PbocSm2Certs {
     );
     return concat(fields, sm2Sign(PBOC_SM2_TEST_ISS_KEY, concat(fields, staticData)));
   };
-  return {
-    issuerCert: issuerCertFor(PBOC_PAN.slice(0, 6), '1230', SIG_ALG_SM2),
-    ssad: ssadFor(staticData),
-    iccCert: iccCertFor(PBOC_PAN),
-    expiredIssuerCert: issuerCertFor(PBOC_PAN.slice(0, 6), '1219', SIG_ALG_SM2),
-    issuerCertRsaAlgorithm: issuerCertFor(PBOC_PAN.slice(0, 6), '1230', 0x01),
-    issuerCertOtherIssuer: issuerCertFor('622222', '1230', SIG_ALG_SM2),
-    iccCertOtherPan: iccCertFor('6230000000000025'),
-    ssadWithoutAip: ssadFor(staticData.subarray(0, staticData.length - 2)),
-  };
+  // Each signed when first read (SM2 signatures cost a scalar multiplication each): importing card-sim signs nothing.
+  return lazily<PbocSm2Certs>({
+    issuerCert: () => issuerCertFor(PBOC_PAN.slice(0, 6), '1230', SIG_ALG_SM2),
+    ssad: () => ssadFor(staticData),
+    iccCert: () => iccCertFor(PBOC_PAN),
+    expiredIssuerCert: () => issuerCertFor(PBOC_PAN.slice(0, 6), '1219', SIG_ALG_SM2),
+    issuerCertRsaAlgorithm: () => issuerCertFor(PBOC_PAN.slice(0, 6), '1230', 0x01),
+    issuerCertOtherIssuer: () => issuerCertFor('622222', '1230', SIG_ALG_SM2),
+    iccCertOtherPan: () => iccCertFor('6230000000000025'),
+    ssadWithoutAip: () => ssadFor(staticData.subarray(0, staticData.length - 2)),
+  });
+}
+
+/** An object whose every field is made by its function when first read, then kept. */
+function lazily<T extends object>(makers: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const [key, make] of Object.entries(makers) as Array<[keyof T & string, () => T[keyof T]]>)
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = make();
+        Object.defineProperty(out, key, { value, enumerable: true, writable: false });
+        return value;
+      },
+    });
+  return out;
 }
 export const PBOC_SM2_CERTS = buildSm2Certs(PBOC_SM2_STATIC_DATA);
 /** The SM2 certificates of the card that supports CDA: the static data end with its AIP 7D00. */

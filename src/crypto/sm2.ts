@@ -26,9 +26,25 @@ function privateHex(d: string | Uint8Array): string {
   return h;
 }
 
+/**
+ * Answers of the pure functions below, by their inputs: the simulator signs and the kernel verifies the
+ * same certificates in every scenario (a run makes a card per scenario), and each costs a few scalar
+ * multiplications. Bounded: emptied when full.
+ */
+const remembered = new Map<string, Uint8Array | boolean | string>();
+function remember<T extends Uint8Array | boolean | string>(key: string, compute: () => T): T {
+  const known = remembered.get(key);
+  if (known !== undefined) return (known instanceof Uint8Array ? known.slice() : known) as T;
+  if (remembered.size >= 4096) remembered.clear();
+  const value = compute();
+  remembered.set(key, value instanceof Uint8Array ? value.slice() : value);
+  return value;
+}
+
 /** Public key x ‖ y (64 bytes) of a private key d (32 bytes, or 64 hex digits). */
 export function sm2PublicOf(privateKey: string | Uint8Array): Uint8Array {
-  return fromHex(lib.getPublicKeyFromPrivateKey(privateHex(privateKey)).slice(2));
+  const d = privateHex(privateKey);
+  return fromHex(remember(`public ${d}`, () => lib.getPublicKeyFromPrivateKey(d)).slice(2));
 }
 
 /** ZA of the signer (GB/T 32918.2 §5.5) with the JR/T 0025.17 user id. */
@@ -52,21 +68,6 @@ function nonce(d: string, message: Uint8Array, k?: string | Uint8Array): bigint 
     const v = scalar(sm3(concat(fromHex(d), message, Uint8Array.of(i))));
     if (v !== 0n && v < SM2_N) return v;
   }
-}
-
-/**
- * Answers of the pure functions below, by their inputs: the simulator signs and the kernel verifies the
- * same certificates in every scenario (a run makes a card per scenario), and each costs a few scalar
- * multiplications. Bounded: emptied when full.
- */
-const remembered = new Map<string, Uint8Array | boolean | string>();
-function remember<T extends Uint8Array | boolean | string>(key: string, compute: () => T): T {
-  const known = remembered.get(key);
-  if (known !== undefined) return (known instanceof Uint8Array ? known.slice() : known) as T;
-  if (remembered.size >= 4096) remembered.clear();
-  const value = compute();
-  remembered.set(key, value instanceof Uint8Array ? value.slice() : value);
-  return value;
 }
 
 /** Sign `message` with d: 64 bytes r ‖ s (GB/T 32918.2 §6.1, JR/T 0025.17 §8.2.2). */
