@@ -1,51 +1,89 @@
 #!/usr/bin/env node
 // npm run test:defects: the defect catalogue proven on each card and terminal profile it is written for
-// (`sscc defects verify --proof`, the list in src/cli/commands/defects.ts). Each run of that list is one
-// process (`--part i/n`, n the number of runs: share i is the i-th costliest run), and as many run at
-// once as there are cores, the costliest first, each taking the next when it ends: a queue, so that a
-// cost that has grown since it was written down costs no idle core. Each process's output is printed
-// whole when it ends; the exit code is non-zero when any fails.
-import { execFileSync, spawn } from 'node:child_process';
+// (`sscc defects verify --proof`, the list in src/cli/commands/defects.ts). The runs of that list go to
+// long-lived workers, one per core, the costliest first, each worker taking the next when it ends (a
+// queue: a cost that has grown since it was written down costs no idle core). A worker loads the step
+// library once for all the runs it is handed (as test-suite.mjs does). Each run's output is printed whole
+// when it ends; the exit code is non-zero when any fails. A run is the same as
+// `sscc defects verify --proof --part i/n` (n the number of runs), which gives one run alone.
+import { execFileSync, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
-const width = Math.max(1, Number(process.env.SSCC_JOBS) || availableParallelism());
-const started = Date.now();
-let failed = 0;
-let proved = 0;
-let bad = 0;
+const self = fileURLToPath(import.meta.url);
 
-const runs = execFileSync(process.execPath, ['bin/sscc.js', 'defects', 'list', '--proof'], { encoding: 'utf8' })
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line));
-
-function run({ part, profile, area }) {
-  return new Promise((done) => {
-    const args = ['bin/sscc.js', 'defects', 'verify', '--proof', '--part', part];
-    const t0 = Date.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+if (process.argv[2] === '--worker') {
+  // The compiled build when it is fresh, else TypeScript through tsx (as bin/sscc.js).
+  const { fresh } = await import('./build.mjs');
+  let proveRun;
+  if (process.env.SSCC_TSX !== '1' && fresh()) ({ proveRun } = await import('../build/js/src/cli/commands/defects.js'));
+  else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    ({ proveRun } = await import('../src/cli/commands/defects.ts'));
+  }
+  let support;
+  process.on('message', async ({ profile, area }) => {
     let text = '';
-    child.stdout.on('data', (d) => (text += d));
-    child.stderr.on('data', (d) => (text += d));
-    child.on('close', (code) => {
-      const secs = ((Date.now() - t0) / 1000).toFixed(1);
-      process.stdout.write(`\n== sscc defects verify --proof --part ${part}: ${profile}${area ? ` --area ${area}` : ''} (${secs} s, exit ${code})\n${text}`);
-      if (code !== 0) failed++;
-      proved += (text.match(/^ok {3}/gm) ?? []).length;
-      bad += (text.match(/^BAD /gm) ?? []).length;
-      done();
-    });
+    let ok = false;
+    try {
+      const summary = await proveRun({ profile, area }, (s) => (text += `${s}\n`), support);
+      support = summary.support;
+      ok = summary.ok;
+    } catch (e) {
+      text += `sscc: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`;
+    }
+    process.send({ ok, text });
   });
+  process.send({ ready: true });
+} else {
+  const width = Math.max(1, Number(process.env.SSCC_JOBS) || availableParallelism());
+  const started = Date.now();
+  let failed = 0;
+  let proved = 0;
+  let bad = 0;
+  const runs = execFileSync(process.execPath, ['bin/sscc.js', 'defects', 'list', '--proof'], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+  const queue = [...runs];
+  const worker = () =>
+    new Promise((done) => {
+      const child = fork(self, ['--worker'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      let current;
+      let t0 = 0;
+      const next = () => {
+        current = queue.shift();
+        if (!current) return child.disconnect();
+        t0 = Date.now();
+        child.send(current);
+      };
+      child.on('message', (m) => {
+        if (m.ready) return next();
+        const { part, profile, area } = current;
+        const secs = ((Date.now() - t0) / 1000).toFixed(1);
+        process.stdout.write(
+          `\n== sscc defects verify --proof --part ${part}: ${profile}${area ? ` --area ${area}` : ''} (${secs} s, ${m.ok ? 'ok' : 'FAILED'})\n${m.text}`,
+        );
+        if (!m.ok) failed++;
+        proved += (m.text.match(/^ok {3}/gm) ?? []).length;
+        bad += (m.text.match(/^BAD /gm) ?? []).length;
+        next();
+      });
+      child.on('exit', (code, signal) => {
+        // A worker that dies takes its run with it: that run failed; the rest go on in the other workers.
+        if (current) {
+          process.stdout.write(`\n== sscc defects verify --proof --part ${current.part}: the worker ended (${signal ?? `exit ${code}`})\n`);
+          failed++;
+          current = undefined;
+        }
+        done();
+      });
+    });
+  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, worker));
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\ntest:defects: ${runs.length - failed} of ${runs.length} runs proved their share in ${secs} s on ${width} cores`);
+  // Each defect (and each profile's clean card) judged: "ok" or "BAD"; a run that failed counts too.
+  console.log(`${proved} passed, ${bad + (bad ? 0 : failed)} failed`);
+  process.exit(failed ? 1 : 0);
 }
-
-const queue = [...runs];
-await Promise.all(
-  Array.from({ length: Math.min(width, queue.length) }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await run(next);
-  }),
-);
-const secs = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`\ntest:defects: ${runs.length - failed} of ${runs.length} runs proved their share in ${secs} s on ${width} cores`);
-// Each defect (and each profile's clean card) judged: "ok" or "BAD"; a process that failed counts too.
-console.log(`${proved} passed, ${bad + (bad ? 0 : failed)} failed`);
-process.exit(failed ? 1 : 0);

@@ -129,7 +129,8 @@ export async function checkDefect(
   const touches = (s: PlannedScenario) => named.has(s.id) || (!collateral.has(s.area) && clean?.probe.asked.get(keyOf(s))?.has(defect as string));
   const changed = (s: PlannedScenario) =>
     !clean?.recorder.sameWith(keyOf(s), defect as string, clean.probe.askedBy.get(keyOf(s))?.get(defect as string) ?? new Set());
-  const only = narrow ? plan.scenarios.filter((s) => touches(s) && changed(s)) : undefined;
+  // A named scenario runs without a replay first: the defect must change it, so a replay would only find where.
+  const only = narrow ? plan.scenarios.filter((s) => named.has(s.id) || (touches(s) && changed(s))) : undefined;
   const { model, support: loaded } = await runInMemory({ root, plan: planned, ...(support ? { support } : {}), ...(only ? { only } : {}) });
   const ran = new Set((only ?? plan.scenarios).map(keyOf));
   const fresh = new Map(verdictsOf(only ?? plan.scenarios, model).map((c) => [c.id, c]));
