@@ -28,7 +28,7 @@ import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat, given } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
-import { dx } from '../src/verdict/messages.ts';
+import { dx, findings } from '../src/verdict/messages.ts';
 
 /** Steps that wait for the terminal: the driver has its own timeout (DriverError → INCONCLUSIVE), so cucumber's 5 s does not apply. */
 export const DRIVER_PACED = { timeout: -1 };
@@ -104,7 +104,7 @@ Then("the iReadCardBas output holds the card's data in the LD\\/T 33 field order
   const card = h.requireCard();
   const expected = expectedReadCardBas(itemsSeen(card.trace), parseAtr(card.channel.atr).historical, h.config.terminalNumber, h.config.deviceNumber);
   const problems = readCardBasProblems(o.output, expected);
-  expectThat(problems.length === 0, problems.join('; '));
+  expectThat(problems.length === 0, findings(problems));
 });
 
 Then('the card saw INTERNAL AUTHENTICATE before any read of EF06', function (this: CardWorld) {
