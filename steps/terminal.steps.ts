@@ -8,7 +8,7 @@ import { SW, swOfHex } from '../src/apdu/sw.ts';
 import { parseAtr } from '../src/iso7816/atr.ts';
 import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import { closeVirtualReaders, TerminalHarness } from '../src/terminal/harness.ts';
-import { cardSideTraceEntries } from '../src/terminal/slot.ts';
+import { type CardSideEntry, sideBySideTraceEntries } from '../src/terminal/slot.ts';
 import { APDU_TRACE_MEDIA_TYPE } from '../src/trace/trace.ts';
 import {
   expectedReadCardBas,
@@ -43,12 +43,19 @@ function outcome(world: CardWorld): TerminalOutcome {
 }
 
 const traced = new WeakMap<object, number>();
-/** What the card saw since the last call, attached to the step as its APDU trace (the report shows it under the step). */
-export function attachTrace(world: CardWorld): void {
-  const log = harness(world).card?.trace ?? [];
+/** A slot's exchanges since the last call. */
+function newOf(log: readonly CardSideEntry[]): CardSideEntry[] {
   const from = traced.get(log) ?? 0;
   traced.set(log, log.length);
-  const entries = cardSideTraceEntries(log.slice(from));
+  return log.slice(from);
+}
+/**
+ * What the card and the PSAM saw since the last call, attached to the step as its APDU trace (the report
+ * shows it under the step): both slots in the order the terminal sent them, the PSAM's marked party PSAM.
+ */
+export function attachTrace(world: CardWorld): void {
+  const h = harness(world);
+  const entries = sideBySideTraceEntries(newOf(h.card?.trace ?? []), newOf(h.psam.trace));
   if (entries.length) world.attach(JSON.stringify(entries), APDU_TRACE_MEDIA_TYPE);
 }
 
