@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../run/test-support.ts';
 import { sscc } from '../cli/test-cli.ts';
 import { findChromium } from './pdf.ts';
+import { latinWords } from '../verdict/messages.ts';
 
 const CHROMIUM = findChromium();
 const PDFTOTEXT = ['/usr/bin/pdftotext'].find((p) => existsSync(p));
@@ -307,6 +308,21 @@ describe.skipIf(!CHROMIUM || !PDFTOTEXT)('the report in headless Chromium', () =
       for (const id of ['ISO-RB-001', 'ISO-SEL-001', 'ISO-VER-001']) {
         expect(await page.$$eval(`#case-${id} .untranslated`, (e) => e.length), id).toBe(0);
       }
+      // Every case of both reports, in Chinese: no title, step or diagnosis left untranslated, and the Chinese of
+      // the findings and the cases (titles, steps, diagnoses, the trace's names) keeps no English word.
+      for (const dir of [cardOut, termOut]) {
+        await open(dir, 'zh-CN');
+        expect(await page.$$eval('.untranslated', (e) => e.map((x) => (x as HTMLElement).innerText)), dir).toEqual([]);
+        const zh = await page.$$eval('#findings [data-lang="zh-CN"], details.case [data-lang="zh-CN"]', (els) =>
+          els.filter((e) => !e.querySelector('[data-lang]')).map((e) => (e as HTMLElement).textContent ?? ''),
+        );
+        expect(zh.length, dir).toBeGreaterThan(20);
+        expect(
+          zh.filter((t) => latinWords(t).length).map((t) => `${t} [${latinWords(t).join(', ')}]`),
+          dir,
+        ).toEqual([]);
+      }
+      await open(cardOut, 'zh-CN');
       expect(await text('#case-ISO-RB-001 summary')).toContain('READ BINARY 遵守 P1-P2 中的偏移量');
       expect(await text('#case-ISO-RB-001')).toContain('当 终端从偏移量 16 读取 8 字节');
       expect(await text('#findings')).toContain('那么 数据与首次读取内容中从偏移量 16 开始的部分相同');

@@ -63,6 +63,8 @@ describe('the PSAM in the step trace', () => {
     // Only these two parties, and no other step holds the PSAM's exchanges of this one.
     expect(new Set(c.apdus.map((a) => a.party ?? 'card'))).toEqual(new Set(['card', 'PSAM']));
     const html = readFileSync(join(out, 'card', 'report.html'), 'utf8');
+    // The PSAM's answers are decoded as the card's are: no object left unnamed.
+    expect(html).not.toContain('class="unnamed');
     expect(html).toContain(
       '<tr class="party-PSAM"><td><span class="party"><span data-lang="zh-CN">PSAM 卡</span><span data-lang="en">PSAM</span></span> <b>CIPHER DATA</b>',
     );
@@ -78,5 +80,6 @@ describe('the PSAM in the step trace', () => {
     // Interleaved, not appended: a card command follows a PSAM one.
     expect(parties.lastIndexOf('card')).toBeGreaterThan(parties.indexOf('PSAM'));
     expect(step.filter((a) => a.party === 'PSAM').map((a) => a.name)).toContain('DELIVERY SESSION KEY');
+    expect(readFileSync(join(out, 'terminal', 'report.html'), 'utf8')).not.toContain('class="unnamed');
   });
 });
