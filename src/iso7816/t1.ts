@@ -149,7 +149,7 @@ export class T1Interface {
     if (raw.length === 0) {
       const mute = dx('t1b.mute');
       this.log.push({ from: 'ICC', bytes: '', text: renderDiagnosis(mute, 'en'), what: mute, afterMs });
-      throw new TransportError('the card answered nothing: its power was cut');
+      throw new TransportError(dx('io.powerCut'));
     }
     const limit = this.bwt * this.wtx;
     this.wtx = 1;

@@ -2,7 +2,8 @@
  * The failure texts of steps/ and src/ still written in English (issue 20 item 3): the places where a
  * verdict's reason is a string, not a diagnosis (dx, src/verdict/messages.ts), so a zh-CN report shows it
  * in English. Found in the syntax tree: a string or template literal (or a choice or sum of them) given
- * as the message of NonConformance, Unobservable, PreconditionNotMet, RestoreFailed, PsamError, expectThat,
+ * as the message of NonConformance, Unobservable, PreconditionNotMet, RestoreFailed, PsamError, AtrError, the
+ * transport's and driver's errors (TransportError …, INCONCLUSIVE), expectThat,
  * expectNoProblem, the `what` of expectSw1, expectBytes and mustOk, or returned by a check that returns
  * its problem (a function named check…, …Problem(s), …Errors or …Failures, a `problem:` property), or pushed
  * onto a check's list of findings (`errors.push(…)`, `problems.push(…)`, a push inside such a function).
@@ -27,6 +28,11 @@ const SINKS: Readonly<Record<string, readonly number[]>> = {
   fault: [0],
   restored: [0, 2],
   AtrError: [0],
+  // INCONCLUSIVE: the reader, the link, the terminal's driver (src/transport, src/terminal).
+  TransportError: [0],
+  CardRemovedError: [0],
+  ReaderBusyError: [0],
+  DriverError: [0],
 };
 const PROBLEM_FUNCTION = /^check[A-Z]|Problems?$|Errors$|Failures$/;
 /** A list a check collects its findings in (errors.push(…), problems.push(…)): each entry is a diagnosis. */

@@ -132,7 +132,8 @@ describe.skipIf(!CHROMIUM || !PDFTOTEXT)('the report in headless Chromium', () =
         [termOut, 'terminal'],
       ] as const) {
         const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
-          environment: { tool: { version: string } };
+          environment: { tool: { version: string; commit?: string } };
+          product: { model: string; cosVersion?: string };
           certificate: { method: { suiteSha256: string } };
         };
         for (const lang of ['zh-CN', 'en'] as const) {
@@ -145,10 +146,14 @@ describe.skipIf(!CHROMIUM || !PDFTOTEXT)('the report in headless Chromium', () =
           expect(first).toContain(`SSCC-TEST-${kind.toUpperCase()}`); // c) unique identification
           expect(first).toContain('某某智能卡有限公司'); // d) the client
           expect(first).toContain('WT-2026-0042');
-          expect(first).toContain(`sscc ${report.environment.tool.version}`); // e) the method
+          expect(first).toContain(`sscc ${report.environment.tool.version}`); // e) the method: version, commit, suite
+          expect(report.environment.tool.commit).toMatch(/^[0-9a-f]{40}$/);
+          expect(first).toContain(report.environment.tool.commit as string);
           expect(first).toContain(report.certificate.method.suiteSha256);
           expect(first).toMatch(/JR\/T 0025-2013/);
-          expect(first).toContain('S-0001'); // f) the items tested
+          expect(first).toContain('S-0001'); // f) the items tested: product, COS build, sample serials and ATRs
+          expect(first).toContain(report.product.model);
+          if (report.product.cosVersion) expect(first).toContain(`COS ${report.product.cosVersion}`);
           expect(first).toMatch(/3B 6D 00 00 00 99 26 11/);
           expect(first).toContain('2026-11-30'); // h) receipt, test and issue dates in the lab's time zone
           expect(first).toMatch(/Asia\/Shanghai \(UTC\+08:00\)/);

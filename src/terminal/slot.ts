@@ -13,6 +13,7 @@ import type { SimCard } from '../../card-sim/index.ts';
 import { FrameReader, frame } from '../protocol/vpcd.ts';
 import { SimChannel } from '../transport/sim.ts';
 import { TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import type { CommandApdu } from '../apdu/command.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
 import { fromHex, toHex } from '../bytes/hex.ts';
@@ -151,7 +152,7 @@ export class CardSlot {
    */
   vpcdCard(): SimCard {
     const sim = this.channel.simCard;
-    if (!sim) throw new TransportError(`the ${this.name} slot holds no simulated card to serve`);
+    if (!sim) throw new TransportError(dx('term.noSimToServe', { slot: this.name }));
     const channel = this.channel;
     return {
       image: sim.image,

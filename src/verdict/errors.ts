@@ -38,6 +38,11 @@ export class RestoreFailed extends NonConformance {
 /** The reader or link failed, so the card could not be judged: INCONCLUSIVE. */
 export class TransportError extends Error {
   override name = 'TransportError';
+  readonly diagnosis?: Diagnosis;
+  constructor(m: string | Diagnosis) {
+    super(text(m));
+    if (typeof m !== 'string') this.diagnosis = m;
+  }
 }
 
 /** Another program or run holds the reader: nothing about the card can be said (a run refuses it at once). */

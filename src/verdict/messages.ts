@@ -18,6 +18,7 @@ import { TERMINAL_MESSAGES } from './messages-terminal.ts';
 import { TEARING_MESSAGES } from './messages-tearing.ts';
 import { ODA_MESSAGES } from './messages-oda.ts';
 import { ATR_MESSAGES } from './messages-atr.ts';
+import { TRANSPORT_MESSAGES } from './messages-transport.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export interface Bilingual {
@@ -52,6 +53,7 @@ export const MESSAGES = {
   ...TEARING_MESSAGES,
   ...ODA_MESSAGES,
   ...ATR_MESSAGES,
+  ...TRANSPORT_MESSAGES,
   // The generic checks of src/verdict/expect.ts: most failures are one of these.
   'sw.expected': { en: 'expected status word {expected}, card answered {actual}', zh: '预期状态字 {expected}, 卡应答 {actual}' },
   'sw1.expected': { en: 'expected {what} ({sw1}xx), card answered {actual}', zh: '预期{what} ({sw1}xx), 卡应答 {actual}' },
