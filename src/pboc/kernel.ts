@@ -15,7 +15,7 @@ import { concat, fromHex, toHex, toUint } from '../bytes/hex.ts';
 import type { RsaPublic } from '../crypto/index.ts';
 import { buildTlv, parseTlv, type Tlv } from '../tlv/ber.ts';
 import { buildDolData, parseDol } from '../tlv/dol.ts';
-import { NonConformance } from '../verdict/errors.ts';
+import { NonConformance, detailOf } from '../verdict/errors.ts';
 import { type Diagnosis, dx } from '../verdict/messages.ts';
 import * as iso from '../iso7816/commands.ts';
 import { type DirectoryEntry, directoryEntries, fciOfTlvs, getDataAnswer } from '../iso7816/fci.ts';
@@ -99,7 +99,7 @@ function tlvs(r: ResponseApdu, what: string | Diagnosis): Tlv[] {
   try {
     return parseTlv(r.data);
   } catch (e) {
-    throw new NonConformance(dx('tlv.notBerTlv', { what, detail: (e as Error).message }));
+    throw new NonConformance(dx('tlv.notBerTlv', { what, detail: detailOf(e) }));
   }
 }
 

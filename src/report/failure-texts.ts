@@ -28,6 +28,7 @@ const SINKS: Readonly<Record<string, readonly number[]>> = {
   fault: [0],
   restored: [0, 2],
   AtrError: [0],
+  TlvError: [0],
   // INCONCLUSIVE: the reader, the link, the terminal's driver (src/transport, src/terminal).
   TransportError: [0],
   CardRemovedError: [0],

@@ -14,6 +14,11 @@ export function diagnosisOf(e: unknown): Diagnosis | undefined {
   return isDiagnosis(d) ? d : undefined;
 }
 
+/** What an error says, as a parameter: its diagnosis (rendered in the report's language) or its text. */
+export function detailOf(e: unknown): string | Diagnosis {
+  return diagnosisOf(e) ?? (e instanceof Error ? e.message : String(e));
+}
+
 /** The card does not do what the requirement says, or answered something malformed: FAIL. */
 export class NonConformance extends Error {
   override name = 'NonConformance';
