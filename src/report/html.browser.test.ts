@@ -180,7 +180,12 @@ describe.skipIf(!CHROMIUM || !PDFTOTEXT)('the report in headless Chromium', () =
       await page.screenshot({ path: join(termOut, 'first-page.zh-CN.png') as `${string}.png` });
       await open(termOut, 'en');
       await page.screenshot({ path: join(termOut, 'first-page.en.png') as `${string}.png` });
-      for (const f of [join(cardOut, 'first-page.zh-CN.png'), join(cardOut, 'first-page.en.png'), join(termOut, 'first-page.en.png')])
+      for (const f of [
+        join(cardOut, 'first-page.zh-CN.png'),
+        join(cardOut, 'first-page.en.png'),
+        join(termOut, 'first-page.zh-CN.png'),
+        join(termOut, 'first-page.en.png'),
+      ])
         expect(existsSync(f)).toBe(true);
     },
     TIMEOUT,
