@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TlvError, parseTlv } from '../tlv/ber.ts';
+import { type TlvError, parseTlv } from '../tlv/ber.ts';
 import { NonConformance, PreconditionNotMet, RestoreFailed, TransportError, detailOf, diagnosisOf } from './errors.ts';
 import { expectBytes, expectSw, expectSw1, swText } from './expect.ts';
 import { MESSAGES, bytes, commaList, dx, latinWords, renderDiagnosis, sw, templateParams } from './messages.ts';
