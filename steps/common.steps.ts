@@ -73,7 +73,7 @@ Then('the ATR is well formed', function (this: CardWorld) {
     const parsed = parseAtr(atr);
     expectThat(parsed.tckValid, dx('atr.tck', { atr: toHex(atr, ' ') }));
   } catch (e) {
-    if (e instanceof AtrError) throw new NonConformance(dx('atr.malformed', { atr: toHex(atr, ' '), detail: e.message }));
+    if (e instanceof AtrError) throw new NonConformance(dx('atr.malformed', { atr: toHex(atr, ' '), detail: e.diagnosis }));
     throw e;
   }
 });

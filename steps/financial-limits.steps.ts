@@ -10,7 +10,7 @@ import { fromHex, toHex } from '../src/bytes/hex.ts';
 import { selectByName } from '../src/iso7816/commands.ts';
 import { domesticOnlyProblems } from '../src/pboc/usage-control.ts';
 import { expectThat } from '../src/verdict/expect.ts';
-import { dx } from '../src/verdict/messages.ts';
+import { dx, findings } from '../src/verdict/messages.ts';
 import type { CardWorld } from './world.ts';
 import { given } from '../src/verdict/expect.ts';
 
@@ -19,7 +19,7 @@ const DEBIT_AID = 'A000000333010101';
 
 Then('the application usage control allows domestic use only', function (this: CardWorld) {
   const problems = domesticOnlyProblems(this.pboc.kernel.data.get('9F07'));
-  expectThat(problems.length === 0, problems.join('; '));
+  expectThat(problems.length === 0, findings(problems));
 });
 
 Then('the application data object {word} is {word}', function (this: CardWorld, tag: string, want: string) {

@@ -12,7 +12,7 @@ import { sscardHistoricalProblems, sscardInterfaceProblems } from '../src/sscard
 import { dfNameBytes } from '../src/profile/profile.ts';
 import { NonConformance, PreconditionNotMet, Unobservable } from '../src/verdict/errors.ts';
 import { expectBytes, expectThat, given } from '../src/verdict/expect.ts';
-import { dx } from '../src/verdict/messages.ts';
+import { type Diagnosis, dx, findings } from '../src/verdict/messages.ts';
 import type { CardWorld } from './world.ts';
 
 // ---- ATR (ISO/IEC 7816-3 §8; 社会保障卡规范 part 2 §8) -------------------------------------------
@@ -31,7 +31,7 @@ function atrOf(w: CardWorld): { raw: Uint8Array; atr: Atr } {
   try {
     return { raw, atr: parseAtr(raw) };
   } catch (e) {
-    if (e instanceof AtrError) throw new NonConformance(`ATR ${toHex(raw, ' ')}: ${e.message}`);
+    if (e instanceof AtrError) throw new NonConformance(dx('atr.notParsed', { atr: toHex(raw, ' '), detail: e.diagnosis }));
     throw e;
   }
 }
@@ -42,13 +42,13 @@ Given("the card's ATR can be read", function (this: CardWorld) {
   try {
     parseAtr(raw);
   } catch (e) {
-    if (e instanceof AtrError) throw new PreconditionNotMet(dx('atr.unreadable', { atr: toHex(raw, ' '), detail: e.message }));
+    if (e instanceof AtrError) throw new PreconditionNotMet(dx('atr.unreadable', { atr: toHex(raw, ' '), detail: e.diagnosis }));
     throw e;
   }
 });
 
-function expectNoAtrProblems(w: CardWorld, what: string, problems: readonly string[]) {
-  expectThat(!problems.length, `ATR ${toHex(w.card.channel.atr, ' ')}: ${what}: ${problems.join('; ')}`);
+function expectNoAtrProblems(w: CardWorld, what: Diagnosis, problems: readonly Diagnosis[]) {
+  expectThat(!problems.length, dx('atr.problems', { atr: toHex(w.card.channel.atr, ' '), what, problems: findings(problems) }));
 }
 
 Given('the card has been powered up with a cold reset', async function (this: CardWorld) {
@@ -71,10 +71,10 @@ Then("the ATR's global interface bytes code values ISO\\/IEC 7816-3 defines", fu
   const { raw, atr } = atrOf(this);
   expectNoAtrProblems(
     this,
-    'global interface bytes (§8.3)',
+    dx('atrw.global'),
     atrProblems(raw, atr)
       .filter((p) => p.part === 'global')
-      .map((p) => p.text),
+      .map((p) => p.problem),
   );
 });
 
@@ -82,10 +82,10 @@ Then("the ATR's TD bytes indicate the protocols in ascending order", function (t
   const { raw, atr } = atrOf(this);
   expectNoAtrProblems(
     this,
-    'TD sequence (§8.2.3)',
+    dx('atrw.sequence'),
     atrProblems(raw, atr)
       .filter((p) => p.part === 'sequence')
-      .map((p) => p.text),
+      .map((p) => p.problem),
   );
 });
 
@@ -93,10 +93,10 @@ Then("the ATR's protocol specific bytes code values ISO\\/IEC 7816-3 defines", f
   const { raw, atr } = atrOf(this);
   expectNoAtrProblems(
     this,
-    'protocol specific bytes (§10.2, §11.4)',
+    dx('atrw.specific'),
     atrProblems(raw, atr)
       .filter((p) => p.part === 'specific')
-      .map((p) => p.text),
+      .map((p) => p.problem),
   );
 });
 
@@ -109,11 +109,11 @@ Then('the ATR offers exactly the protocols of the ICS', function (this: CardWorl
 
 Then('the ATR is the basic ATR of 社会保障卡规范 part 2', function (this: CardWorld) {
   const { raw, atr } = atrOf(this);
-  expectNoAtrProblems(this, 'not the basic ATR (社会保障卡规范 part 2 §8.2-8.3)', sscardInterfaceProblems(raw, atr));
+  expectNoAtrProblems(this, dx('atrw.basic'), sscardInterfaceProblems(raw, atr));
 });
 
 Then('the ATR carries the basic historical bytes of 社会保障卡规范 part 2', function (this: CardWorld) {
-  expectNoAtrProblems(this, 'historical bytes', sscardHistoricalProblems(atrOf(this).atr));
+  expectNoAtrProblems(this, dx('atrw.historical'), sscardHistoricalProblems(atrOf(this).atr));
 });
 
 // ---- T=1 blocks through a TPDU-capable reader (ISO/IEC 7816-3 §11) --------------------------------
@@ -124,7 +124,7 @@ function ifd(w: CardWorld): T1Interface {
   if (!(channel instanceof T1Channel)) throw new Unobservable(dx('t1.needsTpdu', { reader: channel.description }));
   return channel.t1;
 }
-const MARK = new WeakMap<CardWorld, { at: number; raw?: { block: Block } | { error: string }; command?: Uint8Array }>();
+const MARK = new WeakMap<CardWorld, { at: number; raw?: { block: Block } | { error: Diagnosis }; command?: Uint8Array }>();
 const mark = (w: CardWorld) => given(MARK.get(w), 'a block exchange of this scenario');
 const since = (w: CardWorld) => ifd(w).log.slice(mark(w).at);
 
@@ -155,7 +155,7 @@ When('the interface device sends the SELECT of the SSSE in an I-block with a wro
   const bytes = encodeBlock(iBlock(t1.ns, false, command));
   bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0x5a;
   const at = t1.log.length;
-  MARK.set(this, { at, raw: await t1.sendRaw(bytes, 'I-block with a wrong LRC'), command });
+  MARK.set(this, { at, raw: await t1.sendRaw(bytes, dx('t1b.wrongLrc')), command });
 });
 
 When('the interface device sends that command again with its right LRC', async function (this: CardWorld) {
@@ -189,7 +189,7 @@ Then('each chained block was acknowledged with an R-block asking for the next N\
     chained++;
     const ns = e.text.startsWith('I(1') ? 1 : 0;
     const next = log[i + 1];
-    expectThat(next?.text === `R(${ns ^ 1})`, dx('t1.chainAck', { next: next?.text ?? dx('t1.nothing'), block: e.text, nr: ns ^ 1 }));
+    expectThat(next?.text === `R(${ns ^ 1})`, dx('t1.chainAck', { next: next?.what ?? dx('t1.nothing'), block: e.what, nr: ns ^ 1 }));
   }
   expectThat(chained > 0, dx('t1.notChained'));
 });
@@ -213,7 +213,7 @@ Then("the card's I-blocks since the mark number N\\(S) alternately from {int}", 
 
 Then('every block of the card began within BWT or the waiting time extension it asked for', function (this: CardWorld) {
   const late = since(this).filter((e) => e.from === 'ICC' && e.afterMs !== undefined && e.bwtMs !== undefined && e.afterMs > e.bwtMs);
-  expectThat(!late.length, late.map((e) => `${e.text} began after ${e.afterMs} ms, beyond ${e.bwtMs?.toFixed(0)} ms`).join('; '));
+  expectThat(!late.length, findings(late.map((e) => dx('t1b.late', { block: e.what, after: e.afterMs ?? 0, bwt: (e.bwtMs ?? 0).toFixed(0) }))));
   expectThat(
     since(this).some((e) => e.from === 'ICC' && e.text.startsWith('I(')),
     dx('t1.noIBlock'),

@@ -220,7 +220,7 @@ Then('the data is one SIMPLE-TLV data object', function (this: CardWorld) {
   try {
     objects = parseSimpleTlv(this.last.data);
   } catch (e) {
-    if (e instanceof TlvError) throw new NonConformance(dx('record.notSimpleTlv', { detail: e.message, data: bytes(this.last.data) }));
+    if (e instanceof TlvError) throw new NonConformance(dx('record.notSimpleTlv', { detail: e.diagnosis, data: bytes(this.last.data) }));
     throw e;
   }
   expectThat(objects.length === 1, dx('record.simpleTlvCount', { n: objects.length, data: bytes(this.last.data) }));

@@ -5,7 +5,6 @@ import { swHex } from '../src/apdu/response.ts';
 import { fromHex } from '../src/bytes/hex.ts';
 import type { PurchaseAmounts } from '../src/medical/crypto.ts';
 import { type AccountSnapshot, type LoadRun, MedicalTerminal, type PurchaseRun } from '../src/medical/terminal.ts';
-import { CardSession } from '../src/apdu/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { given } from '../src/verdict/expect.ts';
@@ -21,7 +20,7 @@ export async function terminal(world: CardWorld): Promise<MedicalTerminal> {
   const psam = new SimChannel(buildPsamImage(keys?.sscardRoots ?? {}, PSAM_TERMINAL_NUMBER, keys?.medicalRoots ?? {}), { seed: 'psam' });
   await psam.reset();
   const atr = world.profile.product.expectedAtr ? fromHex(world.profile.product.expectedAtr) : world.card.channel.atr;
-  world.med.terminal = new MedicalTerminal(world, new CardSession(psam), atr, keys?.medicalRoots ?? {});
+  world.med.terminal = new MedicalTerminal(world, world.psamSession(psam), atr, keys?.medicalRoots ?? {});
   return world.med.terminal;
 }
 

@@ -8,7 +8,7 @@ import { given, sdadCheckOf } from '../src/pboc/under-test.ts';
 import * as checks from '../src/pboc/checks.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectNoProblem, expectThat } from '../src/verdict/expect.ts';
-import { dx } from '../src/verdict/messages.ts';
+import { dx, findings, renderDiagnosis } from '../src/verdict/messages.ts';
 import { ca, ordinal, rsaCa, sm2Ca } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
 
@@ -16,12 +16,12 @@ import type { CardWorld } from './world.ts';
 
 Then('the issuer public key certificate recovers with the CA key and passes every check', function (this: CardWorld) {
   const r = this.pboc.kernel.issuerKey(rsaCa(this));
-  expectThat(r.errors.length === 0, dx('oda.errors', { what: dx('oda.issuerCert'), errors: r.errors.join('; ') }));
+  expectThat(r.errors.length === 0, dx('oda.errors', { what: dx('oda.issuerCert'), errors: findings(r.errors) }));
 });
 
 Then('static data authentication succeeds', function (this: CardWorld) {
   const errors = this.pboc.kernel.sda(ca(this));
-  expectThat(errors.length === 0, `SDA: ${errors.join('; ')}`);
+  expectThat(errors.length === 0, dx('oda.method', { method: 'SDA', problem: findings(errors) }));
 });
 
 Then('the data authentication code 9F45 is 2 bytes', function (this: CardWorld) {
@@ -31,12 +31,12 @@ Then('the data authentication code 9F45 is 2 bytes', function (this: CardWorld) 
 
 Then('the ICC public key certificate recovers and names the PAN of 5A', function (this: CardWorld) {
   const r = this.pboc.kernel.iccKey(rsaCa(this));
-  expectThat(r.errors.length === 0, dx('oda.errors', { what: dx('oda.iccCert'), errors: r.errors.join('; ') }));
+  expectThat(r.errors.length === 0, dx('oda.errors', { what: dx('oda.iccCert'), errors: findings(r.errors) }));
 });
 
 Then('dynamic data authentication succeeds', async function (this: CardWorld) {
   const r = await this.pboc.kernel.dda(ca(this));
-  expectThat(r.errors.length === 0, `DDA: ${r.errors.join('; ')}`);
+  expectThat(r.errors.length === 0, dx('oda.method', { method: 'DDA', problem: findings(r.errors) }));
 });
 
 When('the terminal runs INTERNAL AUTHENTICATE twice with the unpredictable numbers {word} and {word}', async function (this: CardWorld, a: string, b: string) {
@@ -54,8 +54,8 @@ When('the terminal runs INTERNAL AUTHENTICATE twice with the unpredictable numbe
 Then('each SDAD verifies with its own unpredictable number only', function (this: CardWorld) {
   const { check, out } = given(this.pboc.internalAuthentications, 'INTERNAL AUTHENTICATE pair');
   const [x, y] = out as [(typeof out)[0], (typeof out)[0]];
-  expectThat(check(x.sdad, x.un).errors.length === 0, `SDAD 1: ${check(x.sdad, x.un).errors.join('; ')}`);
-  expectThat(check(y.sdad, y.un).errors.length === 0, `SDAD 2: ${check(y.sdad, y.un).errors.join('; ')}`);
+  expectThat(check(x.sdad, x.un).errors.length === 0, dx('oda.method', { method: 'SDAD 1', problem: findings(check(x.sdad, x.un).errors) }));
+  expectThat(check(y.sdad, y.un).errors.length === 0, dx('oda.method', { method: 'SDAD 2', problem: findings(check(y.sdad, y.un).errors) }));
   expectThat(check(x.sdad, y.un).errors.length > 0, dx('oda.sdadOtherUn'));
 });
 
@@ -69,14 +69,14 @@ Then('the two ICC dynamic numbers differ', function (this: CardWorld) {
 
 Then('the SM2 issuer public key certificate passes every check with the CA key', function (this: CardWorld) {
   const r = this.pboc.kernel.issuerKey({ sm2: sm2Ca(this) });
-  expectThat(r.errors.length === 0, dx('oda.errors', { what: dx('oda.issuerCert'), errors: r.errors.join('; ') }));
+  expectThat(r.errors.length === 0, dx('oda.errors', { what: dx('oda.issuerCert'), errors: findings(r.errors) }));
 });
 
 Then(
   'the SM2 issuer public key certificate 90 is 12, issuer id, expiry, serial, 04, 00, 11, 40, a 64-byte key and a 64-byte signature',
   function (this: CardWorld) {
     const errors = sm2CertLayoutErrors(this.pboc.kernel.need('90'), 'issuer');
-    expectThat(errors.length === 0, `90: ${errors.join('; ')}`);
+    expectThat(errors.length === 0, dx('oda.method', { method: '90', problem: findings(errors) }));
   },
 );
 
@@ -103,8 +103,9 @@ Then('the data authentication code 9F45 is the one of the SSAD', function (this:
 Then('the SM2 ICC public key certificate passes every check with the issuer key', function (this: CardWorld) {
   const layout = sm2CertLayoutErrors(this.pboc.kernel.need('9F46'), 'icc');
   const r = this.pboc.kernel.iccKey({ sm2: sm2Ca(this) });
-  const errors = [...layout, ...r.errors.filter((e) => !layout.includes(e))];
-  expectThat(errors.length === 0, dx('oda.errors', { what: dx('oda.iccCert'), errors: errors.join('; ') }));
+  const seen = new Set(layout.map((e) => renderDiagnosis(e, 'en')));
+  const errors = [...layout, ...r.errors.filter((e) => !seen.has(renderDiagnosis(e, 'en')))];
+  expectThat(errors.length === 0, dx('oda.errors', { what: dx('oda.iccCert'), errors: findings(errors) }));
 });
 
 Then('the ICC dynamic number 9F4C is 2 to 8 bytes', function (this: CardWorld) {
@@ -115,7 +116,7 @@ Then('the ICC dynamic number 9F4C is 2 to 8 bytes', function (this: CardWorld) {
 
 Then('the CDA signature of the {word} GENERATE AC verifies with the ICC public key', function (this: CardWorld, which: string) {
   const r = this.pboc.kernel.verifyCda(ca(this), this.pboc.gac(ordinal(which)));
-  expectThat(r.errors.length === 0, `CDA: ${r.errors.join('; ')}`);
+  expectThat(r.errors.length === 0, dx('oda.method', { method: 'CDA', problem: findings(r.errors) }));
 });
 
 Then('the GENERATE AC response is 77 with 9F27, 9F36, 9F4B and optionally 9F10 only', function (this: CardWorld) {
@@ -135,9 +136,12 @@ Then('the signed transaction data hash is over the PDOL data, the CDOL1 data and
   const g = this.pboc.gac();
   const r = k.verifyCda(ca(this), g);
   const signed = r.value?.transactionDataHash;
-  if (!signed) throw new NonConformance(`CDA: ${r.errors.join('; ')}`);
+  if (!signed) throw new NonConformance(dx('oda.method', { method: 'CDA', problem: findings(r.errors) }));
   const covered = cdaHashCoverage(signed, k.pdolSent, k.cdol1Sent, g.responseObjects ?? new Uint8Array(0));
-  expectThat(covered === CDA_HASH_ALL, dx('oda.signedHash', { hash: toHex(signed), over: covered ? dx('oda.hashOver', { covered }) : dx('oda.hashOverNone') }));
+  expectThat(
+    covered === CDA_HASH_ALL,
+    dx('oda.signedHash', { hash: toHex(signed), over: covered ? dx('oda.hashOver', { covered: dx(covered) }) : dx('oda.hashOverNone') }),
+  );
 });
 
 Then(
@@ -146,7 +150,7 @@ Then(
     const g = this.pboc.gac();
     if (!g.sdad) throw new NonConformance(dx('oda.no9F4B'));
     const errors = cdaSdadLayoutErrorsSm2(g.sdad);
-    expectThat(errors.length === 0, `9F4B: ${errors.join('; ')}`);
+    expectThat(errors.length === 0, dx('oda.method', { method: '9F4B', problem: findings(errors) }));
   },
 );
 
@@ -154,9 +158,9 @@ Then('the RSA signed dynamic application data recovers to the layout of table 21
   const g = this.pboc.gac();
   if (!g.sdad) throw new NonConformance(dx('oda.no9F4B'));
   const icc = this.pboc.kernel.iccKey(rsaCa(this));
-  if (!icc.key) throw new NonConformance(dx('oda.errors', { what: dx('oda.iccKey'), errors: icc.errors.join('; ') }));
+  if (!icc.key) throw new NonConformance(dx('oda.errors', { what: dx('oda.iccKey'), errors: findings(icc.errors) }));
   const errors = cdaSdadLayoutErrors(icc.key, g.sdad);
-  expectThat(errors.length === 0, `9F4B: ${errors.join('; ')}`);
+  expectThat(errors.length === 0, dx('oda.method', { method: '9F4B', problem: findings(errors) }));
 });
 
 Then('the TVR says CDA did not fail', function (this: CardWorld) {

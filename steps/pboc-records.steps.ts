@@ -6,7 +6,7 @@ import * as checks from '../src/pboc/checks.ts';
 import { expectNoProblem, expectThat } from '../src/verdict/expect.ts';
 import { aid } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
-import { dx } from '../src/verdict/messages.ts';
+import { dx, findings } from '../src/verdict/messages.ts';
 
 // ---- GPO and records ----
 
@@ -26,7 +26,7 @@ When('the terminal sends GET PROCESSING OPTIONS with PDOL data one byte short', 
 
 Then('the AFL names at least one record and every entry is well formed', function (this: CardWorld) {
   const problems = this.pboc.kernel.aflProblems();
-  expectThat(problems.length === 0, dx('afl.problems', { afl: toHex(this.pboc.kernel.afl), problems: problems.join('; ') }));
+  expectThat(problems.length === 0, dx('afl.problems', { afl: toHex(this.pboc.kernel.afl), problems: findings(problems) }));
 });
 
 Then('the AIP announces the offline data authentication methods of the ICS', function (this: CardWorld) {

@@ -8,7 +8,7 @@ import { UNIONPAY_TACS } from '../src/pboc/decisions.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { profileIssuerOf } from '../src/profile/issuer.ts';
 import { expectThat } from '../src/verdict/expect.ts';
-import { dx } from '../src/verdict/messages.ts';
+import { dx, findings } from '../src/verdict/messages.ts';
 import { aid, ca, caKeys, issuer, keys, ordinal } from './pboc-context.ts';
 import type { CardWorld } from './world.ts';
 
@@ -27,7 +27,7 @@ When('the reference kernel runs a {word} transaction of {int}', async function (
 
 Then('the transaction is approved with {word} cryptograms that verify with the issuer keys', function (this: CardWorld, how: string) {
   const o = given(this.pboc.outcome, 'transaction outcome');
-  expectThat(o.problems.length === 0, o.problems.join('; '));
+  expectThat(o.problems.length === 0, findings(o.problems));
   expectThat(o.approved, dx('tx.notApproved', { first: o.first?.type as string, second: o.second?.type ?? dx('noneWord') }));
   expectThat(
     (how === 'online') === (o.second !== undefined),
@@ -56,7 +56,7 @@ Given('the terminal does not support the SM algorithms', function (this: CardWor
 Then('the records the AFL names hold the {word} certificate chain only', function (this: CardWorld, chain: string) {
   const k = this.pboc.kernel;
   const problems = odaChainProblems(k.data, chain === 'SM2' ? 'SM2' : 'RSA');
-  expectThat(problems.length === 0, `AFL ${toHex(k.afl)}: ${problems.join('; ')}`);
+  expectThat(problems.length === 0, dx('chain.problems', { afl: toHex(k.afl), problems: findings(problems) }));
 });
 
 Then('the CA key the card names in 8F is the {word} key of the profile', function (this: CardWorld, algorithm: string) {

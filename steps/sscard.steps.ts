@@ -15,7 +15,6 @@ import { ALGORITHM_ID } from '../src/sscard/crypto.ts';
 import * as data from '../src/sscard/data.ts';
 import type { KeyName } from '../src/sscard/keys.ts';
 import { SFI, SsTerminal, parseSsseFci } from '../src/sscard/terminal.ts';
-import { CardSession } from '../src/apdu/session.ts';
 import { SimChannel } from '../src/transport/sim.ts';
 import { NonConformance, PreconditionNotMet } from '../src/verdict/errors.ts';
 import { expectBytes, expectNoProblem, expectSw, expectThat } from '../src/verdict/expect.ts';
@@ -36,7 +35,7 @@ export async function terminal(world: CardWorld): Promise<SsTerminal> {
   await psam.reset();
   // The card's identity for key diversification: the ATR the product declares, else the one it answered.
   const atr = world.profile.product.expectedAtr ? fromHex(world.profile.product.expectedAtr) : world.card.channel.atr;
-  const t = new SsTerminal(world, new CardSession(psam), atr);
+  const t = new SsTerminal(world, world.psamSession(psam), atr);
   t.level2Factor = world.profile.keys?.sscardLevel2Factor ?? 'part9';
   world.ss.terminal = t;
   return t;

@@ -31,7 +31,6 @@ async function settle(w: CardWorld, pin: string, params: Record<string, number |
   const h = harness(w);
   w.slot.outcome = await h.perform({ operation: 'medicalSettlement', pin, params });
   attachTrace(w);
-  w.attach(JSON.stringify(h.psam.trace.map((e) => ({ command: e.command, response: e.response }))), 'application/vnd.sscc.psam-side-trace+json');
 }
 
 When(

@@ -8,7 +8,7 @@ import { SW, swOfHex } from '../src/apdu/sw.ts';
 import { parseAtr } from '../src/iso7816/atr.ts';
 import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import { closeVirtualReaders, TerminalHarness } from '../src/terminal/harness.ts';
-import { cardSideTraceEntries } from '../src/terminal/slot.ts';
+import { type CardSideEntry, sideBySideTraceEntries } from '../src/terminal/slot.ts';
 import { APDU_TRACE_MEDIA_TYPE } from '../src/trace/trace.ts';
 import {
   expectedReadCardBas,
@@ -28,7 +28,7 @@ import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
 import { NonConformance } from '../src/verdict/errors.ts';
 import { expectThat, given } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
-import { dx } from '../src/verdict/messages.ts';
+import { dx, findings } from '../src/verdict/messages.ts';
 
 /** Steps that wait for the terminal: the driver has its own timeout (DriverError → INCONCLUSIVE), so cucumber's 5 s does not apply. */
 export const DRIVER_PACED = { timeout: -1 };
@@ -43,12 +43,19 @@ function outcome(world: CardWorld): TerminalOutcome {
 }
 
 const traced = new WeakMap<object, number>();
-/** What the card saw since the last call, attached to the step as its APDU trace (the report shows it under the step). */
-export function attachTrace(world: CardWorld): void {
-  const log = harness(world).card?.trace ?? [];
+/** A slot's exchanges since the last call. */
+function newOf(log: readonly CardSideEntry[]): CardSideEntry[] {
   const from = traced.get(log) ?? 0;
   traced.set(log, log.length);
-  const entries = cardSideTraceEntries(log.slice(from));
+  return log.slice(from);
+}
+/**
+ * What the card and the PSAM saw since the last call, attached to the step as its APDU trace (the report
+ * shows it under the step): both slots in the order the terminal sent them, the PSAM's marked party PSAM.
+ */
+export function attachTrace(world: CardWorld): void {
+  const h = harness(world);
+  const entries = sideBySideTraceEntries(newOf(h.card?.trace ?? []), newOf(h.psam.trace));
   if (entries.length) world.attach(JSON.stringify(entries), APDU_TRACE_MEDIA_TYPE);
 }
 
@@ -104,7 +111,7 @@ Then("the iReadCardBas output holds the card's data in the LD\\/T 33 field order
   const card = h.requireCard();
   const expected = expectedReadCardBas(itemsSeen(card.trace), parseAtr(card.channel.atr).historical, h.config.terminalNumber, h.config.deviceNumber);
   const problems = readCardBasProblems(o.output, expected);
-  expectThat(problems.length === 0, problems.join('; '));
+  expectThat(problems.length === 0, findings(problems));
 });
 
 Then('the card saw INTERNAL AUTHENTICATE before any read of EF06', function (this: CardWorld) {

@@ -8,7 +8,9 @@ import { testObjects } from '../src/profile/profile.ts';
 import type { CardChannel } from '../src/apdu/channel.ts';
 import type { NvmSnapshot } from '../card-sim/index.ts';
 import type { SimCard } from '../card-sim/index.ts';
-import type { CardSession, SendOptions } from '../src/apdu/session.ts';
+import { CardSession, type SendOptions } from '../src/apdu/session.ts';
+import { PartyTrace } from '../src/trace/trace.ts';
+import { psamCommandName } from '../src/apdu/names.ts';
 import { PbocUnderTest } from '../src/pboc/under-test.ts';
 import type { CardManagement, PersonalisationStep } from '../src/personalisation/management.ts';
 import type { AccountSnapshot, LoadRun, MedicalTerminal, PurchaseRun } from '../src/medical/terminal.ts';
@@ -112,6 +114,14 @@ export class CardWorld extends World<WorldParameters> {
 
   get profile(): Profile {
     return this.parameters.profile;
+  }
+
+  /**
+   * A session with the scenario's PSAM (the terminal's secure access module): its exchanges go into the
+   * card's APDU trace marked party PSAM, so that the report shows them under the step that sent them.
+   */
+  psamSession(psam: CardChannel): CardSession {
+    return new CardSession(psam, new PartyTrace(() => this.session?.trace, 'PSAM', psamCommandName));
   }
 
   /** The PBOC transaction under test (src/pboc/under-test.ts): kernel, cryptograms, what the steps noted. */

@@ -21,7 +21,7 @@ export function checkUsageControl(k: PbocKernel, country: string | undefined, ru
     return;
   }
   const failures = usageControlFailures(auc, issuer, { terminalCountry: judgedCountry, atm: false, service: 'goods' }).filter(
-    (f) => rules.usageControlChecksTerminalType || !f.includes('is not valid at'),
+    (f) => rules.usageControlChecksTerminalType || f.id !== 'auc.terminalType',
   );
   if (failures.length) setBit(k.tvr, TVR.SERVICE_NOT_ALLOWED);
 }

@@ -42,3 +42,19 @@ const BY_INS: Record<number, string> = Object.fromEntries(Object.entries(INS).ma
 export function commandName(c: Pick<CommandApdu, 'cla' | 'ins'>): string {
   return BY_INS[c.ins] ?? `INS ${c.ins.toString(16).toUpperCase().padStart(2, '0')}`;
 }
+
+/** The PSAM's own commands (社会保障卡规范 part 9 §9.3, 9.7–9.10); its SELECT, GET CHALLENGE … are the card's. */
+export const PSAM_INS = {
+  INITIALIZE_ENVIRONMENT: 0xec,
+  DELIVERY_SESSION_KEY: 0xde,
+  CIPHER_DATA: 0xfa,
+  INIT_SAM_FOR_PURCHASE: 0x70,
+  CREDIT_SAM_FOR_PURCHASE: 0x72,
+} as const;
+
+const PSAM_BY_INS: Record<number, string> = Object.fromEntries(Object.entries(PSAM_INS).map(([name, ins]) => [ins, name.replace(/_/g, ' ')]));
+
+/** A command to the PSAM by its name in part 9, else by commandName. */
+export function psamCommandName(c: Pick<CommandApdu, 'cla' | 'ins'>): string {
+  return PSAM_BY_INS[c.ins] ?? commandName(c);
+}

@@ -49,8 +49,20 @@ it('testKeys: false: no PIN or key in any file of the run, stdout or stderr; the
   expect(forms).toContain('11 22 33 44 55 66 77 88 88 77 66 55 44 33 22 11');
   expect(forms).toContain('26123456FFFFFFFF');
   const out = join(tmp, 'run');
-  // The cases that exchange PINs and PIN blocks, pass and fail (VERIFY, PIN CHANGE scripts, SSSE PIN).
-  const tags = ['DA-PIN-001', 'ISO-VER-001', 'PB-PIN-001', 'PB-PIN-002', 'PB-PIN-004', 'PB-SC-010', 'PB-SC-011', 'SS-PIN-001', 'SS-PIN-002', 'SS-PIN-008']
+  // The cases that exchange PINs and PIN blocks, pass and fail (VERIFY, PIN CHANGE scripts, SSSE PIN), and one with the PSAM's exchanges in its trace (SS-IA-001).
+  const tags = [
+    'DA-PIN-001',
+    'ISO-VER-001',
+    'PB-PIN-001',
+    'PB-PIN-002',
+    'PB-PIN-004',
+    'PB-SC-010',
+    'PB-SC-011',
+    'SS-PIN-001',
+    'SS-PIN-002',
+    'SS-PIN-008',
+    'SS-IA-001',
+  ]
     .map((t) => `@TC:${t}`)
     .join(' or ');
   const r = await sscc('run', '--profile', profileFile, '--out', out, '--tags', tags, '--defect', 'pboc-verify-any-pin', 'pin-counter-not-decremented');

@@ -35,6 +35,7 @@ import { buildSimpleTlv, parseSimpleTlv } from '../tlv/simple.ts';
 import type { CardChannel, Protocol } from '../apdu/channel.ts';
 import { CardSession, MAX_RESPONSE_BYTES } from '../apdu/session.ts';
 import { NonConformance, TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import { HOSTILE_TEXT, type TextEdit, applyTextEdits, textEdit, byte, bytesFrom, hostileString, mutated, mutatedText } from './arbitraries.ts';
 
 /** An oracle broken: a bug to fix. */
@@ -300,7 +301,7 @@ function recordingChannel(
     transmit: async (command) => {
       sent.push(command.slice());
       const a = answer(command, sent.length - 1);
-      if (a === null) throw new TransportError('reader gone');
+      if (a === null) throw new TransportError(dx('io.noResponse', { reader: 'fuzz' }));
       answers.push(a);
       return a;
     },

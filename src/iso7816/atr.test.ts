@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../bytes/hex.ts';
 import { atrGroups, atrProblems, buildAtr, parseAtr, t1Parameters } from './atr.ts';
+import { renderDiagnosis } from '../verdict/messages.ts';
 
 describe('ATR (ISO/IEC 7816-3 §8.2)', () => {
   // A 1.00 social security card seen in a public trace (spec-notes sscard.md §2.5, MWLOG).
@@ -30,7 +31,7 @@ describe('ATR (ISO/IEC 7816-3 §8.2)', () => {
 });
 
 describe('ATR consistency (ISO/IEC 7816-3 §8.2–8.3, §10.2, §11.4)', () => {
-  const problems = (hex: string) => atrProblems(fromHex(hex)).map((p) => p.text);
+  const problems = (hex: string) => atrProblems(fromHex(hex)).map((p) => renderDiagnosis(p.problem, 'en'));
   it('finds nothing in the reference ATRs and a usual T=1 ATR', () => {
     expect(problems('3B6D00000081008843866533010114F199')).toEqual([]);
     expect(problems('3B8880014E6F646556494343 36')).toEqual([]);

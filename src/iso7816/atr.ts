@@ -3,9 +3,16 @@
  * bytes, and TCK when a protocol other than T=0 is offered (§8.2.5: XOR of T0 … TCK is 00).
  */
 import { toHex } from '../bytes/hex.ts';
+import { type Diagnosis, dx, renderDiagnosis } from '../verdict/messages.ts';
 
+/** An ATR whose structure cannot be read (§8.2): its diagnosis, the English text as the message. */
 export class AtrError extends Error {
   override name = 'AtrError';
+  readonly diagnosis: Diagnosis;
+  constructor(d: Diagnosis) {
+    super(renderDiagnosis(d, 'en'));
+    this.diagnosis = d;
+  }
 }
 
 export interface Atr {
@@ -23,9 +30,9 @@ export interface Atr {
 }
 
 export function parseAtr(atr: Uint8Array): Atr {
-  if (atr.length < 2) throw new AtrError(`ATR of ${atr.length} byte(s) has no T0`);
+  if (atr.length < 2) throw new AtrError(dx('atrs.noT0', { n: atr.length }));
   const ts = atr[0] as number;
-  if (ts !== 0x3b && ts !== 0x3f) throw new AtrError(`TS ${toHex(atr.subarray(0, 1))} is neither 3B (direct) nor 3F (inverse)`);
+  if (ts !== 0x3b && ts !== 0x3f) throw new AtrError(dx('atrs.ts', { ts: toHex(atr.subarray(0, 1)) }));
   const t0 = atr[1] as number;
   const k = t0 & 0x0f;
   let y = t0 >> 4;
@@ -41,7 +48,7 @@ export function parseAtr(atr: Uint8Array): Atr {
       [8, 'TD'],
     ] as const) {
       if (y & bit) {
-        if (at >= atr.length) throw new AtrError(`ATR ends before ${name}${i}`);
+        if (at >= atr.length) throw new AtrError(dx('atrs.endsBefore', { byte: `${name}${i}` }));
         interfaceBytes[`${name}${i}`] = atr[at++] as number;
       }
     }
@@ -52,14 +59,13 @@ export function parseAtr(atr: Uint8Array): Atr {
     i++;
   }
   if (!protocols.length) protocols.push(0);
-  if (at + k > atr.length) throw new AtrError(`ATR declares ${k} historical bytes, only ${atr.length - at} follow`);
+  if (at + k > atr.length) throw new AtrError(dx('atrs.historical', { k, n: atr.length - at }));
   const historical = atr.slice(at, at + k);
   at += k;
   const needsTck = protocols.some((p) => p !== 0);
   const rest = atr.length - at;
-  if (rest > 1 || (rest === 1 && !needsTck))
-    throw new AtrError(`${rest} byte(s) after the historical bytes${needsTck ? '' : ' (no TCK expected: only T=0 offered)'}`);
-  if (needsTck && rest === 0) throw new AtrError('TCK missing although a protocol other than T=0 is offered');
+  if (rest > 1 || (rest === 1 && !needsTck)) throw new AtrError(dx(needsTck ? 'atrs.trailing' : 'atrs.trailingT0', { n: rest }));
+  if (needsTck && rest === 0) throw new AtrError(dx('atrs.noTck'));
   const tck = rest === 1 ? (atr[at] as number) : undefined;
   let x = 0;
   for (const b of atr.subarray(1)) x ^= b;
@@ -161,7 +167,7 @@ export type AtrPart = 'frame' | 'global' | 'sequence' | 'specific';
 
 export interface AtrProblem {
   part: AtrPart;
-  text: string;
+  problem: Diagnosis;
 }
 
 /**
@@ -171,48 +177,46 @@ export interface AtrProblem {
 export function atrProblems(raw: Uint8Array, a: Atr = parseAtr(raw)): AtrProblem[] {
   const problems: AtrProblem[] = [];
   let part: AtrPart = 'frame';
-  const out = { push: (text: string) => problems.push({ part, text }) };
-  if (raw.length > 33) out.push(`ATR of ${raw.length} bytes: at most 32 characters follow TS (§8.2.1)`);
-  if (!a.tckValid) out.push(`TCK ${h2(a.tck ?? 0)} does not make the XOR of T0 to TCK 00 (§8.2.5)`);
+  const out = { push: (problem: Diagnosis) => problems.push({ part, problem }) };
+  if (raw.length > 33) out.push(dx('atr.length', { n: raw.length }));
+  if (!a.tckValid) out.push(dx('atr.tckXor', { tck: h2(a.tck ?? 0) }));
   part = 'global';
   const ta1 = a.interfaceBytes.TA1;
   if (ta1 !== undefined) {
-    if (FI_TABLE[ta1 >> 4] === undefined) out.push(`TA1 ${h2(ta1)}: FI ${(ta1 >> 4).toString(2).padStart(4, '0')} is RFU (§8.3 table 7)`);
-    if (DI_TABLE[ta1 & 0x0f] === undefined) out.push(`TA1 ${h2(ta1)}: DI ${(ta1 & 0x0f).toString(2).padStart(4, '0')} is RFU (§8.3 table 8)`);
+    if (FI_TABLE[ta1 >> 4] === undefined) out.push(dx('atr.fiRfu', { ta1: h2(ta1), fi: (ta1 >> 4).toString(2).padStart(4, '0') }));
+    if (DI_TABLE[ta1 & 0x0f] === undefined) out.push(dx('atr.diRfu', { ta1: h2(ta1), di: (ta1 & 0x0f).toString(2).padStart(4, '0') }));
   }
   // The TD sequence: T=15 never in TD1; the types in ascending order, T=0 first, T=15 last (§8.2.3).
   part = 'sequence';
   const types: number[] = [];
   for (let i = 1; a.interfaceBytes[`TD${i}`] !== undefined; i++) types.push((a.interfaceBytes[`TD${i}`] as number) & 0x0f);
-  if (types[0] === 15) out.push('TD1 indicates T=15, which is invalid in TD1 (§8.2.3)');
+  if (types[0] === 15) out.push(dx('atr.td1T15'));
   for (let j = 1; j < types.length; j++) {
-    if ((types[j] as number) < (types[j - 1] as number))
-      out.push(`TD${j + 1} indicates T=${types[j]} after T=${types[j - 1]} in TD${j}: the types must be in ascending order (§8.2.3)`);
+    if ((types[j] as number) < (types[j - 1] as number)) out.push(dx('atr.tdOrder', { j: j + 1, t: types[j] as number, prev: types[j - 1] as number, i: j }));
   }
   part = 'global';
   const offered = offeredProtocols(a);
   const ta2 = a.interfaceBytes.TA2;
   if (ta2 !== undefined) {
     // Specific mode (§8.3, §6.3.1): b4..b1 the protocol the card then uses; b7 b6 RFU.
-    if (!offered.includes(ta2 & 0x0f))
-      out.push(`TA2 ${h2(ta2)} names T=${ta2 & 0x0f} for the specific mode, which no TD offers (offered: T=${offered.join(', T=')}) (§8.3)`);
-    if (ta2 & 0x60) out.push(`TA2 ${h2(ta2)}: bits 7 and 6 are RFU and must be 0 (§8.3)`);
+    if (!offered.includes(ta2 & 0x0f)) out.push(dx('atr.ta2NotOffered', { ta2: h2(ta2), t: ta2 & 0x0f, offered: offered.map((p) => `T=${p}`).join(', ') }));
+    if (ta2 & 0x60) out.push(dx('atr.ta2Rfu', { ta2: h2(ta2) }));
   }
   part = 'specific';
   const tc2 = a.interfaceBytes.TC2;
-  if (tc2 === 0 && ownerOf(a, 2) === 0) out.push('TC2 00: WI = 0 is RFU (§10.2)');
+  if (tc2 === 0 && ownerOf(a, 2) === 0) out.push(dx('atr.wi0'));
   if (offered.includes(1)) {
     const ifsc = specificByte(a, 'TA', 1);
-    if (ifsc && (ifsc.value === 0 || ifsc.value === 0xff)) out.push(`${ifsc.name} ${h2(ifsc.value)}: IFSC 00 and FF are RFU (§11.4.2)`);
+    if (ifsc && (ifsc.value === 0 || ifsc.value === 0xff)) out.push(dx('atr.ifsc', { name: ifsc.name, v: h2(ifsc.value) }));
     const bw = specificByte(a, 'TB', 1);
-    if (bw && bw.value >> 4 > 9) out.push(`${bw.name} ${h2(bw.value)}: BWI ${bw.value >> 4} is RFU (only 0 to 9, §11.4.3)`);
+    if (bw && bw.value >> 4 > 9) out.push(dx('atr.bwi', { name: bw.name, v: h2(bw.value), bwi: bw.value >> 4 }));
     const edc = specificByte(a, 'TC', 1);
-    if (edc && edc.value & 0xfe) out.push(`${edc.name} ${h2(edc.value)}: bits 8 to 2 are RFU and must be 0 (§11.4.4)`);
+    if (edc && edc.value & 0xfe) out.push(dx('atr.edc', { name: edc.name, v: h2(edc.value) }));
   }
   part = 'global';
   const xu = t15Byte(a, 'TA');
   if (xu && !CLASS_INDICATORS.has(xu.value & 0x3f))
-    out.push(`${xu.name} ${h2(xu.value)}: class indicator UI ${(xu.value & 0x3f).toString(2).padStart(6, '0')} is RFU (§8.3 table 10)`);
+    out.push(dx('atr.classRfu', { name: xu.name, v: h2(xu.value), ui: (xu.value & 0x3f).toString(2).padStart(6, '0') }));
   return problems;
 }
 

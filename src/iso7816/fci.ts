@@ -8,7 +8,7 @@
  */
 import { toHex } from '../bytes/hex.ts';
 import { findTlv, parseTlv, type Tlv, TlvError } from '../tlv/ber.ts';
-import { NonConformance } from '../verdict/errors.ts';
+import { NonConformance, detailOf } from '../verdict/errors.ts';
 import { type Diagnosis, bytes, dx } from '../verdict/messages.ts';
 
 /** A directory entry 61 { 4F AID, 50 label, 87 application priority indicator } (JR/T 0025.5 §6.1 table 4). */
@@ -102,7 +102,7 @@ export function requireFci(data: Uint8Array, what: 'FCI' | 'PSE FCI' = 'FCI'): F
   try {
     return parseFci(data);
   } catch (e) {
-    if (e instanceof TlvError) throw new NonConformance(dx(what === 'FCI' ? 'fci.notBerTlv' : 'fci.pseNotBerTlv', { detail: e.message, data: bytes(data) }));
+    if (e instanceof TlvError) throw new NonConformance(dx(what === 'FCI' ? 'fci.notBerTlv' : 'fci.pseNotBerTlv', { detail: e.diagnosis, data: bytes(data) }));
     throw e;
   }
 }
@@ -124,7 +124,7 @@ export function getDataAnswer(data: Uint8Array, tag: string): { value?: Uint8Arr
   try {
     list = parseTlv(data);
   } catch (e) {
-    return { problem: dx('tlv.responseNotBerTlv', { detail: (e as Error).message }) };
+    return { problem: dx('tlv.responseNotBerTlv', { detail: detailOf(e) }) };
   }
   const found = findTlv(list, tag)?.value;
   const one = list.length === 1 && list[0]?.tag === tag.toUpperCase() ? list[0].value : undefined;

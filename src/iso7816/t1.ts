@@ -5,7 +5,7 @@
  */
 import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { NonConformance, TransportError } from '../verdict/errors.ts';
-import { dx } from '../verdict/messages.ts';
+import { type Diagnosis, dx, renderDiagnosis } from '../verdict/messages.ts';
 import type { T1Parameters } from './atr.ts';
 
 /** S-block types, PCB b5..b1 (§11.3.2.2). */
@@ -57,24 +57,29 @@ export function encodeBlock(b: Block): Uint8Array {
 }
 
 /** The block in `bytes`, or what is wrong with it (LEN against the bytes, LEN FF, the EDC: §11.3.1, §11.6.3.1). */
-export function decodeBlock(bytes: Uint8Array): { block: Block } | { error: string } {
-  if (bytes.length < 4) return { error: `${bytes.length} byte(s): a block has at least NAD PCB LEN and the EDC` };
+export function decodeBlock(bytes: Uint8Array): { block: Block } | { error: Diagnosis } {
+  if (bytes.length < 4) return { error: dx('t1b.short', { n: bytes.length }) };
   const len = bytes[2] as number;
-  if (len === 0xff) return { error: 'LEN FF is RFU (§11.3.2.3)' };
-  if (bytes.length !== len + 4) return { error: `LEN ${len} but ${bytes.length - 4} INF byte(s) came` };
-  if (lrc(bytes) !== 0) return { error: `LRC ${toHex(bytes.subarray(-1))} is wrong (XOR of the block is not 00)` };
+  if (len === 0xff) return { error: dx('t1b.lenFF') };
+  if (bytes.length !== len + 4) return { error: dx('t1b.len', { len, n: bytes.length - 4 }) };
+  if (lrc(bytes) !== 0) return { error: dx('t1b.lrc', { lrc: toHex(bytes.subarray(-1)) }) };
   return { block: { nad: bytes[0] as number, pcb: bytes[1] as number, inf: bytes.slice(3, 3 + len) } };
 }
 
-export function describeBlock(b: Block): string {
+/** A block as a diagnosis parameter names it: I(N(S)[,M]) n bytes, R(N(R)) [error e], S(type request|response [INF]). */
+export function describeBlock(b: Block): Diagnosis {
   switch (kindOf(b.pcb)) {
     case 'I':
-      return `I(${nsOf(b)}${moreOf(b) ? ',M' : ''}) ${b.inf.length} byte(s)`;
+      return dx('t1b.i', { ns: nsOf(b), more: moreOf(b) ? ',M' : '', n: b.inf.length });
     case 'R':
-      return `R(${nrOf(b)})${rErrorOf(b) ? ` error ${rErrorOf(b)}` : ''}`;
+      return dx('t1b.r', { nr: nrOf(b), error: rErrorOf(b) ? dx('t1b.rError', { e: rErrorOf(b) }) : '' });
     default: {
       const t = sTypeOf(b);
-      return `S(${S_NAMES[t] ?? `type ${t}`} ${isResponse(b) ? 'response' : 'request'}${b.inf.length ? ` ${toHex(b.inf)}` : ''})`;
+      return dx('t1b.s', {
+        type: S_NAMES[t] ?? dx('t1b.sType', { t }),
+        dir: dx(isResponse(b) ? 't1b.response' : 't1b.request'),
+        inf: b.inf.length ? ` ${toHex(b.inf)}` : '',
+      });
     }
   }
 }
@@ -96,7 +101,10 @@ export interface BlockLogEntry {
   /** IFD: the interface device sent it; ICC: the card did. */
   from: 'IFD' | 'ICC';
   bytes: string;
+  /** What the block is, in English (the log as a person reads it). */
   text: string;
+  /** The same as a diagnosis parameter, rendered in the report's language. */
+  what: Diagnosis;
   /** For a card's block: how long after the interface device's block it began, in ms. */
   afterMs?: number;
   /** The BWT that held for it (× the WTX multiplier the card asked), in ms. */
@@ -135,22 +143,24 @@ export class T1Interface {
   }
 
   /** Send bytes as they are (a block with a wrong EDC, say) and read the card's answer. */
-  async sendRaw(bytes: Uint8Array, text: string): Promise<{ block: Block } | { error: string }> {
-    this.log.push({ from: 'IFD', bytes: toHex(bytes), text });
+  async sendRaw(bytes: Uint8Array, what: Diagnosis): Promise<{ block: Block } | { error: Diagnosis }> {
+    this.log.push({ from: 'IFD', bytes: toHex(bytes), text: renderDiagnosis(what, 'en'), what });
     const { block: raw, afterMs } = this.port.exchange(bytes);
     if (raw.length === 0) {
-      this.log.push({ from: 'ICC', bytes: '', text: 'nothing (the card is mute)', afterMs });
-      throw new TransportError('the card answered nothing: its power was cut');
+      const mute = dx('t1b.mute');
+      this.log.push({ from: 'ICC', bytes: '', text: renderDiagnosis(mute, 'en'), what: mute, afterMs });
+      throw new TransportError(dx('io.powerCut'));
     }
     const limit = this.bwt * this.wtx;
     this.wtx = 1;
     const decoded = decodeBlock(raw);
-    this.log.push({ from: 'ICC', bytes: toHex(raw), text: 'block' in decoded ? describeBlock(decoded.block) : decoded.error, afterMs, bwtMs: limit });
+    const answer = 'block' in decoded ? describeBlock(decoded.block) : decoded.error;
+    this.log.push({ from: 'ICC', bytes: toHex(raw), text: renderDiagnosis(answer, 'en'), what: answer, afterMs, bwtMs: limit });
     if (afterMs > limit) throw new NonConformance(dx('t1.bwt', { after: afterMs.toFixed(0), limit: limit.toFixed(0) }));
     return decoded;
   }
 
-  private async send(b: Block): Promise<{ block: Block } | { error: string }> {
+  private async send(b: Block): Promise<{ block: Block } | { error: Diagnosis }> {
     return this.sendRaw(encodeBlock(b), describeBlock(b));
   }
 

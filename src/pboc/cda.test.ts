@@ -14,6 +14,9 @@ import { PbocIssuer } from './issuer.ts';
 import { PbocKernel } from './kernel.ts';
 import { CDA_HASH_ALL, cdaHashCoverage, cdaSdadLayoutErrors, cdaTransactionData, parseCdaDynamicData, verifyCdaSdad } from './oda.ts';
 import { cdaSdadLayoutErrorsSm2, verifyCdaSdadSm2 } from './oda-sm2.ts';
+import { type Diagnosis, renderDiagnosis } from '../verdict/messages.ts';
+
+const en = (d: Diagnosis) => renderDiagnosis(d, 'en');
 
 const UN = fromHex('12345678');
 const AC = fromHex('1122334455667788');
@@ -46,18 +49,18 @@ describe('CDA with RSA (JR/T 0025.7 §5.3.6.2)', () => {
     expect(cdaSdadLayoutErrors(icc, rsaSdad(0x40, TXN))).toEqual([]);
   });
   it('names a CID that differs, other transaction data, another UN, a tampered SDAD', () => {
-    expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), UN, 0x80, TXN).errors).toEqual(['CID 40 in the signature differs from 9F27 80']);
-    expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), UN, 0x40, TXN.subarray(1)).errors).toEqual([
-      'transaction data hash does not match the PDOL, CDOL and response data',
+    expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), UN, 0x80, TXN).errors.map(en)).toEqual(['CID 40 in the signature differs from 9F27 80']);
+    expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), UN, 0x40, TXN.subarray(1)).errors.map(en)).toEqual([
+      'transaction data hash (SHA-1) does not match the PDOL, CDOL and response data',
     ]);
-    expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), fromHex('12345679'), 0x40, TXN).errors).toEqual([
+    expect(verifyCdaSdad(icc, rsaSdad(0x40, TXN), fromHex('12345679'), 0x40, TXN).errors.map(en)).toEqual([
       'SDAD hash does not match the signed data and the unpredictable number',
     ]);
     expect(verifyCdaSdad(icc, flip(rsaSdad(0x40, TXN), 5), UN, 0x40, TXN).errors.length).toBeGreaterThan(0);
     expect(verifyCdaSdad(icc, new Uint8Array(10), UN, 0x40, TXN).value).toBeUndefined();
   });
   it('the layout check names padding that is not BB', () => {
-    expect(cdaSdadLayoutErrors(icc, rsaSdad(0x40, TXN, 0x00))).toEqual(['padding of 37 bytes is not all BB']);
+    expect(cdaSdadLayoutErrors(icc, rsaSdad(0x40, TXN, 0x00)).map(en)).toEqual(['padding of 37 bytes is not all BB']);
   });
 });
 
@@ -68,7 +71,7 @@ describe('CDA transaction data (JR/T 0025.7 §5.3.6.1 step 2)', () => {
   it('names what a signed hash covers, SHA-1 or SM3 by its length', () => {
     expect(cdaHashCoverage(sha1(concat(pdol, cdol1, objects)), pdol, cdol1, objects)).toBe(CDA_HASH_ALL);
     expect(cdaHashCoverage(sm3(concat(pdol, cdol1, objects)), pdol, cdol1, objects)).toBe(CDA_HASH_ALL);
-    expect(cdaHashCoverage(sha1(concat(cdol1, objects)), pdol, cdol1, objects)).toBe('CDOL1 ‖ response objects (no PDOL data)');
+    expect(cdaHashCoverage(sha1(concat(cdol1, objects)), pdol, cdol1, objects)).toBe('cdaHash.noPdol');
     expect(cdaHashCoverage(sha1(objects), pdol, cdol1, objects)).toBeUndefined();
     expect(toHex(cdaTransactionData(pdol, cdol1, fromHex('3030'), objects))).toBe(toHex(concat(pdol, cdol1, fromHex('3030'), objects)));
   });
@@ -84,22 +87,22 @@ describe('CDA with SM2 (JR/T 0025.17 §5.2.5.2)', () => {
     expect(cdaSdadLayoutErrorsSm2(sm2Sdad(0x80, TXN))).toEqual([]);
   });
   it('names a CID that differs, other data, another UN, a SHA-1 hash', () => {
-    expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), UN, 0x40, TXN).errors).toEqual(['CID 80 in the signature differs from 9F27 40']);
-    expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), UN, 0x80, TXN.subarray(1)).errors).toEqual([
+    expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), UN, 0x40, TXN).errors.map(en)).toEqual(['CID 80 in the signature differs from 9F27 40']);
+    expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), UN, 0x80, TXN.subarray(1)).errors.map(en)).toEqual([
       'transaction data hash (SM3) does not match the PDOL, CDOL and response data',
     ]);
-    expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), fromHex('00000000'), 0x80, TXN).errors).toEqual([
+    expect(verifyCdaSdadSm2(icc, sm2Sdad(0x80, TXN), fromHex('00000000'), 0x80, TXN).errors.map(en)).toEqual([
       'SDAD signature does not verify over the ICC dynamic data and the unpredictable number',
     ]);
     const sha = sm2Sdad(0x80, TXN, sha1);
     expect(verifyCdaSdadSm2(icc, sha, UN, 0x80, TXN).value).toBeUndefined();
-    expect(cdaSdadLayoutErrorsSm2(sha).join()).toMatch(/cannot hold .* 32-byte SM3 hash/);
+    expect(cdaSdadLayoutErrorsSm2(sha).map(en).join()).toMatch(/cannot hold .* 32-byte SM3 hash/);
     expect(verifyCdaSdadSm2(icc, new Uint8Array(3), UN, 0x80, TXN).errors.length).toBe(1);
   });
   it('parses ICC dynamic data and refuses a dynamic number length outside 2..8', () => {
-    const errors: string[] = [];
+    const errors: Diagnosis[] = [];
     expect(parseCdaDynamicData(fromHex('09'), 32, errors)).toBeUndefined();
-    expect(errors).toEqual(['ICC dynamic number length 9 is not 2..8']);
+    expect(errors.map((e) => renderDiagnosis(e, 'en'))).toEqual(['ICC dynamic number length 9 is not 2..8']);
   });
 });
 
@@ -121,7 +124,7 @@ describe('PBOC kernel GENERATE AC with CDA', () => {
     const g = (await k.generateAc('ARQC', false, {}, { cda: true })).result!;
     expect(g.sdad?.length).toBe(96);
     expect(g.acInClear).toBeUndefined();
-    expect(k.verifyCda(rsaCa, g).errors).toEqual([]);
+    expect(k.verifyCda(rsaCa, g).errors.map(en)).toEqual([]);
     expect(toHex(g.ac)).toBe(toHex(new PbocIssuer(PBOC_TEST_IMK).expectedAc(k.pan, k.psn, g.atc, g.acData)));
     expect(k.data.get('9F4C')?.length).toBe(4);
     expect(toHex(k.tvr)).toBe('0000000000');
@@ -130,7 +133,7 @@ describe('PBOC kernel GENERATE AC with CDA', () => {
     const k = await readCard('reference-pboc30-cda');
     const g = (await k.generateAc('TC', false, {}, { cda: true })).result!;
     expect(g.type).toBe('TC');
-    expect(k.verifyCda(sm2Ca, g).errors).toEqual([]);
+    expect(k.verifyCda(sm2Ca, g).errors.map(en)).toEqual([]);
     const k2 = await readCard('reference-pboc30-cda');
     const aac = (await k2.generateAc('AAC', false, {}, { cda: true })).result!;
     expect(aac.sdad).toBeUndefined();
@@ -139,7 +142,7 @@ describe('PBOC kernel GENERATE AC with CDA', () => {
   it('sets TVR byte 1 b3 (CDA failed) when the hash leaves out the PDOL data', async () => {
     const k = await readCard('reference-cda', ['pboc-cda-hash-over-wrong-data']);
     const g = (await k.generateAc('TC', false, {}, { cda: true })).result!;
-    expect(k.verifyCda(rsaCa, g).errors).toEqual(['transaction data hash does not match the PDOL, CDOL and response data']);
+    expect(k.verifyCda(rsaCa, g).errors.map(en)).toEqual(['transaction data hash (SHA-1) does not match the PDOL, CDOL and response data']);
     expect(toHex(k.tvr.subarray(0, 1))).toBe('04');
   });
   it('a card without CDA refuses P1 b5 as before (6A86)', async () => {

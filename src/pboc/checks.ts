@@ -8,6 +8,7 @@ import { parseTlv, type Tlv } from '../tlv/ber.ts';
 import { type DolEntry, dolLength, parseDol, splitDolData } from '../tlv/dol.ts';
 import { type Diagnosis, dx } from '../verdict/messages.ts';
 import { AIP, hasBit, TVR } from './tvr.ts';
+import { detailOf } from '../verdict/errors.ts';
 
 /** Luhn check digit (ISO/IEC 7812-1 annex B) over a string of digits. */
 export function luhnValid(digits: string): boolean {
@@ -144,7 +145,7 @@ export function cdaResponseTemplateProblem(data: Uint8Array): Diagnosis | undefi
   try {
     top = parseTlv(data)[0];
   } catch (e) {
-    return dx('chk.notBerTlv', { detail: (e as Error).message });
+    return dx('chk.notBerTlv', { detail: detailOf(e) });
   }
   const tags = top?.children?.map((t) => t.tag) ?? [];
   const extra = tags.filter((t) => !['9F27', '9F36', '9F4B', '9F10'].includes(t));

@@ -18,6 +18,7 @@ import type { HostAnswer } from './host.ts';
 import type { AcType, GacResult, PbocKernel } from './kernel.ts';
 import type { CaKey } from './oda-sm2.ts';
 import { AIP, type Bit, clearBit, hasBit, setBit, TSI, TVR } from './tvr.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 
 /**
  * The decisions of the flow a terminal may get wrong, by their spec names (the reference terminal's
@@ -71,7 +72,7 @@ export interface FlowHooks {
   /** The issuer's answer to the ARQC (EMV Book 3 §10.9). */
   authorise(k: PbocKernel, arqc: GacResult): HostAnswer;
   /** What is wrong with a cryptogram, checked with the issuer keys (the instrument only). */
-  checkCryptogram?(k: PbocKernel, g: GacResult): string | undefined;
+  checkCryptogram?(k: PbocKernel, g: GacResult): Diagnosis | undefined;
 }
 
 export interface FlowResult {
@@ -95,11 +96,17 @@ export interface FlowResult {
   cvm: string;
   approved: boolean;
   /** The card's faults seen on the way (ODA, PIN, cryptograms, issuer authentication). */
-  problems: string[];
+  problems: Diagnosis[];
 }
 
 /** ODA (JR/T 0025.5 §9.2): CDA when card and terminal support it, else DDA, else SDA. Returns whether CDA is to be asked. */
-export async function offlineDataAuthentication(k: PbocKernel, t: FlowTerminal, rules: FlowRules, ca: CaKey | undefined, problems: string[]): Promise<boolean> {
+export async function offlineDataAuthentication(
+  k: PbocKernel,
+  t: FlowTerminal,
+  rules: FlowRules,
+  ca: CaKey | undefined,
+  problems: Diagnosis[],
+): Promise<boolean> {
   if (!rules.performOda || !(hasBit(k.aip, AIP.SDA) || hasBit(k.aip, AIP.DDA) || hasBit(k.aip, AIP.CDA))) {
     if (rules.odaFailureInTvr) setBit(k.tvr, TVR.ODA_NOT_PERFORMED);
     return false;
@@ -107,17 +114,17 @@ export async function offlineDataAuthentication(k: PbocKernel, t: FlowTerminal, 
   setBit(k.tsi, TSI.ODA_PERFORMED);
   if (hasBit(k.aip, AIP.CDA) && t.cda && rules.performCda) {
     // The ICC key is recovered before GENERATE AC; if it does not, CDA has failed and is not asked (JR/T 0025.7 §5.3.6).
-    const errors = ca ? k.iccKey(ca).errors : [`no CA public key with index ${toHex(k.data.get('8F') ?? new Uint8Array(0))}`];
+    const errors = ca ? k.iccKey(ca).errors : [dx('flow.noCaKey', { index: toHex(k.data.get('8F') ?? new Uint8Array(0)) })];
     if (!errors.length) return true;
     setBit(k.tvr, TVR.CDA_FAILED);
-    problems.push(...errors.map((e) => `CDA: ${e}`));
+    problems.push(...errors.map((problem) => dx('oda.method', { method: 'CDA', problem })));
     return false;
   }
   const dda = hasBit(k.aip, AIP.DDA);
   if (!ca)
     setBit(k.tvr, dda ? TVR.DDA_FAILED : TVR.SDA_FAILED); // no CA key with that index (EMV Book 2 §5.2)
-  else if (dda) problems.push(...(await k.dda(ca)).errors.map((e) => `DDA: ${e}`));
-  else problems.push(...k.sda(ca).map((e) => `SDA: ${e}`));
+  else if (dda) problems.push(...(await k.dda(ca)).errors.map((problem) => dx('oda.method', { method: 'DDA', problem })));
+  else problems.push(...k.sda(ca).map((problem) => dx('oda.method', { method: 'SDA', problem })));
   if (!rules.odaFailureInTvr) for (const bit of [TVR.SDA_FAILED, TVR.DDA_FAILED, TVR.CDA_FAILED]) clearBit(k.tvr, bit);
   return false;
 }
@@ -129,7 +136,7 @@ export async function cardholderVerification(
   rules: FlowRules,
   pin: string | undefined,
   amount: number,
-  problems: string[],
+  problems: Diagnosis[],
 ): Promise<string> {
   if (!hasBit(k.aip, AIP.CARDHOLDER_VERIFICATION)) return 'none';
   setBit(k.tsi, TSI.CARDHOLDER_VERIFICATION_PERFORMED);
@@ -192,7 +199,7 @@ export async function cardholderVerification(
   }
   const r = await k.verifyPin(pin);
   if (r.sw === SW.NO_ERROR) return cvm;
-  problems.push(`offline PIN answered ${swHex(r.sw)}`);
+  problems.push(dx('flow.offlinePin', { sw: swHex(r.sw) }));
   if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.REFERENCE_DATA_NOT_USABLE || r.sw === SW.VERIFICATION_FAILED_NO_TRIES)
     fail(TVR.PIN_TRY_LIMIT_EXCEEDED);
   else fail();
@@ -264,7 +271,7 @@ export async function runTransaction(
   amount: number,
   pin: string | undefined,
 ): Promise<FlowResult> {
-  const problems: string[] = [];
+  const problems: Diagnosis[] = [];
   const result: FlowResult = { cdaFailed: false, cvm: 'none', approved: false, problems };
   const aid = await hooks.select(k);
   if (!aid) return result;
@@ -285,9 +292,9 @@ export async function runTransaction(
   const iac = { denial: k.data.get('9F0E'), online: k.data.get('9F0F'), default: k.data.get('9F0D') };
   const asked = terminalActionAnalysis(k.tvr, t.tac, iac, t.onlineCapable);
   result.asked = asked;
-  const cdaFails = (g: GacResult, what: string): boolean => {
+  const cdaFails = (g: GacResult, which: Diagnosis): boolean => {
     const errors = k.verifyCda(ca as CaKey, g).errors;
-    problems.push(...errors.map((e) => `CDA of the ${what}: ${e}`));
+    problems.push(...errors.map((problem) => dx('flow.cdaOf', { which, problem })));
     return errors.length > 0;
   };
   const check = (g: GacResult) => {
@@ -301,12 +308,12 @@ export async function runTransaction(
   const first = await k.generateAc(asked, false, {}, { cda: cda1 });
   setBit(k.tsi, TSI.CARD_RISK_MANAGEMENT_PERFORMED);
   if (!first.result) {
-    problems.push(`first GENERATE AC answered ${swHex(first.response.sw)}`);
+    problems.push(dx('flow.gacAnswered', { which: dx('gac.first'), sw: swHex(first.response.sw) }));
     return { ...result, refusedGac: { which: 'first', response: first.response } };
   }
   const g1 = first.result;
   result.first = g1;
-  if (cda1 && g1.type !== 'AAC' && rules.verifyCda && cdaFails(g1, 'first GENERATE AC')) return { ...result, cdaFailed: true };
+  if (cda1 && g1.type !== 'AAC' && rules.verifyCda && cdaFails(g1, dx('gac.first'))) return { ...result, cdaFailed: true };
   check(g1);
   if (g1.type !== 'ARQC') return { ...result, approved: g1.type === 'TC' };
 
@@ -317,17 +324,17 @@ export async function runTransaction(
     const ea = await k.externalAuthenticate(answer.arpc, answer.arc);
     if (ea.sw !== SW.NO_ERROR) {
       setBit(k.tvr, TVR.ISSUER_AUTHENTICATION_FAILED);
-      problems.push(`EXTERNAL AUTHENTICATE answered ${swHex(ea.sw)}`);
+      problems.push(dx('cmd.answered', { command: 'EXTERNAL AUTHENTICATE', sw: swHex(ea.sw) }));
     }
   }
   await issuerScripts(k, rules, answer.scripts71, TVR.SCRIPT_FAILED_BEFORE_FINAL_GAC);
   const approve = toHex(answer.arc) === toHex(ARC_APPROVED) || !rules.honourArc;
   const cda2 = cda && approve;
   const second = await k.generateAc(approve ? 'TC' : 'AAC', true, { '8A': answer.arc }, { cda: cda2 });
-  const cdaFailed = cda2 && second.result !== undefined && second.result.type !== 'AAC' && cdaFails(second.result, 'second GENERATE AC');
+  const cdaFailed = cda2 && second.result !== undefined && second.result.type !== 'AAC' && cdaFails(second.result, dx('gac.second'));
   await issuerScripts(k, rules, answer.scripts72, TVR.SCRIPT_FAILED_AFTER_FINAL_GAC);
   if (!second.result) {
-    problems.push(`second GENERATE AC answered ${swHex(second.response.sw)}`);
+    problems.push(dx('flow.gacAnswered', { which: dx('gac.second'), sw: swHex(second.response.sw) }));
     return { ...result, refusedGac: { which: 'second', response: second.response } };
   }
   result.second = second.result;

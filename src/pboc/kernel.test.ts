@@ -9,6 +9,9 @@ import { fromHex, toHex } from '../bytes/hex.ts';
 import { rsaPublicOf } from '../crypto/index.ts';
 import { PbocIssuer } from './issuer.ts';
 import { PbocKernel, type Send } from './kernel.ts';
+import { type Diagnosis, renderDiagnosis } from '../verdict/messages.ts';
+
+const en = (d: Diagnosis) => renderDiagnosis(d, 'en');
 
 function sender(defects: string[] = [], image = referenceImage): Send {
   const session = simSession(image, { defects: defects as never });
@@ -44,7 +47,7 @@ describe('PBOC kernel on the reference card', () => {
     await k.selectApplication(fromHex(PBOC_AID));
     await k.gpo();
     await k.readApplicationData();
-    expect(k.sda(rsaPublicOf(PBOC_TEST_CA_KEY)).join()).toMatch(/expired/);
+    expect(k.sda(rsaPublicOf(PBOC_TEST_CA_KEY)).map(en).join()).toMatch(/expired/);
   });
 
   it('reads the records of an AFL whose SFI bytes have low bits set, and names the fault', async () => {
@@ -53,7 +56,7 @@ describe('PBOC kernel on the reference card', () => {
     await k.gpo();
     await k.readApplicationData();
     expect(k.sda(rsaPublicOf(PBOC_TEST_CA_KEY))).toEqual([]);
-    expect(k.aflProblems().join()).toMatch(/entry 1 byte 1 0C: the three low bits/);
+    expect(k.aflProblems().map(en).join()).toMatch(/entry 1 byte 1 0C: the three low bits/);
     const clean = new PbocKernel(sender());
     await clean.selectApplication(fromHex(PBOC_AID));
     await clean.gpo();
@@ -68,7 +71,7 @@ describe('PBOC kernel on the reference card', () => {
     expect(toHex(k.aip)).toBe('5C00');
     const ca = rsaPublicOf(PBOC_TEST_CA_KEY);
     expect(k.sda(ca)).toEqual([]);
-    expect((await k.dda(ca)).errors).toEqual([]);
+    expect((await k.dda(ca)).errors.map(en)).toEqual([]);
   });
 });
 
@@ -78,7 +81,7 @@ describe('ODA on malformed card data', () => {
     const ca = rsaPublicOf(PBOC_TEST_CA_KEY);
     const r = recoverIssuerKey(ca, new Uint8Array(ca.modulus.length).fill(0xff), new Uint8Array(0), fromHex('03'), '6230000000000017', '2611');
     expect(r.value).toBeUndefined();
-    expect(r.errors.join()).toMatch(/RSA recovery failed|header|trailer/);
+    expect(r.errors.map(en).join()).toMatch(/RSA recovery failed|header|trailer/);
   });
 });
 

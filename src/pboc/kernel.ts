@@ -15,7 +15,7 @@ import { concat, fromHex, toHex, toUint } from '../bytes/hex.ts';
 import type { RsaPublic } from '../crypto/index.ts';
 import { buildTlv, parseTlv, type Tlv } from '../tlv/ber.ts';
 import { buildDolData, parseDol } from '../tlv/dol.ts';
-import { NonConformance } from '../verdict/errors.ts';
+import { NonConformance, detailOf } from '../verdict/errors.ts';
 import { type Diagnosis, dx } from '../verdict/messages.ts';
 import * as iso from '../iso7816/commands.ts';
 import { type DirectoryEntry, directoryEntries, fciOfTlvs, getDataAnswer } from '../iso7816/fci.ts';
@@ -99,7 +99,7 @@ function tlvs(r: ResponseApdu, what: string | Diagnosis): Tlv[] {
   try {
     return parseTlv(r.data);
   } catch (e) {
-    throw new NonConformance(dx('tlv.notBerTlv', { what, detail: (e as Error).message }));
+    throw new NonConformance(dx('tlv.notBerTlv', { what, detail: detailOf(e) }));
   }
 }
 
@@ -258,14 +258,14 @@ export class PbocKernel {
    * 30, first record 0, last before first, more ODA records than it names; or byte 1 with any of its three
    * low bits set (the SFI is in the five high bits, the rest 0). A kernel terminates on the first four only.
    */
-  aflProblems(): string[] {
-    const out: string[] = [];
-    if (this.afl.length === 0 || this.afl.length % 4) out.push(`AFL of ${this.afl.length} bytes is not a non-empty multiple of 4`);
+  aflProblems(): Diagnosis[] {
+    const out: Diagnosis[] = [];
+    if (this.afl.length === 0 || this.afl.length % 4) out.push(dx('afl.length', { length: this.afl.length }));
     this.aflEntries().forEach((e, i) => {
       const b1 = this.afl[i * 4] as number;
       if (e.sfi < 1 || e.sfi > 30 || e.first === 0 || e.last < e.first || e.oda > e.last - e.first + 1)
-        out.push(`entry ${i + 1} SFI ${e.sfi} records ${e.first}-${e.last} ODA ${e.oda} is malformed`);
-      if (b1 & 0x07) out.push(`entry ${i + 1} byte 1 ${toHex(Uint8Array.of(b1))}: the three low bits must be 0`);
+        out.push(dx('afl.entry', { i: i + 1, sfi: e.sfi, first: e.first, last: e.last, oda: e.oda }));
+      if (b1 & 0x07) out.push(dx('afl.lowBits', { i: i + 1, b1: toHex(Uint8Array.of(b1)) }));
     });
     return out;
   }
@@ -317,21 +317,21 @@ export class PbocKernel {
   }
 
   /** The issuer public key from its certificate with the CA key: RSA (JR/T 0025.7 §5.2.2) or SM2 (JR/T 0025.17 §5.1.2); oda-flow.ts. */
-  issuerKey(ca: RsaPublic): { key?: RsaPublic; errors: string[] };
-  issuerKey(ca: CaKey): { key?: OdaKey; errors: string[] };
-  issuerKey(ca: CaKey): { key?: OdaKey; errors: string[] } {
+  issuerKey(ca: RsaPublic): { key?: RsaPublic; errors: Diagnosis[] };
+  issuerKey(ca: CaKey): { key?: OdaKey; errors: Diagnosis[] };
+  issuerKey(ca: CaKey): { key?: OdaKey; errors: Diagnosis[] } {
     return oda.issuerKey(this, ca);
   }
 
   /** SDA (oda-flow.ts): issuer key then SSAD; errors set TVR B1 b7 (SDA failed). */
-  sda(ca: CaKey): string[] {
+  sda(ca: CaKey): Diagnosis[] {
     return this.odaFailed(TVR.SDA_FAILED, oda.sda(this, ca));
   }
 
   /** The ICC public key: RSA (JR/T 0025.7 §5.3.4) or SM2 (JR/T 0025.17 §5.2.3); oda-flow.ts. */
-  iccKey(ca: RsaPublic): { key?: RsaPublic; errors: string[] };
-  iccKey(ca: CaKey): { key?: OdaKey; errors: string[] };
-  iccKey(ca: CaKey): { key?: OdaKey; errors: string[] } {
+  iccKey(ca: RsaPublic): { key?: RsaPublic; errors: Diagnosis[] };
+  iccKey(ca: CaKey): { key?: OdaKey; errors: Diagnosis[] };
+  iccKey(ca: CaKey): { key?: OdaKey; errors: Diagnosis[] } {
     return oda.iccKey(this, ca);
   }
 
@@ -351,14 +351,14 @@ export class PbocKernel {
   }
 
   /** DDA (oda-flow.ts): ICC key, INTERNAL AUTHENTICATE, SDAD; errors set TVR B1 b4 (DDA failed). */
-  async dda(ca: CaKey): Promise<{ errors: string[]; dynamicNumber?: Uint8Array }> {
+  async dda(ca: CaKey): Promise<{ errors: Diagnosis[]; dynamicNumber?: Uint8Array }> {
     const r = await oda.dda(this, ca);
     this.odaFailed(TVR.DDA_FAILED, r.errors);
     return r;
   }
 
   /** Errors of an ODA method set its TVR byte 1 bit (b7 SDA failed, b4 DDA failed). */
-  private odaFailed(bit: Bit, errors: string[]): string[] {
+  private odaFailed(bit: Bit, errors: Diagnosis[]): Diagnosis[] {
     if (errors.length) setBit(this.tvr, bit);
     return errors;
   }
@@ -450,9 +450,9 @@ export class PbocKernel {
    * goes to 9F4C and the recovered TC or ARQC to 9F26 and `g.ac`; errors set TVR B1 b3, CDA failed.
    */
   verifyCda(ca: CaKey, g: GacResult): Recovered<CdaData> {
-    const errors: string[] = [];
+    const errors: Diagnosis[] = [];
     let r: Recovered<CdaData> | undefined;
-    if (!g.sdad) errors.push(`the ${g.type} response carries no signed dynamic application data 9F4B`);
+    if (!g.sdad) errors.push(dx('oda.noSdad', { type: g.type }));
     else {
       const data = cdaTransactionData(this.pdolSent, this.cdol1Sent, g.second ? g.cdolData : undefined, g.responseObjects ?? new Uint8Array(0));
       r = oda.cdaSignature(this, ca, g.sdad, g.unpredictable ?? new Uint8Array(0), g.cid, data);

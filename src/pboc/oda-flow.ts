@@ -6,6 +6,7 @@
  * the signature of the GENERATE AC response. Each check that fails is named in `errors`.
  */
 import { swHex } from '../apdu/response.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 import type { RsaPublic } from '../crypto/index.ts';
 import { type CdaData, type OdaKernel, type OdaScheme, type Recovered, RSA_ODA } from './oda.ts';
 import { type CaKey, isSm2Ca, SM2_ODA_SCHEME } from './oda-sm2.ts';
@@ -18,7 +19,7 @@ export function withScheme<R>(ca: CaKey, f: <K>(scheme: OdaScheme<K>, ca: K) => 
 /** A public key of either scheme: RSA modulus and exponent, or an SM2 point x ‖ y. */
 export type OdaKey = RsaPublic | Uint8Array;
 
-export function issuerKey(k: OdaKernel, ca: CaKey): { key?: OdaKey; errors: string[] } {
+export function issuerKey(k: OdaKernel, ca: CaKey): { key?: OdaKey; errors: Diagnosis[] } {
   return withScheme(ca, (s, key) => {
     const r = s.issuerKey(key, k);
     return { key: r.value as OdaKey | undefined, errors: r.errors };
@@ -26,11 +27,11 @@ export function issuerKey(k: OdaKernel, ca: CaKey): { key?: OdaKey; errors: stri
 }
 
 /** The ICC public key: the issuer key, then the ICC certificate with it (JR/T 0025.7 §5.3.4; JR/T 0025.17 §5.2.3). */
-export function iccKey(k: OdaKernel, ca: CaKey): { key?: OdaKey; errors: string[] } {
-  return withScheme(ca, (s, key) => iccKeyOf(s, key, k) as { key?: OdaKey; errors: string[] });
+export function iccKey(k: OdaKernel, ca: CaKey): { key?: OdaKey; errors: Diagnosis[] } {
+  return withScheme(ca, (s, key) => iccKeyOf(s, key, k) as { key?: OdaKey; errors: Diagnosis[] });
 }
 
-function iccKeyOf<K>(s: OdaScheme<K>, ca: K, k: OdaKernel): { key?: K; errors: string[] } {
+function iccKeyOf<K>(s: OdaScheme<K>, ca: K, k: OdaKernel): { key?: K; errors: Diagnosis[] } {
   const ik = s.issuerKey(ca, k);
   if (!ik.value) return { errors: ik.errors };
   const r = s.iccKey(ik.value, k);
@@ -38,7 +39,7 @@ function iccKeyOf<K>(s: OdaScheme<K>, ca: K, k: OdaKernel): { key?: K; errors: s
 }
 
 /** SDA (JR/T 0025.7 §5.2; JR/T 0025.17 §5.1): issuer key, then the SSAD; the DAC goes to 9F45. */
-export function sda(k: OdaKernel, ca: CaKey): string[] {
+export function sda(k: OdaKernel, ca: CaKey): Diagnosis[] {
   return withScheme(ca, (s, key) => {
     const ik = s.issuerKey(key, k);
     const errors = [...ik.errors];
@@ -52,7 +53,7 @@ export function sda(k: OdaKernel, ca: CaKey): string[] {
 }
 
 /** DDA (EMV Book 2 §6.5; JR/T 0025.17 §5.2.4): ICC key, INTERNAL AUTHENTICATE with the DDOL data, the SDAD (SM2: the dynamic number to 9F4C). */
-export function dda(k: OdaKernel, ca: CaKey): Promise<{ errors: string[]; dynamicNumber?: Uint8Array }> {
+export function dda(k: OdaKernel, ca: CaKey): Promise<{ errors: Diagnosis[]; dynamicNumber?: Uint8Array }> {
   return withScheme(ca, async (s, key) => {
     const icc = iccKeyOf(s, key, k);
     const errors = [...icc.errors];
@@ -60,7 +61,7 @@ export function dda(k: OdaKernel, ca: CaKey): Promise<{ errors: string[]; dynami
     if (icc.key) {
       const ddol = k.ddolData();
       const ia = await k.internalAuthenticate(ddol);
-      if (!ia.sdad) errors.push(`INTERNAL AUTHENTICATE answered ${swHex(ia.response.sw)}`);
+      if (!ia.sdad) errors.push(dx('oda.internalAuth', { sw: swHex(ia.response.sw) }));
       else {
         const v = s.sdad(icc.key, ia.sdad, ddol);
         errors.push(...v.errors);
@@ -75,7 +76,7 @@ export function dda(k: OdaKernel, ca: CaKey): Promise<{ errors: string[]; dynami
 }
 
 /** The SDAD check with the card's ICC key (DDA, EMV Book 2 §6.5.2; JR/T 0025.17 §5.2.4.2); undefined with the errors when the key does not recover. */
-export function sdadCheck(k: OdaKernel, ca: CaKey): { check?: (sdad: Uint8Array, ddolData: Uint8Array) => Recovered<Uint8Array>; errors: string[] } {
+export function sdadCheck(k: OdaKernel, ca: CaKey): { check?: (sdad: Uint8Array, ddolData: Uint8Array) => Recovered<Uint8Array>; errors: Diagnosis[] } {
   return withScheme(ca, (s, key) => {
     const icc = iccKeyOf(s, key, k);
     const iccKey = icc.key;

@@ -12,6 +12,9 @@ import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { sm2PublicOf, sm2Sign } from '../crypto/index.ts';
 import { PbocKernel } from './kernel.ts';
 import { recoverIccKeySm2, recoverIssuerKeySm2, sm2CertLayoutErrors, verifySdadSm2, verifySsadSm2 } from './oda-sm2.ts';
+import { type Diagnosis, renderDiagnosis } from '../verdict/messages.ts';
+
+const en = (d: Diagnosis) => renderDiagnosis(d, 'en');
 
 const CA = fromHex(PBOC_SM2_TEST_CA_PUBLIC);
 const ISS = sm2PublicOf(PBOC_SM2_TEST_ISS_KEY);
@@ -32,18 +35,20 @@ describe('SM2 issuer public key certificate (JR/T 0025.17 §5.1.2)', () => {
     expect(sm2CertLayoutErrors(PBOC_SM2_CERTS.issuerCert, 'issuer')).toEqual([]);
   });
   it('names each failed check', () => {
-    expect(recoverIssuerKeySm2(CA, PBOC_SM2_CERTS.expiredIssuerCert, PBOC_PAN, TODAY).errors).toEqual(['issuer certificate expired (1219 MMYY)']);
-    expect(recoverIssuerKeySm2(CA, PBOC_SM2_CERTS.issuerCertOtherIssuer, PBOC_PAN, TODAY).errors.join()).toMatch(/issuer identifier 622222 does not match/);
-    expect(recoverIssuerKeySm2(CA, PBOC_SM2_CERTS.issuerCertRsaAlgorithm, PBOC_PAN, TODAY).errors).toEqual([
+    expect(recoverIssuerKeySm2(CA, PBOC_SM2_CERTS.expiredIssuerCert, PBOC_PAN, TODAY).errors.map(en)).toEqual(['issuer certificate expired (1219 MMYY)']);
+    expect(recoverIssuerKeySm2(CA, PBOC_SM2_CERTS.issuerCertOtherIssuer, PBOC_PAN, TODAY).errors.map(en).join()).toMatch(
+      /issuer identifier 622222 does not match/,
+    );
+    expect(recoverIssuerKeySm2(CA, PBOC_SM2_CERTS.issuerCertRsaAlgorithm, PBOC_PAN, TODAY).errors.map(en)).toEqual([
       'issuer certificate signature algorithm 01 is not 04 (SM2)',
     ]);
-    expect(recoverIssuerKeySm2(CA, flip(PBOC_SM2_CERTS.issuerCert, 20), PBOC_PAN, TODAY).errors).toEqual([
+    expect(recoverIssuerKeySm2(CA, flip(PBOC_SM2_CERTS.issuerCert, 20), PBOC_PAN, TODAY).errors.map(en)).toEqual([
       'issuer certificate signature does not verify with the CA key',
     ]);
-    expect(recoverIssuerKeySm2(ISS, PBOC_SM2_CERTS.issuerCert, PBOC_PAN, TODAY).errors).toEqual([
+    expect(recoverIssuerKeySm2(ISS, PBOC_SM2_CERTS.issuerCert, PBOC_PAN, TODAY).errors.map(en)).toEqual([
       'issuer certificate signature does not verify with the CA key',
     ]);
-    expect(recoverIssuerKeySm2(CA, flip(PBOC_SM2_CERTS.issuerCert, 0), PBOC_PAN, TODAY).errors[0]).toBe('issuer certificate format 13 is not 12');
+    expect(recoverIssuerKeySm2(CA, flip(PBOC_SM2_CERTS.issuerCert, 0), PBOC_PAN, TODAY).errors.map(en)[0]).toBe('issuer certificate format 13 is not 12');
   });
   it('does not throw on truncated or padded certificates', () => {
     for (const cert of [
@@ -58,7 +63,7 @@ describe('SM2 issuer public key certificate (JR/T 0025.17 §5.1.2)', () => {
     }
     const badLength = PBOC_SM2_CERTS.issuerCert.slice();
     badLength[13] = 0xff;
-    expect(recoverIssuerKeySm2(CA, badLength, PBOC_PAN, TODAY).errors.join()).toMatch(/public key length 255 is not 64/);
+    expect(recoverIssuerKeySm2(CA, badLength, PBOC_PAN, TODAY).errors.map(en).join()).toMatch(/public key length 255 is not 64/);
   });
 });
 
@@ -69,11 +74,11 @@ describe('SM2 SSAD (§5.1.3)', () => {
     expect(toHex(r.value!)).toBe('DAC1');
   });
   it('fails over other static data, a tampered DAC, a tag list other than 82, a short object', () => {
-    expect(verifySsadSm2(ISS, PBOC_SM2_CERTS.ssadWithoutAip, PBOC_SM2_STATIC_DATA).errors).toEqual([
+    expect(verifySsadSm2(ISS, PBOC_SM2_CERTS.ssadWithoutAip, PBOC_SM2_STATIC_DATA).errors.map(en)).toEqual([
       'SSAD signature does not verify over the static data to authenticate',
     ]);
     expect(verifySsadSm2(ISS, flip(PBOC_SM2_CERTS.ssad, 2), PBOC_SM2_STATIC_DATA).errors.length).toBe(1);
-    expect(verifySsadSm2(ISS, PBOC_SM2_CERTS.ssad, PBOC_SM2_STATIC_DATA, fromHex('8294')).errors).toEqual([
+    expect(verifySsadSm2(ISS, PBOC_SM2_CERTS.ssad, PBOC_SM2_STATIC_DATA, fromHex('8294')).errors.map(en)).toEqual([
       'static data tag list 9F4A 8294 names more than 82',
     ]);
     expect(verifySsadSm2(ISS, PBOC_SM2_CERTS.ssad.subarray(0, 10), PBOC_SM2_STATIC_DATA).value).toBeUndefined();
@@ -88,10 +93,10 @@ describe('SM2 ICC public key certificate (§5.2.3)', () => {
     expect(PBOC_SM2_CERTS.iccCert.length).toBe(64 + 64 + 20); // NI + NIC + 20
   });
   it('catches another PAN and other static data', () => {
-    expect(recoverIccKeySm2(ISS, PBOC_SM2_CERTS.iccCertOtherPan, PBOC_PAN, PBOC_SM2_STATIC_DATA, TODAY).errors).toEqual([
+    expect(recoverIccKeySm2(ISS, PBOC_SM2_CERTS.iccCertOtherPan, PBOC_PAN, PBOC_SM2_STATIC_DATA, TODAY).errors.map(en)).toEqual([
       'PAN in the ICC certificate 6230000000000025 differs from 5A 6230000000000017',
     ]);
-    expect(recoverIccKeySm2(ISS, PBOC_SM2_CERTS.iccCert, PBOC_PAN, PBOC_SM2_STATIC_DATA.subarray(1), TODAY).errors).toEqual([
+    expect(recoverIccKeySm2(ISS, PBOC_SM2_CERTS.iccCert, PBOC_PAN, PBOC_SM2_STATIC_DATA.subarray(1), TODAY).errors.map(en)).toEqual([
       'ICC certificate signature does not verify with the issuer key over its fields and the static data',
     ]);
   });
@@ -107,8 +112,8 @@ describe('SM2 SDAD (§5.2.4)', () => {
     expect(toHex(r.value!)).toBe('0A0B0C0D');
   });
   it('fails with other DDOL data, a wrong format, malformed lengths', () => {
-    expect(verifySdadSm2(ICC, sdad, fromHex('12345679')).errors).toEqual(['SDAD signature does not verify over the DDOL data']);
-    expect(verifySdadSm2(ICC, flip(sdad, 0), un).errors[0]).toBe('SDAD format 14 is not 15');
+    expect(verifySdadSm2(ICC, sdad, fromHex('12345679')).errors.map(en)).toEqual(['SDAD signature does not verify over the DDOL data']);
+    expect(verifySdadSm2(ICC, flip(sdad, 0), un).errors.map(en)[0]).toBe('SDAD format 14 is not 15');
     expect(verifySdadSm2(ICC, new Uint8Array(0), un).errors.length).toBe(1);
     expect(verifySdadSm2(ICC, sdad.subarray(0, 40), un).value).toBeUndefined();
   });
@@ -142,8 +147,8 @@ describe('PBOC kernel on the reference-pboc30 card (SM2 ODA)', () => {
   });
   it('sets TVR SDA failed and DDA failed on a card whose certificate expired', async () => {
     const k = await readCard(['pboc-issuer-cert-expired']);
-    expect(k.sda({ sm2: CA }).join()).toMatch(/expired/);
-    expect((await k.dda({ sm2: CA })).errors.join()).toMatch(/expired/);
+    expect(k.sda({ sm2: CA }).map(en).join()).toMatch(/expired/);
+    expect((await k.dda({ sm2: CA })).errors.map(en).join()).toMatch(/expired/);
     expect(toHex(k.tvr.subarray(0, 1))).toBe('48');
   });
 });

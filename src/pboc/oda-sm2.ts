@@ -7,6 +7,7 @@
  */
 import { concat, fromHex, toHex } from '../bytes/hex.ts';
 import { SM2_ODA, sm2Verify, sm3, type RsaPublic } from '../crypto/index.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 import { type CdaData, cnField, notExpired, type OdaScheme, parseCdaDynamicData, type Recovered } from './oda.ts';
 
 const { ISSUER_CERT_FORMAT, SSAD_FORMAT, ICC_CERT_FORMAT, SDAD_FORMAT, SIG_ALG_SM2, PARAM_SM2, KEY_LENGTH, SIG_LENGTH } = SM2_ODA;
@@ -57,21 +58,21 @@ interface Sm2Cert {
  * parameter id | key length | key | signature. The key length byte tells where the signature starts;
  * the parameter identifier 11 fixes it to 64 (Annex A.4).
  */
-function parseCert(cert: Uint8Array, format: number, idLength: number, what: string, errors: string[]): Sm2Cert | undefined {
+function parseCert(cert: Uint8Array, format: number, idLength: number, what: Diagnosis, errors: Diagnosis[]): Sm2Cert | undefined {
   const head = 1 + idLength + 2 + 3 + 4;
   if (cert.length < head) {
-    errors.push(`${what} of ${cert.length} bytes is shorter than its ${head} bytes of fixed fields`);
+    errors.push(dx('sm2.certShort', { what, length: cert.length, head }));
     return undefined;
   }
-  if (cert[0] !== format) errors.push(`${what} format ${hex2(cert[0] as number)} is not ${hex2(format)}`);
+  if (cert[0] !== format) errors.push(dx('sm2.certFormat', { what, v: hex2(cert[0] as number), expected: hex2(format) }));
   const sigAlg = cert[head - 4] as number;
   const param = cert[head - 2] as number;
   const keyLength = cert[head - 1] as number;
-  if (sigAlg !== SIG_ALG_SM2) errors.push(`${what} signature algorithm ${hex2(sigAlg)} is not ${hex2(SIG_ALG_SM2)} (SM2)`);
-  if (param !== PARAM_SM2) errors.push(`${what} parameter identifier ${hex2(param)} is not ${hex2(PARAM_SM2)} (SM2 curve)`);
-  if (keyLength !== KEY_LENGTH) errors.push(`${what} public key length ${keyLength} is not ${KEY_LENGTH}`);
+  if (sigAlg !== SIG_ALG_SM2) errors.push(dx('sm2.sigAlg', { what, v: hex2(sigAlg), expected: hex2(SIG_ALG_SM2) }));
+  if (param !== PARAM_SM2) errors.push(dx('sm2.param', { what, v: hex2(param), expected: hex2(PARAM_SM2) }));
+  if (keyLength !== KEY_LENGTH) errors.push(dx('sm2.keyLength', { what, v: keyLength, expected: KEY_LENGTH }));
   if (cert.length !== head + keyLength + SIG_LENGTH) {
-    errors.push(`${what} of ${cert.length} bytes; its fields and key length ${keyLength} make ${head + keyLength + SIG_LENGTH}`);
+    errors.push(dx('sm2.certLength', { what, length: cert.length, keyLength, expected: head + keyLength + SIG_LENGTH }));
     return undefined;
   }
   return {
@@ -88,18 +89,24 @@ function parseCert(cert: Uint8Array, format: number, idLength: number, what: str
  * The layout of an issuer (table 4) or ICC (table 8) certificate, without its signature: format, the
  * algorithm and parameter identifiers, encryption algorithm 00 (not used), the lengths.
  */
-export function sm2CertLayoutErrors(cert: Uint8Array, kind: 'issuer' | 'icc'): string[] {
-  const errors: string[] = [];
+export function sm2CertLayoutErrors(cert: Uint8Array, kind: 'issuer' | 'icc'): Diagnosis[] {
+  const errors: Diagnosis[] = [];
   const idLength = kind === 'issuer' ? 4 : 10;
-  const c = parseCert(cert, kind === 'issuer' ? ISSUER_CERT_FORMAT : ICC_CERT_FORMAT, idLength, `${kind === 'issuer' ? 'issuer' : 'ICC'} certificate`, errors);
+  const c = parseCert(
+    cert,
+    kind === 'issuer' ? ISSUER_CERT_FORMAT : ICC_CERT_FORMAT,
+    idLength,
+    dx(kind === 'issuer' ? 'sm2.issuerCert' : 'sm2.iccCert'),
+    errors,
+  );
   const enc = cert[idLength + 7];
-  if (c && enc !== SM2_ODA.ENC_ALG_NONE) errors.push(`encryption algorithm ${hex2(enc as number)} is not 00 (not used)`);
+  if (c && enc !== SM2_ODA.ENC_ALG_NONE) errors.push(dx('sm2.encAlg', { v: hex2(enc as number) }));
   return errors;
 }
 
 /** The static data tag list 9F4A may name only 82 (§5.1.3 c, §5.2.3 e). */
-function checkTagList(tagList: Uint8Array | undefined, errors: string[]): void {
-  if (tagList && tagList.length && toHex(tagList) !== '82') errors.push(`static data tag list 9F4A ${toHex(tagList)} names more than 82`);
+function checkTagList(tagList: Uint8Array | undefined, errors: Diagnosis[]): void {
+  if (tagList && tagList.length && toHex(tagList) !== '82') errors.push(dx('sm2.tagList', { v: toHex(tagList) }));
 }
 
 /**
@@ -108,27 +115,26 @@ function checkTagList(tagList: Uint8Array | undefined, errors: string[]): void {
  * RID ‖ index ‖ serial (step d) needs a revocation list the harness does not hold: not checked.
  */
 export function recoverIssuerKeySm2(ca: Uint8Array, cert: Uint8Array, pan: string, today: string): Recovered<Uint8Array> {
-  const errors: string[] = [];
-  const c = parseCert(cert, ISSUER_CERT_FORMAT, 4, 'issuer certificate', errors);
+  const errors: Diagnosis[] = [];
+  const c = parseCert(cert, ISSUER_CERT_FORMAT, 4, dx('sm2.issuerCert'), errors);
   if (!c) return { errors };
-  const issuerId = cnField(c.id, errors, `issuer identifier ${toHex(c.id)} is not cn`);
-  if (issuerId.length < 3 || !pan.startsWith(issuerId)) errors.push(`issuer identifier ${issuerId || toHex(c.id)} does not match the PAN ${pan}`);
-  if (!notExpired(c.expiry, today)) errors.push(`issuer certificate expired (${toHex(c.expiry)} MMYY)`);
-  if (!sm2Verify(ca, c.signed, c.signature)) errors.push('issuer certificate signature does not verify with the CA key');
+  const issuerId = cnField(c.id, errors, dx('sm2.issuerIdNotCn', { v: toHex(c.id) }));
+  if (issuerId.length < 3 || !pan.startsWith(issuerId)) errors.push(dx('sm2.issuerIdPan', { id: issuerId || toHex(c.id), pan }));
+  if (!notExpired(c.expiry, today)) errors.push(dx('oda.issuerExpired', { expiry: toHex(c.expiry) }));
+  if (!sm2Verify(ca, c.signed, c.signature)) errors.push(dx('sm2.issuerSignature'));
   return { value: c.publicKey, errors };
 }
 
 /** SDA (§5.1.3, table 5): 13 | DAC | signature over 13 ‖ DAC ‖ static data; value = the DAC (9F45). */
 export function verifySsadSm2(issuer: Uint8Array, ssad: Uint8Array, staticData: Uint8Array, tagList?: Uint8Array): Recovered<Uint8Array> {
-  const errors: string[] = [];
+  const errors: Diagnosis[] = [];
   if (ssad.length !== 3 + SIG_LENGTH) {
-    errors.push(`SSAD of ${ssad.length} bytes is not 13 ‖ DAC ‖ signature (${3 + SIG_LENGTH})`);
+    errors.push(dx('sm2.ssadLength', { length: ssad.length, expected: 3 + SIG_LENGTH }));
     return { errors };
   }
-  if (ssad[0] !== SSAD_FORMAT) errors.push(`SSAD format ${hex2(ssad[0] as number)} is not ${hex2(SSAD_FORMAT)}`);
+  if (ssad[0] !== SSAD_FORMAT) errors.push(dx('sm2.ssadFormat', { v: hex2(ssad[0] as number), expected: hex2(SSAD_FORMAT) }));
   checkTagList(tagList, errors);
-  if (!sm2Verify(issuer, concat(ssad.subarray(0, 3), staticData), ssad.subarray(3)))
-    errors.push('SSAD signature does not verify over the static data to authenticate');
+  if (!sm2Verify(issuer, concat(ssad.subarray(0, 3), staticData), ssad.subarray(3))) errors.push(dx('sm2.ssadSignature'));
   return { value: ssad.slice(1, 3), errors };
 }
 
@@ -144,15 +150,14 @@ export function recoverIccKeySm2(
   today: string,
   tagList?: Uint8Array,
 ): Recovered<Uint8Array> {
-  const errors: string[] = [];
-  const c = parseCert(cert, ICC_CERT_FORMAT, 10, 'ICC certificate', errors);
+  const errors: Diagnosis[] = [];
+  const c = parseCert(cert, ICC_CERT_FORMAT, 10, dx('sm2.iccCert'), errors);
   if (!c) return { errors };
-  const certPan = cnField(c.id, errors, `PAN in the ICC certificate ${toHex(c.id)} is not cn`);
-  if (certPan !== pan) errors.push(`PAN in the ICC certificate ${certPan || toHex(c.id)} differs from 5A ${pan}`);
-  if (!notExpired(c.expiry, today)) errors.push(`ICC certificate expired (${toHex(c.expiry)} MMYY)`);
+  const certPan = cnField(c.id, errors, dx('sm2.panNotCn', { v: toHex(c.id) }));
+  if (certPan !== pan) errors.push(dx('oda.certPan', { cert: certPan || toHex(c.id), pan }));
+  if (!notExpired(c.expiry, today)) errors.push(dx('oda.iccExpired', { expiry: toHex(c.expiry) }));
   checkTagList(tagList, errors);
-  if (!sm2Verify(issuer, concat(c.signed, staticData), c.signature))
-    errors.push('ICC certificate signature does not verify with the issuer key over its fields and the static data');
+  if (!sm2Verify(issuer, concat(c.signed, staticData), c.signature)) errors.push(dx('sm2.iccSignature'));
   return { value: c.publicKey, errors };
 }
 
@@ -162,17 +167,17 @@ export function recoverIccKeySm2(
  * giving its length 2..8 (JR/T 0025.7).
  */
 export function verifySdadSm2(icc: Uint8Array, sdad: Uint8Array, ddolData: Uint8Array): Recovered<Uint8Array> {
-  const errors: string[] = [];
+  const errors: Diagnosis[] = [];
   const ldd = sdad[1] ?? 0;
   if (sdad.length < 2 || sdad.length !== 2 + ldd + SIG_LENGTH) {
-    errors.push(`SDAD of ${sdad.length} bytes is not 15 ‖ LDD ‖ ${ldd} bytes of ICC dynamic data ‖ signature`);
+    errors.push(dx('sm2.sdadLength', { length: sdad.length, ldd }));
     return { errors };
   }
-  if (sdad[0] !== SDAD_FORMAT) errors.push(`SDAD format ${hex2(sdad[0] as number)} is not ${hex2(SDAD_FORMAT)}`);
+  if (sdad[0] !== SDAD_FORMAT) errors.push(dx('sm2.sdadFormat', { v: hex2(sdad[0] as number), expected: hex2(SDAD_FORMAT) }));
   const iccdd = sdad.subarray(2, 2 + ldd);
   const n = iccdd[0] ?? 0;
-  if (n < 2 || n > 8 || n + 1 > ldd) errors.push(`ICC dynamic number length ${n} is not 2..8 within ${ldd} bytes`);
-  if (!sm2Verify(icc, concat(sdad.subarray(0, 2 + ldd), ddolData), sdad.subarray(2 + ldd))) errors.push('SDAD signature does not verify over the DDOL data');
+  if (n < 2 || n > 8 || n + 1 > ldd) errors.push(dx('oda.numberLengthWithin', { n, ldd }));
+  if (!sm2Verify(icc, concat(sdad.subarray(0, 2 + ldd), ddolData), sdad.subarray(2 + ldd))) errors.push(dx('sm2.sdadSignature'));
   return { value: iccdd.slice(1, 1 + n), errors };
 }
 
@@ -183,21 +188,19 @@ export function verifySdadSm2(icc: Uint8Array, sdad: Uint8Array, ddolData: Uint8
  * hash over `transactionData`, the signature.
  */
 export function verifyCdaSdadSm2(icc: Uint8Array, sdad: Uint8Array, unpredictable: Uint8Array, cid: number, transactionData: Uint8Array): Recovered<CdaData> {
-  const errors: string[] = [];
+  const errors: Diagnosis[] = [];
   const ldd = sdad[1] ?? 0;
   if (sdad.length < 2 || sdad.length !== 2 + ldd + SIG_LENGTH) {
-    errors.push(`SDAD of ${sdad.length} bytes is not 15 ‖ LDD ‖ ${ldd} bytes of ICC dynamic data ‖ signature`);
+    errors.push(dx('sm2.sdadLength', { length: sdad.length, ldd }));
     return { errors };
   }
-  if (sdad[0] !== SDAD_FORMAT) errors.push(`SDAD format ${hex2(sdad[0] as number)} is not ${hex2(SDAD_FORMAT)}`);
+  if (sdad[0] !== SDAD_FORMAT) errors.push(dx('sm2.sdadFormat', { v: hex2(sdad[0] as number), expected: hex2(SDAD_FORMAT) }));
   const d = parseCdaDynamicData(sdad.subarray(2, 2 + ldd), SM3_LENGTH, errors);
   if (d) {
-    if (d.cid !== cid) errors.push(`CID ${hex2(d.cid)} in the signature differs from 9F27 ${hex2(cid)}`);
-    if (toHex(sm3(transactionData)) !== toHex(d.transactionDataHash))
-      errors.push('transaction data hash (SM3) does not match the PDOL, CDOL and response data');
+    if (d.cid !== cid) errors.push(dx('oda.cidDiffers', { cid: hex2(d.cid), card: hex2(cid) }));
+    if (toHex(sm3(transactionData)) !== toHex(d.transactionDataHash)) errors.push(dx('oda.txHash', { hash: 'SM3' }));
   }
-  if (!sm2Verify(icc, concat(sdad.subarray(0, 2 + ldd), unpredictable), sdad.subarray(2 + ldd)))
-    errors.push('SDAD signature does not verify over the ICC dynamic data and the unpredictable number');
+  if (!sm2Verify(icc, concat(sdad.subarray(0, 2 + ldd), unpredictable), sdad.subarray(2 + ldd))) errors.push(dx('sm2.cdaSignature'));
   return d ? { value: d, errors } : { errors };
 }
 
@@ -212,15 +215,14 @@ export const SM2_ODA_SCHEME: OdaScheme<Uint8Array> = {
 };
 
 /** The layout of an SM2 CDA signature (table 17 with table 13): 15 | LDD ≥ number length, number, CID, AC, 32-byte hash | 64-byte r ‖ s. */
-export function cdaSdadLayoutErrorsSm2(sdad: Uint8Array): string[] {
-  const errors: string[] = [];
-  if (sdad[0] !== SDAD_FORMAT) errors.push(`format ${hex2(sdad[0] ?? 0)} is not ${hex2(SDAD_FORMAT)}`);
+export function cdaSdadLayoutErrorsSm2(sdad: Uint8Array): Diagnosis[] {
+  const errors: Diagnosis[] = [];
+  if (sdad[0] !== SDAD_FORMAT) errors.push(dx('sm2.format', { v: hex2(sdad[0] ?? 0), expected: hex2(SDAD_FORMAT) }));
   const ldd = sdad[1] ?? 0;
   const n = sdad[2] ?? 0;
-  if (n < 2 || n > 8) errors.push(`ICC dynamic number length ${n} is not 2..8`);
-  if (ldd < 1 + n + 1 + 8 + SM3_LENGTH)
-    errors.push(`ICC dynamic data of ${ldd} bytes cannot hold number length, ${n}-byte number, CID, AC and a ${SM3_LENGTH}-byte SM3 hash`);
-  if (sdad.length !== 2 + ldd + SIG_LENGTH) errors.push(`9F4B of ${sdad.length} bytes is not 2 + LDD ${ldd} + a ${SIG_LENGTH}-byte signature`);
+  if (n < 2 || n > 8) errors.push(dx('oda.numberLength', { n }));
+  if (ldd < 1 + n + 1 + 8 + SM3_LENGTH) errors.push(dx('oda.lddCannotHold', { ldd, n, size: SM3_LENGTH, hash: 'SM3' }));
+  if (sdad.length !== 2 + ldd + SIG_LENGTH) errors.push(dx('sm2.cdaLength', { length: sdad.length, ldd, sig: SIG_LENGTH }));
   return errors;
 }
 
@@ -230,19 +232,19 @@ export function cdaSdadLayoutErrorsSm2(sdad: Uint8Array): string[] {
  * remainders or exponents (92, 9F32, 9F47, 9F48); the RSA chain has its exponents 9F32 and 9F47
  * (JR/T 0025.7 §5). Problems are empty when the records hold the named chain and only it.
  */
-export function odaChainProblems(data: { get(tag: string): Uint8Array | undefined; has(tag: string): boolean }, chain: 'RSA' | 'SM2'): string[] {
-  const out: string[] = [];
+export function odaChainProblems(data: { get(tag: string): Uint8Array | undefined; has(tag: string): boolean }, chain: 'RSA' | 'SM2'): Diagnosis[] {
+  const out: Diagnosis[] = [];
   const issuerCert = data.get('90');
   const iccCert = data.get('9F46');
-  if (!issuerCert || !iccCert) return [`the records lack ${issuerCert ? '' : '90 '}${iccCert ? '' : '9F46'}`.trim()];
+  if (!issuerCert || !iccCert) return [dx('chain.lacks', { tags: [issuerCert ? '' : '90', iccCert ? '' : '9F46'].filter(Boolean).join(' ') })];
   const sm2Layout = issuerCert[0] === SM2_ODA.ISSUER_CERT_FORMAT && iccCert[0] === SM2_ODA.ICC_CERT_FORMAT;
   const rsaOnly = ['92', '9F32', '9F47', '9F48'].filter((t) => data.has(t));
   if (chain === 'SM2') {
-    if (!sm2Layout) out.push(`90 begins ${hex2(issuerCert[0] ?? 0)}, 9F46 ${hex2(iccCert[0] ?? 0)}: not the SM2 formats 12 and 14`);
-    if (rsaOnly.length) out.push(`RSA objects ${rsaOnly.join(', ')} read too`);
+    if (!sm2Layout) out.push(dx('chain.notSm2', { issuer: hex2(issuerCert[0] ?? 0), icc: hex2(iccCert[0] ?? 0) }));
+    if (rsaOnly.length) out.push(dx('chain.rsaObjects', { tags: rsaOnly.join(', ') }));
   } else {
-    if (!data.has('9F32') || !data.has('9F47')) out.push(`no RSA exponent ${data.has('9F32') ? '' : '9F32 '}${data.has('9F47') ? '' : '9F47'}`.trim());
-    if (sm2Layout) out.push('90 and 9F46 have the SM2 formats 12 and 14');
+    if (!data.has('9F32') || !data.has('9F47')) out.push(dx('chain.noExponent', { tags: ['9F32', '9F47'].filter((t) => !data.has(t)).join(' ') }));
+    if (sm2Layout) out.push(dx('chain.sm2Layout'));
   }
   return out;
 }

@@ -9,10 +9,11 @@ import { decodeCn } from '../bytes/bcd.ts';
 import { concat, toHex } from '../bytes/hex.ts';
 import { rsaRecover, sha1, sm3, type RsaPublic } from '../crypto/index.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 
 export interface Recovered<T> {
   value?: T;
-  errors: string[];
+  errors: Diagnosis[];
 }
 
 /** What the kernel offers ODA: the data read, the static data to authenticate, INTERNAL AUTHENTICATE. */
@@ -51,26 +52,26 @@ export function notExpired(mmyy: Uint8Array, today: string): boolean {
   return hex.slice(2, 4) + hex.slice(0, 2) >= today;
 }
 
-function recover(key: RsaPublic, data: Uint8Array, type: number, errors: string[]): Uint8Array | undefined {
+function recover(key: RsaPublic, data: Uint8Array, type: number, errors: Diagnosis[]): Uint8Array | undefined {
   if (data.length !== key.modulus.length) {
-    errors.push(`length ${data.length} differs from the key modulus ${key.modulus.length}`);
+    errors.push(dx('rsa.length', { length: data.length, modulus: key.modulus.length }));
     return undefined;
   }
   let r: Uint8Array;
   try {
     r = rsaRecover(key, data);
-  } catch (e) {
-    errors.push(`RSA recovery failed: ${(e as Error).message}`); // e.g. data not below the modulus
+  } catch {
+    errors.push(dx('rsa.recovery')); // the length is the modulus's: the data is not below it
     return undefined;
   }
-  if (r[0] !== 0x6a) errors.push(`recovered header ${toHex(r.subarray(0, 1))} is not 6A`);
-  if (r[r.length - 1] !== 0xbc) errors.push(`recovered trailer ${toHex(r.subarray(-1))} is not BC`);
-  if (r[1] !== type) errors.push(`certificate format ${toHex(r.subarray(1, 2))} is not ${type.toString(16).padStart(2, '0')}`);
+  if (r[0] !== 0x6a) errors.push(dx('rsa.header', { v: toHex(r.subarray(0, 1)) }));
+  if (r[r.length - 1] !== 0xbc) errors.push(dx('rsa.trailer', { v: toHex(r.subarray(-1)) }));
+  if (r[1] !== type) errors.push(dx('rsa.format', { v: toHex(r.subarray(1, 2)), expected: toHex(Uint8Array.of(type)) }));
   return r;
 }
 
 /** A cn field of a certificate as digits; '' with `message` in `errors` when it is not cn. */
-export function cnField(v: Uint8Array, errors: string[], message: string): string {
+export function cnField(v: Uint8Array, errors: Diagnosis[], message: Diagnosis): string {
   try {
     return decodeCn(v);
   } catch {
@@ -83,11 +84,11 @@ export function cnField(v: Uint8Array, errors: string[], message: string): strin
  * The public key modulus of a recovered certificate (EMV Book 2 tables 6 and 14): its length at
  * `lengthAt`, its leftmost bytes from `at` up to the hash, the rest in the remainder (92, 9F48).
  */
-function modulusOf(r: Uint8Array, lengthAt: number, at: number, remainder: Uint8Array, what: string, errors: string[]): Uint8Array {
+function modulusOf(r: Uint8Array, lengthAt: number, at: number, remainder: Uint8Array, what: Diagnosis, errors: Diagnosis[]): Uint8Array {
   const n = r[lengthAt] as number;
   const inCert = r.subarray(at, r.length - 21);
   const modulus = n <= inCert.length ? inCert.slice(0, n) : concat(inCert, remainder);
-  if (modulus.length !== n) errors.push(`${what} modulus of ${modulus.length} bytes; certificate says ${n}`);
+  if (modulus.length !== n) errors.push(dx('rsa.modulus', { what, length: modulus.length, n }));
   return modulus;
 }
 
@@ -103,23 +104,23 @@ export function recoverIssuerKey(
   pan: string,
   today: string,
 ): Recovered<RsaPublic> {
-  const errors: string[] = [];
+  const errors: Diagnosis[] = [];
   const r = recover(ca, cert, 0x02, errors);
   if (!r) return { errors };
-  if (!hashOk(r, concat(remainder, exponent))) errors.push('issuer certificate hash does not match');
-  const issuerId = cnField(r.subarray(2, 6), errors, 'issuer identifier is not cn');
-  if (!pan.startsWith(issuerId) || issuerId.length < 3) errors.push(`issuer identifier ${issuerId} does not match the PAN`);
-  if (!notExpired(r.subarray(6, 8), today)) errors.push(`issuer certificate expired (${toHex(r.subarray(6, 8))} MMYY)`);
-  if (r[11] !== 0x01 || r[12] !== 0x01) errors.push('hash or public key algorithm is not 01');
-  return { value: { modulus: modulusOf(r, 13, 15, remainder, 'issuer', errors), exponent }, errors };
+  if (!hashOk(r, concat(remainder, exponent))) errors.push(dx('rsa.issuerHash'));
+  const issuerId = cnField(r.subarray(2, 6), errors, dx('rsa.issuerIdNotCn'));
+  if (!pan.startsWith(issuerId) || issuerId.length < 3) errors.push(dx('rsa.issuerIdPan', { id: issuerId }));
+  if (!notExpired(r.subarray(6, 8), today)) errors.push(dx('oda.issuerExpired', { expiry: toHex(r.subarray(6, 8)) }));
+  if (r[11] !== 0x01 || r[12] !== 0x01) errors.push(dx('rsa.algorithms'));
+  return { value: { modulus: modulusOf(r, 13, 15, remainder, dx('oda.issuerWord'), errors), exponent }, errors };
 }
 
 /** SDA (EMV Book 2 §5.4): the SSAD and its data authentication code. */
 export function verifySsad(issuer: RsaPublic, ssad: Uint8Array, staticData: Uint8Array): Recovered<Uint8Array> {
-  const errors: string[] = [];
+  const errors: Diagnosis[] = [];
   const r = recover(issuer, ssad, 0x03, errors);
   if (!r) return { errors };
-  if (!hashOk(r, staticData)) errors.push('SSAD hash does not match the static data to authenticate');
+  if (!hashOk(r, staticData)) errors.push(dx('rsa.ssadHash'));
   return { value: r.slice(3, 5), errors };
 }
 
@@ -133,26 +134,26 @@ export function recoverIccKey(
   staticData: Uint8Array,
   today: string,
 ): Recovered<RsaPublic> {
-  const errors: string[] = [];
+  const errors: Diagnosis[] = [];
   const r = recover(issuer, cert, 0x04, errors);
   if (!r) return { errors };
-  if (!hashOk(r, concat(remainder, exponent, staticData))) errors.push('ICC certificate hash does not match');
-  const certPan = cnField(r.subarray(2, 12), errors, 'PAN in the ICC certificate is not cn');
-  if (certPan !== pan) errors.push(`PAN in the ICC certificate ${certPan} differs from 5A ${pan}`);
-  if (!notExpired(r.subarray(12, 14), today)) errors.push('ICC certificate expired');
-  return { value: { modulus: modulusOf(r, 19, 21, remainder, 'ICC', errors), exponent }, errors };
+  if (!hashOk(r, concat(remainder, exponent, staticData))) errors.push(dx('rsa.iccHash'));
+  const certPan = cnField(r.subarray(2, 12), errors, dx('rsa.panNotCn'));
+  if (certPan !== pan) errors.push(dx('oda.certPan', { cert: certPan, pan }));
+  if (!notExpired(r.subarray(12, 14), today)) errors.push(dx('oda.iccExpired', { expiry: toHex(r.subarray(12, 14)) }));
+  return { value: { modulus: modulusOf(r, 19, 21, remainder, dx('oda.iccWord'), errors), exponent }, errors };
 }
 
 /** DDA (EMV Book 2 §6.5.2): the SDAD over the DDOL data; value = ICC dynamic number. */
 export function verifySdad(icc: RsaPublic, sdad: Uint8Array, ddolData: Uint8Array): Recovered<Uint8Array> {
-  const errors: string[] = [];
+  const errors: Diagnosis[] = [];
   const r = recover(icc, sdad, 0x05, errors);
   if (!r) return { errors };
-  if (!hashOk(r, ddolData)) errors.push('SDAD hash does not match the DDOL data');
+  if (!hashOk(r, ddolData)) errors.push(dx('rsa.sdadHash'));
   const ldd = r[3] as number;
   const iccdd = r.subarray(4, 4 + ldd);
   const n = iccdd[0] as number;
-  if (n < 2 || n > 8 || n + 1 > ldd) errors.push(`ICC dynamic number length ${n} is not 2..8`);
+  if (n < 2 || n > 8 || n + 1 > ldd) errors.push(dx('oda.numberLength', { n }));
   return { value: iccdd.slice(1, 1 + n), errors };
 }
 
@@ -177,14 +178,14 @@ export function cdaTransactionData(pdolData: Uint8Array, cdol1Data: Uint8Array, 
 }
 
 /** Split ICC dynamic data into the fields of table 17 / 13; the hash is `hashLength` bytes (20 SHA-1, 32 SM3). */
-export function parseCdaDynamicData(iccdd: Uint8Array, hashLength: number, errors: string[]): CdaData | undefined {
+export function parseCdaDynamicData(iccdd: Uint8Array, hashLength: number, errors: Diagnosis[]): CdaData | undefined {
   const n = iccdd[0] ?? 0;
   if (n < 2 || n > 8) {
-    errors.push(`ICC dynamic number length ${n} is not 2..8`);
+    errors.push(dx('oda.numberLength', { n }));
     return undefined;
   }
   if (iccdd.length < 1 + n + 1 + 8 + hashLength) {
-    errors.push(`ICC dynamic data of ${iccdd.length} bytes is shorter than number length ‖ ${n}-byte number ‖ CID ‖ AC(8) ‖ hash(${hashLength})`);
+    errors.push(dx('oda.iccddShort', { length: iccdd.length, n, hash: hashLength }));
     return undefined;
   }
   return {
@@ -202,20 +203,20 @@ export function parseCdaDynamicData(iccdd: Uint8Array, hashLength: number, error
  * ICC dynamic data with the TC or ARQC.
  */
 export function verifyCdaSdad(icc: RsaPublic, sdad: Uint8Array, unpredictable: Uint8Array, cid: number, transactionData: Uint8Array): Recovered<CdaData> {
-  const errors: string[] = [];
+  const errors: Diagnosis[] = [];
   const r = recover(icc, sdad, 0x05, errors);
   if (!r) return { errors };
-  if (r[2] !== 0x01) errors.push(`hash algorithm indicator ${toHex(r.subarray(2, 3))} is not 01 (SHA-1)`);
-  if (!hashOk(r, unpredictable)) errors.push('SDAD hash does not match the signed data and the unpredictable number');
+  if (r[2] !== 0x01) errors.push(dx('rsa.hashAlgorithm', { v: toHex(r.subarray(2, 3)) }));
+  if (!hashOk(r, unpredictable)) errors.push(dx('rsa.cdaHash'));
   const ldd = r[3] as number;
   if (4 + ldd > r.length - 21) {
-    errors.push(`ICC dynamic data length ${ldd} runs past the hash`);
+    errors.push(dx('rsa.lddPastHash', { ldd }));
     return { errors };
   }
   const d = parseCdaDynamicData(r.subarray(4, 4 + ldd), 20, errors);
   if (!d) return { errors };
-  if (d.cid !== cid) errors.push(`CID ${toHex(Uint8Array.of(d.cid))} in the signature differs from 9F27 ${toHex(Uint8Array.of(cid))}`);
-  if (toHex(sha1(transactionData)) !== toHex(d.transactionDataHash)) errors.push('transaction data hash does not match the PDOL, CDOL and response data');
+  if (d.cid !== cid) errors.push(dx('oda.cidDiffers', { cid: toHex(Uint8Array.of(d.cid)), card: toHex(Uint8Array.of(cid)) }));
+  if (toHex(sha1(transactionData)) !== toHex(d.transactionDataHash)) errors.push(dx('oda.txHash', { hash: 'SHA-1' }));
   return { value: d, errors };
 }
 
@@ -224,17 +225,17 @@ export function verifyCdaSdad(icc: RsaPublic, sdad: Uint8Array, unpredictable: U
  * algorithm 01, LDD, ICC dynamic data opening with number length (2..8), number, CID, AC(8), a 20-byte
  * SHA-1 hash, then NIC − LDD − 25 bytes BB, the hash, BC. Signature checks are verifyCdaSdad's.
  */
-export function cdaSdadLayoutErrors(icc: RsaPublic, sdad: Uint8Array): string[] {
-  const errors: string[] = [];
+export function cdaSdadLayoutErrors(icc: RsaPublic, sdad: Uint8Array): Diagnosis[] {
+  const errors: Diagnosis[] = [];
   const r = recover(icc, sdad, 0x05, errors);
   if (!r) return errors;
-  if (r[2] !== 0x01) errors.push(`hash algorithm indicator ${toHex(r.subarray(2, 3))} is not 01`);
+  if (r[2] !== 0x01) errors.push(dx('rsa.hashAlgorithm', { v: toHex(r.subarray(2, 3)) }));
   const ldd = r[3] as number;
   const n = r[4] ?? 0;
-  if (ldd < 1 + n + 1 + 8 + 20) errors.push(`ICC dynamic data of ${ldd} bytes cannot hold number length, ${n}-byte number, CID, AC and a 20-byte hash`);
-  if (ldd > r.length - 25) return [...errors, `ICC dynamic data length ${ldd} exceeds NIC − 25`];
+  if (ldd < 1 + n + 1 + 8 + 20) errors.push(dx('oda.lddCannotHold', { ldd, n, size: 20, hash: 'SHA-1' }));
+  if (ldd > r.length - 25) return [...errors, dx('rsa.lddExceeds', { ldd })];
   const pad = r.subarray(4 + ldd, r.length - 21);
-  if (pad.some((b) => b !== 0xbb)) errors.push(`padding of ${pad.length} bytes is not all BB`);
+  if (pad.some((b) => b !== 0xbb)) errors.push(dx('rsa.padding', { length: pad.length }));
   return errors;
 }
 
@@ -250,21 +251,23 @@ export const RSA_ODA: OdaScheme<RsaPublic> = {
   cdaSdad: verifyCdaSdad,
 };
 
-/** What the transaction data hash of a first GENERATE AC must cover (cdaHashCoverage). */
-export const CDA_HASH_ALL = 'PDOL ‖ CDOL1 ‖ response objects';
+/** What the transaction data hash of a first GENERATE AC must cover (cdaHashCoverage): a message id. */
+export type CdaHashCoverage = 'cdaHash.all' | 'cdaHash.noPdol' | 'cdaHash.noObjects' | 'cdaHash.noCdol1';
+export const CDA_HASH_ALL: CdaHashCoverage = 'cdaHash.all';
 
 /**
  * Which data a signed transaction data hash covers (SHA-1 if 20 bytes, SM3 if 32): the whole of
- * §5.3.6.1 step 2 for the first GENERATE AC, or a part that a card may leave out; undefined if none.
+ * §5.3.6.1 step 2 for the first GENERATE AC, or a part that a card may leave out (the message id that names
+ * it); undefined if none.
  */
-export function cdaHashCoverage(signed: Uint8Array, pdolData: Uint8Array, cdol1Data: Uint8Array, responseObjects: Uint8Array): string | undefined {
+export function cdaHashCoverage(signed: Uint8Array, pdolData: Uint8Array, cdol1Data: Uint8Array, responseObjects: Uint8Array): CdaHashCoverage | undefined {
   const hash = signed.length === 32 ? sm3 : sha1;
   const none = new Uint8Array(0);
-  const candidates: Array<[string, Uint8Array]> = [
+  const candidates: Array<[CdaHashCoverage, Uint8Array]> = [
     [CDA_HASH_ALL, cdaTransactionData(pdolData, cdol1Data, undefined, responseObjects)],
-    ['CDOL1 ‖ response objects (no PDOL data)', cdaTransactionData(none, cdol1Data, undefined, responseObjects)],
-    ['PDOL ‖ CDOL1 (no response objects)', cdaTransactionData(pdolData, cdol1Data, undefined, none)],
-    ['PDOL ‖ response objects (no CDOL1 data)', cdaTransactionData(pdolData, none, undefined, responseObjects)],
+    ['cdaHash.noPdol', cdaTransactionData(none, cdol1Data, undefined, responseObjects)],
+    ['cdaHash.noObjects', cdaTransactionData(pdolData, cdol1Data, undefined, none)],
+    ['cdaHash.noCdol1', cdaTransactionData(pdolData, none, undefined, responseObjects)],
   ];
   return candidates.find(([, d]) => toHex(hash(d)) === toHex(signed))?.[0];
 }

@@ -7,7 +7,7 @@ import { swHex } from '../apdu/response.ts';
 import { SW } from '../apdu/sw.ts';
 import { toHex } from '../bytes/hex.ts';
 import { NonConformance } from '../verdict/errors.ts';
-import { dx } from '../verdict/messages.ts';
+import { dx, findings } from '../verdict/messages.ts';
 import { expectSw, given } from '../verdict/expect.ts';
 import { numericValue, splitLogRecord } from './checks.ts';
 import { parseDol } from '../tlv/dol.ts';
@@ -150,7 +150,7 @@ export class PbocUnderTest {
         },
         checkCryptogram: (_, g) => {
           const expected = issuerOf(opts.issuer, g.iad).expectedAc(k.pan, k.psn, g.atc, g.acData);
-          return toHex(expected) === toHex(g.ac) ? undefined : `${g.type} ${toHex(g.ac)} does not verify (issuer computes ${toHex(expected)})`;
+          return toHex(expected) === toHex(g.ac) ? undefined : dx('flow.acNotVerify', { type: g.type, ac: toHex(g.ac), expected: toHex(expected) });
         },
       },
       amount,
@@ -230,6 +230,6 @@ export class PbocUnderTest {
 /** The SDAD check of a card's ICC key: RSA (JR/T 0025.7 §6.5.2) or SM2 (JR/T 0025.17 §5.2.4.2) by the CA key; no key is the card's fault. */
 export function sdadCheckOf(k: PbocKernel, ca: CaKey): SdadCheck {
   const { check, errors } = sdadCheck(k, ca);
-  if (!check) throw new NonConformance(dx('oda.errors', { what: dx('oda.iccKey'), errors: errors.join('; ') }));
+  if (!check) throw new NonConformance(dx('oda.errors', { what: dx('oda.iccKey'), errors: findings(errors) }));
   return check;
 }

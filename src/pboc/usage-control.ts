@@ -3,6 +3,7 @@
  * terminal's check of them against the issuer country code 5F28, and the domestic-only RMB debit card
  * the 总体方案 of the social security card with financial function asks for (docs/dual-app.md).
  */
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 import type { Bit } from './tvr.ts';
 
 /** Table 19: byte 1 and byte 2 of the AUC; a 1 allows the use. */
@@ -35,6 +36,8 @@ export interface UsageContext {
 const on = (auc: Uint8Array, [i, m]: Bit) => ((auc[i] ?? 0) & m) !== 0;
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').toUpperCase();
 
+const SERVICE_NAME = { cash: 'CASH', goods: 'GOODS', services: 'SERVICES', cashback: 'CASHBACK' } as const satisfies Record<Service, string>;
+
 const BIT_OF: Record<Service, { domestic: Bit; international: Bit }> = {
   cash: { domestic: AUC.DOMESTIC_CASH, international: AUC.INTERNATIONAL_CASH },
   goods: { domestic: AUC.DOMESTIC_GOODS, international: AUC.INTERNATIONAL_GOODS },
@@ -48,16 +51,22 @@ const BIT_OF: Record<Service, { domestic: Bit; international: Bit }> = {
  * an ATM, else "other terminals"). Returns what failed; empty when the service is allowed or the check
  * does not apply. Any failure sets "requested service not allowed for card product" (TVR byte 2 b5).
  */
-export function usageControlFailures(auc: Uint8Array | undefined, issuerCountry: Uint8Array | undefined, c: UsageContext): string[] {
+export function usageControlFailures(auc: Uint8Array | undefined, issuerCountry: Uint8Array | undefined, c: UsageContext): Diagnosis[] {
   if (!auc || auc.length !== 2 || !issuerCountry) return [];
-  const failures: string[] = [];
+  const failures: Diagnosis[] = [];
   const domestic = hex(issuerCountry) === c.terminalCountry.toUpperCase();
   const bit = BIT_OF[c.service][domestic ? 'domestic' : 'international'];
   if (!on(auc, bit))
     failures.push(
-      `AUC ${hex(auc)} does not allow ${domestic ? 'domestic' : 'international'} ${c.service} (issuer country ${hex(issuerCountry)}, terminal ${c.terminalCountry})`,
+      dx('auc.service', {
+        auc: hex(auc),
+        use: dx(`auc.${domestic ? 'DOMESTIC' : 'INTERNATIONAL'}_${SERVICE_NAME[c.service]}`),
+        issuer: hex(issuerCountry),
+        terminal: c.terminalCountry,
+      }),
     );
-  if (!on(auc, c.atm ? AUC.ATM : AUC.OTHER_TERMINALS)) failures.push(`AUC ${hex(auc)} is not valid at ${c.atm ? 'ATMs' : 'terminals other than ATMs'}`);
+  if (!on(auc, c.atm ? AUC.ATM : AUC.OTHER_TERMINALS))
+    failures.push(dx('auc.terminalType', { auc: hex(auc), where: dx(c.atm ? 'auc.atms' : 'auc.otherTerminals') }));
   return failures;
 }
 
@@ -66,15 +75,15 @@ export function usageControlFailures(auc: Uint8Array | undefined, issuerCountry:
  * (cash, goods, services, cashback) and the domestic cash, goods and services a debit card offers
  * (现金存取、转账、消费) at ATMs and other terminals. Returns what is wrong, empty when it fits.
  */
-export function domesticOnlyProblems(auc: Uint8Array | undefined): string[] {
-  if (!auc) return ['the card has no application usage control 9F07: a terminal abroad does not restrict it (JR/T 0025.5 §10.3.2)'];
-  if (auc.length !== 2) return [`9F07 is ${auc.length} bytes, not 2`];
-  const problems: string[] = [];
+export function domesticOnlyProblems(auc: Uint8Array | undefined): Diagnosis[] {
+  if (!auc) return [dx('auc.none')];
+  if (auc.length !== 2) return [dx('auc.length', { length: auc.length })];
+  const problems: Diagnosis[] = [];
   for (const name of ['INTERNATIONAL_CASH', 'INTERNATIONAL_GOODS', 'INTERNATIONAL_SERVICES', 'INTERNATIONAL_CASHBACK'] as const) {
-    if (on(auc, AUC[name])) problems.push(`AUC ${hex(auc)} allows ${name.toLowerCase().replace('_', ' ')}`);
+    if (on(auc, AUC[name])) problems.push(dx('auc.allows', { auc: hex(auc), use: dx(`auc.${name}`) }));
   }
   for (const name of ['DOMESTIC_CASH', 'DOMESTIC_GOODS', 'DOMESTIC_SERVICES', 'ATM', 'OTHER_TERMINALS'] as const) {
-    if (!on(auc, AUC[name])) problems.push(`AUC ${hex(auc)} does not allow ${name.toLowerCase().replace('_', ' ')}`);
+    if (!on(auc, AUC[name])) problems.push(dx('auc.disallows', { auc: hex(auc), use: dx(`auc.${name}`) }));
   }
   return problems;
 }

@@ -2,7 +2,7 @@
 import { describeSw } from '../apdu/sw.ts';
 import { fromHex } from '../bytes/hex.ts';
 import { describeTlv, parseTlv } from '../tlv/ber.ts';
-import type { TraceEntry } from '../trace/trace.ts';
+import type { TraceEntry, TraceParty } from '../trace/trace.ts';
 import { maskCommand } from './mask.ts';
 
 export interface DecodedApdu {
@@ -19,6 +19,8 @@ export interface DecodedApdu {
   error?: string;
   /** Index of the case's step that sent it (ReportCase.steps). */
   step?: number;
+  /** Another party than the card under test: the PSAM the terminal worked with. */
+  party?: TraceParty;
 }
 
 export function decodeTrace(entries: TraceEntry[], showSecrets: boolean): DecodedApdu[] {
@@ -35,6 +37,7 @@ export function decodeTrace(entries: TraceEntry[], showSecrets: boolean): Decode
     };
     if (e.wire.length > 1) out.wire = e.wire.map((w) => ({ command: mask(w.command), response: w.response, us: w.us }));
     if (e.error) out.error = e.error;
+    if (e.party) out.party = e.party;
     const data = e.response.split(' ').slice(0, -2).join('');
     if (data.length >= 4) {
       try {

@@ -2,9 +2,11 @@
  * The failure texts of steps/ and src/ still written in English (issue 20 item 3): the places where a
  * verdict's reason is a string, not a diagnosis (dx, src/verdict/messages.ts), so a zh-CN report shows it
  * in English. Found in the syntax tree: a string or template literal (or a choice or sum of them) given
- * as the message of NonConformance, Unobservable, PreconditionNotMet, RestoreFailed, PsamError, expectThat,
+ * as the message of NonConformance, Unobservable, PreconditionNotMet, RestoreFailed, PsamError, AtrError, the
+ * transport's and driver's errors (TransportError …, INCONCLUSIVE), expectThat,
  * expectNoProblem, the `what` of expectSw1, expectBytes and mustOk, or returned by a check that returns
- * its problem (a function named check… or …Problem(s), a `problem:` property).
+ * its problem (a function named check…, …Problem(s), …Errors or …Failures, a `problem:` property), or pushed
+ * onto a check's list of findings (`errors.push(…)`, `problems.push(…)`, a push inside such a function).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -25,8 +27,19 @@ const SINKS: Readonly<Record<string, readonly number[]>> = {
   mustOk: [1],
   fault: [0],
   restored: [0, 2],
+  AtrError: [0],
+  TlvError: [0],
+  // INCONCLUSIVE: the reader, the link, the terminal's driver (src/transport, src/terminal).
+  TransportError: [0],
+  CardRemovedError: [0],
+  ReaderBusyError: [0],
+  DriverError: [0],
 };
-const PROBLEM_FUNCTION = /^check[A-Z]|Problems?$/;
+const PROBLEM_FUNCTION = /^check[A-Z]|Problems?$|Errors$|Failures$/;
+/** A list a check collects its findings in (errors.push(…), problems.push(…)): each entry is a diagnosis. */
+const PROBLEM_LIST = /^(errors|problems|failures|out)$/;
+/** The profile's and the plan's checks: their findings are about sscc's input (the CLI's messages), not a verdict on a product. */
+const INPUT = /^src\/(profile|plan)\//;
 
 function files(root: string, dir: string): string[] {
   const out: string[] = [];
@@ -48,6 +61,7 @@ function literalText(e: ts.Expression): string {
   if (ts.isTemplateExpression(e)) return [e.head.text, ...e.templateSpans.flatMap((s) => [literalText(s.expression), s.literal.text])].join(' ');
   if (ts.isConditionalExpression(e)) return `${literalText(e.whenTrue)} ${literalText(e.whenFalse)}`;
   if (ts.isBinaryExpression(e)) return `${literalText(e.left)} ${literalText(e.right)}`;
+  if (ts.isArrayLiteralExpression(e)) return e.elements.map((x) => literalText(x)).join(' ');
   return '';
 }
 
@@ -88,6 +102,12 @@ export function failureTextsOf(file: string, source: string): FailureText[] {
       for (const i of name && Object.hasOwn(SINKS, name) ? (SINKS[name] as readonly number[]) : []) {
         const a = n.arguments?.[i];
         if (a && isText(a)) add(a);
+      }
+      // A finding pushed as English text onto a check's list, or by a check (…Problems, …Errors).
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'push') {
+        const list = n.expression.expression;
+        const isList = (ts.isIdentifier(list) && PROBLEM_LIST.test(list.text)) || PROBLEM_FUNCTION.test(enclosingFunctionName(n) ?? '');
+        if (isList && !INPUT.test(file)) for (const a of n.arguments) if (isText(a)) add(a);
       }
     }
     if (ts.isReturnStatement(n) && n.expression && isText(n.expression) && PROBLEM_FUNCTION.test(enclosingFunctionName(n) ?? '')) add(n.expression);

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../run/test-support.ts';
 import { sscc } from '../cli/test-cli.ts';
 import { findChromium } from './pdf.ts';
+import { latinWords } from '../verdict/messages.ts';
 
 const CHROMIUM = findChromium();
 const PDFTOTEXT = ['/usr/bin/pdftotext'].find((p) => existsSync(p));
@@ -131,7 +132,8 @@ describe.skipIf(!CHROMIUM || !PDFTOTEXT)('the report in headless Chromium', () =
         [termOut, 'terminal'],
       ] as const) {
         const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
-          environment: { tool: { version: string } };
+          environment: { tool: { version: string; commit?: string } };
+          product: { model: string; cosVersion?: string };
           certificate: { method: { suiteSha256: string } };
         };
         for (const lang of ['zh-CN', 'en'] as const) {
@@ -144,10 +146,14 @@ describe.skipIf(!CHROMIUM || !PDFTOTEXT)('the report in headless Chromium', () =
           expect(first).toContain(`SSCC-TEST-${kind.toUpperCase()}`); // c) unique identification
           expect(first).toContain('某某智能卡有限公司'); // d) the client
           expect(first).toContain('WT-2026-0042');
-          expect(first).toContain(`sscc ${report.environment.tool.version}`); // e) the method
+          expect(first).toContain(`sscc ${report.environment.tool.version}`); // e) the method: version, commit, suite
+          expect(report.environment.tool.commit).toMatch(/^[0-9a-f]{40}$/);
+          expect(first).toContain(report.environment.tool.commit as string);
           expect(first).toContain(report.certificate.method.suiteSha256);
           expect(first).toMatch(/JR\/T 0025-2013/);
-          expect(first).toContain('S-0001'); // f) the items tested
+          expect(first).toContain('S-0001'); // f) the items tested: product, COS build, sample serials and ATRs
+          expect(first).toContain(report.product.model);
+          if (report.product.cosVersion) expect(first).toContain(`COS ${report.product.cosVersion}`);
           expect(first).toMatch(/3B 6D 00 00 00 99 26 11/);
           expect(first).toContain('2026-11-30'); // h) receipt, test and issue dates in the lab's time zone
           expect(first).toMatch(/Asia\/Shanghai \(UTC\+08:00\)/);
@@ -174,7 +180,12 @@ describe.skipIf(!CHROMIUM || !PDFTOTEXT)('the report in headless Chromium', () =
       await page.screenshot({ path: join(termOut, 'first-page.zh-CN.png') as `${string}.png` });
       await open(termOut, 'en');
       await page.screenshot({ path: join(termOut, 'first-page.en.png') as `${string}.png` });
-      for (const f of [join(cardOut, 'first-page.zh-CN.png'), join(cardOut, 'first-page.en.png'), join(termOut, 'first-page.en.png')])
+      for (const f of [
+        join(cardOut, 'first-page.zh-CN.png'),
+        join(cardOut, 'first-page.en.png'),
+        join(termOut, 'first-page.zh-CN.png'),
+        join(termOut, 'first-page.en.png'),
+      ])
         expect(existsSync(f)).toBe(true);
     },
     TIMEOUT,
@@ -307,6 +318,21 @@ describe.skipIf(!CHROMIUM || !PDFTOTEXT)('the report in headless Chromium', () =
       for (const id of ['ISO-RB-001', 'ISO-SEL-001', 'ISO-VER-001']) {
         expect(await page.$$eval(`#case-${id} .untranslated`, (e) => e.length), id).toBe(0);
       }
+      // Every case of both reports, in Chinese: no title, step or diagnosis left untranslated, and the Chinese of
+      // the findings and the cases (titles, steps, diagnoses, the trace's names) keeps no English word.
+      for (const dir of [cardOut, termOut]) {
+        await open(dir, 'zh-CN');
+        expect(await page.$$eval('.untranslated', (e) => e.map((x) => (x as HTMLElement).innerText)), dir).toEqual([]);
+        const zh = await page.$$eval('#findings [data-lang="zh-CN"], details.case [data-lang="zh-CN"]', (els) =>
+          els.filter((e) => !e.querySelector('[data-lang]')).map((e) => (e as HTMLElement).textContent ?? ''),
+        );
+        expect(zh.length, dir).toBeGreaterThan(20);
+        expect(
+          zh.filter((t) => latinWords(t).length).map((t) => `${t} [${latinWords(t).join(', ')}]`),
+          dir,
+        ).toEqual([]);
+      }
+      await open(cardOut, 'zh-CN');
       expect(await text('#case-ISO-RB-001 summary')).toContain('READ BINARY 遵守 P1-P2 中的偏移量');
       expect(await text('#case-ISO-RB-001')).toContain('当 终端从偏移量 16 读取 8 字节');
       expect(await text('#findings')).toContain('那么 数据与首次读取内容中从偏移量 16 开始的部分相同');

@@ -135,6 +135,29 @@ describe('the suite in both languages', () => {
     expect(failureTextsOf('x.ts', src).map((f) => f.at)).toEqual(['x.ts:1', 'x.ts:2', 'x.ts:4', 'x.ts:5', 'x.ts:6']);
   });
 
+  it("the failure-text check finds an English finding pushed onto a check's list, and passes a diagnosis", () => {
+    const src = [
+      "errors.push('issuer certificate hash does not match');",
+      'problems.push(`AUC ${hex(auc)} allows ${name}`);',
+      "errors.push(dx('rsa.header', { v: '6B' }));",
+      'function aflProblems() { const found = []; found.push(`entry ${i} is malformed`); return found; }',
+      "lines.push('a line of the log');",
+      "throw new AtrError('ATR ends before TD1');",
+      "function domesticOnlyProblems() { return ['the card has no usage control']; }",
+      "failures.push(cond ? dx('auc.atms') : 'terminals other than ATMs');",
+    ].join('\n');
+    expect(failureTextsOf('src/pboc/x.ts', src).map((f) => f.at)).toEqual([
+      'src/pboc/x.ts:1',
+      'src/pboc/x.ts:2',
+      'src/pboc/x.ts:4',
+      'src/pboc/x.ts:6',
+      'src/pboc/x.ts:7',
+      'src/pboc/x.ts:8',
+    ]);
+    // The profile's own checks speak of sscc's input, in English (the CLI's messages).
+    expect(failureTextsOf('src/profile/x.ts', "problems.push('ics.oda: CDA is declared without DDA');")).toEqual([]);
+  });
+
   it('the check fails on a new scenario or step definition without Chinese', () => {
     const now = untranslated(ROOT, { ids: [...scenarios.map((s) => s.id), 'NEW-001'], patterns: [...patterns, 'a new step {int}'] });
     expect({ titles: now.titles, steps: now.steps }).toEqual({

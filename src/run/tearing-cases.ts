@@ -336,7 +336,7 @@ async function pbocObserve(ctx: TearContext, send: Send): Promise<string> {
   const out: string[] = [];
   for (const tag of ['9F36', '9F79', '9F17']) out.push(`${tag} ${hexOf(await k.getData(tag))}`);
   // The newest log entry (JR/T 0025.13 §9: SFI 0B, newest first).
-  out.push(`log ${hexOf(await k.readRecord(0x0b, 1))}`);
+  out.push(`SFI 0B ${hexOf(await k.readRecord(0x0b, 1))}`);
   return out.join(' ');
 }
 
@@ -413,7 +413,7 @@ async function pbocStateObserve(ctx: TearContext, send: Send): Promise<string> {
   const r = await k.selectApplication(ctx.aid);
   const out = [`SELECT ${swHex(r.sw)}`];
   for (const tag of ['9F36', '9F79', '9F17']) out.push(`${tag} ${hexOf(await k.getData(tag))}`);
-  out.push(`log ${hexOf(await k.readRecord(0x0b, 1))}`);
+  out.push(`SFI 0B ${hexOf(await k.readRecord(0x0b, 1))}`);
   return out.join(' ');
 }
 

@@ -154,7 +154,7 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
       const prepared = await c.setup(send);
       await control.arm(Number.MAX_SAFE_INTEGER);
       const answer = await quiet(() => c.command(send, prepared));
-      if (answer instanceof TransportError) throw new TransportError(`${c.name}: the card did not answer the untorn command (${answer.message})`);
+      if (answer instanceof TransportError) throw new TransportError(dx('io.untornSilent', { name: c.name, text: answer.diagnosis ?? answer.message }));
       if (!(c.done ?? ((x: ResponseApdu) => x.sw === SW.NO_ERROR))(answer))
         throw new PreconditionNotMet(dx('tear.untornNothing', { name: c.name, sw: swHex(answer.sw) }));
       const { writes } = await control.lastWrites();
@@ -254,7 +254,7 @@ export async function sweepTryFirst(
     const q = await right.setup(send);
     await control.arm(Number.MAX_SAFE_INTEGER);
     const ok = await quiet(() => right.command(send, q));
-    if (ok instanceof TransportError) throw new TransportError(`${right.name}: the card did not answer the untorn command (${ok.message})`);
+    if (ok instanceof TransportError) throw new TransportError(dx('io.untornSilent', { name: right.name, text: ok.diagnosis ?? ok.message }));
     if (ok.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('tear.untornNot9000', { name: right.name, sw: swHex(ok.sw) }));
     await fresh();
     const p = await wrong.setup(send);

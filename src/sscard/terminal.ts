@@ -40,7 +40,7 @@ export function parseSsseFci(data: Uint8Array): SsseFci {
   try {
     fci = parseFci(data);
   } catch (e) {
-    if (e instanceof TlvError) throw new NonConformance(dx('ssterm.fciNotTlv', { detail: e.message, data: toHex(data) }));
+    if (e instanceof TlvError) throw new NonConformance(dx('ssterm.fciNotTlv', { detail: e.diagnosis, data: toHex(data) }));
     throw e;
   }
   if (!fci.template?.children) throw new NonConformance(dx('ssterm.fciNo6F', { data: toHex(data) }));

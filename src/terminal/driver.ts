@@ -5,6 +5,7 @@
  */
 import { type Validator, schemaValidator } from '../schema/validator.ts';
 import { TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 
 import type { TerminalOutcome, TerminalRequest } from '../protocol/terminal.ts';
 
@@ -33,7 +34,7 @@ export function checkOutcome(value: unknown, source: string): TerminalOutcome {
       if (extra.allowedValues) return `${field}: must be one of ${extra.allowedValues.join(', ')}`;
       return `${field}: ${e.message}`;
     });
-    throw new DriverError(`${source} reported an outcome that does not match profiles/terminal-outcome.schema.json: ${problems.join('; ')}`);
+    throw new DriverError(dx('drv.outcomeSchema', { source, problems: problems.join('; ') }));
   }
   return value as TerminalOutcome;
 }

@@ -11,6 +11,7 @@ import type { Profile } from '../profile/profile.ts';
 type TerminalReaders = NonNullable<NonNullable<Profile['terminal']>['readers']>;
 import { SimChannel } from '../transport/sim.ts';
 import { TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import type { TerminalDriver, TerminalOutcome, TerminalRequest } from './driver.ts';
 import { CommandDriver } from './drivers/command.ts';
 import { ManualDriver } from './drivers/manual.ts';
@@ -56,7 +57,7 @@ export class TerminalHarness {
     private readonly seed: string,
   ) {
     const t = profile.terminal;
-    if (!t) throw new TransportError('the profile names no terminal (terminal: { type, driver })');
+    if (!t) throw new TransportError(dx('term.noTerminal'));
     this.defects = profile.target.kind === 'sim' ? [...(profile.target.defects ?? [])] : [];
     this.config = {
       terminalNumber: t.terminalNumber ?? '000000000000',
@@ -77,10 +78,7 @@ export class TerminalHarness {
     if (d.kind === 'reference') {
       // The virtual readers are served by this process's event loop, which a PC/SC client in the same
       // process blocks while it connects: the terminal must be another process.
-      if (this.readers)
-        throw new TransportError(
-          'terminal.readers serves the cards to PC/SC readers for a terminal program: use driver kind command (or manual), not reference',
-        );
+      if (this.readers) throw new TransportError(dx('term.readersNeedCommand'));
       return new ReferenceDriver(() => this.ports(), this.config);
     }
     if (d.kind === 'command') {
@@ -121,7 +119,7 @@ export class TerminalHarness {
   /** Put a test card (a card-sim image) into the card slot, with the run's card defects. */
   async insert(image: string): Promise<CardSlot> {
     const img = IMAGES[image];
-    if (!img) throw new TransportError(`card-sim has no test card "${image}"`);
+    if (!img) throw new TransportError(dx('term.noTestCard', { image }));
     const channel = new SimChannel(img, { seed: `${this.seed}:${image}`, defects: cardDefects(this.defects) });
     await channel.reset();
     this.card = new CardSlot('card', channel);
@@ -134,7 +132,7 @@ export class TerminalHarness {
   }
 
   requireCard(): CardSlot {
-    if (!this.card) throw new TransportError('no test card in the card slot: a Given step is missing');
+    if (!this.card) throw new TransportError(dx('term.emptySlot'));
     return this.card;
   }
 

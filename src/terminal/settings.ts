@@ -6,12 +6,13 @@
 import { UNIONPAY_TAC } from '../pboc/decisions.ts';
 import type { Profile } from '../profile/profile.ts';
 import { TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import type { PbocTerminalSettings } from './operations.ts';
 
 export function pbocSettings(profile: Profile, seed: string): PbocTerminalSettings {
   const t = profile.terminal?.pboc ?? {};
   const keys = profile.keys?.pboc;
-  if (!keys) throw new TransportError("a financial or integrated terminal needs keys.pboc (the CA public key and the simulated host's issuer master keys)");
+  if (!keys) throw new TransportError(dx('term.needsKeys'));
   return {
     aids: t.aids ?? ['A000000333'],
     floorLimit: t.floorLimit ?? 50000,

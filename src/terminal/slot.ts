@@ -13,12 +13,13 @@ import type { SimCard } from '../../card-sim/index.ts';
 import { FrameReader, frame } from '../protocol/vpcd.ts';
 import { SimChannel } from '../transport/sim.ts';
 import { TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import type { CommandApdu } from '../apdu/command.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
 import { fromHex, toHex } from '../bytes/hex.ts';
 import { parseCommand } from '../apdu/command.ts';
-import { commandName } from '../apdu/names.ts';
-import { type TraceEntry, hex } from '../trace/trace.ts';
+import { commandName, psamCommandName } from '../apdu/names.ts';
+import { type TraceEntry, type TraceParty, hex } from '../trace/trace.ts';
 import type { CardChannel } from '../apdu/channel.ts';
 import { CardSession } from '../apdu/session.ts';
 
@@ -41,13 +42,13 @@ export interface CardSideEntry {
  * Card-side exchanges as APDU-trace entries (src/trace/trace.ts), each named and with its status word:
  * the report shows them under the step that made the terminal send them (issue 20 item 4).
  */
-export function cardSideTraceEntries(log: readonly CardSideEntry[]): TraceEntry[] {
+export function cardSideTraceEntries(log: readonly CardSideEntry[], nameOf: typeof commandName = commandName): TraceEntry[] {
   return log.map((e) => {
     const command = fromHex(e.command);
     const response = fromHex(e.response);
     let name = 'unparsable command';
     try {
-      name = commandName(parseCommand(command));
+      name = nameOf(parseCommand(command));
     } catch {
       /* the terminal sent bytes that are not an APDU: shown as they are */
     }
@@ -61,6 +62,19 @@ export function cardSideTraceEntries(log: readonly CardSideEntry[]): TraceEntry[
       us,
       wire: [{ command: hex(command), response: hex(response), us }],
     };
+  });
+}
+
+/**
+ * The card's and the PSAM's exchanges of one step as one trace, in the order the terminal sent them
+ * (their sequence numbers), the PSAM's marked party PSAM.
+ */
+export function sideBySideTraceEntries(card: readonly CardSideEntry[], psam: readonly CardSideEntry[]): TraceEntry[] {
+  const tagged: Array<{ e: CardSideEntry; party?: TraceParty }> = [...card.map((e) => ({ e })), ...psam.map((e) => ({ e, party: 'PSAM' as const }))];
+  tagged.sort((a, b) => a.e.seq - b.e.seq);
+  return tagged.map(({ e, party }) => {
+    const [entry] = cardSideTraceEntries([e], party ? psamCommandName : commandName) as [TraceEntry];
+    return party ? { ...entry, party } : entry;
   });
 }
 
@@ -138,7 +152,7 @@ export class CardSlot {
    */
   vpcdCard(): SimCard {
     const sim = this.channel.simCard;
-    if (!sim) throw new TransportError(`the ${this.name} slot holds no simulated card to serve`);
+    if (!sim) throw new TransportError(dx('term.noSimToServe', { slot: this.name }));
     const channel = this.channel;
     return {
       image: sim.image,

@@ -5,6 +5,7 @@
 import { connect, type Socket } from 'node:net';
 import { FrameReader, frame } from '../protocol/vpcd.ts';
 import { TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import type { CardChannel, Protocol } from '../apdu/channel.ts';
 
 export class SocketChannel implements CardChannel {
@@ -26,7 +27,9 @@ export class SocketChannel implements CardChannel {
 
   static async open(path: string): Promise<SocketChannel> {
     const socket = connect(path);
-    await new Promise<void>((ok, fail) => socket.once('connect', ok).once('error', (e) => fail(new TransportError(`card slot ${path}: ${e.message}`))));
+    await new Promise<void>((ok, fail) =>
+      socket.once('connect', ok).once('error', (e) => fail(new TransportError(dx('term.socket', { path, text: e.message })))),
+    );
     const ch = new SocketChannel(socket, path);
     ch.atr = await ch.exchange(new Uint8Array(0));
     return ch;

@@ -6,6 +6,7 @@ import { fromHex } from '../bytes/hex.ts';
 import { decodeAn } from '../bytes/text.ts';
 import { decodeCn } from '../bytes/bcd.ts';
 import { toHex } from '../bytes/hex.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 import type { CardSideEntry } from './slot.ts';
 import { SS_INS } from '../sscard/commands.ts';
 import { KEY_ID } from '../sscard/keys.ts';
@@ -81,16 +82,16 @@ export function expectedReadCardBas(
 }
 
 /** Differences between the reported pOutInfo and what the card gave, one line per field. */
-export function readCardBasProblems(output: string, expected: Array<string | undefined>): string[] {
+export function readCardBasProblems(output: string, expected: Array<string | undefined>): Diagnosis[] {
   const fields = output.split('|');
-  const problems: string[] = [];
+  const problems: Diagnosis[] = [];
   if (fields.length !== READ_CARD_BAS_FIELDS.length + 1 || fields[fields.length - 1] !== '') {
-    problems.push(`pOutInfo has ${fields.length - 1} fields each ended by "|", LD/T 33 gives ${READ_CARD_BAS_FIELDS.length}: ${output}`);
+    problems.push(dx('rcb.fieldCount', { n: fields.length - 1, expected: READ_CARD_BAS_FIELDS.length, output }));
   }
   READ_CARD_BAS_FIELDS.forEach((name, i) => {
     const want = expected[i];
-    if (want === undefined) problems.push(`field ${i + 1} ${name}: the card never gave it to the terminal`);
-    else if (fields[i] !== want) problems.push(`field ${i + 1} ${name}: reported "${fields[i] ?? ''}", the card gave "${want}"`);
+    if (want === undefined) problems.push(dx('rcb.neverGiven', { i: i + 1, name }));
+    else if (fields[i] !== want) problems.push(dx('rcb.differs', { i: i + 1, name, reported: fields[i] ?? '', want }));
   });
   return problems;
 }

@@ -5,14 +5,19 @@
  * marks a constructed object whose value is itself BER-TLV.
  */
 import { toHex } from '../bytes/hex.ts';
+import { type Diagnosis, dx, renderDiagnosis } from '../verdict/messages.ts';
 
+/** Data that is not the TLV it should be: what is wrong, where (a FAIL when it is the card's). */
 export class TlvError extends Error {
   override name = 'TlvError';
+  readonly diagnosis: Diagnosis;
   constructor(
-    message: string,
+    problem: Diagnosis,
     readonly offset: number,
   ) {
-    super(`${message} at offset ${offset}`);
+    const d = dx('tlv.atOffset', { problem, offset });
+    super(renderDiagnosis(d, 'en'));
+    this.diagnosis = d;
   }
 }
 
@@ -42,7 +47,7 @@ export function parseTlv(bytes: Uint8Array, options: ParseOptions = {}): Tlv[] {
 }
 
 function parseAt(bytes: Uint8Array, start: number, end: number, o: ParseOptions, depth: number): Tlv[] {
-  if (depth > (o.maxDepth ?? 16)) throw new TlvError('nesting deeper than allowed', start);
+  if (depth > (o.maxDepth ?? 16)) throw new TlvError(dx('tlv.tooDeep'), start);
   const out: Tlv[] = [];
   let at = start;
   while (at < end) {
@@ -56,26 +61,26 @@ function parseAt(bytes: Uint8Array, start: number, end: number, o: ParseOptions,
     let tagEnd = at + 1;
     if ((first & 0x1f) === 0x1f) {
       do {
-        if (tagEnd >= end) throw new TlvError('tag truncated', objectStart);
+        if (tagEnd >= end) throw new TlvError(dx('tlv.tagTruncated'), objectStart);
         tagEnd++;
       } while (((bytes[tagEnd - 1] as number) & 0x80) !== 0);
-      if (tagEnd - at > 4) throw new TlvError('tag longer than 4 bytes', objectStart);
+      if (tagEnd - at > 4) throw new TlvError(dx('tlv.tagTooLong'), objectStart);
     }
     const tag = toHex(bytes.subarray(at, tagEnd));
     at = tagEnd;
     // Length
-    if (at >= end) throw new TlvError(`length of tag ${tag} missing`, objectStart);
+    if (at >= end) throw new TlvError(dx('tlv.lengthMissing', { tag }), objectStart);
     let len = bytes[at++] as number;
-    if (len === 0x80) throw new TlvError(`indefinite length of tag ${tag} not allowed`, objectStart);
+    if (len === 0x80) throw new TlvError(dx('tlv.indefinite', { tag }), objectStart);
     if (len > 0x80) {
       const n = len - 0x80;
-      if (n > 3) throw new TlvError(`length of tag ${tag} uses ${n} bytes (at most 3)`, objectStart);
-      if (at + n > end) throw new TlvError(`length of tag ${tag} truncated`, objectStart);
+      if (n > 3) throw new TlvError(dx('tlv.lengthBytes', { tag, n }), objectStart);
+      if (at + n > end) throw new TlvError(dx('tlv.lengthTruncated', { tag }), objectStart);
       len = 0;
       for (let i = 0; i < n; i++) len = len * 256 + (bytes[at++] as number);
     }
     if (at + len > end) {
-      throw new TlvError(`value of tag ${tag} claims ${len} bytes, only ${end - at} left`, objectStart);
+      throw new TlvError(dx('tlv.valueShort', { tag, len, left: end - at }), objectStart);
     }
     const constructed = (first & 0x20) !== 0;
     const tlv: Tlv = {

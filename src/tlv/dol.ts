@@ -5,6 +5,7 @@
  * shorter ones are left-padded with 00, absent ones are zeros).
  */
 import { TlvError } from './ber.ts';
+import { dx } from '../verdict/messages.ts';
 
 export interface DolEntry {
   tag: string;
@@ -21,7 +22,7 @@ export function parseDol(dol: Uint8Array): DolEntry[] {
       while (at < dol.length && (dol[at] as number) & 0x80) at++;
     }
     at++;
-    if (at >= dol.length) throw new TlvError('DOL entry without a length', start);
+    if (at >= dol.length) throw new TlvError(dx('tlv.dolNoLength'), start);
     const tag = Buffer.from(dol.subarray(start, at)).toString('hex').toUpperCase();
     out.push({ tag, length: dol[at] as number });
     at++;
@@ -48,7 +49,7 @@ export function buildDolData(dol: DolEntry[], values: Readonly<Record<string, Ui
 
 /** Split DOL data back into tag → value. Throws when the data is not as long as the DOL says. */
 export function splitDolData(dol: DolEntry[], data: Uint8Array): Record<string, Uint8Array> {
-  if (data.length !== dolLength(dol)) throw new TlvError(`DOL data of ${data.length} bytes; the DOL lists ${dolLength(dol)}`, 0);
+  if (data.length !== dolLength(dol)) throw new TlvError(dx('tlv.dolData', { length: data.length, listed: dolLength(dol) }), 0);
   const out: Record<string, Uint8Array> = {};
   let at = 0;
   for (const e of dol) {

@@ -4,6 +4,7 @@
  * tag is the record identifier (社会保障卡规范 part 6, V2.0 table 9).
  */
 import { TlvError } from './ber.ts';
+import { dx } from '../verdict/messages.ts';
 
 export interface SimpleTlv {
   tag: number;
@@ -16,16 +17,16 @@ export function parseSimpleTlv(bytes: Uint8Array): SimpleTlv[] {
   while (at < bytes.length) {
     const start = at;
     const tag = bytes[at++] as number;
-    if (tag === 0x00 || tag === 0xff) throw new TlvError(`invalid SIMPLE-TLV tag ${tag.toString(16)}`, start);
-    if (at >= bytes.length) throw new TlvError('SIMPLE-TLV length missing', start);
+    if (tag === 0x00 || tag === 0xff) throw new TlvError(dx('tlv.simpleTag', { tag: tag.toString(16) }), start);
+    if (at >= bytes.length) throw new TlvError(dx('tlv.simpleLengthMissing'), start);
     let len = bytes[at++] as number;
     if (len === 0xff) {
-      if (at + 2 > bytes.length) throw new TlvError('SIMPLE-TLV length truncated', start);
+      if (at + 2 > bytes.length) throw new TlvError(dx('tlv.simpleLengthTruncated'), start);
       len = ((bytes[at] as number) << 8) | (bytes[at + 1] as number);
       at += 2;
     }
     if (at + len > bytes.length) {
-      throw new TlvError(`SIMPLE-TLV value claims ${len} bytes, only ${bytes.length - at} left`, start);
+      throw new TlvError(dx('tlv.simpleValueShort', { len, left: bytes.length - at }), start);
     }
     out.push({ tag, value: bytes.slice(at, at + len) });
     at += len;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTraceBody } from './trace.ts';
+import { psamCommandName } from '../apdu/names.ts';
+import { ApduTrace, PartyTrace, parseTraceBody } from './trace.ts';
 
 describe('parseTraceBody', () => {
   const entry = {
@@ -21,5 +22,22 @@ describe('parseTraceBody', () => {
     expect(() => parseTraceBody(JSON.stringify([{ ...entry, wire: [{}] }]))).toThrow(/wire exchange/);
     expect(() => parseTraceBody(JSON.stringify([{ ...entry, us: -1 }]))).toThrow(/us is not/);
     expect(() => parseTraceBody('{}')).toThrow(/not a list/);
+    expect(() => parseTraceBody(JSON.stringify([{ ...entry, party: 'HSM' }]))).toThrow(/party "HSM" is not one of PSAM/);
+  });
+  it("keeps the PSAM's party; a PartyTrace puts its entries into the card's trace, marked and named by part 9", () => {
+    expect(parseTraceBody(JSON.stringify([{ ...entry, party: 'PSAM' }]))[0]?.party).toBe('PSAM');
+    const card = new ApduTrace();
+    let main: ApduTrace | undefined;
+    const psam = new PartyTrace(() => main, 'PSAM', psamCommandName);
+    const fa = { ...entry, name: 'INS FA', command: '80 FA 00 00 08 01 02 03 04 05 06 07 08' };
+    psam.add(fa); // no card session yet: kept in its own entries
+    expect(psam.entries.map((e) => [e.name, e.party])).toEqual([['CIPHER DATA', 'PSAM']]);
+    main = card;
+    card.add(entry);
+    psam.add(fa);
+    expect(card.takeNew().map((e) => [e.name, e.party])).toEqual([
+      ['SELECT', undefined],
+      ['CIPHER DATA', 'PSAM'],
+    ]);
   });
 });

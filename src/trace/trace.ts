@@ -11,6 +11,13 @@ export interface WireExchange {
   us: number;
 }
 
+/**
+ * Who answered an exchange other than the card under test: the PSAM (社会保障卡规范 part 9) the terminal
+ * (sscc's own, or the terminal under test) works with. Absent: the card under test.
+ */
+export type TraceParty = 'PSAM';
+export const TRACE_PARTIES: readonly TraceParty[] = ['PSAM'];
+
 export interface TraceEntry {
   /** Logical command and response, hex. */
   command: string;
@@ -24,6 +31,8 @@ export interface TraceEntry {
   wire: WireExchange[];
   /** Set when the exchange failed at the transport or protocol level. */
   error?: string;
+  /** Another party than the card under test (the PSAM); absent for the card. */
+  party?: TraceParty;
 }
 
 export const APDU_TRACE_MEDIA_TYPE = 'application/vnd.sscc.apdu-trace+json';
@@ -50,6 +59,34 @@ export class ApduTrace {
   }
 }
 
+/**
+ * The trace of another party's session (the PSAM beside the card): each exchange goes into the card's
+ * trace, marked with the party, in one time order with the card's, so that the step that sent it shows
+ * it (steps/hooks.ts). `main` is looked up at each exchange (a scenario may open a new card session);
+ * without one the entries stay here.
+ */
+export class PartyTrace extends ApduTrace {
+  constructor(
+    private readonly main: () => ApduTrace | undefined,
+    readonly party: TraceParty,
+    /** The party's name of a command (CLA, INS), when it has its own commands. */
+    private readonly nameOf?: (c: { cla: number; ins: number }) => string,
+  ) {
+    super();
+  }
+  override nowUs(): number {
+    return this.main()?.nowUs() ?? super.nowUs();
+  }
+  override add(entry: TraceEntry): void {
+    const [cla, ins] = entry.command.split(' ').map((b) => parseInt(b, 16));
+    const name = this.nameOf && cla !== undefined && ins !== undefined && !Number.isNaN(ins) ? this.nameOf({ cla, ins }) : entry.name;
+    const e = { ...entry, name, party: this.party };
+    const main = this.main();
+    if (main) main.add(e);
+    else super.add(e);
+  }
+}
+
 export function hex(bytes: Uint8Array): string {
   return toHex(bytes, ' ');
 }
@@ -71,6 +108,8 @@ export function parseTraceBody(body: string): TraceEntry[] {
     if (!duration(e.us)) throw new TypeError(`APDU trace entry ${i}: us is not a duration`);
     if (e.atUs !== undefined && !duration(e.atUs)) throw new TypeError(`APDU trace entry ${i}: atUs is not a time`);
     if (e.error !== undefined && typeof e.error !== 'string') throw new TypeError(`APDU trace entry ${i}: error is not a string`);
+    if (e.party !== undefined && !TRACE_PARTIES.includes(e.party as TraceParty))
+      throw new TypeError(`APDU trace entry ${i}: party "${String(e.party).slice(0, 8)}" is not one of ${TRACE_PARTIES.join(', ')}`);
     if (!Array.isArray(e.wire)) throw new TypeError(`APDU trace entry ${i}: wire is not a list`);
     for (const w of e.wire)
       if (!isObject(w) || typeof w.command !== 'string' || typeof w.response !== 'string' || !duration(w.us))

@@ -6,6 +6,7 @@ import { type SimCard, createCard } from '../../card-sim/index.ts';
 import type { NvmFile } from '../../card-sim/index.ts';
 import type { Target } from '../profile/profile.ts';
 import { TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 import type { CardChannel } from '../apdu/channel.ts';
 import { PcscChannel } from './pcsc.ts';
 import { SimChannel } from './sim.ts';
@@ -62,7 +63,7 @@ function readState(file: string): NvmFile {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as NvmFile;
   } catch (e) {
-    throw new TransportError(`target.state ${file}: not a card state file (${(e as Error).message})`);
+    throw new TransportError(dx('io.stateFile', { file, text: (e as Error).message }));
   }
 }
 
@@ -83,7 +84,7 @@ export function releaseRun(runKey: string): void {
 
 function simImage(name: string) {
   const image = Object.hasOwn(IMAGES, name) ? IMAGES[name] : undefined;
-  if (!image) throw new TransportError(`card-sim has no image "${name}"`);
+  if (!image) throw new TransportError(dx('io.noImage', { name }));
   return image;
 }
 

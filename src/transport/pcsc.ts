@@ -5,7 +5,7 @@
  */
 import type { CardChannel, Protocol } from '../apdu/channel.ts';
 import { CardRemovedError, NonConformance, ReaderBusyError, TransportError } from '../verdict/errors.ts';
-import { dx } from '../verdict/messages.ts';
+import { type Diagnosis, dx } from '../verdict/messages.ts';
 
 type Smartcard = typeof import('smartcard');
 type PcscCard = import('smartcard').CardInterface;
@@ -21,10 +21,7 @@ let binding: Promise<Smartcard> | undefined;
 export function smartcard(): Promise<Smartcard> {
   binding ??= import('smartcard').catch((e: unknown) => {
     binding = undefined;
-    throw new TransportError(
-      `the PC/SC binding (npm package "smartcard") is not available (${(e as Error).message.split('\n')[0]}). ` +
-        `Install the PC/SC stack and rebuild: apt-get install ${PCSC_PACKAGES} && npm ci`,
-    );
+    throw new TransportError(dx('io.noBinding', { text: (e as Error).message.split('\n')[0] ?? '', packages: PCSC_PACKAGES }));
   });
   return binding;
 }
@@ -44,23 +41,16 @@ export function receiveBufferFor(command: Uint8Array): number {
   return command.length >= 7 && command[4] === 0 ? EXTENDED_RESPONSE_BYTES : SHORT_RESPONSE_BYTES;
 }
 
-export function pcscError(e: unknown, what: string): TransportError {
+export function pcscError(e: unknown, what: Diagnosis): TransportError {
   const err = e as Error & { code?: number };
   const text = err?.message ?? String(e);
-  if (err?.name === 'CardRemovedError' || /removed|reset/i.test(text)) return new CardRemovedError(`${what}: the card was removed (${text})`);
+  if (err?.name === 'CardRemovedError' || /removed|reset/i.test(text)) return new CardRemovedError(dx('io.removed', { what, text }));
   if (err?.name === 'ServiceNotRunningError' || /service not running|not running/i.test(text)) {
-    return new TransportError(`${what}: the PC/SC service is not running. Start it with \`pcscd -f &\` (Debian: apt-get install ${PCSC_PACKAGES})`);
+    return new TransportError(dx('io.serviceDown', { what, packages: PCSC_PACKAGES }));
   }
-  if (err?.name === 'SharingViolationError' || /sharing violation/i.test(text)) {
-    return new ReaderBusyError(
-      `${what}: the reader is in use by another program (PC/SC sharing violation); sscc never shares a reader with another run or program`,
-    );
-  }
-  if (err?.name === 'NoReadersError' || /no readers/i.test(text))
-    return new TransportError(
-      `${what}: PC/SC sees no reader. Plug one in, or serve card-sim to the virtual reader: \`sscc sim serve --image reference\` (apt-get install ${VPCD_PACKAGES})`,
-    );
-  return new TransportError(`${what}: ${text}`);
+  if (err?.name === 'SharingViolationError' || /sharing violation/i.test(text)) return new ReaderBusyError(dx('io.readerBusy', { what }));
+  if (err?.name === 'NoReadersError' || /no readers/i.test(text)) return new TransportError(dx('io.noReaders', { what, packages: VPCD_PACKAGES }));
+  return new TransportError(dx('io.other', { what, text }));
 }
 
 export interface ReaderInfo {
@@ -77,14 +67,14 @@ async function openContext(): Promise<{ sc: Smartcard; ctx: PcscContext; readers
   try {
     ctx = new sc.Context();
   } catch (e) {
-    throw pcscError(e, 'PC/SC');
+    throw pcscError(e, dx('io.pcsc'));
   }
   try {
     return { sc, ctx, readers: ctx.listReaders() };
   } catch (e) {
     if ((e as Error).name === 'NoReadersError' || /no readers/i.test((e as Error).message)) return { sc, ctx, readers: [] };
     ctx.close();
-    throw pcscError(e, 'PC/SC');
+    throw pcscError(e, dx('io.pcsc'));
   }
 }
 
@@ -99,7 +89,7 @@ export async function listReaders(): Promise<ReaderInfo[]> {
       ...(r.atr && r.atr.length ? { atr: r.atr.toString('hex').toUpperCase() } : {}),
     }));
   } catch (e) {
-    throw pcscError(e, 'PC/SC');
+    throw pcscError(e, dx('io.pcsc'));
   } finally {
     ctx.close();
   }
@@ -196,7 +186,10 @@ export class PcscChannel implements CardChannel {
       const reader = pickReader(readers, o.reader);
       if (!reader) {
         throw new TransportError(
-          `no PC/SC reader matches "${o.reader ?? '(first)'}"; readers: ${readers.map((r, i) => `${i} "${r.name}"`).join(', ') || 'none'}`,
+          dx('io.noReaderMatches', {
+            reader: o.reader ?? dx('io.firstReader'),
+            readers: readers.length ? readers.map((r, i) => `${i} "${r.name}"`).join(', ') : dx('noneWord'),
+          }),
         );
       }
       await waitForCard(sc, ctx, reader, o);
@@ -222,10 +215,10 @@ export class PcscChannel implements CardChannel {
       if (maxRecvLength === SHORT_RESPONSE_BYTES && /insufficient buffer/i.test((e as Error)?.message ?? '')) {
         throw new NonConformance(dx('pcsc.longShortResponse', { reader: this.readerName }));
       }
-      throw pcscError(e, `transmit on "${this.readerName}"`);
+      throw pcscError(e, dx('io.transmitOn', { reader: this.readerName }));
     }
     // Nothing at all, not even a status word: the reader lost the card (a card's own bad answer has bytes).
-    if (response.length === 0) throw new CardRemovedError(`transmit on "${this.readerName}": no response from the card (removed or mute)`);
+    if (response.length === 0) throw new CardRemovedError(dx('io.noResponse', { reader: this.readerName }));
     return response;
   }
 
@@ -234,7 +227,7 @@ export class PcscChannel implements CardChannel {
       await this.card.reconnect(this.sc.SCARD_SHARE_EXCLUSIVE, this.sc.SCARD_PROTOCOL_T0 | this.sc.SCARD_PROTOCOL_T1, this.sc.SCARD_RESET_CARD);
       this.atr = Uint8Array.from(this.card.getStatus().atr);
     } catch (e) {
-      throw pcscError(e, `reset of the card in "${this.readerName}"`);
+      throw pcscError(e, dx('io.resetIn', { reader: this.readerName }));
     }
     return this.atr;
   }
@@ -245,7 +238,7 @@ export class PcscChannel implements CardChannel {
       await this.card.reconnect(this.sc.SCARD_SHARE_EXCLUSIVE, this.sc.SCARD_PROTOCOL_T0 | this.sc.SCARD_PROTOCOL_T1, this.sc.SCARD_UNPOWER_CARD);
       this.atr = Uint8Array.from(this.card.getStatus().atr);
     } catch (e) {
-      throw pcscError(e, `cold reset of the card in "${this.readerName}"`);
+      throw pcscError(e, dx('io.coldResetIn', { reader: this.readerName }));
     }
     return this.atr;
   }
@@ -277,7 +270,7 @@ async function connectSettled(sc: Smartcard, ctx: PcscContext, reader: PcscReade
       return await reader.connect(sc.SCARD_SHARE_EXCLUSIVE, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1);
     } catch (e) {
       const text = (e as Error)?.message ?? String(e);
-      if (!/unpowered|unresponsive|removed|no smart ?card/i.test(text) || Date.now() >= until) throw pcscError(e, `connect to "${reader.name}"`);
+      if (!/unpowered|unresponsive|removed|no smart ?card/i.test(text) || Date.now() >= until) throw pcscError(e, dx('io.connectTo', { reader: reader.name }));
     }
     let changed: Awaited<ReturnType<PcscContext['waitForChange']>>;
     try {
@@ -286,7 +279,7 @@ async function connectSettled(sc: Smartcard, ctx: PcscContext, reader: PcscReade
         Math.max(1, Math.min(1000, until - Date.now())),
       );
     } catch (e) {
-      throw pcscError(e, `waiting for a card in "${reader.name}"`);
+      throw pcscError(e, dx('io.waitingIn', { reader: reader.name }));
     }
     const now = changed?.find((x) => x.name === reader.name);
     if (now) state = now.state;
@@ -299,7 +292,7 @@ async function waitForCard(sc: Smartcard, ctx: PcscContext, reader: PcscReader, 
     abandoned.delete(reader.name);
     return;
   }
-  if (abandoned.has(reader.name)) throw new CardRemovedError(`no card in "${reader.name}" (the run stopped waiting for one earlier)`);
+  if (abandoned.has(reader.name)) throw new CardRemovedError(dx('io.noCardAbandoned', { reader: reader.name }));
   const seconds = o.timeoutSeconds ?? (process.env.CI ? 10 : 60);
   o.notify?.(`sscc: waiting up to ${seconds} s for a card in "${reader.name}"`);
   const until = Date.now() + seconds * 1000;
@@ -309,12 +302,12 @@ async function waitForCard(sc: Smartcard, ctx: PcscContext, reader: PcscReader, 
     try {
       changed = await ctx.waitForChange(states, Math.min(1000, until - Date.now()));
     } catch (e) {
-      throw pcscError(e, `waiting for a card in "${reader.name}"`);
+      throw pcscError(e, dx('io.waitingIn', { reader: reader.name }));
     }
     const now = changed?.find((s) => s.name === reader.name);
     if (now && present(now.state)) return;
     if (now) states = [{ ...now, changed: false }];
   }
   abandoned.add(reader.name);
-  throw new CardRemovedError(`no card in "${reader.name}" after ${seconds} s`);
+  throw new CardRemovedError(dx('io.noCardAfter', { reader: reader.name, seconds }));
 }

@@ -6,6 +6,7 @@ import type { DefectId } from '../../card-sim/index.ts';
 import type { CardChannel, Protocol } from '../apdu/channel.ts';
 import { CardSession } from '../apdu/session.ts';
 import { TransportError } from '../verdict/errors.ts';
+import { dx } from '../verdict/messages.ts';
 
 export interface SimChannelOptions {
   seed?: string;
@@ -36,7 +37,7 @@ export class SimChannel implements CardChannel {
     if (this.latencyMs > 0) await sleep(this.latencyMs);
     const response = this.card.transmit(command);
     // A card whose power was cut (a tear, card-sim/cos/nvm.ts) answers nothing until the next reset.
-    if (response.length === 0) throw new TransportError('the card answered nothing: its power was cut');
+    if (response.length === 0) throw new TransportError(dx('io.powerCut'));
     return response;
   }
 

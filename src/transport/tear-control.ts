@@ -37,7 +37,7 @@ class LineClient {
   static connect(host: string, port: number): Promise<LineClient> {
     return new Promise((resolve, reject) => {
       const s = createConnection({ host, port }, () => resolve(new LineClient(s)));
-      s.once('error', (e) => reject(new TransportError(`tear control ${host}:${port}: ${e.message}`)));
+      s.once('error', (e) => reject(new TransportError(dx('io.tearControl', { host, port, text: e.message }))));
     });
   }
 
@@ -48,11 +48,11 @@ class LineClient {
         try {
           reply = JSON.parse(line) as TearReply;
         } catch {
-          reject(new TransportError(`tear control: not a reply: ${line.slice(0, 80)}`));
+          reject(new TransportError(dx('io.tearNotReply', { line: line.slice(0, 80) })));
           return;
         }
         if (reply.ok) resolve(reply.value);
-        else reject(new TransportError(`tear control: ${reply.error}`));
+        else reject(new TransportError(dx('io.tearError', { text: String(reply.error) })));
       });
       this.socket.ref();
       this.socket.write(JSON.stringify(r) + '\n');

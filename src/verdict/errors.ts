@@ -14,6 +14,11 @@ export function diagnosisOf(e: unknown): Diagnosis | undefined {
   return isDiagnosis(d) ? d : undefined;
 }
 
+/** What an error says, as a parameter: its diagnosis (rendered in the report's language) or its text. */
+export function detailOf(e: unknown): string | Diagnosis {
+  return diagnosisOf(e) ?? (e instanceof Error ? e.message : String(e));
+}
+
 /** The card does not do what the requirement says, or answered something malformed: FAIL. */
 export class NonConformance extends Error {
   override name = 'NonConformance';
@@ -38,6 +43,11 @@ export class RestoreFailed extends NonConformance {
 /** The reader or link failed, so the card could not be judged: INCONCLUSIVE. */
 export class TransportError extends Error {
   override name = 'TransportError';
+  readonly diagnosis?: Diagnosis;
+  constructor(m: string | Diagnosis) {
+    super(text(m));
+    if (typeof m !== 'string') this.diagnosis = m;
+  }
 }
 
 /** Another program or run holds the reader: nothing about the card can be said (a run refuses it at once). */

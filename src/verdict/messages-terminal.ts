@@ -90,4 +90,11 @@ export const TERMINAL_MESSAGES = {
     zh: '{which} GENERATE AC 的 P1 为 {p1}: 卡支持 CDA, 但 b5 (请求 CDA 签名) 未置位 (JR/T 0025.7 §5.3.6)',
   },
   'tfin.noTvr': { en: 'the terminal reported no TVR', zh: '终端未报告终端验证结果 (TVR)' },
+  // iReadCardBas's pOutInfo against what the card gave (src/terminal/sscard-trace.ts readCardBasProblems, LD/T 33 appendix A).
+  'rcb.fieldCount': {
+    en: 'pOutInfo has {n} fields each ended by "|", LD/T 33 gives {expected}: {output}',
+    zh: 'pOutInfo 有 {n} 个以 "|" 结尾的字段, LD/T 33 规定为 {expected} 个: {output}',
+  },
+  'rcb.neverGiven': { en: 'field {i} {name}: the card never gave it to the terminal', zh: '第 {i} 个字段{name}: 卡从未把它给终端' },
+  'rcb.differs': { en: 'field {i} {name}: reported "{reported}", the card gave "{want}"', zh: '第 {i} 个字段{name}: 报告为 "{reported}", 卡给出的是 "{want}"' },
 } as const;

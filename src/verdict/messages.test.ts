@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NonConformance, PreconditionNotMet, RestoreFailed, diagnosisOf } from './errors.ts';
+import { type TlvError, parseTlv } from '../tlv/ber.ts';
+import { NonConformance, PreconditionNotMet, RestoreFailed, TransportError, detailOf, diagnosisOf } from './errors.ts';
 import { expectBytes, expectSw, expectSw1, swText } from './expect.ts';
 import { MESSAGES, bytes, commaList, dx, latinWords, renderDiagnosis, sw, templateParams } from './messages.ts';
 
@@ -40,6 +41,15 @@ describe('diagnoses as message ids in both languages', () => {
     expect(new PreconditionNotMet('DF04 is missing').message).toBe('precondition not met: DF04 is missing');
     expect(new RestoreFailed('the PIN', 'VERIFY answered 6983').message).toBe('restore failed: the PIN; VERIFY answered 6983. The sample is left changed');
     expect(diagnosisOf(new NonConformance('plain English'))).toBeUndefined();
+    // A parser's and a reader's errors carry their diagnosis too (a FAIL or an INCONCLUSIVE reason, a detail).
+    const tlv = thrown(() => parseTlv(Uint8Array.of(0x9f))) as TlvError;
+    expect(tlv.message).toBe('tag truncated at offset 0');
+    expect(renderDiagnosis(diagnosisOf(tlv)!, 'zh-CN')).toBe('偏移量 0 处: 标签不完整');
+    expect(renderDiagnosis(dx('fci.notBerTlv', { detail: detailOf(tlv), data: '9F' }), 'zh-CN')).toBe('FCI 不是合法的 BER-TLV (偏移量 0 处: 标签不完整): 9F');
+    expect(detailOf(new Error('plain'))).toBe('plain');
+    const power = new TransportError(dx('io.powerCut'));
+    expect(power.message).toBe('the card answered nothing: its power was cut');
+    expect(renderDiagnosis(diagnosisOf(power)!, 'zh-CN')).toBe('卡无应答: 已被断电');
   });
 
   it('renders nested diagnoses, lists, bytes and unknown ids', () => {

@@ -16,6 +16,9 @@ import { RUN_MESSAGES } from './messages-run.ts';
 import { SSCARD_MESSAGES } from './messages-sscard.ts';
 import { TERMINAL_MESSAGES } from './messages-terminal.ts';
 import { TEARING_MESSAGES } from './messages-tearing.ts';
+import { ODA_MESSAGES } from './messages-oda.ts';
+import { ATR_MESSAGES } from './messages-atr.ts';
+import { TRANSPORT_MESSAGES } from './messages-transport.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export interface Bilingual {
@@ -48,6 +51,9 @@ export const MESSAGES = {
   ...SSCARD_MESSAGES,
   ...TERMINAL_MESSAGES,
   ...TEARING_MESSAGES,
+  ...ODA_MESSAGES,
+  ...ATR_MESSAGES,
+  ...TRANSPORT_MESSAGES,
   // The generic checks of src/verdict/expect.ts: most failures are one of these.
   'sw.expected': { en: 'expected status word {expected}, card answered {actual}', zh: '预期状态字 {expected}, 卡应答 {actual}' },
   'sw1.expected': { en: 'expected {what} ({sw1}xx), card answered {actual}', zh: '预期{what} ({sw1}xx), 卡应答 {actual}' },
@@ -135,6 +141,7 @@ export const MESSAGES = {
   absent: { en: 'absent', zh: '不存在' },
   noneWord: { en: 'none', zh: '无' },
   'list.comma': { en: '{a}, {b}', zh: '{a}, {b}' },
+  'list.semicolon': { en: '{a}; {b}', zh: '{a}; {b}' },
   // A command and its answer, where the next step needs 9000 (src/medical, src/sscard, src/pboc, tearing).
   'cmd.answered': { en: '{command} answered {sw}', zh: '{command} 应答 {sw}' },
   'cmd.answeredLength': {
@@ -384,6 +391,13 @@ export const sw = (value: number): SwParam => ({ sw: value });
 /** Values joined with ", " (a list param joins with "or"); none is "". */
 export function commaList(items: readonly Param[]): Param {
   return items.reduce<Param>((a, b, i) => (i === 0 ? b : dx('list.comma', { a, b })), '');
+}
+/** The findings of a check as texts in a language (a test, a log). */
+export const findingsText = (items: readonly Diagnosis[], lang: Lang = 'en'): string[] => items.map((d) => renderDiagnosis(d, lang));
+/** A check's findings joined with "; " (errors, problems: each a diagnosis); none is "(none)". */
+export function findings(items: readonly Diagnosis[]): Diagnosis {
+  const [first, ...rest] = items;
+  return first ? rest.reduce<Diagnosis>((a, b) => dx('list.semicolon', { a, b }), first) : dx('none');
 }
 /** Several status words: "6A82 (…) or 6A83 (…)". */
 export const sws = (values: readonly number[]): SwParam[] => values.map(sw);

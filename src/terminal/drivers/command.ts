@@ -12,6 +12,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type TerminalDriver, type TerminalOutcome, type TerminalRequest, DriverError, checkOutcome } from '../driver.ts';
+import { dx } from '../../verdict/messages.ts';
 
 /** Standard output kept from one operation; a terminal prints a line of JSON. */
 export const OUTPUT_CAP_BYTES = 16 << 20;
@@ -104,7 +105,7 @@ export class CommandDriver implements TerminalDriver {
   readonly kind = 'command';
 
   constructor(private readonly o: CommandDriverOptions) {
-    if (!o.command.length || !o.command[0]) throw new DriverError('the command driver needs a program to run');
+    if (!o.command.length || !o.command[0]) throw new DriverError(dx('drv.noProgram'));
   }
 
   async perform(request: TerminalRequest): Promise<TerminalOutcome> {
@@ -131,7 +132,7 @@ export class CommandDriver implements TerminalDriver {
           detached: true, // its own process group: killed whole
         }) as typeof child;
       } catch (e) {
-        reject(new DriverError(`cannot start terminal program "${program}": ${(e as Error).message}`));
+        reject(new DriverError(dx('drv.cannotStart', { program, tool: '', text: (e as Error).message })));
         return;
       }
       if (child.pid !== undefined) live.add(child.pid);
@@ -148,24 +149,12 @@ export class CommandDriver implements TerminalDriver {
         f();
       };
       const timer = setTimeout(() => {
-        finish(() =>
-          reject(
-            new DriverError(
-              `terminal program "${program}" gave no outcome for ${request.operation} within ${timeoutMs / 1000} s (its process group was killed)`,
-            ),
-          ),
-        );
+        finish(() => reject(new DriverError(dx('drv.timeout', { program, operation: request.operation, seconds: timeoutMs / 1000 }))));
       }, timeoutMs);
       child.stdout.on('data', (d: Buffer) => {
         outBytes += d.length;
         if (outBytes > OUTPUT_CAP_BYTES) {
-          finish(() =>
-            reject(
-              new DriverError(
-                `terminal program "${program}" printed more than ${OUTPUT_CAP_BYTES >> 20} MiB for ${request.operation} (an outcome is one line of JSON); stopped, its process group killed`,
-              ),
-            ),
-          );
+          finish(() => reject(new DriverError(dx('drv.outputCap', { program, mib: OUTPUT_CAP_BYTES >> 20, operation: request.operation }))));
           return;
         }
         chunks.push(d);
@@ -178,7 +167,7 @@ export class CommandDriver implements TerminalDriver {
           this.o.isolation && this.o.isolation !== 'none' && exe !== program
             ? ` (isolation ${this.o.isolation}: is ${exe} installed? Debian package ${ISOLATION_PACKAGE[this.o.isolation]})`
             : '';
-        finish(() => reject(new DriverError(`cannot start terminal program "${program}"${tool}: ${e.message}`)));
+        finish(() => reject(new DriverError(dx('drv.cannotStart', { program, tool, text: e.message }))));
       });
       const judge = () =>
         finish(() => {
@@ -186,7 +175,11 @@ export class CommandDriver implements TerminalDriver {
           if (!text) {
             reject(
               new DriverError(
-                `terminal program "${program}" exited with code ${exitCode} and printed no outcome${err ? `: ${err.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
+                dx('drv.exited', {
+                  program,
+                  code: String(exitCode),
+                  stderr: err ? dx('drv.stderr', { text: err.trim().split('\n').slice(-3).join(' | ') }) : '',
+                }),
               ),
             );
             return;
@@ -195,7 +188,7 @@ export class CommandDriver implements TerminalDriver {
           try {
             value = JSON.parse(text.split('\n').at(-1) as string);
           } catch {
-            reject(new DriverError(`terminal program "${program}" printed something that is not JSON on its last line: ${text.slice(0, 200)}`));
+            reject(new DriverError(dx('drv.notJson', { program, text: text.slice(0, 200) })));
             return;
           }
           try {

@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { type TerminalDriver, type TerminalOutcome, type TerminalRequest, DriverError, checkOutcome } from '../driver.ts';
+import { dx } from '../../verdict/messages.ts';
 
 export interface ManualDriverOptions {
   input: NodeJS.ReadableStream;
@@ -34,17 +35,17 @@ export class ManualDriver implements TerminalDriver {
   }
 
   async perform(request: TerminalRequest): Promise<TerminalOutcome> {
-    if (!this.o.interactive) throw new DriverError('the manual driver needs an operator at a terminal; this run has none (CI or no TTY)');
+    if (!this.o.interactive) throw new DriverError(dx('drv.noOperator'));
     this.o.output.write(instructions(request));
     const seconds = this.o.timeoutSeconds ?? 300;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DriverError(`no answer from the operator within ${seconds} s for ${request.operation}`)), seconds * 1000);
+      timer = setTimeout(() => reject(new DriverError(dx('drv.operatorTimeout', { seconds, operation: request.operation }))), seconds * 1000);
     });
     try {
       for (;;) {
         const next = await Promise.race([this.lines.next(), timeout]);
-        if (next.done) throw new DriverError("the operator's input ended before an outcome was given");
+        if (next.done) throw new DriverError(dx('drv.inputEnded'));
         const text = next.value.trim();
         if (!text) continue;
         if (RESULTS.includes(text)) return { result: text as TerminalOutcome['result'] };

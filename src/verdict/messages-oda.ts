@@ -1,0 +1,162 @@
+/**
+ * The findings of the PBOC checks that collect a list (issue 20 item 3): ODA with RSA (src/pboc/oda.ts,
+ * JR/T 0025.7) and SM2 (oda-sm2.ts, JR/T 0025.17), the ODA flow and the transaction flow (oda-flow.ts,
+ * flow.ts), the kernel's AFL and CDA checks (kernel.ts), application usage control (usage-control.ts).
+ * en and zh-CN, as messages.ts.
+ */
+export const ODA_MESSAGES = {
+  // Shared by both schemes.
+  'oda.issuerWord': { en: 'issuer key', zh: '发卡行公钥' },
+  'oda.iccWord': { en: 'ICC key', zh: 'IC 卡公钥' },
+  'oda.issuerExpired': { en: 'issuer certificate expired ({expiry} MMYY)', zh: '发卡行公钥证书已过期 ({expiry}, MMYY)' },
+  'oda.iccExpired': { en: 'ICC certificate expired ({expiry} MMYY)', zh: 'IC 卡公钥证书已过期 ({expiry}, MMYY)' },
+  'oda.certPan': { en: 'PAN in the ICC certificate {cert} differs from 5A {pan}', zh: 'IC 卡公钥证书中的主账号 {cert} 与 5A {pan} 不同' },
+  'oda.numberLength': { en: 'ICC dynamic number length {n} is not 2..8', zh: 'IC 卡动态数长度 {n} 不在 2..8 之间' },
+  'oda.numberLengthWithin': {
+    en: 'ICC dynamic number length {n} is not 2..8 within {ldd} bytes',
+    zh: 'IC 卡动态数长度 {n} 不在 2..8 之间, 或超出 {ldd} 字节的动态数据',
+  },
+  'oda.iccddShort': {
+    en: 'ICC dynamic data of {length} bytes is shorter than number length ‖ {n}-byte number ‖ CID ‖ AC(8) ‖ hash({hash})',
+    zh: 'IC 卡动态数据长 {length} 字节, 短于 动态数长度 ‖ {n} 字节动态数 ‖ CID ‖ AC(8) ‖ 哈希值({hash})',
+  },
+  'oda.lddCannotHold': {
+    en: 'ICC dynamic data of {ldd} bytes cannot hold number length, {n}-byte number, CID, AC and a {size}-byte {hash} hash',
+    zh: 'IC 卡动态数据长 {ldd} 字节, 放不下动态数长度、{n} 字节动态数、CID、AC 和 {size} 字节的 {hash} 哈希值',
+  },
+  'oda.cidDiffers': { en: 'CID {cid} in the signature differs from 9F27 {card}', zh: '签名中的 CID {cid} 与 9F27 {card} 不同' },
+  'oda.txHash': {
+    en: 'transaction data hash ({hash}) does not match the PDOL, CDOL and response data',
+    zh: '交易数据哈希值 ({hash}) 与 PDOL、CDOL 和响应数据不符',
+  },
+  // RSA (oda.ts, JR/T 0025.7 §5, EMV Book 2).
+  'rsa.length': { en: 'length {length} differs from the key modulus {modulus}', zh: '长度 {length} 与公钥模长 {modulus} 不同' },
+  'rsa.recovery': { en: 'RSA recovery failed: the data is not below the key modulus', zh: 'RSA 恢复失败: 数据不小于公钥模' },
+  'rsa.header': { en: 'recovered header {v} is not 6A', zh: '恢复出的数据头 {v} 不是 6A' },
+  'rsa.trailer': { en: 'recovered trailer {v} is not BC', zh: '恢复出的数据尾 {v} 不是 BC' },
+  'rsa.format': { en: 'certificate format {v} is not {expected}', zh: '证书格式 {v} 不是 {expected}' },
+  'rsa.modulus': { en: '{what} modulus of {length} bytes; certificate says {n}', zh: '{what}模长 {length} 字节; 证书中为 {n} 字节' },
+  'rsa.issuerHash': { en: 'issuer certificate hash does not match', zh: '发卡行公钥证书的哈希值不符' },
+  'rsa.issuerIdNotCn': { en: 'issuer identifier is not cn', zh: '发卡行标识不是 cn 格式' },
+  'rsa.issuerIdPan': { en: 'issuer identifier {id} does not match the PAN', zh: '发卡行标识 {id} 与主账号 (PAN) 不符' },
+  'rsa.algorithms': { en: 'hash or public key algorithm is not 01', zh: '哈希算法或公钥算法标识不是 01' },
+  'rsa.ssadHash': { en: 'SSAD hash does not match the static data to authenticate', zh: 'SSAD 的哈希值与需认证的静态数据不符' },
+  'rsa.iccHash': { en: 'ICC certificate hash does not match', zh: 'IC 卡公钥证书的哈希值不符' },
+  'rsa.panNotCn': { en: 'PAN in the ICC certificate is not cn', zh: 'IC 卡公钥证书中的主账号 (PAN) 不是 cn 格式' },
+  'rsa.sdadHash': { en: 'SDAD hash does not match the DDOL data', zh: 'SDAD 的哈希值与 DDOL 数据不符' },
+  'rsa.hashAlgorithm': { en: 'hash algorithm indicator {v} is not 01 (SHA-1)', zh: '哈希算法标识 {v} 不是 01 (SHA-1)' },
+  'rsa.cdaHash': {
+    en: 'SDAD hash does not match the signed data and the unpredictable number',
+    zh: 'SDAD 的哈希值与签名数据和不可预知数不符',
+  },
+  'rsa.lddPastHash': { en: 'ICC dynamic data length {ldd} runs past the hash', zh: 'IC 卡动态数据长度 {ldd} 越过了哈希值' },
+  'rsa.lddExceeds': { en: 'ICC dynamic data length {ldd} exceeds NIC − 25', zh: 'IC 卡动态数据长度 {ldd} 超过 NIC − 25' },
+  'rsa.padding': { en: 'padding of {length} bytes is not all BB', zh: '{length} 字节的填充不全是 BB' },
+  // What a CDA transaction data hash covers (cdaHashCoverage).
+  'cdaHash.all': { en: 'PDOL ‖ CDOL1 ‖ response objects', zh: 'PDOL ‖ CDOL1 ‖ 响应数据对象' },
+  'cdaHash.noPdol': { en: 'CDOL1 ‖ response objects (no PDOL data)', zh: 'CDOL1 ‖ 响应数据对象 (无 PDOL 数据)' },
+  'cdaHash.noObjects': { en: 'PDOL ‖ CDOL1 (no response objects)', zh: 'PDOL ‖ CDOL1 (无响应数据对象)' },
+  'cdaHash.noCdol1': { en: 'PDOL ‖ response objects (no CDOL1 data)', zh: 'PDOL ‖ 响应数据对象 (无 CDOL1 数据)' },
+  // SM2 (oda-sm2.ts, JR/T 0025.17 §5).
+  'sm2.issuerCert': { en: 'issuer certificate', zh: '发卡行公钥证书' },
+  'sm2.iccCert': { en: 'ICC certificate', zh: 'IC 卡公钥证书' },
+  'sm2.certShort': {
+    en: '{what} of {length} bytes is shorter than its {head} bytes of fixed fields',
+    zh: '{what}长 {length} 字节, 短于其 {head} 字节的固定字段',
+  },
+  'sm2.certFormat': { en: '{what} format {v} is not {expected}', zh: '{what}格式 {v} 不是 {expected}' },
+  'sm2.sigAlg': { en: '{what} signature algorithm {v} is not {expected} (SM2)', zh: '{what}签名算法标识 {v} 不是 {expected} (SM2)' },
+  'sm2.param': { en: '{what} parameter identifier {v} is not {expected} (SM2 curve)', zh: '{what}参数标识 {v} 不是 {expected} (SM2 曲线)' },
+  'sm2.keyLength': { en: '{what} public key length {v} is not {expected}', zh: '{what}公钥长度 {v} 不是 {expected}' },
+  'sm2.certLength': {
+    en: '{what} of {length} bytes; its fields and key length {keyLength} make {expected}',
+    zh: '{what}长 {length} 字节; 按其字段和公钥长度 {keyLength} 应为 {expected} 字节',
+  },
+  'sm2.encAlg': { en: 'encryption algorithm {v} is not 00 (not used)', zh: '加密算法标识 {v} 不是 00 (不使用)' },
+  'sm2.tagList': { en: 'static data tag list 9F4A {v} names more than 82', zh: '静态数据认证标签列表 9F4A {v} 列出了 82 以外的标签' },
+  'sm2.issuerIdNotCn': { en: 'issuer identifier {v} is not cn', zh: '发卡行标识 {v} 不是 cn 格式' },
+  'sm2.issuerIdPan': { en: 'issuer identifier {id} does not match the PAN {pan}', zh: '发卡行标识 {id} 与主账号 {pan} 不符' },
+  'sm2.issuerSignature': { en: 'issuer certificate signature does not verify with the CA key', zh: '发卡行公钥证书的签名用 CA 公钥验证未通过' },
+  'sm2.ssadLength': {
+    en: 'SSAD of {length} bytes is not 13 ‖ DAC ‖ signature ({expected})',
+    zh: 'SSAD 长 {length} 字节, 不是 13 ‖ DAC ‖ 签名 ({expected} 字节)',
+  },
+  'sm2.ssadFormat': { en: 'SSAD format {v} is not {expected}', zh: 'SSAD 格式 {v} 不是 {expected}' },
+  'sm2.ssadSignature': {
+    en: 'SSAD signature does not verify over the static data to authenticate',
+    zh: 'SSAD 的签名对需认证的静态数据验证未通过',
+  },
+  'sm2.panNotCn': { en: 'PAN in the ICC certificate {v} is not cn', zh: 'IC 卡公钥证书中的主账号 {v} 不是 cn 格式' },
+  'sm2.iccSignature': {
+    en: 'ICC certificate signature does not verify with the issuer key over its fields and the static data',
+    zh: 'IC 卡公钥证书的签名用发卡行公钥对其字段和静态数据验证未通过',
+  },
+  'sm2.sdadLength': {
+    en: 'SDAD of {length} bytes is not 15 ‖ LDD ‖ {ldd} bytes of ICC dynamic data ‖ signature',
+    zh: 'SDAD 长 {length} 字节, 不是 15 ‖ LDD ‖ {ldd} 字节 IC 卡动态数据 ‖ 签名',
+  },
+  'sm2.sdadFormat': { en: 'SDAD format {v} is not {expected}', zh: 'SDAD 格式 {v} 不是 {expected}' },
+  'sm2.sdadSignature': { en: 'SDAD signature does not verify over the DDOL data', zh: 'SDAD 的签名对 DDOL 数据验证未通过' },
+  'sm2.cdaSignature': {
+    en: 'SDAD signature does not verify over the ICC dynamic data and the unpredictable number',
+    zh: 'SDAD 的签名对 IC 卡动态数据和不可预知数验证未通过',
+  },
+  'sm2.format': { en: 'format {v} is not {expected}', zh: '格式 {v} 不是 {expected}' },
+  'sm2.cdaLength': {
+    en: '9F4B of {length} bytes is not 2 + LDD {ldd} + a {sig}-byte signature',
+    zh: '9F4B 长 {length} 字节, 不是 2 + LDD {ldd} + {sig} 字节签名',
+  },
+  // Which certificate chain a dual-algorithm card's records hold (odaChainProblems, JR/T 0025.17 §10.3.3).
+  'chain.lacks': { en: 'the records lack {tags}', zh: '记录中缺少 {tags}' },
+  'chain.notSm2': {
+    en: '90 begins {issuer}, 9F46 {icc}: not the SM2 formats 12 and 14',
+    zh: '90 以 {issuer} 开头, 9F46 以 {icc} 开头: 不是 SM2 的格式 12 和 14',
+  },
+  'chain.rsaObjects': { en: 'RSA objects {tags} read too', zh: '还读出了 RSA 数据对象 {tags}' },
+  'chain.noExponent': { en: 'no RSA exponent {tags}', zh: '没有 RSA 指数 {tags}' },
+  'chain.sm2Layout': { en: '90 and 9F46 have the SM2 formats 12 and 14', zh: '90 和 9F46 是 SM2 的格式 12 和 14' },
+  'chain.problems': { en: 'AFL {afl}: {problems}', zh: '应用文件定位器 (AFL) {afl}: {problems}' },
+  // The ODA flow and the transaction flow (oda-flow.ts, flow.ts, kernel.ts).
+  'oda.method': { en: '{method}: {problem}', zh: '{method}: {problem}' },
+  'oda.internalAuth': { en: 'INTERNAL AUTHENTICATE answered {sw}', zh: 'INTERNAL AUTHENTICATE 应答 {sw}' },
+  'oda.noSdad': {
+    en: 'the {type} response carries no signed dynamic application data 9F4B',
+    zh: '{type} 响应中没有签名的动态应用数据 9F4B',
+  },
+  'flow.noCaKey': { en: 'no CA public key with index {index}', zh: '没有索引为 {index} 的 CA 公钥' },
+  'flow.cdaOf': { en: 'CDA of the {which} GENERATE AC: {problem}', zh: '{which} GENERATE AC 的 CDA: {problem}' },
+  'flow.offlinePin': { en: 'offline PIN answered {sw}', zh: '脱机 PIN 应答 {sw}' },
+  'flow.gacAnswered': { en: '{which} GENERATE AC answered {sw}', zh: '{which} GENERATE AC 应答 {sw}' },
+  'flow.acNotVerify': { en: '{type} {ac} does not verify (issuer computes {expected})', zh: '{type} {ac} 验证未通过 (发卡行计算得 {expected})' },
+  'afl.length': { en: 'AFL of {length} bytes is not a non-empty multiple of 4', zh: 'AFL 长 {length} 字节, 不是 4 的非零倍数' },
+  'afl.entry': {
+    en: 'entry {i} SFI {sfi} records {first}-{last} ODA {oda} is malformed',
+    zh: '第 {i} 个条目 SFI {sfi} 记录 {first}-{last} 脱机数据认证记录数 {oda} 格式错误',
+  },
+  'afl.lowBits': { en: 'entry {i} byte 1 {b1}: the three low bits must be 0', zh: '第 {i} 个条目字节 1 为 {b1}: 低三位必须为 0' },
+  // Application usage control 9F07 (usage-control.ts, JR/T 0025.5 §10.3.2 table 19).
+  'auc.none': {
+    en: 'the card has no application usage control 9F07: a terminal abroad does not restrict it (JR/T 0025.5 §10.3.2)',
+    zh: '卡没有应用用途控制 9F07: 境外终端不会限制其使用 (JR/T 0025.5 §10.3.2)',
+  },
+  'auc.length': { en: '9F07 is {length} bytes, not 2', zh: '9F07 长 {length} 字节, 不是 2 字节' },
+  'auc.allows': { en: 'AUC {auc} allows {use}', zh: '应用用途控制 (AUC) {auc} 允许{use}' },
+  'auc.disallows': { en: 'AUC {auc} does not allow {use}', zh: '应用用途控制 (AUC) {auc} 不允许{use}' },
+  'auc.service': {
+    en: 'AUC {auc} does not allow {use} (issuer country {issuer}, terminal {terminal})',
+    zh: '应用用途控制 (AUC) {auc} 不允许{use} (发卡行国家代码 {issuer}, 终端 {terminal})',
+  },
+  'auc.terminalType': { en: 'AUC {auc} is not valid at {where}', zh: '应用用途控制 (AUC) {auc} 在{where}无效' },
+  'auc.atms': { en: 'ATMs', zh: 'ATM 机' },
+  'auc.otherTerminals': { en: 'terminals other than ATMs', zh: 'ATM 以外的终端' },
+  'auc.DOMESTIC_CASH': { en: 'domestic cash', zh: '境内现金交易' },
+  'auc.INTERNATIONAL_CASH': { en: 'international cash', zh: '境外现金交易' },
+  'auc.DOMESTIC_GOODS': { en: 'domestic goods', zh: '境内商品消费' },
+  'auc.INTERNATIONAL_GOODS': { en: 'international goods', zh: '境外商品消费' },
+  'auc.DOMESTIC_SERVICES': { en: 'domestic services', zh: '境内服务消费' },
+  'auc.INTERNATIONAL_SERVICES': { en: 'international services', zh: '境外服务消费' },
+  'auc.ATM': { en: 'atm', zh: '在 ATM 使用' },
+  'auc.OTHER_TERMINALS': { en: 'other terminals', zh: '在 ATM 以外的终端使用' },
+  'auc.DOMESTIC_CASHBACK': { en: 'domestic cashback', zh: '境内返现' },
+  'auc.INTERNATIONAL_CASHBACK': { en: 'international cashback', zh: '境外返现' },
+} as const;
