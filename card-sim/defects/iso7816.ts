@@ -267,6 +267,13 @@ export const ISO7816_DEFECTS = [
     mustFail: ['ISO-GC-004'],
   },
   {
+    id: 'get-challenge-accepts-data',
+    area: 'iso7816',
+    title: 'GET CHALLENGE with a data field is executed',
+    description: 'GET CHALLENGE has no Lc and no data (社会保障卡规范 part 5 §6.5 table 17); with a data field it must answer 6700.',
+    mustFail: ['ISO-GC-003'],
+  },
+  {
     id: 'verify-pin-length-unchecked',
     area: 'iso7816',
     title: 'VERIFY with a one-byte PIN is counted as a wrong PIN',
@@ -491,6 +498,7 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   'read-record-mode-111-accepted': rule('readRecordRefusesRfuMode'),
   'get-challenge-always-8-bytes': rule('getChallengeLengthAsAsked'),
   'get-challenge-ignores-p1p2': rule('getChallengeCheckP1P2'),
+  'get-challenge-accepts-data': rule('getChallengeRefusesData'),
   'verify-pin-length-unchecked': rule('verifyCheckPinLength'),
   'atr-tck-wrong': rule('atrCheckCharacterRight'),
   'atr-ta1-fi-rfu': rule('atrGlobalBytesDefined'),
