@@ -122,6 +122,8 @@ export const SPEC_RULES = {
   readBinaryHonoursOffset: true,
   /** ISO/IEC 7816-4 §7.3.3 table 49. */
   readRecordRefusesRfuMode: true,
+  /** 社会保障卡规范 part 5 §6.10: READ RECORD has no Lc and no data (case 2); a data field is a length error (6700). */
+  readRecordRefusesData: true,
   /** ISO/IEC 7816-4 §7.3.3, 6982. */
   readRecordChecksAccess: true,
   /** part 5 §6.10; ISO/IEC 7816-4 §7.3.3. */

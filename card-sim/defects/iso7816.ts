@@ -267,6 +267,13 @@ export const ISO7816_DEFECTS = [
     mustFail: ['ISO-GC-004'],
   },
   {
+    id: 'read-record-accepts-data',
+    area: 'iso7816',
+    title: 'READ RECORD with a data field is executed',
+    description: 'READ RECORD has no Lc and no data (社会保障卡规范 part 5 §6.10); with a data field it must answer 6700.',
+    mustFail: ['ISO-RR-004'],
+  },
+  {
     id: 'get-challenge-accepts-data',
     area: 'iso7816',
     title: 'GET CHALLENGE with a data field is executed',
@@ -499,6 +506,7 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   'get-challenge-always-8-bytes': rule('getChallengeLengthAsAsked'),
   'get-challenge-ignores-p1p2': rule('getChallengeCheckP1P2'),
   'get-challenge-accepts-data': rule('getChallengeRefusesData'),
+  'read-record-accepts-data': rule('readRecordRefusesData'),
   'verify-pin-length-unchecked': rule('verifyCheckPinLength'),
   'atr-tck-wrong': rule('atrCheckCharacterRight'),
   'atr-ta1-fi-rfu': rule('atrGlobalBytesDefined'),
