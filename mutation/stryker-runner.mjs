@@ -1,5 +1,6 @@
 // Stryker test runner "sscc" (issue 15): the Gherkin suite of the proof's profiles in this process
-// (src/run/mutation-suite.ts), loaded once, one Stryker test per scenario and run. The worker runs in the
+// (src/run/mutation-suite.ts), loaded once, one Stryker test per scenario and run, and one per catalogued
+// defect on the reference profiles (a named scenario that must FAIL with the defect on). The worker runs in the
 // sandbox (its cwd), where the mutated sources are; it needs `--import tsx` (testRunnerNodeArgs).
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';

@@ -2,12 +2,14 @@
 // npm run mutation [-- --sample N --seed S] [--json] [--concurrency C] [--file PATH ...]
 // Mutation testing of card-sim's spec code and the reference terminal under the Gherkin suite (issue 15):
 // StrykerJS with the in-process runner of mutation/stryker-runner.mjs (every applicable scenario of the
-// defect proof's profiles, one Stryker test each, per-scenario coverage so that a mutant runs only the
+// defect proof's profiles, one Stryker test each, and each catalogued defect's first named scenario with the
+// defect on, which must FAIL; per-scenario coverage so that a mutant runs only the
 // scenarios that reach it, stopping at the first that does not pass). Stryker's HTML and JSON reports go
 // to out/mutation/. Mutants recorded in mutation/equivalent.json (file + mutator + original snippet +
 // replacement, so that a line move keeps them) are equivalent: left out of the score, never run.
 // --sample N --seed S: N mutants drawn from all (seeded), each given to Stryker as its exact range; the
-// score is over the drawn mutants only, with its 95 % (Wilson) interval.
+// score is over the drawn mutants only, with its 95 % (Wilson) interval. --equivalents runs the mutants
+// mutation/equivalent.json records (of the --file files): a killed one is no longer equivalent.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -36,8 +38,9 @@ function args(argv) {
     else if (a === '--list') o.list = true;
     else if (a === '--rescore') o.rescore = true;
     else if (a === '--again') o.again = argv[++i];
+    else if (a === '--equivalents') o.equivalents = true;
     else {
-      console.error(`mutation: unknown option ${a}; use --sample N --seed S --json --concurrency C --file PATH --list`);
+      console.error(`mutation: unknown option ${a}; use --sample N --seed S --json --concurrency C --file PATH --list --again FILE --equivalents --rescore`);
       process.exit(2);
     }
   }
@@ -156,9 +159,13 @@ async function main() {
   // --again FILE: the undetected mutants of an earlier run's score.json, found again in today's code, re-run;
   // its detected and equivalent rows are kept, so the score is over the same mutants as before.
   const again = o.again ? againOf(JSON.parse(readFileSync(o.again, 'utf8')), all) : undefined;
+  // --equivalents: the mutants recorded equivalent (of the chosen files), run after all, to check each
+  // claim against today's suite: one it kills is no longer equivalent (take its entry out).
+  const recorded = o.equivalents ? all.filter(isEquivalent) : undefined;
   if (again) o.sample = again.chosen.length;
-  const chosen = again ? again.chosen : o.sample ? draw(all, o.sample, o.seed) : all;
-  const toRun = chosen.filter((m) => !isEquivalent(m));
+  if (recorded) o.sample = recorded.length;
+  const chosen = again ? again.chosen : (recorded ?? (o.sample ? draw(all, o.sample, o.seed) : all));
+  const toRun = recorded ?? chosen.filter((m) => !isEquivalent(m));
   if (o.list) {
     for (const m of chosen)
       console.log(
@@ -218,7 +225,7 @@ async function main() {
     results.map((r) => ({ ...r, location: from0(r.location) })).map((r) => [keyOf(describe(r)) + `@${r.location.start.line}:${r.location.start.column}`, r]),
   );
   const rerun = chosen.map((m) => {
-    if (isEquivalent(m)) return { ...m.d, status: 'Equivalent', reason: equivalents.of(m.d).reason };
+    if (isEquivalent(m) && !recorded) return { ...m.d, status: 'Equivalent', reason: equivalents.of(m.d).reason };
     const r = byKey.get(keyOf(m.d) + `@${m.location.start.line}:${m.location.start.column}`);
     return { ...m.d, status: r?.status ?? 'NotRun', killedBy: r?.killedBy?.slice(0, 3), statusReason: r?.statusReason?.slice(0, 300) };
   });
@@ -226,7 +233,9 @@ async function main() {
   const summary = summarise(rows, files, {
     command: again
       ? `npm run mutation -- --again ${o.again} (the undetected of: ${again.command})`
-      : `npm run mutation${o.sample ? ` -- --sample ${o.sample} --seed ${o.seed}` : ''}`,
+      : recorded
+        ? `npm run mutation -- --equivalents${o.files.map((f) => ` --file ${f}`).join('')} (the mutants mutation/equivalent.json records, run: a killed one is not equivalent)`
+        : `npm run mutation${o.sample ? ` -- --sample ${o.sample} --seed ${o.seed}` : ''}`,
     population: all.length,
     sample: again ? rows.length : o.sample ? chosen.length : undefined,
     extraRunByStryker: results.length - toRun.length,

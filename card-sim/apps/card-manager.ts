@@ -104,7 +104,7 @@ export const masterKeyAuthenticate: Handler = (cmd, card) => {
     return { sw: SW.NO_ERROR };
   }
   if (!ok) {
-    mk.triesLeft--;
+    if (card.rules.masterKeyFailureCounts) mk.triesLeft--;
     return { sw: 0x63c0 | mk.triesLeft };
   }
   mk.triesLeft = mk.tryLimit;

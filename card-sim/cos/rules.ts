@@ -30,6 +30,8 @@ export const SPEC_RULES = {
   environmentMkTakesOver: true,
   /** part 4 §5.2–5.4: each master key may update itself; part 10 §5.2.6. */
   masterKeyReplaceStores: true,
+  /** 社会保障卡规范 part 5 §6.4 table 15: a failed EXTERNAL AUTHENTICATION spends a try of the key and answers 63Cx, x the tries left. */
+  masterKeyFailureCounts: true,
   /** part 4 §5.3, §7.3. */
   loadedKeyStored: true,
 
@@ -100,6 +102,8 @@ export const SPEC_RULES = {
   getChallengeCheckP1P2: true,
   /** 社会保障卡规范 part 5 §6.5. */
   getChallengeLengthAsAsked: true,
+  /** 社会保障卡规范 part 5 §6.5 table 17: Lc and data absent (a case-2 command); a data field is a length error (6700). */
+  getChallengeRefusesData: true,
   /** ISO/IEC 7816-4 §7.5.3. */
   getChallengeFreshRandom: true,
   /** 社会保障卡规范 part 5 §6.14. */
@@ -118,6 +122,8 @@ export const SPEC_RULES = {
   readBinaryHonoursOffset: true,
   /** ISO/IEC 7816-4 §7.3.3 table 49. */
   readRecordRefusesRfuMode: true,
+  /** 社会保障卡规范 part 5 §6.10: READ RECORD has no Lc and no data (case 2); a data field is a length error (6700). */
+  readRecordRefusesData: true,
   /** ISO/IEC 7816-4 §7.3.3, 6982. */
   readRecordChecksAccess: true,
   /** part 5 §6.10; ISO/IEC 7816-4 §7.3.3. */

@@ -26,6 +26,13 @@ export const DUAL_APP_DEFECTS = [
     mustFail: ['DA-CMK-004', 'DA-EMK-001', 'DA-EMK-002', 'DA-PERS-001', 'DA-PERS-002', 'DA-PERS-003', 'DA-PERS-004'],
   },
   {
+    id: 'master-key-failure-not-counted',
+    area: 'dual-app',
+    title: 'A failed EXTERNAL AUTHENTICATE with a master key does not spend a try',
+    description: 'The card answers 63Cx with the tries it had: a wrong key can be tried for ever (part 5 §6.4 table 15: x is the tries left).',
+    mustFail: ['DA-CMK-004', 'DA-EMK-001', 'DA-EMK-002'],
+  },
+  {
     id: 'loaded-key-not-stored',
     area: 'dual-app',
     title: 'An application key loaded under the environment master key is not stored',
@@ -134,6 +141,7 @@ export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number][
   'card-mk-controls-environment': rule('environmentMkTakesOver'),
   'card-mk-state-kept-in-environment': rule('cardMkStateLostOnSelect'),
   'master-key-replace-ignored': rule('masterKeyReplaceStores'),
+  'master-key-failure-not-counted': rule('masterKeyFailureCounts'),
   'loaded-key-not-stored': rule('loadedKeyStored'),
   'firewall-sfi-crosses-environment': rule('sfiStaysInEnvironment'),
   'firewall-fid-crosses-environment': rule('selectFidStaysInEnvironment'),

@@ -25,12 +25,14 @@ Feature: READ RECORD
     Then at least 1 record was read and the card then answered 6A83
 
   @TC:ISO-RR-004 @req:SSCARD-5:6.10 @ics:sscard
-  Scenario: READ RECORD with Le 00 answers 6Cxx with the record length
+  Scenario: READ RECORD with Le 00 answers 6Cxx with the record length, and with a data field 6700
     Given the DF of the record EF is selected
     When the terminal reads record 1 of the record EF with Le 00 without T=0 handling
     Then the card answers 6Cxx with the exact length
     When the terminal resends that command with Le set to the length the card gave
     Then the response data is as long as the card said
+    When the terminal sends "00 B2 01 04 01 00 00"
+    Then the status word is 6700
 
   @TC:ISO-RR-005 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10
   Scenario: READ RECORD of a transparent EF answers 6981

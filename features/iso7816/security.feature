@@ -22,9 +22,11 @@ Feature: GET CHALLENGE and VERIFY
     Then the two challenges differ
 
   @TC:ISO-GC-003 @req:SSCARD-5:6.5 @ics:sscard
-  Scenario: GET CHALLENGE with a length other than 4, 8 or 16 answers 6700
+  Scenario: GET CHALLENGE with a length other than 4, 8 or 16, or with a data field, answers 6700
     Given the SSSE is selected
     When the terminal sends "00 84 00 00 05"
+    Then the status word is 6700
+    When the terminal sends "00 84 00 00 01 00 08"
     Then the status word is 6700
 
   @TC:ISO-GC-004 @req:ISO7816-4:7.5.3 @req:SSCARD-5:6.5

@@ -28,6 +28,9 @@ export interface ManagementOptions {
   keys?: Partial<Record<MasterKeyName, string>>;
 }
 
+/** The try limit of a key this terminal writes unless told otherwise (WRITE KEY's key record). */
+export const WRITTEN_KEY_TRY_LIMIT = 15;
+
 export class CardManagement {
   readonly algorithm: SsAlgorithm;
   private counter = 0;
@@ -78,7 +81,9 @@ export class CardManagement {
   /** GET CHALLENGE, then WRITE KEY of key `id` in the current DF under `authority`. */
   async writeKey(authority: Uint8Array, p1: number, id: number, value: Uint8Array, o: { version?: number; tryLimit?: number } = {}): Promise<ResponseApdu> {
     const challenge = await this.challenge();
-    return this.send(writeKey(this.algorithm, authority, challenge, p1, { id, version: o.version ?? 1, tryLimit: o.tryLimit ?? 15, key: value }));
+    return this.send(
+      writeKey(this.algorithm, authority, challenge, p1, { id, version: o.version ?? 1, tryLimit: o.tryLimit ?? WRITTEN_KEY_TRY_LIMIT, key: value }),
+    );
   }
 
   /** Replace the current DF's master key. */

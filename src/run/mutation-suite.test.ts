@@ -60,4 +60,12 @@ describe('npm run mutation', () => {
     expect(suite.tests.length).toBeGreaterThan(300);
     expect(new Set(suite.tests.map((t) => t.id)).size).toBe(suite.tests.length);
   });
+
+  it('holds the defect proof too: on the reference profiles one test per catalogued defect, a named scenario that must FAIL with it on', () => {
+    const suite = new MutationSuite(root, MUTATION_RUNS.slice(0, 1), [MUTATION_RUNS[0] as { profile: string }]);
+    const proof = suite.tests.filter((t) => t.defect !== undefined);
+    expect(proof.length).toBeGreaterThan(200);
+    expect(new Set(proof.map((t) => t.defect)).size).toBe(proof.length);
+    expect(new MutationSuite(root, MUTATION_RUNS.slice(0, 1), []).tests.some((t) => t.defect)).toBe(false);
+  });
 });

@@ -37,7 +37,7 @@ export const readBinary: Handler = (cmd, card) => {
     offset = (cmd.p1 << 8) | cmd.p2;
   }
   if (typeof ef === 'number') return { sw: ef };
-  if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
+  if ((cmd.data.length !== 0 && card.rules.readRecordRefusesData) || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
   if (!ef) return { sw: !card.rules.readBinaryNoCurrentEfAnswers6986 ? SW.FILE_NOT_FOUND : SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };
   const lax = !card.rules.readChecksFileStructure;
   if (ef.structure !== 'transparent' && !lax) return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };
@@ -59,7 +59,7 @@ export const readRecord: Handler = (cmd, card) => {
   if (sfi === 0x1f || (mode === 7 && card.rules.readRecordRefusesRfuMode) || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
   const ef: EfNode | undefined | number = sfi === 0 ? card.currentEf : efBySfi(card, sfi);
   if (typeof ef === 'number') return { sw: ef };
-  if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
+  if ((cmd.data.length !== 0 && card.rules.readRecordRefusesData) || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
   if (!ef) return { sw: SW.COMMAND_NOT_ALLOWED_NO_CURRENT_EF };
   if (ef.structure === 'transparent') {
     if (card.rules.readChecksFileStructure) return { sw: SW.COMMAND_INCOMPATIBLE_WITH_FILE_STRUCTURE };

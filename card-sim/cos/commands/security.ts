@@ -10,7 +10,7 @@ export const CHALLENGE_LENGTHS = [4, 8, 16];
 
 export const getChallenge: Handler = (cmd, card) => {
   if ((cmd.p1 !== 0 || cmd.p2 !== 0) && card.rules.getChallengeCheckP1P2) return { sw: SW.INCORRECT_P1P2 };
-  if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
+  if ((cmd.data.length !== 0 && card.rules.getChallengeRefusesData) || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
   const length = !card.rules.getChallengeLengthAsAsked ? 8 : cmd.ne;
   if (!CHALLENGE_LENGTHS.includes(length)) return { sw: SW.WRONG_LENGTH };
   const random = !card.rules.getChallengeFreshRandom ? new Uint8Array(length).fill(0x5a) : card.random.bytes(length);
