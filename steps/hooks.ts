@@ -72,7 +72,7 @@ Before({ name: 'check applicability, open the card channel', timeout: -1 }, asyn
 
 AfterStep(function (this: CardWorld) {
   const entries = this.session?.trace.takeNew() ?? [];
-  if (entries.length) this.attach(JSON.stringify(entries), APDU_TRACE_MEDIA_TYPE);
+  if (entries.length && this.parameters.traces !== false) this.attach(JSON.stringify(entries), APDU_TRACE_MEDIA_TYPE);
 });
 
 After({ name: 'close the card channel' }, async function (this: CardWorld) {

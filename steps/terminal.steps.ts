@@ -56,7 +56,7 @@ function newOf(log: readonly CardSideEntry[]): CardSideEntry[] {
 export function attachTrace(world: CardWorld): void {
   const h = harness(world);
   const entries = sideBySideTraceEntries(newOf(h.card?.trace ?? []), newOf(h.psam.trace));
-  if (entries.length) world.attach(JSON.stringify(entries), APDU_TRACE_MEDIA_TYPE);
+  if (entries.length && world.parameters.traces !== false) world.attach(JSON.stringify(entries), APDU_TRACE_MEDIA_TYPE);
 }
 
 AfterAll({ name: 'take the test cards out of the virtual readers' }, function () {

@@ -86,6 +86,8 @@ export interface WorldParameters {
   runKey?: string;
   /** The areas the run was cut to (--area); all when absent. */
   areas?: string[];
+  /** false: attach no APDU traces (a run whose messages only give verdicts: the defect proof, runInMemory). */
+  traces?: boolean;
 }
 
 export class CardWorld extends World<WorldParameters> {

@@ -18,7 +18,6 @@ import { type CardState, type Preflight, describeState, preflight, readCardState
 import { renderDiagnosis } from '../verdict/messages.ts';
 import { type Environment, probeEnvironment } from './environment.ts';
 import { type CaseResult, RunModel } from '../report/model.ts';
-import { APDU_TRACE_MEDIA_TYPE } from '../report/media-types.ts';
 import { masker } from '../report/mask.ts';
 import { publicPlan } from '../plan/load.ts';
 
@@ -146,11 +145,12 @@ export async function runInMemory(o: {
   // The library is loaded: without its import globs cucumber does not search steps/ again on every run.
   const loaded = { ...support, originalCoordinates: { ...support.originalCoordinates, importPaths: [], requirePaths: [] } } as ISupportCodeLibrary;
   // failFast: stop at the first failed case (the mutation run needs only whether one fails).
-  const runtime = o.failFast ? { ...runConfiguration.runtime, failFast: true } : runConfiguration.runtime;
+  // The verdicts need no APDU traces: the steps attach none.
+  const worldParameters = { ...(runConfiguration.runtime.worldParameters as object), traces: false };
+  const runtime = { ...runConfiguration.runtime, worldParameters, ...(o.failFast ? { failFast: true } : {}) };
   await runCucumber({ ...runConfiguration, runtime, support: loaded }, cucumberEnv, (env: messages.Envelope) => {
     o.onEnvelope?.(env);
-    // The verdicts need no APDU traces.
-    if (env.attachment?.mediaType !== APDU_TRACE_MEDIA_TYPE) model.accept(env);
+    model.accept(env);
   });
   return { model, support };
 }
