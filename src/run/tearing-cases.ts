@@ -293,6 +293,8 @@ export function writeKeyCase(ctx: TearContext, what: 'replace master key' | 'loa
         : writeKey(m.algorithm, old, challenge, WRITE_KEY_P1.LOAD, { id: loaded, version: 1, tryLimit: 3, key: neu });
     },
     command: (send, cmd) => port(send).send(cmd as never),
+    // Untorn, the new key authenticates (and the replaced master key no longer does).
+    made: (view) => (what === 'replace master key' ? /^(?!9000)\S+ 9000$/.test(view) : view === '9000'),
     observe: async (send) => {
       if (what === 'replace master key') return ssseMasterKeyObserve(ctx, send, [old, neu]);
       const m = management(ctx, send);

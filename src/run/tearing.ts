@@ -59,6 +59,11 @@ export interface TearCase {
   observe(send: Send): Promise<string>;
   /** Whether the untorn command did what the case tears (default 9000): else the sweep cannot start. */
   done?(r: ResponseApdu): boolean;
+  /**
+   * Whether what the terminal reads after the untorn command is what the command is for (the new key
+   * authenticates): the card's answer alone does not show that it wrote anything.
+   */
+  made?(view: string): boolean;
   /** States besides the old and the new one that the rule allows (the try spent before a comparison). */
   alsoAllowed?(old: NvmSnapshot, neu: NvmSnapshot): NvmSnapshot[];
 }
@@ -161,6 +166,16 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
       const neu = await control.snapshot();
       await control.powerUp();
       const newView = await c.observe(send);
+      if (c.made && !c.made(newView)) {
+        result.cases.push({ name: c.name, writes, cutPoints: 0 });
+        result.failures.push({
+          case: c.name,
+          k: writes,
+          writes,
+          what: `untorn, the command answered ${swHex(answer.sw)} but the terminal reads ${newView}: it did not do what it is for`,
+        });
+        continue;
+      }
       const oldKey = key(old);
       const newKey = key(neu);
       const allowed = new Set([oldKey, newKey, ...(c.alsoAllowed?.(old, neu) ?? []).map(key)]);
