@@ -293,6 +293,14 @@ export const TERMINAL_DEFECTS = [
     mustFail: ['TM-SS-015'],
   },
   {
+    id: 'tm-change-pin-last-try-reported-wrong',
+    area: 'terminal',
+    title: 'iChangePIN that uses the last try reports -51',
+    description:
+      'LD/T 33 appendix A: -52 PIN locked. A CHANGE PIN whose wrong old PIN brings the counter to 0 (63C0) leaves the PIN locked; this terminal reports -51 and asks again.',
+    mustFail: ['TM-SS-019'],
+  },
+  {
     id: 'tm-locked-pin-reported-wrong',
     area: 'terminal',
     title: 'A locked PIN is reported as wrong (-51)',
@@ -402,6 +410,7 @@ export const TERMINAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_DEFECTS)[number][
   'tm-unblock-bad-mac': terminalRule('unblockMacValid'),
   'tm-write-without-mac': terminalRule('writeWithMac'),
   'tm-locked-pin-reported-wrong': terminalRule('lockedPinReportedLocked'),
+  'tm-change-pin-last-try-reported-wrong': terminalRule('changePinLastTryReportedLocked'),
   'tm-ignores-internal-auth-result': terminalRule('checkInternalAuthentication'),
   'tm-write-reports-success': terminalRule('writeReportsCardAnswer'),
   'tm-fin-no-sm-algorithms': terminalRule('supportSm'),

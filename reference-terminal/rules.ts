@@ -92,6 +92,8 @@ export const TERMINAL_SPEC_RULES = {
   changePinOldFirst: true,
   /** sc_reader §5.1.1, §5.1.3 (7): iChangePIN returns non-0 with the error when the card refuses. */
   changePinReportsRefusal: true,
+  /** LD/T 33 appendix A: a CHANGE PIN whose wrong old PIN uses the last try (63C0) is reported as locked (-52). */
+  changePinLastTryReportedLocked: true,
   /** 社会保障卡规范 part 5 §6.8. */
   reloadWithPuk: true,
   /** part 5 §6.8. */

@@ -35,6 +35,28 @@ When('the terminal verifies a wrong offline PIN until the card blocks it', async
   throw new NonConformance(dx('pin.notBlocked'));
 });
 
+When('the terminal verifies a wrong offline PIN of {int} digits', async function (this: CardWorld, n: number) {
+  this.pboc.pinTriesBefore = await this.pboc.number('9F17');
+  await this.pboc.kernel.verifyPin(wrongPin(`${profilePin(this)}${'1234567890'.repeat(2)}`.slice(0, n)));
+});
+
+/**
+ * ISO 9564-1 format 2 (JR/T 0025.5 B.15.3): 8 bytes, control 2, 4 to 12 digits. The profile's PIN in a block of
+ * 7 bytes, and blocks of 3 and 13 digits: none is a PIN to compare, none spends a try.
+ */
+Then("VERIFY refuses the profile's PIN in a 7-byte block and blocks of 3 and 13 digits without spending a try", async function (this: CardWorld) {
+  const pin = profilePin(this);
+  const before = await this.pboc.number('9F17');
+  const digits = (n: number) => `${pin}${'1234567890'.repeat(2)}`.slice(0, n);
+  const blocks = [pboc.pinBlockFormat2(pin).subarray(0, 7), fromHex(`23${digits(3)}`.padEnd(16, 'F')), fromHex(`2D${digits(13)}F`)];
+  for (const block of blocks) {
+    const r = await this.send(pboc.verifyOfflinePin(block));
+    expectThat(r.sw !== SW.NO_ERROR && triesLeft(r.sw) === undefined, dx('pin.malformedJudged', { block: toHex(block), sw: swHex(r.sw) }));
+  }
+  const after = await this.pboc.number('9F17');
+  expectThat(after === before, dx('pin.counter9F17', { before, after, sw: swHex(this.last.sw) }));
+});
+
 When('the terminal sends VERIFY with a PIN block that is not format 2', async function (this: CardWorld) {
   await this.send(pboc.verifyOfflinePin(fromHex('34123456FFFFFFFF'))); // a format-1-like block, not 2N PIN F…F
 });
@@ -105,6 +127,30 @@ Then('the CVR says offline PIN performed and failed', function (this: CardWorld)
   expectThat(checks.cvrHas(iad, checks.CVR.OFFLINE_PIN_FAILED), dx('gac.cvrPinFailed', { cvr }));
 });
 
+/** The CVR against what this transaction showed the card (src/pboc/checks.ts expectedCvr). */
+function cvrFacts(w: CardWorld, n: 1 | 2): checks.CvrFacts {
+  const k = w.pboc.kernel;
+  return {
+    first: w.pboc.gac(1).type,
+    ...(n === 2 ? { second: w.pboc.gac(2).type, ...(k.seen.externalAuth !== undefined ? { externalAuth: k.seen.externalAuth } : {}) } : {}),
+    verify: k.seen.verify,
+    ...(w.pboc.lastOnlineIssuerAuthFailed !== undefined ? { lastOnlineIssuerAuthFailed: w.pboc.lastOnlineIssuerAuthFailed } : {}),
+  };
+}
+
+Then('the CVR of the {word} GENERATE AC says what the transaction did', function (this: CardWorld, which: string) {
+  const n = ordinal(which);
+  expectNoProblem(checks.cvrProblem(this.pboc.gac(n).iad, cvrFacts(this, n)));
+});
+
+/** JR/T 0025.5 §16.6, A.1 CVR byte 3 b4: the failure is kept for the next transaction's card risk management. */
+Then("the next transaction's CVR says issuer authentication failed in the last online transaction", async function (this: CardWorld) {
+  await this.pboc.selectAndRead(aid(this));
+  await this.pboc.firstGac('ARQC');
+  this.pboc.lastOnlineIssuerAuthFailed = true;
+  expectNoProblem(checks.cvrProblem(this.pboc.gac(1).iad, cvrFacts(this, 1)));
+});
+
 Then('the ATC of the GENERATE AC response equals GET DATA 9F36', async function (this: CardWorld) {
   const atc = await this.pboc.number('9F36');
   expectThat(atc === this.pboc.gac().atc, dx('gac.atcMismatch', { gac: this.pboc.gac().atc, data: atc }));
@@ -133,6 +179,13 @@ When('the terminal runs up to {int} offline transactions asking for TC', async f
 Then('the card asks to go online before the last one', function (this: CardWorld) {
   const seen = given(this.pboc.seen, 'run of transactions');
   expectThat(seen.includes('ARQC'), dx('gac.neverArqc', { seen: seen.join(', ') }));
+});
+
+/** JR/T 0025.5 §14.5 table 33: card risk management may lower what the terminal asks, never raise it; an AAC stays an AAC. */
+Then('a transaction asking for AAC then gets AAC', async function (this: CardWorld) {
+  await this.pboc.selectAndRead(aid(this));
+  const g = await this.pboc.firstGac('AAC');
+  expectThat(g.type === 'AAC', dx('gac.higherThanAsked', { asked: 'AAC', got: g.type }));
 });
 
 // ---- online ----
@@ -179,6 +232,18 @@ When('the terminal sends the second GENERATE AC asking for TC', async function (
 
 When('the terminal sends the second GENERATE AC asking for TC with CDA', async function (this: CardWorld) {
   await this.pboc.secondGac(true);
+});
+
+When('the terminal sends the second GENERATE AC asking for ARQC', async function (this: CardWorld) {
+  const arc = this.pboc.arc ?? pboc.ARC_APPROVED;
+  const { result } = await this.pboc.kernel.generateAc('ARQC', true, { '8A': arc });
+  this.pboc.gac2 = result;
+});
+
+/** JR/T 0025.5 §16.6: the second GENERATE AC ends the transaction, TC or AAC (CVR byte 2 b8–7 has no code for an ARQC). */
+Then('the card neither approves nor asks to go online again', function (this: CardWorld) {
+  const g = this.pboc.gac2;
+  expectThat(this.last.sw !== SW.NO_ERROR || g?.type === 'AAC', dx('gac.secondArqcAnswered', { sw: swHex(this.last.sw), type: g?.type ?? '-' }));
 });
 
 Then('the last online ATC register 9F13 equals the ATC of the transaction', async function (this: CardWorld) {

@@ -25,7 +25,7 @@ import { selectByName, verify } from '../src/iso7816/commands.ts';
 import { SS_INS } from '../src/sscard/commands.ts';
 import { KEY_ID } from '../src/sscard/keys.ts';
 import { SSSE_DF_NAME } from '../src/sscard/terminal.ts';
-import { NonConformance } from '../src/verdict/errors.ts';
+import { NonConformance, PreconditionNotMet } from '../src/verdict/errors.ts';
 import { expectThat, given } from '../src/verdict/expect.ts';
 import type { CardWorld } from './world.ts';
 import { dx, findings } from '../src/verdict/messages.ts';
@@ -148,6 +148,18 @@ Given("the card's PIN is locked by wrong tries", async function (this: CardWorld
     if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.VERIFICATION_FAILED_NO_TRIES) return;
   }
   throw new NonConformance(dx('pin.notLocked'));
+});
+
+Given("the card's PIN has one try left", async function (this: CardWorld) {
+  // Test set-up, not the terminal: sscc sends wrong PINs until the card answers 63C1 (part 5 §6.14).
+  const card = harness(this).requireCard();
+  await card.send(selectByName(encodeGbk(SSSE_DF_NAME)));
+  for (let i = 0; i < 16; i++) {
+    const r = await card.send(verify(0x00, fromHex('999999')));
+    if (r.sw === 0x63c1) return;
+    if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.VERIFICATION_FAILED_NO_TRIES) break;
+  }
+  throw new PreconditionNotMet(dx('pin.notOneTryLeft'));
 });
 
 When('the terminal performs iReloadPIN with the new PIN {string}', DRIVER_PACED, async function (this: CardWorld, newPin: string) {

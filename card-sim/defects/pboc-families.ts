@@ -100,6 +100,7 @@ export const EVERY_TRANSACTION = [
   'PB-SC-015',
   'PB-SC-016',
   'PB-PIN-007',
+  'PB-IA-008',
 ] as const;
 /** The issuer public key chain (92 remainder, 9F32 exponent): ODA of every kind fails. */
 export const ODA_CHAIN = [
@@ -204,6 +205,7 @@ export const RECORD_FAMILY = [
       'PB-SC-015',
       'PB-SC-016',
       'PB-PIN-007',
+      'PB-IA-004',
     ],
     where: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
@@ -280,6 +282,8 @@ export const RECORD_FAMILY = [
       'PB-SC-015',
       'PB-SC-016',
       'PB-PIN-007',
+      'PB-IA-008',
+      'PB-PIN-003',
     ],
     where: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
@@ -307,6 +311,7 @@ export const RECORD_FAMILY = [
       'PB-EC-005',
       'PB-IA-007',
       'PB-SC-015',
+      'PB-IA-008',
     ],
     where: { '@ics:dual-algorithm': ['PB-DUAL-002', 'PB-DUAL-005', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },

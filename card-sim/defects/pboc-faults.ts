@@ -280,6 +280,42 @@ export const PBOC_FAULTS = {
     const r = spec(cmd, card);
     return blocked && r.sw === SW.FILE_NOT_FOUND ? { sw: SW.WARNING_SELECTED_FILE_INVALIDATED } : r;
   }),
+  /** VERIFY: a right PIN leaves the CVR's "offline PIN failed" of an earlier wrong one set. */
+  pinFailureKeptAfterRightPin: wrap('pboc', 0x20, (spec) => (cmd, card) => {
+    const t = card.session['pboc.txn'] as { pinFailed?: boolean } | undefined;
+    const failed = t?.pinFailed === true;
+    const r = spec(cmd, card);
+    if (t && failed) t.pinFailed = true;
+    return r;
+  }),
+  /** VERIFY past the PIN try limit (6983, 6984) is not recorded in the CVR: neither "offline PIN performed" nor "failed". */
+  blockedVerifyNotInCvr: wrap('pboc', 0x20, (spec) => (cmd, card) => {
+    const t = card.session['pboc.txn'] as { pinPerformed?: boolean; pinFailed?: boolean } | undefined;
+    const before = t && { pinPerformed: t.pinPerformed, pinFailed: t.pinFailed };
+    const r = spec(cmd, card);
+    if (t && before && (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.REFERENCE_DATA_NOT_USABLE)) Object.assign(t, before);
+    return r;
+  }),
+  /** VERIFY answers 6A80 to a block of 12 digits, the longest ISO 9564 format 2 allows. */
+  verify12DigitsRefused: wrap('pboc', 0x20, (spec) => (cmd, card) => (cmd.data[0] === 0x2c ? { sw: SW.INCORRECT_DATA } : spec(cmd, card))),
+  /** VERIFY takes a 7-byte PIN block as if padded with FF to 8. */
+  verifyShortBlock: wrap(
+    'pboc',
+    0x20,
+    (spec) => (cmd, card) => (cmd.data.length === 7 ? spec({ ...cmd, data: concat(cmd.data, Uint8Array.of(0xff)) }, card) : spec(cmd, card)),
+  ),
+  /** The second GENERATE AC takes a request for ARQC as one for TC. */
+  secondGacArqcAsTc: wrap('pboc', 0xae, (spec) => (cmd, card) => {
+    const second = ((card.session['pboc.txn'] as { gacs?: number } | undefined)?.gacs ?? 0) >= 1;
+    return second && (cmd.p1 & 0xc0) === 0x80 ? spec({ ...cmd, p1: (cmd.p1 & 0x3f) | 0x40 }, card) : spec(cmd, card);
+  }),
+  /** A failed issuer authentication is forgotten after the second GENERATE AC (not kept for the next transaction). */
+  issuerAuthFailureForgotten: wrap('pboc', 0xae, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    const s = card.currentDf.state as { lastIssuerAuthFailed?: boolean };
+    if (s.lastIssuerAuthFailed === true) s.lastIssuerAuthFailed = false;
+    return r;
+  }),
   /** VERIFY of a PIN blocked in an earlier transaction answers 6983 (EMV's code), not 6984. */
   pinBlockedEarlier6983: wrap('pboc', 0x20, (spec) => (cmd, card) => {
     const r = spec(cmd, card);

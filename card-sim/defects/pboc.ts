@@ -71,7 +71,7 @@ export const PBOC_DEFECTS = [
     title: 'A wrong offline PIN is not recorded in the CVR',
     description:
       'After a wrong offline PIN the CVR of the next GENERATE AC says "offline PIN verification failed" (JR/T 0025.5 §11.4.2); this card leaves the bit clear.',
-    mustFail: ['PB-AC-011'],
+    mustFail: ['PB-AC-011', 'PB-PIN-007'],
   },
   {
     id: 'pboc-verify-any-pin',
@@ -92,7 +92,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'TC when the terminal asked AAC',
     description: 'The first GENERATE AC answers a TC to a request for an AAC (JR/T 0025.5 B.6: never a higher cryptogram than asked).',
-    mustFail: ['PB-AC-001', 'PB-CDA-004'],
+    mustFail: ['PB-AC-001', 'PB-AC-010', 'PB-CDA-004'],
   },
   {
     id: 'pboc-ec-balance-not-debited',
@@ -286,6 +286,60 @@ export const PBOC_DEFECTS = [
     title: 'CARD BLOCK without effect',
     description: 'After CARD BLOCK the application still answers (JR/T 0025.5 B.3: 6A81).',
     mustFail: ['PB-SC-008', 'PB-SC-015'],
+  },
+  {
+    id: 'pboc-cvr-pin-failure-kept',
+    area: 'pboc',
+    title: 'A right PIN leaves "offline PIN failed" set in the CVR',
+    description:
+      'JR/T 0025.5 §11.4.2 step 3 b): a matching PIN sets the CVR bit "offline PIN verification failed" to 0. This card keeps it set after an earlier wrong PIN.',
+    mustFail: ['PB-PIN-003'],
+  },
+  {
+    id: 'pboc-cvr-blocked-verify-not-recorded',
+    area: 'pboc',
+    title: 'A VERIFY past the PIN try limit is not in the CVR',
+    description:
+      'JR/T 0025.5 §11.4.2 steps 2 and 3 a): every VERIFY sets "offline PIN performed", one past the limit also "offline PIN failed". This card records neither when it answers 6983 or 6984.',
+    mustFail: ['PB-PIN-007'],
+  },
+  {
+    id: 'pboc-cvr-ac-types-not-recorded',
+    area: 'pboc',
+    title: 'The CVR does not say which cryptograms the card gave',
+    description:
+      'JR/T 0025.5 A.1, §14.5: CVR byte 2 b8–5 give the type of the second and first cryptogram (10: second not requested). This card leaves them 0000.',
+    mustFail: ['PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-005', 'PB-AC-009', 'PB-AC-011', 'PB-IA-001', 'PB-IA-004', 'PB-IA-005', 'PB-PIN-003', 'PB-PIN-007'],
+  },
+  {
+    id: 'pboc-verify-12-digits-refused',
+    area: 'pboc',
+    title: 'VERIFY refuses a 12-digit PIN block',
+    description: 'ISO 9564-1 format 2 (JR/T 0025.5 B.15.3) holds 4 to 12 digits. This card answers 6A80 to a block of 12 and so never compares such a PIN.',
+    mustFail: ['PB-PIN-002'],
+  },
+  {
+    id: 'pboc-verify-short-block',
+    area: 'pboc',
+    title: 'VERIFY takes a PIN block of 7 bytes',
+    description: 'A format 2 PIN block is 8 bytes (JR/T 0025.5 B.15.3, ISO 9564-1). This card pads a shorter one with FF and compares the PIN in it.',
+    mustFail: ['PB-PIN-005'],
+  },
+  {
+    id: 'pboc-second-gac-arqc-as-tc',
+    area: 'pboc',
+    title: 'A second GENERATE AC asking for ARQC is approved',
+    description:
+      'JR/T 0025.5 §16.6: the second GENERATE AC asks for TC or AAC; the CVR has no code for an ARQC there. This card takes an ARQC request as one for TC and approves.',
+    mustFail: ['PB-IA-008'],
+  },
+  {
+    id: 'pboc-issuer-auth-failure-forgotten',
+    area: 'pboc',
+    title: 'A failed issuer authentication is not kept for the next transaction',
+    description:
+      'JR/T 0025.5 §16.6, A.1: a failed issuer authentication sets the indicator that the next transaction reports in CVR byte 3 b4 (and that keeps it off the EC path). This card forgets it at the second GENERATE AC.',
+    mustFail: ['PB-IA-004'],
   },
   {
     id: 'pboc-pin-last-try-6983',
@@ -696,6 +750,13 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-offline-counter-ignored': rule('checkConsecutiveOfflineLimit'),
   'pboc-log-not-written': rule('writeTransactionLog'),
   'pboc-card-block-ignored': rule('cardBlockHonoured'),
+  'pboc-cvr-pin-failure-kept': PBOC_FAULTS.pinFailureKeptAfterRightPin,
+  'pboc-cvr-blocked-verify-not-recorded': PBOC_FAULTS.blockedVerifyNotInCvr,
+  'pboc-cvr-ac-types-not-recorded': rule('cvrRecordsAcTypes'),
+  'pboc-verify-12-digits-refused': PBOC_FAULTS.verify12DigitsRefused,
+  'pboc-verify-short-block': PBOC_FAULTS.verifyShortBlock,
+  'pboc-second-gac-arqc-as-tc': PBOC_FAULTS.secondGacArqcAsTc,
+  'pboc-issuer-auth-failure-forgotten': PBOC_FAULTS.issuerAuthFailureForgotten,
   'pboc-pin-last-try-6983': PBOC_FAULTS.lastPinTry6983,
   'pboc-card-block-stops-transaction': PBOC_FAULTS.cardBlockStopsTransaction,
   'pboc-blocked-select-hides-6a82': PBOC_FAULTS.blockedSelectHides6a82,

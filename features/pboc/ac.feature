@@ -10,6 +10,7 @@ Feature: PBOC application cryptograms
     When the terminal asks for <type> in the first GENERATE AC
     Then the card answers no higher cryptogram than asked
     And the cryptogram of the first GENERATE AC verifies with the issuer keys
+    And the CVR of the first GENERATE AC says what the transaction did
 
     @TC:PB-AC-001
     Examples: AAC
@@ -36,6 +37,7 @@ Feature: PBOC application cryptograms
   Scenario: The IAD carries the key index, CVN 01, the CVR and the algorithm of the ICS
     When the terminal asks for ARQC in the first GENERATE AC
     Then the IAD is 07, DKI, CVN 01, CVR of length 03 and the algorithm of the ICS
+    And the CVR of the first GENERATE AC says what the transaction did
 
   @TC:PB-AC-006 @req:JRT0025-5:B.6
   Scenario: The ATC of GENERATE AC is the ATC that GET DATA gives
@@ -59,15 +61,18 @@ Feature: PBOC application cryptograms
     When the terminal verifies the offline PIN of the profile
     And the terminal asks for ARQC in the first GENERATE AC
     Then the CVR says offline PIN performed
+    And the CVR of the first GENERATE AC says what the transaction did
 
   @TC:PB-AC-011 @req:JRT0025-5:11.4.2 @needs:pin
   Scenario: After a wrong offline PIN the CVR says offline PIN verification failed
     When the terminal verifies a wrong offline PIN
     And the terminal asks for ARQC in the first GENERATE AC
     Then the CVR says offline PIN performed and failed
+    And the CVR of the first GENERATE AC says what the transaction did
     And the sample is restored: the right offline PIN resets the PIN try counter
 
   @TC:PB-AC-010 @req:JRT0025-5:7.7
   Scenario: The card's consecutive offline limit sends it online
     When the terminal runs up to 10 offline transactions asking for TC
     Then the card asks to go online before the last one
+    And a transaction asking for AAC then gets AAC

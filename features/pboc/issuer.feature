@@ -12,6 +12,7 @@ Feature: PBOC online processing and issuer authentication
     When the terminal sends the second GENERATE AC asking for TC
     Then the card answers TC
     And the cryptogram of the second GENERATE AC verifies with the issuer keys
+    And the CVR of the second GENERATE AC says what the transaction did
 
   @TC:PB-IA-002 @req:JRT0025-5:B.5
   Scenario: A wrong ARPC answers 6300
@@ -29,12 +30,16 @@ Feature: PBOC online processing and issuer authentication
     When the issuer answers with a wrong ARPC
     And the terminal sends the second GENERATE AC asking for TC
     Then the card answers AAC
+    And the CVR of the second GENERATE AC says what the transaction did
+    And the next transaction's CVR says issuer authentication failed in the last online transaction
+    And the card's offline risk counters are reset by an online approved transaction
 
   @TC:PB-IA-005 @req:JRT0025-5:B.6
   Scenario: An issuer decline (ARC 05) ends in AAC
     When the issuer answers with the right ARPC and ARC 05
     And the terminal sends the second GENERATE AC asking for TC
     Then the card answers AAC
+    And the CVR of the second GENERATE AC says what the transaction did
 
   @TC:PB-IA-006 @req:JRT0025-5:7.7
   Scenario: An approved online transaction sets the last online ATC register
@@ -47,3 +52,9 @@ Feature: PBOC online processing and issuer authentication
     When the terminal sends the second GENERATE AC asking for TC
     And the issuer answers with the right ARPC and ARC 00
     Then the status word is 6985
+
+  @TC:PB-IA-008 @req:JRT0025-5:16.6 @req:JRT0025-5:A.1
+  Scenario: A second GENERATE AC asking for ARQC gets no TC and no ARQC
+    When the issuer answers with the right ARPC and ARC 00
+    And the terminal sends the second GENERATE AC asking for ARQC
+    Then the card neither approves nor asks to go online again

@@ -12,7 +12,7 @@ Feature: PBOC offline PIN
 
   @TC:PB-PIN-002 @req:JRT0025-5:B.12
   Scenario: A wrong offline PIN answers 63Cx and decrements the PIN try counter
-    When the terminal verifies a wrong offline PIN
+    When the terminal verifies a wrong offline PIN of 12 digits
     Then the card answers 63Cx with the PIN try counter 9F17 one less than before
     And the sample is restored: the right offline PIN resets the PIN try counter
 
@@ -21,6 +21,8 @@ Feature: PBOC offline PIN
     When the terminal verifies a wrong offline PIN
     And the terminal verifies the offline PIN of the profile
     Then the PIN try counter 9F17 is back at its value before the wrong PIN
+    When the terminal asks for ARQC in the first GENERATE AC
+    Then the CVR of the first GENERATE AC says what the transaction did
 
   @TC:PB-PIN-004 @req:JRT0025-5:B.12
   Scenario: Once the PIN try limit is reached the right PIN is refused with 6983
@@ -41,9 +43,12 @@ Feature: PBOC offline PIN
     And the debit application is selected and its records read
     And the terminal verifies the offline PIN of the profile
     Then the status word is 6984
+    When the terminal asks for ARQC in the first GENERATE AC
+    Then the CVR of the first GENERATE AC says what the transaction did
     And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
 
   @TC:PB-PIN-005 @req:JRT0025-5:B.12 @req:ISO9564-1:format-2
   Scenario: A PIN block that is not ISO 9564 format 2 is refused with 6A80
     When the terminal sends VERIFY with a PIN block that is not format 2
     Then the status word is 6A80
+    And VERIFY refuses the profile's PIN in a 7-byte block and blocks of 3 and 13 digits without spending a try

@@ -92,7 +92,10 @@ Feature: Social-security terminal
   @TC:TM-SS-019 @req:LDT33:5.1 @terminal:social-security
   Scenario: iChangePIN on a locked PIN reports an error, not success
     Given the test card "reference" is in the card slot
-    And the card's PIN is locked by wrong tries
+    And the card's PIN has one try left
+    When the terminal performs iChangePIN from "123457" to "135790"
+    Then the terminal reports error
+    And the terminal reports code -52
     When the terminal performs iChangePIN from "123456" to "135790"
     Then the terminal reports error
 
@@ -125,7 +128,9 @@ Feature: Social-security terminal
   @TC:TM-SS-016 @req:SSCARD-7:9.5 @req:LDT33:1.1 @terminal:social-security
   Scenario: iVerifyPIN on a locked PIN reports -52 (PIN locked)
     Given the test card "reference" is in the card slot
-    And the card's PIN is locked by wrong tries
+    And the card's PIN has one try left
+    When the terminal performs iVerifyPIN with the PIN "123457"
+    Then the terminal reports code -52
     When the terminal performs iVerifyPIN with the PIN "123456"
     Then the terminal reports error
     And the terminal reports code -52

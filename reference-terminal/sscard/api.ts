@@ -124,7 +124,7 @@ export async function iChangePIN(t: SsTerminal, oldPin: string, newPin: string, 
   if (r.sw >> 4 === 0x63c)
     return {
       result: 'error',
-      code: (r.sw & 0x0f) === 0 ? LDT33_CODE.PIN_LOCKED : LDT33_CODE.PIN_WRONG,
+      code: (r.sw & 0x0f) === 0 && rules.changePinLastTryReportedLocked ? LDT33_CODE.PIN_LOCKED : LDT33_CODE.PIN_WRONG,
       message: `CHANGE PIN answered ${r.sw.toString(16).toUpperCase()}`,
     };
   return { result: 'error', code: -(r.sw & 0xffff), message: `CHANGE PIN answered ${r.sw.toString(16).toUpperCase()}` };

@@ -10,6 +10,8 @@ import {
   cvmListProblem,
   CVR,
   cvrHas,
+  cvrProblem,
+  expectedCvr,
   datesProblem,
   iadProblem,
   isYymmdd,
@@ -102,5 +104,25 @@ describe('PBOC command builders', () => {
   });
   it('UnionPay TACs', () => {
     expect(UNIONPAY_TACS.online).toEqual(fromHex('D84004F800'));
+  });
+});
+
+describe('CVR against what the transaction did (JR/T 0025.5 A.1)', () => {
+  const iad = (cvr: string) => fromHex(`070101${cvr}01`);
+  it('byte 2 whole: cryptogram types, issuer authentication, offline PIN', () => {
+    expect([...expectedCvr({ first: 'ARQC', verify: [] }).value]).toEqual([0x03, 0xa0, 0, 0]);
+    expect(expectedCvr({ first: 'TC', verify: [0x9000] }).value[1]).toBe(0x94);
+    expect(expectedCvr({ first: 'ARQC', second: 'AAC', verify: [], externalAuth: 0x6300 }).value[1]).toBe(0x28);
+    expect(expectedCvr({ first: 'ARQC', second: 'TC', verify: [0x63c2, 0x9000], externalAuth: 0x9000 }).value[1]).toBe(0x64);
+    // A malformed VERIFY is no PIN verification; a VERIFY past the limit is, and failed, and shows the PIN locked.
+    expect(expectedCvr({ first: 'AAC', verify: [0x6a80] }).value[1]).toBe(0x80);
+    const blocked = expectedCvr({ first: 'ARQC', verify: [0x6984] });
+    expect([blocked.value[1], blocked.value[2], blocked.mask[2]]).toEqual([0xa6, 0x40, 0x40]);
+  });
+  it('judges only the fixed bits', () => {
+    expect(cvrProblem(iad('03A0F0FF'), { first: 'ARQC', verify: [] })).toBeUndefined();
+    expect(en(cvrProblem(iad('03A20000'), { first: 'ARQC', verify: [] }))).toContain('10100000');
+    expect(cvrProblem(iad('03A00000'), { first: 'ARQC', verify: [], lastOnlineIssuerAuthFailed: true })).toBeDefined();
+    expect(cvrProblem(iad('03A00800'), { first: 'ARQC', verify: [], lastOnlineIssuerAuthFailed: true })).toBeUndefined();
   });
 });

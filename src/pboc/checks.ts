@@ -86,6 +86,63 @@ export function cvrHas(iad: Uint8Array, [i, m]: readonly [number, number]): bool
   return ((cvrOf(iad)[i] ?? 0) & m) !== 0;
 }
 
+/** What a transaction showed the card, as its CVR reports it (JR/T 0025.5 A.1 CVR, §11.4.2, §14.5, §16.6). */
+export interface CvrFacts {
+  first: 'AAC' | 'TC' | 'ARQC';
+  /** The second GENERATE AC's answer (an ARQC there has no code: 11, RFU); absent: not requested (yet). */
+  second?: 'AAC' | 'TC' | 'ARQC';
+  /** The SW of each VERIFY of the transaction, in order. */
+  verify: readonly number[];
+  /** The SW of EXTERNAL AUTHENTICATE, if sent. */
+  externalAuth?: number;
+  /** Whether issuer authentication failed in the last online transaction (byte 3 b4), when the scenario knows it. */
+  lastOnlineIssuerAuthFailed?: boolean;
+}
+
+/** A VERIFY the card judged (§11.4.2 steps 2–3): 9000, 63Cx, 6983, 6984; a malformed one (6700, 6A80) is no PIN verification. */
+const judged = (sw: number) => sw === 0x9000 || (sw & 0xfff0) === 0x63c0 || sw === 0x6983 || sw === 0x6984;
+
+/**
+ * CVR bytes 2–4 as the facts fix them, with the mask of the bits they fix (JR/T 0025.5 A.1): byte 2 whole
+ * (b8–7 second cryptogram 00 AAC / 01 TC / 10 not requested, b6–5 first 00 AAC / 01 TC / 10 ARQC, b4 issuer
+ * authentication failed, b3 offline PIN performed, b2 offline PIN failed — set by a wrong PIN or a VERIFY past the
+ * limit, cleared by a right one (§11.4.2 step 3) — b1 unable to go online: 0, the scenarios' terminal is online);
+ * byte 3 b7 PIN try limit exceeded when a VERIFY shows the counter, b4 when the last online transaction is known.
+ * The rest (velocity, new card, scripts, DDA performed, last transaction not completed) is not fixed by the facts.
+ */
+export function expectedCvr(f: CvrFacts): { value: Uint8Array; mask: Uint8Array } {
+  const code = { AAC: 0, TC: 1, ARQC: 2 } as const;
+  const secondCode = { AAC: 0, TC: 1, ARQC: 3 } as const;
+  const value = Uint8Array.of(0x03, 0, 0, 0);
+  const mask = Uint8Array.of(0xff, 0xff, 0, 0);
+  let b2 = ((f.second === undefined ? 2 : secondCode[f.second]) << 6) | (code[f.first] << 4);
+  if (f.externalAuth !== undefined && f.externalAuth !== 0x9000) b2 |= 0x08;
+  const verifies = f.verify.filter(judged);
+  const last = verifies.at(-1);
+  if (last !== undefined) {
+    b2 |= 0x04;
+    if (last !== 0x9000) b2 |= 0x02;
+    mask[2] = (mask[2] as number) | 0x40;
+    if (last === 0x63c0 || last === 0x6983 || last === 0x6984) value[2] = (value[2] as number) | 0x40;
+  }
+  value[1] = b2;
+  if (f.lastOnlineIssuerAuthFailed !== undefined) {
+    mask[2] = (mask[2] as number) | 0x08;
+    if (f.lastOnlineIssuerAuthFailed) value[2] = (value[2] as number) | 0x08;
+  }
+  return { value, mask };
+}
+
+/** The CVR of an IAD against what the transaction did: each fixed bit that differs. */
+export function cvrProblem(iad: Uint8Array, f: CvrFacts): Diagnosis | undefined {
+  const cvr = cvrOf(iad);
+  const { value, mask } = expectedCvr(f);
+  const wrong = [...mask].some((m, i) => (((cvr[i] ?? 0) ^ (value[i] as number)) & m) !== 0);
+  if (!wrong) return undefined;
+  const fixed = [...value].map((v, i) => [...Array(8)].map((_, b) => ((mask[i] as number) & (0x80 >> b) ? (v & (0x80 >> b) ? '1' : '0') : 'x')).join(''));
+  return dx('chk.cvr', { cvr: toHex(cvr), expected: fixed.join(' ') });
+}
+
 /** The TVR says CDA did not fail (byte 1 b3). */
 export function cdaFailedProblem(tvr: Uint8Array): Diagnosis | undefined {
   return hasBit(tvr, TVR.CDA_FAILED) ? dx('chk.cdaFailed', { tvr: toHex(tvr) }) : undefined;

@@ -124,6 +124,8 @@ export class PbocKernel {
   /** The PDOL data sent in GPO and the CDOL1 data of the first GENERATE AC: the CDA transaction data begins with them. */
   pdolSent: Uint8Array = new Uint8Array(0);
   cdol1Sent: Uint8Array = new Uint8Array(0);
+  /** What the card answered in this transaction that its CVR reports (JR/T 0025.5 A.1 CVR): each VERIFY's SW, EXTERNAL AUTHENTICATE's. */
+  readonly seen: { verify: number[]; externalAuth?: number } = { verify: [] };
 
   constructor(
     private readonly send: Send,
@@ -373,8 +375,10 @@ export class PbocKernel {
   }
 
   /** VERIFY offline plaintext PIN: ISO 9564 format 2 block 2N PIN F…F (JR/T 0025.5 B.12). */
-  verifyPin(pin: string): Promise<ResponseApdu> {
-    return this.command(cmd.verifyOfflinePin(cmd.pinBlockFormat2(pin)));
+  async verifyPin(pin: string): Promise<ResponseApdu> {
+    const r = await this.command(cmd.verifyOfflinePin(cmd.pinBlockFormat2(pin)));
+    this.seen.verify.push(r.sw);
+    return r;
   }
 
   async getData(tag: string): Promise<ResponseApdu> {
@@ -467,8 +471,10 @@ export class PbocKernel {
     return { value: r?.value, errors };
   }
 
-  externalAuthenticate(arpc: Uint8Array, arc: Uint8Array): Promise<ResponseApdu> {
-    return this.command(cmd.externalAuthenticate(arpc, arc));
+  async externalAuthenticate(arpc: Uint8Array, arc: Uint8Array): Promise<ResponseApdu> {
+    const r = await this.command(cmd.externalAuthenticate(arpc, arc));
+    this.seen.externalAuth ??= r.sw;
+    return r;
   }
 
   /** Send a built script command as it is (case 3). */

@@ -43,6 +43,8 @@ export class PbocUnderTest {
   gac2: GacResult | undefined;
   /** What the terminal asked for in the first GENERATE AC. */
   asked: AcType | undefined;
+  /** Whether issuer authentication failed in the last online transaction, when a scenario knows it (CVR byte 3 b4). */
+  lastOnlineIssuerAuthFailed: boolean | undefined;
   /** The authorisation response code 8A the issuer answered. */
   arc: Uint8Array | undefined;
   directory: PseDirectory | undefined;

@@ -164,6 +164,8 @@ export function ssVerifyCase(ctx: TearContext, pin: string, label: string): Tear
     observe: (send) => ssTries(ctx, send),
     alsoAllowed: trySpent,
     done: (r) => r.sw === SW.NO_ERROR || triesLeft(r.sw) !== undefined,
+    // The right PIN spends the try and gives it back: the counter reads as before.
+    ...(pin === ctx.pin ? { viewUnchanged: true as const } : {}),
   };
 }
 
@@ -293,6 +295,8 @@ export function writeKeyCase(ctx: TearContext, what: 'replace master key' | 'loa
         : writeKey(m.algorithm, old, challenge, WRITE_KEY_P1.LOAD, { id: loaded, version: 1, tryLimit: 3, key: neu });
     },
     command: (send, cmd) => port(send).send(cmd as never),
+    // Untorn, the new key authenticates (and the replaced master key no longer does).
+    made: (view) => (what === 'replace master key' ? /^(?!9000)\S+ 9000$/.test(view) : view === '9000'),
     observe: async (send) => {
       if (what === 'replace master key') return ssseMasterKeyObserve(ctx, send, [old, neu]);
       const m = management(ctx, send);
@@ -366,6 +370,8 @@ export function gacCase(ctx: TearContext, ec: boolean): TearCase {
     },
     command: async (_send, k) => (await (k as PbocKernel).generateAc(ec ? 'TC' : 'AAC')).response,
     observe: (send) => pbocObserve(ctx, send),
+    // An AAC moves nothing the terminal reads (the case is that the ATC of the GPO stays).
+    ...(ec ? {} : { viewUnchanged: true as const }),
   };
 }
 
@@ -412,7 +418,7 @@ async function pbocStateObserve(ctx: TearContext, send: Send): Promise<string> {
   const k = new PbocKernel(send);
   const r = await k.selectApplication(ctx.aid);
   const out = [`SELECT ${swHex(r.sw)}`];
-  for (const tag of ['9F36', '9F79', '9F17']) out.push(`${tag} ${hexOf(await k.getData(tag))}`);
+  for (const tag of ['9F36', '9F79', '9F77', '9F17']) out.push(`${tag} ${hexOf(await k.getData(tag))}`);
   out.push(`SFI 0B ${hexOf(await k.readRecord(0x0b, 1))}`);
   return out.join(' ');
 }

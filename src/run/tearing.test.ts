@@ -65,7 +65,7 @@ describe('tearing sweeps', () => {
   it('the cut points are NVM writes: a card changed by a cut before its first write, or not as the command made it after its last, fails', async () => {
     // A card of one item that its command sets in the second of two writes; `early` changes it before any
     // write, `late` after the last one (a write the cut points do not count).
-    const card = (mode: 'sound' | 'early' | 'late') => {
+    const card = (mode: 'sound' | 'early' | 'late', blind = false) => {
       let x = 'old';
       let armed: number | undefined;
       let last = { writes: 0, torn: false };
@@ -93,10 +93,12 @@ describe('tearing sweeps', () => {
         last = { writes: 2, torn: false };
         return { data: new Uint8Array(0), sw: 0x9000 };
       };
-      const c: TearCase = { name: 'set x', setup: async () => undefined, command: (s) => s(new Uint8Array(1)), observe: async () => 'x' };
-      return sweep(control, send, [c]);
+      const c: TearCase = { name: 'set x', setup: async () => undefined, command: (s) => s(new Uint8Array(1)), observe: async () => x };
+      return sweep(control, send, [blind ? { ...c, observe: async () => 'x' } : c]);
     };
     expect((await card('sound')).failures).toEqual([]);
+    // Untorn, a command that changes nothing the terminal reads fails: no cut point could show a half-written state.
+    expect((await card('sound', true)).failures.map((f) => f.what)).toEqual([expect.stringContaining('changed nothing')]);
     expect((await card('early')).failures.map((f) => f.k)).toEqual([0]);
     expect((await card('late')).failures.map((f) => f.k)).toEqual([2]);
   });

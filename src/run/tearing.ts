@@ -59,6 +59,13 @@ export interface TearCase {
   observe(send: Send): Promise<string>;
   /** Whether the untorn command did what the case tears (default 9000): else the sweep cannot start. */
   done?(r: ResponseApdu): boolean;
+  /**
+   * Whether what the terminal reads after the untorn command is what the command is for (the new key
+   * authenticates): the card's answer alone does not show that it wrote anything.
+   */
+  made?(view: string): boolean;
+  /** The command's effect is not in what the terminal reads (a GENERATE AC after GPO: the ATC it must not move back). */
+  viewUnchanged?: true;
   /** States besides the old and the new one that the rule allows (the try spent before a comparison). */
   alsoAllowed?(old: NvmSnapshot, neu: NvmSnapshot): NvmSnapshot[];
 }
@@ -161,6 +168,29 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
       const neu = await control.snapshot();
       await control.powerUp();
       const newView = await c.observe(send);
+      // Untorn, the command changes what the terminal reads (else no cut point can show a half-written state).
+      if (newView === oldView && !c.viewUnchanged) {
+        result.cutPoints++;
+        result.cases.push({ name: c.name, writes, cutPoints: 1 });
+        result.failures.push({
+          case: c.name,
+          k: writes,
+          writes,
+          what: `untorn, the command answered ${swHex(answer.sw)} but the terminal still reads ${newView}: it changed nothing`,
+        });
+        continue;
+      }
+      if (c.made && !c.made(newView)) {
+        result.cutPoints++;
+        result.cases.push({ name: c.name, writes, cutPoints: 1 });
+        result.failures.push({
+          case: c.name,
+          k: writes,
+          writes,
+          what: `untorn, the command answered ${swHex(answer.sw)} but the terminal reads ${newView}: it did not do what it is for`,
+        });
+        continue;
+      }
       const oldKey = key(old);
       const newKey = key(neu);
       const allowed = new Set([oldKey, newKey, ...(c.alsoAllowed?.(old, neu) ?? []).map(key)]);

@@ -65,6 +65,10 @@ export const PBOC_MESSAGES = {
   'chk.icsHas': { en: 'has', zh: '包含' },
   'chk.icsLacks': { en: 'lacks', zh: '不包含' },
   'chk.iad': { en: 'IAD {iad}', zh: '发卡行应用数据 (IAD) {iad} 不符合 CVN 01 的格式或算法' },
+  'chk.cvr': {
+    en: 'CVR {cvr}; what the transaction did fixes it to {expected} (x: not fixed; JR/T 0025.5 A.1)',
+    zh: '卡片验证结果 (CVR) {cvr}; 按本次交易所做应为 {expected} (x: 不确定; JR/T 0025.5 A.1)',
+  },
   'chk.cdaFailed': { en: 'TVR {tvr}: byte 1 b3 CDA failed is set', zh: '终端验证结果 (TVR) {tvr}: 字节 1 b3 “CDA 失败” 已置位' },
   'chk.sm2Ssad': {
     en: '93 is {length} bytes opening {first}: not 13 ‖ DAC(2) ‖ r ‖ s(64)',
@@ -158,6 +162,14 @@ export const PBOC_MESSAGES = {
   'sel.noEntry': { en: '(no entry)', zh: '(无条目)' },
   'sel.priority': { en: 'PPSE 87 {ppse}, PSE directory 87 {pse}', zh: 'PPSE 中的优先级 87 为 {ppse}, PSE 目录中的 87 为 {pse}' },
   'sel.dfName': { en: '84 is {v}', zh: 'DF 名称 84 为 {v}, 不是借记应用' },
+  'pin.malformedJudged': {
+    en: 'VERIFY with the block {block}, not ISO 9564 format 2, answered {sw}: judged as a PIN',
+    zh: '以非 ISO 9564 格式 2 的 PIN 块 {block} 发送 VERIFY 应答 {sw}: 被当作 PIN 比较',
+  },
+  'gac.secondArqcAnswered': {
+    en: 'the second GENERATE AC asking for ARQC answered {sw} with {type}: the second cryptogram is TC or AAC (JR/T 0025.5 §16.6)',
+    zh: '第 2 个 GENERATE AC 请求 ARQC 应答 {sw}, 返回 {type}: 第 2 个密文只能是 TC 或 AAC (JR/T 0025.5 §16.6)',
+  },
   'gac.cvrPinPerformed': { en: 'CVR {cvr}: offline PIN performed is clear', zh: '卡片验证结果 (CVR) {cvr}: “脱机 PIN 已执行” 未置位' },
   'gac.cvrPinFailed': {
     en: 'CVR {cvr}: offline PIN verification failed is clear after a wrong PIN (JR/T 0025.5 §11.4.2)',

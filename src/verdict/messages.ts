@@ -303,6 +303,7 @@ export const MESSAGES = {
   'terminal.noNameExtension': { en: 'the terminal never read 姓名扩展 (4E) of a 2.0/3.0 card', zh: '终端从未读取 2.0/3.0 版卡的姓名扩展 (4E)' },
   'terminal.noName': { en: 'the terminal reported no name', zh: '终端未报告姓名' },
   'pin.notLocked': { en: 'the PIN did not lock after 16 wrong tries', zh: '16 次错误尝试后个人密码仍未锁定' },
+  'pin.notOneTryLeft': { en: 'wrong PINs did not bring the PIN to one try left (63C1)', zh: '错误尝试未使个人密码剩余 1 次 (63C1)' },
   'terminal.noPinReload': { en: 'the card saw no PIN RELOAD (84 24 00 01)', zh: '卡未收到 PIN RELOAD (84 24 00 01)' },
   'terminal.reloadWithoutPuk': {
     en: 'PIN RELOAD came without a successful EXTERNAL AUTHENTICATE with PUK before it (part 5 §6.8)',

@@ -218,10 +218,13 @@ const verifyPin: Handler = (cmd, card) => {
   )
     return { sw: SW.INCORRECT_DATA };
   const ssBlocked = !card.rules.pinCountersSeparate && allDfs(card.mf).some((d) => d.pins.some((p) => p.ref === 0x00 && p.triesLeft === 0));
-  // §11.3, §11.4.2 step 3 a): 6983 when the limit was exceeded in this transaction, 6984 when in an earlier one.
-  if (s.pinTries === 0 || ssBlocked)
-    return { sw: card.session[PIN_LIMIT_EXCEEDED_NOW] === true || ssBlocked ? SW.AUTHENTICATION_METHOD_BLOCKED : SW.REFERENCE_DATA_NOT_USABLE };
+  // §11.4.2 step 2: every VERIFY received sets the CVR's "offline PIN performed".
   if (t) t.pinPerformed = true;
+  // §11.3, §11.4.2 step 3 a): 6983 when the limit was exceeded in this transaction, 6984 when in an earlier one; "offline PIN failed" set.
+  if (s.pinTries === 0 || ssBlocked) {
+    if (t && card.rules.cvrRecordsPinFailure) t.pinFailed = true;
+    return { sw: card.session[PIN_LIMIT_EXCEEDED_NOW] === true || ssBlocked ? SW.AUTHENTICATION_METHOD_BLOCKED : SW.REFERENCE_DATA_NOT_USABLE };
+  }
   const entered = block.slice(2, 2 + n + (!card.rules.verifyComparesDigitsOnly ? 1 : 0));
   // 防拔 (LD/T 6001.2): the try is spent in NVM before the comparison (card-sim/cos/nvm.ts).
   s.pinTries--;
@@ -229,6 +232,8 @@ const verifyPin: Handler = (cmd, card) => {
   s.pinTries++;
   if (entered === s.pin || !card.rules.verifyComparesPin) {
     if (card.rules.rightPinResetsTries) s.pinTries = app(card).pinTryLimit;
+    // §11.4.2 step 3 b): a right PIN clears "offline PIN failed".
+    if (t) t.pinFailed = false;
     return { sw: SW.NO_ERROR };
   }
   if (t && card.rules.cvrRecordsPinFailure) t.pinFailed = true;
@@ -324,6 +329,7 @@ function cvr(card: CardContext, t: Txn, first: keyof typeof CID, second?: keyof 
   const s = state(card);
   let b2 = second === undefined ? 0x80 : second === 'TC' ? 0x40 : second === 'ARQC' ? 0x80 : 0x00;
   b2 |= first === 'TC' ? 0x10 : first === 'ARQC' ? 0x20 : 0x00;
+  if (!card.rules.cvrRecordsAcTypes) b2 &= 0x0f;
   if (t.extAuth === 'failed') b2 |= 0x08;
   if (t.pinPerformed) b2 |= 0x04;
   if (t.pinFailed) b2 |= 0x02;
