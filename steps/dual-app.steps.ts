@@ -3,7 +3,7 @@
  * the master keys. Thin: the card-management flows live in src/personalisation.
  */
 import { Given, Then, When, defineParameterType } from '@cucumber/cucumber';
-import { SW, SW1 } from '../src/apdu/sw.ts';
+import { SW, SW1, verificationFailed } from '../src/apdu/sw.ts';
 import { equal, toHex } from '../src/bytes/hex.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import {
@@ -145,7 +145,7 @@ Then('the {mkey} master key no longer authenticates in the current DF', async fu
   const sw = (await m.authenticate(m.key(k))).sw;
   // The key written in its place has the try limit the terminal gave it, all left after its own
   // authentication: one failure leaves one fewer (part 5 §6.4 table 15, 63Cx: x the tries left).
-  if (this.cardLevel.newMasterKey) return expectSw(sw, 0x63c0 | (WRITTEN_KEY_TRY_LIMIT - 1));
+  if (this.cardLevel.newMasterKey) return expectSw(sw, verificationFailed(WRITTEN_KEY_TRY_LIMIT - 1));
   expectSw1(sw, SW1.WARNING_CHANGED, {
     en: `EXTERNAL AUTHENTICATE with the old ${k} key must fail (63Cx)`,
     zh: `用旧的 ${k} 密钥进行的 EXTERNAL AUTHENTICATE 应失败 (63Cx)`,

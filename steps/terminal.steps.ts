@@ -4,7 +4,7 @@
  * harness is src/terminal/harness.ts, the checks src/terminal/sscard-trace.ts.
  */
 import { AfterAll, Given, Then, When } from '@cucumber/cucumber';
-import { SW, swOfHex } from '../src/apdu/sw.ts';
+import { SW, swOfHex, triesLeft } from '../src/apdu/sw.ts';
 import { parseAtr } from '../src/iso7816/atr.ts';
 import type { TerminalOutcome } from '../src/protocol/terminal.ts';
 import { closeVirtualReaders, TerminalHarness } from '../src/terminal/harness.ts';
@@ -156,7 +156,7 @@ Given("the card's PIN has one try left", async function (this: CardWorld) {
   await card.send(selectByName(encodeGbk(SSSE_DF_NAME)));
   for (let i = 0; i < 16; i++) {
     const r = await card.send(verify(0x00, fromHex('999999')));
-    if (r.sw === 0x63c1) return;
+    if (triesLeft(r.sw) === 1) return;
     if (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.VERIFICATION_FAILED_NO_TRIES) break;
   }
   throw new PreconditionNotMet(dx('pin.notOneTryLeft'));

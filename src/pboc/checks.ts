@@ -9,6 +9,7 @@ import { type DolEntry, dolLength, parseDol, splitDolData } from '../tlv/dol.ts'
 import { type Diagnosis, dx } from '../verdict/messages.ts';
 import { AIP, hasBit, TVR } from './tvr.ts';
 import { detailOf } from '../verdict/errors.ts';
+import { SW, triesLeft } from '../apdu/sw.ts';
 
 /** Luhn check digit (ISO/IEC 7812-1 annex B) over a string of digits. */
 export function luhnValid(digits: string): boolean {
@@ -100,7 +101,8 @@ export interface CvrFacts {
 }
 
 /** A VERIFY the card judged (§11.4.2 steps 2–3): 9000, 63Cx, 6983, 6984; a malformed one (6700, 6A80) is no PIN verification. */
-const judged = (sw: number) => sw === 0x9000 || (sw & 0xfff0) === 0x63c0 || sw === 0x6983 || sw === 0x6984;
+const judged = (sw: number) =>
+  sw === SW.NO_ERROR || triesLeft(sw) !== undefined || sw === SW.AUTHENTICATION_METHOD_BLOCKED || sw === SW.REFERENCE_DATA_NOT_USABLE;
 
 /**
  * CVR bytes 2–4 as the facts fix them, with the mask of the bits they fix (JR/T 0025.5 A.1): byte 2 whole
@@ -116,14 +118,15 @@ export function expectedCvr(f: CvrFacts): { value: Uint8Array; mask: Uint8Array 
   const value = Uint8Array.of(0x03, 0, 0, 0);
   const mask = Uint8Array.of(0xff, 0xff, 0, 0);
   let b2 = ((f.second === undefined ? 2 : secondCode[f.second]) << 6) | (code[f.first] << 4);
-  if (f.externalAuth !== undefined && f.externalAuth !== 0x9000) b2 |= 0x08;
+  if (f.externalAuth !== undefined && f.externalAuth !== SW.NO_ERROR) b2 |= 0x08;
   const verifies = f.verify.filter(judged);
   const last = verifies.at(-1);
   if (last !== undefined) {
     b2 |= 0x04;
-    if (last !== 0x9000) b2 |= 0x02;
+    if (last !== SW.NO_ERROR) b2 |= 0x02;
     mask[2] = (mask[2] as number) | 0x40;
-    if (last === 0x63c0 || last === 0x6983 || last === 0x6984) value[2] = (value[2] as number) | 0x40;
+    if (last === SW.VERIFICATION_FAILED_NO_TRIES || last === SW.AUTHENTICATION_METHOD_BLOCKED || last === SW.REFERENCE_DATA_NOT_USABLE)
+      value[2] = (value[2] as number) | 0x40;
   }
   value[1] = b2;
   if (f.lastOnlineIssuerAuthFailed !== undefined) {

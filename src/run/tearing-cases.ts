@@ -296,7 +296,11 @@ export function writeKeyCase(ctx: TearContext, what: 'replace master key' | 'loa
     },
     command: (send, cmd) => port(send).send(cmd as never),
     // Untorn, the new key authenticates (and the replaced master key no longer does).
-    made: (view) => (what === 'replace master key' ? /^(?!9000)\S+ 9000$/.test(view) : view === '9000'),
+    made: (view) => {
+      const ok = swHex(SW.NO_ERROR);
+      const [oldKey, newKey, ...rest] = view.split(' ');
+      return what === 'replace master key' ? oldKey !== ok && newKey === ok && rest.length === 0 : view === ok;
+    },
     observe: async (send) => {
       if (what === 'replace master key') return ssseMasterKeyObserve(ctx, send, [old, neu]);
       const m = management(ctx, send);
