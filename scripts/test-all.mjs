@@ -17,10 +17,10 @@ import { build, fresh } from './build.mjs';
  * run beside one that keeps the cores busy, so that neither core idles (issue 21).
  */
 const STAGES = [
-  ['typecheck', 'lint'],
-  'test:unit',
-  'test:suite',
-  ['test:defects', 'test:pcsc-tear', 'test:vicc'],
+  // The unit tests need nothing the type check or the linter makes; the suite and the defect proof run
+  // side by side (neither alone kept both cores busy: 1.4 and 1.9 cores).
+  ['typecheck', 'lint', 'test:unit'],
+  ['test:suite', 'test:defects', 'test:pcsc-tear', 'test:vicc'],
   ['test:pcsc', 'test:stateful', 'test:campaign'],
 ];
 
