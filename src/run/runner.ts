@@ -243,7 +243,7 @@ async function cardPreflight(plan: Plan, runKey: string, notify?: (line: string)
     await channel.reset();
     const flight = await preflight(new CardSession(channel), plan.profile.data, needs);
     notify?.(`sscc: card at the start: ${describeState(flight.start)}`);
-    for (const c of flight.checks) notify?.(`sscc: pre-flight: ${c}`);
+    for (const c of flight.checks) notify?.(`sscc: pre-flight: ${renderDiagnosis(c, 'en')}`);
     return flight;
   } finally {
     await channel.close();

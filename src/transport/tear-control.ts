@@ -107,15 +107,34 @@ const AWAY_MS = 1000;
 /** How long a power-up waits for the card to be back in the reader after a cut (sim serve pulls it for 0.6 s). */
 const BACK_WITHIN_MS = 10_000;
 
-/** Cold reset; a card the cut took out of the reader (vpcd: pulled, card-sim/vpcd.ts) is waited for. */
+/**
+ * GET RESPONSE with nothing pending (ISO/IEC 7816-4 §7.6.1): any card answers it with a status word and
+ * nothing changes; after a power-up it shows that the reader reaches the card that came back.
+ */
+const REACH_PROBE = Uint8Array.of(0x00, 0xc0, 0x00, 0x00, 0x00);
+
+/**
+ * Cold reset; a card the cut took out of the reader (vpcd: pulled, card-sim/vpcd.ts) is waited for. A reset
+ * can land before pcscd has seen the card go (a loaded machine polls late): the card then goes and comes
+ * back after it, and the next exchange meets a reader that is powering it up ("Protocol mismatch").
+ * So the power-up ends when an exchange gets through; a card that answers no exchange within the wait is
+ * left to the sweep, which judges it ("does not answer").
+ */
 async function powerUpAfterCut(channel: CardChannel): Promise<void> {
   const until = Date.now() + BACK_WITHIN_MS;
   for (;;) {
+    let reset = false;
     try {
       await channel.reset();
+      reset = true;
+      await channel.transmit(REACH_PROBE);
       return;
     } catch (e) {
-      if (!(e instanceof TransportError) || Date.now() > until) throw e;
+      if (!(e instanceof TransportError)) throw e;
+      if (Date.now() > until) {
+        if (reset) return;
+        throw e;
+      }
       await new Promise((r) => setTimeout(r, 150));
     }
   }
