@@ -13,7 +13,7 @@ import type { CardWorld } from './world.ts';
 import type { ResponseApdu } from '../src/apdu/response.ts';
 import { given } from '../src/verdict/expect.ts';
 import { profileIssuer } from '../src/profile/issuer.ts';
-import { dx } from '../src/verdict/messages.ts';
+import { dx, findings } from '../src/verdict/messages.ts';
 
 export const TEARING_MEDIA_TYPE = 'application/vnd.sscc.tearing+json';
 
@@ -228,7 +228,7 @@ function judge(w: CardWorld): void {
   w.log(`${r.cutPoints} cut points over ${r.cases.length} commands`);
   if (r.cutPoints === 0) throw new Unobservable(dx('tear.noCutPoint'));
   if (r.failures.length) {
-    const first = r.failures.slice(0, 3).map((f) => `${f.case}, cut after write ${f.k} of ${f.writes}: ${f.what}`);
-    throw new NonConformance(dx('tear.broken', { failed: r.failures.length, cutPoints: r.cutPoints, first: first.join(' | ') }));
+    const first = r.failures.slice(0, 3).map((f) => dx('tear.point', { case: f.case, k: f.k, writes: f.writes, what: f.what }));
+    throw new NonConformance(dx('tear.broken', { failed: r.failures.length, cutPoints: r.cutPoints, first: findings(first) }));
   }
 }

@@ -8,6 +8,7 @@ import { simTearControl, sweep, sweepTryFirst, sampledCuts, type TearCase, type 
 import * as cases from './tearing-cases.ts';
 import { PreconditionNotMet, TransportError } from '../verdict/errors.ts';
 import type { NvmFile } from '../../card-sim/index.ts';
+import { renderDiagnosis } from '../verdict/messages.ts';
 
 async function setup(defects: string[] = []) {
   const card = createCard(IMAGES.reference as never, { defects: defects as never });
@@ -98,7 +99,7 @@ describe('tearing sweeps', () => {
     };
     expect((await card('sound')).failures).toEqual([]);
     // Untorn, a command that changes nothing the terminal reads fails: no cut point could show a half-written state.
-    expect((await card('sound', true)).failures.map((f) => f.what)).toEqual([expect.stringContaining('changed nothing')]);
+    expect((await card('sound', true)).failures.map((f) => renderDiagnosis(f.what, 'en'))).toEqual([expect.stringContaining('changed nothing')]);
     expect((await card('early')).failures.map((f) => f.k)).toEqual([0]);
     expect((await card('late')).failures.map((f) => f.k)).toEqual([2]);
   });

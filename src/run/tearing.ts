@@ -9,9 +9,9 @@
 import type { NvmFile, NvmSnapshot, SimCard } from '../../card-sim/index.ts';
 import type { ResponseApdu } from '../apdu/response.ts';
 import { SW } from '../apdu/sw.ts';
-import { PreconditionNotMet, TransportError } from '../verdict/errors.ts';
+import { PreconditionNotMet, TransportError, diagnosisOf } from '../verdict/errors.ts';
 import { swHex } from '../apdu/response.ts';
-import { dx } from '../verdict/messages.ts';
+import { type Diagnosis, dx, findings } from '../verdict/messages.ts';
 
 /** What cuts the power of a card under test at a chosen NVM write, and puts the card back between cuts. */
 export interface TearControl {
@@ -74,7 +74,8 @@ export interface CutFailure {
   case: string;
   k: number;
   writes: number;
-  what: string;
+  /** What broke the rule at this cut point (rendered in the report's language). */
+  what: Diagnosis;
 }
 
 export interface SweepResult {
@@ -86,19 +87,25 @@ export interface SweepResult {
 const key = (s: NvmSnapshot) => JSON.stringify([...s.entries()].filter(([k]) => !/recordDefectsApplied/.test(k)).sort());
 
 /** The items of `s` that are neither as in `old` nor as in `neu`, for the message. */
-function between(s: NvmSnapshot, old: NvmSnapshot, neu: NvmSnapshot): string[] {
+/** An NVM item's value for a message (card data: a name and hex), or "none". */
+const valueOf = (v: string | undefined): Diagnosis | string => v ?? dx('noneWord');
+
+function between(s: NvmSnapshot, old: NvmSnapshot, neu: NvmSnapshot): Diagnosis {
   const names = [...new Set([...s.keys(), ...old.keys(), ...neu.keys()])].sort();
   const mixed = names.filter((n) => s.get(n) !== old.get(n) && s.get(n) !== neu.get(n));
-  if (mixed.length) return mixed.map((n) => `${n} = ${s.get(n) ?? '(none)'} (old ${old.get(n) ?? '(none)'}, new ${neu.get(n) ?? '(none)'})`);
+  if (mixed.length)
+    return findings(mixed.map((n) => dx('tear.itemMixed', { item: n, value: valueOf(s.get(n)), old: valueOf(old.get(n)), neu: valueOf(neu.get(n)) })));
   const fromOld = names.filter((n) => s.get(n) === old.get(n) && old.get(n) !== neu.get(n));
   const fromNew = names.filter((n) => s.get(n) === neu.get(n) && old.get(n) !== neu.get(n));
-  return [`old ${fromOld.join(', ')} with new ${fromNew.join(', ')}`];
+  return dx('tear.oldWithNew', { old: fromOld.join(', '), neu: fromNew.join(', ') });
 }
 
 /** The items of `s` that differ from `ref`, for the message. */
-function unlike(s: NvmSnapshot, ref: NvmSnapshot): string[] {
+function unlike(s: NvmSnapshot, ref: NvmSnapshot): Diagnosis {
   const names = [...new Set([...s.keys(), ...ref.keys()])].sort();
-  return names.filter((n) => s.get(n) !== ref.get(n)).map((n) => `${n} = ${s.get(n) ?? '(none)'} (${ref.get(n) ?? '(none)'} expected)`);
+  return findings(
+    names.filter((n) => s.get(n) !== ref.get(n)).map((n) => dx('tear.itemExpected', { item: n, value: valueOf(s.get(n)), expected: valueOf(ref.get(n)) })),
+  );
 }
 
 async function quiet<T>(f: () => Promise<T>): Promise<T | TransportError> {
@@ -168,27 +175,13 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
       const neu = await control.snapshot();
       await control.powerUp();
       const newView = await c.observe(send);
-      // Untorn, the command changes what the terminal reads (else no cut point can show a half-written state).
-      if (newView === oldView && !c.viewUnchanged) {
+      // Untorn, the command changes what the terminal reads (else no cut point can show a half-written
+      // state), and makes it what the command is for: else the one failure is the untorn command's.
+      const untorn = newView === oldView && !c.viewUnchanged ? 'tear.untornUnchanged' : c.made && !c.made(newView) ? 'tear.untornNotMade' : undefined;
+      if (untorn) {
         result.cutPoints++;
         result.cases.push({ name: c.name, writes, cutPoints: 1 });
-        result.failures.push({
-          case: c.name,
-          k: writes,
-          writes,
-          what: `untorn, the command answered ${swHex(answer.sw)} but the terminal still reads ${newView}: it changed nothing`,
-        });
-        continue;
-      }
-      if (c.made && !c.made(newView)) {
-        result.cutPoints++;
-        result.cases.push({ name: c.name, writes, cutPoints: 1 });
-        result.failures.push({
-          case: c.name,
-          k: writes,
-          writes,
-          what: `untorn, the command answered ${swHex(answer.sw)} but the terminal reads ${newView}: it did not do what it is for`,
-        });
+        result.failures.push({ case: c.name, k: writes, writes, what: dx(untorn, { sw: swHex(answer.sw), view: newView }) });
         continue;
       }
       const oldKey = key(old);
@@ -207,25 +200,25 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
         await control.arm(k);
         const r = await quiet(() => c.command(send, p));
         const w = await control.lastWrites();
-        const fail = (what: string) => result.failures.push({ case: c.name, k, writes, what });
+        const fail = (what: Diagnosis) => result.failures.push({ case: c.name, k, writes, what });
         if (!(r instanceof TransportError) || !w.torn) {
-          fail(`the cut after write ${k} did not take: the card answered (${w.writes} writes)`);
+          fail(dx('tear.cutDidNotTake', { k, writes: w.writes }));
           continue;
         }
         await control.powerUp();
         const s = await control.snapshot();
         const ks = key(s);
         if (!allowed.has(ks)) {
-          fail(`after the power-up the card is neither as before nor as after the command: ${between(s, old, neu).join('; ')}`);
+          fail(dx('tear.neitherOldNorNew', { items: between(s, old, neu) }));
           continue;
         }
         // The cut points are the card's NVM writes: before the first one nothing is written, after the last one all is.
         if (k === 0 && ks !== oldKey) {
-          fail(`cut before its first NVM write, the card is changed all the same: ${unlike(s, old).join('; ')}`);
+          fail(dx('tear.changedBeforeFirstWrite', { items: unlike(s, old) }));
           continue;
         }
         if (k === writes && ks !== newKey) {
-          fail(`cut after its last NVM write, the card is not as the command made it: ${unlike(s, neu).join('; ')}`);
+          fail(dx('tear.notMadeAfterLastWrite', { items: unlike(s, neu) }));
           continue;
         }
         // A simulator's answers after a power-up are a function of its NVM (RAM is lost): a state already
@@ -237,9 +230,9 @@ export async function sweep(control: TearControl, send: Send, cases: readonly Te
         }
         // A state the rule allows besides old and new (the try spent) reads as neither.
         const inBetween = ks !== oldKey && ks !== newKey;
-        if (view instanceof TransportError) fail(`after the power-up the card does not answer: ${view.message}`);
+        if (view instanceof TransportError) fail(dx('tear.noAnswerAfterPowerUp', { detail: diagnosisOf(view) ?? view.message }));
         else if (!inBetween && view !== oldView && view !== newView) {
-          fail(`the terminal reads ${view}, neither the old ${oldView} nor the new ${newView}`);
+          fail(dx('tear.readsNeither', { view, old: oldView, neu: newView }));
         }
       }
     }
@@ -301,7 +294,13 @@ export async function sweepTryFirst(
           case: `${right.name} / ${wrong.name}`,
           k,
           writes,
-          what: `cut after write ${k}: ${wrong.name} leaves the counter at ${b.counter}, ${right.name} at ${a.counter}${a.torn ? '' : ' (it answered before any cut: it wrote nothing before the comparison)'}: the card compares before it spends the try`,
+          what: dx(a.torn ? 'tear.comparesFirst' : 'tear.comparesFirstUntorn', {
+            k,
+            wrong: wrong.name,
+            right: right.name,
+            a: String(a.counter),
+            b: String(b.counter),
+          }),
         });
       }
     }

@@ -33,6 +33,47 @@ export const TEARING_MESSAGES = {
     en: '{failed} of {cutPoints} cut points break the rule: {first}',
     zh: '{cutPoints} 个断电点中有 {failed} 个违反规则: {first}',
   },
+  'tear.point': { en: '{case}, cut after write {k} of {writes}: {what}', zh: '{case}, 第 {writes} 次写入中的第 {k} 次之后断电: {what}' },
+  'tear.untornUnchanged': {
+    en: 'untorn, the command answered {sw} but the terminal still reads {view}: it changed nothing',
+    zh: '未断电时命令应答 {sw}, 但终端读到的仍是 {view}: 命令什么也没有改变',
+  },
+  'tear.untornNotMade': {
+    en: 'untorn, the command answered {sw} but the terminal reads {view}: it did not do what it is for',
+    zh: '未断电时命令应答 {sw}, 但终端读到 {view}: 命令没有完成它的功能',
+  },
+  'tear.cutDidNotTake': {
+    en: 'the cut after write {k} did not take: the card answered ({writes} writes)',
+    zh: '第 {k} 次写入之后的断电没有生效: 卡片作出了应答 (写入 {writes} 次)',
+  },
+  'tear.neitherOldNorNew': {
+    en: 'after the power-up the card is neither as before nor as after the command: {items}',
+    zh: '重新上电后卡片既不是命令之前的状态, 也不是命令之后的状态: {items}',
+  },
+  'tear.changedBeforeFirstWrite': {
+    en: 'cut before its first NVM write, the card is changed all the same: {items}',
+    zh: '在第一次 NVM 写入之前断电, 卡片仍被改变: {items}',
+  },
+  'tear.notMadeAfterLastWrite': {
+    en: 'cut after its last NVM write, the card is not as the command made it: {items}',
+    zh: '在最后一次 NVM 写入之后断电, 卡片不是命令应有的状态: {items}',
+  },
+  'tear.noAnswerAfterPowerUp': { en: 'after the power-up the card does not answer: {detail}', zh: '重新上电后卡片不应答: {detail}' },
+  'tear.readsNeither': {
+    en: 'the terminal reads {view}, neither the old {old} nor the new {neu}',
+    zh: '终端读到 {view}, 既不是旧值 {old} 也不是新值 {neu}',
+  },
+  'tear.itemMixed': { en: '{item} = {value} (old {old}, new {neu})', zh: '{item} = {value} (旧值 {old}, 新值 {neu})' },
+  'tear.oldWithNew': { en: 'old {old} with new {neu}', zh: '旧的 {old} 与新的 {neu} 混在一起' },
+  'tear.itemExpected': { en: '{item} = {value} ({expected} expected)', zh: '{item} = {value} (应为 {expected})' },
+  'tear.comparesFirst': {
+    en: 'cut after write {k}: {wrong} leaves the counter at {b}, {right} at {a}: the card compares before it spends the try',
+    zh: '第 {k} 次写入之后断电: {wrong} 使计数器为 {b}, {right} 为 {a}: 卡片在扣减尝试次数之前就比较了个人密码',
+  },
+  'tear.comparesFirstUntorn': {
+    en: 'cut after write {k}: {wrong} leaves the counter at {b}, {right} at {a} (it answered before any cut: it wrote nothing before the comparison): the card compares before it spends the try',
+    zh: '第 {k} 次写入之后断电: {wrong} 使计数器为 {b}, {right} 为 {a} (它在断电之前已应答: 比较之前未写入任何内容): 卡片在扣减尝试次数之前就比较了个人密码',
+  },
   'tear.byTime': {
     en: '{field} {kind}: sweeping a power-cut reader by time is not implemented yet; the NVM-write sweep needs the simulator ({sim})',
     zh: '{field} {kind}: 尚未实现按时间扫描可断电读卡器; 按 NVM 写入的扫描需要模拟卡 ({sim})',
