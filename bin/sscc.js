@@ -2,12 +2,6 @@
 // sscc runs its TypeScript sources. When build/js is the compilation of exactly these sources
 // (scripts/build.mjs: npm install and npm test make it), the compiled JavaScript runs, without tsx's
 // loader; otherwise tsx compiles the sources on the fly. SSCC_TSX=1 always takes tsx.
-import { fresh } from '../scripts/build.mjs';
+import { importSource } from '../scripts/build.mjs';
 
-if (process.env.SSCC_TSX !== '1' && fresh()) {
-  await import('../build/js/src/cli/main.js');
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../src/cli/main.ts');
-}
+await importSource('src/cli/main');

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = join(ROOT, 'build/js');
@@ -46,6 +46,18 @@ export function fresh(root = ROOT) {
   } catch {
     return false;
   }
+}
+
+/**
+ * The module `path` of src/ (say 'src/cli/commands/run', no extension): its compilation while build/js is
+ * fresh, else the TypeScript through tsx (SSCC_TSX=1 always takes tsx). The one choice bin/sscc.js and the
+ * test scripts' workers make.
+ */
+export async function importSource(path) {
+  if (process.env.SSCC_TSX !== '1' && fresh()) return import(pathToFileURL(join(OUT, `${path}.js`)).href);
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import(pathToFileURL(join(ROOT, `${path}.ts`)).href);
 }
 
 export async function build() {

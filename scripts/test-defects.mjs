@@ -14,14 +14,8 @@ const self = fileURLToPath(import.meta.url);
 
 if (process.argv[2] === '--worker') {
   // The compiled build when it is fresh, else TypeScript through tsx (as bin/sscc.js).
-  const { fresh } = await import('./build.mjs');
-  let proveRun;
-  if (process.env.SSCC_TSX !== '1' && fresh()) ({ proveRun } = await import('../build/js/src/cli/commands/defects.js'));
-  else {
-    const { register } = await import('tsx/esm/api');
-    register();
-    ({ proveRun } = await import('../src/cli/commands/defects.ts'));
-  }
+  const { importSource } = await import('./build.mjs');
+  const { proveRun } = await importSource('src/cli/commands/defects');
   let support;
   process.on('message', async ({ profile, area }) => {
     let text = '';

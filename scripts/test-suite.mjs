@@ -32,14 +32,8 @@ const self = fileURLToPath(import.meta.url);
 if (process.argv[2] === '--worker') {
   // A worker: the compiled build when it is fresh, else TypeScript through tsx (as bin/sscc.js); one
   // step library for all the profiles it runs.
-  const { fresh } = await import('./build.mjs');
-  let runCommand;
-  if (process.env.SSCC_TSX !== '1' && fresh()) ({ runCommand } = await import('../build/js/src/cli/commands/run.js'));
-  else {
-    const { register } = await import('tsx/esm/api');
-    register();
-    ({ runCommand } = await import('../src/cli/commands/run.ts'));
-  }
+  const { importSource } = await import('./build.mjs');
+  const { runCommand } = await importSource('src/cli/commands/run');
   let support;
   process.on('message', async ({ profile, out }) => {
     let text = '';
