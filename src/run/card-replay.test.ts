@@ -53,6 +53,27 @@ describe('card replay (the defect proof keeps a clean verdict where the cards an
     expect([...verdicts.values()]).toContain(true);
   });
 
+  it('an ATR defect changes a scenario that reads the ATR (a byte, its length, a copy), not one that only resets the card', async () => {
+    const reads: Record<string, (atr: Uint8Array) => unknown> = {
+      byte: (atr) => atr[1],
+      length: (atr) => atr.length,
+      copy: (atr) => atr.slice(),
+      spread: (atr) => [...atr],
+      none: () => undefined,
+    };
+    for (const [name, read] of Object.entries(reads)) {
+      const key = `atr:${name}`;
+      const { recorder, askedBy } = await recorded(key, async () => {
+        const channel = new SimChannel(createCard(IMAGES.reference as never, {}));
+        read(await channel.reset());
+        // The promise of the reset resolved with the ATR: resolving asks for `then`, which is no read.
+        await new CardSession(channel).send(Uint8Array.from([0x00, 0xa4, 0x00, 0x00, 0x02, 0x3f, 0x00]));
+      });
+      expect(askedBy('atr-tck-wrong').size, name).toBeGreaterThan(0);
+      expect(recorder.sameWith(key, 'atr-tck-wrong', askedBy('atr-tck-wrong')), name).toBe(name === 'none');
+    }
+  });
+
   it('a tear sweep replayed with recovery skipped, or the ATC moved late, differs (NVM snapshots and tears are part of the record)', async () => {
     const { recorder, askedBy } = await recorded('s:2', async () => {
       const r = await changePinSweep();
