@@ -5,7 +5,7 @@
  * Tests may reach across (an integration test is where the layers meet).
  */
 const LIB = '^src/(apdu|bytes|tlv|crypto|iso7816|sscard|medical|personalisation|pboc|verdict|trace|protocol|defects)/';
-const HARNESS = '^src/(cli|plan|run|transport|report|profile|schema|fuzz|terminal|campaign|api)/';
+const HARNESS = '^src/(cache|cli|plan|run|transport|report|profile|schema|fuzz|terminal|campaign|api)/';
 const TEST = '\\.test\\.ts$|/test-support\\.ts$|/fixtures/';
 
 module.exports = {

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { generateMessages } from '@cucumber/gherkin';
 import { IdGenerator, SourceMediaType } from '@cucumber/messages';
+import { derived, sourceOf } from '../cache/derived.ts';
 
 export interface ScenarioInfo {
   /** The @TC: id. */
@@ -43,12 +44,27 @@ export function featureFiles(root: string, dir = 'features'): string[] {
 }
 
 export function readScenarios(root: string, uris: string[]): { scenarios: ScenarioInfo[]; files: FeatureFile[] } {
+  const texts = uris.map((uri) => readFileSync(join(root, uri), 'utf8'));
+  const files = uris.map((uri, i) => ({
+    uri,
+    sha256: createHash('sha256')
+      .update(texts[i] as string)
+      .digest('hex'),
+  }));
+  // Parsed once per content of the features and of this module (src/cache/derived.ts).
+  const scenarios = derived(
+    'scenarios',
+    sourceOf(import.meta.url),
+    files.map((f) => `${f.uri} ${f.sha256}`),
+    () => parseScenarios(uris, texts),
+  );
+  return { scenarios, files };
+}
+
+function parseScenarios(uris: readonly string[], texts: readonly string[]): ScenarioInfo[] {
   const scenarios: ScenarioInfo[] = [];
-  const files: FeatureFile[] = [];
-  for (const uri of uris) {
-    const text = readFileSync(join(root, uri), 'utf8');
-    files.push({ uri, sha256: createHash('sha256').update(text).digest('hex') });
-    const envelopes = generateMessages(text, uri, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN, {
+  uris.forEach((uri, i) => {
+    const envelopes = generateMessages(texts[i] as string, uri, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN, {
       newId: IdGenerator.incrementing(),
       includeGherkinDocument: true,
       includePickles: true,
@@ -73,14 +89,14 @@ export function readScenarios(root: string, uris: string[]): { scenarios: Scenar
         requirements: tags.filter((t) => t.startsWith('@req:')).map(requirementOf),
       });
     }
-  }
+  });
   const seen = new Map<string, ScenarioInfo>();
   for (const s of scenarios) {
     const other = seen.get(s.id);
     if (other) throw new FeatureError(`@TC:${s.id} is used twice: ${other.uri}:${other.line} and ${s.uri}:${s.line}`);
     seen.set(s.id, s);
   }
-  return { scenarios, files };
+  return scenarios;
 }
 
 /** "@req:ISO7816-4:7.2.3" → "ISO7816-4 7.2.3" */

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { yamlData } from '../cache/derived.ts';
 
 export interface SwRow {
   sw?: string;
@@ -51,7 +51,7 @@ export const SW_TABLE_FILE = 'reports/sw-coverage.yaml';
 export const SW_DOC_FILE = 'docs/sw-coverage.md';
 
 export function loadSwTable(root: string): SwTable {
-  const t = parse(readFileSync(join(root, SW_TABLE_FILE), 'utf8')) as SwTable;
+  const t = yamlData(readFileSync(join(root, SW_TABLE_FILE), 'utf8')) as SwTable;
   if (t?.schema !== 'sscc-sw-coverage/1') throw new Error(`${SW_TABLE_FILE}: schema is not sscc-sw-coverage/1`);
   return t;
 }

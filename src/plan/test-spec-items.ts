@@ -5,7 +5,7 @@
  * renders this.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { yamlData } from '../cache/derived.ts';
 
 export interface SpecItem {
   spec: string;
@@ -31,7 +31,7 @@ export interface ItemStatus extends SpecItem {
 const FILE = new URL('../../reports/test-spec-items.yaml', import.meta.url);
 
 export function loadSpecItems(text: string = readFileSync(FILE, 'utf8')): Array<SpecItem & { title: string; titleZh?: string }> {
-  const doc = parse(text) as {
+  const doc = yamlData(text) as {
     schema?: string;
     specs?: Array<{ spec: string; title?: string; titleZh?: string; items?: Array<Omit<SpecItem, 'spec'>> }>;
   };

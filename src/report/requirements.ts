@@ -1,6 +1,6 @@
 /** The requirement catalogue (reports/requirements.yaml): clauses the suite intends to cover. */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { yamlData } from '../cache/derived.ts';
 import { requirementOf } from '../plan/scenarios.ts';
 
 export interface Requirement {
@@ -17,7 +17,7 @@ let cached: Requirement[] | undefined;
 
 export function requirementCatalogue(): Requirement[] {
   if (cached) return cached;
-  const doc = parse(readFileSync(FILE, 'utf8')) as { requirements?: Array<{ id: string; title?: string; titleZh?: string }> };
+  const doc = yamlData(readFileSync(FILE, 'utf8')) as { requirements?: Array<{ id: string; title?: string; titleZh?: string }> };
   cached = (doc.requirements ?? []).map((r) => ({
     requirement: requirementOf(`@req:${r.id}`),
     ...(r.title ? { title: r.title } : {}),

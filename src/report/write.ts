@@ -2,7 +2,13 @@
 import { type CardState, describeState } from '../run/preflight.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsApi from 'handlebars';
+import runtime from 'handlebars/runtime.js';
+import { derived } from '../cache/derived.ts';
+
+/** Handlebars without its compiler (runtime.d.ts declares nothing: the types are the whole package's). */
+const Handlebars = runtime as unknown as typeof HandlebarsApi;
 import { type Report, type ReportCase, summarise } from './build.ts';
 import { type Certificate, type Message, formatInZone, neverApplies, zoneOffset } from './certificate.ts';
 import { readTrace } from './elements.ts';
@@ -49,6 +55,24 @@ export function formatMessage(lang: Lang, m: Message): string {
     const v = String(m.params[k]);
     return id ? (reportCatalogues()[lang][v] ?? v) : v;
   });
+}
+
+/** The data elements of a command or response: tag, name in both languages, format, value, decoded bits. */
+const ELEMENTS_PARTIAL =
+  '{{#if this.length}}<table class="elements">{{#each this}}<tr><td style="padding-left:{{this.indent}}rem"><code>{{this.tag}}</code></td><td>{{#if this.name}}<span data-lang="zh-CN">{{this.name.zh}}</span><span data-lang="en">{{this.name.en}}</span>{{else}}<span class="unnamed muted">?</span>{{/if}}{{#if this.format}} <span class="muted">({{this.format}})</span>{{/if}}</td><td class="hex">{{#if this.value}}{{hex this.value}}{{/if}}{{#if this.bits.length}}<ul class="bits">{{#each this.bits}}<li><span data-lang="zh-CN">{{this.zh}}</span><span data-lang="en">{{this.en}}</span></li>{{/each}}</ul>{{/if}}</td></tr>{{/each}}</table>{{/if}}';
+
+/**
+ * A template of the report, run by Handlebars' runtime: precompiled once per template text and Handlebars
+ * version (src/cache/derived.ts), the compiler loaded only then (a cold compile cost about 0.25 CPU-s a
+ * process). The spec is JavaScript that Handlebars' own compiler wrote from our template.
+ */
+function precompiled(hb: typeof Handlebars, text: string): HandlebarsTemplateDelegate {
+  const spec = derived('handlebars', hb.VERSION, [text], () => {
+    const compiler = createRequire(import.meta.url)('handlebars') as { precompile(t: string): string };
+    return compiler.precompile(text);
+  });
+  // The spec is Handlebars' own output for our template; Handlebars.compile evaluates its code the same way.
+  return hb.template(new Function(`return ${spec}`)());
 }
 
 function templateFor(lang: Lang): HandlebarsTemplateDelegate {
@@ -102,12 +126,8 @@ function templateFor(lang: Lang): HandlebarsTemplateDelegate {
       : bilingual(String(d), undefined),
   );
   hb.registerHelper('isBad', (v: Verdict) => v === 'FAIL' || v === 'ERROR' || v === 'INCONCLUSIVE');
-  // The data elements of a command or response: tag, name in both languages, format, value, decoded bits.
-  hb.registerPartial(
-    'elements',
-    '{{#if this.length}}<table class="elements">{{#each this}}<tr><td style="padding-left:{{this.indent}}rem"><code>{{this.tag}}</code></td><td>{{#if this.name}}<span data-lang="zh-CN">{{this.name.zh}}</span><span data-lang="en">{{this.name.en}}</span>{{else}}<span class="unnamed muted">?</span>{{/if}}{{#if this.format}} <span class="muted">({{this.format}})</span>{{/if}}</td><td class="hex">{{#if this.value}}{{hex this.value}}{{/if}}{{#if this.bits.length}}<ul class="bits">{{#each this.bits}}<li><span data-lang="zh-CN">{{this.zh}}</span><span data-lang="en">{{this.en}}</span></li>{{/each}}</ul>{{/if}}</td></tr>{{/each}}</table>{{/if}}',
-  );
-  const template = hb.compile(readFileSync(new URL('report.html.hbs', REPORTS_DIR), 'utf8'));
+  hb.registerPartial('elements', precompiled(hb, ELEMENTS_PARTIAL));
+  const template = precompiled(hb, readFileSync(new URL('report.html.hbs', REPORTS_DIR), 'utf8'));
   templates.set(lang, template);
   return template;
 }
