@@ -73,7 +73,11 @@ async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: s
   const byFile = new Map<string, number[]>();
   for (const s of only ?? []) byFile.set(s.uri, [...(byFile.get(s.uri) ?? []), s.line]);
   const inAreas = (uri: string) => !plan.areas || plan.areas.includes(uri.split('/')[1] ?? '');
-  const paths = only ? [...byFile].map(([uri, lines]) => `${uri}:${lines.join(':')}`) : plan.features.filter((f) => inAreas(f.uri)).map((f) => f.uri);
+  // Without `only`: the files that hold a planned scenario (cucumber parses each file it is given).
+  const planned = new Set(plan.scenarios.map((s) => s.uri));
+  const paths = only
+    ? [...byFile].map(([uri, lines]) => `${uri}:${lines.join(':')}`)
+    : plan.features.filter((f) => inAreas(f.uri) && planned.has(f.uri)).map((f) => f.uri);
   const { runConfiguration } = await loadConfiguration(
     {
       file: false,
