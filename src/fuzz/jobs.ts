@@ -6,8 +6,6 @@
  * with the figures so far of the targets that were running.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type FuzzFinding, type FuzzOptions, type FuzzResult, type TargetRun, type TargetStats, mergeRuns, shares } from './fuzz.ts';
 
 export type ToWorker = { name: string; runs: number; seed: string };
@@ -26,10 +24,8 @@ export interface FuzzJobs {
   stop(): void;
 }
 
-const WORKER = new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-// The worker is TypeScript when this is: it needs tsx, as `npm run fuzz` has it (a test runner may not).
-const EXEC_ARGV =
-  WORKER.pathname.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+/** The worker's launcher: src/fuzz/worker.ts compiled when the build is fresh, else through tsx. */
+const WORKER = new URL('../../scripts/fuzz-worker.mjs', import.meta.url);
 
 export function runFuzzJobs(o: FuzzOptions & { jobs: number }): FuzzJobs {
   const n = shares(o.targets, o.iterations);
@@ -58,7 +54,7 @@ export function runFuzzJobs(o: FuzzOptions & { jobs: number }): FuzzJobs {
     w.send({ name: job.name, runs: job.runs, seed: o.seed } satisfies ToWorker);
   };
   const start = () => {
-    const w = fork(WORKER, [], { execArgv: EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const w = fork(WORKER, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     workers.add(w);
     w.on('message', (m: FromWorker) => {
       if ('ready' in m) next(w);
