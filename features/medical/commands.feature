@@ -41,9 +41,11 @@ Feature: Medical account commands and their status words
     Then the status word is 6A86
 
   @TC:SS-MED-005 @req:SSCARD-5:7.3.5 @ics:medical-offline @needs:pin
-  Scenario: GET BALANCE of the account with Le 06 answers 6700
+  Scenario: GET BALANCE of the account with Le 06, or with a data field, answers 6700
     Given DF04 is selected with the PIN verified
     When the terminal sends "B0 26 00 01 06"
+    Then the status word is 6700
+    When the terminal sends "B0 26 00 01 01 00 04"
     Then the status word is 6700
 
   @TC:SS-MED-006 @req:SSCARD-5:7.3.5 @ics:medical-offline @needs:pin
