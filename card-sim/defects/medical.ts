@@ -32,7 +32,7 @@ export const MEDICAL_DEFECTS = [
     area: 'medical',
     title: 'CREDIT FOR LOAD outside the load state answers 9302 instead of 6901',
     description: 'Table 49: CREDIT FOR LOAD is allowed only in the load state; elsewhere 6901 (part 5 §7).',
-    mustFail: ['SS-MED-020', 'SS-MED-023', 'SS-MED-024', 'SS-MED-031'],
+    mustFail: ['SS-MED-020', 'SS-MED-023', 'SS-MED-024', 'SS-MED-025', 'SS-MED-031'],
   },
   {
     id: 'med-state-kept-after-error',
@@ -183,7 +183,7 @@ export const MEDICAL_DEFECTS = [
     area: 'medical',
     title: 'GET BALANCE answers a P2 other than 01–03',
     description: 'P2 04 and above are reserved (part 5 table 58): 6A86 (table 60).',
-    mustFail: ['SS-MED-004'],
+    mustFail: ['SS-MED-004', 'SS-MED-025'],
   },
   {
     id: 'med-balance-p1-ignored',

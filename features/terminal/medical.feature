@@ -57,6 +57,17 @@ Feature: Social-security terminal: medical purchase and its records
     And the terminal reports code -51
     And the card saw no INITIALIZE FOR PURCHASE
 
+  @TC:TM-MED-010 @req:SSCARD-7:12 @req:LDT33:8.1.3 @terminal:social-security
+  Scenario: iDoDebit whose wrong PIN locks it, and iDoDebit on the locked PIN, report -52 and send no INITIALIZE FOR PURCHASE
+    Given the test card "reference" is in the card slot
+    And the card's PIN has one try left
+    When the terminal performs iDoDebit of 100 fen from the account with the PIN "000000"
+    Then the terminal reports code -52
+    When the terminal performs iDoDebit of 100 fen from the account with the cardholder's PIN
+    Then the terminal reports error
+    And the terminal reports code -52
+    And the card saw no INITIALIZE FOR PURCHASE
+
   @TC:TM-MED-005 @req:SSCARD-6:6.6 @terminal:social-security
   Scenario: iReadDebitRecord reports every purchase in EF08, newest first
     Given the test card "tm-med-records" is in the card slot
