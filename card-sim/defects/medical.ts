@@ -93,6 +93,14 @@ export const MEDICAL_DEFECTS = [
     mustFail: ['SS-MED-052'],
   },
   {
+    id: 'med-purchase-totals-overflow-accepted',
+    area: 'medical',
+    title: 'A purchase beyond the 4-byte yearly totals is accepted',
+    description:
+      'SPIP and SPFP are 4 bytes binary (part 5 table 71); INITIALIZE FOR PURCHASE for a self-paid or pooled amount that would take one past FFFFFFFF must be refused (6985, table 72), not start a purchase whose totals wrap.',
+    mustFail: ['SS-MED-045'],
+  },
+  {
     id: 'med-proof-of-previous-transaction',
     area: 'medical',
     title: 'GET TRANSACTION PROOF keeps the proof of the first purchase',
@@ -322,6 +330,7 @@ export const MEDICAL_IMPLEMENTATIONS: Record<(typeof MEDICAL_DEFECTS)[number]['i
   'med-negative-balance-accepted': rule('purchaseChecksBalance'),
   'med-counter-max-not-checked': rule('seqLimitChecked'),
   'med-load-overflow-wraps': rule('loadChecksOverflow'),
+  'med-purchase-totals-overflow-accepted': rule('purchaseChecksTotalsOverflow'),
   'med-proof-of-previous-transaction': rule('proofOfLastTransaction'),
   'med-proof-ignores-seq': rule('proofHonoursSeq'),
   'med-pin-rule-skipped': rule('initNeedsPin'),
