@@ -136,12 +136,16 @@ Then('the iReadDebitRecord output lists every purchase EF08 holds, newest first'
     const r = await card.send(iso.readRecord(n, EF08_SFI, iso.RECORD_MODE.NUMBER, 0x1c));
     if (r.sw !== SW.NO_ERROR) break;
     const rec = parseDetailRecord(r.data);
-    if (rec?.type === TRANSACTION_TYPE.purchase) want.push(String(rec.seq));
+    // 交易序号^终端机编号^交易时间^…^个人账户交易金额 + 统筹基金支付金额 (sc_reader §9.1.2), the sum in 元 or 分.
+    if (rec?.type === TRANSACTION_TYPE.purchase) want.push([rec.seq, rec.terminal, rec.time, rec.account + rec.pooled].join('^'));
   }
   const got = o.output
     .split('|')
     .filter((x) => x.length > 0)
-    .map((x) => x.split('^')[0] ?? '');
+    .map((x) => {
+      const [seq = '', terminal = '', time = '', , sum = ''] = x.split('^');
+      return [seq, terminal, time, sum.includes('.') ? Math.round(Number(sum) * 100) : Number(sum)].join('^');
+    });
   expectThat(want.length > 0, dx('medterm.ef08Empty'));
   expectThat(JSON.stringify(got) === JSON.stringify(want), dx('medterm.debitRecords', { got: JSON.stringify(got), want: JSON.stringify(want) }));
 });

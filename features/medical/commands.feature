@@ -73,9 +73,11 @@ Feature: Medical account commands and their status words
     Then the status word is 6700
 
   @TC:SS-MED-010 @req:SSCARD-5:7.5.5 @ics:medical-offline @needs:pin
-  Scenario: INITIALIZE with P2 02 answers 6A86
+  Scenario: INITIALIZE with P2 02, or with P1 02, answers 6A86
     Given DF04 is selected with the PIN verified
     When the terminal sends "B0 28 00 02 0B 01 00000000 110100000001 10"
+    Then the status word is 6A86
+    When the terminal sends "B0 28 02 01 0B 01 00000000 110100000001 10"
     Then the status word is 6A86
 
   @TC:SS-MED-011 @req:SSCARD-5:7.6.5 @req:SSCARD-7:12 @ics:medical-offline
