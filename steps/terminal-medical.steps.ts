@@ -46,6 +46,14 @@ When("the terminal performs iDoDebit of {int} fen from the account with the card
 });
 
 When(
+  "the terminal performs iDoDebit of {int} fen from the account, {int} fen self-paid and {int} fen pooled with the cardholder's PIN",
+  DRIVER_PACED,
+  async function (this: CardWorld, n: number, selfPaid: number, pooled: number) {
+    await perform(this, 'iDoDebit', this.profile.keys?.pin ?? '', { account: n, selfPaid, pooled });
+  },
+);
+
+When(
   'the terminal performs iDoDebit of {int} fen from the account with the PIN {string}',
   DRIVER_PACED,
   async function (this: CardWorld, n: number, pin: string) {
@@ -65,21 +73,39 @@ When("the terminal performs iReadDebitRecord with the cardholder's PIN", DRIVER_
   await perform(this, 'iReadDebitRecord', this.profile.keys?.pin ?? '');
 });
 
+/** VERIFY, INITIALIZE FOR PURCHASE with these amounts (part 5 table 70) and DEBIT FOR PURCHASE, in this order, each accepted. */
+function sawPurchase(w: CardWorld, n: number, more?: { selfPaid: number; pooled: number }): void {
+  const trace = harness(w).requireCard().trace;
+  const v = firstIndex(trace, isVerify);
+  const i = firstIndex(trace, isInit);
+  const d = firstIndex(trace, isDebit);
+  expectThat(v >= 0, dx('medterm.noVerify'));
+  expectThat(i > v, dx('medterm.initBeforePin'));
+  expectThat(d > i, dx('medterm.debitBeforeInit'));
+  const init = trace[i] as CardSideEntry;
+  expectThat(readU32(dataOf(init), 1) === n, dx('medterm.initAmount', { asked: readU32(dataOf(init), 1), n }));
+  if (more) {
+    const asked = { selfPaid: readU32(dataOf(init), 5), pooled: readU32(dataOf(init), 9) };
+    expectThat(
+      asked.selfPaid === more.selfPaid && asked.pooled === more.pooled,
+      dx('medterm.initParts', { ...asked, eSelf: more.selfPaid, ePooled: more.pooled }),
+    );
+  }
+  const accepted = (e: CardSideEntry) => swOfHex(e.response) === SW.NO_ERROR || (e.response.length === 4 && sw1Of(swOfHex(e.response) ?? 0) === SW1.MORE_DATA);
+  expectThat(accepted(init) && accepted(trace[d] as CardSideEntry), dx('medterm.not9000'));
+}
+
 Then(
   'the card saw VERIFY, INITIALIZE FOR PURCHASE of {int} fen from the account and DEBIT FOR PURCHASE, in this order, all answered 9000',
   function (this: CardWorld, n: number) {
-    const trace = harness(this).requireCard().trace;
-    const v = firstIndex(trace, isVerify);
-    const i = firstIndex(trace, isInit);
-    const d = firstIndex(trace, isDebit);
-    expectThat(v >= 0, dx('medterm.noVerify'));
-    expectThat(i > v, dx('medterm.initBeforePin'));
-    expectThat(d > i, dx('medterm.debitBeforeInit'));
-    const init = trace[i] as CardSideEntry;
-    expectThat(readU32(dataOf(init), 1) === n, dx('medterm.initAmount', { asked: readU32(dataOf(init), 1), n }));
-    const accepted = (e: CardSideEntry) =>
-      swOfHex(e.response) === SW.NO_ERROR || (e.response.length === 4 && sw1Of(swOfHex(e.response) ?? 0) === SW1.MORE_DATA);
-    expectThat(accepted(init) && accepted(trace[d] as CardSideEntry), dx('medterm.not9000'));
+    sawPurchase(this, n);
+  },
+);
+
+Then(
+  'the card saw VERIFY, INITIALIZE FOR PURCHASE of {int} fen from the account, {int} self-paid and {int} pooled and DEBIT FOR PURCHASE, in this order, all answered 9000',
+  function (this: CardWorld, n: number, selfPaid: number, pooled: number) {
+    sawPurchase(this, n, { selfPaid, pooled });
   },
 );
 

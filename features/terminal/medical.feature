@@ -6,9 +6,9 @@ Feature: Social-security terminal: medical purchase and its records
   @TC:TM-MED-001 @req:SSCARD-7:12 @req:SSCARD-9:9.9 @terminal:social-security
   Scenario: iDoDebit pays from the card's account after the PIN and reports the card's TAC
     Given the test card "reference" is in the card slot
-    When the terminal performs iDoDebit of 1234 fen from the account with the cardholder's PIN
+    When the terminal performs iDoDebit of 1234 fen from the account, 500 fen self-paid and 2000 fen pooled with the cardholder's PIN
     Then the terminal reports success
-    And the card saw VERIFY, INITIALIZE FOR PURCHASE of 1234 fen from the account and DEBIT FOR PURCHASE, in this order, all answered 9000
+    And the card saw VERIFY, INITIALIZE FOR PURCHASE of 1234 fen from the account, 500 self-paid and 2000 pooled and DEBIT FOR PURCHASE, in this order, all answered 9000
     And the TAC the terminal reports is the one the card gave, and the host accepts it
 
   @TC:TM-MED-002 @req:SSCARD-7:12.2 @terminal:social-security
