@@ -33,6 +33,8 @@ Feature: PSAM commands and their status words (part 9)
     Then the status word is 6700
     When the terminal sends "BF DE 67 08 07 11223344556677"
     Then the status word is 6700
+    When the terminal sends "BF DE 67 08"
+    Then the status word is 6700
     When the terminal sends "BF DE 67 08 18 0000000000000001 1101000000000000 1122334455667788"
     Then the status word is 6A80
     When the terminal sends "BF DE 67 08 20 0000000000000001 1101000000000000 1100000000000000 1122334455667788"
