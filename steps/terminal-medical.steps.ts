@@ -138,6 +138,16 @@ Then('the TAC the terminal reports is the one the card gave, and the host accept
   expectThat(equal(host.purchaseTac(amounts, i.subarray(13, 19), d.subarray(0, 4), d.subarray(4, 11)), tac), dx('medterm.tacRefused'));
 });
 
+Then('the 交易时间 the terminal reports is the one DEBIT FOR PURCHASE carried', function (this: CardWorld) {
+  const trace = harness(this).requireCard().trace;
+  const debit = trace[firstIndex(trace, isDebit)];
+  if (!debit) throw new NonConformance(dx('medterm.noInitDebit'));
+  // DEBIT FOR PURCHASE: 终端交易序号 (4) ‖ 交易时间 (7, cn) ‖ MAC1 (part 5 table 55); the TAC covers that time.
+  const carried = toHex(dataOf(debit).subarray(4, 11));
+  const reported = outcome(this).fields?.['交易时间'] ?? outcome(this).output?.split('|')[6];
+  expectThat(reported === carried, dx('medterm.timeReported', { reported: reported ?? dx('none'), carried }));
+});
+
 Then('the card saw no DEBIT FOR PURCHASE', function (this: CardWorld) {
   const trace = harness(this).requireCard().trace;
   expectThat(firstIndex(trace, isDebit) < 0, dx('medterm.sawDebit'));

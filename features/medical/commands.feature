@@ -111,9 +111,11 @@ Feature: Medical account commands and their status words
     Then the card gives a starting day mmdd in cn
 
   @TC:SS-MED-016 @req:SSCARD-5:7.8.5 @ics:medical-offline
-  Scenario: GET STARTING DAY with P1 02 answers 6A86
+  Scenario: GET STARTING DAY with P1 02, or with P2 01, answers 6A86
     Given DF04 is selected without the PIN
     When the terminal sends "B0 56 02 00 02"
+    Then the status word is 6A86
+    When the terminal sends "B0 56 01 01 02"
     Then the status word is 6A86
 
   @TC:SS-MED-017 @req:SSCARD-5:7.7.1 @req:SSCARD-5:7.7.5 @ics:medical-offline @needs:pin

@@ -10,6 +10,7 @@ Feature: Social-security terminal: medical purchase and its records
     Then the terminal reports success
     And the card saw VERIFY, INITIALIZE FOR PURCHASE of 1234 fen from the account, 500 self-paid and 2000 pooled and DEBIT FOR PURCHASE, in this order, all answered 9000
     And the TAC the terminal reports is the one the card gave, and the host accepts it
+    And the 交易时间 the terminal reports is the one DEBIT FOR PURCHASE carried
 
   @TC:TM-MED-002 @req:SSCARD-7:12.2 @terminal:social-security
   Scenario: iDoDebit of more than the account holds: the card refuses (9401) and the terminal reports the error
