@@ -38,6 +38,7 @@ export const TERMINAL_MEDICAL_DEFECTS = [
       'TM-MED-003',
       'TM-MED-004',
       'TM-MED-005',
+      'TM-MED-010',
       'TM-MED-007',
       'TM-INT-010',
       'TM-INT-011',

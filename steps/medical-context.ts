@@ -11,7 +11,8 @@ import { given } from '../src/verdict/expect.ts';
 import { type Diagnosis, dx } from '../src/verdict/messages.ts';
 import type { CardWorld } from './world.ts';
 
-export const DEFAULT_TIME = '20261201103000';
+/** 31 December: a purchase on the last day of a month and year is a valid 交易时间. */
+export const DEFAULT_TIME = '20261231103000';
 
 export async function terminal(world: CardWorld): Promise<MedicalTerminal> {
   const have = world.med.terminal;

@@ -88,6 +88,20 @@ When('the terminal starts a load that would take the balance past FFFFFFFF', asy
   this.med.load = { run: await (await terminal(this)).prepareLoad(amount), amount };
 });
 
+When('the terminal starts a purchase that would take the yearly self-paid total past FFFFFFFF', async function (this: CardWorld) {
+  const spip = (await now(this)).spip;
+  if (spip === 0) throw new Unobservable(dx('med.totalZero'));
+  const amounts = { account: 0, selfPaid: MAX_AMOUNT - spip + 1, pooled: 0 };
+  this.med.purchase = { run: await (await terminal(this)).preparePurchase(amounts, { time: DEFAULT_TIME }), amounts };
+});
+
+When('the terminal starts a purchase that would take the yearly pooled total past FFFFFFFF', async function (this: CardWorld) {
+  const spfp = (await now(this)).spfp;
+  if (spfp === 0) throw new Unobservable(dx('med.totalZero'));
+  const amounts = { account: 0, selfPaid: 0, pooled: MAX_AMOUNT - spfp + 1 };
+  this.med.purchase = { run: await (await terminal(this)).preparePurchase(amounts, { time: DEFAULT_TIME }), amounts };
+});
+
 When('the terminal loads back what the purchase took', async function (this: CardWorld) {
   const n = lastPurchase(this).amounts.account;
   const r = await load(this, n);

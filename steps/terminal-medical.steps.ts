@@ -46,6 +46,14 @@ When("the terminal performs iDoDebit of {int} fen from the account with the card
 });
 
 When(
+  "the terminal performs iDoDebit of {int} fen from the account, {int} fen self-paid and {int} fen pooled with the cardholder's PIN",
+  DRIVER_PACED,
+  async function (this: CardWorld, n: number, selfPaid: number, pooled: number) {
+    await perform(this, 'iDoDebit', this.profile.keys?.pin ?? '', { account: n, selfPaid, pooled });
+  },
+);
+
+When(
   'the terminal performs iDoDebit of {int} fen from the account with the PIN {string}',
   DRIVER_PACED,
   async function (this: CardWorld, n: number, pin: string) {
@@ -65,21 +73,39 @@ When("the terminal performs iReadDebitRecord with the cardholder's PIN", DRIVER_
   await perform(this, 'iReadDebitRecord', this.profile.keys?.pin ?? '');
 });
 
+/** VERIFY, INITIALIZE FOR PURCHASE with these amounts (part 5 table 70) and DEBIT FOR PURCHASE, in this order, each accepted. */
+function sawPurchase(w: CardWorld, n: number, more?: { selfPaid: number; pooled: number }): void {
+  const trace = harness(w).requireCard().trace;
+  const v = firstIndex(trace, isVerify);
+  const i = firstIndex(trace, isInit);
+  const d = firstIndex(trace, isDebit);
+  expectThat(v >= 0, dx('medterm.noVerify'));
+  expectThat(i > v, dx('medterm.initBeforePin'));
+  expectThat(d > i, dx('medterm.debitBeforeInit'));
+  const init = trace[i] as CardSideEntry;
+  expectThat(readU32(dataOf(init), 1) === n, dx('medterm.initAmount', { asked: readU32(dataOf(init), 1), n }));
+  if (more) {
+    const asked = { selfPaid: readU32(dataOf(init), 5), pooled: readU32(dataOf(init), 9) };
+    expectThat(
+      asked.selfPaid === more.selfPaid && asked.pooled === more.pooled,
+      dx('medterm.initParts', { ...asked, eSelf: more.selfPaid, ePooled: more.pooled }),
+    );
+  }
+  const accepted = (e: CardSideEntry) => swOfHex(e.response) === SW.NO_ERROR || (e.response.length === 4 && sw1Of(swOfHex(e.response) ?? 0) === SW1.MORE_DATA);
+  expectThat(accepted(init) && accepted(trace[d] as CardSideEntry), dx('medterm.not9000'));
+}
+
 Then(
   'the card saw VERIFY, INITIALIZE FOR PURCHASE of {int} fen from the account and DEBIT FOR PURCHASE, in this order, all answered 9000',
   function (this: CardWorld, n: number) {
-    const trace = harness(this).requireCard().trace;
-    const v = firstIndex(trace, isVerify);
-    const i = firstIndex(trace, isInit);
-    const d = firstIndex(trace, isDebit);
-    expectThat(v >= 0, dx('medterm.noVerify'));
-    expectThat(i > v, dx('medterm.initBeforePin'));
-    expectThat(d > i, dx('medterm.debitBeforeInit'));
-    const init = trace[i] as CardSideEntry;
-    expectThat(readU32(dataOf(init), 1) === n, dx('medterm.initAmount', { asked: readU32(dataOf(init), 1), n }));
-    const accepted = (e: CardSideEntry) =>
-      swOfHex(e.response) === SW.NO_ERROR || (e.response.length === 4 && sw1Of(swOfHex(e.response) ?? 0) === SW1.MORE_DATA);
-    expectThat(accepted(init) && accepted(trace[d] as CardSideEntry), dx('medterm.not9000'));
+    sawPurchase(this, n);
+  },
+);
+
+Then(
+  'the card saw VERIFY, INITIALIZE FOR PURCHASE of {int} fen from the account, {int} self-paid and {int} pooled and DEBIT FOR PURCHASE, in this order, all answered 9000',
+  function (this: CardWorld, n: number, selfPaid: number, pooled: number) {
+    sawPurchase(this, n, { selfPaid, pooled });
   },
 );
 
@@ -112,6 +138,16 @@ Then('the TAC the terminal reports is the one the card gave, and the host accept
   expectThat(equal(host.purchaseTac(amounts, i.subarray(13, 19), d.subarray(0, 4), d.subarray(4, 11)), tac), dx('medterm.tacRefused'));
 });
 
+Then('the 交易时间 the terminal reports is the one DEBIT FOR PURCHASE carried', function (this: CardWorld) {
+  const trace = harness(this).requireCard().trace;
+  const debit = trace[firstIndex(trace, isDebit)];
+  if (!debit) throw new NonConformance(dx('medterm.noInitDebit'));
+  // DEBIT FOR PURCHASE: 终端交易序号 (4) ‖ 交易时间 (7, cn) ‖ MAC1 (part 5 table 55); the TAC covers that time.
+  const carried = toHex(dataOf(debit).subarray(4, 11));
+  const reported = outcome(this).fields?.['交易时间'] ?? outcome(this).output?.split('|')[6];
+  expectThat(reported === carried, dx('medterm.timeReported', { reported: reported ?? dx('none'), carried }));
+});
+
 Then('the card saw no DEBIT FOR PURCHASE', function (this: CardWorld) {
   const trace = harness(this).requireCard().trace;
   expectThat(firstIndex(trace, isDebit) < 0, dx('medterm.sawDebit'));
@@ -136,12 +172,16 @@ Then('the iReadDebitRecord output lists every purchase EF08 holds, newest first'
     const r = await card.send(iso.readRecord(n, EF08_SFI, iso.RECORD_MODE.NUMBER, 0x1c));
     if (r.sw !== SW.NO_ERROR) break;
     const rec = parseDetailRecord(r.data);
-    if (rec?.type === TRANSACTION_TYPE.purchase) want.push(String(rec.seq));
+    // 交易序号^终端机编号^交易时间^…^个人账户交易金额 + 统筹基金支付金额 (sc_reader §9.1.2), the sum in 元 or 分.
+    if (rec?.type === TRANSACTION_TYPE.purchase) want.push([rec.seq, rec.terminal, rec.time, rec.account + rec.pooled].join('^'));
   }
   const got = o.output
     .split('|')
     .filter((x) => x.length > 0)
-    .map((x) => x.split('^')[0] ?? '');
+    .map((x) => {
+      const [seq = '', terminal = '', time = '', , sum = ''] = x.split('^');
+      return [seq, terminal, time, sum.includes('.') ? Math.round(Number(sum) * 100) : Number(sum)].join('^');
+    });
   expectThat(want.length > 0, dx('medterm.ef08Empty'));
   expectThat(JSON.stringify(got) === JSON.stringify(want), dx('medterm.debitRecords', { got: JSON.stringify(got), want: JSON.stringify(want) }));
 });

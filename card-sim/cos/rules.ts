@@ -342,6 +342,8 @@ export const SPEC_RULES = {
   initChecksKeyIndex: true,
   /** part 5 table 67. */
   loadChecksOverflow: true,
+  /** part 5 tables 71, 72: SPIP and SPFP are 4 bytes; a purchase that would take one past FFFFFFFF, 6985. */
+  purchaseChecksTotalsOverflow: true,
   /** part 7 §11.7, part 5 table 53. */
   loadChecksMac2: true,
   /** part 7 §12.6, §15. */

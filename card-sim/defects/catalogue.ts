@@ -15,6 +15,7 @@ import { MEDICAL_DEFECTS, MEDICAL_IMPLEMENTATIONS } from './medical.ts';
 import { type CardDefectImpl, type CardFaults, faultsOf } from './kinds.ts';
 import { STATUS_WORD_DEFECTS, STATUS_WORD_IMPLEMENTATIONS } from './status-words.ts';
 import { TEARING_DEFECTS, TEARING_IMPLEMENTATIONS } from './tearing.ts';
+import { PSAM_DEFECTS, PSAM_IMPLEMENTATIONS } from './psam.ts';
 
 export type { Defect };
 
@@ -27,6 +28,7 @@ export const CARD_DEFECTS = [
   ...MEDICAL_DEFECTS,
   ...STATUS_WORD_DEFECTS,
   ...TEARING_DEFECTS,
+  ...PSAM_DEFECTS,
 ] as const satisfies readonly Defect[];
 
 export type DefectId = (typeof CARD_DEFECTS)[number]['id'];
@@ -41,6 +43,7 @@ export const CARD_DEFECT_IMPLEMENTATIONS: Readonly<Record<DefectId, CardDefectIm
   ...MEDICAL_IMPLEMENTATIONS,
   ...STATUS_WORD_IMPLEMENTATIONS,
   ...TEARING_IMPLEMENTATIONS,
+  ...PSAM_IMPLEMENTATIONS,
 };
 
 /** What the card builder applies for these defects (card-sim/cos/card.ts). */

@@ -32,7 +32,7 @@ export const MEDICAL_DEFECTS = [
     area: 'medical',
     title: 'CREDIT FOR LOAD outside the load state answers 9302 instead of 6901',
     description: 'Table 49: CREDIT FOR LOAD is allowed only in the load state; elsewhere 6901 (part 5 §7).',
-    mustFail: ['SS-MED-020', 'SS-MED-023', 'SS-MED-024', 'SS-MED-031'],
+    mustFail: ['SS-MED-020', 'SS-MED-023', 'SS-MED-024', 'SS-MED-025', 'SS-MED-031'],
   },
   {
     id: 'med-state-kept-after-error',
@@ -91,6 +91,14 @@ export const MEDICAL_DEFECTS = [
     title: 'A load beyond the 4-byte balance is accepted and wraps',
     description: 'The CIA balance is 4 bytes binary (part 5 table 67); a load that would pass FFFFFFFF must be refused (6985), not wrap to a small balance.',
     mustFail: ['SS-MED-052'],
+  },
+  {
+    id: 'med-purchase-totals-overflow-accepted',
+    area: 'medical',
+    title: 'A purchase beyond the 4-byte yearly totals is accepted',
+    description:
+      'SPIP and SPFP are 4 bytes binary (part 5 table 71); INITIALIZE FOR PURCHASE for a self-paid or pooled amount that would take one past FFFFFFFF must be refused (6985, table 72), not start a purchase whose totals wrap.',
+    mustFail: ['SS-MED-045'],
   },
   {
     id: 'med-proof-of-previous-transaction',
@@ -183,7 +191,7 @@ export const MEDICAL_DEFECTS = [
     area: 'medical',
     title: 'GET BALANCE answers a P2 other than 01–03',
     description: 'P2 04 and above are reserved (part 5 table 58): 6A86 (table 60).',
-    mustFail: ['SS-MED-004'],
+    mustFail: ['SS-MED-004', 'SS-MED-025'],
   },
   {
     id: 'med-balance-p1-ignored',
@@ -322,6 +330,7 @@ export const MEDICAL_IMPLEMENTATIONS: Record<(typeof MEDICAL_DEFECTS)[number]['i
   'med-negative-balance-accepted': rule('purchaseChecksBalance'),
   'med-counter-max-not-checked': rule('seqLimitChecked'),
   'med-load-overflow-wraps': rule('loadChecksOverflow'),
+  'med-purchase-totals-overflow-accepted': rule('purchaseChecksTotalsOverflow'),
   'med-proof-of-previous-transaction': rule('proofOfLastTransaction'),
   'med-proof-ignores-seq': rule('proofHonoursSeq'),
   'med-pin-rule-skipped': rule('initNeedsPin'),

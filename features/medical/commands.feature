@@ -41,9 +41,11 @@ Feature: Medical account commands and their status words
     Then the status word is 6A86
 
   @TC:SS-MED-005 @req:SSCARD-5:7.3.5 @ics:medical-offline @needs:pin
-  Scenario: GET BALANCE of the account with Le 06 answers 6700
+  Scenario: GET BALANCE of the account with Le 06, or with a data field, answers 6700
     Given DF04 is selected with the PIN verified
     When the terminal sends "B0 26 00 01 06"
+    Then the status word is 6700
+    When the terminal sends "B0 26 00 01 01 00 04"
     Then the status word is 6700
 
   @TC:SS-MED-006 @req:SSCARD-5:7.3.5 @ics:medical-offline @needs:pin
@@ -71,9 +73,11 @@ Feature: Medical account commands and their status words
     Then the status word is 6700
 
   @TC:SS-MED-010 @req:SSCARD-5:7.5.5 @ics:medical-offline @needs:pin
-  Scenario: INITIALIZE with P2 02 answers 6A86
+  Scenario: INITIALIZE with P2 02, or with P1 02, answers 6A86
     Given DF04 is selected with the PIN verified
     When the terminal sends "B0 28 00 02 0B 01 00000000 110100000001 10"
+    Then the status word is 6A86
+    When the terminal sends "B0 28 02 01 0B 01 00000000 110100000001 10"
     Then the status word is 6A86
 
   @TC:SS-MED-011 @req:SSCARD-5:7.6.5 @req:SSCARD-7:12 @ics:medical-offline
@@ -107,9 +111,11 @@ Feature: Medical account commands and their status words
     Then the card gives a starting day mmdd in cn
 
   @TC:SS-MED-016 @req:SSCARD-5:7.8.5 @ics:medical-offline
-  Scenario: GET STARTING DAY with P1 02 answers 6A86
+  Scenario: GET STARTING DAY with P1 02, or with P2 01, answers 6A86
     Given DF04 is selected without the PIN
     When the terminal sends "B0 56 02 00 02"
+    Then the status word is 6A86
+    When the terminal sends "B0 56 01 01 02"
     Then the status word is 6A86
 
   @TC:SS-MED-017 @req:SSCARD-5:7.7.1 @req:SSCARD-5:7.7.5 @ics:medical-offline @needs:pin

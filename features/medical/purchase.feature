@@ -60,7 +60,7 @@ Feature: Medical purchase
     And the newest EF08 record holds that purchase
 
   @TC:SS-MED-045 @req:SSCARD-7:12.6 @ics:medical-offline @needs:pin @destructive
-  Scenario: A purchase in the payment year adds its self-paid and pooled amounts to the yearly totals
+  Scenario: A purchase in the payment year adds its self-paid and pooled amounts to the yearly totals, and none that would take one past FFFFFFFF (6985)
     Given DF04 is selected with the PIN verified
     And the terminal has noted the medical account
     When the terminal buys for 500 fen self-paid and 2000 fen from the pooled fund in the payment year
@@ -69,6 +69,10 @@ Feature: Medical purchase
     And the host accepts the TAC of the purchase
     And the yearly totals grew by 500 self-paid and 2000 pooled in the same payment year
     And the balance is as noted
+    When the terminal starts a purchase that would take the yearly self-paid total past FFFFFFFF
+    Then INITIALIZE FOR PURCHASE answered 6985
+    When the terminal starts a purchase that would take the yearly pooled total past FFFFFFFF
+    Then INITIALIZE FOR PURCHASE answered 6985
 
   @TC:SS-MED-046 @req:SSCARD-7:12.6 @ics:medical-offline @needs:pin @destructive
   Scenario: A purchase a year after the payment year began restarts the yearly totals with its own amounts

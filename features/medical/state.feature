@@ -41,12 +41,17 @@ Feature: Medical account state machine (table 49)
     Then the status word is 6901
 
   @TC:SS-MED-025 @req:SSCARD-5:7 @ics:medical-offline @needs:pin
-  Scenario: After a failed command the card is idle: the purchase it had started cannot be completed
+  Scenario: After a failed command the card is idle: the purchase or load it had started cannot be completed
     Given DF04 is selected with the PIN verified
     When the terminal starts a purchase of 0 fen from the account
     And the terminal sends "B0 2C 01 00 0E 00000001 20261201103000 000000 08"
     Then the status word is 6700
     When the terminal sends DEBIT FOR PURCHASE with the PSAM's MAC1
+    Then the status word is 6901
+    When the terminal starts a load of 0 fen
+    And the terminal sends "B0 26 00 04 04"
+    Then the status word is 6A86
+    When the terminal sends CREDIT FOR LOAD with the host's MAC2
     Then the status word is 6901
 
   @TC:SS-MED-026 @req:SSCARD-5:7 @ics:medical-offline @needs:pin

@@ -6,10 +6,11 @@ Feature: Social-security terminal: medical purchase and its records
   @TC:TM-MED-001 @req:SSCARD-7:12 @req:SSCARD-9:9.9 @terminal:social-security
   Scenario: iDoDebit pays from the card's account after the PIN and reports the card's TAC
     Given the test card "reference" is in the card slot
-    When the terminal performs iDoDebit of 1234 fen from the account with the cardholder's PIN
+    When the terminal performs iDoDebit of 1234 fen from the account, 500 fen self-paid and 2000 fen pooled with the cardholder's PIN
     Then the terminal reports success
-    And the card saw VERIFY, INITIALIZE FOR PURCHASE of 1234 fen from the account and DEBIT FOR PURCHASE, in this order, all answered 9000
+    And the card saw VERIFY, INITIALIZE FOR PURCHASE of 1234 fen from the account, 500 self-paid and 2000 pooled and DEBIT FOR PURCHASE, in this order, all answered 9000
     And the TAC the terminal reports is the one the card gave, and the host accepts it
+    And the 交易时间 the terminal reports is the one DEBIT FOR PURCHASE carried
 
   @TC:TM-MED-002 @req:SSCARD-7:12.2 @terminal:social-security
   Scenario: iDoDebit of more than the account holds: the card refuses (9401) and the terminal reports the error
@@ -55,6 +56,17 @@ Feature: Social-security terminal: medical purchase and its records
     When the terminal performs iDoDebit of 100 fen from the account with the PIN "000000"
     Then the terminal reports error
     And the terminal reports code -51
+    And the card saw no INITIALIZE FOR PURCHASE
+
+  @TC:TM-MED-010 @req:SSCARD-7:12 @req:LDT33:8.1.3 @terminal:social-security
+  Scenario: iDoDebit whose wrong PIN locks it, and iDoDebit on the locked PIN, report -52 and send no INITIALIZE FOR PURCHASE
+    Given the test card "reference" is in the card slot
+    And the card's PIN has one try left
+    When the terminal performs iDoDebit of 100 fen from the account with the PIN "000000"
+    Then the terminal reports code -52
+    When the terminal performs iDoDebit of 100 fen from the account with the cardholder's PIN
+    Then the terminal reports error
+    And the terminal reports code -52
     And the card saw no INITIALIZE FOR PURCHASE
 
   @TC:TM-MED-005 @req:SSCARD-6:6.6 @terminal:social-security

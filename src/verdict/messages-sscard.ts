@@ -1,5 +1,7 @@
 /** The diagnoses of the social-security application (src/sscard, steps/sscard*.ts, restore): en and zh-CN, as messages.ts. */
 export const SSCARD_MESSAGES = {
+  // The PSAM's own commands (steps/psam.steps.ts).
+  'psam.sim': { en: 'a PSAM of the COS under test is only available from the simulator', zh: '被测 COS 的 PSAM 只能由模拟器提供' },
   // Data item formats (src/sscard/data.ts, V2.0 §7, §8).
   'item.notCn': { en: '{hex} is not cn (BCD digits padded with F)', zh: '{hex} 不是 cn 格式 (以 F 填充的 BCD 数字)' },
   'item.anZero': {

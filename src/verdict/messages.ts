@@ -322,6 +322,14 @@ export const MESSAGES = {
     en: 'DEBIT FOR PURCHASE did not come after INITIALIZE FOR PURCHASE',
     zh: 'DEBIT FOR PURCHASE 不在 INITIALIZE FOR PURCHASE 之后',
   },
+  'medterm.timeReported': {
+    en: 'the terminal reports 交易时间 {reported}; DEBIT FOR PURCHASE carried {carried}',
+    zh: '终端报告的交易时间为 {reported}; DEBIT FOR PURCHASE 中为 {carried}',
+  },
+  'medterm.initParts': {
+    en: 'INITIALIZE FOR PURCHASE asked {selfPaid} fen self-paid and {pooled} fen pooled, not {eSelf} and {ePooled}',
+    zh: 'INITIALIZE FOR PURCHASE 的个人自付为 {selfPaid} 分、统筹基金为 {pooled} 分, 而不是 {eSelf} 分和 {ePooled} 分',
+  },
   'medterm.initAmount': {
     en: 'INITIALIZE FOR PURCHASE asked {asked} fen from the account, not {n}',
     zh: 'INITIALIZE FOR PURCHASE 要求从个人账户扣 {asked} 分, 而不是 {n} 分',

@@ -213,7 +213,9 @@ const initializeForPurchase: Step = (cmd, card, df, acct) => {
   // Part 7 §12.2: the balance must cover the account amount (9401, nothing else returned).
   if (acct.balance < amounts.account && card.rules.purchaseChecksBalance) return { sw: SW.INSUFFICIENT_FUNDS };
   if (acct.purchaseSeq >= 0xffff && card.rules.seqLimitChecked) return { sw: MED_SW.COUNTER_MAX };
-  if (acct.spip + amounts.selfPaid > MAX_AMOUNT || acct.spfp + amounts.pooled > MAX_AMOUNT) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+  // SPIP and SPFP are 4 bytes (table 71): a purchase that would take one past FFFFFFFF is refused (6985, table 72).
+  if ((acct.spip + amounts.selfPaid > MAX_AMOUNT || acct.spfp + amounts.pooled > MAX_AMOUNT) && card.rules.purchaseChecksTotalsOverflow)
+    return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
   const alg = algorithmOf(df);
   const random = card.random.bytes(4);
   card.session[STATE] = { kind: 'purchase', df, amounts, terminal, seq: acct.purchaseSeq, balance: acct.balance, random } satisfies Pending;
