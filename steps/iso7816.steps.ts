@@ -154,6 +154,16 @@ When('the terminal sends GET RESPONSE with {int} bytes more than the card gave',
   await this.send(iso.getResponse(given(this.iso.availableLength, 'bytes available (61xx)') + more), { raw: true });
 });
 
+When('the terminal sends GET RESPONSE with Le 00', async function (this: CardWorld) {
+  await this.send(iso.getResponse(256), { raw: true });
+});
+
+When('the terminal sends GET RESPONSE with {int} bytes fewer than the card gave', async function (this: CardWorld, fewer: number) {
+  const available = given(this.iso.availableLength, 'bytes available (61xx)');
+  if (available <= fewer) throw new Unobservable(dx('getResponse.tooShort', { available, fewer }));
+  await this.send(iso.getResponse(available - fewer), { raw: true });
+});
+
 When('the terminal asks for a challenge of {int} bytes', async function (this: CardWorld, n: number) {
   const r = await this.send(iso.getChallenge(n));
   this.iso.challenges.push(r);
@@ -190,6 +200,15 @@ Then('the response is an FCI whose DF name starts with {string}', function (this
   const before = this.iso.fciName;
   if (before) expectThat(!equal(before, name), dx('select.nextSameName', { name: toHex(name) }));
   this.iso.fciName = name;
+});
+
+// ISO/IEC 7816-4 §7.6.1, part 5 §6.6.5 table 20: a GET RESPONSE shorter than what waits gets that many bytes and 61xx with the rest.
+Then('the card answers the bytes asked and 61xx with the {int} left', function (this: CardWorld, left: number) {
+  const available = given(this.iso.availableLength, 'bytes available (61xx)');
+  const rest = expectSw1(this.last.sw, SW1.MORE_DATA, { en: 'the response bytes still available', zh: '剩余可取的响应数据' });
+  expectThat(rest === left, dx('getResponse.rest', { expected: left, actual: rest }));
+  expectThat(this.last.data.length === available - left, dx('data.length', { expected: available - left, actual: this.last.data.length }));
+  this.iso.availableLength = rest;
 });
 
 Then('the data equals the first-read content from offset {int}', function (this: CardWorld, offset: number) {

@@ -77,7 +77,19 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'Over T=0, a command with data returns its response data directly',
     description: 'A case 3/4 command answers data instead of 61xx, which a T=0 reader cannot carry (ISO/IEC 7816-3 §12.2.2).',
-    mustFail: ['ISO-T0-001', 'ISO-T0-002', 'ISO-SEL-001', 'DA-CMK-003', 'DA-CMK-004', 'DA-PERS-001', 'DA-PERS-002', 'DA-PERS-003', 'DA-PERS-004', 'SW-P12-05'],
+    mustFail: [
+      'ISO-T0-001',
+      'ISO-T0-002',
+      'ISO-T0-003',
+      'ISO-SEL-001',
+      'DA-CMK-003',
+      'DA-CMK-004',
+      'DA-PERS-001',
+      'DA-PERS-002',
+      'DA-PERS-003',
+      'DA-PERS-004',
+      'SW-P12-05',
+    ],
     // 61xx is T=0's procedure (ISO/IEC 7816-3 §12.2.2): no defect of a T=1 card.
     ics: ['@ics:t0'],
   },
@@ -449,6 +461,24 @@ export const ISO7816_DEFECTS = [
       'Mode 011 reads the previous record, before the current one, whose identifier P1 names (part 5 table 32). This card looks for the next one, as mode 010.',
     mustFail: ['ISO-RR-010'],
   },
+  {
+    id: 'get-response-nothing-pending-6985',
+    area: 'iso7816',
+    title: 'GET RESPONSE with nothing waiting answers 6985 instead of 6F00',
+    description:
+      'With no response data to give, GET RESPONSE answers 6F00 (社会保障卡规范 part 5 §6.6.4, table 21); this card answers 6985, a code table 21 does not list.',
+    mustFail: ['ISO-T0-003'],
+    ics: ['@ics:t0'],
+  },
+  {
+    id: 'get-response-le00-returns-what-waits',
+    area: 'iso7816',
+    title: 'GET RESPONSE with Le 00 returns the response data instead of 6Cxx',
+    description:
+      'With response data waiting, GET RESPONSE with Le 00 answers 6Cxx with its length (社会保障卡规范 part 5 §6.6.4); this card sends the data with 9000.',
+    mustFail: ['ISO-T0-003'],
+    ics: ['@ics:t0'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -475,6 +505,16 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
       const range = (cmd.p2 & 0x07) === 5 || (cmd.p2 & 0x07) === 6;
       return range && r.sw === SW.RECORD_NOT_FOUND ? { data: new Uint8Array(0), sw: SW.NO_ERROR } : r;
     }),
+  ),
+  'get-response-nothing-pending-6985': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xc0, (spec) => (cmd, card) => {
+      const nothing = card.pending === undefined;
+      const r = spec(cmd, card);
+      return nothing && r.sw === SW.NO_PRECISE_DIAGNOSIS ? { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED } : r;
+    }),
+  ),
+  'get-response-le00-returns-what-waits': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xc0, (spec) => (cmd, card) => spec(cmd.ne === 256 && card.pending ? { ...cmd, ne: Math.min(256, card.pending.length) } : cmd, card)),
   ),
   'read-binary-ignores-offset': rule('readBinaryHonoursOffset'),
   'read-binary-ignores-access-condition': rule('readBinaryChecksAccess'),
