@@ -1,7 +1,7 @@
 /** Steps of the ISO/IEC 7816-4 command layer. Thin: builders in src/iso7816, checks in src/verdict. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { SW, SW1, wrongLe, verificationFailed } from '../src/apdu/sw.ts';
-import { equal, toHex } from '../src/bytes/hex.ts';
+import { equal, fromHex, toHex } from '../src/bytes/hex.ts';
 import { startsWith } from '../src/bytes/compare.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { transparentSize } from '../src/iso7816/probe.ts';
@@ -298,6 +298,21 @@ Then('the card reports the tries left', function (this: CardWorld) {
 Then('the card reports {int} try/tries fewer than before', function (this: CardWorld, fewer: number) {
   const before = given(this.iso.triesLeft, 'PIN tries left (63Cx)');
   expectSw(this.last.sw, verificationFailed(before - fewer));
+});
+
+// ISO/IEC 7816-4 §7.1.1 P1 09, an option 社会保障卡规范 part 5 table 35 does not list: a card may refuse it (6A86, 6A81, table 39);
+// one that offers it selects the file the path names, and refuses a path of an odd length (6700, table 39; 6A80, ISO/IEC 7816-4 table 6).
+Then('selecting the {ef} by its path from the current DF, if the card offers it, makes that EF current', async function (this: CardWorld, ef: EfObject) {
+  const fid = fromHex(this.objects[ef].fid);
+  const r = await this.send(iso.selectByPath(fid, 'current'));
+  if (r.sw === SW.INCORRECT_P1P2 || r.sw === SW.FUNCTION_NOT_SUPPORTED) return;
+  expectSw(r.sw, SW.NO_ERROR);
+  const content = given(this.iso.content, 'EF content');
+  const read = await this.send(iso.readBinary(0, content.length));
+  expectSw(read.sw, SW.NO_ERROR);
+  expectBytes(read.data, content, { en: 'the EF the path names', zh: '路径所指文件的内容' });
+  const odd = await this.send(iso.selectByPath(Uint8Array.of(...fid, 0x00), 'current'));
+  expectSw(odd.sw, SW.WRONG_LENGTH, SW.INCORRECT_DATA);
 });
 
 // JR/T 0025.5 B.13.5: repeated SELECT next with the same partial name finds every matching DF once, then 6A82.

@@ -207,7 +207,19 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'SELECT of an EF answers 9000 but does not make it current',
     description: 'A following READ BINARY without an SFI has no current EF (ISO/IEC 7816-4 §7.1.1, §5.3.1).',
-    mustFail: ['ISO-SEL-009', 'ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004', 'ISO-RB-005', 'ISO-RB-008', 'ISO-RR-005', 'ISO-RR-010', 'TEAR-SS-001'],
+    mustFail: [
+      'ISO-SEL-009',
+      'ISO-SEL-012',
+      'ISO-RB-001',
+      'ISO-RB-002',
+      'ISO-RB-003',
+      'ISO-RB-004',
+      'ISO-RB-005',
+      'ISO-RB-008',
+      'ISO-RR-005',
+      'ISO-RR-010',
+      'TEAR-SS-001',
+    ],
   },
   {
     id: 'select-next-occurrence-repeats-first',
@@ -479,6 +491,21 @@ export const ISO7816_DEFECTS = [
     mustFail: ['ISO-T0-003'],
     ics: ['@ics:t0'],
   },
+  {
+    id: 'select-p2-rfu-bits-ignored',
+    area: 'iso7816',
+    title: 'SELECT ignores the reserved bits b8-b5 of P2',
+    description:
+      'P2 00 and 02 are the values 社会保障卡规范 part 5 table 34 gives (ISO/IEC 7816-4 §7.1.1 table 40: b8-b5 0); another P2 is refused with 6A86 (table 39). This card reads only b4-b1.',
+    mustFail: ['ISO-SEL-006'],
+  },
+  {
+    id: 'select-path-from-current-df-as-from-mf',
+    area: 'iso7816',
+    title: 'SELECT by a path from the current DF (P1 09) looks the path up from the MF',
+    description: 'A path after P1 09 starts at the current DF (ISO/IEC 7816-4 §7.1.1); this card starts it at the MF, as P1 08, and finds nothing (6A82).',
+    mustFail: ['ISO-SEL-012'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -515,6 +542,12 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   ),
   'get-response-le00-returns-what-waits': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
     wrap(app, 0xc0, (spec) => (cmd, card) => spec(cmd.ne === 256 && card.pending ? { ...cmd, ne: Math.min(256, card.pending.length) } : cmd, card)),
+  ),
+  'select-p2-rfu-bits-ignored': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xa4, (spec) => (cmd, card) => spec({ ...cmd, p2: cmd.p2 & 0x0f }, card)),
+  ),
+  'select-path-from-current-df-as-from-mf': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xa4, (spec) => (cmd, card) => spec(cmd.p1 === 0x09 ? { ...cmd, p1: 0x08 } : cmd, card)),
   ),
   'read-binary-ignores-offset': rule('readBinaryHonoursOffset'),
   'read-binary-ignores-access-condition': rule('readBinaryChecksAccess'),

@@ -30,8 +30,10 @@ Feature: SELECT
     Then the status word is 6A82
 
   @TC:ISO-SEL-006 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
-  Scenario: SELECT with an undefined P1 answers 6A86
+  Scenario: SELECT with an undefined P1 or P2 answers 6A86
     When the terminal sends "00 A4 0F 00 02 3F 00"
+    Then the status word is 6A86
+    When the terminal sends "00 A4 00 10 02 3F 00"
     Then the status word is 6A86
 
   @TC:ISO-SEL-007 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11 @ics:sscard
@@ -65,3 +67,10 @@ Feature: SELECT
   Scenario: SELECT next of a partial DF name finds each matching DF once, then answers 6A82
     When the terminal selects by DF name "D1 56 00 00 05"
     Then selecting the next DF named "D1 56 00 00 05" again and again finds each matching DF once and ends with 6A82
+
+  @TC:ISO-SEL-012 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT by a path from the current DF (P1 09), where the card offers it, makes the EF the path names current
+    Given the transparent EF is selected
+    And the terminal has read the first 32 bytes of the current EF
+    And the DF of the transparent EF is selected
+    Then selecting the transparent EF by its path from the current DF, if the card offers it, makes that EF current
