@@ -1,6 +1,7 @@
 /** Steps of the ISO/IEC 7816-4 command layer. Thin: builders in src/iso7816, checks in src/verdict. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { SW, SW1, wrongLe, verificationFailed } from '../src/apdu/sw.ts';
+import { encodeCn } from '../src/bytes/bcd.ts';
 import { equal, fromHex, toHex } from '../src/bytes/hex.ts';
 import { startsWith } from '../src/bytes/compare.ts';
 import * as iso from '../src/iso7816/commands.ts';
@@ -177,6 +178,11 @@ When('the terminal presents the correct PIN', async function (this: CardWorld) {
   await this.send(iso.verify(SS_PIN_REF, pinBlock(this.profile.keys?.pin ?? '')));
 });
 
+// Part 5 §6.14 table 46: Lc 02-08; a longer PIN field is a length error (6700, table 48), refused before any comparison.
+When('the terminal presents the correct PIN padded with F to {int} bytes', async function (this: CardWorld, n: number) {
+  await this.send(iso.verify(SS_PIN_REF, encodeCn(this.profile.keys?.pin ?? '', n)));
+});
+
 When('the terminal presents a wrong PIN', async function (this: CardWorld) {
   await this.send(iso.verify(SS_PIN_REF, pinBlock(wrongPin(this.profile.keys?.pin ?? ''))));
 });
@@ -248,6 +254,15 @@ Then('the data is one SIMPLE-TLV data object', function (this: CardWorld) {
 Then('the data equals record {int} of the {ef}', function (this: CardWorld, n: number, _ef: EfObject) {
   expectThat(recordRead(this.last), dx('readRecord.notRecordAny', { actual: swp(this.last.sw), length: this.last.data.length }));
   expectBytes(this.last.data, given(this.iso.records.get(n), `record ${n}`), { en: `record ${n}`, zh: `第 ${n} 条记录` });
+});
+
+// Part 5 table 32, P2 mode 011: the nearest record before the current one with that identifier; none, 6A83 (table 33).
+Then('the card answers record {int} if it has the identifier of record {int}, else 6A83', function (this: CardWorld, earlier: number, n: number) {
+  const record = given(this.iso.records.get(earlier), `record ${earlier}`);
+  const id = given(this.iso.records.get(n), `record ${n}`)[0];
+  if (record[0] !== id) return expectSw(this.last.sw, SW.RECORD_NOT_FOUND);
+  expectThat(recordRead(this.last), dx('readRecord.notRecordAny', { actual: swp(this.last.sw), length: this.last.data.length }));
+  expectBytes(this.last.data, record, { en: `record ${earlier}`, zh: `第 ${earlier} 条记录` });
 });
 
 Then('the data is the last 2 records read one by one, in the order of P2 mode {word}', function (this: CardWorld, mode: string) {

@@ -265,7 +265,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD past the last record answers 6A82 instead of 6A83',
     description: 'A missing record is reported as a missing file (ISO/IEC 7816-4 §7.3.3, §5.6 table 6).',
-    mustFail: ['ISO-RR-003', 'ISO-RR-008', 'PB-SEL-001', 'PB-PPSE-002', 'DA-FIN-004'],
+    mustFail: ['ISO-RR-003', 'ISO-RR-008', 'ISO-RR-010', 'PB-SEL-001', 'PB-PPSE-002', 'DA-FIN-004'],
     // The medical scenarios read EF08 record 1, which a new card does not have (6A83).
     collateralAreas: ['medical'],
   },
@@ -436,7 +436,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: "T=1: the card's R-blocks carry a wrong LRC",
     description: 'Every block ends with the LRC of its prologue and INF (ISO/IEC 7816-3 §11.4.4).',
-    mustFail: ['ISO-T1B-002', 'ISO-T1B-006', 'ISO-T1B-007'],
+    mustFail: ['ISO-T1B-002', 'ISO-T1B-003', 'ISO-T1B-006', 'ISO-T1B-007'],
     // On a T=1 card the fault stops every exchange: every scenario that sends a command fails with it.
     collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
     ics: ['@needs:tpdu'],
@@ -506,6 +506,22 @@ export const ISO7816_DEFECTS = [
     description: 'A path after P1 09 starts at the current DF (ISO/IEC 7816-4 §7.1.1); this card starts it at the MF, as P1 08, and finds nothing (6A82).',
     mustFail: ['ISO-SEL-012'],
   },
+  {
+    id: 'read-record-previous-as-last',
+    area: 'iso7816',
+    title: 'READ RECORD of the previous instance of a record identifier (P2 mode 011) reads the last instance',
+    description:
+      'Mode 011 reads the nearest record before the current one whose identifier P1 names, and 6A83 when there is none (part 5 tables 32, 33). This card ignores the current record and reads the last one with that identifier, as mode 001.',
+    mustFail: ['ISO-RR-010'],
+  },
+  {
+    id: 'verify-pin-field-truncated',
+    area: 'iso7816',
+    title: 'VERIFY with a PIN field longer than 8 bytes compares its first 8',
+    description:
+      'Lc is 02-08 (社会保障卡规范 part 5 §6.14 table 46); a longer PIN field is a length error (6700, table 48). This card reads the first 8 bytes and verifies them.',
+    mustFail: ['ISO-VER-002'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -548,6 +564,12 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   ),
   'select-path-from-current-df-as-from-mf': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
     wrap(app, 0xa4, (spec) => (cmd, card) => spec(cmd.p1 === 0x09 ? { ...cmd, p1: 0x08 } : cmd, card)),
+  ),
+  'read-record-previous-as-last': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xb2, (spec) => (cmd, card) => spec((cmd.p2 & 0x07) === 3 ? { ...cmd, p2: (cmd.p2 & 0xf8) | 1 } : cmd, card)),
+  ),
+  'verify-pin-field-truncated': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0x20, (spec) => (cmd, card) => spec(cmd.data.length > 8 ? { ...cmd, data: cmd.data.slice(0, 8) } : cmd, card)),
   ),
   'read-binary-ignores-offset': rule('readBinaryHonoursOffset'),
   'read-binary-ignores-access-condition': rule('readBinaryChecksAccess'),
