@@ -155,6 +155,7 @@ export const ISO7816_DEFECTS = [
       'ISO-SEL-003',
       'ISO-SEL-010',
       'ISO-SEL-011',
+      'ISO-SEL-013',
       'ISO-T0-001',
       'DA-ENV-001',
       'ISO-VER-003',
@@ -522,6 +523,14 @@ export const ISO7816_DEFECTS = [
       'Lc is 02-08 (社会保障卡规范 part 5 §6.14 table 46); a longer PIN field is a length error (6700, table 48). This card reads the first 8 bytes and verifies them.',
     mustFail: ['ISO-VER-002'],
   },
+  {
+    id: 'select-fid-children-only',
+    area: 'iso7816',
+    title: 'SELECT by file identifier (P1 00) finds only files directly under the current DF',
+    description:
+      'A file identifier selects a file under the current DF, the parent DF or a DF beside the current one (ISO/IEC 7816-4 §7.1.1, §5.3.1.1); this card looks only under the current DF, so the DF beside it answers 6A82.',
+    mustFail: ['ISO-SEL-013'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -570,6 +579,13 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   ),
   'verify-pin-field-truncated': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
     wrap(app, 0x20, (spec) => (cmd, card) => spec(cmd.data.length > 8 ? { ...cmd, data: cmd.data.slice(0, 8) } : cmd, card)),
+  ),
+  'select-fid-children-only': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xa4, (spec) => (cmd, card) => {
+      const fid = cmd.data.length === 2 ? ((cmd.data[0] as number) << 8) | (cmd.data[1] as number) : undefined;
+      const under = card.currentDf.children.some((c) => c.fid === fid);
+      return cmd.p1 === 0x00 && fid !== undefined && fid !== 0x3f00 && !under ? { sw: SW.FILE_NOT_FOUND } : spec(cmd, card);
+    }),
   ),
   'read-binary-ignores-offset': rule('readBinaryHonoursOffset'),
   'read-binary-ignores-access-condition': rule('readBinaryChecksAccess'),

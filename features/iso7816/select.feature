@@ -74,3 +74,11 @@ Feature: SELECT
     And the terminal has read the first 32 bytes of the current EF
     And the DF of the transparent EF is selected
     Then selecting the transparent EF by its path from the current DF, if the card offers it, makes that EF current
+
+  @TC:ISO-SEL-013 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11 @req:SSCARD-6:V2.0-5 @ics:sscard
+  Scenario: SELECT by file identifier (P1 00) selects a DF under the current DF and a DF beside the current DF (V2.0 DF01, DF02)
+    Given the SSSE is selected
+    When the terminal sends "00 A4 00 00 02 DF 01 00"
+    Then the FCI names the application D15600000500
+    When the terminal sends "00 A4 00 00 02 DF 02 00"
+    Then the FCI names the application D15600000501
