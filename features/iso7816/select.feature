@@ -28,6 +28,9 @@ Feature: SELECT
     Given the SSSE is selected
     When the terminal sends "00 A4 00 00 02 EF EE"
     Then the status word is 6A82
+    When the terminal sends "00 A4 00 00 02 3F 00"
+    And the terminal sends "00 A4 00 00 02 EF EE"
+    Then the status word is 6A82
 
   @TC:ISO-SEL-006 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
   Scenario: SELECT with an undefined P1 or P2 answers 6A86
