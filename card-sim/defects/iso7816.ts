@@ -82,6 +82,7 @@ export const ISO7816_DEFECTS = [
       'ISO-T0-002',
       'ISO-T0-003',
       'ISO-SEL-001',
+      'ISO-SEL-005',
       'DA-CMK-003',
       'DA-CMK-004',
       'DA-PERS-001',
@@ -201,7 +202,7 @@ export const ISO7816_DEFECTS = [
       'P2 0C asks for no response data (ISO/IEC 7816-4 §7.1.1 table 40); the COS sends its FCI whatever P2 and Le ask, so over T=1 a case-3 SELECT gets data too (ISO/IEC 7816-4 §5.1; over T=0 it answers 61xx).',
     mustFail: ['ISO-SEL-008'],
     collateralAreas: ['dual-app'],
-    mustFailWhere: { '@ics:t1': ['ISO-SEL-001'] },
+    mustFailWhere: { '@ics:t1': ['ISO-SEL-001', 'ISO-SEL-005'] },
   },
   {
     id: 'select-ef-not-made-current',
