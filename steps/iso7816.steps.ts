@@ -328,6 +328,9 @@ Then('selecting the {ef} by its path from the current DF, if the card offers it,
   expectBytes(read.data, content, { en: 'the EF the path names', zh: '路径所指文件的内容' });
   const odd = await this.send(iso.selectByPath(Uint8Array.of(...fid, 0x00), 'current'));
   expectSw(odd.sw, SW.WRONG_LENGTH, SW.INCORRECT_DATA);
+  // A path through a DF the current DF does not hold leads nowhere: 6A82.
+  const nowhere = await this.send(iso.selectByPath(Uint8Array.of(0xef, 0xee, ...fid), 'current'));
+  expectSw(nowhere.sw, SW.FILE_NOT_FOUND);
 });
 
 // JR/T 0025.5 B.13.5: repeated SELECT next with the same partial name finds every matching DF once, then 6A82.
