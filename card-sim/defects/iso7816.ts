@@ -99,7 +99,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'A file or application that does not exist answers 6A80 instead of 6A82',
     description: 'SELECT and READ BINARY by SFI report a missing file as incorrect data (ISO/IEC 7816-4 §5.6 table 6).',
-    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'DA-FIN-005', 'ISO-SEL-011', 'SW-EF-06', 'PB-SC-016'],
+    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'DA-FIN-005', 'ISO-SEL-011', 'ISO-SEL-012', 'SW-EF-06', 'PB-SC-016'],
   },
   {
     id: 'blocked-pin-still-verifies',
