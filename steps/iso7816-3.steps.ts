@@ -133,6 +133,10 @@ When('the interface device asks for IFSD {int}', async function (this: CardWorld
   await ifd(this).ifsRequest(n);
 });
 
+When('the interface device asks for the reserved IFSD 00 and FF and for one in two bytes, and the card refuses each', async function (this: CardWorld) {
+  for (const inf of [[0x00], [0xff], [0x10, 0x00]]) await ifd(this).invalidIfsRequest(Uint8Array.from(inf));
+});
+
 When('the interface device resynchronises the card', async function (this: CardWorld) {
   MARK.set(this, { at: ifd(this).log.length });
   await ifd(this).resynch();

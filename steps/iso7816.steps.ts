@@ -1,7 +1,8 @@
 /** Steps of the ISO/IEC 7816-4 command layer. Thin: builders in src/iso7816, checks in src/verdict. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { SW, SW1, wrongLe, verificationFailed } from '../src/apdu/sw.ts';
-import { equal, toHex } from '../src/bytes/hex.ts';
+import { encodeCn } from '../src/bytes/bcd.ts';
+import { equal, fromHex, toHex } from '../src/bytes/hex.ts';
 import { startsWith } from '../src/bytes/compare.ts';
 import * as iso from '../src/iso7816/commands.ts';
 import { transparentSize } from '../src/iso7816/probe.ts';
@@ -154,6 +155,16 @@ When('the terminal sends GET RESPONSE with {int} bytes more than the card gave',
   await this.send(iso.getResponse(given(this.iso.availableLength, 'bytes available (61xx)') + more), { raw: true });
 });
 
+When('the terminal sends GET RESPONSE with Le 00', async function (this: CardWorld) {
+  await this.send(iso.getResponse(256), { raw: true });
+});
+
+When('the terminal sends GET RESPONSE with {int} bytes fewer than the card gave', async function (this: CardWorld, fewer: number) {
+  const available = given(this.iso.availableLength, 'bytes available (61xx)');
+  if (available <= fewer) throw new Unobservable(dx('getResponse.tooShort', { available, fewer }));
+  await this.send(iso.getResponse(available - fewer), { raw: true });
+});
+
 When('the terminal asks for a challenge of {int} bytes', async function (this: CardWorld, n: number) {
   const r = await this.send(iso.getChallenge(n));
   this.iso.challenges.push(r);
@@ -165,6 +176,11 @@ When('the terminal asks the PIN try counter', async function (this: CardWorld) {
 
 When('the terminal presents the correct PIN', async function (this: CardWorld) {
   await this.send(iso.verify(SS_PIN_REF, pinBlock(this.profile.keys?.pin ?? '')));
+});
+
+// Part 5 §6.14 table 46: Lc 02-08; a longer PIN field is a length error (6700, table 48), refused before any comparison.
+When('the terminal presents the correct PIN padded with F to {int} bytes', async function (this: CardWorld, n: number) {
+  await this.send(iso.verify(SS_PIN_REF, encodeCn(this.profile.keys?.pin ?? '', n)));
 });
 
 When('the terminal presents a wrong PIN', async function (this: CardWorld) {
@@ -190,6 +206,15 @@ Then('the response is an FCI whose DF name starts with {string}', function (this
   const before = this.iso.fciName;
   if (before) expectThat(!equal(before, name), dx('select.nextSameName', { name: toHex(name) }));
   this.iso.fciName = name;
+});
+
+// ISO/IEC 7816-4 §7.6.1, part 5 §6.6.5 table 20: a GET RESPONSE shorter than what waits gets that many bytes and 61xx with the rest.
+Then('the card answers the bytes asked and 61xx with the {int} left', function (this: CardWorld, left: number) {
+  const available = given(this.iso.availableLength, 'bytes available (61xx)');
+  const rest = expectSw1(this.last.sw, SW1.MORE_DATA, { en: 'the response bytes still available', zh: '剩余可取的响应数据' });
+  expectThat(rest === left, dx('getResponse.rest', { expected: left, actual: rest }));
+  expectThat(this.last.data.length === available - left, dx('data.length', { expected: available - left, actual: this.last.data.length }));
+  this.iso.availableLength = rest;
 });
 
 Then('the data equals the first-read content from offset {int}', function (this: CardWorld, offset: number) {
@@ -229,6 +254,15 @@ Then('the data is one SIMPLE-TLV data object', function (this: CardWorld) {
 Then('the data equals record {int} of the {ef}', function (this: CardWorld, n: number, _ef: EfObject) {
   expectThat(recordRead(this.last), dx('readRecord.notRecordAny', { actual: swp(this.last.sw), length: this.last.data.length }));
   expectBytes(this.last.data, given(this.iso.records.get(n), `record ${n}`), { en: `record ${n}`, zh: `第 ${n} 条记录` });
+});
+
+// Part 5 table 32, P2 mode 011: the nearest record before the current one with that identifier; none, 6A83 (table 33).
+Then('the card answers record {int} if it has the identifier of record {int}, else 6A83', function (this: CardWorld, earlier: number, n: number) {
+  const record = given(this.iso.records.get(earlier), `record ${earlier}`);
+  const id = given(this.iso.records.get(n), `record ${n}`)[0];
+  if (record[0] !== id) return expectSw(this.last.sw, SW.RECORD_NOT_FOUND);
+  expectThat(recordRead(this.last), dx('readRecord.notRecordAny', { actual: swp(this.last.sw), length: this.last.data.length }));
+  expectBytes(this.last.data, record, { en: `record ${earlier}`, zh: `第 ${earlier} 条记录` });
 });
 
 Then('the data is the last 2 records read one by one, in the order of P2 mode {word}', function (this: CardWorld, mode: string) {
@@ -279,6 +313,24 @@ Then('the card reports the tries left', function (this: CardWorld) {
 Then('the card reports {int} try/tries fewer than before', function (this: CardWorld, fewer: number) {
   const before = given(this.iso.triesLeft, 'PIN tries left (63Cx)');
   expectSw(this.last.sw, verificationFailed(before - fewer));
+});
+
+// ISO/IEC 7816-4 §7.1.1 P1 09, an option 社会保障卡规范 part 5 table 35 does not list: a card may refuse it (6A86, 6A81, table 39);
+// one that offers it selects the file the path names, and refuses a path of an odd length (6700, table 39; 6A80, ISO/IEC 7816-4 table 6).
+Then('selecting the {ef} by its path from the current DF, if the card offers it, makes that EF current', async function (this: CardWorld, ef: EfObject) {
+  const fid = fromHex(this.objects[ef].fid);
+  const r = await this.send(iso.selectByPath(fid, 'current'));
+  if (r.sw === SW.INCORRECT_P1P2 || r.sw === SW.FUNCTION_NOT_SUPPORTED) return;
+  expectSw(r.sw, SW.NO_ERROR);
+  const content = given(this.iso.content, 'EF content');
+  const read = await this.send(iso.readBinary(0, content.length));
+  expectSw(read.sw, SW.NO_ERROR);
+  expectBytes(read.data, content, { en: 'the EF the path names', zh: '路径所指文件的内容' });
+  const odd = await this.send(iso.selectByPath(Uint8Array.of(...fid, 0x00), 'current'));
+  expectSw(odd.sw, SW.WRONG_LENGTH, SW.INCORRECT_DATA);
+  // A path through a DF the current DF does not hold leads nowhere: 6A82.
+  const nowhere = await this.send(iso.selectByPath(Uint8Array.of(0xef, 0xee, ...fid), 'current'));
+  expectSw(nowhere.sw, SW.FILE_NOT_FOUND);
 });
 
 // JR/T 0025.5 B.13.5: repeated SELECT next with the same partial name finds every matching DF once, then 6A82.

@@ -30,6 +30,16 @@ describe('card-sim core on the reference image', () => {
     expect(tx(card, '00C000001B').endsWith('9000')).toBe(true);
   });
 
+  it('GET RESPONSE (part 5 §6.6.4): Le 00 with data waiting 6Cxx, a shorter Le part and 61xx, nothing waiting 6F00', () => {
+    const card = createCard(referenceImage);
+    expect(tx(card, '00C0000000')).toBe('6F00');
+    tx(card, `00A404000F${SSSE}`);
+    expect(tx(card, '00C0000000')).toBe('6C1B');
+    expect(tx(card, '00C0000017')).toBe(`6F19840F${SSSE}A5069F0C`.slice(0, 0x17 * 2) + '6104');
+    expect(tx(card, '00C0000004')).toBe('038601019000');
+    expect(tx(card, '00C0000000')).toBe('6F00');
+  });
+
   it('T=0: READ RECORD with Le 00 answers 6C with the record length', () => {
     const card = createCard(referenceImage);
     tx(card, `00A404000F${SSSE}`);

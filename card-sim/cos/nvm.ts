@@ -334,12 +334,10 @@ export class NvmLayer {
     for (const u of units) if (u.length) this.writeUnit(u, known);
   }
 
-  /** Power lost (the tear): RAM goes, what the write-behind cache held is lost with it. */
+  /** Power lost (the tear): RAM goes, what the write-behind cache held is lost with it (the cache itself is emptied by the power-up, before the card answers again). */
   cut(): void {
     const known = slots(this.mf);
     for (const d of [...this.flushing, ...this.deferred]) resolve(this.mf, d.name, known)?.set(clone(d.old));
-    this.flushing = [];
-    this.deferred = [];
     this.last = { writes: this.count, torn: true };
     this.tearAt = undefined;
     this.off = true;

@@ -77,7 +77,20 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'Over T=0, a command with data returns its response data directly',
     description: 'A case 3/4 command answers data instead of 61xx, which a T=0 reader cannot carry (ISO/IEC 7816-3 §12.2.2).',
-    mustFail: ['ISO-T0-001', 'ISO-T0-002', 'ISO-SEL-001', 'DA-CMK-003', 'DA-CMK-004', 'DA-PERS-001', 'DA-PERS-002', 'DA-PERS-003', 'DA-PERS-004', 'SW-P12-05'],
+    mustFail: [
+      'ISO-T0-001',
+      'ISO-T0-002',
+      'ISO-T0-003',
+      'ISO-SEL-001',
+      'ISO-SEL-005',
+      'DA-CMK-003',
+      'DA-CMK-004',
+      'DA-PERS-001',
+      'DA-PERS-002',
+      'DA-PERS-003',
+      'DA-PERS-004',
+      'SW-P12-05',
+    ],
     // 61xx is T=0's procedure (ISO/IEC 7816-3 §12.2.2): no defect of a T=1 card.
     ics: ['@ics:t0'],
   },
@@ -86,7 +99,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'A file or application that does not exist answers 6A80 instead of 6A82',
     description: 'SELECT and READ BINARY by SFI report a missing file as incorrect data (ISO/IEC 7816-4 §5.6 table 6).',
-    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'DA-FIN-005', 'ISO-SEL-011', 'SW-EF-06', 'PB-SC-016'],
+    mustFail: ['ISO-SEL-004', 'ISO-SEL-005', 'ISO-RB-007', 'DA-FW-002', 'PB-PPSE-004', 'DA-FIN-005', 'ISO-SEL-011', 'ISO-SEL-012', 'SW-EF-06', 'PB-SC-016'],
   },
   {
     id: 'blocked-pin-still-verifies',
@@ -143,6 +156,7 @@ export const ISO7816_DEFECTS = [
       'ISO-SEL-003',
       'ISO-SEL-010',
       'ISO-SEL-011',
+      'ISO-SEL-013',
       'ISO-T0-001',
       'DA-ENV-001',
       'ISO-VER-003',
@@ -188,14 +202,26 @@ export const ISO7816_DEFECTS = [
       'P2 0C asks for no response data (ISO/IEC 7816-4 §7.1.1 table 40); the COS sends its FCI whatever P2 and Le ask, so over T=1 a case-3 SELECT gets data too (ISO/IEC 7816-4 §5.1; over T=0 it answers 61xx).',
     mustFail: ['ISO-SEL-008'],
     collateralAreas: ['dual-app'],
-    mustFailWhere: { '@ics:t1': ['ISO-SEL-001'] },
+    mustFailWhere: { '@ics:t1': ['ISO-SEL-001', 'ISO-SEL-005'] },
   },
   {
     id: 'select-ef-not-made-current',
     area: 'iso7816',
     title: 'SELECT of an EF answers 9000 but does not make it current',
     description: 'A following READ BINARY without an SFI has no current EF (ISO/IEC 7816-4 §7.1.1, §5.3.1).',
-    mustFail: ['ISO-SEL-009', 'ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004', 'ISO-RB-005', 'ISO-RB-008', 'ISO-RR-005', 'ISO-RR-010', 'TEAR-SS-001'],
+    mustFail: [
+      'ISO-SEL-009',
+      'ISO-SEL-012',
+      'ISO-RB-001',
+      'ISO-RB-002',
+      'ISO-RB-003',
+      'ISO-RB-004',
+      'ISO-RB-005',
+      'ISO-RB-008',
+      'ISO-RR-005',
+      'ISO-RR-010',
+      'TEAR-SS-001',
+    ],
   },
   {
     id: 'select-next-occurrence-repeats-first',
@@ -241,7 +267,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD past the last record answers 6A82 instead of 6A83',
     description: 'A missing record is reported as a missing file (ISO/IEC 7816-4 §7.3.3, §5.6 table 6).',
-    mustFail: ['ISO-RR-003', 'ISO-RR-008', 'PB-SEL-001', 'PB-PPSE-002', 'DA-FIN-004'],
+    mustFail: ['ISO-RR-003', 'ISO-RR-008', 'ISO-RR-010', 'PB-SEL-001', 'PB-PPSE-002', 'DA-FIN-004'],
     // The medical scenarios read EF08 record 1, which a new card does not have (6A83).
     collateralAreas: ['medical'],
   },
@@ -412,7 +438,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: "T=1: the card's R-blocks carry a wrong LRC",
     description: 'Every block ends with the LRC of its prologue and INF (ISO/IEC 7816-3 §11.4.4).',
-    mustFail: ['ISO-T1B-002', 'ISO-T1B-006', 'ISO-T1B-007'],
+    mustFail: ['ISO-T1B-002', 'ISO-T1B-003', 'ISO-T1B-006', 'ISO-T1B-007'],
     // On a T=1 card the fault stops every exchange: every scenario that sends a command fails with it.
     collateralAreas: ['sscard', 'pboc', 'dual-app', 'lifecycle', 'medical'],
     ics: ['@needs:tpdu'],
@@ -449,6 +475,63 @@ export const ISO7816_DEFECTS = [
       'Mode 011 reads the previous record, before the current one, whose identifier P1 names (part 5 table 32). This card looks for the next one, as mode 010.',
     mustFail: ['ISO-RR-010'],
   },
+  {
+    id: 'get-response-nothing-pending-6985',
+    area: 'iso7816',
+    title: 'GET RESPONSE with nothing waiting answers 6985 instead of 6F00',
+    description:
+      'With no response data to give, GET RESPONSE answers 6F00 (社会保障卡规范 part 5 §6.6.4, table 21); this card answers 6985, a code table 21 does not list.',
+    mustFail: ['ISO-T0-003'],
+    ics: ['@ics:t0'],
+  },
+  {
+    id: 'get-response-le00-returns-what-waits',
+    area: 'iso7816',
+    title: 'GET RESPONSE with Le 00 returns the response data instead of 6Cxx',
+    description:
+      'With response data waiting, GET RESPONSE with Le 00 answers 6Cxx with its length (社会保障卡规范 part 5 §6.6.4); this card sends the data with 9000.',
+    mustFail: ['ISO-T0-003'],
+    ics: ['@ics:t0'],
+  },
+  {
+    id: 'select-p2-rfu-bits-ignored',
+    area: 'iso7816',
+    title: 'SELECT ignores the reserved bits b8-b5 of P2',
+    description:
+      'P2 00 and 02 are the values 社会保障卡规范 part 5 table 34 gives (ISO/IEC 7816-4 §7.1.1 table 40: b8-b5 0); another P2 is refused with 6A86 (table 39). This card reads only b4-b1.',
+    mustFail: ['ISO-SEL-006'],
+  },
+  {
+    id: 'select-path-from-current-df-as-from-mf',
+    area: 'iso7816',
+    title: 'SELECT by a path from the current DF (P1 09) looks the path up from the MF',
+    description: 'A path after P1 09 starts at the current DF (ISO/IEC 7816-4 §7.1.1); this card starts it at the MF, as P1 08, and finds nothing (6A82).',
+    mustFail: ['ISO-SEL-012'],
+  },
+  {
+    id: 'read-record-previous-as-last',
+    area: 'iso7816',
+    title: 'READ RECORD of the previous instance of a record identifier (P2 mode 011) reads the last instance',
+    description:
+      'Mode 011 reads the nearest record before the current one whose identifier P1 names, and 6A83 when there is none (part 5 tables 32, 33). This card ignores the current record and reads the last one with that identifier, as mode 001.',
+    mustFail: ['ISO-RR-010'],
+  },
+  {
+    id: 'verify-pin-field-truncated',
+    area: 'iso7816',
+    title: 'VERIFY with a PIN field longer than 8 bytes compares its first 8',
+    description:
+      'Lc is 02-08 (社会保障卡规范 part 5 §6.14 table 46); a longer PIN field is a length error (6700, table 48). This card reads the first 8 bytes and verifies them.',
+    mustFail: ['ISO-VER-002'],
+  },
+  {
+    id: 'select-fid-children-only',
+    area: 'iso7816',
+    title: 'SELECT by file identifier (P1 00) finds only files directly under the current DF',
+    description:
+      'A file identifier selects a file under the current DF, the parent DF or a DF beside the current one (ISO/IEC 7816-4 §7.1.1, §5.3.1.1); this card looks only under the current DF, so the DF beside it answers 6A82.',
+    mustFail: ['ISO-SEL-013'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -474,6 +557,35 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
       const r = spec(cmd, card);
       const range = (cmd.p2 & 0x07) === 5 || (cmd.p2 & 0x07) === 6;
       return range && r.sw === SW.RECORD_NOT_FOUND ? { data: new Uint8Array(0), sw: SW.NO_ERROR } : r;
+    }),
+  ),
+  'get-response-nothing-pending-6985': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xc0, (spec) => (cmd, card) => {
+      const nothing = card.pending === undefined;
+      const r = spec(cmd, card);
+      return nothing && r.sw === SW.NO_PRECISE_DIAGNOSIS ? { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED } : r;
+    }),
+  ),
+  'get-response-le00-returns-what-waits': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xc0, (spec) => (cmd, card) => spec(cmd.ne === 256 && card.pending ? { ...cmd, ne: Math.min(256, card.pending.length) } : cmd, card)),
+  ),
+  'select-p2-rfu-bits-ignored': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xa4, (spec) => (cmd, card) => spec({ ...cmd, p2: cmd.p2 & 0x0f }, card)),
+  ),
+  'select-path-from-current-df-as-from-mf': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xa4, (spec) => (cmd, card) => spec(cmd.p1 === 0x09 ? { ...cmd, p1: 0x08 } : cmd, card)),
+  ),
+  'read-record-previous-as-last': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xb2, (spec) => (cmd, card) => spec((cmd.p2 & 0x07) === 3 ? { ...cmd, p2: (cmd.p2 & 0xf8) | 1 } : cmd, card)),
+  ),
+  'verify-pin-field-truncated': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0x20, (spec) => (cmd, card) => spec(cmd.data.length > 8 ? { ...cmd, data: cmd.data.slice(0, 8) } : cmd, card)),
+  ),
+  'select-fid-children-only': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xa4, (spec) => (cmd, card) => {
+      const fid = cmd.data.length === 2 ? ((cmd.data[0] as number) << 8) | (cmd.data[1] as number) : undefined;
+      const under = card.currentDf.children.some((c) => c.fid === fid);
+      return cmd.p1 === 0x00 && fid !== undefined && fid !== 0x3f00 && !under ? { sw: SW.FILE_NOT_FOUND } : spec(cmd, card);
     }),
   ),
   'read-binary-ignores-offset': rule('readBinaryHonoursOffset'),

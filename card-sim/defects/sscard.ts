@@ -469,7 +469,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'The FCI of DF01–DF07 names an AID one off in its last byte',
     description: 'The application selected by its AID reports another (V2.0 §5, part 5 §6.11).',
-    mustFail: ['DF01_RECORD', 'DF02_RECORD', 'DF03_RECORD', 'DF04_RECORD', 'DF07_RECORD'],
+    mustFail: ['DF01_RECORD', 'DF02_RECORD', 'DF03_RECORD', 'DF04_RECORD', 'DF07_RECORD', 'ISO-SEL-013'],
   },
   ...SS_DATA_DEFECTS,
   {

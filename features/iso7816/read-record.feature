@@ -83,3 +83,5 @@ Feature: READ RECORD
     Then the data equals record 1 of the record EF
     When the terminal reads the next record of the current EF whose identifier is that of record 2
     Then the data equals record 2 of the record EF
+    When the terminal reads the previous record of the current EF whose identifier is that of record 2
+    Then the card answers record 1 if it has the identifier of record 2, else 6A83

@@ -49,10 +49,12 @@ Feature: GET CHALLENGE and VERIFY
     When the terminal presents the correct PIN
     Then the status word is 9000
 
-  @TC:ISO-VER-002 @req:SSCARD-5:6.14 @ics:sscard
-  Scenario: VERIFY with a PIN block of one byte answers 6700
+  @TC:ISO-VER-002 @req:SSCARD-5:6.14 @ics:sscard @needs:pin
+  Scenario: VERIFY with a PIN block of one byte or of more than 8 bytes answers 6700
     Given the SSSE is selected
     When the terminal sends "00 20 00 00 01 12"
+    Then the status word is 6700
+    When the terminal presents the correct PIN padded with F to 9 bytes
     Then the status word is 6700
 
   @TC:ISO-VER-003 @req:ISO7816-4:7.5.6 @req:SSCARD-5:6.14 @needs:pin

@@ -28,10 +28,15 @@ Feature: SELECT
     Given the SSSE is selected
     When the terminal sends "00 A4 00 00 02 EF EE"
     Then the status word is 6A82
+    When the terminal sends "00 A4 00 00 02 3F 00"
+    And the terminal sends "00 A4 00 00 02 EF EE"
+    Then the status word is 6A82
 
   @TC:ISO-SEL-006 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
-  Scenario: SELECT with an undefined P1 answers 6A86
+  Scenario: SELECT with an undefined P1 or P2 answers 6A86
     When the terminal sends "00 A4 0F 00 02 3F 00"
+    Then the status word is 6A86
+    When the terminal sends "00 A4 00 10 02 3F 00"
     Then the status word is 6A86
 
   @TC:ISO-SEL-007 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11 @ics:sscard
@@ -65,3 +70,18 @@ Feature: SELECT
   Scenario: SELECT next of a partial DF name finds each matching DF once, then answers 6A82
     When the terminal selects by DF name "D1 56 00 00 05"
     Then selecting the next DF named "D1 56 00 00 05" again and again finds each matching DF once and ends with 6A82
+
+  @TC:ISO-SEL-012 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT by a path from the current DF (P1 09), where the card offers it, makes the EF the path names current
+    Given the transparent EF is selected
+    And the terminal has read the first 32 bytes of the current EF
+    And the DF of the transparent EF is selected
+    Then selecting the transparent EF by its path from the current DF, if the card offers it, makes that EF current
+
+  @TC:ISO-SEL-013 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11 @req:SSCARD-6:V2.0-5 @ics:sscard
+  Scenario: SELECT by file identifier (P1 00) selects a DF under the current DF and a DF beside the current DF (V2.0 DF01, DF02)
+    Given the SSSE is selected
+    When the terminal sends "00 A4 00 00 02 DF 01 00"
+    Then the FCI names the application D15600000500
+    When the terminal sends "00 A4 00 00 02 DF 02 00"
+    Then the FCI names the application D15600000501

@@ -18,3 +18,17 @@ Feature: T=0 procedure: 61xx and GET RESPONSE
     Then the card answers 6Cxx with the exact length
     When the terminal sends GET RESPONSE with the length the card gave
     Then the response data is as long as the card said
+
+  @TC:ISO-T0-003 @req:ISO7816-4:7.6.1 @req:SSCARD-5:6.6.4 @ics:t0 @ics:sscard
+  Scenario: GET RESPONSE with Le 00 answers 6Cxx while a response waits, a shorter Le gets part of it, and with nothing left 6F00
+    When the terminal selects the SSSE by its name without T=0 handling
+    Then the card answers 61xx with the length available
+    When the terminal sends GET RESPONSE with Le 00
+    Then the card answers 6Cxx with the exact length
+    When the terminal sends GET RESPONSE with 4 bytes fewer than the card gave
+    Then the card answers the bytes asked and 61xx with the 4 left
+    When the terminal sends GET RESPONSE with the length the card gave
+    Then the status word is 9000
+    And the response data is 4 bytes long
+    When the terminal sends GET RESPONSE with Le 00
+    Then the status word is 6F00

@@ -17,9 +17,10 @@ Feature: T=1 blocks: chaining, IFS, WTX, RESYNCH and error recovery
     Then each chained block was acknowledged with an R-block asking for the next N(S)
     And the response is an FCI whose DF name is the SSSE name
 
-  @TC:ISO-T1B-003 @req:ISO7816-3:11.4.2 @req:ISO7816-3:11.6.2.3 @ics:t1 @needs:tpdu
-  Scenario: After S(IFS request) the card chains its answer in blocks of at most the IFSD asked
+  @TC:ISO-T1B-003 @req:ISO7816-3:11.4.2 @req:ISO7816-3:11.6.2.3 @req:ISO7816-3:11.6.3.2 @ics:t1 @needs:tpdu
+  Scenario: After S(IFS request) the card chains its answer in blocks of at most the IFSD asked, and refuses an IFSD that is reserved
     When the interface device asks for IFSD 16
+    And the interface device asks for the reserved IFSD 00 and FF and for one in two bytes, and the card refuses each
     And the terminal selects the SSSE by its name
     Then no block of the card carried more than 16 bytes
     And the response is an FCI whose DF name is the SSSE name

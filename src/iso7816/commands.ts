@@ -21,6 +21,11 @@ export function selectEf(fid: number): CommandApdu {
   return command(0x00, INS.SELECT, 0x02, 0x00, Uint8Array.of(fid >> 8, fid & 0xff));
 }
 
+/** P1 08: path from the MF (without 3F00); P1 09: path from the current DF (ISO/IEC 7816-4 §7.1.1). */
+export function selectByPath(path: Uint8Array, from: 'mf' | 'current'): CommandApdu {
+  return command(0x00, INS.SELECT, from === 'mf' ? 0x08 : 0x09, SELECT_P2.FCI, path, 256);
+}
+
 export function readBinary(offset: number, le: number): CommandApdu {
   if (offset < 0 || offset > 0x7fff) throw new RangeError(`READ BINARY offset ${offset} beyond 7FFF`);
   return command(0x00, INS.READ_BINARY, offset >> 8, offset & 0xff, undefined, le);

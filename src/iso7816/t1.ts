@@ -244,6 +244,16 @@ export class T1Interface {
   }
 
   /**
+   * S(IFS request) with an INF that codes no IFSD: 00 and FF are reserved, the INF is one byte (§11.4.2).
+   * The card must refuse it with an R-block (§11.6.3.2: an invalid block) and keep the IFSD it had.
+   */
+  async invalidIfsRequest(inf: Uint8Array): Promise<Block> {
+    const b = await this.valid(sBlock(S_TYPE.IFS, false, inf), this.cardNs);
+    if (kindOf(b.pcb) !== 'R') throw new NonConformance(dx('t1.ifsInvalid', { block: describeBlock(b), inf: toHex(inf) }));
+    return b;
+  }
+
+  /**
    * Begin a chained command with `piece` (I-block with M = 1, acknowledged by the card's R-block) and
    * abort the chain with S(ABORT request); the card must answer S(ABORT response) (§11.6.2.3).
    */

@@ -78,6 +78,10 @@ export const ISO7816_MESSAGES = {
     en: 'the card answered {block} to S(IFS request {size}): expected S(IFS response) with the same IFSD (ISO/IEC 7816-3 §11.6.2.3)',
     zh: '对 S(IFS 请求 {size}), 卡应答 {block}: 预期为带相同 IFSD 的 S(IFS 响应) (ISO/IEC 7816-3 §11.6.2.3)',
   },
+  't1.ifsInvalid': {
+    en: 'the card answered {block} to S(IFS request) with INF {inf}, which codes no IFSD: expected an R-block (ISO/IEC 7816-3 §11.4.2, §11.6.3.2)',
+    zh: '对 INF 为 {inf} (不是合法 IFSD) 的 S(IFS 请求), 卡应答 {block}: 预期为 R 块 (ISO/IEC 7816-3 §11.4.2, §11.6.3.2)',
+  },
   't1.abortResponse': {
     en: 'the card answered {block} to S(ABORT request): expected S(ABORT response) (ISO/IEC 7816-3 §11.6.2.3)',
     zh: '对 S(ABORT 请求), 卡应答 {block}: 预期为 S(ABORT 响应) (ISO/IEC 7816-3 §11.6.2.3)',

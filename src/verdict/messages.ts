@@ -90,6 +90,14 @@ export const MESSAGES = {
   'record.empty': { en: 'record {n} is empty', zh: '第 {n} 条记录为空' },
   'fci.dfNamePrefix': { en: 'DF name {name} in the FCI does not start with {prefix}', zh: 'FCI 中的 DF 名称 {name} 不以 {prefix} 开头' },
   'select.nextSameName': { en: 'the next occurrence has the same DF name {name} as the first', zh: '下一个匹配的 DF 名称 {name} 与第一个相同' },
+  'getResponse.tooShort': {
+    en: 'the card has only {available} response bytes waiting; the scenario asks {fewer} fewer',
+    zh: '卡只有 {available} 字节响应数据待取; 场景要求少取 {fewer} 字节',
+  },
+  'getResponse.rest': {
+    en: 'expected 61xx with {expected} bytes left, card announced {actual}',
+    zh: '预期 61xx 且剩余 {expected} 字节, 卡声称剩余 {actual} 字节',
+  },
   'scenario.beyondFirstRead': { en: 'the scenario reads beyond the first-read content', zh: '场景读取超出了首次读取的内容' },
   'offset.unobservable': {
     en: 'the EF holds the same bytes at offset {offset} as at offset 0; the offset cannot be observed',

@@ -52,11 +52,12 @@ export const verify: Handler = (cmd, card) => {
 
 export const getResponse: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
-  const pending = card.pending;
-  if (!pending) return { sw: SW.CONDITIONS_OF_USE_NOT_SATISFIED };
+  // 社会保障卡规范 part 5 §6.6.4: with no response data waiting the answer is 6F00 (数据无效, table 21).
+  const pending = card.pending ?? new Uint8Array(0);
+  if (pending.length === 0) return { sw: SW.NO_PRECISE_DIAGNOSIS };
   if (cmd.data.length !== 0 || cmd.ne === undefined) return { sw: SW.WRONG_LENGTH };
-  // Over T=1, Le 00 takes what there is (up to 256); otherwise a longer Le gets the exact length.
-  const n = cmd.ne === 256 && card.protocol === 'T=1' ? Math.min(256, pending.length) : cmd.ne;
+  // An Le beyond what waits, Le 00 too, gets the exact length: 6Cxx (part 5 §6.6.4; ISO/IEC 7816-3 §12.2.2).
+  const n = cmd.ne;
   if (n > pending.length) return { sw: 0x6c00 | (pending.length & 0xff) };
   const rest = pending.length - n;
   card.pending = rest > 0 ? pending.slice(n) : undefined;
