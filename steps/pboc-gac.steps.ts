@@ -135,6 +135,8 @@ function cvrFacts(w: CardWorld, n: 1 | 2): checks.CvrFacts {
     ...(n === 2 ? { second: w.pboc.gac(2).type, ...(k.seen.externalAuth !== undefined ? { externalAuth: k.seen.externalAuth } : {}) } : {}),
     verify: k.seen.verify,
     ...(w.pboc.lastOnlineIssuerAuthFailed !== undefined ? { lastOnlineIssuerAuthFailed: w.pboc.lastOnlineIssuerAuthFailed } : {}),
+    // CVR byte 4 b2: set by INTERNAL AUTHENTICATE or a CDA signature; an AAC asked with CDA leaves it open (§14.5.4 step 2).
+    ...(k.seen.internalAuth || k.seen.cdaSigned ? { ddaPerformed: true } : !k.seen.cdaAsked ? { ddaPerformed: false } : {}),
   };
 }
 

@@ -168,6 +168,8 @@ export const SPEC_RULES = {
   wrongOfflinePinDecrementsTries: true,
   /** JR/T 0025.5 §11.4.2: a wrong offline PIN sets the CVR's "offline PIN verification failed". */
   cvrRecordsPinFailure: true,
+  /** JR/T 0025.5 A.1 CVR byte 4 b2, §9.4.4.1 step 4 a), §14.5.4 step 3 a): INTERNAL AUTHENTICATE and a CDA signature set "DDA performed". */
+  cvrRecordsDdaPerformed: true,
   /** JR/T 0025.5 A.1, §14.5: CVR byte 2 b8–5, the types of the second and first cryptogram. */
   cvrRecordsAcTypes: true,
   /** EMV Book 2 §6.5.1. */

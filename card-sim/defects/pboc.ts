@@ -74,6 +74,14 @@ export const PBOC_DEFECTS = [
     mustFail: ['PB-AC-011', 'PB-PIN-007'],
   },
   {
+    id: 'pboc-cvr-dda-not-recorded',
+    area: 'pboc',
+    title: 'DDA performed is never recorded in the CVR',
+    description:
+      'INTERNAL AUTHENTICATE sets the CVR\'s "DDA performed" (byte 4 b2, JR/T 0025.5 A.1, §9.4.4.1 step 4 a), and so does a CDA signature (§14.5.4 step 3 a); this card leaves the bit clear.',
+    mustFail: ['PB-ODA-005', 'PB-CDA-001'],
+  },
+  {
     id: 'pboc-verify-any-pin',
     area: 'pboc',
     title: 'Any offline PIN accepted',
@@ -727,6 +735,7 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-dynamic-number-constant': rule('iccDynamicNumberFresh'),
   'pboc-pin-counter-not-decremented': rule('wrongOfflinePinDecrementsTries'),
   'pboc-cvr-pin-failure-not-recorded': rule('cvrRecordsPinFailure'),
+  'pboc-cvr-dda-not-recorded': rule('cvrRecordsDdaPerformed'),
   'pboc-verify-any-pin': rule('verifyComparesPin'),
   'pboc-script-bad-mac-accepted': rule('checkScriptMac'),
   'pboc-tc-when-aac-requested': rule('aacWhenAacRequested'),

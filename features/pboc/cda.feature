@@ -15,6 +15,7 @@ Feature: PBOC combined dynamic data authentication and application cryptogram ge
     When the terminal asks for TC with CDA in the first GENERATE AC
     Then the card answers TC
     And the CDA signature of the first GENERATE AC verifies with the ICC public key
+    And the CVR of the first GENERATE AC says what the transaction did
 
   @TC:PB-CDA-002 @req:JRT0025-7:5.3.6.1 @req:JRT0025-17:5.2.5.1
   Scenario: The CDA response holds 9F27, 9F36, 9F4B and 9F10, and no cryptogram in clear

@@ -94,6 +94,8 @@ interface Txn {
   extAuth?: 'ok' | 'failed';
   pinPerformed: boolean;
   pinFailed: boolean;
+  /** CVR byte 4 b2 "DDA performed": set by INTERNAL AUTHENTICATE (JR/T 0025.5 §9.4.4.1 step 4 a) and by a CDA signature (§14.5.4 step 3 a). */
+  ddaPerformed?: boolean;
   /** The PDOL data of GET PROCESSING OPTIONS and the CDOL1 data of the first GENERATE AC: CDA hashes them. */
   pdolData?: Uint8Array;
   cdol1Data?: Uint8Array;
@@ -270,6 +272,8 @@ const internalAuthenticate: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 4) return { sw: SW.WRONG_LENGTH }; // DDOL 9F37 04
   const a = app(card);
+  const t = txn(card);
+  if (t && card.rules.cvrRecordsDdaPerformed) t.ddaPerformed = true;
   const dyn = dynamicNumber(card);
   const iccdd = concat(Uint8Array.of(dyn.length), dyn);
   const sdad = signDynamicData(a, iccdd, !card.rules.sdadOverDdolData ? new Uint8Array(0) : cmd.data);
@@ -336,7 +340,8 @@ function cvr(card: CardContext, t: Txn, first: keyof typeof CID, second?: keyof 
   let b3 = 0;
   if (s.pinTries === 0) b3 |= 0x40;
   if (s.lastIssuerAuthFailed) b3 |= 0x08;
-  return Uint8Array.of(0x03, b2, b3, 0x00);
+  const b4 = t.ddaPerformed ? 0x02 : 0x00;
+  return Uint8Array.of(0x03, b2, b3, b4);
 }
 
 function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
@@ -375,6 +380,9 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   if (!card.rules.aacWhenAacRequested && requested === 'AAC' && !second) type = 'TC';
   t.gacs++;
   if (!second) t.firstType = type;
+  // CDA: "DDA performed" is set before the cryptogram is generated when a TC or ARQC is to be signed (§14.5.4 step 3 a).
+  const signs = cdaRequested && (type !== 'AAC' || !card.rules.cdaNotOnAac);
+  if (signs && card.rules.cvrRecordsDdaPerformed) t.ddaPerformed = true;
   const iad = concat(
     Uint8Array.of(0x07, 0x01, 0x01),
     cvr(card, t, t.firstType as keyof typeof CID, second ? type : undefined),
@@ -400,7 +408,7 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   }
   if (second) s.lastIssuerAuthFailed = t.extAuth === 'failed';
   // CDA: a TC or ARQC is signed; an AAC never (JR/T 0025.7 §5.3.6.1 step 3).
-  if (cdaRequested && (type !== 'AAC' || !card.rules.cdaNotOnAac)) {
+  if (signs) {
     return { data: cdaResponse(card, t, second ? cmd.data : undefined, values['9F37'] as Uint8Array, CID[type], atc, ac, iad), sw: SW.NO_ERROR };
   }
   const data = buildTlv('77', [buildTlv('9F27', Uint8Array.of(CID[type])), buildTlv('9F36', atc), buildTlv('9F26', ac), buildTlv('9F10', iad)]);
