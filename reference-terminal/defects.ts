@@ -115,7 +115,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal goes on with a blocked application',
     description: 'SELECT answered 6283: the application is blocked and is removed from the candidate list (JR/T 0025.5 §6.5).',
-    mustFail: ['TM-FIN-004'],
+    mustFail: ['TM-FIN-004', 'TM-FIN-039'],
   },
   {
     id: 'tm-fin-skips-oda',
