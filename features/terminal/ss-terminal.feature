@@ -147,3 +147,4 @@ Feature: Social-security terminal
     Given the test card "tm-wrong-uk" is in the card slot
     When the terminal performs iWriteCard of item 02 with the value "33"
     Then the terminal reports error
+    And the terminal reports code -27016
