@@ -170,6 +170,8 @@ export const SPEC_RULES = {
   cvrRecordsPinFailure: true,
   /** JR/T 0025.5 A.1 CVR byte 4 b2, §9.4.4.1 step 4 a), §14.5.4 step 3 a): INTERNAL AUTHENTICATE and a CDA signature set "DDA performed". */
   cvrRecordsDdaPerformed: true,
+  /** JR/T 0025.5 §16.7.2: after ARC Y3/Z3 a TC asked for is approved offline, "unable to go online" in the CVR (A.1 byte 2 b1). */
+  unableOnlineApprovesOffline: true,
   /** JR/T 0025.5 A.1, §14.5: CVR byte 2 b8–5, the types of the second and first cryptogram. */
   cvrRecordsAcTypes: true,
   /** EMV Book 2 §6.5.1. */

@@ -82,6 +82,14 @@ export const PBOC_DEFECTS = [
     mustFail: ['PB-ODA-005', 'PB-CDA-001'],
   },
   {
+    id: 'pboc-unable-online-declines',
+    area: 'pboc',
+    title: 'Unable to go online (ARC Y3/Z3), the card declines a TC request',
+    description:
+      'With ARC Y3 or Z3 in the second GENERATE AC the card approves a TC request offline unless its own risk management declines (JR/T 0025.5 §16.7.2), setting "unable to go online" in the CVR (A.1 byte 2 b1); this card answers AAC as to any ARC but 00.',
+    mustFail: ['PB-IA-009'],
+  },
+  {
     id: 'pboc-verify-any-pin',
     area: 'pboc',
     title: 'Any offline PIN accepted',
@@ -736,6 +744,7 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-pin-counter-not-decremented': rule('wrongOfflinePinDecrementsTries'),
   'pboc-cvr-pin-failure-not-recorded': rule('cvrRecordsPinFailure'),
   'pboc-cvr-dda-not-recorded': rule('cvrRecordsDdaPerformed'),
+  'pboc-unable-online-declines': rule('unableOnlineApprovesOffline'),
   'pboc-verify-any-pin': rule('verifyComparesPin'),
   'pboc-script-bad-mac-accepted': rule('checkScriptMac'),
   'pboc-tc-when-aac-requested': rule('aacWhenAacRequested'),

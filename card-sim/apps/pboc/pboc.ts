@@ -96,6 +96,8 @@ interface Txn {
   pinFailed: boolean;
   /** CVR byte 4 b2 "DDA performed": set by INTERNAL AUTHENTICATE (JR/T 0025.5 §9.4.4.1 step 4 a) and by a CDA signature (§14.5.4 step 3 a). */
   ddaPerformed?: boolean;
+  /** The second GENERATE AC carried ARC Y3 or Z3: online authorisation not completed (JR/T 0025.5 §16.7; CVR byte 2 b1). */
+  unableOnline?: boolean;
   /** The PDOL data of GET PROCESSING OPTIONS and the CDOL1 data of the first GENERATE AC: CDA hashes them. */
   pdolData?: Uint8Array;
   cdol1Data?: Uint8Array;
@@ -337,6 +339,7 @@ function cvr(card: CardContext, t: Txn, first: keyof typeof CID, second?: keyof 
   if (t.extAuth === 'failed') b2 |= 0x08;
   if (t.pinPerformed) b2 |= 0x04;
   if (t.pinFailed) b2 |= 0x02;
+  if (t.unableOnline) b2 |= 0x01;
   let b3 = 0;
   if (s.pinTries === 0) b3 |= 0x40;
   if (s.lastIssuerAuthFailed) b3 |= 0x08;
@@ -374,7 +377,10 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
     else if (type === 'TC' && t.ec && amount > s.ec.balance && card.rules.ecChecksBalance) type = 'AAC';
   } else {
     const arc = toHex(values['8A'] as Uint8Array);
-    if (type === 'TC' && (arc !== '3030' || t.extAuth === 'failed')) type = 'AAC';
+    // §16.7: ARC Y3 or Z3, online authorisation not completed: the card approves offline when asked for a TC
+    // and its own risk management does not decline (§16.7.2), with "unable to go online" in the CVR.
+    t.unableOnline = (arc === '5933' || arc === '5A33') && card.rules.unableOnlineApprovesOffline;
+    if (type === 'TC' && !t.unableOnline && (arc !== '3030' || t.extAuth === 'failed')) type = 'AAC';
     if (type === 'ARQC') return { sw: SW.INCORRECT_P1P2 };
   }
   if (!card.rules.aacWhenAacRequested && requested === 'AAC' && !second) type = 'TC';
@@ -400,7 +406,8 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   // Effects of the decision.
   if (type === 'TC') {
     if (t.ec && !second && card.rules.ecDebitsBalance) s.ec.balance -= amount;
-    if (second) {
+    // An offline approval after Y3/Z3 leaves the last online ATC register as it is (§16.7.2.2).
+    if (second && !t.unableOnline) {
       if (card.rules.updateLastOnlineAtc) s.lastOnlineAtc = s.atc;
       s.consecutiveOffline = 0;
     } else s.consecutiveOffline++;
