@@ -290,7 +290,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'iWriteCard writes without secure messaging',
     description: 'EF05 is updated under UK SSSE with a MAC (part 4 §8.2); a plain UPDATE RECORD is refused.',
-    mustFail: ['TM-SS-015'],
+    mustFail: ['TM-SS-015', 'TM-SS-018'],
   },
   {
     id: 'tm-change-pin-last-try-reported-wrong',

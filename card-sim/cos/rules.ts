@@ -144,6 +144,10 @@ export const SPEC_RULES = {
   gpoChecksPdolLength: true,
   /** JR/T 0025.5 §7.4, EMV Book 3 §10.1. */
   gpoIncrementsAtc: true,
+  /** JR/T 0025.13 §7.4.3: the EC path only in the application currency (5F2A = 9F51, CNY). */
+  ecChecksCurrency: true,
+  /** JR/T 0025.13 §7.4.3: no EC path while the PIN try counter is 0. */
+  ecChecksPinTries: true,
   /** JR/T 0025.13 §7.4.3. */
   ecChecksSingleLimit: true,
   /** JR/T 0025.13 §7.4.3. */

@@ -176,10 +176,10 @@ const gpo: Handler = (cmd, card) => {
   const amount = values['9F02'] ? Number(toHex(values['9F02'])) : NaN;
   const ec =
     values['9F7A']?.[0] === 1 &&
-    toHex(values['5F2A'] ?? new Uint8Array()) === '0156' &&
+    (toHex(values['5F2A'] ?? new Uint8Array()) === '0156' || !card.rules.ecChecksCurrency) &&
     (amount <= s.ec.singleLimit || !card.rules.ecChecksSingleLimit) &&
     (amount <= s.ec.balance || !card.rules.ecChecksBalance) &&
-    s.pinTries > 0 &&
+    (s.pinTries > 0 || !card.rules.ecChecksPinTries) &&
     !s.lastIssuerAuthFailed;
   // A dual-algorithm card (JR/T 0025.17 §10.3.3 b): DF69 = 01 → the SM set, else the RSA/SHA-1/3DES set,
   // for the whole transaction.
