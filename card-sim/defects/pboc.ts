@@ -533,7 +533,7 @@ export const PBOC_DEFECTS = [
     title: 'Standard AFL names the 9F74 record',
     description:
       'The AFL of the standard path names the SFI 4 record with the EC issuer authorisation code 9F74 too, so the terminal takes every purchase for an EC one (JR/T 0025.13 §7.4.3: 9F74 only on the EC path).',
-    mustFail: ['PB-GPO-006', 'PB-GPO-007', 'PB-EC-003', 'PB-EC-004'],
+    mustFail: ['PB-GPO-006', 'PB-GPO-007', 'PB-EC-003', 'PB-EC-004', 'PB-PIN-007'],
   },
   {
     id: 'pboc-ec-balance-above-limit',

@@ -54,7 +54,7 @@ Feature: PBOC online processing and issuer authentication
     Then the status word is 6985
 
   @TC:PB-IA-009 @req:JRT0025-5:16.7.2 @req:JRT0025-5:A.1
-  Scenario: Unable to go online (ARC Y3) and asked for a TC, the card approves offline and its CVR says unable to go online
+  Scenario: Unable to go online and asked for a TC, the card approves offline and its CVR says unable to go online
     Given the card's offline risk counters are reset by an online approved transaction
     And the card has asked to go online with an ARQC
     When the terminal, unable to go online, sends the second GENERATE AC asking for TC with ARC Y3
