@@ -90,6 +90,14 @@ export const TERMINAL_DEFECTS = [
     mustFail: ['TM-SS-012'],
   },
   {
+    id: 'tm-unblock-reports-success-on-refusal',
+    area: 'terminal',
+    title: 'iUnblockPIN reports success whatever the card answers',
+    description:
+      'sc_reader §5.1.1: 0 only on success, else the error, −(SW) per LD/T 33 appendix A; this terminal returns 0 when the card refuses PIN UNBLOCK.',
+    mustFail: ['TM-SS-020'],
+  },
+  {
     id: 'tm-change-pin-reports-success-on-refusal',
     area: 'terminal',
     title: 'iChangePIN reports success whatever the card answers',
@@ -381,6 +389,7 @@ export const TERMINAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_DEFECTS)[number][
   'tm-wrong-pin-reported-locked': terminalRule('wrongPinReportedWrong'),
   'tm-change-pin-swapped': terminalRule('changePinOldFirst'),
   'tm-change-pin-reports-success-on-refusal': terminalRule('changePinReportsRefusal'),
+  'tm-unblock-reports-success-on-refusal': terminalRule('unblockReportsRefusal'),
   'tm-fin-ignores-priority': terminalRule('orderByPriority'),
   'tm-fin-ignores-confirmation': terminalRule('askCardholderConfirmation'),
   'tm-fin-selects-blocked-app': terminalRule('refuseBlockedApp'),
