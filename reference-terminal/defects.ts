@@ -90,6 +90,14 @@ export const TERMINAL_DEFECTS = [
     mustFail: ['TM-SS-012'],
   },
   {
+    id: 'tm-unblock-reports-success-on-refusal',
+    area: 'terminal',
+    title: 'iUnblockPIN reports success whatever the card answers',
+    description:
+      'sc_reader §5.1.1: 0 only on success, else the error, −(SW) per LD/T 33 appendix A; this terminal returns 0 when the card refuses PIN UNBLOCK.',
+    mustFail: ['TM-SS-020'],
+  },
+  {
     id: 'tm-change-pin-reports-success-on-refusal',
     area: 'terminal',
     title: 'iChangePIN reports success whatever the card answers',
@@ -115,7 +123,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal goes on with a blocked application',
     description: 'SELECT answered 6283: the application is blocked and is removed from the candidate list (JR/T 0025.5 §6.5).',
-    mustFail: ['TM-FIN-004'],
+    mustFail: ['TM-FIN-004', 'TM-FIN-039'],
   },
   {
     id: 'tm-fin-skips-oda',
@@ -290,7 +298,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'iWriteCard writes without secure messaging',
     description: 'EF05 is updated under UK SSSE with a MAC (part 4 §8.2); a plain UPDATE RECORD is refused.',
-    mustFail: ['TM-SS-015'],
+    mustFail: ['TM-SS-015', 'TM-SS-018'],
   },
   {
     id: 'tm-change-pin-last-try-reported-wrong',
@@ -381,6 +389,7 @@ export const TERMINAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_DEFECTS)[number][
   'tm-wrong-pin-reported-locked': terminalRule('wrongPinReportedWrong'),
   'tm-change-pin-swapped': terminalRule('changePinOldFirst'),
   'tm-change-pin-reports-success-on-refusal': terminalRule('changePinReportsRefusal'),
+  'tm-unblock-reports-success-on-refusal': terminalRule('unblockReportsRefusal'),
   'tm-fin-ignores-priority': terminalRule('orderByPriority'),
   'tm-fin-ignores-confirmation': terminalRule('askCardholderConfirmation'),
   'tm-fin-selects-blocked-app': terminalRule('refuseBlockedApp'),

@@ -98,6 +98,8 @@ export const TERMINAL_SPEC_RULES = {
   reloadWithPuk: true,
   /** part 5 §6.8. */
   unblockMacValid: true,
+  /** sc_reader §5.1.1, LD/T 33 appendix A: iUnblockPIN returns −(SW) when the card refuses PIN UNBLOCK. */
+  unblockReportsRefusal: true,
   /** part 4 §8.2. */
   writeWithMac: true,
   /** LD/T 33 appendix A. */

@@ -132,9 +132,17 @@ function cvrFacts(w: CardWorld, n: 1 | 2): checks.CvrFacts {
   const k = w.pboc.kernel;
   return {
     first: w.pboc.gac(1).type,
-    ...(n === 2 ? { second: w.pboc.gac(2).type, ...(k.seen.externalAuth !== undefined ? { externalAuth: k.seen.externalAuth } : {}) } : {}),
+    ...(n === 2
+      ? {
+          second: w.pboc.gac(2).type,
+          ...(k.seen.externalAuth !== undefined ? { externalAuth: k.seen.externalAuth } : {}),
+          unableOnline: ['5933', '5A33'].includes(toHex(w.pboc.arc ?? new Uint8Array(0))),
+        }
+      : {}),
     verify: k.seen.verify,
     ...(w.pboc.lastOnlineIssuerAuthFailed !== undefined ? { lastOnlineIssuerAuthFailed: w.pboc.lastOnlineIssuerAuthFailed } : {}),
+    // CVR byte 4 b2: set by INTERNAL AUTHENTICATE or a CDA signature; an AAC asked with CDA leaves it open (§14.5.4 step 2).
+    ...(k.seen.internalAuth || k.seen.cdaSigned ? { ddaPerformed: true } : !k.seen.cdaAsked ? { ddaPerformed: false } : {}),
   };
 }
 
@@ -227,6 +235,12 @@ When('the issuer answers with a wrong ARPC', async function (this: CardWorld) {
 });
 
 When('the terminal sends the second GENERATE AC asking for TC', async function (this: CardWorld) {
+  await this.pboc.secondGac();
+});
+
+/** JR/T 0025.5 §16.7: the terminal could not complete the online authorisation and sends ARC Y3 (offline approve) or Z3 (offline decline). */
+When(/^the terminal, unable to go online, sends the second GENERATE AC asking for TC with ARC (Y3|Z3)$/, async function (this: CardWorld, arc: string) {
+  this.pboc.arc = new Uint8Array(Buffer.from(arc, 'ascii'));
   await this.pboc.secondGac();
 });
 

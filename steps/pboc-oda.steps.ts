@@ -123,8 +123,9 @@ Then('the GENERATE AC response is 77 with 9F27, 9F36, 9F4B and optionally 9F10 o
   expectNoProblem(checks.cdaResponseTemplateProblem(this.last.data));
 });
 
+/** The last GENERATE AC of the transaction (the second, if sent): an AAC is never signed (JR/T 0025.7 §5.3.6.1 step 3). */
 Then('the AAC is in clear in 9F26 and the response has no 9F4B', function (this: CardWorld) {
-  const g = this.pboc.gac();
+  const g = this.pboc.gac2 ?? this.pboc.gac();
   expectThat(
     !g.sdad && g.ac.length === 8,
     dx('oda.aacResponse', { cda: g.sdad ? dx('oda.aacCarriesCda') : '', clear: g.ac.length !== 8 ? dx('oda.aacNoClearAc') : '' }),

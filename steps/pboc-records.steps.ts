@@ -18,6 +18,15 @@ Given('the debit application is selected and its records read for an EC purchase
   await this.pboc.selectAndRead(aid(this), true, amount);
 });
 
+/** The transaction currency code 5F2A of the PDOL data (n3, e.g. 0840), the rest of the terminal's data unchanged. */
+Given(
+  'the debit application is selected and its records read for an EC purchase of {int} in currency {word}',
+  async function (this: CardWorld, amount: number, currency: string) {
+    this.pboc.kernel.terminal.currency = currency;
+    await this.pboc.selectAndRead(aid(this), true, amount);
+  },
+);
+
 When('the terminal sends GET PROCESSING OPTIONS with PDOL data one byte short', async function (this: CardWorld) {
   const k = await this.pboc.select(aid(this));
   const d = k.pdolData();

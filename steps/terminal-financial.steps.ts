@@ -312,10 +312,12 @@ Then("the card's EC balance is now {int} fen", async function (this: CardWorld, 
   expectThat(Number(toHex(v as Uint8Array)) === fen, dx('tfin.ecBalance', { v: Number(toHex(v as Uint8Array)), fen }));
 });
 
-Then('the terminal reports the debit path', function (this: CardWorld) {
+/** The path the card took (JR/T 0025.13 §7.4.3: the EC issuer authorisation code 9F74 in its records marks the EC path), and the one the terminal reports, if it reports one. */
+Then(/^the terminal reports the (debit|electronic cash) path$/, function (this: CardWorld, want: string) {
   const path = outcome(this).fields?.['path'];
-  expectThat(path === undefined || path === 'debit', dx('tfin.path', { path: path as string }));
-  expectThat(!recordData(cardSide(this)).has('9F74'), dx('tfin.ecPath'));
+  expectThat(path === undefined || path === want, dx('tfin.path', { path: path as string }));
+  const ec = recordData(cardSide(this)).has('9F74');
+  expectThat(ec === (want === 'electronic cash'), dx(ec ? 'tfin.ecPath' : 'tfin.debitPath'));
 });
 
 Then('the reported TVR equals the TVR in the last GENERATE AC', function (this: CardWorld) {

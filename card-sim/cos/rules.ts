@@ -144,6 +144,10 @@ export const SPEC_RULES = {
   gpoChecksPdolLength: true,
   /** JR/T 0025.5 §7.4, EMV Book 3 §10.1. */
   gpoIncrementsAtc: true,
+  /** JR/T 0025.13 §7.4.3: the EC path only in the application currency (5F2A = 9F51, CNY). */
+  ecChecksCurrency: true,
+  /** JR/T 0025.13 §7.4.3: no EC path while the PIN try counter is 0. */
+  ecChecksPinTries: true,
   /** JR/T 0025.13 §7.4.3. */
   ecChecksSingleLimit: true,
   /** JR/T 0025.13 §7.4.3. */
@@ -168,6 +172,10 @@ export const SPEC_RULES = {
   wrongOfflinePinDecrementsTries: true,
   /** JR/T 0025.5 §11.4.2: a wrong offline PIN sets the CVR's "offline PIN verification failed". */
   cvrRecordsPinFailure: true,
+  /** JR/T 0025.5 A.1 CVR byte 4 b2, §9.4.4.1 step 4 a), §14.5.4 step 3 a): INTERNAL AUTHENTICATE and a CDA signature set "DDA performed". */
+  cvrRecordsDdaPerformed: true,
+  /** JR/T 0025.5 §16.7.2: after ARC Y3/Z3 a TC asked for is approved offline, "unable to go online" in the CVR (A.1 byte 2 b1). */
+  unableOnlineApprovesOffline: true,
   /** JR/T 0025.5 A.1, §14.5: CVR byte 2 b8–5, the types of the second and first cryptogram. */
   cvrRecordsAcTypes: true,
   /** EMV Book 2 §6.5.1. */

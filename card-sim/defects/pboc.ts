@@ -33,6 +33,7 @@ export const PBOC_DEFECTS = [
       'PB-AC-004',
       'PB-EC-002',
       'PB-IA-001',
+      'PB-IA-009',
       'PB-TXN-001',
       'PB-TXN-002',
       'PB-CDA-003',
@@ -72,6 +73,22 @@ export const PBOC_DEFECTS = [
     description:
       'After a wrong offline PIN the CVR of the next GENERATE AC says "offline PIN verification failed" (JR/T 0025.5 §11.4.2); this card leaves the bit clear.',
     mustFail: ['PB-AC-011', 'PB-PIN-007'],
+  },
+  {
+    id: 'pboc-cvr-dda-not-recorded',
+    area: 'pboc',
+    title: 'DDA performed is never recorded in the CVR',
+    description:
+      'INTERNAL AUTHENTICATE sets the CVR\'s "DDA performed" (byte 4 b2, JR/T 0025.5 A.1, §9.4.4.1 step 4 a), and so does a CDA signature (§14.5.4 step 3 a); this card leaves the bit clear.',
+    mustFail: ['PB-ODA-005', 'PB-CDA-001'],
+  },
+  {
+    id: 'pboc-unable-online-declines',
+    area: 'pboc',
+    title: 'Unable to go online (ARC Y3/Z3), the card declines a TC request',
+    description:
+      'With ARC Y3 or Z3 in the second GENERATE AC the card approves a TC request offline unless its own risk management declines (JR/T 0025.5 §16.7.2), setting "unable to go online" in the CVR (A.1 byte 2 b1); this card answers AAC as to any ARC but 00.',
+    mustFail: ['PB-IA-009'],
   },
   {
     id: 'pboc-verify-any-pin',
@@ -309,7 +326,22 @@ export const PBOC_DEFECTS = [
     title: 'The CVR does not say which cryptograms the card gave',
     description:
       'JR/T 0025.5 A.1, §14.5: CVR byte 2 b8–5 give the type of the second and first cryptogram (10: second not requested). This card leaves them 0000.',
-    mustFail: ['PB-AC-001', 'PB-AC-002', 'PB-AC-003', 'PB-AC-005', 'PB-AC-009', 'PB-AC-011', 'PB-IA-001', 'PB-IA-004', 'PB-IA-005', 'PB-PIN-003', 'PB-PIN-007'],
+    mustFail: [
+      'PB-AC-001',
+      'PB-AC-002',
+      'PB-AC-003',
+      'PB-AC-005',
+      'PB-AC-009',
+      'PB-AC-011',
+      'PB-CDA-001',
+      'PB-IA-001',
+      'PB-IA-004',
+      'PB-IA-005',
+      'PB-IA-009',
+      'PB-ODA-005',
+      'PB-PIN-003',
+      'PB-PIN-007',
+    ],
   },
   {
     id: 'pboc-verify-12-digits-refused',
@@ -468,7 +500,9 @@ export const PBOC_DEFECTS = [
       'The AIP is personalised 5C00 (SDA, no DDA) on a card that does DDA, as the ICS says; the issuer signed the static data with that AIP, so terminals fall back to SDA (JR/T 0025.5 §7.2, EMV Book 3 annex C1).',
     mustFail: ['PB-GPO-004'],
     // 5C00 announces no CDA either: on a CDA card the CDA transactions fail too.
-    mustFailWhere: { '@ics:cda': ['PB-CDA-001', 'PB-CDA-002', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-101', 'PB-CDA-102'] },
+    mustFailWhere: {
+      '@ics:cda': ['PB-CDA-001', 'PB-CDA-002', 'PB-CDA-003', 'PB-CDA-004', 'PB-CDA-005', 'PB-CDA-006', 'PB-CDA-009', 'PB-CDA-101', 'PB-CDA-102'],
+    },
   },
   {
     id: 'pboc-ec-afl-without-9F74',
@@ -479,12 +513,27 @@ export const PBOC_DEFECTS = [
     mustFail: ['PB-GPO-005'],
   },
   {
+    id: 'pboc-ec-any-currency',
+    area: 'pboc',
+    title: 'EC path in any currency',
+    description:
+      'GET PROCESSING OPTIONS takes the EC path whatever the transaction currency 5F2A, where JR/T 0025.13 §7.4.3 asks that it match the application currency (CNY).',
+    mustFail: ['PB-GPO-007'],
+  },
+  {
+    id: 'pboc-ec-path-pin-blocked',
+    area: 'pboc',
+    title: 'EC path with the PIN try limit exceeded',
+    description: 'GET PROCESSING OPTIONS takes the EC path with the PIN try counter at 0, where JR/T 0025.13 §7.4.3 asks that it be not 0.',
+    mustFail: ['PB-PIN-007'],
+  },
+  {
     id: 'pboc-standard-afl-names-ec-record',
     area: 'pboc',
     title: 'Standard AFL names the 9F74 record',
     description:
       'The AFL of the standard path names the SFI 4 record with the EC issuer authorisation code 9F74 too, so the terminal takes every purchase for an EC one (JR/T 0025.13 §7.4.3: 9F74 only on the EC path).',
-    mustFail: ['PB-GPO-006', 'PB-EC-003', 'PB-EC-004'],
+    mustFail: ['PB-GPO-006', 'PB-GPO-007', 'PB-EC-003', 'PB-EC-004', 'PB-PIN-007'],
   },
   {
     id: 'pboc-ec-balance-above-limit',
@@ -578,7 +627,7 @@ export const PBOC_DEFECTS = [
     title: 'CDA signature on an AAC',
     description:
       'Asked for an AAC with CDA, the card answers a CDA signature, where an AAC is never signed and goes in clear in 9F26 (JR/T 0025.7 §5.3.6.1 step 3, table 19).',
-    mustFail: ['PB-CDA-004'],
+    mustFail: ['PB-CDA-004', 'PB-CDA-009'],
   },
   {
     id: 'pboc-cda-ac-in-clear-differs',
@@ -727,6 +776,10 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-dynamic-number-constant': rule('iccDynamicNumberFresh'),
   'pboc-pin-counter-not-decremented': rule('wrongOfflinePinDecrementsTries'),
   'pboc-cvr-pin-failure-not-recorded': rule('cvrRecordsPinFailure'),
+  'pboc-cvr-dda-not-recorded': rule('cvrRecordsDdaPerformed'),
+  'pboc-unable-online-declines': rule('unableOnlineApprovesOffline'),
+  'pboc-ec-any-currency': rule('ecChecksCurrency'),
+  'pboc-ec-path-pin-blocked': rule('ecChecksPinTries'),
   'pboc-verify-any-pin': rule('verifyComparesPin'),
   'pboc-script-bad-mac-accepted': rule('checkScriptMac'),
   'pboc-tc-when-aac-requested': rule('aacWhenAacRequested'),

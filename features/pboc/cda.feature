@@ -15,6 +15,7 @@ Feature: PBOC combined dynamic data authentication and application cryptogram ge
     When the terminal asks for TC with CDA in the first GENERATE AC
     Then the card answers TC
     And the CDA signature of the first GENERATE AC verifies with the ICC public key
+    And the CVR of the first GENERATE AC says what the transaction did
 
   @TC:PB-CDA-002 @req:JRT0025-7:5.3.6.1 @req:JRT0025-17:5.2.5.1
   Scenario: The CDA response holds 9F27, 9F36, 9F4B and 9F10, and no cryptogram in clear
@@ -48,6 +49,14 @@ Feature: PBOC combined dynamic data authentication and application cryptogram ge
     Then the card answers TC
     And the CDA signature of the second GENERATE AC verifies with the ICC public key
     And the cryptogram of the second GENERATE AC verifies with the issuer keys
+
+  @TC:PB-CDA-009 @req:JRT0025-7:5.3.6.1 @req:JRT0025-17:5.2.5.1
+  Scenario: An issuer decline with CDA asked in the second GENERATE AC: the AAC comes in clear, unsigned
+    Given the card has asked to go online with an ARQC
+    When the issuer answers with the right ARPC and ARC 05
+    And the terminal sends the second GENERATE AC asking for TC with CDA
+    Then the card answers AAC
+    And the AAC is in clear in 9F26 and the response has no 9F4B
 
   @req:JRT0025-7:5.3.6 @req:JRT0025-5:7 @needs:pin
   Scenario Outline: A <mode> transaction with CDA is approved <how>, every signature and cryptogram verifying

@@ -33,6 +33,12 @@ Feature: PBOC GET PROCESSING OPTIONS and application data
     Given the debit application is selected and its records read
     Then the application data holds no EC issuer authorisation code 9F74
 
+  @TC:PB-GPO-007 @req:JRT0025-13:7.4.3 @ics:ec
+  Scenario: An EC purchase in a currency other than the application's takes the standard path
+    Given the card's offline risk counters are reset by an online approved transaction
+    And the debit application is selected and its records read for an EC purchase of 100 in currency 0840
+    Then the application data holds no EC issuer authorisation code 9F74
+
   @TC:PB-GPO-101 @req:JRT0025-17:10.3.2 @ics:sm2
   Scenario: A card with SM algorithms asks for the SM algorithm support indicator DF69 in its PDOL
     When the terminal selects the debit application

@@ -22,8 +22,10 @@ Feature: PBOC offline data authentication with RSA
     Then the ICC public key certificate recovers and names the PAN of 5A
 
   @TC:PB-ODA-005 @req:JRT0025-7:6.5 @ics:dda
-  Scenario: Dynamic data authentication succeeds
+  Scenario: Dynamic data authentication succeeds and the next GENERATE AC's CVR says DDA performed
     Then dynamic data authentication succeeds
+    When the terminal asks for ARQC in the first GENERATE AC
+    Then the CVR of the first GENERATE AC says what the transaction did
 
   @TC:PB-ODA-006 @req:JRT0025-7:6.5.1 @ics:dda
   Scenario: The SDAD covers the terminal's DDOL data

@@ -38,13 +38,16 @@ Feature: PBOC offline PIN
     And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
 
   @TC:PB-PIN-007 @req:JRT0025-5:11.3 @req:JRT0025-5:11.4.2
-  Scenario: A PIN whose try limit was reached in an earlier transaction answers 6984 to the first VERIFY of the next
+  Scenario: A PIN whose try limit was reached in an earlier transaction answers 6984 to the first VERIFY of the next, and bars the EC path
     When the terminal verifies a wrong offline PIN until the card blocks it
     And the debit application is selected and its records read
     And the terminal verifies the offline PIN of the profile
     Then the status word is 6984
     When the terminal asks for ARQC in the first GENERATE AC
     Then the CVR of the first GENERATE AC says what the transaction did
+    # JR/T 0025.13 §7.4.3: with the PIN try counter at 0 no transaction takes the EC path.
+    When the debit application is selected and its records read for an EC purchase of 100
+    Then the application data holds no EC issuer authorisation code 9F74
     And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
 
   @TC:PB-PIN-005 @req:JRT0025-5:B.12 @req:ISO9564-1:format-2

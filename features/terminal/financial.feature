@@ -31,6 +31,13 @@ Feature: Financial terminal
     Then the terminal selected the application A000000333010102
     And the card saw no GET PROCESSING OPTIONS for A000000333010101
 
+  @TC:TM-FIN-039 @req:JRT0025-5:6.5 @terminal:financial
+  Scenario: A card whose only application is blocked is refused without GET PROCESSING OPTIONS
+    Given the test card "fin-only-blocked" is in the card slot
+    When the terminal performs a purchase of 1000 fen with the PIN "123456"
+    Then the card saw no GET PROCESSING OPTIONS
+    And the terminal reports refused
+
   @TC:TM-FIN-005 @req:JRT0025-5:6.4.2 @terminal:financial
   Scenario: Without a PSE the terminal selects from its own list of AIDs
     Given the test card "fin-no-pse" is in the card slot
@@ -213,6 +220,7 @@ Feature: Financial terminal
     Given the test card "reference" is in the card slot
     When the terminal performs an electronic cash purchase of 1000 fen
     Then the card saw 9F7A = 01 in the GET PROCESSING OPTIONS data
+    And the terminal reports the electronic cash path
     And the terminal reports approved
     And the terminal did not go online
     And the card's EC balance is now 9000 fen

@@ -118,6 +118,13 @@ Feature: Social-security terminal
     When the terminal performs iVerifyPIN with the PIN "123456"
     Then the terminal reports success
 
+  @TC:TM-SS-020 @req:SSCARD-5:6.8 @req:LDT33:1.1 @terminal:social-security
+  Scenario: A PIN unblock the card refuses (its STK is not the issuer's) is reported with the card's return code
+    Given the test card "tm-wrong-stk" is in the card slot
+    When the terminal performs iUnblockPIN
+    Then the terminal reports error
+    And the terminal reports code -27016
+
   @TC:TM-SS-015 @req:SSCARD-4:8.2 @req:LDT33:1.1 @terminal:social-security
   Scenario: iWriteCard writes a data item with secure messaging (UPDATE RECORD, CLA 04, MAC under UK SSSE)
     Given the test card "reference" is in the card slot
@@ -147,3 +154,4 @@ Feature: Social-security terminal
     Given the test card "tm-wrong-uk" is in the card slot
     When the terminal performs iWriteCard of item 02 with the value "33"
     Then the terminal reports error
+    And the terminal reports code -27016

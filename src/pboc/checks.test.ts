@@ -125,4 +125,14 @@ describe('CVR against what the transaction did (JR/T 0025.5 A.1)', () => {
     expect(cvrProblem(iad('03A00000'), { first: 'ARQC', verify: [], lastOnlineIssuerAuthFailed: true })).toBeDefined();
     expect(cvrProblem(iad('03A00800'), { first: 'ARQC', verify: [], lastOnlineIssuerAuthFailed: true })).toBeUndefined();
   });
+  it('sets byte 2 b1 unable to go online after ARC Y3/Z3 (§16.7.2)', () => {
+    expect(expectedCvr({ first: 'ARQC', second: 'TC', verify: [], unableOnline: true }).value[1]).toBe(0x61);
+    expect(expectedCvr({ first: 'ARQC', second: 'TC', verify: [] }).value[1]).toBe(0x60);
+  });
+  it('fixes byte 4 b2 DDA performed only when the facts say (A.1, §9.4.4.1, §14.5.4)', () => {
+    expect(cvrProblem(iad('03A000FD'), { first: 'ARQC', verify: [], ddaPerformed: false })).toBeUndefined();
+    expect(cvrProblem(iad('03A00002'), { first: 'ARQC', verify: [], ddaPerformed: false })).toBeDefined();
+    expect(cvrProblem(iad('03A00000'), { first: 'ARQC', verify: [], ddaPerformed: true })).toBeDefined();
+    expect(cvrProblem(iad('03A00002'), { first: 'ARQC', verify: [], ddaPerformed: true })).toBeUndefined();
+  });
 });

@@ -98,6 +98,13 @@ export interface CvrFacts {
   externalAuth?: number;
   /** Whether issuer authentication failed in the last online transaction (byte 3 b4), when the scenario knows it. */
   lastOnlineIssuerAuthFailed?: boolean;
+  /**
+   * Byte 4 b2 "DDA performed", when the transaction fixes it: true after an INTERNAL AUTHENTICATE answered 9000
+   * (§9.4.4.1 step 4 a) or a CDA signature (§14.5.4 step 3 a), false with neither INTERNAL AUTHENTICATE nor CDA asked.
+   */
+  ddaPerformed?: boolean;
+  /** The second GENERATE AC carried ARC Y3 or Z3, online authorisation not completed (§16.7.2): byte 2 b1 "unable to go online". */
+  unableOnline?: boolean;
 }
 
 /** A VERIFY the card judged (§11.4.2 steps 2–3): 9000, 63Cx, 6983, 6984; a malformed one (6700, 6A80) is no PIN verification. */
@@ -108,9 +115,10 @@ const judged = (sw: number) =>
  * CVR bytes 2–4 as the facts fix them, with the mask of the bits they fix (JR/T 0025.5 A.1): byte 2 whole
  * (b8–7 second cryptogram 00 AAC / 01 TC / 10 not requested, b6–5 first 00 AAC / 01 TC / 10 ARQC, b4 issuer
  * authentication failed, b3 offline PIN performed, b2 offline PIN failed — set by a wrong PIN or a VERIFY past the
- * limit, cleared by a right one (§11.4.2 step 3) — b1 unable to go online: 0, the scenarios' terminal is online);
- * byte 3 b7 PIN try limit exceeded when a VERIFY shows the counter, b4 when the last online transaction is known.
- * The rest (velocity, new card, scripts, DDA performed, last transaction not completed) is not fixed by the facts.
+ * limit, cleared by a right one (§11.4.2 step 3) — b1 unable to go online: set only after ARC Y3/Z3, §16.7.2);
+ * byte 3 b7 PIN try limit exceeded when a VERIFY shows the counter, b4 when the last online transaction is known;
+ * byte 4 b2 DDA performed when the facts fix it. The rest (velocity, new card, scripts, last transaction not
+ * completed) is not fixed by the facts.
  */
 export function expectedCvr(f: CvrFacts): { value: Uint8Array; mask: Uint8Array } {
   const code = { AAC: 0, TC: 1, ARQC: 2 } as const;
@@ -119,6 +127,7 @@ export function expectedCvr(f: CvrFacts): { value: Uint8Array; mask: Uint8Array 
   const mask = Uint8Array.of(0xff, 0xff, 0, 0);
   let b2 = ((f.second === undefined ? 2 : secondCode[f.second]) << 6) | (code[f.first] << 4);
   if (f.externalAuth !== undefined && f.externalAuth !== SW.NO_ERROR) b2 |= 0x08;
+  if (f.unableOnline) b2 |= 0x01;
   const verifies = f.verify.filter(judged);
   const last = verifies.at(-1);
   if (last !== undefined) {
@@ -132,6 +141,10 @@ export function expectedCvr(f: CvrFacts): { value: Uint8Array; mask: Uint8Array 
   if (f.lastOnlineIssuerAuthFailed !== undefined) {
     mask[2] = (mask[2] as number) | 0x08;
     if (f.lastOnlineIssuerAuthFailed) value[2] = (value[2] as number) | 0x08;
+  }
+  if (f.ddaPerformed !== undefined) {
+    mask[3] = 0x02;
+    if (f.ddaPerformed) value[3] = 0x02;
   }
   return { value, mask };
 }

@@ -124,8 +124,12 @@ export class PbocKernel {
   /** The PDOL data sent in GPO and the CDOL1 data of the first GENERATE AC: the CDA transaction data begins with them. */
   pdolSent: Uint8Array = new Uint8Array(0);
   cdol1Sent: Uint8Array = new Uint8Array(0);
-  /** What the card answered in this transaction that its CVR reports (JR/T 0025.5 A.1 CVR): each VERIFY's SW, EXTERNAL AUTHENTICATE's. */
-  readonly seen: { verify: number[]; externalAuth?: number } = { verify: [] };
+  /**
+   * What the card answered in this transaction that its CVR reports (JR/T 0025.5 A.1 CVR): each VERIFY's SW,
+   * EXTERNAL AUTHENTICATE's, whether an INTERNAL AUTHENTICATE was answered 9000, whether a GENERATE AC asked for CDA
+   * and whether one came signed (9F4B).
+   */
+  readonly seen: { verify: number[]; externalAuth?: number; internalAuth?: boolean; cdaAsked?: boolean; cdaSigned?: boolean } = { verify: [] };
 
   constructor(
     private readonly send: Send,
@@ -341,6 +345,7 @@ export class PbocKernel {
   async internalAuthenticate(ddolData: Uint8Array): Promise<{ response: ResponseApdu; sdad?: Uint8Array }> {
     const response = await this.command(cmd.internalAuthenticate(ddolData));
     if (response.sw !== SW.NO_ERROR) return { response };
+    this.seen.internalAuth = true;
     const t = tlvs(response, 'INTERNAL AUTHENTICATE')[0];
     const sdad = t?.tag === '80' ? t.value : t?.tag === '77' ? t.children?.find((c) => c.tag === '9F4B')?.value : undefined;
     if (!sdad) throw new NonConformance(dx('kernel.noSdad', { template: '77{9F4B}' }));
@@ -416,6 +421,7 @@ export class PbocKernel {
     const values = this.terminalValues(extra);
     const cdolData = buildDolData(parseDol(cdol), values);
     if (!second) this.cdol1Sent = cdolData.slice();
+    if (opts.cda) this.seen.cdaAsked = true;
     const response = await this.command(cmd.generateAc(AC_P1[type] | (opts.cda ? cmd.GAC_P1.CDA : 0x00), cdolData));
     if (response.sw !== SW.NO_ERROR) return { response };
     const l = tlvs(response, 'GENERATE AC');
@@ -444,7 +450,10 @@ export class PbocKernel {
     if (iad.length < 7 || iad[0] !== 0x07) throw new NonConformance(dx('kernel.iad', { iad: toHex(iad) }));
     const acData = concat(cdolData, this.aip, atc, iad.subarray(3, 7));
     const result: GacResult = { type: typeOf, cid: cid[0] as number, atc: toUint(atc), ac, iad, acData, cdolData };
-    if (sdad) Object.assign(result, { sdad, responseObjects, acInClear, second, unpredictable: values['9F37'] });
+    if (sdad) {
+      this.seen.cdaSigned = true;
+      Object.assign(result, { sdad, responseObjects, acInClear, second, unpredictable: values['9F37'] });
+    }
     return { response, result };
   }
 

@@ -61,6 +61,10 @@ export const TERMINAL_MESSAGES = {
     en: 'the card gave the EC issuer authorisation code 9F74: it took the EC path',
     zh: '卡给出了电子现金发卡行授权码 9F74: 交易走了电子现金路径',
   },
+  'tfin.debitPath': {
+    en: 'the card gave no EC issuer authorisation code 9F74: it took the debit path',
+    zh: '卡未给出电子现金发卡行授权码 9F74: 交易走了借记路径',
+  },
   'tfin.tvrSentReported': { en: 'TVR sent {sent}, reported {reported}', zh: '发送的 TVR 为 {sent}, 报告的为 {reported}' },
   'tfin.tvrMismatch': { en: 'the terminal reports TVR {reported} but sent {sent} to the card', zh: '终端报告的 TVR 为 {reported}, 但发给卡的是 {sent}' },
   'tfin.amount': {

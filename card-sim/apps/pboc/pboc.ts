@@ -94,6 +94,10 @@ interface Txn {
   extAuth?: 'ok' | 'failed';
   pinPerformed: boolean;
   pinFailed: boolean;
+  /** CVR byte 4 b2 "DDA performed": set by INTERNAL AUTHENTICATE (JR/T 0025.5 §9.4.4.1 step 4 a) and by a CDA signature (§14.5.4 step 3 a). */
+  ddaPerformed?: boolean;
+  /** The second GENERATE AC carried ARC Y3 or Z3: online authorisation not completed (JR/T 0025.5 §16.7; CVR byte 2 b1). */
+  unableOnline?: boolean;
   /** The PDOL data of GET PROCESSING OPTIONS and the CDOL1 data of the first GENERATE AC: CDA hashes them. */
   pdolData?: Uint8Array;
   cdol1Data?: Uint8Array;
@@ -172,10 +176,10 @@ const gpo: Handler = (cmd, card) => {
   const amount = values['9F02'] ? Number(toHex(values['9F02'])) : NaN;
   const ec =
     values['9F7A']?.[0] === 1 &&
-    toHex(values['5F2A'] ?? new Uint8Array()) === '0156' &&
+    (toHex(values['5F2A'] ?? new Uint8Array()) === '0156' || !card.rules.ecChecksCurrency) &&
     (amount <= s.ec.singleLimit || !card.rules.ecChecksSingleLimit) &&
     (amount <= s.ec.balance || !card.rules.ecChecksBalance) &&
-    s.pinTries > 0 &&
+    (s.pinTries > 0 || !card.rules.ecChecksPinTries) &&
     !s.lastIssuerAuthFailed;
   // A dual-algorithm card (JR/T 0025.17 §10.3.3 b): DF69 = 01 → the SM set, else the RSA/SHA-1/3DES set,
   // for the whole transaction.
@@ -270,6 +274,8 @@ const internalAuthenticate: Handler = (cmd, card) => {
   if (cmd.p1 !== 0 || cmd.p2 !== 0) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 4) return { sw: SW.WRONG_LENGTH }; // DDOL 9F37 04
   const a = app(card);
+  const t = txn(card);
+  if (t && card.rules.cvrRecordsDdaPerformed) t.ddaPerformed = true;
   const dyn = dynamicNumber(card);
   const iccdd = concat(Uint8Array.of(dyn.length), dyn);
   const sdad = signDynamicData(a, iccdd, !card.rules.sdadOverDdolData ? new Uint8Array(0) : cmd.data);
@@ -333,10 +339,12 @@ function cvr(card: CardContext, t: Txn, first: keyof typeof CID, second?: keyof 
   if (t.extAuth === 'failed') b2 |= 0x08;
   if (t.pinPerformed) b2 |= 0x04;
   if (t.pinFailed) b2 |= 0x02;
+  if (t.unableOnline) b2 |= 0x01;
   let b3 = 0;
   if (s.pinTries === 0) b3 |= 0x40;
   if (s.lastIssuerAuthFailed) b3 |= 0x08;
-  return Uint8Array.of(0x03, b2, b3, 0x00);
+  const b4 = t.ddaPerformed ? 0x02 : 0x00;
+  return Uint8Array.of(0x03, b2, b3, b4);
 }
 
 function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
@@ -369,12 +377,18 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
     else if (type === 'TC' && t.ec && amount > s.ec.balance && card.rules.ecChecksBalance) type = 'AAC';
   } else {
     const arc = toHex(values['8A'] as Uint8Array);
-    if (type === 'TC' && (arc !== '3030' || t.extAuth === 'failed')) type = 'AAC';
+    // §16.7: ARC Y3 or Z3, online authorisation not completed: the card approves offline when asked for a TC
+    // and its own risk management does not decline (§16.7.2), with "unable to go online" in the CVR.
+    t.unableOnline = (arc === '5933' || arc === '5A33') && card.rules.unableOnlineApprovesOffline;
+    if (type === 'TC' && !t.unableOnline && (arc !== '3030' || t.extAuth === 'failed')) type = 'AAC';
     if (type === 'ARQC') return { sw: SW.INCORRECT_P1P2 };
   }
   if (!card.rules.aacWhenAacRequested && requested === 'AAC' && !second) type = 'TC';
   t.gacs++;
   if (!second) t.firstType = type;
+  // CDA: "DDA performed" is set before the cryptogram is generated when a TC or ARQC is to be signed (§14.5.4 step 3 a).
+  const signs = cdaRequested && (type !== 'AAC' || !card.rules.cdaNotOnAac);
+  if (signs && card.rules.cvrRecordsDdaPerformed) t.ddaPerformed = true;
   const iad = concat(
     Uint8Array.of(0x07, 0x01, 0x01),
     cvr(card, t, t.firstType as keyof typeof CID, second ? type : undefined),
@@ -392,7 +406,8 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   // Effects of the decision.
   if (type === 'TC') {
     if (t.ec && !second && card.rules.ecDebitsBalance) s.ec.balance -= amount;
-    if (second) {
+    // An offline approval after Y3/Z3 leaves the last online ATC register as it is (§16.7.2.2).
+    if (second && !t.unableOnline) {
       if (card.rules.updateLastOnlineAtc) s.lastOnlineAtc = s.atc;
       s.consecutiveOffline = 0;
     } else s.consecutiveOffline++;
@@ -400,7 +415,7 @@ function generateAc(cmd: Parameters<Handler>[0], card: CardContext): Reply {
   }
   if (second) s.lastIssuerAuthFailed = t.extAuth === 'failed';
   // CDA: a TC or ARQC is signed; an AAC never (JR/T 0025.7 §5.3.6.1 step 3).
-  if (cdaRequested && (type !== 'AAC' || !card.rules.cdaNotOnAac)) {
+  if (signs) {
     return { data: cdaResponse(card, t, second ? cmd.data : undefined, values['9F37'] as Uint8Array, CID[type], atc, ac, iad), sw: SW.NO_ERROR };
   }
   const data = buildTlv('77', [buildTlv('9F27', Uint8Array.of(CID[type])), buildTlv('9F36', atc), buildTlv('9F26', ac), buildTlv('9F10', iad)]);

@@ -82,6 +82,14 @@ export const TM_WRONG_UK: SsCardData = {
   roots: { UK: '00112233445566778899AABBCCDDEEFF' },
 };
 
+/** A card personalised with another STK root: PIN UNBLOCK and PIN RELOAD MACed by the PSAM are refused (6988). */
+export const TM_WRONG_STK: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000025',
+  serial: '00000025',
+  roots: { STK: '00112233445566778899AABBCCDDEEFF' },
+};
+
 /** Medical account of 1.00 元 (social-security terminal iDoDebit: a bill above the balance). */
 export const TM_MED_LOW_BALANCE: SsCardData = {
   ...REFERENCE_CARD,
@@ -161,6 +169,7 @@ export const TERMINAL_TEST_CARDS: readonly CardImage[] = [
   card('tm-med-records', 'Reference card data with two purchases and a load in EF08 (iReadDebitRecord)', TM_MED_RECORDS),
   card('tm-clone', "Clone of the reference card: IRK not the issuer's, INTERNAL AUTHENTICATE does not verify", TM_CLONE),
   card('tm-wrong-uk', "Reference card data with an UK SSSE from another root: the PSAM's MAC is refused", TM_WRONG_UK),
+  card('tm-wrong-stk', "Reference card data with an STK from another root: the PSAM's PIN UNBLOCK MAC is refused", TM_WRONG_STK),
   card('tm-card10', 'Social security card 1.0, still valid (terminal tests)', TM_CARD10),
   card('tm-replacement', 'Replacement (补卡) of tm-blacklisted: same 社会保障号码, new 卡号 and 卡识别码', TM_REPLACEMENT),
   card('tm-renewed', 'Renewal (换卡) of tm-expired, valid to 2030', TM_RENEWED),

@@ -185,4 +185,5 @@ export const FINANCIAL_TEST_CARDS: readonly CardImage[] = [
   ),
   card('fin-auc-atm-only', 'Usage control AA00: valid at ATMs only, not at other terminals', '00123', () => one({ record1: { '9F07': 'AA00' } })),
   card('fin-unknown-ca', 'DDA card whose CA public key index 8F (99) names no key the terminal holds', '00124', () => one({ caIndex: '99' })),
+  card('fin-only-blocked', 'Its one application, the debit one, blocked (SELECT answers 6283)', '00125', () => one({ appData: { blocked: true } })),
 ];
