@@ -14,7 +14,8 @@ import * as data from '../src/sscard/data.ts';
 import type { KeyName } from '../src/sscard/keys.ts';
 import { SFI } from '../src/sscard/terminal.ts';
 import { expectBytes, expectNoProblem, expectSw, expectSw1, expectThat, given } from '../src/verdict/expect.ts';
-import { readRecordsOneByOne, wrongPin } from './card-helpers.ts';
+import { readRecordsOneByOne, sfiOf, wrongPin } from './card-helpers.ts';
+import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
 import { efOf, pinOf, terminal, version } from './sscard.steps.ts';
 import { dx } from '../src/verdict/messages.ts';
@@ -27,6 +28,18 @@ When('the terminal authenticates with {sskey}', async function (this: CardWorld,
 
 When('the terminal authenticates with {sskey} using wrong authentication data', async function (this: CardWorld, key: KeyName) {
   await (await terminal(this)).externalAuthenticate(key, { corrupt: true });
+});
+
+When('the terminal authenticates with {sskey} naming key version {int}', async function (this: CardWorld, key: KeyName, v: number) {
+  // The optional 17th data byte (part 5 §6.4.3).
+  await (await terminal(this)).externalAuthenticate(key, { version: v });
+});
+
+When('the terminal authenticates with {sskey} naming a key version the card does not have', async function (this: CardWorld, key: KeyName) {
+  // Authentication data of version 1, the 17th byte naming version 09 (LD/T 6001.3 loads 1-3).
+  const t = await terminal(this);
+  const cmd = await t.externalAuthCommand(key, await t.challenge());
+  await this.send({ ...cmd, data: Uint8Array.from([...cmd.data.subarray(0, 16), 0x09]) });
 });
 
 When('the terminal authenticates with {sskey} on the first of two challenges', async function (this: CardWorld, key: KeyName) {
@@ -91,6 +104,16 @@ When(
   },
 );
 
+When(
+  'the terminal writes item {item} by its record identifier in a record tagged {item}, without secure messaging',
+  async function (this: CardWorld, tag: number, other: number) {
+    const t = await terminal(this);
+    const v = await t.item(efOf(tag), tag);
+    this.ss.original = v;
+    await this.send(command(0x00, SS_INS.UPDATE_RECORD, tag, efOf(tag) << 3, Uint8Array.from([other, v.length, ...v])));
+  },
+);
+
 When('the terminal writes item {item} with a length byte one more than its value, without secure messaging', async function (this: CardWorld, tag: number) {
   const t = await terminal(this);
   const v = await t.item(efOf(tag), tag);
@@ -130,6 +153,32 @@ When('the terminal writes {int} bytes at offset {int} of EF07 with a MAC under U
   await this.send(await t.macCommand('UK', 0x04, SS_INS.UPDATE_BINARY, 0x80 | SFI.EF07, offset, content));
 });
 
+When(
+  'the terminal writes the data it read back at offset {int} of the {ef} by its SFI, without secure messaging',
+  async function (this: CardWorld, offset: number, ef: EfObject) {
+    expectSw(this.last.sw, SW.NO_ERROR);
+    await this.send(command(0x00, SS_INS.UPDATE_BINARY, 0x80 | sfiOf(this, ef), offset, this.last.data));
+  },
+);
+
+/** The last byte of the current EF, its size known (P1-P2 the offset, part 5 §6.9 and §6.12 table 41). */
+async function lastByte(world: CardWorld): Promise<{ offset: number; data: Uint8Array }> {
+  const offset = given(world.iso.size, 'EF size') - 1;
+  const r = await world.send(iso.readBinary(offset, 1));
+  expectSw(r.sw, SW.NO_ERROR);
+  return { offset, data: r.data };
+}
+
+When('the terminal writes the last byte of the current EF back unchanged, without secure messaging', async function (this: CardWorld) {
+  const { offset, data } = await lastByte(this);
+  await this.send(command(0x00, SS_INS.UPDATE_BINARY, offset >> 8, offset & 0xff, data));
+});
+
+When('the terminal writes the last byte of the current EF back and one byte more, without secure messaging', async function (this: CardWorld) {
+  const { offset, data } = await lastByte(this);
+  await this.send(command(0x00, SS_INS.UPDATE_BINARY, offset >> 8, offset & 0xff, Uint8Array.from([...data, 0x00])));
+});
+
 // ---- When: PIN ----------------------------------------------------------------------------------
 
 When('the terminal presents the PIN {string}', async function (this: CardWorld, pin: string) {
@@ -138,6 +187,10 @@ When('the terminal presents the PIN {string}', async function (this: CardWorld, 
 
 When('the terminal changes the PIN to {string}', async function (this: CardWorld, pin: string) {
   await (await terminal(this)).changePin(pinOf(this), pin);
+});
+
+When('the terminal changes the PIN from {string} to {string}', async function (this: CardWorld, from: string, to: string) {
+  await (await terminal(this)).changePin(from, to);
 });
 
 When('the terminal changes the PIN from {string} back to the profile PIN', async function (this: CardWorld, pin: string) {

@@ -27,6 +27,19 @@ Feature: Card master key and environment master keys
     And the terminal creates a DF named "TEST.DF.01" in the current DF
     Then the status word is 6982
 
+  @TC:DA-CMK-005 @req:SSCARD-5:6.4.5 @req:SSCARD-5:6.5 @ics:card-management
+  Scenario: On the MF EXTERNAL AUTHENTICATE with the card master key answers 6A86 to P1 01, 6700 to 15 data bytes, 6984 without a challenge; WRITE KEY 6A86 to P1 02
+    Given the card has been reset
+    And the MF is selected
+    When the terminal sends "00 82 01 00 10 0102030405060708 1112131415161718"
+    Then the status word is 6A86
+    When the terminal sends "00 82 00 00 0F 0102030405060708 11121314151617"
+    Then the status word is 6700
+    When the terminal sends "00 82 00 00 10 0102030405060708 1112131415161718"
+    Then the status word is 6984
+    When the terminal sends "84 D4 02 12 0C 0102030405060708 11121314"
+    Then the status word is 6A86
+
   @TC:DA-CMK-004 @req:SSCARD-4:5.2 @req:SSCARD-10:5.2.6 @ics:card-management @destructive
   Scenario: The card master key replaces itself
     Given the MF is selected

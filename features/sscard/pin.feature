@@ -28,7 +28,7 @@ Feature: PIN life cycle
     Then the card reports the same tries left as before
 
   @TC:SS-PIN-003 @req:SSCARD-5:6.3 @req:SSCARD-7:9.5 @needs:pin
-  Scenario: CHANGE PIN replaces the PIN: the new one verifies, the old one does not
+  Scenario: CHANGE PIN replaces the PIN: the new one verifies, the old one does not, and a 12-digit PIN is taken
     Given the SSSE is selected
     When the terminal changes the PIN to "13579"
     Then the status word is 9000
@@ -36,7 +36,11 @@ Feature: PIN life cycle
     Then the card answers 63Cx to the try-counter query
     When the terminal presents the PIN "13579"
     Then the status word is 9000
-    When the terminal changes the PIN from "13579" back to the profile PIN
+    When the terminal changes the PIN from "13579" to "135791357913"
+    Then the status word is 9000
+    When the terminal presents the PIN "135791357913"
+    Then the status word is 9000
+    When the terminal changes the PIN from "135791357913" back to the profile PIN
     And the terminal presents the correct PIN
     Then the status word is 9000
 

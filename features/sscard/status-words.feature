@@ -196,9 +196,25 @@ Feature: Status words of the SSSE commands, as part 5 tables them
     Then the status word is 6A83 or 6A84
 
   @TC:SW-TLV-01 @req:SSCARD-5:6.13.5 @req:SSCARD-6:V2.0-table3
-  Scenario: UPDATE RECORD whose length byte does not match its data answers 6A85 and leaves the record as it was
+  Scenario: UPDATE RECORD whose length byte does not match its data answers 6A85, one tagged other than the identifier in P1 does not replace that record
     Given the SSSE is selected
     And the terminal has authenticated with UK SSSE
     When the terminal writes item 02 with a length byte one more than its value, without secure messaging
     Then the status word is 6A85
     And item 02 of the SSSE reads back unchanged
+    When the terminal writes item 02 by its record identifier in a record tagged 03, without secure messaging
+    Then item 02 of the SSSE reads back unchanged
+
+  @TC:SW-OFS-01 @req:SSCARD-5:6.12 @req:SSCARD-5:6.12.5 @req:SSCARD-5:6.13.5
+  Scenario: UPDATE BINARY up to the last byte of EF07 answers 9000, one byte past it 6B00; UPDATE RECORD of it 6981
+    Given the SSSE is selected
+    And the terminal has authenticated with RK SSSE
+    And the terminal has authenticated with UK SSSE
+    When the terminal selects the key-protected EF by file identifier
+    And the size of the current EF is known
+    And the terminal writes the last byte of the current EF back unchanged, without secure messaging
+    Then the status word is 9000
+    When the terminal writes the last byte of the current EF back and one byte more, without secure messaging
+    Then the status word is 6B00
+    When the terminal sends "00 DC 01 3C 03 010100"
+    Then the status word is 6981
