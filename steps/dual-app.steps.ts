@@ -104,6 +104,22 @@ When('the terminal loads key {int} into the current DF under the {mkey} master k
   await m.writeKey(m.key(k), 0x00, id, key);
 });
 
+When(
+  'the terminal loads key {int} into the current DF under the {mkey} master key with a key block naming key {int}',
+  async function (this: CardWorld, id: number, k: MasterKeyName, other: number) {
+    const m = management(this);
+    await m.writeKey(m.key(k), 0x00, id, m.newKey(), { blockId: other });
+  },
+);
+
+When(
+  'the terminal loads key {int} of {int} bytes into the current DF under the {mkey} master key',
+  async function (this: CardWorld, id: number, n: number, k: MasterKeyName) {
+    const m = management(this);
+    await m.writeKey(m.key(k), 0x00, id, m.newKey().subarray(0, n));
+  },
+);
+
 When('the terminal creates a DF named {string} in the current DF', async function (this: CardWorld, name: string) {
   await management(this).createDf(dfNameBytes(name));
 });

@@ -206,6 +206,11 @@ When('the terminal sends CHANGE PIN with P1 00', async function (this: CardWorld
   await this.send({ ...c, p1: 0x00 });
 });
 
+When('the terminal sends CHANGE PIN with a new PIN holding a nibble that is no digit', async function (this: CardWorld) {
+  // cn: digits, F only as the padding of the last byte (part 5 §6.3.1); the current PIN is the right one.
+  await this.send(command(0x80, SS_INS.CHANGE_PIN, 0x01, 0x00, Uint8Array.from([...pinCn(pinOf(this)), 0xff, 0x13, 0x57, 0x9a])));
+});
+
 When('the terminal sends CHANGE PIN without the FF separator', async function (this: CardWorld) {
   await this.send(command(0x80, SS_INS.CHANGE_PIN, 0x01, 0x00, Uint8Array.from([...pinCn(pinOf(this)), ...pinCn('13579')])));
 });

@@ -59,10 +59,14 @@ Feature: PIN life cycle
     Then the status word is 6A86
 
   @TC:SS-PIN-006 @req:SSCARD-5:6.3.5 @needs:pin
-  Scenario: CHANGE PIN without the FF between the PINs answers 6A80
+  Scenario: CHANGE PIN without the FF between the PINs, or with a new PIN that is not cn, answers 6A80
     Given the SSSE is selected
     When the terminal sends CHANGE PIN without the FF separator
     Then the status word is 6A80
+    When the terminal sends CHANGE PIN with a new PIN holding a nibble that is no digit
+    Then the status word is 6A80
+    When the terminal presents the correct PIN
+    Then the status word is 9000
 
   @TC:SS-PIN-007 @req:SSCARD-5:6.3 @needs:pin
   Scenario: CHANGE PIN to a PIN of 3 digits answers 6A80 (a PIN has at least 4)
@@ -130,7 +134,9 @@ Feature: PIN life cycle
     Then the status word is 6988
 
   @TC:SS-PIN-013 @req:SSCARD-5:6.8.5
-  Scenario: PIN CHANGE/UNBLOCK with P2 02 answers 6A86
+  Scenario: PIN CHANGE/UNBLOCK with P2 02 or P1 01 answers 6A86
     Given the SSSE is selected
     When the terminal sends PIN CHANGE/UNBLOCK with P2 02
+    Then the status word is 6A86
+    When the terminal sends "84 24 01 00 04 11223344"
     Then the status word is 6A86

@@ -105,15 +105,21 @@ Feature: Status words of the SSSE commands, as part 5 tables them
     Then the status word is 6700
 
   @TC:SW-P12-01 @req:SSCARD-5:6.2.5
-  Scenario: CARD BLOCK with P1 01 answers 6A86
+  Scenario: CARD BLOCK with P1 01 or P2 01 answers 6A86
     Given the SSSE is selected
     When the terminal sends "84 16 01 00 04 11223344"
     Then the status word is 6A86
+    When the terminal sends "84 16 00 01 04 11223344"
+    Then the status word is 6A86
 
   @TC:SW-P12-02 @req:SSCARD-5:6.13.5
-  Scenario: UPDATE RECORD with the reserved mode 111 in P2 answers 6A86
+  Scenario: UPDATE RECORD with the reserved mode 111 in P2, the SFI 11111 or the record number FF answers 6A86
     Given the SSSE is selected
     When the terminal sends "00 DC 01 2F 03 010100"
+    Then the status word is 6A86
+    When the terminal sends "00 DC 01 FC 03 010100"
+    Then the status word is 6A86
+    When the terminal sends "00 DC FF 2C 03 FF0100"
     Then the status word is 6A86
 
   @TC:SW-P12-03 @req:SSCARD-5:6.12.5
@@ -206,7 +212,7 @@ Feature: Status words of the SSSE commands, as part 5 tables them
     Then item 02 of the SSSE reads back unchanged
 
   @TC:SW-OFS-01 @req:SSCARD-5:6.12 @req:SSCARD-5:6.12.5 @req:SSCARD-5:6.13.5
-  Scenario: UPDATE BINARY up to the last byte of EF07 answers 9000, one byte past it 6B00; UPDATE RECORD of it 6981
+  Scenario: UPDATE BINARY up to the last byte of EF07 answers 9000, one byte past it 6B00, without data 6700; UPDATE RECORD of it 6981
     Given the SSSE is selected
     And the terminal has authenticated with RK SSSE
     And the terminal has authenticated with UK SSSE
@@ -218,3 +224,5 @@ Feature: Status words of the SSSE commands, as part 5 tables them
     Then the status word is 6B00
     When the terminal sends "00 DC 01 3C 03 010100"
     Then the status word is 6981
+    When the terminal sends "00 D6 00 00"
+    Then the status word is 6700
