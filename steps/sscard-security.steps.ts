@@ -95,6 +95,17 @@ When('the terminal writes item {item} back unchanged without secure messaging', 
 });
 
 When(
+  'the terminal writes item {item} back unchanged as the last record of its identifier, without secure messaging',
+  async function (this: CardWorld, tag: number) {
+    const t = await terminal(this);
+    const v = await t.item(efOf(tag), tag);
+    this.ss.original = v;
+    // P2 mode 001: the last record whose identifier is P1 (part 5 §6.13, table 44).
+    await this.send(command(0x00, SS_INS.UPDATE_RECORD, tag, (efOf(tag) << 3) | iso.RECORD_MODE.LAST_ID, Uint8Array.from([tag, v.length, ...v])));
+  },
+);
+
+When(
   'the terminal writes item {item} unchanged as the record two after the last of its EF, without secure messaging',
   async function (this: CardWorld, tag: number) {
     const t = await terminal(this);

@@ -47,10 +47,13 @@ Feature: Access conditions of the SSSE files
     Then the status word is 6982
 
   @TC:SSSE_SAFETY-06 @req:SSCARD-7:7.2 @req:SSCARD-5:6.13
-  Scenario: After EXTERNAL AUTHENTICATE with UK SSSE a plain UPDATE RECORD of EF05 is accepted
+  Scenario: After EXTERNAL AUTHENTICATE with UK SSSE a plain UPDATE RECORD of EF05 is accepted, by the first or the last record of an identifier
     Given the SSSE is selected
     And the terminal has authenticated with UK SSSE
     When the terminal writes item 02 back unchanged without secure messaging
+    Then the status word is 9000
+    And item 02 of the SSSE reads back unchanged
+    When the terminal writes item 02 back unchanged as the last record of its identifier, without secure messaging
     Then the status word is 9000
     And item 02 of the SSSE reads back unchanged
 
