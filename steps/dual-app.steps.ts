@@ -15,6 +15,9 @@ import {
   personalise,
 } from '../src/personalisation/management.ts';
 import type { MasterKeyName } from '../src/personalisation/keys.ts';
+import { CARD_MANAGEMENT_INS, WRITE_KEY_P1 } from '../src/personalisation/commands.ts';
+import { command } from '../src/apdu/command.ts';
+import { buildTlv } from '../src/tlv/ber.ts';
 import { dfNameBytes } from '../src/profile/profile.ts';
 import { requireFci } from '../src/iso7816/fci.ts';
 import { CardSession } from '../src/apdu/session.ts';
@@ -122,6 +125,16 @@ When(
 
 When('the terminal creates a DF named {string} in the current DF', async function (this: CardWorld, name: string) {
   await management(this).createDf(dfNameBytes(name));
+});
+
+When('the terminal replaces key {int} of the current DF under the {mkey} master key', async function (this: CardWorld, id: number, k: MasterKeyName) {
+  const m = management(this);
+  await m.writeKey(m.key(k), WRITE_KEY_P1.REPLACE, id, m.newKey());
+});
+
+When('the terminal creates a DF without a DF name in the current DF', async function (this: CardWorld) {
+  // FCP 62 { 82 01 38 }: the descriptor of a DF, no 84 (docs/dual-app.md).
+  await this.send(command(0x80, CARD_MANAGEMENT_INS.CREATE_FILE, 0x00, 0x00, buildTlv('62', [buildTlv('82', Uint8Array.of(0x38))])));
 });
 
 When('the terminal creates the SSSE again in the current DF', async function (this: CardWorld) {
