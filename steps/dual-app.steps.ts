@@ -127,9 +127,16 @@ When('the terminal creates a DF named {string} in the current DF', async functio
   await management(this).createDf(dfNameBytes(name));
 });
 
+When('the terminal loads the master key of the current DF under the {mkey} master key', async function (this: CardWorld, k: MasterKeyName) {
+  const m = management(this);
+  await m.loadMasterKey(m.key(k), m.newKey());
+});
+
 When('the terminal replaces key {int} of the current DF under the {mkey} master key', async function (this: CardWorld, id: number, k: MasterKeyName) {
   const m = management(this);
-  await m.writeKey(m.key(k), WRITE_KEY_P1.REPLACE, id, m.newKey());
+  const key = m.newKey();
+  this.cardLevel.loadedKeys.set(id, key);
+  await m.writeKey(m.key(k), WRITE_KEY_P1.REPLACE, id, key);
 });
 
 When('the terminal creates a DF without a DF name in the current DF', async function (this: CardWorld) {
@@ -183,6 +190,12 @@ Then('the {mkey} master key no longer authenticates in the current DF', async fu
 
 Then('the new master key authenticates in the current DF', async function (this: CardWorld) {
   expectSw((await management(this).authenticate(given(this.cardLevel.newMasterKey, 'new master key'))).sw, SW.NO_ERROR);
+});
+
+Then('a wrong EXTERNAL AUTHENTICATE with key {int} answers 63Cx with one try fewer than it was loaded with', async function (this: CardWorld, id: number) {
+  const m = management(this);
+  // The try limit is the one the terminal wrote in the key block (docs/dual-app.md); 63Cx: x the tries left (part 5 table 15).
+  expectSw((await authenticateKey(m, (c) => this.send(c), id, m.newKey())).sw, verificationFailed(WRITTEN_KEY_TRY_LIMIT - 1));
 });
 
 Then('key {int} authenticates in the current DF', async function (this: CardWorld, id: number) {
