@@ -31,7 +31,7 @@ Feature: Personalisation creates both environments
     Then the card refuses the key: 6982 or 6988
 
   @TC:DA-PERS-004 @req:SSCARD-4:5.2 @req:ISO7816-4:5.3.1 @ics:card-management @needs:blank-card @ics:financial
-  Scenario: An environment cannot be created twice, nor a DF without a DF name, with one of 17 bytes or more, with an FCP that is no TLV, or with P1 01
+  Scenario: An environment cannot be created twice, nor a DF without a DF name, with one of 17 bytes or more, with an FCP that is no TLV or not under tag 62, or with P1 01
     Given a blank card of the COS under test
     When the bureau personalises the card: SSSE first, then PSE
     And the MF is selected
@@ -43,6 +43,8 @@ Feature: Personalisation creates both environments
     When the terminal creates a DF without a DF name in the current DF
     Then the status word is 6A80
     When the terminal sends "80 E0 00 00 03 620582"
+    Then the status word is 6A80
+    When the terminal sends "80 E0 00 00 0C 6F0A 820138 84055445535431"
     Then the status word is 6A80
     When the terminal sends "80 E0 01 00 0C 620A 820138 84055445535431"
     Then the status word is 6A86
