@@ -81,15 +81,19 @@ Feature: Status words of the SSSE commands, as part 5 tables them
       | VERIFY | 80 20 00 00 03 123456 |
 
   @TC:SW-LEN-01 @req:SSCARD-5:6.1.5
-  Scenario: APPLICATION BLOCK with 3 data bytes (no room for its MAC) answers 6700
+  Scenario: APPLICATION BLOCK with 3 data bytes (no room for its MAC) or 5 answers 6700
     Given the SSSE is selected
     When the terminal sends "84 1E 00 01 03 112233"
     Then the status word is 6700
+    When the terminal sends "84 1E 00 01 05 1122334455"
+    Then the status word is 6700
 
   @TC:SW-LEN-02 @req:SSCARD-5:6.2.5
-  Scenario: CARD BLOCK with 3 data bytes answers 6700
+  Scenario: CARD BLOCK with 3 or 5 data bytes answers 6700
     Given the SSSE is selected
     When the terminal sends "84 16 00 00 03 112233"
+    Then the status word is 6700
+    When the terminal sends "84 16 00 00 05 1122334455"
     Then the status word is 6700
 
   @TC:SW-LEN-03 @req:SSCARD-5:6.8.5
