@@ -15,6 +15,9 @@ import {
   personalise,
 } from '../src/personalisation/management.ts';
 import type { MasterKeyName } from '../src/personalisation/keys.ts';
+import { CARD_MANAGEMENT_INS, WRITE_KEY_P1 } from '../src/personalisation/commands.ts';
+import { command } from '../src/apdu/command.ts';
+import { buildTlv } from '../src/tlv/ber.ts';
 import { dfNameBytes } from '../src/profile/profile.ts';
 import { requireFci } from '../src/iso7816/fci.ts';
 import { CardSession } from '../src/apdu/session.ts';
@@ -104,8 +107,41 @@ When('the terminal loads key {int} into the current DF under the {mkey} master k
   await m.writeKey(m.key(k), 0x00, id, key);
 });
 
+When(
+  'the terminal loads key {int} into the current DF under the {mkey} master key with a key block naming key {int}',
+  async function (this: CardWorld, id: number, k: MasterKeyName, other: number) {
+    const m = management(this);
+    await m.writeKey(m.key(k), 0x00, id, m.newKey(), { blockId: other });
+  },
+);
+
+When(
+  'the terminal loads key {int} of {int} bytes into the current DF under the {mkey} master key',
+  async function (this: CardWorld, id: number, n: number, k: MasterKeyName) {
+    const m = management(this);
+    await m.writeKey(m.key(k), 0x00, id, m.newKey().subarray(0, n));
+  },
+);
+
 When('the terminal creates a DF named {string} in the current DF', async function (this: CardWorld, name: string) {
   await management(this).createDf(dfNameBytes(name));
+});
+
+When('the terminal loads the master key of the current DF under the {mkey} master key', async function (this: CardWorld, k: MasterKeyName) {
+  const m = management(this);
+  await m.loadMasterKey(m.key(k), m.newKey());
+});
+
+When('the terminal replaces key {int} of the current DF under the {mkey} master key', async function (this: CardWorld, id: number, k: MasterKeyName) {
+  const m = management(this);
+  const key = m.newKey();
+  this.cardLevel.loadedKeys.set(id, key);
+  await m.writeKey(m.key(k), WRITE_KEY_P1.REPLACE, id, key);
+});
+
+When('the terminal creates a DF without a DF name in the current DF', async function (this: CardWorld) {
+  // FCP 62 { 82 01 38 }: the descriptor of a DF, no 84 (docs/dual-app.md).
+  await this.send(command(0x80, CARD_MANAGEMENT_INS.CREATE_FILE, 0x00, 0x00, buildTlv('62', [buildTlv('82', Uint8Array.of(0x38))])));
 });
 
 When('the terminal creates the SSSE again in the current DF', async function (this: CardWorld) {
@@ -154,6 +190,12 @@ Then('the {mkey} master key no longer authenticates in the current DF', async fu
 
 Then('the new master key authenticates in the current DF', async function (this: CardWorld) {
   expectSw((await management(this).authenticate(given(this.cardLevel.newMasterKey, 'new master key'))).sw, SW.NO_ERROR);
+});
+
+Then('a wrong EXTERNAL AUTHENTICATE with key {int} answers 63Cx with one try fewer than it was loaded with', async function (this: CardWorld, id: number) {
+  const m = management(this);
+  // The try limit is the one the terminal wrote in the key block (docs/dual-app.md); 63Cx: x the tries left (part 5 table 15).
+  expectSw((await authenticateKey(m, (c) => this.send(c), id, m.newKey())).sw, verificationFailed(WRITTEN_KEY_TRY_LIMIT - 1));
 });
 
 Then('key {int} authenticates in the current DF', async function (this: CardWorld, id: number) {

@@ -14,7 +14,8 @@ import * as data from '../src/sscard/data.ts';
 import type { KeyName } from '../src/sscard/keys.ts';
 import { SFI } from '../src/sscard/terminal.ts';
 import { expectBytes, expectNoProblem, expectSw, expectSw1, expectThat, given } from '../src/verdict/expect.ts';
-import { readRecordsOneByOne, wrongPin } from './card-helpers.ts';
+import { readRecordsOneByOne, sfiOf, wrongPin } from './card-helpers.ts';
+import type { EfObject } from './parameters.ts';
 import type { CardWorld } from './world.ts';
 import { efOf, pinOf, terminal, version } from './sscard.steps.ts';
 import { dx } from '../src/verdict/messages.ts';
@@ -27,6 +28,18 @@ When('the terminal authenticates with {sskey}', async function (this: CardWorld,
 
 When('the terminal authenticates with {sskey} using wrong authentication data', async function (this: CardWorld, key: KeyName) {
   await (await terminal(this)).externalAuthenticate(key, { corrupt: true });
+});
+
+When('the terminal authenticates with {sskey} naming key version {int}', async function (this: CardWorld, key: KeyName, v: number) {
+  // The optional 17th data byte (part 5 §6.4.3).
+  await (await terminal(this)).externalAuthenticate(key, { version: v });
+});
+
+When('the terminal authenticates with {sskey} naming a key version the card does not have', async function (this: CardWorld, key: KeyName) {
+  // Authentication data of version 1, the 17th byte naming version 09 (LD/T 6001.3 loads 1-3).
+  const t = await terminal(this);
+  const cmd = await t.externalAuthCommand(key, await t.challenge());
+  await this.send({ ...cmd, data: Uint8Array.from([...cmd.data.subarray(0, 16), 0x09]) });
 });
 
 When('the terminal authenticates with {sskey} on the first of two challenges', async function (this: CardWorld, key: KeyName) {
@@ -82,12 +95,33 @@ When('the terminal writes item {item} back unchanged without secure messaging', 
 });
 
 When(
+  'the terminal writes item {item} back unchanged as the last record of its identifier, without secure messaging',
+  async function (this: CardWorld, tag: number) {
+    const t = await terminal(this);
+    const v = await t.item(efOf(tag), tag);
+    this.ss.original = v;
+    // P2 mode 001: the last record whose identifier is P1 (part 5 §6.13, table 44).
+    await this.send(command(0x00, SS_INS.UPDATE_RECORD, tag, (efOf(tag) << 3) | iso.RECORD_MODE.LAST_ID, Uint8Array.from([tag, v.length, ...v])));
+  },
+);
+
+When(
   'the terminal writes item {item} unchanged as the record two after the last of its EF, without secure messaging',
   async function (this: CardWorld, tag: number) {
     const t = await terminal(this);
     const v = await t.item(efOf(tag), tag);
     const n = (await readRecordsOneByOne(this, efOf(tag))).length;
     await this.send(command(0x00, SS_INS.UPDATE_RECORD, n + 2, (efOf(tag) << 3) | iso.RECORD_MODE.NUMBER, Uint8Array.from([tag, v.length, ...v])));
+  },
+);
+
+When(
+  'the terminal writes item {item} by its record identifier in a record tagged {item}, without secure messaging',
+  async function (this: CardWorld, tag: number, other: number) {
+    const t = await terminal(this);
+    const v = await t.item(efOf(tag), tag);
+    this.ss.original = v;
+    await this.send(command(0x00, SS_INS.UPDATE_RECORD, tag, efOf(tag) << 3, Uint8Array.from([other, v.length, ...v])));
   },
 );
 
@@ -130,6 +164,32 @@ When('the terminal writes {int} bytes at offset {int} of EF07 with a MAC under U
   await this.send(await t.macCommand('UK', 0x04, SS_INS.UPDATE_BINARY, 0x80 | SFI.EF07, offset, content));
 });
 
+When(
+  'the terminal writes the data it read back at offset {int} of the {ef} by its SFI, without secure messaging',
+  async function (this: CardWorld, offset: number, ef: EfObject) {
+    expectSw(this.last.sw, SW.NO_ERROR);
+    await this.send(command(0x00, SS_INS.UPDATE_BINARY, 0x80 | sfiOf(this, ef), offset, this.last.data));
+  },
+);
+
+/** The last byte of the current EF, its size known (P1-P2 the offset, part 5 §6.9 and §6.12 table 41). */
+async function lastByte(world: CardWorld): Promise<{ offset: number; data: Uint8Array }> {
+  const offset = given(world.iso.size, 'EF size') - 1;
+  const r = await world.send(iso.readBinary(offset, 1));
+  expectSw(r.sw, SW.NO_ERROR);
+  return { offset, data: r.data };
+}
+
+When('the terminal writes the last byte of the current EF back unchanged, without secure messaging', async function (this: CardWorld) {
+  const { offset, data } = await lastByte(this);
+  await this.send(command(0x00, SS_INS.UPDATE_BINARY, offset >> 8, offset & 0xff, data));
+});
+
+When('the terminal writes the last byte of the current EF back and one byte more, without secure messaging', async function (this: CardWorld) {
+  const { offset, data } = await lastByte(this);
+  await this.send(command(0x00, SS_INS.UPDATE_BINARY, offset >> 8, offset & 0xff, Uint8Array.from([...data, 0x00])));
+});
+
 // ---- When: PIN ----------------------------------------------------------------------------------
 
 When('the terminal presents the PIN {string}', async function (this: CardWorld, pin: string) {
@@ -138,6 +198,10 @@ When('the terminal presents the PIN {string}', async function (this: CardWorld, 
 
 When('the terminal changes the PIN to {string}', async function (this: CardWorld, pin: string) {
   await (await terminal(this)).changePin(pinOf(this), pin);
+});
+
+When('the terminal changes the PIN from {string} to {string}', async function (this: CardWorld, from: string, to: string) {
+  await (await terminal(this)).changePin(from, to);
 });
 
 When('the terminal changes the PIN from {string} back to the profile PIN', async function (this: CardWorld, pin: string) {
@@ -151,6 +215,11 @@ When('the terminal changes the PIN to {string} giving a wrong current PIN', asyn
 When('the terminal sends CHANGE PIN with P1 00', async function (this: CardWorld) {
   const c = changePin(pinOf(this), '13579');
   await this.send({ ...c, p1: 0x00 });
+});
+
+When('the terminal sends CHANGE PIN with a new PIN holding a nibble that is no digit', async function (this: CardWorld) {
+  // cn: digits, F only as the padding of the last byte (part 5 §6.3.1); the current PIN is the right one.
+  await this.send(command(0x80, SS_INS.CHANGE_PIN, 0x01, 0x00, Uint8Array.from([...pinCn(pinOf(this)), 0xff, 0x13, 0x57, 0x9a])));
 });
 
 When('the terminal sends CHANGE PIN without the FF separator', async function (this: CardWorld) {

@@ -1,6 +1,6 @@
 /** Defects of the card level: the firewall between SSSE and PSE and the master keys (features/dual-app). */
 import type { Defect } from '../../src/defects/defect.ts';
-import { type CardDefectImpl, rule } from './kinds.ts';
+import { type CardDefectImpl, rule, wrap } from './kinds.ts';
 import { personaliseMarked, recordValueSigned } from './pboc-faults.ts';
 
 export const DUAL_APP_DEFECTS = [
@@ -134,6 +134,13 @@ export const DUAL_APP_DEFECTS = [
       'The card holds UnionPay credit A000000333010102 too and the PSE directory offers it; the financial function is debit only (总体方案 二(三): 暂不支持贷记功能).',
     mustFail: ['DA-FIN-004', 'DA-FIN-005'],
   },
+  {
+    id: 'master-key-auth-without-challenge',
+    area: 'dual-app',
+    title: 'EXTERNAL AUTHENTICATE with the card master key works without a challenge',
+    description: 'With no GET CHALLENGE before it the card computes over eight 00 bytes and counts a try, instead of 6984 (part 5 §6.4.5, §6.5.1).',
+    mustFail: ['DA-CMK-005'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -156,4 +163,8 @@ export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number][
   'pboc-issuer-country-not-china': recordValueSigned('5F28', '0344'),
   'pboc-currency-not-rmb': recordValueSigned('9F42', '0344'),
   'pboc-credit-application': personaliseMarked('pboc-credit-application'),
+  'master-key-auth-without-challenge': wrap('card-mf', 0x82, (spec) => (cmd, card) => {
+    card.challenge ??= new Uint8Array(8);
+    return spec(cmd, card);
+  }),
 };

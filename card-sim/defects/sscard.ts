@@ -59,7 +59,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'UPDATE RECORD without secure messaging is accepted without the update key',
     description: 'A plain UPDATE of EF05/EF06 is written without EXTERNAL AUTHENTICATE with UK SSSE (part 7 §7.1–7.2; V2.0 table 3).',
-    mustFail: ['SSSE_SAFETY-05', 'DF04_SAFETY-02'],
+    mustFail: ['SSSE_SAFETY-05', 'DF04_SAFETY-02', 'SSSE_SAFETY-04'],
   },
   {
     id: 'ss-auth-kept-after-select',
@@ -153,6 +153,8 @@ export const SSCARD_DEFECTS = [
       'ISO-VER-003',
       'SS-EA-003',
       'SS-PIN-008',
+      'SS-EA-007',
+      'SW-OFS-01',
     ],
     ics: ['@sscard:1.0'],
   },
@@ -197,6 +199,8 @@ export const SSCARD_DEFECTS = [
         'SS-PIN-015',
         'SW-EF-08',
         'SW-TLV-01',
+        'SW-OFS-01',
+        'SS-EA-007',
         'SS-ALG-001',
         'ISO-VER-003',
         'SS-MED-018',
@@ -235,7 +239,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'UPDATE RECORD without secure messaging is refused after EXTERNAL AUTHENTICATE',
     description: 'The COS accepts only CLA 04 writes, though part 5 §6.13 and part 7 §7.2 write EF05 in clear after authenticating UK SSSE.',
-    mustFail: ['SSSE_SAFETY-06', 'SW-EF-08', 'SW-TLV-01'],
+    mustFail: ['SSSE_SAFETY-06', 'SW-EF-08', 'SW-TLV-01', 'SW-OFS-01'],
   },
   {
     id: 'ss-update-not-written',
@@ -261,6 +265,7 @@ export const SSCARD_DEFECTS = [
       'SS-PIN-015',
       'SW-EF-08',
       'SW-TLV-01',
+      'SW-OFS-01',
       'DA-EMK-003',
       'SS-PIN-008',
       'SS-MED-018',
@@ -285,6 +290,8 @@ export const SSCARD_DEFECTS = [
       'SSSE_SAFETY-10',
       'SSSE_SAFETY-11',
       'TEAR-SS-001',
+      'SS-EA-007',
+      'SW-OFS-01',
     ],
     // On a 3.0 card EF06 is read behind RK SSSE with SM4 keys named by the FCI: these rest on it too.
     mustFailWhere: {
@@ -479,6 +486,21 @@ export const SSCARD_DEFECTS = [
     description: "Table 10: Lc '03'–'11'; a shorter one is an Lc error, 6700 (table 12). This card parses the two bytes as PINs and answers 6A80.",
     mustFail: ['SS-PIN-014'],
   },
+  {
+    id: 'ss-ext-auth-ignores-key-version',
+    area: 'sscard',
+    title: 'EXTERNAL AUTHENTICATE ignores the key-version byte',
+    description:
+      'The optional 17th data byte names the key version (part 5 §6.4.3); a version the card lacks must answer 6A88 (table 16). This card drops the byte and uses its key of version 1.',
+    mustFail: ['SS-EA-007'],
+  },
+  {
+    id: 'ss-update-binary-past-end-accepted',
+    area: 'sscard',
+    title: 'UPDATE BINARY past the end of the EF answers 9000',
+    description: 'Data running past the last byte of the EF must answer 6B00 (part 5 §6.12.5, table 42); this card writes nothing and answers 9000.',
+    mustFail: ['SW-OFS-01'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -493,6 +515,15 @@ export const SSCARD_IMPLEMENTATIONS: Record<(typeof SSCARD_DEFECTS)[number]['id'
   'ss-update-record-tlv-unchecked': wrap('sscard', 0xdc, (spec) => (cmd, card) => {
     const r = spec(cmd, card);
     return r.sw === SW.LC_INCONSISTENT_WITH_TLV ? { sw: SW.NO_ERROR } : r;
+  }),
+  'ss-ext-auth-ignores-key-version': wrap(
+    'sscard',
+    0x82,
+    (spec) => (cmd, card) => (cmd.p2 !== 0x00 && cmd.data.length === 17 ? spec({ ...cmd, data: cmd.data.subarray(0, 16) }, card) : spec(cmd, card)),
+  ),
+  'ss-update-binary-past-end-accepted': wrap('sscard', 0xd6, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    return r.sw === SW.WRONG_P1P2 ? { sw: SW.NO_ERROR } : r;
   }),
   'ss-change-pin-short-lc-as-6a80': wrap('sscard', 0x5e, (spec) => (cmd, card) => (cmd.data.length < 3 ? { sw: SW.INCORRECT_DATA } : spec(cmd, card))),
   'ss-verify-query-decrements': rule('verifyQueryFree'),

@@ -5,11 +5,14 @@
 Feature: Card master key and environment master keys
 
   @TC:DA-CMK-001 @req:SSCARD-4:5.2 @req:SSCARD-4:5.3 @ics:card-management
-  Scenario: The card master key cannot replace the SSSE master key
+  Scenario: The card master key cannot replace the SSSE master key, nor load one into an ADF of the SSSE
     Given the SSSE is selected
     When the terminal replaces the master key of the current DF under the card master key
     Then the card refuses the key: 6982 or 6988
     And the SSSE master key still authenticates in the current DF
+    When the terminal selects the application D15600000500
+    And the terminal loads the master key of the current DF under the card master key
+    Then the card refuses the key: 6982 or 6988
 
   @TC:DA-CMK-002 @req:SSCARD-4:5.2 @req:SSCARD-4:5.4 @ics:card-management @ics:financial
   Scenario: The card master key cannot replace the PSE master key
@@ -27,6 +30,21 @@ Feature: Card master key and environment master keys
     And the terminal creates a DF named "TEST.DF.01" in the current DF
     Then the status word is 6982
 
+  @TC:DA-CMK-005 @req:SSCARD-5:6.4.5 @req:SSCARD-5:6.5 @ics:card-management
+  Scenario: On the MF EXTERNAL AUTHENTICATE with the card master key answers 6A86 to P1 01, 6700 to 15 data bytes, 6984 without a challenge; WRITE KEY 6A86 to P1 02, 6700 to 4 data bytes
+    Given the card has been reset
+    And the MF is selected
+    When the terminal sends "00 82 01 00 10 0102030405060708 1112131415161718"
+    Then the status word is 6A86
+    When the terminal sends "00 82 00 00 0F 0102030405060708 11121314151617"
+    Then the status word is 6700
+    When the terminal sends "00 82 00 00 10 0102030405060708 1112131415161718"
+    Then the status word is 6984
+    When the terminal sends "84 D4 02 12 0C 0102030405060708 11121314"
+    Then the status word is 6A86
+    When the terminal sends "84 D4 00 12 04 11121314"
+    Then the status word is 6700
+
   @TC:DA-CMK-004 @req:SSCARD-4:5.2 @req:SSCARD-10:5.2.6 @ics:card-management @destructive
   Scenario: The card master key replaces itself
     Given the MF is selected
@@ -36,8 +54,10 @@ Feature: Card master key and environment master keys
     And the card master key no longer authenticates in the current DF
 
   @TC:DA-EMK-001 @req:SSCARD-4:5.3 @ics:card-management @destructive
-  Scenario: The SSSE master key replaces itself
+  Scenario: The SSSE master key replaces itself, and is not loaded over (6A89)
     Given the SSSE is selected
+    When the terminal loads the master key of the current DF under the SSSE master key
+    Then the status word is 6A89
     When the terminal replaces the master key of the current DF under the SSSE master key
     Then the status word is 9000
     And the new master key authenticates in the current DF
@@ -52,8 +72,20 @@ Feature: Card master key and environment master keys
     And the PSE master key no longer authenticates in the current DF
 
   @TC:DA-EMK-003 @req:SSCARD-4:5.3 @req:SSCARD-4:7.3 @ics:card-management @destructive
-  Scenario: A key the SSSE master key loads is usable in the SSSE
+  Scenario: A key the SSSE master key loads is usable in the SSSE and replaced; a key block naming another key or of 4 key bytes, a second load and a replace of a key never loaded are refused
     Given the SSSE is selected
+    When the terminal loads key 12 into the current DF under the SSSE master key with a key block naming key 13
+    Then the status word is 6A80
+    When the terminal loads key 12 of 4 bytes into the current DF under the SSSE master key
+    Then the status word is 6A80
+    When the terminal replaces key 13 of the current DF under the SSSE master key
+    Then the status word is 6A88
     When the terminal loads key 12 into the current DF under the SSSE master key
+    Then the status word is 9000
+    And a wrong EXTERNAL AUTHENTICATE with key 12 answers 63Cx with one try fewer than it was loaded with
+    And key 12 authenticates in the current DF
+    When the terminal loads key 12 into the current DF under the SSSE master key
+    Then the status word is 6A89
+    When the terminal replaces key 12 of the current DF under the SSSE master key
     Then the status word is 9000
     And key 12 authenticates in the current DF

@@ -31,13 +31,23 @@ Feature: Personalisation creates both environments
     Then the card refuses the key: 6982 or 6988
 
   @TC:DA-PERS-004 @req:SSCARD-4:5.2 @req:ISO7816-4:5.3.1 @ics:card-management @needs:blank-card @ics:financial
-  Scenario: An environment cannot be created twice
+  Scenario: An environment cannot be created twice, nor a DF without a DF name, with one of 17 bytes or more, with an FCP that is no TLV or not under tag 62, or with P1 01
     Given a blank card of the COS under test
     When the bureau personalises the card: SSSE first, then PSE
     And the MF is selected
     And the terminal authenticates with the card master key
     And the terminal creates the SSSE again in the current DF
     Then the status word is 6A89
+    When the terminal creates a DF named "TEST.DF.0123456789" in the current DF
+    Then the status word is 6A80
+    When the terminal creates a DF without a DF name in the current DF
+    Then the status word is 6A80
+    When the terminal sends "80 E0 00 00 03 620582"
+    Then the status word is 6A80
+    When the terminal sends "80 E0 00 00 0C 6F0A 820138 84055445535431"
+    Then the status word is 6A80
+    When the terminal sends "80 E0 01 00 0C 620A 820138 84055445535431"
+    Then the status word is 6A86
 
   @TC:DA-PERS-005 @req:SSCARD-4:5.2 @ics:card-management @needs:blank-card @ics:financial
   Scenario: Without the transport key no environment can be created

@@ -29,7 +29,7 @@ Feature: Access conditions of the SSSE files
     Then the record is data item 08 with its length and format
 
   @TC:SSSE_SAFETY-04 @req:SSCARD-6:V2.0-table3 @req:SSCARD-7:6.1
-  Scenario: EF07 (fingerprint) answers 6982 before RK SSSE and its content after
+  Scenario: EF07 (fingerprint) answers 6982 before RK SSSE and its content after, and RK SSSE does not open it to UPDATE BINARY
     Given the SSSE is selected
     When the terminal reads 16 bytes at offset 0 of the key-protected EF by its SFI
     Then the status word is 6982
@@ -37,6 +37,8 @@ Feature: Access conditions of the SSSE files
     Then the status word is 9000
     When the terminal reads 16 bytes at offset 0 of the key-protected EF by its SFI
     Then the response data is 16 bytes long
+    When the terminal writes the data it read back at offset 0 of the key-protected EF by its SFI, without secure messaging
+    Then the status word is 6982
 
   @TC:SSSE_SAFETY-05 @req:SSCARD-6:V2.0-table3 @req:SSCARD-7:7.2
   Scenario: A plain UPDATE RECORD of EF05 without authentication answers 6982
@@ -45,10 +47,13 @@ Feature: Access conditions of the SSSE files
     Then the status word is 6982
 
   @TC:SSSE_SAFETY-06 @req:SSCARD-7:7.2 @req:SSCARD-5:6.13
-  Scenario: After EXTERNAL AUTHENTICATE with UK SSSE a plain UPDATE RECORD of EF05 is accepted
+  Scenario: After EXTERNAL AUTHENTICATE with UK SSSE a plain UPDATE RECORD of EF05 is accepted, by the first or the last record of an identifier
     Given the SSSE is selected
     And the terminal has authenticated with UK SSSE
     When the terminal writes item 02 back unchanged without secure messaging
+    Then the status word is 9000
+    And item 02 of the SSSE reads back unchanged
+    When the terminal writes item 02 back unchanged as the last record of its identifier, without secure messaging
     Then the status word is 9000
     And item 02 of the SSSE reads back unchanged
 

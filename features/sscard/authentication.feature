@@ -63,12 +63,16 @@ Feature: External and internal authentication
     When the terminal authenticates with RK SSSE
     Then the status word is 6983
 
-  @TC:SS-EA-007 @req:SSCARD-5:6.4.5
-  Scenario: EXTERNAL AUTHENTICATE with a key the SSSE does not have answers 6A88
+  @TC:SS-EA-007 @req:SSCARD-5:6.4.5 @req:SSCARD-5:6.4.3
+  Scenario: EXTERNAL AUTHENTICATE with a key or a key version the SSSE does not have answers 6A88
     Given the SSSE is selected
     When the terminal sends "00 84 00 00 08"
     And the terminal sends "00 82 00 0E 10 0102030405060708 1112131415161718"
     Then the status word is 6A88
+    When the terminal authenticates with RK SSSE naming a key version the card does not have
+    Then the status word is 6A88
+    When the terminal authenticates with RK SSSE naming key version 1
+    Then the status word is 9000
 
   @TC:SS-EA-008 @req:SSCARD-5:6.4.5
   Scenario: EXTERNAL AUTHENTICATE with 15 data bytes answers 6700

@@ -84,9 +84,11 @@ Feature: Application and card block
     Then the status word is 9000
 
   @TC:SS-BLK-005 @req:SSCARD-5:6.1.5
-  Scenario: APPLICATION BLOCK with P2 00 answers 6A86
+  Scenario: APPLICATION BLOCK with P2 00 or P1 01 answers 6A86
     Given the SSSE is selected
     When the terminal sends APPLICATION BLOCK with P2 00
+    Then the status word is 6A86
+    When the terminal sends "84 1E 01 01 04 11223344"
     Then the status word is 6A86
 
   @TC:SS-BLK-006 @req:SSCARD-5:6.1 @destructive

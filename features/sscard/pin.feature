@@ -28,7 +28,7 @@ Feature: PIN life cycle
     Then the card reports the same tries left as before
 
   @TC:SS-PIN-003 @req:SSCARD-5:6.3 @req:SSCARD-7:9.5 @needs:pin
-  Scenario: CHANGE PIN replaces the PIN: the new one verifies, the old one does not
+  Scenario: CHANGE PIN replaces the PIN: the new one verifies, the old one does not, and a 12-digit PIN is taken
     Given the SSSE is selected
     When the terminal changes the PIN to "13579"
     Then the status word is 9000
@@ -36,7 +36,11 @@ Feature: PIN life cycle
     Then the card answers 63Cx to the try-counter query
     When the terminal presents the PIN "13579"
     Then the status word is 9000
-    When the terminal changes the PIN from "13579" back to the profile PIN
+    When the terminal changes the PIN from "13579" to "135791357913"
+    Then the status word is 9000
+    When the terminal presents the PIN "135791357913"
+    Then the status word is 9000
+    When the terminal changes the PIN from "135791357913" back to the profile PIN
     And the terminal presents the correct PIN
     Then the status word is 9000
 
@@ -55,10 +59,14 @@ Feature: PIN life cycle
     Then the status word is 6A86
 
   @TC:SS-PIN-006 @req:SSCARD-5:6.3.5 @needs:pin
-  Scenario: CHANGE PIN without the FF between the PINs answers 6A80
+  Scenario: CHANGE PIN without the FF between the PINs, or with a new PIN that is not cn, answers 6A80
     Given the SSSE is selected
     When the terminal sends CHANGE PIN without the FF separator
     Then the status word is 6A80
+    When the terminal sends CHANGE PIN with a new PIN holding a nibble that is no digit
+    Then the status word is 6A80
+    When the terminal presents the correct PIN
+    Then the status word is 9000
 
   @TC:SS-PIN-007 @req:SSCARD-5:6.3 @needs:pin
   Scenario: CHANGE PIN to a PIN of 3 digits answers 6A80 (a PIN has at least 4)
@@ -126,7 +134,9 @@ Feature: PIN life cycle
     Then the status word is 6988
 
   @TC:SS-PIN-013 @req:SSCARD-5:6.8.5
-  Scenario: PIN CHANGE/UNBLOCK with P2 02 answers 6A86
+  Scenario: PIN CHANGE/UNBLOCK with P2 02 or P1 01 answers 6A86
     Given the SSSE is selected
     When the terminal sends PIN CHANGE/UNBLOCK with P2 02
+    Then the status word is 6A86
+    When the terminal sends "84 24 01 00 04 11223344"
     Then the status word is 6A86

@@ -81,15 +81,19 @@ Feature: Status words of the SSSE commands, as part 5 tables them
       | VERIFY | 80 20 00 00 03 123456 |
 
   @TC:SW-LEN-01 @req:SSCARD-5:6.1.5
-  Scenario: APPLICATION BLOCK with 3 data bytes (no room for its MAC) answers 6700
+  Scenario: APPLICATION BLOCK with 3 data bytes (no room for its MAC) or 5 answers 6700
     Given the SSSE is selected
     When the terminal sends "84 1E 00 01 03 112233"
     Then the status word is 6700
+    When the terminal sends "84 1E 00 01 05 1122334455"
+    Then the status word is 6700
 
   @TC:SW-LEN-02 @req:SSCARD-5:6.2.5
-  Scenario: CARD BLOCK with 3 data bytes answers 6700
+  Scenario: CARD BLOCK with 3 or 5 data bytes answers 6700
     Given the SSSE is selected
     When the terminal sends "84 16 00 00 03 112233"
+    Then the status word is 6700
+    When the terminal sends "84 16 00 00 05 1122334455"
     Then the status word is 6700
 
   @TC:SW-LEN-03 @req:SSCARD-5:6.8.5
@@ -105,15 +109,21 @@ Feature: Status words of the SSSE commands, as part 5 tables them
     Then the status word is 6700
 
   @TC:SW-P12-01 @req:SSCARD-5:6.2.5
-  Scenario: CARD BLOCK with P1 01 answers 6A86
+  Scenario: CARD BLOCK with P1 01 or P2 01 answers 6A86
     Given the SSSE is selected
     When the terminal sends "84 16 01 00 04 11223344"
     Then the status word is 6A86
+    When the terminal sends "84 16 00 01 04 11223344"
+    Then the status word is 6A86
 
   @TC:SW-P12-02 @req:SSCARD-5:6.13.5
-  Scenario: UPDATE RECORD with the reserved mode 111 in P2 answers 6A86
+  Scenario: UPDATE RECORD with the reserved mode 111 in P2, the SFI 11111 or the record number FF answers 6A86
     Given the SSSE is selected
     When the terminal sends "00 DC 01 2F 03 010100"
+    Then the status word is 6A86
+    When the terminal sends "00 DC 01 FC 03 010100"
+    Then the status word is 6A86
+    When the terminal sends "00 DC FF 2C 03 FF0100"
     Then the status word is 6A86
 
   @TC:SW-P12-03 @req:SSCARD-5:6.12.5
@@ -196,9 +206,27 @@ Feature: Status words of the SSSE commands, as part 5 tables them
     Then the status word is 6A83 or 6A84
 
   @TC:SW-TLV-01 @req:SSCARD-5:6.13.5 @req:SSCARD-6:V2.0-table3
-  Scenario: UPDATE RECORD whose length byte does not match its data answers 6A85 and leaves the record as it was
+  Scenario: UPDATE RECORD whose length byte does not match its data answers 6A85, one tagged other than the identifier in P1 does not replace that record
     Given the SSSE is selected
     And the terminal has authenticated with UK SSSE
     When the terminal writes item 02 with a length byte one more than its value, without secure messaging
     Then the status word is 6A85
     And item 02 of the SSSE reads back unchanged
+    When the terminal writes item 02 by its record identifier in a record tagged 03, without secure messaging
+    Then item 02 of the SSSE reads back unchanged
+
+  @TC:SW-OFS-01 @req:SSCARD-5:6.12 @req:SSCARD-5:6.12.5 @req:SSCARD-5:6.13.5
+  Scenario: UPDATE BINARY up to the last byte of EF07 answers 9000, one byte past it 6B00, without data 6700; UPDATE RECORD of it 6981
+    Given the SSSE is selected
+    And the terminal has authenticated with RK SSSE
+    And the terminal has authenticated with UK SSSE
+    When the terminal selects the key-protected EF by file identifier
+    And the size of the current EF is known
+    And the terminal writes the last byte of the current EF back unchanged, without secure messaging
+    Then the status word is 9000
+    When the terminal writes the last byte of the current EF back and one byte more, without secure messaging
+    Then the status word is 6B00
+    When the terminal sends "00 DC 01 3C 03 010100"
+    Then the status word is 6981
+    When the terminal sends "00 D6 00 00"
+    Then the status word is 6700

@@ -46,10 +46,10 @@ export function keyBlock(k: KeyToWrite): Uint8Array {
   return Uint8Array.from([k.id, k.version, k.tryLimit, ...k.key]);
 }
 
-/** 84 D4: the key block enciphered and MACed under the session key of `authority` from `challenge`. */
-export function writeKey(alg: SsAlgorithm, authority: Uint8Array, challenge: Uint8Array, p1: number, k: KeyToWrite): CommandApdu {
+/** 84 D4: the key block enciphered and MACed under the session key of `authority` from `challenge`; P2 the key id (a test may name another). */
+export function writeKey(alg: SsAlgorithm, authority: Uint8Array, challenge: Uint8Array, p1: number, k: KeyToWrite, p2 = k.id): CommandApdu {
   const ks = sessionKey(alg, authority, challenge);
   const cipher = encryptData(alg, ks, keyBlock(k));
-  const header = [0x84, CARD_MANAGEMENT_INS.WRITE_KEY, p1, k.id];
-  return command(0x84, CARD_MANAGEMENT_INS.WRITE_KEY, p1, k.id, Uint8Array.from([...cipher, ...commandMac(alg, ks, header, cipher)]));
+  const header = [0x84, CARD_MANAGEMENT_INS.WRITE_KEY, p1, p2];
+  return command(0x84, CARD_MANAGEMENT_INS.WRITE_KEY, p1, p2, Uint8Array.from([...cipher, ...commandMac(alg, ks, header, cipher)]));
 }

@@ -79,11 +79,16 @@ export class CardManagement {
   }
 
   /** GET CHALLENGE, then WRITE KEY of key `id` in the current DF under `authority`. */
-  async writeKey(authority: Uint8Array, p1: number, id: number, value: Uint8Array, o: { version?: number; tryLimit?: number } = {}): Promise<ResponseApdu> {
+  async writeKey(
+    authority: Uint8Array,
+    p1: number,
+    id: number,
+    value: Uint8Array,
+    o: { version?: number; tryLimit?: number; blockId?: number } = {},
+  ): Promise<ResponseApdu> {
     const challenge = await this.challenge();
-    return this.send(
-      writeKey(this.algorithm, authority, challenge, p1, { id, version: o.version ?? 1, tryLimit: o.tryLimit ?? WRITTEN_KEY_TRY_LIMIT, key: value }),
-    );
+    const k = { id: o.blockId ?? id, version: o.version ?? 1, tryLimit: o.tryLimit ?? WRITTEN_KEY_TRY_LIMIT, key: value };
+    return this.send(writeKey(this.algorithm, authority, challenge, p1, k, id));
   }
 
   /** Replace the current DF's master key. */

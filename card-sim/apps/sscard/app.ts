@@ -23,7 +23,7 @@ import { MASTER_KEY_ID } from '../../../src/personalisation/keys.ts';
 import type { CardApplication, CommandSpec } from '../../cos/application.ts';
 import { masterKeyAuthenticate } from '../card-manager.ts';
 import type { CardContext, Handler, Reply } from '../../cos/context.ts';
-import { readBinary, readRecord } from '../../cos/commands/read.ts';
+import { byIdentifier, readBinary, readRecord } from '../../cos/commands/read.ts';
 import { getChallenge, getResponse, verify } from '../../cos/commands/security.ts';
 import { select } from '../../cos/commands/select.ts';
 import { type DfNode, type EfNode, type PinState, allDfs } from '../../cos/files.ts';
@@ -219,7 +219,8 @@ const updateRecord: Handler = (cmd, card) => {
   restoreAuth(card);
   const sfi = cmd.p2 >> 3;
   const mode = cmd.p2 & 0x07;
-  if (sfi === 0x1f || (mode !== 0 && mode !== 4) || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
+  // Table 44: modes 000–011 by record identifier, 100 by record number; the rest RFU.
+  if (sfi === 0x1f || mode > 4 || cmd.p1 === 0xff) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length === 0) return { sw: SW.WRONG_LENGTH };
   const ef = updateTarget(card, sfi);
   if (typeof ef === 'number') return { sw: ef };
@@ -235,8 +236,9 @@ const updateRecord: Handler = (cmd, card) => {
     if (card.rules.updateWrites) ef.records[n - 1] = data.slice();
     card.currentRecord = n;
   } else {
+    // The first, last, next or previous record of identifier P1; none is a new record (§6.13.1).
     if (data[0] !== cmd.p1) return { sw: SW.INCORRECT_DATA };
-    const at = ef.records.findIndex((r) => r[0] === cmd.p1);
+    const at = byIdentifier(cmd.p1, mode, card, ef) ?? -1;
     if (!card.rules.updateWrites) return { sw: SW.NO_ERROR };
     if (at < 0) ef.records.push(data.slice());
     else ef.records[at] = data.slice();

@@ -104,7 +104,8 @@ function byNumber(p1: number, card: CardContext, ef: EfNode): number | undefined
   return number - 1;
 }
 
-function byIdentifier(id: number, mode: number, card: CardContext, ef: EfNode): number | undefined {
+/** The record of identifier `id` by mode 000–011: first, last, next or previous after the current record (READ and UPDATE RECORD). */
+export function byIdentifier(id: number, mode: number, card: CardContext, ef: EfNode): number | undefined {
   const hits = ef.records.map((r, i) => (r[0] === id ? i : -1)).filter((i) => i >= 0);
   const current = card.currentRecord - 1;
   switch (mode) {
