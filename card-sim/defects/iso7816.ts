@@ -10,7 +10,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ BINARY ignores the offset in P1-P2',
     description: 'Reads always start at offset 0 (ISO/IEC 7816-4 §7.2.3).',
-    mustFail: ['ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004'],
+    mustFail: ['ISO-RB-001', 'ISO-RB-002', 'ISO-RB-003', 'ISO-RB-004', 'SW-OFS-01'],
   },
   {
     id: 'read-binary-ignores-access-condition',
@@ -85,11 +85,14 @@ export const ISO7816_DEFECTS = [
       'ISO-SEL-005',
       'DA-CMK-003',
       'DA-CMK-004',
+      'DA-CMK-005',
       'DA-PERS-001',
       'DA-PERS-002',
       'DA-PERS-003',
       'DA-PERS-004',
       'SW-P12-05',
+      'SS-PSAM-003',
+      'SS-PSAM-004',
     ],
     // 61xx is T=0's procedure (ISO/IEC 7816-3 §12.2.2): no defect of a T=1 card.
     ics: ['@ics:t0'],
@@ -220,6 +223,7 @@ export const ISO7816_DEFECTS = [
       'ISO-RB-008',
       'ISO-RR-005',
       'ISO-RR-010',
+      'SW-OFS-01',
       'TEAR-SS-001',
     ],
   },
@@ -422,7 +426,7 @@ export const ISO7816_DEFECTS = [
     title: 'T=1: the I-blocks of a chained answer all carry the same N(S)',
     description: 'Each I-block the card sends toggles N(S), within a chain too (ISO/IEC 7816-3 §11.6.2.2).',
     // ISO-RB-004 reads 256 bytes, which the card chains even at IFSD 254.
-    mustFail: ['ISO-T1B-001', 'ISO-T1B-003', 'ISO-RB-004'],
+    mustFail: ['ISO-T1B-001', 'ISO-T1B-003', 'ISO-RB-004', 'SW-OFS-01'],
     ics: ['@needs:tpdu'],
   },
   {

@@ -38,7 +38,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'A failed EXTERNAL AUTHENTICATE does not decrement the key counter',
     description: 'Wrong authentication data answers 63Cx with x unchanged, so the key never locks (part 7 §6.6).',
-    mustFail: ['SS-EA-002', 'SS-EA-006'],
+    mustFail: ['SS-EA-002', 'SS-EA-006', 'DA-EMK-003'],
   },
   {
     id: 'ss-ext-auth-locked-still-accepts',

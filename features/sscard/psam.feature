@@ -2,6 +2,7 @@
 # test: the status words part 9 gives a command whose P1-P2, Lc or data the PSAM cannot take, or that comes
 # before the command it needs. The PSAM is the terminal's; every terminal scenario rests on these answers.
 # Only the simulator has one (elsewhere unobservable).
+@needs:psam-sample
 Feature: PSAM commands and their status words (part 9)
 
   @TC:SS-PSAM-001 @req:SSCARD-9:9.3

@@ -88,6 +88,11 @@ export const APPLICABILITY_TAGS: Readonly<Record<string, Rule>> = {
     zh: 'target.kind 为 sim (预置于运行无法达到的状态的样卡)',
     holds: (p) => p.target.kind === 'sim',
   },
+  '@needs:psam-sample': {
+    item: "target.kind is sim (a PSAM of the COS under test; a real PSAM is the terminal's, sent to the lab as a sample of its own)",
+    zh: 'target.kind 为 sim (被测 COS 的 PSAM; 真实的 PSAM 属于终端, 作为单独的样品送检)',
+    holds: (p) => p.target.kind === 'sim',
+  },
   '@terminal:social-security': {
     item: 'terminal.type is social-security or integrated',
     zh: 'terminal.type 为 social-security 或 integrated',

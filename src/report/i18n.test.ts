@@ -31,8 +31,14 @@ import { reportCatalogues } from './write.ts';
 const listed = JSON.parse(readFileSync(new URL('../../reports/i18n/untranslated.json', import.meta.url), 'utf8')) as Untranslated;
 const CJK = /[\u4e00-\u9fff]/;
 
-/** Command names a Chinese title keeps as they are (ISO/IEC 7816-4, 社会保障卡规范 part 5, JR/T 0025.5 annex B); a longer name is taken out before a shorter one it holds. */
+/** Command names a Chinese title keeps as they are (ISO/IEC 7816-4, 社会保障卡规范 parts 5 and 9, JR/T 0025.5 annex B); a longer name is taken out before a shorter one it holds. */
 const COMMANDS = [
+  // part 9: the PSAM's own commands
+  'INITIALIZE ENVIRONMENT',
+  'DELIVERY SESSION KEY',
+  'CIPHER DATA',
+  'INIT SAM FOR PURCHASE',
+  'CREDIT SAM FOR PURCHASE',
   'WRITE KEY',
   'CREATE FILE',
   'APPLICATION UNBLOCK',
@@ -79,9 +85,9 @@ const COMMANDS = [
  */
 const CODES = new Set(
   (
-    'AFL AID AIP ARC ARPC ARQC ATC ATM ATR CDOL1 CDOL2 CLA CVM CVN CVR DDOL DES 3DES DSK FCI GBK GPO IAC IAD IC ICS IRK ' +
+    'AFL AID AIP ARC ARPC ARQC ATC ATM ATR CDOL1 CDOL2 CLA CVM CVN CVR DDOL DES 3DES DSK FCI FCP GBK GPO IAC IAD IC ICS IRK ' +
     'ISO IEC LD T T0 LDD Lc Le MAC MAC1 MAC2 MF NVM P1 P2 PAN PBOC PDOL PIN POS PPSE PSAM PSE PSN PUK RK RSA SDA SDAD SHA SM ' +
-    'SM2 SM3 SM4 SSAD SSSE STK TAC TC TCK TVR UK UK1 V2 Luhn sx1 sh cn mmdd X Y A r s b6 b7 b8 xx ' +
+    'SM2 SM3 SM4 SSAD SSSE STK TAC TC TCK TLV TVR UK UK1 V2 Luhn sx1 sh cn mmdd X Y A M 8N r s b6 b7 b8 xx ' +
     // ISO/IEC 7816-3 (the ATR and the T=1 block layer): block kinds I, R, S and the prologue, epilogue and timing names.
     'I R S TS TA TB TC TD TA1 TB1 TC1 TD1 TA2 TB2 TC2 TD2 TA3 TB3 TC3 TD3 Fi Di WI BWI CWI WT ETU etu Vpp VCC I O CLK RST NULL INS ' +
     'PPS NAD PCB LEN EDC LRC CRC IFS IFSC IFSD BWT CWT BGT WTX RESYNCH ABORT N NS NR TPDU APDU PC SC ' +
