@@ -3,12 +3,13 @@
 // (`sscc defects verify --proof`, the list in src/cli/commands/defects.ts). The runs of that list go to
 // long-lived workers, one per core, the costliest first, each worker taking the next when it ends (a
 // queue: a cost that has grown since it was written down costs no idle core). A worker loads the step
-// library once for all the runs it is handed (as test-suite.mjs does). Each run's output is printed whole
+// library once for all the runs it is handed (scripts/worker-queue.mjs, as test-suite.mjs). Each run's output is printed whole
 // when it ends; the exit code is non-zero when any fails. A run is the same as
 // `sscc defects verify --proof --part i/n` (n the number of runs), which gives one run alone.
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { runQueue } from './worker-queue.mjs';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -40,41 +41,24 @@ if (process.argv[2] === '--worker') {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line));
-  const queue = [...runs];
-  const worker = () =>
-    new Promise((done) => {
-      const child = fork(self, ['--worker'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      let current;
-      let t0 = 0;
-      const next = () => {
-        current = queue.shift();
-        if (!current) return child.disconnect();
-        t0 = Date.now();
-        child.send(current);
-      };
-      child.on('message', (m) => {
-        if (m.ready) return next();
-        const { part, profile, area } = current;
-        const secs = ((Date.now() - t0) / 1000).toFixed(1);
-        process.stdout.write(
-          `\n== sscc defects verify --proof --part ${part}: ${profile}${area ? ` --area ${area}` : ''} (${secs} s, ${m.ok ? 'ok' : 'FAILED'})\n${m.text}`,
-        );
-        if (!m.ok) failed++;
-        proved += (m.text.match(/^ok {3}/gm) ?? []).length;
-        bad += (m.text.match(/^BAD /gm) ?? []).length;
-        next();
-      });
-      child.on('exit', (code, signal) => {
-        // A worker that dies takes its run with it: that run failed; the rest go on in the other workers.
-        if (current) {
-          process.stdout.write(`\n== sscc defects verify --proof --part ${current.part}: the worker ended (${signal ?? `exit ${code}`})\n`);
-          failed++;
-          current = undefined;
-        }
-        done();
-      });
-    });
-  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, worker));
+  await runQueue({
+    script: self,
+    items: runs,
+    width,
+    done: ({ part, profile, area }, m, secs) => {
+      process.stdout.write(
+        `\n== sscc defects verify --proof --part ${part}: ${profile}${area ? ` --area ${area}` : ''} (${secs} s, ${m.ok ? 'ok' : 'FAILED'})\n${m.text}`,
+      );
+      if (!m.ok) failed++;
+      proved += (m.text.match(/^ok {3}/gm) ?? []).length;
+      bad += (m.text.match(/^BAD /gm) ?? []).length;
+    },
+    // A worker that dies takes its run with it: that run failed.
+    lost: ({ part }, how) => {
+      process.stdout.write(`\n== sscc defects verify --proof --part ${part}: the worker ended (${how})\n`);
+      failed++;
+    },
+  });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\ntest:defects: ${runs.length - failed} of ${runs.length} runs proved their share in ${secs} s on ${width} cores`);
   // Each defect (and each profile's clean card) judged: "ok" or "BAD"; a run that failed counts too.

@@ -6,9 +6,9 @@
 // other (src/cli/commands/run.ts runCommand). Each profile's output is printed whole when it ends;
 // the last line counts the cases: "N passed, N failed" (FAIL and ERROR count as failed; a profile whose
 // run exits non-zero fails the stage). SSCC_JOBS=1 runs them all in one process.
-import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { runQueue } from './worker-queue.mjs';
 
 /** Each profile and the folder its results go to (the names npm test has always used). */
 export const SUITE = [
@@ -61,46 +61,28 @@ if (process.argv[2] === '--worker') {
 } else {
   const width = Math.max(1, Math.min(SUITE.length, Number(process.env.SSCC_JOBS) || availableParallelism()));
   const started = Date.now();
-  const queue = [...SUITE];
   let passed = 0;
   let failed = 0;
   let badRuns = 0;
-  const worker = () =>
-    new Promise((done) => {
-      const child = fork(self, ['--worker'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      let current;
-      let t0 = 0;
-      const next = () => {
-        current = queue.shift();
-        if (!current) return child.disconnect();
-        t0 = Date.now();
-        child.send({ profile: current[0], out: current[1] });
-      };
-      child.on('message', (m) => {
-        if (m.ready) return next();
-        const [profile, out] = current;
-        const s = m.summary;
-        const secs = ((Date.now() - t0) / 1000).toFixed(1);
-        process.stdout.write(
-          `\n== sscc run --profile ${profile} --out ${out} --quiet --force (${secs} s, ${m.cpu.toFixed(1)} CPU-s, exit ${m.code})\n${m.text}`,
-        );
-        if (s) {
-          passed += s.pass;
-          failed += s.fail + s.error;
-        }
-        // The run's own exit code, as `sscc run` exits: 0 no FAIL or ERROR.
-        if (m.code !== 0) badRuns++;
-        next();
-      });
-      child.on('exit', (code) => {
-        if (current && code !== 0) {
-          process.stdout.write(`\n== worker for ${current[0]} exited ${code}\n`);
-          badRuns++;
-        }
-        done();
-      });
-    });
-  await Promise.all(Array.from({ length: width }, worker));
+  await runQueue({
+    script: self,
+    items: SUITE,
+    width,
+    message: ([profile, out]) => ({ profile, out }),
+    done: ([profile, out], m, secs) => {
+      process.stdout.write(`\n== sscc run --profile ${profile} --out ${out} --quiet --force (${secs} s, ${m.cpu.toFixed(1)} CPU-s, exit ${m.code})\n${m.text}`);
+      if (m.summary) {
+        passed += m.summary.pass;
+        failed += m.summary.fail + m.summary.error;
+      }
+      // The run's own exit code, as `sscc run` exits: 0 no FAIL or ERROR.
+      if (m.code !== 0) badRuns++;
+    },
+    lost: ([profile], how) => {
+      process.stdout.write(`\n== worker for ${profile} ended (${how})\n`);
+      badRuns++;
+    },
+  });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\ntest:suite: ${SUITE.length - badRuns} of ${SUITE.length} profiles passed in ${secs} s (${width} processes)`);
   console.log(`${passed} passed, ${failed + badRuns} failed`);
