@@ -211,7 +211,7 @@ function build(image: CardImage, options: CardOptions, { defects, faults, apps, 
     // Every persistent change of the command is written through the NVM layer before the answer goes.
     nvm.end();
     // Response data waits only for an immediately following GET RESPONSE.
-    if (cmd.ins !== 0xc0 || cmd.cla !== 0x00) card.pending = undefined;
+    if ((cmd.ins !== 0xc0 || cmd.cla !== 0x00) && rules.pendingDroppedByOtherCommand) card.pending = undefined;
     return output(cmd, reply);
   }
 

@@ -80,6 +80,8 @@ export const SPEC_RULES = {
   checkLcAgainstData: true,
   /** ISO/IEC 7816-3 §12.2.2. */
   t0ResponseDataBy61xx: true,
+  /** ISO/IEC 7816-4 §7.6.1; 社会保障卡规范 part 5 §6.6.4: response data waits only for the GET RESPONSE that follows at once. */
+  pendingDroppedByOtherCommand: true,
   /** ISO/IEC 7816-4 §7.1.1; 社会保障卡规范 part 5 §6.11. */
   selectCheckFidLength: true,
   /** ISO/IEC 7816-4 §7.1.1 table 39. */

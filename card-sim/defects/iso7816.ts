@@ -81,6 +81,7 @@ export const ISO7816_DEFECTS = [
       'ISO-T0-001',
       'ISO-T0-002',
       'ISO-T0-003',
+      'ISO-T0-004',
       'ISO-SEL-001',
       'ISO-SEL-005',
       'DA-CMK-003',
@@ -489,6 +490,15 @@ export const ISO7816_DEFECTS = [
     ics: ['@ics:t0'],
   },
   {
+    id: 'get-response-after-other-command',
+    area: 'iso7816',
+    title: 'GET RESPONSE still gives a response that another command came between',
+    description:
+      'Response data announced by 61xx waits only for the GET RESPONSE that follows at once (ISO/IEC 7816-4 §7.6.1; 社会保障卡规范 part 5 §6.6.4): after any other command nothing waits. This card keeps it, and a late GET RESPONSE returns an earlier command\'s data.',
+    mustFail: ['ISO-T0-004'],
+    ics: ['@ics:t0'],
+  },
+  {
     id: 'get-response-le00-returns-what-waits',
     area: 'iso7816',
     title: 'GET RESPONSE with Le 00 returns the response data instead of 6Cxx',
@@ -599,6 +609,7 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   'get-challenge-repeats': rule('getChallengeFreshRandom'),
   'pin-counter-not-decremented': rule('wrongPinDecrementsTries'),
   't0-case4-data-without-61xx': rule('t0ResponseDataBy61xx'),
+  'get-response-after-other-command': rule('pendingDroppedByOtherCommand'),
   'file-not-found-as-6a80': rule('fileNotFoundAnswers6a82'),
   'blocked-pin-still-verifies': rule('blockedPinRefused'),
   'read-record-le00-returns-data': rule('readRecordLe00Answers6cxx'),

@@ -32,3 +32,12 @@ Feature: T=0 procedure: 61xx and GET RESPONSE
     And the response data is 4 bytes long
     When the terminal sends GET RESPONSE with Le 00
     Then the status word is 6F00
+
+  @TC:ISO-T0-004 @req:ISO7816-4:7.6.1 @req:SSCARD-5:6.6.4 @ics:t0 @ics:sscard
+  Scenario: A command between the 61xx and GET RESPONSE takes the waiting response away
+    When the terminal selects the SSSE by its name without T=0 handling
+    Then the card answers 61xx with the length available
+    When the terminal asks for a challenge of 8 bytes
+    Then the status word is 9000
+    When the terminal sends GET RESPONSE with the length the card gave
+    Then the status word is 6F00 or 6985
