@@ -64,7 +64,7 @@ export function benchRows(b) {
       'N readers vs 1, reference plan',
       b.suiteReaderSpeedup === null || b.suiteReaderSpeedup === undefined ? 'n/a' : `${b.suiteReaderSpeedup}×`,
       b.suiteReaders
-        ? `\`sscc run --reader 0,1\` ${s(b.suiteReaders.twoSeconds)} against \`--reader 0\` ${s(b.suiteReaders.oneSeconds)}, fresh cards at 2 ms`
+        ? `\`sscc run --reader 0,1\` ${s(b.suiteReaders.twoSeconds)} against \`--reader 0\` ${s(b.suiteReaders.oneSeconds)} (medians; the speed-up is the median of the paired ratios), fresh cards at 2 ms`
         : why,
       `≥ ${b.suiteReaders ? 0.9 * b.suiteReaders.readers : '0.9·N'}×`,
       met(g.suiteReadersAtLeast09N),
