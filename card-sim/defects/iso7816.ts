@@ -494,7 +494,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'GET RESPONSE still gives a response that another command came between',
     description:
-      'Response data announced by 61xx waits only for the GET RESPONSE that follows at once (ISO/IEC 7816-4 §7.6.1; 社会保障卡规范 part 5 §6.6.4): after any other command nothing waits. This card keeps it, and a late GET RESPONSE returns an earlier command\'s data.',
+      "Response data announced by 61xx waits only for the GET RESPONSE that follows at once (ISO/IEC 7816-4 §7.6.1; 社会保障卡规范 part 5 §6.6.4): after any other command nothing waits. This card keeps it, and a late GET RESPONSE returns an earlier command's data.",
     mustFail: ['ISO-T0-004'],
     ics: ['@ics:t0'],
   },
