@@ -1,6 +1,8 @@
 /** Defects of the card level: the firewall between SSSE and PSE and the master keys (features/dual-app). */
 import type { Defect } from '../../src/defects/defect.ts';
 import { type CardDefectImpl, rule, wrap } from './kinds.ts';
+import { loadedKeys } from '../apps/card-manager.ts';
+import { MASTER_KEY_ID } from '../../src/personalisation/keys.ts';
 import { personaliseMarked, recordValueSigned } from './pboc-faults.ts';
 
 export const DUAL_APP_DEFECTS = [
@@ -37,6 +39,14 @@ export const DUAL_APP_DEFECTS = [
     area: 'dual-app',
     title: 'An application key loaded under the environment master key is not stored',
     description: 'WRITE KEY of a new key answers 9000 but the key cannot be used (part 4 §5.3, §7.3).',
+    mustFail: ['DA-EMK-003'],
+  },
+  {
+    id: 'write-key-new-key-refused-once-one-loaded',
+    area: 'dual-app',
+    title: 'WRITE KEY of a new key is refused once another key of the DF was loaded',
+    description:
+      'WRITE KEY with P1 00 adds a key and answers 6A89 only when that key (its identifier and version) is there already (part 4 §5.3, §7.3). This card answers 6A89 to any new key after the first one it loaded.',
     mustFail: ['DA-EMK-003'],
   },
   {
@@ -163,6 +173,13 @@ export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number][
   'pboc-issuer-country-not-china': recordValueSigned('5F28', '0344'),
   'pboc-currency-not-rmb': recordValueSigned('9F42', '0344'),
   'pboc-credit-application': personaliseMarked('pboc-credit-application'),
+  'write-key-new-key-refused-once-one-loaded': ['card-mf', 'card-manager'].map((app) =>
+    wrap(
+      app,
+      0xd4,
+      (spec) => (cmd, card) => (cmd.p1 === 0x00 && cmd.p2 !== MASTER_KEY_ID && loadedKeys(card.currentDf).length > 0 ? { sw: 0x6a89 } : spec(cmd, card)),
+    ),
+  ),
   'master-key-auth-without-challenge': wrap('card-mf', 0x82, (spec) => (cmd, card) => {
     card.challenge ??= new Uint8Array(8);
     return spec(cmd, card);

@@ -72,7 +72,7 @@ Feature: Card master key and environment master keys
     And the PSE master key no longer authenticates in the current DF
 
   @TC:DA-EMK-003 @req:SSCARD-4:5.3 @req:SSCARD-4:7.3 @ics:card-management @destructive
-  Scenario: A key the SSSE master key loads is usable in the SSSE and replaced; a key block naming another key or of 4 key bytes, a second load and a replace of a key never loaded are refused
+  Scenario: A key the SSSE master key loads is usable in the SSSE and replaced, and a second key loads beside it; a key block naming another key or of 4 key bytes, a second load and a replace of a key never loaded are refused
     Given the SSSE is selected
     When the terminal loads key 12 into the current DF under the SSSE master key with a key block naming key 13
     Then the status word is 6A80
@@ -86,6 +86,8 @@ Feature: Card master key and environment master keys
     And key 12 authenticates in the current DF
     When the terminal loads key 12 into the current DF under the SSSE master key
     Then the status word is 6A89
+    When the terminal loads key 13 into the current DF under the SSSE master key
+    Then the status word is 9000
     When the terminal replaces key 12 of the current DF under the SSSE master key
     Then the status word is 9000
     And key 12 authenticates in the current DF
