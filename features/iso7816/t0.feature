@@ -37,7 +37,7 @@ Feature: T=0 procedure: 61xx and GET RESPONSE
   Scenario: A command between the 61xx and GET RESPONSE takes the waiting response away
     When the terminal selects the SSSE by its name without T=0 handling
     Then the card answers 61xx with the length available
-    When the terminal asks for a challenge of 8 bytes
+    When the terminal asks for a challenge of 4 bytes
     Then the status word is 9000
     When the terminal sends GET RESPONSE with the length the card gave
     Then the status word is 6F00 or 6985
