@@ -230,12 +230,13 @@ async function main() {
     return { ...m.d, status: r?.status ?? 'NotRun', killedBy: r?.killedBy?.slice(0, 3), statusReason: r?.statusReason?.slice(0, 300) };
   });
   const rows = again ? [...rerun, ...again.kept.map((r) => (equivalents.of(r) ? { ...r, status: 'Equivalent', reason: equivalents.of(r).reason } : r))] : rerun;
+  const drawArgs = `${o.sample ? ` --sample ${o.sample} --seed ${o.seed}` : ''}${o.files.map((f) => ` --file ${f}`).join('')}`;
   const summary = summarise(rows, files, {
     command: again
       ? `npm run mutation -- --again ${o.again} (the undetected of: ${again.command})`
       : recorded
         ? `npm run mutation -- --equivalents${o.files.map((f) => ` --file ${f}`).join('')} (the mutants mutation/equivalent.json records, run: a killed one is not equivalent)`
-        : `npm run mutation${o.sample ? ` -- --sample ${o.sample} --seed ${o.seed}` : ''}`,
+        : `npm run mutation${drawArgs && ` --${drawArgs}`}`,
     population: all.length,
     sample: again ? rows.length : o.sample ? chosen.length : undefined,
     extraRunByStryker: results.length - toRun.length,
