@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'card-sim/**/*.test.ts', 'reference-terminal/**/*.test.ts', 'steps/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'card-sim/**/*.test.ts',
+      'reference-terminal/**/*.test.ts',
+      'steps/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'scripts/**/*.test.mjs',
+    ],
     testTimeout: 180_000,
     // One module registry per worker, not per file: a test file's cost was mostly importing card-sim, the
     // library and the steps through vite again (card-sim, src/pboc, src/sscard, src/crypto: 0.42× CPU

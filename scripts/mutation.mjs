@@ -26,6 +26,24 @@ const NOT_SPEC = [
 ];
 const OUT = 'out/mutation';
 
+const HELP = `npm run mutation -- [options]
+Mutation testing of card-sim's spec code (card-sim/cos, apps, psam) and the reference terminal under the
+Gherkin suite (issue 15). Writes out/mutation/: Stryker's HTML and JSON reports and score.json (score per
+file and in total; mutants in mutation/equivalent.json are left out of it).
+
+  --sample N --seed S   draw N mutants (seeded) and run only those; the score gets its 95 % interval
+  --file PATH           only this file of the scope (give it again for more files; combines with --sample)
+  --again FILE          run again the undetected mutants of an earlier score.json, in today's code
+  --equivalents         run the mutants mutation/equivalent.json records (of the --file files): a killed one
+                        is not equivalent
+  --rescore             judge the last run again with today's mutation/equivalent.json
+  --list                print the draw, run nothing
+  --json                print the figures as JSON
+  --concurrency C       mutants run at once (default 2)
+  -h, --help            this text
+
+A whole run (about 5 800 mutants) does not finish on 2 cores; a draw of 200 takes 3 to 15 minutes.`;
+
 function args(argv) {
   const o = { json: false, files: [], concurrency: 2 };
   for (let i = 0; i < argv.length; i++) {
@@ -39,7 +57,10 @@ function args(argv) {
     else if (a === '--rescore') o.rescore = true;
     else if (a === '--again') o.again = argv[++i];
     else if (a === '--equivalents') o.equivalents = true;
-    else {
+    else if (a === '--help' || a === '-h') {
+      console.log(HELP);
+      process.exit(0);
+    } else {
       console.error(`mutation: unknown option ${a}; use --sample N --seed S --json --concurrency C --file PATH --list --again FILE --equivalents --rescore`);
       process.exit(2);
     }

@@ -89,6 +89,13 @@ describe.concurrent('sscc exit codes and messages', () => {
     expect(r.stderr).toMatch(/required option '--out <dir>' not specified/);
   });
 
+  it('0: coverage with no option shows its one table (the status-word and state-machine rows)', async () => {
+    const r = await sscc('coverage');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^status-word rows: \d+, \d+ provoked, \d+ justified, 0 open/m);
+    expect(r.stdout).toMatch(/^transitions: \d+, \d+ provoked/m);
+  });
+
   it('kill -9 mid-run: messages.ndjson keeps every finished case, and report --from rebuilds the report', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'sscc-kill-'));
     const profile = join(tmp, 'slow.yaml');

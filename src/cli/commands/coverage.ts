@@ -1,18 +1,16 @@
 /** `sscc coverage --sw`: the command × status-word and state-machine table's coverage (reports/sw-coverage.yaml, docs/sw-coverage.md). */
 import type { Command } from 'commander';
 import { ROOT, planFrom } from '../common.ts';
-import { UsageError } from '../errors.ts';
 import { featureFiles, readScenarios } from '../../plan/scenarios.ts';
 import { loadSwTable, swCoverage, tableProblems } from '../../plan/sw-coverage.ts';
 
 export function register(p: Command): void {
   p.command('coverage')
     .description('coverage of the command × status-word and state-machine tables (docs/sw-coverage.md): rows provoked by a scenario, justified, or open')
-    .option('--sw', 'the status-word and state-machine table (the one table today)')
+    .option('--sw', 'the status-word and state-machine table (the one table today, and the default)')
     .option('--profile <file>', 'count only the scenarios that apply to this product (default: the whole suite)')
     .option('--json', 'print { rows, transitions, commands, open } as JSON')
     .action((opts: { sw?: boolean; profile?: string; json?: boolean }) => {
-      if (!opts.sw) throw new UsageError('give --sw (the command × status-word table)');
       const table = loadSwTable(ROOT);
       const all = new Set(readScenarios(ROOT, featureFiles(ROOT)).scenarios.map((s) => s.id));
       const problems = tableProblems(table, all);
