@@ -5,7 +5,7 @@
  * The curve arithmetic is the library sm-crypto-v2 (over @noble/curves); this file only adapts bytes.
  * Public keys are the 64 bytes x ‖ y of JR/T 0025.17 certificates (no 04 point prefix).
  */
-import { sm2 as lib } from 'sm-crypto-v2';
+import { createRequire } from 'node:module';
 import { concat, fromHex } from '../bytes/hex.ts';
 import { CryptoInputError } from './des.ts';
 import { sm3 } from './hash.ts';
@@ -14,6 +14,11 @@ import { sm3 } from './hash.ts';
 export const SM2_USER_ID = '1234567812345678';
 /** Order n of the base point of the recommended curve (GB/T 32918.5-2017 §3). */
 const SM2_N = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;
+
+type Sm2Library = (typeof import('sm-crypto-v2'))['sm2'];
+let library: Sm2Library | undefined;
+/** sm-crypto-v2, loaded when first used: importing it costs about 30 ms of every process's start (issue 21). */
+const lib = (): Sm2Library => (library ??= (createRequire(import.meta.url)('sm-crypto-v2') as typeof import('sm-crypto-v2')).sm2);
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const scalar = (b: Uint8Array) => BigInt(`0x${hex(b) || '0'}`);
@@ -44,13 +49,13 @@ function remember<T extends Uint8Array | boolean | string>(key: string, compute:
 /** Public key x ‖ y (64 bytes) of a private key d (32 bytes, or 64 hex digits). */
 export function sm2PublicOf(privateKey: string | Uint8Array): Uint8Array {
   const d = privateHex(privateKey);
-  return fromHex(remember(`public ${d}`, () => lib.getPublicKeyFromPrivateKey(d)).slice(2));
+  return fromHex(remember(`public ${d}`, () => lib().getPublicKeyFromPrivateKey(d)).slice(2));
 }
 
 /** ZA of the signer (GB/T 32918.2 §5.5) with the JR/T 0025.17 user id. */
 export function sm2Za(publicKey: Uint8Array): Uint8Array {
   if (publicKey.length !== 64) throw new CryptoInputError(`SM2 public key of ${publicKey.length} bytes; expected 64 (x ‖ y)`);
-  return new Uint8Array(lib.getZ(hex(publicKey), SM2_USER_ID));
+  return new Uint8Array(lib().getZ(hex(publicKey), SM2_USER_ID));
 }
 
 /**
@@ -75,10 +80,10 @@ export function sm2Sign(privateKey: string | Uint8Array, message: Uint8Array, op
   const d = privateHex(privateKey);
   const k = nonce(d, message, options.k);
   return remember(`sign ${d} ${k.toString(16)} ${hex(message)}`, () => {
-    const kG = lib.getPublicKeyFromPrivateKey(k.toString(16).padStart(64, '0'));
+    const kG = lib().getPublicKeyFromPrivateKey(k.toString(16).padStart(64, '0'));
     const point = { k, x1: BigInt(`0x${kG.slice(2, 66)}`) };
-    const pub = remember(`public ${d}`, () => lib.getPublicKeyFromPrivateKey(d));
-    return fromHex(lib.doSignature(message, d, { hash: true, publicKey: pub, userId: SM2_USER_ID, pointPool: [point] }));
+    const pub = remember(`public ${d}`, () => lib().getPublicKeyFromPrivateKey(d));
+    return fromHex(lib().doSignature(message, d, { hash: true, publicKey: pub, userId: SM2_USER_ID, pointPool: [point] }));
   });
 }
 
@@ -95,7 +100,7 @@ export function sm2Verify(publicKey: Uint8Array, message: Uint8Array, signature:
   const pk = `04${hex(publicKey)}`;
   return remember(`verify ${pk} ${hex(signature)} ${hex(message)}`, () => {
     try {
-      return lib.verifyPublicKey(pk) && lib.doVerifySignature(message, hex(signature), pk, { hash: true, userId: SM2_USER_ID });
+      return lib().verifyPublicKey(pk) && lib().doVerifySignature(message, hex(signature), pk, { hash: true, userId: SM2_USER_ID });
     } catch {
       return false;
     }
