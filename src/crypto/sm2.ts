@@ -15,7 +15,7 @@ export const SM2_USER_ID = '1234567812345678';
 /** Order n of the base point of the recommended curve (GB/T 32918.5-2017 §3). */
 const SM2_N = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;
 
-type Sm2Library = (typeof import('sm-crypto-v2'))['sm2'];
+type Sm2Library = typeof import('sm-crypto-v2')['sm2'];
 let library: Sm2Library | undefined;
 /** sm-crypto-v2, loaded when first used: importing it costs about 30 ms of every process's start (issue 21). */
 const lib = (): Sm2Library => (library ??= (createRequire(import.meta.url)('sm-crypto-v2') as typeof import('sm-crypto-v2')).sm2);
