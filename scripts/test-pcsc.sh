@@ -128,9 +128,29 @@ TERMINAL_COUNTS=$(counts "$OUT/terminal")
 echo "test:pcsc: terminal suite through PC/SC: $TERMINAL_COUNTS (exit $TERMINAL)"
 OK_TERMINAL=$(node -e "const c=$TERMINAL_COUNTS;process.stdout.write(c.fail===0&&c.inconclusive===0&&c.pass>=40?'yes':'no')")
 
+# 6. Two readers at once (--reader 0,1: one cucumber worker per reader), a fresh card in each, the iso7816
+#    area: every scenario that applies runs and passes; none is left unstarted (a worker that cannot start
+#    leaves its cases unstarted, which a run that ended by itself reports as ERROR, exit 3).
+rm -rf "$OUT/two-readers"
+in_stack_net node bin/sscc.js sim serve --image reference-t1 --fresh --slot 0 > "$OUT/card-slot0.log" 2>&1 &
+SLOT0_PID=$!
+in_stack_net node bin/sscc.js sim serve --image reference-t1 --fresh --slot 1 > "$OUT/card-slot1.log" 2>&1 &
+SLOT1_PID=$!
+sleep 1.5
+node bin/sscc.js run --profile profiles/pcsc-reference.yaml --reader 0,1 --area iso7816 --out "$OUT/two-readers" --quiet --force > "$OUT/two-readers.log" 2>&1 &
+RUN_PID=$!
+wait $RUN_PID
+TWO=$?
+RUN_PID=""
+kill "$SLOT0_PID" "$SLOT1_PID" 2>/dev/null; wait "$SLOT0_PID" "$SLOT1_PID" 2>/dev/null
+TWO_COUNTS=$(counts "$OUT/two-readers")
+echo "test:pcsc: two readers at once, iso7816: $TWO_COUNTS (exit $TWO)"
+OK_TWO=$(node -e "const c=$TWO_COUNTS;process.stdout.write(c.fail===0&&c.inconclusive===0&&c.pass>=30&&$TWO===0?'yes':'no')")
+
 PASSED=$(node -e "process.stdout.write(String($SUITE_COUNTS.pass+$SUITE2_COUNTS.pass))")
 FAILED=$(node -e "process.stdout.write(String($SUITE_COUNTS.fail+$SUITE_COUNTS.inconclusive+$SUITE2_COUNTS.fail+$SUITE2_COUNTS.inconclusive+$PROBLEMS))")
 [ "$OK_TERMINAL" = "yes" ] || { echo "test:pcsc: the terminal suite through PC/SC did not pass"; FAILED=$((FAILED+1)); }
 [ "$OK_REMOVAL" = "yes" ] || { echo "test:pcsc: the 8 s card removal did not give INCONCLUSIVE for the scenario in flight with the others PASS and exit 0/1"; FAILED=$((FAILED+1)); }
+[ "$OK_TWO" = "yes" ] || { echo "test:pcsc: the run on two readers at once did not pass every iso7816 scenario (exit $TWO; $OUT/two-readers.log)"; FAILED=$((FAILED+1)); }
 echo "$PASSED passed, $FAILED failed"
 [ "$SUITE" -eq 0 ] && [ "$SUITE2" -eq 0 ] && [ "$FAILED" -eq 0 ] && [ "$PASSED" -ge 100 ]

@@ -170,7 +170,7 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   }
   await shipping;
   loadedSupport = outcome.support;
-  const report = buildReport(plan, outcome.environment, outcome.model);
+  const report = buildReport(plan, outcome.environment, outcome.model, undefined, true);
   writeReports(outDir, report, 'en');
   // Cases the plan holds that never finished (a run cut short by the card) count as the report has them.
   for (const c of report.cases) {

@@ -114,12 +114,17 @@ export function testSpecAnnex(cases: ReadonlyArray<{ id: string; verdict: Verdic
   return out;
 }
 
-export function buildReport(plan: Plan, environment: Environment, model: RunModel, partial?: string): Report {
+/**
+ * `completed`: the run ended by itself (cucumber finished, no signal, a whole message stream): a planned
+ * case that never started is then the tool's failure (ERROR, exit 3: a cucumber worker that could not
+ * start, a scenario cucumber was not given), not a case the run was stopped before (INCONCLUSIVE).
+ */
+export function buildReport(plan: Plan, environment: Environment, model: RunModel, partial?: string, completed = false): Report {
   const byLocation = new Map<string, CaseResult>();
   for (const c of model.cases()) byLocation.set(`${c.uri}:${c.line}`, c);
   const showSecrets = plan.profile.data.keys?.testKeys === true;
   const mask = masker(plan.profile.data);
-  const cases = plan.scenarios.map((s) => toCase(s, byLocation.get(`${s.uri}:${s.line}`), showSecrets, mask));
+  const cases = plan.scenarios.map((s) => toCase(s, byLocation.get(`${s.uri}:${s.line}`), showSecrets, mask, completed && !partial));
   const env = mask.value(environment);
   return {
     schema: 'sscc-report/1',
@@ -140,8 +145,19 @@ export function buildReport(plan: Plan, environment: Environment, model: RunMode
   };
 }
 
-function toCase(s: PlannedScenario, r: CaseResult | undefined, showSecrets: boolean, mask: Masker): ReportCase {
+function toCase(s: PlannedScenario, r: CaseResult | undefined, showSecrets: boolean, mask: Masker, completed: boolean): ReportCase {
   const base = { id: s.id, title: s.name, area: s.area, feature: s.feature, uri: s.uri, line: s.line, tags: s.tags, requirements: s.requirements };
+  if (!r && completed) {
+    return {
+      ...base,
+      verdict: 'ERROR',
+      reason: 'not run: the run ended without starting this case (sscc failed)',
+      diagnosis: dx('run.neverStarted'),
+      durationMs: 0,
+      steps: [],
+      apdus: [],
+    };
+  }
   if (!r) {
     return {
       ...base,

@@ -107,7 +107,9 @@ export function rebuildFromText(plan: Plan, environment: Environment, text: stri
   const partial = damaged
     ? `rebuilt from a damaged message stream: ${name} line ${damaged.line} is ${damaged.problem}; the cases after it are INCONCLUSIVE`
     : undefined;
-  const report = buildReport(plan, environment, model, partial);
+  // A whole stream (its testRunFinished message, nothing damaged) is a run that ended by itself.
+  const finished = !cutOff && !damaged && /^\{"testRunFinished":/m.test(text);
+  const report = buildReport(plan, environment, model, partial, finished);
   return { report, cutOff, ...(damaged ? { damaged } : {}) };
 }
 

@@ -1,6 +1,8 @@
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { rememberStepMatches } from './runner.ts';
+import { rememberStepMatches, workerPreload } from './runner.ts';
 
 /** A step definition as cucumber keeps it: an expression whose match() gives the arguments or null. */
 function definition(pattern: RegExp, calls: string[]) {
@@ -31,5 +33,16 @@ describe('remembered step matches (runInMemory, issue 21)', () => {
     // 4 texts × 3 definitions, each asked once in all three runs.
     expect(calls).toHaveLength(12);
     expect(new Set(calls).size).toBe(12);
+  });
+});
+
+describe("cucumber workers' preload (one worker per reader)", () => {
+  it('names a module that exists, compiled (build/js, made by the tests global setup) and through tsx', () => {
+    for (const compiled of [true, false]) {
+      const args = workerPreload(compiled);
+      const module = args.at(-1) as string;
+      expect(existsSync(fileURLToPath(module)), module).toBe(true);
+      expect(args.includes('tsx')).toBe(!compiled);
+    }
   });
 });

@@ -58,15 +58,23 @@ export interface RunOutcome {
 
 let runCount = 0;
 
+/**
+ * NODE_OPTIONS for cucumber's worker processes: native match indices (./match-indices.ts), and tsx unless
+ * this is the compiled build. A compiled module keeps its source's import.meta.url (scripts/build.mjs),
+ * so its compiled neighbour is found from the root, under build/js.
+ */
+export function workerPreload(compiled = (import.meta as { ssccBuild?: boolean }).ssccBuild === true): string[] {
+  return compiled
+    ? ['--import', new URL('../../build/js/src/run/match-indices.js', import.meta.url).href]
+    : ['--import', 'tsx', '--import', new URL('./match-indices.ts', import.meta.url).href];
+}
+
 /** cucumber's configuration of a plan; `only` (uri and line of scenarios) cuts it to those scenarios. */
 async function configure(root: string, plan: Plan, only?: ReadonlyArray<{ uri: string; line: number }>, runKey?: string) {
   // One worker per reader (profile target.reader as a list); workers get native match indices as this
   // process does, and load the TypeScript steps through tsx unless this run is the compiled build (issue 21).
   const parallel = workersOf(plan.profile.data.target);
-  const compiled = (import.meta as { ssccBuild?: boolean }).ssccBuild;
-  const preload = compiled
-    ? `--import ${new URL('./match-indices.js', import.meta.url).href}`
-    : `--import tsx --import ${new URL('./match-indices.ts', import.meta.url).href}`;
+  const preload = workerPreload().join(' ');
   const env = parallel > 1 ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${preload}`.trim() } : process.env;
   const cucumberEnv = { cwd: root, stdout: new PassThrough().resume(), stderr: process.stderr, env };
   // cucumber's own path:line filter: only the files that hold a chosen scenario are parsed.

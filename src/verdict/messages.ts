@@ -61,6 +61,10 @@ export const MESSAGES = {
   'precondition.notMet': { en: 'precondition not met: {detail}', zh: '前提条件不满足: {detail}' },
   'restore.failed': { en: 'restore failed: {what}; {detail}. The sample is left changed', zh: '恢复失败: {what}; {detail}。样品保持已改变的状态' },
   'run.stopped': { en: 'the run stopped before this case finished', zh: '本用例结束前运行已停止' },
+  'run.neverStarted': {
+    en: 'not run: the run ended without starting this case (sscc failed)',
+    zh: '未运行: 运行已结束但本用例未开始 (sscc 自身出错)',
+  },
   'run.notStarted': { en: 'not run: the run stopped before this case started', zh: '未运行: 本用例开始前运行已停止' },
   'step.status': { en: 'step is {status} in the suite: {step}', zh: '测试集中该步骤为{status}: {step}' },
   'sscc.failed': { en: 'sscc failed ({type}): {detail}', zh: 'sscc 自身出错 ({type}): {detail}' },

@@ -112,7 +112,7 @@ export async function runCommand(
     process.removeListener('SIGINT', interrupted);
     process.removeListener('SIGTERM', interrupted);
   }
-  const report = buildReport(plan, outcome.environment, outcome.model);
+  const report = buildReport(plan, outcome.environment, outcome.model, undefined, true);
   const files = writeReports(opts.out, report, opts.lang, undefined, opts.out);
   if (opts.pdf) files.push(await printPdf(opts.out));
   release();
