@@ -157,7 +157,7 @@ await serve(1, ['--image', 'reference-t1', '--fresh', '--latency', '2']);
   const one: number[] = [];
   const two: number[] = [];
   let ok = true;
-  for (let i = 0; i < (values.quick ? 1 : 2); i++) {
+  for (let i = 0; i < (values.quick ? 1 : RUNS); i++) {
     const a = run(['--reader', '0']);
     const b = run(['--reader', '0,1']);
     one.push(a.wall);
