@@ -26,7 +26,6 @@ export function smartcard(): Promise<Smartcard> {
   return binding;
 }
 
-/** A pcsc-lite error as the harness reports it: the service missing gets the command that starts it. */
 /** The longest response to a short command: 256 data bytes and SW1-SW2. */
 export const SHORT_RESPONSE_BYTES = 258;
 /** The longest response APDU: 65 536 data bytes and SW1-SW2. */
@@ -41,6 +40,7 @@ export function receiveBufferFor(command: Uint8Array): number {
   return command.length >= 7 && command[4] === 0 ? EXTENDED_RESPONSE_BYTES : SHORT_RESPONSE_BYTES;
 }
 
+/** A pcsc-lite error as the harness reports it: the service missing gets the command that starts it. */
 export function pcscError(e: unknown, what: Diagnosis): TransportError {
   const err = e as Error & { code?: number };
   const text = err?.message ?? String(e);
@@ -209,7 +209,9 @@ export class PcscChannel implements CardChannel {
     try {
       // The binding copies the command in and the response out (a Buffer of its own): a plain Uint8Array
       // view of it, whose slice() copies, is the response; no copy either way here.
-      const buf = await this.card.transmit(Buffer.from(command.buffer, command.byteOffset, command.byteLength), { maxRecvLength });
+      const bytes = Buffer.from(command.buffer, command.byteOffset, command.byteLength);
+      // A short response fits the binding's own default buffer (258 bytes): no options for it to read.
+      const buf = await (maxRecvLength === SHORT_RESPONSE_BYTES ? this.card.transmit(bytes) : this.card.transmit(bytes, { maxRecvLength }));
       response = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     } catch (e) {
       if (maxRecvLength === SHORT_RESPONSE_BYTES && /insufficient buffer/i.test((e as Error)?.message ?? '')) {
