@@ -129,7 +129,7 @@ When('the terminal creates a DF named {string} in the current DF', async functio
 
 When('the terminal loads the master key of the current DF under the {mkey} master key', async function (this: CardWorld, k: MasterKeyName) {
   const m = management(this);
-  await m.loadMasterKey(m.key(k), m.newKey());
+  await m.loadMasterKey(m.key(k), (this.cardLevel.newMasterKey = m.newKey()));
 });
 
 When('the terminal replaces key {int} of the current DF under the {mkey} master key', async function (this: CardWorld, id: number, k: MasterKeyName) {
@@ -145,6 +145,10 @@ When('the terminal creates a DF without a DF name in the current DF', async func
 });
 
 When('the terminal creates the SSSE again in the current DF', async function (this: CardWorld) {
+  await management(this).createDf(ENVIRONMENT_NAMES.ssse);
+});
+
+When('the terminal creates the SSSE in the current DF', async function (this: CardWorld) {
   await management(this).createDf(ENVIRONMENT_NAMES.ssse);
 });
 

@@ -185,7 +185,7 @@ const writeKey: Handler = (cmd, card) => {
   if (cmd.p2 === MASTER_KEY_ID) {
     const exists = masterKeyOf(df) !== undefined;
     if (cmd.p1 === 0x00 && exists) return { sw: 0x6a89 };
-    if (cmd.p1 === 0x01 && !exists) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
+    if (cmd.p1 === 0x01 && !exists && card.rules.masterKeyReplaceNeedsKey) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
     if (card.rules.masterKeyReplaceStores || !exists) setMasterKey(df, k);
     return { sw: SW.NO_ERROR };
   }

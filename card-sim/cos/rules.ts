@@ -30,6 +30,8 @@ export const SPEC_RULES = {
   environmentMkTakesOver: true,
   /** part 4 §5.2–5.4: each master key may update itself; part 10 §5.2.6. */
   masterKeyReplaceStores: true,
+  /** part 4 §5.2, §7.3: a replace (WRITE KEY P1 01) of a master key the DF lacks is no load, 6A88 (docs/dual-app.md). */
+  masterKeyReplaceNeedsKey: true,
   /** 社会保障卡规范 part 5 §6.4 table 15: a failed EXTERNAL AUTHENTICATION spends a try of the key and answers 63Cx, x the tries left. */
   masterKeyFailureCounts: true,
   /** part 4 §5.3, §7.3. */

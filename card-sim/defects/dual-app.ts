@@ -151,6 +151,14 @@ export const DUAL_APP_DEFECTS = [
     description: 'With no GET CHALLENGE before it the card computes over eight 00 bytes and counts a try, instead of 6984 (part 5 §6.4.5, §6.5.1).',
     mustFail: ['DA-CMK-005'],
   },
+  {
+    id: 'master-key-replace-loads-missing-key',
+    area: 'dual-app',
+    title: 'Replacing the master key of an environment that has none loads it',
+    description:
+      'WRITE KEY with P1 01 (replace) of the master key of a new environment DF answers 9000 and stores the key, instead of 6A88: the card master key only loads an environment master key (part 4 §5.2, §7.3 装载 and 更新; docs/dual-app.md).',
+    mustFail: ['DA-PERS-006'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -180,6 +188,7 @@ export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number][
       (spec) => (cmd, card) => (cmd.p1 === 0x00 && cmd.p2 !== MASTER_KEY_ID && loadedKeys(card.currentDf).length > 0 ? { sw: 0x6a89 } : spec(cmd, card)),
     ),
   ),
+  'master-key-replace-loads-missing-key': rule('masterKeyReplaceNeedsKey'),
   'master-key-auth-without-challenge': wrap('card-mf', 0x82, (spec) => (cmd, card) => {
     card.challenge ??= new Uint8Array(8);
     return spec(cmd, card);

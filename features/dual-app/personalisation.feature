@@ -54,3 +54,20 @@ Feature: Personalisation creates both environments
     Given a blank card of the COS under test
     When the terminal creates the SSSE again in the current DF
     Then the status word is 6982
+
+  @TC:DA-PERS-006 @req:SSCARD-4:5.2 @req:SSCARD-4:7.3 @ics:card-management @needs:blank-card
+  Scenario: Before an environment has its master key, the card master key cannot replace it (6A88), only load it
+    Given a blank card of the COS under test
+    And the MF is selected
+    When the terminal authenticates with the transport master key
+    And the terminal creates the SSSE in the current DF
+    Then the status word is 9000
+    When the terminal selects by DF name "sx1.sh.社会保障"
+    Then the status word is 9000
+    # WRITE KEY P1 01 (replace) of a key the DF lacks, its master key too, answers 6A88 (docs/dual-app.md);
+    # the card master key's part is to load the new environment's master key (part 4 §5.2, §7.3 装载 and 更新).
+    When the terminal replaces the master key of the current DF under the transport master key
+    Then the status word is 6A88
+    When the terminal loads the master key of the current DF under the transport master key
+    Then the status word is 9000
+    And the new master key authenticates in the current DF
