@@ -139,6 +139,21 @@ When('the terminal replaces key {int} of the current DF under the {mkey} master 
   await m.writeKey(m.key(k), WRITE_KEY_P1.REPLACE, id, key);
 });
 
+/** A key of the card level, for the firewall: a COS that keeps no key but the card master key in the MF leaves nothing to try. */
+When('the card master key loads key {int} into the MF', async function (this: CardWorld, id: number) {
+  const m = management(this);
+  expectSw((await m.selectMf()).sw, SW.NO_ERROR);
+  const key = m.newKey();
+  this.cardLevel.loadedKeys.set(id, key);
+  const sw = (await m.writeKey(m.key('card'), WRITE_KEY_P1.LOAD, id, key)).sw;
+  if (sw !== SW.NO_ERROR) throw new Unobservable(dx('dual.noMfKey', { id, sw: swText(sw) }));
+});
+
+When('the terminal authenticates with key {int} in the current DF', async function (this: CardWorld, id: number) {
+  const m = management(this);
+  await authenticateKey(m, (c) => this.send(c), id, given(this.cardLevel.loadedKeys.get(id), `loaded key ${id}`));
+});
+
 When('the terminal creates a DF without a DF name in the current DF', async function (this: CardWorld) {
   // FCP 62 { 82 01 38 }: the descriptor of a DF, no 84 (docs/dual-app.md).
   await this.send(command(0x80, CARD_MANAGEMENT_INS.CREATE_FILE, 0x00, 0x00, buildTlv('62', [buildTlv('82', Uint8Array.of(0x38))])));

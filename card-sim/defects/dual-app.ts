@@ -1,7 +1,8 @@
 /** Defects of the card level: the firewall between SSSE and PSE and the master keys (features/dual-app). */
 import type { Defect } from '../../src/defects/defect.ts';
 import { type CardDefectImpl, rule, wrap } from './kinds.ts';
-import { loadedKeys } from '../apps/card-manager.ts';
+import { type LoadedKey, loadedKeys } from '../apps/card-manager.ts';
+import { findKey, ssseOf } from '../apps/sscard/keys.ts';
 import { MASTER_KEY_ID } from '../../src/personalisation/keys.ts';
 import { personaliseMarked, recordValueSigned } from './pboc-faults.ts';
 
@@ -159,6 +160,14 @@ export const DUAL_APP_DEFECTS = [
       'WRITE KEY with P1 01 (replace) of the master key of a new environment DF answers 9000 and stores the key, instead of 6A88: the card master key only loads an environment master key (part 4 §5.2, §7.3 装载 and 更新; docs/dual-app.md).',
     mustFail: ['DA-PERS-006'],
   },
+  {
+    id: 'ss-key-search-past-ssse',
+    area: 'dual-app',
+    title: 'EXTERNAL AUTHENTICATE in the SSSE finds a key the card master key loaded into the MF',
+    description:
+      'The SSSE looks a key up past its own DF, at the card level: a key the card master key loads into the MF authenticates in the SSSE, so the card master key keeps control over the environment (part 4 §5.2, §5.5, §7.1).',
+    mustFail: ['DA-FW-006'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -189,6 +198,21 @@ export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number][
     ),
   ),
   'master-key-replace-loads-missing-key': rule('masterKeyReplaceNeedsKey'),
+  // The key search goes on past the SSSE to the MF: the MF's loaded key is looked up as if the SSSE held it.
+  'ss-key-search-past-ssse': wrap('sscard', 0x82, (spec) => (cmd, card) => {
+    const ssse = ssseOf(card.currentDf);
+    const atMf = loadedKeys(card.mf).find((k) => k.id === cmd.p2);
+    if (!ssse || !atMf || cmd.p2 === MASTER_KEY_ID || findKey(card.currentDf, cmd.p2)) return spec(cmd, card);
+    const st = ssse.state as { loadedKeys?: LoadedKey[] };
+    const own = st.loadedKeys;
+    st.loadedKeys = [...(own ?? []), atMf];
+    try {
+      return spec(cmd, card);
+    } finally {
+      if (own === undefined) delete st.loadedKeys;
+      else st.loadedKeys = own;
+    }
+  }),
   'master-key-auth-without-challenge': wrap('card-mf', 0x82, (spec) => (cmd, card) => {
     card.challenge ??= new Uint8Array(8);
     return spec(cmd, card);

@@ -91,6 +91,8 @@ export const ISO7816_DEFECTS = [
       'DA-PERS-002',
       'DA-PERS-003',
       'DA-PERS-004',
+      'DA-PERS-006',
+      'DA-FW-006',
       'SW-P12-05',
       'SS-PSAM-003',
       'SS-PSAM-004',

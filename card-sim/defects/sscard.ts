@@ -271,6 +271,7 @@ export const SSCARD_DEFECTS = [
       'SS-MED-018',
       'SS-MED-047',
       'ISO-VER-003',
+      'DA-FW-006',
     ],
   },
   {
@@ -310,7 +311,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'EXTERNAL AUTHENTICATE with a key the SSSE does not have answers 6982',
     description: 'A missing key is 6A88 (part 5 §6.4.5).',
-    mustFail: ['SS-EA-007'],
+    mustFail: ['SS-EA-007', 'DA-FW-006'],
   },
   {
     id: 'ss-ext-auth-length-unchecked',
