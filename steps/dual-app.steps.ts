@@ -127,6 +127,10 @@ When('the terminal creates a DF named {string} in the current DF', async functio
   await management(this).createDf(dfNameBytes(name));
 });
 
+When('the terminal creates a DF named {string} with file identifier {word} in the current DF', async function (this: CardWorld, name: string, fid: string) {
+  await management(this).createDf(dfNameBytes(name), parseInt(fid, 16));
+});
+
 When('the terminal loads the master key of the current DF under the {mkey} master key', async function (this: CardWorld, k: MasterKeyName) {
   const m = management(this);
   await m.loadMasterKey(m.key(k), (this.cardLevel.newMasterKey = m.newKey()));

@@ -141,7 +141,7 @@ const createFile: Handler = (cmd, card) => {
   const fidValue = fid ? ((fid[0] as number) << 8) | (fid[1] as number) : undefined;
   const here = card.currentDf;
   const nameTaken = card.rules.createFileRefusesDuplicateName && allDfs(card.mf).some((d) => d.name !== undefined && equal(d.name, name));
-  const fidTaken = fidValue !== undefined && here.children.some((c) => c.fid === fidValue);
+  const fidTaken = card.rules.createFileRefusesDuplicateFid && fidValue !== undefined && here.children.some((c) => c.fid === fidValue);
   if (nameTaken || fidTaken) return { sw: 0x6a89 };
   const df = createdDf(here, name, fidValue);
   df.state.masterKey = null;
@@ -158,7 +158,7 @@ function writeKeyAuthorities(card: CardContext, df: DfNode, keyId: number): Mast
   const cardMk = masterKeyOf(card.mf);
   const out: MasterKeyState[] = [];
   if (own) out.push(own);
-  else if (df !== card.mf && envOf(df) === df && keyId === MASTER_KEY_ID && cardMk) out.push(cardMk);
+  else if (df !== card.mf && envOf(df) === df && (keyId === MASTER_KEY_ID || !card.rules.cardMkLoadsOnlyEnvironmentMk) && cardMk) out.push(cardMk);
   if (!card.rules.environmentMkTakesOver && df !== card.mf && cardMk && !out.includes(cardMk)) out.push(cardMk);
   return out;
 }

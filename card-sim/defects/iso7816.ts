@@ -92,6 +92,7 @@ export const ISO7816_DEFECTS = [
       'DA-PERS-003',
       'DA-PERS-004',
       'DA-PERS-006',
+      'DA-PERS-007',
       'DA-FW-006',
       'SW-P12-05',
       'SS-PSAM-003',

@@ -56,7 +56,7 @@ Feature: Personalisation creates both environments
     Then the status word is 6982
 
   @TC:DA-PERS-006 @req:SSCARD-4:5.2 @req:SSCARD-4:7.3 @ics:card-management @needs:blank-card
-  Scenario: Before an environment has its master key, the card master key cannot replace it (6A88), only load it
+  Scenario: Before an environment has its master key, the card master key can only load that key: a replace of it (6A88) and an application key (6982 or 6988) are refused
     Given a blank card of the COS under test
     And the MF is selected
     When the terminal authenticates with the transport master key
@@ -68,6 +68,20 @@ Feature: Personalisation creates both environments
     # the card master key's part is to load the new environment's master key (part 4 §5.2, §7.3 装载 and 更新).
     When the terminal replaces the master key of the current DF under the transport master key
     Then the status word is 6A88
+    # Application keys are the environment master key's to load (part 4 §5.2, §5.3).
+    When the terminal loads key 12 into the current DF under the transport master key
+    Then the card refuses the key: 6982 or 6988
     When the terminal loads the master key of the current DF under the transport master key
     Then the status word is 9000
     And the new master key authenticates in the current DF
+
+  @TC:DA-PERS-007 @req:ISO7816-4:5.3.1 @req:SSCARD-4:5.2 @ics:card-management @needs:blank-card
+  Scenario: The card master key creates a DF with a DF name of one byte; a second DF with the file identifier of the first is refused (6A89)
+    Given a blank card of the COS under test
+    And the MF is selected
+    When the terminal authenticates with the transport master key
+    # A DF name has 1 to 16 bytes; the files directly under a DF have different file identifiers (ISO/IEC 7816-4 §5.3.1).
+    And the terminal creates a DF named "T" with file identifier 1001 in the current DF
+    Then the status word is 9000
+    When the terminal creates a DF named "TEST.DF.02" with file identifier 1001 in the current DF
+    Then the status word is 6A89
