@@ -2,6 +2,7 @@
 import type { Defect } from '../../src/defects/defect.ts';
 import { SW } from '../../src/apdu/sw.ts';
 import { type CardDefectImpl, rule, wrap } from './kinds.ts';
+import { verify } from '../cos/commands/security.ts';
 import { SS_DATA_DEFECTS, SS_DATA_IMPLEMENTATIONS, SSSE_ITEM_READS } from './sscard-faults.ts';
 
 export const SSCARD_DEFECTS = [
@@ -511,6 +512,14 @@ export const SSCARD_DEFECTS = [
       'A reference by record identifier sets the record pointer to the record it names (part 3 §5.3, §5.3.1); after UPDATE RECORD of an existing record by its identifier this card points at the last record of the EF, so READ RECORD of the current record (P1 00) returns another record.',
     mustFail: ['SS-REC-001'],
   },
+  {
+    id: 'ss-card-block-mf-verify-still-works',
+    area: 'sscard',
+    title: 'After CARD BLOCK and a reset, VERIFY with the MF current is still carried out',
+    description:
+      'CARD BLOCK is permanent and every later command answers 6A81 (part 5 §6.2.1); with the MF current this card runs VERIFY (6A88 for a PIN the MF lacks).',
+    mustFail: ['SS-BLK-003'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -529,6 +538,7 @@ export const SSCARD_IMPLEMENTATIONS: Record<(typeof SSCARD_DEFECTS)[number]['id'
     if (r.sw === SW.NO_ERROR && (cmd.p2 & 0x07) < 4 && ef && card.currentRecord < ef.records.length) card.currentRecord = ef.records.length;
     return r;
   }),
+  'ss-card-block-mf-verify-still-works': ['card-mf', 'sscard-mf'].map((app) => wrap(app, 0x20, () => verify)),
   'ss-update-record-tlv-unchecked': wrap('sscard', 0xdc, (spec) => (cmd, card) => {
     const r = spec(cmd, card);
     return r.sw === SW.LC_INCONSISTENT_WITH_TLV ? { sw: SW.NO_ERROR } : r;
