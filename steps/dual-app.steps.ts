@@ -65,15 +65,26 @@ Given('the terminal knows the directory SFI of the PSE and its first record', as
 });
 
 /** A second card of the same COS, straight from activation: card-sim's blank image with the run's defects. */
-Given('a blank card of the COS under test', async function (this: CardWorld) {
-  const target = this.profile.target;
+async function blankCard(world: CardWorld, image: 'blank' | 'blank-sm4'): Promise<void> {
+  const target = world.profile.target;
   if (target.kind !== 'sim') throw new Unobservable(dx('dual.blankSim'));
-  const blank = IMAGES.blank;
-  if (!blank) throw new Error('card-sim has no blank image');
-  await this.channel?.close();
-  this.channel = new SimChannel(blank, { seed: `${this.profile.run?.seed ?? 'sscc'}:blank`, defects: cardDefects(target.defects ?? []) });
-  this.session = new CardSession(this.channel);
-  await this.channel.reset();
+  const blank = IMAGES[image];
+  if (!blank) throw new Error(`card-sim has no ${image} image`);
+  await world.channel?.close();
+  world.channel = new SimChannel(blank, { seed: `${world.profile.run?.seed ?? 'sscc'}:blank`, defects: cardDefects(target.defects ?? []) });
+  world.session = new CardSession(world.channel);
+  await world.channel.reset();
+}
+
+Given('a blank card of the COS under test', async function (this: CardWorld) {
+  await blankCard(this, 'blank');
+});
+
+/** The blank card of the COS with SM4 card management: the terminal's management commands use SM4 too. */
+Given('a blank card of the COS under test with SM4 card management', async function (this: CardWorld) {
+  await blankCard(this, 'blank-sm4');
+  const keys = this.profile.keys?.masterKeys;
+  this.cardLevel.management = new CardManagement((c) => this.send(c), { algorithm: 'SM4', ...(keys ? { keys } : {}) });
 });
 
 // ---- When ---------------------------------------------------------------------------------------

@@ -167,7 +167,7 @@ function writeKeyAuthorities(card: CardContext, df: DfNode, keyId: number): Mast
 const writeKey: Handler = (cmd, card) => {
   if (cmd.p1 !== 0x00 && cmd.p1 !== 0x01) return { sw: SW.INCORRECT_P1P2 };
   const alg = algorithmOf(card);
-  const block = alg === 'SM4' ? 16 : 8;
+  const block = alg === 'SM4' && card.rules.writeKeyBlocksOfAlgorithm ? 16 : 8;
   if (cmd.data.length < block + 4 || (cmd.data.length - 4) % block !== 0) return { sw: SW.WRONG_LENGTH };
   const df = card.currentDf;
   const authorities = writeKeyAuthorities(card, df, cmd.p2);

@@ -36,6 +36,8 @@ export const SPEC_RULES = {
   masterKeyReplaceNeedsKey: true,
   /** part 4 §5.2, §5.3: in an environment without its master key the card master key loads that key only, no application key. */
   cardMkLoadsOnlyEnvironmentMk: true,
+  /** part 4 §8.3 (docs/dual-app.md): WRITE KEY's cryptogram is whole blocks of the card's algorithm, 16 bytes for SM4; else 6700. */
+  writeKeyBlocksOfAlgorithm: true,
   /** 社会保障卡规范 part 5 §6.4 table 15: a failed EXTERNAL AUTHENTICATION spends a try of the key and answers 63Cx, x the tries left. */
   masterKeyFailureCounts: true,
   /** part 4 §5.3, §7.3. */

@@ -194,6 +194,14 @@ export const DUAL_APP_DEFECTS = [
       'The COS takes every DF name for an AID (5 to 16 bytes) and answers 6A80 to a shorter one; a DF name has 1 to 16 bytes (ISO/IEC 7816-4 §5.3.1.2).',
     mustFail: ['DA-PERS-007'],
   },
+  {
+    id: 'write-key-sm4-des-blocks',
+    area: 'dual-app',
+    title: 'With SM4 card management, WRITE KEY checks its data in 8-byte DES blocks',
+    description:
+      'An SM4 cryptogram is whole 16-byte blocks (part 4 §8.3); this card takes one of 8 or 24 bytes and the MAC as a well-formed WRITE KEY instead of answering 6700 (docs/dual-app.md).',
+    mustFail: ['DA-PERS-008'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -252,6 +260,7 @@ export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number][
       return name !== undefined && name.length >= 1 && name.length < 5 ? { sw: SW.INCORRECT_DATA } : spec(cmd, card);
     }),
   ),
+  'write-key-sm4-des-blocks': rule('writeKeyBlocksOfAlgorithm'),
   'master-key-auth-without-challenge': wrap('card-mf', 0x82, (spec) => (cmd, card) => {
     card.challenge ??= new Uint8Array(8);
     return spec(cmd, card);

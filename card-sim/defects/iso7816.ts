@@ -93,6 +93,7 @@ export const ISO7816_DEFECTS = [
       'DA-PERS-004',
       'DA-PERS-006',
       'DA-PERS-007',
+      'DA-PERS-008',
       'DA-FW-006',
       'SW-P12-05',
       'SS-PSAM-003',

@@ -85,3 +85,15 @@ Feature: Personalisation creates both environments
     Then the status word is 9000
     When the terminal creates a DF named "TEST.DF.02" with file identifier 1001 in the current DF
     Then the status word is 6A89
+
+  @TC:DA-PERS-008 @req:SSCARD-4:8.3 @req:SSCARD-4:5.2 @ics:card-management @needs:blank-card
+  Scenario: With SM4 card management, WRITE KEY whose data is one 8-byte block and the MAC answers 6700, as does one of 3 blocks
+    Given a blank card of the COS under test with SM4 card management
+    And the MF is selected
+    When the terminal authenticates with the transport master key
+    Then the status word is 9000
+    # The key block is enciphered in whole blocks of the algorithm (part 4 §8.3): 16 bytes for SM4 (docs/dual-app.md).
+    When the terminal sends "84 D4 00 12 0C 0102030405060708 11121314"
+    Then the status word is 6700
+    When the terminal sends "84 D4 00 12 1C 0102030405060708 1112131415161718 2122232425262728 31323334"
+    Then the status word is 6700
