@@ -65,15 +65,26 @@ Given('the terminal knows the directory SFI of the PSE and its first record', as
 });
 
 /** A second card of the same COS, straight from activation: card-sim's blank image with the run's defects. */
-Given('a blank card of the COS under test', async function (this: CardWorld) {
-  const target = this.profile.target;
+async function blankCard(world: CardWorld, image: 'blank' | 'blank-sm4'): Promise<void> {
+  const target = world.profile.target;
   if (target.kind !== 'sim') throw new Unobservable(dx('dual.blankSim'));
-  const blank = IMAGES.blank;
-  if (!blank) throw new Error('card-sim has no blank image');
-  await this.channel?.close();
-  this.channel = new SimChannel(blank, { seed: `${this.profile.run?.seed ?? 'sscc'}:blank`, defects: cardDefects(target.defects ?? []) });
-  this.session = new CardSession(this.channel);
-  await this.channel.reset();
+  const blank = IMAGES[image];
+  if (!blank) throw new Error(`card-sim has no ${image} image`);
+  await world.channel?.close();
+  world.channel = new SimChannel(blank, { seed: `${world.profile.run?.seed ?? 'sscc'}:blank`, defects: cardDefects(target.defects ?? []) });
+  world.session = new CardSession(world.channel);
+  await world.channel.reset();
+}
+
+Given('a blank card of the COS under test', async function (this: CardWorld) {
+  await blankCard(this, 'blank');
+});
+
+/** The blank card of the COS with SM4 card management: the terminal's management commands use SM4 too. */
+Given('a blank card of the COS under test with SM4 card management', async function (this: CardWorld) {
+  await blankCard(this, 'blank-sm4');
+  const keys = this.profile.keys?.masterKeys;
+  this.cardLevel.management = new CardManagement((c) => this.send(c), { algorithm: 'SM4', ...(keys ? { keys } : {}) });
 });
 
 // ---- When ---------------------------------------------------------------------------------------
@@ -127,9 +138,13 @@ When('the terminal creates a DF named {string} in the current DF', async functio
   await management(this).createDf(dfNameBytes(name));
 });
 
+When('the terminal creates a DF named {string} with file identifier {word} in the current DF', async function (this: CardWorld, name: string, fid: string) {
+  await management(this).createDf(dfNameBytes(name), parseInt(fid, 16));
+});
+
 When('the terminal loads the master key of the current DF under the {mkey} master key', async function (this: CardWorld, k: MasterKeyName) {
   const m = management(this);
-  await m.loadMasterKey(m.key(k), m.newKey());
+  await m.loadMasterKey(m.key(k), (this.cardLevel.newMasterKey = m.newKey()));
 });
 
 When('the terminal replaces key {int} of the current DF under the {mkey} master key', async function (this: CardWorld, id: number, k: MasterKeyName) {
@@ -139,12 +154,31 @@ When('the terminal replaces key {int} of the current DF under the {mkey} master 
   await m.writeKey(m.key(k), WRITE_KEY_P1.REPLACE, id, key);
 });
 
+/** A key of the card level, for the firewall: a COS that keeps no key but the card master key in the MF leaves nothing to try. */
+When('the card master key loads key {int} into the MF', async function (this: CardWorld, id: number) {
+  const m = management(this);
+  expectSw((await m.selectMf()).sw, SW.NO_ERROR);
+  const key = m.newKey();
+  this.cardLevel.loadedKeys.set(id, key);
+  const sw = (await m.writeKey(m.key('card'), WRITE_KEY_P1.LOAD, id, key)).sw;
+  if (sw !== SW.NO_ERROR) throw new Unobservable(dx('dual.noMfKey', { id, sw: swText(sw) }));
+});
+
+When('the terminal authenticates with key {int} in the current DF', async function (this: CardWorld, id: number) {
+  const m = management(this);
+  await authenticateKey(m, (c) => this.send(c), id, given(this.cardLevel.loadedKeys.get(id), `loaded key ${id}`));
+});
+
 When('the terminal creates a DF without a DF name in the current DF', async function (this: CardWorld) {
   // FCP 62 { 82 01 38 }: the descriptor of a DF, no 84 (docs/dual-app.md).
   await this.send(command(0x80, CARD_MANAGEMENT_INS.CREATE_FILE, 0x00, 0x00, buildTlv('62', [buildTlv('82', Uint8Array.of(0x38))])));
 });
 
 When('the terminal creates the SSSE again in the current DF', async function (this: CardWorld) {
+  await management(this).createDf(ENVIRONMENT_NAMES.ssse);
+});
+
+When('the terminal creates the SSSE in the current DF', async function (this: CardWorld) {
   await management(this).createDf(ENVIRONMENT_NAMES.ssse);
 });
 

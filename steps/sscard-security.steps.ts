@@ -301,6 +301,17 @@ Then('item 02 of the SSSE reads back as written', async function (this: CardWorl
   expectBytes(v, given(this.ss.written, 'value written'), { en: '卡的类别 after UPDATE RECORD', zh: 'UPDATE RECORD 之后的卡的类别' });
 });
 
+Then('READ RECORD of the current record returns item {item} as it was', async function (this: CardWorld, tag: number) {
+  // P1 00: the record the record pointer designates; P2 00000 100: the current EF (part 5 §6.10, part 3 §5.3.2).
+  const r = await this.send(iso.readRecord(0x00, 0, iso.RECORD_MODE.NUMBER, 256));
+  expectSw(r.sw, SW.NO_ERROR);
+  const v = given(this.ss.original, 'original value');
+  expectBytes(r.data, Uint8Array.from([tag, v.length, ...v]), {
+    en: `the current record after UPDATE RECORD of item ${toHex(Uint8Array.of(tag))} by its identifier`,
+    zh: `按记录标识符 UPDATE RECORD 数据项 ${toHex(Uint8Array.of(tag))} 之后的当前记录`,
+  });
+});
+
 Then('item {item} of the SSSE reads back unchanged', async function (this: CardWorld, tag: number) {
   const v = await (await terminal(this)).item(efOf(tag), tag);
   expectBytes(v, given(this.ss.original, 'original value'), {

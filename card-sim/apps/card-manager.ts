@@ -141,7 +141,7 @@ const createFile: Handler = (cmd, card) => {
   const fidValue = fid ? ((fid[0] as number) << 8) | (fid[1] as number) : undefined;
   const here = card.currentDf;
   const nameTaken = card.rules.createFileRefusesDuplicateName && allDfs(card.mf).some((d) => d.name !== undefined && equal(d.name, name));
-  const fidTaken = fidValue !== undefined && here.children.some((c) => c.fid === fidValue);
+  const fidTaken = card.rules.createFileRefusesDuplicateFid && fidValue !== undefined && here.children.some((c) => c.fid === fidValue);
   if (nameTaken || fidTaken) return { sw: 0x6a89 };
   const df = createdDf(here, name, fidValue);
   df.state.masterKey = null;
@@ -158,7 +158,7 @@ function writeKeyAuthorities(card: CardContext, df: DfNode, keyId: number): Mast
   const cardMk = masterKeyOf(card.mf);
   const out: MasterKeyState[] = [];
   if (own) out.push(own);
-  else if (df !== card.mf && envOf(df) === df && keyId === MASTER_KEY_ID && cardMk) out.push(cardMk);
+  else if (df !== card.mf && envOf(df) === df && (keyId === MASTER_KEY_ID || !card.rules.cardMkLoadsOnlyEnvironmentMk) && cardMk) out.push(cardMk);
   if (!card.rules.environmentMkTakesOver && df !== card.mf && cardMk && !out.includes(cardMk)) out.push(cardMk);
   return out;
 }
@@ -167,7 +167,7 @@ function writeKeyAuthorities(card: CardContext, df: DfNode, keyId: number): Mast
 const writeKey: Handler = (cmd, card) => {
   if (cmd.p1 !== 0x00 && cmd.p1 !== 0x01) return { sw: SW.INCORRECT_P1P2 };
   const alg = algorithmOf(card);
-  const block = alg === 'SM4' ? 16 : 8;
+  const block = alg === 'SM4' && card.rules.writeKeyBlocksOfAlgorithm ? 16 : 8;
   if (cmd.data.length < block + 4 || (cmd.data.length - 4) % block !== 0) return { sw: SW.WRONG_LENGTH };
   const df = card.currentDf;
   const authorities = writeKeyAuthorities(card, df, cmd.p2);
@@ -185,7 +185,7 @@ const writeKey: Handler = (cmd, card) => {
   if (cmd.p2 === MASTER_KEY_ID) {
     const exists = masterKeyOf(df) !== undefined;
     if (cmd.p1 === 0x00 && exists) return { sw: 0x6a89 };
-    if (cmd.p1 === 0x01 && !exists) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
+    if (cmd.p1 === 0x01 && !exists && card.rules.masterKeyReplaceNeedsKey) return { sw: SW.REFERENCED_DATA_NOT_FOUND };
     if (card.rules.masterKeyReplaceStores || !exists) setMasterKey(df, k);
     return { sw: SW.NO_ERROR };
   }

@@ -26,10 +26,18 @@ export const SPEC_RULES = {
   createFileNeedsMasterKey: true,
   /** ISO/IEC 7816-4 §5.3.1.2; part 4 §5.2. */
   createFileRefusesDuplicateName: true,
+  /** ISO/IEC 7816-4 §5.3.1.1: the files directly under a DF have different file identifiers (6A89). */
+  createFileRefusesDuplicateFid: true,
   /** 社会保障卡规范 part 4 §5.2. */
   environmentMkTakesOver: true,
   /** part 4 §5.2–5.4: each master key may update itself; part 10 §5.2.6. */
   masterKeyReplaceStores: true,
+  /** part 4 §5.2, §7.3: a replace (WRITE KEY P1 01) of a master key the DF lacks is no load, 6A88 (docs/dual-app.md). */
+  masterKeyReplaceNeedsKey: true,
+  /** part 4 §5.2, §5.3: in an environment without its master key the card master key loads that key only, no application key. */
+  cardMkLoadsOnlyEnvironmentMk: true,
+  /** part 4 §8.3 (docs/dual-app.md): WRITE KEY's cryptogram is whole blocks of the card's algorithm, 16 bytes for SM4; else 6700. */
+  writeKeyBlocksOfAlgorithm: true,
   /** 社会保障卡规范 part 5 §6.4 table 15: a failed EXTERNAL AUTHENTICATION spends a try of the key and answers 63Cx, x the tries left. */
   masterKeyFailureCounts: true,
   /** part 4 §5.3, §7.3. */

@@ -1,8 +1,11 @@
 /** Defects of the card level: the firewall between SSSE and PSE and the master keys (features/dual-app). */
 import type { Defect } from '../../src/defects/defect.ts';
 import { type CardDefectImpl, rule, wrap } from './kinds.ts';
-import { loadedKeys } from '../apps/card-manager.ts';
+import { type LoadedKey, loadedKeys } from '../apps/card-manager.ts';
+import { findKey, ssseOf } from '../apps/sscard/keys.ts';
 import { MASTER_KEY_ID } from '../../src/personalisation/keys.ts';
+import { SW } from '../../src/apdu/sw.ts';
+import { findTlv, parseTlv } from '../../src/tlv/ber.ts';
 import { personaliseMarked, recordValueSigned } from './pboc-faults.ts';
 
 export const DUAL_APP_DEFECTS = [
@@ -11,7 +14,7 @@ export const DUAL_APP_DEFECTS = [
     area: 'dual-app',
     title: 'The card master key still controls an environment after its master key is loaded',
     description: 'WRITE KEY in the SSSE or the PSE is accepted under the card master key (社会保障卡规范 part 4 §5.2).',
-    mustFail: ['DA-CMK-001', 'DA-CMK-002', 'DA-PERS-003'],
+    mustFail: ['DA-CMK-001', 'DA-CMK-002', 'DA-PERS-003', 'DA-PERS-006'],
   },
   {
     id: 'card-mk-state-kept-in-environment',
@@ -151,6 +154,54 @@ export const DUAL_APP_DEFECTS = [
     description: 'With no GET CHALLENGE before it the card computes over eight 00 bytes and counts a try, instead of 6984 (part 5 §6.4.5, §6.5.1).',
     mustFail: ['DA-CMK-005'],
   },
+  {
+    id: 'master-key-replace-loads-missing-key',
+    area: 'dual-app',
+    title: 'Replacing the master key of an environment that has none loads it',
+    description:
+      'WRITE KEY with P1 01 (replace) of the master key of a new environment DF answers 9000 and stores the key, instead of 6A88: the card master key only loads an environment master key (part 4 §5.2, §7.3 装载 and 更新; docs/dual-app.md).',
+    mustFail: ['DA-PERS-006'],
+  },
+  {
+    id: 'ss-key-search-past-ssse',
+    area: 'dual-app',
+    title: 'EXTERNAL AUTHENTICATE in the SSSE finds a key the card master key loaded into the MF',
+    description:
+      'The SSSE looks a key up past its own DF, at the card level: a key the card master key loads into the MF authenticates in the SSSE, so the card master key keeps control over the environment (part 4 §5.2, §5.5, §7.1).',
+    mustFail: ['DA-FW-006'],
+  },
+  {
+    id: 'card-mk-loads-application-key-in-new-environment',
+    area: 'dual-app',
+    title: 'In an environment without its master key the card master key loads application keys too',
+    description:
+      "WRITE KEY of an application key (not 00) in a new environment DF is accepted under the card master key: the card master key loads the environment master key only, the rest is that key's (part 4 §5.2, §5.3).",
+    mustFail: ['DA-PERS-006'],
+  },
+  {
+    id: 'duplicate-df-fid-accepted',
+    area: 'dual-app',
+    title: 'CREATE FILE makes a second DF with a file identifier already used in the same DF',
+    description:
+      'Two DFs directly under the MF get the same FID: SELECT by that FID can reach only one of them (ISO/IEC 7816-4 §5.3.1.1, 6A89 file already exists).',
+    mustFail: ['DA-PERS-007'],
+  },
+  {
+    id: 'create-file-short-df-name-refused',
+    area: 'dual-app',
+    title: 'CREATE FILE refuses a DF name shorter than 5 bytes',
+    description:
+      'The COS takes every DF name for an AID (5 to 16 bytes) and answers 6A80 to a shorter one; a DF name has 1 to 16 bytes (ISO/IEC 7816-4 §5.3.1.2).',
+    mustFail: ['DA-PERS-007'],
+  },
+  {
+    id: 'write-key-sm4-des-blocks',
+    area: 'dual-app',
+    title: 'With SM4 card management, WRITE KEY checks its data in 8-byte DES blocks',
+    description:
+      'An SM4 cryptogram is whole 16-byte blocks (part 4 §8.3); this card takes one of 8 or 24 bytes and the MAC as a well-formed WRITE KEY instead of answering 6700 (docs/dual-app.md).',
+    mustFail: ['DA-PERS-008'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -180,6 +231,36 @@ export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number][
       (spec) => (cmd, card) => (cmd.p1 === 0x00 && cmd.p2 !== MASTER_KEY_ID && loadedKeys(card.currentDf).length > 0 ? { sw: 0x6a89 } : spec(cmd, card)),
     ),
   ),
+  'master-key-replace-loads-missing-key': rule('masterKeyReplaceNeedsKey'),
+  // The key search goes on past the SSSE to the MF: the MF's loaded key is looked up as if the SSSE held it.
+  'ss-key-search-past-ssse': wrap('sscard', 0x82, (spec) => (cmd, card) => {
+    const ssse = ssseOf(card.currentDf);
+    const atMf = loadedKeys(card.mf).find((k) => k.id === cmd.p2);
+    if (!ssse || !atMf || cmd.p2 === MASTER_KEY_ID || findKey(card.currentDf, cmd.p2)) return spec(cmd, card);
+    const st = ssse.state as { loadedKeys?: LoadedKey[] };
+    const own = st.loadedKeys;
+    st.loadedKeys = [...(own ?? []), atMf];
+    try {
+      return spec(cmd, card);
+    } finally {
+      if (own === undefined) delete st.loadedKeys;
+      else st.loadedKeys = own;
+    }
+  }),
+  'card-mk-loads-application-key-in-new-environment': rule('cardMkLoadsOnlyEnvironmentMk'),
+  'duplicate-df-fid-accepted': rule('createFileRefusesDuplicateFid'),
+  'create-file-short-df-name-refused': ['card-mf', 'card-manager'].map((app) =>
+    wrap(app, 0xe0, (spec) => (cmd, card) => {
+      let name: Uint8Array | undefined;
+      try {
+        name = findTlv(parseTlv(cmd.data), '84')?.value;
+      } catch {
+        name = undefined;
+      }
+      return name !== undefined && name.length >= 1 && name.length < 5 ? { sw: SW.INCORRECT_DATA } : spec(cmd, card);
+    }),
+  ),
+  'write-key-sm4-des-blocks': rule('writeKeyBlocksOfAlgorithm'),
   'master-key-auth-without-challenge': wrap('card-mf', 0x82, (spec) => (cmd, card) => {
     card.challenge ??= new Uint8Array(8);
     return spec(cmd, card);

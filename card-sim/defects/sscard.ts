@@ -2,6 +2,7 @@
 import type { Defect } from '../../src/defects/defect.ts';
 import { SW } from '../../src/apdu/sw.ts';
 import { type CardDefectImpl, rule, wrap } from './kinds.ts';
+import { verify } from '../cos/commands/security.ts';
 import { SS_DATA_DEFECTS, SS_DATA_IMPLEMENTATIONS, SSSE_ITEM_READS } from './sscard-faults.ts';
 
 export const SSCARD_DEFECTS = [
@@ -239,14 +240,14 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'UPDATE RECORD without secure messaging is refused after EXTERNAL AUTHENTICATE',
     description: 'The COS accepts only CLA 04 writes, though part 5 §6.13 and part 7 §7.2 write EF05 in clear after authenticating UK SSSE.',
-    mustFail: ['SSSE_SAFETY-06', 'SW-EF-08', 'SW-TLV-01', 'SW-OFS-01'],
+    mustFail: ['SSSE_SAFETY-06', 'SW-EF-08', 'SW-TLV-01', 'SW-OFS-01', 'SS-REC-001'],
   },
   {
     id: 'ss-update-not-written',
     area: 'sscard',
     title: 'UPDATE RECORD and UPDATE BINARY answer 9000 but write nothing',
     description: 'The update is acknowledged and lost (part 5 §6.12–6.13).',
-    mustFail: ['SSSE_SAFETY-07', 'DF04_SAFETY-01', 'SSSE_SAFETY-11'],
+    mustFail: ['SSSE_SAFETY-07', 'DF04_SAFETY-01', 'SSSE_SAFETY-11', 'SS-REC-001'],
   },
   {
     id: 'ss-ext-auth-ignores-key-id',
@@ -271,6 +272,8 @@ export const SSCARD_DEFECTS = [
       'SS-MED-018',
       'SS-MED-047',
       'ISO-VER-003',
+      'DA-FW-006',
+      'SS-REC-001',
     ],
   },
   {
@@ -310,7 +313,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'EXTERNAL AUTHENTICATE with a key the SSSE does not have answers 6982',
     description: 'A missing key is 6A88 (part 5 §6.4.5).',
-    mustFail: ['SS-EA-007'],
+    mustFail: ['SS-EA-007', 'DA-FW-006'],
   },
   {
     id: 'ss-ext-auth-length-unchecked',
@@ -501,6 +504,22 @@ export const SSCARD_DEFECTS = [
     description: 'Data running past the last byte of the EF must answer 6B00 (part 5 §6.12.5, table 42); this card writes nothing and answers 9000.',
     mustFail: ['SW-OFS-01'],
   },
+  {
+    id: 'ss-update-record-pointer-on-last',
+    area: 'sscard',
+    title: 'UPDATE RECORD by record identifier leaves the record pointer on the last record',
+    description:
+      'A reference by record identifier sets the record pointer to the record it names (part 3 §5.3, §5.3.1); after UPDATE RECORD of an existing record by its identifier this card points at the last record of the EF, so READ RECORD of the current record (P1 00) returns another record.',
+    mustFail: ['SS-REC-001'],
+  },
+  {
+    id: 'ss-card-block-mf-verify-still-works',
+    area: 'sscard',
+    title: 'After CARD BLOCK and a reset, VERIFY with the MF current is still carried out',
+    description:
+      'CARD BLOCK is permanent and every later command answers 6A81 (part 5 §6.2.1); with the MF current this card runs VERIFY (6A88 for a PIN the MF lacks).',
+    mustFail: ['SS-BLK-003'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -512,6 +531,14 @@ export const SSCARD_IMPLEMENTATIONS: Record<(typeof SSCARD_DEFECTS)[number]['id'
     const r = spec(cmd, card);
     return (cmd.p2 & 0x07) === 4 && r.sw === SW.RECORD_NOT_FOUND ? { sw: SW.NO_ERROR } : r;
   }),
+  'ss-update-record-pointer-on-last': wrap('sscard', 0xdc, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    const ef = card.currentEf;
+    // By identifier (modes 000-011): the pointer ends on the last record, not on the one written.
+    if (r.sw === SW.NO_ERROR && (cmd.p2 & 0x07) < 4 && ef && card.currentRecord < ef.records.length) card.currentRecord = ef.records.length;
+    return r;
+  }),
+  'ss-card-block-mf-verify-still-works': ['card-mf', 'sscard-mf'].map((app) => wrap(app, 0x20, () => verify)),
   'ss-update-record-tlv-unchecked': wrap('sscard', 0xdc, (spec) => (cmd, card) => {
     const r = spec(cmd, card);
     return r.sw === SW.LC_INCONSISTENT_WITH_TLV ? { sw: SW.NO_ERROR } : r;

@@ -36,3 +36,11 @@ export const blankImage: CardImage = {
   protocol: 'T=0',
   mf: cardMf([], { key: 'transport' }),
 };
+
+/** The same blank card of a COS whose card management runs SM4 (a 3.0 card's algorithm, part 4 §8.2–8.3 with SM4). */
+export const blankSm4Image: CardImage = {
+  ...blankImage,
+  name: 'blank-sm4',
+  description: 'Blank card of the reference COS with SM4 card management: MF and transport key only, before pre-personalisation',
+  mf: cardMf([], { key: 'transport', algorithm: 'SM4' }),
+};

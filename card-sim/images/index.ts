@@ -1,7 +1,7 @@
 /** The images card-sim can run, by name (the profile's target.image). */
 import type { CardImage, DfImage } from '../cos/image.ts';
 import { withTck } from './build.ts';
-import { blankImage, withMasterKey } from './environments.ts';
+import { blankImage, blankSm4Image, withMasterKey } from './environments.ts';
 import { TERMINAL_TEST_CARDS } from './terminal/index.ts';
 import { hostileImage, hostileTextImage } from './hostile.ts';
 import { referenceImage } from './reference.ts';
@@ -94,6 +94,7 @@ export const IMAGES: Readonly<Record<string, CardImage>> = {
   sscard10: sscard10Image,
   psam: psamImage,
   blank: blankImage,
+  'blank-sm4': blankSm4Image,
   ...Object.fromEntries(TERMINAL_TEST_CARDS.map((i) => [i.name, i])),
   'reference-pboc-sm4': referencePbocSm4,
   'reference-pboc30': referencePboc30,

@@ -47,6 +47,16 @@ Feature: The firewall between the SSSE and the PSE
     And the terminal authenticates with RK SSSE
     Then the status word is 6A88
 
+  # After the card master key has created an environment and loaded its master key it has no control over it
+  # (part 4 §5.2): a key it loads at the card level is no key of the SSSE, whose key search ends at the SSSE.
+  @TC:DA-FW-006 @req:SSCARD-4:5.2 @req:SSCARD-4:5.5 @req:SSCARD-4:7.1 @ics:card-management @destructive
+  Scenario: In the SSSE, a key the card master key loaded into the MF does not authenticate
+    Given the terminal has identified the card
+    When the card master key loads key 18 into the MF
+    And the terminal selects the SSSE by its name
+    And the terminal authenticates with key 18 in the current DF
+    Then the status word is 6A88
+
   @TC:DA-PIN-001 @req:SSCARD-4:5.5 @req:JRT0025-5:B.12 @ics:financial @needs:pin @destructive
   Scenario: Blocking the social security PIN leaves the bank PIN working
     Given the SSSE is selected

@@ -54,3 +54,46 @@ Feature: Personalisation creates both environments
     Given a blank card of the COS under test
     When the terminal creates the SSSE again in the current DF
     Then the status word is 6982
+
+  @TC:DA-PERS-006 @req:SSCARD-4:5.2 @req:SSCARD-4:7.3 @ics:card-management @needs:blank-card
+  Scenario: Before an environment has its master key, the card master key can only load that key: a replace of it (6A88) and an application key (6982 or 6988) are refused
+    Given a blank card of the COS under test
+    And the MF is selected
+    When the terminal authenticates with the transport master key
+    And the terminal creates the SSSE in the current DF
+    Then the status word is 9000
+    When the terminal selects by DF name "sx1.sh.社会保障"
+    Then the status word is 9000
+    # WRITE KEY P1 01 (replace) of a key the DF lacks, its master key too, answers 6A88 (docs/dual-app.md);
+    # the card master key's part is to load the new environment's master key (part 4 §5.2, §7.3 装载 and 更新).
+    When the terminal replaces the master key of the current DF under the transport master key
+    Then the status word is 6A88
+    # Application keys are the environment master key's to load (part 4 §5.2, §5.3).
+    When the terminal loads key 12 into the current DF under the transport master key
+    Then the card refuses the key: 6982 or 6988
+    When the terminal loads the master key of the current DF under the transport master key
+    Then the status word is 9000
+    And the new master key authenticates in the current DF
+
+  @TC:DA-PERS-007 @req:ISO7816-4:5.3.1 @req:SSCARD-4:5.2 @ics:card-management @needs:blank-card
+  Scenario: The card master key creates a DF with a DF name of one byte; a second DF with the file identifier of the first is refused (6A89)
+    Given a blank card of the COS under test
+    And the MF is selected
+    When the terminal authenticates with the transport master key
+    # A DF name has 1 to 16 bytes; the files directly under a DF have different file identifiers (ISO/IEC 7816-4 §5.3.1).
+    And the terminal creates a DF named "T" with file identifier 1001 in the current DF
+    Then the status word is 9000
+    When the terminal creates a DF named "TEST.DF.02" with file identifier 1001 in the current DF
+    Then the status word is 6A89
+
+  @TC:DA-PERS-008 @req:SSCARD-4:8.3 @req:SSCARD-4:5.2 @ics:card-management @needs:blank-card
+  Scenario: With SM4 card management, WRITE KEY whose data is one 8-byte block and the MAC answers 6700, as does one of 3 blocks
+    Given a blank card of the COS under test with SM4 card management
+    And the MF is selected
+    When the terminal authenticates with the transport master key
+    Then the status word is 9000
+    # The key block is enciphered in whole blocks of the algorithm (part 4 §8.3): 16 bytes for SM4 (docs/dual-app.md).
+    When the terminal sends "84 D4 00 12 0C 0102030405060708 11121314"
+    Then the status word is 6700
+    When the terminal sends "84 D4 00 12 1C 0102030405060708 1112131415161718 2122232425262728 31323334"
+    Then the status word is 6700

@@ -57,6 +57,15 @@ Feature: Access conditions of the SSSE files
     Then the status word is 9000
     And item 02 of the SSSE reads back unchanged
 
+  # A reference by record identifier sets the record pointer to the record it names (part 3 §5.3, §5.3.1).
+  @TC:SS-REC-001 @req:SSCARD-3:5.3.1 @req:SSCARD-5:6.13 @req:SSCARD-5:6.10
+  Scenario: UPDATE RECORD by record identifier leaves the record pointer on the record written: READ RECORD of the current record returns it
+    Given the SSSE is selected
+    And the terminal has authenticated with UK SSSE
+    When the terminal writes item 02 back unchanged without secure messaging
+    Then the status word is 9000
+    And READ RECORD of the current record returns item 02 as it was
+
   @TC:SSSE_SAFETY-07 @req:SSCARD-4:8.2 @req:SSCARD-5:6.13
   Scenario: UPDATE RECORD with secure messaging (CLA 04) and a right MAC under UK SSSE writes the record
     Given the SSSE is selected

@@ -74,6 +74,18 @@ Feature: Application and card block
     Then the status word is 6A81
     When the terminal sends "00 84 00 00 08"
     Then the status word is 6A81
+    # Permanent (§6.2.1): after a reset too, with the MF current.
+    When the card has been reset
+    And the terminal sends "00 20 00 00 03 123456"
+    Then the status word is 6A81
+    When the terminal sends "00 84 00 00 08"
+    Then the status word is 6A81
+    When the terminal sends "00 B2 01 0C 00"
+    Then the status word is 6A81
+    When the terminal sends "00 B0 81 00 00"
+    Then the status word is 6A81
+    When the terminal sends "00 A4 00 00 02 3F00"
+    Then the status word is 6A81
 
   @TC:SS-BLK-004 @req:SSCARD-5:6.2.5 @req:SSCARD-4:8.2
   Scenario: CARD BLOCK with a wrong MAC answers 6988 and the card stays usable

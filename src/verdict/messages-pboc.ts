@@ -196,4 +196,8 @@ export const PBOC_MESSAGES = {
   },
   'dual.expected6982or6988': { en: 'expected 6982 or 6988, card answered {sw}', zh: '预期 6982 或 6988, 卡应答 {sw}' },
   'dual.personalisationRefused': { en: 'personalisation steps refused: {bad}', zh: '被拒绝的个人化步骤: {bad}' },
+  'dual.noMfKey': {
+    en: 'the card keeps no key but its master key in the MF (WRITE KEY of key {id} answered {sw}): no card-level key to try in the SSSE',
+    zh: '卡片在 MF 中只保存其主控密钥 (写入密钥 {id} 应答 {sw}): 没有卡片级密钥可在 SSSE 中尝试',
+  },
 } as const;
