@@ -50,6 +50,22 @@ export const TERMINAL_SETTLEMENT_DEFECTS = [
     description: "The bank card's refusal is not looked at: the terminal reports the bill paid though the rest is outstanding.",
     mustFail: ['TM-INT-016'],
   },
+  {
+    id: 'tm-settle-bill-amounts-unchecked',
+    area: 'terminal',
+    title: 'A bill of more than 42949672.95 元 is not refused before the card is asked',
+    description:
+      'sc_reader §8.1.2 (3), §8.1.3 (1): amounts above the 4 bytes of the account (42949672.95 元) are refused with −14 before the card is addressed; this terminal takes the bill as it comes and asks the card for the PIN.',
+    mustFail: ['TM-INT-018'],
+  },
+  {
+    id: 'tm-settle-refuses-wholly-self-funded',
+    area: 'terminal',
+    title: 'A self-paid part made only of self-funded items is refused as a bad bill',
+    description:
+      '总体方案 二(二)3: the 个人自费 items go to the bank card; a bill whose self-paid part is all self-funded is paid by the bank card alone (the account 0). This terminal refuses it (−14) as if the self-funded part were more than the self-paid one.',
+    mustFail: ['TM-INT-019'],
+  },
 ] as const satisfies readonly Defect[];
 
 export const TERMINAL_SETTLEMENT_IMPLEMENTATIONS: Record<(typeof TERMINAL_SETTLEMENT_DEFECTS)[number]['id'], TerminalDefectImpl> = {
@@ -59,4 +75,6 @@ export const TERMINAL_SETTLEMENT_IMPLEMENTATIONS: Record<(typeof TERMINAL_SETTLE
   'tm-settle-psam-during-payment': terminalRule('settlePsamSilentOnPayment'),
   'tm-settle-charges-after-refusal': terminalRule('settleStopsOnRefusal'),
   'tm-settle-reports-approved-on-decline': terminalRule('settleReportsBankResult'),
+  'tm-settle-bill-amounts-unchecked': terminalRule('settleChecksBillAmounts'),
+  'tm-settle-refuses-wholly-self-funded': terminalRule('settleAcceptsWhollySelfFunded'),
 };

@@ -38,11 +38,12 @@ export interface MedicalBill {
 const isFen = (n: number) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
 
 /** The bill of the request, or why it is not one. */
-export function billOf(request: TerminalRequest): MedicalBill | string {
+export function billOf(request: TerminalRequest, rules: TerminalRules = terminalRules(new Set())): MedicalBill | string {
   const p = request.params ?? {};
   const bill = { selfPaid: Number(p['selfPaid'] ?? request.amount ?? 0), selfFunded: Number(p['selfFunded'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
-  if (![bill.selfPaid, bill.selfFunded, bill.pooled].every(isFen)) return 'amounts must be whole 分 from 0 to 42949672.95 元';
-  if (bill.selfFunded > bill.selfPaid) return `the self-funded part ${bill.selfFunded} is more than the self-paid amount ${bill.selfPaid}`;
+  if (![bill.selfPaid, bill.selfFunded, bill.pooled].every(isFen) && rules.settleChecksBillAmounts) return 'amounts must be whole 分 from 0 to 42949672.95 元';
+  if (bill.selfFunded > bill.selfPaid || (bill.selfFunded === bill.selfPaid && !rules.settleAcceptsWhollySelfFunded))
+    return `the self-funded part ${bill.selfFunded} is more than the self-paid amount ${bill.selfPaid}`;
   return bill;
 }
 
@@ -68,7 +69,7 @@ export async function medicalSettlement(
 ): Promise<TerminalOutcome> {
   const d = config.defects;
   const rules = terminalRules(d);
-  const bill = billOf(request);
+  const bill = billOf(request, rules);
   if (typeof bill === 'string') return { result: 'error', code: -14, message: bill };
   const time = String(request.params?.['time'] ?? `${config.today}120000`);
   // sc_reader §8.1.3 (1): the input is judged before the card is addressed.
