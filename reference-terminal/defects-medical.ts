@@ -47,6 +47,7 @@ export const TERMINAL_MEDICAL_DEFECTS = [
       'TM-INT-014',
       'TM-INT-015',
       'TM-INT-016',
+      'TM-INT-019',
     ],
   },
   {

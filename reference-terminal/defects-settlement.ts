@@ -17,7 +17,7 @@ export const TERMINAL_SETTLEMENT_DEFECTS = [
     title: 'The medical account is asked for the self-funded items too',
     description:
       'The personal account may not pay the 个人自费 items of a bill (they go to the bank card); this terminal debits the account for the whole self-paid amount.',
-    mustFail: ['TM-INT-012'],
+    mustFail: ['TM-INT-012', 'TM-INT-019'],
   },
   {
     id: 'tm-settle-account-not-capped',
@@ -51,11 +51,11 @@ export const TERMINAL_SETTLEMENT_DEFECTS = [
     mustFail: ['TM-INT-016'],
   },
   {
-    id: 'tm-settle-bill-amounts-unchecked',
+    id: 'tm-settle-bill-checked-after-pin',
     area: 'terminal',
-    title: 'A bill of more than 42949672.95 元 is not refused before the card is asked',
+    title: 'A bill of more than 42949672.95 元 is refused only after the card was asked for the PIN',
     description:
-      'sc_reader §8.1.2 (3), §8.1.3 (1): amounts above the 4 bytes of the account (42949672.95 元) are refused with −14 before the card is addressed; this terminal takes the bill as it comes and asks the card for the PIN.',
+      'sc_reader §8.1.2 (3), §8.1.3 (1): amounts above the 4 bytes of the account (42949672.95 元) are refused with −14 before the card is addressed; this terminal selects the card and verifies the PIN first.',
     mustFail: ['TM-INT-018'],
   },
   {
@@ -75,6 +75,6 @@ export const TERMINAL_SETTLEMENT_IMPLEMENTATIONS: Record<(typeof TERMINAL_SETTLE
   'tm-settle-psam-during-payment': terminalRule('settlePsamSilentOnPayment'),
   'tm-settle-charges-after-refusal': terminalRule('settleStopsOnRefusal'),
   'tm-settle-reports-approved-on-decline': terminalRule('settleReportsBankResult'),
-  'tm-settle-bill-amounts-unchecked': terminalRule('settleChecksBillAmounts'),
+  'tm-settle-bill-checked-after-pin': terminalRule('settleChecksBillFirst'),
   'tm-settle-refuses-wholly-self-funded': terminalRule('settleAcceptsWhollySelfFunded'),
 };

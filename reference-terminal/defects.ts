@@ -158,7 +158,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal does not compare the amount with its floor limit',
     description: 'Floor limit checking (JR/T 0025.5 §12.4.3).',
-    mustFail: ['TM-FIN-018', 'TM-FIN-023', 'TM-FIN-024', 'TM-FIN-025', 'TM-FIN-026', 'TM-FIN-032', 'TM-FIN-037', 'TM-INT-016'],
+    mustFail: ['TM-FIN-018', 'TM-FIN-023', 'TM-FIN-024', 'TM-FIN-025', 'TM-FIN-026', 'TM-FIN-032', 'TM-FIN-037', 'TM-INT-016', 'TM-FIN-042'],
   },
   {
     id: 'tm-fin-no-random-selection',
@@ -286,7 +286,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal sends the amount in yuan',
     description: 'Amount, authorised 9F02 is n12 in the minor unit, fen (JR/T 0025.5 annex A).',
-    mustFail: ['TM-FIN-027', 'TM-FIN-028', 'TM-FIN-030', 'TM-INT-011', 'TM-INT-012', 'TM-INT-016'],
+    mustFail: ['TM-FIN-027', 'TM-FIN-028', 'TM-FIN-030', 'TM-INT-011', 'TM-INT-012', 'TM-INT-016', 'TM-INT-019'],
   },
   {
     id: 'tm-int-pays-refused-card',

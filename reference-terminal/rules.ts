@@ -138,8 +138,8 @@ export const TERMINAL_SPEC_RULES = {
   settleStopsOnRefusal: true,
   /** The bank card's decline is reported, the rest outstanding. */
   settleReportsBankResult: true,
-  /** sc_reader §8.1.2 (3), §8.1.3 (1): amounts outside 0…42949672.95 元 are refused (−14) before the card is addressed. */
-  settleChecksBillAmounts: true,
+  /** sc_reader §8.1.2 (3), §8.1.3 (1): a bill whose amounts are outside 0…42949672.95 元 is refused (−14) before the card is addressed. */
+  settleChecksBillFirst: true,
   /** 总体方案 二(二)3: a self-paid part that is all 个人自费 items is a bill (the bank card pays it all), not an error. */
   settleAcceptsWhollySelfFunded: true,
 
