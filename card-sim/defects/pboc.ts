@@ -382,6 +382,14 @@ export const PBOC_DEFECTS = [
     mustFail: ['PB-PIN-006'],
   },
   {
+    id: 'pboc-blocked-pin-verify-outside-transaction-6f00',
+    area: 'pboc',
+    title: 'VERIFY of a blocked PIN outside a transaction answers 6F00',
+    description:
+      'JR/T 0025.5 B.15.5, §11.3: once the PIN try limit is reached every VERIFY of the application fails with 6983 (6984 when reached in an earlier transaction), also one sent after SELECT without GET PROCESSING OPTIONS. This card fails inside (6F00) when no transaction is open.',
+    mustFail: ['PB-PIN-008'],
+  },
+  {
     id: 'pboc-card-block-stops-transaction',
     area: 'pboc',
     title: 'CARD BLOCK cuts off the transaction under way',
@@ -811,6 +819,7 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-second-gac-arqc-as-tc': PBOC_FAULTS.secondGacArqcAsTc,
   'pboc-issuer-auth-failure-forgotten': PBOC_FAULTS.issuerAuthFailureForgotten,
   'pboc-pin-last-try-6983': PBOC_FAULTS.lastPinTry6983,
+  'pboc-blocked-pin-verify-outside-transaction-6f00': PBOC_FAULTS.blockedVerifyOutsideTransaction6f00,
   'pboc-card-block-stops-transaction': PBOC_FAULTS.cardBlockStopsTransaction,
   'pboc-blocked-select-hides-6a82': PBOC_FAULTS.blockedSelectHides6a82,
   'pboc-pin-blocked-earlier-6983': PBOC_FAULTS.pinBlockedEarlier6983,
