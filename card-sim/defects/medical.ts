@@ -2,7 +2,9 @@
  * Defects of the medical insurance account in offline mode (features/medical; 社会保障卡规范 part 5 §7,
  * part 7 §11–12, §14–15), each switched on in card-sim/apps/medical/app.ts.
  */
+import { SW } from '../../src/apdu/sw.ts';
 import type { Defect } from '../../src/defects/defect.ts';
+import { MAX_AMOUNT } from '../../src/medical/crypto.ts';
 import { type CardDefectImpl, rule, wrap } from './kinds.ts';
 
 export const MEDICAL_DEFECTS = [
@@ -91,6 +93,14 @@ export const MEDICAL_DEFECTS = [
     title: 'A load beyond the 4-byte balance is accepted and wraps',
     description: 'The CIA balance is 4 bytes binary (part 5 table 67); a load that would pass FFFFFFFF must be refused (6985), not wrap to a small balance.',
     mustFail: ['SS-MED-052'],
+  },
+  {
+    id: 'med-balance-wraps-near-max',
+    area: 'medical',
+    title: 'DEBIT FOR PURCHASE reduces a balance near FFFFFFFF modulo FFFFFFFE',
+    description:
+      'The new balance is the old one less the account amount (part 7 §12.6), in the 4 bytes of part 5 table 67; this card computes it modulo FFFFFFFE, so a purchase that leaves FFFFFFFE or FFFFFFFF leaves 0 or 1.',
+    mustFail: ['SS-MED-067'],
   },
   {
     id: 'med-purchase-totals-overflow-accepted',
@@ -327,6 +337,14 @@ export const MEDICAL_IMPLEMENTATIONS: Record<(typeof MEDICAL_DEFECTS)[number]['i
   'med-ef08-not-written': rule('purchaseWritesEf08'),
   'med-ef08-wrong-amount': rule('ef08HoldsAmount'),
   'med-totals-not-accumulated': rule('purchaseAccumulatesTotals'),
+  'med-balance-wraps-near-max': wrap('medical', 0x2c, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    let df = card.currentDf as typeof card.currentDf | undefined;
+    while (df && df.app !== 'medical') df = df.parent;
+    const acct = (df?.state as { medical?: { balance: number } } | undefined)?.medical;
+    if (r.sw === SW.NO_ERROR && acct) acct.balance %= MAX_AMOUNT - 1;
+    return r;
+  }),
   'med-negative-balance-accepted': rule('purchaseChecksBalance'),
   'med-counter-max-not-checked': rule('seqLimitChecked'),
   'med-load-overflow-wraps': rule('loadChecksOverflow'),

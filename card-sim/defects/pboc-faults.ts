@@ -302,6 +302,12 @@ export const PBOC_FAULTS = {
     const blocked = r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.REFERENCE_DATA_NOT_USABLE;
     return blocked && card.session['pboc.txn'] === undefined ? { sw: SW.NO_PRECISE_DIAGNOSIS } : r;
   }),
+  /** ARC Z3 (不能联机, 脱机拒绝) read as a decline: the second GENERATE AC answers AAC whatever the terminal asked. */
+  z3DeclinesOffline: wrap('pboc', 0xae, (spec) => (cmd, card) => {
+    const t = card.session['pboc.txn'] as { gacs?: number } | undefined;
+    const z3 = (t?.gacs ?? 0) >= 1 && cmd.data[0] === 0x5a && cmd.data[1] === 0x33;
+    return spec(z3 ? { ...cmd, p1: cmd.p1 & 0x3f } : cmd, card);
+  }),
   /** VERIFY answers 6A80 to a block of 12 digits, the longest ISO 9564 format 2 allows. */
   verify12DigitsRefused: wrap('pboc', 0x20, (spec) => (cmd, card) => (cmd.data[0] === 0x2c ? { sw: SW.INCORRECT_DATA } : spec(cmd, card))),
   /** VERIFY takes a 7-byte PIN block as if padded with FF to 8. */

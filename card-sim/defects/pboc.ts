@@ -390,6 +390,14 @@ export const PBOC_DEFECTS = [
     mustFail: ['PB-PIN-008'],
   },
   {
+    id: 'pboc-z3-declines-offline',
+    area: 'pboc',
+    title: 'After ARC Z3 the card declines though the terminal asked for a TC',
+    description:
+      'JR/T 0025.5 §16.7, §16.7.2: Y3 and Z3 both say the online authorisation was not completed; the card approves offline when the terminal asks for a TC and its own risk management does not decline. This card reads Z3 (脱机拒绝) as a decline and answers AAC.',
+    mustFail: ['PB-IA-010'],
+  },
+  {
     id: 'pboc-card-block-stops-transaction',
     area: 'pboc',
     title: 'CARD BLOCK cuts off the transaction under way',
@@ -820,6 +828,7 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-issuer-auth-failure-forgotten': PBOC_FAULTS.issuerAuthFailureForgotten,
   'pboc-pin-last-try-6983': PBOC_FAULTS.lastPinTry6983,
   'pboc-blocked-pin-verify-outside-transaction-6f00': PBOC_FAULTS.blockedVerifyOutsideTransaction6f00,
+  'pboc-z3-declines-offline': PBOC_FAULTS.z3DeclinesOffline,
   'pboc-card-block-stops-transaction': PBOC_FAULTS.cardBlockStopsTransaction,
   'pboc-blocked-select-hides-6a82': PBOC_FAULTS.blockedSelectHides6a82,
   'pboc-pin-blocked-earlier-6983': PBOC_FAULTS.pinBlockedEarlier6983,
