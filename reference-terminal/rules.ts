@@ -120,6 +120,8 @@ export const TERMINAL_SPEC_RULES = {
   debitReportsCardTac: true,
   /** sc_reader §8.1.3: iReadDebitRecord reports every purchase record. */
   readDebitRecordsAll: true,
+  /** V2.0 §8.5.3: an EF08 record that is not 28 bytes is no purchase record; iReadDebitRecord fails (−27264) rather than report success without it. */
+  readDebitRejectsMalformedRecord: true,
 
   // ---- integrated terminal (总体方案: 全业务功能终端) ----
   /** The card's social-security data refused, the payment is not made either. */

@@ -165,7 +165,19 @@ export const MEDICAL_DEFECTS = [
     title: 'A zero-amount purchase is refused',
     description:
       "A purchase of 0 from every account is a valid transaction (the 送检 list's zero-amount 消费): INITIALIZE answers 9000 and the sequence number moves.",
-    mustFail: ['SS-MED-027', 'SS-MED-028', 'SS-MED-029', 'SS-MED-032', 'SS-MED-034', 'SS-MED-035', 'SS-MED-044', 'SS-MED-060', 'SS-MED-061', 'SS-MED-062'],
+    mustFail: [
+      'SS-MED-027',
+      'SS-MED-028',
+      'SS-MED-029',
+      'SS-MED-032',
+      'SS-MED-034',
+      'SS-MED-035',
+      'SS-MED-044',
+      'SS-MED-060',
+      'SS-MED-061',
+      'SS-MED-062',
+      'SS-MED-067',
+    ],
   },
   {
     id: 'med-starting-day-without-dsk',
