@@ -63,7 +63,7 @@ Feature: PBOC online processing and issuer authentication
     And the CVR of the second GENERATE AC says what the transaction did
 
   @TC:PB-IA-010 @req:JRT0025-5:16.7.2 @req:JRT0025-5:A.1
-  Scenario: ARC Z3 is unable to go online too: asked for a TC the card approves offline and its CVR says unable to go online
+  Scenario: Authorisation response code 5A33 is unable to go online too: asked for a TC the card approves offline and its CVR says unable to go online
     Given the card's offline risk counters are reset by an online approved transaction
     And the card has asked to go online with an ARQC
     When the terminal, unable to go online, sends the second GENERATE AC asking for TC with ARC Z3
