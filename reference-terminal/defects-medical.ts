@@ -47,6 +47,7 @@ export const TERMINAL_MEDICAL_DEFECTS = [
       'TM-INT-014',
       'TM-INT-015',
       'TM-INT-016',
+      'TM-INT-019',
     ],
   },
   {
@@ -64,6 +65,14 @@ export const TERMINAL_MEDICAL_DEFECTS = [
       'sc_reader §8.1.3 (1): the input parameters (§8.1.2 (3): amounts below 42949672.95 元, 交易时间 YYYYMMDDHHMMSS) are judged before the devices and the card; this terminal asks the PIN first and refuses (−14) afterwards.',
     mustFail: ['TM-MED-008', 'TM-MED-009', 'TM-INT-017'],
   },
+  {
+    id: 'tm-read-debit-record-skips-malformed',
+    area: 'terminal',
+    title: 'iReadDebitRecord passes over an EF08 record it cannot read and reports success',
+    description:
+      'An EF08 record is 28 bytes (V2.0 §8.5.3); one that is not cannot be reported as a purchase, and sc_reader returns 0 only on success (§9.1.3). This terminal leaves the record out and reports success as if EF08 were whole.',
+    mustFail: ['TM-MED-011'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation: the terminal spec rules it breaks (reference-terminal/rules.ts). */
@@ -74,4 +83,5 @@ export const TERMINAL_MEDICAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_MEDICAL_D
   'tm-debit-without-pin': terminalRule('debitAsksPin'),
   'tm-read-debit-records-first-only': terminalRule('readDebitRecordsAll'),
   'tm-debit-pay-info-checked-after-pin': terminalRule('debitChecksPayInfoFirst'),
+  'tm-read-debit-record-skips-malformed': terminalRule('readDebitRejectsMalformedRecord'),
 };

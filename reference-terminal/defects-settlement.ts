@@ -17,7 +17,7 @@ export const TERMINAL_SETTLEMENT_DEFECTS = [
     title: 'The medical account is asked for the self-funded items too',
     description:
       'The personal account may not pay the 个人自费 items of a bill (they go to the bank card); this terminal debits the account for the whole self-paid amount.',
-    mustFail: ['TM-INT-012'],
+    mustFail: ['TM-INT-012', 'TM-INT-019'],
   },
   {
     id: 'tm-settle-account-not-capped',
@@ -50,6 +50,22 @@ export const TERMINAL_SETTLEMENT_DEFECTS = [
     description: "The bank card's refusal is not looked at: the terminal reports the bill paid though the rest is outstanding.",
     mustFail: ['TM-INT-016'],
   },
+  {
+    id: 'tm-settle-bill-checked-after-pin',
+    area: 'terminal',
+    title: 'A bill of more than 42949672.95 元 is refused only after the card was asked for the PIN',
+    description:
+      'sc_reader §8.1.2 (3), §8.1.3 (1): amounts above the 4 bytes of the account (42949672.95 元) are refused with −14 before the card is addressed; this terminal selects the card and verifies the PIN first.',
+    mustFail: ['TM-INT-018'],
+  },
+  {
+    id: 'tm-settle-refuses-wholly-self-funded',
+    area: 'terminal',
+    title: 'A self-paid part made only of self-funded items is refused as a bad bill',
+    description:
+      '总体方案 二(二)3: the 个人自费 items go to the bank card; a bill whose self-paid part is all self-funded is paid by the bank card alone (the account 0). This terminal refuses it (−14) as if the self-funded part were more than the self-paid one.',
+    mustFail: ['TM-INT-019'],
+  },
 ] as const satisfies readonly Defect[];
 
 export const TERMINAL_SETTLEMENT_IMPLEMENTATIONS: Record<(typeof TERMINAL_SETTLEMENT_DEFECTS)[number]['id'], TerminalDefectImpl> = {
@@ -59,4 +75,6 @@ export const TERMINAL_SETTLEMENT_IMPLEMENTATIONS: Record<(typeof TERMINAL_SETTLE
   'tm-settle-psam-during-payment': terminalRule('settlePsamSilentOnPayment'),
   'tm-settle-charges-after-refusal': terminalRule('settleStopsOnRefusal'),
   'tm-settle-reports-approved-on-decline': terminalRule('settleReportsBankResult'),
+  'tm-settle-bill-checked-after-pin': terminalRule('settleChecksBillFirst'),
+  'tm-settle-refuses-wholly-self-funded': terminalRule('settleAcceptsWhollySelfFunded'),
 };

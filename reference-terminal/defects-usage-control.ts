@@ -62,6 +62,8 @@ export const TERMINAL_USAGE_CONTROL_DEFECTS = [
       'TM-INT-011',
       'TM-INT-012',
       'TM-INT-016',
+      'TM-FIN-042',
+      'TM-INT-019',
     ],
   },
   {

@@ -158,7 +158,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal does not compare the amount with its floor limit',
     description: 'Floor limit checking (JR/T 0025.5 §12.4.3).',
-    mustFail: ['TM-FIN-018', 'TM-FIN-023', 'TM-FIN-024', 'TM-FIN-025', 'TM-FIN-026', 'TM-FIN-032', 'TM-FIN-037', 'TM-INT-016'],
+    mustFail: ['TM-FIN-018', 'TM-FIN-023', 'TM-FIN-024', 'TM-FIN-025', 'TM-FIN-026', 'TM-FIN-032', 'TM-FIN-037', 'TM-INT-016', 'TM-FIN-042'],
   },
   {
     id: 'tm-fin-no-random-selection',
@@ -259,6 +259,22 @@ export const TERMINAL_DEFECTS = [
     mustFail: ['TM-FIN-025'],
   },
   {
+    id: 'tm-fin-refused-gpo-declined',
+    area: 'terminal',
+    title: 'A GET PROCESSING OPTIONS the card refuses is reported as a declined transaction',
+    description:
+      'JR/T 0025.5 §7: the application refused to start the transaction (no AIP, no AFL), so the terminal refuses the card; this one reports a card decision (declined) that never was made.',
+    mustFail: ['TM-FIN-040'],
+  },
+  {
+    id: 'tm-fin-refused-gac-approved',
+    area: 'terminal',
+    title: 'A GENERATE AC the card refuses is taken as an approval',
+    description:
+      'JR/T 0025.5 §14.4, §16.6: without a TC there is no approval; a first or second GENERATE AC that the card answers with an error ends the transaction declined. This terminal reports it approved.',
+    mustFail: ['TM-FIN-041', 'TM-FIN-042'],
+  },
+  {
     id: 'tm-fin-reports-stale-tvr',
     area: 'terminal',
     title: 'The terminal reports a TVR other than the one it sent the card',
@@ -270,7 +286,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal sends the amount in yuan',
     description: 'Amount, authorised 9F02 is n12 in the minor unit, fen (JR/T 0025.5 annex A).',
-    mustFail: ['TM-FIN-027', 'TM-FIN-028', 'TM-FIN-030', 'TM-INT-011', 'TM-INT-012', 'TM-INT-016'],
+    mustFail: ['TM-FIN-027', 'TM-FIN-028', 'TM-FIN-030', 'TM-INT-011', 'TM-INT-012', 'TM-INT-016', 'TM-INT-019'],
   },
   {
     id: 'tm-int-pays-refused-card',
@@ -413,6 +429,8 @@ export const TERMINAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_DEFECTS)[number][
   'tm-fin-ignores-exception-file': terminalRule('checkExceptionFile'),
   'tm-fin-ignores-arc': terminalRule('honourArc'),
   'tm-fin-reports-stale-tvr': terminalRule('reportTvrSent'),
+  'tm-fin-refused-gpo-declined': terminalRule('refusedGpoRefuses'),
+  'tm-fin-refused-gac-approved': terminalRule('refusedGacDeclines'),
   'tm-fin-amount-in-yuan': terminalRule('amountInFen'),
   'tm-int-pays-refused-card': terminalRule('payOnlyAcceptedCard'),
   'tm-reload-without-puk': terminalRule('reloadWithPuk'),

@@ -58,6 +58,10 @@ export const TERMINAL_SPEC_RULES = {
   issuerAuthentication: true,
   /** JR/T 0025.5 §16.6. */
   honourArc: true,
+  /** JR/T 0025.5 §7: a GET PROCESSING OPTIONS the card refuses ends the transaction; the card is refused, no decision was made. */
+  refusedGpoRefuses: true,
+  /** JR/T 0025.5 §14.4, §16.6: a GENERATE AC the card refuses (no cryptogram) ends the transaction declined. */
+  refusedGacDeclines: true,
   /** JR/T 0025.5 §17. */
   deliverScripts: true,
   /** JR/T 0025.4 §6.3 table 11: 9F37 unpredictable, one transaction's own. */
@@ -116,6 +120,8 @@ export const TERMINAL_SPEC_RULES = {
   debitReportsCardTac: true,
   /** sc_reader §8.1.3: iReadDebitRecord reports every purchase record. */
   readDebitRecordsAll: true,
+  /** V2.0 §8.5.3: an EF08 record that is not 28 bytes is no purchase record; iReadDebitRecord fails (−27264) rather than report success without it. */
+  readDebitRejectsMalformedRecord: true,
 
   // ---- integrated terminal (总体方案: 全业务功能终端) ----
   /** The card's social-security data refused, the payment is not made either. */
@@ -134,6 +140,10 @@ export const TERMINAL_SPEC_RULES = {
   settleStopsOnRefusal: true,
   /** The bank card's decline is reported, the rest outstanding. */
   settleReportsBankResult: true,
+  /** sc_reader §8.1.2 (3), §8.1.3 (1): a bill whose amounts are outside 0…42949672.95 元 is refused (−14) before the card is addressed. */
+  settleChecksBillFirst: true,
+  /** 总体方案 二(二)3: a self-paid part that is all 个人自费 items is a bill (the bank card pays it all), not an error. */
+  settleAcceptsWhollySelfFunded: true,
 
   // ---- application usage control (JR/T 0025.5 §10.3.2) ----
   /** The usage control step of processing restrictions is made. */

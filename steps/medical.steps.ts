@@ -102,6 +102,20 @@ When('the terminal starts a purchase that would take the yearly pooled total pas
   this.med.purchase = { run: await (await terminal(this)).preparePurchase(amounts, { time: DEFAULT_TIME }), amounts };
 });
 
+/** A load of exactly what takes the noted balance to FFFFFFFF, the most its 4 bytes hold (part 5 §7.5.5). */
+When('the terminal loads the balance up to FFFFFFFF', async function (this: CardWorld) {
+  const b = noted(this).balance;
+  if (b >= MAX_AMOUNT) throw new Unobservable(dx('med.balanceFull'));
+  await load(this, MAX_AMOUNT - b);
+});
+
+/** Puts the noted balance back after a fill: a purchase of what the balance now holds above it. */
+When('the terminal buys back what the balance holds above the noted one', async function (this: CardWorld) {
+  const n = (await now(this)).balance - noted(this).balance;
+  const r = await buy(this, account(n));
+  mustOk(r.debit?.sw ?? r.init.sw, dx('med.restorePurchase', { n }));
+});
+
 When('the terminal loads back what the purchase took', async function (this: CardWorld) {
   const n = lastPurchase(this).amounts.account;
   const r = await load(this, n);
@@ -240,6 +254,11 @@ Then('the balance is {int} fen lower than noted', async function (this: CardWorl
 Then('the balance is {int} fen higher than noted', async function (this: CardWorld, n: number) {
   const b = (await now(this)).balance;
   expectThat(b === noted(this).balance + n, dx('med.balance', { b, noted: noted(this).balance, expected: noted(this).balance + n }));
+});
+
+Then('the balance is FFFFFFFF less {int} fen', async function (this: CardWorld, n: number) {
+  const b = (await now(this)).balance;
+  expectThat(b === MAX_AMOUNT - n, dx('med.balance', { b, noted: noted(this).balance, expected: MAX_AMOUNT - n }));
 });
 
 Then('the balance is as noted', async function (this: CardWorld) {

@@ -25,6 +25,10 @@ When('the terminal verifies a wrong offline PIN', async function (this: CardWorl
   await this.pboc.kernel.verifyPin(wrongPin(profilePin(this)));
 });
 
+When('the terminal selects the debit application again and starts no transaction', async function (this: CardWorld) {
+  await this.pboc.select(aid(this));
+});
+
 When('the terminal verifies a wrong offline PIN until the card blocks it', async function (this: CardWorld) {
   for (let i = 0; i < 16; i++) {
     const r = await this.pboc.kernel.verifyPin(wrongPin(profilePin(this)));

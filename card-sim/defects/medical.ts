@@ -2,7 +2,9 @@
  * Defects of the medical insurance account in offline mode (features/medical; 社会保障卡规范 part 5 §7,
  * part 7 §11–12, §14–15), each switched on in card-sim/apps/medical/app.ts.
  */
+import { SW } from '../../src/apdu/sw.ts';
 import type { Defect } from '../../src/defects/defect.ts';
+import { MAX_AMOUNT } from '../../src/medical/crypto.ts';
 import { type CardDefectImpl, rule, wrap } from './kinds.ts';
 
 export const MEDICAL_DEFECTS = [
@@ -93,6 +95,14 @@ export const MEDICAL_DEFECTS = [
     mustFail: ['SS-MED-052'],
   },
   {
+    id: 'med-balance-wraps-near-max',
+    area: 'medical',
+    title: 'DEBIT FOR PURCHASE reduces a balance near FFFFFFFF modulo FFFFFFFE',
+    description:
+      'The new balance is the old one less the account amount (part 7 §12.6), in the 4 bytes of part 5 table 67; this card computes it modulo FFFFFFFE, so a purchase that leaves FFFFFFFE or FFFFFFFF leaves 0 or 1.',
+    mustFail: ['SS-MED-067'],
+  },
+  {
     id: 'med-purchase-totals-overflow-accepted',
     area: 'medical',
     title: 'A purchase beyond the 4-byte yearly totals is accepted',
@@ -155,7 +165,19 @@ export const MEDICAL_DEFECTS = [
     title: 'A zero-amount purchase is refused',
     description:
       "A purchase of 0 from every account is a valid transaction (the 送检 list's zero-amount 消费): INITIALIZE answers 9000 and the sequence number moves.",
-    mustFail: ['SS-MED-027', 'SS-MED-028', 'SS-MED-029', 'SS-MED-032', 'SS-MED-034', 'SS-MED-035', 'SS-MED-044', 'SS-MED-060', 'SS-MED-061', 'SS-MED-062'],
+    mustFail: [
+      'SS-MED-027',
+      'SS-MED-028',
+      'SS-MED-029',
+      'SS-MED-032',
+      'SS-MED-034',
+      'SS-MED-035',
+      'SS-MED-044',
+      'SS-MED-060',
+      'SS-MED-061',
+      'SS-MED-062',
+      'SS-MED-067',
+    ],
   },
   {
     id: 'med-starting-day-without-dsk',
@@ -327,6 +349,14 @@ export const MEDICAL_IMPLEMENTATIONS: Record<(typeof MEDICAL_DEFECTS)[number]['i
   'med-ef08-not-written': rule('purchaseWritesEf08'),
   'med-ef08-wrong-amount': rule('ef08HoldsAmount'),
   'med-totals-not-accumulated': rule('purchaseAccumulatesTotals'),
+  'med-balance-wraps-near-max': wrap('medical', 0x2c, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    let df = card.currentDf as typeof card.currentDf | undefined;
+    while (df && df.app !== 'medical') df = df.parent;
+    const acct = (df?.state as { medical?: { balance: number } } | undefined)?.medical;
+    if (r.sw === SW.NO_ERROR && acct) acct.balance %= MAX_AMOUNT - 1;
+    return r;
+  }),
   'med-negative-balance-accepted': rule('purchaseChecksBalance'),
   'med-counter-max-not-checked': rule('seqLimitChecked'),
   'med-load-overflow-wraps': rule('loadChecksOverflow'),

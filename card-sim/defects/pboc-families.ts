@@ -104,6 +104,8 @@ export const EVERY_TRANSACTION = [
   'PB-PIN-007',
   'PB-IA-008',
   'PB-IA-009',
+  'PB-IA-010',
+  'PB-PIN-008',
 ] as const;
 /** The issuer public key chain (92 remainder, 9F32 exponent): ODA of every kind fails. */
 export const ODA_CHAIN = [
@@ -172,6 +174,7 @@ export const RECORD_FAMILY = [
     tag: '5F34',
     checkedBy: 'PB-DATA-004',
     also: [
+      'PB-PIN-008',
       'LC-LOSS-001',
       'LC-LOSS-002',
       'LC-LOSS-003',
@@ -217,6 +220,8 @@ export const RECORD_FAMILY = [
     checkedBy: 'PB-DATA-005',
     breaks: [SIGNED_DATA],
     also: [
+      'PB-IA-010',
+      'PB-PIN-008',
       'TEAR-PB-002',
       'TEAR-PB-003',
       'LC-LOSS-001',
@@ -298,6 +303,7 @@ export const RECORD_FAMILY = [
     checkedBy: 'PB-DATA-006',
     breaks: [SIGNED_DATA],
     also: [
+      'PB-IA-010',
       'PB-AC-007',
       'PB-IA-001',
       'PB-IA-004',

@@ -296,6 +296,18 @@ export const PBOC_FAULTS = {
     if (t && before && (r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.REFERENCE_DATA_NOT_USABLE)) Object.assign(t, before);
     return r;
   }),
+  /** VERIFY of a blocked PIN outside a transaction (no GET PROCESSING OPTIONS since the SELECT) fails inside the card: 6F00, not 6983/6984. */
+  blockedVerifyOutsideTransaction6f00: wrap('pboc', 0x20, (spec) => (cmd, card) => {
+    const r = spec(cmd, card);
+    const blocked = r.sw === SW.AUTHENTICATION_METHOD_BLOCKED || r.sw === SW.REFERENCE_DATA_NOT_USABLE;
+    return blocked && card.session['pboc.txn'] === undefined ? { sw: SW.NO_PRECISE_DIAGNOSIS } : r;
+  }),
+  /** ARC Z3 (不能联机, 脱机拒绝) read as a decline: the second GENERATE AC answers AAC whatever the terminal asked. */
+  z3DeclinesOffline: wrap('pboc', 0xae, (spec) => (cmd, card) => {
+    const t = card.session['pboc.txn'] as { gacs?: number } | undefined;
+    const z3 = (t?.gacs ?? 0) >= 1 && cmd.data[0] === 0x5a && cmd.data[1] === 0x33;
+    return spec(z3 ? { ...cmd, p1: cmd.p1 & 0x3f } : cmd, card);
+  }),
   /** VERIFY answers 6A80 to a block of 12 digits, the longest ISO 9564 format 2 allows. */
   verify12DigitsRefused: wrap('pboc', 0x20, (spec) => (cmd, card) => (cmd.data[0] === 0x2c ? { sw: SW.INCORRECT_DATA } : spec(cmd, card))),
   /** VERIFY takes a 7-byte PIN block as if padded with FF to 8. */

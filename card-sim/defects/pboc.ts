@@ -41,6 +41,7 @@ export const PBOC_DEFECTS = [
       'PB-CDA-006',
       'PB-CDA-007',
       'PB-CDA-008',
+      'PB-IA-010',
     ],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-003', 'PB-DUAL-006', 'PB-DUAL-007', 'PB-DUAL-008', 'PB-DUAL-009', 'PB-DUAL-010'] },
   },
@@ -64,7 +65,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'PIN try counter not decremented',
     description: 'A wrong offline PIN leaves the PIN try counter 9F17 as it was (JR/T 0025.5 B.12).',
-    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'PB-PIN-006', 'PB-PIN-007', 'DA-PIN-002'],
+    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'PB-PIN-006', 'PB-PIN-007', 'DA-PIN-002', 'PB-PIN-008'],
   },
   {
     id: 'pboc-cvr-pin-failure-not-recorded',
@@ -88,14 +89,26 @@ export const PBOC_DEFECTS = [
     title: 'Unable to go online (ARC Y3/Z3), the card declines a TC request',
     description:
       'With ARC Y3 or Z3 in the second GENERATE AC the card approves a TC request offline unless its own risk management declines (JR/T 0025.5 §16.7.2), setting "unable to go online" in the CVR (A.1 byte 2 b1); this card answers AAC as to any ARC but 00.',
-    mustFail: ['PB-IA-009'],
+    mustFail: ['PB-IA-009', 'PB-IA-010'],
   },
   {
     id: 'pboc-verify-any-pin',
     area: 'pboc',
     title: 'Any offline PIN accepted',
     description: 'VERIFY answers 9000 to a wrong plaintext PIN (JR/T 0025.5 B.12).',
-    mustFail: ['PB-PIN-002', 'PB-PIN-004', 'PB-PIN-006', 'PB-PIN-007', 'DA-PIN-002', 'PB-SC-010', 'PB-SC-011', 'PB-SC-012', 'PB-SC-013', 'PB-AC-011'],
+    mustFail: [
+      'PB-PIN-002',
+      'PB-PIN-004',
+      'PB-PIN-006',
+      'PB-PIN-007',
+      'DA-PIN-002',
+      'PB-SC-010',
+      'PB-SC-011',
+      'PB-SC-012',
+      'PB-SC-013',
+      'PB-AC-011',
+      'PB-PIN-008',
+    ],
   },
   {
     id: 'pboc-script-bad-mac-accepted',
@@ -341,6 +354,7 @@ export const PBOC_DEFECTS = [
       'PB-ODA-005',
       'PB-PIN-003',
       'PB-PIN-007',
+      'PB-IA-010',
     ],
   },
   {
@@ -380,6 +394,22 @@ export const PBOC_DEFECTS = [
     description:
       'JR/T 0025.5 §11.4.2 step 3 c): the try that brings the PIN try counter to 0 answers 63C0; 6983 is for a VERIFY after it. This card answers 6983 at once.',
     mustFail: ['PB-PIN-006'],
+  },
+  {
+    id: 'pboc-blocked-pin-verify-outside-transaction-6f00',
+    area: 'pboc',
+    title: 'VERIFY of a blocked PIN outside a transaction answers 6F00',
+    description:
+      'JR/T 0025.5 B.15.5, §11.3: once the PIN try limit is reached every VERIFY of the application fails with 6983 (6984 when reached in an earlier transaction), also one sent after SELECT without GET PROCESSING OPTIONS. This card fails inside (6F00) when no transaction is open.',
+    mustFail: ['PB-PIN-008'],
+  },
+  {
+    id: 'pboc-z3-declines-offline',
+    area: 'pboc',
+    title: 'After ARC Z3 the card declines though the terminal asked for a TC',
+    description:
+      'JR/T 0025.5 §16.7, §16.7.2: Y3 and Z3 both say the online authorisation was not completed; the card approves offline when the terminal asks for a TC and its own risk management does not decline. This card reads Z3 (脱机拒绝) as a decline and answers AAC.',
+    mustFail: ['PB-IA-010'],
   },
   {
     id: 'pboc-card-block-stops-transaction',
@@ -578,6 +608,7 @@ export const PBOC_DEFECTS = [
       'PB-PIN-004',
       'PB-PIN-006',
       'PB-PIN-007',
+      'PB-PIN-008',
     ],
     mustFailWhere: { '@ics:dual-algorithm': ['PB-DUAL-009', 'PB-DUAL-010'] },
   },
@@ -811,6 +842,8 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-second-gac-arqc-as-tc': PBOC_FAULTS.secondGacArqcAsTc,
   'pboc-issuer-auth-failure-forgotten': PBOC_FAULTS.issuerAuthFailureForgotten,
   'pboc-pin-last-try-6983': PBOC_FAULTS.lastPinTry6983,
+  'pboc-blocked-pin-verify-outside-transaction-6f00': PBOC_FAULTS.blockedVerifyOutsideTransaction6f00,
+  'pboc-z3-declines-offline': PBOC_FAULTS.z3DeclinesOffline,
   'pboc-card-block-stops-transaction': PBOC_FAULTS.cardBlockStopsTransaction,
   'pboc-blocked-select-hides-6a82': PBOC_FAULTS.blockedSelectHides6a82,
   'pboc-pin-blocked-earlier-6983': PBOC_FAULTS.pinBlockedEarlier6983,

@@ -219,6 +219,7 @@ export const SSCARD_DEFECTS = [
         'SS-MED-045',
         'SS-MED-046',
         'SS-MED-047',
+        'SS-MED-067',
         'SS-MED-023',
         'SS-MED-024',
         'SS-MED-025',

@@ -96,3 +96,19 @@ Feature: Medical purchase
     And the yearly totals grew by 700 self-paid and 0 pooled in the same payment year
     When the terminal puts the noted starting day back after DSK authentication
     Then the starting day is the noted one
+
+  @TC:SS-MED-067 @req:SSCARD-7:12.6 @req:SSCARD-7:11.8 @ics:medical-offline @needs:pin
+  Scenario: A balance loaded up to FFFFFFFF falls by exactly the purchase amount: FFFFFFFF after 0 fen, FFFFFFFE after 1 fen
+    Given DF04 is selected with the PIN verified
+    And the terminal has noted the medical account
+    When the terminal loads the balance up to FFFFFFFF
+    Then the load completed with 9000
+    And the balance is FFFFFFFF less 0 fen
+    When the terminal buys for 0 fen from the account
+    Then the purchase completed with 9000
+    And the balance is FFFFFFFF less 0 fen
+    When the terminal buys for 1 fen from the account
+    Then the purchase completed with 9000
+    And the balance is FFFFFFFF less 1 fen
+    When the terminal buys back what the balance holds above the noted one
+    Then the balance is as noted

@@ -62,6 +62,15 @@ Feature: PBOC online processing and issuer authentication
     And the cryptogram of the second GENERATE AC verifies with the issuer keys
     And the CVR of the second GENERATE AC says what the transaction did
 
+  @TC:PB-IA-010 @req:JRT0025-5:16.7.2 @req:JRT0025-5:A.1
+  Scenario: Authorisation response code 5A33 is unable to go online too: asked for a TC the card approves offline and its CVR says unable to go online
+    Given the card's offline risk counters are reset by an online approved transaction
+    And the card has asked to go online with an ARQC
+    When the terminal, unable to go online, sends the second GENERATE AC asking for TC with ARC Z3
+    Then the card answers TC
+    And the cryptogram of the second GENERATE AC verifies with the issuer keys
+    And the CVR of the second GENERATE AC says what the transaction did
+
   @TC:PB-IA-008 @req:JRT0025-5:16.6 @req:JRT0025-5:A.1
   Scenario: A second GENERATE AC asking for ARQC gets no TC and no ARQC
     When the issuer answers with the right ARPC and ARC 00

@@ -50,6 +50,14 @@ Feature: PBOC offline PIN
     Then the application data holds no EC issuer authorisation code 9F74
     And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
 
+  @TC:PB-PIN-008 @req:JRT0025-5:B.12 @req:JRT0025-5:11.3
+  Scenario: A blocked PIN refuses VERIFY outside a transaction too (SELECT, no GET PROCESSING OPTIONS) with 6983 or 6984
+    When the terminal verifies a wrong offline PIN until the card blocks it
+    And the terminal selects the debit application again and starts no transaction
+    And the terminal verifies the offline PIN of the profile
+    Then the status word is 6983 or 6984
+    And the sample is restored: the issuer unblocks the offline PIN by script and the profile's PIN verifies
+
   @TC:PB-PIN-005 @req:JRT0025-5:B.12 @req:ISO9564-1:format-2
   Scenario: A PIN block that is not ISO 9564 format 2 is refused with 6A80
     When the terminal sends VERIFY with a PIN block that is not format 2

@@ -38,6 +38,27 @@ Feature: Financial terminal
     Then the card saw no GET PROCESSING OPTIONS
     And the terminal reports refused
 
+  @TC:TM-FIN-040 @req:JRT0025-5:7 @req:JRT0025-5:B.8 @terminal:financial
+  Scenario: A GET PROCESSING OPTIONS the card refuses ends the transaction: the card is refused, no VERIFY, no GENERATE AC
+    Given the test card "fin-gpo-refused" is in the card slot
+    When the terminal performs a purchase of 1000 fen with the PIN "123456"
+    Then the terminal reports refused
+    And the card saw no VERIFY
+
+  @TC:TM-FIN-041 @req:JRT0025-5:14.4 @req:JRT0025-5:B.6 @terminal:financial
+  Scenario: A first GENERATE AC the card refuses ends the transaction declined, without going online
+    Given the test card "fin-gac1-refused" is in the card slot
+    When the terminal performs a purchase of 1000 fen with the PIN "123456"
+    Then the terminal reports declined
+    And the terminal did not go online
+
+  @TC:TM-FIN-042 @req:JRT0025-5:16.6 @req:JRT0025-5:B.6 @terminal:financial
+  Scenario: A second GENERATE AC the card refuses after the issuer approved ends the transaction declined
+    Given the test card "fin-gac2-refused" is in the card slot
+    When the terminal performs a purchase of 60000 fen with the PIN "123456"
+    Then the terminal went online
+    And the terminal reports declined
+
   @TC:TM-FIN-005 @req:JRT0025-5:6.4.2 @terminal:financial
   Scenario: Without a PSE the terminal selects from its own list of AIDs
     Given the test card "fin-no-pse" is in the card slot

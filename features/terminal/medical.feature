@@ -69,6 +69,12 @@ Feature: Social-security terminal: medical purchase and its records
     And the terminal reports code -52
     And the card saw no INITIALIZE FOR PURCHASE
 
+  @TC:TM-MED-011 @req:SSCARD-6:6.6 @req:LDT33:9.1.3 @terminal:social-security
+  Scenario: iReadDebitRecord on a card whose EF08 record is not 28 bytes reports an error, not the record
+    Given the test card "tm-med-short-record" is in the card slot
+    When the terminal performs iReadDebitRecord with the cardholder's PIN
+    Then the terminal reports error
+
   @TC:TM-MED-005 @req:SSCARD-6:6.6 @terminal:social-security
   Scenario: iReadDebitRecord reports every purchase in EF08, newest first
     Given the test card "tm-med-records" is in the card slot

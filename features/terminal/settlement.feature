@@ -80,3 +80,22 @@ Feature: Integrated terminal: medical settlement with the bank card for the rest
     And the terminal reports code -14
     And the card saw no VERIFY
     And the card saw no GET PROCESSING OPTIONS
+
+  @TC:TM-INT-018 @req:LDT33:8.1.2 @req:LDT33:8.1.3 @terminal:integrated
+  Scenario: A settlement of more than 42949672.95 元 is refused with −14 before the card is asked, nothing charged
+    Given the test card "reference" is in the card slot
+    When the terminal settles a medical bill of 4294967296 fen self-paid and 0 fen pooled with the cardholder's PIN
+    Then the terminal reports error
+    And the terminal reports code -14
+    And the card saw no VERIFY
+    And the card saw no GET PROCESSING OPTIONS
+
+  @TC:TM-INT-019 @req:SSCARD-7:12.2 @terminal:integrated
+  Scenario: A self-paid part made only of self-funded items (个人自费) is paid by the bank card alone, the account 0 fen
+    Given the test card "reference" is in the card slot
+    When the terminal settles a medical bill of 2000 fen self-paid, 2000 of it self-funded, and 1000 fen pooled with the cardholder's PIN
+    Then the terminal reports approved
+    And the card saw INITIALIZE FOR PURCHASE of 0 fen from the account, 2000 self-paid and 1000 pooled, and DEBIT FOR PURCHASE answered 9000
+    And the card's medical account went down by exactly 0 fen
+    And the first GENERATE AC carried the amount 2000 fen in currency 0156
+    And the terminal reports the account paid 0 fen, the bank card 2000 fen and 0 fen outstanding

@@ -38,11 +38,12 @@ export interface MedicalBill {
 const isFen = (n: number) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
 
 /** The bill of the request, or why it is not one. */
-export function billOf(request: TerminalRequest): MedicalBill | string {
+export function billOf(request: TerminalRequest, rules: TerminalRules = terminalRules(new Set())): MedicalBill | string {
   const p = request.params ?? {};
   const bill = { selfPaid: Number(p['selfPaid'] ?? request.amount ?? 0), selfFunded: Number(p['selfFunded'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
   if (![bill.selfPaid, bill.selfFunded, bill.pooled].every(isFen)) return 'amounts must be whole 分 from 0 to 42949672.95 元';
-  if (bill.selfFunded > bill.selfPaid) return `the self-funded part ${bill.selfFunded} is more than the self-paid amount ${bill.selfPaid}`;
+  if (bill.selfFunded > bill.selfPaid || (bill.selfFunded === bill.selfPaid && !rules.settleAcceptsWhollySelfFunded))
+    return `the self-funded part ${bill.selfFunded} is more than the self-paid amount ${bill.selfPaid}`;
   return bill;
 }
 
@@ -68,8 +69,12 @@ export async function medicalSettlement(
 ): Promise<TerminalOutcome> {
   const d = config.defects;
   const rules = terminalRules(d);
-  const bill = billOf(request);
-  if (typeof bill === 'string') return { result: 'error', code: -14, message: bill };
+  const checked = billOf(request, rules);
+  // sc_reader §8.1.3 (1): the bill, like the time, is judged before the card is addressed.
+  const badBill: TerminalOutcome | undefined = typeof checked === 'string' ? { result: 'error', code: -14, message: checked } : undefined;
+  if (badBill && rules.settleChecksBillFirst) return badBill;
+  // A string only for a terminal breaking settleChecksBillFirst, which returns badBill once the card is open.
+  const bill = checked as MedicalBill;
   const time = String(request.params?.['time'] ?? `${config.today}120000`);
   // sc_reader §8.1.3 (1): the input is judged before the card is addressed.
   const badTime: TerminalOutcome | undefined = /^\d{14}$/.test(time)
@@ -99,6 +104,7 @@ export async function medicalSettlement(
   };
   const t = await openAccount(card, psam, atr, request, d);
   if (!(t instanceof MedicalTerminal)) return refused(t);
+  if (badBill) return badBill;
   if (badTime) return badTime;
   let balance: number;
   try {

@@ -136,17 +136,20 @@ export class FinancialTerminal {
       ...extra,
     });
     if (!r.aid) return outcome('refused', { message: 'no application on the card that this terminal supports and that is not blocked' });
-    if (r.refusedGpo) return outcome('refused', { message: `GET PROCESSING OPTIONS answered ${swHex(r.refusedGpo.sw)}` });
+    if (r.refusedGpo)
+      return outcome(this.rules.refusedGpoRefuses ? 'refused' : 'declined', { message: `GET PROCESSING OPTIONS answered ${swHex(r.refusedGpo.sw)}` });
     const ec = k.data.has('9F74'); // EC issuer authorisation code: the card chose the EC path (JR/T 0025.13 §7.4.3)
     const fields: Record<string, string> = { aid: toHex(r.aid), asked: r.asked as string, path: ec ? 'electronic cash' : 'debit' };
-    if (r.refusedGac?.which === 'first') return outcome('declined', { message: `first GENERATE AC answered ${swHex(r.refusedGac.response.sw)}` }, fields);
+    // A GENERATE AC the card refuses gives no cryptogram to approve with: the transaction ends declined (JR/T 0025.5 §14.4, §16.6).
+    const refusedGac = this.rules.refusedGacDeclines ? 'declined' : 'approved';
+    if (r.refusedGac?.which === 'first') return outcome(refusedGac, { message: `first GENERATE AC answered ${swHex(r.refusedGac.response.sw)}` }, fields);
     const g1 = r.first as GacResult;
     const cid = (g: GacResult) => toHex(Uint8Array.of(g.cid));
     // A CDA that fails: the card's TC or ARQC is not to be trusted; decline (EMV Book 3 §10.8).
     if (!r.online && r.cdaFailed) return outcome('declined', { cid: cid(g1), message: 'CDA failed' }, { ...fields, online: 'no' });
     if (!r.online) return outcome(g1.type === 'TC' ? 'approved' : 'declined', { cid: cid(g1) }, { ...fields, online: 'no' });
     const f = { ...fields, online: 'yes', arc: Buffer.from(r.online.arc).toString('ascii') };
-    if (!r.second) return outcome('declined', { message: `second GENERATE AC answered ${r.refusedGac ? swHex(r.refusedGac.response.sw) : 'nothing'}` }, f);
+    if (!r.second) return outcome(refusedGac, { message: `second GENERATE AC answered ${r.refusedGac ? swHex(r.refusedGac.response.sw) : 'nothing'}` }, f);
     return outcome(r.approved ? 'approved' : 'declined', { cid: cid(r.second), ...(r.cdaFailed ? { message: 'CDA failed' } : {}) }, f);
   }
 }

@@ -127,7 +127,8 @@ export async function iReadDebitRecord(
     if (r.sw === SW.RECORD_NOT_FOUND) break;
     if (r.sw !== SW.NO_ERROR) return failed(r.sw, `READ RECORD ${n} of EF08`);
     const rec = parseDetailRecord(r.data);
-    if (!rec) return { result: 'error', code: -27264, message: `EF08 record ${n} is ${r.data.length} bytes, not 28` };
+    if (!rec && rules.readDebitRejectsMalformedRecord) return { result: 'error', code: -27264, message: `EF08 record ${n} is ${r.data.length} bytes, not 28` };
+    if (!rec) continue;
     if (rec.type === TRANSACTION_TYPE.purchase)
       records.push([String(rec.seq), rec.terminal, rec.time, fen(rec.selfPaid + rec.pooled), fen(rec.account + rec.pooled)].map((f) => `${f}^`).join(''));
     if (!rules.readDebitRecordsAll) break;

@@ -3,6 +3,7 @@ export const MEDICAL_MESSAGES = {
   'med.noPin': { en: 'keys.pin is not given in the profile', zh: '配置文件未给出 keys.pin' },
   'med.balanceMax': { en: 'the balance is FFFFFFFF: no amount above it fits 4 bytes', zh: '余额为 FFFFFFFF: 高于它的金额无法用 4 字节表示' },
   'med.totalZero': { en: 'the yearly total is 0: no 4-byte amount takes it past FFFFFFFF', zh: '年度累计金额为 0: 任何 4 字节金额都不能使其超过 FFFFFFFF' },
+  'med.balanceFull': { en: 'the balance is already FFFFFFFF: there is no load to fill it with', zh: '余额已为 FFFFFFFF: 无需圈存即可填满' },
   'med.balanceZero': { en: 'the balance is 0: no 4-byte amount takes it past FFFFFFFF', zh: '余额为 0: 任何 4 字节金额都不能使其超过 FFFFFFFF' },
   'med.restoreLoad': { en: 'the load of {n} fen that restores the balance', zh: '恢复余额的 {n} 分圈存' },
   'med.restorePurchase': { en: 'the purchase of {n} fen that restores the balance', zh: '恢复余额的 {n} 分消费' },

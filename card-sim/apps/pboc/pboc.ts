@@ -285,6 +285,9 @@ const internalAuthenticate: Handler = (cmd, card) => {
 /** The card supports CDA: AIP byte 1 b1 as personalised (EMV Book 3 C1). */
 const supportsCda = (card: CardContext) => ((fromHex(app(card).aip ?? PBOC_AIP)[0] as number) & 0x01) !== 0;
 
+/** A cryptogram that is not the one signed (its last byte inverted): what a card breaking cdaNoOtherAcInClear shows in clear. */
+const otherAc = (ac: Uint8Array) => ac.map((b, i) => (i === 7 ? b ^ 0xff : b));
+
 /**
  * The format 2 response of GENERATE AC with a CDA signature (JR/T 0025.7 §5.3.6.1 table 18; SM2
  * JR/T 0025.17 §5.2.5.1 table 14): 77 { 9F27, 9F36, 9F4B, 9F10 }, the TC or ARQC only inside the
@@ -303,18 +306,7 @@ function cdaResponse(
   iad: Uint8Array,
 ): Uint8Array {
   const a = app(card);
-  const clear = [
-    buildTlv('9F27', Uint8Array.of(cid)),
-    buildTlv('9F36', atc),
-    ...(!card.rules.cdaNoOtherAcInClear
-      ? [
-          buildTlv(
-            '9F26',
-            ac.map((b, i) => (i === 7 ? b ^ 0xff : b)),
-          ),
-        ]
-      : []),
-  ];
+  const clear = [buildTlv('9F27', Uint8Array.of(cid)), buildTlv('9F36', atc), ...(!card.rules.cdaNoOtherAcInClear ? [buildTlv('9F26', otherAc(ac))] : [])];
   const after = [buildTlv('9F10', iad)];
   const txnData = concat(
     !card.rules.cdaHashOverPdolData ? new Uint8Array(0) : (t.pdolData ?? new Uint8Array(0)),
@@ -552,7 +544,8 @@ function newPin(card: CardContext, p2: number, data: Uint8Array): string | undef
  * keeps in RAM (appBlockPersistent) or shares with the SSSE (debitBlockSeparate).
  */
 function blockedNow(card: CardContext): boolean {
-  if (state(card).appBlocked || card.session['pboc.ramBlocked'] === true) return true;
+  const ramBlocked = card.session['pboc.ramBlocked'] === true;
+  if (state(card).appBlocked || ramBlocked) return true;
   return !card.rules.debitBlockSeparate && allDfs(card.mf).some((d) => d.app === 'sscard' && (d.state as { blocked?: boolean }).blocked === true);
 }
 

@@ -134,6 +134,18 @@ export const TM_MED_RECORDS: SsCardData = {
   },
 };
 
+/** EF08 whose newest record is 27 bytes, not the 28 of V2.0 §8.5.3 (a wrongly personalised card, for iReadDebitRecord). */
+export const TM_MED_SHORT_RECORD: SsCardData = {
+  ...REFERENCE_CARD,
+  historical: '0099261101 0099261122000031',
+  serial: '00000031',
+  cardNumberBody: 'E1101031',
+  medicalAccount: {
+    purchaseSeq: 1,
+    detail: ['0000 32 110100000001 20261105100000 000000C8 00000000 000000'.replace(/\s+/g, '')],
+  },
+};
+
 /** Medical account of 1.00 元 and a debit application whose PAN the simulated host declines (the settlement's bank part refused). */
 export const TM_INT_LOW_BALANCE_DECLINE: SsCardData = {
   ...REFERENCE_CARD,
@@ -167,6 +179,7 @@ export const TERMINAL_TEST_CARDS: readonly CardImage[] = [
   card('tm-med-bad-mac2', 'Reference card data whose DEBIT FOR PURCHASE gives a MAC2 the PSAM refuses', TM_MED_BAD_MAC2),
   card('tm-med-foreign-dpk', "Reference card data whose DPK is from another root: DEBIT FOR PURCHASE refuses the PSAM's MAC1 (9302)", TM_MED_FOREIGN_DPK),
   card('tm-med-records', 'Reference card data with two purchases and a load in EF08 (iReadDebitRecord)', TM_MED_RECORDS),
+  card('tm-med-short-record', 'Reference card data whose EF08 record 1 is 27 bytes, not 28 (iReadDebitRecord)', TM_MED_SHORT_RECORD),
   card('tm-clone', "Clone of the reference card: IRK not the issuer's, INTERNAL AUTHENTICATE does not verify", TM_CLONE),
   card('tm-wrong-uk', "Reference card data with an UK SSSE from another root: the PSAM's MAC is refused", TM_WRONG_UK),
   card('tm-wrong-stk', "Reference card data with an STK from another root: the PSAM's PIN UNBLOCK MAC is refused", TM_WRONG_STK),

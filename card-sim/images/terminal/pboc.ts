@@ -12,7 +12,7 @@ import { deriveUdk } from '../../../src/crypto/index.ts';
 import { buildTlv, parseTlv, type Tlv } from '../../../src/tlv/ber.ts';
 import type { CardImage, DfImage, EfImage } from '../../cos/image.ts';
 import { cardMf, withMasterKey } from '../environments.ts';
-import { buildCerts, PBOC_AID, PBOC_AIP, PBOC_AIP_CDA, PBOC_TEST_IMK, pse } from '../pse.ts';
+import { buildCerts, PBOC_AID, PBOC_AIP, PBOC_AIP_CDA, PBOC_CDOL1, PBOC_CDOL2, PBOC_PDOL, PBOC_TEST_IMK, pse } from '../pse.ts';
 import { PBOC_TEST_OTHER_ICC_KEY } from '../pboc-keys.ts';
 import { ssse20 } from '../ssse.ts';
 
@@ -186,4 +186,15 @@ export const FINANCIAL_TEST_CARDS: readonly CardImage[] = [
   card('fin-auc-atm-only', 'Usage control AA00: valid at ATMs only, not at other terminals', '00123', () => one({ record1: { '9F07': 'AA00' } })),
   card('fin-unknown-ca', 'DDA card whose CA public key index 8F (99) names no key the terminal holds', '00124', () => one({ caIndex: '99' })),
   card('fin-only-blocked', 'Its one application, the debit one, blocked (SELECT answers 6283)', '00125', () => one({ appData: { blocked: true } })),
+  // Wrongly personalised cards whose application refuses a command of the transaction (6700): the data the
+  // terminal builds from the FCI's PDOL, from 8C or from 8D is not what the application expects.
+  card('fin-gpo-refused', "Its application expects PDOL data the FCI's PDOL 9F38 does not name: GET PROCESSING OPTIONS answers 6700", '00126', () =>
+    one({ appData: { pdol: `${PBOC_PDOL}9F4E14` } }),
+  ),
+  card('fin-gac1-refused', 'CDOL1 8C names 9F4E, which its application does not expect: the first GENERATE AC answers 6700', '00127', () =>
+    one({ record1: { '8C': `${PBOC_CDOL1}9F4E14` } }),
+  ),
+  card('fin-gac2-refused', 'CDOL2 8D names 9F4E, which its application does not expect: the second GENERATE AC answers 6700', '00128', () =>
+    one({ record1: { '8D': `${PBOC_CDOL2}9F4E14` } }),
+  ),
 ];
