@@ -190,6 +190,10 @@ When('WRITE KEY of the SSSE is torn at every cut point', async function (this: C
   await run(this, [cases.writeKeyCase(ctx, 'replace master key'), cases.writeKeyCase(ctx, 'load key')]);
 });
 
+When('CREATE FILE of a DF is torn at every cut point', async function (this: CardWorld) {
+  await run(this, [cases.createFileCase(tearing(this).ctx)]);
+});
+
 When("the EC load's PUT DATA scripts are torn at every cut point", async function (this: CardWorld) {
   const { ctx } = tearing(this);
   await run(this, [cases.pbocScriptCase(ctx, 'EC load'), cases.pbocScriptCase(ctx, 'PUT DATA 9F77')]);

@@ -56,7 +56,7 @@ export class CardContext {
     if (this.rules.pinStateLostOnLeavingDf)
       for (const pin of [...this.verifiedPins]) {
         const owner = this.pinOwner(pin);
-        if (!owner || !isAncestorOrSelf(owner, df)) this.verifiedPins.delete(pin);
+        if (!owner || !isAncestorOrSelf(owner, df) || !this.rules.pinStateKeptWithinItsDf) this.verifiedPins.delete(pin);
       }
     this.authenticatedKeys.clear();
   }

@@ -357,7 +357,7 @@ export class NvmLayer {
         resolve(this.mf, name, known)?.set(clone(old));
         this.recovered++;
       }
-      this.backup = { valid: false, entries: [] };
+      this.backup = { valid: false, entries: [] }; // the unit is undone: the buffer is free again
       this.stale = true;
     }
     this.off = false;
@@ -365,7 +365,7 @@ export class NvmLayer {
 
   /** The state was put back from outside (a saved card): the backup buffer and the caches start empty. */
   restart(): void {
-    this.backup = { valid: false, entries: [] };
+    this.backup = { valid: false, entries: [] }; // a saved card has no unit under way
     this.stale = true;
     this.armed = undefined;
     this.powerUp();

@@ -8,6 +8,8 @@ export const SPEC_RULES = {
   // ---- dual-app ----
   /** ISO/IEC 7816-4 §5.4; part 4 §5.5. */
   pinStateLostOnLeavingDf: true,
+  /** 社会保障卡规范 part 7 §5.8 (a verified PIN is remembered until power-off), part 5 §6.11: a SELECT within the PIN's DF keeps it. */
+  pinStateKeptWithinItsDf: true,
   /** part 4 §5.5. */
   pinSearchStopsAtFirewall: true,
   /** firewall, part 4 §5.5, §6.1. */
@@ -142,6 +144,8 @@ export const SPEC_RULES = {
   readRecordPastEndAnswers6a83: true,
   /** ISO/IEC 7816-4 §7.3.3. */
   readRecordHonoursP1: true,
+  /** 社会保障卡规范 part 5 §6.10.2: record number 00 is the current record. */
+  readRecordNumber00IsCurrent: true,
   /** 社会保障卡规范 part 5 §6.10. */
   readRecordLe00Answers6cxx: true,
 

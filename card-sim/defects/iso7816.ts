@@ -228,6 +228,7 @@ export const ISO7816_DEFECTS = [
       'ISO-RB-008',
       'ISO-RR-005',
       'ISO-RR-010',
+      'ISO-RR-011',
       'SW-OFS-01',
       'TEAR-SS-001',
     ],
@@ -273,6 +274,22 @@ export const ISO7816_DEFECTS = [
       'SS-REC-001',
     ],
     collateralAreas: ['lifecycle'],
+  },
+  {
+    id: 'read-record-00-not-current',
+    area: 'iso7816',
+    title: 'READ RECORD with record number 00 does not read the current record',
+    description:
+      'Record number 00 in P1 denotes the current record (社会保障卡规范 part 5 §6.10.2; ISO/IEC 7816-4 §7.3.3); this card looks for a record 00 and answers 6A83.',
+    mustFail: ['ISO-RR-011'],
+  },
+  {
+    id: 'pin-state-lost-on-select',
+    area: 'iso7816',
+    title: 'Any SELECT, even of the DF the PIN was verified in, makes the PIN unverified',
+    description:
+      'The card must remember a successful VERIFY until power-off (社会保障卡规范 part 7 §5.8) and keeps the security state while the current DF is not changed (part 5 §6.11); this card forgets the PIN at every SELECT of a DF.',
+    mustFail: ['ISO-RR-012'],
   },
   {
     id: 'read-record-by-identifier-unsupported',
@@ -643,6 +660,8 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   'read-ignores-file-structure': rule('readChecksFileStructure'),
   'read-binary-no-current-ef-6a82': rule('readBinaryNoCurrentEfAnswers6986'),
   'read-record-p1-ignored': rule('readRecordHonoursP1'),
+  'read-record-00-not-current': rule('readRecordNumber00IsCurrent'),
+  'pin-state-lost-on-select': rule('pinStateKeptWithinItsDf'),
   'read-record-by-identifier-unsupported': rule('readRecordByIdentifier'),
   'read-record-past-end-6a82': rule('readRecordPastEndAnswers6a83'),
   'read-record-mode-111-accepted': rule('readRecordRefusesRfuMode'),

@@ -15,7 +15,7 @@ export const LIFECYCLE_DEFECTS = [
     area: 'lifecycle',
     title: 'SELECT of a blocked debit application answers 9000',
     description: 'A blocked application answers 6283 with its FCI (JR/T 0025.5 annex B.1).',
-    mustFail: ['LC-LOSS-001', 'LC-LOSS-006', 'LC-CANCEL-002', 'LC-UNRP-002'],
+    mustFail: ['LC-LOSS-001', 'LC-LOSS-006', 'LC-CANCEL-002', 'LC-UNRP-002', 'PB-SC-016'],
   },
   {
     id: 'pboc-blocked-app-still-goes-online',

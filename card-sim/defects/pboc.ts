@@ -294,7 +294,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'APPLICATION BLOCK without effect',
     description: 'After APPLICATION BLOCK the application still answers ARQC/TC (JR/T 0025.5 B.1: only AAC).',
-    mustFail: ['PB-SC-001', 'PB-SC-002', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002'],
+    mustFail: ['PB-SC-001', 'PB-SC-002', 'PB-SC-016', 'LC-LOSS-001', 'LC-LOSS-002', 'LC-LOSS-006', 'LC-UNRP-001', 'LC-UNRP-002', 'LC-CANCEL-002'],
   },
   {
     id: 'pboc-offline-counter-ignored',

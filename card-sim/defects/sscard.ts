@@ -1,6 +1,7 @@
 /** Defects of the social security application (card-sim/apps/sscard), caught by features/sscard. */
 import type { Defect } from '../../src/defects/defect.ts';
 import { SW } from '../../src/apdu/sw.ts';
+import { findKey, setTriesLeft, triesLeft } from '../apps/sscard/keys.ts';
 import { type CardDefectImpl, rule, wrap } from './kinds.ts';
 import { verify } from '../cos/commands/security.ts';
 import { SS_DATA_DEFECTS, SS_DATA_IMPLEMENTATIONS, SSSE_ITEM_READS } from './sscard-faults.ts';
@@ -40,6 +41,14 @@ export const SSCARD_DEFECTS = [
     title: 'A failed EXTERNAL AUTHENTICATE does not decrement the key counter',
     description: 'Wrong authentication data answers 63Cx with x unchanged, so the key never locks (part 7 §6.6).',
     mustFail: ['SS-EA-002', 'SS-EA-006', 'DA-EMK-003'],
+  },
+  {
+    id: 'ss-ext-auth-counter-not-reset',
+    area: 'sscard',
+    title: 'A successful EXTERNAL AUTHENTICATE does not give the spent try back',
+    description:
+      "The key's try is spent before the comparison, as it must be, but the right cryptogram does not set the counter back to its maximum (part 7 §6.6): every success costs a try, and the key locks after as many successes as it has tries.",
+    mustFail: ['SS-EA-002', 'TEAR-AUTH-002'],
   },
   {
     id: 'ss-ext-auth-locked-still-accepts',
@@ -558,6 +567,13 @@ export const SSCARD_IMPLEMENTATIONS: Record<(typeof SSCARD_DEFECTS)[number]['id'
   'ss-ext-auth-stale-challenge': rule('extAuthOnLastChallenge'),
   'ss-ext-auth-challenge-reused': rule('challengeSingleUse'),
   'ss-ext-auth-counter-not-decremented': rule('extAuthFailureDecrements'),
+  'ss-ext-auth-counter-not-reset': wrap('sscard', 0x82, (spec) => (cmd, card) => {
+    const found = cmd.p2 === 0x00 ? undefined : findKey(card.currentDf, cmd.p2, cmd.data.length === 17 ? cmd.data[16] : undefined);
+    const before = found ? triesLeft(found) : 0;
+    const r = spec(cmd, card);
+    if (found && before > 0 && r.sw === SW.NO_ERROR) setTriesLeft(found, before - 1);
+    return r;
+  }),
   'ss-ext-auth-locked-still-accepts': rule('lockedKeyRefused'),
   'ss-update-mac-not-checked': rule('updateChecksMac'),
   'ss-update-without-auth': rule('updateNeedsKey'),

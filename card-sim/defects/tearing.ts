@@ -94,6 +94,14 @@ export const TEARING_DEFECTS = [
       'The SSSE writes its block flag by erasing the byte (FF) and then programming it, with no backup: a tear between leaves a flag that is neither "usable" nor "blocked" (社会保障卡规范 part 5 §6.1, §6.2; LD/T 6001.2 防拔).',
     mustFail: ['TEAR-SS-003', 'TEAR-PB-005'],
   },
+  {
+    id: 'tear-df-entry-written-behind',
+    area: 'tearing',
+    title: 'CREATE FILE answers 9000 for a DF it has not yet written',
+    description:
+      "The new DF's directory entry is kept in a RAM cache and written only with the next command that writes: the card confirms the DF, and a tear after the answer takes it away again (社会保障卡规范 part 4 §5.2; LD/T 6001.2 防拔: a command is whole once answered).",
+    mustFail: ['TEAR-CM-002'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's NVM policy (kind `nvm`, card-sim/defects/kinds.ts). */
@@ -109,4 +117,5 @@ export const TEARING_IMPLEMENTATIONS: Record<(typeof TEARING_DEFECTS)[number]['i
   'tear-ec-balance-erased-before-write': nvm({ erasedFirst: /\|state\|ec\|balance$/ }),
   'tear-medical-balance-before-detail': nvm({ ownUnitFirst: /\|state\|medical\|balance$/ }),
   'tear-block-flag-erased-first': nvm({ erasedFirst: /\|state\|(blocked|cardBlocked)$/ }),
+  'tear-df-entry-written-behind': nvm({ writeBehind: /\|df\|/ }),
 };

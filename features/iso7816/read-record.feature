@@ -85,3 +85,20 @@ Feature: READ RECORD
     Then the data equals record 2 of the record EF
     When the terminal reads the previous record of the current EF whose identifier is that of record 2
     Then the card answers record 1 if it has the identifier of record 2, else 6A83
+
+  @TC:ISO-RR-011 @req:ISO7816-4:7.3.3 @req:SSCARD-5:6.10
+  Scenario: READ RECORD with record number 00 (P2 mode 100) reads the current record
+    Given the record EF is selected
+    And the terminal has read record 1 of the current EF
+    And the terminal has read record 2 of the current EF
+    When the terminal sends "00 B2 00 04 00"
+    Then the data equals record 2 of the record EF
+
+  @TC:ISO-RR-012 @req:SSCARD-7:5.8 @req:SSCARD-5:6.11 @needs:pin
+  Scenario: A PIN verified for a record EF stays verified when the terminal selects the EF's DF again
+    Given the DF of the PIN-protected EF is selected
+    When the terminal presents the correct PIN
+    Then the status word is 9000
+    When the DF of the PIN-protected EF is selected
+    And the terminal reads record 1 of the PIN-protected EF by its SFI
+    Then the data is one SIMPLE-TLV data object

@@ -77,6 +77,10 @@ Feature: PBOC issuer scripts
     When the issuer sends the script command 841E0000 with a right MAC
     And the terminal selects the application A0000003330101FF
     Then the status word is 6A82
+    When the terminal selects the debit application
+    Then the status word is 6283
+    When the terminal selects the application A0000003330101FF
+    Then the status word is 6A82
     And the sample is restored: the issuer unblocks the debit application
 
   @TC:PB-SC-009 @req:JRT0025-5:C.2

@@ -90,6 +90,12 @@ Feature: Anti-tearing (防拔)
     When WRITE KEY of the SSSE is torn at every cut point
     Then every cut point leaves the card wholly old or wholly new, and answering
 
+  @TC:TEAR-CM-002 @req:LDT6001-2:防拔 @req:SSCARD-4:5.2 @needs:tear @ics:card-management
+  Scenario: CREATE FILE, cut at every NVM write, leaves the DF wholly made or not there
+    Given the card can be cut off at every NVM write
+    When CREATE FILE of a DF is torn at every cut point
+    Then every cut point leaves the card wholly old or wholly new, and answering
+
   @TC:TEAR-PB-004 @req:LDT6001-2:防拔 @req:JRT0025-13:7.5 @req:JRT0025-5:C.2 @needs:tear @ics:financial @ics:ec
   Scenario: An EC load (圈存) by its issuer script, cut at every NVM write, leaves the balance old or loaded
     Given the card can be cut off at every NVM write

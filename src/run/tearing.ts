@@ -285,6 +285,27 @@ export async function sweepTryFirst(
     await quiet(() => wrong.command(send, p));
     const { writes } = await control.lastWrites();
     result.cases.push({ name: `${right.name} / ${wrong.name}`, writes, cutPoints: writes + 1 });
+    // Untorn, the right attempt sets the counter back to its maximum (社会保障卡规范 part 7 §5.8, §6.6; JR/T
+    // 0025.5 B.12): after a wrong attempt and the right one again it reads as after the right one alone.
+    const untorn = async (list: TearCase[]) => {
+      await fresh();
+      for (const c of list) {
+        const prepared = await c.setup(send);
+        await control.arm(Number.MAX_SAFE_INTEGER);
+        await quiet(() => c.command(send, prepared));
+        await control.powerUp();
+      }
+      return counter(send);
+    };
+    const once = await untorn([right]);
+    const again = await untorn([right, wrong, right]);
+    if (once !== again)
+      result.failures.push({
+        case: `${right.name} / ${wrong.name}`,
+        k: writes,
+        writes,
+        what: dx('tear.rightKeepsTrySpent', { right: right.name, wrong: wrong.name, a: String(once), b: String(again) }),
+      });
     for (let k = 0; k <= writes; k++) {
       result.cutPoints++;
       const a = await cutAt(right, k);

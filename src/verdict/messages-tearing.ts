@@ -74,6 +74,10 @@ export const TEARING_MESSAGES = {
     en: 'cut after write {k}: {wrong} leaves the counter at {b}, {right} at {a} (it answered before any cut: it wrote nothing before the comparison): the card compares before it spends the try',
     zh: '第 {k} 次写入之后断电: {wrong} 使计数器为 {b}, {right} 为 {a} (它在断电之前已应答: 比较之前未写入任何内容): 卡片在扣减尝试次数之前就比较了个人密码',
   },
+  'tear.rightKeepsTrySpent': {
+    en: 'untorn, {right} after {wrong} leaves the counter at {b}, {right} alone at {a}: the right attempt does not give the spent try back',
+    zh: '未断电时, 在 {wrong} 之后的 {right} 使计数器为 {b}, 单独的 {right} 为 {a}: 正确的尝试没有恢复已扣减的尝试次数',
+  },
   'tear.byTime': {
     en: '{field} {kind}: sweeping a power-cut reader by time is not implemented yet; the NVM-write sweep needs the simulator ({sim})',
     zh: '{field} {kind}: 尚未实现按时间扫描可断电读卡器; 按 NVM 写入的扫描需要模拟卡 ({sim})',

@@ -99,7 +99,7 @@ export const readRecord: Handler = (cmd, card) => {
 };
 
 function byNumber(p1: number, card: CardContext, ef: EfNode): number | undefined {
-  const number = p1 === 0 ? card.currentRecord : p1;
+  const number = p1 === 0 && card.rules.readRecordNumber00IsCurrent ? card.currentRecord : p1;
   if (number < 1 || number > ef.records.length) return undefined;
   return number - 1;
 }
