@@ -281,7 +281,7 @@ export const ISO7816_DEFECTS = [
     title: 'READ RECORD with record number 00 does not read the current record',
     description:
       'Record number 00 in P1 denotes the current record (社会保障卡规范 part 5 §6.10.2; ISO/IEC 7816-4 §7.3.3); this card looks for a record 00 and answers 6A83.',
-    mustFail: ['ISO-RR-011'],
+    mustFail: ['ISO-RR-011', 'SS-REC-001'], // SS-REC-001 reads the record written back with P1 00 (part 3 §5.3.1)
   },
   {
     id: 'pin-state-lost-on-select',
