@@ -452,7 +452,7 @@ export const ISO7816_DEFECTS = [
     title: 'T=1: the I-blocks of a chained answer all carry the same N(S)',
     description: 'Each I-block the card sends toggles N(S), within a chain too (ISO/IEC 7816-3 §11.6.2.2).',
     // ISO-RB-004 reads 256 bytes, which the card chains even at IFSD 254.
-    mustFail: ['ISO-T1B-001', 'ISO-T1B-003', 'ISO-RB-004', 'SW-OFS-01'],
+    mustFail: ['ISO-T1B-001', 'ISO-T1B-003', 'ISO-RB-003', 'ISO-RB-004', 'SW-OFS-01'],
     ics: ['@needs:tpdu'],
   },
   {
