@@ -5,7 +5,7 @@
  */
 export { cardMaker, createCard, observeCards, type CardMade, type CardObserver, type CardOptions, type SimCard } from './cos/card.ts';
 export type { CardImage } from './cos/image.ts';
-export { allDfs, buildTree, fci } from './cos/files.ts';
+export { allDfs, buildTree, fci, forgetDecodedImages } from './cos/files.ts';
 export { nvmChanges, unexpectedChanges, type NvmFile, type NvmSnapshot } from './cos/snapshot.ts';
 export { CARD_DEFECTS, checkDefects, isCardDefect, type DefectId } from './defects/catalogue.ts';
 export { IMAGES, imageNames } from './images/index.ts';

@@ -97,7 +97,16 @@ function buildDf(img: DfImage, parent: DfNode | undefined, present: (file: DfIma
 }
 
 /** An EF image's contents as bytes, decoded once per image (a card is built per scenario; each gets copies; an image is never changed once a card is made from it: a defect personalises a copy). */
-const decoded = new WeakMap<EfImage, { data: Uint8Array; records: Uint8Array[] }>();
+let decoded = new WeakMap<EfImage, { data: Uint8Array; records: Uint8Array[] }>();
+
+/**
+ * Forget the decoded EF contents, so that the next card built decodes its image again. For the mutation
+ * suite (src/run/mutation-suite.ts), which builds cards in one process scenario after scenario: a fault in
+ * the decoding then shows in every scenario, not only in the first one to build a card of an image.
+ */
+export function forgetDecodedImages(): void {
+  decoded = new WeakMap();
+}
 function bytesOf(img: EfImage) {
   let d = decoded.get(img);
   if (!d) {

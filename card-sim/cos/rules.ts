@@ -142,6 +142,8 @@ export const SPEC_RULES = {
   readRecordByIdentifier: true,
   /** ISO/IEC 7816-4 §7.3.3, §5.6 table 6. */
   readRecordPastEndAnswers6a83: true,
+  /** 社会保障卡规范 part 5 §6.9; ISO/IEC 7816-4 §7.2.3: an offset at the end of the EF is outside it (6B00). */
+  readBinaryRefusesOffsetAtEnd: true,
   /** ISO/IEC 7816-4 §7.3.3. */
   readRecordHonoursP1: true,
   /** 社会保障卡规范 part 5 §6.10.2: record number 00 is the current record. */

@@ -292,6 +292,14 @@ export const ISO7816_DEFECTS = [
     mustFail: ['ISO-RR-012'],
   },
   {
+    id: 'read-binary-offset-at-end-accepted',
+    area: 'iso7816',
+    title: 'READ BINARY at the offset just past the last byte answers no data instead of 6B00',
+    description:
+      'An offset equal to the size of the EF is outside it: 6B00 (社会保障卡规范 part 5 §6.9; ISO/IEC 7816-4 §7.2.3); this card answers 6282 with no data.',
+    mustFail: ['ISO-RB-003'],
+  },
+  {
     id: 'read-record-by-identifier-unsupported',
     area: 'iso7816',
     title: 'READ RECORD by record identifier answers 6A86',
@@ -460,7 +468,7 @@ export const ISO7816_DEFECTS = [
     title: 'T=1: the I-blocks of a chained answer all carry the same N(S)',
     description: 'Each I-block the card sends toggles N(S), within a chain too (ISO/IEC 7816-3 §11.6.2.2).',
     // ISO-RB-004 reads 256 bytes, which the card chains even at IFSD 254.
-    mustFail: ['ISO-T1B-001', 'ISO-T1B-003', 'ISO-RB-004', 'SW-OFS-01'],
+    mustFail: ['ISO-T1B-001', 'ISO-T1B-003', 'ISO-RB-003', 'ISO-RB-004', 'SW-OFS-01'],
     ics: ['@needs:tpdu'],
   },
   {
@@ -661,6 +669,7 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   'read-binary-no-current-ef-6a82': rule('readBinaryNoCurrentEfAnswers6986'),
   'read-record-p1-ignored': rule('readRecordHonoursP1'),
   'read-record-00-not-current': rule('readRecordNumber00IsCurrent'),
+  'read-binary-offset-at-end-accepted': rule('readBinaryRefusesOffsetAtEnd'),
   'pin-state-lost-on-select': rule('pinStateKeptWithinItsDf'),
   'read-record-by-identifier-unsupported': rule('readRecordByIdentifier'),
   'read-record-past-end-6a82': rule('readRecordPastEndAnswers6a83'),

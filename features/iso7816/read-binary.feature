@@ -18,9 +18,12 @@ Feature: READ BINARY
     Then the data equals the first-read content from offset 4
 
   @TC:ISO-RB-003 @req:ISO7816-4:7.2.3 @req:SSCARD-5:6.9
-  Scenario: READ BINARY at an offset beyond the EF answers 6B00
+  Scenario: READ BINARY at an offset beyond the EF answers 6B00, also at the offset just past its last byte
     Given the transparent EF is selected
     When the terminal reads 1 byte at offset 32767
+    Then the status word is 6B00
+    Given the size of the current EF is known
+    When the terminal reads 1 bytes starting 0 bytes before the end of the EF
     Then the status word is 6B00
 
   @TC:ISO-RB-004 @req:ISO7816-4:7.2.3 @req:SSCARD-5:6.9 @req:ISO7816-3:12.2.2

@@ -12,6 +12,7 @@
 import { basename } from 'node:path';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type * as messages from '@cucumber/messages';
+import { forgetDecodedImages } from '../../card-sim/index.ts';
 import { loadProfile } from '../profile/load.ts';
 import { type Plan, buildPlan } from '../plan/plan.ts';
 import { applicability } from '../plan/applicability.ts';
@@ -160,6 +161,8 @@ export class MutationSuite {
         if (env.pickle) pickles.set(env.pickle.id, `${env.pickle.uri}:${env.pickle.location?.line ?? 0}`);
         if (env.testCase) testCases.set(env.testCase.id, env.testCase.pickleId);
         if (env.testCaseStarted) {
+          // Each scenario's card decodes its image anew: a mutant in the decoding meets every scenario.
+          forgetDecodedImages();
           const t = byKey.get(pickles.get(testCases.get(env.testCaseStarted.testCaseId) ?? '') ?? '');
           stryker().currentTestId = t?.id;
         }

@@ -46,7 +46,7 @@ export const readBinary: Handler = (cmd, card) => {
   }
   const content = ef.structure === 'transparent' ? ef.data : Uint8Array.from(ef.records.flatMap((r) => [...r]));
   if (!card.rules.readBinaryHonoursOffset) offset = 0;
-  if (offset >= content.length) return { sw: SW.WRONG_P1P2 };
+  if (offset > content.length || (offset === content.length && card.rules.readBinaryRefusesOffsetAtEnd)) return { sw: SW.WRONG_P1P2 };
   const available = content.length - offset;
   const n = Math.min(cmd.ne, available);
   // Fewer bytes than Ne: 6282 (T=1); the T=0 output stage turns it into 6Cxx.
