@@ -273,12 +273,14 @@ async function main() {
  * earlier one (an expression that grew); a row not found stays as it was (counted undetected).
  */
 export function againOf(last, all) {
-  const open = last.rows.filter((r) => UNDETECTED.has(r.status));
+  // Undetected rows, and those left out as equivalent (today's equivalents among them are again left out,
+  // the others run).
+  const open = last.rows.filter((r) => UNDETECTED.has(r.status) || r.status === 'Equivalent');
   const taken = new Set();
   // Distance: lines apart, and 2 more for a grown snippet.
   const nearest = (list) => list.filter(({ m }) => !taken.has(m)).sort((a, b) => a.far - b.far)[0]?.m;
   const chosen = [];
-  const kept = last.rows.filter((r) => !UNDETECTED.has(r.status));
+  const kept = last.rows.filter((r) => !UNDETECTED.has(r.status) && r.status !== 'Equivalent');
   for (const r of open) {
     const same = all.filter((m) => keyOf(m.d) === keyOf(r)).map((m) => ({ m, far: Math.abs(m.d.line - r.line) }));
     const grown = all
@@ -349,7 +351,15 @@ function print(summary, o) {
 function rescore(o) {
   const last = JSON.parse(readFileSync(`${OUT}/score.json`, 'utf8'));
   const equivalents = loadEquivalents();
-  const rows = last.rows.map((r) => (equivalents.of(r) ? { ...r, status: 'Equivalent', reason: equivalents.of(r).reason } : r));
+  // A row the run (or an earlier rescore) left out as equivalent whose entry is gone was never run: it
+  // counts as undetected until `--again` runs it.
+  const rows = last.rows.map((r) =>
+    equivalents.of(r)
+      ? { ...r, status: 'Equivalent', reason: equivalents.of(r).reason }
+      : r.status === 'Equivalent'
+        ? { ...r, status: 'Survived', statusReason: 'no longer recorded equivalent, not run: npm run mutation -- --again this file' }
+        : r,
+  );
   const summary = summarise(rows, [...new Set(rows.map((r) => r.file))], last);
   writeFileSync(`${OUT}/score.json`, JSON.stringify(summary, null, 2) + '\n');
   print(summary, o);

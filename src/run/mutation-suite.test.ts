@@ -48,10 +48,12 @@ describe('npm run mutation', () => {
         { ...d(20, 't'), status: 'Survived' },
         { ...d(30, 'x > 0'), status: 'Killed' },
         { ...d(40, 'gone'), status: 'NoCoverage' },
+        // Left out as equivalent by that run: chosen again (if it is still recorded, it is left out again).
+        { ...d(10, 't'), status: 'Equivalent' },
       ],
     };
     const a = againOf(last, all);
-    expect(a.chosen.map((m: { d: { line: number } }) => m.d.line)).toEqual([21]);
+    expect(a.chosen.map((m: { d: { line: number } }) => m.d.line)).toEqual([21, 10]);
     expect(a.kept.map((r: { line: number; status: string }) => `${r.line} ${r.status}`)).toEqual(['30 Killed', '40 NoCoverage']);
   });
 
