@@ -105,6 +105,14 @@ When(
   },
 );
 
+When('the terminal writes record {int} of EF05 back unchanged by its record number, without secure messaging', async function (this: CardWorld, n: number) {
+  const r = await this.send(iso.readRecord(n, SFI.EF05, iso.RECORD_MODE.NUMBER, 256));
+  expectSw(r.sw, SW.NO_ERROR);
+  this.ss.original = r.data;
+  // P2 mode 100: the record number in P1 (part 5 §6.13, table 44).
+  await this.send(command(0x00, SS_INS.UPDATE_RECORD, n, (SFI.EF05 << 3) | iso.RECORD_MODE.NUMBER, r.data));
+});
+
 When(
   'the terminal writes item {item} unchanged as the record two after the last of its EF, without secure messaging',
   async function (this: CardWorld, tag: number) {
@@ -309,6 +317,15 @@ Then('READ RECORD of the current record returns item {item} as it was', async fu
   expectBytes(r.data, Uint8Array.from([tag, v.length, ...v]), {
     en: `the current record after UPDATE RECORD of item ${toHex(Uint8Array.of(tag))} by its identifier`,
     zh: `按记录标识符 UPDATE RECORD 数据项 ${toHex(Uint8Array.of(tag))} 之后的当前记录`,
+  });
+});
+
+Then('record {int} of EF05 reads back unchanged', async function (this: CardWorld, n: number) {
+  const r = await this.send(iso.readRecord(n, SFI.EF05, iso.RECORD_MODE.NUMBER, 256));
+  expectSw(r.sw, SW.NO_ERROR);
+  expectBytes(r.data, given(this.ss.original, 'record read before'), {
+    en: `record ${n} of EF05 after UPDATE RECORD by its record number`,
+    zh: `按记录号 UPDATE RECORD 之后 EF05 的记录 ${n}`,
   });
 });
 

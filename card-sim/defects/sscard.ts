@@ -69,7 +69,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'UPDATE RECORD without secure messaging is accepted without the update key',
     description: 'A plain UPDATE of EF05/EF06 is written without EXTERNAL AUTHENTICATE with UK SSSE (part 7 §7.1–7.2; V2.0 table 3).',
-    mustFail: ['SSSE_SAFETY-05', 'DF04_SAFETY-02', 'SSSE_SAFETY-04'],
+    mustFail: ['SSSE_SAFETY-05', 'DF04_SAFETY-02', 'SSSE_SAFETY-04', 'DF04_SAFETY-03'],
   },
   {
     id: 'ss-auth-kept-after-select',
@@ -139,6 +139,7 @@ export const SSCARD_DEFECTS = [
       'SSSE_SAFETY-04',
       'SSSE_SAFETY-06',
       'SS-REC-001',
+      'SS-REC-002',
       'SSSE_SAFETY-07',
       'SSSE_SAFETY-09',
       'SSSE_SAFETY-10',
@@ -184,6 +185,7 @@ export const SSCARD_DEFECTS = [
         'SSSE_SAFETY-04',
         'SSSE_SAFETY-06',
         'SS-REC-001',
+        'SS-REC-002',
         'SSSE_SAFETY-07',
         'SSSE_SAFETY-09',
         'SSSE_SAFETY-10',
@@ -252,7 +254,7 @@ export const SSCARD_DEFECTS = [
     area: 'sscard',
     title: 'UPDATE RECORD without secure messaging is refused after EXTERNAL AUTHENTICATE',
     description: 'The COS accepts only CLA 04 writes, though part 5 §6.13 and part 7 §7.2 write EF05 in clear after authenticating UK SSSE.',
-    mustFail: ['SSSE_SAFETY-06', 'SW-EF-08', 'SW-TLV-01', 'SW-OFS-01', 'SS-REC-001'],
+    mustFail: ['SSSE_SAFETY-06', 'SW-EF-08', 'SW-TLV-01', 'SW-OFS-01', 'SS-REC-001', 'SS-REC-002'],
   },
   {
     id: 'ss-update-not-written',
@@ -286,6 +288,7 @@ export const SSCARD_DEFECTS = [
       'ISO-VER-003',
       'DA-FW-006',
       'SS-REC-001',
+      'SS-REC-002',
     ],
   },
   {
@@ -532,6 +535,21 @@ export const SSCARD_DEFECTS = [
       'CARD BLOCK is permanent and every later command answers 6A81 (part 5 §6.2.1); with the MF current this card runs VERIFY (6A88 for a PIN the MF lacks).',
     mustFail: ['SS-BLK-003'],
   },
+  {
+    id: 'ss-update-never-file-6f00',
+    area: 'sscard',
+    title: 'UPDATE RECORD of a file that no command may write answers 6F00',
+    description:
+      "EF08 (医疗交易明细) is 不允许改写 (part 6 §6.6 table 8): UPDATE RECORD of it must answer 6982 (part 5 §6.13.5, table 45). This COS looks for the file's update key, finds none and fails with 6F00, a status word table 45 does not list.",
+    mustFail: ['DF04_SAFETY-03'],
+  },
+  {
+    id: 'ss-update-record-number-1-refused',
+    area: 'sscard',
+    title: 'UPDATE RECORD by record number refuses record 1',
+    description: 'Record numbers start at 1 (part 3 §5.3.2; part 5 table 44, P1 the record number); this card counts from 0 and answers 6A83 to record 1.',
+    mustFail: ['SS-REC-002'],
+  },
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
@@ -551,6 +569,24 @@ export const SSCARD_IMPLEMENTATIONS: Record<(typeof SSCARD_DEFECTS)[number]['id'
     return r;
   }),
   'ss-card-block-mf-verify-still-works': ['card-mf', 'sscard-mf'].map((app) => wrap(app, 0x20, () => verify)),
+  'ss-update-never-file-6f00': wrap('sscard', 0xdc, (spec) => (cmd, card) => {
+    const sfi = cmd.p2 >> 3;
+    const ef = sfi === 0 ? card.currentEf : card.currentDf.children.find((c) => c.kind === 'EF' && c.sfi === sfi);
+    return ef?.kind === 'EF' && ef.update === 'never' && ef.structure !== 'transparent' ? { sw: SW.NO_PRECISE_DIAGNOSIS } : spec(cmd, card);
+  }),
+  // Where the spec would write record 1 by its number, the card answers 6A83 and writes nothing.
+  'ss-update-record-number-1-refused': wrap('sscard', 0xdc, (spec) => (cmd, card) => {
+    const sfi = cmd.p2 >> 3;
+    const target = sfi === 0 ? card.currentEf : card.currentDf.children.find((c) => c.kind === 'EF' && c.sfi === sfi);
+    const old = target?.kind === 'EF' ? target.records[0]?.slice() : undefined;
+    const pointer = card.currentRecord;
+    const n = cmd.p1 === 0 ? card.currentRecord : cmd.p1;
+    const r = spec(cmd, card);
+    if (r.sw !== SW.NO_ERROR || (cmd.p2 & 0x07) !== 4 || n !== 1 || target?.kind !== 'EF') return r;
+    if (old) target.records[0] = old;
+    card.currentRecord = pointer;
+    return { sw: SW.RECORD_NOT_FOUND };
+  }),
   'ss-update-record-tlv-unchecked': wrap('sscard', 0xdc, (spec) => (cmd, card) => {
     const r = spec(cmd, card);
     return r.sw === SW.LC_INCONSISTENT_WITH_TLV ? { sw: SW.NO_ERROR } : r;

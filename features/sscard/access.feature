@@ -66,6 +66,14 @@ Feature: Access conditions of the SSSE files
     Then the status word is 9000
     And READ RECORD of the current record returns item 02 as it was
 
+  @TC:SS-REC-002 @req:SSCARD-5:6.13 @req:SSCARD-5:6.13.5
+  Scenario: UPDATE RECORD by record number writes record 1 of EF05
+    Given the SSSE is selected
+    And the terminal has authenticated with UK SSSE
+    When the terminal writes record 1 of EF05 back unchanged by its record number, without secure messaging
+    Then the status word is 9000
+    And record 1 of EF05 reads back unchanged
+
   @TC:SSSE_SAFETY-07 @req:SSCARD-4:8.2 @req:SSCARD-5:6.13
   Scenario: UPDATE RECORD with secure messaging (CLA 04) and a right MAC under UK SSSE writes the record
     Given the SSSE is selected
@@ -114,6 +122,14 @@ Feature: Access conditions of the SSSE files
     Given the SSSE is selected
     When the terminal selects the application D15600000503
     And the terminal writes a business record into DF04 without secure messaging
+    Then the status word is 6982
+
+  # EF08 医疗交易明细: 不允许改写 (part 6 §6.6 table 8); only the card's own purchase and load write it.
+  @TC:DF04_SAFETY-03 @req:SSCARD-6:6.6 @req:SSCARD-5:6.13.5 @ics:medical-offline
+  Scenario: UPDATE RECORD of EF08, the medical transaction detail that no command may write, answers 6982
+    Given the SSSE is selected
+    When the terminal selects the application D15600000503
+    And the terminal sends "00 DC 01 44 03 010100"
     Then the status word is 6982
 
   @TC:SSSE_SAFETY-11 @req:SSCARD-4:8.2 @req:SSCARD-5:6.12 @req:SSCARD-6:V2.0-table3

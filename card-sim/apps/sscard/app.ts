@@ -38,14 +38,10 @@ function cardBlocked(card: CardContext): boolean {
   return (card.mf.state as { cardBlocked?: boolean }).cardBlocked === true;
 }
 
-function appBlocked(df: DfNode | undefined, card?: CardContext): boolean {
-  if (df !== undefined && (df.state as { blocked?: boolean }).blocked === true) return true;
-  return (
-    card !== undefined &&
-    df !== undefined &&
-    !card.rules.ssseBlockSeparate &&
-    allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { appBlocked?: boolean }).appBlocked === true)
-  );
+function appBlocked(df: DfNode | undefined, card: CardContext): boolean {
+  if (df === undefined) return false;
+  if ((df.state as { blocked?: boolean }).blocked === true) return true;
+  return !card.rules.ssseBlockSeparate && allDfs(card.mf).some((d) => d.app === 'pboc' && (d.state as { appBlocked?: boolean }).appBlocked === true);
 }
 
 /** CARD BLOCK: every later command answers 6A81 (§6.2.1). */
