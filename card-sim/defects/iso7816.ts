@@ -549,6 +549,14 @@ export const ISO7816_DEFECTS = [
     ics: ['@ics:t0'],
   },
   {
+    id: 'select-p2-last-occurrence-as-first',
+    area: 'iso7816',
+    title: 'SELECT with P2 01 (last occurrence) is executed as P2 00',
+    description:
+      'P2 00 and 02 are the occurrences 社会保障卡规范 part 5 table 34 gives; P2 01 (last occurrence, ISO/IEC 7816-4 §7.1.1 table 40) is not among them and is refused with 6A86 (table 39). This card selects the first occurrence.',
+    mustFail: ['ISO-SEL-006'],
+  },
+  {
     id: 'select-p2-rfu-bits-ignored',
     area: 'iso7816',
     title: 'SELECT ignores the reserved bits b8-b5 of P2',
@@ -623,6 +631,9 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   ),
   'get-response-le00-returns-what-waits': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
     wrap(app, 0xc0, (spec) => (cmd, card) => spec(cmd.ne === 256 && card.pending ? { ...cmd, ne: Math.min(256, card.pending.length) } : cmd, card)),
+  ),
+  'select-p2-last-occurrence-as-first': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xa4, (spec) => (cmd, card) => spec((cmd.p2 & 0x03) === 0x01 ? { ...cmd, p2: cmd.p2 & 0xfc } : cmd, card)),
   ),
   'select-p2-rfu-bits-ignored': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
     wrap(app, 0xa4, (spec) => (cmd, card) => spec({ ...cmd, p2: cmd.p2 & 0x0f }, card)),

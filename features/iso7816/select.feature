@@ -38,6 +38,8 @@ Feature: SELECT
     Then the status word is 6A86
     When the terminal sends "00 A4 00 10 02 3F 00"
     Then the status word is 6A86
+    When the terminal sends "00 A4 00 01 02 3F 00"
+    Then the status word is 6A86
 
   @TC:ISO-SEL-007 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11 @ics:sscard
   Scenario: SELECT by file identifier with a one-byte identifier answers 6700
