@@ -5,7 +5,7 @@ import { type LoadedKey, loadedKeys } from '../apps/card-manager.ts';
 import { findKey, ssseOf } from '../apps/sscard/keys.ts';
 import { MASTER_KEY_ID } from '../../src/personalisation/keys.ts';
 import { SW } from '../../src/apdu/sw.ts';
-import { findTlv, parseTlv } from '../../src/tlv/ber.ts';
+import { buildTlv, findTlv, parseTlv } from '../../src/tlv/ber.ts';
 import { personaliseMarked, recordValueSigned } from './pboc-faults.ts';
 
 export const DUAL_APP_DEFECTS = [
@@ -187,6 +187,21 @@ export const DUAL_APP_DEFECTS = [
     mustFail: ['DA-PERS-007'],
   },
   {
+    id: 'create-file-16-byte-df-name-refused',
+    area: 'dual-app',
+    title: 'CREATE FILE refuses a DF name of 16 bytes',
+    description: 'The COS allows DF names of at most 15 bytes and answers 6A80 to one of 16; a DF name has 1 to 16 bytes (ISO/IEC 7816-4 §5.3.1.2).',
+    mustFail: ['DA-PERS-007'],
+  },
+  {
+    id: 'create-file-one-byte-fid-accepted',
+    area: 'dual-app',
+    title: 'CREATE FILE takes a one-byte file identifier',
+    description:
+      'Tag 83 of the FCP with one byte is read as a file identifier (padded with 00) instead of being refused with 6A80; a file identifier has two bytes (ISO/IEC 7816-4 §5.1.1, §5.3.3 table 12).',
+    mustFail: ['DA-PERS-007'],
+  },
+  {
     id: 'create-file-short-df-name-refused',
     area: 'dual-app',
     title: 'CREATE FILE refuses a DF name shorter than 5 bytes',
@@ -205,6 +220,15 @@ export const DUAL_APP_DEFECTS = [
 ] as const satisfies readonly Defect[];
 
 /** Each defect's implementation (kinds: card-sim/defects/kinds.ts). */
+/** A field of CREATE FILE's FCP (tag 62), or undefined when the data is no FCP. */
+function fcpField(data: Uint8Array, tag: string): Uint8Array | undefined {
+  try {
+    return findTlv(parseTlv(data), tag)?.value;
+  } catch {
+    return undefined;
+  }
+}
+
 export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number]['id'], CardDefectImpl> = {
   'card-mk-controls-environment': rule('environmentMkTakesOver'),
   'card-mk-state-kept-in-environment': rule('cardMkStateLostOnSelect'),
@@ -249,14 +273,21 @@ export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number][
   }),
   'card-mk-loads-application-key-in-new-environment': rule('cardMkLoadsOnlyEnvironmentMk'),
   'duplicate-df-fid-accepted': rule('createFileRefusesDuplicateFid'),
+  'create-file-16-byte-df-name-refused': ['card-mf', 'card-manager'].map((app) =>
+    wrap(app, 0xe0, (spec) => (cmd, card) => (fcpField(cmd.data, '84')?.length === 16 ? { sw: SW.INCORRECT_DATA } : spec(cmd, card))),
+  ),
+  'create-file-one-byte-fid-accepted': ['card-mf', 'card-manager'].map((app) =>
+    wrap(app, 0xe0, (spec) => (cmd, card) => {
+      const fid = fcpField(cmd.data, '83');
+      if (fid?.length !== 1) return spec(cmd, card);
+      const name = fcpField(cmd.data, '84') ?? new Uint8Array(0);
+      const data = buildTlv('62', [buildTlv('82', Uint8Array.of(0x38)), buildTlv('83', Uint8Array.of(0x00, fid[0] as number)), buildTlv('84', name)]);
+      return spec({ ...cmd, data }, card);
+    }),
+  ),
   'create-file-short-df-name-refused': ['card-mf', 'card-manager'].map((app) =>
     wrap(app, 0xe0, (spec) => (cmd, card) => {
-      let name: Uint8Array | undefined;
-      try {
-        name = findTlv(parseTlv(cmd.data), '84')?.value;
-      } catch {
-        name = undefined;
-      }
+      const name = fcpField(cmd.data, '84');
       return name !== undefined && name.length >= 1 && name.length < 5 ? { sw: SW.INCORRECT_DATA } : spec(cmd, card);
     }),
   ),
