@@ -66,6 +66,14 @@ export const TERMINAL_MEDICAL_DEFECTS = [
     mustFail: ['TM-MED-008', 'TM-MED-009', 'TM-INT-017'],
   },
   {
+    id: 'tm-debit-amount-sign-dropped',
+    area: 'terminal',
+    title: 'iDoDebit takes a negative amount for its absolute value',
+    description:
+      'sc_reader §8.1.2 (3), §8.1.3 (1): the amounts are whole 分 from 0 to 42949672.95 元, judged before the card is addressed (−14); this terminal drops the sign of −100 and debits the account 100 fen.',
+    mustFail: ['TM-MED-012'],
+  },
+  {
     id: 'tm-read-debit-record-skips-malformed',
     area: 'terminal',
     title: 'iReadDebitRecord passes over an EF08 record it cannot read and reports success',
@@ -84,4 +92,5 @@ export const TERMINAL_MEDICAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_MEDICAL_D
   'tm-read-debit-records-first-only': terminalRule('readDebitRecordsAll'),
   'tm-debit-pay-info-checked-after-pin': terminalRule('debitChecksPayInfoFirst'),
   'tm-read-debit-record-skips-malformed': terminalRule('readDebitRejectsMalformedRecord'),
+  'tm-debit-amount-sign-dropped': terminalRule('debitKeepsAmountSign'),
 };

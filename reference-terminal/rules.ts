@@ -112,6 +112,8 @@ export const TERMINAL_SPEC_RULES = {
   debitAsksPin: true,
   /** sc_reader §8.1.3 (1): the pay information (§8.1.2 (3)) is judged before the card is addressed. */
   debitChecksPayInfoFirst: true,
+  /** sc_reader §8.1.2 (3): the amounts are taken as given, so a negative one is refused (−14), never read as its absolute value. */
+  debitKeepsAmountSign: true,
   /** sc_reader §8.1.4: 0 only on success. */
   debitReportsRefusal: true,
   /** part 7 §12.7: the PSAM checks the card's MAC2. */

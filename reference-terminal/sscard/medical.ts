@@ -54,7 +54,11 @@ export async function openAccount(
 /** iDoDebit (§8.1.3): PIN, INITIALIZE FOR PURCHASE, MAC1 from the PSAM, DEBIT FOR PURCHASE, MAC2 to the PSAM. */
 export async function iDoDebit(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, config: SsTerminalConfig): Promise<TerminalOutcome> {
   const p = request.params ?? {};
-  const amounts = { account: Number(p['account'] ?? request.amount ?? 0), selfPaid: Number(p['selfPaid'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
+  const asked = { account: Number(p['account'] ?? request.amount ?? 0), selfPaid: Number(p['selfPaid'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
+  // A terminal breaking debitKeepsAmountSign reads −100 as 100.
+  const amounts = terminalRules(config.defects).debitKeepsAmountSign
+    ? asked
+    : { account: Math.abs(asked.account), selfPaid: Math.abs(asked.selfPaid), pooled: Math.abs(asked.pooled) };
   const time = String(p['time'] ?? `${config.today}120000`);
   // §8.1.3 (1): the input first, then the devices; −14 参数错误 (appendix A).
   const refused = payInfoProblem(amounts, time);
