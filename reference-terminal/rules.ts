@@ -142,6 +142,8 @@ export const TERMINAL_SPEC_RULES = {
   settleStopsOnRefusal: true,
   /** The bank card's decline is reported, the rest outstanding. */
   settleReportsBankResult: true,
+  /** JR/T 0025.5 §11.4.2: the bank part verifies the financial application's own PIN (bankPin), not the social-security PIN. */
+  settleUsesBankPin: true,
   /** sc_reader §8.1.2 (3), §8.1.3 (1): a bill whose amounts are outside 0…42949672.95 元 is refused (−14) before the card is addressed. */
   settleChecksBillFirst: true,
   /** 总体方案 二(二)3: a self-paid part that is all 个人自费 items is a bill (the bank card pays it all), not an error. */
