@@ -74,6 +74,14 @@ export const TERMINAL_MEDICAL_DEFECTS = [
     mustFail: ['TM-MED-012'],
   },
   {
+    id: 'tm-read-debit-record-total-as-difference',
+    area: 'terminal',
+    title: 'iReadDebitRecord reports 个人自付 less 统筹基金 as the purchase total',
+    description:
+      'sc_reader §9.1.2: 本次消费总金额 is the total of the purchase (个人自付 + 统筹基金, docs/medical.md), an amount in 元; this terminal subtracts the pooled part and reports −5.00 for a purchase of 5.00 self-paid and 10.00 pooled.',
+    mustFail: ['TM-MED-005'],
+  },
+  {
     id: 'tm-read-debit-record-skips-malformed',
     area: 'terminal',
     title: 'iReadDebitRecord passes over an EF08 record it cannot read and reports success',
@@ -92,5 +100,6 @@ export const TERMINAL_MEDICAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_MEDICAL_D
   'tm-read-debit-records-first-only': terminalRule('readDebitRecordsAll'),
   'tm-debit-pay-info-checked-after-pin': terminalRule('debitChecksPayInfoFirst'),
   'tm-read-debit-record-skips-malformed': terminalRule('readDebitRejectsMalformedRecord'),
+  'tm-read-debit-record-total-as-difference': terminalRule('readDebitTotalIsSum'),
   'tm-debit-amount-sign-dropped': terminalRule('debitKeepsAmountSign'),
 };

@@ -122,6 +122,8 @@ export const TERMINAL_SPEC_RULES = {
   debitReportsCardTac: true,
   /** sc_reader §8.1.3: iReadDebitRecord reports every purchase record. */
   readDebitRecordsAll: true,
+  /** sc_reader §9.1.2: 本次消费总金额 is the purchase's total, 个人自付 + 统筹基金 (docs/medical.md), an amount of 0 or more. */
+  readDebitTotalIsSum: true,
   /** V2.0 §8.5.3: an EF08 record that is not 28 bytes is no purchase record; iReadDebitRecord fails (−27264) rather than report success without it. */
   readDebitRejectsMalformedRecord: true,
 

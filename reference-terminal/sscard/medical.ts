@@ -134,7 +134,17 @@ export async function iReadDebitRecord(
     if (!rec && rules.readDebitRejectsMalformedRecord) return { result: 'error', code: -27264, message: `EF08 record ${n} is ${r.data.length} bytes, not 28` };
     if (!rec) continue;
     if (rec.type === TRANSACTION_TYPE.purchase)
-      records.push([String(rec.seq), rec.terminal, rec.time, fen(rec.selfPaid + rec.pooled), fen(rec.account + rec.pooled)].map((f) => `${f}^`).join(''));
+      records.push(
+        [
+          String(rec.seq),
+          rec.terminal,
+          rec.time,
+          fen(rules.readDebitTotalIsSum ? rec.selfPaid + rec.pooled : rec.selfPaid - rec.pooled),
+          fen(rec.account + rec.pooled),
+        ]
+          .map((f) => `${f}^`)
+          .join(''),
+      );
     if (!rules.readDebitRecordsAll) break;
   }
   return { result: 'success', code: LDT33_CODE.OK, output: records.map((r) => `${r}|`).join('') };
