@@ -48,6 +48,7 @@ export const TERMINAL_MEDICAL_DEFECTS = [
       'TM-INT-015',
       'TM-INT-016',
       'TM-INT-019',
+      'TM-INT-020',
     ],
   },
   {
@@ -63,7 +64,7 @@ export const TERMINAL_MEDICAL_DEFECTS = [
     title: 'iDoDebit checks its pay information only after the PIN',
     description:
       'sc_reader §8.1.3 (1): the input parameters (§8.1.2 (3): amounts below 42949672.95 元, 交易时间 YYYYMMDDHHMMSS) are judged before the devices and the card; this terminal asks the PIN first and refuses (−14) afterwards.',
-    mustFail: ['TM-MED-008', 'TM-MED-009', 'TM-INT-017'],
+    mustFail: ['TM-MED-008', 'TM-MED-009', 'TM-INT-017', 'TM-MED-012'],
   },
   {
     id: 'tm-debit-amount-sign-dropped',

@@ -25,7 +25,7 @@ export const TERMINAL_SETTLEMENT_DEFECTS = [
     title: 'The account is asked for more than it holds',
     description:
       'The terminal does not limit the account part to the balance (GET BALANCE): the card refuses INITIALIZE FOR PURCHASE (9401, part 7 §12.2) and a bill the bank card could have completed is not paid.',
-    mustFail: ['TM-INT-011', 'TM-INT-013', 'TM-INT-016'],
+    mustFail: ['TM-INT-011', 'TM-INT-013', 'TM-INT-016', 'TM-INT-020'],
   },
   {
     id: 'tm-settle-psam-during-payment',

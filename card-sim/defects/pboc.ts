@@ -308,7 +308,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'Transaction log not written',
     description: 'Approved transactions leave no record in the log file 9F4D (JR/T 0025.13 §9).',
-    mustFail: ['PB-LOG-001', 'PB-LOG-002'],
+    mustFail: ['PB-LOG-001', 'PB-LOG-002', 'PB-LOG-003'],
   },
   {
     id: 'pboc-card-block-ignored',
@@ -520,7 +520,7 @@ export const PBOC_DEFECTS = [
     title: 'The log entry names no record',
     description:
       'The log entry 9F4D in the FCI discretionary data BF0C names the log SFI with 0 records (JR/T 0025.5 B.13, JR/T 0025.13 §9: byte 2 is the number of records, at least 1).',
-    mustFail: ['PB-SEL-005'],
+    mustFail: ['PB-SEL-005', 'PB-LOG-003'],
   },
   {
     id: 'pboc-afl-sfi-low-bits-set',
