@@ -56,13 +56,12 @@ export async function iDoDebit(card: ApduPort, psam: ApduPort, atr: Uint8Array, 
   const p = request.params ?? {};
   const asked = { account: Number(p['account'] ?? request.amount ?? 0), selfPaid: Number(p['selfPaid'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
   // A terminal breaking debitKeepsAmountSign reads −100 as 100.
-  const amounts = terminalRules(config.defects).debitKeepsAmountSign
-    ? asked
-    : { account: Math.abs(asked.account), selfPaid: Math.abs(asked.selfPaid), pooled: Math.abs(asked.pooled) };
+  const rules = terminalRules(config.defects);
+  const amounts = rules.debitKeepsAmountSign ? asked : { account: Math.abs(asked.account), selfPaid: Math.abs(asked.selfPaid), pooled: Math.abs(asked.pooled) };
   const time = String(p['time'] ?? `${config.today}120000`);
   // §8.1.3 (1): the input first, then the devices; −14 参数错误 (appendix A).
   const refused = payInfoProblem(amounts, time);
-  if (refused && terminalRules(config.defects).debitChecksPayInfoFirst) return refused;
+  if (refused && rules.debitChecksPayInfoFirst) return refused;
   const t = await openAccount(card, psam, atr, request, config.defects);
   if (!(t instanceof MedicalTerminal)) return t;
   if (refused) return refused;
