@@ -48,6 +48,7 @@ export const TERMINAL_MEDICAL_DEFECTS = [
       'TM-INT-015',
       'TM-INT-016',
       'TM-INT-019',
+      'TM-INT-020',
     ],
   },
   {
@@ -63,7 +64,23 @@ export const TERMINAL_MEDICAL_DEFECTS = [
     title: 'iDoDebit checks its pay information only after the PIN',
     description:
       'sc_reader §8.1.3 (1): the input parameters (§8.1.2 (3): amounts below 42949672.95 元, 交易时间 YYYYMMDDHHMMSS) are judged before the devices and the card; this terminal asks the PIN first and refuses (−14) afterwards.',
-    mustFail: ['TM-MED-008', 'TM-MED-009', 'TM-INT-017'],
+    mustFail: ['TM-MED-008', 'TM-MED-009', 'TM-INT-017', 'TM-MED-012'],
+  },
+  {
+    id: 'tm-debit-amount-sign-dropped',
+    area: 'terminal',
+    title: 'iDoDebit takes a negative amount for its absolute value',
+    description:
+      'sc_reader §8.1.2 (3), §8.1.3 (1): the amounts are whole 分 from 0 to 42949672.95 元, judged before the card is addressed (−14); this terminal drops the sign of −100 and debits the account 100 fen.',
+    mustFail: ['TM-MED-012'],
+  },
+  {
+    id: 'tm-read-debit-record-total-as-difference',
+    area: 'terminal',
+    title: 'iReadDebitRecord reports 个人自付 less 统筹基金 as the purchase total',
+    description:
+      'sc_reader §9.1.2: 本次消费总金额 is the total of the purchase (个人自付 + 统筹基金, docs/medical.md), an amount in 元; this terminal subtracts the pooled part and reports −5.00 for a purchase of 5.00 self-paid and 10.00 pooled.',
+    mustFail: ['TM-MED-005'],
   },
   {
     id: 'tm-read-debit-record-skips-malformed',
@@ -84,4 +101,6 @@ export const TERMINAL_MEDICAL_IMPLEMENTATIONS: Record<(typeof TERMINAL_MEDICAL_D
   'tm-read-debit-records-first-only': terminalRule('readDebitRecordsAll'),
   'tm-debit-pay-info-checked-after-pin': terminalRule('debitChecksPayInfoFirst'),
   'tm-read-debit-record-skips-malformed': terminalRule('readDebitRejectsMalformedRecord'),
+  'tm-read-debit-record-total-as-difference': terminalRule('readDebitTotalIsSum'),
+  'tm-debit-amount-sign-dropped': terminalRule('debitKeepsAmountSign'),
 };

@@ -25,7 +25,7 @@ export const TERMINAL_SETTLEMENT_DEFECTS = [
     title: 'The account is asked for more than it holds',
     description:
       'The terminal does not limit the account part to the balance (GET BALANCE): the card refuses INITIALIZE FOR PURCHASE (9401, part 7 §12.2) and a bill the bank card could have completed is not paid.',
-    mustFail: ['TM-INT-011', 'TM-INT-013', 'TM-INT-016'],
+    mustFail: ['TM-INT-011', 'TM-INT-013', 'TM-INT-016', 'TM-INT-020'],
   },
   {
     id: 'tm-settle-psam-during-payment',
@@ -66,6 +66,14 @@ export const TERMINAL_SETTLEMENT_DEFECTS = [
       '总体方案 二(二)3: the 个人自费 items go to the bank card; a bill whose self-paid part is all self-funded is paid by the bank card alone (the account 0). This terminal refuses it (−14) as if the self-funded part were more than the self-paid one.',
     mustFail: ['TM-INT-019'],
   },
+  {
+    id: 'tm-settle-bank-part-with-ss-pin',
+    area: 'terminal',
+    title: "The bank part of a settlement verifies the social-security PIN, not the bank card's",
+    description:
+      "The financial application's offline PIN is its own (JR/T 0025.5 §11.4.2); this terminal sends the PIN entered for the social-security application to the debit application's VERIFY too.",
+    mustFail: ['TM-INT-020'],
+  },
 ] as const satisfies readonly Defect[];
 
 export const TERMINAL_SETTLEMENT_IMPLEMENTATIONS: Record<(typeof TERMINAL_SETTLEMENT_DEFECTS)[number]['id'], TerminalDefectImpl> = {
@@ -77,4 +85,5 @@ export const TERMINAL_SETTLEMENT_IMPLEMENTATIONS: Record<(typeof TERMINAL_SETTLE
   'tm-settle-reports-approved-on-decline': terminalRule('settleReportsBankResult'),
   'tm-settle-bill-checked-after-pin': terminalRule('settleChecksBillFirst'),
   'tm-settle-refuses-wholly-self-funded': terminalRule('settleAcceptsWhollySelfFunded'),
+  'tm-settle-bank-part-with-ss-pin': terminalRule('settleUsesBankPin'),
 };

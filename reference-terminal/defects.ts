@@ -228,7 +228,7 @@ export const TERMINAL_DEFECTS = [
     area: 'terminal',
     title: 'The terminal does not perform offline plaintext PIN',
     description: 'A CVM rule for offline plaintext PIN is performed with VERIFY when the terminal has a PIN pad (JR/T 0025.5 §11.4.2).',
-    mustFail: ['TM-FIN-013', 'TM-FIN-017', 'TM-FIN-031'],
+    mustFail: ['TM-FIN-013', 'TM-FIN-017', 'TM-FIN-031', 'TM-INT-020'],
   },
   {
     id: 'tm-fin-online-pin-as-offline',

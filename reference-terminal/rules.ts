@@ -112,6 +112,8 @@ export const TERMINAL_SPEC_RULES = {
   debitAsksPin: true,
   /** sc_reader §8.1.3 (1): the pay information (§8.1.2 (3)) is judged before the card is addressed. */
   debitChecksPayInfoFirst: true,
+  /** sc_reader §8.1.2 (3): the amounts are taken as given, so a negative one is refused (−14), never read as its absolute value. */
+  debitKeepsAmountSign: true,
   /** sc_reader §8.1.4: 0 only on success. */
   debitReportsRefusal: true,
   /** part 7 §12.7: the PSAM checks the card's MAC2. */
@@ -120,6 +122,8 @@ export const TERMINAL_SPEC_RULES = {
   debitReportsCardTac: true,
   /** sc_reader §8.1.3: iReadDebitRecord reports every purchase record. */
   readDebitRecordsAll: true,
+  /** sc_reader §9.1.2: 本次消费总金额 is the purchase's total, 个人自付 + 统筹基金 (docs/medical.md), an amount of 0 or more. */
+  readDebitTotalIsSum: true,
   /** V2.0 §8.5.3: an EF08 record that is not 28 bytes is no purchase record; iReadDebitRecord fails (−27264) rather than report success without it. */
   readDebitRejectsMalformedRecord: true,
 
@@ -140,6 +144,8 @@ export const TERMINAL_SPEC_RULES = {
   settleStopsOnRefusal: true,
   /** The bank card's decline is reported, the rest outstanding. */
   settleReportsBankResult: true,
+  /** JR/T 0025.5 §11.4.2: the bank part verifies the financial application's own PIN (bankPin), not the social-security PIN. */
+  settleUsesBankPin: true,
   /** sc_reader §8.1.2 (3), §8.1.3 (1): a bill whose amounts are outside 0…42949672.95 元 is refused (−14) before the card is addressed. */
   settleChecksBillFirst: true,
   /** 总体方案 二(二)3: a self-paid part that is all 个人自费 items is a bill (the bank card pays it all), not an error. */

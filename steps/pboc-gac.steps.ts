@@ -213,6 +213,40 @@ Given('the card has asked to go online with an ARQC', async function (this: Card
  * failed on the last transaction, Annex D CVR) is cleared by an online approved transaction: a scenario
  * that needs an offline approval starts from it, whatever earlier scenarios left on a card that keeps its state.
  */
+/** One purchase the issuer approves online: ARQC, EXTERNAL AUTHENTICATE with the right ARPC, TC in the second GENERATE AC (JR/T 0025.5 §16.6). */
+async function onlineApproved(w: CardWorld): Promise<void> {
+  await w.pboc.selectAndRead(aid(w));
+  const g = await w.pboc.firstGac('ARQC');
+  if (g.type !== 'ARQC') throw new PreconditionNotMet(dx('gac.onlineResetNotArqc', { actual: g.type }));
+  const k = w.pboc.kernel;
+  const arc = pboc.ARC_APPROVED;
+  const ea = await k.externalAuthenticate(w.pboc.arpc(issuer(w, g.iad), arc), arc);
+  if (ea.sw !== SW.NO_ERROR) throw new PreconditionNotMet(dx('gac.externalAuthArpc', { sw: swHex(ea.sw) }));
+  const { result } = await k.generateAc('TC', true, { '8A': arc });
+  if (result?.type !== 'TC') throw new PreconditionNotMet(dx('gac.secondNotTc', { actual: result?.type ?? dx('gac.noCryptogram') }));
+}
+
+/** JR/T 0025.5 §18.1: as many approved purchases as the log entry 9F4D names records, and one more, each logged. */
+When('the card approves online one purchase more than its log entry 9F4D has records', async function (this: CardWorld) {
+  await this.pboc.select(aid(this));
+  const entry = this.pboc.kernel.data.get('9F4D');
+  if (!entry) throw new NonConformance(dx('kernel.noLogEntry'));
+  for (let i = 0; i <= (entry[1] as number); i++) await onlineApproved(this);
+});
+
+/** JR/T 0025.5 §18.1: the log is a cyclic file of the number of records 9F4D names; the oldest made room for the newest. */
+Then('the log holds exactly as many records as 9F4D names', async function (this: CardWorld) {
+  const k = this.pboc.kernel;
+  const entry = k.data.get('9F4D');
+  if (!entry) throw new NonConformance(dx('kernel.noLogEntry'));
+  const [sfi, n] = [entry[0] as number, entry[1] as number];
+  for (const at of [n, n + 1]) {
+    const r = await k.readRecord(sfi, at);
+    const want = at === n ? SW.NO_ERROR : SW.RECORD_NOT_FOUND;
+    expectThat(r.sw === want, dx('ec.logSize', { n, at, sw: swHex(r.sw), want: swHex(want) }));
+  }
+});
+
 Given("the card's offline risk counters are reset by an online approved transaction", async function (this: CardWorld) {
   await this.pboc.selectAndRead(aid(this));
   const g = await this.pboc.firstGac('ARQC');

@@ -179,7 +179,9 @@ Then('the iReadDebitRecord output lists every purchase EF08 holds, newest first'
     .split('|')
     .filter((x) => x.length > 0)
     .map((x) => {
-      const [seq = '', terminal = '', time = '', , sum = ''] = x.split('^');
+      const [seq = '', terminal = '', time = '', total = '', sum = ''] = x.split('^');
+      // 本次消费总金额: which amounts it sums is the terminal's reading (docs/medical.md), but it is an amount, never below 0.
+      expectThat(/^\d+(\.\d{1,2})?$/.test(total), dx('medterm.debitTotal', { total, seq }));
       return [seq, terminal, time, sum.includes('.') ? Math.round(Number(sum) * 100) : Number(sum)].join('^');
     });
   expectThat(want.length > 0, dx('medterm.ef08Empty'));

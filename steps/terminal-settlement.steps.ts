@@ -58,6 +58,14 @@ When(
 );
 
 When(
+  "the terminal settles a medical bill of {int} fen self-paid and {int} fen pooled with the cardholder's PIN and the bank card PIN {string}",
+  DRIVER_PACED,
+  function (this: CardWorld, selfPaid: number, pooled: number, bankPin: string) {
+    return settle(this, this.profile.keys?.pin ?? '', { selfPaid, pooled, bankPin });
+  },
+);
+
+When(
   'the terminal settles a medical bill of {int} fen self-paid and {int} fen pooled with the PIN {string}',
   DRIVER_PACED,
   function (this: CardWorld, selfPaid: number, pooled: number, pin: string) {

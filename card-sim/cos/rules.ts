@@ -230,6 +230,8 @@ export const SPEC_RULES = {
   updateLastOnlineAtc: true,
   /** JR/T 0025.13 §9. */
   writeTransactionLog: true,
+  /** JR/T 0025.5 §18.1: the log is a cyclic file of the records 9F4D names; the newest replaces the oldest. */
+  logCyclic: true,
   /** JR/T 0025.7 §5.3.6.1 step 3, table 19. */
   cdaNotOnAac: true,
   /** JR/T 0025.5 B.5, JR/T 0025.7 §6.2. */

@@ -272,6 +272,7 @@ export const ISO7816_DEFECTS = [
       'PB-ODA-003',
       'SW-EF-08',
       'SS-REC-001',
+      'PB-LOG-003',
     ],
     collateralAreas: ['lifecycle'],
   },
@@ -313,7 +314,7 @@ export const ISO7816_DEFECTS = [
     area: 'iso7816',
     title: 'READ RECORD past the last record answers 6A82 instead of 6A83',
     description: 'A missing record is reported as a missing file (ISO/IEC 7816-4 §7.3.3, §5.6 table 6).',
-    mustFail: ['ISO-RR-003', 'ISO-RR-008', 'ISO-RR-010', 'PB-SEL-001', 'PB-PPSE-002', 'DA-FIN-004'],
+    mustFail: ['ISO-RR-003', 'ISO-RR-008', 'ISO-RR-010', 'PB-SEL-001', 'PB-PPSE-002', 'DA-FIN-004', 'PB-LOG-003'],
     // The medical scenarios read EF08 record 1, which a new card does not have (6A83).
     collateralAreas: ['medical'],
   },

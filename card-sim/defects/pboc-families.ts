@@ -106,6 +106,7 @@ export const EVERY_TRANSACTION = [
   'PB-IA-009',
   'PB-IA-010',
   'PB-PIN-008',
+  'PB-LOG-003',
 ] as const;
 /** The issuer public key chain (92 remainder, 9F32 exponent): ODA of every kind fails. */
 export const ODA_CHAIN = [
@@ -174,6 +175,7 @@ export const RECORD_FAMILY = [
     tag: '5F34',
     checkedBy: 'PB-DATA-004',
     also: [
+      'PB-LOG-003',
       'PB-PIN-008',
       'LC-LOSS-001',
       'LC-LOSS-002',
@@ -220,6 +222,7 @@ export const RECORD_FAMILY = [
     checkedBy: 'PB-DATA-005',
     breaks: [SIGNED_DATA],
     also: [
+      'PB-LOG-003',
       'PB-IA-010',
       'PB-PIN-008',
       'TEAR-PB-002',
@@ -303,6 +306,7 @@ export const RECORD_FAMILY = [
     checkedBy: 'PB-DATA-006',
     breaks: [SIGNED_DATA],
     also: [
+      'PB-LOG-003',
       'PB-IA-010',
       'PB-AC-007',
       'PB-IA-001',
@@ -490,7 +494,7 @@ export const GET_DATA_FAMILY = [
     checkedBy: 'PB-GD-008',
     fault: 'long',
     pad: 0x9f,
-    also: ['PB-LOG-001', 'PB-LOG-002'],
+    also: ['PB-LOG-001', 'PB-LOG-002', 'PB-LOG-003'],
     description: 'GET DATA 9F4F answers a log format that ends inside a tag, so it is no data object list (JR/T 0025.13 §9).',
   },
 ] as const satisfies ReadonlyArray<{ tag: string; checkedBy: string; fault: 'short' | 'long'; pad?: number; also?: readonly string[]; description?: string }>;

@@ -308,7 +308,7 @@ export const PBOC_DEFECTS = [
     area: 'pboc',
     title: 'Transaction log not written',
     description: 'Approved transactions leave no record in the log file 9F4D (JR/T 0025.13 §9).',
-    mustFail: ['PB-LOG-001', 'PB-LOG-002'],
+    mustFail: ['PB-LOG-001', 'PB-LOG-002', 'PB-LOG-003'],
   },
   {
     id: 'pboc-card-block-ignored',
@@ -412,6 +412,14 @@ export const PBOC_DEFECTS = [
     mustFail: ['PB-IA-010'],
   },
   {
+    id: 'pboc-log-grows-past-9f4d',
+    area: 'pboc',
+    title: 'The transaction log keeps more records than its entry 9F4D names',
+    description:
+      'JR/T 0025.5 §18.1: the log is a cyclic file of as many records as 9F4D names (10), the newest replacing the oldest; this card appends without end.',
+    mustFail: ['PB-LOG-003'],
+  },
+  {
     id: 'pboc-card-block-stops-transaction',
     area: 'pboc',
     title: 'CARD BLOCK cuts off the transaction under way',
@@ -512,7 +520,7 @@ export const PBOC_DEFECTS = [
     title: 'The log entry names no record',
     description:
       'The log entry 9F4D in the FCI discretionary data BF0C names the log SFI with 0 records (JR/T 0025.5 B.13, JR/T 0025.13 §9: byte 2 is the number of records, at least 1).',
-    mustFail: ['PB-SEL-005'],
+    mustFail: ['PB-SEL-005', 'PB-LOG-003'],
   },
   {
     id: 'pboc-afl-sfi-low-bits-set',
@@ -844,6 +852,7 @@ export const PBOC_IMPLEMENTATIONS: Record<(typeof PBOC_DEFECTS)[number]['id'], C
   'pboc-pin-last-try-6983': PBOC_FAULTS.lastPinTry6983,
   'pboc-blocked-pin-verify-outside-transaction-6f00': PBOC_FAULTS.blockedVerifyOutsideTransaction6f00,
   'pboc-z3-declines-offline': PBOC_FAULTS.z3DeclinesOffline,
+  'pboc-log-grows-past-9f4d': rule('logCyclic'),
   'pboc-card-block-stops-transaction': PBOC_FAULTS.cardBlockStopsTransaction,
   'pboc-blocked-select-hides-6a82': PBOC_FAULTS.blockedSelectHides6a82,
   'pboc-pin-blocked-earlier-6983': PBOC_FAULTS.pinBlockedEarlier6983,

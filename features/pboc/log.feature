@@ -18,3 +18,9 @@ Feature: PBOC transaction log
     When the issuer answers with the right ARPC and ARC 00
     And the terminal sends the second GENERATE AC asking for TC
     Then log record 1 holds the amount 1000 and the ATC of the transaction in the 9F4F format
+
+  @TC:PB-LOG-003 @req:JRT0025-5:18.1 @req:JRT0025-13:9
+  Scenario: The log is a cyclic file of the records 9F4D names: one approval more than that leaves exactly that many
+    When the card approves online one purchase more than its log entry 9F4D has records
+    Then the log holds exactly as many records as 9F4D names
+    And log record 1 holds the amount 1000 and the ATC of the transaction in the 9F4F format

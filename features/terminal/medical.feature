@@ -50,6 +50,14 @@ Feature: Social-security terminal: medical purchase and its records
     And the terminal reports code -14
     And the card saw no VERIFY
 
+  @TC:TM-MED-012 @req:LDT33:8.1.2 @req:LDT33:8.1.3 @terminal:social-security
+  Scenario: iDoDebit of a negative amount (−100 fen) refuses it with −14 before asking the card
+    Given the test card "reference" is in the card slot
+    When the terminal performs iDoDebit of -100 fen from the account at the time "20261122120000" with the cardholder's PIN
+    Then the terminal reports error
+    And the terminal reports code -14
+    And the card saw no VERIFY
+
   @TC:TM-MED-004 @req:SSCARD-7:12 @terminal:social-security
   Scenario: iDoDebit with a wrong PIN stops before INITIALIZE FOR PURCHASE
     Given the test card "reference" is in the card slot

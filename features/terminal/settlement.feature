@@ -99,3 +99,10 @@ Feature: Integrated terminal: medical settlement with the bank card for the rest
     And the card's medical account went down by exactly 0 fen
     And the first GENERATE AC carried the amount 2000 fen in currency 0156
     And the terminal reports the account paid 0 fen, the bank card 2000 fen and 0 fen outstanding
+
+  @TC:TM-INT-020 @req:JRT0025-5:11.4.2 @req:SSCARD-7:12 @terminal:integrated
+  Scenario: The bank part verifies the bank card's own PIN, not the social-security PIN
+    Given the test card "tm-med-low-balance" is in the card slot
+    When the terminal settles a medical bill of 500 fen self-paid and 1500 fen pooled with the cardholder's PIN and the bank card PIN "654321"
+    Then the card saw VERIFY answered 9000
+    And the card saw VERIFY answered 63C2

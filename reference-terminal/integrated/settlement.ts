@@ -118,7 +118,8 @@ export async function medicalSettlement(
   if (medical.result !== 'success') return refused(medical);
   if (bank === 0)
     return { result: 'approved', code: 0, ...(medical.output ? { output: medical.output } : {}), fields: { ...medical.fields, ...amounts(account, 0, 0) } };
-  const pin = request.params?.['bankPin'] !== undefined ? String(request.params['bankPin']) : request.pin;
+  // The financial application has its own PIN (JR/T 0025.5 §11.4.2), given as bankPin; the social-security PIN otherwise.
+  const pin = request.params?.['bankPin'] !== undefined && rules.settleUsesBankPin ? String(request.params['bankPin']) : request.pin;
   const pay = await bankPurchase(bank, pin, port);
   const paid = pay.result === 'approved';
   const result = paid || !rules.settleReportsBankResult ? 'approved' : pay.result;

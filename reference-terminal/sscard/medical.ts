@@ -54,11 +54,14 @@ export async function openAccount(
 /** iDoDebit (§8.1.3): PIN, INITIALIZE FOR PURCHASE, MAC1 from the PSAM, DEBIT FOR PURCHASE, MAC2 to the PSAM. */
 export async function iDoDebit(card: ApduPort, psam: ApduPort, atr: Uint8Array, request: TerminalRequest, config: SsTerminalConfig): Promise<TerminalOutcome> {
   const p = request.params ?? {};
-  const amounts = { account: Number(p['account'] ?? request.amount ?? 0), selfPaid: Number(p['selfPaid'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
+  const asked = { account: Number(p['account'] ?? request.amount ?? 0), selfPaid: Number(p['selfPaid'] ?? 0), pooled: Number(p['pooled'] ?? 0) };
+  // A terminal breaking debitKeepsAmountSign reads −100 as 100.
+  const rules = terminalRules(config.defects);
+  const amounts = rules.debitKeepsAmountSign ? asked : { account: Math.abs(asked.account), selfPaid: Math.abs(asked.selfPaid), pooled: Math.abs(asked.pooled) };
   const time = String(p['time'] ?? `${config.today}120000`);
   // §8.1.3 (1): the input first, then the devices; −14 参数错误 (appendix A).
   const refused = payInfoProblem(amounts, time);
-  if (refused && terminalRules(config.defects).debitChecksPayInfoFirst) return refused;
+  if (refused && rules.debitChecksPayInfoFirst) return refused;
   const t = await openAccount(card, psam, atr, request, config.defects);
   if (!(t instanceof MedicalTerminal)) return t;
   if (refused) return refused;
@@ -130,7 +133,17 @@ export async function iReadDebitRecord(
     if (!rec && rules.readDebitRejectsMalformedRecord) return { result: 'error', code: -27264, message: `EF08 record ${n} is ${r.data.length} bytes, not 28` };
     if (!rec) continue;
     if (rec.type === TRANSACTION_TYPE.purchase)
-      records.push([String(rec.seq), rec.terminal, rec.time, fen(rec.selfPaid + rec.pooled), fen(rec.account + rec.pooled)].map((f) => `${f}^`).join(''));
+      records.push(
+        [
+          String(rec.seq),
+          rec.terminal,
+          rec.time,
+          fen(rules.readDebitTotalIsSum ? rec.selfPaid + rec.pooled : rec.selfPaid - rec.pooled),
+          fen(rec.account + rec.pooled),
+        ]
+          .map((f) => `${f}^`)
+          .join(''),
+      );
     if (!rules.readDebitRecordsAll) break;
   }
   return { result: 'success', code: LDT33_CODE.OK, output: records.map((r) => `${r}|`).join('') };

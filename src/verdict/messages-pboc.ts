@@ -140,6 +140,10 @@ export const PBOC_MESSAGES = {
   },
   'ec.approvedOffline': { en: 'the card approved offline with a TC', zh: '卡以交易证书 (TC) 脱机批准了交易' },
   'ec.logAmount': { en: 'log amount {amount}', zh: '交易日志中的金额为 {amount}, 与交易不符' },
+  'ec.logSize': {
+    en: 'the log entry 9F4D names {n} records; READ RECORD of log record {at} answered {sw}, expected {want}',
+    zh: '交易日志入口 9F4D 规定 {n} 个记录; 读交易日志记录 {at} 应答 {sw}, 预期为 {want}',
+  },
   'ec.logAtc': { en: 'log ATC {log}, transaction {atc}', zh: '交易日志中的交易计数器 (ATC) 为 {log}, 交易的为 {atc}' },
   'ec.atcs': { en: 'ATCs {atcs}', zh: '交易计数器 (ATC) 依次为 {atcs}, 未逐次加 1' },
   'ec.atcAfterReset': { en: 'ATC after reset {v}, last {last}', zh: '复位后的交易计数器 (ATC) 为 {v}, 之前最后一个为 {last}' },

@@ -360,6 +360,10 @@ export const MESSAGES = {
     zh: '卡收到了 INITIALIZE FOR PURCHASE: 终端在个人密码错误后仍继续',
   },
   'medterm.ef08Empty': { en: 'EF08 of the test card holds no purchase', zh: '测试卡的 EF08 中没有消费记录' },
+  'medterm.debitTotal': {
+    en: 'iReadDebitRecord reports the purchase total (本次消费总金额) {total} for record {seq}: not an amount of 0 or more',
+    zh: 'iReadDebitRecord 报告的记录 {seq} 的本次消费总金额为 {total}: 不是大于等于 0 的金额',
+  },
   'medterm.debitRecords': {
     en: 'iReadDebitRecord reported the purchases {got}; EF08 holds {want}',
     zh: 'iReadDebitRecord 报告的消费为 {got}; EF08 中为 {want}',

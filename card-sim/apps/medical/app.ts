@@ -228,12 +228,12 @@ const initializeForPurchase: Step = (cmd, card, df, acct) => {
 const debitForPurchase: Step = (cmd, card, df, acct, pending) => {
   if (cmd.p1 !== 0x01 || cmd.p2 !== 0x00) return { sw: SW.INCORRECT_P1P2 };
   if (cmd.data.length !== 0x0f) return { sw: SW.WRONG_LENGTH };
-  const p =
-    pending?.kind === 'purchase'
-      ? pending
-      : pending
-        ? { ...pending, kind: 'purchase' as const, amounts: { account: pending.amount, selfPaid: 0, pooled: 0 }, random: new Uint8Array(4) }
-        : undefined;
+  const inPurchase = pending?.kind === 'purchase';
+  const p = inPurchase
+    ? pending
+    : pending
+      ? { ...pending, kind: 'purchase' as const, amounts: { account: pending.amount, selfPaid: 0, pooled: 0 }, random: new Uint8Array(4) }
+      : undefined;
   if (!p) return { sw: MED_SW.INVALID_STATE };
   const terminalSeq = cmd.data.slice(0, 4);
   const time = cmd.data.slice(4, 11);
@@ -249,7 +249,7 @@ const debitForPurchase: Step = (cmd, card, df, acct, pending) => {
   if (early) commit(df, { ...acct, balance: Math.max(0, acct.balance - a.account) });
   const ks = purchaseSessionKey(alg, dpk, p.random, p.seq, terminalSeq);
   const ok = equal(medicalMac(alg, ks, purchaseMac1Input(a, p.terminal, time)), cmd.data.subarray(11, 15));
-  if (!ok && pending?.kind === 'purchase') return { sw: SW.MAC_INVALID };
+  if (!ok && inPurchase) return { sw: SW.MAC_INVALID };
   const now = acct;
   // Never negative (part 7 §12.2): the balance is checked again at the debit.
   if (now.balance < a.account && card.rules.purchaseChecksBalance) return { sw: SW.INSUFFICIENT_FUNDS };

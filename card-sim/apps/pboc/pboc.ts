@@ -426,7 +426,7 @@ function writeLog(card: CardContext, values: Record<string, Uint8Array>): void {
     fromUint(state(card).atc, 2),
   );
   log.records.unshift(rec);
-  if (log.records.length > 10) log.records.length = 10;
+  if (log.records.length > 10 && card.rules.logCyclic) log.records.length = 10;
 }
 
 const externalAuthenticate: Handler = (cmd, card) => {
