@@ -148,9 +148,10 @@ const NAMED: Record<string, number> = {
   VERIFY: INS.VERIFY,
   'INTERNAL AUTHENTICATE': INS.INTERNAL_AUTHENTICATE,
   'EXTERNAL AUTHENTICATE': INS.EXTERNAL_AUTHENTICATE,
+  'GENERATE AC': INS.GENERATE_AC,
 };
 
-Then(/^the card saw no (VERIFY|INTERNAL AUTHENTICATE|EXTERNAL AUTHENTICATE)$/, function (this: CardWorld, name: string) {
+Then(/^the card saw no (VERIFY|INTERNAL AUTHENTICATE|EXTERNAL AUTHENTICATE|GENERATE AC)$/, function (this: CardWorld, name: string) {
   const i = cardSide(this).findIndex(isApdu(NAMED[name] as number));
   expectThat(i < 0, dx('card.sawAt', { name, n: i + 1 }));
 });

@@ -44,6 +44,7 @@ Feature: Financial terminal
     When the terminal performs a purchase of 1000 fen with the PIN "123456"
     Then the terminal reports refused
     And the card saw no VERIFY
+    And the card saw no GENERATE AC
 
   @TC:TM-FIN-041 @req:JRT0025-5:14.4 @req:JRT0025-5:B.6 @terminal:financial
   Scenario: A first GENERATE AC the card refuses ends the transaction declined, without going online
