@@ -67,6 +67,8 @@ export interface CardLevelNotes {
   pseRecord?: Uint8Array;
   newMasterKey?: Uint8Array;
   loadedKeys: Map<number, Uint8Array>;
+  /** Keys the card master key loaded into the MF in this scenario. */
+  mfKeysLoaded?: number;
   personalisation?: PersonalisationStep[];
 }
 

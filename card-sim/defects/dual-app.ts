@@ -42,7 +42,7 @@ export const DUAL_APP_DEFECTS = [
     area: 'dual-app',
     title: 'An application key loaded under the environment master key is not stored',
     description: 'WRITE KEY of a new key answers 9000 but the key cannot be used (part 4 §5.3, §7.3).',
-    mustFail: ['DA-EMK-003'],
+    mustFail: ['DA-EMK-003', 'DA-CMK-006'],
   },
   {
     id: 'write-key-new-key-refused-once-one-loaded',
@@ -50,7 +50,7 @@ export const DUAL_APP_DEFECTS = [
     title: 'WRITE KEY of a new key is refused once another key of the DF was loaded',
     description:
       'WRITE KEY with P1 00 adds a key and answers 6A89 only when that key (its identifier and version) is there already (part 4 §5.3, §7.3). This card answers 6A89 to any new key after the first one it loaded.',
-    mustFail: ['DA-EMK-003'],
+    mustFail: ['DA-EMK-003', 'DA-CMK-006'],
   },
   {
     id: 'firewall-sfi-crosses-environment',
@@ -187,6 +187,14 @@ export const DUAL_APP_DEFECTS = [
     mustFail: ['DA-PERS-007'],
   },
   {
+    id: 'mf-external-auth-takes-first-key',
+    area: 'dual-app',
+    title: 'EXTERNAL AUTHENTICATE in the MF checks the first loaded key, whatever key P2 names',
+    description:
+      'P2 of EXTERNAL AUTHENTICATE names the key (社会保障卡规范 part 5 §6.4); this COS takes the first key loaded into the current DF, so of two keys loaded into the MF only the first authenticates.',
+    mustFail: ['DA-CMK-006'],
+  },
+  {
     id: 'create-file-16-byte-df-name-refused',
     area: 'dual-app',
     title: 'CREATE FILE refuses a DF name of 16 bytes',
@@ -273,6 +281,12 @@ export const DUAL_APP_IMPLEMENTATIONS: Record<(typeof DUAL_APP_DEFECTS)[number][
   }),
   'card-mk-loads-application-key-in-new-environment': rule('cardMkLoadsOnlyEnvironmentMk'),
   'duplicate-df-fid-accepted': rule('createFileRefusesDuplicateFid'),
+  'mf-external-auth-takes-first-key': ['card-mf', 'card-manager'].map((app) =>
+    wrap(app, 0x82, (spec) => (cmd, card) => {
+      const first = loadedKeys(card.currentDf)[0];
+      return spec(cmd.p2 !== MASTER_KEY_ID && first ? { ...cmd, p2: first.id } : cmd, card);
+    }),
+  ),
   'create-file-16-byte-df-name-refused': ['card-mf', 'card-manager'].map((app) =>
     wrap(app, 0xe0, (spec) => (cmd, card) => (fcpField(cmd.data, '84')?.length === 16 ? { sw: SW.INCORRECT_DATA } : spec(cmd, card))),
   ),

@@ -53,6 +53,15 @@ Feature: Card master key and environment master keys
     And the new master key authenticates in the current DF
     And the card master key no longer authenticates in the current DF
 
+  # EXTERNAL AUTHENTICATE names its key in P2 (part 5 §6.4): of two keys loaded into one DF, each answers to its own identifier.
+  @TC:DA-CMK-006 @req:SSCARD-5:6.4 @req:SSCARD-4:5.2 @ics:card-management @destructive
+  Scenario: Two keys the card master key loaded into the MF each authenticate by their own identifier
+    Given the terminal has identified the card
+    When the card master key loads key 11 into the MF
+    And the card master key loads key 12 into the MF
+    Then key 12 authenticates in the current DF
+    And key 11 authenticates in the current DF
+
   @TC:DA-EMK-001 @req:SSCARD-4:5.3 @ics:card-management @destructive
   Scenario: The SSSE master key replaces itself, and is not loaded over (6A89)
     Given the SSSE is selected

@@ -204,4 +204,8 @@ export const PBOC_MESSAGES = {
     en: 'the card keeps no key but its master key in the MF (WRITE KEY of key {id} answered {sw}): no card-level key to try in the SSSE',
     zh: '卡片在 MF 中只保存其主控密钥 (写入密钥 {id} 应答 {sw}): 没有卡片级密钥可在 SSSE 中尝试',
   },
+  'dual.mfKeyFileFull': {
+    en: 'the MF holds one loaded key only (WRITE KEY of key {id} answered 6A84, not enough memory): no second key to tell apart',
+    zh: 'MF 只能存放一个装载的密钥 (写入密钥 {id} 应答 6A84, 存储空间不足): 没有第二个密钥可供区分',
+  },
 } as const;
