@@ -87,6 +87,7 @@ export const ISO7816_DEFECTS = [
       'DA-CMK-003',
       'DA-CMK-004',
       'DA-CMK-005',
+      'DA-CMK-006',
       'DA-PERS-001',
       'DA-PERS-002',
       'DA-PERS-003',
