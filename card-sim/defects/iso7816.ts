@@ -551,6 +551,14 @@ export const ISO7816_DEFECTS = [
     ics: ['@ics:t0'],
   },
   {
+    id: 'select-mf-without-data-refused',
+    area: 'iso7816',
+    title: 'SELECT with P1 00 and no data field answers 6700',
+    description:
+      'P1 00 with the data field absent selects the MF (ISO/IEC 7816-4 §7.1.1 table 39; 社会保障卡规范 part 5 §6.11); this COS wants a file identifier and answers 6700.',
+    mustFail: ['ISO-SEL-014'],
+  },
+  {
     id: 'select-p2-last-occurrence-as-first',
     area: 'iso7816',
     title: 'SELECT with P2 01 (last occurrence) is executed as P2 00',
@@ -633,6 +641,9 @@ export const ISO7816_IMPLEMENTATIONS: Record<(typeof ISO7816_DEFECTS)[number]['i
   ),
   'get-response-le00-returns-what-waits': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
     wrap(app, 0xc0, (spec) => (cmd, card) => spec(cmd.ne === 256 && card.pending ? { ...cmd, ne: Math.min(256, card.pending.length) } : cmd, card)),
+  ),
+  'select-mf-without-data-refused': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
+    wrap(app, 0xa4, (spec) => (cmd, card) => (cmd.p1 === 0x00 && cmd.data.length === 0 ? { sw: SW.WRONG_LENGTH } : spec(cmd, card))),
   ),
   'select-p2-last-occurrence-as-first': ['cos', ...Object.keys(APPLICATIONS)].map((app) =>
     wrap(app, 0xa4, (spec) => (cmd, card) => spec((cmd.p2 & 0x03) === 0x01 ? { ...cmd, p2: cmd.p2 & 0xfc } : cmd, card)),

@@ -87,3 +87,9 @@ Feature: SELECT
     Then the FCI names the application D15600000500
     When the terminal sends "00 A4 00 00 02 DF 02 00"
     Then the FCI names the application D15600000501
+
+  # P1 00 with the data field absent selects the MF (ISO/IEC 7816-4 §7.1.1 table 39; 社会保障卡规范 part 5 §6.11).
+  @TC:ISO-SEL-014 @req:ISO7816-4:7.1.1 @req:SSCARD-5:6.11
+  Scenario: SELECT with P1 00 and no data field selects the MF
+    When the terminal sends "00 A4 00 00 00"
+    Then the status word is 9000
