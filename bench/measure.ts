@@ -26,6 +26,8 @@ export interface Overhead {
   ratio: number;
   harnessUs: number;
   bareUs: number;
+  /** Each block's per-APDU µs, harness and bare, in the order run (to look at the spread behind the ratio). */
+  blocks?: { harness: number[]; bare: number[] };
 }
 
 /**
@@ -56,7 +58,8 @@ export async function overheadRatio(
     }
     session.trace.entries.length = 0; // a lab run attaches and drops them per step
   }
-  return { ratio: median(h.map((x, i) => x / (b[i] as number))), harnessUs: median(h), bareUs: median(b) };
+  const round = (xs: number[]) => xs.map((x) => Math.round(x * 10) / 10);
+  return { ratio: median(h.map((x, i) => x / (b[i] as number))), harnessUs: median(h), bareUs: median(b), blocks: { harness: round(h), bare: round(b) } };
 }
 
 export interface Speedup {
