@@ -564,7 +564,7 @@ export const ISO7816_DEFECTS = [
     title: 'SELECT with P2 01 (last occurrence) is executed as P2 00',
     description:
       'P2 00 and 02 are the occurrences 社会保障卡规范 part 5 table 34 gives; P2 01 (last occurrence, ISO/IEC 7816-4 §7.1.1 table 40) is not among them and is refused with 6A86 (table 39). This card selects the first occurrence.',
-    mustFail: ['ISO-SEL-006'],
+    mustFail: ['ISO-SEL-015'],
   },
   {
     id: 'select-p2-rfu-bits-ignored',
