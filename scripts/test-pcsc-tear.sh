@@ -44,12 +44,23 @@ grep -q '^  tear:' "$OUT/pcsc-tear.yaml" || { echo "$PCSC_NAME: could not add ta
 
 PROBLEMS=0
 problem() { echo "$PCSC_NAME: PROBLEM: $*"; PROBLEMS=$((PROBLEMS+1)); }
-# What a failed run leaves to read: each case that did not pass, its reason, and the card's log.
+# What a failed run leaves to read: each case that did not pass, its reason, and the card's log. The
+# reasons are the report's own (masked); control characters are shown as "?" so that nothing is interpreted
+# by the console.
 explain() {
   [ -f "$1/report.json" ] && node -e "
 const r=require('./$1/report.json');for(const c of r.cases.filter(c=>(c.tags||[]).includes('@needs:tear')&&c.verdict!=='PASS'))
-console.log('  '+c.verdict+' '+c.id+': '+String(c.reason||'').slice(0,2000));"
-  echo "  the card's log (last 40 lines of $OUT/card.log):"; tail -n 40 "$OUT/card.log" | sed 's/^/    /'
+console.log(('  '+c.verdict+' '+c.id+': '+String(c.reason||'').slice(0,2000)).replace(/[\\u0000-\\u001f\\u007f-\\u009f]/g,'?'));"
+  echo "  the card's log (last 40 lines of $OUT/card.log):"
+  tail -n 40 "$OUT/card.log" | LC_ALL=C tr '\000-\010\013-\037\177' '?' | sed 's/^/    /'
+}
+# One run of the @needs:tear scenarios inside the stack: $1 the profile, $2 the results folder; sets RUN_EXIT.
+run_tags() {
+  in_stack_net node bin/sscc.js run --profile "$1" --tags "$TAGS" --out "$2" --quiet --force &
+  RUN_PID=$!
+  wait $RUN_PID
+  RUN_EXIT=$?
+  RUN_PID=""
 }
 # Verdicts of the @needs:tear scenarios of a run: counts, and the reasons of the NOT APPLICABLE ones.
 verdicts() { [ -f "$1/report.json" ] || { echo '{"pass":0,"fail":1,"na":0,"other":0,"reasons":[]}'; return; }; node -e "
@@ -63,15 +74,11 @@ console.log(JSON.stringify({pass:n('PASS'),fail:n('FAIL')+n('ERROR'),na:n('NOT_A
 # the stage passes only if that second try passes, and says that it needed it. The tearing rules
 # themselves are proven on the in-process simulator (test:defects), where no timing enters.
 tear_try() { # $1: the results folder; prints the verdicts, returns 0 when they pass
-  local T0 code
+  local T0
   T0=$(date +%s)
-  in_stack_net node bin/sscc.js run --profile "$OUT/pcsc-tear.yaml" --tags "$TAGS" --out "$1" --quiet --force &
-  RUN_PID=$!
-  wait $RUN_PID
-  code=$?
-  RUN_PID=""
+  run_tags "$OUT/pcsc-tear.yaml" "$1"
   TEAR_V=$(verdicts "$1")
-  echo "$PCSC_NAME: tearing through PC/SC with sim serve --tear-port: $TEAR_V (exit $code, $(( $(date +%s) - T0 )) s wall)"
+  echo "$PCSC_NAME: tearing through PC/SC with sim serve --tear-port: $TEAR_V (exit $RUN_EXIT, $(( $(date +%s) - T0 )) s wall)"
   node -e "const v=$TEAR_V;process.exit(v.fail===0&&v.other===0&&v.pass>=$MIN?0:1)"
 }
 rm -rf "$OUT/tear" "$OUT/tear-again" "$OUT/plain"
@@ -87,13 +94,9 @@ if ! tear_try "$OUT/tear"; then
 fi
 
 # 2. The plain reader (no target.tear): every tearing scenario NOT APPLICABLE, "needs a power-cut reader".
-in_stack_net node bin/sscc.js run --profile profiles/pcsc-reference.yaml --tags "$TAGS" --out "$OUT/plain" --quiet --force &
-RUN_PID=$!
-wait $RUN_PID
-PLAIN=$?
-RUN_PID=""
+run_tags profiles/pcsc-reference.yaml "$OUT/plain"
 PLAIN_V=$(verdicts "$OUT/plain")
-echo "$PCSC_NAME: the same on a plain reader: $PLAIN_V (exit $PLAIN)"
+echo "$PCSC_NAME: the same on a plain reader: $PLAIN_V (exit $RUN_EXIT)"
 node -e "const v=$PLAIN_V;process.exit(v.pass===0&&v.fail===0&&v.other===0&&v.na>=$MIN&&v.reasons.every(r=>/needs a power-cut reader/.test(r))?0:1)" ||
   { problem "on a plain reader the tearing scenarios are not all NOT APPLICABLE with the reason \"needs a power-cut reader\""; explain "$OUT/plain"; }
 
